@@ -1,0 +1,89 @@
+"""Which sport an activity is, and which surface a run was on, from the words sources use.
+
+Sources name sports many ways: FIT enums (`running`, `trail`), Strava types (`Trail Run`,
+numeric GPX type `9`), Garmin keys (`treadmill_running`), TCX `Running`. Every importer maps
+through here so that "is this a run?" and "on what surface?" have one answer.
+"""
+
+import re
+
+SPORTS = ("running", "walking", "hiking", "cycling", "swimming", "other")
+SURFACES = ("road", "trail", "track", "treadmill", "grass", "sand", "unknown")
+
+# Strava GPX <type> numbers [FORMATS.md §2]: 1 Ride, 4 Hike, 9 Run, 10 Walk.
+_STRAVA_GPX_TYPE = {"1": "cycling", "4": "hiking", "9": "running", "10": "walking"}
+
+_SPORT_WORDS: tuple[tuple[str, str], ...] = (
+    # order matters: the first pattern that matches decides
+    (r"wheelchair", "other"),
+    (r"\bwalk|walking|gehen|wandern|marcher", "walking"),
+    (r"hik(e|ing)|wanderung|randonn", "hiking"),
+    (r"ride|cycl|bik(e|ing)|radfahr|velo|vélo|zwift", "cycling"),
+    (r"swim|schwimm|natation", "swimming"),
+    (r"run|lauf|laufen|jog|course|carrera|corsa|ultra|marathon|treadmill|track_running|5k|10k", "running"),
+)
+
+
+def sport_of(*names: object) -> str:
+    """The canonical sport for the first of `names` that says one; 'other' if none does."""
+    for name in names:
+        if name is None:
+            continue
+        text = str(name).strip().lower()
+        if not text or text in ("nan", "none", "generic"):
+            continue
+        if text in _STRAVA_GPX_TYPE:
+            return _STRAVA_GPX_TYPE[text]
+        if text in SPORTS:
+            return text
+        for pattern, sport in _SPORT_WORDS:
+            if re.search(pattern, text):
+                return sport
+    return "other"
+
+
+_SURFACE_WORDS: tuple[tuple[str, str], ...] = (
+    (r"treadmill|laufband|indoor[ _]?run|indoor_running|virtual[ _]?run|virtualrun", "treadmill"),
+    (r"\btrack\b|track_running|\bbahn\b|piste|intervals? on (the )?track", "track"),
+    (r"trail|ultra|mountain|fell|berglauf|gelände|singletrack|off[- ]?road|cross[- ]?country|xc\b",
+     "trail"),
+    (r"\bgrass\b|\bpark run on grass\b|rasen|\bfield\b", "grass"),
+    (r"\bsand\b|\bbeach\b|strand", "sand"),
+    (r"\broad\b|street|asphalt|pavement|\bstraße\b|stadt", "road"),
+)
+
+
+def surface_from_words(*texts: object) -> str:
+    """The surface the words name ('Trail Run', 'treadmill_running', 'beach run'), else unknown."""
+    for text in texts:
+        if text is None:
+            continue
+        lowered = str(text).lower()
+        for pattern, surface in _SURFACE_WORDS:
+            if re.search(pattern, lowered):
+                return surface
+    return "unknown"
+
+
+def surface_of(
+    *,
+    sub_sport: object = None,
+    words: tuple[object, ...] = (),
+    has_gps: bool | None = None,
+    is_indoor: bool = False,
+) -> str:
+    """The surface of one run from every signal its source carries.
+
+    An explicit sub-sport (trail, track, treadmill, indoor) wins; then words in the activity
+    type, profile name or title; then a run recorded indoors or with no GPS at all is a
+    treadmill run. A plain outdoor run stays unknown: FIT 'generic' does not mean road.
+    """
+    explicit = surface_from_words(sub_sport)
+    if explicit != "unknown":
+        return explicit
+    named = surface_from_words(*words)
+    if named != "unknown":
+        return named
+    if is_indoor or has_gps is False:
+        return "treadmill"
+    return "unknown"

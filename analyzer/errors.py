@@ -1,0 +1,13 @@
+"""The errors a user can act on: a bad file, a bad profile. Their str() is the whole message."""
+
+
+class RunlogError(Exception):
+    """An error in what the user gave runlog, not in runlog itself."""
+
+
+class BadFile(RunlogError):
+    """A file runlog cannot read, or can read only in part; the message says why."""
+
+
+class ProfileError(RunlogError):
+    """An athlete profile with a key or value runlog does not accept."""

@@ -1,0 +1,99 @@
+"""The importer registry: one module per format, picked by file name and confirmed by content.
+
+An importer module declares `FORMAT` and `SUFFIXES`, answers `sniff(head)` from the first
+bytes of a file, and has `read(stream)` turn a binary stream into an `Imported`: records in
+canonical names and units, raising only `BadFile`.
+"""
+
+from dataclasses import dataclass, field
+from pathlib import PurePath
+from typing import Any, BinaryIO, Protocol
+
+import pandas as pd
+
+from analyzer.errors import BadFile
+
+
+@dataclass(frozen=True)
+class Record:
+    """One activity as a source gives it.
+
+    `fields` holds the canonical activity columns the source knows (schema.ACTIVITY_COLUMNS),
+    in canonical units, plus these import-only keys the loader resolves:
+      start_time_local  naive pd.Timestamp: local wall time, when the source has no UTC time
+      utc_offset_s      the source's own UTC offset for this activity, seconds
+      linked_file       a path the row points at (Strava `Filename`), relative to the export
+      export_ids        ids other files of the same export use for this run (tuple of str)
+    `samples` has schema.SAMPLE_COLUMNS but activity_id (the loader fills it in).
+    """
+
+    fields: dict[str, Any]
+    samples: pd.DataFrame | None = None
+
+
+@dataclass(frozen=True)
+class Imported:
+    """What one file gave: activities, notes, shoes, and what could not be read."""
+
+    records: list[Record] = field(default_factory=list)
+    notes: list[dict[str, Any]] = field(default_factory=list)  # local_date, text[, athlete]
+    shoes: list[dict[str, Any]] = field(default_factory=list)  # schema.SHOE_COLUMNS keys
+    problems: list[str] = field(default_factory=list)  # partial reads: what was skipped
+
+
+class Importer(Protocol):
+    FORMAT: str
+    SUFFIXES: tuple[str, ...]
+
+    def sniff(self, head: bytes) -> bool: ...
+
+    def read(self, stream: BinaryIO) -> Imported: ...
+
+
+def _registered() -> list[Importer]:
+    from analyzer.importers import (  # noqa: PLC0415 - keeps import of the package cheap
+        csv_log,
+        fit,
+        garmin_csv,
+        garmin_json,
+        gpx,
+        journal,
+        strava_csv,
+        tcx,
+    )
+
+    # Specific CSV layouts before the generic training log, which accepts any dated table.
+    return [fit, gpx, tcx, strava_csv, garmin_csv, csv_log, garmin_json, journal]
+
+
+IMPORTERS: list[Importer] = []
+
+
+def importers() -> list[Importer]:
+    """Every importer, most specific first."""
+    if not IMPORTERS:
+        IMPORTERS.extend(_registered())
+    return IMPORTERS
+
+
+def suffix_of(name: str) -> str:
+    """The format suffix of a file name, lower case, ignoring a trailing .gz."""
+    return PurePath(name.lower().removesuffix(".gz")).suffix
+
+
+def importer_for(name: str, head: bytes) -> Importer:
+    """The importer whose suffix matches `name` and which recognises `head`."""
+    suffix = suffix_of(name)
+    named = [importer for importer in importers() if suffix in importer.SUFFIXES]
+    for importer in named or importers():
+        if importer.sniff(head):
+            return importer
+    if named:
+        raise BadFile(f"named {suffix} but does not look like {named[0].FORMAT.upper()} inside")
+    raise BadFile(f"not a format runlog reads ({suffix or 'no suffix'})")
+
+
+def claims(name: str) -> bool:
+    """Whether some importer reads files with this name's suffix (used when walking folders)."""
+    suffix = suffix_of(name)
+    return any(suffix in importer.SUFFIXES for importer in importers())
