@@ -11,3 +11,10 @@ class BadFile(RunlogError):
 
 class ProfileError(RunlogError):
     """An athlete profile with a key or value runlog does not accept."""
+
+
+class NotAnActivity(BadFile):
+    """A readable file that holds no activity: a route, a settings or weight FIT, metadata only.
+
+    Inside an archive such files are passed over quietly; a file the user named is reported.
+    """

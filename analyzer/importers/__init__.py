@@ -21,7 +21,12 @@ class Record:
     `fields` holds the canonical activity columns the source knows (schema.ACTIVITY_COLUMNS),
     in canonical units, plus these import-only keys the loader resolves:
       start_time_local  naive pd.Timestamp: local wall time, when the source has no UTC time
-      utc_offset_s      the source's own UTC offset for this activity, seconds
+                        (start_time_utc then NaT; any samples carry those wall times as if
+                        they were UTC, and the loader shifts them once it knows the zone)
+      utc_offset_s      the device's own statement of local time (FIT local_timestamp minus
+                        timestamp), seconds; trusted before a GPS time-zone lookup
+      stated_utc_offset_s  an offset merely written in timestamps (+02:00 in GPX/TCX), seconds;
+                        used after the GPS lookup, before the profile's time zone
       linked_file       a path the row points at (Strava `Filename`), relative to the export
       export_ids        ids other files of the same export use for this run (tuple of str)
     `samples` has schema.SAMPLE_COLUMNS but activity_id (the loader fills it in).
