@@ -20,7 +20,10 @@ _SPORT_WORDS: tuple[tuple[str, str], ...] = (
     (r"hik(e|ing)|wanderung|randonn", "hiking"),
     (r"ride|cycl|bik(e|ing)|radfahr|velo|vélo|zwift", "cycling"),
     (r"swim|schwimm|natation", "swimming"),
-    (r"run|lauf|laufen|jog|course|carrera|corsa|ultra|marathon|treadmill|track_running|5k|10k", "running"),
+    (
+        r"run|lauf|laufen|jog|course|carrera|corsa|ultra|marathon|treadmill|track_running|5k|10k",
+        "running",
+    ),
 )
 
 
@@ -45,8 +48,10 @@ def sport_of(*names: object) -> str:
 _SURFACE_WORDS: tuple[tuple[str, str], ...] = (
     (r"treadmill|laufband|indoor[ _]?run|indoor_running|virtual[ _]?run|virtualrun", "treadmill"),
     (r"\btrack\b|track_running|\bbahn\b|piste|intervals? on (the )?track", "track"),
-    (r"trail|ultra|mountain|fell|berglauf|gelände|singletrack|off[- ]?road|cross[- ]?country|xc\b",
-     "trail"),
+    (
+        r"trail|ultra|mountain|fell|berglauf|gelände|singletrack|off[- ]?road|cross[- ]?country|xc\b",
+        "trail",
+    ),
     (r"\bgrass\b|\bpark run on grass\b|rasen|\bfield\b", "grass"),
     (r"\bsand\b|\bbeach\b|strand", "sand"),
     (r"\broad\b|street|asphalt|pavement|\bstraße\b|stadt", "road"),

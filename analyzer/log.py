@@ -1,0 +1,110 @@
+"""The training log: the canonical tables one load gives, and the files it could not read."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from analyzer.schema import (
+    ACTIVITY_COLUMNS,
+    NOTE_COLUMNS,
+    RUNNING_SPORT,
+    SAMPLE_COLUMNS,
+    SHOE_COLUMNS,
+    conform,
+    empty_frame,
+)
+
+if TYPE_CHECKING:
+    from analyzer.profile import Profile
+
+
+@dataclass(frozen=True)
+class FileError:
+    """One file runlog could not read, or read only in part, and why."""
+
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+SampleLoader = Callable[[], pd.DataFrame]
+
+
+@dataclass
+class TrainingLog:
+    """What runlog read: one row per activity, dated notes, shoes, and the errors.
+
+    `activities` holds every activity with its sport; `runs` is the running part the rules
+    judge. Samples are kept per activity and built into one table only when asked for.
+    """
+
+    activities: pd.DataFrame = field(default_factory=lambda: empty_frame(ACTIVITY_COLUMNS))
+    notes: pd.DataFrame = field(default_factory=lambda: empty_frame(NOTE_COLUMNS))
+    shoes: pd.DataFrame = field(default_factory=lambda: empty_frame(SHOE_COLUMNS))
+    errors: list[FileError] = field(default_factory=list)
+    profiles: dict[str, Profile] = field(default_factory=dict)  # athlete -> their profile
+    sample_loaders: dict[str, SampleLoader] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self.activities = conform(self.activities, ACTIVITY_COLUMNS)
+        self.notes = conform(self.notes, NOTE_COLUMNS)
+        self.shoes = conform(self.shoes, SHOE_COLUMNS)
+
+    @property
+    def runs(self) -> pd.DataFrame:
+        """The activities that are runs, oldest first."""
+        runs = self.activities[self.activities["sport"] == RUNNING_SPORT]
+        return runs.sort_values("start_time_utc", kind="stable")
+
+    @property
+    def athletes(self) -> list[str]:
+        """Every athlete with an activity or a note, in name order."""
+        names = set(self.activities["athlete"].dropna()) | set(self.notes["athlete"].dropna())
+        return sorted(str(name) for name in names)
+
+    def samples_for(self, activity_id: str) -> pd.DataFrame:
+        """The samples of one activity (empty when its source had none)."""
+        loader = self.sample_loaders.get(activity_id)
+        if loader is None:
+            return empty_frame(SAMPLE_COLUMNS)
+        return conform(loader().assign(activity_id=activity_id), SAMPLE_COLUMNS)
+
+    @property
+    def samples(self) -> pd.DataFrame:
+        """Every sample of every activity in one table (built on each call: it can be large)."""
+        frames = [self.samples_for(activity_id) for activity_id in self.sample_loaders]
+        frames = [frame for frame in frames if not frame.empty]
+        if not frames:
+            return empty_frame(SAMPLE_COLUMNS)
+        return pd.concat(frames, ignore_index=True)
+
+    def profile_for(self, athlete: str) -> Profile:
+        """The athlete's own profile, else the log's shared one, else the defaults."""
+        from analyzer.profile import Profile
+
+        return self.profiles.get(athlete) or self.profiles.get("") or Profile()
+
+    def for_athlete(self, athlete: str) -> TrainingLog:
+        """The part of the log that belongs to one athlete (shoes with no athlete are shared)."""
+        activities = self.activities[self.activities["athlete"] == athlete]
+        ids = set(activities["activity_id"])
+        shoes = self.shoes[self.shoes["athlete"].isna() | (self.shoes["athlete"] == athlete)]
+        return TrainingLog(
+            activities=activities,
+            notes=self.notes[self.notes["athlete"] == athlete],
+            shoes=shoes,
+            errors=[],
+            profiles={athlete: self.profile_for(athlete)},
+            sample_loaders={key: value for key, value in self.sample_loaders.items() if key in ids},
+        )
+
+    def by_athlete(self) -> Iterator[tuple[str, TrainingLog]]:
+        """Each athlete's own log, in name order."""
+        for athlete in self.athletes:
+            yield athlete, self.for_athlete(athlete)

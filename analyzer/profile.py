@@ -1,0 +1,286 @@
+"""The athlete profile: one TOML file laid over the defaults in code.
+
+```toml
+athlete = "Ana"
+timezone = "Europe/Copenhagen"   # used when a file carries no offset and no GPS
+units = "km"                     # or "miles": how messages and reports show distances
+
+[rules.long-run-spike]
+warning_ratio = 1.15
+[rules.acute-chronic-ratio]
+enabled = false
+
+[[shoes]]
+name = "Pegasus 40"
+aliases = ["pegasus"]
+start = 2026-01-10
+retired = 2026-09-01
+pre_used_km = 120
+limit_km = 700
+default = true
+
+[[surfaces]]                     # runs whose name has one of these words
+surface = "trail"
+words = ["forest", "woods"]
+
+[[surfaces]]                     # runs that start within radius_m of a point
+surface = "track"
+lat_deg = 55.70
+lon_deg = 12.55
+radius_m = 300
+```
+
+Rule settings are checked against each rule's `Thresholds`: an unknown key or a wrong type is
+a ProfileError naming the file, the key and the valid keys.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import tomllib
+import zoneinfo
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from analyzer.classify import SURFACES
+from analyzer.errors import ProfileError
+
+PROFILE_FILE_NAME = "runlog.toml"
+UNITS = ("km", "miles")
+_TOP_KEYS = ("athlete", "timezone", "units", "rules", "shoes", "surfaces")
+_SHOE_KEYS = ("name", "aliases", "start", "retired", "pre_used_km", "limit_km", "default")
+_SURFACE_KEYS = ("surface", "words", "lat_deg", "lon_deg", "radius_m")
+
+
+@dataclass(frozen=True)
+class ShoeSetting:
+    name: str
+    aliases: tuple[str, ...] = ()
+    start: dt.date | None = None
+    retired: dt.date | None = None
+    pre_used_km: float = 0.0
+    limit_km: float | None = None  # None: the shoe-overdue rule's default
+    default: bool = False  # runs with no shoe named count on this one
+
+
+@dataclass(frozen=True)
+class SurfaceTag:
+    surface: str
+    words: tuple[str, ...] = ()
+    lat_deg: float | None = None
+    lon_deg: float | None = None
+    radius_m: float = 200.0
+
+
+@dataclass(frozen=True)
+class Profile:
+    path: str | None = None
+    athlete: str | None = None
+    timezone: str | None = None
+    units: str = "km"
+    rules: dict[str, dict[str, Any]] = field(default_factory=dict)  # slug -> settings
+    shoes: tuple[ShoeSetting, ...] = ()
+    surfaces: tuple[SurfaceTag, ...] = ()
+
+    def is_enabled(self, slug: str) -> bool:
+        """Whether the rule runs for this athlete (every rule does unless turned off)."""
+        return bool(self.rules.get(slug, {}).get("enabled", True))
+
+    def thresholds_for(self, rule: Any) -> Any:
+        """The rule's Thresholds with this profile's settings laid over the defaults."""
+        settings = {key: value for key, value in self.rules.get(rule.slug, {}).items()}
+        settings.pop("enabled", None)
+        return rule.thresholds(**settings)
+
+
+def load_profile(path: str | Path) -> Profile:
+    """The profile in a TOML file, checked key by key against what runlog knows."""
+    path = Path(path)
+    name = path.name
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as err:
+        raise ProfileError(f"{path}: no such profile file") from err
+    except (OSError, UnicodeDecodeError) as err:
+        raise ProfileError(f"{path}: cannot read the profile ({err})") from err
+    except tomllib.TOMLDecodeError as err:
+        raise ProfileError(f"{name}: not valid TOML: {err}") from err
+    return profile_from_dict(data, str(path))
+
+
+def profile_from_dict(data: dict[str, Any], path: str = "profile") -> Profile:
+    """A Profile from parsed TOML; every problem is a ProfileError naming the key."""
+    name = Path(path).name
+    _reject_unknown(name, "", data, _TOP_KEYS)
+    athlete = _typed(name, "athlete", data.get("athlete"), str)
+    timezone = _typed(name, "timezone", data.get("timezone"), str)
+    if timezone is not None:
+        _check_timezone(name, timezone)
+    units = _typed(name, "units", data.get("units", "km"), str)
+    if units not in UNITS:
+        raise ProfileError(f"{name}: units = {units!r} is not one of {', '.join(UNITS)}")
+    rules = _rules(name, data.get("rules", {}))
+    shoes = tuple(_shoe(name, index, entry) for index, entry in enumerate(data.get("shoes", [])))
+    surfaces = tuple(
+        _surface(name, index, entry) for index, entry in enumerate(data.get("surfaces", []))
+    )
+    return Profile(path, athlete, timezone, units, rules, shoes, surfaces)
+
+
+def find_profile(folder: Path) -> Path | None:
+    """The runlog.toml beside the data in `folder`, if there is one."""
+    candidate = folder / PROFILE_FILE_NAME
+    return candidate if candidate.is_file() else None
+
+
+def _rules(name: str, rules: Any) -> dict[str, dict[str, Any]]:
+    from analyzer.checkers import RULES
+
+    if not isinstance(rules, dict):
+        raise ProfileError(f"{name}: [rules] must be a table of rule settings")
+    by_slug = {rule.slug: rule for rule in RULES}
+    checked: dict[str, dict[str, Any]] = {}
+    for slug, settings in rules.items():
+        rule = by_slug.get(slug)
+        if rule is None:
+            raise ProfileError(
+                f"{name}: [rules.{slug}] is not a rule runlog knows; "
+                f"the rules are {', '.join(sorted(by_slug))}"
+            )
+        if not isinstance(settings, dict):
+            raise ProfileError(f"{name}: [rules.{slug}] must be a table of settings")
+        fields = {item.name: item for item in dataclasses.fields(rule.thresholds)}
+        valid = ["enabled", *fields]
+        for key, value in settings.items():
+            if key == "enabled":
+                if not isinstance(value, bool):
+                    raise ProfileError(f"{name}: [rules.{slug}] enabled must be true or false")
+                continue
+            if key not in fields:
+                raise ProfileError(
+                    f"{name}: [rules.{slug}] {key} is not a setting of this rule; "
+                    f"it has {', '.join(valid)}"
+                )
+            default = getattr(rule.thresholds(), key)
+            if not _same_kind(default, value):
+                raise ProfileError(
+                    f"{name}: [rules.{slug}] {key} = {value!r} should be "
+                    f"{_kind_name(default)}, like the default {default!r}"
+                )
+        checked[slug] = dict(settings)
+    return checked
+
+
+def _same_kind(default: Any, value: Any) -> bool:
+    if isinstance(default, bool) or isinstance(value, bool):
+        return isinstance(default, bool) and isinstance(value, bool)
+    if isinstance(default, float):
+        return isinstance(value, int | float)
+    if isinstance(default, tuple):
+        return isinstance(value, list | tuple)
+    return isinstance(value, type(default))
+
+
+def _kind_name(default: Any) -> str:
+    if isinstance(default, bool):
+        return "true or false"
+    if isinstance(default, int | float):
+        return "a number"
+    if isinstance(default, tuple):
+        return "a list"
+    return f"a {type(default).__name__}"
+
+
+def _shoe(name: str, index: int, entry: Any) -> ShoeSetting:
+    where = f"[[shoes]] #{index + 1}"
+    if not isinstance(entry, dict):
+        raise ProfileError(f"{name}: {where} must be a table")
+    _reject_unknown(name, where + " ", entry, _SHOE_KEYS)
+    shoe_name = _typed(name, f"{where} name", entry.get("name"), str)
+    if not shoe_name:
+        raise ProfileError(f"{name}: {where} needs a name")
+    aliases = entry.get("aliases", [])
+    if not isinstance(aliases, list) or not all(isinstance(alias, str) for alias in aliases):
+        raise ProfileError(f"{name}: {where} aliases must be a list of names")
+    limit_km = _number(name, f"{where} limit_km", entry.get("limit_km"))
+    return ShoeSetting(
+        name=shoe_name,
+        aliases=tuple(aliases),
+        start=_date(name, f"{where} start", entry.get("start")),
+        retired=_date(name, f"{where} retired", entry.get("retired")),
+        pre_used_km=_number(name, f"{where} pre_used_km", entry.get("pre_used_km")) or 0.0,
+        limit_km=limit_km,
+        default=bool(_typed(name, f"{where} default", entry.get("default", False), bool)),
+    )
+
+
+def _surface(name: str, index: int, entry: Any) -> SurfaceTag:
+    where = f"[[surfaces]] #{index + 1}"
+    if not isinstance(entry, dict):
+        raise ProfileError(f"{name}: {where} must be a table")
+    _reject_unknown(name, where + " ", entry, _SURFACE_KEYS)
+    surface = entry.get("surface")
+    if surface not in SURFACES:
+        raise ProfileError(f"{name}: {where} surface must be one of {', '.join(SURFACES)}")
+    words = entry.get("words", [])
+    if not isinstance(words, list) or not all(isinstance(word, str) for word in words):
+        raise ProfileError(f"{name}: {where} words must be a list of words")
+    lat_deg = _number(name, f"{where} lat_deg", entry.get("lat_deg"))
+    lon_deg = _number(name, f"{where} lon_deg", entry.get("lon_deg"))
+    if (lat_deg is None) != (lon_deg is None):
+        raise ProfileError(f"{name}: {where} needs both lat_deg and lon_deg, or neither")
+    if not words and lat_deg is None:
+        raise ProfileError(f"{name}: {where} needs words or a place (lat_deg, lon_deg)")
+    radius_m = _number(name, f"{where} radius_m", entry.get("radius_m"))
+    return SurfaceTag(surface, tuple(words), lat_deg, lon_deg, radius_m or 200.0)
+
+
+def _reject_unknown(name: str, where: str, data: dict[str, Any], known: tuple[str, ...]) -> None:
+    for key in data:
+        if key not in known:
+            raise ProfileError(
+                f"{name}: {where}{key} is not a profile setting; the settings are "
+                f"{', '.join(known)}"
+            )
+
+
+def _typed(name: str, key: str, value: Any, kind: type) -> Any:
+    if value is not None and not isinstance(value, kind):
+        raise ProfileError(f"{name}: {key} = {value!r} should be a {kind.__name__}")
+    return value
+
+
+def _number(name: str, key: str, value: Any) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ProfileError(f"{name}: {key} = {value!r} should be a number")
+    if value < 0:
+        raise ProfileError(f"{name}: {key} = {value!r} cannot be negative")
+    return float(value)
+
+
+def _date(name: str, key: str, value: Any) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ProfileError(f"{name}: {key} = {value!r} should be a date like 2026-03-01")
+
+
+def _check_timezone(name: str, timezone: str) -> None:
+    try:
+        zoneinfo.ZoneInfo(timezone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError) as err:
+        raise ProfileError(
+            f"{name}: timezone = {timezone!r} is not a time zone name like Europe/Copenhagen"
+        ) from err
