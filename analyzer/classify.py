@@ -49,7 +49,7 @@ _SURFACE_WORDS: tuple[tuple[str, str], ...] = (
     (r"treadmill|laufband|indoor[ _]?run|indoor_running|virtual[ _]?run|virtualrun", "treadmill"),
     (r"\btrack\b|track_running|\bbahn\b|piste|intervals? on (the )?track", "track"),
     (
-        r"trail|ultra|mountain|fell|berglauf|gelände|singletrack|off[- ]?road|cross[- ]?country|xc\b",
+        r"trail|ultra|mountain|fell|berglauf|gelände|singletrack|off[- ]?road|cross[- ]?country",
         "trail",
     ),
     (r"\bgrass\b|\bpark run on grass\b|rasen|\bfield\b", "grass"),

@@ -73,7 +73,7 @@ def empty_frame(columns: dict[str, tuple[str, str]]) -> pd.DataFrame:
 
 
 def conform(frame: pd.DataFrame, columns: dict[str, tuple[str, str]]) -> pd.DataFrame:
-    """The frame with every canonical column present, in order, with its dtype; extras kept after."""
+    """The frame with every canonical column, in order and dtype; extra columns kept after."""
     result = frame.copy()
     for name, (dtype, _) in columns.items():
         if name not in result.columns:

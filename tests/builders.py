@@ -152,10 +152,14 @@ def steady_runs(weeks: int = 16, first: dt.date = FIRST_MONDAY, **fields: Any) -
     """The steady weeks' runs: 30 km a week, 176 steps/min, shoes far under their limits."""
     return [
         run(
-            first + dt.timedelta(weeks=week, days=weekday), km, surface=surface, shoe=shoe, **fields
+            first + dt.timedelta(weeks=week, days=day_of_week),
+            km,
+            surface=place,
+            shoe=shoe,
+            **fields,
         )
         for week in range(weeks)
-        for weekday, km, surface, shoe in STEADY_WEEK
+        for day_of_week, km, place, shoe in STEADY_WEEK
     ]
 
 

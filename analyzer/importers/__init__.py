@@ -56,7 +56,7 @@ class Importer(Protocol):
 
 
 def _registered() -> list[Importer]:
-    from analyzer.importers import (  # noqa: PLC0415 - keeps import of the package cheap
+    from analyzer.importers import (
         csv_log,
         fit,
         garmin_csv,
