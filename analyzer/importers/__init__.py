@@ -29,6 +29,7 @@ class Record:
                         used after the GPS lookup, before the profile's time zone
       linked_file       a path the row points at (Strava `Filename`), relative to the export
       export_ids        ids other files of the same export use for this run (tuple of str)
+      date_only         True when the source gives the day but no time of day (a hand log)
     `samples` has schema.SAMPLE_COLUMNS but activity_id (the loader fills it in).
     """
 

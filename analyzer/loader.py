@@ -1,0 +1,228 @@
+"""load(): from paths to one TrainingLog: discover, import each file, date, merge, collect notes.
+
+Every stage is a plain function of tables. A file that cannot be read becomes one FileError
+and the rest is still read; nothing the user has is written to.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from analyzer.discover import Discovery, Source, discover
+from analyzer.errors import BadFile, NotAnActivity
+from analyzer.importers import Imported, suffix_of
+from analyzer.localtime import resolve_local_time
+from analyzer.log import FileError, TrainingLog
+from analyzer.merge import merge_duplicates
+from analyzer.profile import Profile, find_profile, load_profile
+from analyzer.reading import read_sources
+from analyzer.schema import ACTIVITY_COLUMNS, NOTE_COLUMNS, SHOE_COLUMNS, conform, empty_frame
+from analyzer.surfaces import apply_surface_tags
+
+log = logging.getLogger(__name__)
+
+DEFAULT_ATHLETE = "runner"
+# In a folder, files with these suffixes are often something else (a README, app settings):
+# when they are not notes or exports, they are passed over without an error.
+_OPTIONAL_SUFFIXES = (".json", ".txt", ".md")
+_STRAVA_EXPORT_INDEX = "activities.csv"
+
+
+def load(*paths: str | Path, profile: Profile | str | Path | None = None) -> TrainingLog:
+    """Everything runlog can read under `paths`, as one TrainingLog.
+
+    `profile` (a Profile or the path of a runlog.toml) applies to every athlete; without it a
+    runlog.toml beside the data is used, and an athlete sub-folder's own runlog.toml for that
+    athlete. A bad profile raises ProfileError; a bad file only adds to `errors`.
+    """
+    found = discover(list(paths))
+    profiles = _profiles(found, profile)
+    errors = [FileError(path, reason) for path, reason in found.problems]
+    results = read_sources(found.sources)
+    frames, samples, notes, shoes = [], {}, [], []
+    for source, outcome in zip(found.sources, results, strict=True):
+        if isinstance(outcome, BadFile):
+            if not _is_quiet(source, outcome, found):
+                errors.append(FileError(source.path, str(outcome)))
+            continue
+        file_format, content_id, imported = outcome
+        errors += [FileError(source.path, problem) for problem in imported.problems]
+        athlete = source.athlete or _profile_athlete(profiles, source.athlete) or DEFAULT_ATHLETE
+        rows = _activity_rows(source, file_format, content_id, imported, athlete, samples)
+        frames.append(rows)
+        notes += [
+            {**note, "athlete": note.get("athlete") or athlete, "source": source.path}
+            for note in imported.notes
+        ]
+        shoes += [
+            {**shoe, "athlete": shoe.get("athlete") or source.athlete} for shoe in imported.shoes
+        ]
+
+    activities = pd.concat(frames, ignore_index=True) if frames else empty_frame(ACTIVITY_COLUMNS)
+    activities, undated = _dated(activities)
+    errors += undated
+    zones = {athlete: item.timezone for athlete, item in profiles.items()}
+    activities = resolve_local_time(activities, zones)
+    activities = apply_surface_tags(activities, profiles)
+    activities, id_map = merge_duplicates(activities)
+    samples = {id_map.get(key, key): value for key, value in samples.items() if key not in id_map}
+    samples = _shift_local_samples(activities, samples)
+    shoe_table = _shoe_table(shoes, profiles, id_map)
+    note_table = _note_table(activities, notes)
+    activities = conform(activities, ACTIVITY_COLUMNS).sort_values(
+        ["athlete", "start_time_utc"], kind="stable", ignore_index=True
+    )
+    return TrainingLog(
+        activities=activities,
+        notes=note_table,
+        shoes=shoe_table,
+        errors=errors,
+        profiles=profiles,
+        sample_loaders={key: (lambda frame=frame: frame) for key, frame in samples.items()},
+    )
+
+
+def _profiles(found: Discovery, profile: Profile | str | Path | None) -> dict[str, Profile]:
+    if isinstance(profile, Profile):
+        return {"": profile}
+    if profile is not None:
+        return {"": load_profile(profile)}
+    profiles: dict[str, Profile] = {}
+    for folder in found.data_folders:
+        path = find_profile(folder)
+        if path is not None and "" not in profiles:
+            profiles[""] = load_profile(path)
+    for athlete, folder in found.athlete_folders.items():
+        path = find_profile(folder)
+        if path is not None:
+            profiles[athlete] = load_profile(path)
+    return profiles
+
+
+def _profile_athlete(profiles: dict[str, Profile], athlete: str | None) -> str | None:
+    shared = profiles.get("")
+    return shared.athlete if shared else None
+
+
+def _is_quiet(source: Source, error: BadFile, found: Discovery) -> bool:
+    """Whether a file that is not an activity may be passed over without a word."""
+    if source.named:
+        return False
+    unrecognised = getattr(error, "unrecognised", False)
+    if source.in_archive and (isinstance(error, NotAnActivity) or unrecognised):
+        return True
+    suffix = suffix_of(source.name)
+    if suffix in _OPTIONAL_SUFFIXES and (isinstance(error, NotAnActivity) or unrecognised):
+        return True
+    # The other CSVs of an unpacked Strava export (shoes.csv, comments.csv ...).
+    if suffix == ".csv" and unrecognised:
+        sibling = Path(source.path).parent / _STRAVA_EXPORT_INDEX
+        return sibling.exists()
+    return False
+
+
+def _activity_rows(
+    source: Source,
+    file_format: str,
+    content_id: str,
+    imported: Imported,
+    athlete: str,
+    samples: dict[str, pd.DataFrame],
+) -> pd.DataFrame:
+    rows: list[dict[str, Any]] = []
+    many = len(imported.records) > 1
+    for index, record in enumerate(imported.records):
+        fields = dict(record.fields)
+        activity_id = fields.get("activity_id") or (f"{content_id}-{index}" if many else content_id)
+        fields.update(
+            activity_id=str(activity_id),
+            athlete=fields.get("athlete") or athlete,
+            source_path=source.path,
+            source_format=file_format,
+            has_samples=record.samples is not None and not record.samples.empty,
+        )
+        if fields["has_samples"]:
+            samples[str(activity_id)] = record.samples
+        rows.append(fields)
+    return pd.DataFrame(rows)
+
+
+def _dated(activities: pd.DataFrame) -> tuple[pd.DataFrame, list[FileError]]:
+    """The activities that have a start time (UTC or local); the others as errors."""
+    if activities.empty:
+        return activities, []
+    utc = activities.get("start_time_utc", pd.Series(pd.NaT, index=activities.index))
+    local = activities.get("start_time_local", pd.Series(pd.NaT, index=activities.index))
+    dated = pd.to_datetime(utc, utc=True).notna() | pd.to_datetime(local).notna()
+    errors = [
+        FileError(str(path), "this activity has no date, so runlog leaves it out")
+        for path in activities.loc[~dated, "source_path"].unique()
+    ]
+    return activities[dated].reset_index(drop=True), errors
+
+
+def _shift_local_samples(
+    activities: pd.DataFrame, samples: dict[str, pd.DataFrame]
+) -> dict[str, pd.DataFrame]:
+    """Samples of local-time-only sources carry wall time as if UTC: move them to real UTC."""
+    if "start_time_local" not in activities.columns:
+        return samples
+    local_only = activities[pd.to_datetime(activities["start_time_local"]).notna()]
+    shifted = dict(samples)
+    for row in local_only.itertuples():
+        frame = samples.get(row.activity_id)
+        if frame is None or pd.isna(row.start_time_utc):
+            continue
+        offset = pd.Timestamp(row.local_start).tz_localize("UTC") - row.start_time_utc
+        shifted[row.activity_id] = frame.assign(time_utc=frame["time_utc"] - offset)
+    return shifted
+
+
+def _note_table(activities: pd.DataFrame, notes: list[dict[str, Any]]) -> pd.DataFrame:
+    from_activities = activities.loc[
+        activities["notes"].fillna("").astype(str).str.strip() != "",
+        ["athlete", "local_date", "notes", "source_format", "activity_id"],
+    ].rename(columns={"notes": "text", "source_format": "source"})
+    from_activities["source"] = from_activities["source"] + " notes"
+    table = pd.concat([from_activities, pd.DataFrame(notes)], ignore_index=True)
+    if table.empty:
+        return empty_frame(NOTE_COLUMNS)
+    return conform(table, NOTE_COLUMNS)[list(NOTE_COLUMNS)]
+
+
+def _shoe_table(
+    shoes: list[dict[str, Any]], profiles: dict[str, Profile], id_map: dict[str, str]
+) -> pd.DataFrame:
+    rows: dict[tuple[str | None, str], dict[str, Any]] = {}
+    for shoe in shoes:
+        key = (shoe.get("athlete"), str(shoe["shoe"]).casefold())
+        linked = tuple(id_map.get(str(item), str(item)) for item in shoe.get("activity_ids", ()))
+        rows[key] = {**shoe, "activity_ids": linked}
+    for athlete, profile in profiles.items():
+        for setting in profile.shoes:
+            key = (athlete or None, setting.name.casefold())
+            exported = rows.get(key) or rows.get((None, setting.name.casefold())) or {}
+            rows[key] = {
+                "athlete": athlete or None,
+                "shoe": setting.name,
+                "aliases": tuple(dict.fromkeys((*setting.aliases, *exported.get("aliases", ())))),
+                "start_date": setting.start or exported.get("start_date"),
+                "retired_date": setting.retired or exported.get("retired_date"),
+                "pre_used_km": setting.pre_used_km,
+                "limit_km": setting.limit_km
+                if setting.limit_km is not None
+                else exported.get("limit_km", math.nan),
+                "activity_ids": exported.get("activity_ids", ()),
+                "is_default": setting.default,
+            }
+    if not rows:
+        return empty_frame(SHOE_COLUMNS)
+    return conform(pd.DataFrame(list(rows.values())), SHOE_COLUMNS)[list(SHOE_COLUMNS)]
+
+
+__all__ = ["load"]

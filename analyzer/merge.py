@@ -1,0 +1,231 @@
+"""One run from many sources: find the records of one run and keep the best of each field.
+
+A run often arrives several times: the watch's FIT, the GPX Strava made of it, its row in
+Strava's activities.csv, an entry in Garmin's export. Records are the same run when a Strava
+row names the file (`Filename`), when they come from the same bytes, or when they start within
+two minutes of each other (UTC, or local wall clock for sources that only know local time)
+with distances within 5 % [FORMATS.md §7.6 suggests ±2 min and ±1.5 %; a phone's GPS and a
+watch's footpod can differ by a few per cent on one run]. A date-only log row matches a
+recorded run of the same day within 3 %. Never count one run's distance twice.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+import numpy as np
+import pandas as pd
+
+SAME_START_S = 120
+SAME_DISTANCE_RATIO = 0.05
+SAME_DAY_DISTANCE_RATIO = 0.03
+# Richest first: files with samples, then summaries; user-edited labels come from exports.
+FORMAT_RANK = {
+    "fit": 0,
+    "tcx": 1,
+    "gpx": 2,
+    "garmin_json": 3,
+    "strava_csv": 4,
+    "garmin_csv": 5,
+    "csv": 6,
+}
+LABELLED_FORMATS = ("strava_csv", "garmin_json", "garmin_csv", "csv")  # names a person chose
+
+
+def merge_duplicates(activities: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
+    """The activities with each run once, and a map from every dropped id to the kept one."""
+    if activities.empty:
+        return activities, {}
+    frame = activities.reset_index(drop=True)
+    parent = np.arange(len(frame))
+
+    def find(position: int) -> int:
+        while parent[position] != position:
+            parent[position] = parent[parent[position]]
+            position = parent[position]
+        return position
+
+    def union(first: int, second: int) -> None:
+        root_first, root_second = find(first), find(second)
+        if root_first != root_second:
+            parent[max(root_first, root_second)] = min(root_first, root_second)
+
+    for first, second in _pairs(frame):
+        union(first, second)
+    roots = np.array([find(position) for position in range(len(frame))])
+    if len(set(roots)) == len(frame):
+        return frame.assign(merged_ids=[(value,) for value in frame["activity_id"]]), {}
+
+    kept_rows = []
+    id_map: dict[str, str] = {}
+    for _, group in frame.groupby(roots, sort=False):
+        if len(group) == 1:
+            row = group.iloc[0].to_dict()
+            row["merged_ids"] = (row["activity_id"],)
+            kept_rows.append(row)
+            continue
+        row = _combine(group)
+        for old_id in group["activity_id"]:
+            if old_id != row["activity_id"]:
+                id_map[str(old_id)] = row["activity_id"]
+        kept_rows.append(row)
+    merged = pd.DataFrame(kept_rows, columns=[*frame.columns, "merged_ids"])
+    return merged, id_map
+
+
+def _pairs(frame: pd.DataFrame) -> list[tuple[int, int]]:
+    pairs: list[tuple[int, int]] = []
+    pairs += _same_id_pairs(frame)
+    pairs += _linked_file_pairs(frame)
+    pairs += _same_start_pairs(frame)
+    pairs += _same_day_pairs(frame)
+    return pairs
+
+
+def _same_id_pairs(frame: pd.DataFrame) -> list[tuple[int, int]]:
+    pairs = []
+    for _, positions in frame.groupby("activity_id", sort=False).indices.items():
+        pairs += [(positions[0], other) for other in positions[1:]]
+    return pairs
+
+
+def _path_key(path: str) -> str:
+    return posixpath.normpath(str(path).replace("\\", "/")).lower().removesuffix(".gz")
+
+
+def _linked_file_pairs(frame: pd.DataFrame) -> list[tuple[int, int]]:
+    if "linked_file" not in frame.columns:
+        return []
+    by_path = {_path_key(path): position for position, path in enumerate(frame["source_path"])}
+    pairs = []
+    for position, (linked, csv_path) in enumerate(
+        zip(frame["linked_file"], frame["source_path"], strict=True)
+    ):
+        if not isinstance(linked, str) or not linked.strip():
+            continue
+        folder = posixpath.dirname(str(csv_path).replace("\\", "/"))
+        target = by_path.get(_path_key(posixpath.join(folder, linked.strip())))
+        if target is not None and target != position:
+            pairs.append((position, target))
+    return pairs
+
+
+def _compatible(frame: pd.DataFrame, first: int, second: int, ratio: float) -> bool:
+    if frame["source_path"].iat[first] == frame["source_path"].iat[second]:
+        return False  # legs of one multisport file, or activities of one TCX, are distinct
+    if frame["athlete"].iat[first] != frame["athlete"].iat[second]:
+        return False
+    sports = {frame["sport"].iat[first], frame["sport"].iat[second]} - {"other"}
+    if len(sports) > 1:
+        return False
+    distance_first = frame["distance_m"].iat[first]
+    distance_second = frame["distance_m"].iat[second]
+    if (
+        pd.isna(distance_first)
+        or pd.isna(distance_second)
+        or max(distance_first, distance_second) <= 0
+    ):
+        return True
+    return abs(distance_first - distance_second) <= ratio * max(distance_first, distance_second)
+
+
+def _same_start_pairs(frame: pd.DataFrame) -> list[tuple[int, int]]:
+    pairs = []
+    date_only = _date_only(frame)
+    for column in ("start_time_utc", "local_start"):
+        if column not in frame.columns:
+            continue
+        times = pd.to_datetime(frame[column], utc=column == "start_time_utc")
+        valid = times.notna() & ~date_only
+        order = times[valid].sort_values(kind="stable")
+        seconds = (order - order.iloc[0]).dt.total_seconds().to_numpy() if len(order) else []
+        positions = order.index.to_numpy()
+        for index in range(len(positions)):
+            other = index + 1
+            while other < len(positions) and seconds[other] - seconds[index] <= SAME_START_S:
+                if _compatible(frame, positions[index], positions[other], SAME_DISTANCE_RATIO):
+                    pairs.append((positions[index], positions[other]))
+                other += 1
+    return pairs
+
+
+def _date_only(frame: pd.DataFrame) -> pd.Series:
+    if "date_only" not in frame.columns:
+        return pd.Series(False, index=frame.index)
+    return frame["date_only"].fillna(False).astype(bool)
+
+
+def _same_day_pairs(frame: pd.DataFrame) -> list[tuple[int, int]]:
+    date_only = _date_only(frame)
+    if not date_only.any():
+        return []
+    pairs = []
+    by_day = frame.groupby(["athlete", "local_date"], sort=False).indices
+    for position in np.flatnonzero(date_only.to_numpy()):
+        key = (frame["athlete"].iat[position], frame["local_date"].iat[position])
+        for other in by_day.get(key, []):
+            if (
+                other != position
+                and not date_only.iat[other]
+                and _compatible(frame, position, other, SAME_DAY_DISTANCE_RATIO)
+            ):
+                pairs.append((position, other))
+                break
+    return pairs
+
+
+def _combine(group: pd.DataFrame) -> dict:
+    """One row from the records of one run: the richest record, filled in by the others."""
+    rank = group["source_format"].map(FORMAT_RANK).fillna(len(FORMAT_RANK))
+    has_samples = group.get("has_samples", pd.Series(False, index=group.index)).fillna(False)
+    order = group.assign(_rank=rank - 100 * has_samples.astype(int)).sort_values(
+        "_rank", kind="stable"
+    )
+    order = order.drop(columns="_rank")
+    primary = order.iloc[0].to_dict()
+    for column in order.columns:
+        if _is_missing(primary.get(column)):
+            for value in order[column]:
+                if not _is_missing(value):
+                    primary[column] = value
+                    break
+    labelled = order[order["source_format"].isin(LABELLED_FORMATS)]
+    for column in ("name", "shoe"):
+        for value in labelled.get(column, []):
+            if not _is_missing(value):
+                primary[column] = value
+                break
+    for sport in labelled["sport"]:
+        if isinstance(sport, str) and sport != "other":
+            primary["sport"] = sport
+            break
+    if primary.get("surface") in (None, "unknown"):
+        for surface in order["surface"]:
+            if isinstance(surface, str) and surface != "unknown":
+                primary["surface"] = surface
+                break
+    texts = []
+    for text in order["notes"]:
+        if isinstance(text, str) and text.strip() and text.strip() not in texts:
+            texts.append(text.strip())
+    primary["notes"] = "\n".join(texts)
+    export_ids = [
+        value for value in order["activity_id"] if str(value).startswith(("strava-", "garmin-"))
+    ]
+    if export_ids:
+        primary["activity_id"] = export_ids[0]
+    primary["merged_ids"] = tuple(dict.fromkeys(str(value) for value in order["activity_id"]))
+    return primary
+
+
+def _is_missing(value: object) -> bool:
+    if value is None or value is pd.NaT:
+        return True
+    if isinstance(value, float) and np.isnan(value):
+        return True
+    if isinstance(value, str) and not value.strip():
+        return True
+    try:
+        return bool(pd.isna(value)) if not isinstance(value, tuple | list | dict) else False
+    except (TypeError, ValueError):
+        return False
