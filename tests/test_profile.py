@@ -1,0 +1,100 @@
+"""The athlete profile: TOML over the defaults; every mistake is one line naming the key."""
+
+import datetime as dt
+
+import pytest
+
+from analyzer.errors import ProfileError
+from analyzer.profile import load_profile, profile_from_dict
+
+
+def _write(tmp_path, text):
+    path = tmp_path / "runlog.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_full_profile_reads(tmp_path):
+    path = _write(
+        tmp_path,
+        """
+athlete = "Ana"
+timezone = "Europe/Copenhagen"
+units = "miles"
+
+[[shoes]]
+name = "Pegasus 40"
+aliases = ["pegasus"]
+start = 2026-01-10
+retired = "2026-09-01"
+pre_used_km = 120
+limit_km = 700
+default = true
+
+[[surfaces]]
+surface = "trail"
+words = ["forest"]
+
+[[surfaces]]
+surface = "track"
+lat_deg = 55.7
+lon_deg = 12.55
+radius_m = 300
+""",
+    )
+    profile = load_profile(path)
+    assert (profile.athlete, profile.timezone, profile.units) == (
+        "Ana",
+        "Europe/Copenhagen",
+        "miles",
+    )
+    shoe = profile.shoes[0]
+    assert shoe.start == dt.date(2026, 1, 10) and shoe.retired == dt.date(2026, 9, 1)
+    assert (shoe.pre_used_km, shoe.limit_km, shoe.default) == (120.0, 700.0, True)
+    assert [tag.surface for tag in profile.surfaces] == ["trail", "track"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        pytest.param("timezone = 'Mars/Olympus'", ["timezone", "Mars/Olympus"], id="unknown zone"),
+        pytest.param("units = 'furlongs'", ["units", "furlongs"], id="unknown units"),
+        pytest.param("atlete = 'x'", ["atlete", "athlete"], id="misspelt top-level key"),
+        pytest.param("[[shoes]]\nlimit_km = 500", ["[[shoes]] #1", "name"], id="shoe without name"),
+        pytest.param(
+            "[[shoes]]\nname = 'a'\nlimit_km = 'lots'", ["limit_km"], id="shoe limit text"
+        ),
+        pytest.param("[[surfaces]]\nsurface = 'ice'\nwords = ['x']", ["surface"], id="bad surface"),
+        pytest.param("[rules.no-such-rule]\nx = 1", ["no-such-rule"], id="unknown rule"),
+        pytest.param("this is = not toml", ["not valid TOML"], id="broken TOML"),
+    ],
+)
+def test_a_bad_profile_names_the_key(tmp_path, text, words):
+    with pytest.raises(ProfileError) as raised:
+        load_profile(_write(tmp_path, text))
+    message = str(raised.value)
+    assert message.startswith("runlog.toml:")
+    assert "\n" not in message
+    for word in words:
+        assert word in message
+
+
+def test_a_missing_profile_file_is_a_profile_error(tmp_path):
+    with pytest.raises(ProfileError, match="no such profile file"):
+        load_profile(tmp_path / "absent.toml")
+
+
+def test_rule_settings_are_checked_against_the_rule():
+    from analyzer.checkers import RULES
+
+    if not RULES:
+        pytest.skip("no rules registered yet")
+    rule = RULES[0]
+    field_name, default = next(iter(rule.defaults.items()))
+    profile = profile_from_dict({"rules": {rule.slug: {field_name: default, "enabled": False}}})
+    assert not profile.is_enabled(rule.slug)
+    assert getattr(profile.thresholds_for(rule), field_name) == default
+    with pytest.raises(ProfileError, match="is not a setting of this rule"):
+        profile_from_dict({"rules": {rule.slug: {"no_such_setting_km": 1}}})
+    with pytest.raises(ProfileError, match="should be"):
+        profile_from_dict({"rules": {rule.slug: {field_name: "text"}}})
