@@ -1,0 +1,260 @@
+"""What the GPX and TCX importers share: lenient XML, ISO times, and totals from timed points.
+
+Both formats are XML written by many tools, not always well-formed, and both carry a list of
+timed points (split into segments at pauses) from which distance, moving time, climb,
+cadence and heart rate follow in the same way. Everything here works on whole columns.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+from lxml import etree
+
+from analyzer.errors import BadFile
+
+_UTF8_BOM = b"\xef\xbb\xbf"
+# gpxpy's flat-earth step (WGS84 semi-major axis), so that distances match gpxpy length_2d.
+EARTH_RADIUS_M = 6_378_137.0
+ONE_DEGREE_M = 2 * np.pi * EARTH_RADIUS_M / 360
+_FLAT_EARTH_MAX_DEG = 0.2  # gpxpy switches to haversine for points further apart than this
+
+# A gap this long in which the runner barely moved is a stop (an app's auto-pause leaves such
+# gaps; a watch's smart recording leaves shorter ones while moving). A long gap covered at
+# running or walking speed (GPS lost in a tunnel) still counts as moving.
+STOP_GAP_S = 30.0
+STOP_SPEED_MPS = 0.5  # slower than any walk: standing with GPS drift
+
+# Cadence fields in GPX and TCX usually count one foot; some writers store steps/min. One-foot
+# running cadence stays under ~110, so if three quarters of the moving samples are below these
+# the file counts one foot and is doubled [FORMATS.md §2, §7.1; Runalyze treadmill file].
+ONE_FOOT_BELOW_SPM = {"running": 120.0, "walking": 85.0, "hiking": 85.0}
+
+# Readings past these are a sensor's 'invalid' code (0xFF) or junk.
+MAX_HR_BPM = 250.0
+MAX_CADENCE = 254.0  # the schemas' own limit for cad and RunCadence
+MAX_LAP_S = 7 * 86_400.0
+MAX_DISTANCE_M = 10_000_000.0
+
+# Times outside these years are a broken clock or junk, not a run.
+_EARLIEST = pd.Timestamp("1980-01-01", tz="UTC")
+_LATEST = pd.Timestamp("2100-01-01", tz="UTC")
+_ZONE = re.compile(r"(?:Z|[+-]\d\d(?::?\d\d)?)$", re.IGNORECASE)
+_OFFSET = re.compile(r"([+-])(\d\d):?(\d\d)?$")
+
+
+def without_preamble(data: bytes) -> bytes:
+    """The bytes from the markup on: Strava pads XML with spaces, some tools add a UTF-8 BOM."""
+    stripped = data.lstrip()
+    while stripped.startswith(_UTF8_BOM):
+        stripped = stripped[len(_UTF8_BOM) :].lstrip()
+    return stripped
+
+
+def parsed_xml(data: bytes) -> tuple[etree._Element, str | None]:
+    """The document's root element, and what was wrong with it if it had to be recovered.
+
+    A file that is not well-formed (an undeclared prefix, an end cut off) is parsed again in
+    lxml's recover mode, which keeps what it can; the second value then names the damage for
+    the importer's problem line. Raises BadFile when nothing can be recovered.
+    """
+    if not data.strip():
+        raise BadFile("is empty")
+    try:
+        return etree.fromstring(data, _parser(recover=False)), None
+    except etree.XMLSyntaxError as err:
+        damage = _damage_of(err)
+    except (etree.LxmlError, ValueError, LookupError) as err:
+        raise BadFile(f"is not readable XML ({err})") from err
+    try:
+        root = etree.fromstring(data, _parser(recover=True))
+    except (etree.LxmlError, ValueError, LookupError) as err:
+        raise BadFile(f"is not readable XML ({damage})") from err
+    if root is None:
+        raise BadFile(f"is not readable XML ({damage})")
+    return root, damage
+
+
+def _parser(*, recover: bool) -> etree.XMLParser:
+    # No entities, no network: a file cannot make runlog read other files or the web.
+    return etree.XMLParser(
+        recover=recover,
+        resolve_entities=False,
+        no_network=True,
+        remove_comments=True,
+        remove_pis=True,
+    )
+
+
+def _damage_of(err: etree.XMLSyntaxError) -> str:
+    message = re.sub(r",? (line \d+, )?column \d+.*$", "", str(err.msg or err)).strip()
+    message = message[:1].lower() + message[1:]
+    line = f", line {err.lineno:,}" if err.lineno and "line" not in message else ""
+    return f"{message}{line}"
+
+
+def local_name(tag: object) -> str:
+    """An element's name without namespace or prefix ('{uri}hr', 'ns3:hr', 'hr' -> 'hr')."""
+    if not isinstance(tag, str):
+        return ""
+    return tag.rpartition("}")[2].rpartition(":")[2]
+
+
+def numbers(values: list[str | None]) -> np.ndarray:
+    """Texts as float64, NaN where missing, unreadable or infinite."""
+    try:  # the common case, every value a plain number, at C speed
+        array = np.asarray(values, dtype="float64")
+    except (TypeError, ValueError):
+        if values.count(None) == len(values):
+            return np.full(len(values), np.nan)
+        parsed = pd.to_numeric(pd.Series(values, dtype="object"), errors="coerce")
+        array = parsed.to_numpy(dtype="float64", na_value=np.nan)
+    return np.where(np.isfinite(array), array, np.nan)
+
+
+def within(values: np.ndarray, low: float, high: float) -> np.ndarray:
+    """The values, NaN outside [low, high]: a sensor's 'invalid' code or junk, not a reading."""
+    return np.where((values >= low) & (values <= high), values, np.nan)
+
+
+def utc_times(texts: list[str | None]) -> tuple[pd.Series, bool, int | None]:
+    """ISO-8601 texts as tz-aware UTC; whether they carry no zone; the UTC offset they state.
+
+    Times with `Z` or an offset are converted at face value. Times with neither are local wall
+    time (gpxpy returns them naive): they come back as if they were UTC and the second value
+    is True, so the caller can hand them on as wall time. The third value is the offset
+    written in the texts, in seconds, when it is not zero (`+02:00` -> 7200). A file writes
+    all its times one way, so its first and last written times decide both.
+    """
+    ends = [
+        next((text.strip() for text in ordered if text and text.strip()), None)
+        for ordered in (texts, reversed(texts))
+    ]
+    written = [text for text in ends if text]
+    zoned = [text for text in written if _ZONE.search(text)]
+    is_naive = bool(written) and not zoned
+    offset_s = None
+    stated = next((_OFFSET.search(text) for text in zoned if not text.upper().endswith("Z")), None)
+    if stated:
+        sign, hours, minutes = stated.groups()
+        seconds = int(hours) * 3600 + int(minutes or 0) * 60
+        offset_s = (-seconds if sign == "-" else seconds) or None
+    times = pd.to_datetime(
+        pd.Series(texts, dtype="object"), utc=True, format="ISO8601", errors="coerce"
+    )
+    times = times.where((times >= _EARLIEST) & (times < _LATEST))
+    return times.astype("datetime64[ns, UTC]"), is_naive, offset_s
+
+
+def step_distances_m(lat_deg: np.ndarray, lon_deg: np.ndarray) -> np.ndarray:
+    """Distance from each point to the one before it, metres; NaN for the first point.
+
+    gpxpy's formula, so totals match its length_2d: flat earth scaled by cos(latitude) for
+    nearby points, haversine for points more than 0.2 degrees apart.
+    """
+    steps = np.full(len(lat_deg), np.nan)
+    if len(lat_deg) < 2:
+        return steps
+    lat_1, lat_2 = lat_deg[:-1], lat_deg[1:]
+    lon_1, lon_2 = lon_deg[:-1], lon_deg[1:]
+    flat = np.hypot(lat_1 - lat_2, (lon_1 - lon_2) * np.cos(np.radians(lat_1))) * ONE_DEGREE_M
+    half_chord = (
+        np.sin(np.radians(lat_1 - lat_2) / 2) ** 2
+        + np.cos(np.radians(lat_1))
+        * np.cos(np.radians(lat_2))
+        * np.sin(np.radians(lon_1 - lon_2) / 2) ** 2
+    )
+    great_circle = 2 * EARTH_RADIUS_M * np.arcsin(np.sqrt(np.clip(half_chord, 0, 1)))
+    far = (np.abs(lat_1 - lat_2) > _FLAT_EARTH_MAX_DEG) | (
+        np.abs(lon_1 - lon_2) > _FLAT_EARTH_MAX_DEG
+    )
+    steps[1:] = np.where(far, great_circle, flat)
+    return steps
+
+
+def segment_starts(segment: np.ndarray) -> np.ndarray:
+    """True where a point opens a new segment (the first point included)."""
+    starts = np.ones(len(segment), dtype=bool)
+    starts[1:] = segment[1:] != segment[:-1]
+    return starts
+
+
+def moving_seconds(elapsed_s: np.ndarray, step_m: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """Seconds each interval (from the point before) counts as moving; 0 for the rest.
+
+    Not moving: the jump into a new segment (a pause), a time step backwards or nil, and a
+    gap over STOP_GAP_S crossed slower than STOP_SPEED_MPS (a stop). A long gap with no
+    distance to judge by is a stop too.
+    """
+    step_s = np.full(len(elapsed_s), np.nan)
+    step_s[1:] = np.diff(elapsed_s)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        speed_mps = step_m / step_s
+    is_stop = (step_s > STOP_GAP_S) & ~(speed_mps >= STOP_SPEED_MPS)
+    counts = (step_s > 0) & ~starts & ~is_stop
+    return np.where(counts, step_s, 0.0)
+
+
+def motion_of(
+    times: pd.Series, step_m: np.ndarray, segment: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """For each point: seconds of the interval before it that count as moving, and the speed
+    over that interval in m/s (NaN where the time does not move forward)."""
+    starts = segment_starts(segment)
+    step_m = np.where(starts, np.nan, step_m)
+    elapsed_s = (times - times.min()).dt.total_seconds().to_numpy()
+    moving_step_s = moving_seconds(elapsed_s, step_m, starts)
+    step_s = np.diff(elapsed_s, prepend=np.nan)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        speed_mps = np.where(step_s > 0, step_m / step_s, np.nan)
+    return moving_step_s, speed_mps
+
+
+def climb_m(altitude_m: np.ndarray, segment: np.ndarray) -> tuple[float, float]:
+    """Total ascent and descent in metres, per segment, as gpxpy computes them.
+
+    Each altitude is smoothed with its neighbours (0.3, 0.4, 0.3) before the rises and falls
+    are summed; points without altitude are skipped.
+    """
+    known = ~np.isnan(altitude_m)
+    altitude, segment = altitude_m[known], segment[known]
+    if len(altitude) < 2:
+        return 0.0, 0.0
+    same_before = np.zeros(len(altitude), dtype=bool)
+    same_before[1:] = segment[1:] == segment[:-1]
+    same_after = np.zeros(len(altitude), dtype=bool)
+    same_after[:-1] = same_before[1:]
+    before = np.roll(altitude, 1)
+    after = np.roll(altitude, -1)
+    inner = same_before & same_after
+    smoothed = np.where(inner, 0.3 * before + 0.4 * altitude + 0.3 * after, altitude)
+    rise = np.diff(smoothed)[same_before[1:]]
+    return float(rise[rise > 0].sum()), 0.0 - float(rise[rise < 0].sum())
+
+
+def steps_per_minute(cadence: np.ndarray, is_moving: np.ndarray, sport: str) -> np.ndarray:
+    """Cadence in steps/min for foot sports, doubled when the file counts one foot; else NaN.
+
+    A bike's or a paddle's cadence is not steps, so other sports get NaN.
+    """
+    threshold_spm = ONE_FOOT_BELOW_SPM.get(sport)
+    if threshold_spm is None:
+        return np.full(len(cadence), np.nan)
+    return cadence * cadence_factor(cadence[is_moving], sport)
+
+
+def cadence_factor(cadence: np.ndarray, sport: str) -> float:
+    """2.0 when these cadence values count one foot (the usual case), 1.0 for steps/min."""
+    counted = cadence[cadence > 0]
+    if counted.size == 0:
+        return 2.0
+    upper_quartile = float(np.quantile(counted, 0.75))
+    return 2.0 if upper_quartile < ONE_FOOT_BELOW_SPM.get(sport, 120.0) else 1.0
+
+
+def mean_of_positive(values: np.ndarray, is_moving: np.ndarray) -> float:
+    """Mean of the values above zero while moving (zeros are a sensor's 'no reading'), or NaN."""
+    chosen = values[is_moving & (values > 0)]
+    return float(chosen.mean()) if chosen.size else float("nan")

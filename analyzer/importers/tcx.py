@@ -1,0 +1,334 @@
+"""TCX files (Garmin Training Center XML): activities of laps of timed trackpoints.
+
+Garmin Connect, Strava, Polar Flow, Suunto, Runtastic and many converters write TCX, each a
+little differently [FORMATS.md §3]: Strava pads the file with spaces before `<?xml`, the
+ActivityExtension `TPX` may sit under `ns3:` or declare its namespace inline, Runtastic
+writes Sport="running" in lower case, Polar writes local times with an offset and its run
+cadence in the bike field `Trackpoint/Cadence`. Elements are therefore matched by local name
+in any namespace, and every child is optional.
+
+Each `Activity` becomes one Record, inside a MultiSportSession too (a triathlon is three).
+The laps give the totals, as Garmin's own tools do: distance is the sum of the laps'
+DistanceMeters and moving time the sum of their TotalTimeSeconds (the timer time, which
+stops at auto-pause); elapsed time is the wall clock from the activity's start to its last
+trackpoint. The trackpoints give the samples and, when the laps lack them, the totals.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import BinaryIO
+
+import numpy as np
+import pandas as pd
+from lxml import etree
+
+from analyzer.classify import sport_of, surface_of
+from analyzer.errors import BadFile, NotAnActivity
+from analyzer.importers import Imported, Record
+from analyzer.importers import _track as track
+
+FORMAT = "tcx"
+SUFFIXES: tuple[str, ...] = (".tcx",)
+
+_ROOT = re.compile(rb"<(?:[\w.-]+:)?(?:TrainingCenterDatabase|Activities)[\s>/]")
+_ROOTS = frozenset({"TrainingCenterDatabase", "Activities", "Activity", "MultiSportSession"})
+
+# A trackpoint's row: where each element's text goes, by lower-case local name. Containers
+# (Position, HeartRateBpm, Extensions) are searched for the inner names.
+_COLUMNS = ("lat_deg", "lon_deg", "time", "altitude_m", "distance_m", "hr_bpm", "cadence")
+_COLUMNS += ("speed_mps",)
+_LAT, _LON, _TIME, _ALTITUDE, _DISTANCE, _HR, _CADENCE, _SPEED = range(len(_COLUMNS))
+_CONTAINER, _IGNORED = -1, -2  # slots that are not a column
+_DIRECT = {
+    "time": _TIME,
+    "altitudemeters": _ALTITUDE,
+    "distancemeters": _DISTANCE,
+    "cadence": _CADENCE,  # bike rpm by the schema, but Polar writes one-foot run cadence here
+    "position": _CONTAINER,
+    "heartratebpm": _CONTAINER,
+    "extensions": _CONTAINER,
+}
+_INNER = {
+    "latitudedegrees": _LAT,
+    "longitudedegrees": _LON,
+    "value": _HR,
+    "speed": _SPEED,
+    "runcadence": _CADENCE,  # TPX follows Cadence in a trackpoint, so it wins over it
+}
+
+
+def sniff(head: bytes) -> bool:
+    """Whether these first bytes open a TCX document."""
+    return _ROOT.search(track.without_preamble(head)[:4096]) is not None
+
+
+def read(stream: BinaryIO) -> Imported:
+    """The activities in one TCX file: one Record per Activity, with its samples."""
+    root, damage = track.parsed_xml(track.without_preamble(stream.read()))
+    if track.local_name(root.tag) not in _ROOTS:
+        if damage:
+            raise BadFile(f"is not well-formed TCX ({damage})")
+        raise BadFile(f"is XML but not TCX: it starts with <{track.local_name(root.tag)}>")
+    activities = list(root.iter("{*}Activity"))
+    if not activities:
+        if damage:
+            raise BadFile(f"is not well-formed TCX ({damage}) and no activity could be read")
+        if next(root.iter("{*}Course"), None) is not None:
+            raise NotAnActivity("holds a course (a planned route), not a recorded activity")
+        if next(root.iter("{*}Workout"), None) is not None:
+            raise NotAnActivity("holds workouts (training plans), not a recorded activity")
+        raise NotAnActivity("holds no activity")
+    author = _text(root.findtext("{*}Author/{*}Name")) or _text(root.get("creator"))
+    records = [
+        record for activity in activities if (record := _record(activity, author)) is not None
+    ]
+    if not records:
+        if damage:
+            raise BadFile(f"is not well-formed TCX ({damage}) and no lap could be read")
+        raise NotAnActivity("its activities hold no laps and no trackpoints")
+    problems = []
+    if damage:
+        points = sum(len(record.samples) for record in records if record.samples is not None)
+        problems.append(
+            f"is not well-formed XML ({damage}); kept the {len(records)} "
+            f"{'activity' if len(records) == 1 else 'activities'} and {points:,} trackpoints "
+            "that could be read, check their totals"
+        )
+    return Imported(records=records, problems=problems)
+
+
+def _text(value: str | None) -> str | None:
+    stripped = (value or "").strip()
+    return stripped or None
+
+
+def _points_of(activity: etree._Element) -> pd.DataFrame:
+    """The trackpoints of every lap as text columns; each Track is a segment (a pause between)."""
+    rows: list[list] = []
+    slots: dict[object, int] = {}  # tag (a 1-tuple inside a container) -> slot
+    tracks = (track_element for lap in activity.iterchildren("{*}Lap") for track_element in lap)
+    number = 0
+    for track_element in tracks:
+        if track.local_name(track_element.tag) != "Track":
+            continue
+        number += 1
+        for point in track_element.iterchildren("{*}Trackpoint"):
+            row = [None] * len(_COLUMNS) + [number]
+            for child in point:
+                slot = slots.get(child.tag)
+                if slot is None:
+                    slot = slots[child.tag] = _DIRECT.get(_lower_name(child.tag), _IGNORED)
+                if slot == _CONTAINER:
+                    for inner in child.iter():
+                        inner_slot = slots.get((inner.tag,))
+                        if inner_slot is None:
+                            inner_slot = slots[(inner.tag,)] = _INNER.get(
+                                _lower_name(inner.tag), _IGNORED
+                            )
+                        if inner_slot >= 0:
+                            row[inner_slot] = inner.text
+                elif slot >= 0:
+                    row[slot] = child.text
+            rows.append(row)
+    texts = pd.DataFrame(rows, columns=[*_COLUMNS, "segment"], dtype="object")
+    frame = pd.DataFrame(
+        {name: track.numbers(texts[name].tolist()) for name in _COLUMNS if name != "time"}
+    )
+    frame["time"] = texts["time"]
+    frame["segment"] = texts["segment"].to_numpy(dtype="int64")
+    frame["hr_bpm"] = track.within(frame["hr_bpm"].to_numpy(), 0, track.MAX_HR_BPM)
+    frame["cadence"] = track.within(frame["cadence"].to_numpy(), 0, track.MAX_CADENCE)
+    frame.loc[~frame["lat_deg"].between(-90, 90), "lat_deg"] = np.nan
+    frame.loc[~frame["lon_deg"].between(-180, 180), "lon_deg"] = np.nan
+    return frame
+
+
+def _lower_name(tag: object) -> str:
+    return track.local_name(tag).lower()
+
+
+def _laps_of(activity: etree._Element) -> pd.DataFrame:
+    """One row per Lap: start text, timer seconds, metres, average HR and run cadence."""
+    rows = [
+        {
+            "start": lap.get("StartTime"),
+            "total_s": lap.findtext("{*}TotalTimeSeconds"),
+            "distance_m": lap.findtext("{*}DistanceMeters"),
+            "hr_bpm": lap.findtext("{*}AverageHeartRateBpm/{*}Value"),
+            "cadence": lap.findtext("{*}Extensions/{*}LX/{*}AvgRunCadence"),
+        }
+        for lap in activity.iterchildren("{*}Lap")
+    ]
+    laps = pd.DataFrame(rows, columns=["start", "total_s", "distance_m", "hr_bpm", "cadence"])
+    limits = {
+        "total_s": track.MAX_LAP_S,
+        "distance_m": track.MAX_DISTANCE_M,
+        "hr_bpm": track.MAX_HR_BPM,
+        "cadence": track.MAX_CADENCE,
+    }
+    for column, most in limits.items():
+        laps[column] = track.within(track.numbers(laps[column].tolist()), 0, most)
+    return laps
+
+
+def _device_of(activity: etree._Element, author: str | None) -> str | None:
+    """The recording device with its firmware ('Forerunner 610 v2.60'), else the exporting app."""
+    creator = activity.find("{*}Creator")
+    name = _text(creator.findtext("{*}Name")) if creator is not None else None
+    if not name:
+        return author
+    major = _text(creator.findtext("{*}Version/{*}VersionMajor"))
+    minor = _text(creator.findtext("{*}Version/{*}VersionMinor"))
+    version = f"{major}.{minor or '0'}"
+    # Some devices already name their firmware ('Forerunner 410 Software Version 2.20').
+    return f"{name} v{version}" if major and version not in name else name
+
+
+def _record(activity: etree._Element, author: str | None) -> Record | None:
+    """One Activity's fields and samples; None when it holds neither laps nor trackpoints."""
+    laps = _laps_of(activity)
+    points = _points_of(activity)
+    if laps["total_s"].isna().all() and laps["distance_m"].isna().all() and points.empty:
+        return None
+    id_text = activity.findtext("{*}Id")
+    times, is_naive, offset_s = track.utc_times(
+        [id_text, *laps["start"].tolist(), *points["time"].tolist()]
+    )
+    activity_start, lap_starts = times.iloc[0], times.iloc[1 : len(laps) + 1]
+    points["time_utc"] = times.iloc[len(laps) + 1 :].array
+    timed = points[points["time_utc"].notna()].reset_index(drop=True)
+    candidates = [activity_start, lap_starts.min(), timed["time_utc"].min()]
+    start = next((value for value in candidates if pd.notna(value)), pd.NaT)
+    if pd.isna(start):
+        return None
+
+    # Steps from the device's own cumulative distance where it has one (treadmills have no
+    # positions), else from the positions; never across a Track boundary.
+    segment = timed["segment"].to_numpy()
+    gps_step_m = track.step_distances_m(timed["lat_deg"].to_numpy(), timed["lon_deg"].to_numpy())
+    device_step_m = np.diff(timed["distance_m"].to_numpy(), prepend=np.nan)
+    step_m = np.where(np.isnan(device_step_m), gps_step_m, device_step_m)
+    step_m[track.segment_starts(segment)] = np.nan
+    moving_step_s, derived_speed_mps = (
+        track.motion_of(timed["time_utc"], step_m, segment)
+        if len(timed)
+        else (np.zeros(0), np.zeros(0))
+    )
+    is_moving = moving_step_s > 0
+
+    sport_attribute = _text(activity.get("Sport"))
+    notes = "\n".join(
+        dict.fromkeys(
+            text
+            for element in (activity, *activity.iterchildren("{*}Lap"))
+            if (text := _text(element.findtext("{*}Notes")))
+        )
+    )
+    name = _text(activity.findtext("{*}Training/{*}Plan/{*}Name"))
+    sport = sport_of(sport_attribute)
+    if sport == "other":  # Sport="Other" covers walks, hikes, paddling: the words may say
+        sport = sport_of(name, notes)
+    cadence_spm = track.steps_per_minute(timed["cadence"].to_numpy(), is_moving, sport)
+    hr_bpm = timed["hr_bpm"].to_numpy()
+    has_gps = bool(timed["lat_deg"].notna().any())
+
+    distance_m = _lap_sum(laps["distance_m"])
+    if np.isnan(distance_m):
+        device_m = timed["distance_m"].max()
+        distance_m = float(device_m) if pd.notna(device_m) else float(np.nansum(gps_step_m))
+    moving_s = _lap_sum(laps["total_s"])
+    if np.isnan(moving_s):
+        moving_s = float(moving_step_s.sum())
+    lap_ends = pd.to_timedelta(laps["total_s"].fillna(0), unit="s").to_numpy() + lap_starts
+    end = max(
+        (value for value in (timed["time_utc"].max(), lap_ends.max()) if pd.notna(value)),
+        default=start,
+    )
+    ascent_m, descent_m = track.climb_m(timed["altitude_m"].to_numpy(), segment)
+    speed_mps = timed["speed_mps"].to_numpy()
+    if np.isnan(speed_mps).all():
+        speed_mps = derived_speed_mps
+    first_fix = timed.dropna(subset=["lat_deg", "lon_deg"]).head(1)
+
+    fields = {
+        "start_time_utc": pd.NaT if is_naive else start,
+        "sport": sport,
+        "sub_sport": sport_attribute.lower() if sport_attribute else None,
+        "surface": surface_of(
+            sub_sport=sport_attribute,
+            words=(name, notes),
+            # Laps without any trackpoint say nothing about GPS: not a sign of a treadmill.
+            has_gps=has_gps if len(timed) else None,
+        ),
+        "distance_m": distance_m,
+        "elapsed_s": max(float((end - start).total_seconds()), 0.0),
+        "moving_s": moving_s,
+        "ascent_m": ascent_m,
+        "descent_m": descent_m,
+        "avg_speed_mps": distance_m / moving_s if moving_s > 0 else float("nan"),
+        "avg_cadence_spm": _average_cadence_spm(cadence_spm, is_moving, laps, sport),
+        "avg_hr_bpm": _average_hr_bpm(hr_bpm, is_moving, laps),
+        "name": name,
+        "notes": notes or None,
+        "device": _device_of(activity, author),
+        "has_gps": has_gps,
+        "start_lat_deg": float(first_fix["lat_deg"].iloc[0]) if has_gps else float("nan"),
+        "start_lon_deg": float(first_fix["lon_deg"].iloc[0]) if has_gps else float("nan"),
+    }
+    if is_naive:
+        fields["start_time_local"] = start.tz_localize(None)
+    if offset_s is not None:
+        fields["stated_utc_offset_s"] = offset_s
+    samples = pd.DataFrame(
+        {
+            "time_utc": timed["time_utc"].array,
+            "lat_deg": timed["lat_deg"].to_numpy(),
+            "lon_deg": timed["lon_deg"].to_numpy(),
+            "altitude_m": timed["altitude_m"].to_numpy(),
+            "distance_m": _sample_distance_m(timed["distance_m"].to_numpy(), gps_step_m, segment),
+            "speed_mps": speed_mps,
+            "cadence_spm": cadence_spm,
+            "hr_bpm": hr_bpm,
+        }
+    )
+    return Record(fields=fields, samples=samples)
+
+
+def _lap_sum(values: pd.Series) -> float:
+    """The laps' total, or NaN when no lap states one."""
+    return float(values.sum()) if values.notna().any() else float("nan")
+
+
+def _sample_distance_m(
+    device_m: np.ndarray, gps_step_m: np.ndarray, segment: np.ndarray
+) -> np.ndarray:
+    """The device's cumulative distance; without one, the positions' (not across pauses)."""
+    if not np.isnan(device_m).all():
+        return device_m
+    steps = np.where(track.segment_starts(segment), 0.0, np.nan_to_num(gps_step_m))
+    return np.cumsum(steps)
+
+
+def _average_hr_bpm(hr_bpm: np.ndarray, is_moving: np.ndarray, laps: pd.DataFrame) -> float:
+    """The laps' average heart rate weighted by their time (the device's own figure) when
+    every timed lap has one; else the mean of the moving samples."""
+    timed = laps[laps["total_s"] > 0]
+    if len(timed) and timed["hr_bpm"].gt(0).all():
+        return float(np.average(timed["hr_bpm"], weights=timed["total_s"]))
+    return track.mean_of_positive(hr_bpm, is_moving)
+
+
+def _average_cadence_spm(
+    cadence_spm: np.ndarray, is_moving: np.ndarray, laps: pd.DataFrame, sport: str
+) -> float:
+    """Mean steps/min of the moving samples; without samples, the laps' AvgRunCadence
+    (one foot unless its size says steps/min), weighted by lap time."""
+    from_samples = track.mean_of_positive(cadence_spm, is_moving)
+    if not np.isnan(from_samples) or sport not in track.ONE_FOOT_BELOW_SPM:
+        return from_samples
+    timed = laps[(laps["total_s"] > 0) & (laps["cadence"] > 0)]
+    if timed.empty:
+        return float("nan")
+    one_foot = float(np.average(timed["cadence"], weights=timed["total_s"]))
+    return one_foot * track.cadence_factor(np.array([one_foot]), sport)
