@@ -34,15 +34,15 @@ ONE_FOOT_BELOW_SPM = {"running": 120.0, "walking": 85.0, "hiking": 85.0}
 
 # Readings past these are a sensor's 'invalid' code (0xFF) or junk.
 MAX_HR_BPM = 250.0
-MAX_CADENCE = 254.0  # the schemas' own limit for cad and RunCadence
+MAX_WRITTEN_CADENCE = 254.0  # the schemas' limit for cad and RunCadence, whatever the unit
 MAX_LAP_S = 7 * 86_400.0
 MAX_DISTANCE_M = 10_000_000.0
 
 # Times outside these years are a broken clock or junk, not a run.
 _EARLIEST = pd.Timestamp("1980-01-01", tz="UTC")
 _LATEST = pd.Timestamp("2100-01-01", tz="UTC")
-_ZONE = re.compile(r"(?:Z|[+-]\d\d(?::?\d\d)?)$", re.IGNORECASE)
-_OFFSET = re.compile(r"([+-])(\d\d):?(\d\d)?$")
+# A zone after a time of day: 'Z', '+02:00', '-0500', '+01'.
+_ZONE = re.compile(r"\d\d:\d\d(?::\d\d(?:[.,]\d+)?)?\s*(Z|[+-]\d\d(?::?\d\d)?)$", re.IGNORECASE)
 
 
 def without_preamble(data: bytes) -> bytes:
@@ -65,16 +65,21 @@ def parsed_xml(data: bytes) -> tuple[etree._Element, str | None]:
     try:
         return etree.fromstring(data, _parser(recover=False)), None
     except etree.XMLSyntaxError as err:
-        damage = _damage_of(err)
+        error = err
     except (etree.LxmlError, ValueError, LookupError) as err:
         raise BadFile(f"is not readable XML ({err})") from err
     try:
         root = etree.fromstring(data, _parser(recover=True))
     except (etree.LxmlError, ValueError, LookupError) as err:
-        raise BadFile(f"is not readable XML ({damage})") from err
+        raise BadFile(f"is not readable XML ({_damage_of(error)})") from err
     if root is None:
-        raise BadFile(f"is not readable XML ({damage})")
-    return root, damage
+        raise BadFile(f"is not readable XML ({_damage_of(error)})")
+    name = local_name(root.tag)
+    closing = rb"</(?:[\w.-]+:)?" + re.escape(name.encode()) + rb"\s*>\s*$"
+    if name and not re.search(closing, data[-512:]):
+        lines = data.count(b"\n") + 1
+        return root, f"it ends on line {lines:,} without its closing </{name}>: cut short?"
+    return root, _damage_of(error)
 
 
 def _parser(*, recover: bool) -> etree.XMLParser:
@@ -89,10 +94,11 @@ def _parser(*, recover: bool) -> etree.XMLParser:
 
 
 def _damage_of(err: etree.XMLSyntaxError) -> str:
+    """lxml's complaint as a clause: 'namespace prefix xsi ... is not defined, line 4,653'."""
     message = re.sub(r",? (line \d+, )?column \d+.*$", "", str(err.msg or err)).strip()
+    message = re.sub(r" line \d+$", "", message)
     message = message[:1].lower() + message[1:]
-    line = f", line {err.lineno:,}" if err.lineno and "line" not in message else ""
-    return f"{message}{line}"
+    return f"{message}, line {err.lineno:,}" if err.lineno else message
 
 
 def local_name(tag: object) -> str:
@@ -133,14 +139,14 @@ def utc_times(texts: list[str | None]) -> tuple[pd.Series, bool, int | None]:
         for ordered in (texts, reversed(texts))
     ]
     written = [text for text in ends if text]
-    zoned = [text for text in written if _ZONE.search(text)]
-    is_naive = bool(written) and not zoned
+    zones = [found.group(1) for text in written if (found := _ZONE.search(text))]
+    is_naive = bool(written) and not zones
     offset_s = None
-    stated = next((_OFFSET.search(text) for text in zoned if not text.upper().endswith("Z")), None)
-    if stated:
-        sign, hours, minutes = stated.groups()
-        seconds = int(hours) * 3600 + int(minutes or 0) * 60
-        offset_s = (-seconds if sign == "-" else seconds) or None
+    offset = next((zone for zone in zones if zone.upper() != "Z"), None)
+    if offset:
+        digits = offset[1:].replace(":", "")
+        seconds = int(digits[:2]) * 3600 + int(digits[2:] or 0) * 60
+        offset_s = (-seconds if offset[0] == "-" else seconds) or None
     times = pd.to_datetime(
         pd.Series(texts, dtype="object"), utc=True, format="ISO8601", errors="coerce"
     )
@@ -200,8 +206,10 @@ def moving_seconds(elapsed_s: np.ndarray, step_m: np.ndarray, starts: np.ndarray
 def motion_of(
     times: pd.Series, step_m: np.ndarray, segment: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
-    """For each point: seconds of the interval before it that count as moving, and the speed
-    over that interval in m/s (NaN where the time does not move forward)."""
+    """Per point, the moving seconds and the speed (m/s) of the interval that ends there.
+
+    Speed is NaN where the time does not move forward or the step has no distance.
+    """
     starts = segment_starts(segment)
     step_m = np.where(starts, np.nan, step_m)
     elapsed_s = (times - times.min()).dt.total_seconds().to_numpy()
@@ -234,20 +242,17 @@ def climb_m(altitude_m: np.ndarray, segment: np.ndarray) -> tuple[float, float]:
     return float(rise[rise > 0].sum()), 0.0 - float(rise[rise < 0].sum())
 
 
-def steps_per_minute(cadence: np.ndarray, is_moving: np.ndarray, sport: str) -> np.ndarray:
-    """Cadence in steps/min for foot sports, doubled when the file counts one foot; else NaN.
-
-    A bike's or a paddle's cadence is not steps, so other sports get NaN.
-    """
-    threshold_spm = ONE_FOOT_BELOW_SPM.get(sport)
-    if threshold_spm is None:
-        return np.full(len(cadence), np.nan)
-    return cadence * cadence_factor(cadence[is_moving], sport)
+def steps_per_minute(written_cadence: np.ndarray, is_moving: np.ndarray, sport: str) -> np.ndarray:
+    """Cadence as written, in steps/min for foot sports (doubled when the file counts one
+    foot); NaN for other sports, whose cadence (pedal or paddle strokes) is not steps."""
+    if sport not in ONE_FOOT_BELOW_SPM:
+        return np.full(len(written_cadence), np.nan)
+    return written_cadence * cadence_factor(written_cadence[is_moving], sport)
 
 
-def cadence_factor(cadence: np.ndarray, sport: str) -> float:
-    """2.0 when these cadence values count one foot (the usual case), 1.0 for steps/min."""
-    counted = cadence[cadence > 0]
+def cadence_factor(written_cadence: np.ndarray, sport: str) -> float:
+    """2.0 when cadence values as written count one foot (the usual case), 1.0 for steps/min."""
+    counted = written_cadence[written_cadence > 0]
     if counted.size == 0:
         return 2.0
     upper_quartile = float(np.quantile(counted, 0.75))

@@ -54,12 +54,13 @@ _POINT_VALUES = {"time": "time", "ele": "altitude_m"}
 _EXTENSION_VALUES = {
     "hr": "hr_bpm",
     "heartrate": "hr_bpm",
-    "cad": "cadence",
-    "cadence": "cadence",
-    "runcadence": "cadence",
+    "cad": "written_cadence",
+    "cadence": "written_cadence",
+    "runcadence": "written_cadence",
     "speed": "speed_mps",
 }
-_COLUMNS = ("lat_deg", "lon_deg", "time", "altitude_m", "hr_bpm", "cadence", "speed_mps")
+# written_cadence: as the file writes it, one foot or both, decided per run.
+_COLUMNS = ("lat_deg", "lon_deg", "time", "altitude_m", "hr_bpm", "written_cadence", "speed_mps")
 _EXTENSIONS, _IGNORED = -1, -2  # slots that are not a column
 
 
@@ -92,7 +93,9 @@ def read(stream: BinaryIO) -> Imported:
     if not tracks:
         if next(root.iter("{*}rte"), None) is not None:
             raise NotAnActivity("holds a planned route (rte), not a recorded activity")
-        raise NotAnActivity("holds no track, only metadata, so it is not a recorded activity")
+        raise NotAnActivity(
+            "holds no track (only metadata or waypoints), so it is not a recorded activity"
+        )
     if points == 0:
         raise NotAnActivity(
             "holds an empty track (indoor activities export no points); "
@@ -177,7 +180,9 @@ def _frame_of(item: _Track, number: int) -> pd.DataFrame:
     )
     frame["time"] = texts["time"]
     frame["hr_bpm"] = track.within(frame["hr_bpm"].to_numpy(), 0, track.MAX_HR_BPM)
-    frame["cadence"] = track.within(frame["cadence"].to_numpy(), 0, track.MAX_CADENCE)
+    frame["written_cadence"] = track.within(
+        frame["written_cadence"].to_numpy(), 0, track.MAX_WRITTEN_CADENCE
+    )
     frame.loc[~frame["lat_deg"].between(-90, 90), "lat_deg"] = np.nan
     frame.loc[~frame["lon_deg"].between(-180, 180), "lon_deg"] = np.nan
     frame["track"] = number
@@ -243,7 +248,7 @@ def _record(
     moving_speeds = derived_speed_mps[is_moving]
     median_speed_mps = float(np.median(moving_speeds)) if moving_speeds.size else float("nan")
     sport = _sport_of(track_type, name, median_speed_mps)
-    cadence_spm = track.steps_per_minute(timed["cadence"].to_numpy(), is_moving, sport)
+    cadence_spm = track.steps_per_minute(timed["written_cadence"].to_numpy(), is_moving, sport)
     hr_bpm = timed["hr_bpm"].to_numpy()
     ascent_m, descent_m = track.climb_m(frame["altitude_m"].to_numpy(), frame["segment"].to_numpy())
     has_gps = bool(placed.any())

@@ -36,15 +36,24 @@ _ROOTS = frozenset({"TrainingCenterDatabase", "Activities", "Activity", "MultiSp
 
 # A trackpoint's row: where each element's text goes, by lower-case local name. Containers
 # (Position, HeartRateBpm, Extensions) are searched for the inner names.
-_COLUMNS = ("lat_deg", "lon_deg", "time", "altitude_m", "distance_m", "hr_bpm", "cadence")
-_COLUMNS += ("speed_mps",)
-_LAT, _LON, _TIME, _ALTITUDE, _DISTANCE, _HR, _CADENCE, _SPEED = range(len(_COLUMNS))
+# written_cadence: as the file writes it, one foot or both, decided per run.
+_COLUMNS = (
+    "lat_deg",
+    "lon_deg",
+    "time",
+    "altitude_m",
+    "distance_m",
+    "hr_bpm",
+    "written_cadence",
+    "speed_mps",
+)
+_LAT, _LON, _TIME, _ALTITUDE, _DISTANCE, _HR, _WRITTEN_CADENCE, _SPEED = range(len(_COLUMNS))
 _CONTAINER, _IGNORED = -1, -2  # slots that are not a column
 _DIRECT = {
     "time": _TIME,
     "altitudemeters": _ALTITUDE,
     "distancemeters": _DISTANCE,
-    "cadence": _CADENCE,  # bike rpm by the schema, but Polar writes one-foot run cadence here
+    "cadence": _WRITTEN_CADENCE,  # bike rpm by the schema, but Polar writes run cadence here
     "position": _CONTAINER,
     "heartratebpm": _CONTAINER,
     "extensions": _CONTAINER,
@@ -54,7 +63,7 @@ _INNER = {
     "longitudedegrees": _LON,
     "value": _HR,
     "speed": _SPEED,
-    "runcadence": _CADENCE,  # TPX follows Cadence in a trackpoint, so it wins over it
+    "runcadence": _WRITTEN_CADENCE,  # TPX follows Cadence in a trackpoint, so it wins over it
 }
 
 
@@ -138,7 +147,9 @@ def _points_of(activity: etree._Element) -> pd.DataFrame:
     frame["time"] = texts["time"]
     frame["segment"] = texts["segment"].to_numpy(dtype="int64")
     frame["hr_bpm"] = track.within(frame["hr_bpm"].to_numpy(), 0, track.MAX_HR_BPM)
-    frame["cadence"] = track.within(frame["cadence"].to_numpy(), 0, track.MAX_CADENCE)
+    frame["written_cadence"] = track.within(
+        frame["written_cadence"].to_numpy(), 0, track.MAX_WRITTEN_CADENCE
+    )
     frame.loc[~frame["lat_deg"].between(-90, 90), "lat_deg"] = np.nan
     frame.loc[~frame["lon_deg"].between(-180, 180), "lon_deg"] = np.nan
     return frame
@@ -156,16 +167,17 @@ def _laps_of(activity: etree._Element) -> pd.DataFrame:
             "total_s": lap.findtext("{*}TotalTimeSeconds"),
             "distance_m": lap.findtext("{*}DistanceMeters"),
             "hr_bpm": lap.findtext("{*}AverageHeartRateBpm/{*}Value"),
-            "cadence": lap.findtext("{*}Extensions/{*}LX/{*}AvgRunCadence"),
+            "written_cadence": lap.findtext("{*}Extensions/{*}LX/{*}AvgRunCadence"),
         }
         for lap in activity.iterchildren("{*}Lap")
     ]
-    laps = pd.DataFrame(rows, columns=["start", "total_s", "distance_m", "hr_bpm", "cadence"])
+    columns = ["start", "total_s", "distance_m", "hr_bpm", "written_cadence"]
+    laps = pd.DataFrame(rows, columns=columns)
     limits = {
         "total_s": track.MAX_LAP_S,
         "distance_m": track.MAX_DISTANCE_M,
         "hr_bpm": track.MAX_HR_BPM,
-        "cadence": track.MAX_CADENCE,
+        "written_cadence": track.MAX_WRITTEN_CADENCE,
     }
     for column, most in limits.items():
         laps[column] = track.within(track.numbers(laps[column].tolist()), 0, most)
@@ -229,7 +241,7 @@ def _record(activity: etree._Element, author: str | None) -> Record | None:
     sport = sport_of(sport_attribute)
     if sport == "other":  # Sport="Other" covers walks, hikes, paddling: the words may say
         sport = sport_of(name, notes)
-    cadence_spm = track.steps_per_minute(timed["cadence"].to_numpy(), is_moving, sport)
+    cadence_spm = track.steps_per_minute(timed["written_cadence"].to_numpy(), is_moving, sport)
     hr_bpm = timed["hr_bpm"].to_numpy()
     has_gps = bool(timed["lat_deg"].notna().any())
 
@@ -327,8 +339,8 @@ def _average_cadence_spm(
     from_samples = track.mean_of_positive(cadence_spm, is_moving)
     if not np.isnan(from_samples) or sport not in track.ONE_FOOT_BELOW_SPM:
         return from_samples
-    timed = laps[(laps["total_s"] > 0) & (laps["cadence"] > 0)]
+    timed = laps[(laps["total_s"] > 0) & (laps["written_cadence"] > 0)]
     if timed.empty:
         return float("nan")
-    one_foot = float(np.average(timed["cadence"], weights=timed["total_s"]))
+    one_foot = float(np.average(timed["written_cadence"], weights=timed["total_s"]))
     return one_foot * track.cadence_factor(np.array([one_foot]), sport)

@@ -289,6 +289,22 @@ def test_an_offset_is_converted_to_utc_and_kept_as_the_stated_offset():
     assert str(record.samples["time_utc"].dt.tz) == "UTC"
 
 
+@pytest.mark.parametrize(
+    ("written", "offset_s"),
+    [
+        pytest.param("2024-05-01T01:00:00-05:00", -18_000, id="minus five hours"),
+        pytest.param("2024-05-01T11:30:00.250+0530", 19_800, id="plus 5:30 without a colon"),
+        pytest.param("2024-05-01T06:00:00+00:00", None, id="an explicit zero offset is UTC"),
+    ],
+)
+def test_written_offsets(written, offset_s):
+    point = f'<trkpt lat="55" lon="12"><time>{written}</time></trkpt>'
+    later = f'<trkpt lat="55.001" lon="12"><time>{written.replace(":00", ":30", 1)}</time></trkpt>'
+    fields = only(document(f"<trk><trkseg>{point}{later}</trkseg></trk>")).fields
+    assert fields["start_time_utc"].floor("s") == START
+    assert fields.get("stated_utc_offset_s") == offset_s
+
+
 def test_utc_times_state_no_offset():
     record = only(document(track(segment(steady(60)))))
     assert record.fields["start_time_utc"] == START
@@ -349,7 +365,7 @@ def test_a_file_cut_short_keeps_the_points_before_the_cut_and_says_so():
     data = document(track(segment(steady(600))))
     imported = read(data[: len(data) * 6 // 10])
     assert len(imported.problems) == 1
-    assert "not well-formed" in imported.problems[0]
+    assert "cut short?" in imported.problems[0]
     distance_m = imported.records[0].fields["distance_m"]
     assert 0.4 * 1800 < distance_m < 0.7 * 1800
 
@@ -503,3 +519,15 @@ def test_real_gpx_file(real_data, row):
     expected_sport = UNTYPED_SPORT.get(row["file"]) or MANIFEST_SPORT.get(word, "other")
     assert fields["sport"] == expected_sport
     assert bool(imported.problems) is ("recover" in row["notes"])
+
+
+@pytest.mark.parametrize("fraction", [0.1, 0.5, 0.9], ids=lambda f: f"cut at {f:.0%}")
+def test_a_real_file_cut_short_is_a_bad_file_or_a_partial_run_with_a_problem(real_data, fraction):
+    data = (real_data / "gpx" / "sports-lib__garmin.gpx").read_bytes()
+    try:
+        imported = read(data[: int(len(data) * fraction)])
+    except BadFile as err:
+        assert "not well-formed" in str(err)
+        return
+    assert len(imported.problems) == 1
+    assert imported.records[0].fields["distance_m"] < 3879.1

@@ -410,6 +410,7 @@ def test_a_file_cut_short_keeps_what_came_before_and_says_so():
     data = one_run()
     imported = read(data[: len(data) // 2])
     assert len(imported.problems) == 1
+    assert "without its closing </TrainingCenterDatabase>: cut short?" in imported.problems[0]
     assert 0.3 * 1800 < imported.records[0].fields["distance_m"] < 0.7 * 1800
 
 
@@ -480,3 +481,16 @@ def test_real_tcx_file(real_data, row):
     assert bool(imported.problems) is ("recover" in row["notes"])
     if row["has_gps"] == "no" and sports == ["running"]:
         assert first["surface"] == "treadmill"
+
+
+@pytest.mark.parametrize("fraction", [0.05, 0.5, 0.9], ids=lambda f: f"cut at {f:.0%}")
+def test_a_real_file_cut_short_is_a_bad_file_or_a_partial_run_with_a_problem(real_data, fraction):
+    data = (real_data / "tcx" / "runpandas__run_garmin.tcx").read_bytes()
+    try:
+        imported = read(data[: int(len(data) * fraction)])
+    except BadFile as err:
+        assert "not well-formed" in str(err)
+        return
+    assert len(imported.problems) == 1
+    # The laps read so far give their distance; a lap cut in two may lack its total.
+    assert imported.records[0].fields["distance_m"] <= 2153.7
