@@ -1,0 +1,61 @@
+"""The runner's calendar for the rules: local days and Monday-Sunday weeks from `local_date`.
+
+Rules never bucket by `start_time_utc`: a 06:00 run in Sydney is on the previous UTC day.
+"""
+
+from collections.abc import Iterator
+
+import numpy as np
+import pandas as pd
+
+from analyzer.log import TrainingLog
+
+_BASIC_COLUMNS = ["athlete", "activity_id", "local_date", "start_time_utc", "distance_m"]
+
+
+def runs_by_athlete(log: TrainingLog, *columns: str) -> Iterator[tuple[str, pd.DataFrame]]:
+    """Each athlete's runs that have a local day, oldest first, with `day` and `week_start`.
+
+    The frame holds athlete, activity_id (plain str), local_date, start_time_utc, distance_m
+    and the other `columns` asked for, plus `day` (`local_date` as a datetime64 at midnight,
+    no zone) and `week_start` (the Monday of its week). Only the columns a rule reads are
+    kept: rules slice these frames once per finding.
+    """
+    runs = log.runs
+    runs = runs.loc[runs["local_date"].notna(), _BASIC_COLUMNS + list(columns)]
+    if runs.empty:
+        return
+    day = pd.to_datetime(runs["local_date"])
+    runs = runs.assign(
+        activity_id=runs["activity_id"].astype(object),
+        day=day,
+        week_start=day - pd.to_timedelta(day.dt.day_of_week, unit="D"),
+    ).sort_values(["day", "start_time_utc"], kind="stable")
+    for athlete, athlete_runs in runs.groupby("athlete", sort=True):
+        yield str(athlete), athlete_runs
+
+
+def daily_totals(runs: pd.DataFrame, column: str) -> pd.Series:
+    """The column summed per local day, every day from the first run to the last (rest days 0)."""
+    totals = runs.groupby("day")[column].sum()
+    return totals.asfreq("D", fill_value=0.0)
+
+
+def weekly_totals(runs: pd.DataFrame, column: str, min_count: int = 0) -> pd.Series:
+    """The column summed per Monday-Sunday week, every week from the first run to the last.
+
+    A week without runs is 0; with `min_count=1` a week whose runs all lack the value is NaN.
+    """
+    totals = runs.groupby("week_start")[column].sum(min_count=min_count)
+    return totals.asfreq("7D", fill_value=0.0)
+
+
+def rows_between(sorted_days: np.ndarray, first: object, last: object) -> slice:
+    """The positions in an ascending datetime64 array whose day lies from `first` to `last`.
+
+    Rules slice their runs (sorted by day) with it: a finding needs its few runs, and a
+    boolean mask over every run for each finding would cost a pass over the whole log.
+    """
+    start = np.searchsorted(sorted_days, np.datetime64(pd.Timestamp(first)), "left")
+    end = np.searchsorted(sorted_days, np.datetime64(pd.Timestamp(last)), "right")
+    return slice(int(start), int(end))

@@ -1,0 +1,32 @@
+"""How rule messages write days, distances, climbs and paces in the athlete's units."""
+
+import datetime as dt
+
+METRES_PER_MILE = 1609.344
+FEET_PER_METRE = 1 / 0.3048
+
+
+def distance_text(metres: float, units: str) -> str:
+    """A distance as '21.0 km', or '13.0 mi' when the athlete's units are miles."""
+    if units == "miles":
+        return f"{metres / METRES_PER_MILE:.1f} mi"
+    return f"{metres / 1000:.1f} km"
+
+
+def day_text(date: dt.date) -> str:
+    """A local day as 'Sun 22 Mar'."""
+    return f"{date:%a} {date.day} {date:%b}"
+
+
+def elevation_text(metres: float, units: str) -> str:
+    """A climb or descent as '450 m', or '1,476 ft' when the athlete's units are miles."""
+    if units == "miles":
+        return f"{metres * FEET_PER_METRE:,.0f} ft"
+    return f"{metres:,.0f} m"
+
+
+def pace_text(speed_mps: float, units: str) -> str:
+    """A speed as a pace: '5:30 /km', or '8:51 /mi' when the athlete's units are miles."""
+    unit_m, label = (METRES_PER_MILE, "mi") if units == "miles" else (1000.0, "km")
+    seconds = round(unit_m / speed_mps)
+    return f"{seconds // 60}:{seconds % 60:02d} /{label}"

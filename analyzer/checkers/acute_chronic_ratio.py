@@ -1,0 +1,137 @@
+"""The last 7 days' running distance against the last 28 days' (acute:chronic ratio).
+
+Context for a coach; the evidence is contested. The ratio comes from team sports, where a
+ratio of 0.8-1.3 was called a "sweet spot" and 1.5 or more a "danger zone". It has been
+criticised since: the 7 days sit inside the 28, which couples the two numbers (Lolli 2019),
+the zones do not hold up on reanalysis (Impellizzeri 2020), and among 5,205 runners the
+ratio did not predict injury (Frandsen 2025) while single long runs did (see long-run-spike).
+So it is shown as information at 1.3 and as a warning at 1.5, never higher, and one finding
+covers an episode: the days in a row the ratio stays up. Load is distance; both windows end
+on the day judged and count rest days as 0 (rolling means rather than Williams 2017's
+exponentially weighted ones, which swing past 1.3 every week on a steady plan with a long
+Sunday run).
+Source: Gabbett TJ 2016, Br J Sports Med 50:273-280; contested by Lolli L et al. 2019, Br J
+Sports Med 53:921-922, and Impellizzeri FM et al. 2020, Int J Sports Physiol Perform
+15(6):907-913.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from analyzer.checkers._calendar import daily_totals, rows_between, runs_by_athlete
+from analyzer.checkers._format import day_text, distance_text
+from analyzer.checkers.rule import Finding, Rule
+from analyzer.log import TrainingLog
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    info_ratio: float = 1.3  # 7-day mean daily distance / 28-day: past Gabbett's sweet spot
+    warning_ratio: float = 1.5  # Gabbett's "danger zone"
+    acute_days: int = 7
+    chronic_days: int = 28
+    min_history_days: int = 28  # days of log before the day judged
+    min_chronic_weekly_km: float = 10.0  # a tiny base makes any week a "spike"
+
+
+def check(log: TrainingLog, limits: Thresholds) -> list[Finding]:
+    """One finding per episode of days with the ratio at or above `info_ratio`."""
+    findings: list[Finding] = []
+    for athlete, runs in runs_by_athlete(log):
+        units = log.profile_for(athlete).units
+        daily_m = daily_totals(runs, "distance_m")
+        acute_weekly_m = daily_m.rolling(limits.acute_days, min_periods=1).mean() * 7
+        chronic_weekly_m = daily_m.rolling(limits.chronic_days, min_periods=1).mean() * 7
+        ratio = np.round(acute_weekly_m / chronic_weekly_m, 9)
+        history_days = (daily_m.index - daily_m.index[0]).days
+        judged = (history_days >= limits.min_history_days) & (
+            chronic_weekly_m >= limits.min_chronic_weekly_km * 1000
+        )
+        is_up = judged & (ratio >= limits.info_ratio)
+        if not is_up.any():
+            continue
+        days = pd.DataFrame(
+            {
+                "ratio": ratio,
+                "acute_m": acute_weekly_m,
+                "chronic_m": chronic_weekly_m,
+                "episode": (is_up != is_up.shift(fill_value=False)).cumsum(),
+            }
+        )[is_up]
+        days_and_ids = (runs["day"].to_numpy(), runs["activity_id"].to_numpy())
+        findings += [
+            _finding(athlete, episode, days_and_ids, limits, units)
+            for episode in _episodes(days, limits).itertuples()
+        ]
+    return findings
+
+
+def _episodes(days: pd.DataFrame, limits: Thresholds) -> pd.DataFrame:
+    """One row per episode: the day it reached its level, with the episode's extent and peak."""
+    by_episode = days.reset_index(names="day").groupby("episode")
+    extent = by_episode.agg(
+        first_day=("day", "first"), last_day=("day", "last"), peak_ratio=("ratio", "max")
+    )
+    extent["is_warning"] = extent["peak_ratio"] >= limits.warning_ratio
+    extent["limit_ratio"] = np.where(extent["is_warning"], limits.warning_ratio, limits.info_ratio)
+    days = days.join(extent, on="episode")
+    # dated on the first day the ratio reached the finding's level: the runner could be told
+    told = days[days["ratio"] >= days["limit_ratio"]].drop_duplicates("episode")
+    return told.rename_axis("told_day").reset_index()
+
+
+def _finding(
+    athlete: str,
+    episode,
+    days_and_ids: tuple[np.ndarray, np.ndarray],
+    limits: Thresholds,
+    units: str,
+) -> Finding:
+    date = episode.told_day.date()
+    first_day, last_day = episode.first_day.date(), episode.last_day.date()
+    run_days, ids = days_and_ids
+    acute_runs = rows_between(run_days, date - dt.timedelta(days=limits.acute_days - 1), date)
+    lasted = (last_day - first_day).days + 1
+    advice = (
+        "Keep the coming week no bigger than this one, so your base can catch up."
+        if episode.is_warning
+        else "Nothing to change for this alone; keep building gradually."
+    )
+    return RULE.finding(
+        athlete=athlete,
+        severity="warning" if episode.is_warning else "info",
+        date=date,
+        period_start=date - dt.timedelta(days=limits.chronic_days - 1),
+        period_end=last_day,
+        message=(
+            f"{day_text(date)}: {distance_text(episode.acute_m, units)} a week over the last "
+            f"{limits.acute_days} days against {distance_text(episode.chronic_m, units)} a "
+            f"week over the last {limits.chronic_days} (acute:chronic ratio "
+            f"{episode.ratio:.2f}, at or above {episode.limit_ratio:g}; {lasted} "
+            f"day{'s' if lasted > 1 else ''} in a row at or above {limits.info_ratio:g}). "
+            f"Context for a coach; the evidence for this ratio is contested. {advice}"
+        ),
+        evidence={
+            "ratio": round(float(episode.ratio), 2),
+            "peak_ratio": round(float(episode.peak_ratio), 2),
+            "acute_weekly_km": round(float(episode.acute_m) / 1000, 2),
+            "chronic_weekly_km": round(float(episode.chronic_m) / 1000, 2),
+            "episode_start": first_day.isoformat(),
+            "episode_days": lasted,
+        },
+        activity_ids=tuple(ids[acute_runs]),
+    )
+
+
+RULE = Rule(
+    code="RL102",
+    slug="acute-chronic-ratio",
+    title="Last 7 days' distance well above your 28-day average (context; evidence contested)",
+    rationale=__doc__,
+    thresholds=Thresholds,
+    check=check,
+    grade="Low, contested",
+)

@@ -1,0 +1,172 @@
+"""Too many running days in a row, or a week without a rest day.
+
+Why it matters: tissues adapt to running on the days between runs. No study has set a limit
+on days in a row; the reasons are recovery and monotony (the same load day after day went
+with more illness in Foster's athletes), and advice for sore knees starts from two or three
+runs a week. So this is a convention: a warning on the 7th running day in a row (one finding
+per streak), and, when a Monday-Sunday week had no rest day that a streak finding does not
+already cover, a note for information. Two runs on one day are one running day; days are the
+runner's own calendar days.
+Source: convention, no validated threshold; monotony: Foster C 1998, Med Sci Sports Exerc
+30(7):1164-1168.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from analyzer.checkers._calendar import rows_between, runs_by_athlete
+from analyzer.checkers._format import day_text, distance_text
+from analyzer.checkers.rule import Finding, Rule
+from analyzer.log import TrainingLog
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    max_running_days_in_row: int = 6  # the next running day in a row is flagged
+    min_weekly_rest_days: int = 1  # a Monday-Sunday week with fewer is noted
+
+
+def check(log: TrainingLog, limits: Thresholds) -> list[Finding]:
+    """One finding per streak past `max_running_days_in_row`, one per uncovered restless week."""
+    findings: list[Finding] = []
+    max_running_days = max(7 - limits.min_weekly_rest_days, 0)  # in one Monday-Sunday week
+    for athlete, runs in runs_by_athlete(log):
+        units = log.profile_for(athlete).units
+        days_and_ids = (runs["day"].to_numpy(), runs["activity_id"].to_numpy())
+        daily_m = runs.groupby("day")["distance_m"].sum()  # two runs, one running day
+        days = daily_m.to_frame().assign(
+            week_start=daily_m.index - pd.to_timedelta(daily_m.index.day_of_week, unit="D")
+        )
+        streaks = _spans(days, _streak_numbers(days.index), limits.max_running_days_in_row)
+        streaks = streaks[streaks["running_days"] > limits.max_running_days_in_row]
+        findings += [
+            _streak_finding(athlete, streak, days_and_ids, limits, units)
+            for streak in streaks.itertuples()
+        ]
+        weeks = _spans(days, days["week_start"], max_running_days)
+        restless = weeks[weeks["running_days"] > max_running_days]
+        for week in restless.itertuples():
+            # a week that overlaps a flagged streak has been told already
+            monday = week.first_day - pd.Timedelta(days=week.first_day.weekday())
+            sunday = monday + pd.Timedelta(days=6)
+            if ((streaks["first_day"] <= sunday) & (streaks["last_day"] >= monday)).any():
+                continue
+            findings.append(_week_finding(athlete, week, days_and_ids, limits, units))
+    return findings
+
+
+def _streak_numbers(running_days: pd.DatetimeIndex) -> pd.Series:
+    """A number for each run of consecutive running days (a new one after each rest day)."""
+    gap_days = running_days.to_series().diff().dt.days
+    return (gap_days != 1).cumsum()
+
+
+def _spans(days: pd.DataFrame, span: pd.Series, limit_days: int) -> pd.DataFrame:
+    """Per span of running days (a streak or a week, numbered in day order): its first and
+    last running day, their number and distance, and `told_day`, its first running day past
+    `limit_days` (its last when it has no more)."""
+    numbers = span.to_numpy()
+    starts = np.flatnonzero(np.r_[True, numbers[1:] != numbers[:-1]])
+    ends = np.r_[starts[1:], len(numbers)] - 1
+    running_days = pd.DatetimeIndex(days.index)
+    return pd.DataFrame(
+        {
+            "first_day": running_days[starts],
+            "told_day": running_days[np.minimum(starts + limit_days, ends)],
+            "last_day": running_days[ends],
+            "running_days": ends - starts + 1,
+            "distance_m": np.add.reduceat(days["distance_m"].to_numpy(), starts),
+        }
+    )
+
+
+def _runs_between(
+    days_and_ids: tuple[np.ndarray, np.ndarray], first: pd.Timestamp, last: pd.Timestamp
+) -> tuple[str, ...]:
+    run_days, ids = days_and_ids
+    return tuple(ids[rows_between(run_days, first, last)])
+
+
+def _streak_finding(
+    athlete: str, streak, days_and_ids: tuple, limits: Thresholds, units: str
+) -> Finding:
+    limit_day = limits.max_running_days_in_row + 1
+    told = streak.told_day
+    went_on = (
+        f"; the streak went on to {streak.running_days} days"
+        if streak.running_days > limit_day
+        else ""
+    )
+    return RULE.finding(
+        athlete=athlete,
+        severity="warning",
+        date=told.date(),
+        period_start=streak.first_day.date(),
+        period_end=streak.last_day.date(),
+        message=(
+            f"{day_text(told.date())}: your {_ordinal(limit_day)} running day in a row, "
+            f"since {day_text(streak.first_day.date())}{went_on} "
+            f"({distance_text(streak.distance_m, units)} in all). No study sets a limit, but "
+            "the knee adapts on the days between runs. Take a rest day, or cross-train, in the "
+            "next day or two."
+        ),
+        evidence={
+            "days_in_row": int(streak.running_days),
+            "distance_km": round(float(streak.distance_m) / 1000, 2),
+        },
+        activity_ids=_runs_between(days_and_ids, streak.first_day, told),
+    )
+
+
+def _week_finding(
+    athlete: str,
+    week,
+    days_and_ids: tuple,
+    limits: Thresholds,
+    units: str,
+) -> Finding:
+    told = week.told_day  # the day the week ran out of rest days
+    monday = (week.first_day - pd.Timedelta(days=week.first_day.weekday())).date()
+    rest_days = 7 - week.running_days
+    rest_text = "no rest day" if rest_days == 0 else f"only {_count_text(rest_days, 'rest day')}"
+    return RULE.finding(
+        athlete=athlete,
+        severity="info",
+        date=told.date(),
+        period_start=monday,
+        period_end=monday + dt.timedelta(days=6),
+        message=(
+            f"{day_text(told.date())}: your week of {day_text(monday)} had {rest_text} "
+            f"({week.running_days} running days, {distance_text(week.distance_m, units)}). "
+            f"Plan at least {_count_text(limits.min_weekly_rest_days, 'rest day')} a week."
+        ),
+        evidence={
+            "running_days": int(week.running_days),
+            "rest_days": int(rest_days),
+            "distance_km": round(float(week.distance_m) / 1000, 2),
+        },
+        activity_ids=_runs_between(days_and_ids, monday, told),
+    )
+
+
+def _ordinal(number: int) -> str:
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10)
+    return f"{number}{suffix or 'th'}"
+
+
+def _count_text(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+RULE = Rule(
+    code="RL301",
+    slug="missing-rest-days",
+    title="Too many running days in a row, or a week without a rest day",
+    rationale=__doc__,
+    thresholds=Thresholds,
+    check=check,
+    grade="Conv/Low",
+)

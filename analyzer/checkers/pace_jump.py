@@ -1,0 +1,115 @@
+"""A run much faster than the runner's own recent runs.
+
+Why it matters: a sudden step up in intensity asks more of the knee and the tendons than the
+weeks before prepared them for; coaches build speed up gradually for that reason. This is a
+convention: no outcome study has tested a pace threshold. The rule compares a run's average
+speed with the runner's own norm, the speed that 90 % of their runs of the previous 8 weeks
+stayed under (so a weekly tempo run is part of the norm, not a jump), and flags a run 5 % or
+more faster than that. Only runs of 3 km or more count, and it needs 8 weeks of log with 8
+such runs in them. A run whose name or notes say race, parkrun or marathon is a planned
+effort: it is shown for information, not as a warning. Never high: the evidence is only
+convention.
+Source: coaching convention, no outcome data (see EVIDENCE.md, pace-jump).
+"""
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from analyzer.checkers._calendar import runs_by_athlete
+from analyzer.checkers._format import day_text, distance_text, pace_text
+from analyzer.checkers.rule import Finding, Rule
+from analyzer.log import TrainingLog
+
+_RACE_WORDS = re.compile(r"\b(?:race[ds]?|racing|parkrun|marathon|time[- ]trial)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    warning_ratio: float = 1.05  # this run's speed / the window's norm speed
+    norm_rank_pct: float = 90.0  # the norm: the speed this share of the window's runs stay under
+    window_days: int = 56
+    min_history_days: int = 56  # days of log before the run
+    min_window_runs: int = 8  # runs of min_distance_km or more in the window
+    min_distance_km: float = 3.0  # shorter runs (strides, warm-ups) neither judged nor norm
+
+
+def check(log: TrainingLog, limits: Thresholds) -> list[Finding]:
+    """One finding per run `warning_ratio` times faster than the window's norm or more."""
+    findings: list[Finding] = []
+    for athlete, runs in runs_by_athlete(log, "avg_speed_mps", "moving_s", "name", "notes"):
+        units = log.profile_for(athlete).units
+        speed_mps = runs["avg_speed_mps"].fillna(runs["distance_m"] / runs["moving_s"])
+        long_enough = (runs["distance_m"] >= limits.min_distance_km * 1000) & (
+            np.isfinite(speed_mps) & (speed_mps > 0)
+        )
+        counted = runs.assign(speed_mps=speed_mps)[long_enough]
+        if counted.empty:
+            continue
+        by_day = counted.set_index("day")["speed_mps"]
+        # closed on the left: the window ends before the run's own day, same-day runs excluded
+        window = by_day.rolling(f"{limits.window_days}D", closed="left")
+        norm_mps = window.quantile(limits.norm_rank_pct / 100).to_numpy()
+        window_runs = window.count().to_numpy()
+        history_days = (by_day.index - runs["day"].iloc[0]).days
+        ratio = np.round(by_day.to_numpy() / norm_mps, 9)
+        jumped = (
+            (ratio >= limits.warning_ratio)
+            & (history_days >= limits.min_history_days)
+            & (window_runs >= limits.min_window_runs)
+        )
+        flagged = counted.assign(norm_mps=norm_mps, ratio=ratio, window_runs=window_runs)[jumped]
+        findings += [_finding(athlete, run, limits, units) for run in flagged.itertuples()]
+    return findings
+
+
+def _is_race(run) -> bool:
+    words = " ".join(str(text) for text in (run.name, run.notes) if isinstance(text, str))
+    return bool(_RACE_WORDS.search(words))
+
+
+def _finding(athlete: str, run, limits: Thresholds, units: str) -> Finding:
+    is_race = _is_race(run)
+    weeks = limits.window_days / 7
+    window_text = f"{weeks:g} weeks" if weeks == int(weeks) else f"{limits.window_days} days"
+    advice = (
+        "A race is a planned effort; give the next few days an easy start."
+        if is_race
+        else "Build speed gradually: one quicker session a week, a little faster each time."
+    )
+    return RULE.finding(
+        athlete=athlete,
+        severity="info" if is_race else "warning",
+        date=run.local_date,
+        period_start=run.local_date - dt.timedelta(days=limits.window_days),
+        period_end=run.local_date,
+        message=(
+            f"{day_text(run.local_date)}: {distance_text(run.distance_m, units)} at "
+            f"{pace_text(run.speed_mps, units)}, {run.ratio - 1:.0%} faster than the quick end "
+            f"of your past {window_text} ({pace_text(run.norm_mps, units)}: "
+            f"{limits.norm_rank_pct:g}% of your {run.window_runs:.0f} runs were at it or slower). "
+            f"Coaches caution against sudden jumps in intensity (no outcome study). {advice}"
+        ),
+        evidence={
+            "distance_km": round(run.distance_m / 1000, 2),
+            "speed_mps": round(float(run.speed_mps), 3),
+            "norm_speed_mps": round(float(run.norm_mps), 3),
+            "ratio": round(float(run.ratio), 3),
+            "window_runs": int(run.window_runs),
+            "is_race": is_race,
+        },
+        activity_ids=(str(run.activity_id),),
+    )
+
+
+RULE = Rule(
+    code="RL104",
+    slug="pace-jump",
+    title="A run much faster than your runs of the past 8 weeks",
+    rationale=__doc__,
+    thresholds=Thresholds,
+    check=check,
+    grade="Conv",
+)

@@ -1,0 +1,85 @@
+"""The rule registry: every rule is a module named after its slug, with its evidence and units."""
+
+import dataclasses
+import re
+import sys
+
+import pytest
+
+from analyzer.checkers import RULES, rule_by_slug, run_rules
+from analyzer.profile import profile_from_dict
+from tests.builders import steady_log
+
+# A threshold's name holds, as a word, the unit or kind of its number (or a scale: _of_10).
+UNIT_WORDS = {
+    "ratio", "pct", "share", "days", "weeks", "km", "m", "s", "spm", "mps", "bpm", "count",
+    "runs",
+}  # fmt: skip
+GRADE_WORDS = ("Mod", "Low", "Mech", "Conv")
+RULE_IDS = [rule.slug for rule in RULES]
+
+
+def test_there_are_rules():
+    assert len(RULES) >= 6
+
+
+def test_codes_are_unique_and_well_formed():
+    codes = [rule.code for rule in RULES]
+    assert len(codes) == len(set(codes))
+    assert all(re.fullmatch(r"RL[1-9]\d\d", code) for code in codes)
+
+
+def test_slugs_are_unique_and_lower_case_words():
+    assert len(RULE_IDS) == len(set(RULE_IDS))
+    assert all(re.fullmatch(r"[a-z]+(-[a-z]+)*", slug) for slug in RULE_IDS)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=RULE_IDS)
+def test_the_module_is_named_after_the_slug(rule):
+    module_name = rule.check.__module__
+    assert module_name == f"analyzer.checkers.{rule.slug.replace('-', '_')}"
+    assert rule.rationale == sys.modules[module_name].__doc__
+
+
+@pytest.mark.parametrize("rule", RULES, ids=RULE_IDS)
+def test_the_rationale_names_its_source_and_the_rule_its_grade(rule):
+    assert rule.source, f"{rule.slug}: no 'Source:' line in the module docstring"
+    assert any(word in rule.grade for word in GRADE_WORDS), rule.grade
+    assert rule.title
+
+
+@pytest.mark.parametrize("rule", RULES, ids=RULE_IDS)
+def test_thresholds_are_frozen_with_a_default_for_every_field(rule):
+    assert dataclasses.is_dataclass(rule.thresholds)
+    assert rule.thresholds.__dataclass_params__.frozen
+    for item in dataclasses.fields(rule.thresholds):
+        has_default = item.default is not dataclasses.MISSING
+        assert has_default or item.default_factory is not dataclasses.MISSING, item.name
+    assert rule.defaults  # every rule has something to tune
+
+
+@pytest.mark.parametrize("rule", RULES, ids=RULE_IDS)
+def test_every_threshold_name_carries_its_unit(rule):
+    for name, default in rule.defaults.items():
+        if isinstance(default, bool | str | tuple):  # facts, words and lists carry no unit
+            continue
+        words = set(name.split("_"))
+        has_scale = re.search(r"_of_\d+$", name) is not None
+        assert words & UNIT_WORDS or has_scale, f"{rule.slug}: {name} carries no unit"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=RULE_IDS)
+def test_a_profile_accepts_every_default_back(rule):
+    profile = profile_from_dict({"rules": {rule.slug: dict(rule.defaults)}})
+    assert profile.thresholds_for(rule) == rule.thresholds()
+
+
+def test_rules_are_found_by_slug():
+    assert rule_by_slug("long-run-spike").code == "RL103"
+    with pytest.raises(KeyError):
+        rule_by_slug("no-such-rule")
+
+
+def test_the_steady_log_draws_no_warning_from_any_rule():
+    findings = run_rules(steady_log())
+    assert [(item.rule, item.date) for item in findings if item.severity != "info"] == []

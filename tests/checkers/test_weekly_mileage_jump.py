@@ -1,0 +1,141 @@
+"""weekly-mileage-jump: a week's distance up on the week before, in the runner's own weeks."""
+
+import datetime as dt
+
+import pytest
+
+from analyzer.checkers import run_rules
+from analyzer.checkers import weekly_mileage_jump as rule
+from analyzer.profile import Profile, profile_from_dict
+from tests.builders import FIRST_MONDAY, make_log, run, steady_log
+
+DEFAULTS = rule.Thresholds()
+SLUG = "weekly-mileage-jump"
+
+
+def on(week: int, weekday: int) -> dt.date:
+    """The day `weekday` (0 = Monday) of week `week` (0 = the log's first week)."""
+    return FIRST_MONDAY + dt.timedelta(weeks=week, days=weekday)
+
+
+def week_rows(week: int, week_km: float, **fields) -> list[dict]:
+    """A week of three runs: Monday 30 %, Thursday 30 %, Sunday 40 % of `week_km`."""
+    shares = ((0, 0.3), (3, 0.3), (6, 0.4))
+    return [run(on(week, weekday), week_km * share, **fields) for weekday, share in shares]
+
+
+def weeks_log(*weekly_km: float, extra: list[dict] = (), **fields):
+    rows = [row for week, km in enumerate(weekly_km) for row in week_rows(week, km, **fields)]
+    return make_log(rows + list(extra))
+
+
+def found(log, limits=DEFAULTS):
+    return [(finding.severity, finding.date) for finding in rule.check(log, limits)]
+
+
+@pytest.mark.parametrize(
+    ("weekly_km", "expected"),
+    [
+        pytest.param([30, 30, 30, 30], [], id="the same distance every week: quiet"),
+        pytest.param([30, 30, 30, 33], [], id="exactly 10 % up: quiet"),
+        pytest.param([30, 30, 30, 34], [("info", on(3, 6))], id="13 % up: info on the Sunday"),
+        pytest.param([30, 30, 30, 39], [("info", on(3, 6))], id="exactly 30 % up: info"),
+        pytest.param([30, 30, 30, 45], [("high", on(3, 6))], id="50 % up: high"),
+        pytest.param([30, 45], [("high", on(1, 6))], id="second week of a log begun on Monday"),
+        pytest.param([8, 8, 8, 20], [], id="a week after one under 10 km: quiet"),
+        pytest.param([30, 30, 0, 30], [], id="back after a week off: quiet"),
+        pytest.param([30, 36, 42], [("info", on(1, 6)), ("info", on(2, 6))], id="two steps up"),
+    ],
+)
+def test_weekly_jumps(weekly_km, expected):
+    assert found(weeks_log(*weekly_km)) == expected
+
+
+def test_a_log_begun_on_a_tuesday_does_not_judge_its_second_week():
+    rows = [run(on(0, 1), 10), run(on(0, 3), 10), run(on(1, 1), 20), run(on(1, 3), 25)]
+    assert found(make_log(rows)) == []
+
+
+def test_the_finding_is_dated_the_day_the_running_total_passed_30_percent():
+    rows = week_rows(0, 30) + week_rows(1, 30)
+    rows += [run(on(2, 1), 20), run(on(2, 3), 20), run(on(2, 6), 5)]  # 39 km passed on Thursday
+    (finding,) = rule.check(make_log(rows), rule.Thresholds())
+    assert (finding.severity, finding.date) == ("high", on(2, 3))
+    assert finding.evidence["week_km"] == 45.0
+    assert finding.evidence["crossed_on_km"] == 40.0
+    assert len(finding.activity_ids) == 2  # the runs up to that day
+    assert finding.period_start == on(1, 0)
+    assert finding.period_end == on(2, 6)
+    assert "Thu 22 Jan" in finding.message
+    assert "ended at 45.0 km" in finding.message
+
+
+def test_the_10_percent_part_is_called_a_rule_of_thumb():
+    (finding,) = rule.check(weeks_log(30, 30, 35), rule.Thresholds())
+    assert finding.severity == "info"
+    assert "rule of thumb" in finding.message
+    assert "Sun 25 Jan" in finding.message
+
+
+def test_walks_and_rides_do_not_count_as_running():
+    extra = [run(on(2, 5), 15, sport="walking"), run(on(2, 2), 40, sport="cycling")]
+    assert found(weeks_log(30, 30, 30, extra=extra)) == []
+
+
+def test_two_runs_on_one_day_both_count():
+    extra = [run(on(2, 6), 8, hour=18)]  # 30 + 8 km: 27 % up
+    log = weeks_log(30, 30, 30, extra=extra)
+    (finding,) = rule.check(log, rule.Thresholds())
+    assert (finding.severity, finding.date) == ("info", on(2, 6))
+    assert finding.evidence["week_km"] == 38.0
+    assert len(finding.activity_ids) == 4
+
+
+def test_a_monday_run_just_after_midnight_belongs_to_the_new_local_week():
+    # 00:00 in Copenhagen is 23:00 UTC on Sunday: by UTC it would land in the week before
+    rows = week_rows(0, 30) + week_rows(1, 30) + week_rows(2, 30)
+    rows += [run(on(3, 0), 21, hour=0), *week_rows(3, 30)[1:]]  # 21 + 9 + 12 km
+    (finding,) = rule.check(make_log(rows), rule.Thresholds())
+    assert rows[9]["start_time_utc"].date() == on(2, 6)  # the UTC day is the Sunday before
+    assert finding.evidence["week_start"] == on(3, 0).isoformat()
+    assert (finding.severity, finding.evidence["week_km"]) == ("high", 42.0)
+
+
+def test_a_sydney_morning_run_counts_on_its_local_day():
+    sydney = {"timezone": "Australia/Sydney", "hour": 6}
+    rows = [row for week in range(3) for row in week_rows(week, 30, **sydney)]
+    rows += week_rows(3, 45, **sydney)
+    assert rows[-3]["start_time_utc"].date() == on(3, 0) - dt.timedelta(days=1)
+    assert found(make_log(rows)) == [("high", on(3, 6))]
+
+
+def test_the_steady_log_draws_no_finding():
+    assert rule.check(steady_log(), rule.Thresholds()) == []
+
+
+def test_a_profile_can_raise_the_high_limit():
+    profile = profile_from_dict({"rules": {SLUG: {"high_ratio": 1.6}}})
+    findings = [item for item in run_rules(weeks_log(30, 30, 30, 45), profile) if item.rule == SLUG]
+    assert [(item.severity, item.date) for item in findings] == [("info", on(3, 6))]
+
+
+def test_a_profile_can_lower_the_floor_for_small_weeks():
+    profile = profile_from_dict({"rules": {SLUG: {"min_previous_week_km": 5}}})
+    findings = [item for item in run_rules(weeks_log(8, 8, 8, 20), profile) if item.rule == SLUG]
+    # 6 + 6 km by Thursday is already 50 % up on last week's 8 km
+    assert [(item.severity, item.date) for item in findings] == [("high", on(3, 3))]
+
+
+def test_enabled_false_silences_the_rule():
+    profile = profile_from_dict({"rules": {SLUG: {"enabled": False}}})
+    findings = run_rules(weeks_log(30, 30, 30, 45), profile)
+    assert [item for item in findings if item.rule == SLUG] == []
+
+
+def test_distances_are_given_in_miles_for_a_runner_who_uses_miles():
+    rows = [row for week, km in enumerate((30, 30, 30, 45)) for row in week_rows(week, km)]
+    log = make_log(rows, profile=Profile(timezone="Europe/Copenhagen", units="miles"))
+    (finding,) = rule.check(log, rule.Thresholds())
+    assert "28.0 mi" in finding.message  # 45 km
+    assert "18.6 mi" in finding.message  # 30 km
+    assert " km" not in finding.message
