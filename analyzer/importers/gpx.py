@@ -232,9 +232,12 @@ def _record(
     timed = frame[frame["time_utc"].notna()]
     times = timed["time_utc"]
     segment = timed["segment"].to_numpy()
-    step_m = track.step_distances_m(timed["lat_deg"].to_numpy(), timed["lon_deg"].to_numpy())
+    timed_lat_deg, timed_lon_deg = timed["lat_deg"].to_numpy(), timed["lon_deg"].to_numpy()
+    step_m = track.step_distances_m(timed_lat_deg, timed_lon_deg)
     step_m[track.segment_starts(segment)] = np.nan
-    moving_step_s, derived_speed_mps = track.motion_of(times, step_m, segment)
+    moving_step_s, derived_speed_mps = track.motion_of(
+        times, step_m, segment, timed_lat_deg, timed_lon_deg
+    )
     is_moving = moving_step_s > 0
     moving_s = float(moving_step_s.sum())
     speed_mps = timed["speed_mps"].to_numpy()
@@ -245,8 +248,10 @@ def _record(
     track_type = next((item.type for item in described if item.type), None)
     name = next((item.name for item in described if item.name), None) or metadata["name"]
     notes = "\n".join(dict.fromkeys(item.notes for item in described if item.notes))
-    moving_speeds = derived_speed_mps[is_moving]
-    median_speed_mps = float(np.median(moving_speeds)) if moving_speeds.size else float("nan")
+    # The speed while moving; a track that never moves (a few points standing) by all of it.
+    speeds = derived_speed_mps[is_moving] if is_moving.any() else derived_speed_mps
+    speeds = speeds[~np.isnan(speeds)]
+    median_speed_mps = float(np.median(speeds)) if speeds.size else float("nan")
     sport = _sport_of(track_type, name, median_speed_mps)
     cadence_spm = track.steps_per_minute(timed["written_cadence"].to_numpy(), is_moving, sport)
     hr_bpm = timed["hr_bpm"].to_numpy()

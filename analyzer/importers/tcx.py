@@ -223,7 +223,13 @@ def _record(activity: etree._Element, author: str | None) -> Record | None:
     step_m = np.where(np.isnan(device_step_m), gps_step_m, device_step_m)
     step_m[track.segment_starts(segment)] = np.nan
     moving_step_s, derived_speed_mps = (
-        track.motion_of(timed["time_utc"], step_m, segment)
+        track.motion_of(
+            timed["time_utc"],
+            step_m,
+            segment,
+            timed["lat_deg"].to_numpy(),
+            timed["lon_deg"].to_numpy(),
+        )
         if len(timed)
         else (np.zeros(0), np.zeros(0))
     )
