@@ -1,0 +1,181 @@
+"""A runner's notes journal: a plain text or Markdown file of dated lines.
+
+    2026-03-04 left knee sore, 3/10
+    2026-03-05: easy day, knee fine
+    # 2026-03-07
+    Long run felt heavy. Right knee ached on the downhill.
+    - 08.03.2026 - rest
+    March 9, 2026 — swelling above the kneecap
+
+A line that starts with a date (after Markdown's `#`, `-`, `*`, `1.`, `>` or `**`) is a note
+of that day, its text the rest of the line. A date with nothing after it (`# 2026-03-07`,
+`## Sat 7 March 2026`, a bare `2026-03-07`) heads the lines below it, until the next date
+or a heading of the same or a higher level. Under a date, each bullet is a note and each
+paragraph (lines not parted by a blank line) is one note, so a sentence wrapped over two
+lines stays whole. Lines before the first date are not about any day and are left out.
+
+Dates: ISO `2026-03-04` (also with / or .), day first `08.03.2026`, `7 March 2026`,
+`7th Mar 2026`, `March 9, 2026`, each with an optional English weekday before it
+(`Sat 7 March 2026`, `Monday, March 9, 2026`). Slashed day/month dates (03/04/2026) are not
+read: the same text means March 4th to one runner and April 3rd to another.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import re
+from typing import Any, BinaryIO
+
+from analyzer.errors import NotAnActivity
+from analyzer.importers import Imported
+
+FORMAT = "journal"
+SUFFIXES: tuple[str, ...] = (".txt", ".md")
+
+NO_DATES = "no dated lines: runlog reads a journal as lines starting with a date like 2026-03-04"
+EARLIEST_YEAR, LATEST_YEAR = 1980, 2099
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = (
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)\.?"
+)
+# Markdown before the date: a heading's #s, or bullets, numbers, quotes, a task box, emphasis.
+_LEAD = re.compile(
+    r"\s*(?:(?P<heading>#{1,6})\s*|(?:(?:[-*+•>]|\d{1,3}[.)])\s+)*(?:\[[ xX]\]\s+)?)[*_]{0,3}"
+)
+_DATES = tuple(
+    re.compile(rf"(?:{_WEEKDAY},?\s+)?{pattern}(?![\d])", re.IGNORECASE)
+    for pattern in (
+        r"(?P<year>\d{4})(?P<sep>[-/.])(?P<month_number>\d{1,2})(?P=sep)(?P<day>\d{1,2})"
+        r"(?:T\d{1,2}:\d{2}(?::\d{2})?)?",
+        r"(?P<day>\d{1,2})\.(?P<month_number>\d{1,2})\.(?P<year>\d{4})",
+        rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+{_MONTH},?\s+(?P<year>\d{{4}})",
+        rf"{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})",
+    )
+)
+# After the date: closing emphasis, a weekday in brackets or before punctuation, separators.
+_AFTER_DATE = re.compile(
+    rf"[*_]{{0,3}}(?:\s*\(\s*{_WEEKDAY}\s*\)|,?\s*{_WEEKDAY}(?=\s*(?:[:,|—–-]|$)))?"
+    r"[*_]{0,3}[\s:,|.)—–-]*",
+    re.IGNORECASE,
+)
+_BULLET = re.compile(r"\s*(?:[-*+•]|\d{1,3}[.)])\s+")
+_PLAIN_LINE_LEVEL = 7  # a date on a plain line heads lines until any heading at all
+
+
+def sniff(head: bytes) -> bool:
+    """Whether some line of these first bytes starts with a date."""
+    if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    return any(_dated(line)[0] is not None for line in _text_of(head).splitlines())
+
+
+def read(stream: BinaryIO) -> Imported:
+    """The journal's notes: one per dated line, bullet or paragraph, with its day."""
+    notes: list[dict[str, Any]] = []
+    paragraph: list[str] = []
+    day: dt.date | None = None
+    scope_level = _PLAIN_LINE_LEVEL
+    found_date = False
+
+    def close_paragraph() -> None:
+        if day is not None and paragraph:
+            notes.append({"local_date": day, "text": " ".join(paragraph)})
+        paragraph.clear()
+
+    for line in _text_of(stream.read()).splitlines():
+        if not line.strip():
+            close_paragraph()
+            continue
+        line_day, text, level = _dated(line)
+        if line_day is not None:
+            close_paragraph()
+            found_date = True
+            day, scope_level = line_day, level or _PLAIN_LINE_LEVEL
+            if text:
+                paragraph.append(text)
+            continue
+        if level is not None:  # a heading without a date
+            close_paragraph()
+            if level <= scope_level:
+                day = None
+            continue
+        bullet = _BULLET.match(line)
+        if bullet:
+            close_paragraph()
+            line = line[bullet.end() :]
+        if line.strip():
+            paragraph.append(line.strip())
+    close_paragraph()
+    if not found_date:
+        raise NotAnActivity(NO_DATES)
+    return Imported(notes=notes)
+
+
+def _text_of(data: bytes) -> str:
+    """The text of a notes file: UTF-8 (BOM or not), UTF-16 with a BOM, else Windows-1252
+    or Latin-1 (every byte is a Latin-1 character, so this never fails)."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace")
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+def _dated(line: str) -> tuple[dt.date | None, str, int | None]:
+    """The date a line starts with (or None), the text after it, and its heading level."""
+    lead = _LEAD.match(line)
+    heading = lead.group("heading") if lead else None
+    level = len(heading) if heading else None
+    rest = line[lead.end() :] if lead else line
+    for pattern in _DATES:
+        match = pattern.match(rest)
+        if match is None:
+            continue
+        day = _date_of(match)
+        if day is None:
+            continue
+        after = rest[match.end() :]
+        after = after[_AFTER_DATE.match(after).end() :]
+        if heading:
+            after = after.rstrip("# ")
+        return day, after.strip().removesuffix("**").removesuffix("__").strip(), level
+    return None, rest.strip(), level
+
+
+def _date_of(match: re.Match[str]) -> dt.date | None:
+    groups = match.groupdict()
+    month = _MONTHS[groups["month"].lower()] if groups.get("month") else int(groups["month_number"])
+    year = int(groups["year"])
+    if not EARLIEST_YEAR <= year <= LATEST_YEAR:
+        return None
+    try:
+        return dt.date(year, month, int(groups["day"]))
+    except ValueError:  # 2026-02-30, 31.04.2026: not a date, so not a dated line
+        return None
