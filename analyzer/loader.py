@@ -54,7 +54,8 @@ def load(*paths: str | Path, profile: Profile | str | Path | None = None) -> Tra
         errors += [FileError(source.path, problem) for problem in imported.problems]
         athlete = source.athlete or _profile_athlete(profiles, source.athlete) or DEFAULT_ATHLETE
         rows = _activity_rows(source, file_format, content_id, imported, athlete, samples)
-        frames.append(rows)
+        if not rows.empty:
+            frames.append(rows)
         notes += [
             {**note, "athlete": note.get("athlete") or athlete, "source": source.path}
             for note in imported.notes
