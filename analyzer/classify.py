@@ -21,7 +21,7 @@ _SPORT_WORDS: tuple[tuple[str, str], ...] = (
     (r"ride|cycl|bik(e|ing)|radfahr|velo|vélo|zwift", "cycling"),
     (r"swim|schwimm|natation", "swimming"),
     (
-        r"run|lauf|laufen|jog|course|carrera|corsa|ultra|marathon|treadmill|track_running|5k|10k",
+        r"run|lauf|jog|course|carrera|corsa|corrida|hardlopen|ultra|marathon|treadmill|5k|10k",
         "running",
     ),
 )
