@@ -39,12 +39,15 @@ def check(log: TrainingLog, limits: Thresholds) -> list[Finding]:
     findings: list[Finding] = []
     for athlete, runs in runs_by_athlete(log):
         units = log.profile_for(athlete).units
+        first_day = runs["day"].iloc[0]
+        # a run with no distance (a treadmill run without a foot pod) is no one's longest
+        runs = runs[runs["distance_m"] > 0]
         by_day = runs.set_index("day")
         # a time window closed on the left ends before the run's own day: same-day runs
         # (same index value) are not in each other's window
         window = by_day["distance_m"].rolling(f"{limits.window_days}D", closed="left")
-        longest_before_m = window.max().to_numpy()
-        history_days = (by_day.index - by_day.index[0]).days
+        longest_before_m = window.max().to_numpy()  # NaN: no run in the window
+        history_days = (by_day.index - first_day).days
         ratio = np.round(by_day["distance_m"].to_numpy() / longest_before_m, 9)
         spiked = (
             (ratio > limits.warning_ratio)

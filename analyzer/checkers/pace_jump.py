@@ -9,7 +9,7 @@ more faster than that. Only runs of 3 km or more count, and it needs 8 weeks of 
 such runs in them. A run whose name or notes say race, parkrun or marathon is a planned
 effort: it is shown for information, not as a warning. Never high: the evidence is only
 convention.
-Source: coaching convention, no outcome data (see EVIDENCE.md, pace-jump).
+Source: coaching convention; no study has tested a pace threshold (no outcome data).
 """
 
 import datetime as dt

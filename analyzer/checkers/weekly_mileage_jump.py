@@ -10,7 +10,7 @@ only, and a week more than 30 % up is flagged high. Weeks are Monday to Sunday i
 runner's own calendar; a week after one of under 10 km is not compared (a return from a
 break is not a "jump").
 Source: Buist I et al. 2008, Am J Sports Med 36(1):33-39 (10 % rule, null trial); Nielsen RO
-et al. 2014, J Orthop Sports Phys Ther 44(10):739-747 (more than 30 %).
+et al. 2014, J Orthop Sports Phys Ther 44(10):739-747, pages unverified (more than 30 %).
 """
 
 import datetime as dt

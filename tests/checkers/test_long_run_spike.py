@@ -144,3 +144,9 @@ def test_distances_are_given_in_miles_for_a_runner_who_uses_miles():
     (finding,) = rule.check(log, rule.Thresholds())
     assert finding.message.startswith("Sun 15 Feb: 10.0 mi, 61% longer")
     assert "(6.2 mi)" in finding.message
+
+
+def test_runs_without_a_distance_are_nobodys_longest():
+    rows = [run(sunday(0), 10), run(sunday(4), 0), run(sunday(5), 12)]
+    rows.append(run(sunday(6), 8, distance_m=float("nan")))
+    assert found(make_log(rows)) == []

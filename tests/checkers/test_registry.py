@@ -1,14 +1,16 @@
 """The rule registry: every rule is a module named after its slug, with its evidence and units."""
 
 import dataclasses
+import datetime as dt
+import json
 import re
 import sys
 
 import pytest
 
-from analyzer.checkers import RULES, rule_by_slug, run_rules
+from analyzer.checkers import RULES, SEVERITIES, rule_by_slug, run_rules
 from analyzer.profile import profile_from_dict
-from tests.builders import steady_log
+from tests.builders import FIRST_MONDAY, make_log, run, steady_log, steady_runs
 
 # A threshold's name holds, as a word, the unit or kind of its number (or a scale: _of_10).
 UNIT_WORDS = {
@@ -83,3 +85,40 @@ def test_rules_are_found_by_slug():
 def test_the_steady_log_draws_no_warning_from_any_rule():
     findings = run_rules(steady_log())
     assert [(item.rule, item.date) for item in findings if item.severity != "info"] == []
+
+
+def spiky_log():
+    """Ten steady weeks, then eight days in a row with a long, fast, hilly run among them."""
+    rows = steady_runs(10)
+    block_start = FIRST_MONDAY + dt.timedelta(weeks=10)
+    rows += [run(block_start + dt.timedelta(days=offset), 9, descent_m=150) for offset in range(8)]
+    rows.append(run(block_start + dt.timedelta(days=5), 24, pace_min_per_km=4.4, descent_m=900))
+    return make_log(rows)
+
+
+LOAD_AND_REST_RULES = [
+    "weekly-mileage-jump",
+    "acute-chronic-ratio",
+    "long-run-spike",
+    "pace-jump",
+    "downhill-load-jump",
+    "missing-rest-days",
+]
+
+
+def test_each_load_and_rest_rule_fires_on_the_spiky_log():
+    fired = {finding.rule for finding in run_rules(spiky_log())}
+    assert [slug for slug in LOAD_AND_REST_RULES if slug not in fired] == []
+
+
+def test_findings_keep_the_contract():
+    log = spiky_log()
+    ids = set(log.activities["activity_id"])
+    for finding in run_rules(log):
+        where = f"{finding.rule} on {finding.date}"
+        assert finding.severity in SEVERITIES, where
+        assert type(finding.date) is dt.date, where
+        assert finding.period_start <= finding.date <= finding.period_end, where
+        assert finding.message and "\n" not in finding.message, where
+        json.dumps(finding.evidence, allow_nan=False)  # plain numbers: the JSON report
+        assert all(type(value) is str and value in ids for value in finding.activity_ids), where
