@@ -1,0 +1,292 @@
+"""The `runlog` command: options in, one call into the package, a renderer, an exit code.
+
+    runlog check PATH...  [--profile FILE] [--format text|json|csv] [--since DATE] [--until DATE]
+    runlog report PATH... -o report.html [--profile FILE] [--since DATE] [--until DATE]
+    runlog import PATH... -o runs.parquet|runs.csv [--profile FILE]
+    runlog rules [SLUG_OR_CODE...] [--format text|json]
+
+Findings never change the exit code; files that could not be read do (EXIT_SKIPPED_FILES),
+and so does a run that could check nothing (EXIT_USAGE). A user's mistake is one line on
+stderr, never a traceback; a bug in runlog is one line asking for a report, with the
+traceback kept under --debug.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+
+from analyzer.checkers import RULES, run_rules
+from analyzer.checkers.rule import Rule
+from analyzer.errors import RunlogError
+from analyzer.loader import load
+from analyzer.log import FileError, TrainingLog
+from analyzer.profile import Profile, load_profile
+from analyzer.report import count_text
+from analyzer.report.csv import render_csv
+from analyzer.report.json import render_json, render_rules_json
+from analyzer.report.tables import activities_csv, activities_parquet
+from analyzer.report.text import render_rules, render_text
+
+log = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_SKIPPED_FILES = 1  # some files are listed as errors; everything else was checked
+EXIT_USAGE = 2  # nothing checked: no readable path, a bad profile, a bad option
+EXIT_BUG = 3  # runlog itself failed: a bug to report, not the user's doing
+
+# `runlog import -o` writes the activities table in the format its suffix names.
+TABLE_WRITERS: dict[str, Callable[[Any], str | bytes]] = {
+    ".parquet": activities_parquet,
+    ".csv": activities_csv,
+}
+REPORT_TITLE = "runlog report"
+
+
+class UserError(click.ClickException):
+    """A mistake in what the user gave runlog: one line on stderr, exit EXIT_USAGE."""
+
+    exit_code = EXIT_USAGE
+
+
+class BugReport(click.ClickException):
+    """runlog failed on something that is not the user's mistake: one line asking for a report."""
+
+    exit_code = EXIT_BUG
+
+
+class RunlogGroup(click.Group):
+    """The command group: a RunlogError becomes one line, a bug one line unless --debug."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except RunlogError as err:
+            raise UserError(str(err)) from err
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as err:
+            if ctx.params.get("debug"):
+                raise
+            log.debug("runlog failed", exc_info=True)
+            raise BugReport(
+                f"runlog failed ({err!r}); please report it with the output of "
+                "`runlog --debug` and the same command"
+            ) from err
+
+
+paths_argument = click.argument(
+    "paths", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="PATH..."
+)
+profile_option = click.option(
+    "--profile",
+    "profile_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="An athlete profile (TOML) for every athlete, instead of the runlog.toml beside the data.",
+)
+since_option = click.option(
+    "--since",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    metavar="YYYY-MM-DD",
+    help="Show findings dated on or after this day; earlier runs still count as history.",
+)
+until_option = click.option(
+    "--until",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    metavar="YYYY-MM-DD",
+    help="Show findings dated on or before this day.",
+)
+
+
+@click.group(cls=RunlogGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--debug", is_flag=True, help="Keep tracebacks and show debug logs (bug reports).")
+def cli(debug: bool) -> None:
+    """Read running logs from watches and apps; flag the training patterns behind knee pain."""
+    logging.basicConfig(
+        level=logging.DEBUG if debug else logging.WARNING,
+        format="runlog: %(levelname)s: %(name)s: %(message)s",
+    )
+
+
+@cli.command(short_help="Print the findings of the runs under PATH...")
+@paths_argument
+@profile_option
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "csv"]),
+    default="text",
+    show_default=True,
+    help="text for reading; json (one document, errors included) or csv for other tools.",
+)
+@since_option
+@until_option
+@click.pass_context
+def check(
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    profile_path: Path | None,
+    output_format: str,
+    since: dt.datetime | None,
+    until: dt.datetime | None,
+) -> None:
+    """Check the runs under PATH... (files, folders, zips) and print the findings."""
+    first_day, last_day = _days(since, until)
+    training_log, profile = _load(paths, profile_path)
+    findings = run_rules(training_log, profile, first_day, last_day)
+    if output_format == "json":
+        # scripts read the errors from the document, so they are not repeated on stderr
+        click.echo(render_json(training_log, findings, training_log.errors), nl=False)
+    else:
+        render = render_csv if output_format == "csv" else render_text
+        click.echo(render(training_log, findings), nl=False)
+        _echo_errors(training_log.errors)
+    ctx.exit(_exit_code(training_log, paths))
+
+
+@cli.command(short_help="Write one HTML page: charts, findings, knee-pain timeline.")
+@paths_argument
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The HTML file to write (one page, charts included).",
+)
+@profile_option
+@since_option
+@until_option
+@click.pass_context
+def report(
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    output: Path,
+    profile_path: Path | None,
+    since: dt.datetime | None,
+    until: dt.datetime | None,
+) -> None:
+    """Write one HTML page of the runs under PATH...: charts, findings, knee-pain timeline."""
+    from analyzer.report.html import render_html  # matplotlib is slow to import: only here
+
+    first_day, last_day = _days(since, until)
+    training_log, profile = _load(paths, profile_path)
+    findings = run_rules(training_log, profile, first_day, last_day)
+    page = render_html(training_log, findings, training_log.errors, title=REPORT_TITLE)
+    _write(output, page.encode("utf-8"))
+    _echo_errors(training_log.errors)
+    click.echo(
+        f"Wrote {output}: {count_text(len(training_log.athletes), 'athlete')}, "
+        f"{count_text(len(findings), 'finding')}."
+    )
+    ctx.exit(_exit_code(training_log, paths))
+
+
+@cli.command("import", short_help="Write every activity to one .parquet or .csv table.")
+@paths_argument
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="runs.parquet (typed) or runs.csv (ISO dates): the table of every activity.",
+)
+@profile_option
+@click.pass_context
+def import_activities(
+    ctx: click.Context, paths: tuple[Path, ...], output: Path, profile_path: Path | None
+) -> None:
+    """Read the files under PATH... into one table of activities and write it to a file."""
+    writer = TABLE_WRITERS.get(output.suffix.lower())
+    if writer is None:
+        raise UserError(
+            f"{output}: runlog writes {' or '.join(TABLE_WRITERS)} tables, "
+            f"not {output.suffix or 'a name without a suffix'}"
+        )
+    training_log, _ = _load(paths, profile_path)
+    table = writer(training_log.activities)
+    _write(output, table.encode("utf-8") if isinstance(table, str) else table)
+    _echo_errors(training_log.errors)
+    activity_count = len(training_log.activities)
+    click.echo(f"Wrote {count_text(activity_count, 'activity', 'activities')} to {output}.")
+    ctx.exit(_exit_code(training_log, paths))
+
+
+@cli.command("rules", short_help="List the rules, their defaults and sources.")
+@click.argument("names", nargs=-1, metavar="[SLUG_OR_CODE...]")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+)
+def list_rules(names: tuple[str, ...], output_format: str) -> None:
+    """List every rule: code, slug, title, evidence grade, defaults, source.
+
+    Name rules (by slug or code) to read why each matters, with the study's numbers.
+    """
+    chosen = [_rule_named(name) for name in names] if names else RULES
+    if output_format == "json":
+        click.echo(render_rules_json(chosen), nl=False)
+    else:
+        click.echo(render_rules(chosen, with_rationale=bool(names)), nl=False)
+
+
+def main() -> None:
+    """The console script `runlog`."""
+    cli(prog_name="runlog")
+
+
+def _load(paths: Sequence[Path], profile_path: Path | None) -> tuple[TrainingLog, Profile | None]:
+    missing = [path for path in paths if not path.exists()]
+    if missing:
+        raise UserError(f"{missing[0]}: no such file or folder")
+    profile = load_profile(profile_path) if profile_path is not None else None
+    return load(*paths, profile=profile), profile
+
+
+def _days(
+    since: dt.datetime | None, until: dt.datetime | None
+) -> tuple[dt.date | None, dt.date | None]:
+    first_day = since.date() if since is not None else None
+    last_day = until.date() if until is not None else None
+    if first_day and last_day and first_day > last_day:
+        raise UserError(f"--since {first_day} is after --until {last_day}: no day is left")
+    return first_day, last_day
+
+
+def _exit_code(training_log: TrainingLog, paths: Sequence[Path]) -> int:
+    """EXIT_OK, or EXIT_SKIPPED_FILES when some files were not read; nothing read is a UserError."""
+    if training_log.activities.empty and training_log.notes.empty:
+        named = ", ".join(str(path) for path in paths)
+        why = "no file could be read" if training_log.errors else "no activity files found"
+        raise UserError(f"nothing to check in {named}: {why}")
+    return EXIT_SKIPPED_FILES if training_log.errors else EXIT_OK
+
+
+def _echo_errors(errors: Sequence[FileError]) -> None:
+    for error in errors:
+        click.echo(str(error), err=True)
+
+
+def _write(output: Path, data: bytes) -> None:
+    try:
+        output.write_bytes(data)
+    except OSError as err:
+        raise UserError(f"{output}: cannot write it ({err.strerror or err})") from err
+
+
+def _rule_named(name: str) -> Rule:
+    for rule in RULES:
+        if name.casefold() in (rule.slug.casefold(), rule.code.casefold()):
+            return rule
+    known = ", ".join(rule.slug for rule in RULES)
+    raise UserError(f"{name} is not a rule runlog knows; the rules are {known}")
+
+
+__all__ = ["EXIT_OK", "EXIT_SKIPPED_FILES", "EXIT_USAGE", "cli", "main"]

@@ -1,0 +1,155 @@
+"""The findings as plain text for a terminal: per athlete, by day, pain notes with their past.
+
+Each athlete gets a header (runs, days covered, total distance in their units), then their
+findings day by day, oldest first, each marked HIGH, warn or info. A knee-pain note shows the
+findings of the 14 days before it indented beneath: what came before the pain. A coach's
+folder of several athletes starts with the athletes ranked by risk.
+"""
+
+from __future__ import annotations
+
+import inspect
+import textwrap
+from collections.abc import Iterable
+from itertools import groupby
+
+from analyzer.checkers.rule import Finding, Rule
+from analyzer.log import FileError, TrainingLog
+from analyzer.report import (
+    RANKING_WINDOW_DAYS,
+    SEVERITY_MARKS,
+    AthleteSummary,
+    athlete_summaries,
+    count_text,
+    day_text,
+    distance_text,
+    is_pain_note,
+    related_window_days,
+    risk_ranking,
+    span_text,
+)
+
+WIDTH_CHARS = 100  # wrap messages to a wide terminal; long messages stay readable
+_MARK_CHARS = 6  # "HIGH  ": the severity mark and its gap
+
+
+def render_text(log: TrainingLog, findings: list[Finding], errors: Iterable[FileError] = ()) -> str:
+    """The whole report: the ranking (for several athletes), each athlete, then the errors."""
+    summaries = athlete_summaries(log, findings)
+    blocks: list[str] = []
+    if len(summaries) > 1:
+        blocks.append(_ranking(summaries))
+    blocks += [_athlete(summary) for summary in summaries]
+    if not summaries:
+        blocks.append("No runs, notes or findings to show.")
+    errors = list(errors)
+    if errors:
+        blocks.append(error_section(errors))
+    return "\n\n".join(blocks) + "\n"
+
+
+def error_section(errors: list[FileError]) -> str:
+    """The files not read (or read in part), one line each: 'path: reason'."""
+    title = f"Files runlog could not read, or read only in part ({len(errors):,}):"
+    return "\n".join([title, *(f"  {error}" for error in errors)])
+
+
+def render_rules(rules: Iterable[Rule], with_rationale: bool = False) -> str:
+    """Every rule: code, slug, grade, title, defaults and source; the rationale if asked."""
+    blocks = []
+    for rule in rules:
+        defaults = [f"{name} = {value!r}" for name, value in rule.defaults.items()]
+        lines = [
+            f"{rule.code}  {rule.slug}  [{rule.grade}]",
+            *_wrapped(rule.title, "    "),
+            *_listed("defaults: ", defaults or ["none"], "    ", "      "),
+            *_wrapped(f"source: {rule.source or 'none given'}", "    ", "      "),
+        ]
+        if with_rationale and rule.rationale:
+            lines.append("")
+            lines += [
+                f"    {line}".rstrip() for line in inspect.cleandoc(rule.rationale).split("\n")
+            ]
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks) + "\n"
+
+
+def _ranking(summaries: list[AthleteSummary]) -> str:
+    ranks = risk_ranking(summaries)
+    name_chars = max(len(rank.athlete) for rank in ranks)
+    lines = [
+        f"Athletes by risk: high, then warning findings in each one's last "
+        f"{RANKING_WINDOW_DAYS} days"
+    ]
+    for place, rank in enumerate(ranks, start=1):
+        window = span_text(rank.window_start, rank.window_end)
+        lines.append(
+            f"  {place:>2}. {rank.athlete:<{name_chars}}  {rank.high_count:>3} high  "
+            f"{rank.warning_count:>3} warning  ({window})"
+        )
+    return "\n".join(lines)
+
+
+def _athlete(summary: AthleteSummary) -> str:
+    header = (
+        f"{summary.athlete}: {count_text(summary.runs, 'run')}, "
+        f"{span_text(summary.first_date, summary.last_date)}, "
+        f"{distance_text(summary.distance_m, summary.units)}"
+    )
+    lines = [header, "=" * min(len(header), WIDTH_CHARS)]
+    if not summary.findings:
+        lines.append("No findings.")
+    for date, same_day in groupby(summary.findings, key=lambda finding: finding.date):
+        lines.append(day_text(date))
+        for finding in same_day:
+            lines += _finding_lines(finding)
+    return "\n".join(lines)
+
+
+def _finding_lines(finding: Finding) -> list[str]:
+    mark = SEVERITY_MARKS.get(finding.severity, finding.severity)
+    lines = [f"  {mark:<{_MARK_CHARS - 2}}  {finding.code} {finding.rule}"]
+    indent = " " * (_MARK_CHARS + 2)
+    lines += _wrapped(finding.message, indent)
+    if is_pain_note(finding):
+        lines += _before_the_pain(finding, indent)
+    return lines
+
+
+def _before_the_pain(finding: Finding, indent: str) -> list[str]:
+    window_days = related_window_days(finding)
+    if not finding.related:
+        return [f"{indent}Nothing was flagged in the {window_days} days before it."]
+    lines = [f"{indent}What came before the pain ({window_days} days):"]
+    for other in finding.related:
+        mark = SEVERITY_MARKS.get(other.severity, other.severity)
+        head = f"{other.date:%a} {other.date.day} {other.date:%b}  {mark}  {other.code}"
+        lines += _wrapped(f"{head}  {other.message}", indent + "  ", indent + "    ")
+    return lines
+
+
+def _listed(label: str, items: list[str], indent: str, subsequent_indent: str) -> list[str]:
+    """Items joined with ', ' and wrapped between items, never inside one ('name = value')."""
+    pieces = [item + "," for item in items[:-1]] + items[-1:]
+    lines: list[str] = []
+    prefix, current = indent + label, []
+    for piece in pieces:
+        if current and len(prefix + " ".join([*current, piece])) > WIDTH_CHARS:
+            lines.append(prefix + " ".join(current))
+            prefix, current = subsequent_indent, []
+        current.append(piece)
+    lines.append(prefix + " ".join(current))
+    return lines
+
+
+def _wrapped(text: str, indent: str, subsequent_indent: str | None = None) -> list[str]:
+    return textwrap.wrap(
+        str(text).strip(),
+        width=WIDTH_CHARS,
+        initial_indent=indent,
+        subsequent_indent=indent if subsequent_indent is None else subsequent_indent,
+        break_on_hyphens=False,
+    ) or [indent.rstrip()]
+
+
+__all__ = ["error_section", "render_rules", "render_text"]

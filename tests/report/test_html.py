@@ -1,0 +1,130 @@
+"""The HTML page: one self-contained file, its sections, escaped data, embedded charts.
+
+PNG bytes vary with matplotlib's version, so the page is checked for its structure rather
+than compared byte for byte.
+"""
+
+import base64
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from analyzer.report.html import render_html
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+class Outline(HTMLParser):
+    """The tags, ids, links and image sources of a page, and whether its tags balance."""
+
+    VOID = frozenset({"meta", "img", "br", "link", "input", "hr"})
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: list[str] = []
+        self.links: list[str] = []
+        self.images: list[str] = []
+        self.headings: list[str] = []
+        self.open: list[str] = []
+        self.unbalanced: list[str] = []
+        self._in_heading = False
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if "id" in attributes:
+            self.ids.append(attributes["id"])
+        if tag == "a":
+            self.links.append(attributes.get("href", ""))
+        if tag == "img":
+            self.images.append(attributes.get("src", ""))
+        if tag in ("h1", "h2", "h3"):
+            self._in_heading = True
+            self.headings.append("")
+        if tag not in self.VOID:
+            self.open.append(tag)
+
+    def handle_endtag(self, tag):
+        if tag in ("h1", "h2", "h3"):
+            self._in_heading = False
+        if not self.open or self.open.pop() != tag:
+            self.unbalanced.append(tag)
+
+    def handle_data(self, data):
+        if self._in_heading:
+            self.headings[-1] += data
+
+
+@pytest.fixture(scope="module")
+def page(coach_log, coach_findings, coach_errors) -> str:
+    return render_html(coach_log, coach_findings, coach_errors)
+
+
+@pytest.fixture(scope="module")
+def outline(page) -> Outline:
+    parser = Outline()
+    parser.feed(page)
+    return parser
+
+
+def test_the_page_is_one_balanced_html_document(page, outline):
+    assert page.startswith("<!DOCTYPE html>")
+    assert outline.unbalanced == [] and outline.open == []
+
+
+def test_the_ranking_comes_first_and_links_to_each_athlete(outline):
+    assert outline.headings[:2] == ["runlog report", "Athletes by risk"]
+    athlete_links = [link for link in outline.links if link.startswith("#athlete-")]
+    assert [link.lstrip("#") for link in athlete_links] == [
+        "athlete-2-bo",
+        "athlete-1-ana",
+        "athlete-3-zo",
+    ]
+    assert all(link.lstrip("#") in outline.ids for link in athlete_links)
+
+
+def test_each_athlete_has_every_section(outline):
+    per_athlete = [
+        "Knee pain and what came before it",
+        "Weekly distance",
+        "Cadence",
+        "Shoes",
+        "Findings",
+    ]
+    for athlete in ("ana", "bo", "zoë"):
+        start = outline.headings.index(athlete)
+        assert outline.headings[start + 1 : start + 6] == per_athlete
+
+
+def test_strings_from_the_data_are_escaped(page):
+    assert "<b>hurts</b>" not in page
+    assert "knee &lt;b&gt;hurts&lt;/b&gt; &amp; so does the hip" in page
+
+
+def test_charts_are_embedded_pngs_and_nothing_is_fetched(page, outline):
+    assert len(outline.images) >= 5  # ana: 3 charts; bo: 3; zoë: distance only
+    for source in outline.images:
+        assert source.startswith("data:image/png;base64,")
+        assert base64.b64decode(source.split(",", 1)[1]).startswith(PNG_SIGNATURE)
+    assert not re.search(r"""(src|href)="(https?:)?//""", page)
+
+
+def test_missing_chart_data_is_said_in_words(page):
+    assert "No run in this log records cadence." in page  # zoë's runs have none
+
+
+def test_the_pain_timeline_lists_what_came_before_the_note(page):
+    timeline = page.split("Knee pain and what came before it", 2)[1].split("<h3>", 1)[0]
+    assert "What came before it (14 days):" in timeline
+    assert "RL103" in timeline and "RL102" in timeline
+
+
+def test_the_files_not_read_are_listed(page, outline, coach_errors):
+    assert "errors" in outline.ids
+    for error in coach_errors:
+        assert f"<li>{error.path}: {error.reason}</li>" in page
+
+
+def test_one_athlete_has_no_ranking(coach_log, ana_findings):
+    page = render_html(coach_log.for_athlete("ana"), ana_findings)
+    assert "Athletes by risk" not in page and 'id="errors"' not in page

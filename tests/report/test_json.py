@@ -1,0 +1,108 @@
+"""The JSON document: DESIGN.md's shape, plain values, and a golden file."""
+
+import datetime as dt
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analyzer.checkers import RULES
+from analyzer.report.json import finding_dict, plain, render_json, render_rules_json
+from tests.report.golden import assert_matches_golden
+
+FINDING_KEYS = [
+    "rule",
+    "code",
+    "severity",
+    "date",
+    "period_start",
+    "period_end",
+    "message",
+    "evidence",
+    "activity_ids",
+]
+
+
+def test_a_coach_folder_matches_its_golden_file(coach_log, coach_findings, coach_errors):
+    assert_matches_golden("check_coach.json", render_json(coach_log, coach_findings, coach_errors))
+
+
+def test_the_document_has_designs_shape(coach_log, coach_findings, coach_errors):
+    document = json.loads(render_json(coach_log, coach_findings, coach_errors))
+    assert list(document) == ["athletes", "errors"]
+    ana = document["athletes"][0]
+    assert list(ana) == ["athlete", "activities", "first_date", "last_date", "findings"]
+    assert (ana["athlete"], ana["activities"]) == ("ana", 34)
+    assert (ana["first_date"], ana["last_date"]) == ("2026-01-06", "2026-03-07")
+    assert [list(item) for item in ana["findings"]] == [[*FINDING_KEYS, "related"]] * 4
+    assert document["errors"][0] == {
+        "path": "coach/bo/2026-02-14.fit",
+        "error": "ends after 18,312 of 40,960 bytes; upload cut short?",
+    }
+
+
+def test_related_findings_have_the_same_shape_without_related(coach_log, ana_findings):
+    document = json.loads(render_json(coach_log, ana_findings, []))
+    note = document["athletes"][0]["findings"][-1]
+    assert note["rule"] == "knee-pain-note"
+    assert [item["code"] for item in note["related"]] == ["RL103", "RL102"]
+    assert [list(item) for item in note["related"]] == [FINDING_KEYS] * 2
+
+
+def test_an_athlete_with_runs_and_no_findings_is_listed(coach_log, coach_findings):
+    document = json.loads(render_json(coach_log, coach_findings, []))
+    zoe = document["athletes"][2]
+    assert (zoe["athlete"], zoe["activities"], zoe["findings"]) == ("zoë", 3, [])
+
+
+def test_a_walk_is_not_counted_as_a_run(coach_log, coach_findings):
+    document = json.loads(render_json(coach_log, coach_findings, []))
+    assert document["athletes"][1]["activities"] == 11  # bo's walk is left out
+
+
+def test_numbers_are_plain_json_and_nan_is_null(coach_log, ana_findings):
+    text = render_json(coach_log, ana_findings, [])
+    assert "NaN" not in text
+    evidence = json.loads(text)["athletes"][0]["findings"][2]["evidence"]
+    assert evidence == {"ratio": 1.48, "acute_km": 44.0, "chronic_weekly_km": None}
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        pytest.param(np.float64(1.5), 1.5, id="a numpy float is a float"),
+        pytest.param(np.int64(7), 7, id="a numpy integer is an int"),
+        pytest.param(np.bool_(True), True, id="a numpy bool is a bool"),
+        pytest.param(float("inf"), None, id="infinity is null"),
+        pytest.param(pd.NA, None, id="pandas NA is null"),
+        pytest.param(pd.NaT, None, id="NaT is null"),
+        pytest.param(dt.date(2026, 3, 22), "2026-03-22", id="a date is an ISO string"),
+        pytest.param(
+            pd.Timestamp("2026-03-22T06:00", tz="UTC"),
+            "2026-03-22T06:00:00+00:00",
+            id="a timestamp is an ISO string",
+        ),
+        pytest.param(("a", 1), ["a", 1], id="a tuple is a list"),
+        pytest.param({2, 1}, [1, 2], id="a set is a sorted list"),
+        pytest.param({"k": np.float32(0.5)}, {"k": 0.5}, id="a dict's values are plain"),
+    ],
+)
+def test_plain_values(value, expected):
+    assert plain(value) == expected
+
+
+def test_a_finding_without_related_keeps_every_other_key(ana_findings):
+    assert list(finding_dict(ana_findings[0], with_related=False)) == FINDING_KEYS
+
+
+def test_an_empty_log_gives_an_empty_document(coach_log):
+    document = json.loads(render_json(coach_log.for_athlete("nobody"), [], []))
+    assert document == {"athletes": [], "errors": []}
+
+
+def test_the_rules_document_lists_every_rule():
+    rules = json.loads(render_rules_json(RULES))
+    assert [rule["code"] for rule in rules] == [rule.code for rule in RULES]
+    assert list(rules[0]) == ["code", "slug", "title", "grade", "defaults", "source", "rationale"]
+    assert rules[0]["defaults"] == plain(RULES[0].defaults)

@@ -1,0 +1,81 @@
+"""The terminal report: golden files, and the pain note with what came before it."""
+
+from analyzer.checkers import RULES
+from analyzer.report.text import error_section, render_rules, render_text
+from tests.report.golden import assert_matches_golden
+
+
+def test_a_coach_folder_matches_its_golden_file(coach_log, coach_findings, coach_errors):
+    assert_matches_golden("check_coach.txt", render_text(coach_log, coach_findings, coach_errors))
+
+
+def test_one_athlete_matches_its_golden_file(coach_log, ana_findings):
+    assert_matches_golden("check_ana.txt", render_text(coach_log.for_athlete("ana"), ana_findings))
+
+
+def test_one_athlete_has_no_ranking(coach_log, ana_findings):
+    text = render_text(coach_log.for_athlete("ana"), ana_findings)
+    assert "Athletes by risk" not in text
+    assert text.startswith("ana: 34 runs, Tue 6 Jan 2026 to Sat 7 Mar 2026, 269.0 km\n")
+
+
+def test_a_coach_folder_starts_with_the_athletes_ranked_by_risk(coach_log, coach_findings):
+    lines = render_text(coach_log, coach_findings).splitlines()
+    assert lines[0].startswith("Athletes by risk")
+    assert [line.split()[1] for line in lines[1:4]] == ["bo", "ana", "zoë"]
+
+
+def test_the_pain_note_lists_what_came_before_it_indented_beneath(coach_log, ana_findings):
+    lines = render_text(coach_log, ana_findings).splitlines()
+    note_at = next(index for index, line in enumerate(lines) if "RL501" in line)
+    beneath = lines[note_at + 1 :]
+    heading = next(line for line in beneath if "What came before the pain" in line)
+    assert "(14 days)" in heading
+    spike = next(line for line in beneath if "RL103" in line)
+    assert spike.startswith(" " * 10) and "Wed 4 Mar  HIGH  RL103" in spike
+
+
+def test_a_pain_note_with_nothing_before_it_says_so(coach_log, coach_findings):
+    lonely = [
+        finding.__class__(**{**finding.__dict__, "related": ()})
+        for finding in coach_findings
+        if finding.rule == "knee-pain-note" and finding.athlete == "ana"
+    ]
+    assert "Nothing was flagged in the 14 days before it." in render_text(coach_log, lonely)
+
+
+def test_an_athlete_with_runs_and_no_findings_is_still_shown(coach_log, coach_findings):
+    text = render_text(coach_log, coach_findings)
+    assert "zoë: 3 runs, Tue 3 Feb 2026 to Sun 8 Feb 2026, 18.0 km\n" in text
+    assert "No findings." in text
+
+
+def test_distances_are_in_the_athletes_units(coach_log, coach_findings):
+    assert "bo: 11 runs, Mon 2 Feb 2026 to Sun 22 Feb 2026, 54.7 mi" in render_text(
+        coach_log, coach_findings
+    )
+
+
+def test_each_error_is_one_line_with_its_path(coach_errors):
+    lines = error_section(coach_errors).splitlines()
+    assert lines[1:] == [f"  {error.path}: {error.reason}" for error in coach_errors]
+
+
+def test_an_empty_log_says_there_is_nothing_to_show(coach_log):
+    empty = coach_log.for_athlete("nobody")
+    assert render_text(empty, []) == "No runs, notes or findings to show.\n"
+
+
+def test_the_rules_listing_names_every_rule_with_its_defaults():
+    text = render_rules(RULES)
+    for rule in RULES:
+        assert f"{rule.code}  {rule.slug}  [{rule.grade}]" in text
+        for name, value in rule.defaults.items():
+            assert f"{name} = {value!r}" in text
+    assert all(len(line) <= 100 for line in text.splitlines())
+
+
+def test_a_rule_asked_for_by_name_shows_its_rationale():
+    rule = RULES[0]
+    text = render_rules([rule], with_rationale=True)
+    assert rule.rationale.strip().splitlines()[0] in text

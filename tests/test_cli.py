@@ -1,0 +1,293 @@
+"""The command line, through the real loader, on small GPX files written to tmp_path."""
+
+import datetime as dt
+import json
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from analyzer import cli
+from analyzer.checkers import RULES
+
+START = dt.datetime(2026, 3, 2, 6, 0, tzinfo=dt.UTC)
+
+
+def gpx_run(start: dt.datetime = START, minutes: int = 30, speed_mps: float = 3.0) -> str:
+    """A GPX running track: one point every 10 s heading north at `speed_mps`."""
+    points = []
+    for step in range(minutes * 6 + 1):
+        time = start + dt.timedelta(seconds=10 * step)
+        lat_deg = 55.0 + step * 10 * speed_mps / 111_320
+        points.append(
+            f'<trkpt lat="{lat_deg:.7f}" lon="12.5"><ele>10</ele>'
+            f"<time>{time:%Y-%m-%dT%H:%M:%SZ}</time></trkpt>"
+        )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<gpx version="1.1" creator="runlog tests" xmlns="http://www.topografix.com/GPX/1/1">'
+        f"<trk><name>Morning run</name><type>running</type><trkseg>{''.join(points)}"
+        "</trkseg></trk></gpx>"
+    )
+
+
+def write_runs(folder, days: int = 3, hour_offset: int = 0):
+    """`days` morning runs, one a day from START, as GPX files in `folder`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for offset in range(days):
+        start = START + dt.timedelta(days=offset, hours=hour_offset)
+        (folder / f"{start:%Y-%m-%d}.gpx").write_text(gpx_run(start), encoding="utf-8")
+    return folder
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(cli.cli, [str(arg) for arg in args])
+
+
+def test_rules_lists_every_rule_with_its_defaults():
+    result = invoke("rules")
+    assert result.exit_code == cli.EXIT_OK
+    for rule in RULES:
+        assert f"{rule.code}  {rule.slug}" in result.stdout
+        assert "defaults: " in result.stdout
+
+
+def test_rules_as_json_is_one_entry_per_rule():
+    result = invoke("rules", "--format", "json")
+    rules = json.loads(result.stdout)
+    assert [rule["slug"] for rule in rules] == [rule.slug for rule in RULES]
+    assert set(rules[0]) >= {"code", "slug", "title", "grade", "defaults", "source"}
+
+
+def test_a_rule_named_by_code_shows_why_it_matters():
+    rule = RULES[0]
+    result = invoke("rules", rule.code.lower())
+    assert result.exit_code == cli.EXIT_OK
+    assert rule.rationale.strip().splitlines()[0] in result.stdout
+
+
+def test_an_unknown_rule_is_a_one_line_usage_error():
+    result = invoke("rules", "no-such-rule")
+    assert result.exit_code == cli.EXIT_USAGE
+    assert result.stderr.count("\n") == 1 and "no-such-rule is not a rule" in result.stderr
+
+
+def test_check_prints_each_athlete_with_their_runs(tmp_path):
+    result = invoke("check", write_runs(tmp_path / "runs"))
+    assert result.exit_code == cli.EXIT_OK, result.output
+    assert result.stdout.startswith("runner: 3 runs, Mon 2 Mar 2026 to Wed 4 Mar 2026, ")
+    assert result.stderr == ""
+
+
+def test_check_as_json_is_designs_document(tmp_path):
+    result = invoke("check", write_runs(tmp_path / "runs"), "--format", "json")
+    assert result.exit_code == cli.EXIT_OK, result.output
+    document = json.loads(result.stdout)
+    assert list(document) == ["athletes", "errors"]
+    (athlete,) = document["athletes"]
+    assert athlete["athlete"] == "runner"
+    assert (athlete["activities"], athlete["first_date"], athlete["last_date"]) == (
+        3,
+        "2026-03-02",
+        "2026-03-04",
+    )
+    assert isinstance(athlete["findings"], list) and document["errors"] == []
+
+
+def test_check_as_csv_starts_with_its_header(tmp_path):
+    result = invoke("check", write_runs(tmp_path / "runs"), "--format", "csv")
+    assert result.exit_code == cli.EXIT_OK
+    assert result.stdout.splitlines()[0].startswith("athlete,date,severity,rule,code,message")
+
+
+def test_a_coach_folder_ranks_its_athletes(tmp_path):
+    write_runs(tmp_path / "coach" / "ana")
+    write_runs(tmp_path / "coach" / "bo", days=2, hour_offset=1)
+    result = invoke("check", tmp_path / "coach")
+    assert result.exit_code == cli.EXIT_OK, result.output
+    assert result.stdout.startswith("Athletes by risk")
+    assert "\nana: 3 runs" in result.stdout and "\nbo: 2 runs" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        pytest.param(gpx_run(START - dt.timedelta(days=1))[:2000], id="cut short: read in part"),
+        pytest.param("<gpx><trk><trkseg><trkpt lat=", id="a stub: not read at all"),
+    ],
+)
+def test_a_broken_file_among_good_ones_exits_1_and_is_listed_on_stderr(tmp_path, content):
+    folder = write_runs(tmp_path / "runs")
+    broken = folder / "broken.gpx"
+    broken.write_text(content, encoding="utf-8")
+    result = invoke("check", folder)
+    assert result.exit_code == cli.EXIT_SKIPPED_FILES
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"{broken}: ")
+    assert result.stdout.startswith("runner: ")
+
+
+def test_a_broken_file_in_json_is_in_the_document_not_on_stderr(tmp_path):
+    folder = write_runs(tmp_path / "runs")
+    (folder / "broken.gpx").write_bytes(b"\x00\x01 not a gpx at all")
+    result = invoke("check", folder, "--format", "json")
+    assert result.exit_code == cli.EXIT_SKIPPED_FILES
+    errors = json.loads(result.stdout)["errors"]
+    assert [error["path"] for error in errors] == [str(folder / "broken.gpx")]
+    assert errors[0]["error"] and result.stderr == ""
+
+
+def test_only_unreadable_files_check_nothing_and_exit_2(tmp_path):
+    broken = tmp_path / "broken.gpx"
+    broken.write_text("<gpx><trk><trkseg><trkpt lat=", encoding="utf-8")
+    result = invoke("check", broken)
+    assert result.exit_code == cli.EXIT_USAGE
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith(f"{broken}: ")
+    assert lines[-1].startswith("Error: nothing to check in ")
+
+
+def test_an_empty_folder_checks_nothing_and_exits_2(tmp_path):
+    result = invoke("check", tmp_path)
+    assert result.exit_code == cli.EXIT_USAGE
+    assert result.stderr == f"Error: nothing to check in {tmp_path}: no activity files found\n"
+
+
+def test_a_path_that_does_not_exist_is_a_one_line_usage_error(tmp_path):
+    missing = tmp_path / "nowhere"
+    result = invoke("check", write_runs(tmp_path / "runs"), missing)
+    assert result.exit_code == cli.EXIT_USAGE
+    assert result.stderr == f"Error: {missing}: no such file or folder\n"
+    assert result.stdout == ""
+
+
+def test_a_bad_profile_is_one_line_and_no_traceback(tmp_path):
+    profile = tmp_path / "ana.toml"
+    profile.write_text("[rules.long-run-spike]\nwarning_ratoi = 1.2\n", encoding="utf-8")
+    result = invoke("check", write_runs(tmp_path / "runs"), "--profile", profile)
+    assert result.exit_code == cli.EXIT_USAGE
+    assert result.stderr.count("\n") == 1
+    assert "warning_ratoi is not a setting of this rule" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_a_missing_profile_file_is_a_usage_error(tmp_path):
+    result = invoke("check", write_runs(tmp_path / "runs"), "--profile", tmp_path / "no.toml")
+    assert result.exit_code == cli.EXIT_USAGE
+    assert "no such profile file" in result.stderr
+
+
+def test_a_bad_runlog_toml_beside_the_data_is_a_usage_error(tmp_path):
+    folder = write_runs(tmp_path / "runs")
+    (folder / "runlog.toml").write_text('units = "furlongs"\n', encoding="utf-8")
+    result = invoke("check", folder)
+    assert result.exit_code == cli.EXIT_USAGE
+    assert result.stderr.count("\n") == 1 and "furlongs" in result.stderr
+
+
+def test_a_profile_in_miles_shows_miles(tmp_path):
+    profile = tmp_path / "miles.toml"
+    profile.write_text('units = "miles"\n', encoding="utf-8")
+    result = invoke("check", write_runs(tmp_path / "runs"), "--profile", profile)
+    assert result.exit_code == cli.EXIT_OK
+    assert result.stdout.splitlines()[0].endswith(" mi")
+
+
+def test_since_after_until_is_a_usage_error(tmp_path):
+    result = invoke(
+        "check", write_runs(tmp_path / "runs"), "--since", "2026-05-01", "--until", "2026-04-01"
+    )
+    assert result.exit_code == cli.EXIT_USAGE
+    assert "is after --until" in result.stderr
+
+
+def test_since_and_until_reach_the_rules_as_dates(tmp_path, monkeypatch):
+    seen = {}
+
+    def run_rules(log, profile, since, until):
+        seen.update(since=since, until=until)
+        return []
+
+    monkeypatch.setattr(cli, "run_rules", run_rules)
+    result = invoke(
+        "check", write_runs(tmp_path / "runs"), "--since", "2026-03-01", "--until", "2026-03-31"
+    )
+    assert result.exit_code == cli.EXIT_OK
+    assert seen == {"since": dt.date(2026, 3, 1), "until": dt.date(2026, 3, 31)}
+
+
+def test_a_bad_date_is_a_usage_error(tmp_path):
+    result = invoke("check", write_runs(tmp_path / "runs"), "--since", "March")
+    assert result.exit_code == cli.EXIT_USAGE
+
+
+def test_a_bug_is_one_line_asking_for_a_report(tmp_path, monkeypatch):
+    def run_rules(*args):
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(cli, "run_rules", run_rules)
+    result = invoke("check", write_runs(tmp_path / "runs"))
+    assert result.exit_code == cli.EXIT_BUG
+    assert result.stderr.count("\n") == 1 and "please report it" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_a_bug_keeps_its_traceback_under_debug(tmp_path, monkeypatch):
+    def run_rules(*args):
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(cli, "run_rules", run_rules)
+    result = CliRunner().invoke(cli.cli, ["--debug", "check", str(write_runs(tmp_path / "runs"))])
+    assert isinstance(result.exception, ZeroDivisionError)
+
+
+def test_import_to_csv_writes_one_row_per_run_with_iso_dates(tmp_path):
+    output = tmp_path / "runs.csv"
+    result = invoke("import", write_runs(tmp_path / "runs"), "-o", output)
+    assert result.exit_code == cli.EXIT_OK, result.output
+    table = pd.read_csv(output, dtype=str)
+    assert table["local_date"].tolist() == ["2026-03-02", "2026-03-03", "2026-03-04"]
+    assert table["start_time_utc"].iloc[0] == "2026-03-02T06:00:00+00:00"
+    assert "Wrote 3 activities" in result.stdout
+
+
+def test_import_to_parquet_keeps_the_local_date_a_date(tmp_path):
+    output = tmp_path / "runs.parquet"
+    result = invoke("import", write_runs(tmp_path / "runs"), "-o", output)
+    assert result.exit_code == cli.EXIT_OK, result.output
+    table = pd.read_parquet(output)
+    assert table["local_date"].tolist() == [dt.date(2026, 3, day) for day in (2, 3, 4)]
+    assert table["distance_m"].between(5000, 5600).all()  # 30 min at 3 m/s
+
+
+def test_import_to_an_unknown_suffix_is_a_usage_error_and_writes_nothing(tmp_path):
+    output = tmp_path / "runs.xlsx"
+    result = invoke("import", write_runs(tmp_path / "runs"), "-o", output)
+    assert result.exit_code == cli.EXIT_USAGE
+    assert result.stderr.count("\n") == 1 and ".parquet or .csv" in result.stderr
+    assert not output.exists()
+
+
+def test_import_needs_an_output(tmp_path):
+    assert invoke("import", write_runs(tmp_path / "runs")).exit_code == cli.EXIT_USAGE
+
+
+def test_report_writes_one_html_page(tmp_path):
+    output = tmp_path / "report.html"
+    result = invoke("report", write_runs(tmp_path / "runs"), "-o", output)
+    assert result.exit_code == cli.EXIT_OK, result.output
+    page = output.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "data:image/png;base64," in page
+    assert result.stdout.startswith(f"Wrote {output}: 1 athlete, ")
+
+
+def test_report_to_a_folder_that_does_not_exist_is_a_usage_error(tmp_path):
+    output = tmp_path / "no" / "such" / "report.html"
+    result = invoke("report", write_runs(tmp_path / "runs"), "-o", output)
+    assert result.exit_code == cli.EXIT_USAGE
+    assert result.stderr.startswith(f"Error: {output}: cannot write it")
+
+
+@pytest.mark.parametrize("command", ["check", "report", "import"])
+def test_every_command_needs_a_path(command):
+    assert invoke(command).exit_code == cli.EXIT_USAGE
