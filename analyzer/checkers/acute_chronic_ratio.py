@@ -3,8 +3,8 @@
 Context for a coach; the evidence is contested. The ratio comes from team sports, where a
 ratio of 0.8-1.3 was called a "sweet spot" and 1.5 or more a "danger zone". It has been
 criticised since: the 7 days sit inside the 28, which couples the two numbers (Lolli 2019),
-the zones do not hold up on reanalysis (Impellizzeri 2020), and among 5,205 runners the
-ratio did not predict injury (Frandsen 2025) while single long runs did (see long-run-spike).
+its concept and statistics have been questioned (Impellizzeri 2020), and among 5,205
+runners it did not predict injury (Frandsen 2025) while single long runs did (long-run-spike).
 So it is shown as information at 1.3 and as a warning at 1.5, never higher, and one finding
 covers an episode: the days in a row the ratio stays up. Load is distance; both windows end
 on the day judged and count rest days as 0 (rolling means rather than Williams 2017's

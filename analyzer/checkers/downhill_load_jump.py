@@ -6,8 +6,8 @@ running, and downhill running aggravates ITB syndrome; pain that is worse runnin
 a sign of runner's knee. No study has tested a weekly limit, so this is a warning, never
 high. The rule flags a Monday-Sunday week whose total descent is more than 1.5 times the
 runner's weekly average of the 4 weeks before, once the week has at least 300 m of descent
-and the log holds 4 whole weeks before it. Weeks whose runs carry no elevation data are not
-compared, and neither are weeks after them.
+and the log holds 4 whole weeks before it. A week whose runs carry no elevation data is
+not judged, and neither are the 4 weeks after it.
 Source: Gottschall JS, Kram R 2005, J Biomech 38(3):445-452; Orchard JW et al. 1996, Am J
 Sports Med 24(3):375-379 (unverified pages).
 """

@@ -34,6 +34,9 @@ def found(log, limits=DEFAULTS):
     [
         pytest.param([STEADY] * 10, [], id="ten steady weeks: quiet"),
         pytest.param(
+            [[0, 5, 0, 5, 0, 5, 20]] * 10, [], id="a steady plan with a long Sunday run: quiet"
+        ),
+        pytest.param(
             [STEADY] * 5 + [DOUBLE] + [STEADY] * 3,
             [("warning", on(5, 6))],
             id="a doubled week: one warning",

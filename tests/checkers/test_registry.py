@@ -9,7 +9,8 @@ import sys
 import pytest
 
 from analyzer.checkers import RULES, SEVERITIES, rule_by_slug, run_rules
-from analyzer.profile import profile_from_dict
+from analyzer.log import TrainingLog
+from analyzer.profile import Profile, profile_from_dict
 from tests.builders import FIRST_MONDAY, make_log, run, steady_log, steady_runs
 
 # A threshold's name holds, as a word, the unit or kind of its number (or a scale: _of_10).
@@ -122,3 +123,19 @@ def test_findings_keep_the_contract():
         assert finding.message and "\n" not in finding.message, where
         json.dumps(finding.evidence, allow_nan=False)  # plain numbers: the JSON report
         assert all(type(value) is str and value in ids for value in finding.activity_ids), where
+
+
+@pytest.mark.parametrize(
+    "log",
+    [
+        pytest.param(TrainingLog(), id="an empty log"),
+        pytest.param(make_log([run("2026-01-05", 6, sport="walking")]), id="a log of walks"),
+        pytest.param(
+            make_log([run("2026-01-05", 0), run("2026-03-02", 9, distance_m=float("nan"))]),
+            id="runs without a distance",
+        ),
+    ],
+)
+def test_every_rule_stays_quiet_on_a_log_with_nothing_to_judge(log):
+    findings = {rule.slug: rule.check(log, Profile().thresholds_for(rule)) for rule in RULES}
+    assert {slug: items for slug, items in findings.items() if items} == {}
