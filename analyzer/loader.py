@@ -140,6 +140,9 @@ def _activity_rows(
     for index, record in enumerate(imported.records):
         fields = dict(record.fields)
         activity_id = fields.get("activity_id") or (f"{content_id}-{index}" if many else content_id)
+        if source.athlete and not fields.get("activity_id"):
+            # one file copied into two athletes' folders (a group run) is a run of each
+            activity_id = f"{source.athlete}:{activity_id}"
         fields.update(
             activity_id=str(activity_id),
             athlete=fields.get("athlete") or athlete,

@@ -52,7 +52,7 @@ class Rule:
     @property
     def source(self) -> str:
         """The 'Source:' line of the rationale, without the label."""
-        match = re.search(r"^Source:\s*(.+?)(?:\n\S|\Z)", self.rationale, re.M | re.S)
+        match = re.search(r"^Source:\s*(.+?)(?:\n\s*\n|\Z)", self.rationale, re.M | re.S)
         return " ".join(match.group(1).split()) if match else ""
 
     @property
