@@ -64,12 +64,25 @@ def _registered() -> list[Importer]:
         garmin_json,
         gpx,
         journal,
+        polar_csv,
         strava_csv,
         tcx,
+        wahoo_csv,
     )
 
     # Specific CSV layouts before the generic training log, which accepts any dated table.
-    return [fit, gpx, tcx, strava_csv, garmin_csv, csv_log, garmin_json, journal]
+    return [
+        fit,
+        gpx,
+        tcx,
+        strava_csv,
+        garmin_csv,
+        polar_csv,
+        wahoo_csv,
+        csv_log,
+        garmin_json,
+        journal,
+    ]
 
 
 IMPORTERS: list[Importer] = []
