@@ -52,7 +52,7 @@ _SURFACE_WORDS: tuple[tuple[str, str], ...] = (
         r"trail|ultra|mountain|fell|berglauf|gelände|singletrack|off[- ]?road|cross[- ]?country",
         "trail",
     ),
-    (r"\bgrass\b|\bpark run on grass\b|rasen|\bfield\b", "grass"),
+    (r"\bgrass\b|\bpark run on grass\b|\brasen\b|\bfield\b", "grass"),
     (r"\bsand\b|\bbeach\b|strand", "sand"),
     (r"\broad\b|street|asphalt|pavement|\bstraße\b|stadt", "road"),
 )

@@ -45,7 +45,7 @@ class Source:
 
     @property
     def name(self) -> str:
-        return self.path.rsplit(ARCHIVE_SEPARATOR, 1)[-1]
+        return PurePosixPath(self.path.rsplit(ARCHIVE_SEPARATOR, 1)[-1].replace("\\", "/")).name
 
     def read(self) -> bytes:
         """The file's bytes, gunzipped when its name ends in .gz."""

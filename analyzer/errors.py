@@ -13,6 +13,13 @@ class ProfileError(RunlogError):
     """An athlete profile with a key or value runlog does not accept."""
 
 
+class UnrecognisedFile(BadFile):
+    """A file whose content no importer recognises (a CSV of something else, a stray file).
+
+    Inside an archive or an unpacked export such files are passed over quietly.
+    """
+
+
 class NotAnActivity(BadFile):
     """A readable file that holds no activity: a route, a settings or weight FIT, metadata only.
 

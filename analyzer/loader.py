@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 
 from analyzer.discover import Discovery, Source, discover
-from analyzer.errors import BadFile, NotAnActivity
+from analyzer.errors import BadFile, NotAnActivity, UnrecognisedFile
 from analyzer.importers import Imported, suffix_of
 from analyzer.localtime import resolve_local_time
 from analyzer.log import FileError, TrainingLog
@@ -114,7 +114,7 @@ def _is_quiet(source: Source, error: BadFile, found: Discovery) -> bool:
     """Whether a file that is not an activity may be passed over without a word."""
     if source.named:
         return False
-    unrecognised = getattr(error, "unrecognised", False)
+    unrecognised = isinstance(error, UnrecognisedFile)
     if source.in_archive and (isinstance(error, NotAnActivity) or unrecognised):
         return True
     suffix = suffix_of(source.name)

@@ -86,10 +86,6 @@ def parse(name: str, data: bytes) -> Outcome:
     """Read one file's bytes with the importer that claims it."""
     try:
         importer = importer_for(name, data[:HEAD_BYTES])
-    except BadFile as err:
-        err.unrecognised = True  # type: ignore[attr-defined]  # passed over inside exports
-        return err
-    try:
         imported = importer.read(io.BytesIO(data))
     except BadFile as err:
         return err

@@ -11,7 +11,7 @@ from typing import Any, BinaryIO, Protocol
 
 import pandas as pd
 
-from analyzer.errors import BadFile
+from analyzer.errors import UnrecognisedFile
 
 
 @dataclass(frozen=True)
@@ -108,8 +108,8 @@ def importer_for(name: str, head: bytes) -> Importer:
         if importer.sniff(head):
             return importer
     if named:
-        raise BadFile(f"named {suffix} but does not look like {named[0].FORMAT.upper()} inside")
-    raise BadFile(f"not a format runlog reads ({suffix or 'no suffix'})")
+        raise UnrecognisedFile(f"named {suffix} but runlog cannot read it as {suffix[1:].upper()}")
+    raise UnrecognisedFile(f"not a format runlog reads ({suffix or 'no suffix'})")
 
 
 def claims(name: str) -> bool:

@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from analyzer.classify import surface_of
-from analyzer.errors import BadFile
+from analyzer.errors import BadFile, UnrecognisedFile
 from analyzer.importers import Record
 
 DELIMITERS = (",", ";", "\t")
@@ -434,11 +434,9 @@ def records_of(frame: pd.DataFrame) -> list[Record]:
     return [Record(fields=dict(zip(keys, row, strict=True))) for row in zip(*values, strict=True)]
 
 
-def unrecognised(reason: str) -> BadFile:
-    """A BadFile for a table no importer reads; inside an export it is passed over quietly."""
-    error = BadFile(reason)
-    error.unrecognised = True  # type: ignore[attr-defined]  # read by loader._is_quiet
-    return error
+def unrecognised(reason: str) -> UnrecognisedFile:
+    """A BadFile for a table that is not a running log: passed over inside exports."""
+    return UnrecognisedFile(reason)
 
 
 def listed(header: tuple[str, ...], most: int = 8) -> str:

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analyzer.errors import BadFile
+from analyzer.errors import BadFile, UnrecognisedFile
 from analyzer.importers import Imported, csv_log, importer_for
 from analyzer.reading import parse
 from tests.conftest import manifest_rows
@@ -63,7 +63,7 @@ def test_a_table_without_a_distance_gets_a_reason_listing_its_columns():
         "a CSV with columns Date, Weight, Mood: runlog needs at least a date and a distance "
         "column (it has no distance column); see the README's table of accepted headers"
     )
-    assert outcome.unrecognised  # so the other CSVs of an export are passed over quietly
+    assert isinstance(outcome, UnrecognisedFile)  # the other CSVs of an export pass quietly
 
 
 def test_a_table_with_neither_says_so_too():
