@@ -64,14 +64,17 @@ def load(*paths: str | Path, profile: Profile | str | Path | None = None) -> Tra
             {**shoe, "athlete": shoe.get("athlete") or source.athlete} for shoe in imported.shoes
         ]
 
-    activities = pd.concat(frames, ignore_index=True) if frames else empty_frame(ACTIVITY_COLUMNS)
+    activities = conform(
+        pd.concat(frames, ignore_index=True) if frames else empty_frame(ACTIVITY_COLUMNS),
+        ACTIVITY_COLUMNS,
+    )
     activities, undated = _dated(activities)
     errors += undated
     zones = {athlete: item.timezone for athlete, item in profiles.items()}
     activities = resolve_local_time(activities, zones)
     activities = apply_surface_tags(activities, profiles)
     activities, id_map = merge_duplicates(activities)
-    samples = {id_map.get(key, key): value for key, value in samples.items() if key not in id_map}
+    samples = _samples_of_kept_runs(activities, samples)
     samples = _shift_local_samples(activities, samples)
     shoe_table = _shoe_table(shoes, profiles, id_map)
     note_table = _note_table(activities, notes)
@@ -168,6 +171,21 @@ def _dated(activities: pd.DataFrame) -> tuple[pd.DataFrame, list[FileError]]:
         for path in activities.loc[~dated, "source_path"].unique()
     ]
     return activities[dated].reset_index(drop=True), errors
+
+
+def _samples_of_kept_runs(
+    activities: pd.DataFrame, samples: dict[str, pd.DataFrame]
+) -> dict[str, pd.DataFrame]:
+    """Each kept run's samples: those of the richest of the records merged into it."""
+    kept: dict[str, pd.DataFrame] = {}
+    for activity_id, merged_ids in zip(
+        activities["activity_id"], activities["merged_ids"], strict=True
+    ):
+        for merged_id in merged_ids:  # richest first
+            if merged_id in samples:
+                kept[activity_id] = samples[merged_id]
+                break
+    return kept
 
 
 def _shift_local_samples(

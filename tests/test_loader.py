@@ -1,0 +1,192 @@
+"""load() end to end: whole exports, loose watch files, coach folders and broken files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+
+import pandas as pd
+import pytest
+
+from analyzer import load
+from tests.exports import strava_export
+
+fitwriter = pytest.importorskip("tests.fitwriter")
+
+SYDNEY_LAT_DEG, SYDNEY_LON_DEG = -33.87, 151.21
+# 06:10 in Sydney on Wednesday 4 March 2026 is 19:10 UTC on Tuesday 3 March.
+DAWN_RUN_UTC = dt.datetime(2026, 3, 3, 19, 10, tzinfo=dt.UTC)
+EVENING_RUN_UTC = dt.datetime(2026, 3, 6, 7, 30, tzinfo=dt.UTC)  # 18:30 Friday in Sydney
+
+
+def _gpx(start: dt.datetime, distance_m: float, duration_s: int, points: int = 120) -> bytes:
+    """A Strava-style GPX of a straight run north from Sydney, one point every few seconds."""
+    step_s = duration_s / (points - 1)
+    step_deg = distance_m / (points - 1) / 111_195.0
+    trackpoints = "".join(
+        f'<trkpt lat="{SYDNEY_LAT_DEG + index * step_deg:.7f}" lon="{SYDNEY_LON_DEG}">'
+        f"<time>{(start + dt.timedelta(seconds=index * step_s)):%Y-%m-%dT%H:%M:%SZ}</time>"
+        "</trkpt>"
+        for index in range(points)
+    )
+    return (
+        '  <?xml version="1.0" encoding="UTF-8"?>'
+        '<gpx creator="StravaGPX" version="1.1" xmlns="http://www.topografix.com/GPX/1/1">'
+        f"<trk><name>Evening Run</name><type>9</type><trkseg>{trackpoints}</trkseg></trk></gpx>"
+    ).encode()
+
+
+def _dawn_fit() -> bytes:
+    return fitwriter.simple_run_fit(
+        DAWN_RUN_UTC,
+        3000,
+        10_000.0,
+        cadence_spm=172,
+        local_offset_s=11 * 3600,
+        lat_deg=SYDNEY_LAT_DEG,
+        lon_deg=SYDNEY_LON_DEG,
+    )
+
+
+def _export_rows() -> list[dict]:
+    return [
+        {
+            "activity_id": 111,
+            "start_time_utc": DAWN_RUN_UTC,
+            "name": "Dawn 10k",
+            "distance_m": 10_000.0,
+            "moving_s": 3000,
+            "gear": "Pegasus 40",
+            "description": "Felt strong, but my left knee sore at the end, 3/10",
+            "private_note": "new route, hilly",
+            "filename": "activities/9001.fit.gz",
+            "average_cadence_one_foot": 86,
+        },
+        {
+            "activity_id": 222,
+            "start_time_utc": EVENING_RUN_UTC,
+            "name": "Evening Run",
+            "distance_m": 6_000.0,
+            "moving_s": 2100,
+            "gear": "Pegasus 40",
+            "filename": "activities/9002.gpx",
+        },
+        {
+            "activity_id": 333,
+            "start_time_utc": "2026-03-07 21:00",  # 08:00 Sunday 8 March in Sydney
+            "name": "Treadmill at the gym",
+            "type": "Run",
+            "distance_m": 5_000.0,
+            "moving_s": 1650,
+        },
+    ]
+
+
+def _export_files() -> dict[str, bytes]:
+    return {
+        "activities/9001.fit.gz": _dawn_fit(),
+        "activities/9002.gpx": _gpx(EVENING_RUN_UTC, 6_000.0, 2100),
+    }
+
+
+@pytest.fixture(params=["folder", "zip"])
+def strava(tmp_path, request):
+    return strava_export(
+        tmp_path / "export_1234", _export_rows(), _export_files(), as_zip=request.param == "zip"
+    )
+
+
+def _profile(tmp_path) -> str:
+    path = tmp_path / "runlog.toml"
+    path.write_text('athlete = "ana"\ntimezone = "Australia/Sydney"\n')
+    return str(path)
+
+
+def test_a_strava_export_gives_each_run_once_with_gear_notes_and_local_dates(tmp_path, strava):
+    log = load(strava, profile=_profile(tmp_path))
+    assert log.errors == []
+    runs = log.runs.set_index("activity_id")
+    assert list(runs.index) == ["strava-111", "strava-222", "strava-333"]
+    assert runs["distance_m"].sum() == pytest.approx(21_000.0, rel=0.01)
+    assert list(runs["local_date"]) == [
+        dt.date(2026, 3, 4),
+        dt.date(2026, 3, 6),
+        dt.date(2026, 3, 8),
+    ]
+    dawn = runs.loc["strava-111"]
+    assert dawn["source_format"] == "fit"  # the file's own totals and samples
+    assert dawn["shoe"] == "Pegasus 40"
+    assert dawn["name"] == "Dawn 10k"
+    assert dawn["avg_cadence_spm"] == pytest.approx(172, abs=1)
+    assert "left knee sore" in dawn["notes"] and "new route" in dawn["notes"]
+    assert not log.samples_for("strava-111").empty
+    knee_notes = log.notes[log.notes["text"].str.contains("knee")]
+    assert list(knee_notes["local_date"]) == [dt.date(2026, 3, 4)]
+    assert list(knee_notes["activity_id"]) == ["strava-111"]
+
+
+def test_a_run_present_as_fit_gpx_and_csv_row_counts_once(tmp_path, strava):
+    watch = tmp_path / "watch"
+    watch.mkdir()
+    (watch / "2026-03-04-06-10-00.fit").write_bytes(_dawn_fit())
+    (watch / "dawn-from-strava.gpx").write_bytes(_gpx(DAWN_RUN_UTC, 10_000.0, 3000))
+    log = load(strava, watch, profile=_profile(tmp_path))
+    assert log.errors == []
+    assert len(log.runs) == 3
+    assert log.runs["distance_m"].sum() == pytest.approx(21_000.0, rel=0.01)
+
+
+def test_a_coach_folder_gives_one_athlete_per_sub_folder(tmp_path):
+    coach = tmp_path / "squad"
+    strava_export(coach / "ana", _export_rows(), _export_files())
+    (coach / "ben").mkdir(parents=True)
+    (coach / "ben" / "run.fit").write_bytes(_dawn_fit())
+    (coach / "ben" / "journal.md").write_text("# 2026-03-05\nright knee ached on the stairs\n")
+    log = load(coach)
+    assert log.errors == []
+    assert log.athletes == ["ana", "ben"]
+    assert log.runs.groupby("athlete").size().to_dict() == {"ana": 3, "ben": 1}
+    assert list(log.notes.loc[log.notes["athlete"] == "ben", "text"]) == [
+        "right knee ached on the stairs"
+    ]
+
+
+def test_a_broken_file_is_one_error_and_the_rest_is_read(tmp_path):
+    folder = tmp_path / "watch"
+    folder.mkdir()
+    (folder / "good.fit").write_bytes(_dawn_fit())
+    (folder / "cut.fit").write_bytes(_dawn_fit()[:5000])
+    (folder / "empty.gpx").write_bytes(b"")
+    (folder / "not-gzip.fit.gz").write_bytes(b"plain")
+    (folder / "holiday.jpg").write_bytes(b"\xff\xd8")
+    log = load(folder)
+    assert len(log.runs) >= 1
+    reasons = {error.path.rsplit("/", 1)[-1]: error.reason for error in log.errors}
+    assert set(reasons) >= {"cut.fit", "empty.gpx", "not-gzip.fit.gz"}
+    assert "holiday.jpg" not in reasons
+    assert all("\n" not in reason and "Traceback" not in reason for reason in reasons.values())
+
+
+def test_the_same_export_loaded_twice_counts_once(tmp_path):
+    export = strava_export(tmp_path / "export", _export_rows(), _export_files())
+    copy = strava_export(tmp_path / "copy.zip", _export_rows(), _export_files(), as_zip=True)
+    log = load(export, copy, profile=_profile(tmp_path))
+    assert len(log.runs) == 3
+
+
+def test_the_users_files_are_not_changed(tmp_path, strava):
+    profile = _profile(tmp_path)
+    before = {path: path.stat().st_mtime_ns for path in tmp_path.rglob("*") if path.is_file()}
+    load(strava, profile=profile)
+    after = {path: path.stat().st_mtime_ns for path in tmp_path.rglob("*") if path.is_file()}
+    assert before == after
+
+
+def test_a_gzip_member_and_its_plain_twin_have_one_id(tmp_path):
+    folder = tmp_path / "w"
+    folder.mkdir()
+    (folder / "a.fit").write_bytes(_dawn_fit())
+    (folder / "b.fit.gz").write_bytes(gzip.compress(_dawn_fit()))
+    log = load(folder)
+    assert len(log.activities) == 1
+    assert isinstance(log.activities["start_time_utc"].dtype, pd.DatetimeTZDtype)
