@@ -84,6 +84,8 @@ def _parse_all(pending: list[tuple[int, str, bytes]]) -> list[Outcome]:
 
 def parse(name: str, data: bytes) -> Outcome:
     """Read one file's bytes with the importer that claims it."""
+    if not data.strip():
+        return BadFile("is empty: nothing was recorded, or the copy failed")
     try:
         importer = importer_for(name, data[:HEAD_BYTES])
         imported = importer.read(io.BytesIO(data))
