@@ -71,7 +71,8 @@ def main() -> None:
         count = 0
         for _, athlete_log in log.by_athlete():
             count += len(rule.check(athlete_log, profile.thresholds_for(rule)))
-        print(f"  {rule.code} {rule.slug:<24} {time.perf_counter() - started:7.3f} s  {count:>5} findings")
+        elapsed_s = time.perf_counter() - started
+        print(f"  {rule.code} {rule.slug:<24} {elapsed_s:7.3f} s  {count:>5} findings")
     started = time.perf_counter()
     findings = run_rules(log)
     elapsed_s = time.perf_counter() - started
