@@ -1,0 +1,60 @@
+"""The runner's knee notes for the pain rules: which days a note reported knee pain, which said
+the knee was fine. Every note source counts (CSV note columns, Strava descriptions and private
+notes, FIT/TCX notes, journal files).
+"""
+
+import pandas as pd
+
+from analyzer.log import TrainingLog
+from analyzer.pain import knee_notes
+
+KNEE_NOTE_COLUMNS = ["athlete", "local_date", "day", "knee_pain", "source", "activity_id"]
+
+
+def knee_readings(log: TrainingLog) -> tuple[pd.DataFrame, dict[str, pd.DatetimeIndex]]:
+    """The notes that report knee pain, and per athlete the days a note said the knee was fine.
+
+    The pain notes come oldest first, with `knee_pain` (a KneePain) and `day` (datetime64).
+    The same words on the same day from two sources (a Strava description and the FIT file
+    of the same run, say) are one note, its sources joined. "Fine" days are those of notes
+    like "no knee pain" or "knee pain gone" that report no pain at all.
+    """
+    notes = log.notes[log.notes["local_date"].notna() & log.notes["athlete"].notna()]
+    read = knee_notes(notes)
+    read = read.assign(athlete=read["athlete"].astype(str), day=pd.to_datetime(read["local_date"]))
+    clear = read[read["is_knee_clear"]]
+    clear_days = {
+        str(athlete): pd.DatetimeIndex(sorted(set(days)))
+        for athlete, days in clear.groupby("athlete")["day"]
+    }
+    return _pain_notes(read[read["knee_pain"].notna()]), clear_days
+
+
+def _pain_notes(painful: pd.DataFrame) -> pd.DataFrame:
+    if painful.empty:
+        return pd.DataFrame(columns=KNEE_NOTE_COLUMNS)
+    painful = painful.assign(
+        excerpt_key=[pain.excerpt.casefold() for pain in painful["knee_pain"]],
+        source=painful["source"].astype(object).where(painful["source"].notna(), "notes"),
+        activity_id=painful["activity_id"].astype(object).where(painful["activity_id"].notna()),
+    ).sort_values(["athlete", "day"], kind="stable")
+    key = ["athlete", "day", "excerpt_key"]
+    repeated = painful.duplicated(key, keep=False)
+    if repeated.any():
+        groups = painful[repeated].groupby(key, sort=False)
+        first = painful.drop_duplicates(key).set_index(key)
+        sources = groups["source"].agg(_joined)
+        first.loc[sources.index, "source"] = sources
+        linked = groups["activity_id"].first()  # the first note that names its run
+        first.loc[linked.index, "activity_id"] = linked
+        painful = first.reset_index()
+    return painful[KNEE_NOTE_COLUMNS].reset_index(drop=True)
+
+
+def _joined(sources: pd.Series) -> str:
+    return ", ".join(dict.fromkeys(str(source) for source in sources))
+
+
+def quoted(excerpt: str) -> str:
+    """The note's words in quotes for a message, without a closing full stop of their own."""
+    return "'" + excerpt.rstrip().removesuffix(".") + "'"

@@ -1,0 +1,291 @@
+"""Running with few, long steps: cadence under 170 steps a minute, or well under your own.
+
+Why it matters: in the lab, taking 5-10 % more steps per minute at the same speed lowered
+the energy the knee absorbs with each step (Heiderscheit 2011), and 10 % more cut the peak
+force behind the kneecap by 14 % (Lenhart 2014); women running at 2.98 m/s loaded the knee
+least at 178 steps/min or more and more at 166 or less (Thakkar 2019). These are lab
+findings, not injury outcomes, and "180" is folklore: the advice is to raise your own cadence
+5-10 %, gradually. Cadence also rises with speed (about 5.6 steps/min per m/s), so a slow
+easy week is compared with your own cadence at those speeds too.
+How it is judged: each run's cadence comes from its moving, running samples (stops under
+1.5 m/s, walking breaks under 130 steps/min or at less than 60 % of the run's usual speed,
+and zeros are left out), else from the run's average. Runs without cadence, or under 130 (a
+walk filed as a run, or one foot counted) are skipped; treadmill runs count. A Monday-Sunday
+week's cadence is the distance-weighted mean of its runs. A week is low when it is under 170
+steps/min (a warning), or 5 % or more under what you ran at the same speeds in the 12 weeks
+before (8 runs needed; information only). Not every low week is told: one finding, then
+again after 4 weeks if your cadence is still low.
+Source: Heiderscheit BC et al. 2011, Med Sci Sports Exerc 43(2):296-302; Lenhart RL et al.
+2014, Med Sci Sports Exerc 46(3):557-564; Thakkar et al. 2019, Med Sci Sports Exerc
+51(7):1444-1450 (unverified pages); speed: Burns GT et al. 2019, J Appl Physiol.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from analyzer.checkers._calendar import runs_by_athlete
+from analyzer.checkers._format import day_text
+from analyzer.checkers.rule import Finding, Rule
+from analyzer.log import TrainingLog
+
+SPEED_SLOPE_SPM_PER_MPS = 5.6  # Burns 2019: cadence rises 5.6 steps/min per m/s
+_MAX_SLOPE_SPM_PER_MPS = 12.0  # a fitted slope beyond this is noise from a few runs
+_MIN_SPEED_SPREAD_MPS = 0.25  # below this spread of speeds, a fitted slope means nothing
+_MIN_SAMPLES = 10  # fewer running samples: use the run's average instead
+_WALK_SPEED_SHARE = 0.6  # samples under this share of the run's median speed are walking
+_SEVERITIES = ("info", "warning")  # under your own cadence; under the floor
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    min_cadence_spm: float = 170.0  # a week under this: warning
+    below_own_pct: float = 5.0  # this far under your own cadence at the same speed: info
+    own_window_weeks: int = 12  # the weeks before that your own cadence is learned from
+    min_own_runs: int = 8  # runs with cadence in that window before comparing
+    repeat_weeks: int = 4  # after a finding, the next comes this many weeks later at the soonest
+    min_moving_speed_mps: float = 1.5  # slower samples are stops
+    min_running_cadence_spm: float = 130.0  # lower samples are walking; lower runs are skipped
+
+
+def check(log: TrainingLog, limits: Thresholds) -> list[Finding]:
+    """One finding per spell of low-cadence weeks, repeated every `repeat_weeks` weeks."""
+    findings: list[Finding] = []
+    columns = ("avg_cadence_spm", "avg_speed_mps", "moving_s")
+    for athlete, runs in runs_by_athlete(log, *columns):
+        judged = _run_cadences(log, runs, limits)
+        if judged.empty:
+            continue
+        weeks = _weeks(judged, limits)
+        findings += _told_weeks(athlete, judged, weeks, limits)
+    return findings
+
+
+def _run_cadences(log: TrainingLog, runs: pd.DataFrame, limits: Thresholds) -> pd.DataFrame:
+    """The runs with a cadence: `cadence_spm`, `speed_mps` and `predicted_spm` (own, or NaN).
+
+    Samples are read only for runs whose average is missing or looks low: walking breaks
+    and stops only pull an average down, so a run whose average is fine is fine.
+    """
+    runs = runs.reset_index(drop=True)
+    cadence_spm = runs["avg_cadence_spm"].where(runs["avg_cadence_spm"] > 0)
+    speed_mps = runs["avg_speed_mps"].where(runs["avg_speed_mps"] > 0)
+    speed_mps = speed_mps.fillna(runs["distance_m"] / runs["moving_s"].where(runs["moving_s"] > 0))
+    runs = runs.assign(cadence_spm=cadence_spm, speed_mps=speed_mps)
+    predicted = _own_cadence_spm(runs, limits)
+    looks_low = (
+        cadence_spm.isna()
+        | (cadence_spm < limits.min_cadence_spm)
+        | (cadence_spm < predicted * (1 - limits.below_own_pct / 100))
+    )
+    from_samples = {
+        index: _moving_cadence(log.samples_for(activity_id), limits)
+        for index, activity_id in runs.loc[looks_low, "activity_id"].items()
+        if activity_id in log.sample_loaders
+    }
+    from_samples = {index: moving for index, moving in from_samples.items() if moving}
+    if from_samples:
+        moving = pd.DataFrame.from_dict(
+            from_samples, orient="index", columns=["cadence_spm", "speed_mps"]
+        )
+        runs = runs.assign(
+            cadence_spm=moving["cadence_spm"].combine_first(runs["cadence_spm"]),
+            speed_mps=moving["speed_mps"].combine_first(runs["speed_mps"]),
+        )
+    # under 130 even when moving is a walk filed as a run, or a cadence of one foot: skipped
+    runs = runs[runs["cadence_spm"] >= limits.min_running_cadence_spm]
+    if runs.empty:
+        return runs
+    return runs.assign(predicted_spm=_own_cadence_spm(runs, limits))
+
+
+def _moving_cadence(samples: pd.DataFrame, limits: Thresholds) -> tuple[float, float] | None:
+    """The median cadence and mean speed of a run's moving, running samples (None if too few)."""
+    if samples.empty:
+        return None
+    cadence_spm = samples["cadence_spm"]
+    speed_mps = samples["speed_mps"]
+    if speed_mps.isna().all() and samples["distance_m"].notna().any():
+        elapsed_s = samples["time_utc"].diff().dt.total_seconds()
+        speed_mps = samples["distance_m"].diff() / elapsed_s.where(elapsed_s > 0)
+    kept = cadence_spm > 0
+    if speed_mps.notna().any():
+        moving = speed_mps >= limits.min_moving_speed_mps
+        usual_mps = speed_mps[kept & moving].median()
+        kept &= moving & (speed_mps >= _WALK_SPEED_SHARE * usual_mps)
+    if cadence_spm[kept].median() > limits.min_running_cadence_spm:
+        kept &= cadence_spm >= limits.min_running_cadence_spm
+    if kept.sum() < _MIN_SAMPLES:
+        return None
+    return float(cadence_spm[kept].median()), float(speed_mps[kept].mean())
+
+
+def _own_cadence_spm(runs: pd.DataFrame, limits: Thresholds) -> pd.Series:
+    """Each run's expected cadence at its speed, from the runs of the weeks before its week.
+
+    A least-squares line of cadence on speed over the runs of the `own_window_weeks` whole
+    weeks before (the week judged is not its own yardstick); when their speeds barely differ,
+    the slope is the study's 5.6 steps/min per m/s through their mean. NaN until those weeks
+    hold `min_own_runs` runs.
+    """
+    usable = runs["cadence_spm"].notna() & runs["speed_mps"].notna()
+    x = runs["speed_mps"].where(usable)
+    y = runs["cadence_spm"].where(usable)
+    weekly = (
+        pd.DataFrame(
+            {
+                "n": usable.astype(float),
+                "x": x.fillna(0),
+                "y": y.fillna(0),
+                "xx": (x * x).fillna(0),
+                "xy": (x * y).fillna(0),
+            }
+        )
+        .groupby(runs["week_start"])
+        .sum()
+        .asfreq("7D", fill_value=0.0)
+    )
+    # shifted by one: each week sees the sums of the weeks before it, not its own
+    window = weekly.rolling(limits.own_window_weeks, min_periods=1).sum().shift(1)
+    window = window.reindex(runs["week_start"])
+    n = window["n"].fillna(0).to_numpy()
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean_x, mean_y = window["x"].to_numpy() / n, window["y"].to_numpy() / n
+        variance_x = window["xx"].to_numpy() / n - mean_x**2
+        covariance = window["xy"].to_numpy() / n - mean_x * mean_y
+        fitted = np.clip(covariance / variance_x, 0, _MAX_SLOPE_SPM_PER_MPS)
+        spread_ok = np.sqrt(np.maximum(variance_x, 0)) >= _MIN_SPEED_SPREAD_MPS
+    slope = np.where(spread_ok, fitted, SPEED_SLOPE_SPM_PER_MPS)
+    predicted = mean_y + slope * (runs["speed_mps"].to_numpy() - mean_x)
+    predicted = np.where(n >= limits.min_own_runs, predicted, np.nan)
+    return pd.Series(predicted, index=runs.index)
+
+
+def _weeks(runs: pd.DataFrame, limits: Thresholds) -> pd.DataFrame:
+    """Per week: distance-weighted cadence, own ratio, and whether it is low (and how)."""
+    weight = runs["distance_m"].where(runs["distance_m"] > 0, 1000.0)  # unknown: as 1 km
+    has_own = runs["predicted_spm"].notna()
+    weighted = pd.DataFrame(
+        {
+            "week_start": runs["week_start"],
+            "weight": weight,
+            "weighted_spm": weight * runs["cadence_spm"],
+            "own_weight": weight.where(has_own, 0.0),
+            "own_weighted_spm": (weight * runs["cadence_spm"]).where(has_own, 0.0),
+            "own_predicted_spm": (weight * runs["predicted_spm"]).where(has_own, 0.0),
+            "runs": 1,
+        }
+    )
+    weeks = weighted.groupby("week_start").sum()
+    cadence_spm = weeks["weighted_spm"] / weeks["weight"]
+    own_ratio = weeks["own_weighted_spm"] / weeks["own_predicted_spm"].where(
+        weeks["own_weight"] > 0
+    )
+    is_under_floor = np.round(cadence_spm, 6) < limits.min_cadence_spm
+    is_under_own = np.round(own_ratio, 9) < 1 - limits.below_own_pct / 100
+    return weeks.assign(
+        cadence_spm=cadence_spm,
+        predicted_spm=weeks["own_predicted_spm"]
+        / weeks["own_weight"].where(weeks["own_weight"] > 0),
+        own_ratio=own_ratio,
+        is_under_floor=is_under_floor,
+        is_under_own=is_under_own.fillna(False),
+        severity=np.where(is_under_floor, "warning", np.where(is_under_own, "info", "")),
+    )
+
+
+def _told_weeks(
+    athlete: str, runs: pd.DataFrame, weeks: pd.DataFrame, limits: Thresholds
+) -> list[Finding]:
+    """Findings for the low weeks, each at most once per `repeat_weeks` at its severity."""
+    findings: list[Finding] = []
+    low = weeks[weeks["severity"] != ""]
+    last_told: dict[str, pd.Timestamp] = {}
+    repeat = pd.Timedelta(weeks=limits.repeat_weeks)
+    for week_start, week in low.iterrows():
+        ranks = _SEVERITIES[_SEVERITIES.index(week["severity"]) :]  # this one or higher
+        recent = [last_told[rank] for rank in ranks if rank in last_told]
+        if recent and week_start - max(recent) < repeat:
+            continue
+        last_told[week["severity"]] = week_start
+        since = week_start - repeat + pd.Timedelta(weeks=1)
+        low_weeks = int(((low.index >= since) & (low.index <= week_start)).sum())
+        week_runs = runs[runs["week_start"] == week_start]
+        findings.append(_finding(athlete, week_runs, week, low_weeks, limits))
+    return findings
+
+
+def _finding(
+    athlete: str, week_runs: pd.DataFrame, week: pd.Series, low_weeks: int, limits: Thresholds
+) -> Finding:
+    is_warning = week["severity"] == "warning"
+    own_limit = week_runs["predicted_spm"] * (1 - limits.below_own_pct / 100)
+    is_low_run = (
+        week_runs["cadence_spm"] < limits.min_cadence_spm
+        if is_warning
+        else week_runs["cadence_spm"] < own_limit
+    )
+    told = week_runs[is_low_run.to_numpy()].iloc[0] if is_low_run.any() else week_runs.iloc[-1]
+    lowest = week_runs.loc[week_runs["cadence_spm"].idxmin()]
+    cadence_spm = float(week["cadence_spm"])
+    target_spm = round(cadence_spm * 1.05)
+    runs_text = f"{len(week_runs)} run{'s' if len(week_runs) != 1 else ''}"
+    lowest_text = (
+        f", lowest {lowest['cadence_spm']:.0f} on {day_text(lowest['local_date'])}"
+        if lowest["cadence_spm"] < cadence_spm - 1.5  # worth saying only when it differs
+        else ""
+    )
+    if is_warning:
+        compared = f"under {limits.min_cadence_spm:.0f}"
+    else:
+        compared = (
+            f"{1 - week['own_ratio']:.0%} under the {week['predicted_spm']:.0f} steps/min you "
+            f"ran at these speeds in the {limits.own_window_weeks} weeks before"
+        )
+    spell = (
+        f" {low_weeks} of your last {limits.repeat_weeks} weeks were low." if low_weeks > 1 else ""
+    )
+    week_start = week.name.date()
+    return RULE.finding(
+        athlete=athlete,
+        severity=week["severity"],
+        date=told["local_date"],
+        period_start=week_start,
+        period_end=week_start + dt.timedelta(days=6),
+        message=(
+            f"{day_text(told['local_date'])}: your cadence the week of {day_text(week_start)} "
+            f"averaged {cadence_spm:.0f} steps/min over {runs_text}{lowest_text}, "
+            f"{compared}.{spell} In lab studies, 5-10 % more steps per minute at the same speed "
+            "lowered the load on the knee (10 % more: 14 % less force behind the kneecap). "
+            f"Raise it gradually, about 5 % at a time (here to about {target_spm}); shorter, "
+            "quicker steps at the same pace, a metronome helps. 180 is folklore, not a target."
+        ),
+        evidence={
+            "cadence_spm": round(cadence_spm, 1),
+            "min_cadence_spm": limits.min_cadence_spm,
+            "own_cadence_spm": round(float(week["predicted_spm"]), 1)
+            if pd.notna(week["predicted_spm"])
+            else None,
+            "below_own_pct": round(float(1 - week["own_ratio"]) * 100, 1)
+            if pd.notna(week["own_ratio"])
+            else None,
+            "lowest_spm": round(float(lowest["cadence_spm"]), 1),
+            "runs": len(week_runs),
+            "low_weeks": low_weeks,
+            "target_spm": target_spm,
+        },
+        activity_ids=tuple(str(value) for value in week_runs["activity_id"]),
+    )
+
+
+RULE = Rule(
+    code="RL201",
+    slug="low-cadence",
+    title="Running cadence under 170 steps/min, or 5 % under your own at the same speed",
+    rationale=__doc__,
+    thresholds=Thresholds,
+    check=check,
+    grade="Mech",
+)

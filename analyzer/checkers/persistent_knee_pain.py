@@ -1,0 +1,159 @@
+"""Knee pain noted over more than two weeks, or a red-flag word with it: time to see someone.
+
+Why it matters: runners' knee advice says to see a professional when pain persists for more
+than two weeks, and at once for swelling, locking, giving way or sharp pain that worsens
+with movement; the NHS says to see a GP or physiotherapist when knee pain has not gone after
+a week's rest, and at once when it is severe or swollen. Research counts pain that restricts
+running for 7 days or more as a running injury (Yamato consensus). The two weeks are a
+convention, so they are a setting. An episode of knee pain runs from one knee-pain note to
+the next while they are no more than 14 days apart and no note in between says the knee is
+fine ("knee pain gone", "no knee pain"); it is flagged high on the first note more than 14
+days after its first. A note with a red-flag word is flagged high at once (once per episode).
+Source: runners' knee-pain advice (seeds); NHS, "Knee pain" (nhs.uk); Yamato TP et al. 2015,
+J Orthop Sports Phys Ther 45(5):375-380 (injury definition consensus) (unverified pages).
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from analyzer.checkers._format import day_text
+from analyzer.checkers._knee import knee_readings, quoted
+from analyzer.checkers.rule import Finding, Rule
+from analyzer.log import TrainingLog
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    persistent_days: int = 14  # first to latest note of an episode more than this: high
+    episode_gap_days: int = 14  # a longer gap between knee-pain notes starts a new episode
+
+
+def check(log: TrainingLog, limits: Thresholds) -> list[Finding]:
+    """One finding per episode past `persistent_days`, one per episode with a red-flag word."""
+    findings: list[Finding] = []
+    notes, clear_days = knee_readings(log)
+    for athlete, athlete_notes in notes.groupby("athlete", sort=True):
+        athlete_notes = athlete_notes.reset_index(drop=True)
+        episode = _episodes(athlete_notes, clear_days.get(str(athlete)), limits)
+        days = athlete_notes["day"].to_numpy()
+        first_of_episode = np.searchsorted(episode, episode, "left")  # rows sorted by episode
+        span_days = (days - days[first_of_episode]).astype("timedelta64[D]").astype(int)
+        has_flag = np.array([bool(pain.red_flags) for pain in athlete_notes["knee_pain"]])
+        red_rows = _first_of_each_episode(has_flag, episode)
+        late_rows = _first_of_each_episode(span_days > limits.persistent_days, episode)
+        # one note that is both a red flag and past two weeks is one finding, saying both
+        findings += [
+            _red_flag_finding(
+                str(athlete), athlete_notes, row, int(first_of_episode[row]), row in late_rows
+            )
+            for row in red_rows
+        ]
+        findings += [
+            _persistent_finding(
+                str(athlete), athlete_notes, row, int(first_of_episode[row]), limits
+            )
+            for row in late_rows
+            if row not in red_rows
+        ]
+    return findings
+
+
+def _first_of_each_episode(rows: np.ndarray, episode: np.ndarray) -> list[int]:
+    """The first row of each episode among the rows marked True."""
+    marked = np.flatnonzero(rows)
+    return [int(row) for row in marked[np.unique(episode[marked], return_index=True)[1]]]
+
+
+def _episodes(
+    notes: pd.DataFrame, clear_days: pd.DatetimeIndex | None, limits: Thresholds
+) -> np.ndarray:
+    """An episode number per note: a long gap, or a note that the knee is fine, starts one."""
+    days = notes["day"].to_numpy()
+    gap_days = np.diff(days, prepend=days[:1]).astype("timedelta64[D]").astype(int)
+    starts = gap_days > limits.episode_gap_days
+    if clear_days is not None and len(clear_days):
+        clear = clear_days.to_numpy()
+        # a "knee fine" note after the previous pain day and before this one ends the episode
+        clear_before = np.searchsorted(clear, days, "left")
+        clear_by_previous = np.searchsorted(clear, np.roll(days, 1), "right")
+        starts |= clear_before > clear_by_previous
+    starts[0] = True
+    return np.cumsum(starts)
+
+
+def _red_flag_finding(
+    athlete: str, notes: pd.DataFrame, row: int, first_row: int, is_persistent: bool
+) -> Finding:
+    note, first = notes.iloc[row], notes.iloc[first_row]
+    pain = note["knee_pain"]
+    words = pain.red_flags[0] if len(pain.red_flags) == 1 else ", ".join(pain.red_flags)
+    span_days = (note["day"] - first["day"]).days
+    since = (
+        f" You have noted knee pain for {span_days} days now, since "
+        f"{day_text(first['local_date'])}."
+        if is_persistent
+        else ""
+    )
+    evidence = {"red_flags": list(pain.red_flags), "excerpt": pain.excerpt}
+    if is_persistent:
+        evidence |= {"first_note_date": first["local_date"].isoformat(), "days": span_days}
+    return RULE.finding(
+        athlete=athlete,
+        severity="high",
+        date=note["local_date"],
+        period_start=first["local_date"],
+        period_end=note["local_date"],
+        message=(
+            f"{day_text(note['local_date'])}: you noted {words} with your knee pain: "
+            f"{quoted(pain.excerpt)}.{since} Swelling, locking, giving way or sharp pain are "
+            "reasons to see a doctor or physiotherapist now, before you run again."
+        ),
+        evidence=evidence,
+        activity_ids=_ids(notes["activity_id"].iloc[first_row : row + 1]),
+    )
+
+
+def _persistent_finding(
+    athlete: str, notes: pd.DataFrame, row: int, first_row: int, limits: Thresholds
+) -> Finding:
+    note, first = notes.iloc[row], notes.iloc[first_row]
+    so_far = notes.iloc[first_row : row + 1]
+    span_days = (note["day"] - first["day"]).days
+    return RULE.finding(
+        athlete=athlete,
+        severity="high",
+        date=note["local_date"],
+        period_start=first["local_date"],
+        period_end=note["local_date"],
+        message=(
+            f"{day_text(note['local_date'])}: knee pain noted again, {span_days} days after you "
+            f"first noted it on {day_text(first['local_date'])} ({len(so_far)} notes in all; "
+            f"the latest: {quoted(note['knee_pain'].excerpt)}). Pain that lasts more than "
+            f"{limits.persistent_days} days is a reason to see a physiotherapist or doctor; "
+            "rest the knee rather than run through it until then."
+        ),
+        evidence={
+            "first_note_date": first["local_date"].isoformat(),
+            "days": span_days,
+            "notes": len(so_far),
+            "excerpt": note["knee_pain"].excerpt,
+        },
+        activity_ids=_ids(so_far["activity_id"]),
+    )
+
+
+def _ids(values) -> tuple[str, ...]:
+    return tuple(str(value) for value in values if isinstance(value, str) and value)
+
+
+RULE = Rule(
+    code="RL502",
+    slug="persistent-knee-pain",
+    title="Knee pain noted over more than two weeks, or with swelling, locking or giving way",
+    rationale=__doc__,
+    thresholds=Thresholds,
+    check=check,
+    grade="Conv",
+)

@@ -1,0 +1,236 @@
+"""A running shoe past the distance at which runners are told to replace it.
+
+Why it matters: a shoe's cushioning wears out. In a lab test, running shoes kept only about
+60-80 % of their shock absorption by 500 miles (800 km); runners are told to replace a pair
+after 300-500 miles (480-800 km). No outcome study links a shoe's mileage to injury, so this
+is a convention. Rotating shoes has better support: among 264 runners, those who alternated
+more than one pair had fewer running injuries (hazard ratio 0.614).
+A shoe's distance is its distance before the log (pre_used_km) plus the runs that name it or
+one of its aliases (any case), the runs its export links to it, and, for the default shoe,
+runs that name no shoe; only runs from its start date to its retirement count, so a retired
+shoe is never flagged for runs after it. A warning when a shoe passes 480 km, high past
+800 km. A shoe's own limit (the profile's limit_km, or Garmin's maximumMeters) replaces the
+480 km, and the high mark moves with it in proportion (own limit x 800 / 480). Shoes that only
+appear in the activities (a Strava gear name) count with the defaults. One finding per shoe
+and level, on the day of the run that crossed it.
+Source: Cook SD et al. 1985, Am J Sports Med 13(4):248-253 (shock absorption); Malisoux L et
+al. 2015, Scand J Med Sci Sports 25:110-115 (rotation); 300-500 miles is convention.
+"""
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from analyzer.checkers._calendar import runs_by_athlete
+from analyzer.checkers._format import day_text, distance_text
+from analyzer.checkers.rule import Finding, Rule
+from analyzer.log import TrainingLog
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    warning_km: float = 480.0  # 300 miles; a shoe's own limit_km replaces it
+    high_km: float = 800.0  # 500 miles; scales with a shoe's own limit
+
+
+@dataclass(frozen=True)
+class _Shoe:
+    name: str
+    aliases: tuple[str, ...] = ()
+    start_date: object = None
+    retired_date: object = None
+    pre_used_km: float = 0.0
+    limit_km: float | None = None
+    activity_ids: tuple[str, ...] = ()
+    is_default: bool = False
+
+
+def check(log: TrainingLog, limits: Thresholds) -> list[Finding]:
+    """One finding per shoe and level (warning, high) that its running distance passed."""
+    findings: list[Finding] = []
+    for athlete, runs in runs_by_athlete(log, "shoe"):
+        units = log.profile_for(athlete).units
+        shoes = _shoes_of(log.shoes, athlete, runs)
+        worn = runs.assign(shoe_name=_shoe_of_each_run(runs, shoes))
+        for shoe in shoes:
+            shoe_runs = worn[worn["shoe_name"] == shoe.name]
+            findings += _shoe_findings(athlete, shoe, shoe_runs, limits, units)
+    return findings
+
+
+def _shoes_of(table: pd.DataFrame, athlete: str, runs: pd.DataFrame) -> list[_Shoe]:
+    """The athlete's shoes: their own rows first, shared rows, then names only runs carry."""
+    rows = table[table["athlete"].isna() | (table["athlete"] == athlete)]
+    rows = rows.assign(is_own=rows["athlete"].notna()).sort_values("is_own", ascending=False)
+    shoes: dict[str, _Shoe] = {}
+    for row in rows.itertuples(index=False):
+        key = str(row.shoe).strip().casefold()
+        if not key or key in shoes:
+            continue
+        limit_km = row.limit_km if _is_number(row.limit_km) and row.limit_km > 0 else None
+        shoes[key] = _Shoe(
+            name=str(row.shoe).strip(),
+            aliases=tuple(str(alias) for alias in _sequence(row.aliases)),
+            start_date=row.start_date if _is_date(row.start_date) else None,
+            retired_date=row.retired_date if _is_date(row.retired_date) else None,
+            pre_used_km=float(row.pre_used_km) if _is_number(row.pre_used_km) else 0.0,
+            limit_km=float(limit_km) if limit_km is not None else None,
+            activity_ids=tuple(str(item) for item in _sequence(row.activity_ids)),
+            is_default=bool(row.is_default) if not pd.isna(row.is_default) else False,
+        )
+    known = set(shoes) | {alias.casefold() for shoe in shoes.values() for alias in shoe.aliases}
+    named = runs["shoe"].astype("string").str.strip().dropna()
+    for name in dict.fromkeys(named[named != ""]):
+        if name.casefold() not in known:
+            known.add(name.casefold())
+            shoes[name.casefold()] = _Shoe(name=name)
+    return list(shoes.values())
+
+
+def _shoe_of_each_run(runs: pd.DataFrame, shoes: list[_Shoe]) -> pd.Series:
+    """The shoe each run counts on: the export's link, else its name or alias, else the default.
+
+    A shoe counts only the runs from its start date to its retirement; for runs that name no
+    shoe, the default shoe that was in use that day (the latest started, if several) counts.
+    """
+    names = runs["shoe"].astype("string").str.strip().str.casefold().fillna("")
+    by_name = {}
+    for shoe in shoes:
+        by_name.update({alias.casefold(): shoe.name for alias in shoe.aliases})
+    by_name.update({shoe.name.casefold(): shoe.name for shoe in shoes})
+    worn = names.map(by_name).astype(object)
+    for shoe in shoes:
+        if shoe.activity_ids:
+            worn = worn.mask(runs["activity_id"].isin(set(shoe.activity_ids)), shoe.name)
+    unnamed = (names == "") & worn.isna()
+    defaults = sorted(
+        (shoe for shoe in shoes if shoe.is_default), key=lambda shoe: _day(shoe.start_date, 0)
+    )
+    for shoe in defaults:
+        worn = worn.mask(unnamed & _in_use(runs, shoe), shoe.name)
+    in_use = pd.Series(False, index=runs.index)
+    for shoe in shoes:
+        in_use |= (worn == shoe.name) & _in_use(runs, shoe)
+    return worn.where(in_use)
+
+
+def _in_use(runs: pd.DataFrame, shoe: _Shoe) -> pd.Series:
+    start, retired = _day(shoe.start_date, 0), _day(shoe.retired_date, 1)
+    return (runs["day"] >= start) & (runs["day"] <= retired)
+
+
+def _day(value: object, missing_end: int) -> pd.Timestamp:
+    if value is None:
+        return pd.Timestamp.min if missing_end == 0 else pd.Timestamp.max
+    return pd.Timestamp(value)
+
+
+def _shoe_findings(
+    athlete: str, shoe: _Shoe, runs: pd.DataFrame, limits: Thresholds, units: str
+) -> list[Finding]:
+    if runs.empty:
+        return []
+    warning_km = shoe.limit_km or limits.warning_km
+    high_km = warning_km * limits.high_km / limits.warning_km if shoe.limit_km else limits.high_km
+    total_km = shoe.pre_used_km + runs["distance_m"].fillna(0).cumsum().to_numpy() / 1000
+    findings = []
+    high_at = _first_at_least(total_km, high_km)
+    warning_at = _first_at_least(total_km, warning_km)
+    if warning_at is not None and warning_at != high_at:
+        findings.append(
+            _finding(
+                athlete, shoe, runs, warning_at, total_km, warning_km, "warning", limits, units
+            )
+        )
+    if high_at is not None:
+        findings.append(
+            _finding(athlete, shoe, runs, high_at, total_km, high_km, "high", limits, units)
+        )
+    return findings
+
+
+def _first_at_least(total_km: np.ndarray, limit_km: float) -> int | None:
+    past = np.round(total_km, 6) >= limit_km
+    return int(np.argmax(past)) if past.any() else None
+
+
+def _finding(
+    athlete: str,
+    shoe: _Shoe,
+    runs: pd.DataFrame,
+    position: int,
+    total_km: np.ndarray,
+    limit_km: float,
+    severity: str,
+    limits: Thresholds,
+    units: str,
+) -> Finding:
+    run = runs.iloc[position]
+    distance_km = float(total_km[position])
+    before = (
+        f", {distance_text(shoe.pre_used_km * 1000, units)} of it before this log"
+        if shoe.pre_used_km
+        else ""
+    )
+    if shoe.limit_km:
+        limit_text = f"the limit you set for it is {distance_text(shoe.limit_km * 1000, units)}"
+    else:
+        low_text = distance_text(limits.warning_km * 1000, units)
+        high_text = distance_text(limits.high_km * 1000, units)
+        limit_text = f"runners are told to replace a pair after {low_text} to {high_text}"
+    advice = (
+        "Replace them: the cushioning is likely well worn."
+        if severity == "high"
+        else "Plan a new pair."
+    )
+    return RULE.finding(
+        athlete=athlete,
+        severity=severity,
+        date=run["local_date"],
+        period_start=runs["local_date"].iloc[0],
+        period_end=run["local_date"],
+        message=(
+            f"{day_text(run['local_date'])}: your {shoe.name} passed "
+            f"{distance_text(limit_km * 1000, units)} ({distance_text(distance_km * 1000, units)}"
+            f"{before}); {limit_text}. Shoes lose cushioning with use (to about 60-80 % by "
+            f"800 km in a lab test), though no study ties a mileage to injury. {advice} Runners "
+            "who rotated more than one pair had fewer injuries in one study (hazard ratio 0.61)."
+        ),
+        evidence={
+            "shoe": shoe.name,
+            "distance_km": round(distance_km, 1),
+            "limit_km": round(limit_km, 1),
+            "pre_used_km": round(shoe.pre_used_km, 1),
+            "runs": position + 1,
+        },
+        activity_ids=(str(run["activity_id"]),),
+    )
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float | np.number) and not math.isnan(float(value))
+
+
+def _is_date(value: object) -> bool:
+    return value is not None and not pd.isna(value)
+
+
+def _sequence(value: object) -> tuple:
+    if isinstance(value, list | tuple | np.ndarray):
+        return tuple(value)
+    if isinstance(value, str) and value:
+        return (value,)
+    return ()
+
+
+RULE = Rule(
+    code="RL402",
+    slug="shoe-overdue",
+    title="A shoe past its distance limit (480 km, high past 800 km, or its own limit)",
+    rationale=__doc__,
+    thresholds=Thresholds,
+    check=check,
+    grade="Conv",
+)

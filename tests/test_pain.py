@@ -1,0 +1,233 @@
+"""Reading knee pain from notes: which sentences are knee pain, which knee, how bad, red flags."""
+
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from analyzer.pain import KneePain, is_red_flag, knee_clear_in, knee_notes, knee_pain_in
+
+KNEE_PAIN = [
+    "left knee sore",
+    "knee pain",
+    "sore knee",
+    "right knee ached on the downhill",
+    "pain below the kneecap",
+    "kneecap hurts",
+    "patella a bit tender after the hills",
+    "ITB sore on the outside of the knee",
+    "IT band flared up again at 8 km",
+    "runner's knee is back",
+    "Knie tut weh",
+    "Knieschmerzen nach dem Lauf",
+    "Das linke Knie schmerzt",
+    "Schmerzen im rechten Knie",
+    "knee 3/10",
+    "knee pain 6 of 10 after the long run",
+    "slight twinge in the left knee at 8 km",
+    "my knee hurt on the stairs afterwards",
+    "both knees achy",
+    "calf and knee sore",
+    "knee and calf sore",
+    "left knee fine, right knee sore",
+    "Good run. Knee a bit sore at the end.",
+    "no problems with the calf, but the knee hurts",
+    "knee swollen this morning",
+    "knee gave way on the stairs",
+    "Knie knickte weg",
+    "couldn't run because my knee hurt",
+    "knee niggle again",
+    "Knie zwickt",
+]
+
+NOT_KNEE_PAIN = [
+    "no knee pain",
+    "knee fine",
+    "knees felt great",
+    "knee pain gone",
+    "without knee pain",
+    "calf tight",
+    "hamstring sore",
+    "linke tiefe Wade fühlte sich etwas hart an",
+    "left deep calf felt hard",
+    "knee-high socks",
+    "knee-high socks, calf sore",
+    "high knees drills, legs sore",
+    "knee didn't hurt at all",
+    "knee not sore today",
+    "knee is no longer sore",
+    "no pain in the knee",
+    "no more knee pain",
+    "keine Knieschmerzen",
+    "Knie tut nicht weh",
+    "Das Knie schmerzt nicht",
+    "Knie fühlte sich gut an",
+    "Knieschmerzen weg",
+    "knee 0/10",
+    "knee pain-free today",
+    "hamstring sore behind the knee",
+    "IT band tight",
+    "Ran 6 of 10 intervals, knee fine",
+    "knee ok after yesterday's soreness",
+    "no knee or ankle pain",
+    "easy 10 km, legs heavy",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", KNEE_PAIN, ids=KNEE_PAIN)
+def test_reads_as_knee_pain(text):
+    assert knee_pain_in(text) is not None
+
+
+@pytest.mark.parametrize("text", NOT_KNEE_PAIN, ids=[text or "(empty)" for text in NOT_KNEE_PAIN])
+def test_does_not_read_as_knee_pain(text):
+    assert knee_pain_in(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        pytest.param("left knee sore", "left", id="left knee sore: left"),
+        pytest.param("pain in my right knee", "right", id="pain in my right knee: right"),
+        pytest.param("sore left outer knee", "left", id="left outer knee: left"),
+        pytest.param("Knieschmerzen links", "left", id="Knieschmerzen links: left"),
+        pytest.param("Schmerzen im rechten Knie", "right", id="im rechten Knie: right"),
+        pytest.param("both knees achy", "both", id="both knees: both"),
+        pytest.param("knees aching", "both", id="knees, plural: both"),
+        pytest.param("left and right knee sore", "both", id="left and right knee: both"),
+        pytest.param("knee pain 3/10 (left)", "left", id="a side in brackets after: left"),
+        pytest.param("knee sore", None, id="no side said: None"),
+        pytest.param("left calf tight, knee sore", None, id="the calf's side is not the knee's"),
+    ],
+)
+def test_the_side_is_the_knee_the_note_names(text, side):
+    assert knee_pain_in(text).side == side
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        pytest.param("Left knee sore, 3/10", 3.0, id="3/10 after a comma"),
+        pytest.param("knee pain 6 of 10", 6.0, id="6 of 10"),
+        pytest.param("knee hurt, maybe 7 out of 10", 7.0, id="7 out of 10"),
+        pytest.param("Knie tut weh, 4 von 10", 4.0, id="4 von 10"),
+        pytest.param("knee 2.5/10", 2.5, id="a decimal score"),
+        pytest.param("Easy run. Knee sore. Pain 4/10.", 4.0, id="a score in the next sentence"),
+        pytest.param("RPE 7/10, knee a bit sore", None, id="an effort score is not pain"),
+        pytest.param("did 8/10 reps, knee hurt", None, id="a count of reps is not pain"),
+        pytest.param("calf 6/10, knee 3/10", 3.0, id="the knee's score, not the calf's"),
+        pytest.param("knee sore", None, id="no score"),
+    ],
+)
+def test_the_score_is_the_knees_out_of_ten(text, score):
+    assert knee_pain_in(text).score_of_10 == score
+
+
+@pytest.mark.parametrize(
+    ("text", "flags"),
+    [
+        pytest.param("knee swollen and sore", ("swelling",), id="swollen: swelling"),
+        pytest.param("Mein Knie ist geschwollen", ("swelling",), id="geschwollen: swelling"),
+        pytest.param("knee locked up twice", ("locking",), id="locked up: locking"),
+        pytest.param("knee gave way on the stairs", ("giving way",), id="gave way: giving way"),
+        pytest.param("knee buckled on the descent", ("giving way",), id="buckled: giving way"),
+        pytest.param("sharp pain in my left knee", ("sharp pain",), id="sharp pain"),
+        pytest.param(
+            "right knee swollen and locked up, 7/10",
+            ("swelling", "locking"),
+            id="two red flags in the order written",
+        ),
+        pytest.param("knee sore, no swelling", (), id="no swelling is not a red flag"),
+        pytest.param("knee sore and ankle swollen", (), id="a swollen ankle is not the knee's"),
+        pytest.param("knee sore", (), id="plain soreness has none"),
+    ],
+)
+def test_red_flags_are_the_knees_own(text, flags):
+    pain = knee_pain_in(text)
+    assert pain.red_flags == flags
+    assert is_red_flag(pain) == bool(flags)
+
+
+def test_no_pain_is_no_red_flag():
+    assert not is_red_flag(None)
+
+
+def test_the_excerpt_is_the_sentence_that_reports_the_pain():
+    pain = knee_pain_in("Lovely morning by the lake.  Left knee   sore after 8 km! Home by 9.")
+    assert pain == KneePain(
+        side="left", score_of_10=None, red_flags=(), excerpt="Left knee sore after 8 km!"
+    )
+
+
+def test_a_long_sentence_is_cut_in_the_excerpt():
+    pain = knee_pain_in("knee sore " + "and the weather was grey " * 20)
+    assert len(pain.excerpt) <= 200 and pain.excerpt.endswith("…")
+
+
+@pytest.mark.parametrize(
+    ("text", "is_clear"),
+    [
+        pytest.param("knee fine", True, id="knee fine: clear"),
+        pytest.param("no knee pain today", True, id="no knee pain: clear"),
+        pytest.param("knee pain gone", True, id="knee pain gone: clear"),
+        pytest.param("left knee fine, right knee sore", False, id="one knee sore: not clear"),
+        pytest.param("calf sore", False, id="no knee mentioned: not clear"),
+        pytest.param("knee-high socks", False, id="knee-high socks say nothing"),
+    ],
+)
+def test_a_note_can_say_the_knee_is_fine(text, is_clear):
+    assert knee_clear_in(text) is is_clear
+
+
+def test_the_notes_table_reads_only_notes_about_a_knee():
+    notes = pd.DataFrame(
+        {
+            "athlete": ["ana"] * 4,
+            "text": ["left knee sore 3/10", "calf tight", None, "knee fine"],
+            "source": ["journal.txt"] * 4,
+        }
+    )
+    read = knee_notes(notes)
+    assert list(read.index) == [0, 3]
+    assert read.loc[0, "knee_pain"].score_of_10 == 3.0
+    assert read.loc[3, "knee_pain"] is None
+    assert list(read["is_knee_clear"]) == [False, True]
+
+
+@given(st.text(max_size=200))
+def test_any_text_reads_without_error(text):
+    pain = knee_pain_in(text)
+    assert pain is None or pain.excerpt
+    knee_clear_in(text)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "knee",
+                "sore",
+                "no",
+                "not",
+                "left",
+                ",",
+                "calf",
+                "3/10",
+                "but",
+                "pain",
+                "gone",
+                "fine",
+                "Knie",
+                "weh",
+                "(",
+                "swollen",
+            ]
+        ),
+        max_size=12,
+    )
+)
+def test_any_mix_of_the_words_it_knows_reads_without_error(words):
+    text = " ".join(words)
+    pain = knee_pain_in(text)
+    assert pain is None or pain.side in (None, "left", "right", "both")
