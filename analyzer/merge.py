@@ -35,7 +35,7 @@ LABELLED_FORMATS = ("strava_csv", "garmin_json", "garmin_csv", "csv")  # names a
 def merge_duplicates(activities: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
     """The activities with each run once, and a map from every dropped id to the kept one."""
     if activities.empty:
-        return activities, {}
+        return activities.assign(merged_ids=pd.Series(dtype=object)), {}
     frame = activities.reset_index(drop=True)
     parent = np.arange(len(frame))
 
