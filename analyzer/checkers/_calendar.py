@@ -21,16 +21,22 @@ def runs_by_athlete(log: TrainingLog, *columns: str) -> Iterator[tuple[str, pd.D
     no zone) and `week_start` (the Monday of its week). Only the columns a rule reads are
     kept: rules slice these frames once per finding.
     """
-    runs = log.runs
+    runs = log.runs  # sorted by start_time_utc: a stable sort by day keeps that within a day
     runs = runs.loc[runs["local_date"].notna(), _BASIC_COLUMNS + list(columns)]
     if runs.empty:
         return
     day = pd.to_datetime(runs["local_date"])
+    calendar_day = day.to_numpy().astype("datetime64[D]")
+    days_since_monday = (calendar_day.astype(np.int64) + 3) % 7  # 1970-01-01 was a Thursday
     runs = runs.assign(
         activity_id=runs["activity_id"].astype(object),
         day=day,
-        week_start=day - pd.to_timedelta(day.dt.day_of_week, unit="D"),
-    ).sort_values(["day", "start_time_utc"], kind="stable")
+        week_start=calendar_day - days_since_monday,
+    ).sort_values("day", kind="stable")
+    athletes = runs["athlete"].unique()
+    if len(athletes) == 1:  # run_rules hands each rule one athlete's log
+        yield str(athletes[0]), runs
+        return
     for athlete, athlete_runs in runs.groupby("athlete", sort=True):
         yield str(athlete), athlete_runs
 

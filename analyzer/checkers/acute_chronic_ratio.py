@@ -71,16 +71,29 @@ def check(log: TrainingLog, limits: Thresholds) -> list[Finding]:
 
 def _episodes(days: pd.DataFrame, limits: Thresholds) -> pd.DataFrame:
     """One row per episode: the day it reached its level, with the episode's extent and peak."""
-    by_episode = days.reset_index(names="day").groupby("episode")
-    extent = by_episode.agg(
-        first_day=("day", "first"), last_day=("day", "last"), peak_ratio=("ratio", "max")
-    )
-    extent["is_warning"] = extent["peak_ratio"] >= limits.warning_ratio
-    extent["limit_ratio"] = np.where(extent["is_warning"], limits.warning_ratio, limits.info_ratio)
-    days = days.join(extent, on="episode")
+    numbers = days["episode"].to_numpy()  # episodes are runs of consecutive rows
+    starts = np.flatnonzero(np.r_[True, numbers[1:] != numbers[:-1]])
+    ends = np.r_[starts[1:], len(numbers)] - 1
+    ratio = days["ratio"].to_numpy()
+    peak_ratio = np.maximum.reduceat(ratio, starts)
+    is_warning = peak_ratio >= limits.warning_ratio
+    limit_ratio = np.where(is_warning, limits.warning_ratio, limits.info_ratio)
     # dated on the first day the ratio reached the finding's level: the runner could be told
-    told = days[days["ratio"] >= days["limit_ratio"]].drop_duplicates("episode")
-    return told.rename_axis("told_day").reset_index()
+    reached = np.flatnonzero(ratio >= np.repeat(limit_ratio, ends - starts + 1))
+    told = reached[np.searchsorted(reached, starts)]
+    return pd.DataFrame(
+        {
+            "told_day": days.index[told],
+            "ratio": ratio[told],
+            "acute_m": days["acute_m"].to_numpy()[told],
+            "chronic_m": days["chronic_m"].to_numpy()[told],
+            "first_day": days.index[starts],
+            "last_day": days.index[ends],
+            "peak_ratio": peak_ratio,
+            "is_warning": is_warning,
+            "limit_ratio": limit_ratio,
+        }
+    )
 
 
 def _finding(
