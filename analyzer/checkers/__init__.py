@@ -59,6 +59,8 @@ def run_rules(
     findings: list[Finding] = []
     for athlete, athlete_log in log.by_athlete():
         athlete_profile = profile or log.profile_for(athlete)
+        if profile is not None:  # the rules read units and settings from the athlete's log
+            athlete_log.profiles = {athlete: profile}
         athlete_findings: list[Finding] = []
         for rule in RULES:
             if not athlete_profile.is_enabled(rule.slug):

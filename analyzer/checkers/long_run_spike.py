@@ -79,7 +79,7 @@ def _finding(athlete: str, run, limits: Thresholds, units: str) -> Finding:
         ),
         evidence={
             "distance_km": round(run.distance_m / 1000, 2),
-            "longest_prev_km": round(run.longest_before_m / 1000, 2),
+            "longest_prev_30d_km": round(run.longest_before_m / 1000, 2),
             "ratio": round(float(run.ratio), 2),
         },
         activity_ids=(str(run.activity_id),),

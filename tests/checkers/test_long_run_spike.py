@@ -56,7 +56,7 @@ def test_more_than_double_is_said_in_words():
     (finding,) = rule.check(weekly_runs(10, 10, 10, 10, 10, 21.0), rule.Thresholds())
     assert finding.message.startswith("Sun 15 Feb: 21.0 km, more than double your longest run")
     assert "2.28 times" in finding.message
-    assert finding.evidence == {"distance_km": 21.0, "longest_prev_km": 10.0, "ratio": 2.1}
+    assert finding.evidence == {"distance_km": 21.0, "longest_prev_30d_km": 10.0, "ratio": 2.1}
 
 
 def test_the_message_gives_the_study_band_of_the_run():
@@ -80,7 +80,7 @@ def test_an_earlier_run_the_same_day_is_not_the_previous_longest():
     rows = [run(sunday(week), 10) for week in range(5)]
     rows += [run(sunday(5), 15, hour=7), run(sunday(5), 15, hour=18)]
     findings = rule.check(make_log(rows), rule.Thresholds())
-    assert [(item.severity, item.evidence["longest_prev_km"]) for item in findings] == [
+    assert [(item.severity, item.evidence["longest_prev_30d_km"]) for item in findings] == [
         ("high", 10.0),
         ("high", 10.0),
     ]

@@ -85,7 +85,7 @@ def ana_findings() -> list[Finding]:
         "Wed 4 Mar: 21.0 km, 91% longer than your longest run of the previous 30 days (11.0 km). "
         "Grow your long run by about a tenth at a time.",
         period_start=day("2026-02-02"),
-        evidence={"distance_km": 21.0, "longest_prev_km": 11.0, "ratio": np.float64(1.91)},
+        evidence={"distance_km": 21.0, "longest_prev_30d_km": 11.0, "ratio": np.float64(1.91)},
         activity_ids=("ana-long",),
     )
     ratio = finding(
