@@ -44,7 +44,9 @@ def load(*paths: str | Path, profile: Profile | str | Path | None = None) -> Tra
     profiles = _profiles(found, profile)
     errors = [FileError(path, reason) for path, reason in found.problems]
     results = read_sources(found.sources)
-    frames, samples, notes, shoes = [], {}, [], []
+    rows: list[dict[str, Any]] = []
+    samples: dict[str, pd.DataFrame] = {}
+    notes, shoes = [], []
     for source, outcome in zip(found.sources, results, strict=True):
         if isinstance(outcome, BadFile):
             if not _is_quiet(source, outcome, found):
@@ -53,9 +55,7 @@ def load(*paths: str | Path, profile: Profile | str | Path | None = None) -> Tra
         file_format, content_id, imported = outcome
         errors += [FileError(source.path, problem) for problem in imported.problems]
         athlete = source.athlete or _profile_athlete(profiles, source.athlete) or DEFAULT_ATHLETE
-        rows = _activity_rows(source, file_format, content_id, imported, athlete, samples)
-        if not rows.empty:
-            frames.append(rows)
+        rows += _activity_rows(source, file_format, content_id, imported, athlete, samples)
         notes += [
             {**note, "athlete": note.get("athlete") or athlete, "source": source.path}
             for note in imported.notes
@@ -64,9 +64,9 @@ def load(*paths: str | Path, profile: Profile | str | Path | None = None) -> Tra
             {**shoe, "athlete": shoe.get("athlete") or source.athlete} for shoe in imported.shoes
         ]
 
+    # One frame from every file's rows: a frame per file and their concat cost ~5 ms a file.
     activities = conform(
-        pd.concat(frames, ignore_index=True) if frames else empty_frame(ACTIVITY_COLUMNS),
-        ACTIVITY_COLUMNS,
+        pd.DataFrame(rows) if rows else empty_frame(ACTIVITY_COLUMNS), ACTIVITY_COLUMNS
     )
     activities, undated = _dated(activities)
     errors += undated
@@ -137,7 +137,7 @@ def _activity_rows(
     imported: Imported,
     athlete: str,
     samples: dict[str, pd.DataFrame],
-) -> pd.DataFrame:
+) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     many = len(imported.records) > 1
     for index, record in enumerate(imported.records):
@@ -156,7 +156,7 @@ def _activity_rows(
         if fields["has_samples"]:
             samples[str(activity_id)] = record.samples
         rows.append(fields)
-    return pd.DataFrame(rows)
+    return rows
 
 
 def _dated(activities: pd.DataFrame) -> tuple[pd.DataFrame, list[FileError]]:

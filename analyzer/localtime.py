@@ -94,15 +94,18 @@ def resolve_local_time(
     lon_deg = pd.to_numeric(column("start_lon_deg", pd.Series(np.nan, index=frame.index)))
     athletes = column("athlete", pd.Series("", index=frame.index)).fillna("")
 
+    # Plain arrays for the loop: Series.iat costs ~10 us a cell, five cells a row.
+    device_offsets_s, stated_offsets_s = device_offset_s.to_numpy(), stated_offset_s.to_numpy()
+    lats_deg, lons_deg, names = lat_deg.to_numpy(), lon_deg.to_numpy(), athletes.to_numpy()
     zones: list[str] = []
     for position in range(count):
         zones.append(
             _zone_for(
-                device_offset_s.iat[position],
-                lat_deg.iat[position],
-                lon_deg.iat[position],
-                stated_offset_s.iat[position],
-                zone_by_athlete.get(str(athletes.iat[position])) or zone_by_athlete.get(""),
+                device_offsets_s[position],
+                lats_deg[position],
+                lons_deg[position],
+                stated_offsets_s[position],
+                zone_by_athlete.get(str(names[position])) or zone_by_athlete.get(""),
             )
         )
     zone_series = pd.Series(zones, index=frame.index, dtype="string")

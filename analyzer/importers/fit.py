@@ -21,12 +21,22 @@ Decoded with fitdecode [FORMATS.md §1.1], whose 2025 profile names COROS, `ultr
   sane. A watch whose clock was never set writes seconds since power-on; such a run keeps
   its totals and, when the watch knew its local time, a local start time.
 - Developer fields (Stryd, Connect IQ) are not canonical and never overwrite a native one.
+
+Speed: records are most of a file. When fitfast (a Rust decoder) is installed and reads a
+file's records exactly as fitdecode would (_fit_fast.py says when), the records come from
+fitfast and the few other messages from fitdecode: about ten times faster (a Forerunner's
+8,109 records in 0.06 s rather than 0.6 s). Every other
+file, and every file when RUNLOG_FIT_DECODER=fitdecode, is read by fitdecode alone, with a
+reader subclass that unpacks each message in one struct call. Both paths fill the same
+_Content, so all that follows is the same code.
 """
 
 from __future__ import annotations
 
 import io
+import logging
 import math
+import os
 import struct
 import warnings
 from dataclasses import dataclass, field
@@ -39,7 +49,9 @@ import pandas as pd
 
 from analyzer.classify import sport_of, surface_of
 from analyzer.errors import BadFile, NotAnActivity
-from analyzer.importers import Imported, Record
+from analyzer.importers import Imported, Record, _fit_fast
+
+log = logging.getLogger(__name__)
 
 FORMAT = "fit"
 SUFFIXES: tuple[str, ...] = (".fit",)
@@ -51,6 +63,7 @@ DEGREES_PER_SEMICIRCLE = 180 / 2**31
 EARTH_RADIUS_M = 6_371_008.8  # mean radius, for distances between GPS points
 MAX_UTC_OFFSET_S = 14 * 3600  # UTC+14 (Kiribati) is the furthest zone from UTC
 UTC_OFFSET_STEP_S = 15 * 60  # every zone is a multiple of 15 min from UTC
+MAX_DATETIME_S = 9_000_000_000  # 2255: nanoseconds since 1970 still fit an int64 below this
 
 FOOT_SPORTS = ("running", "walking", "hiking")
 # A FIT foot cadence counts one foot; some third-party writers store steps/min instead. One
@@ -84,6 +97,10 @@ _RECORD_FIELDS = (
     "fractional_cadence",
 )
 _RECORD_INDEX = {name: index for index, name in enumerate(_RECORD_FIELDS)}
+# The messages other than records that runlog reads: the fast path decodes these (and
+# only these) with fitdecode.
+_MESSAGES_READ = frozenset({_FILE_ID, _SPORT, _SESSION, _LAP, _EVENT, _DEVICE_INFO, _ACTIVITY})
+DECODER_SETTING = "RUNLOG_FIT_DECODER"  # "fitdecode" turns the fast decoder off
 (
     _T, _LAT, _LON, _ENHANCED_ALTITUDE, _ALTITUDE, _DISTANCE, _ENHANCED_SPEED, _SPEED, _HR,
     _CADENCE, _FRACTIONAL_CADENCE,
@@ -102,8 +119,11 @@ def read(stream: BinaryIO) -> Imported:
         raise BadFile("is empty (0 bytes)")
     if not sniff(data[:12]):
         raise BadFile("is not a FIT file: its first bytes are not a FIT header")
-    content = _decoded(data)
-    table = _record_table(content.rows)
+    content = _decoded_fast(data) if _fast_decoder_allowed() else None
+    log.debug("records decoded by %s", "fitdecode" if content is None else "fitfast")
+    if content is None:
+        content = _decoded(data)
+    table = _record_table(_record_matrix(content))
     problems = _damage_problems(content, data, has_data=bool(content.sessions) or not table.empty)
     sessions = content.sessions
     if not sessions:
@@ -118,7 +138,7 @@ def read(stream: BinaryIO) -> Imported:
     owner = _owners(table["time_s"], starts_s[order])
     for position, index in enumerate(order):
         session = sessions[index]
-        rows = table[owner == position].reset_index(drop=True)
+        rows = table if len(sessions) == 1 else table[owner == position].reset_index(drop=True)
         label = _label(position, len(sessions))
         fields, notes = _fields_of(session, rows, content.timer, clock, starts_s[index], label)
         fields["device"] = device
@@ -159,9 +179,42 @@ class _Content:
     lap_sport: dict[str, Any] = field(default_factory=dict)
     activity: dict[str, Any] = field(default_factory=dict)
     timer: list[tuple[float, str]] = field(default_factory=list)  # (FIT s, event_type)
-    rows: list[list[Any]] = field(default_factory=list)
+    rows: list[list[Any]] = field(default_factory=list)  # fitdecode's records
     files: list[tuple[int, int]] = field(default_factory=list)  # (offset, bytes incl. CRC)
     stop: _Stop | None = None
+    matrix: np.ndarray | None = None  # fitfast's records, already as _record_matrix gives
+    crc_checked: bool = False  # fitfast checked every file's CRC
+
+    @property
+    def record_count(self) -> int:
+        return len(self.rows) if self.matrix is None else len(self.matrix)
+
+
+def decoder_for(data: bytes) -> str:
+    """Which decoder read() uses for these FIT bytes: 'fitfast' or 'fitdecode'."""
+    if _fast_decoder_allowed() and _decoded_fast(data) is not None:
+        return "fitfast"
+    return "fitdecode"
+
+
+def _fast_decoder_allowed() -> bool:
+    return _fit_fast.is_available() and os.environ.get(DECODER_SETTING) != "fitdecode"
+
+
+def _decoded_fast(data: bytes) -> _Content | None:
+    """What _decoded finds, with the records from fitfast; None when fitfast cannot vouch
+    for them. A FIT file of another type (settings, course) chained with the activity goes
+    to _decoded, which skips that file's records."""
+    halves = _fit_fast.split(data, _RECORD_FIELDS, _MESSAGES_READ)
+    if halves is None:
+        return None
+    content = _decoded(halves.other_messages)
+    if content.stop is not None or any(kind != "activity" for kind in content.file_types):
+        return None
+    content.files = halves.files
+    content.matrix = halves.records
+    content.crc_checked = True
+    return content
 
 
 def _decoded(data: bytes) -> _Content:
@@ -299,7 +352,7 @@ def _damage_problems(content: _Content, data: bytes, *, has_data: bool) -> list[
         others = [kind for kind in content.file_types if kind != "activity"]
         if others:
             raise NotAnActivity(f"is a FIT {others[0]} file, not a recorded activity")
-        if content.rows:
+        if content.record_count:
             raise BadFile("has no session and no record with a readable time")
         raise NotAnActivity("holds no session and no records: nothing was recorded")
     problems: list[str] = []
@@ -325,7 +378,9 @@ def _damage_problems(content: _Content, data: bytes, *, has_data: bool) -> list[
     bad_files = [
         offset
         for offset, length in content.files
-        if offset + length <= len(data) and _crc16(data[offset : offset + length]) != 0
+        if not content.crc_checked
+        and offset + length <= len(data)
+        and _crc16(data[offset : offset + length]) != 0
     ]
     if bad_files:
         problems.append(
@@ -336,7 +391,7 @@ def _damage_problems(content: _Content, data: bytes, *, has_data: bool) -> list[
 
 
 def _kept(content: _Content) -> str:
-    sessions, records = len(content.sessions), len(content.rows)
+    sessions, records = len(content.sessions), content.record_count
     parts = []
     if sessions:
         parts.append(f"{sessions} session{'s' if sessions != 1 else ''}")
@@ -354,14 +409,18 @@ def _missing_summary_problem(content: _Content, table: pd.DataFrame) -> str:
 # --- records as columns -----------------------------------------------------------------
 
 
-def _record_table(rows: list[list[Any]]) -> pd.DataFrame:
+def _record_matrix(content: _Content) -> np.ndarray:
+    """The record rows as a float matrix (_RECORD_FIELDS columns), times in FIT seconds."""
+    return _float_matrix(content.rows) if content.matrix is None else content.matrix
+
+
+def _record_table(matrix: np.ndarray) -> pd.DataFrame:
     """Records as float columns in canonical units, sorted by time, one row per timestamp.
 
     time_s stays in FIT seconds. The Strava app writes GPS and distance in separate records
     with the same timestamp [FORMATS.md §1.9]: such rows merge, the first value of each
     column winning.
     """
-    matrix = _float_matrix(rows)
     lat_deg = matrix[:, _LAT] * DEGREES_PER_SEMICIRCLE
     lon_deg = matrix[:, _LON] * DEGREES_PER_SEMICIRCLE
     # No fix: out of range, or exactly (0, 0) as some devices write before the first fix.
@@ -373,22 +432,29 @@ def _record_table(rows: list[list[Any]]) -> pd.DataFrame:
     # FIT record.cadence counts one foot (or a crank's rpm); fractional_cadence is its
     # fraction. Doubling waits until the sport is known.
     cadence = matrix[:, _CADENCE] + np.nan_to_num(matrix[:, _FRACTIONAL_CADENCE])
-    table = pd.DataFrame(
-        {
-            "time_s": matrix[:, _T],
-            "lat_deg": lat_deg,
-            "lon_deg": lon_deg,
-            "altitude_m": _first_known(matrix[:, _ENHANCED_ALTITUDE], matrix[:, _ALTITUDE]),
-            "distance_m": matrix[:, _DISTANCE],
-            "speed_mps": _first_known(matrix[:, _ENHANCED_SPEED], matrix[:, _SPEED]),
-            "raw_cadence": cadence,
-            "hr_bpm": matrix[:, _HR],
-        }
-    )
+    columns = {
+        "time_s": matrix[:, _T],
+        "lat_deg": lat_deg,
+        "lon_deg": lon_deg,
+        "altitude_m": _first_known(matrix[:, _ENHANCED_ALTITUDE], matrix[:, _ALTITUDE]),
+        "distance_m": matrix[:, _DISTANCE],
+        "speed_mps": _first_known(matrix[:, _ENHANCED_SPEED], matrix[:, _SPEED]),
+        "raw_cadence": cadence,
+        "hr_bpm": matrix[:, _HR],
+    }
+    # Filtered and sorted as numpy columns: pandas would cost a millisecond a file.
     # A FIT time is a uint32; anything else is a garbled field, not a moment.
-    table = table[(table["time_s"] >= 0) & (table["time_s"] < FIT_TIME_LIMIT_S)]
-    table = table.sort_values("time_s", kind="stable", ignore_index=True)
-    if table["time_s"].duplicated().any():
+    time_s = columns["time_s"]
+    is_time = (time_s >= 0) & (time_s < FIT_TIME_LIMIT_S)
+    if not is_time.all():
+        columns = {name: values[is_time] for name, values in columns.items()}
+    steps_s = np.diff(columns["time_s"])
+    if (steps_s < 0).any():
+        order = np.argsort(columns["time_s"], kind="stable")
+        columns = {name: values[order] for name, values in columns.items()}
+        steps_s = np.diff(columns["time_s"])
+    table = pd.DataFrame(columns)
+    if (steps_s == 0).any():
         table = table.groupby("time_s", sort=False, as_index=False).first()
     return table
 
@@ -545,13 +611,15 @@ def _position_fields(rows: pd.DataFrame, sub_sport: str | None) -> dict[str, Any
     Solomon Islands, UTC+11): they say nothing about where the runner was, so they count
     as no GPS here while the samples keep them.
     """
-    fixes = rows[["lat_deg", "lon_deg"]].dropna()
-    if fixes.empty or sub_sport == "virtual_activity":
+    lat_deg, lon_deg = rows["lat_deg"].to_numpy(), rows["lon_deg"].to_numpy()
+    is_fix = ~(np.isnan(lat_deg) | np.isnan(lon_deg))
+    if not is_fix.any() or sub_sport == "virtual_activity":
         return {"has_gps": False, "start_lat_deg": math.nan, "start_lon_deg": math.nan}
+    first = int(np.argmax(is_fix))
     return {
         "has_gps": True,
-        "start_lat_deg": float(fixes["lat_deg"].iloc[0]),
-        "start_lon_deg": float(fixes["lon_deg"].iloc[0]),
+        "start_lat_deg": float(lat_deg[first]),
+        "start_lon_deg": float(lon_deg[first]),
     }
 
 
@@ -734,6 +802,12 @@ class _Clock:
         if times_s.size and times_s[0] < FIT_SYSTEM_TIME_BELOW:
             shift_s = self.local_minus_system_s if self.local_minus_system_s is not None else np.nan
         seconds = times_s + shift_s + FIT_EPOCH_UNIX_S
+        is_whole = np.isfinite(seconds).all() and (seconds == np.floor(seconds)).all()
+        if is_whole and not (np.abs(seconds) >= MAX_DATETIME_S).any():
+            # Whole seconds (as FIT times are) in integer nanoseconds: 6x faster than
+            # to_datetime, and the same instants.
+            nanoseconds = seconds.astype(np.int64) * 1_000_000_000
+            return pd.DatetimeIndex(nanoseconds.view("M8[ns]"), tz="UTC")
         return pd.to_datetime(seconds, unit="s", utc=True).as_unit("ns")
 
 
