@@ -414,6 +414,20 @@ def _record_matrix(content: _Content) -> np.ndarray:
     return _float_matrix(content.rows) if content.matrix is None else content.matrix
 
 
+_TABLE_COLUMNS = pd.Index(
+    [
+        "time_s",
+        "lat_deg",
+        "lon_deg",
+        "altitude_m",
+        "distance_m",
+        "speed_mps",
+        "raw_cadence",
+        "hr_bpm",
+    ]
+)
+
+
 def _record_table(matrix: np.ndarray) -> pd.DataFrame:
     """Records as float columns in canonical units, sorted by time, one row per timestamp.
 
@@ -432,31 +446,31 @@ def _record_table(matrix: np.ndarray) -> pd.DataFrame:
     # FIT record.cadence counts one foot (or a crank's rpm); fractional_cadence is its
     # fraction. Doubling waits until the sport is known.
     cadence = matrix[:, _CADENCE] + np.nan_to_num(matrix[:, _FRACTIONAL_CADENCE])
-    columns = {
-        "time_s": matrix[:, _T],
-        "lat_deg": lat_deg,
-        "lon_deg": lon_deg,
-        "altitude_m": _first_known(matrix[:, _ENHANCED_ALTITUDE], matrix[:, _ALTITUDE]),
-        "distance_m": matrix[:, _DISTANCE],
-        "speed_mps": _first_known(matrix[:, _ENHANCED_SPEED], matrix[:, _SPEED]),
-        "raw_cadence": cadence,
-        "hr_bpm": matrix[:, _HR],
-    }
-    # Filtered and sorted as numpy columns: pandas would cost a millisecond a file.
+    table = np.column_stack(
+        [
+            matrix[:, _T],
+            lat_deg,
+            lon_deg,
+            _first_known(matrix[:, _ENHANCED_ALTITUDE], matrix[:, _ALTITUDE]),
+            matrix[:, _DISTANCE],
+            _first_known(matrix[:, _ENHANCED_SPEED], matrix[:, _SPEED]),
+            cadence,
+            matrix[:, _HR],
+        ]
+    )
+    # Filtered and sorted as one numpy block: pandas would cost a millisecond a file.
     # A FIT time is a uint32; anything else is a garbled field, not a moment.
-    time_s = columns["time_s"]
-    is_time = (time_s >= 0) & (time_s < FIT_TIME_LIMIT_S)
+    is_time = (table[:, 0] >= 0) & (table[:, 0] < FIT_TIME_LIMIT_S)
     if not is_time.all():
-        columns = {name: values[is_time] for name, values in columns.items()}
-    steps_s = np.diff(columns["time_s"])
+        table = table[is_time]
+    steps_s = np.diff(table[:, 0])
     if (steps_s < 0).any():
-        order = np.argsort(columns["time_s"], kind="stable")
-        columns = {name: values[order] for name, values in columns.items()}
-        steps_s = np.diff(columns["time_s"])
-    table = pd.DataFrame(columns)
+        table = table[np.argsort(table[:, 0], kind="stable")]
+        steps_s = np.diff(table[:, 0])
+    frame = pd.DataFrame(table, columns=_TABLE_COLUMNS)
     if (steps_s == 0).any():
-        table = table.groupby("time_s", sort=False, as_index=False).first()
-    return table
+        frame = frame.groupby("time_s", sort=False, as_index=False).first()
+    return frame
 
 
 def _float_matrix(rows: list[list[Any]]) -> np.ndarray:
