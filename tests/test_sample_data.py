@@ -12,21 +12,24 @@ from tests.exports import strava_export
 from tests.report.golden import assert_matches_golden
 from tests.test_loader import _export_files, _export_rows
 
-SAMPLE_DATA = Path(__file__).resolve().parents[1] / "sample_data"
+REPOSITORY = Path(__file__).resolve().parents[1]
+SAMPLE_DATA = REPOSITORY / "sample_data"
 
 
 def _check(*args: str):
     return CliRunner().invoke(cli.cli, ["check", *map(str, args)])
 
 
-def test_the_sample_log_checks_cleanly_as_text():
-    result = _check(SAMPLE_DATA)
+def test_the_sample_log_checks_cleanly_as_text(monkeypatch):
+    monkeypatch.chdir(REPOSITORY)  # as README runs it; note sources then read sample_data/...
+    result = _check("sample_data")
     assert result.exit_code == cli.EXIT_OK, result.output
     assert_matches_golden("sample_data.txt", result.stdout)
 
 
-def test_the_sample_log_as_json():
-    result = _check(SAMPLE_DATA, "--format", "json")
+def test_the_sample_log_as_json(monkeypatch):
+    monkeypatch.chdir(REPOSITORY)
+    result = _check("sample_data", "--format", "json")
     assert result.exit_code == cli.EXIT_OK
     assert_matches_golden("sample_data.json", result.stdout)
     document = json.loads(result.stdout)
