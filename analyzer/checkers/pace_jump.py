@@ -3,12 +3,13 @@
 Why it matters: a sudden step up in intensity asks more of the knee and the tendons than the
 weeks before prepared them for; coaches build speed up gradually for that reason. This is a
 convention: no outcome study has tested a pace threshold. The rule compares a run's average
-speed with the runner's own norm, the speed that 90 % of their runs of the previous 8 weeks
-stayed under (so a weekly tempo run is part of the norm, not a jump), and flags a run 5 % or
-more faster than that. Only runs of 3 km or more count, and it needs 8 weeks of log with 8
-such runs in them. A run whose name or notes say race, parkrun or marathon is a planned
-effort: it is shown for information, not as a warning. Never high: the evidence is only
-convention.
+speed with the runner's own norm, by default the fastest of their runs of the previous 8
+weeks (so the weekly tempo run and the odd race are part of the norm, not a jump), and flags
+a run 5 % or more faster than that. A lower `norm_rank_pct` makes the norm the speed that
+share of the window's runs stayed under, a stricter test. Only runs of 3 km or more count,
+and it needs 8 weeks of log with 8 such runs in them. A run whose name or notes say race,
+parkrun or marathon is a planned effort: it is shown for information, not as a warning.
+Never high: the evidence is only convention.
 Source: coaching convention; no study has tested a pace threshold (no outcome data).
 """
 
@@ -29,7 +30,8 @@ _RACE_WORDS = re.compile(r"\b(?:race[ds]?|racing|parkrun|marathon|time[- ]trial)
 @dataclass(frozen=True)
 class Thresholds:
     warning_ratio: float = 1.05  # this run's speed / the window's norm speed
-    norm_rank_pct: float = 90.0  # the norm: the speed this share of the window's runs stay under
+    # the norm: the speed this share of the window's runs stayed under (100: the fastest run)
+    norm_rank_pct: float = 100.0
     window_days: int = 56
     min_history_days: int = 56  # days of log before the run
     min_window_runs: int = 8  # runs of min_distance_km or more in the window
@@ -51,7 +53,10 @@ def check(log: TrainingLog, limits: Thresholds) -> list[Finding]:
         by_day = counted.set_index("day")["speed_mps"]
         # closed on the left: the window ends before the run's own day, same-day runs excluded
         window = by_day.rolling(f"{limits.window_days}D", closed="left")
-        norm_mps = window.quantile(limits.norm_rank_pct / 100).to_numpy()
+        if limits.norm_rank_pct >= 100:
+            norm_mps = window.max().to_numpy()
+        else:
+            norm_mps = window.quantile(limits.norm_rank_pct / 100).to_numpy()
         window_runs = window.count().to_numpy()
         history_days = (by_day.index - runs["day"].iloc[0]).days
         ratio = np.round(by_day.to_numpy() / norm_mps, 9)
@@ -87,9 +92,8 @@ def _finding(athlete: str, run, limits: Thresholds, units: str) -> Finding:
         period_end=run.local_date,
         message=(
             f"{day_text(run.local_date)}: {distance_text(run.distance_m, units)} at "
-            f"{pace_text(run.speed_mps, units)}, {run.ratio - 1:.0%} faster than the quick end "
-            f"of your past {window_text} ({pace_text(run.norm_mps, units)}: "
-            f"{limits.norm_rank_pct:g}% of your {run.window_runs:.0f} runs were at it or slower). "
+            f"{pace_text(run.speed_mps, units)}, {run.ratio - 1:.0%} faster than "
+            f"{_norm_text(run, limits, units, window_text)}. "
             f"Coaches caution against sudden jumps in intensity (no outcome study). {advice}"
         ),
         evidence={
@@ -101,6 +105,20 @@ def _finding(athlete: str, run, limits: Thresholds, units: str) -> Finding:
             "is_race": is_race,
         },
         activity_ids=(str(run.activity_id),),
+    )
+
+
+def _norm_text(run, limits: Thresholds, units: str, window_text: str) -> str:
+    norm = pace_text(run.norm_mps, units)
+    shortest = distance_text(limits.min_distance_km * 1000, units)
+    if limits.norm_rank_pct >= 100:
+        return (
+            f"your fastest run of the past {window_text} ({norm}, the best of "
+            f"{run.window_runs:.0f} runs of {shortest} or more)"
+        )
+    return (
+        f"the quick end of your past {window_text} ({norm}: {limits.norm_rank_pct:g}% of your "
+        f"{run.window_runs:.0f} runs were at it or slower)"
     )
 
 

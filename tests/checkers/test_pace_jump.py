@@ -1,4 +1,4 @@
-"""pace-jump: a run much faster than the quick end of the runner's previous 8 weeks."""
+"""pace-jump: a run much faster than the runner's fastest of the previous 8 weeks."""
 
 import datetime as dt
 
@@ -51,8 +51,8 @@ def test_the_message_gives_both_paces():
     log = make_log([*easy_weeks(), run(LAST_DAY, 10, pace_min_per_km=5.0)])
     (finding,) = rule.check(log, rule.Thresholds())
     assert finding.message.startswith(
-        "Tue 17 Mar: 10.0 km at 5:00 /km, 20% faster than the quick end of your past 8 weeks "
-        "(6:00 /km: 90% of your 24 runs were at it or slower)."
+        "Tue 17 Mar: 10.0 km at 5:00 /km, 20% faster than your fastest run of the past 8 weeks "
+        "(6:00 /km, the best of 24 runs of 3.0 km or more)."
     )
     assert finding.evidence["window_runs"] == 24
     assert finding.activity_ids == (log.activities["activity_id"].iloc[-1],)
@@ -161,4 +161,27 @@ def test_paces_are_per_mile_for_a_runner_who_uses_miles():
     rows = [*easy_weeks(), run(LAST_DAY, 8, pace_min_per_km=5.0)]
     (finding,) = rule.check(make_log(rows, profile=Profile(units="miles")), rule.Thresholds())
     assert "5.0 mi at 8:03 /mi" in finding.message
-    assert "(9:39 /mi:" in finding.message
+    assert "(9:39 /mi, the best of 24 runs of 1.9 mi or more)" in finding.message
+
+
+def test_quick_sessions_in_the_window_are_part_of_the_norm():
+    # one run in five at 4:24-4:54 /km: a new one in that range is nothing new
+    rows = easy_weeks()
+    quick = [4.9, 4.4, 4.7, 4.5, 4.8, 4.6, 4.55, 4.85, 4.65, 4.75]
+    rows += [
+        run(FIRST_MONDAY + dt.timedelta(weeks=week, days=5), 6, pace_min_per_km=pace)
+        for week, pace in enumerate(quick)
+    ]
+    assert found(make_log([*rows, run(LAST_DAY, 6, pace_min_per_km=4.45)])) == []
+    assert found(make_log([*rows, run(LAST_DAY, 6, pace_min_per_km=4.15)])) == [
+        ("warning", LAST_DAY)
+    ]
+
+
+def test_a_lower_norm_rank_compares_with_the_quick_end_instead():
+    limits = rule.Thresholds(norm_rank_pct=90.0)
+    log = make_log([*easy_weeks(), run(LAST_DAY, 10, pace_min_per_km=5.0)])
+    (finding,) = rule.check(log, limits)
+    assert "than the quick end of your past 8 weeks (6:00 /km: 90% of your 24 runs" in (
+        finding.message
+    )
