@@ -172,12 +172,13 @@ def _walk(
                 if after > end:
                     return None
                 number = int.from_bytes(layout[1:3], "big" if layout[0] else "little")
-                if number == _RECORD:
-                    fits = checked.get(layout)
-                    if fits is None:
-                        fits = checked[layout] = _record_definition_fits(layout, record_types)
-                    if not fits:
-                        return None
+                fits = checked.get(layout)
+                if fits is None:
+                    fits = checked[layout] = _base_types_known(layout) and (
+                        number != _RECORD or _record_definition_fits(layout, record_types)
+                    )
+                if not fits:
+                    return None
                 sizes[local], numbers[local] = size, number
                 definitions[local] = data[at:after] if number in kinds else b""
                 at = after
@@ -260,6 +261,19 @@ def _record_types(names: tuple[str, ...]) -> dict[int, tuple[int, int | None]]:
         size = None if base.name == "string" else base.size
         types[by_name[name].def_num] = (base.identifier, size)
     return types
+
+
+# The base type ids of the FIT SDK.
+_BASE_TYPES = frozenset(
+    {0x00, 0x01, 0x02, 0x83, 0x84, 0x85, 0x86, 0x07, 0x88}
+    | {0x89, 0x0A, 0x8B, 0x8C, 0x0D, 0x8E, 0x8F, 0x90}
+)
+
+
+def _base_types_known(layout: bytes) -> bool:
+    """Whether every field of a definition has a base type of the FIT SDK: fitfast panics
+    on another (seen on one changed byte), while fitdecode reads such a field as bytes."""
+    return all(base_type in _BASE_TYPES for base_type in layout[6::3])
 
 
 def _record_definition_fits(layout: bytes, types: dict[int, tuple[int, int | None]]) -> bool:

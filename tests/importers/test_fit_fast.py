@@ -283,8 +283,21 @@ BUILT = {
         + RUN[14:-2]
     ),
 }
+
+
+def unknown_base_type() -> bytes:
+    """file_id's first field made field 200 (no such field) of base type 0xD2 (no such
+    type): fitfast panicked on such a field, printing a Rust backtrace on the terminal."""
+    data = bytearray(RUN)
+    assert data[14] & 0x40 and data[17:19] == b"\x00\x00"  # file_id's definition comes first
+    data[20], data[22] = 200, 0xD2
+    return with_good_crc(bytes(data))
+
+
+BUILT["a field of a base type FIT does not have"] = unknown_base_type()
 # Files fitfast would read wrong, or not at all: fitdecode reads them. All others: fitfast.
 SLOW = {
+    "a field of a base type FIT does not have",
     "a developer field named distance",
     "legacy and enhanced fields that disagree",
     "a settings file chained before the run",
@@ -333,3 +346,9 @@ def test_a_changed_byte_with_a_good_checksum_reads_the_same(monkeypatch, positio
     data = bytearray(SHORT)
     data[position] = value
     assert_same_both_ways(with_good_crc(bytes(data)), monkeypatch)
+
+
+def test_fitfast_says_nothing_on_the_terminal(capfd, monkeypatch):
+    for data in BUILT.values():
+        outcome(data, monkeypatch, "auto")
+    assert capfd.readouterr() == ("", "")
