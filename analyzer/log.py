@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 
 from analyzer.schema import (
@@ -73,7 +74,27 @@ class TrainingLog:
         loader = self.sample_loaders.get(activity_id)
         if loader is None:
             return empty_frame(SAMPLE_COLUMNS)
-        return conform(loader().assign(activity_id=activity_id), SAMPLE_COLUMNS)
+        frame = loader()
+        ids = pd.Series(activity_id, index=frame.index, dtype="string")  # no per-row cast
+        return conform(frame.assign(activity_id=ids), SAMPLE_COLUMNS)
+
+    def sample_values(self, activity_id: str, *names: str) -> dict[str, np.ndarray]:
+        """Some sample columns of one activity as arrays, without building its table (what the
+        rules use): a column the source did not record comes back as NaN, times as
+        datetime64[ns] in UTC."""
+        loader = self.sample_loaders.get(activity_id)
+        frame = loader() if loader is not None else empty_frame(SAMPLE_COLUMNS)
+        values = {}
+        for name in names:
+            if name not in frame.columns:
+                missing = np.datetime64("NaT", "ns") if name == "time_utc" else np.nan
+                values[name] = np.full(len(frame), missing)
+            elif name == "time_utc":
+                times = pd.to_datetime(frame[name], utc=True)
+                values[name] = times.dt.tz_localize(None).to_numpy("datetime64[ns]")
+            else:
+                values[name] = frame[name].to_numpy(dtype=float, na_value=np.nan)
+        return values
 
     @property
     def samples(self) -> pd.DataFrame:

@@ -36,7 +36,13 @@ _MAX_SLOPE_SPM_PER_MPS = 12.0  # a fitted slope beyond this is noise from a few 
 _MIN_SPEED_SPREAD_MPS = 0.25  # below this spread of speeds, a fitted slope means nothing
 _MIN_SAMPLES = 10  # fewer running samples: use the run's average instead
 _WALK_SPEED_SHARE = 0.6  # samples under this share of the run's median speed are walking
-_SEVERITIES = ("info", "warning")  # under your own cadence; under the floor
+_SEVERITIES = ("info", "warning")
+_SAMPLE_NAMES = (
+    "cadence_spm",
+    "speed_mps",
+    "distance_m",
+    "time_utc",
+)  # under your own cadence; under the floor
 
 
 @dataclass(frozen=True)
@@ -81,7 +87,7 @@ def _run_cadences(log: TrainingLog, runs: pd.DataFrame, limits: Thresholds) -> p
         | (cadence_spm < predicted * (1 - limits.below_own_pct / 100))
     )
     from_samples = {
-        index: _moving_cadence(log.samples_for(activity_id), limits)
+        index: _moving_cadence(log.sample_values(activity_id, *_SAMPLE_NAMES), limits)
         for index, activity_id in runs.loc[looks_low, "activity_id"].items()
         if activity_id in log.sample_loaders
     }
@@ -101,25 +107,47 @@ def _run_cadences(log: TrainingLog, runs: pd.DataFrame, limits: Thresholds) -> p
     return runs.assign(predicted_spm=_own_cadence_spm(runs, limits))
 
 
-def _moving_cadence(samples: pd.DataFrame, limits: Thresholds) -> tuple[float, float] | None:
-    """The median cadence and mean speed of a run's moving, running samples (None if too few)."""
-    if samples.empty:
-        return None
-    cadence_spm = samples["cadence_spm"]
-    speed_mps = samples["speed_mps"]
-    if speed_mps.isna().all() and samples["distance_m"].notna().any():
-        elapsed_s = samples["time_utc"].diff().dt.total_seconds()
-        speed_mps = samples["distance_m"].diff() / elapsed_s.where(elapsed_s > 0)
-    kept = cadence_spm > 0
-    if speed_mps.notna().any():
-        moving = speed_mps >= limits.min_moving_speed_mps
-        usual_mps = speed_mps[kept & moving].median()
-        kept &= moving & (speed_mps >= _WALK_SPEED_SHARE * usual_mps)
-    if cadence_spm[kept].median() > limits.min_running_cadence_spm:
-        kept &= cadence_spm >= limits.min_running_cadence_spm
+def _moving_cadence(
+    samples: dict[str, np.ndarray], limits: Thresholds
+) -> tuple[float, float] | None:
+    """The median cadence and mean speed of a run's moving, running samples (None if too few).
+
+    `samples` holds the run's cadence_spm, speed_mps, distance_m and time_utc arrays."""
+    cadence_spm, speed_mps = samples["cadence_spm"], samples["speed_mps"]
+    has_speed = ~np.isnan(speed_mps)
+    distance_m = samples["distance_m"]
+    if not has_speed.any() and not np.isnan(distance_m).all():
+        elapsed_s = np.diff(samples["time_utc"], prepend=samples["time_utc"][:1]) / np.timedelta64(
+            1, "s"
+        )
+        with np.errstate(invalid="ignore", divide="ignore"):
+            speed_mps = np.diff(distance_m, prepend=np.nan) / np.where(
+                elapsed_s > 0, elapsed_s, np.nan
+            )
+        has_speed = ~np.isnan(speed_mps)
+    with np.errstate(invalid="ignore"):
+        kept = cadence_spm > 0
+        if has_speed.any():
+            moving = speed_mps >= limits.min_moving_speed_mps
+            usual_mps = _median(speed_mps[kept & moving])
+            kept &= moving & (speed_mps >= _WALK_SPEED_SHARE * usual_mps)
+        if _median(cadence_spm[kept]) > limits.min_running_cadence_spm:
+            kept &= cadence_spm >= limits.min_running_cadence_spm
     if kept.sum() < _MIN_SAMPLES:
         return None
-    return float(cadence_spm[kept].median()), float(speed_mps[kept].mean())
+    return float(np.median(cadence_spm[kept])), _mean(speed_mps[kept])
+
+
+def _median(values: np.ndarray) -> float:
+    """The median of the values that are not NaN (NaN when there are none)."""
+    values = values[~np.isnan(values)]
+    return float(np.median(values)) if values.size else np.nan
+
+
+def _mean(values: np.ndarray) -> float:
+    """The mean of the values that are not NaN (NaN when there are none)."""
+    values = values[~np.isnan(values)]
+    return float(values.mean()) if values.size else np.nan
 
 
 def _own_cadence_spm(runs: pd.DataFrame, limits: Thresholds) -> pd.Series:

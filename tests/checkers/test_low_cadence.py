@@ -217,6 +217,17 @@ def test_slow_walking_over_the_stop_speed_is_left_out_by_the_runs_own_speed():
     assert found(make_log(runs, samples=frames)) == []
 
 
+def test_samples_without_speed_take_it_from_distance_and_time():
+    # as in most GPX files: only distance over time tells the long walk (at 150 steps/min,
+    # more samples than the running at 160) from the running
+    runs, frames = runs_with_samples(160, 145, walking_s=450)
+    for key, frame in frames.items():
+        frame.loc[frame["cadence_spm"] == 110.0, "cadence_spm"] = 150.0
+        frames[key] = frame.drop(columns="speed_mps")
+    (finding,) = rule.check(make_log(runs, samples=frames), DEFAULTS)
+    assert finding.evidence["cadence_spm"] == 160.0
+
+
 def test_a_run_without_an_average_takes_its_cadence_from_its_samples():
     runs, frames = runs_with_samples(160, None)
     assert found(make_log(runs)) == []
