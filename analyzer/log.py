@@ -90,8 +90,10 @@ class TrainingLog:
                 missing = np.datetime64("NaT", "ns") if name == "time_utc" else np.nan
                 values[name] = np.full(len(frame), missing)
             elif name == "time_utc":
-                times = pd.to_datetime(frame[name], utc=True)
-                values[name] = times.dt.tz_localize(None).to_numpy("datetime64[ns]")
+                times = frame[name]
+                if not isinstance(times.dtype, pd.DatetimeTZDtype):
+                    times = pd.to_datetime(times, utc=True)
+                values[name] = times.dt.tz_convert(None).to_numpy().astype("datetime64[ns]")
             else:
                 values[name] = frame[name].to_numpy(dtype=float, na_value=np.nan)
         return values
