@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import math
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -15,13 +16,20 @@ import pandas as pd
 
 from analyzer.discover import Discovery, Source, discover
 from analyzer.errors import BadFile, NotAnActivity, UnrecognisedFile
-from analyzer.importers import Imported, suffix_of
+from analyzer.importers import Imported, Record, suffix_of
 from analyzer.localtime import resolve_local_time
-from analyzer.log import FileError, TrainingLog
+from analyzer.log import FileError, SampleLoader, TrainingLog
 from analyzer.merge import merge_duplicates
 from analyzer.profile import Profile, find_profile, load_profile
-from analyzer.reading import read_sources
-from analyzer.schema import ACTIVITY_COLUMNS, NOTE_COLUMNS, SHOE_COLUMNS, conform, empty_frame
+from analyzer.reading import load_cached, read_one, read_sources
+from analyzer.schema import (
+    ACTIVITY_COLUMNS,
+    NOTE_COLUMNS,
+    SAMPLE_COLUMNS,
+    SHOE_COLUMNS,
+    conform,
+    empty_frame,
+)
 from analyzer.surfaces import apply_surface_tags
 
 log = logging.getLogger(__name__)
@@ -43,11 +51,11 @@ def load(*paths: str | Path, profile: Profile | str | Path | None = None) -> Tra
     found = discover(list(paths))
     profiles = _profiles(found, profile)
     errors = [FileError(path, reason) for path, reason in found.problems]
-    results = read_sources(found.sources)
     rows: list[dict[str, Any]] = []
-    samples: dict[str, pd.DataFrame] = {}
+    samples: dict[str, SampleLoader] = {}
     notes, shoes = [], []
-    for source, outcome in zip(found.sources, results, strict=True):
+    for source, read in zip(found.sources, read_sources(found.sources), strict=True):
+        outcome = read.outcome
         if isinstance(outcome, BadFile):
             if not _is_quiet(source, outcome, found):
                 errors.append(FileError(source.path, str(outcome)))
@@ -55,7 +63,12 @@ def load(*paths: str | Path, profile: Profile | str | Path | None = None) -> Tra
         file_format, content_id, imported = outcome
         errors += [FileError(source.path, problem) for problem in imported.problems]
         athlete = source.athlete or _profile_athlete(profiles, source.athlete) or DEFAULT_ATHLETE
-        rows += _activity_rows(source, file_format, content_id, imported, athlete, samples)
+        file_rows = _activity_rows(source, file_format, content_id, imported, athlete)
+        rows += file_rows
+        for index, (row, record) in enumerate(zip(file_rows, imported.records, strict=True)):
+            if row["has_samples"]:
+                loader = _samples_loader(source, read.cache_path, index, record)
+                samples[row["activity_id"]] = loader
         notes += [
             {**note, "athlete": note.get("athlete") or athlete, "source": source.path}
             for note in imported.notes
@@ -74,6 +87,7 @@ def load(*paths: str | Path, profile: Profile | str | Path | None = None) -> Tra
     activities = resolve_local_time(activities, zones)
     activities = apply_surface_tags(activities, profiles)
     activities, id_map = merge_duplicates(activities)
+    load_cached.cache_clear()  # hold no file's samples until they are asked for
     samples = _samples_of_kept_runs(activities, samples)
     samples = _shift_local_samples(activities, samples)
     shoe_table = _shoe_table(shoes, profiles, id_map)
@@ -87,7 +101,7 @@ def load(*paths: str | Path, profile: Profile | str | Path | None = None) -> Tra
         shoes=shoe_table,
         errors=errors,
         profiles=profiles,
-        sample_loaders={key: (lambda frame=frame: frame) for key, frame in samples.items()},
+        sample_loaders=samples,
     )
 
 
@@ -131,12 +145,7 @@ def _is_quiet(source: Source, error: BadFile, found: Discovery) -> bool:
 
 
 def _activity_rows(
-    source: Source,
-    file_format: str,
-    content_id: str,
-    imported: Imported,
-    athlete: str,
-    samples: dict[str, pd.DataFrame],
+    source: Source, file_format: str, content_id: str, imported: Imported, athlete: str
 ) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     many = len(imported.records) > 1
@@ -153,10 +162,32 @@ def _activity_rows(
             source_format=file_format,
             has_samples=record.samples is not None and not record.samples.empty,
         )
-        if fields["has_samples"]:
-            samples[str(activity_id)] = record.samples
         rows.append(fields)
     return rows
+
+
+def _samples_loader(
+    source: Source, cache_path: Path | None, index: int, record: Record
+) -> SampleLoader:
+    """How to get a record's samples later: from the import cache when the file is in it (so
+    years of samples are not all held in memory), else the frame itself."""
+    if cache_path is None:
+        return partial(_same, record.samples)
+    return partial(_cached_samples, source, cache_path, index)
+
+
+def _same(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame
+
+
+def _cached_samples(source: Source, cache_path: Path, index: int) -> pd.DataFrame:
+    outcome = load_cached(cache_path)
+    if outcome is None:  # the cache entry went away since: read the file again
+        outcome = read_one(source).outcome
+    if isinstance(outcome, BadFile) or index >= len(outcome[2].records):
+        return empty_frame(SAMPLE_COLUMNS)
+    samples = outcome[2].records[index].samples
+    return empty_frame(SAMPLE_COLUMNS) if samples is None else samples
 
 
 def _dated(activities: pd.DataFrame) -> tuple[pd.DataFrame, list[FileError]]:
@@ -174,10 +205,10 @@ def _dated(activities: pd.DataFrame) -> tuple[pd.DataFrame, list[FileError]]:
 
 
 def _samples_of_kept_runs(
-    activities: pd.DataFrame, samples: dict[str, pd.DataFrame]
-) -> dict[str, pd.DataFrame]:
+    activities: pd.DataFrame, samples: dict[str, SampleLoader]
+) -> dict[str, SampleLoader]:
     """Each kept run's samples: those of the richest of the records merged into it."""
-    kept: dict[str, pd.DataFrame] = {}
+    kept: dict[str, SampleLoader] = {}
     for activity_id, merged_ids in zip(
         activities["activity_id"], activities["merged_ids"], strict=True
     ):
@@ -189,20 +220,25 @@ def _samples_of_kept_runs(
 
 
 def _shift_local_samples(
-    activities: pd.DataFrame, samples: dict[str, pd.DataFrame]
-) -> dict[str, pd.DataFrame]:
+    activities: pd.DataFrame, samples: dict[str, SampleLoader]
+) -> dict[str, SampleLoader]:
     """Samples of local-time-only sources carry wall time as if UTC: move them to real UTC."""
     if "start_time_local" not in activities.columns:
         return samples
     local_only = activities[pd.to_datetime(activities["start_time_local"]).notna()]
     shifted = dict(samples)
     for row in local_only.itertuples():
-        frame = samples.get(row.activity_id)
-        if frame is None or pd.isna(row.start_time_utc):
+        loader = samples.get(row.activity_id)
+        if loader is None or pd.isna(row.start_time_utc):
             continue
         offset = pd.Timestamp(row.local_start).tz_localize("UTC") - row.start_time_utc
-        shifted[row.activity_id] = frame.assign(time_utc=frame["time_utc"] - offset)
+        shifted[row.activity_id] = partial(_shifted, loader, offset)
     return shifted
+
+
+def _shifted(loader: SampleLoader, offset: pd.Timedelta) -> pd.DataFrame:
+    frame = loader()
+    return frame.assign(time_utc=frame["time_utc"] - offset)
 
 
 def _note_table(activities: pd.DataFrame, notes: list[dict[str, Any]]) -> pd.DataFrame:

@@ -12,7 +12,11 @@ import io
 import logging
 import os
 import pickle
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from analyzer.discover import Source
@@ -38,48 +42,95 @@ _PARALLEL_MIN_FILES = 16
 Outcome = tuple[str, str, Imported] | BadFile
 
 
+@dataclass(frozen=True)
+class Read:
+    """One source's outcome, and the cache entry that holds it (None when there is none)."""
+
+    outcome: Outcome
+    cache_path: Path | None
+
+
 def content_id_of(data: bytes) -> str:
     """A stable id for a file's content: the same bytes, the same id, wherever they sit."""
     return hashlib.sha1(data, usedforsecurity=False).hexdigest()[:16]
 
 
-def read_sources(sources: list[Source]) -> list[Outcome]:
-    """One outcome per source, in order: (format, content id, Imported) or the BadFile."""
-    outcomes: list[Outcome | None] = [None] * len(sources)
-    pending: list[tuple[int, str, bytes]] = []
+def read_sources(sources: list[Source]) -> Iterator[Read]:
+    """One Read per source, in order: (format, content id, Imported) or the BadFile.
+
+    Outcomes come one at a time, so a caller that keeps only what it needs of each (samples
+    can be read again from the cache entry) never holds years of samples at once.
+    """
     cache = _cache_folder()
-    for position, source in enumerate(sources):
+    planned: list[BadFile | Path | None] = []  # per source: its error, its entry, or None
+    pending: list[tuple[str, bytes]] = []  # the sources to parse, in order
+    for source in sources:
         try:
             data = source.read()
         except BadFile as err:
-            outcomes[position] = err
+            planned.append(err)
             continue
         except OSError as err:
-            outcomes[position] = BadFile(f"cannot open: {err.strerror or err}")
+            planned.append(BadFile(f"cannot open: {err.strerror or err}"))
             continue
-        cached = _from_cache(cache, data)
-        if cached is not None:
-            outcomes[position] = cached
+        path = _cache_path(cache, data)
+        if path is not None and path.exists():
+            planned.append(path)
         else:
-            pending.append((position, source.name, data))
-    for (position, _, data), outcome in zip(pending, _parse_all(pending), strict=True):
-        outcomes[position] = outcome
-        if not isinstance(outcome, BadFile):
-            _to_cache(cache, data, outcome)
-    return [outcome for outcome in outcomes if outcome is not None]
+            planned.append(None)
+            pending.append((source.name, data))
+    parsed = _parse_all(pending)
+    pending_data = (data for _, data in pending)
+    for source, plan in zip(sources, planned, strict=True):
+        if isinstance(plan, BadFile):
+            yield Read(plan, None)
+        elif plan is not None and (cached := load_cached(plan)) is not None:
+            yield Read(cached, plan)
+        elif plan is not None:  # a damaged cache entry: read the file afresh
+            yield _read_now(source, cache)
+        else:
+            data, outcome = next(pending_data), next(parsed)
+            yield Read(outcome, _to_cache(cache, data, outcome))
 
 
-def _parse_all(pending: list[tuple[int, str, bytes]]) -> list[Outcome]:
-    jobs = [(name, data) for _, name, data in pending]
+def read_one(source: Source) -> Read:
+    """One source's Read, now (from the cache when it is there)."""
+    return next(read_sources([source]))
+
+
+def _read_now(source: Source, cache: Path | None) -> Read:
+    try:
+        data = source.read()
+    except BadFile as err:
+        return Read(err, None)
+    except OSError as err:
+        return Read(BadFile(f"cannot open: {err.strerror or err}"), None)
+    outcome = parse(source.name, data)
+    return Read(outcome, _to_cache(cache, data, outcome))
+
+
+def _parse_all(jobs: list[tuple[str, bytes]]) -> Iterator[Outcome]:
+    """Each job's outcome, in order, parsed on every core when there are many."""
     workers = min(os.cpu_count() or 1, 8)
     if len(jobs) < _PARALLEL_MIN_FILES or workers < 2 or os.environ.get("RUNLOG_WORKERS") == "1":
-        return [parse(name, data) for name, data in jobs]
+        yield from (parse(name, data) for name, data in jobs)
+        return
     try:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            return list(pool.map(parse, *zip(*jobs, strict=True), chunksize=4))
+        pool = ProcessPoolExecutor(max_workers=workers)
+        results = pool.map(parse, *zip(*jobs, strict=True), chunksize=4)
     except (OSError, RuntimeError) as err:  # no processes here (a sandbox): read in this one
         log.debug("parallel reading unavailable (%s); reading one file at a time", err)
-        return [parse(name, data) for name, data in jobs]
+        yield from (parse(name, data) for name, data in jobs)
+        return
+    done = 0
+    with pool:
+        try:
+            for outcome in results:
+                yield outcome
+                done += 1
+        except BrokenProcessPool as err:  # a worker died: read the rest in this process
+            log.debug("a reading process failed (%s); reading the rest here", err)
+            yield from (parse(name, data) for name, data in jobs[done:])
 
 
 def parse(name: str, data: bytes) -> Outcome:
@@ -113,14 +164,16 @@ def _cache_folder() -> Path | None:
     return base
 
 
-def _cache_key(data: bytes) -> str:
-    return hashlib.sha1(CACHE_VERSION.encode() + data, usedforsecurity=False).hexdigest()
-
-
-def _from_cache(folder: Path | None, data: bytes) -> Outcome | None:
+def _cache_path(folder: Path | None, data: bytes) -> Path | None:
     if folder is None:
         return None
-    path = folder / f"{_cache_key(data)}.pickle"
+    key = hashlib.sha1(CACHE_VERSION.encode() + data, usedforsecurity=False).hexdigest()
+    return folder / f"{key}.pickle"
+
+
+@lru_cache(maxsize=4)  # a file of several activities is read once for their samples
+def load_cached(path: Path) -> Outcome | None:
+    """The outcome in a cache entry; None when it is gone or damaged."""
     try:
         with path.open("rb") as stream:
             return pickle.load(stream)
@@ -131,10 +184,11 @@ def _from_cache(folder: Path | None, data: bytes) -> Outcome | None:
         return None
 
 
-def _to_cache(folder: Path | None, data: bytes, outcome: Outcome) -> None:
-    if folder is None:
-        return
-    path = folder / f"{_cache_key(data)}.pickle"
+def _to_cache(folder: Path | None, data: bytes, outcome: Outcome) -> Path | None:
+    """Keep a parsed outcome (not an error: the next run says it again); its entry, or None."""
+    path = _cache_path(folder, data)
+    if path is None or isinstance(outcome, BadFile):
+        return None
     temporary = path.with_suffix(f".{os.getpid()}.tmp")
     try:
         with temporary.open("wb") as stream:
@@ -142,3 +196,5 @@ def _to_cache(folder: Path | None, data: bytes, outcome: Outcome) -> None:
         temporary.replace(path)
     except OSError:
         log.debug("cannot write cache entry %s", path, exc_info=True)
+        return None
+    return path

@@ -1,6 +1,7 @@
 """Shared test helpers: where the real exported files live, and their manifest."""
 
 import csv
+import os
 from pathlib import Path
 
 import pytest
@@ -23,3 +24,11 @@ def real_data() -> Path:
     if not REAL_DATA.is_dir():
         pytest.skip("../shared/real_data is absent")
     return REAL_DATA
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _import_cache(tmp_path_factory):
+    """Tests read and write a cache of their own, never the user's ~/.cache/runlog (CI sets
+    RUNLOG_CACHE already)."""
+    if "RUNLOG_CACHE" not in os.environ:
+        os.environ["RUNLOG_CACHE"] = str(tmp_path_factory.mktemp("runlog-cache"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
+import tracemalloc
 
 import pandas as pd
 import pytest
@@ -190,3 +191,68 @@ def test_a_gzip_member_and_its_plain_twin_have_one_id(tmp_path):
     log = load(folder)
     assert len(log.activities) == 1
     assert isinstance(log.activities["start_time_utc"].dtype, pd.DatetimeTZDtype)
+
+
+def _watch_folder(tmp_path):
+    folder = tmp_path / "watch"
+    folder.mkdir()
+    (folder / "dawn.fit").write_bytes(_dawn_fit())
+    (folder / "evening.gpx").write_bytes(_gpx(EVENING_RUN_UTC, 8000.0, 2700))
+    return folder
+
+
+def _all_samples(log) -> dict[str, pd.DataFrame]:
+    return {activity_id: log.samples_for(activity_id) for activity_id in log.runs["activity_id"]}
+
+
+@pytest.mark.parametrize("cache", ["a cache", "no cache"])
+def test_samples_are_the_same_with_the_cache_or_without(tmp_path, monkeypatch, cache):
+    folder = _watch_folder(tmp_path)
+    monkeypatch.setenv("RUNLOG_CACHE", "0")
+    expected = _all_samples(load(folder))
+    assert [len(frame) for frame in expected.values()] == [3001, 120]  # 50 min at 1 s; GPX
+    monkeypatch.setenv("RUNLOG_CACHE", str(tmp_path / "cache") if cache == "a cache" else "0")
+    for _ in range(2):  # the cache written, then read
+        got = _all_samples(load(folder))
+        assert got.keys() == expected.keys()
+        for activity_id, frame in expected.items():
+            pd.testing.assert_frame_equal(got[activity_id], frame)
+
+
+def _retained_bytes_after_load(folder) -> int:
+    tracemalloc.start()
+    try:
+        log = load(folder)
+        retained, _ = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert len(log.runs) == 12
+    return retained
+
+
+def test_a_loaded_log_holds_no_samples_the_cache_has(tmp_path, monkeypatch):
+    folder = tmp_path / "watch"
+    folder.mkdir()
+    for day in range(12):  # an hour at 1 s each: 3,600 samples a run
+        start = DAWN_RUN_UTC + dt.timedelta(days=day)
+        (folder / f"run-{day}.fit").write_bytes(fitwriter.simple_run_fit(start, 3600, 11_000.0))
+    monkeypatch.setenv("RUNLOG_CACHE", "0")
+    held = _retained_bytes_after_load(folder)
+    monkeypatch.setenv("RUNLOG_CACHE", str(tmp_path / "cache"))
+    load(folder)  # writes the cache
+    lazy = _retained_bytes_after_load(folder)
+    assert held > 12 * 3600 * 8 * 8  # at least eight float columns of every sample
+    assert lazy < held / 3, (lazy, held)
+
+
+def test_samples_are_read_from_the_cache_when_asked_for_not_held(tmp_path, monkeypatch):
+    monkeypatch.setenv("RUNLOG_CACHE", str(tmp_path / "cache"))
+    log = load(_watch_folder(tmp_path))
+    entries = list((tmp_path / "cache").glob("*.pickle"))
+    assert len(entries) == 2
+    first = _all_samples(log)
+    for entry in entries:  # the cache cleared after loading: the files are read again
+        entry.unlink()
+    again = _all_samples(log)
+    for activity_id, frame in first.items():
+        pd.testing.assert_frame_equal(again[activity_id], frame)
