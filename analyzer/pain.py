@@ -61,6 +61,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bpain[- ]?free\b|\bschmerzfrei\b|\bbeschwerdefrei\b", " _resolved_ "),
     (r"\b(?:went|gone|go|goes) away\b|\bcleared up\b|\bsettled(?: down)?\b", " _resolved_ "),
     (r"\bno longer\b|\bnot any ?more\b|\bnicht mehr\b", " _not_ "),
+    # "knee acting up again": a flare
+    (r"\b(?:act|acts|acted|acting) up\b", " flared "),
     # a score out of ten: "3/10", "6 of 10", "7 out of 10", "3 von 10"
     (r"(?<![\d.,])(\d{1,2}(?:[.,]\d)?) ?(?:/|out of|of|von|aus) ?10\b", r" _score_\1_ "),
 )
@@ -76,6 +78,7 @@ _PAIN = re.compile(
     r"twinged|twingy|niggles?|niggled|niggly|niggling|tender|tenderness|throbb?\w*|injur\w*|"
     r"tweak\w*|strain\w*|sprain\w*|issues?|problems?|trouble|flare\w*|irritat\w*|inflam\w*|"
     r"grumbl\w*|complain\w*|pinch\w*|killing|schmerz\w*|weh\w*|zwick\w*|zieht|ziehen|stich\w*|"
+    r"discomfort|uncomfortable|bad|"
     r"beschwerden|probleme?|entz(?:ü|ue)nd\w*|gereizt|_knee_pain_"
 )
 _FLAG_TOKENS = {

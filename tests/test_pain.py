@@ -38,6 +38,10 @@ KNEE_PAIN = [
     "couldn't run because my knee hurt",
     "knee niggle again",
     "Knie zwickt",
+    "knee discomfort",
+    "bad knee today",
+    "knee acting up again",
+    "Left knee uncomfortable on the stairs",
 ]
 
 NOT_KNEE_PAIN = [
@@ -58,6 +62,10 @@ NOT_KNEE_PAIN = [
     "knee is no longer sore",
     "no pain in the knee",
     "no more knee pain",
+    "no knee discomfort",
+    "knee not bad at all",
+    "bad weather, knee ok",
+    "back acting up, knee fine",
     "keine Knieschmerzen",
     "Knie tut nicht weh",
     "Das Knie schmerzt nicht",
