@@ -16,8 +16,11 @@ lines stays whole. Lines before the first date are not about any day and are lef
 
 Dates: ISO `2026-03-04` (also with / or .), day first `08.03.2026`, `7 March 2026`,
 `7th Mar 2026`, `March 9, 2026`, each with an optional English weekday before it
-(`Sat 7 March 2026`, `Monday, March 9, 2026`). Slashed day/month dates (03/04/2026) are not
-read: the same text means March 4th to one runner and April 3rd to another.
+(`Sat 7 March 2026`, `Monday, March 9, 2026`). Slashed dates (`03/14/2026`, `14/03/2026`)
+mean March 4th to one runner and April 3rd to another, so the file decides: when one of its
+slashed dates has a first number over 12 they are all day first, when one has a second number
+over 12 they are all month first; when none does (or both do), they are not read, and the
+file's problem line says how to write them.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ import datetime as dt
 import re
 from typing import Any, BinaryIO
 
-from analyzer.errors import NotAnActivity
+from analyzer.errors import BadFile, NotAnActivity
 from analyzer.importers import Imported
 
 FORMAT = "journal"
@@ -82,6 +85,14 @@ _AFTER_DATE = re.compile(
     r"[*_]{0,3}[\s:,|.)—–-]*",
     re.IGNORECASE,
 )
+_SLASHED = re.compile(
+    rf"(?:{_WEEKDAY},?\s+)?(?P<first>\d{{1,2}})/(?P<second>\d{{1,2}})/(?P<year>\d{{4}})(?![\d])",
+    re.IGNORECASE,
+)
+AMBIGUOUS_SLASHES = (
+    "has dates like {example} that could be day or month first; those lines were not read "
+    "(write dates as 2026-03-04)"
+)
 _BULLET = re.compile(r"\s*(?:[-*+•]|\d{1,3}[.)])\s+")
 _PLAIN_LINE_LEVEL = 7  # a date on a plain line heads lines until any heading at all
 
@@ -90,7 +101,10 @@ def sniff(head: bytes) -> bool:
     """Whether some line of these first bytes starts with a date."""
     if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return False
-    return any(_dated(line)[0] is not None for line in _text_of(head).splitlines())
+    return any(
+        _dated(line)[0] is not None or _slashed(line) is not None
+        for line in _text_of(head).splitlines()
+    )
 
 
 def read(stream: BinaryIO) -> Imported:
@@ -106,11 +120,17 @@ def read(stream: BinaryIO) -> Imported:
             notes.append({"local_date": day, "text": " ".join(paragraph)})
         paragraph.clear()
 
-    for line in _text_of(stream.read()).splitlines():
+    lines = _text_of(stream.read()).splitlines()
+    day_first, ambiguous = _slash_order(lines)
+    for line in lines:
         if not line.strip():
             close_paragraph()
             continue
-        line_day, text, level = _dated(line)
+        line_day, text, level = _dated(line, day_first)
+        if line_day is None and day_first is None and _slashed(line) is not None:
+            close_paragraph()  # a day runlog cannot tell: its lines belong to no day
+            day = None
+            continue
         if line_day is not None:
             close_paragraph()
             found_date = True
@@ -130,9 +150,31 @@ def read(stream: BinaryIO) -> Imported:
         if line.strip():
             paragraph.append(line.strip())
     close_paragraph()
+    problems = [AMBIGUOUS_SLASHES.format(example=ambiguous)] if ambiguous else []
+    if not found_date and problems:
+        raise BadFile(problems[0])  # a journal, but one runlog cannot date: say so
     if not found_date:
         raise NotAnActivity(NO_DATES)
-    return Imported(notes=notes)
+    return Imported(notes=notes, problems=problems)
+
+
+def _slashed(line: str) -> re.Match[str] | None:
+    lead = _LEAD.match(line)
+    return _SLASHED.match(line[lead.end() :] if lead else line)
+
+
+def _slash_order(lines: list[str]) -> tuple[bool | None, str | None]:
+    """Whether the file's slashed dates are day first (None: undecided), and an example of
+    them when undecided."""
+    matches = [match for match in map(_slashed, lines) if match is not None]
+    if not matches:
+        return None, None
+    first_over_12 = any(int(match["first"]) > 12 for match in matches)
+    second_over_12 = any(int(match["second"]) > 12 for match in matches)
+    if first_over_12 != second_over_12:
+        return first_over_12, None
+    example = f"{matches[0]['first']}/{matches[0]['second']}/{matches[0]['year']}"
+    return None, example
 
 
 def _text_of(data: bytes) -> str:
@@ -148,17 +190,19 @@ def _text_of(data: bytes) -> str:
     return data.decode("latin-1")
 
 
-def _dated(line: str) -> tuple[dt.date | None, str, int | None]:
-    """The date a line starts with (or None), the text after it, and its heading level."""
+def _dated(line: str, day_first: bool | None = None) -> tuple[dt.date | None, str, int | None]:
+    """The date a line starts with (or None), the text after it, and its heading level;
+    slashed dates are read only when `day_first` says which way round they are."""
     lead = _LEAD.match(line)
     heading = lead.group("heading") if lead else None
     level = len(heading) if heading else None
     rest = line[lead.end() :] if lead else line
-    for pattern in _DATES:
+    patterns = _DATES if day_first is None else (*_DATES, _SLASHED)
+    for pattern in patterns:
         match = pattern.match(rest)
         if match is None:
             continue
-        day = _date_of(match)
+        day = _date_of(match, day_first)
         if day is None:
             continue
         after = rest[match.end() :]
@@ -169,8 +213,15 @@ def _dated(line: str) -> tuple[dt.date | None, str, int | None]:
     return None, rest.strip(), level
 
 
-def _date_of(match: re.Match[str]) -> dt.date | None:
+def _date_of(match: re.Match[str], day_first: bool | None = None) -> dt.date | None:
     groups = match.groupdict()
+    if groups.get("first"):  # a slashed date, its order known
+        day_text, month_text = (
+            (groups["first"], groups["second"])
+            if day_first
+            else (groups["second"], groups["first"])
+        )
+        groups = {**groups, "day": day_text, "month_number": month_text}
     month = _MONTHS[groups["month"].lower()] if groups.get("month") else int(groups["month_number"])
     year = int(groups["year"])
     if not EARLIEST_YEAR <= year <= LATEST_YEAR:

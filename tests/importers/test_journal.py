@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analyzer.errors import NotAnActivity
+from analyzer.errors import BadFile, NotAnActivity
 from analyzer.importers import journal
 from tests.exports import garmin_activity, garmin_summaries_json
 
@@ -82,7 +82,6 @@ def test_each_date_form_starts_a_note(line):
 @pytest.mark.parametrize(
     "line",
     [
-        pytest.param("03/04/2026 knee sore", id="slashed day/month: ambiguous"),
         pytest.param("ran 5 km on 2026-03-04, knee sore", id="date inside the line"),
         pytest.param("2026-02-30 knee sore", id="no such day"),
         pytest.param("1850-03-04 knee sore", id="year out of range"),
@@ -147,6 +146,41 @@ def test_a_date_on_its_own_line_heads_the_lines_below():
     assert notes_of("**2026-03-04**\nknee sore\n") == [(MARCH_4, "knee sore")]
 
 
+def test_slashed_dates_are_month_first_when_a_second_number_is_over_12():
+    text = "3/14/2026 left knee sore, 3/10\n- 04/02/2026: easy 5k\n"
+    assert notes_of(text) == [
+        (dt.date(2026, 3, 14), "left knee sore, 3/10"),
+        (dt.date(2026, 4, 2), "easy 5k"),
+    ]
+
+
+def test_slashed_dates_are_day_first_when_a_first_number_is_over_12():
+    text = "14/03/2026 left knee sore\n04/02/2026 easy 5k\n"
+    assert notes_of(text) == [
+        (dt.date(2026, 3, 14), "left knee sore"),
+        (dt.date(2026, 2, 4), "easy 5k"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("03/04/2026 knee sore\n04/05/2026 rest\n", id="no number over 12"),
+        pytest.param("13/04/2026 knee sore\n04/14/2026 rest\n", id="both orders"),
+    ],
+)
+def test_slashed_dates_of_no_clear_order_are_a_reason_not_a_guess(text):
+    with pytest.raises(BadFile, match=r"could be day or month first.*write dates as 2026-03-04"):
+        journal.read(io.BytesIO(text.encode()))
+
+
+def test_an_undecided_slashed_line_belongs_to_no_day():
+    text = "2026-03-04 knee sore\n03/05/2026 knee sore again\nand more\n2026-03-06 fine\n"
+    imported = journal.read(io.BytesIO(text.encode()))
+    assert [note["text"] for note in imported.notes] == ["knee sore", "fine"]
+    assert imported.problems == [journal.AMBIGUOUS_SLASHES.format(example="03/05/2026")]
+
+
 def test_a_readme_without_dated_lines_is_not_a_journal():
     text = b"# runlog\n\nRead running logs.\n\n- install it\n- run it on 2026 data\n"
     assert not journal.sniff(text)
@@ -192,7 +226,7 @@ def test_encodings_are_decoded(data, text):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(alphabet=st.sampled_from("2026-03-04 .#*:\nMarch9,abc"), max_size=80))
+@given(st.text(alphabet=st.sampled_from("2026-03-04 .#*:/\nMarch9,abc"), max_size=80))
 def test_sniff_agrees_with_read_on_short_texts(text):
     data = text.encode()
     try:
@@ -200,6 +234,8 @@ def test_sniff_agrees_with_read_on_short_texts(text):
         found = True
     except NotAnActivity:
         found = False
+    except BadFile:  # a journal whose slashed dates cannot be told apart: claimed, reported
+        found = True
     assert journal.sniff(data) == found
 
 
