@@ -79,6 +79,14 @@ def conform(frame: pd.DataFrame, columns: dict[str, tuple[str, str]]) -> pd.Data
         if name not in result.columns:
             result[name] = pd.Series(dtype=dtype, index=result.index)
         elif dtype != "object" and str(result[name].dtype) != dtype:
-            result[name] = result[name].astype(dtype)
+            result[name] = _as_dtype(result[name], dtype)
     extras = [column for column in result.columns if column not in columns]
     return result[list(columns) + extras]
+
+
+def _as_dtype(column: pd.Series, dtype: str) -> pd.Series:
+    """The column in `dtype`; a naive or untyped time column bound for UTC (all NaT when a
+    source had only local times) is read as UTC."""
+    if dtype.startswith("datetime64") and "UTC" in dtype:
+        return pd.to_datetime(column, utc=True).astype(dtype)
+    return column.astype(dtype)

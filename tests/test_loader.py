@@ -256,3 +256,13 @@ def test_samples_are_read_from_the_cache_when_asked_for_not_held(tmp_path, monke
     again = _all_samples(log)
     for activity_id, frame in first.items():
         pd.testing.assert_frame_equal(again[activity_id], frame)
+
+
+def test_a_log_of_local_times_only_loads_on_its_own(tmp_path):
+    # no source with a UTC time: the UTC column starts empty and untyped
+    path = tmp_path / "log.csv"
+    path.write_text("date,distance_km,notes\n2026-03-04,8.2,left knee sore 3/10\n2026-03-06,5,\n")
+    log = load(path)
+    assert log.runs["local_date"].tolist() == [dt.date(2026, 3, 4), dt.date(2026, 3, 6)]
+    assert log.runs["start_time_utc"].notna().all()
+    assert log.notes["text"].tolist() == ["left knee sore 3/10"]
