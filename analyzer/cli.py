@@ -13,13 +13,24 @@ traceback kept under --debug.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
-from collections.abc import Callable, Sequence
+import sys
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import click
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeRemainingColumn,
+)
 
 from analyzer.checkers import RULES, run_rules
 from analyzer.checkers.rule import Rule
@@ -39,6 +50,7 @@ EXIT_OK = 0
 EXIT_SKIPPED_FILES = 1  # some files are listed as errors; everything else was checked
 EXIT_USAGE = 2  # nothing checked: no readable path, a bad profile, a bad option
 EXIT_BUG = 3  # runlog itself failed: a bug to report, not the user's doing
+_PROGRESS_MIN_FILES = 50  # fewer files read in a moment: no bar
 
 # `runlog import -o` writes the activities table in the format its suffix names.
 TABLE_WRITERS: dict[str, Callable[[Any], str | bytes]] = {
@@ -247,7 +259,35 @@ def _load(paths: Sequence[Path], profile_path: Path | None) -> tuple[TrainingLog
     if missing:
         raise UserError(f"{missing[0]}: no such file or folder")
     profile = load_profile(profile_path) if profile_path is not None else None
-    return load(*paths, profile=profile), profile
+    with _progress_bar() as progress:
+        return load(*paths, profile=profile, progress=progress), profile
+
+
+@contextlib.contextmanager
+def _progress_bar() -> Iterator[Callable[[int, int], None] | None]:
+    """A bar on the terminal (stderr) while many files are read; nothing when piped."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    bar = Progress(
+        TextColumn("Reading files"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+    task: list[TaskID] = []
+
+    def advance(done: int, total: int) -> None:
+        if total < _PROGRESS_MIN_FILES:
+            return
+        if not task:
+            task.append(bar.add_task("read", total=total))
+        bar.update(task[0], completed=done)
+
+    with bar:
+        yield advance
 
 
 def _days(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import math
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -41,12 +42,17 @@ _OPTIONAL_SUFFIXES = (".json", ".txt", ".md")
 _STRAVA_EXPORT_INDEX = "activities.csv"
 
 
-def load(*paths: str | Path, profile: Profile | str | Path | None = None) -> TrainingLog:
+def load(
+    *paths: str | Path,
+    profile: Profile | str | Path | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> TrainingLog:
     """Everything runlog can read under `paths`, as one TrainingLog.
 
     `profile` (a Profile or the path of a runlog.toml) applies to every athlete; without it a
     runlog.toml beside the data is used, and an athlete sub-folder's own runlog.toml for that
     athlete. A bad profile raises ProfileError; a bad file only adds to `errors`.
+    `progress(files_read, files)` is called as each file is read.
     """
     found = discover(list(paths))
     profiles = _profiles(found, profile)
@@ -54,7 +60,10 @@ def load(*paths: str | Path, profile: Profile | str | Path | None = None) -> Tra
     rows: list[dict[str, Any]] = []
     samples: dict[str, SampleLoader] = {}
     notes, shoes = [], []
-    for source, read in zip(found.sources, read_sources(found.sources), strict=True):
+    reads = zip(found.sources, read_sources(found.sources), strict=True)
+    for done, (source, read) in enumerate(reads, start=1):
+        if progress is not None:
+            progress(done, len(found.sources))
         outcome = read.outcome
         if isinstance(outcome, BadFile):
             if not _is_quiet(source, outcome, found):

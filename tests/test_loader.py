@@ -266,3 +266,9 @@ def test_a_log_of_local_times_only_loads_on_its_own(tmp_path):
     assert log.runs["local_date"].tolist() == [dt.date(2026, 3, 4), dt.date(2026, 3, 6)]
     assert log.runs["start_time_utc"].notna().all()
     assert log.notes["text"].tolist() == ["left knee sore 3/10"]
+
+
+def test_progress_is_told_file_by_file(tmp_path):
+    calls = []
+    load(_watch_folder(tmp_path), progress=lambda done, total: calls.append((done, total)))
+    assert calls == [(1, 2), (2, 2)]
