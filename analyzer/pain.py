@@ -14,7 +14,9 @@ clause and is not negated or resolved:
 - a negation shortly before the knee or the pain word ("no knee pain", "without knee pain",
   "knee isn't sore", "keine Knieschmerzen"), a resolution after it ("knee pain gone"), or a
   good state right after the knee ("knee fine", "knees felt great") is not pain;
-- clauses end at commas, semicolons, brackets, dashes and at "but", "because", "aber" ...
+- clauses end at commas, semicolons, brackets, dashes and at "but", "because", "aber" ...;
+- "it" opening a sentence is the knee when the sentence before named the knee last ("Left
+  knee felt odd at 5 km. It hurt on the hills." is left knee pain).
 
 Red flags (seeds, NHS: see a professional at once): swelling, locking, giving way, sharp pain.
 Everything here is plain functions on strings; `knee_notes` applies them to a notes table,
@@ -150,6 +152,8 @@ _CLAUSE_WORDS = {
 _TOKEN = re.compile(r"_score_[\d.,]+_|_[a-z_]+_|\d+%|[\wäöüß']+|[,;()\[\]]|\s[-–—]\s")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+|(?<=[.!?])$")
 _EXCERPT_MAX_CHARS = 200
+# A sentence that starts with one of these speaks of the part the sentence before named last
+_PRONOUNS = {"it", "its", "it's", "es"}
 _WINDOW_TOKENS = 8  # a pain word this far from a knee mention is not about it
 _NEGATION_REACH_TOKENS = 4  # a negation this far before, across fillers only
 _RESOLVED_REACH_TOKENS = 4  # "knee pain has now gone"
@@ -214,12 +218,21 @@ def _read_text(text: str) -> tuple[KneePain | None, bool]:
     painful: list[tuple[str, list[str], _SentenceReading]] = []
     loose_scores: list[float] = []
     is_clear = False
+    last_part = None  # the body part the sentence before named last: "knee", "other" or None
+    previous, previous_tokens = "", []
     for sentence in sentences:
         tokens = _tokens(sentence)
+        said = sentence
+        if last_part == "knee" and tokens and tokens[0] in _PRONOUNS:
+            # "Left knee felt odd at 5 km. It hurt on the hills.": "it" is the left knee
+            tokens = [*_last_knee_mention(previous_tokens), *tokens[1:]]
+            said = f"{previous} {sentence}"
+        last_part = _last_part(tokens) or last_part
+        previous, previous_tokens = sentence, tokens
         reading = _read_sentence(tokens)
         is_clear = is_clear or reading.is_clear
         if reading.sides is not None:
-            painful.append((sentence, tokens, reading))
+            painful.append((said, tokens, reading))
         elif any(_PAIN.fullmatch(token) for token in tokens) and not any(
             _OTHER_PART.fullmatch(token) for token in tokens
         ):  # "Knee sore. Pain 4/10."
@@ -241,6 +254,25 @@ def _read_text(text: str) -> tuple[KneePain | None, bool]:
         ),
         is_clear,
     )
+
+
+def _last_knee_mention(tokens: list[str]) -> list[str]:
+    """The last knee a sentence named, with its side when one stands right before it."""
+    for index in range(len(tokens) - 1, -1, -1):
+        if _KNEE.fullmatch(tokens[index]):
+            side = tokens[index - 1] if index else ""
+            return [side, "knee"] if side in _LEFT | _RIGHT | _BOTH else ["knee"]
+    return ["knee"]
+
+
+def _last_part(tokens: list[str]) -> str | None:
+    """'knee' or 'other': the body part named last in a sentence (None when it names none)."""
+    for token in reversed(tokens):
+        if _KNEE.fullmatch(token):
+            return "knee"
+        if _OTHER_PART.fullmatch(token):
+            return "other"
+    return None
 
 
 @dataclass

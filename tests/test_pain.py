@@ -42,6 +42,8 @@ KNEE_PAIN = [
     "bad knee today",
     "knee acting up again",
     "Left knee uncomfortable on the stairs",
+    "Knee felt odd at 5 km. It hurt on the downhill.",
+    "Knee niggle. It's sore again this morning.",
 ]
 
 NOT_KNEE_PAIN = [
@@ -66,6 +68,9 @@ NOT_KNEE_PAIN = [
     "knee not bad at all",
     "bad weather, knee ok",
     "back acting up, knee fine",
+    "Knee felt fine. It rained all day.",
+    "Knee fine, calf sore. It hurt all day.",
+    "Knee fine. It didn't hurt at all.",
     "keine Knieschmerzen",
     "Knie tut nicht weh",
     "Das Knie schmerzt nicht",
@@ -166,6 +171,12 @@ def test_the_excerpt_is_the_sentence_that_reports_the_pain():
     assert pain == KneePain(
         side="left", score_of_10=None, red_flags=(), excerpt="Left knee sore after 8 km!"
     )
+
+
+def test_it_in_the_next_sentence_is_the_knee_with_its_side():
+    pain = knee_pain_in("Easy 8k. Left knee felt off. It's sore now, 4/10.")
+    assert (pain.side, pain.score_of_10) == ("left", 4.0)
+    assert pain.excerpt == "Left knee felt off. It's sore now, 4/10."
 
 
 def test_a_long_sentence_is_cut_in_the_excerpt():
