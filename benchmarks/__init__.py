@@ -1,0 +1,1 @@
+"""Benchmarks: measured speed, never timed tests (run with python -m benchmarks.<name>)."""

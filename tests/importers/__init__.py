@@ -1,0 +1,1 @@
+"""Tests of each importer on built fixtures and the real files."""
