@@ -36,13 +36,8 @@ _MAX_SLOPE_SPM_PER_MPS = 12.0  # a fitted slope beyond this is noise from a few 
 _MIN_SPEED_SPREAD_MPS = 0.25  # below this spread of speeds, a fitted slope means nothing
 _MIN_SAMPLES = 10  # fewer running samples: use the run's average instead
 _WALK_SPEED_SHARE = 0.6  # samples under this share of the run's median speed are walking
-_SEVERITIES = ("info", "warning")
-_SAMPLE_NAMES = (
-    "cadence_spm",
-    "speed_mps",
-    "distance_m",
-    "time_utc",
-)  # under your own cadence; under the floor
+_SEVERITIES = ("info", "warning")  # under your own cadence; under the floor
+_SAMPLE_NAMES = ("cadence_spm", "speed_mps", "distance_m", "time_utc")  # the columns it reads
 
 
 @dataclass(frozen=True)
@@ -117,9 +112,8 @@ def _moving_cadence(
     has_speed = ~np.isnan(speed_mps)
     distance_m = samples["distance_m"]
     if not has_speed.any() and not np.isnan(distance_m).all():
-        elapsed_s = np.diff(samples["time_utc"], prepend=samples["time_utc"][:1]) / np.timedelta64(
-            1, "s"
-        )
+        times = samples["time_utc"]
+        elapsed_s = np.diff(times, prepend=times[:1]) / np.timedelta64(1, "s")
         with np.errstate(invalid="ignore", divide="ignore"):
             speed_mps = np.diff(distance_m, prepend=np.nan) / np.where(
                 elapsed_s > 0, elapsed_s, np.nan
