@@ -16,11 +16,11 @@ lines stays whole. Lines before the first date are not about any day and are lef
 
 Dates: ISO `2026-03-04` (also with / or .), day first `08.03.2026`, `7 March 2026`,
 `7th Mar 2026`, `March 9, 2026`, each with an optional English weekday before it
-(`Sat 7 March 2026`, `Monday, March 9, 2026`). Slashed dates (`03/14/2026`, `14/03/2026`)
-mean March 4th to one runner and April 3rd to another, so the file decides: when one of its
-slashed dates has a first number over 12 they are all day first, when one has a second number
-over 12 they are all month first; when none does (or both do), they are not read, and the
-file's problem line says how to write them.
+(`Sat 7 March 2026`, `Monday, March 9, 2026`). A slashed date like 03/04/2026 is March 4th
+to one runner and April 3rd to another, so the file decides: when one of its slashed dates
+has a first number over 12 (14/03/2026) they are all day first, when one has a second number
+over 12 (03/14/2026) they are all month first; when none does (or both do), they are not
+read, and the file's problem line says how to write them.
 """
 
 from __future__ import annotations
