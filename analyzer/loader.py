@@ -38,8 +38,9 @@ log = logging.getLogger(__name__)
 DEFAULT_ATHLETE = "runner"
 # In a folder, files with these suffixes are often something else (a README, app settings):
 # when they are not notes or exports, they are passed over without an error.
-_OPTIONAL_SUFFIXES = (".json", ".txt", ".md")
+_OPTIONAL_SUFFIXES = (".json", ".txt", ".md", ".xml")
 _STRAVA_EXPORT_INDEX = "activities.csv"
+_APPLE_EXPORT_INDEX = "export.xml"
 
 
 def load(
@@ -146,10 +147,13 @@ def _is_quiet(source: Source, error: BadFile, found: Discovery) -> bool:
     suffix = suffix_of(source.name)
     if suffix in _OPTIONAL_SUFFIXES and (isinstance(error, NotAnActivity) or unrecognised):
         return True
-    # The other CSVs of an unpacked Strava export (shoes.csv, comments.csv ...).
-    if suffix == ".csv" and unrecognised:
-        sibling = Path(source.path).parent / _STRAVA_EXPORT_INDEX
-        return sibling.exists()
+    # The other CSVs of an unpacked Strava export (shoes.csv, comments.csv ...), or of an
+    # Apple Health export (electrocardiograms/*.csv).
+    if suffix == ".csv" and (unrecognised or isinstance(error, NotAnActivity)):
+        folder = Path(source.path).parent
+        return (folder / _STRAVA_EXPORT_INDEX).exists() or any(
+            (parent / _APPLE_EXPORT_INDEX).exists() for parent in (folder, folder.parent)
+        )
     return False
 
 

@@ -25,11 +25,13 @@ FORMAT_RANK = {
     "tcx": 1,
     "gpx": 2,
     "garmin_json": 3,
-    "strava_csv": 4,
-    "garmin_csv": 5,
-    "csv": 6,
+    "apple_health": 4,
+    "strava_csv": 5,
+    "garmin_csv": 6,
+    "csv": 7,
 }
-LABELLED_FORMATS = ("strava_csv", "garmin_json", "garmin_csv", "csv")  # names a person chose
+# names a person chose, and sports an app was told
+LABELLED_FORMATS = ("strava_csv", "garmin_json", "apple_health", "garmin_csv", "csv")
 
 
 def merge_duplicates(activities: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:

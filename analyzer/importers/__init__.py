@@ -58,6 +58,7 @@ class Importer(Protocol):
 
 def _registered() -> list[Importer]:
     from analyzer.importers import (
+        apple_health,
         csv_log,
         fit,
         garmin_csv,
@@ -81,6 +82,7 @@ def _registered() -> list[Importer]:
         wahoo_csv,
         csv_log,
         garmin_json,
+        apple_health,
         journal,
     ]
 

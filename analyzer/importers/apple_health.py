@@ -1,0 +1,267 @@
+"""Apple Health's export (`export.zip` -> `apple_health_export/export.xml`): the workouts.
+
+The export is one XML file, often of a gigabyte, with every health sample the phone and watch
+ever took (`Record`), the workouts (`Workout`) and daily summaries [FORMATS.md §6]:
+
+    <Workout workoutActivityType="HKWorkoutActivityTypeRunning" duration="5.19" durationUnit="min"
+             totalDistance="0.497" totalDistanceUnit="mi" sourceName="Apple Watch"
+             startDate="2016-11-14 07:25:41 -0700" endDate="2016-11-14 07:30:52 -0700">
+      <MetadataEntry key="HKTimeZone" value="America/Los_Angeles"/>
+      <MetadataEntry key="HKIndoorWorkout" value="1"/>
+      <WorkoutStatistics type="HKQuantityTypeIdentifierDistanceWalkingRunning" sum="0.8" unit="km"/>
+      <WorkoutRoute ...><FileReference path="/workout-routes/route_2016-11-14_7.25am.gpx"/>
+      </WorkoutRoute>
+    </Workout>
+
+- The file is streamed: each element is dropped once read, so memory stays small.
+- Each Workout becomes one Record. Its sport comes from `workoutActivityType`. Its totals come
+  from the attributes, or from WorkoutStatistics, where iOS 16 and later moved them.
+- The dates carry an offset, but the offset may be the zone of the phone at export time. So
+  the workout's own `HKTimeZone` gives the local day when it is there. Otherwise the written
+  offset counts as stated, which a GPS fix can override.
+- `HKIndoorWorkout` = 1 is a treadmill run.
+- The route's GPX in `workout-routes/` is linked to its workout, so the two count as one run:
+  the GPX gives the samples and the workout gives the sport.
+- Apple records no cadence per workout. It is the watch's step count over the workout divided
+  by its duration: the StepCount records from the workout's own source (phone and watch both
+  count steps, and adding both would count steps twice).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Any, BinaryIO
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import numpy as np
+import pandas as pd
+from lxml import etree
+
+from analyzer.classify import sport_of, surface_of
+from analyzer.errors import BadFile, NotAnActivity
+from analyzer.importers import Imported, Record
+
+FORMAT = "apple_health"
+SUFFIXES: tuple[str, ...] = (".xml",)
+
+_WORKOUT_PREFIX = "HKWorkoutActivityType"
+_STEP_COUNT = "HKQuantityTypeIdentifierStepCount"
+_DISTANCES = (
+    "HKQuantityTypeIdentifierDistanceWalkingRunning",
+    "HKQuantityTypeIdentifierDistanceCycling",
+    "HKQuantityTypeIdentifierDistanceSwimming",
+)
+_HEART_RATE = "HKQuantityTypeIdentifierHeartRate"
+_DATE_FORMAT = "%Y-%m-%d %H:%M:%S %z"
+_METRES_PER = {"m": 1.0, "km": 1000.0, "mi": 1609.344, "ft": 0.3048, "yd": 0.9144, "cm": 0.01}
+_SECONDS_PER = {"s": 1.0, "sec": 1.0, "min": 60.0, "hr": 3600.0, "h": 3600.0}
+_MIN_CADENCE_SPM, _MAX_CADENCE_SPM = 60.0, 260.0  # outside: the step records do not fit
+
+
+def sniff(head: bytes) -> bool:
+    """Whether these first bytes open an Apple Health export."""
+    return b"<HealthData" in head or b"<!DOCTYPE HealthData" in head
+
+
+def read(stream: BinaryIO) -> Imported:
+    """One Record per workout in the export."""
+    workouts: list[dict[str, Any]] = []
+    steps: dict[str, list[list[str]]] = {}  # source -> [starts, ends, values]
+    problems: list[str] = []
+    parser = etree.iterparse(
+        stream,
+        events=("end",),
+        tag=("Record", "Workout"),
+        resolve_entities=False,
+        no_network=True,
+        huge_tree=True,
+        recover=False,
+    )
+    try:
+        for _, element in parser:
+            if element.tag == "Workout":
+                workouts.append(_workout(element))
+            elif element.get("type") == _STEP_COUNT:
+                columns = steps.setdefault(element.get("sourceName") or "", [[], [], []])
+                columns[0].append(element.get("startDate") or "")
+                columns[1].append(element.get("endDate") or "")
+                columns[2].append(element.get("value") or "")
+            _drop(element)
+    except etree.XMLSyntaxError as err:
+        if not workouts:
+            raise BadFile(f"is not well-formed XML ({err.msg}); no workout could be read") from err
+        problems.append(
+            f"is not well-formed XML ({err.msg}); kept the {len(workouts):,} workouts before it"
+        )
+    if not workouts:
+        raise NotAnActivity("an Apple Health export without workouts")
+    _add_cadences(workouts, _step_tables(steps))
+    records = [Record(fields=_fields(workout)) for workout in workouts]
+    return Imported(records=records, problems=problems)
+
+
+def _drop(element: etree._Element) -> None:
+    """Free an element once read, and the siblings before it (millions of Records)."""
+    element.clear()
+    parent = element.getparent()
+    if parent is not None:
+        while element.getprevious() is not None:
+            del parent[0]
+
+
+def _workout(element: etree._Element) -> dict[str, Any]:
+    """The parts of a Workout element runlog uses, as plain values."""
+    workout: dict[str, Any] = dict(element.attrib)
+    workout["metadata"] = {
+        child.get("key"): child.get("value") for child in element.iter("MetadataEntry")
+    }
+    workout["statistics"] = {
+        child.get("type"): dict(child.attrib) for child in element.iter("WorkoutStatistics")
+    }
+    references = [child.get("path") for child in element.iter("FileReference")]
+    workout["route"] = next((path for path in references if path), None)
+    return workout
+
+
+def _fields(workout: dict[str, Any]) -> dict[str, Any]:
+    start = _instant(workout.get("startDate"))
+    end = _instant(workout.get("endDate"))
+    start_utc = pd.NaT if start is None else pd.Timestamp(start).tz_convert("UTC")
+    kind = str(workout.get("workoutActivityType") or "").removeprefix(_WORKOUT_PREFIX)
+    sport = sport_of(kind)  # Running, Walking, Hiking, Cycling, Swimming; others are "other"
+    metadata = workout["metadata"]
+    is_indoor = str(metadata.get("HKIndoorWorkout", "")).strip() == "1"
+    moving_s = _duration_s(workout.get("duration"), workout.get("durationUnit"))
+    elapsed_s = (end - start).total_seconds() if start and end else math.nan
+    distance_m = _distance_m(workout)
+    device_offset_s, stated_offset_s = _offsets(start, metadata.get("HKTimeZone"))
+    heart_rate = workout["statistics"].get(_HEART_RATE, {})
+    fields: dict[str, Any] = {
+        "start_time_utc": start_utc,
+        "utc_offset_s": device_offset_s,
+        "stated_utc_offset_s": stated_offset_s,
+        "sport": sport,
+        "sub_sport": "indoor" if is_indoor else None,
+        "surface": surface_of(is_indoor=is_indoor),
+        "distance_m": distance_m,
+        "moving_s": moving_s if math.isfinite(moving_s) else elapsed_s,
+        "elapsed_s": elapsed_s if math.isfinite(elapsed_s) else moving_s,
+        "ascent_m": _length_m(metadata.get("HKElevationAscended")),
+        "avg_hr_bpm": _number(heart_rate.get("average")),
+        "avg_cadence_spm": workout.get("cadence_spm", math.nan),
+        "name": _title(kind),
+        "device": workout.get("sourceName"),
+        "has_gps": False if is_indoor else None,  # outdoors, the route GPX says
+    }
+    if workout["route"]:
+        fields["linked_file"] = str(workout["route"]).lstrip("/")
+    if distance_m and moving_s and math.isfinite(distance_m) and moving_s > 0:
+        fields["avg_speed_mps"] = distance_m / moving_s
+    return fields
+
+
+def _instant(text: object) -> dt.datetime | None:
+    try:
+        return dt.datetime.strptime(str(text).strip(), _DATE_FORMAT)
+    except ValueError:
+        return None
+
+
+def _offsets(start: dt.datetime | None, zone_name: str | None) -> tuple[float, float]:
+    """(the offset of the workout's own time zone at its start, the offset written in its
+    date); NaN where unknown."""
+    if start is None:
+        return math.nan, math.nan
+    stated_s = start.utcoffset().total_seconds()
+    if zone_name:
+        try:
+            offset = start.astimezone(ZoneInfo(zone_name.strip())).utcoffset()
+            return offset.total_seconds(), stated_s
+        except (ZoneInfoNotFoundError, ValueError):
+            pass
+    return math.nan, stated_s
+
+
+def _distance_m(workout: dict[str, Any]) -> float:
+    total = _number(workout.get("totalDistance"))
+    unit = str(workout.get("totalDistanceUnit") or "").strip()
+    if math.isfinite(total) and unit in _METRES_PER:
+        return total * _METRES_PER[unit]
+    for kind in _DISTANCES:  # iOS 16 and later
+        statistic = workout["statistics"].get(kind)
+        if statistic:
+            value = _number(statistic.get("sum"))
+            unit = str(statistic.get("unit") or "").strip()
+            if math.isfinite(value) and unit in _METRES_PER:
+                return value * _METRES_PER[unit]
+    return math.nan
+
+
+def _duration_s(value: object, unit: object) -> float:
+    number = _number(value)
+    factor = _SECONDS_PER.get(str(unit or "min").strip())
+    return number * factor if factor and math.isfinite(number) else math.nan
+
+
+def _length_m(text: object) -> float:
+    """'4500 cm', '45 m', '148 ft' in metres."""
+    parts = str(text or "").split()
+    if len(parts) != 2 or parts[1] not in _METRES_PER:
+        return math.nan
+    return _number(parts[0]) * _METRES_PER[parts[1]]
+
+
+def _number(value: object) -> float:
+    try:
+        return float(str(value).strip())
+    except ValueError:
+        return math.nan
+
+
+def _title(kind: str) -> str:
+    """'TraditionalStrengthTraining' as 'Traditional strength training'."""
+    words = "".join(f" {char}" if char.isupper() else char for char in kind).split()
+    return " ".join(words).capitalize() if words else "Workout"
+
+
+def _step_tables(steps: dict[str, list[list[str]]]) -> dict[str, np.ndarray]:
+    """Each source's step records as rows of (start, end) in UTC nanoseconds and steps."""
+    tables = {}
+    for source, (starts, ends, values) in steps.items():
+        start = pd.to_datetime(starts, format=_DATE_FORMAT, utc=True, errors="coerce")
+        end = pd.to_datetime(ends, format=_DATE_FORMAT, utc=True, errors="coerce")
+        count = pd.to_numeric(pd.Series(values), errors="coerce").to_numpy(dtype=float)
+        valid = ~(start.isna() | end.isna()) & np.isfinite(count)
+        tables[source] = np.column_stack(
+            [_nanoseconds(start[valid]), _nanoseconds(end[valid]), count[valid]]
+        )
+    return tables
+
+
+def _nanoseconds(times: pd.DatetimeIndex) -> np.ndarray:
+    return times.tz_convert(None).as_unit("ns").asi8.astype(float)
+
+
+def _add_cadences(workouts: list[dict[str, Any]], steps: dict[str, np.ndarray]) -> None:
+    """Each workout's cadence: its source's steps over the workout (a record partly inside
+    counts in proportion), per minute of its duration."""
+    for workout in workouts:
+        table = steps.get(workout.get("sourceName") or "")
+        start, end = _instant(workout.get("startDate")), _instant(workout.get("endDate"))
+        minutes = _duration_s(workout.get("duration"), workout.get("durationUnit")) / 60
+        if table is None or not len(table) or start is None or end is None or not minutes > 0:
+            continue
+        start_ns, end_ns = pd.Timestamp(start).value, pd.Timestamp(end).value
+        record_start, record_end, count = table[:, 0], table[:, 1], table[:, 2]
+        span_ns = record_end - record_start
+        overlap_ns = np.clip(
+            np.minimum(record_end, end_ns) - np.maximum(record_start, start_ns), 0, None
+        )
+        instant_inside = (record_start >= start_ns) & (record_start <= end_ns)
+        share = np.where(
+            span_ns > 0, overlap_ns / np.where(span_ns > 0, span_ns, 1), instant_inside
+        )
+        cadence_spm = float((count * share).sum()) / minutes
+        if _MIN_CADENCE_SPM <= cadence_spm <= _MAX_CADENCE_SPM:
+            workout["cadence_spm"] = cadence_spm
