@@ -13,7 +13,8 @@ ever took (`Record`), the workouts (`Workout`) and daily summaries [FORMATS.md Â
       </WorkoutRoute>
     </Workout>
 
-- The file is streamed: each element is dropped once read, so memory stays small.
+- Workouts and step records are found by pattern, each workout then read as XML: parsing a
+  gigabyte of health samples as one XML document would take minutes.
 - Each Workout becomes one Record. Its sport comes from `workoutActivityType`. Its totals come
   from the attributes, or from WorkoutStatistics, where iOS 16 and later moved them.
 - The dates carry an offset, but the offset may be the zone of the phone at export time. So
@@ -30,7 +31,9 @@ ever took (`Record`), the workouts (`Workout`) and daily summaries [FORMATS.md Â
 from __future__ import annotations
 
 import datetime as dt
+import html
 import math
+import re
 from typing import Any, BinaryIO
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -56,7 +59,18 @@ _HEART_RATE = "HKQuantityTypeIdentifierHeartRate"
 _DATE_FORMAT = "%Y-%m-%d %H:%M:%S %z"
 _METRES_PER = {"m": 1.0, "km": 1000.0, "mi": 1609.344, "ft": 0.3048, "yd": 0.9144, "cm": 0.01}
 _SECONDS_PER = {"s": 1.0, "sec": 1.0, "min": 60.0, "hr": 3600.0, "h": 3600.0}
+_EARLIEST_YEAR, _LATEST_YEAR = 1980, 2100
 _MIN_CADENCE_SPM, _MAX_CADENCE_SPM = 60.0, 260.0  # outside: the step records do not fit
+# The export is found by pattern rather than parsed whole: a gigabyte of Records would take a
+# minute to parse as XML. Workouts (a few thousand) are then each parsed as XML.
+_WORKOUT = re.compile(rb"<Workout\b[^>]*/>|<Workout\b.*?</Workout>", re.DOTALL)
+_STEP_RECORD = re.compile(rb'<Record\b[^>]*?\btype="' + _STEP_COUNT.encode() + rb'"[^>]*>')
+_STEP_FAST = re.compile(
+    rb'<Record type="' + _STEP_COUNT.encode() + rb'" sourceName="([^"]*)"[^>]*? '
+    rb'startDate="([^"]*)" endDate="([^"]*)" value="([^"]*)"'
+)
+_ATTRIBUTE = re.compile(rb'\b(sourceName|startDate|endDate|value)="([^"]*)"')
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 
 
 def sniff(head: bytes) -> bool:
@@ -66,48 +80,24 @@ def sniff(head: bytes) -> bool:
 
 def read(stream: BinaryIO) -> Imported:
     """One Record per workout in the export."""
-    workouts: list[dict[str, Any]] = []
-    steps: dict[str, list[list[str]]] = {}  # source -> [starts, ends, values]
+    data = stream.read()
     problems: list[str] = []
-    parser = etree.iterparse(
-        stream,
-        events=("end",),
-        tag=("Record", "Workout"),
-        resolve_entities=False,
-        no_network=True,
-        huge_tree=True,
-        recover=False,
-    )
-    try:
-        for _, element in parser:
-            if element.tag == "Workout":
-                workouts.append(_workout(element))
-            elif element.get("type") == _STEP_COUNT:
-                columns = steps.setdefault(element.get("sourceName") or "", [[], [], []])
-                columns[0].append(element.get("startDate") or "")
-                columns[1].append(element.get("endDate") or "")
-                columns[2].append(element.get("value") or "")
-            _drop(element)
-    except etree.XMLSyntaxError as err:
-        if not workouts:
-            raise BadFile(f"is not well-formed XML ({err.msg}); no workout could be read") from err
-        problems.append(
-            f"is not well-formed XML ({err.msg}); kept the {len(workouts):,} workouts before it"
-        )
+    workouts: list[dict[str, Any]] = []
+    for match in _WORKOUT.finditer(data):
+        try:
+            workouts.append(_workout(etree.fromstring(match.group(), _PARSER)))
+        except etree.XMLSyntaxError as err:
+            problems.append(f"has a damaged workout at byte {match.start():,} ({err.msg})")
+    if not data.rstrip().endswith(b"</HealthData>"):
+        count = f"{len(workouts):,} workout{'' if len(workouts) == 1 else 's'}"
+        problems.append(f"ends before its last line (cut short?); kept the {count} read before")
     if not workouts:
+        if problems:
+            raise BadFile(f"{problems[-1].split(';')[0]}; no workout could be read")
         raise NotAnActivity("an Apple Health export without workouts")
-    _add_cadences(workouts, _step_tables(steps))
+    _add_cadences(workouts, _step_tables(data))
     records = [Record(fields=_fields(workout)) for workout in workouts]
     return Imported(records=records, problems=problems)
-
-
-def _drop(element: etree._Element) -> None:
-    """Free an element once read, and the siblings before it (millions of Records)."""
-    element.clear()
-    parent = element.getparent()
-    if parent is not None:
-        while element.getprevious() is not None:
-            del parent[0]
 
 
 def _workout(element: etree._Element) -> dict[str, Any]:
@@ -162,10 +152,12 @@ def _fields(workout: dict[str, Any]) -> dict[str, Any]:
 
 
 def _instant(text: object) -> dt.datetime | None:
+    """A date as Apple writes it, or None when it is not one (or not of this era)."""
     try:
-        return dt.datetime.strptime(str(text).strip(), _DATE_FORMAT)
+        instant = dt.datetime.strptime(str(text).strip(), _DATE_FORMAT)
     except ValueError:
         return None
+    return instant if _EARLIEST_YEAR <= instant.year <= _LATEST_YEAR else None
 
 
 def _offsets(start: dt.datetime | None, zone_name: str | None) -> tuple[float, float]:
@@ -225,18 +217,83 @@ def _title(kind: str) -> str:
     return " ".join(words).capitalize() if words else "Workout"
 
 
-def _step_tables(steps: dict[str, list[list[str]]]) -> dict[str, np.ndarray]:
-    """Each source's step records as rows of (start, end) in UTC nanoseconds and steps."""
+def _step_tables(data: bytes) -> dict[str, np.ndarray]:
+    """Each source's step records as rows of (start, end) in UTC nanoseconds and steps, by
+    start."""
+    found = _STEP_FAST.findall(data)  # the order Apple writes attributes in
+    if not found:  # another writer's order: one record at a time
+        found = [_step_attributes(match.group()) for match in _STEP_RECORD.finditer(data)]
+    steps: dict[bytes, list[tuple[bytes, bytes, bytes]]] = {}
+    for source, start, end, value in found:
+        steps.setdefault(source, []).append((start, end, value))
     tables = {}
-    for source, (starts, ends, values) in steps.items():
-        start = pd.to_datetime(starts, format=_DATE_FORMAT, utc=True, errors="coerce")
-        end = pd.to_datetime(ends, format=_DATE_FORMAT, utc=True, errors="coerce")
-        count = pd.to_numeric(pd.Series(values), errors="coerce").to_numpy(dtype=float)
-        valid = ~(start.isna() | end.isna()) & np.isfinite(count)
-        tables[source] = np.column_stack(
-            [_nanoseconds(start[valid]), _nanoseconds(end[valid]), count[valid]]
+    for source, rows in steps.items():
+        starts, ends, values = zip(*rows, strict=True)
+        count = pd.to_numeric(
+            pd.Series(values).str.decode("ascii", errors="replace"), errors="coerce"
         )
+        table = np.column_stack([_utc_ns(starts), _utc_ns(ends), count.to_numpy(dtype=float)])
+        table = table[np.isfinite(table).all(axis=1)]
+        name = html.unescape(source.decode("utf-8", "replace"))
+        tables[name] = table[np.argsort(table[:, 0], kind="stable")]
     return tables
+
+
+def _step_attributes(record: bytes) -> tuple[bytes, bytes, bytes, bytes]:
+    attributes = dict(_ATTRIBUTE.findall(record))
+    keys = (b"sourceName", b"startDate", b"endDate", b"value")
+    return tuple(attributes.get(key, b"") for key in keys)
+
+
+_LAYOUT = np.frombuffer(b"0000-00-00 00:00:00 +0000", np.uint8)  # Apple's; 0: any digit
+_DIGITS = np.equal(_LAYOUT, ord("0"))
+_FILLER = np.frombuffer(b"1970-01-01 00:00:00", np.uint8)  # in place of an unreadable date
+_SEPARATORS = ~_DIGITS & (np.arange(len(_LAYOUT)) != 20)  # position 20 is the offset's sign
+
+
+def _utc_ns(dates: tuple[bytes, ...]) -> np.ndarray:
+    """Apple's dates ('2026-03-04 06:10:00 +0100') as UTC nanoseconds (NaN where unreadable):
+    by their fixed layout, as a date-time parser takes seconds for a million of them."""
+    texts = np.array(dates, dtype=f"S{len(_LAYOUT)}")
+    chars = texts.view(np.uint8).reshape(-1, len(_LAYOUT))
+    fixed = (
+        (np.char.str_len(texts) == len(_LAYOUT))
+        & ((chars[:, _DIGITS] >= ord("0")) & (chars[:, _DIGITS] <= ord("9"))).all(axis=1)
+        & (chars[:, _SEPARATORS] == _LAYOUT[_SEPARATORS]).all(axis=1)
+        & np.isin(chars[:, 20], (ord("+"), ord("-")))
+    )
+    iso = np.where(fixed[:, None], chars[:, :19], _FILLER)
+    iso[:, 10] = ord("T")
+    try:
+        local = np.ascontiguousarray(iso).view("S19").ravel().astype("datetime64[s]")
+    except ValueError:  # a month, day or hour out of range: the slow parser for all
+        fixed[:] = False
+        local = np.zeros(len(dates), "datetime64[s]")
+    digit = chars[:, 21:25].astype(np.int64) - ord("0")
+    sign = np.where(chars[:, 20] == ord("-"), -1, 1)
+    offset_s = sign * (digit @ np.array([36_000, 3600, 600, 60]))
+    utc = (local - offset_s.astype("timedelta64[s]")).astype("datetime64[ns]")
+    result = np.where(fixed, utc.astype(np.int64).astype(float), np.nan)
+    if not fixed.all():  # another layout: the slow parser, for those only
+        others = [date.decode("ascii", "replace") for date in np.array(dates, object)[~fixed]]
+        result[~fixed] = [_any_date_ns(text) for text in others]
+    year = chars[:, :4].astype(np.int64) - ord("0")
+    year = year @ np.array([1000, 100, 10, 1])
+    result[fixed & ((year < _EARLIEST_YEAR) | (year > _LATEST_YEAR))] = np.nan
+    return result
+
+
+def _any_date_ns(text: str) -> float:
+    """A date in another layout (ISO 8601 and the like) as UTC nanoseconds, else NaN."""
+    try:
+        instant = pd.Timestamp(text)
+    except (ValueError, OverflowError):
+        return math.nan
+    if instant is pd.NaT or not _EARLIEST_YEAR <= instant.year <= _LATEST_YEAR:
+        return math.nan
+    if instant.tzinfo is None:
+        return math.nan  # no offset: not a moment runlog can place
+    return float(instant.tz_convert("UTC").as_unit("ns").value)
 
 
 def _nanoseconds(times: pd.DatetimeIndex) -> np.ndarray:
@@ -246,6 +303,7 @@ def _nanoseconds(times: pd.DatetimeIndex) -> np.ndarray:
 def _add_cadences(workouts: list[dict[str, Any]], steps: dict[str, np.ndarray]) -> None:
     """Each workout's cadence: its source's steps over the workout (a record partly inside
     counts in proportion), per minute of its duration."""
+    spans: dict[int, float] = {}  # each table's longest record
     for workout in workouts:
         table = steps.get(workout.get("sourceName") or "")
         start, end = _instant(workout.get("startDate")), _instant(workout.get("endDate"))
@@ -253,7 +311,14 @@ def _add_cadences(workouts: list[dict[str, Any]], steps: dict[str, np.ndarray]) 
         if table is None or not len(table) or start is None or end is None or not minutes > 0:
             continue
         start_ns, end_ns = pd.Timestamp(start).value, pd.Timestamp(end).value
-        record_start, record_end, count = table[:, 0], table[:, 1], table[:, 2]
+        # only the records that start before the workout ends and end after it starts
+        longest_ns = spans.setdefault(id(table), float((table[:, 1] - table[:, 0]).max()))
+        first, last = np.searchsorted(table[:, 0], [start_ns - longest_ns, end_ns], side="right")
+        record_start, record_end, count = (
+            table[first:last, 0],
+            table[first:last, 1],
+            table[first:last, 2],
+        )
         span_ns = record_end - record_start
         overlap_ns = np.clip(
             np.minimum(record_end, end_ns) - np.maximum(record_start, start_ns), 0, None
