@@ -21,7 +21,7 @@ brackets and dots in a header count as spaces, so `distance_km`, `Distance (km)`
 | notes | notes, note, comment, comments, description, remarks, notiz, bemerkung |
 | athlete | athlete, runner, athlet, läufer, sportler |
 | type | type, sport, activity, activity type, art, sportart, typ, kind |
-| title | name, title, titel, bezeichnung, workout |
+| title | name, title, route name, titel, bezeichnung, workout |
 
 What the cells may hold:
   - date: 2024-05-01, 01.05.2024, 01.05.24, 01/05/2024, 05/01/2024, May 1 2024, with or
@@ -127,7 +127,7 @@ _TYPE = frozenset(
     {"type", "sport", "activity", "activity type", "art", "sportart", "typ", "kind", "tipo",
      "trainingsart"}
 )  # fmt: skip
-_TITLE = frozenset({"name", "title", "titel", "bezeichnung", "workout", "nombre"})
+_TITLE = frozenset({"name", "title", "titel", "bezeichnung", "workout", "nombre", "route name"})
 
 # The surface column's words beyond those classify.surface_from_words knows.
 _SURFACE_SYNONYMS = {
@@ -256,7 +256,7 @@ def _columns(table: common.Table) -> _Columns:
             units.setdefault(role, _unit_in(tokens[1:], _DURATION_UNITS))
         elif set(tokens) & _CADENCE:
             claim("cadence", index)
-        elif name in _HEART_RATE:
+        elif name in _HEART_RATE or name.removesuffix(" bpm") in _HEART_RATE:
             claim("heart_rate", index)
         elif name in _ASCENT or tokens[0] in _ASCENT:
             claim("ascent", index)

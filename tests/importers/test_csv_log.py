@@ -297,6 +297,23 @@ def test_the_type_column(kind, sport):
     assert only(text)["sport"] == sport
 
 
+def test_a_runkeeper_export():
+    text = (
+        "Activity Id,Date,Type,Route Name,Distance (km),Duration,Average Pace,"
+        "Average Speed (km/h),Calories Burned,Climb (m),Average Heart Rate (bpm),"
+        "Friend's Tagged,Notes,GPX File\n"
+        "a1b2c3,2019-03-04 06:10:00,Running,River loop,8.21,48:12,5:52,10.22,600,45,148,,"
+        "left knee sore 3/10,2019-03-04-061000.gpx\n"
+        "a1b2c4,2019-03-05 18:00:00,Cycling,,25.5,1:02:03,2:26,24.6,700,120,,,,\n"
+    )
+    run, ride = fields_of(text)
+    assert (run["sport"], run["distance_m"], run["moving_s"]) == ("running", 8210.0, 2892.0)
+    assert (run["avg_hr_bpm"], run["ascent_m"], run["name"]) == (148.0, 45.0, "River loop")
+    assert run["notes"] == "left knee sore 3/10"
+    assert run["start_time_local"] == pd.Timestamp("2019-03-04 06:10:00")
+    assert (ride["sport"], ride["moving_s"]) == ("cycling", 3723.0)
+
+
 def test_a_rest_day_row_is_a_note_not_a_run():
     text = "date,km,notes\n2024-05-01,5,easy\n2024-05-02,,rest day: left knee sore\n2024-05-03,,\n"
     imported = read(text)
