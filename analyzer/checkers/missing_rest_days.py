@@ -3,15 +3,19 @@
 Why it matters: tissues adapt to running on the days between runs. No study has set a limit
 on days in a row; the reasons are recovery and monotony (the same load day after day went
 with more illness in Foster's athletes), and advice for sore knees starts from two or three
-runs a week. So this is a convention: a warning on the 7th running day in a row (one finding
-per streak), and, when a Monday-Sunday week had no rest day that a streak finding does not
-already cover, a note for information. Two runs on one day are one running day; days are the
-runner's own calendar days.
+runs a week. So this is a convention, and informational unless it comes with high monotony or
+a spike [EVIDENCE.md]: the 7th running day in a row is told (one finding per streak), as a
+warning when those 7 days were monotonous (Foster's monotony, mean / SD of the daily
+distances, over 2.0) or a spike (their distance 30 % or more over the weekly average of the 4
+weeks before the streak), else for information. A Monday-Sunday week with no rest day that a
+streak finding does not already cover is noted for information. Two runs on one day are one
+running day; days are the runner's own calendar days.
 Source: convention, no validated threshold; monotony: Foster C 1998, Med Sci Sports Exerc
 30(7):1164-1168.
 """
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -27,6 +31,9 @@ from analyzer.log import TrainingLog
 class Thresholds:
     max_running_days_in_row: int = 6  # the next running day in a row is flagged
     min_weekly_rest_days: int = 1  # a Monday-Sunday week with fewer is noted
+    high_monotony_ratio: float = 2.0  # Foster: mean / SD of the streak's daily distances past this
+    spike_ratio: float = 1.3  # the streak's days against the 4 weeks before: a warning past it
+    min_base_weekly_km: float = 10.0  # a smaller base is not compared
 
 
 def check(log: TrainingLog, limits: Thresholds) -> list[Finding]:
@@ -43,7 +50,7 @@ def check(log: TrainingLog, limits: Thresholds) -> list[Finding]:
         streaks = _spans(days, _streak_numbers(days.index), limits.max_running_days_in_row)
         streaks = streaks[streaks["running_days"] > limits.max_running_days_in_row]
         findings += [
-            _streak_finding(athlete, streak, days_and_ids, limits, units)
+            _streak_finding(athlete, streak, daily_m, days_and_ids, limits, units)
             for streak in streaks.itertuples()
         ]
         weeks = _spans(days, days["week_start"], max_running_days)
@@ -91,7 +98,12 @@ def _runs_between(
 
 
 def _streak_finding(
-    athlete: str, streak, days_and_ids: tuple, limits: Thresholds, units: str
+    athlete: str,
+    streak,
+    daily_m: pd.Series,
+    days_and_ids: tuple,
+    limits: Thresholds,
+    units: str,
 ) -> Finding:
     limit_day = limits.max_running_days_in_row + 1
     told = streak.told_day
@@ -100,25 +112,54 @@ def _streak_finding(
         if streak.running_days > limit_day
         else ""
     )
+    streak_m = daily_m[streak.first_day : told].to_numpy()
+    monotony = _monotony(streak_m)
+    base_start = streak.first_day - pd.Timedelta(days=28)
+    base_m = daily_m[base_start : streak.first_day - pd.Timedelta(days=1)].sum()
+    week_m = streak_m[-7:].sum()
+    has_base = base_m / 4 >= limits.min_base_weekly_km * 1000
+    spike = week_m / (base_m / 4) if has_base else math.nan
+    is_monotonous = monotony > limits.high_monotony_ratio
+    is_spike = has_base and spike >= limits.spike_ratio
+    if is_monotonous and math.isinf(monotony):
+        why = "You ran the same distance every day, with no easy day among them."
+    elif is_monotonous:
+        why = (
+            f"Your daily distances barely varied (monotony {monotony:.1f}, over "
+            f"{limits.high_monotony_ratio:g}), so there was no easy day among them."
+        )
+    elif is_spike:
+        why = f"These 7 days came to {spike:.0%} of your usual week."
+    else:
+        why = "Your days varied, which helps, but no study sets a limit on days in a row."
     return RULE.finding(
         athlete=athlete,
-        severity="warning",
+        severity="warning" if is_monotonous or is_spike else "info",
         date=told.date(),
         period_start=streak.first_day.date(),
         period_end=streak.last_day.date(),
         message=(
             f"{day_text(told.date())}: your {_ordinal(limit_day)} running day in a row, "
             f"since {day_text(streak.first_day.date())}{went_on} "
-            f"({distance_text(streak.distance_m, units)} in all). No study sets a limit, but "
-            "the knee adapts on the days between runs. Take a rest day, or cross-train, in the "
-            "next day or two."
+            f"({distance_text(streak.distance_m, units)} in all). {why} The knee adapts on the "
+            "days between runs. Take a rest day, or cross-train, in the next day or two."
         ),
         evidence={
             "days_in_row": int(streak.running_days),
             "distance_km": round(float(streak.distance_m) / 1000, 2),
+            "monotony": None if math.isinf(monotony) else round(monotony, 2),
+            "week_vs_base_ratio": None if math.isnan(spike) else round(float(spike), 2),
         },
         activity_ids=_runs_between(days_and_ids, streak.first_day, told),
     )
+
+
+def _monotony(daily_m: np.ndarray) -> float:
+    """Foster's monotony of the last 7 days of a streak: mean / SD of the daily distances
+    (infinite when every day was the same)."""
+    days = daily_m[-7:]
+    spread = float(np.std(days, ddof=1)) if len(days) > 1 else 0.0
+    return float(np.mean(days)) / spread if spread > 0 else math.inf
 
 
 def _week_finding(

@@ -49,12 +49,69 @@ def test_missing_rest_days(distances_km, expected):
 def test_the_streak_finding_tells_how_long_it_went_on():
     (finding,) = rule.check(daily_runs(*[5] * 10), rule.Thresholds())
     assert (finding.period_start, finding.period_end) == (day(0), day(9))
-    assert finding.evidence == {"days_in_row": 10, "distance_km": 50.0}
+    assert finding.evidence == {
+        "days_in_row": 10,
+        "distance_km": 50.0,
+        "monotony": None,  # the same 5 km every day: no spread at all
+        "week_vs_base_ratio": None,  # no weeks before the streak
+    }
     assert len(finding.activity_ids) == 7  # the runs up to the day it was told
     assert finding.message.startswith(
         "Sun 11 Jan: your 7th running day in a row, since Mon 5 Jan; the streak went on to "
         "10 days (50.0 km in all)."
     )
+
+
+VARIED_WEEK_KM = [4, 10, 4, 16, 4, 8, 20]  # Foster's monotony: mean 9.4 / SD 6.4 = 1.47
+
+
+def base_weeks(weekly_km: float) -> list[dict]:
+    """Four weeks of three runs (Tuesday, Thursday, Saturday) before the streak."""
+    return [
+        run(day(7 * week + weekday), weekly_km / 3) for week in range(4) for weekday in (1, 3, 5)
+    ]
+
+
+def streak_after_base(base_weekly_km: float) -> list[dict]:
+    return [
+        *base_weeks(base_weekly_km),
+        *[run(day(28 + i), km) for i, km in enumerate(VARIED_WEEK_KM)],
+    ]
+
+
+def test_a_varied_streak_on_a_steady_base_is_for_information():
+    (finding,) = rule.check(make_log(streak_after_base(60)), DEFAULTS)
+    assert (finding.severity, finding.date) == ("info", day(34))
+    assert finding.evidence["monotony"] == 1.47
+    assert finding.evidence["week_vs_base_ratio"] == 1.1  # 66 km against 60
+
+
+def test_a_varied_streak_that_is_a_spike_is_a_warning():
+    (finding,) = rule.check(make_log(streak_after_base(45)), DEFAULTS)
+    assert (finding.severity, finding.evidence["week_vs_base_ratio"]) == ("warning", 1.47)
+    assert "These 7 days came to 147% of your usual week." in finding.message
+
+
+def test_a_monotonous_streak_is_a_warning_and_says_why():
+    rows = [*base_weeks(60), *[run(day(28 + offset), 9) for offset in range(7)]]  # 63 km
+    (finding,) = rule.check(make_log(rows), DEFAULTS)
+    assert (finding.severity, finding.evidence["week_vs_base_ratio"]) == ("warning", 1.05)
+    assert "You ran the same distance every day, with no easy day among them." in finding.message
+
+
+def test_a_streak_whose_days_barely_vary_says_how_much():
+    rows = [
+        *base_weeks(60),
+        *[run(day(28 + i), km) for i, km in enumerate([8, 9, 8, 10, 8, 9, 12])],
+    ]
+    (finding,) = rule.check(make_log(rows), DEFAULTS)
+    assert finding.severity == "warning"
+    assert "Your daily distances barely varied (monotony 6.2, over 2), so there" in finding.message
+
+
+def test_the_monotony_threshold_is_a_profile_setting():
+    log = make_log(streak_after_base(60))
+    assert rule_findings(log, {"high_monotony_ratio": 1.4}) == [("warning", day(34))]
 
 
 def test_two_runs_on_one_day_are_one_running_day():
