@@ -135,3 +135,73 @@ def test_the_clean_weeks_stay_clean(findings):
         if f.date <= LAST_CLEAN_DAY and f.severity in ("warning", "high")
     ]
     assert early == []
+
+
+# --- a second log: a week's jump, a worn shoe, weeks all on the road --------------------------
+
+JUMP_MONDAY = FIRST_MONDAY + dt.timedelta(weeks=6)  # every run of this week half as long again
+ROAD_FIRST_DAY = FIRST_MONDAY + dt.timedelta(weeks=10)  # from here on, every run on the road
+SHOE_PROFILE = '[[shoes]]\nname = "Pegasus"\npre_used_km = 300\ndefault = true\n'
+
+
+def _second_plan() -> list[PlannedRun]:
+    plan = []
+    for run in steady_plan(FIRST_MONDAY, weeks=16):
+        run = dataclasses.replace(run, hour=6)
+        if JUMP_MONDAY <= run.local_date < JUMP_MONDAY + dt.timedelta(days=7):
+            run = dataclasses.replace(run, distance_km=round(run.distance_km * 1.5, 2))
+        if run.local_date >= ROAD_FIRST_DAY:
+            run = dataclasses.replace(run, sub_sport="street", name="Road run")
+        plan.append(run)
+    return plan
+
+
+@pytest.fixture(scope="module", params=["watch folder", "strava export"])
+def second_findings(request, tmp_path_factory):
+    plan = _second_plan()
+    folder = tmp_path_factory.mktemp("second_" + request.param.replace(" ", "_"))
+    profile = folder / "profile.toml"
+    profile.write_text(f'timezone = "{TIMEZONE}"\n{SHOE_PROFILE}', encoding="utf-8")
+    if request.param == "watch folder":
+        source = _watch_folder(folder / "data", plan)
+    else:
+        source = _strava_folder(folder / "data", plan)
+    log = load(source, profile=profile)
+    assert log.errors == []
+    return run_rules(log), plan
+
+
+def test_the_weekly_jump_is_flagged_high_in_its_week(second_findings):
+    findings, _ = second_findings
+    (day,) = _dates(findings, "weekly-mileage-jump", ("high",))
+    assert JUMP_MONDAY <= day < JUMP_MONDAY + dt.timedelta(days=7)
+
+
+def test_the_shoe_is_flagged_on_the_day_it_passes_480_km(second_findings):
+    findings, plan = second_findings
+    total_km, passed = 300.0, None
+    for run in plan:
+        total_km += run.distance_km
+        if total_km > 480 and passed is None:
+            passed = run.local_date
+    assert _dates(findings, "shoe-overdue") == [passed]
+
+
+def test_weeks_all_on_the_road_are_noted(second_findings):
+    findings, _ = second_findings
+    road = [
+        f
+        for f in findings
+        if f.rule == "monotonous-surface" and f.evidence.get("surface") == "road"
+    ]
+    assert road and all(f.date >= ROAD_FIRST_DAY for f in road)
+
+
+def test_the_weeks_before_the_jump_stay_clean(second_findings):
+    findings, _ = second_findings
+    early = [
+        (f.date, f.rule)
+        for f in findings
+        if f.date < JUMP_MONDAY and f.severity in ("warning", "high")
+    ]
+    assert early == []
