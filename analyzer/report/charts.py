@@ -247,7 +247,15 @@ def _legend(axes, findings: Sequence[Finding]) -> None:
             Line2D([], [], color=PAIN_COLOUR, linestyle="--", label="knee-pain note"),
         )
     if handles:
-        axes.legend(handles=handles, loc="upper left", fontsize=8, frameon=False, ncols=4)
+        # above the plot, where no bar or note line can be under it
+        axes.legend(
+            handles=handles,
+            loc="lower left",
+            bbox_to_anchor=(0, 1.0),
+            fontsize=8,
+            frameon=False,
+            ncols=4,
+        )
 
 
 def _figure(size_inches: tuple[float, float] = WIDE_INCHES, layout: str | None = None):
