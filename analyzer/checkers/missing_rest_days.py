@@ -7,9 +7,9 @@ runs a week. So this is a convention, and informational unless it comes with hig
 a spike [EVIDENCE.md]: the 7th running day in a row is told (one finding per streak), as a
 warning when those 7 days were monotonous (Foster's monotony, mean / SD of the daily
 distances, over 2.0) or a spike (their distance 30 % or more over the weekly average of the 4
-weeks before the streak), else for information. A Monday-Sunday week with no rest day that a
-streak finding does not already cover is noted for information. Two runs on one day are one
-running day; days are the runner's own calendar days.
+weeks before the streak, at least 3 of them in the log), else for information. A
+Monday-Sunday week with no rest day that a streak finding does not already cover is noted for
+information. Two runs on one day are one running day; days are the runner's own calendar days.
 Source: convention, no validated threshold; monotony: Foster C 1998, Med Sci Sports Exerc
 30(7):1164-1168.
 """
@@ -114,11 +114,15 @@ def _streak_finding(
     )
     streak_m = daily_m[streak.first_day : told].to_numpy()
     monotony = _monotony(streak_m)
+    # the base: the weekly average of the 4 weeks before the streak, or of the 3 to 4 weeks
+    # the log holds of them (fewer would make a small base look like the norm)
     base_start = streak.first_day - pd.Timedelta(days=28)
     base_m = daily_m[base_start : streak.first_day - pd.Timedelta(days=1)].sum()
+    base_days = min(28, (streak.first_day - daily_m.index[0]).days)
+    base_weekly_m = base_m / (base_days / 7) if base_days >= 21 else math.nan
     week_m = streak_m[-7:].sum()
-    has_base = base_m / 4 >= limits.min_base_weekly_km * 1000
-    spike = week_m / (base_m / 4) if has_base else math.nan
+    has_base = base_weekly_m >= limits.min_base_weekly_km * 1000  # False when NaN
+    spike = week_m / base_weekly_m if has_base else math.nan
     is_monotonous = monotony > limits.high_monotony_ratio
     is_spike = has_base and spike >= limits.spike_ratio
     if is_monotonous and math.isinf(monotony):
