@@ -91,18 +91,23 @@ def _strava_folder(folder, plan):
     return strava_export(folder / "export_42", rows, files, as_zip=True)
 
 
-@pytest.fixture(scope="module", params=["watch folder", "strava export"])
-def findings(request, tmp_path_factory, plan):
-    folder = tmp_path_factory.mktemp(request.param.replace(" ", "_"))
+def _planted_findings(folder, form: str, plan: list[PlannedRun], profile_text: str = ""):
+    """The findings of `plan` written as a watch folder or a Strava export under `folder`."""
     profile = folder / "profile.toml"
-    profile.write_text(f'timezone = "{TIMEZONE}"\n', encoding="utf-8")
-    if request.param == "watch folder":
+    profile.write_text(f'timezone = "{TIMEZONE}"\n{profile_text}', encoding="utf-8")
+    if form == "watch folder":
         source = _watch_folder(folder / "data", plan)
     else:
         source = _strava_folder(folder / "data", plan)
     log = load(source, profile=profile)
     assert log.errors == []
     return run_rules(log)
+
+
+@pytest.fixture(scope="module", params=["watch folder", "strava export"])
+def findings(request, tmp_path_factory, plan):
+    folder = tmp_path_factory.mktemp(request.param.replace(" ", "_"))
+    return _planted_findings(folder, request.param, plan)
 
 
 def _dates(findings, slug, severities=("warning", "high")):
@@ -160,15 +165,7 @@ def _second_plan() -> list[PlannedRun]:
 def second_findings(request, tmp_path_factory):
     plan = _second_plan()
     folder = tmp_path_factory.mktemp("second_" + request.param.replace(" ", "_"))
-    profile = folder / "profile.toml"
-    profile.write_text(f'timezone = "{TIMEZONE}"\n{SHOE_PROFILE}', encoding="utf-8")
-    if request.param == "watch folder":
-        source = _watch_folder(folder / "data", plan)
-    else:
-        source = _strava_folder(folder / "data", plan)
-    log = load(source, profile=profile)
-    assert log.errors == []
-    return run_rules(log), plan
+    return _planted_findings(folder, request.param, plan, SHOE_PROFILE), plan
 
 
 def test_the_weekly_jump_is_flagged_high_in_its_week(second_findings):
