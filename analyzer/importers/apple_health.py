@@ -296,24 +296,25 @@ def _any_date_ns(text: str) -> float:
     return float(instant.tz_convert("UTC").as_unit("ns").value)
 
 
-def _nanoseconds(times: pd.DatetimeIndex) -> np.ndarray:
-    return times.tz_convert(None).as_unit("ns").asi8.astype(float)
-
-
 def _add_cadences(workouts: list[dict[str, Any]], steps: dict[str, np.ndarray]) -> None:
     """Each workout's cadence: its source's steps over the workout (a record partly inside
     counts in proportion), per minute of its duration."""
-    spans: dict[int, float] = {}  # each table's longest record
+    longest_ns = {
+        source: float((table[:, 1] - table[:, 0]).max(initial=0.0))  # its longest record
+        for source, table in steps.items()
+    }
     for workout in workouts:
-        table = steps.get(workout.get("sourceName") or "")
+        source = workout.get("sourceName") or ""
+        table = steps.get(source)
         start, end = _instant(workout.get("startDate")), _instant(workout.get("endDate"))
         minutes = _duration_s(workout.get("duration"), workout.get("durationUnit")) / 60
         if table is None or not len(table) or start is None or end is None or not minutes > 0:
             continue
         start_ns, end_ns = pd.Timestamp(start).value, pd.Timestamp(end).value
         # only the records that start before the workout ends and end after it starts
-        longest_ns = spans.setdefault(id(table), float((table[:, 1] - table[:, 0]).max()))
-        first, last = np.searchsorted(table[:, 0], [start_ns - longest_ns, end_ns], side="right")
+        first, last = np.searchsorted(
+            table[:, 0], [start_ns - longest_ns[source], end_ns], side="right"
+        )
         record_start, record_end, count = (
             table[first:last, 0],
             table[first:last, 1],
