@@ -183,6 +183,15 @@ def _shoe_of_each_run(runs: pd.DataFrame, shoes: list[_Shoe]) -> pd.Series:
     return worn.where(in_use)
 
 
+def shoe_of_each_run(
+    log: TrainingLog, athlete: str, runs: pd.DataFrame
+) -> tuple[pd.Series, dict[str, float]]:
+    """The shoe each of the athlete's runs counts on as this rule counts it (NaN: none), and
+    each shoe's distance before the log, km. `runs` comes from `runs_by_athlete(log, "shoe")`."""
+    shoes = _shoes_of(log.shoes, athlete, runs)
+    return _shoe_of_each_run(runs, shoes), {shoe.name: shoe.pre_used_km for shoe in shoes}
+
+
 def _in_use(runs: pd.DataFrame, shoe: _Shoe) -> pd.Series:
     start, retired = _day(shoe.start_date, 0), _day(shoe.retired_date, 1)
     return (runs["day"] >= start) & (runs["day"] <= retired)
