@@ -18,7 +18,8 @@ local calendar (Monday-Sunday weeks from `local_date`):
 - shoes the shoe-overdue rule found past their limit;
 - the latest knee-pain note (date, side, score) and how the pain went over 14 days;
 - the open findings (dated in the last 28 days), most severe first, then newest;
-- advice: one to three plain sentences drawn from the open findings.
+- advice: one to three plain sentences drawn from the open findings;
+- the rules that could not judge the log, each with its reason (analyzer/not_run.py).
 
 Distances are metres; renderers write them in the athlete's units. `status_dict` gives the
 JSON form; `default_as_of` the newest day with data in a log.
@@ -35,6 +36,7 @@ import pandas as pd
 from analyzer.checkers._format import distance_text
 from analyzer.checkers.rule import Finding
 from analyzer.log import TrainingLog
+from analyzer.not_run import NotRun, rules_not_run
 from analyzer.pain import knee_notes
 from analyzer.profile import Profile
 
@@ -99,6 +101,7 @@ class Status:
     pain_trend: str  # one plain phrase: "none noted in 14 days", "easing (4/10 -> 2/10)" ...
     open_findings: tuple[Finding, ...]  # most severe first, then newest
     advice: tuple[str, ...]
+    rules_not_run: tuple[NotRun, ...] = ()  # rules turned off or unable to judge this log
 
     @property
     def is_stale(self) -> bool:
@@ -186,6 +189,7 @@ def athlete_status(
         pain_trend=_pain_trend(log, athlete, pains, as_of),
         open_findings=open_findings,
         advice=(),
+        rules_not_run=tuple(rules_not_run(log, athlete, as_of, profile)),
     )
     return _with_advice(status, runs)
 
@@ -448,6 +452,7 @@ def _rounded(metres: float, units: str) -> str:
 
 __all__ = [
     "OPEN_WINDOW_DAYS",
+    "NotRun",
     "PainNote",
     "ShoeState",
     "Status",

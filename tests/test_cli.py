@@ -323,3 +323,17 @@ def test_report_to_a_folder_that_does_not_exist_is_a_usage_error(tmp_path):
 @pytest.mark.parametrize("command", ["check", "report", "import"])
 def test_every_command_needs_a_path(command):
     assert invoke(command).exit_code == cli.EXIT_USAGE
+
+
+def test_a_short_log_with_a_pain_note_says_which_rules_could_not_judge(tmp_path):
+    folder = write_runs(tmp_path / "runs", days=12)
+    (folder / "journal.md").write_text("2026-03-13 left knee sore, 3/10\n", encoding="utf-8")
+    result = invoke("check", folder)
+    assert result.exit_code == cli.EXIT_OK, result.output
+    assert "Nothing was flagged" not in result.stdout
+    assert "acute-chronic-ratio: needs 28 days of history; this log has 11" in result.stdout
+    assert "low-cadence: no run records cadence" in result.stdout
+    document = json.loads(invoke("check", folder, "--format", "json").stdout)
+    not_run = {item["rule"]: item["reason"] for item in document["athletes"][0]["rules_not_run"]}
+    assert not_run["long-run-spike"] == "needs 30 days of history; this log has 11"
+    assert "knee-pain-note" not in not_run
