@@ -131,9 +131,7 @@ def _surface(facts: _Facts, limits: Any) -> str | None:
     if too_short:
         return too_short
     window_days = getattr(limits, "window_days", 28)
-    recent = facts.runs[
-        facts.runs["local_date"] > facts.as_of - dt.timedelta(days=window_days)
-    ]
+    recent = facts.runs[facts.runs["local_date"] > facts.as_of - dt.timedelta(days=window_days)]
     total_m = recent["distance_m"].sum()
     if total_m <= 0:
         return None

@@ -331,7 +331,9 @@ def test_a_short_log_with_a_pain_note_says_which_rules_could_not_judge(tmp_path)
     result = invoke("check", folder)
     assert result.exit_code == cli.EXIT_OK, result.output
     assert "Nothing was flagged" not in result.stdout
-    assert "acute-chronic-ratio: needs 28 days of history; this log has 11" in result.stdout
+    assert re.search(
+        r"acute-chronic-ratio.*: needs 28 days of history; this log has 11", result.stdout
+    )
     assert "low-cadence: no run records cadence" in result.stdout
     document = json.loads(invoke("check", folder, "--format", "json").stdout)
     not_run = {item["rule"]: item["reason"] for item in document["athletes"][0]["rules_not_run"]}

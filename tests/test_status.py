@@ -182,7 +182,8 @@ def test_a_finding_line_is_its_first_sentence_without_the_day():
 def test_a_short_log_lists_the_rules_that_could_not_judge_it():
     log = daily_runs(5, 5, 0, 5, 5, 0, 5, 5, 0, 5, 5, 5, cadence_spm=None)
     as_of = FIRST_MONDAY + dt.timedelta(days=11)
-    not_run = {item.rule: item.reason for item in athlete_status(log, [], "ana", as_of).rules_not_run}
+    status = athlete_status(log, [], "ana", as_of)
+    not_run = {item.rule: item.reason for item in status.rules_not_run}
     assert not_run["acute-chronic-ratio"] == "needs 28 days of history; this log has 11"
     assert not_run["low-cadence"] == "no run records cadence"
     assert not_run["knee-pain-note"].startswith("the log holds no notes")
