@@ -28,7 +28,7 @@ JSON form; `default_as_of` the newest day with data in a log.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -108,6 +108,27 @@ class Status:
         """No activity or note for more than `stale_after_days` before the as-of day."""
         days = self.days_since_last_activity
         return days is None or days > self.stale_after_days
+
+    @property
+    def has_recent_data(self) -> bool:
+        """An activity within the open window (the last 28 days up to the as-of day)."""
+        days = self.days_since_last_activity
+        return days is not None and days < OPEN_WINDOW_DAYS
+
+    @property
+    def high_count(self) -> int:
+        return sum(finding.severity == "high" for finding in self.open_findings)
+
+    @property
+    def warning_count(self) -> int:
+        return sum(finding.severity == "warning" for finding in self.open_findings)
+
+    @property
+    def has_red_flag(self) -> bool:
+        """A knee-pain note of the open window names swelling, locking, giving way or sharp pain."""
+        pain = self.latest_pain
+        recent = pain is not None and (self.as_of - pain.date).days < OPEN_WINDOW_DAYS
+        return recent and bool(pain.red_flags)
 
     @property
     def days_since_rest(self) -> int | None:
@@ -192,6 +213,24 @@ def athlete_status(
         rules_not_run=tuple(rules_not_run(log, athlete, as_of, profile)),
     )
     return _with_advice(status, runs)
+
+
+def by_attention(athlete_statuses: Iterable[Status]) -> list[Status]:
+    """The coach's order, most in need of a call first: no activity in the open window, then
+    red flags, high open findings, warnings, and the longest without data; then by name."""
+    return sorted(athlete_statuses, key=_attention_key)
+
+
+def _attention_key(status: Status) -> tuple:
+    days = status.days_since_last_activity
+    return (
+        status.has_recent_data,
+        not status.has_red_flag,
+        -status.high_count,
+        -status.warning_count,
+        -(days if days is not None else 10**6),
+        status.athlete,
+    )
 
 
 def finding_line(finding: Finding) -> str:
@@ -457,6 +496,7 @@ __all__ = [
     "ShoeState",
     "Status",
     "athlete_status",
+    "by_attention",
     "default_as_of",
     "finding_line",
     "statuses",

@@ -135,8 +135,28 @@ def test_a_coach_folder_ranks_its_athletes(tmp_path):
     write_runs(tmp_path / "coach" / "bo", days=2, hour_offset=1)
     result = invoke("check", tmp_path / "coach")
     assert result.exit_code == cli.EXIT_OK, result.output
-    assert result.stdout.startswith("Athletes by risk")
+    assert result.stdout.startswith("Athletes, most in need of a call first")
     assert "\nana: 3 runs" in result.stdout and "\nbo: 2 runs" in result.stdout
+
+
+def test_an_athlete_who_stopped_uploading_needs_attention_first(tmp_path):
+    write_runs(tmp_path / "coach" / "ana", days=5)
+    write_runs(tmp_path / "coach" / "cy", days=5)
+    stale = tmp_path / "coach" / "bo"
+    stale.mkdir()
+    for offset in range(5):  # five runs that ended 60 days before the others' last
+        start = START - dt.timedelta(days=60 - offset)
+        (stale / f"{start:%Y-%m-%d}.gpx").write_text(gpx_run(start), encoding="utf-8")
+    result = invoke("check", tmp_path / "coach")
+    assert result.exit_code == cli.EXIT_OK, result.output
+    rows = result.stdout.splitlines()[2:]
+    assert rows[0].split()[:2] == ["1", "bo"]
+    assert "no data since 5 Jan 2026" in rows[0]
+    assert "why: no activity since Mon 5 Jan 2026 (60 days)" in rows[1]
+    assert result.stdout.index("\nbo: status on") < result.stdout.index("\nana: status on")
+    document = json.loads(invoke("check", tmp_path / "coach", "--format", "json").stdout)
+    status = {item["athlete"]: item["status"] for item in document["athletes"]}["bo"]
+    assert (status["is_stale"], status["days_since_last_activity"]) == (True, 60)
 
 
 @pytest.mark.parametrize(

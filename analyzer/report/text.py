@@ -20,6 +20,11 @@ from analyzer.report import (
     SEVERITY_MARKS,
     AthleteSummary,
     athlete_summaries,
+    attention_last_text,
+    attention_pain_text,
+    attention_ratio_text,
+    attention_reason,
+    attention_week_text,
     count_text,
     day_text,
     distance_text,
@@ -30,7 +35,7 @@ from analyzer.report import (
     span_text,
     status_rows,
 )
-from analyzer.status import OPEN_WINDOW_DAYS, Status
+from analyzer.status import OPEN_WINDOW_DAYS, Status, by_attention
 
 WIDTH_CHARS = 100  # wrap messages to a wide terminal; long messages stay readable
 _MARK_CHARS = 6  # "HIGH  ": the severity mark and its gap
@@ -48,7 +53,14 @@ def render_text(
     statuses = statuses or {}
     blocks: list[str] = []
     if len(summaries) > 1:
-        blocks.append(_ranking(summaries))
+        blocks.append(attention_text(statuses) if statuses else _ranking(summaries))
+    if statuses:
+        order = {
+            status.athlete: place for place, status in enumerate(by_attention(statuses.values()))
+        }
+        summaries.sort(
+            key=lambda summary: (order.get(summary.athlete, len(order)), summary.athlete)
+        )
     for summary in summaries:
         status = statuses.get(summary.athlete)
         if status is not None:
@@ -117,6 +129,29 @@ def status_text(status: Status) -> str:
             by_reason.setdefault(item.reason, []).append(item.rule)
         for reason, rules in by_reason.items():
             lines += _wrapped(f"{', '.join(rules)}: {reason}", "  ", "    ")
+    return "\n".join(lines)
+
+
+def attention_text(statuses: Mapping[str, Status]) -> str:
+    """The coach's view: one row per athlete, most in need of a call first, each with why."""
+    ranked = by_attention(statuses.values())
+    as_of = ranked[0].as_of
+    name_chars = max(len("athlete"), *(len(status.athlete) for status in ranked))
+    lines = [
+        f"Athletes, most in need of a call first (as of {day_text(as_of)}; open findings: the "
+        f"last {OPEN_WINDOW_DAYS} days)",
+        f"   #  {'athlete':<{name_chars}}  high  warn  {'last activity':<25}  "
+        f"{'this week / 4-wk avg':<22}  {'A:C':<5}  knee pain",
+    ]
+    for place, status in enumerate(ranked, start=1):
+        lines.append(
+            f"  {place:>2}  {status.athlete:<{name_chars}}  {status.high_count:>4}  "
+            f"{status.warning_count:>4}  {attention_last_text(status):<25}  "
+            f"{attention_week_text(status):<22}  {attention_ratio_text(status):<5}  "
+            f"{attention_pain_text(status)}"
+        )
+        indent = " " * (name_chars + 18)
+        lines += _wrapped(f"why: {attention_reason(status)}", indent, indent + "     ")
     return "\n".join(lines)
 
 
