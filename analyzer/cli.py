@@ -2,7 +2,7 @@
 
     runlog check PATH...  [--profile FILE] [--format text|json|csv] [--since DATE] [--until DATE]
     runlog report PATH... -o report.html [--profile FILE] [--since DATE] [--until DATE]
-    runlog import PATH... -o runs.parquet|runs.csv [--profile FILE]
+    runlog import PATH... -o runs.parquet|runs.csv [--weekly weekly.parquet] [--profile FILE]
     runlog rules [SLUG_OR_CODE...] [--format text|json]
 
 Findings never change the exit code; files that could not be read do (EXIT_SKIPPED_FILES),
@@ -214,6 +214,12 @@ def report(
     type=click.Path(dir_okay=False, path_type=Path),
     help="runs.parquet (typed) or runs.csv (ISO dates): the table of every activity.",
 )
+@click.option(
+    "--weekly",
+    "weekly_output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write weekly.parquet or weekly.csv: one row per athlete and local week.",
+)
 @force_option
 @profile_option
 @click.pass_context
@@ -221,24 +227,39 @@ def import_activities(
     ctx: click.Context,
     paths: tuple[Path, ...],
     output: Path,
+    weekly_output: Path | None,
     force: bool,
     profile_path: Path | None,
 ) -> None:
     """Read the files under PATH... into one table of activities and write it to a file."""
+    writer = _table_writer(output)
+    weekly_writer = _table_writer(weekly_output) if weekly_output is not None else None
+    inputs = [*paths, *_given(profile_path)]
+    check_output(output, inputs, force=force)
+    if weekly_output is not None:
+        check_output(weekly_output, [*inputs, output], force=force)
+    training_log, profile = _load(paths, profile_path)
+    table = writer(training_log.activities)
+    _write(output, table.encode("utf-8") if isinstance(table, str) else table)
+    _echo_errors(training_log.errors)
+    activity_count = len(training_log.activities)
+    click.echo(f"Wrote {count_text(activity_count, 'activity', 'activities')} to {output}.")
+    if weekly_output is not None and weekly_writer is not None:
+        weekly = training_log.weekly(profile=profile)
+        table = weekly_writer(weekly)
+        _write(weekly_output, table.encode("utf-8") if isinstance(table, str) else table)
+        click.echo(f"Wrote {count_text(len(weekly), 'athlete-week')} to {weekly_output}.")
+    ctx.exit(_exit_code(training_log, paths))
+
+
+def _table_writer(output: Path) -> Callable[[Any], str | bytes]:
     writer = TABLE_WRITERS.get(output.suffix.lower())
     if writer is None:
         raise UserError(
             f"{output}: runlog writes {' or '.join(TABLE_WRITERS)} tables, "
             f"not {output.suffix or 'a name without a suffix'}"
         )
-    check_output(output, [*paths, *_given(profile_path)], force=force)
-    training_log, _ = _load(paths, profile_path)
-    table = writer(training_log.activities)
-    _write(output, table.encode("utf-8") if isinstance(table, str) else table)
-    _echo_errors(training_log.errors)
-    activity_count = len(training_log.activities)
-    click.echo(f"Wrote {count_text(activity_count, 'activity', 'activities')} to {output}.")
-    ctx.exit(_exit_code(training_log, paths))
+    return writer
 
 
 @cli.command("rules", short_help="List the rules, their defaults and sources.")
