@@ -138,12 +138,6 @@ def status_window(as_of: dt.date, weeks: int = WINDOW_WEEKS) -> Window:
     return Window(first=_monday(as_of) - dt.timedelta(weeks=weeks - 1), as_of=as_of)
 
 
-def newest_day(log: TrainingLog) -> dt.date | None:
-    """The newest local day with a run or a note in the log (the default as-of day)."""
-    days = [*log.runs["local_date"].dropna(), *log.notes["local_date"].dropna()]
-    return max(days, default=None)
-
-
 # 1. Is my weekly distance climbing too fast?
 
 
@@ -1058,7 +1052,6 @@ __all__ = [
     "cadence_trend_spm",
     "long_run_chart",
     "monthly_overview_chart",
-    "newest_day",
     "pain_chart",
     "rest_calendar_chart",
     "shoe_chart",

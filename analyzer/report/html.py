@@ -34,6 +34,7 @@ from analyzer.report import (
     span_text,
 )
 from analyzer.report.json import plain
+from analyzer.status import default_as_of
 
 _STYLE = """
 *, *::before, *::after { box-sizing: border-box; }
@@ -102,7 +103,7 @@ def render_html(
     summaries = athlete_summaries(log, findings)
     anchors = _anchors(summaries)
     errors = list(errors)
-    as_of = as_of or charts.newest_day(log) or dt.date.today()
+    as_of = as_of or default_as_of(log) or dt.date.today()
     window = charts.status_window(as_of)
     body = [f"<h1>{escape(title)}</h1>", _overview(summaries, errors, window)]
     if len(summaries) > 1:

@@ -12,6 +12,7 @@ import pytest
 from analyzer.checkers import shoe_overdue
 from analyzer.profile import ShoeSetting
 from analyzer.report import charts
+from analyzer.status import default_as_of
 from tests.builders import make_log, note, run
 
 SUNDAY = dt.date(2026, 3, 15)
@@ -36,7 +37,7 @@ def ana(coach_log):
 
 @pytest.fixture(scope="module")
 def ana_window(ana):
-    return charts.status_window(charts.newest_day(ana))
+    return charts.status_window(default_as_of(ana))
 
 
 def test_every_chart_of_a_runner_with_pain_and_a_spike_is_drawn(ana, ana_findings, ana_window):
