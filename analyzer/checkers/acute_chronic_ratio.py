@@ -46,9 +46,7 @@ def check(log: TrainingLog, limits: Thresholds) -> list[Finding]:
     for athlete, runs in runs_by_athlete(log):
         units = log.profile_for(athlete).units
         daily_m = daily_totals(runs, "distance_m")
-        acute_weekly_m = daily_m.rolling(limits.acute_days, min_periods=1).mean() * 7
-        chronic_weekly_m = daily_m.rolling(limits.chronic_days, min_periods=1).mean() * 7
-        ratio = np.round(acute_weekly_m / chronic_weekly_m, 9)
+        acute_weekly_m, chronic_weekly_m, ratio = weekly_load_ratio(daily_m, limits)
         # the usual week: the longest of the 7-day blocks just before the last 7 days
         usual_weekly_m = pd.concat(
             [acute_weekly_m.shift(7 * block) for block in range(1, limits.usual_weeks + 1)],
@@ -77,6 +75,16 @@ def check(log: TrainingLog, limits: Thresholds) -> list[Finding]:
             for episode in _episodes(days, limits).itertuples()
         ]
     return findings
+
+
+def weekly_load_ratio(
+    daily_m: pd.Series, limits: Thresholds
+) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """Per day: the acute and the chronic window's distance as weekly means, metres, and their
+    ratio (both windows end on the day and count rest days as 0)."""
+    acute_weekly_m = daily_m.rolling(limits.acute_days, min_periods=1).mean() * 7
+    chronic_weekly_m = daily_m.rolling(limits.chronic_days, min_periods=1).mean() * 7
+    return acute_weekly_m, chronic_weekly_m, np.round(acute_weekly_m / chronic_weekly_m, 9)
 
 
 def _episodes(days: pd.DataFrame, limits: Thresholds) -> pd.DataFrame:
