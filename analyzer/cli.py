@@ -34,6 +34,7 @@ from rich.progress import (
 
 from analyzer.checkers import RULES, run_rules
 from analyzer.checkers.rule import Rule
+from analyzer.discover import shown
 from analyzer.errors import RunlogError
 from analyzer.loader import load
 from analyzer.log import FileError, TrainingLog
@@ -216,7 +217,7 @@ def report(
     _write(output, page.encode("utf-8"))
     _echo_errors(training_log.errors)
     click.echo(
-        f"Wrote {output}: {count_text(len(training_log.athletes), 'athlete')}, "
+        f"Wrote {shown(output)}: {count_text(len(training_log.athletes), 'athlete')}, "
         f"{count_text(len(findings), 'finding')}."
     )
     ctx.exit(_exit_code(training_log, paths))
@@ -260,12 +261,12 @@ def import_activities(
     _write(output, table.encode("utf-8") if isinstance(table, str) else table)
     _echo_errors(training_log.errors)
     activity_count = len(training_log.activities)
-    click.echo(f"Wrote {count_text(activity_count, 'activity', 'activities')} to {output}.")
+    click.echo(f"Wrote {count_text(activity_count, 'activity', 'activities')} to {shown(output)}.")
     if weekly_output is not None and weekly_writer is not None:
         weekly = training_log.weekly(profile=profile)
         table = weekly_writer(weekly)
         _write(weekly_output, table.encode("utf-8") if isinstance(table, str) else table)
-        click.echo(f"Wrote {count_text(len(weekly), 'athlete-week')} to {weekly_output}.")
+        click.echo(f"Wrote {count_text(len(weekly), 'athlete-week')} to {shown(weekly_output)}.")
     ctx.exit(_exit_code(training_log, paths))
 
 
@@ -306,9 +307,10 @@ def main() -> None:
 
 
 def _load(paths: Sequence[Path], profile_path: Path | None) -> tuple[TrainingLog, Profile | None]:
-    missing = [path for path in paths if not path.exists()]
-    if missing:
-        raise UserError(f"{missing[0]}: no such file or folder")
+    # A missing path among others is an error for that path (the loader lists it); only
+    # when no path is there is nothing checked.
+    if not any(path.exists() or path.is_symlink() for path in paths):
+        raise UserError(f"{shown(paths[0])}: no such file or folder")
     profile = load_profile(profile_path) if profile_path is not None else None
     with _progress_bar() as progress:
         return load(*paths, profile=profile, progress=progress), profile
@@ -372,7 +374,7 @@ def _as_of_day(
 def _exit_code(training_log: TrainingLog, paths: Sequence[Path]) -> int:
     """EXIT_OK, or EXIT_SKIPPED_FILES when some files were not read; nothing read is a UserError."""
     if training_log.activities.empty and training_log.notes.empty:
-        named = ", ".join(str(path) for path in paths)
+        named = ", ".join(shown(path) for path in paths)
         why = "no file could be read" if training_log.errors else "no activity files found"
         raise UserError(f"nothing to check in {named}: {why}")
     return EXIT_SKIPPED_FILES if training_log.errors else EXIT_OK
@@ -391,7 +393,7 @@ def _write(output: Path, data: bytes) -> None:
     try:
         write_atomically(output, data)
     except OSError as err:
-        raise UserError(f"{output}: cannot write it ({err.strerror or err})") from err
+        raise UserError(f"{shown(output)}: cannot write it ({err.strerror or err})") from err
 
 
 def _rule_named(name: str) -> Rule:

@@ -21,7 +21,7 @@ from analyzer.importers import Imported, Record, suffix_of
 from analyzer.localtime import resolve_local_time
 from analyzer.log import FileError, SampleLoader, TrainingLog
 from analyzer.merge import merge_duplicates
-from analyzer.profile import Profile, find_profile, load_profile
+from analyzer.profile import Profile, find_profile, load_profile, profile_from_text
 from analyzer.reading import load_cached, read_one, read_sources
 from analyzer.schema import (
     ACTIVITY_COLUMNS,
@@ -57,7 +57,7 @@ def load(
     """
     found = discover(list(paths))
     profiles = _profiles(found, profile)
-    errors = [FileError(path, reason) for path, reason in found.problems]
+    errors = [FileError(path, str(reason)) for path, reason in found.problems]
     rows: list[dict[str, Any]] = []
     samples: dict[str, SampleLoader] = {}
     notes, shoes = [], []
@@ -131,6 +131,9 @@ def _profiles(found: Discovery, profile: Profile | str | Path | None) -> dict[st
         path = find_profile(folder)
         if path is not None:
             profiles[athlete] = load_profile(path)
+    for athlete, (where, text) in found.archive_profiles.items():
+        if athlete not in profiles:
+            profiles[athlete] = profile_from_text(text, where)
     return profiles
 
 
