@@ -318,7 +318,7 @@ def test_report_writes_one_html_page(tmp_path):
     result = invoke("report", write_runs(tmp_path / "runs"), "-o", output)
     assert result.exit_code == cli.EXIT_OK, result.output
     page = output.read_text(encoding="utf-8")
-    assert page.startswith("<!DOCTYPE html>") and "data:image/png;base64," in page
+    assert page.startswith("<!DOCTYPE html>") and "data:image/svg+xml;base64," in page
     assert result.stdout.startswith(f"Wrote {output}: 1 athlete, ")
 
 
