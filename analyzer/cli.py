@@ -36,6 +36,7 @@ from rich.progress import (
 
 from analyzer.checkers import RULES, run_rules
 from analyzer.checkers.rule import Rule
+from analyzer.discover import shown
 from analyzer.errors import RunlogError
 from analyzer.loader import load
 from analyzer.log import FileError, TrainingLog
@@ -45,6 +46,7 @@ from analyzer.report.csv import render_csv
 from analyzer.report.json import render_json, render_rules_json
 from analyzer.report.tables import activities_csv, activities_parquet
 from analyzer.report.text import render_rules, render_text
+from analyzer.status import default_as_of, statuses
 
 log = logging.getLogger(__name__)
 
@@ -109,6 +111,12 @@ since_option = click.option(
     metavar="YYYY-MM-DD",
     help="Show findings dated on or after this day; earlier runs still count as history.",
 )
+as_of_option = click.option(
+    "--as-of",
+    "as_of",
+    metavar="YYYY-MM-DD|today",
+    help="The day each status is judged on (default: the newest day with data, or --until).",
+)
 until_option = click.option(
     "--until",
     type=click.DateTime(formats=["%Y-%m-%d"]),
@@ -148,6 +156,7 @@ def cli(debug: bool) -> None:
 )
 @since_option
 @until_option
+@as_of_option
 @dask_option
 @click.pass_context
 def check(
@@ -157,31 +166,42 @@ def check(
     output_format: str,
     since: dt.datetime | None,
     until: dt.datetime | None,
+    as_of: str | None,
     dask_address: str | None,
 ) -> None:
-    """Check the runs under PATH... (files, folders, zips) and print the findings."""
+    """Check the runs under PATH... (files, folders, zips) and print each athlete's status on
+    the as-of day, then their history."""
     first_day, last_day = _days(since, until)
     if dask_address is None:
         training_log, profile = _load(paths, profile_path)
-        findings = run_rules(training_log, profile, first_day, last_day)
+        as_of_day = _as_of_day(as_of, training_log, last_day)
+        findings = run_rules(training_log, profile, first_day, last_day or as_of_day)
     else:
         from analyzer.cohort import check_cohort
 
         _check_paths(paths)
         profile = load_profile(profile_path) if profile_path is not None else None
-        training_log, findings = check_cohort(paths, dask_address, profile)
+        training_log, every_finding = check_cohort(paths, dask_address, profile)
+        as_of_day = _as_of_day(as_of, training_log, last_day)
+        until_day = last_day or as_of_day
         findings = [
             finding
-            for finding in findings
+            for finding in every_finding
             if (first_day is None or finding.date >= first_day)
-            and (last_day is None or finding.date <= last_day)
+            and (until_day is None or finding.date <= until_day)
         ]
+    status_by_athlete = statuses(training_log, findings, as_of_day, profile) if as_of_day else {}
     if output_format == "json":
         # scripts read the errors from the document, so they are not repeated on stderr
-        click.echo(render_json(training_log, findings, training_log.errors), nl=False)
+        document = render_json(
+            training_log, findings, training_log.errors, status_by_athlete, as_of_day
+        )
+        click.echo(document, nl=False)
+    elif output_format == "csv":
+        click.echo(render_csv(training_log, findings), nl=False)
+        _echo_errors(training_log.errors)
     else:
-        render = render_csv if output_format == "csv" else render_text
-        click.echo(render(training_log, findings), nl=False)
+        click.echo(render_text(training_log, findings, (), status_by_athlete), nl=False)
         _echo_errors(training_log.errors)
     ctx.exit(_exit_code(training_log, paths))
 
@@ -217,7 +237,7 @@ def report(
     _write(output, page.encode("utf-8"))
     _echo_errors(training_log.errors)
     click.echo(
-        f"Wrote {output}: {count_text(len(training_log.athletes), 'athlete')}, "
+        f"Wrote {shown(output)}: {count_text(len(training_log.athletes), 'athlete')}, "
         f"{count_text(len(findings), 'finding')}."
     )
     ctx.exit(_exit_code(training_log, paths))
@@ -276,12 +296,12 @@ def import_activities(
     _write(output_path, table.encode("utf-8") if isinstance(table, str) else table)
     _echo_errors(training_log.errors)
     activity_count = len(training_log.activities)
-    click.echo(f"Wrote {count_text(activity_count, 'activity', 'activities')} to {output}.")
+    click.echo(f"Wrote {count_text(activity_count, 'activity', 'activities')} to {shown(output)}.")
     if weekly_output is not None and weekly_writer is not None:
         weekly = training_log.weekly(profile=profile)
         table = weekly_writer(weekly)
         _write(weekly_output, table.encode("utf-8") if isinstance(table, str) else table)
-        click.echo(f"Wrote {count_text(len(weekly), 'athlete-week')} to {weekly_output}.")
+        click.echo(f"Wrote {count_text(len(weekly), 'athlete-week')} to {shown(weekly_output)}.")
     ctx.exit(_exit_code(training_log, paths))
 
 
@@ -321,7 +341,7 @@ def _import_datasets(
             for key in ("activities", "notes", "findings", "weeks"):
                 totals[key] += getattr(result, key)
     if totals["activities"] == 0 and totals["notes"] == 0:
-        named = ", ".join(str(path) for path in paths)
+        named = ", ".join(shown(path) for path in paths)
         why = "no file could be read" if has_errors else "no activity files found"
         raise UserError(f"nothing to check in {named}: {why}")
     click.echo(
@@ -379,9 +399,10 @@ def main() -> None:
 
 
 def _check_paths(paths: Sequence[Path]) -> None:
-    missing = [path for path in paths if not path.exists()]
-    if missing:
-        raise UserError(f"{missing[0]}: no such file or folder")
+    # A missing path among others is an error for that path (the loader lists it); only
+    # when no path is there is nothing checked.
+    if not any(path.exists() or path.is_symlink() for path in paths):
+        raise UserError(f"{shown(paths[0])}: no such file or folder")
 
 
 def _load(paths: Sequence[Path], profile_path: Path | None) -> tuple[TrainingLog, Profile | None]:
@@ -428,10 +449,28 @@ def _days(
     return first_day, last_day
 
 
+def _as_of_day(
+    as_of: str | None, training_log: TrainingLog, last_day: dt.date | None
+) -> dt.date | None:
+    """The day statuses are judged on: as asked, else the newest day with data (no later than
+    --until). None only when the log holds no dated activity or note."""
+    if as_of is not None:
+        if as_of.strip().casefold() == "today":
+            return dt.date.today()
+        try:
+            return dt.date.fromisoformat(as_of.strip())
+        except ValueError as err:
+            raise UserError(f"--as-of {as_of}: give a day like 2026-03-01, or today") from err
+    newest = default_as_of(training_log)
+    if newest is not None and last_day is not None:
+        return min(newest, last_day)
+    return newest or last_day
+
+
 def _exit_code(training_log: TrainingLog, paths: Sequence[Path]) -> int:
     """EXIT_OK, or EXIT_SKIPPED_FILES when some files were not read; nothing read is a UserError."""
     if training_log.activities.empty and training_log.notes.empty:
-        named = ", ".join(str(path) for path in paths)
+        named = ", ".join(shown(path) for path in paths)
         why = "no file could be read" if training_log.errors else "no activity files found"
         raise UserError(f"nothing to check in {named}: {why}")
     return EXIT_SKIPPED_FILES if training_log.errors else EXIT_OK
@@ -446,7 +485,7 @@ def _write(output: Path, data: bytes) -> None:
     try:
         output.write_bytes(data)
     except OSError as err:
-        raise UserError(f"{output}: cannot write it ({err.strerror or err})") from err
+        raise UserError(f"{shown(output)}: cannot write it ({err.strerror or err})") from err
 
 
 def _rule_named(name: str) -> Rule:

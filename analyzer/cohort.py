@@ -31,7 +31,13 @@ import pandas as pd
 
 from analyzer.checkers import Finding, run_rules
 from analyzer.datasets import athlete_tables, write_athletes, write_samples
-from analyzer.discover import ARCHIVE_SEPARATOR, Discovery, coach_athlete_folders, discover
+from analyzer.discover import (
+    ARCHIVE_SEPARATOR,
+    Discovery,
+    coach_athlete_folders,
+    discover,
+    shown,
+)
 from analyzer.errors import RunlogError
 from analyzer.loader import FilePart, assemble, file_part, profiles_for, reread_samples_loader
 from analyzer.log import FileError, TrainingLog
@@ -78,8 +84,9 @@ def cohort_groups(paths: Sequence[Path], profile: Profile | None) -> list[Group]
     for path in paths:
         folders = coach_athlete_folders(path) if path.is_dir() else []
         for folder in folders:
-            athlete_roots.setdefault(folder.name, []).append((str(folder), False))
-            athlete_folders[folder.name] = folder
+            athlete = shown(folder.name)  # as the local path names them
+            athlete_roots.setdefault(athlete, []).append((str(folder), False))
+            athlete_folders[athlete] = folder
         if not folders:
             other_roots.append((str(path), not path.is_dir()))
     groups = [
@@ -108,7 +115,7 @@ def group_files(group: Group) -> tuple[list[tuple[str, bool]], list[FileError]]:
             files.append((root, True))
             continue
         found = discover([root])
-        problems += [FileError(path, reason) for path, reason in found.problems]
+        problems += [FileError(path, str(reason)) for path, reason in found.problems]
         tops = dict.fromkeys(source.path.split(ARCHIVE_SEPARATOR, 1)[0] for source in found.sources)
         files += [(top, False) for top in tops]
     return files, problems
@@ -122,7 +129,7 @@ def import_files(files: list[tuple[str, bool]], group: Group) -> list[FilePart]:
 def import_file(path: str, named: bool, group: Group) -> list[FilePart]:
     """One file's parts of the log (an archive's members each give one), without samples."""
     found = discover([path])
-    parts = [FilePart(errors=[FileError(where, reason) for where, reason in found.problems])]
+    parts = [FilePart(errors=[FileError(where, str(reason)) for where, reason in found.problems])]
     sources = [
         dataclasses.replace(source, athlete=group.athlete, named=named and not source.in_archive)
         for source in found.sources

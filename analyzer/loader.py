@@ -22,7 +22,7 @@ from analyzer.importers import Imported, Record, suffix_of
 from analyzer.localtime import resolve_local_time
 from analyzer.log import FileError, SampleLoader, TrainingLog
 from analyzer.merge import merge_duplicates
-from analyzer.profile import Profile, find_profile, load_profile
+from analyzer.profile import Profile, find_profile, load_profile, profile_from_text
 from analyzer.reading import Read, load_cached, read_one, read_sources
 from analyzer.schema import (
     ACTIVITY_COLUMNS,
@@ -58,7 +58,7 @@ def load(
     """
     found = discover(list(paths))
     profiles = profiles_for(found, profile)
-    errors = [FileError(path, reason) for path, reason in found.problems]
+    errors = [FileError(path, str(reason)) for path, reason in found.problems]
     parts = []
     reads = zip(found.sources, read_sources(found.sources), strict=True)
     for done, (source, read) in enumerate(reads, start=1):
@@ -172,6 +172,9 @@ def profiles_for(found: Discovery, profile: Profile | str | Path | None) -> dict
         path = find_profile(folder)
         if path is not None:
             profiles[athlete] = load_profile(path)
+    for athlete, (where, text) in found.archive_profiles.items():
+        if athlete not in profiles:
+            profiles[athlete] = profile_from_text(text, where)
     return profiles
 
 

@@ -2,11 +2,12 @@
 
 Knee-pain notes close together form one episode (as the persistent-knee-pain rule groups
 them: a gap of more than its `episode_gap_days`, or a note that the knee is fine, starts a
-new one); an episode's onset is its first note. For each pattern (each rule's findings, and a
-few plain measures of the runs), this counts how many episodes had it in the 14 days before
-onset, and how many pain-free fortnights of the same log had it. A pain-free fortnight is one
-of the consecutive 14-day blocks that tile the log back from its last day, that holds at
-least one run, no knee-pain note, no day of an episode and no day of the 14 before an onset.
+new one); an episode's onset is its first note. For each pattern (each rule's findings, a few
+plain measures of the runs, and runs on a worn shoe), this counts how many episodes had it in
+the 14 days before onset, and how many pain-free fortnights of the same log had it. A
+pain-free fortnight is one of the consecutive 14-day blocks that tile the log back from its
+last day, that holds at least one run, no knee-pain note, no day of an episode and no day of
+the 14 before an onset.
 
 These are counts from one runner's log, not a study: they show what came together in it,
 never a probability, and never a cause.
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from analyzer.checkers import RULES, Finding, rule_by_slug, run_rules
+from analyzer.checkers import RULES, Finding, rule_by_slug, run_rules, shoe_overdue
 from analyzer.checkers._calendar import runs_by_athlete
 from analyzer.checkers._knee import episode_numbers, knee_readings
 from analyzer.log import TrainingLog
@@ -125,6 +126,7 @@ def pain_pattern_reports(
         first_rows = np.unique(episode, return_index=True)[1]
         onsets = tuple(athlete_notes["local_date"].iloc[first_rows])
         reports[athlete] = _report(
+            log,
             athlete,
             onsets,
             _episode_days(athlete_notes["local_date"], episode),
@@ -142,6 +144,7 @@ def _episode_days(dates: pd.Series, episode: np.ndarray) -> list[tuple[dt.date, 
 
 
 def _report(
+    log: TrainingLog,
     athlete: str,
     onsets: tuple[dt.date, ...],
     episodes: list[tuple[dt.date, dt.date]],
@@ -173,7 +176,7 @@ def _report(
     starts = np.array([first for first, _ in before + free], dtype="datetime64[D]")
     ends = np.array([last for _, last in before + free], dtype="datetime64[D]")
     rows = []
-    for pattern, label, present in _patterns(runs, findings, profile):
+    for pattern, label, present in _patterns(log, athlete, runs, findings, profile):
         has = present(starts, ends)
         with_before, with_free = int(has[: len(before)].sum()), int(has[len(before) :].sum())
         rows.append(_row(athlete, pattern, label, with_before, len(before), with_free, len(free)))
@@ -212,7 +215,7 @@ def _pain_free_fortnights(
 
 
 def _patterns(
-    runs: pd.DataFrame, findings: list[Finding], profile: Profile
+    log: TrainingLog, athlete: str, runs: pd.DataFrame, findings: list[Finding], profile: Profile
 ) -> list[tuple[str, str, Callable[[np.ndarray, np.ndarray], np.ndarray]]]:
     """Each pattern's name, words, and a test of which windows (first, last days) had it."""
     patterns = []
@@ -226,6 +229,15 @@ def _patterns(
         patterns.append((rule.slug, _noun(rule.title), _any_day_within(days)))
     for measure in _measures(profile):
         patterns.append((measure.name, measure.label, _measure_test(runs, measure)))
+    shoe_limits = profile.thresholds_for(shoe_overdue.RULE)
+    worn_days = shoe_overdue.runs_past_warning(log, athlete, shoe_limits)
+    patterns.append(
+        (
+            "worn-shoe",
+            "runs on a shoe past its warning distance",
+            _any_day_within(np.array(worn_days, dtype="datetime64[D]")),
+        )
+    )
     return patterns
 
 

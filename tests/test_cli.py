@@ -2,6 +2,8 @@
 
 import datetime as dt
 import json
+import os
+import re
 
 import pandas as pd
 import pytest
@@ -75,17 +77,46 @@ def test_an_unknown_rule_is_a_one_line_usage_error():
 def test_check_prints_each_athlete_with_their_runs(tmp_path):
     result = invoke("check", write_runs(tmp_path / "runs"))
     assert result.exit_code == cli.EXIT_OK, result.output
-    assert result.stdout.startswith("runner: 3 runs, Mon 2 Mar 2026 to Wed 4 Mar 2026, ")
+    assert result.stdout.startswith("runner: status on Wed 4 Mar 2026\n")
+    assert "\nrunner: 3 runs, Mon 2 Mar 2026 to Wed 4 Mar 2026, " in result.stdout
     assert result.stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("as_of", "expected"),
+    [
+        pytest.param([], "Wed 4 Mar 2026", id="the newest day with data by default"),
+        pytest.param(["--as-of", "2026-03-03"], "Tue 3 Mar 2026", id="a day asked for"),
+        pytest.param(["--until", "2026-03-03"], "Tue 3 Mar 2026", id="no later than --until"),
+    ],
+)
+def test_the_status_is_as_of_a_day(tmp_path, as_of, expected):
+    result = invoke("check", write_runs(tmp_path / "runs"), *as_of)
+    assert result.exit_code == cli.EXIT_OK, result.output
+    assert result.stdout.startswith(f"runner: status on {expected}\n")
+
+
+def test_as_of_today_is_todays_date(tmp_path):
+    result = invoke("check", write_runs(tmp_path / "runs"), "--as-of", "today", "--format", "json")
+    assert result.exit_code == cli.EXIT_OK, result.output
+    assert json.loads(result.stdout)["as_of"] == dt.date.today().isoformat()
+
+
+def test_a_bad_as_of_day_is_a_usage_error(tmp_path):
+    result = invoke("check", write_runs(tmp_path / "runs"), "--as-of", "yesterday")
+    assert result.exit_code == cli.EXIT_USAGE
+    assert "--as-of yesterday" in result.stderr
 
 
 def test_check_as_json_is_designs_document(tmp_path):
     result = invoke("check", write_runs(tmp_path / "runs"), "--format", "json")
     assert result.exit_code == cli.EXIT_OK, result.output
     document = json.loads(result.stdout)
-    assert list(document) == ["athletes", "errors"]
+    assert list(document) == ["as_of", "athletes", "errors"]
+    assert document["as_of"] == "2026-03-04"
     (athlete,) = document["athletes"]
     assert athlete["athlete"] == "runner"
+    assert athlete["status"]["last_activity_date"] == "2026-03-04"
     assert (athlete["activities"], athlete["first_date"], athlete["last_date"]) == (
         3,
         "2026-03-02",
@@ -155,10 +186,18 @@ def test_an_empty_folder_checks_nothing_and_exits_2(tmp_path):
 
 def test_a_path_that_does_not_exist_is_a_one_line_usage_error(tmp_path):
     missing = tmp_path / "nowhere"
-    result = invoke("check", write_runs(tmp_path / "runs"), missing)
+    result = invoke("check", missing)
     assert result.exit_code == cli.EXIT_USAGE
     assert result.stderr == f"Error: {missing}: no such file or folder\n"
     assert result.stdout == ""
+
+
+def test_a_missing_path_among_others_is_an_error_for_it_and_the_rest_is_checked(tmp_path):
+    missing = tmp_path / "nowhere.fit"
+    result = invoke("check", missing, write_runs(tmp_path / "runs"))
+    assert result.exit_code == cli.EXIT_SKIPPED_FILES
+    assert result.stderr == f"{missing}: no such file or folder\n"
+    assert "3 runs" in result.stdout
 
 
 def test_a_bad_profile_is_one_line_and_no_traceback(tmp_path):
@@ -190,7 +229,9 @@ def test_a_profile_in_miles_shows_miles(tmp_path):
     profile.write_text('units = "miles"\n', encoding="utf-8")
     result = invoke("check", write_runs(tmp_path / "runs"), "--profile", profile)
     assert result.exit_code == cli.EXIT_OK
-    assert result.stdout.splitlines()[0].endswith(" mi")
+    header = next(line for line in result.stdout.splitlines() if "3 runs" in line)
+    assert header.endswith(" mi")
+    assert re.search(r"This week +[\d.]+ mi so far", result.stdout)
 
 
 def test_since_after_until_is_a_usage_error(tmp_path):
@@ -277,7 +318,7 @@ def test_report_writes_one_html_page(tmp_path):
     result = invoke("report", write_runs(tmp_path / "runs"), "-o", output)
     assert result.exit_code == cli.EXIT_OK, result.output
     page = output.read_text(encoding="utf-8")
-    assert page.startswith("<!DOCTYPE html>") and "data:image/png;base64," in page
+    assert page.startswith("<!DOCTYPE html>") and "data:image/svg+xml;base64," in page
     assert result.stdout.startswith(f"Wrote {output}: 1 athlete, ")
 
 
@@ -291,3 +332,26 @@ def test_report_to_a_folder_that_does_not_exist_is_a_usage_error(tmp_path):
 @pytest.mark.parametrize("command", ["check", "report", "import"])
 def test_every_command_needs_a_path(command):
     assert invoke(command).exit_code == cli.EXIT_USAGE
+
+
+def test_names_that_are_not_utf8_are_shown_escaped_in_every_output(tmp_path):
+    folder, out = tmp_path / "in", tmp_path / "out"
+    folder.mkdir()
+    out.mkdir()
+    (folder / os.fsdecode(b"l\xf8b\xff.gpx")).write_text(gpx_run(), encoding="utf-8")
+    (folder / os.fsdecode(b"bad\xfe.fit")).write_bytes(b"junk")
+    bad = f"{folder}/bad\\xfe.fit"
+    for output_format in ("text", "json", "csv"):
+        result = invoke("check", folder, "--format", output_format)
+        assert result.exit_code == cli.EXIT_SKIPPED_FILES, result.output
+        if output_format == "json":
+            assert json.loads(result.stdout)["errors"][0]["path"] == bad
+        else:
+            assert bad in result.stderr
+    for output in ("runs.csv", "runs.parquet", "report.html"):
+        command = "report" if output.endswith(".html") else "import"
+        result = invoke(command, folder, "-o", out / output)
+        assert result.exit_code == cli.EXIT_SKIPPED_FILES, result.output
+    table = pd.read_parquet(out / "runs.parquet")
+    assert list(table["source_path"]) == [f"{folder}/l\\xf8b\\xff.gpx"]
+    assert bad in (out / "report.html").read_text(encoding="utf-8")

@@ -6,6 +6,7 @@ import pytest
 
 import analyzer
 from analyzer.patterns import pain_pattern_reports
+from analyzer.profile import ShoeSetting
 from tests.builders import FIRST_MONDAY, STEADY_SHOES, make_log, note, steady_runs
 
 WEEKS = 40
@@ -85,3 +86,20 @@ def test_the_coach_line_names_the_most_frequent_pattern(weeks_apart):
     report = pain_pattern_reports(_log(episode_weeks=weeks))["ana"]
     assert report.is_shown
     assert report.most_frequent.startswith(("Runs averaging under 170", "A week's"))
+
+
+def test_runs_on_a_worn_shoe_before_every_episode_stand_out():
+    runs = steady_runs(WEEKS)
+    for run in runs:
+        run["shoe"] = "Pegasus"
+    for week in EPISODE_WEEKS:
+        pain_day = _pain_day(week)
+        for run in runs:
+            if pain_day - dt.timedelta(days=10) <= run["local_date"] < pain_day:
+                run["shoe"] = "Old"  # the worn pair, brought out before each sore knee
+    notes = [note(_pain_day(week), "left knee sore after the run, 4/10") for week in EPISODE_WEEKS]
+    shoes = [ShoeSetting("Pegasus", limit_km=2000), ShoeSetting("Old", pre_used_km=900)]
+    table = analyzer.pain_patterns(make_log(runs, notes, shoes=shoes)).set_index("pattern")
+    worn = table.loc["worn-shoe"]
+    assert (worn["episodes_with"], worn["pain_free_with"]) == (4, 0)
+    assert worn["stands_out"]

@@ -107,6 +107,23 @@ def shoe_distances(log: TrainingLog, athlete: str, limits: Thresholds) -> list[S
     return sorted(distances, key=lambda shoe: shoe.shoe.casefold())
 
 
+def runs_past_warning(log: TrainingLog, athlete: str, limits: Thresholds) -> list[dt.date]:
+    """The local days of the athlete's runs on a shoe already past its warning distance.
+
+    The shoe's distance at each run is its pre-use plus the runs before it and that run, as
+    this rule counts them (the same runs as `shoe_distances`).
+    """
+    athlete_runs = [runs for name, runs in runs_by_athlete(log, "shoe") if name == athlete]
+    if not athlete_runs:
+        return []
+    days: list[dt.date] = []
+    for shoe, shoe_runs in _runs_per_shoe(log, athlete, athlete_runs[0]):
+        warning_km, _ = _limits_km(shoe, limits)
+        worn_km = shoe.pre_used_km + shoe_runs["distance_m"].fillna(0).cumsum() / 1000
+        days += list(shoe_runs.loc[worn_km > warning_km, "local_date"])
+    return sorted(days)
+
+
 def _runs_per_shoe(
     log: TrainingLog, athlete: str, runs: pd.DataFrame
 ) -> list[tuple[_Shoe, pd.DataFrame]]:

@@ -13,6 +13,7 @@ import pytest
 from analyzer.checkers.rule import Finding
 from analyzer.log import FileError, TrainingLog
 from analyzer.profile import Profile, ShoeSetting
+from analyzer.status import Status, default_as_of, statuses
 from tests.builders import TIMEZONE, make_log, note, run, steady_runs
 
 
@@ -186,3 +187,9 @@ def coach_errors() -> list[FileError]:
             "is not well-formed XML (line 17); kept the 4,040 track points that could be read",
         ),
     ]
+
+
+@pytest.fixture(scope="module")
+def coach_statuses(coach_log, coach_findings) -> dict[str, Status]:
+    """Each athlete's status on the newest day of the log (Mon 9 Mar 2026, the day of a note)."""
+    return statuses(coach_log, coach_findings, default_as_of(coach_log))
