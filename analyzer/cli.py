@@ -45,6 +45,7 @@ from analyzer.report.json import render_json, render_rules_json
 from analyzer.report.tables import activities_csv, activities_parquet
 from analyzer.report.text import render_rules, render_text
 from analyzer.status import default_as_of, statuses
+from analyzer.writing import check_output, write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -102,6 +103,9 @@ profile_option = click.option(
     "profile_path",
     type=click.Path(dir_okay=False, path_type=Path),
     help="An athlete profile (TOML) for every athlete, instead of the runlog.toml beside the data.",
+)
+force_option = click.option(
+    "--force", is_flag=True, help="Replace the output file when it exists (never an input)."
 )
 since_option = click.option(
     "--since",
@@ -188,6 +192,7 @@ def check(
     type=click.Path(dir_okay=False, path_type=Path),
     help="The HTML file to write (one page, charts included).",
 )
+@force_option
 @profile_option
 @since_option
 @until_option
@@ -196,6 +201,7 @@ def report(
     ctx: click.Context,
     paths: tuple[Path, ...],
     output: Path,
+    force: bool,
     profile_path: Path | None,
     since: dt.datetime | None,
     until: dt.datetime | None,
@@ -204,6 +210,7 @@ def report(
     from analyzer.report.html import render_html  # matplotlib is slow to import: only here
 
     first_day, last_day = _days(since, until)
+    check_output(output, [*paths, *_given(profile_path)], force=force)
     training_log, profile = _load(paths, profile_path)
     findings = run_rules(training_log, profile, first_day, last_day)
     page = render_html(training_log, findings, training_log.errors, title=REPORT_TITLE)
@@ -231,6 +238,7 @@ def report(
     type=click.Path(dir_okay=False, path_type=Path),
     help="Also write weekly.parquet or weekly.csv: one row per athlete and local week.",
 )
+@force_option
 @profile_option
 @click.pass_context
 def import_activities(
@@ -238,11 +246,16 @@ def import_activities(
     paths: tuple[Path, ...],
     output: Path,
     weekly_output: Path | None,
+    force: bool,
     profile_path: Path | None,
 ) -> None:
     """Read the files under PATH... into one table of activities and write it to a file."""
     writer = _table_writer(output)
     weekly_writer = _table_writer(weekly_output) if weekly_output is not None else None
+    inputs = [*paths, *_given(profile_path)]
+    check_output(output, inputs, force=force)
+    if weekly_output is not None:
+        check_output(weekly_output, [*inputs, output], force=force)
     training_log, profile = _load(paths, profile_path)
     table = writer(training_log.activities)
     _write(output, table.encode("utf-8") if isinstance(table, str) else table)
@@ -372,9 +385,13 @@ def _echo_errors(errors: Sequence[FileError]) -> None:
         click.echo(str(error), err=True)
 
 
+def _given(path: Path | None) -> list[Path]:
+    return [] if path is None else [path]
+
+
 def _write(output: Path, data: bytes) -> None:
     try:
-        output.write_bytes(data)
+        write_atomically(output, data)
     except OSError as err:
         raise UserError(f"{shown(output)}: cannot write it ({err.strerror or err})") from err
 

@@ -73,7 +73,9 @@ def load(
         file_format, content_id, imported = outcome
         errors += [FileError(source.path, problem) for problem in imported.problems]
         athlete = source.athlete or _profile_athlete(profiles, source.athlete) or DEFAULT_ATHLETE
-        file_rows = _activity_rows(source, file_format, content_id, imported, athlete)
+        file_rows = _activity_rows(
+            source, file_format, content_id, imported, athlete, read.has_samples
+        )
         rows += file_rows
         for index, (row, record) in enumerate(zip(file_rows, imported.records, strict=True)):
             if row["has_samples"]:
@@ -161,11 +163,16 @@ def _is_quiet(source: Source, error: BadFile, found: Discovery) -> bool:
 
 
 def _activity_rows(
-    source: Source, file_format: str, content_id: str, imported: Imported, athlete: str
+    source: Source,
+    file_format: str,
+    content_id: str,
+    imported: Imported,
+    athlete: str,
+    has_samples: tuple[bool, ...],  # per record (records read from the cache hold none)
 ) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     many = len(imported.records) > 1
-    for index, record in enumerate(imported.records):
+    for index, (record, with_samples) in enumerate(zip(imported.records, has_samples, strict=True)):
         fields = dict(record.fields)
         activity_id = fields.get("activity_id") or (f"{content_id}-{index}" if many else content_id)
         if source.athlete and not fields.get("activity_id"):
@@ -176,7 +183,7 @@ def _activity_rows(
             athlete=fields.get("athlete") or athlete,
             source_path=source.path,
             source_format=file_format,
-            has_samples=record.samples is not None and not record.samples.empty,
+            has_samples=with_samples,
         )
         rows.append(fields)
     return rows
