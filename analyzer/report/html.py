@@ -47,7 +47,7 @@ from analyzer.status import statuses as athlete_statuses
 _STYLE = """
 *, *::before, *::after { box-sizing: border-box; }
 body { font: 16px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #222;
-       max-width: 1000px; margin: 1.5em auto; padding: 0 16px; overflow-wrap: anywhere; }
+       max-width: 1000px; margin: 1.5em auto; padding: 0 16px; overflow-wrap: break-word; }
 h1 { font-size: 1.6em; margin-bottom: 0.2em; }
 h2 { border-bottom: 2px solid #4f7fb0; padding-bottom: 0.2em; margin-top: 2.2em; }
 h3 { margin: 1.8em 0 0.4em; font-size: 1.1em; }
@@ -56,8 +56,11 @@ th, td { text-align: left; vertical-align: top; padding: 0.35em 0.5em;
          border-bottom: 1px solid #e4e4e4; }
 th { background: #f4f6f8; }
 td.number { text-align: right; }
+td.day, th { white-space: nowrap; }
+td.message, .evidence, .errors li { overflow-wrap: anywhere; }
 .table-box { overflow-x: auto; max-width: 100%; }
 .severity { display: inline-block; min-width: 4.2em; padding: 0 0.4em; border-radius: 3px;
+            white-space: nowrap;
             font-size: 0.85em; font-weight: 600; text-align: center; color: #fff; }
 .severity-high { background: #c62828; }
 .severity-warning { background: #b86800; }
@@ -72,9 +75,9 @@ figure.chart img { width: 100%; height: auto; display: block; }
 figure.chart figcaption { color: #555; font-size: 0.85em; margin-top: 0.2em; }
 .errors li { font-family: ui-monospace, monospace; font-size: 0.88em; }
 .athletes { display: grid; gap: 0.6em; }
-.athlete-row { display: grid; grid-template-columns: 13em 1fr; gap: 0.2em 1em;
+.athlete-row { display: grid; grid-template-columns: minmax(14em, 2fr) 3fr; gap: 0.2em 1em;
                align-items: center; border-bottom: 1px solid #e4e4e4; padding-bottom: 0.5em; }
-.athlete-row .numbers { font-size: 0.9em; }
+.athlete-row .numbers { font-size: 0.85em; }
 .athlete-row .numbers p { margin: 0.1em 0; }
 .athlete-row figure.chart { margin: 0; }
 @media (max-width: 700px) {
@@ -161,6 +164,10 @@ def _overview(summaries: list[AthleteSummary], errors: list[FileError], window) 
     )
 
 
+# the status rows a coach's row shows beside the athlete's weeks (status_rows' labels)
+COACH_STATUS_ROWS = ("Rest",)
+
+
 def _ranking(
     log: TrainingLog,
     summaries: list[AthleteSummary],
@@ -222,6 +229,11 @@ def _attention_numbers(status: Status | None, rank) -> str:
         f"<strong>Last activity</strong>: {escape(attention_last_text(status))}",
         f"<strong>This week / 4-week avg</strong>: {escape(attention_week_text(status))}",
         f"<strong>Acute:chronic</strong>: {escape(attention_ratio_text(status))}",
+        *(
+            f"<strong>{escape(label)}</strong>: {escape(text)}"
+            for label, text in status_rows(status)
+            if label in COACH_STATUS_ROWS
+        ),
         f"<strong>Knee pain</strong>: {escape(attention_pain_text(status))}",
         f"<strong>Why</strong>: {escape(attention_reason(status))}",
     ]
@@ -232,7 +244,15 @@ def _athlete(
     log: TrainingLog, summary: AthleteSummary, anchor: str, window, status: Status | None = None
 ) -> str:
     athlete_log = log.for_athlete(summary.athlete)
-    window = window.from_first_run(summary.first_date)
+    shown = window.around_runs(summary.first_date, summary.last_date)
+    moved = (
+        f'<p class="quiet">No runs in the {charts.WINDOW_WEEKS} weeks up to '
+        f"{escape(day_text(window.as_of))}: the charts show the weeks up to the last run, "
+        f"{escape(day_text(summary.last_date))}.</p>"
+        if shown.as_of != window.as_of
+        else ""
+    )
+    window = shown
     athlete, units, findings = summary.athlete, summary.units, summary.findings
     counts = ", ".join(
         count_text(sum(finding.severity == severity for finding in findings), label)
@@ -313,6 +333,7 @@ def _athlete(
             f", {distance_text(summary.distance_m, units)}; findings: {counts}."
         )
         + "</p>",
+        moved,
     ]
     if status is not None:
         parts.append(_status(status))
@@ -426,7 +447,7 @@ def _findings_table(findings: tuple[Finding, ...], not_run: int = 0) -> str:
         return '<p class="quiet">No findings.</p>'
     rows = [
         "<tr>"
-        f"<td>{escape(day_text(finding.date))}</td>"
+        f'<td class="day">{escape(day_text(finding.date))}</td>'
         f"<td>{_severity(finding.severity)}</td>"
         f"<td>{escape(finding.code)} {escape(finding.rule)}</td>"
         f'<td class="message">{escape(finding.message)}'
