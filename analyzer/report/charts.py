@@ -37,6 +37,7 @@ from analyzer.checkers import (
 from analyzer.checkers.rule import Finding
 from analyzer.log import TrainingLog
 from analyzer.report import METRES_PER_MILE
+from analyzer.report.literal import literal_figure
 
 WINDOW_WEEKS = 16  # the status window: the weeks up to the as-of day the charts show
 AVERAGE_WEEKS = 4  # the weekly chart's average line
@@ -956,6 +957,7 @@ def _figure(size: Size, height_in: float, grid: bool = True):
 
 
 def _svg(figure: Figure) -> bytes:
+    literal_figure(figure)  # a note or a name is drawn as written, never as mathematics
     buffer = io.BytesIO()
     figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
     return buffer.getvalue()
