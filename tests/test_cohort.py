@@ -223,6 +223,7 @@ def test_a_cohort_in_object_storage_gives_the_same_tables(
     local_log = analyzer.load(coach_folder)
     activities = with_local_paths(log.activities[list(ACTIVITY_COLUMNS)], url, coach_folder)
     pd.testing.assert_frame_equal(activities, local_log.activities[list(ACTIVITY_COLUMNS)])
+
     def summary(findings):
         return [(item.athlete, item.rule, item.date, item.message) for item in findings]
 
