@@ -125,7 +125,8 @@ since_option = click.option(
     "--since",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     metavar="YYYY-MM-DD",
-    help="Show findings dated on or after this day; earlier runs still count as history.",
+    help="Show the days from this one on (header, counts, findings, charts); earlier runs "
+    "still count as the rules' history.",
 )
 as_of_option = click.option(
     "--as-of",
@@ -137,7 +138,7 @@ until_option = click.option(
     "--until",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     metavar="YYYY-MM-DD",
-    help="Show findings dated on or before this day.",
+    help="Show the days up to this one (and judge the status on it unless --as-of says).",
 )
 
 dask_option = click.option(
@@ -174,6 +175,12 @@ def cli(debug: bool) -> None:
 @since_option
 @until_option
 @as_of_option
+@click.option(
+    "--all",
+    "show_all",
+    is_flag=True,
+    help="Show every finding in the history, not only the last 16 weeks' (older: counted).",
+)
 @dask_option
 @click.pass_context
 def check(
@@ -184,6 +191,7 @@ def check(
     since: dt.datetime | None,
     until: dt.datetime | None,
     as_of: str | None,
+    show_all: bool,
     dask_address: str | None,
 ) -> None:
     """Check the runs under PATH... (files, folders, zips) and print each athlete's status on
@@ -212,14 +220,23 @@ def check(
     if output_format == "json":
         # scripts read the errors from the document, so they are not repeated on stderr
         document = render_json(
-            training_log, findings, training_log.errors, status_by_athlete, as_of_day
+            training_log, findings, training_log.errors, status_by_athlete, as_of_day, first_day
         )
         click.echo(document, nl=False)
     elif output_format == "csv":
         click.echo(render_csv(training_log, findings), nl=False)
         _echo_errors(training_log.errors)
     else:
-        click.echo(render_text(training_log, findings, (), status_by_athlete), nl=False)
+        text = render_text(
+            training_log,
+            findings,
+            (),
+            status_by_athlete,
+            first_day,
+            last_day or as_of_day,
+            show_all=show_all,
+        )
+        click.echo(text, nl=False)
         _echo_errors(training_log.errors)
     ctx.exit(_exit_code(training_log, paths))
 
@@ -265,6 +282,7 @@ def report(
         title=REPORT_TITLE,
         as_of=as_of_day,
         statuses=status_by_athlete,
+        since=first_day,
     )
     _write(output, page.encode("utf-8"))
     _echo_errors(training_log.errors)

@@ -41,6 +41,7 @@ from analyzer.pain import knee_notes
 from analyzer.profile import Profile
 
 OPEN_WINDOW_DAYS = 28  # a finding dated in these days (as-of day included) is open
+HISTORY_WEEKS = 16  # the status window: the weeks up to the as-of day the reports show in full
 AVERAGE_WEEKS = 4  # this week and the last one against the average of these full weeks
 ACUTE_DAYS = 7
 CHRONIC_DAYS = 28
@@ -490,6 +491,7 @@ def _rounded(metres: float, units: str) -> str:
 
 
 __all__ = [
+    "HISTORY_WEEKS",
     "OPEN_WINDOW_DAYS",
     "NotRun",
     "PainNote",
