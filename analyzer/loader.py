@@ -22,7 +22,7 @@ from analyzer.discover import Discovery, Source, coach_athlete_folders, discover
 from analyzer.errors import BadFile, NotAnActivity, ProfileError, UnrecognisedFile
 from analyzer.importers import Imported, Record, suffix_of
 from analyzer.localtime import resolve_local_time
-from analyzer.log import FileError, SampleLoader, TrainingLog
+from analyzer.log import FileError, FileNotice, SampleLoader, TrainingLog
 from analyzer.merge import merge_duplicates
 from analyzer.profile import Profile, find_profile, load_profile, profile_from_text
 from analyzer.reading import Read, load_cached, read_one, read_sources
@@ -83,6 +83,7 @@ class FilePart:
     notes: list[dict[str, Any]] = field(default_factory=list)
     shoes: list[dict[str, Any]] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)
+    notices: list[FileNotice] = field(default_factory=list)
 
 
 def file_part(
@@ -99,7 +100,10 @@ def file_part(
         quiet = _is_quiet(source, outcome)
         return FilePart(errors=[] if quiet else [FileError(source.path, str(outcome))])
     file_format, content_id, imported = outcome
-    part = FilePart(errors=[FileError(source.path, problem) for problem in imported.problems])
+    part = FilePart(
+        errors=[FileError(source.path, problem) for problem in imported.problems],
+        notices=[FileNotice(source.path, notice) for notice in imported.notices],
+    )
     athlete = source.athlete or _profile_athlete(profiles, source.athlete) or DEFAULT_ATHLETE
     part.rows = _activity_rows(source, file_format, content_id, imported, athlete, read.has_samples)
     loader_of = samples_loader or _samples_loader
@@ -123,6 +127,7 @@ def assemble(
 ) -> TrainingLog:
     """One TrainingLog from the sources' parts: dated, in local time, tagged, merged."""
     errors = list(errors)
+    notices: list[FileNotice] = []
     rows: list[dict[str, Any]] = []
     samples: dict[str, SampleLoader] = {}
     notes: list[dict[str, Any]] = []
@@ -133,6 +138,7 @@ def assemble(
         notes += part.notes
         shoes += part.shoes
         errors += part.errors
+        notices += part.notices
 
     # One frame from every file's rows: a frame per file and their concat cost ~5 ms a file.
     activities = conform(
@@ -157,6 +163,7 @@ def assemble(
         notes=note_table,
         shoes=shoe_table,
         errors=errors,
+        notices=notices,
         profiles=profiles,
         sample_loaders=samples,
     )

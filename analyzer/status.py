@@ -18,7 +18,7 @@ local calendar (Monday-Sunday weeks from `local_date`):
 - shoes the shoe-overdue rule found past their limit;
 - the latest knee-pain note (date, side, score) and how the pain went over 14 days;
 - the open findings (dated in the last 28 days), most severe first, then newest;
-- advice: one to three plain sentences drawn from the open findings;
+- advice: one to three plain sentences drawn from the open warnings and high findings;
 - the rules that could not judge the log, each with its reason (analyzer/not_run.py).
 
 Distances are metres; renderers write them in the athlete's units. `status_dict` gives the
@@ -417,6 +417,8 @@ def _advice(status: Status, runs: pd.DataFrame) -> list[str]:
     sentences: list[str] = []
     said: set[str] = set()
     for finding in status.open_findings:
+        if finding.severity == "info":
+            continue  # information asks for no change this week
         kind = "load" if finding.rule in _LOAD_RULES else finding.rule
         if kind in said:
             continue

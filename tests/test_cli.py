@@ -112,7 +112,7 @@ def test_check_as_json_is_designs_document(tmp_path):
     result = invoke("check", write_runs(tmp_path / "runs"), "--format", "json")
     assert result.exit_code == cli.EXIT_OK, result.output
     document = json.loads(result.stdout)
-    assert list(document) == ["as_of", "athletes", "errors"]
+    assert list(document) == ["as_of", "athletes", "errors", "notices"]
     assert document["as_of"] == "2026-03-04"
     (athlete,) = document["athletes"]
     assert athlete["athlete"] == "runner"
@@ -467,3 +467,18 @@ def test_rules_speak_to_the_user_and_say_each_source_once():
         assert word not in result.stdout
     for block in result.stdout.split("\n\nRL")[1:]:
         assert block.lower().count("source:") == 1, block[:40]
+
+
+def test_severity_is_coloured_on_a_terminal_and_plain_when_piped(tmp_path, monkeypatch):
+    folder = write_runs(tmp_path / "runs", days=12)
+    piped = invoke("check", folder)
+    assert "\x1b[" not in piped.stdout
+    monkeypatch.setattr(cli, "_is_terminal", lambda: True)
+    monkeypatch.setattr(
+        cli.shutil, "get_terminal_size", lambda fallback: os.terminal_size((72, 24))
+    )
+    coloured = invoke("check", folder)
+    assert coloured.exit_code == cli.EXIT_OK, coloured.output
+    assert "\x1b[" in coloured.stdout and "warn" in coloured.stdout
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", coloured.stdout)
+    assert max(len(line) for line in plain.splitlines()) <= 71  # wrapped to the terminal

@@ -160,7 +160,8 @@ def attention_last_text(status: Status) -> str:
     if status.is_stale:
         return f"no data since {last.day} {last:%b %Y}"
     days = status.days_since_last_activity or 0
-    return f"{last:%a} {last.day} {last:%b} ({count_text(days, 'day')})"
+    ago = "the as-of day" if days == 0 else count_text(days, "day")
+    return f"{last:%a} {last.day} {last:%b} ({ago})"
 
 
 def attention_week_text(status: Status) -> str:

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 from html import escape
 
 from analyzer.checkers.rule import Finding
-from analyzer.log import FileError, TrainingLog
+from analyzer.log import FileError, FileNotice, TrainingLog
 from analyzer.report import (
     PAIN_NOTE_RULE,
     AthleteSummary,
@@ -133,6 +133,8 @@ def render_html(
     ]
     if errors:
         body.append(_errors(errors))
+    if log.notices:
+        body.append(_notices(log.notices))
     return "\n".join(
         [
             "<!DOCTYPE html>",
@@ -482,6 +484,20 @@ def _errors(errors: list[FileError]) -> str:
         [
             '<section id="errors" class="errors">',
             "<h2>Files runlog could not read, or read only in part</h2>",
+            f"<ul>\n{items}\n</ul>",
+            "</section>",
+        ]
+    )
+
+
+def _notices(notices: list[FileNotice]) -> str:
+    items = "\n".join(
+        f"<li>{escape(notice.path)}: {escape(notice.notice)}</li>" for notice in notices
+    )
+    return "\n".join(
+        [
+            '<section id="notices" class="errors">',
+            "<h2>Files read in full, with a remark</h2>",
             f"<ul>\n{items}\n</ul>",
             "</section>",
         ]

@@ -53,6 +53,7 @@ def render_json(
     document: dict[str, Any] = {"as_of": plain(as_of)} if as_of is not None else {}
     document["athletes"] = athletes
     document["errors"] = [{"path": error.path, "error": error.reason} for error in errors]
+    document["notices"] = [{"path": item.path, "notice": item.notice} for item in log.notices]
     return json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 

@@ -12,6 +12,7 @@ import datetime as dt
 import inspect
 import textwrap
 from collections.abc import Iterable, Mapping
+from contextvars import ContextVar
 from itertools import groupby
 
 from analyzer.checkers import RULES
@@ -42,6 +43,9 @@ from analyzer.report.literal import terminal_text
 from analyzer.status import HISTORY_WEEKS, OPEN_WINDOW_DAYS, Status, by_attention, finding_line
 
 WIDTH_CHARS = 100  # wrap messages to a wide terminal; long messages stay readable
+MIN_WIDTH_CHARS = 60  # narrower terminals still get this width: the lines stay readable
+# the width of the report being rendered (render_text's `width`), read where lines are wrapped
+_width_chars: ContextVar[int] = ContextVar("width_chars", default=WIDTH_CHARS)
 _MARK_CHARS = 6  # "HIGH  ": the severity mark and its gap
 
 
@@ -53,11 +57,28 @@ def render_text(
     since: dt.date | None = None,
     until: dt.date | None = None,
     show_all: bool = False,
+    width: int = WIDTH_CHARS,
 ) -> str:
     """The whole report: the ranking (for several athletes), each athlete (their status first,
     when given, then their history), then the errors. The history shows the findings of the
     `HISTORY_WEEKS` weeks up to the as-of day, older ones counted per month and rule, unless
-    `since` or `show_all` asks for them."""
+    `since` or `show_all` asks for them. Lines wrap at `width` characters (60 at the least)."""
+    token = _width_chars.set(max(width, MIN_WIDTH_CHARS))
+    try:
+        return _render_text(log, findings, errors, statuses, since, until, show_all)
+    finally:
+        _width_chars.reset(token)
+
+
+def _render_text(
+    log: TrainingLog,
+    findings: list[Finding],
+    errors: Iterable[FileError],
+    statuses: Mapping[str, Status] | None,
+    since: dt.date | None,
+    until: dt.date | None,
+    show_all: bool,
+) -> str:
     summaries = athlete_summaries(log, findings, since, until)
     statuses = statuses or {}
     blocks: list[str] = []
@@ -121,7 +142,7 @@ def _range_text(thresholds: type, name: str) -> str:
 def status_text(status: Status) -> str:
     """One athlete's status: the numbers, the open findings one line each, and the advice."""
     header = f"{status.athlete}: status on {day_text(status.as_of)}"
-    lines = [header, "=" * min(len(header), WIDTH_CHARS)]
+    lines = [header, "=" * min(len(header), _width_chars.get())]
     label_chars = 15
     for label, text in status_rows(status):
         lines += _wrapped(text, f"  {label:<{label_chars}}", " " * (label_chars + 2))
@@ -196,7 +217,7 @@ def _athlete(summary: AthleteSummary, not_run: int = 0, older_than: dt.date | No
         f"{span_text(summary.first_date, summary.last_date)}, "
         f"{distance_text(summary.distance_m, summary.units)}"
     )
-    lines = [header, "=" * min(len(header), WIDTH_CHARS)]
+    lines = [header, "=" * min(len(header), _width_chars.get())]
     newest_first = sorted(
         summary.findings, key=lambda finding: (-finding.date.toordinal(), -finding.severity_rank)
     )
@@ -264,9 +285,9 @@ def _before_the_pain(finding: Finding, indent: str, not_run: int = 0) -> list[st
 
 def _one_line(text: str) -> str:
     """The text cut to the width with an ellipsis: a reference, not the finding itself."""
-    if len(text) <= WIDTH_CHARS:
+    if len(text) <= _width_chars.get():
         return text
-    return text[: WIDTH_CHARS - 3].rsplit(" ", 1)[0] + " ..."  # cut between words
+    return text[: _width_chars.get() - 3].rsplit(" ", 1)[0] + " ..."  # cut between words
 
 
 def _older_lines(older: list[Finding], older_than: dt.date | None) -> list[str]:
@@ -310,7 +331,7 @@ def _listed(label: str, items: list[str], indent: str, subsequent_indent: str) -
     lines: list[str] = []
     prefix, current = indent + label, []
     for piece in pieces:
-        if current and len(prefix + " ".join([*current, piece])) > WIDTH_CHARS:
+        if current and len(prefix + " ".join([*current, piece])) > _width_chars.get():
             lines.append(prefix + " ".join(current))
             prefix, current = subsequent_indent, []
         current.append(piece)
@@ -321,7 +342,7 @@ def _listed(label: str, items: list[str], indent: str, subsequent_indent: str) -
 def _wrapped(text: str, indent: str, subsequent_indent: str | None = None) -> list[str]:
     return textwrap.wrap(
         str(text).strip(),
-        width=WIDTH_CHARS,
+        width=_width_chars.get(),
         initial_indent=indent,
         subsequent_indent=indent if subsequent_indent is None else subsequent_indent,
         break_on_hyphens=False,
