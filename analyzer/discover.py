@@ -17,8 +17,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from analyzer.errors import BadFile
+from analyzer.errors import BadFile, FileErrorKind
 from analyzer.importers import claims
+from analyzer.log import FileError
 from analyzer.profile import PROFILE_FILE_NAME
 
 ARCHIVE_SEPARATOR = "!"  # export.zip!activities/123.fit.gz
@@ -52,19 +53,23 @@ class Source:
         try:
             raw = self.read_raw()
         except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as err:
-            raise BadFile(f"damaged inside its archive ({err})") from err
+            raise BadFile(
+                f"damaged inside its archive ({err})", FileErrorKind.DAMAGED_ARCHIVE
+            ) from err
         if not self.name.lower().endswith(".gz"):
             return raw
         try:
             return gzip.decompress(raw)
         except (OSError, EOFError, zlib.error) as err:
-            raise BadFile(f"named .gz but is not a complete gzip file ({err})") from err
+            raise BadFile(
+                f"named .gz but is not a complete gzip file ({err})", FileErrorKind.DAMAGED_ARCHIVE
+            ) from err
 
 
 @dataclass(frozen=True)
 class Discovery:
     sources: list[Source]
-    problems: list[tuple[str, str]]  # (path, reason) for paths that could not be opened
+    problems: list[FileError]  # paths that could not be opened
     athlete_folders: dict[str, Path]  # athlete -> their sub-folder (for their runlog.toml)
     data_folders: list[Path]  # the folders named, and the folders of the files named
 
@@ -72,13 +77,15 @@ class Discovery:
 def discover(paths: list[str | Path]) -> Discovery:
     """Every source under the named paths, in a stable order."""
     sources: list[Source] = []
-    problems: list[tuple[str, str]] = []
+    problems: list[FileError] = []
     athlete_folders: dict[str, Path] = {}
     data_folders: list[Path] = []
     for raw_path in paths:
         path = Path(raw_path)
         if not path.exists():
-            problems.append((str(path), "no such file or folder"))
+            problems.append(
+                FileError(str(path), "no such file or folder", FileErrorKind.MISSING_PATH)
+            )
         elif path.is_dir():
             data_folders.append(path)
             athletes = coach_athlete_folders(path)
@@ -121,7 +128,7 @@ def _holds_data(folder: Path) -> bool:
     return any(path.is_file() and _is_data_file(path.name) for path in folder.rglob("*"))
 
 
-def _walk(folder: Path, athlete: str | None, problems: list[tuple[str, str]]) -> list[Source]:
+def _walk(folder: Path, athlete: str | None, problems: list[FileError]) -> list[Source]:
     sources: list[Source] = []
     for path in sorted(folder.rglob("*")):
         relative = path.relative_to(folder).as_posix()
@@ -135,15 +142,23 @@ def _walk(folder: Path, athlete: str | None, problems: list[tuple[str, str]]) ->
 
 
 def _file_sources(
-    path: Path, athlete: str | None, *, named: bool, problems: list[tuple[str, str]]
+    path: Path, athlete: str | None, *, named: bool, problems: list[FileError]
 ) -> list[Source]:
     if path.name.lower().endswith(".zip"):
         try:
             return list(_zip_sources(str(path), path.read_bytes(), athlete))
         except OSError as err:
-            problems.append((str(path), f"cannot open: {err.strerror or err}"))
+            problems.append(
+                FileError(
+                    str(path), f"cannot open: {err.strerror or err}", FileErrorKind.UNREADABLE
+                )
+            )
         except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as err:
-            problems.append((str(path), f"not a readable zip archive ({err})"))
+            problems.append(
+                FileError(
+                    str(path), f"not a readable zip archive ({err})", FileErrorKind.DAMAGED_ARCHIVE
+                )
+            )
         return []
     return [Source(str(path), athlete, named, False, path.read_bytes)]
 
@@ -173,6 +188,8 @@ def _zip_sources(label: str, data: bytes, athlete: str | None) -> Iterator[Sourc
 
 def _raiser(err: Exception) -> Callable[[], bytes]:
     def read_raw() -> bytes:
-        raise BadFile(f"a zip inside the archive that cannot be read ({err})")
+        raise BadFile(
+            f"a zip inside the archive that cannot be read ({err})", FileErrorKind.DAMAGED_ARCHIVE
+        )
 
     return read_raw

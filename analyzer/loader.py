@@ -16,7 +16,7 @@ from typing import Any
 import pandas as pd
 
 from analyzer.discover import Discovery, Source, discover
-from analyzer.errors import BadFile, NotAnActivity, UnrecognisedFile
+from analyzer.errors import BadFile, FileErrorKind, NotAnActivity, UnrecognisedFile
 from analyzer.importers import Imported, Record, suffix_of
 from analyzer.localtime import resolve_local_time
 from analyzer.log import FileError, SampleLoader, TrainingLog
@@ -57,7 +57,7 @@ def load(
     """
     found = discover(list(paths))
     profiles = _profiles(found, profile)
-    errors = [FileError(path, reason) for path, reason in found.problems]
+    errors = list(found.problems)
     rows: list[dict[str, Any]] = []
     samples: dict[str, SampleLoader] = {}
     notes, shoes = [], []
@@ -68,10 +68,12 @@ def load(
         outcome = read.outcome
         if isinstance(outcome, BadFile):
             if not _is_quiet(source, outcome, found):
-                errors.append(FileError(source.path, str(outcome)))
+                errors.append(FileError(source.path, str(outcome), outcome.kind))
             continue
         file_format, content_id, imported = outcome
-        errors += [FileError(source.path, problem) for problem in imported.problems]
+        errors += [
+            FileError(source.path, problem.reason, problem.kind) for problem in imported.problems
+        ]
         athlete = source.athlete or _profile_athlete(profiles, source.athlete) or DEFAULT_ATHLETE
         file_rows = _activity_rows(source, file_format, content_id, imported, athlete)
         rows += file_rows
@@ -211,7 +213,9 @@ def _dated(activities: pd.DataFrame) -> tuple[pd.DataFrame, list[FileError]]:
     local = activities.get("start_time_local", pd.Series(pd.NaT, index=activities.index))
     dated = pd.to_datetime(utc, utc=True).notna() | pd.to_datetime(local).notna()
     errors = [
-        FileError(str(path), "this activity has no date, so runlog leaves it out")
+        FileError(
+            str(path), "this activity has no date, so runlog leaves it out", FileErrorKind.NO_TIMES
+        )
         for path in activities.loc[~dated, "source_path"].unique()
     ]
     return activities[dated].reset_index(drop=True), errors

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from analyzer.errors import FileErrorKind
 from analyzer.schema import (
     ACTIVITY_COLUMNS,
     NOTE_COLUMNS,
@@ -25,10 +26,11 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class FileError:
-    """One file runlog could not read, or read only in part, and why."""
+    """One file runlog could not read, or read only in part: why, and what kind of defect."""
 
     path: str
     reason: str
+    kind: FileErrorKind = FileErrorKind.DAMAGED
 
     def __str__(self) -> str:
         return f"{self.path}: {self.reason}"

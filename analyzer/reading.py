@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from analyzer.discover import Source
-from analyzer.errors import BadFile
+from analyzer.errors import BadFile, FileErrorKind
 from analyzer.importers import Imported, importer_for
 
 log = logging.getLogger(__name__)
@@ -71,7 +71,7 @@ def read_sources(sources: list[Source]) -> Iterator[Read]:
             planned.append(err)
             continue
         except OSError as err:
-            planned.append(BadFile(f"cannot open: {err.strerror or err}"))
+            planned.append(BadFile(f"cannot open: {err.strerror or err}", FileErrorKind.UNREADABLE))
             continue
         path = _cache_path(cache, data)
         if path is not None and path.exists():
@@ -104,7 +104,7 @@ def _read_now(source: Source, cache: Path | None) -> Read:
     except BadFile as err:
         return Read(err, None)
     except OSError as err:
-        return Read(BadFile(f"cannot open: {err.strerror or err}"), None)
+        return Read(BadFile(f"cannot open: {err.strerror or err}", FileErrorKind.UNREADABLE), None)
     outcome = parse(source.name, data)
     return Read(outcome, _to_cache(cache, data, outcome))
 
@@ -136,7 +136,7 @@ def _parse_all(jobs: list[tuple[str, bytes]]) -> Iterator[Outcome]:
 def parse(name: str, data: bytes) -> Outcome:
     """Read one file's bytes with the importer that claims it."""
     if not data.strip():
-        return BadFile("is empty: nothing was recorded, or the copy failed")
+        return BadFile("is empty: nothing was recorded, or the copy failed", FileErrorKind.EMPTY)
     try:
         importer = importer_for(name, data[:HEAD_BYTES])
         imported = importer.read(io.BytesIO(data))
@@ -144,7 +144,7 @@ def parse(name: str, data: bytes) -> Outcome:
         return err
     except Exception as err:  # a bug in runlog, not in the file: go on, ask for it
         log.debug("unexpected error reading %s", name, exc_info=True)
-        return BadFile(f"runlog failed here ({err!r}); please report it")
+        return BadFile(f"runlog failed here ({err!r}); please report it", FileErrorKind.BUG)
     return importer.FORMAT, content_id_of(data), imported
 
 

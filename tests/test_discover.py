@@ -5,6 +5,8 @@ import io
 import zipfile
 
 from analyzer.discover import coach_athlete_folders, discover
+from analyzer.errors import FileErrorKind
+from analyzer.log import FileError
 
 
 def _zip(members: dict[str, bytes]) -> bytes:
@@ -28,7 +30,9 @@ def test_a_folder_is_walked_and_unclaimed_files_are_passed_over(tmp_path):
 
 def test_a_missing_path_is_reported_not_ignored(tmp_path):
     found = discover([tmp_path / "nope.fit"])
-    assert found.problems == [(str(tmp_path / "nope.fit"), "no such file or folder")]
+    assert found.problems == [
+        FileError(str(tmp_path / "nope.fit"), "no such file or folder", FileErrorKind.MISSING_PATH)
+    ]
 
 
 def test_a_named_file_is_kept_whatever_its_suffix(tmp_path):
@@ -65,8 +69,9 @@ def test_a_broken_zip_is_one_problem(tmp_path):
     path.write_bytes(b"PK\x03\x04 not really")
     found = discover([path])
     assert found.sources == []
-    assert found.problems[0][0] == str(path)
-    assert "zip" in found.problems[0][1]
+    assert found.problems[0].path == str(path)
+    assert "zip" in found.problems[0].reason
+    assert found.problems[0].kind == FileErrorKind.DAMAGED_ARCHIVE
 
 
 def test_a_coach_folder_gives_one_athlete_per_sub_folder(tmp_path):

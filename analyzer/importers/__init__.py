@@ -11,7 +11,15 @@ from typing import Any, BinaryIO, Protocol
 
 import pandas as pd
 
-from analyzer.errors import UnrecognisedFile
+from analyzer.errors import FileErrorKind, UnrecognisedFile
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something a file's import left out or doubts, in a sentence, with its kind."""
+
+    reason: str
+    kind: FileErrorKind = FileErrorKind.READ_IN_PART
 
 
 @dataclass(frozen=True)
@@ -44,7 +52,7 @@ class Imported:
     records: list[Record] = field(default_factory=list)
     notes: list[dict[str, Any]] = field(default_factory=list)  # local_date, text[, athlete]
     shoes: list[dict[str, Any]] = field(default_factory=list)  # schema.SHOE_COLUMNS keys
-    problems: list[str] = field(default_factory=list)  # partial reads: what was skipped
+    problems: list[Problem] = field(default_factory=list)  # partial reads: what was skipped
 
 
 class Importer(Protocol):

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 from lxml import etree
 
-from analyzer.errors import BadFile
+from analyzer.errors import BadFile, FileErrorKind
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 # gpxpy's flat-earth step (WGS84 semi-major axis), so that distances match gpxpy length_2d.
@@ -65,19 +65,21 @@ def parsed_xml(data: bytes) -> tuple[etree._Element, str | None]:
     the importer's problem line. Raises BadFile when nothing can be recovered.
     """
     if not data.strip():
-        raise BadFile("is empty")
+        raise BadFile("is empty", FileErrorKind.EMPTY)
     try:
         return etree.fromstring(data, _parser(recover=False)), None
     except etree.XMLSyntaxError as err:
         error = err
     except (etree.LxmlError, ValueError, LookupError) as err:
-        raise BadFile(f"is not readable XML ({err})") from err
+        raise BadFile(f"is not readable XML ({err})", FileErrorKind.BROKEN_XML) from err
     try:
         root = etree.fromstring(data, _parser(recover=True))
     except (etree.LxmlError, ValueError, LookupError) as err:
-        raise BadFile(f"is not readable XML ({_damage_of(error)})") from err
+        raise BadFile(
+            f"is not readable XML ({_damage_of(error)})", FileErrorKind.BROKEN_XML
+        ) from err
     if root is None:
-        raise BadFile(f"is not readable XML ({_damage_of(error)})")
+        raise BadFile(f"is not readable XML ({_damage_of(error)})", FileErrorKind.BROKEN_XML)
     name = local_name(root.tag)
     closing = rb"</(?:[\w.-]+:)?" + re.escape(name.encode()) + rb"\s*>\s*$"
     if name and not re.search(closing, data[-512:]):

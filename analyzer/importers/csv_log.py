@@ -64,8 +64,8 @@ import numpy as np
 import pandas as pd
 
 from analyzer.classify import sport_of, surface_from_words
-from analyzer.errors import BadFile
-from analyzer.importers import Imported
+from analyzer.errors import BadFile, FileErrorKind
+from analyzer.importers import Imported, Problem
 from analyzer.importers import csv_common as common
 
 FORMAT = "csv"
@@ -204,7 +204,8 @@ def read(stream: BinaryIO) -> Imported:
         shown = f" (first: {example.iloc[0]!r})" if len(example) else ""
         raise BadFile(
             f"none of its {table.length:,} rows has a date runlog can read{shown}; "
-            "write dates like 2024-05-01 or 01.05.2024"
+            "write dates like 2024-05-01 or 01.05.2024",
+            FileErrorKind.UNREADABLE_DATE,
         )
     frame = _fields(table, columns, start_local, date_only)
     is_run = (
@@ -221,8 +222,11 @@ def read(stream: BinaryIO) -> Imported:
     problems = []
     if not dated.all():
         problems.append(
-            f"left out {int((~dated).sum()):,} of {table.length:,} rows whose date is missing "
-            "or unreadable"
+            Problem(
+                f"left out {int((~dated).sum()):,} of {table.length:,} rows whose date is "
+                "missing or unreadable",
+                FileErrorKind.UNREADABLE_DATE,
+            )
         )
     return Imported(
         records=common.records_of(frame[dated & is_run]), notes=notes, problems=problems

@@ -32,8 +32,8 @@ import numpy as np
 import pandas as pd
 
 from analyzer.classify import sport_of
-from analyzer.errors import BadFile
-from analyzer.importers import Imported
+from analyzer.errors import BadFile, FileErrorKind
+from analyzer.importers import Imported, Problem
 from analyzer.importers import csv_common as common
 
 FORMAT = "garmin_csv"
@@ -95,19 +95,28 @@ def read(stream: BinaryIO) -> Imported:
     """One record per row of the Garmin Connect activity list in `stream`."""
     table = common.read_table(stream.read())
     if not common.positions(table, *_TYPE) or not common.positions(table, *_DATE):
-        raise BadFile("has no Activity Type and Date columns, so it is not a Garmin Connect CSV")
+        raise BadFile(
+            "has no Activity Type and Date columns, so it is not a Garmin Connect CSV",
+            FileErrorKind.NOT_THIS_FORMAT,
+        )
     if table.length == 0:
         return Imported()
     is_german = bool(_GERMAN & set(table.names))
     start_local = common.to_datetime(common.text(table, *_DATE))
     dated = start_local.notna()
     if not dated.any():
-        raise BadFile(f"none of its {table.length:,} rows has a Date runlog can read")
+        raise BadFile(
+            f"none of its {table.length:,} rows has a Date runlog can read",
+            FileErrorKind.UNREADABLE_DATE,
+        )
     problems = []
     if not dated.all():
         problems.append(
-            f"left out {int((~dated).sum()):,} of {table.length:,} rows whose Date is missing "
-            "or unreadable"
+            Problem(
+                f"left out {int((~dated).sum()):,} of {table.length:,} rows whose Date is "
+                "missing or unreadable",
+                FileErrorKind.UNREADABLE_DATE,
+            )
         )
     frame = _fields(table, start_local, is_german)
     return Imported(records=common.records_of(frame[dated.to_numpy()]), problems=problems)

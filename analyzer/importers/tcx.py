@@ -24,8 +24,8 @@ import pandas as pd
 from lxml import etree
 
 from analyzer.classify import sport_of, surface_of
-from analyzer.errors import BadFile, NotAnActivity
-from analyzer.importers import Imported, Record
+from analyzer.errors import BadFile, FileErrorKind, NotAnActivity
+from analyzer.importers import Imported, Problem, Record
 from analyzer.importers import _track as track
 
 FORMAT = "tcx"
@@ -77,12 +77,18 @@ def read(stream: BinaryIO) -> Imported:
     root, damage = track.parsed_xml(track.without_preamble(stream.read()))
     if track.local_name(root.tag) not in _ROOTS:
         if damage:
-            raise BadFile(f"is not well-formed TCX ({damage})")
-        raise BadFile(f"is XML but not TCX: it starts with <{track.local_name(root.tag)}>")
+            raise BadFile(f"is not well-formed TCX ({damage})", FileErrorKind.BROKEN_XML)
+        raise BadFile(
+            f"is XML but not TCX: it starts with <{track.local_name(root.tag)}>",
+            FileErrorKind.NOT_THIS_FORMAT,
+        )
     activities = list(root.iter("{*}Activity"))
     if not activities:
         if damage:
-            raise BadFile(f"is not well-formed TCX ({damage}) and no activity could be read")
+            raise BadFile(
+                f"is not well-formed TCX ({damage}) and no activity could be read",
+                FileErrorKind.BROKEN_XML,
+            )
         if next(root.iter("{*}Course"), None) is not None:
             raise NotAnActivity("holds a course (a planned route), not a recorded activity")
         if next(root.iter("{*}Workout"), None) is not None:
@@ -94,15 +100,21 @@ def read(stream: BinaryIO) -> Imported:
     ]
     if not records:
         if damage:
-            raise BadFile(f"is not well-formed TCX ({damage}) and no lap could be read")
+            raise BadFile(
+                f"is not well-formed TCX ({damage}) and no lap could be read",
+                FileErrorKind.BROKEN_XML,
+            )
         raise NotAnActivity("its activities hold no laps and no trackpoints")
     problems = []
     if damage:
         points = sum(len(record.samples) for record in records if record.samples is not None)
         problems.append(
-            f"is not well-formed XML ({damage}); kept the {len(records)} "
-            f"{'activity' if len(records) == 1 else 'activities'} and {points:,} trackpoints "
-            "that could be read, check their totals"
+            Problem(
+                f"is not well-formed XML ({damage}); kept the {len(records)} "
+                f"{'activity' if len(records) == 1 else 'activities'} and {points:,} "
+                "trackpoints that could be read, check their totals",
+                FileErrorKind.BROKEN_XML,
+            )
         )
     return Imported(records=records, problems=problems)
 

@@ -35,7 +35,9 @@ def render_json(log: TrainingLog, findings: list[Finding], errors: Iterable[File
             }
             for summary in athlete_summaries(log, findings)
         ],
-        "errors": [{"path": error.path, "error": error.reason} for error in errors],
+        "errors": [
+            {"path": error.path, "kind": str(error.kind), "error": error.reason} for error in errors
+        ],
     }
     return json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 

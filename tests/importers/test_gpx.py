@@ -152,8 +152,8 @@ def test_an_undeclared_prefix_is_read_leniently_with_a_problem_line():
     data = b"\xef\xbb\xbf" + document(track(segment(steady(100), extensions=extensions)))
     imported = read(data)
     assert len(imported.problems) == 1
-    assert "not well-formed" in imported.problems[0]
-    assert "gpxdata" in imported.problems[0]
+    assert "not well-formed" in imported.problems[0].reason
+    assert "gpxdata" in imported.problems[0].reason
     record = imported.records[0]
     assert record.samples["cadence_spm"].eq(160).all()
     assert record.fields["distance_m"] == pytest.approx(300, rel=0.01)
@@ -376,7 +376,7 @@ def test_a_file_cut_short_keeps_the_points_before_the_cut_and_says_so():
     data = document(track(segment(steady(600))))
     imported = read(data[: len(data) * 6 // 10])
     assert len(imported.problems) == 1
-    assert "cut short?" in imported.problems[0]
+    assert "cut short?" in imported.problems[0].reason
     distance_m = imported.records[0].fields["distance_m"]
     assert 0.4 * 1800 < distance_m < 0.7 * 1800
 

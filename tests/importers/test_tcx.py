@@ -401,8 +401,8 @@ def test_an_undeclared_prefix_is_read_leniently_with_a_problem_line():
     data = document(activity(lap(trackpoints(300), total_s=300, distance_m=900), more=creator))
     imported = read(data)
     assert len(imported.problems) == 1
-    assert "not well-formed" in imported.problems[0]
-    assert "xsi" in imported.problems[0]
+    assert "not well-formed" in imported.problems[0].reason
+    assert "xsi" in imported.problems[0].reason
     assert imported.records[0].fields["distance_m"] == 900
 
 
@@ -410,7 +410,9 @@ def test_a_file_cut_short_keeps_what_came_before_and_says_so():
     data = one_run()
     imported = read(data[: len(data) // 2])
     assert len(imported.problems) == 1
-    assert "without its closing </TrainingCenterDatabase>: cut short?" in imported.problems[0]
+    assert (
+        "without its closing </TrainingCenterDatabase>: cut short?" in imported.problems[0].reason
+    )
     assert 0.3 * 1800 < imported.records[0].fields["distance_m"] < 0.7 * 1800
 
 
