@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analyzer.checkers import findings_table, run_rules
 from analyzer.loader import load
 from analyzer.log import FileError, TrainingLog
 from analyzer.profile import Profile, load_profile
@@ -27,8 +28,6 @@ def check(
     until: dt.date | None = None,
 ) -> pd.DataFrame:
     """The findings of every enabled rule on the log, as a DataFrame (DESIGN.md's columns)."""
-    from analyzer.checkers import findings_table, run_rules
-
     if isinstance(profile, str | Path):
         profile = load_profile(profile)
     return findings_table(run_rules(log, profile, since, until))

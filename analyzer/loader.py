@@ -15,6 +15,7 @@ from typing import Any
 
 import pandas as pd
 
+from analyzer.checkers import check_rule_settings
 from analyzer.discover import Discovery, Source, discover
 from analyzer.errors import BadFile, FileErrorKind, NotAnActivity, UnrecognisedFile
 from analyzer.importers import Imported, Record, suffix_of
@@ -118,6 +119,14 @@ def load(
 
 
 def _profiles(found: Discovery, profile: Profile | str | Path | None) -> dict[str, Profile]:
+    """Each athlete's profile ("" for the shared one), its rule settings checked by the rules."""
+    profiles = _profiles_found(found, profile)
+    for item in profiles.values():
+        check_rule_settings(item)
+    return profiles
+
+
+def _profiles_found(found: Discovery, profile: Profile | str | Path | None) -> dict[str, Profile]:
     if isinstance(profile, Profile):
         return {"": profile}
     if profile is not None:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from analyzer.errors import FileErrorKind
+from analyzer.profile import Profile
 from analyzer.schema import (
     ACTIVITY_COLUMNS,
     NOTE_COLUMNS,
@@ -19,9 +19,6 @@ from analyzer.schema import (
     conform,
     empty_frame,
 )
-
-if TYPE_CHECKING:
-    from analyzer.profile import Profile
 
 
 @dataclass(frozen=True)
@@ -111,8 +108,6 @@ class TrainingLog:
 
     def profile_for(self, athlete: str) -> Profile:
         """The athlete's own profile, else the log's shared one, else the defaults."""
-        from analyzer.profile import Profile
-
         return self.profiles.get(athlete) or self.profiles.get("") or Profile()
 
     def for_athlete(self, athlete: str) -> TrainingLog:

@@ -30,13 +30,13 @@ lon_deg = 12.55
 radius_m = 300
 ```
 
-Rule settings are checked against each rule's `Thresholds`: an unknown key or a wrong type is
-a ProfileError naming the file, the key and the valid keys.
+Here each `[rules.<slug>]` is only checked to be a table: the rules check their own
+settings (`analyzer.checkers.check_rule_settings`, run by `load`), so this module needs no
+rule and the rules can read profiles.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import tomllib
 import zoneinfo
@@ -88,12 +88,6 @@ class Profile:
         """Whether the rule runs for this athlete (every rule does unless turned off)."""
         return bool(self.rules.get(slug, {}).get("enabled", True))
 
-    def thresholds_for(self, rule: Any) -> Any:
-        """The rule's Thresholds with this profile's settings laid over the defaults."""
-        settings = {key: value for key, value in self.rules.get(rule.slug, {}).items()}
-        settings.pop("enabled", None)
-        return rule.thresholds(**settings)
-
 
 def load_profile(path: str | Path) -> Profile:
     """The profile in a TOML file, checked key by key against what runlog knows."""
@@ -136,61 +130,13 @@ def find_profile(folder: Path) -> Path | None:
 
 
 def _rules(name: str, rules: Any) -> dict[str, dict[str, Any]]:
-    from analyzer.checkers import RULES
-
+    """Each rule's settings as given; the rules check the slugs and keys themselves."""
     if not isinstance(rules, dict):
         raise ProfileError(f"{name}: [rules] must be a table of rule settings")
-    by_slug = {rule.slug: rule for rule in RULES}
-    checked: dict[str, dict[str, Any]] = {}
     for slug, settings in rules.items():
-        rule = by_slug.get(slug)
-        if rule is None:
-            raise ProfileError(
-                f"{name}: [rules.{slug}] is not a rule runlog knows; "
-                f"the rules are {', '.join(sorted(by_slug))}"
-            )
         if not isinstance(settings, dict):
             raise ProfileError(f"{name}: [rules.{slug}] must be a table of settings")
-        fields = {item.name: item for item in dataclasses.fields(rule.thresholds)}
-        valid = ["enabled", *fields]
-        for key, value in settings.items():
-            if key == "enabled":
-                if not isinstance(value, bool):
-                    raise ProfileError(f"{name}: [rules.{slug}] enabled must be true or false")
-                continue
-            if key not in fields:
-                raise ProfileError(
-                    f"{name}: [rules.{slug}] {key} is not a setting of this rule; "
-                    f"it has {', '.join(valid)}"
-                )
-            default = getattr(rule.thresholds(), key)
-            if not _same_kind(default, value):
-                raise ProfileError(
-                    f"{name}: [rules.{slug}] {key} = {value!r} should be "
-                    f"{_kind_name(default)}, like the default {default!r}"
-                )
-        checked[slug] = dict(settings)
-    return checked
-
-
-def _same_kind(default: Any, value: Any) -> bool:
-    if isinstance(default, bool) or isinstance(value, bool):
-        return isinstance(default, bool) and isinstance(value, bool)
-    if isinstance(default, float):
-        return isinstance(value, int | float)
-    if isinstance(default, tuple):
-        return isinstance(value, list | tuple)
-    return isinstance(value, type(default))
-
-
-def _kind_name(default: Any) -> str:
-    if isinstance(default, bool):
-        return "true or false"
-    if isinstance(default, int | float):
-        return "a number"
-    if isinstance(default, tuple):
-        return "a list"
-    return f"a {type(default).__name__}"
+    return {slug: dict(settings) for slug, settings in rules.items()}
 
 
 def _shoe(name: str, index: int, entry: Any) -> ShoeSetting:

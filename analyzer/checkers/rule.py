@@ -1,12 +1,15 @@
-"""What a rule is, and what it finds."""
+"""What a rule is, and what it finds; a rule also checks the settings a profile gives it."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
+
+from analyzer.errors import ProfileError
 
 SEVERITIES = ("info", "warning", "high")  # in rising order
 
@@ -58,7 +61,51 @@ class Rule:
     @property
     def defaults(self) -> dict[str, Any]:
         """Every threshold with its default value."""
-        import dataclasses
-
         limits = self.thresholds()
         return {item.name: getattr(limits, item.name) for item in dataclasses.fields(limits)}
+
+    def thresholds_from(self, settings: Mapping[str, Any], profile_name: str = "profile") -> Any:
+        """This rule's Thresholds with a profile's `[rules.<slug>]` settings laid over the
+        defaults; a ProfileError naming the profile, the key and the valid keys when a key is
+        not a setting of this rule or its value is of the wrong kind."""
+        where = f"{profile_name}: [rules.{self.slug}]"
+        defaults = self.defaults
+        for key, value in settings.items():
+            if key == "enabled":
+                if not isinstance(value, bool):
+                    raise ProfileError(f"{where} enabled must be true or false")
+                continue
+            if key not in defaults:
+                raise ProfileError(
+                    f"{where} {key} is not a setting of this rule; "
+                    f"it has {', '.join(['enabled', *defaults])}"
+                )
+            default = defaults[key]
+            if not _same_kind(default, value):
+                raise ProfileError(
+                    f"{where} {key} = {value!r} should be "
+                    f"{_kind_name(default)}, like the default {default!r}"
+                )
+        return self.thresholds(
+            **{key: value for key, value in settings.items() if key != "enabled"}
+        )
+
+
+def _same_kind(default: Any, value: Any) -> bool:
+    if isinstance(default, bool) or isinstance(value, bool):
+        return isinstance(default, bool) and isinstance(value, bool)
+    if isinstance(default, float):
+        return isinstance(value, int | float)
+    if isinstance(default, tuple):
+        return isinstance(value, list | tuple)
+    return isinstance(value, type(default))
+
+
+def _kind_name(default: Any) -> str:
+    if isinstance(default, bool):
+        return "true or false"
+    if isinstance(default, int | float):
+        return "a number"
+    if isinstance(default, tuple):
+        return "a list"
+    return f"a {type(default).__name__}"

@@ -43,7 +43,7 @@ from lxml import etree
 
 from analyzer.classify import sport_of, surface_of
 from analyzer.errors import BadFile, FileErrorKind, NotAnActivity
-from analyzer.importers import Imported, Problem, Record
+from analyzer.importers.base import Imported, Problem, Record
 
 FORMAT = "apple_health"
 SUFFIXES: tuple[str, ...] = (".xml",)

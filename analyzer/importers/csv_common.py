@@ -22,7 +22,7 @@ import pandas as pd
 
 from analyzer.classify import surface_of
 from analyzer.errors import BadFile, FileErrorKind, UnrecognisedFile
-from analyzer.importers import Record
+from analyzer.importers.base import Record
 
 DELIMITERS = (",", ";", "\t")
 _HEADER_SEARCH_LINES = 20  # a title line or two may sit above the header (old Garmin exports)

@@ -65,8 +65,8 @@ import pandas as pd
 
 from analyzer.classify import sport_of, surface_from_words
 from analyzer.errors import BadFile, FileErrorKind
-from analyzer.importers import Imported, Problem
 from analyzer.importers import csv_common as common
+from analyzer.importers.base import Imported, Problem
 
 FORMAT = "csv"
 SUFFIXES: tuple[str, ...] = (".csv",)

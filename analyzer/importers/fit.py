@@ -49,7 +49,8 @@ import pandas as pd
 
 from analyzer.classify import sport_of, surface_of
 from analyzer.errors import BadFile, FileErrorKind, NotAnActivity
-from analyzer.importers import Imported, Problem, Record, _fit_fast
+from analyzer.importers import _fit_fast
+from analyzer.importers.base import Imported, Problem, Record
 
 log = logging.getLogger(__name__)
 

@@ -38,7 +38,7 @@ import pandas as pd
 
 from analyzer.classify import sport_of, surface_of
 from analyzer.errors import BadFile, FileErrorKind, NotAnActivity
-from analyzer.importers import Imported, Problem, Record
+from analyzer.importers.base import Imported, Problem, Record
 
 FORMAT = "garmin_json"
 SUFFIXES: tuple[str, ...] = (".json",)

@@ -31,7 +31,7 @@ import re
 from typing import Any, BinaryIO
 
 from analyzer.errors import BadFile, FileErrorKind, NotAnActivity
-from analyzer.importers import Imported, Problem
+from analyzer.importers.base import Imported, Problem
 
 FORMAT = "journal"
 SUFFIXES: tuple[str, ...] = (".txt", ".md")

@@ -18,8 +18,8 @@ import pandas as pd
 
 from analyzer.classify import sport_of, surface_of
 from analyzer.errors import BadFile, FileErrorKind
-from analyzer.importers import Imported, Record
 from analyzer.importers import csv_common as common
+from analyzer.importers.base import Imported, Record
 
 FORMAT = "polar_csv"
 SUFFIXES: tuple[str, ...] = (".csv",)

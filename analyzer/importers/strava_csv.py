@@ -24,8 +24,8 @@ import pandas as pd
 
 from analyzer.classify import sport_of
 from analyzer.errors import BadFile, FileErrorKind
-from analyzer.importers import Imported, Problem
 from analyzer.importers import csv_common as common
+from analyzer.importers.base import Imported, Problem
 
 FORMAT = "strava_csv"
 SUFFIXES: tuple[str, ...] = (".csv",)

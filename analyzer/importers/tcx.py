@@ -25,8 +25,8 @@ from lxml import etree
 
 from analyzer.classify import sport_of, surface_of
 from analyzer.errors import BadFile, FileErrorKind, NotAnActivity
-from analyzer.importers import Imported, Problem, Record
 from analyzer.importers import _track as track
+from analyzer.importers.base import Imported, Problem, Record
 
 FORMAT = "tcx"
 SUFFIXES: tuple[str, ...] = (".tcx",)

@@ -18,7 +18,7 @@ from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from analyzer.checkers import RULES
+from analyzer.checkers import RULES, thresholds_for
 from analyzer.checkers.rule import Finding
 from analyzer.log import TrainingLog
 from analyzer.report import METRES_PER_MILE, is_pain_note
@@ -206,7 +206,7 @@ def rule_setting(log: TrainingLog, athlete: str, slug: str, *name_parts: str) ->
     rule = next((rule for rule in RULES if rule.slug == slug), None)
     if rule is None:
         return None
-    limits = log.profile_for(athlete).thresholds_for(rule)
+    limits = thresholds_for(log.profile_for(athlete), rule)
     for item in dataclasses.fields(limits):
         if all(part in item.name for part in name_parts):
             value = getattr(limits, item.name)

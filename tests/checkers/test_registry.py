@@ -5,10 +5,12 @@ import datetime as dt
 import json
 import re
 import sys
+from pathlib import Path
 
 import pytest
 
-from analyzer.checkers import RULES, SEVERITIES, rule_by_slug, run_rules
+from analyzer import checkers
+from analyzer.checkers import RULES, SEVERITIES, rule_by_slug, run_rules, thresholds_for
 from analyzer.log import TrainingLog
 from analyzer.profile import Profile, profile_from_dict
 from tests.builders import FIRST_MONDAY, make_log, run, steady_log, steady_runs
@@ -22,8 +24,35 @@ GRADE_WORDS = ("Mod", "Low", "Mech", "Conv")
 RULE_IDS = [rule.slug for rule in RULES]
 
 
-def test_there_are_rules():
-    assert len(RULES) >= 6
+RULE_CODES = {
+    "weekly-mileage-jump": "RL101",
+    "acute-chronic-ratio": "RL102",
+    "long-run-spike": "RL103",
+    "pace-jump": "RL104",
+    "downhill-load-jump": "RL105",
+    "low-cadence": "RL201",
+    "missing-rest-days": "RL301",
+    "monotonous-surface": "RL401",
+    "shoe-overdue": "RL402",
+    "knee-pain-note": "RL501",
+    "persistent-knee-pain": "RL502",
+    "running-through-pain": "RL503",
+}  # a released code or slug never changes meaning: a change here is a change of contract
+
+
+def test_the_registry_holds_exactly_the_released_rules_in_code_order():
+    assert {rule.slug: rule.code for rule in RULES} == RULE_CODES
+    assert [rule.code for rule in RULES] == sorted(RULE_CODES.values())
+
+
+def test_every_rule_module_of_the_package_is_in_the_registry():
+    folder = Path(checkers.__file__).parent
+    modules = {
+        path.stem
+        for path in folder.glob("*.py")
+        if not path.stem.startswith("_") and path.stem != "rule"
+    }
+    assert modules == {rule.slug.replace("-", "_") for rule in RULES}
 
 
 def test_codes_are_unique_and_well_formed():
@@ -74,7 +103,7 @@ def test_every_threshold_name_carries_its_unit(rule):
 @pytest.mark.parametrize("rule", RULES, ids=RULE_IDS)
 def test_a_profile_accepts_every_default_back(rule):
     profile = profile_from_dict({"rules": {rule.slug: dict(rule.defaults)}})
-    assert profile.thresholds_for(rule) == rule.thresholds()
+    assert thresholds_for(profile, rule) == rule.thresholds()
 
 
 def test_rules_are_found_by_slug():
@@ -137,5 +166,5 @@ def test_findings_keep_the_contract():
     ],
 )
 def test_every_rule_stays_quiet_on_a_log_with_nothing_to_judge(log):
-    findings = {rule.slug: rule.check(log, Profile().thresholds_for(rule)) for rule in RULES}
+    findings = {rule.slug: rule.check(log, thresholds_for(Profile(), rule)) for rule in RULES}
     assert {slug: items for slug, items in findings.items() if items} == {}

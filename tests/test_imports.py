@@ -1,0 +1,56 @@
+"""Each module of the package imports on its own, first, in a fresh interpreter state: no
+import circle hides behind the order in which modules happen to be loaded, and no module
+imports a sibling from inside a function to dodge one."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import analyzer
+
+PACKAGE = Path(analyzer.__file__).parent
+# Imported late on purpose, for speed only (matplotlib is slow to import); not to dodge a circle.
+LATE_IMPORTS_ALLOWED = {("cli.py", "analyzer.report.html")}
+
+_EACH_FIRST = """
+import importlib, pkgutil, sys
+import analyzer
+names = [info.name for info in pkgutil.walk_packages(analyzer.__path__, "analyzer.")]
+failed = []
+for name in names:
+    for loaded in [key for key in sys.modules if key == "analyzer" or key.startswith("analyzer.")]:
+        del sys.modules[loaded]
+    try:
+        importlib.import_module(name)
+    except Exception as err:
+        failed.append(f"{name}: {err!r}")
+print(len(names))
+print("\\n".join(failed))
+"""
+
+
+def test_each_module_imports_on_its_own_first():
+    done = subprocess.run(
+        [sys.executable, "-c", _EACH_FIRST], capture_output=True, text=True, check=True
+    )
+    count, *failed = done.stdout.strip().split("\n")
+    assert int(count) >= 40
+    assert [line for line in failed if line] == []
+
+
+def test_no_module_imports_the_package_from_inside_a_function():
+    late = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for function in ast.walk(tree):
+            if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            for node in ast.walk(function):
+                if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("analyzer"):
+                    where = (path.relative_to(PACKAGE).as_posix(), node.module)
+                    if where not in LATE_IMPORTS_ALLOWED:
+                        late.append(where)
+    assert late == []
