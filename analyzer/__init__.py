@@ -6,6 +6,7 @@ In a notebook:
     log = analyzer.load("~/exports/strava_export.zip", "~/garmin/")
     log.runs                      # one row per run
     findings = analyzer.check(log)  # a DataFrame of findings
+    analyzer.pain_patterns(log)     # what came before each knee-pain episode
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import pandas as pd
 from analyzer.checkers import findings_table, run_rules
 from analyzer.loader import load
 from analyzer.log import FileError, TrainingLog
+from analyzer.patterns import pain_patterns as patterns_before_pain
 from analyzer.profile import Profile, load_profile
 
 
@@ -33,4 +35,16 @@ def check(
     return findings_table(run_rules(log, profile, since, until))
 
 
-__all__ = ["FileError", "Profile", "TrainingLog", "check", "load", "load_profile"]
+def pain_patterns(log: TrainingLog, profile: Profile | str | Path | None = None) -> pd.DataFrame:
+    """What came before each athlete's knee-pain episodes, against their pain-free fortnights.
+
+    One row per athlete and pattern (a rule, or a plain measure such as a week's change in
+    distance): how many episodes had it in the 14 days before onset, how many pain-free
+    fortnights had it. Athletes with fewer than two episodes have no rows.
+    """
+    if isinstance(profile, str | Path):
+        profile = load_profile(profile)
+    return patterns_before_pain(log, profile=profile)
+
+
+__all__ = ["FileError", "Profile", "TrainingLog", "check", "load", "load_profile", "pain_patterns"]

@@ -2,7 +2,7 @@
 
     runlog check PATH...  [--profile FILE] [--format text|json|csv] [--since DATE] [--until DATE]
     runlog report PATH... -o report.html [--profile FILE] [--since DATE] [--until DATE]
-    runlog import PATH... -o runs.parquet|runs.csv [--profile FILE]
+    runlog import PATH... -o runs.parquet|runs.csv [--weekly weekly.parquet] [--profile FILE]
     runlog rules [SLUG_OR_CODE...] [--format text|json]
 
 Findings never change the exit code; files that could not be read do (EXIT_SKIPPED_FILES),
@@ -43,6 +43,7 @@ from analyzer.report.csv import render_csv
 from analyzer.report.json import render_json, render_rules_json
 from analyzer.report.tables import activities_csv, activities_parquet
 from analyzer.report.text import render_rules, render_text
+from analyzer.status import default_as_of, statuses
 
 log = logging.getLogger(__name__)
 
@@ -107,6 +108,12 @@ since_option = click.option(
     metavar="YYYY-MM-DD",
     help="Show findings dated on or after this day; earlier runs still count as history.",
 )
+as_of_option = click.option(
+    "--as-of",
+    "as_of",
+    metavar="YYYY-MM-DD|today",
+    help="The day each status is judged on (default: the newest day with data, or --until).",
+)
 until_option = click.option(
     "--until",
     type=click.DateTime(formats=["%Y-%m-%d"]),
@@ -138,6 +145,7 @@ def cli(debug: bool) -> None:
 )
 @since_option
 @until_option
+@as_of_option
 @click.pass_context
 def check(
     ctx: click.Context,
@@ -146,17 +154,26 @@ def check(
     output_format: str,
     since: dt.datetime | None,
     until: dt.datetime | None,
+    as_of: str | None,
 ) -> None:
-    """Check the runs under PATH... (files, folders, zips) and print the findings."""
+    """Check the runs under PATH... (files, folders, zips) and print each athlete's status on
+    the as-of day, then their history."""
     first_day, last_day = _days(since, until)
     training_log, profile = _load(paths, profile_path)
-    findings = run_rules(training_log, profile, first_day, last_day)
+    as_of_day = _as_of_day(as_of, training_log, last_day)
+    findings = run_rules(training_log, profile, first_day, last_day or as_of_day)
+    status_by_athlete = statuses(training_log, findings, as_of_day, profile) if as_of_day else {}
     if output_format == "json":
         # scripts read the errors from the document, so they are not repeated on stderr
-        click.echo(render_json(training_log, findings, training_log.errors), nl=False)
+        document = render_json(
+            training_log, findings, training_log.errors, status_by_athlete, as_of_day
+        )
+        click.echo(document, nl=False)
+    elif output_format == "csv":
+        click.echo(render_csv(training_log, findings), nl=False)
+        _echo_errors(training_log.errors)
     else:
-        render = render_csv if output_format == "csv" else render_text
-        click.echo(render(training_log, findings), nl=False)
+        click.echo(render_text(training_log, findings, (), status_by_athlete), nl=False)
         _echo_errors(training_log.errors)
     ctx.exit(_exit_code(training_log, paths))
 
@@ -207,25 +224,46 @@ def report(
     type=click.Path(dir_okay=False, path_type=Path),
     help="runs.parquet (typed) or runs.csv (ISO dates): the table of every activity.",
 )
+@click.option(
+    "--weekly",
+    "weekly_output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write weekly.parquet or weekly.csv: one row per athlete and local week.",
+)
 @profile_option
 @click.pass_context
 def import_activities(
-    ctx: click.Context, paths: tuple[Path, ...], output: Path, profile_path: Path | None
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    output: Path,
+    weekly_output: Path | None,
+    profile_path: Path | None,
 ) -> None:
     """Read the files under PATH... into one table of activities and write it to a file."""
+    writer = _table_writer(output)
+    weekly_writer = _table_writer(weekly_output) if weekly_output is not None else None
+    training_log, profile = _load(paths, profile_path)
+    table = writer(training_log.activities)
+    _write(output, table.encode("utf-8") if isinstance(table, str) else table)
+    _echo_errors(training_log.errors)
+    activity_count = len(training_log.activities)
+    click.echo(f"Wrote {count_text(activity_count, 'activity', 'activities')} to {output}.")
+    if weekly_output is not None and weekly_writer is not None:
+        weekly = training_log.weekly(profile=profile)
+        table = weekly_writer(weekly)
+        _write(weekly_output, table.encode("utf-8") if isinstance(table, str) else table)
+        click.echo(f"Wrote {count_text(len(weekly), 'athlete-week')} to {weekly_output}.")
+    ctx.exit(_exit_code(training_log, paths))
+
+
+def _table_writer(output: Path) -> Callable[[Any], str | bytes]:
     writer = TABLE_WRITERS.get(output.suffix.lower())
     if writer is None:
         raise UserError(
             f"{output}: runlog writes {' or '.join(TABLE_WRITERS)} tables, "
             f"not {output.suffix or 'a name without a suffix'}"
         )
-    training_log, _ = _load(paths, profile_path)
-    table = writer(training_log.activities)
-    _write(output, table.encode("utf-8") if isinstance(table, str) else table)
-    _echo_errors(training_log.errors)
-    activity_count = len(training_log.activities)
-    click.echo(f"Wrote {count_text(activity_count, 'activity', 'activities')} to {output}.")
-    ctx.exit(_exit_code(training_log, paths))
+    return writer
 
 
 @cli.command("rules", short_help="List the rules, their defaults and sources.")
@@ -298,6 +336,24 @@ def _days(
     if first_day and last_day and first_day > last_day:
         raise UserError(f"--since {first_day} is after --until {last_day}: no day is left")
     return first_day, last_day
+
+
+def _as_of_day(
+    as_of: str | None, training_log: TrainingLog, last_day: dt.date | None
+) -> dt.date | None:
+    """The day statuses are judged on: as asked, else the newest day with data (no later than
+    --until). None only when the log holds no dated activity or note."""
+    if as_of is not None:
+        if as_of.strip().casefold() == "today":
+            return dt.date.today()
+        try:
+            return dt.date.fromisoformat(as_of.strip())
+        except ValueError as err:
+            raise UserError(f"--as-of {as_of}: give a day like 2026-03-01, or today") from err
+    newest = default_as_of(training_log)
+    if newest is not None and last_day is not None:
+        return min(newest, last_day)
+    return newest or last_day
 
 
 def _exit_code(training_log: TrainingLog, paths: Sequence[Path]) -> int:

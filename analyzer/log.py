@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -19,6 +20,9 @@ from analyzer.schema import (
     conform,
     empty_frame,
 )
+
+if TYPE_CHECKING:
+    from analyzer.checkers.rule import Finding
 
 
 @dataclass(frozen=True)
@@ -123,6 +127,17 @@ class TrainingLog:
             profiles={athlete: self.profile_for(athlete)},
             sample_loaders={key: value for key, value in self.sample_loaders.items() if key in ids},
         )
+
+    def weekly(
+        self,
+        findings: Sequence[Finding] | pd.DataFrame | None = None,
+        profile: Profile | None = None,
+    ) -> pd.DataFrame:
+        """One row per athlete and local week: load, cadence, surfaces, shoe, knee-pain notes and
+        findings (analyzer.weekly's WEEKLY_COLUMNS); the rules run when no findings are given."""
+        from analyzer.weekly import weekly_table
+
+        return weekly_table(self, findings, profile)
 
     def by_athlete(self) -> Iterator[tuple[str, TrainingLog]]:
         """Each athlete's own log, in name order."""

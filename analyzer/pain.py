@@ -18,6 +18,12 @@ clause and is not negated or resolved:
 - "it" opening a sentence is the knee when the sentence before named the knee last ("Left
   knee felt odd at 5 km. It hurt on the hills." is left knee pain).
 
+Scores are read wherever they stand in the sentence that reports the pain (or in the next):
+"7/10", "7 / 10", "7 out of 10", "7 of 10", "pain 7", "VAS 4", before or after the pain
+words, after "run," or a distance, in brackets; a range "6-7/10" counts its higher end, a
+change "3/10 -> 5/10" or "3/10 then 5/10" its latest. Effort ratings are known by their own
+words ("RPE 7", "effort 8/10", "a 7/10 effort") and are never pain.
+
 Red flags (seeds, NHS: see a professional at once): swelling, locking, giving way, sharp pain.
 Everything here is plain functions on strings; `knee_notes` applies them to a notes table,
 reading only the notes that mention a knee at all.
@@ -27,6 +33,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -40,8 +47,27 @@ _KNEE_HINT = (
     r"knee|knie|patell|kniescheib|\bit[- ]?bands?\b|\bitbs?\b|iliotibial|chondromalac|\bpfps\b"
 )
 
+# A number as written in a score, and the ways of saying "out of ten"
+_NUMBER = r"(?<![\d.,/])(\d{1,2}(?:[.,]\d)?)"
+_OUT_OF_10 = r"\s*/\s*10\b|\s+(?:out of|of|von|aus)\s+10\b"
+_EFFORT_WORDS = r"rpe|effort|exertion|borg|anstrengung|belastung"
+_CHANGE_WORDS = r"→|->|=>|>|then|and then|rising to|up to|now|to|dann|auf"
+_PAIN_BEFORE_NUMBER = r"pain|schmerz(?:en)?"
+# After a bare number these make it a count or a distance, not a score ("pain 2 days")
+_NOT_A_SCORE = (
+    r"\s*(?:[/%.,]\d|%|x\b|km|k\b|mi\b|mile|min|h\b|hours?|days?|weeks?|times|reps|"
+    r"tage|wochen|mal\b|std)"
+)
+
+
+def _higher(match: re.Match[str]) -> str:
+    """The higher end of a range of scores ("6-7/10" is 7)."""
+    low, high = (float(value.replace(",", ".")) for value in match.groups())
+    return f" {match[2] if high >= low else match[1]}"
+
+
 # Multi-word phrases become one token before the words are classified; order matters.
-_PHRASES: tuple[tuple[str, str], ...] = (
+_PHRASES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # knee words that are not about the knee joint
     (r"\bknee[- ]?(?:high|length|deep)s?\b|\bkniehoh\w*|\bknielang\w*", " _other_word_ "),
     (r"\bhigh[- ]knees?\b|\bknee[- ](?:drives?|lifts?|raises?|tucks?|ups?)\b", " _other_word_ "),
@@ -65,8 +91,20 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bno longer\b|\bnot any ?more\b|\bnicht mehr\b", " _not_ "),
     # "knee acting up again": a flare
     (r"\b(?:act|acts|acted|acting) up\b", " flared "),
-    # a score out of ten: "3/10", "6 of 10", "7 out of 10", "3 von 10"
-    (r"(?<![\d.,])(\d{1,2}(?:[.,]\d)?) ?(?:/|out of|of|von|aus) ?10\b", r" _score_\1_ "),
+    # effort ratings, by their own words: "RPE 7", "effort 8/10", "felt like a 7/10 effort"
+    (rf"\b(?:{_EFFORT_WORDS})\s*(?:was|of|at|:|=)?\s*{_NUMBER}(?:{_OUT_OF_10})?", " _effort_ "),
+    (rf"{_NUMBER}(?:{_OUT_OF_10})\s*(?:{_EFFORT_WORDS})\b", " _effort_ "),
+    # a change, the latest counts: "3/10 -> 5/10", "3/10 then 5/10", "from 3 to 5/10"
+    (rf"{_NUMBER}(?:{_OUT_OF_10})?\s*(?:{_CHANGE_WORDS})\s*{_NUMBER}(?={_OUT_OF_10})", r" \2"),
+    # a range, the higher counts: "6-7/10", "6 to 7 out of 10"
+    (rf"{_NUMBER}\s*(?:-|–|to|bis|or)\s*{_NUMBER}(?={_OUT_OF_10})", _higher),
+    # a score out of ten: "3/10", "7 / 10", "6 of 10", "7 out of 10", "3 von 10"
+    (rf"{_NUMBER}(?:{_OUT_OF_10})", r" _score_\1_ "),
+    # a bare number after a scale or pain word: "VAS 4", "pain 7", "Schmerz 5"
+    (
+        rf"\b(vas|nrs|{_PAIN_BEFORE_NUMBER})\s*(?:level|score)?\s*[:=]?\s*{_NUMBER}(?!{_NOT_A_SCORE})",
+        r" \1 _score_\2_ ",
+    ),
 )
 _KNEE_HINT_PATTERN = re.compile(_KNEE_HINT, re.I)
 _PHRASE_PATTERNS = tuple((re.compile(pattern), text) for pattern, text in _PHRASES)
@@ -138,7 +176,7 @@ _SIDE_GAP = {"my", "the", "outer", "inner", "outside", "inside", "lateral", "med
 # A score next to these is effort or a count, not pain
 _NOT_PAIN_SCORE_BEFORE = {
     "rpe", "effort", "exertion", "borg", "anstrengung", "intensity", "session", "workout",
-    "tempo", "race", "energy", "sleep", "mood", "motivation", "legs", "run", "lauf",
+    "race", "energy", "sleep", "mood", "motivation", "legs", "_effort_",
 }  # fmt: skip
 _NOT_PAIN_SCORE_AFTER = {
     "reps", "rep", "intervals", "repeats", "sets", "x", "km", "laps", "effort", "rpe",

@@ -4,6 +4,7 @@
 athlete = "Ana"
 timezone = "Europe/Copenhagen"   # used when a file carries no offset and no GPS
 units = "km"                     # or "miles": how messages and reports show distances
+stale_after_days = 14            # no activity for longer before the as-of day: "no data since"
 
 [rules.long-run-spike]
 warning_ratio = 1.15
@@ -49,7 +50,17 @@ from analyzer.errors import ProfileError
 
 PROFILE_FILE_NAME = "runlog.toml"
 UNITS = ("km", "miles")
-_TOP_KEYS = ("athlete", "timezone", "units", "rules", "shoes", "surfaces")
+_TOP_KEYS = (
+    "athlete",
+    "timezone",
+    "units",
+    "stale_after_days",
+    "rules",
+    "shoes",
+    "surfaces",
+)
+STALE_AFTER_DAYS = 14  # a coach calls when an athlete uploaded nothing for longer
+MAX_STALE_AFTER_DAYS = 366
 _SHOE_KEYS = ("name", "aliases", "start", "retired", "pre_used_km", "limit_km", "default")
 _SURFACE_KEYS = ("surface", "words", "lat_deg", "lon_deg", "radius_m")
 
@@ -83,6 +94,7 @@ class Profile:
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)  # slug -> settings
     shoes: tuple[ShoeSetting, ...] = ()
     surfaces: tuple[SurfaceTag, ...] = ()
+    stale_after_days: int = STALE_AFTER_DAYS
 
     def is_enabled(self, slug: str) -> bool:
         """Whether the rule runs for this athlete (every rule does unless turned off)."""
@@ -120,7 +132,15 @@ def profile_from_dict(data: dict[str, Any], path: str = "profile") -> Profile:
     surfaces = tuple(
         _surface(name, index, entry) for index, entry in enumerate(data.get("surfaces", []))
     )
-    return Profile(path, athlete, timezone, units, rules, shoes, surfaces)
+    stale_after_days = _typed(
+        name, "stale_after_days", data.get("stale_after_days", STALE_AFTER_DAYS), int
+    )
+    if isinstance(stale_after_days, bool) or not 1 <= stale_after_days <= MAX_STALE_AFTER_DAYS:
+        raise ProfileError(
+            f"{name}: stale_after_days = {stale_after_days!r} should be a whole number of days "
+            f"from 1 to {MAX_STALE_AFTER_DAYS}"
+        )
+    return Profile(path, athlete, timezone, units, rules, shoes, surfaces, stale_after_days)
 
 
 def find_profile(folder: Path) -> Path | None:

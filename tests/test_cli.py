@@ -2,6 +2,7 @@
 
 import datetime as dt
 import json
+import re
 
 import pandas as pd
 import pytest
@@ -75,17 +76,46 @@ def test_an_unknown_rule_is_a_one_line_usage_error():
 def test_check_prints_each_athlete_with_their_runs(tmp_path):
     result = invoke("check", write_runs(tmp_path / "runs"))
     assert result.exit_code == cli.EXIT_OK, result.output
-    assert result.stdout.startswith("runner: 3 runs, Mon 2 Mar 2026 to Wed 4 Mar 2026, ")
+    assert result.stdout.startswith("runner: status on Wed 4 Mar 2026\n")
+    assert "\nrunner: 3 runs, Mon 2 Mar 2026 to Wed 4 Mar 2026, " in result.stdout
     assert result.stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("as_of", "expected"),
+    [
+        pytest.param([], "Wed 4 Mar 2026", id="the newest day with data by default"),
+        pytest.param(["--as-of", "2026-03-03"], "Tue 3 Mar 2026", id="a day asked for"),
+        pytest.param(["--until", "2026-03-03"], "Tue 3 Mar 2026", id="no later than --until"),
+    ],
+)
+def test_the_status_is_as_of_a_day(tmp_path, as_of, expected):
+    result = invoke("check", write_runs(tmp_path / "runs"), *as_of)
+    assert result.exit_code == cli.EXIT_OK, result.output
+    assert result.stdout.startswith(f"runner: status on {expected}\n")
+
+
+def test_as_of_today_is_todays_date(tmp_path):
+    result = invoke("check", write_runs(tmp_path / "runs"), "--as-of", "today", "--format", "json")
+    assert result.exit_code == cli.EXIT_OK, result.output
+    assert json.loads(result.stdout)["as_of"] == dt.date.today().isoformat()
+
+
+def test_a_bad_as_of_day_is_a_usage_error(tmp_path):
+    result = invoke("check", write_runs(tmp_path / "runs"), "--as-of", "yesterday")
+    assert result.exit_code == cli.EXIT_USAGE
+    assert "--as-of yesterday" in result.stderr
 
 
 def test_check_as_json_is_designs_document(tmp_path):
     result = invoke("check", write_runs(tmp_path / "runs"), "--format", "json")
     assert result.exit_code == cli.EXIT_OK, result.output
     document = json.loads(result.stdout)
-    assert list(document) == ["athletes", "errors"]
+    assert list(document) == ["as_of", "athletes", "errors"]
+    assert document["as_of"] == "2026-03-04"
     (athlete,) = document["athletes"]
     assert athlete["athlete"] == "runner"
+    assert athlete["status"]["last_activity_date"] == "2026-03-04"
     assert (athlete["activities"], athlete["first_date"], athlete["last_date"]) == (
         3,
         "2026-03-02",
@@ -190,7 +220,9 @@ def test_a_profile_in_miles_shows_miles(tmp_path):
     profile.write_text('units = "miles"\n', encoding="utf-8")
     result = invoke("check", write_runs(tmp_path / "runs"), "--profile", profile)
     assert result.exit_code == cli.EXIT_OK
-    assert result.stdout.splitlines()[0].endswith(" mi")
+    header = next(line for line in result.stdout.splitlines() if "3 runs" in line)
+    assert header.endswith(" mi")
+    assert re.search(r"This week +[\d.]+ mi so far", result.stdout)
 
 
 def test_since_after_until_is_a_usage_error(tmp_path):

@@ -131,6 +131,31 @@ def test_the_side_is_the_knee_the_note_names(text, side):
         pytest.param("did 8/10 reps, knee hurt", None, id="a count of reps is not pain"),
         pytest.param("calf 6/10, knee 3/10", 3.0, id="the knee's score, not the calf's"),
         pytest.param("knee sore", None, id="no score"),
+        # wherever it stands in the sentence (issue 9)
+        pytest.param("Right knee aching again after the tempo run, 7/10", 7.0, id="after 'run,'"),
+        pytest.param(
+            "left knee pain after the 19 km long run 8/10, limping", 8.0, id="after a distance"
+        ),
+        pytest.param("knees sore after long run 7/10", 7.0, id="after 'long run'"),
+        pytest.param(
+            "left knee sore after Sunday's long run, 4/10, worse on the downhill",
+            4.0,
+            id="the sample journal's own note",
+        ),
+        pytest.param("7 of 10 knee pain on the stairs", 7.0, id="before the pain words"),
+        pytest.param("knee pain (7/10) on the descent", 7.0, id="in brackets"),
+        pytest.param("knee pain 7 / 10", 7.0, id="spaced slash"),
+        pytest.param("VAS 4, left knee sore", 4.0, id="VAS 4"),
+        pytest.param("knee pain 7 today", 7.0, id="pain 7"),
+        pytest.param("knee pain 6-7/10", 7.0, id="a range: the higher"),
+        pytest.param("knee pain 3/10 → 5/10 by the end", 5.0, id="a change with an arrow: latest"),
+        pytest.param("knee 3/10 then 5/10", 5.0, id="a change with then: the latest"),
+        pytest.param("effort 8/10, knee sore", None, id="effort 8/10 is not pain"),
+        pytest.param("RPE 7, knee sore 4/10", 4.0, id="RPE 7 beside a pain score"),
+        pytest.param(
+            "felt like a 7/10 effort, knee a bit sore 2/10", 2.0, id="a 7/10 effort is not pain"
+        ),
+        pytest.param("knee pain for 2 days", None, id="a count of days is not a score"),
     ],
 )
 def test_the_score_is_the_knees_out_of_ten(text, score):

@@ -65,3 +65,19 @@ def rows_between(sorted_days: np.ndarray, first: object, last: object) -> slice:
     start = np.searchsorted(sorted_days, np.datetime64(pd.Timestamp(first)), "left")
     end = np.searchsorted(sorted_days, np.datetime64(pd.Timestamp(last)), "right")
     return slice(int(start), int(end))
+
+
+def foster_monotony(daily_m: np.ndarray) -> np.ndarray:
+    """Foster's monotony of daily loads along the last axis: mean / SD (ddof 1) of the days.
+
+    Infinite when every day carried the same load (SD 0), NaN for fewer than two days; NaN
+    days (outside the log) are left out.
+    """
+    days = np.asarray(daily_m, dtype=float)
+    counted = np.sum(~np.isnan(days), axis=-1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        mean = np.nansum(days, axis=-1) / counted
+        deviations = np.nan_to_num(days - np.expand_dims(mean, -1))
+        spread = np.sqrt(np.sum(deviations**2, axis=-1) / (counted - 1))
+        monotony = mean / spread
+    return np.where(counted > 1, np.where(spread > 0, monotony, np.inf), np.nan)

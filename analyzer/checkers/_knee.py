@@ -3,6 +3,7 @@ the knee was fine. Every note source counts (CSV note columns, Strava descriptio
 notes, FIT/TCX notes, journal files).
 """
 
+import numpy as np
 import pandas as pd
 
 from analyzer.log import TrainingLog
@@ -58,3 +59,20 @@ def _joined(sources: pd.Series) -> str:
 def quoted(excerpt: str) -> str:
     """The note's words in quotes for a message, without a closing full stop of their own."""
     return "'" + excerpt.rstrip().removesuffix(".") + "'"
+
+
+def episode_numbers(
+    days: np.ndarray, clear_days: pd.DatetimeIndex | None, gap_days: int
+) -> np.ndarray:
+    """An episode number per pain note (days ascending): a gap of more than `gap_days`, or a
+    note that the knee is fine in between, starts a new episode."""
+    gaps = np.diff(days, prepend=days[:1]).astype("timedelta64[D]").astype(int)
+    starts = gaps > gap_days
+    if clear_days is not None and len(clear_days):
+        clear = clear_days.to_numpy()
+        # a "knee fine" note after the previous pain day and before this one ends the episode
+        clear_before = np.searchsorted(clear, days, "left")
+        clear_by_previous = np.searchsorted(clear, np.roll(days, 1), "right")
+        starts |= clear_before > clear_by_previous
+    starts[0] = True
+    return np.cumsum(starts)

@@ -43,9 +43,7 @@ def check(log: TrainingLog, limits: Thresholds) -> list[Finding]:
     for athlete, runs in runs_by_athlete(log):
         units = log.profile_for(athlete).units
         daily_m = daily_totals(runs, "distance_m")
-        acute_weekly_m = daily_m.rolling(limits.acute_days, min_periods=1).mean() * 7
-        chronic_weekly_m = daily_m.rolling(limits.chronic_days, min_periods=1).mean() * 7
-        ratio = np.round(acute_weekly_m / chronic_weekly_m, 9)
+        acute_weekly_m, chronic_weekly_m, ratio = weekly_load_ratio(daily_m, limits)
         history_days = (daily_m.index - daily_m.index[0]).days
         judged = (history_days >= limits.min_history_days) & (
             chronic_weekly_m >= limits.min_chronic_weekly_km * 1000
@@ -67,6 +65,16 @@ def check(log: TrainingLog, limits: Thresholds) -> list[Finding]:
             for episode in _episodes(days, limits).itertuples()
         ]
     return findings
+
+
+def weekly_load_ratio(
+    daily_m: pd.Series, limits: Thresholds
+) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """Per day: the acute and the chronic window's distance as weekly means, metres, and their
+    ratio (both windows end on the day and count rest days as 0)."""
+    acute_weekly_m = daily_m.rolling(limits.acute_days, min_periods=1).mean() * 7
+    chronic_weekly_m = daily_m.rolling(limits.chronic_days, min_periods=1).mean() * 7
+    return acute_weekly_m, chronic_weekly_m, np.round(acute_weekly_m / chronic_weekly_m, 9)
 
 
 def _episodes(days: pd.DataFrame, limits: Thresholds) -> pd.DataFrame:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from analyzer.checkers._calendar import rows_between, runs_by_athlete
+from analyzer.checkers._calendar import foster_monotony, rows_between, runs_by_athlete
 from analyzer.checkers._format import day_text, distance_text
 from analyzer.checkers.rule import Finding, Rule
 from analyzer.log import TrainingLog
@@ -113,7 +113,7 @@ def _streak_finding(
         else ""
     )
     streak_m = daily_m[streak.first_day : told].to_numpy()
-    monotony = _monotony(streak_m)
+    monotony = float(foster_monotony(streak_m[-7:]))
     # the base: the weekly average of the 4 weeks before the streak, or of the 3 to 4 weeks
     # the log holds of them (fewer would make a small base look like the norm)
     base_start = streak.first_day - pd.Timedelta(days=28)
@@ -156,14 +156,6 @@ def _streak_finding(
         },
         activity_ids=_runs_between(days_and_ids, streak.first_day, told),
     )
-
-
-def _monotony(daily_m: np.ndarray) -> float:
-    """Foster's monotony of the last 7 days of a streak: mean / SD of the daily distances
-    (infinite when every day was the same)."""
-    days = daily_m[-7:]
-    spread = float(np.std(days, ddof=1)) if len(days) > 1 else 0.0
-    return float(np.mean(days)) / spread if spread > 0 else math.inf
 
 
 def _week_finding(

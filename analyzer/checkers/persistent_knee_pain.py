@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from analyzer.checkers._format import day_text
-from analyzer.checkers._knee import knee_readings, quoted
+from analyzer.checkers._knee import episode_numbers, knee_readings, quoted
 from analyzer.checkers.rule import Finding, Rule
 from analyzer.log import TrainingLog
 
@@ -36,7 +36,9 @@ def check(log: TrainingLog, limits: Thresholds) -> list[Finding]:
     notes, clear_days = knee_readings(log)
     for athlete, athlete_notes in notes.groupby("athlete", sort=True):
         athlete_notes = athlete_notes.reset_index(drop=True)
-        episode = _episodes(athlete_notes, clear_days.get(str(athlete)), limits)
+        episode = episode_numbers(
+            athlete_notes["day"].to_numpy(), clear_days.get(str(athlete)), limits.episode_gap_days
+        )
         days = athlete_notes["day"].to_numpy()
         first_of_episode = np.searchsorted(episode, episode, "left")  # rows sorted by episode
         span_days = (days - days[first_of_episode]).astype("timedelta64[D]").astype(int)
@@ -64,23 +66,6 @@ def _first_of_each_episode(rows: np.ndarray, episode: np.ndarray) -> list[int]:
     """The first row of each episode among the rows marked True."""
     marked = np.flatnonzero(rows)
     return [int(row) for row in marked[np.unique(episode[marked], return_index=True)[1]]]
-
-
-def _episodes(
-    notes: pd.DataFrame, clear_days: pd.DatetimeIndex | None, limits: Thresholds
-) -> np.ndarray:
-    """An episode number per note: a long gap, or a note that the knee is fine, starts one."""
-    days = notes["day"].to_numpy()
-    gap_days = np.diff(days, prepend=days[:1]).astype("timedelta64[D]").astype(int)
-    starts = gap_days > limits.episode_gap_days
-    if clear_days is not None and len(clear_days):
-        clear = clear_days.to_numpy()
-        # a "knee fine" note after the previous pain day and before this one ends the episode
-        clear_before = np.searchsorted(clear, days, "left")
-        clear_by_previous = np.searchsorted(clear, np.roll(days, 1), "right")
-        starts |= clear_before > clear_by_previous
-    starts[0] = True
-    return np.cumsum(starts)
 
 
 def _red_flag_finding(

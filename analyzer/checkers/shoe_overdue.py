@@ -17,6 +17,7 @@ Source: Cook SD et al. 1985, Am J Sports Med 13(4):248-253 (shock absorption); M
 al. 2015, Scand J Med Sci Sports 25:110-115 (rotation); 300-500 miles is convention.
 """
 
+import datetime as dt
 import math
 from dataclasses import dataclass
 
@@ -47,17 +48,100 @@ class _Shoe:
     is_default: bool = False
 
 
+@dataclass(frozen=True)
+class ShoeDistance:
+    """One shoe as this rule counts it: its distance, pre-use included, and its two limits."""
+
+    shoe: str
+    distance_km: float  # pre_used_km plus the runs that count on it
+    pre_used_km: float
+    runs: int
+    last_used: dt.date | None  # the local day of the last run that counts on it
+    retired_date: dt.date | None
+    warning_km: float
+    high_km: float
+
+
 def check(log: TrainingLog, limits: Thresholds) -> list[Finding]:
     """One finding per shoe and level (warning, high) that its running distance passed."""
     findings: list[Finding] = []
     for athlete, runs in runs_by_athlete(log, "shoe"):
         units = log.profile_for(athlete).units
-        shoes = _shoes_of(log.shoes, athlete, runs)
-        worn = runs.assign(shoe_name=_shoe_of_each_run(runs, shoes))
-        for shoe in shoes:
-            shoe_runs = worn[worn["shoe_name"] == shoe.name]
+        for shoe, shoe_runs in _runs_per_shoe(log, athlete, runs):
             findings += _shoe_findings(athlete, shoe, shoe_runs, limits, units)
     return findings
+
+
+def shoe_distances(log: TrainingLog, athlete: str, limits: Thresholds) -> list[ShoeDistance]:
+    """Each shoe of the athlete with the distance this rule counts on it, by name.
+
+    The one count of a shoe's distance: the rule judges it and the report draws it, so a
+    retired shoe's runs after its retirement are left out of both. A shoe of a shared list
+    shows once the athlete has run in it; the athlete's own listed shoes always show.
+    """
+    own_names = {
+        str(name).strip().casefold()
+        for name in log.shoes.loc[log.shoes["athlete"] == athlete, "shoe"].dropna()
+    }
+    athlete_runs = [runs for name, runs in runs_by_athlete(log, "shoe") if name == athlete]
+    if not athlete_runs:
+        return []
+    distances = []
+    for shoe, shoe_runs in _runs_per_shoe(log, athlete, athlete_runs[0]):
+        if shoe_runs.empty and shoe.name.casefold() not in own_names:
+            continue
+        warning_km, high_km = _limits_km(shoe, limits)
+        run_km = float(shoe_runs["distance_m"].fillna(0).sum()) / 1000
+        distances.append(
+            ShoeDistance(
+                shoe=shoe.name,
+                distance_km=shoe.pre_used_km + run_km,
+                pre_used_km=shoe.pre_used_km,
+                runs=len(shoe_runs),
+                last_used=shoe_runs["local_date"].iloc[-1] if len(shoe_runs) else None,
+                retired_date=_date_of(shoe.retired_date),
+                warning_km=warning_km,
+                high_km=high_km,
+            )
+        )
+    return sorted(distances, key=lambda shoe: shoe.shoe.casefold())
+
+
+def runs_past_warning(log: TrainingLog, athlete: str, limits: Thresholds) -> list[dt.date]:
+    """The local days of the athlete's runs on a shoe already past its warning distance.
+
+    The shoe's distance at each run is its pre-use plus the runs before it and that run, as
+    this rule counts them (the same runs as `shoe_distances`).
+    """
+    athlete_runs = [runs for name, runs in runs_by_athlete(log, "shoe") if name == athlete]
+    if not athlete_runs:
+        return []
+    days: list[dt.date] = []
+    for shoe, shoe_runs in _runs_per_shoe(log, athlete, athlete_runs[0]):
+        warning_km, _ = _limits_km(shoe, limits)
+        worn_km = shoe.pre_used_km + shoe_runs["distance_m"].fillna(0).cumsum() / 1000
+        days += list(shoe_runs.loc[worn_km > warning_km, "local_date"])
+    return sorted(days)
+
+
+def _runs_per_shoe(
+    log: TrainingLog, athlete: str, runs: pd.DataFrame
+) -> list[tuple[_Shoe, pd.DataFrame]]:
+    """Each shoe of the athlete with the runs that count on it, oldest first."""
+    shoes = _shoes_of(log.shoes, athlete, runs)
+    worn = runs.assign(shoe_name=_shoe_of_each_run(runs, shoes))
+    return [(shoe, worn[worn["shoe_name"] == shoe.name]) for shoe in shoes]
+
+
+def _limits_km(shoe: _Shoe, limits: Thresholds) -> tuple[float, float]:
+    """The shoe's warning and high distances: its own limit and the high mark in proportion."""
+    if shoe.limit_km:
+        return shoe.limit_km, shoe.limit_km * limits.high_km / limits.warning_km
+    return limits.warning_km, limits.high_km
+
+
+def _date_of(value: object) -> dt.date | None:
+    return pd.Timestamp(value).date() if _is_date(value) else None
 
 
 def _shoes_of(table: pd.DataFrame, athlete: str, runs: pd.DataFrame) -> list[_Shoe]:
@@ -116,6 +200,15 @@ def _shoe_of_each_run(runs: pd.DataFrame, shoes: list[_Shoe]) -> pd.Series:
     return worn.where(in_use)
 
 
+def shoe_of_each_run(
+    log: TrainingLog, athlete: str, runs: pd.DataFrame
+) -> tuple[pd.Series, dict[str, float]]:
+    """The shoe each of the athlete's runs counts on as this rule counts it (NaN: none), and
+    each shoe's distance before the log, km. `runs` comes from `runs_by_athlete(log, "shoe")`."""
+    shoes = _shoes_of(log.shoes, athlete, runs)
+    return _shoe_of_each_run(runs, shoes), {shoe.name: shoe.pre_used_km for shoe in shoes}
+
+
 def _in_use(runs: pd.DataFrame, shoe: _Shoe) -> pd.Series:
     start, retired = _day(shoe.start_date, 0), _day(shoe.retired_date, 1)
     return (runs["day"] >= start) & (runs["day"] <= retired)
@@ -132,8 +225,7 @@ def _shoe_findings(
 ) -> list[Finding]:
     if runs.empty:
         return []
-    warning_km = shoe.limit_km or limits.warning_km
-    high_km = warning_km * limits.high_km / limits.warning_km if shoe.limit_km else limits.high_km
+    warning_km, high_km = _limits_km(shoe, limits)
     total_km = shoe.pre_used_km + runs["distance_m"].fillna(0).cumsum().to_numpy() / 1000
     findings = []
     high_at = _first_at_least(total_km, high_km)

@@ -15,6 +15,7 @@ import pandas as pd
 from analyzer.checkers import RULES
 from analyzer.checkers.rule import Finding
 from analyzer.log import TrainingLog
+from analyzer.status import Status, finding_line
 
 METRES_PER_MILE = 1609.344
 RANKING_WINDOW_DAYS = 28  # the ranking counts each athlete's findings of their last 4 weeks
@@ -108,6 +109,100 @@ def risk_ranking(summaries: list[AthleteSummary]) -> list[RiskRank]:
             )
         )
     return sorted(ranks, key=lambda rank: (-rank.high_count, -rank.warning_count, rank.athlete))
+
+
+def status_rows(status: Status) -> list[tuple[str, str]]:
+    """The status as (label, plain sentence) rows, the order text and HTML show them in."""
+    units = status.units
+    rows = [("Last activity", _last_activity_text(status))]
+    week = f"{distance_text(status.this_week_m, units)} so far"
+    week += f" (since {day_text(status.week_start)})"
+    week += f"; last week {distance_text(status.last_week_m, units)}"
+    if status.average_week_m is not None:
+        week += f"; {AVERAGE_WEEKS_TEXT} average {distance_text(status.average_week_m, units)}"
+    rows.append(("This week", week))
+    if status.acute_chronic_ratio is not None:
+        rows.append(
+            (
+                "Acute:chronic",
+                f"{status.acute_chronic_ratio:.2f} (the last 7 days against the last 28; "
+                "context, contested)",
+            )
+        )
+    rows.append(("Long run", _long_run_text(status)))
+    rows.append(("Rest", _rest_text(status)))
+    if status.recent_cadence_spm is not None:
+        rows.append(("Cadence", _cadence_text(status)))
+    if status.shoes:
+        past = [f"{shoe.shoe} past its limit since {day_text(shoe.date)}" for shoe in status.shoes]
+        rows.append(("Shoes", "; ".join(past)))
+    rows.append(("Knee", _knee_text(status)))
+    return rows
+
+
+def finding_summary(finding: Finding) -> str:
+    """A finding in one line: 'warn  RL201 Tue 11 Aug 2026  Your cadence ... under 170.'"""
+    mark = SEVERITY_MARKS.get(finding.severity, finding.severity)
+    return f"{mark:<4}  {finding.code} {day_text(finding.date)}  {finding_line(finding)}"
+
+
+AVERAGE_WEEKS_TEXT = "4-week"
+
+
+def _last_activity_text(status: Status) -> str:
+    if status.last_activity_date is None:
+        return f"none on or before {day_text(status.as_of)}"
+    days = status.days_since_last_activity or 0
+    ago = "the as-of day" if days == 0 else f"{count_text(days, 'day')} before"
+    text = f"{day_text(status.last_activity_date)} ({ago})"
+    if status.is_stale:
+        text = f"no data since {day_text(status.last_activity_date)} ({count_text(days, 'day')})"
+    return text
+
+
+def _long_run_text(status: Status) -> str:
+    units = status.units
+    recent = status.longest_run_7_days_m
+    text = (
+        f"{distance_text(recent, units)} in the last 7 days"
+        if recent is not None
+        else "no run in the last 7 days"
+    )
+    before = status.longest_run_before_m
+    if before is not None:
+        text += f"; longest of the 30 days before: {distance_text(before, units)}"
+    return text
+
+
+def _rest_text(status: Status) -> str:
+    days = status.running_days_in_row
+    text = f"{count_text(days, 'running day')} in a row"
+    if status.last_rest_date is None:
+        return text + "; no rest day since the log began"
+    return text + f"; last rest day {day_text(status.last_rest_date)}"
+
+
+def _cadence_text(status: Status) -> str:
+    text = f"{status.recent_cadence_spm:.0f} steps/min in the last 14 days"
+    if status.cadence_floor_spm is not None:
+        text += f"; floor {status.cadence_floor_spm:.0f}"
+    if status.own_cadence_spm is not None:
+        text += f"; your own before that {status.own_cadence_spm:.0f}"
+    return text
+
+
+def _knee_text(status: Status) -> str:
+    pain = status.latest_pain
+    if pain is None:
+        return "no knee-pain note in the log"
+    side = (
+        f"{pain.side} knee"
+        if pain.side in ("left", "right")
+        else ("both knees" if pain.side == "both" else "side not said")
+    )
+    score = f", {pain.score_of_10:g}/10" if pain.score_of_10 is not None else ""
+    flags = f", {', '.join(pain.red_flags)}" if pain.red_flags else ""
+    return f"last pain {day_text(pain.date)} ({side}{score}{flags}); {status.pain_trend}"
 
 
 def is_pain_note(finding: Finding) -> bool:

@@ -18,7 +18,7 @@ from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from analyzer.checkers import RULES, thresholds_for
+from analyzer.checkers import RULES, shoe_overdue, thresholds_for
 from analyzer.checkers.rule import Finding
 from analyzer.log import TrainingLog
 from analyzer.report import METRES_PER_MILE, is_pain_note
@@ -148,53 +148,12 @@ def shoe_distance_png(shoes: Sequence[ShoeUse], units: str) -> bytes | None:
 
 
 def shoe_uses(log: TrainingLog, athlete: str) -> list[ShoeUse]:
-    """Each shoe of the athlete's runs and shoe list, with its distance and limits, by name.
-
-    Runs count on the shoe they name (or an alias of it); runs naming none count on the
-    profile's default shoe. A shoe of a shared list shows once the athlete has run in it. The
-    limit is the shoe's own, else the shoe-overdue rule's pair. This is a picture of the log,
-    not the rule: the rule's finding is what judges a shoe.
-    """
-    runs = _dated_runs(log)
-    shoes = log.shoes
-    shoes = shoes[shoes["athlete"].isna() | (shoes["athlete"] == athlete)]
-    canonical: dict[str, str] = {}
-    pre_used_km: dict[str, float] = {}
-    own_limit_km: dict[str, float | None] = {}
-    own_shoes: set[str] = set()  # listed for this athlete, not shared by a coach's profile
-    default_shoe = None
-    for row in shoes.itertuples():
-        name = str(row.shoe)
-        if not pd.isna(row.athlete):
-            own_shoes.add(name)
-        for alias in (name, *(row.aliases if isinstance(row.aliases, tuple | list) else ())):
-            canonical[str(alias).casefold()] = name
-        pre_used_km[name] = 0.0 if pd.isna(row.pre_used_km) else float(row.pre_used_km)
-        own_limit_km[name] = None if pd.isna(row.limit_km) else float(row.limit_km)
-        if bool(row.is_default) and default_shoe is None:
-            default_shoe = name
-    named = runs["shoe"].fillna("").astype(str).str.strip()
-    shoe_of_run = named.map(lambda shoe: canonical.get(shoe.casefold(), shoe))
-    if default_shoe is not None:
-        shoe_of_run = shoe_of_run.mask(named == "", default_shoe)
-    distance_km = (runs["distance_m"] / 1000).groupby(shoe_of_run).sum()
-    distance_km = distance_km[distance_km.index != ""]
-    warning_km, high_km = _shoe_rule_limits_km(log, athlete)
-    # a shared shoe list names every athlete's shoes: show only the ones this athlete wore
-    names = sorted(set(distance_km.index) | own_shoes, key=str.casefold)
-    uses = []
-    for name in names:
-        own_km = own_limit_km.get(name)
-        uses.append(
-            ShoeUse(
-                shoe=name,
-                distance_km=float(distance_km.get(name, 0.0)) + pre_used_km.get(name, 0.0),
-                # a shoe's own limit replaces the rule's pair: it is the one line drawn
-                warning_km=own_km if own_km is not None else warning_km,
-                high_km=None if own_km is not None else high_km,
-            )
-        )
-    return uses
+    """Each shoe of the athlete with the distance the shoe-overdue rule counts and its limits."""
+    limits = thresholds_for(log.profile_for(athlete), shoe_overdue.RULE)
+    return [
+        ShoeUse(shoe.shoe, shoe.distance_km, shoe.warning_km, shoe.high_km)
+        for shoe in shoe_overdue.shoe_distances(log, athlete, limits)
+    ]
 
 
 def rule_setting(log: TrainingLog, athlete: str, slug: str, *name_parts: str) -> float | None:
@@ -213,13 +172,6 @@ def rule_setting(log: TrainingLog, athlete: str, slug: str, *name_parts: str) ->
             if isinstance(value, int | float) and not isinstance(value, bool):
                 return float(value)
     return None
-
-
-def _shoe_rule_limits_km(log: TrainingLog, athlete: str) -> tuple[float | None, float | None]:
-    return (
-        rule_setting(log, athlete, "shoe-overdue", "warn", "km"),
-        rule_setting(log, athlete, "shoe-overdue", "high", "km"),
-    )
 
 
 def _shoe_colour(shoe: ShoeUse) -> str:

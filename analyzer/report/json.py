@@ -20,26 +20,99 @@ import pandas as pd
 from analyzer.checkers.rule import Finding, Rule
 from analyzer.log import FileError, TrainingLog
 from analyzer.report import athlete_summaries
+from analyzer.status import Status, finding_line
 
 
-def render_json(log: TrainingLog, findings: list[Finding], errors: Iterable[FileError]) -> str:
-    """DESIGN.md's document: each athlete with their findings, then the files not read."""
-    document = {
-        "athletes": [
-            {
-                "athlete": summary.athlete,
-                "activities": summary.runs,
-                "first_date": plain(summary.first_date),
-                "last_date": plain(summary.last_date),
-                "findings": [finding_dict(finding) for finding in summary.findings],
-            }
-            for summary in athlete_summaries(log, findings)
-        ],
-        "errors": [
-            {"path": error.path, "kind": str(error.kind), "error": error.reason} for error in errors
-        ],
-    }
+def render_json(
+    log: TrainingLog,
+    findings: list[Finding],
+    errors: Iterable[FileError],
+    statuses: Mapping[str, Status] | None = None,
+    as_of: dt.date | None = None,
+) -> str:
+    """DESIGN.md's document: the as-of day, each athlete with their status and findings, then
+    the files not read."""
+    statuses = statuses or {}
+    athletes = []
+    for summary in athlete_summaries(log, findings):
+        item: dict[str, Any] = {
+            "athlete": summary.athlete,
+            "activities": summary.runs,
+            "first_date": plain(summary.first_date),
+            "last_date": plain(summary.last_date),
+        }
+        status = statuses.get(summary.athlete)
+        if status is not None:
+            item["status"] = status_dict(status)
+        item["findings"] = [finding_dict(finding) for finding in summary.findings]
+        athletes.append(item)
+    document: dict[str, Any] = {"as_of": plain(as_of)} if as_of is not None else {}
+    document["athletes"] = athletes
+    document["errors"] = [
+        {"path": error.path, "kind": str(error.kind), "error": error.reason} for error in errors
+    ]
     return json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+
+
+def status_dict(status: Status) -> dict[str, Any]:
+    """The status as plain JSON: DESIGN.md's keys first, distances in km (and miles when the
+    athlete's units are miles), open findings one line each."""
+    pain = status.latest_pain
+    return {
+        "as_of": plain(status.as_of),
+        "last_activity_date": plain(status.last_activity_date),
+        "days_since_last_activity": status.days_since_last_activity,
+        "is_stale": status.is_stale,
+        "stale_after_days": status.stale_after_days,
+        "latest_pain": None
+        if pain is None
+        else {
+            "date": plain(pain.date),
+            "side": pain.side,
+            "score_of_10": plain(pain.score_of_10),
+            "red_flags": list(pain.red_flags),
+            "excerpt": pain.excerpt,
+            "source": pain.source,
+        },
+        "pain_trend": status.pain_trend,
+        "open_findings": [
+            {
+                "rule": finding.rule,
+                "code": finding.code,
+                "severity": finding.severity,
+                "date": plain(finding.date),
+                "summary": finding_line(finding),
+            }
+            for finding in status.open_findings
+        ],
+        "advice": list(status.advice),
+        "week_start": plain(status.week_start),
+        "this_week_km": _km(status.this_week_m),
+        "last_week_km": _km(status.last_week_m),
+        "average_week_km": _km(status.average_week_m),
+        "acute_chronic_ratio": _rounded(status.acute_chronic_ratio, 3),
+        "longest_run_7_days_km": _km(status.longest_run_7_days_m),
+        "longest_run_before_km": _km(status.longest_run_before_m),
+        "running_days_in_row": status.running_days_in_row,
+        "last_rest_date": plain(status.last_rest_date),
+        "days_since_rest": status.days_since_rest,
+        "recent_cadence_spm": _rounded(status.recent_cadence_spm, 1),
+        "cadence_floor_spm": _rounded(status.cadence_floor_spm, 1),
+        "own_cadence_spm": _rounded(status.own_cadence_spm, 1),
+        "shoes_past_limit": [
+            {"shoe": shoe.shoe, "severity": shoe.severity, "date": plain(shoe.date)}
+            for shoe in status.shoes
+        ],
+        "units": status.units,
+    }
+
+
+def _km(metres: float | None) -> float | None:
+    return None if metres is None else round(metres / 1000, 2)
+
+
+def _rounded(value: float | None, digits: int) -> float | None:
+    return None if value is None else round(value, digits)
 
 
 def finding_dict(finding: Finding, with_related: bool = True) -> dict[str, Any]:
@@ -109,4 +182,11 @@ def plain(value: Any) -> Any:
     return str(value)
 
 
-__all__ = ["evidence_json", "finding_dict", "plain", "render_json", "render_rules_json"]
+__all__ = [
+    "evidence_json",
+    "finding_dict",
+    "plain",
+    "render_json",
+    "render_rules_json",
+    "status_dict",
+]

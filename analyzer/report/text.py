@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import inspect
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from itertools import groupby
 
 from analyzer.checkers.rule import Finding, Rule
@@ -23,23 +23,37 @@ from analyzer.report import (
     count_text,
     day_text,
     distance_text,
+    finding_summary,
     is_pain_note,
     related_window_days,
     risk_ranking,
     span_text,
+    status_rows,
 )
+from analyzer.status import OPEN_WINDOW_DAYS, Status
 
 WIDTH_CHARS = 100  # wrap messages to a wide terminal; long messages stay readable
 _MARK_CHARS = 6  # "HIGH  ": the severity mark and its gap
 
 
-def render_text(log: TrainingLog, findings: list[Finding], errors: Iterable[FileError] = ()) -> str:
-    """The whole report: the ranking (for several athletes), each athlete, then the errors."""
+def render_text(
+    log: TrainingLog,
+    findings: list[Finding],
+    errors: Iterable[FileError] = (),
+    statuses: Mapping[str, Status] | None = None,
+) -> str:
+    """The whole report: the ranking (for several athletes), each athlete (their status first,
+    when given, then their history), then the errors."""
     summaries = athlete_summaries(log, findings)
+    statuses = statuses or {}
     blocks: list[str] = []
     if len(summaries) > 1:
         blocks.append(_ranking(summaries))
-    blocks += [_athlete(summary) for summary in summaries]
+    for summary in summaries:
+        status = statuses.get(summary.athlete)
+        if status is not None:
+            blocks.append(status_text(status))
+        blocks.append(_athlete(summary))
     if not summaries:
         blocks.append("No runs, notes or findings to show.")
     errors = list(errors)
@@ -72,6 +86,26 @@ def render_rules(rules: Iterable[Rule], with_rationale: bool = False) -> str:
             ]
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks) + "\n"
+
+
+def status_text(status: Status) -> str:
+    """One athlete's status: the numbers, the open findings one line each, and the advice."""
+    header = f"{status.athlete}: status on {day_text(status.as_of)}"
+    lines = [header, "=" * min(len(header), WIDTH_CHARS)]
+    label_chars = 15
+    for label, text in status_rows(status):
+        lines += _wrapped(text, f"  {label:<{label_chars}}", " " * (label_chars + 2))
+    if status.open_findings:
+        lines.append(f"Open findings (last {OPEN_WINDOW_DAYS} days, most severe first):")
+        for finding in status.open_findings:
+            lines += _wrapped(finding_summary(finding), "  ", " " * 13)
+    else:
+        lines.append(f"No finding dated in the last {OPEN_WINDOW_DAYS} days.")
+    if status.advice:
+        lines.append("This week:")
+        for sentence in status.advice:
+            lines += _wrapped(sentence, "  - ", "    ")
+    return "\n".join(lines)
 
 
 def _ranking(summaries: list[AthleteSummary]) -> str:

@@ -180,3 +180,16 @@ def test_a_new_shoe_at_its_first_run_is_quiet():
 
 def test_the_steady_log_draws_no_finding():
     assert rule.check(steady_log(), DEFAULTS) == []
+
+
+def test_a_retired_shoe_counts_the_same_for_the_rule_and_the_report():
+    """30 of 60 runs of 10 km before it retired: 300 km in both, and no finding."""
+    log = make_log(runs_of(60), shoes=[ShoeSetting("Pegasus", retired=day(30))])
+    (shoe,) = rule.shoe_distances(log, "ana", DEFAULTS)
+    assert (shoe.distance_km, shoe.runs, shoe.last_used, shoe.retired_date) == (
+        300.0,
+        30,
+        day(30),
+        day(30),
+    )
+    assert found(log) == []

@@ -14,6 +14,7 @@ from analyzer.checkers.rule import Finding
 from analyzer.errors import FileErrorKind
 from analyzer.log import FileError, TrainingLog
 from analyzer.profile import Profile, ShoeSetting
+from analyzer.status import Status, default_as_of, statuses
 from tests.builders import TIMEZONE, make_log, note, run, steady_runs
 
 
@@ -190,3 +191,9 @@ def coach_errors() -> list[FileError]:
             FileErrorKind.BROKEN_XML,
         ),
     ]
+
+
+@pytest.fixture(scope="module")
+def coach_statuses(coach_log, coach_findings) -> dict[str, Status]:
+    """Each athlete's status on the newest day of the log (Mon 9 Mar 2026, the day of a note)."""
+    return statuses(coach_log, coach_findings, default_as_of(coach_log))

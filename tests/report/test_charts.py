@@ -1,5 +1,7 @@
 """The charts: PNG bytes when there is something to draw, None when there is not."""
 
+import datetime as dt
+
 from analyzer.profile import Profile, profile_from_dict
 from analyzer.report import charts
 from tests.builders import make_log, run
@@ -41,8 +43,20 @@ def test_runs_naming_no_shoe_count_on_the_default_shoe():
         "Pegasus 40",
         15.0,
         600.0,
-        None,
+        1000.0,  # the rule's high mark moves with a shoe's own limit (600 x 800 / 480)
     )
+
+
+def test_a_retired_shoe_is_drawn_at_the_distance_the_rule_counts():
+    from analyzer.checkers import shoe_overdue
+    from analyzer.profile import ShoeSetting
+
+    runs = [run(f"2026-03-{day:02d}", 10.0, shoe="Pegasus") for day in range(1, 31)]
+    runs += [run(f"2026-04-{day:02d}", 10.0, shoe="Pegasus") for day in range(1, 31)]
+    log = make_log(runs, shoes=[ShoeSetting("Pegasus", retired=dt.date(2026, 3, 30))])
+    (use,) = charts.shoe_uses(log, "ana")
+    assert use.distance_km == 300.0
+    assert shoe_overdue.check(log, shoe_overdue.Thresholds()) == []
 
 
 def test_a_rule_setting_comes_from_the_athletes_profile():

@@ -24,8 +24,35 @@ FINDING_KEYS = [
 ]
 
 
-def test_a_coach_folder_matches_its_golden_file(coach_log, coach_findings, coach_errors):
-    assert_matches_golden("check_coach.json", render_json(coach_log, coach_findings, coach_errors))
+def test_a_coach_folder_matches_its_golden_file(
+    coach_log, coach_findings, coach_errors, coach_statuses
+):
+    as_of = dt.date(2026, 3, 9)
+    document = render_json(coach_log, coach_findings, coach_errors, coach_statuses, as_of)
+    assert_matches_golden("check_coach.json", document)
+
+
+def test_the_status_has_designs_keys(coach_log, coach_findings, coach_statuses):
+    as_of = dt.date(2026, 3, 9)
+    document = json.loads(render_json(coach_log, coach_findings, (), coach_statuses, as_of))
+    assert document["as_of"] == "2026-03-09"
+    status = document["athletes"][0]["status"]
+    for key in ("as_of", "last_activity_date", "days_since_last_activity", "latest_pain"):
+        assert key in status
+    assert (
+        status["latest_pain"]
+        == {
+            "date": "2026-03-09",
+            "side": "left",
+            "score_of_10": None,
+            "red_flags": [],
+            "excerpt": "Left knee sore on the stairs",
+            "source": "journal.txt",
+        }
+        or status["latest_pain"] is None
+    )
+    assert isinstance(status["advice"], list)
+    assert status["open_findings"][0]["code"] == "RL103"
 
 
 def test_the_document_has_designs_shape(coach_log, coach_findings, coach_errors):

@@ -5,8 +5,19 @@ from analyzer.report.text import error_section, render_rules, render_text
 from tests.report.golden import assert_matches_golden
 
 
-def test_a_coach_folder_matches_its_golden_file(coach_log, coach_findings, coach_errors):
-    assert_matches_golden("check_coach.txt", render_text(coach_log, coach_findings, coach_errors))
+def test_a_coach_folder_matches_its_golden_file(
+    coach_log, coach_findings, coach_errors, coach_statuses
+):
+    text = render_text(coach_log, coach_findings, coach_errors, coach_statuses)
+    assert_matches_golden("check_coach.txt", text)
+
+
+def test_each_athlete_opens_with_their_status(coach_log, coach_findings, coach_statuses):
+    text = render_text(coach_log, coach_findings, (), coach_statuses)
+    status_at = text.index("ana: status on Mon 9 Mar 2026")
+    assert status_at < text.index("ana: 34 runs")
+    assert "bo: status on Mon 9 Mar 2026" in text
+    assert "This week:\n  - Keep this week near" in text
 
 
 def test_one_athlete_matches_its_golden_file(coach_log, ana_findings):

@@ -1,0 +1,105 @@
+"""What came before a runner's knee-pain episodes, against their pain-free fortnights."""
+
+import datetime as dt
+
+import pytest
+
+import analyzer
+from analyzer.patterns import pain_pattern_reports
+from analyzer.profile import ShoeSetting
+from tests.builders import FIRST_MONDAY, STEADY_SHOES, make_log, note, steady_runs
+
+WEEKS = 40
+EPISODE_WEEKS = (8, 16, 24, 32)  # a sore knee on the Tuesday of these weeks
+
+
+def _pain_day(week: int) -> dt.date:
+    return FIRST_MONDAY + dt.timedelta(weeks=week, days=1)
+
+
+def _log(episode_weeks=EPISODE_WEEKS, low_cadence_before_pain=True, cadence_spm=176.0):
+    """Steady weeks; before each sore knee, optionally two weeks of short, quick... low steps."""
+    runs = steady_runs(WEEKS, cadence_spm=cadence_spm)
+    notes = []
+    for week in episode_weeks:
+        pain_day = _pain_day(week)
+        if low_cadence_before_pain:
+            for run in runs:
+                if pain_day - dt.timedelta(days=14) <= run["local_date"] < pain_day:
+                    run["avg_cadence_spm"] = 160.0
+        notes.append(note(pain_day, "left knee sore after the run, 4/10"))
+        notes.append(note(pain_day + dt.timedelta(days=9), "knee fine again, no pain"))
+    return make_log(runs, notes, shoes=list(STEADY_SHOES))
+
+
+def test_a_pattern_planted_before_every_episode_ranks_first():
+    table = analyzer.pain_patterns(_log())
+    top = table.iloc[0]
+    assert top["pattern"] in {"cadence-under-floor", "low-cadence"}
+    assert (top["episodes_with"], top["episodes"]) == (4, 4)
+    assert top["stands_out"]
+    standing_out = set(table.loc[table["stands_out"], "pattern"])
+    assert standing_out == {"cadence-under-floor", "low-cadence"}
+    assert "before 4 of your 4 knee-pain episodes" in top["sentence"]
+    assert not set(table["pattern"]) & {"knee-pain-note", "persistent-knee-pain"}
+
+
+def test_a_pattern_as_common_without_pain_does_not_stand_out():
+    table = analyzer.pain_patterns(_log(low_cadence_before_pain=False, cadence_spm=160.0))
+    cadence = table.set_index("pattern").loc["cadence-under-floor"]
+    assert cadence["episodes_with"] == cadence["episodes"] == 4
+    assert cadence["pain_free_with"] == cadence["pain_free_fortnights"] > 0
+    assert not cadence["stands_out"]
+    assert not table["stands_out"].any()
+
+
+def test_pain_free_fortnights_hold_runs_and_no_pain():
+    report = pain_pattern_reports(_log())["ana"]
+    assert report.onsets == tuple(_pain_day(week) for week in EPISODE_WEEKS)
+    # 40 weeks = 20 fortnights; each episode (9 days) and the 14 days before it take 2 or 3
+    assert 8 <= report.pain_free_fortnights <= 12
+    assert report.table["pain_free_fortnights"].eq(report.pain_free_fortnights).all()
+
+
+def test_one_episode_says_why_it_is_not_shown():
+    report = pain_pattern_reports(_log(episode_weeks=(8,)))["ana"]
+    assert not report.is_shown
+    assert report.table.empty
+    assert "2 episodes" in report.reason and "has 1" in report.reason
+    assert analyzer.pain_patterns(_log(episode_weeks=(8,))).empty
+
+
+def test_notes_close_together_are_one_episode():
+    log = _log(episode_weeks=(8, 16))
+    extra = note(_pain_day(16) + dt.timedelta(days=3), "right knee still aching 3/10")
+    log = make_log(
+        log.activities.to_dict("records"),
+        [*log.notes.to_dict("records"), extra],
+        shoes=list(STEADY_SHOES),
+    )
+    assert len(pain_pattern_reports(log)["ana"].onsets) == 2
+
+
+@pytest.mark.parametrize("weeks_apart", [3, 6])
+def test_the_coach_line_names_the_most_frequent_pattern(weeks_apart):
+    weeks = tuple(range(6, WEEKS - 2, weeks_apart))
+    report = pain_pattern_reports(_log(episode_weeks=weeks))["ana"]
+    assert report.is_shown
+    assert report.most_frequent.startswith(("Runs averaging under 170", "A week's"))
+
+
+def test_runs_on_a_worn_shoe_before_every_episode_stand_out():
+    runs = steady_runs(WEEKS)
+    for run in runs:
+        run["shoe"] = "Pegasus"
+    for week in EPISODE_WEEKS:
+        pain_day = _pain_day(week)
+        for run in runs:
+            if pain_day - dt.timedelta(days=10) <= run["local_date"] < pain_day:
+                run["shoe"] = "Old"  # the worn pair, brought out before each sore knee
+    notes = [note(_pain_day(week), "left knee sore after the run, 4/10") for week in EPISODE_WEEKS]
+    shoes = [ShoeSetting("Pegasus", limit_km=2000), ShoeSetting("Old", pre_used_km=900)]
+    table = analyzer.pain_patterns(make_log(runs, notes, shoes=shoes)).set_index("pattern")
+    worn = table.loc["worn-shoe"]
+    assert (worn["episodes_with"], worn["pain_free_with"]) == (4, 0)
+    assert worn["stands_out"]

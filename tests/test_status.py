@@ -1,0 +1,179 @@
+"""The status as of a day: numbers counted on the runner's calendar up to that day, open
+findings most severe first, and advice drawn from them."""
+
+import datetime as dt
+
+import pytest
+
+from analyzer.checkers import run_rules
+from analyzer.checkers.rule import Finding
+from analyzer.profile import Profile
+from analyzer.status import athlete_status, default_as_of, finding_line, statuses
+from tests.builders import FIRST_MONDAY, TIMEZONE, daily_runs, make_log, note, run, steady_runs
+
+
+def finding(severity: str, date: str, rule: str = "long-run-spike", code: str = "RL103", **more):
+    day = dt.date.fromisoformat(date)
+    return Finding(
+        athlete="ana",
+        rule=rule,
+        code=code,
+        severity=severity,
+        date=day,
+        period_start=day,
+        period_end=day,
+        message=more.pop("message", f"{day:%a %d %b}: something happened. Do one thing."),
+        **more,
+    )
+
+
+def test_the_default_as_of_day_is_the_newest_day_with_an_activity_or_a_note():
+    log = make_log([run("2026-03-01", 5)], notes=[note("2026-03-04", "felt fine")])
+    assert default_as_of(log) == dt.date(2026, 3, 4)
+
+
+def test_an_empty_log_has_no_as_of_day():
+    assert default_as_of(make_log([])) is None
+
+
+def test_weeks_are_counted_monday_to_the_as_of_day_against_four_full_weeks():
+    # 30 km a week for 8 weeks from Mon 5 Jan; as of Thursday of week 9, 6 km so far (Tuesday)
+    log = make_log(steady_runs(weeks=9))
+    as_of = FIRST_MONDAY + dt.timedelta(weeks=8, days=3)
+    status = athlete_status(log, [], "ana", as_of)
+    assert status.week_start == FIRST_MONDAY + dt.timedelta(weeks=8)
+    assert status.this_week_m == pytest.approx(6_000 + 7_000)  # Tuesday and Thursday
+    assert status.last_week_m == pytest.approx(30_000)
+    assert status.average_week_m == pytest.approx(30_000)
+    assert status.acute_chronic_ratio is not None
+
+
+def test_the_average_counts_only_the_weeks_the_log_holds():
+    log = make_log(steady_runs(weeks=2))  # two full weeks, then the third week's Monday
+    as_of = FIRST_MONDAY + dt.timedelta(weeks=2)
+    status = athlete_status(log, [], "ana", as_of)
+    assert status.average_week_m == pytest.approx(30_000)
+    assert status.acute_chronic_ratio is None  # under 28 days of log: the ratio is not given
+
+
+def test_nothing_after_the_as_of_day_counts():
+    log = make_log([run("2026-03-02", 10), run("2026-03-05", 30)])
+    status = athlete_status(log, [finding("high", "2026-03-05")], "ana", dt.date(2026, 3, 3))
+    assert status.last_activity_date == dt.date(2026, 3, 2)
+    assert status.this_week_m == pytest.approx(10_000)
+    assert status.longest_run_7_days_m == pytest.approx(10_000)
+    assert status.open_findings == ()
+
+
+def test_the_long_run_of_the_last_7_days_is_set_against_the_30_days_before():
+    log = make_log([run("2026-01-25", 12), run("2026-02-20", 10), run("2026-03-04", 21)])
+    status = athlete_status(log, [], "ana", dt.date(2026, 3, 5))
+    assert status.longest_run_7_days_m == pytest.approx(21_000)
+    assert status.longest_run_before_m == pytest.approx(10_000)  # 25 Jan is before the 30 days
+
+
+@pytest.mark.parametrize(
+    ("distances_km", "streak", "rest_offset"),
+    [
+        pytest.param([5, 0, 5, 5, 5], 3, 1, id="three days since a rest day"),
+        pytest.param([5, 5, 5, 5, 0], 4, 4, id="the as-of day without a run: the streak before"),
+        pytest.param([5, 5, 5], 3, None, id="no rest day since the log began"),
+    ],
+)
+def test_running_days_in_a_row_and_the_last_rest_day(distances_km, streak, rest_offset):
+    log = daily_runs(*distances_km)
+    as_of = FIRST_MONDAY + dt.timedelta(days=len(distances_km) - 1)
+    status = athlete_status(log, [], "ana", as_of)
+    assert status.running_days_in_row == streak
+    expected = None if rest_offset is None else FIRST_MONDAY + dt.timedelta(days=rest_offset)
+    assert status.last_rest_date == expected
+
+
+def test_stale_after_the_profiles_days():
+    log = make_log([run("2026-03-01", 5)], profile=Profile(timezone=TIMEZONE, stale_after_days=7))
+    assert not athlete_status(log, [], "ana", dt.date(2026, 3, 8)).is_stale
+    status = athlete_status(log, [], "ana", dt.date(2026, 3, 9))
+    assert status.is_stale
+    assert status.days_since_last_activity == 8
+
+
+def test_cadence_recent_against_the_floor_and_the_runners_own():
+    runs = [run(f"2026-02-{day:02d}", 8, cadence_spm=176) for day in (2, 5, 9, 12)]
+    runs += [run(f"2026-03-{day:02d}", 8, cadence_spm=162) for day in (2, 5)]
+    status = athlete_status(make_log(runs), [], "ana", dt.date(2026, 3, 6))
+    assert status.recent_cadence_spm == pytest.approx(162)
+    assert status.own_cadence_spm == pytest.approx(176)
+    assert status.cadence_floor_spm == pytest.approx(170)
+
+
+def test_the_latest_pain_note_and_its_trend_over_two_weeks():
+    notes = [
+        note("2026-03-01", "left knee sore, 5/10"),
+        note("2026-03-06", "left knee sore, 3/10"),
+    ]
+    log = make_log([run("2026-03-06", 5)], notes=notes)
+    status = athlete_status(log, [], "ana", dt.date(2026, 3, 7))
+    assert status.latest_pain is not None
+    assert (status.latest_pain.date, status.latest_pain.side) == (dt.date(2026, 3, 6), "left")
+    assert status.latest_pain.score_of_10 == 3
+    assert status.pain_trend.startswith("easing (5/10 to 3/10)")
+    later = athlete_status(log, [], "ana", dt.date(2026, 3, 25))
+    assert later.pain_trend == "no knee pain noted in the last 14 days"
+
+
+def test_a_knee_noted_fine_after_the_pain_settles_the_trend():
+    notes = [note("2026-03-01", "left knee sore"), note("2026-03-04", "no knee pain today")]
+    log = make_log([run("2026-03-04", 5)], notes=notes)
+    status = athlete_status(log, [], "ana", dt.date(2026, 3, 5))
+    assert status.pain_trend == "noted fine since the last pain note"
+
+
+def test_open_findings_are_the_last_28_days_most_severe_first_then_newest():
+    findings = [
+        finding("info", "2026-03-20", rule="acute-chronic-ratio", code="RL102"),
+        finding("high", "2026-03-01"),
+        finding("warning", "2026-03-15", rule="low-cadence", code="RL201"),
+        finding("high", "2026-02-01"),  # 49 days before: not open
+        finding("high", "2026-03-10", rule="shoe-overdue", code="RL402"),
+    ]
+    log = make_log([run("2026-03-20", 5)])
+    status = athlete_status(log, findings, "ana", dt.date(2026, 3, 20))
+    opened = [(item.severity, item.date.day) for item in status.open_findings]
+    assert opened == [("high", 10), ("high", 1), ("warning", 15), ("info", 20)]
+
+
+def test_advice_draws_on_the_open_findings_with_the_status_numbers():
+    log = make_log([*steady_runs(weeks=8), run(FIRST_MONDAY + dt.timedelta(weeks=8), 22)])
+    as_of = FIRST_MONDAY + dt.timedelta(weeks=8)
+    spike = finding("high", as_of.isoformat())
+    status = athlete_status(log, [spike], "ana", as_of)
+    assert status.advice == ("Keep this week near 30 km and your long run under 12 km.",)
+
+
+def test_red_flags_ask_for_the_knee_to_be_seen_first():
+    notes = [note("2026-03-05", "left knee swelling after the run")]
+    log = make_log([run("2026-03-05", 5)], notes=notes)
+    findings = [
+        finding("warning", "2026-03-05", rule="low-cadence", code="RL201"),
+        finding("high", "2026-03-05", rule="knee-pain-note", code="RL501"),
+    ]
+    status = athlete_status(log, findings, "ana", dt.date(2026, 3, 6))
+    assert status.advice[0].startswith("You mention swelling: have the knee seen")
+    assert len(status.advice) == 2
+
+
+def test_no_open_finding_gives_no_advice():
+    status = athlete_status(make_log(steady_runs(weeks=6)), [], "ana", dt.date(2026, 2, 15))
+    assert status.advice == ()
+
+
+def test_every_athlete_gets_a_status_from_the_real_rules():
+    log = make_log(steady_runs(weeks=6) + steady_runs(weeks=6, athlete="bo"))
+    result = statuses(log, run_rules(log), dt.date(2026, 2, 15))
+    assert list(result) == ["ana", "bo"]
+    assert all(status.as_of == dt.date(2026, 2, 15) for status in result.values())
+
+
+def test_a_finding_line_is_its_first_sentence_without_the_day():
+    line = finding_line(finding("high", "2026-03-01", message="Sun 1 Mar: 21.0 km. Grow slowly."))
+    assert line == "21.0 km."
