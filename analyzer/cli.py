@@ -34,6 +34,7 @@ from rich.progress import (
 
 from analyzer.checkers import RULES, run_rules
 from analyzer.checkers.rule import Rule
+from analyzer.discover import shown
 from analyzer.errors import RunlogError
 from analyzer.loader import load
 from analyzer.log import FileError, TrainingLog
@@ -44,6 +45,7 @@ from analyzer.report.json import render_json, render_rules_json
 from analyzer.report.tables import activities_csv, activities_parquet
 from analyzer.report.text import render_rules, render_text
 from analyzer.status import default_as_of, statuses
+from analyzer.writing import check_output, write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -101,6 +103,9 @@ profile_option = click.option(
     "profile_path",
     type=click.Path(dir_okay=False, path_type=Path),
     help="An athlete profile (TOML) for every athlete, instead of the runlog.toml beside the data.",
+)
+force_option = click.option(
+    "--force", is_flag=True, help="Replace the output file when it exists (never an input)."
 )
 since_option = click.option(
     "--since",
@@ -187,6 +192,7 @@ def check(
     type=click.Path(dir_okay=False, path_type=Path),
     help="The HTML file to write (one page, charts included).",
 )
+@force_option
 @profile_option
 @since_option
 @until_option
@@ -195,6 +201,7 @@ def report(
     ctx: click.Context,
     paths: tuple[Path, ...],
     output: Path,
+    force: bool,
     profile_path: Path | None,
     since: dt.datetime | None,
     until: dt.datetime | None,
@@ -203,13 +210,14 @@ def report(
     from analyzer.report.html import render_html  # matplotlib is slow to import: only here
 
     first_day, last_day = _days(since, until)
+    check_output(output, [*paths, *_given(profile_path)], force=force)
     training_log, profile = _load(paths, profile_path)
     findings = run_rules(training_log, profile, first_day, last_day)
     page = render_html(training_log, findings, training_log.errors, title=REPORT_TITLE)
     _write(output, page.encode("utf-8"))
     _echo_errors(training_log.errors)
     click.echo(
-        f"Wrote {output}: {count_text(len(training_log.athletes), 'athlete')}, "
+        f"Wrote {shown(output)}: {count_text(len(training_log.athletes), 'athlete')}, "
         f"{count_text(len(findings), 'finding')}."
     )
     ctx.exit(_exit_code(training_log, paths))
@@ -230,6 +238,7 @@ def report(
     type=click.Path(dir_okay=False, path_type=Path),
     help="Also write weekly.parquet or weekly.csv: one row per athlete and local week.",
 )
+@force_option
 @profile_option
 @click.pass_context
 def import_activities(
@@ -237,22 +246,27 @@ def import_activities(
     paths: tuple[Path, ...],
     output: Path,
     weekly_output: Path | None,
+    force: bool,
     profile_path: Path | None,
 ) -> None:
     """Read the files under PATH... into one table of activities and write it to a file."""
     writer = _table_writer(output)
     weekly_writer = _table_writer(weekly_output) if weekly_output is not None else None
+    inputs = [*paths, *_given(profile_path)]
+    check_output(output, inputs, force=force)
+    if weekly_output is not None:
+        check_output(weekly_output, [*inputs, output], force=force)
     training_log, profile = _load(paths, profile_path)
     table = writer(training_log.activities)
     _write(output, table.encode("utf-8") if isinstance(table, str) else table)
     _echo_errors(training_log.errors)
     activity_count = len(training_log.activities)
-    click.echo(f"Wrote {count_text(activity_count, 'activity', 'activities')} to {output}.")
+    click.echo(f"Wrote {count_text(activity_count, 'activity', 'activities')} to {shown(output)}.")
     if weekly_output is not None and weekly_writer is not None:
         weekly = training_log.weekly(profile=profile)
         table = weekly_writer(weekly)
         _write(weekly_output, table.encode("utf-8") if isinstance(table, str) else table)
-        click.echo(f"Wrote {count_text(len(weekly), 'athlete-week')} to {weekly_output}.")
+        click.echo(f"Wrote {count_text(len(weekly), 'athlete-week')} to {shown(weekly_output)}.")
     ctx.exit(_exit_code(training_log, paths))
 
 
@@ -293,9 +307,10 @@ def main() -> None:
 
 
 def _load(paths: Sequence[Path], profile_path: Path | None) -> tuple[TrainingLog, Profile | None]:
-    missing = [path for path in paths if not path.exists()]
-    if missing:
-        raise UserError(f"{missing[0]}: no such file or folder")
+    # A missing path among others is an error for that path (the loader lists it); only
+    # when no path is there is nothing checked.
+    if not any(path.exists() or path.is_symlink() for path in paths):
+        raise UserError(f"{shown(paths[0])}: no such file or folder")
     profile = load_profile(profile_path) if profile_path is not None else None
     with _progress_bar() as progress:
         return load(*paths, profile=profile, progress=progress), profile
@@ -359,7 +374,7 @@ def _as_of_day(
 def _exit_code(training_log: TrainingLog, paths: Sequence[Path]) -> int:
     """EXIT_OK, or EXIT_SKIPPED_FILES when some files were not read; nothing read is a UserError."""
     if training_log.activities.empty and training_log.notes.empty:
-        named = ", ".join(str(path) for path in paths)
+        named = ", ".join(shown(path) for path in paths)
         why = "no file could be read" if training_log.errors else "no activity files found"
         raise UserError(f"nothing to check in {named}: {why}")
     return EXIT_SKIPPED_FILES if training_log.errors else EXIT_OK
@@ -370,11 +385,15 @@ def _echo_errors(errors: Sequence[FileError]) -> None:
         click.echo(str(error), err=True)
 
 
+def _given(path: Path | None) -> list[Path]:
+    return [] if path is None else [path]
+
+
 def _write(output: Path, data: bytes) -> None:
     try:
-        output.write_bytes(data)
+        write_atomically(output, data)
     except OSError as err:
-        raise UserError(f"{output}: cannot write it ({err.strerror or err})") from err
+        raise UserError(f"{shown(output)}: cannot write it ({err.strerror or err})") from err
 
 
 def _rule_named(name: str) -> Rule:

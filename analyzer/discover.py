@@ -1,29 +1,47 @@
 """From the paths a user names to readable sources: files, folder trees, zip members, .gz.
 
-Folders are walked recursively; files no importer claims are passed over, but a path the user
-named is never ignored. Zip archives (and zips inside them, as in Garmin's account export) are
-read in memory, never unpacked to disk. A folder whose sub-folders each hold activity files
-(a coach's folder, one per athlete) gives one athlete per sub-folder.
+Folders are walked front to back without recursion (a tree a thousand deep is one more
+loop), following links to folders once, so a link loop ends. Only regular files are read: a
+FIFO, socket or device named like an activity file is passed over with one line, never opened.
+Files no importer claims are passed over, but a path the user named is never ignored. Zip
+archives (and zips inside them, as in Garmin's account export) are read in place, within the
+InputLimits, never unpacked to disk. A folder whose sub-folders each hold activity files (a
+coach's folder, one per athlete) gives one athlete per sub-folder. A runlog.toml at the root
+of a zip is read as it is beside the data in a folder.
+
+Names are shown as the user would type them: bytes that are not UTF-8 (a file name from an
+old system, an entry of an old zip) are escaped (`run\\xff.gpx`), so every output can show them.
 """
 
 from __future__ import annotations
 
-import gzip
-import io
+import mmap
+import os
 import re
-import zipfile
-import zlib
+import stat
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from analyzer.archives import (
+    DEFAULT_LIMITS,
+    MB,
+    ArchiveLimitError,
+    Buffer,
+    InputLimits,
+    Member,
+    inflate_gz,
+    list_members,
+    read_member,
+)
 from analyzer.errors import BadFile, FileErrorKind
 from analyzer.importers import claims
-from analyzer.log import FileError
 from analyzer.profile import PROFILE_FILE_NAME
 
 ARCHIVE_SEPARATOR = "!"  # export.zip!activities/123.fit.gz
 _JUNK_NAMES = re.compile(r"(^|/)(__MACOSX/|\._|\.DS_Store$|Thumbs\.db$|desktop\.ini$)")
+_JUNK_FOLDERS = ("__MACOSX",)
+_JUNK_FILES = ("Thumbs.db", "desktop.ini")
 # Sub-folder names that organise one runner's files rather than naming athletes.
 _BUCKET_NAME = re.compile(
     r"^(\d{4}([-_ .]\d{1,2})?|\d{1,2}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
@@ -32,6 +50,19 @@ _BUCKET_NAME = re.compile(
     r"routes|gpx|fit|tcx|csv|exports?|archive|uploads?|notes|journal|backup|old|new|raw)$",
     re.IGNORECASE,
 )
+_KINDS_OF_FILE = {
+    stat.S_IFIFO: "a FIFO (named pipe)",
+    stat.S_IFSOCK: "a socket",
+    stat.S_IFCHR: "a device",
+    stat.S_IFBLK: "a device",
+}
+Problem = tuple[str, BadFile]  # the path as shown, and why it could not be read
+
+
+class NotARegularFile(BadFile):
+    """A FIFO, socket or device (or a link to one): never opened, so nothing can hang."""
+
+    default_kind = FileErrorKind.NOT_REGULAR_FILE
 
 
 @dataclass(frozen=True)
@@ -43,62 +74,64 @@ class Source:
     named: bool  # the user named this very file
     in_archive: bool
     read_raw: Callable[[], bytes]
+    limits: InputLimits = field(default=DEFAULT_LIMITS, compare=False)
 
     @property
     def name(self) -> str:
-        return PurePosixPath(self.path.rsplit(ARCHIVE_SEPARATOR, 1)[-1].replace("\\", "/")).name
+        return PurePosixPath(self.path.rsplit(ARCHIVE_SEPARATOR, 1)[-1]).name
 
     def read(self) -> bytes:
-        """The file's bytes, gunzipped when its name ends in .gz."""
-        try:
-            raw = self.read_raw()
-        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as err:
-            raise BadFile(
-                f"damaged inside its archive ({err})", FileErrorKind.DAMAGED_ARCHIVE
-            ) from err
+        """The file's bytes, gunzipped (within the limits) when its name ends in .gz."""
+        raw = self.read_raw()
         if not self.name.lower().endswith(".gz"):
             return raw
-        try:
-            return gzip.decompress(raw)
-        except (OSError, EOFError, zlib.error) as err:
-            raise BadFile(
-                f"named .gz but is not a complete gzip file ({err})", FileErrorKind.DAMAGED_ARCHIVE
-            ) from err
+        return inflate_gz(raw, self.limits)
 
 
 @dataclass(frozen=True)
 class Discovery:
     sources: list[Source]
-    problems: list[FileError]  # paths that could not be opened
+    problems: list[Problem]  # paths that could not be opened or read, and why
     athlete_folders: dict[str, Path]  # athlete -> their sub-folder (for their runlog.toml)
     data_folders: list[Path]  # the folders named, and the folders of the files named
+    # athlete ("" for all) -> (where, TOML bytes) of a runlog.toml found at the root of a zip
+    archive_profiles: dict[str, tuple[str, bytes]] = field(default_factory=dict)
 
 
-def discover(paths: list[str | Path]) -> Discovery:
-    """Every source under the named paths, in a stable order."""
-    sources: list[Source] = []
-    problems: list[FileError] = []
-    athlete_folders: dict[str, Path] = {}
-    data_folders: list[Path] = []
+def shown(path: str | Path) -> str:
+    """A path as text any output can hold: bytes that are not UTF-8 escaped as \\xff."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def discover(paths: list[str | Path], limits: InputLimits | None = None) -> Discovery:
+    """Every source under the named paths, in a stable order; what cannot be read, as problems."""
+    limits = InputLimits.from_environment() if limits is None else limits
+    found = Discovery([], [], {}, [])
     for raw_path in paths:
         path = Path(raw_path)
-        if not path.exists():
-            problems.append(
-                FileError(str(path), "no such file or folder", FileErrorKind.MISSING_PATH)
-            )
-        elif path.is_dir():
-            data_folders.append(path)
+        try:
+            info = path.stat()
+        except OSError as err:
+            reason = "no such file or folder" if not path.is_symlink() else "a link to nothing"
+            kind = FileErrorKind.MISSING_PATH
+            if not isinstance(err, FileNotFoundError):
+                reason, kind = f"cannot open: {err.strerror or err}", FileErrorKind.UNREADABLE
+            found.problems.append((shown(path), BadFile(reason, kind)))
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            found.data_folders.append(path)
             athletes = coach_athlete_folders(path)
             if athletes:
                 for folder in athletes:
-                    athlete_folders[folder.name] = folder
-                    sources += _walk(folder, folder.name, problems)
+                    athlete = shown(folder.name)
+                    found.athlete_folders[athlete] = folder
+                    _add_tree(found, folder, athlete, limits)
             else:
-                sources += _walk(path, None, problems)
+                _add_tree(found, path, None, limits)
         else:
-            data_folders.append(path.parent)
-            sources += _file_sources(path, None, named=True, problems=problems)
-    return Discovery(sources, problems, athlete_folders, data_folders)
+            found.data_folders.append(path.parent)
+            _add_file(found, path, info, None, named=True, limits=limits)
+    return found
 
 
 def coach_athlete_folders(folder: Path) -> list[Path]:
@@ -108,16 +141,34 @@ def coach_athlete_folders(folder: Path) -> list[Path]:
     do, none of them named like a year, a month or a part of an export.
     """
     try:
-        children = sorted(child for child in folder.iterdir() if not child.name.startswith("."))
+        with os.scandir(folder) as listing:
+            children = sorted(
+                (entry for entry in listing if not entry.name.startswith(".")),
+                key=lambda entry: entry.name,
+            )
     except OSError:
         return []
-    if any(child.is_file() and _is_data_file(child.name) for child in children):
+    if any(_is_file(child) and _is_data_file(child.name) for child in children):
         return []
-    subfolders = [child for child in children if child.is_dir()]
+    subfolders = [Path(child.path) for child in children if _is_folder(child)]
     if len(subfolders) < 2 or any(_BUCKET_NAME.match(child.name) for child in subfolders):
         return []
     with_data = [child for child in subfolders if _holds_data(child)]
     return with_data if len(with_data) >= 2 else []
+
+
+def _is_file(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def _is_data_file(name: str) -> bool:
@@ -125,71 +176,248 @@ def _is_data_file(name: str) -> bool:
 
 
 def _holds_data(folder: Path) -> bool:
-    return any(path.is_file() and _is_data_file(path.name) for path in folder.rglob("*"))
+    return any(_is_data_file(path.name) for path, _ in _tree(folder, []))
 
 
-def _walk(folder: Path, athlete: str | None, problems: list[FileError]) -> list[Source]:
-    sources: list[Source] = []
-    for path in sorted(folder.rglob("*")):
-        relative = path.relative_to(folder).as_posix()
-        if any(part.startswith(".") for part in relative.split("/")) or _JUNK_NAMES.search(
-            relative
-        ):
+def _tree(folder: Path, problems: list[Problem]) -> list[tuple[Path, os.stat_result]]:
+    """Every file under `folder` but hidden and junk ones, with its stat, in name order.
+
+    Walked with a list, not recursion; a folder reached twice (two links, a link loop) is
+    walked once. A folder that cannot be opened is one problem.
+    """
+    files: list[tuple[Path, os.stat_result]] = []
+    try:
+        seen = {_identity(folder.stat())}
+    except OSError:
+        seen = set()
+    pending = [folder]
+    while pending:
+        current = pending.pop()
+        try:
+            with os.scandir(current) as listing:
+                entries = list(listing)
+        except OSError as err:
+            reason = f"cannot open this folder ({err.strerror or err}); its files are not read"
+            problems.append((shown(current), BadFile(reason, FileErrorKind.UNREADABLE)))
             continue
-        if path.is_file() and _is_data_file(path.name):
-            sources += _file_sources(path, athlete, named=False, problems=problems)
-    return sources
+        for entry in entries:
+            if entry.name.startswith(".") or entry.name in _JUNK_FILES:
+                continue
+            try:
+                info = os.stat(entry.path)  # through links: a link is what it points at
+            except OSError as err:
+                if _is_data_file(entry.name):
+                    reason = "a link to nothing" if entry.is_symlink() else "cannot open"
+                    problems.append(
+                        (
+                            shown(entry.path),
+                            BadFile(f"{reason} ({err.strerror})", FileErrorKind.UNREADABLE),
+                        )
+                    )
+                continue
+            if stat.S_ISDIR(info.st_mode):
+                if entry.name not in _JUNK_FOLDERS and _identity(info) not in seen:
+                    seen.add(_identity(info))
+                    pending.append(Path(entry.path))
+            else:
+                files.append((Path(entry.path), info))
+    return sorted(files, key=lambda item: str(item[0]))
 
 
-def _file_sources(
-    path: Path, athlete: str | None, *, named: bool, problems: list[FileError]
-) -> list[Source]:
+def _identity(info: os.stat_result) -> tuple[int, int]:
+    return info.st_dev, info.st_ino
+
+
+def _add_tree(found: Discovery, folder: Path, athlete: str | None, limits: InputLimits) -> None:
+    for path, info in _tree(folder, found.problems):
+        if _is_data_file(path.name):
+            _add_file(found, path, info, athlete, named=False, limits=limits)
+
+
+def _add_file(
+    found: Discovery,
+    path: Path,
+    info: os.stat_result,
+    athlete: str | None,
+    *,
+    named: bool,
+    limits: InputLimits,
+) -> None:
+    label = shown(path)
+    kind = _KINDS_OF_FILE.get(stat.S_IFMT(info.st_mode))
+    if kind is not None or not stat.S_ISREG(info.st_mode):
+        reason = f"is {kind or 'not a regular file'}, not a file: passed over"
+        found.problems.append((label, NotARegularFile(reason)))
+        return
+    if info.st_size > limits.max_file_bytes:
+        reason = (
+            f"is {info.st_size / MB:,.0f} MB, more than any activity file: not read "
+            f"({limits.named('max_file_mb')})"
+        )
+        found.problems.append((label, ArchiveLimitError(reason)))
+        return
     if path.name.lower().endswith(".zip"):
         try:
-            return list(_zip_sources(str(path), path.read_bytes(), athlete))
+            data = _mapped(path)
         except OSError as err:
-            problems.append(
-                FileError(
-                    str(path), f"cannot open: {err.strerror or err}", FileErrorKind.UNREADABLE
-                )
+            found.problems.append(
+                (label, BadFile(f"cannot open: {err.strerror or err}", FileErrorKind.UNREADABLE))
             )
-        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as err:
-            problems.append(
-                FileError(
-                    str(path), f"not a readable zip archive ({err})", FileErrorKind.DAMAGED_ARCHIVE
-                )
-            )
-        return []
-    return [Source(str(path), athlete, named, False, path.read_bytes)]
+            return
+        _add_archive(found, label, data, athlete, limits, depth=1)
+        return
+    found.sources.append(Source(label, athlete, named, False, _file_reader(path, limits), limits))
 
 
-def _zip_sources(label: str, data: bytes, athlete: str | None) -> Iterator[Source]:
-    archive = zipfile.ZipFile(io.BytesIO(data))
-    for info in sorted(archive.infolist(), key=lambda item: item.filename):
-        member = info.filename
-        if info.is_dir() or _JUNK_NAMES.search(member):
-            continue
-        member_label = f"{label}{ARCHIVE_SEPARATOR}{member}"
-        if member.lower().endswith(".zip"):
-            try:
-                inner = archive.read(info)
-                yield from _zip_sources(member_label, inner, athlete)
-            except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as err:
-                yield Source(member_label, athlete, False, True, _raiser(err))
-        elif claims(PurePosixPath(member).name):
-            yield Source(
-                member_label,
-                athlete,
-                named=False,
-                in_archive=True,
-                read_raw=lambda info=info: archive.read(info),
-            )
+def _mapped(path: Path) -> Buffer:
+    """A zip's bytes, mapped from disk rather than read (an export can be gigabytes)."""
+    with open(path, "rb") as stream:
+        if os.fstat(stream.fileno()).st_size == 0:
+            return b""
+        return mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ)
 
 
-def _raiser(err: Exception) -> Callable[[], bytes]:
+def _file_reader(path: Path, limits: InputLimits) -> Callable[[], bytes]:
     def read_raw() -> bytes:
-        raise BadFile(
-            f"a zip inside the archive that cannot be read ({err})", FileErrorKind.DAMAGED_ARCHIVE
-        )
+        return read_regular_file(path, limits)
 
     return read_raw
+
+
+def read_regular_file(path: Path, limits: InputLimits) -> bytes:
+    """A regular file's bytes, at most the limit; opened without waiting, so a file replaced by
+    a FIFO since it was found cannot hang the run."""
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with open(descriptor, "rb") as stream:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotARegularFile("is not a regular file: passed over")
+        # read() allocates what it is asked for: ask for the size the file has (and a byte)
+        data = stream.read(min(info.st_size, limits.max_file_bytes) + 1)
+    if len(data) > limits.max_file_bytes:
+        raise ArchiveLimitError(
+            f"is more than {limits.max_file_mb:g} MB, more than any activity file: not read "
+            f"({limits.named('max_file_mb')})"
+        )
+    return data
+
+
+@dataclass
+class _Budget:
+    """What an archive (with the archives inside it) may still inflate to."""
+
+    remaining_bytes: int
+
+
+def _add_archive(
+    found: Discovery,
+    label: str,
+    data: Buffer,
+    athlete: str | None,
+    limits: InputLimits,
+    depth: int,
+    budget: _Budget | None = None,
+) -> None:
+    budget = _Budget(limits.max_archive_bytes) if budget is None else budget
+    try:
+        listing = list_members(data, limits)
+    except BadFile as err:
+        found.problems.append((label, err))
+        return
+    if listing.damage is not None:
+        found.problems.append((label, BadFile(listing.damage, FileErrorKind.DAMAGED_ARCHIVE)))
+    members = sorted(listing.members, key=lambda member: member.name)
+    _add_archive_profile(found, label, data, members, athlete, limits)
+    for member in members:
+        name = member.name
+        if not name or member.is_folder or _JUNK_NAMES.search(name):
+            continue
+        is_archive = name.lower().endswith(".zip")
+        if not is_archive and not claims(PurePosixPath(name).name):
+            continue
+        member_label = f"{label}{ARCHIVE_SEPARATOR}{name}"
+        declared_bytes = member.size if member.size is not None else 0
+        if declared_bytes > budget.remaining_bytes:
+            found.problems.append((label, _archive_full(limits, name)))
+            return
+        budget.remaining_bytes -= declared_bytes
+        if is_archive:
+            _add_inner_archive(found, member_label, data, member, athlete, limits, depth, budget)
+            continue
+        read_raw = _member_reader(data, member, limits)
+        found.sources.append(Source(member_label, athlete, False, True, read_raw, limits))
+
+
+def _archive_full(limits: InputLimits, name: str) -> ArchiveLimitError:
+    return ArchiveLimitError(
+        f"inflates past {limits.max_archive_mb:g} MB in all: read up to {name}, the rest not "
+        f"({limits.named('max_archive_mb')})"
+    )
+
+
+def _add_inner_archive(
+    found: Discovery,
+    label: str,
+    data: Buffer,
+    member: Member,
+    athlete: str | None,
+    limits: InputLimits,
+    depth: int,
+    budget: _Budget,
+) -> None:
+    if depth >= limits.max_nesting:
+        reason = (
+            f"a zip inside {depth} zips: not opened, runlog reads zips only "
+            f"{limits.max_nesting} deep ({limits.named('max_nesting')})"
+        )
+        found.problems.append((label, ArchiveLimitError(reason)))
+        return
+    try:
+        inner = read_member(data, member, limits)
+    except BadFile as err:
+        found.problems.append((label, err))
+        return
+    if member.size is None:  # found by its header: counted now that its size is known
+        budget.remaining_bytes -= len(inner)
+    _add_archive(found, label, inner, athlete, limits, depth + 1, budget)
+
+
+def _member_reader(data: Buffer, member: Member, limits: InputLimits) -> Callable[[], bytes]:
+    def read_raw() -> bytes:
+        return read_member(data, member, limits)
+
+    return read_raw
+
+
+def _add_archive_profile(
+    found: Discovery,
+    label: str,
+    data: Buffer,
+    members: list[Member],
+    athlete: str | None,
+    limits: InputLimits,
+) -> None:
+    """Keep the runlog.toml at the root of a zip, or of the one folder a zipped folder holds."""
+    for member in _root_profiles(members):
+        key = athlete or ""
+        if key in found.archive_profiles:
+            return
+        try:
+            text = read_member(data, member, limits)
+        except BadFile as err:
+            found.problems.append((f"{label}{ARCHIVE_SEPARATOR}{member.name}", err))
+            return
+        found.archive_profiles[key] = (f"{label}{ARCHIVE_SEPARATOR}{member.name}", text)
+        return
+
+
+def _root_profiles(members: list[Member]) -> Iterator[Member]:
+    tops = {member.name.split("/", 1)[0] for member in members if "/" in member.name}
+    loose = [member for member in members if "/" not in member.name]
+    for member in members:
+        if member.name == PROFILE_FILE_NAME:
+            yield member
+        elif len(tops) == 1 and all(m.name == PROFILE_FILE_NAME for m in loose):
+            (top,) = tops
+            if member.name == f"{top}/{PROFILE_FILE_NAME}":
+                yield member

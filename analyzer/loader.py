@@ -22,7 +22,7 @@ from analyzer.importers import Imported, Record, suffix_of
 from analyzer.localtime import resolve_local_time
 from analyzer.log import FileError, SampleLoader, TrainingLog
 from analyzer.merge import merge_duplicates
-from analyzer.profile import Profile, find_profile, load_profile
+from analyzer.profile import Profile, find_profile, load_profile, profile_from_text
 from analyzer.reading import load_cached, read_one, read_sources
 from analyzer.schema import (
     ACTIVITY_COLUMNS,
@@ -58,7 +58,7 @@ def load(
     """
     found = discover(list(paths))
     profiles = _profiles(found, profile)
-    errors = list(found.problems)
+    errors = [FileError(path, str(reason), reason.kind) for path, reason in found.problems]
     rows: list[dict[str, Any]] = []
     samples: dict[str, SampleLoader] = {}
     notes, shoes = [], []
@@ -76,7 +76,9 @@ def load(
             FileError(source.path, problem.reason, problem.kind) for problem in imported.problems
         ]
         athlete = source.athlete or _profile_athlete(profiles, source.athlete) or DEFAULT_ATHLETE
-        file_rows = _activity_rows(source, file_format, content_id, imported, athlete)
+        file_rows = _activity_rows(
+            source, file_format, content_id, imported, athlete, read.has_samples
+        )
         rows += file_rows
         for index, (row, record) in enumerate(zip(file_rows, imported.records, strict=True)):
             if row["has_samples"]:
@@ -140,6 +142,9 @@ def _profiles_found(found: Discovery, profile: Profile | str | Path | None) -> d
         path = find_profile(folder)
         if path is not None:
             profiles[athlete] = load_profile(path)
+    for athlete, (where, text) in found.archive_profiles.items():
+        if athlete not in profiles:
+            profiles[athlete] = profile_from_text(text, where)
     return profiles
 
 
@@ -169,11 +174,16 @@ def _is_quiet(source: Source, error: BadFile, found: Discovery) -> bool:
 
 
 def _activity_rows(
-    source: Source, file_format: str, content_id: str, imported: Imported, athlete: str
+    source: Source,
+    file_format: str,
+    content_id: str,
+    imported: Imported,
+    athlete: str,
+    has_samples: tuple[bool, ...],  # per record (records read from the cache hold none)
 ) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     many = len(imported.records) > 1
-    for index, record in enumerate(imported.records):
+    for index, (record, with_samples) in enumerate(zip(imported.records, has_samples, strict=True)):
         fields = dict(record.fields)
         activity_id = fields.get("activity_id") or (f"{content_id}-{index}" if many else content_id)
         if source.athlete and not fields.get("activity_id"):
@@ -184,7 +194,7 @@ def _activity_rows(
             athlete=fields.get("athlete") or athlete,
             source_path=source.path,
             source_format=file_format,
-            has_samples=record.samples is not None and not record.samples.empty,
+            has_samples=with_samples,
         )
         rows.append(fields)
     return rows

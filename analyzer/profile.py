@@ -116,6 +116,18 @@ def load_profile(path: str | Path) -> Profile:
     return profile_from_dict(data, str(path))
 
 
+def profile_from_text(text: bytes, path: str) -> Profile:
+    """The profile in TOML bytes read from somewhere other than a file (a zip's runlog.toml)."""
+    name = Path(path).name
+    try:
+        data = tomllib.loads(text.decode("utf-8"))
+    except UnicodeDecodeError as err:
+        raise ProfileError(f"{path}: cannot read the profile ({err})") from err
+    except tomllib.TOMLDecodeError as err:
+        raise ProfileError(f"{name}: not valid TOML: {err}") from err
+    return profile_from_dict(data, path)
+
+
 def profile_from_dict(data: dict[str, Any], path: str = "profile") -> Profile:
     """A Profile from parsed TOML; every problem is a ProfileError naming the key."""
     name = Path(path).name

@@ -2,7 +2,9 @@
 
 Each file is read by the importer its name and first bytes call for. Results are kept in a
 cache keyed by the file's content, so a log read again (a new week's files added to years of
-old ones) only parses what is new. Many files are parsed on every core.
+old ones) only parses what is new; an entry that fails its checks (analyzer/cache.py) is
+never trusted: the file is read afresh and the entry written again. Many files are parsed on
+every core.
 """
 
 from __future__ import annotations
@@ -11,7 +13,6 @@ import hashlib
 import io
 import logging
 import os
-import pickle
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -19,6 +20,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import pyarrow as pa
+
+from analyzer.cache import DamagedEntry, Entry, decode_entry, encode_entry
 from analyzer.discover import Source
 from analyzer.errors import BadFile, FileErrorKind
 from analyzer.importers import Imported, importer_for
@@ -38,16 +42,32 @@ def _code_version() -> str:
 
 
 CACHE_VERSION = _code_version()
+_ENTRY_SUFFIX = ".entry"  # JSON and Arrow (analyzer/cache.py); old *.pickle entries are never read
 _PARALLEL_MIN_FILES = 16
 Outcome = tuple[str, str, Imported] | BadFile
 
 
 @dataclass(frozen=True)
 class Read:
-    """One source's outcome, and the cache entry that holds it (None when there is none)."""
+    """One source's outcome, and the cache entry that holds it (None when there is none).
+
+    An outcome from the cache holds no samples (rebuilding them is most of a warm load's time,
+    and few are ever asked for): `has_samples` says which records have some, and
+    `load_cached(cache_path)` gives them.
+    """
 
     outcome: Outcome
     cache_path: Path | None
+    has_samples: tuple[bool, ...] = ()
+
+    @classmethod
+    def of(cls, outcome: Outcome, cache_path: Path | None) -> Read:
+        """A Read of an outcome in hand, samples included."""
+        if isinstance(outcome, BadFile):
+            return cls(outcome, cache_path)
+        records = outcome[2].records
+        held = tuple(record.samples is not None and not record.samples.empty for record in records)
+        return cls(outcome, cache_path, held)
 
 
 def content_id_of(data: bytes) -> str:
@@ -84,13 +104,14 @@ def read_sources(sources: list[Source]) -> Iterator[Read]:
     for source, plan in zip(sources, planned, strict=True):
         if isinstance(plan, BadFile):
             yield Read(plan, None)
-        elif plan is not None and (cached := load_cached(plan)) is not None:
-            yield Read(cached, plan)
+        elif plan is not None and (entry := _entry(plan, with_samples=False)) is not None:
+            outcome = (entry.file_format, entry.content_id, entry.imported)
+            yield Read(outcome, plan, entry.has_samples)
         elif plan is not None:  # a damaged cache entry: read the file afresh
             yield _read_now(source, cache)
         else:
             data, outcome = next(pending_data), next(parsed)
-            yield Read(outcome, _to_cache(cache, data, outcome))
+            yield Read.of(outcome, _to_cache(cache, data, outcome))
 
 
 def read_one(source: Source) -> Read:
@@ -106,7 +127,7 @@ def _read_now(source: Source, cache: Path | None) -> Read:
     except OSError as err:
         return Read(BadFile(f"cannot open: {err.strerror or err}", FileErrorKind.UNREADABLE), None)
     outcome = parse(source.name, data)
-    return Read(outcome, _to_cache(cache, data, outcome))
+    return Read.of(outcome, _to_cache(cache, data, outcome))
 
 
 def _parse_all(jobs: list[tuple[str, bytes]]) -> Iterator[Outcome]:
@@ -168,18 +189,23 @@ def _cache_path(folder: Path | None, data: bytes) -> Path | None:
     if folder is None:
         return None
     key = hashlib.sha1(CACHE_VERSION.encode() + data, usedforsecurity=False).hexdigest()
-    return folder / f"{key}.pickle"
+    return folder / f"{key}{_ENTRY_SUFFIX}"
 
 
 @lru_cache(maxsize=4)  # a file of several activities is read once for their samples
 def load_cached(path: Path) -> Outcome | None:
-    """The outcome in a cache entry; None when it is gone or damaged."""
+    """The outcome in a cache entry, samples included; None when it is gone or fails its checks."""
+    entry = _entry(path, with_samples=True)
+    return None if entry is None else (entry.file_format, entry.content_id, entry.imported)
+
+
+def _entry(path: Path, *, with_samples: bool) -> Entry | None:
     try:
-        with path.open("rb") as stream:
-            return pickle.load(stream)
+        data = path.read_bytes()
+        return decode_entry(path.name.removesuffix(_ENTRY_SUFFIX), data, with_samples=with_samples)
     except FileNotFoundError:
         return None
-    except Exception:  # a damaged or foreign cache entry: read the file afresh
+    except (OSError, DamagedEntry):  # never trusted: the caller reads the file afresh
         log.debug("ignoring cache entry %s", path, exc_info=True)
         return None
 
@@ -189,12 +215,17 @@ def _to_cache(folder: Path | None, data: bytes, outcome: Outcome) -> Path | None
     path = _cache_path(folder, data)
     if path is None or isinstance(outcome, BadFile):
         return None
+    try:
+        entry = encode_entry(path.name.removesuffix(_ENTRY_SUFFIX), *outcome)
+    except (TypeError, ValueError, pa.ArrowException):  # a value the entry cannot hold
+        log.debug("not caching %s", path, exc_info=True)
+        return None
     temporary = path.with_suffix(f".{os.getpid()}.tmp")
     try:
-        with temporary.open("wb") as stream:
-            pickle.dump(outcome, stream, protocol=pickle.HIGHEST_PROTOCOL)
-        temporary.replace(path)
+        temporary.write_bytes(entry)
+        temporary.replace(path)  # whole or not at all: a reader never sees half an entry
     except OSError:
         log.debug("cannot write cache entry %s", path, exc_info=True)
         return None
+    load_cached.cache_clear()  # an older read of this path must not be served
     return path

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import json
+import os
 import re
 
 import pandas as pd
@@ -185,10 +186,18 @@ def test_an_empty_folder_checks_nothing_and_exits_2(tmp_path):
 
 def test_a_path_that_does_not_exist_is_a_one_line_usage_error(tmp_path):
     missing = tmp_path / "nowhere"
-    result = invoke("check", write_runs(tmp_path / "runs"), missing)
+    result = invoke("check", missing)
     assert result.exit_code == cli.EXIT_USAGE
     assert result.stderr == f"Error: {missing}: no such file or folder\n"
     assert result.stdout == ""
+
+
+def test_a_missing_path_among_others_is_an_error_for_it_and_the_rest_is_checked(tmp_path):
+    missing = tmp_path / "nowhere.fit"
+    result = invoke("check", missing, write_runs(tmp_path / "runs"))
+    assert result.exit_code == cli.EXIT_SKIPPED_FILES
+    assert result.stderr == f"{missing}: no such file or folder\n"
+    assert "3 runs" in result.stdout
 
 
 def test_a_bad_profile_is_one_line_and_no_traceback(tmp_path):
@@ -309,7 +318,7 @@ def test_report_writes_one_html_page(tmp_path):
     result = invoke("report", write_runs(tmp_path / "runs"), "-o", output)
     assert result.exit_code == cli.EXIT_OK, result.output
     page = output.read_text(encoding="utf-8")
-    assert page.startswith("<!DOCTYPE html>") and "data:image/png;base64," in page
+    assert page.startswith("<!DOCTYPE html>") and "data:image/svg+xml;base64," in page
     assert result.stdout.startswith(f"Wrote {output}: 1 athlete, ")
 
 
@@ -323,3 +332,26 @@ def test_report_to_a_folder_that_does_not_exist_is_a_usage_error(tmp_path):
 @pytest.mark.parametrize("command", ["check", "report", "import"])
 def test_every_command_needs_a_path(command):
     assert invoke(command).exit_code == cli.EXIT_USAGE
+
+
+def test_names_that_are_not_utf8_are_shown_escaped_in_every_output(tmp_path):
+    folder, out = tmp_path / "in", tmp_path / "out"
+    folder.mkdir()
+    out.mkdir()
+    (folder / os.fsdecode(b"l\xf8b\xff.gpx")).write_text(gpx_run(), encoding="utf-8")
+    (folder / os.fsdecode(b"bad\xfe.fit")).write_bytes(b"junk")
+    bad = f"{folder}/bad\\xfe.fit"
+    for output_format in ("text", "json", "csv"):
+        result = invoke("check", folder, "--format", output_format)
+        assert result.exit_code == cli.EXIT_SKIPPED_FILES, result.output
+        if output_format == "json":
+            assert json.loads(result.stdout)["errors"][0]["path"] == bad
+        else:
+            assert bad in result.stderr
+    for output in ("runs.csv", "runs.parquet", "report.html"):
+        command = "report" if output.endswith(".html") else "import"
+        result = invoke(command, folder, "-o", out / output)
+        assert result.exit_code == cli.EXIT_SKIPPED_FILES, result.output
+    table = pd.read_parquet(out / "runs.parquet")
+    assert list(table["source_path"]) == [f"{folder}/l\\xf8b\\xff.gpx"]
+    assert bad in (out / "report.html").read_text(encoding="utf-8")

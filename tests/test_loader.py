@@ -248,7 +248,7 @@ def test_a_loaded_log_holds_no_samples_the_cache_has(tmp_path, monkeypatch):
 def test_samples_are_read_from_the_cache_when_asked_for_not_held(tmp_path, monkeypatch):
     monkeypatch.setenv("RUNLOG_CACHE", str(tmp_path / "cache"))
     log = load(_watch_folder(tmp_path))
-    entries = list((tmp_path / "cache").glob("*.pickle"))
+    entries = list((tmp_path / "cache").glob("*.entry"))
     assert len(entries) == 2
     first = _all_samples(log)
     for entry in entries:  # the cache cleared after loading: the files are read again

@@ -26,6 +26,7 @@ PAIN_DAY = dt.date(2026, 5, 12)
 STREAK_FIRST_DAY = dt.date(2026, 5, 24)  # a run every day from this Sunday to Sunday 31 May,
 # after the plan's Saturday run on 23 May: nine running days in a row from Saturday
 LOW_CADENCE_FIRST_DAY = dt.date(2026, 6, 9)  # Tuesday of week 15: 160 steps/min from here
+LOW_CADENCE_TOLD_DAY = dt.date(2026, 6, 14)  # that week's last run: its cadence is complete
 LAST_CLEAN_DAY = SPIKE_DAY - dt.timedelta(days=1)
 PAIN_NOTE = "right knee sore after Sunday's long run, 4/10"
 
@@ -130,7 +131,7 @@ def test_nine_running_days_in_a_row_are_flagged_on_the_seventh(findings):
 
 
 def test_low_cadence_is_flagged_in_its_first_week(findings):
-    assert _dates(findings, "low-cadence")[:1] == [LOW_CADENCE_FIRST_DAY]
+    assert _dates(findings, "low-cadence")[:1] == [LOW_CADENCE_TOLD_DAY]
 
 
 def test_the_clean_weeks_stay_clean(findings):

@@ -3,6 +3,7 @@ folder (the sample runner beside a Strava export) in one JSON document."""
 
 import json
 import shutil
+import zipfile
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -52,3 +53,16 @@ def test_a_coach_folder_of_a_watch_folder_and_a_strava_export(tmp_path):
     assert document["errors"] == []
     text = _check(coach).stdout
     assert "ana: 3 runs" in text and "sam: 41 runs" in text
+
+
+def test_the_sample_log_zipped_gives_what_the_folder_gives(tmp_path):
+    archive = tmp_path / "sam.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as writer:
+        for path in sorted(SAMPLE_DATA.rglob("*")):
+            writer.write(path, Path("sample_data") / path.relative_to(SAMPLE_DATA))
+    from_folder = json.loads(_check(SAMPLE_DATA, "--format", "json").stdout)
+    result = _check(archive, "--format", "json")
+    assert result.exit_code == cli.EXIT_OK, result.output
+    # the same findings, notes and numbers; only where each note was read differs
+    same_places = result.stdout.replace(f"{archive}!sample_data", str(SAMPLE_DATA))
+    assert json.loads(same_places) == from_folder

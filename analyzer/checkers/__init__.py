@@ -94,8 +94,10 @@ def run_rules(
 
     `profile` overrides the profiles found beside the data. Rules see the whole log (a rule
     needs the weeks before `since` as history); `since` and `until` keep the findings dated
-    within them. Findings of a rule with `related_window_days` list the other findings of
-    the same athlete dated in the days before them.
+    within them. A rule says one thing per athlete and day: the most severe of its findings
+    that day, the others in its evidence (`also`). Findings of a rule with
+    `related_window_days` list the other findings of the same athlete dated in the days
+    before them.
     """
     findings: list[Finding] = []
     for athlete, athlete_log in log.by_athlete():
@@ -107,13 +109,34 @@ def run_rules(
             if not athlete_profile.is_enabled(rule.slug):
                 continue
             limits = thresholds_for(athlete_profile, rule)
-            athlete_findings += rule.check(athlete_log, limits)
+            athlete_findings += _one_per_day(rule.check(athlete_log, limits))
         findings += _with_related(athlete_findings)
     if since is not None:
         findings = [finding for finding in findings if finding.date >= since]
     if until is not None:
         findings = [finding for finding in findings if finding.date <= until]
     return sorted(findings, key=lambda item: (item.athlete, item.date, -item.severity_rank))
+
+
+def _one_per_day(findings: list[Finding]) -> list[Finding]:
+    """One finding per day of a rule's findings for one athlete: the most severe (the first
+    of equals), with the others of its day in its evidence under `also`."""
+    by_day: dict[dt.date, list[Finding]] = {}
+    for finding in findings:
+        by_day.setdefault(finding.date, []).append(finding)
+    kept = []
+    for same_day in by_day.values():
+        if len(same_day) == 1:
+            kept.append(same_day[0])
+            continue
+        first = max(same_day, key=lambda finding: finding.severity_rank)  # first of the most
+        others = [
+            {"severity": other.severity, "message": other.message, **other.evidence}
+            for other in same_day
+            if other is not first
+        ]
+        kept.append(dataclasses.replace(first, evidence={**first.evidence, "also": others}))
+    return kept
 
 
 def _with_related(findings: list[Finding]) -> list[Finding]:

@@ -30,3 +30,21 @@ def pace_text(speed_mps: float, units: str) -> str:
     unit_m, label = (METRES_PER_MILE, "mi") if units == "miles" else (1000.0, "km")
     seconds = round(unit_m / speed_mps)
     return f"{seconds // 60}:{seconds % 60:02d} /{label}"
+
+
+def number_beyond(value: float, limit: float, *, above: bool, places: int = 0) -> str:
+    """`value` with the fewest decimals (from `places`) that keep it on its side of `limit`.
+
+    A message that says "169.6, under 170" must not print "170, under 170": the figure is
+    shown to as many places as it takes for the stated comparison to hold as printed.
+    """
+    for shown_places in range(places, 4):
+        shown = round(value, shown_places)
+        if (shown > limit) if above else (shown < limit):
+            return f"{value:.{shown_places}f}"
+    return f"{value:.3f}"
+
+
+def percent_beyond(share: float, limit_share: float) -> str:
+    """A share above `limit_share` as a percentage that prints above it ('30.4%', not '30%')."""
+    return f"{number_beyond(share * 100, limit_share * 100, above=True)}%"

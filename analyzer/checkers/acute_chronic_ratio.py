@@ -6,10 +6,12 @@ criticised since: the 7 days sit inside the 28, which couples the two numbers (L
 its concept and statistics have been questioned (Impellizzeri 2020), and among 5,205
 runners it did not predict injury (Frandsen 2025) while single long runs did (long-run-spike).
 So it is shown as information at 1.3 and as a warning at 1.5, never higher, and one finding
-covers an episode: the days in a row the ratio stays up. Load is distance; both windows end
-on the day judged and count rest days as 0 (rolling means rather than Williams 2017's
-exponentially weighted ones, which swing past 1.3 every week on a steady plan with a long
-Sunday run).
+covers an episode: the days in a row the ratio stays up. A return to your usual week after
+lighter ones (7 days no longer than the longest of the 4 seven-day blocks before them, as
+after a taper or a race week) is information at most, and the message says so. Load is
+distance; both windows end on the day judged and count rest days as 0 (rolling means rather
+than Williams 2017's exponentially weighted ones, which swing past 1.3 every week on a steady
+plan with a long Sunday run).
 Source: Gabbett TJ 2016, Br J Sports Med 50:273-280; contested by Lolli L et al. 2019, Br J
 Sports Med 53:921-922, and Impellizzeri FM et al. 2020, Int J Sports Physiol Perform
 15(6):907-913.
@@ -33,6 +35,7 @@ class Thresholds:
     warning_ratio: float = 1.5  # Gabbett's "danger zone"
     acute_days: int = 7
     chronic_days: int = 28
+    usual_weeks: int = 4  # 7 days no longer than the longest of these 7-day blocks: a return
     min_history_days: int = 28  # days of log before the day judged
     min_chronic_weekly_km: float = 10.0  # a tiny base makes any week a "spike"
 
@@ -44,6 +47,11 @@ def check(log: TrainingLog, limits: Thresholds) -> list[Finding]:
         units = log.profile_for(athlete).units
         daily_m = daily_totals(runs, "distance_m")
         acute_weekly_m, chronic_weekly_m, ratio = weekly_load_ratio(daily_m, limits)
+        # the usual week: the longest of the 7-day blocks just before the last 7 days
+        usual_weekly_m = pd.concat(
+            [acute_weekly_m.shift(7 * block) for block in range(1, limits.usual_weeks + 1)],
+            axis=1,
+        ).max(axis=1)
         history_days = (daily_m.index - daily_m.index[0]).days
         judged = (history_days >= limits.min_history_days) & (
             chronic_weekly_m >= limits.min_chronic_weekly_km * 1000
@@ -56,6 +64,8 @@ def check(log: TrainingLog, limits: Thresholds) -> list[Finding]:
                 "ratio": ratio,
                 "acute_m": acute_weekly_m,
                 "chronic_m": chronic_weekly_m,
+                "usual_m": usual_weekly_m,
+                "is_return": np.round(acute_weekly_m - usual_weekly_m, 3) <= 0,
                 "episode": (is_up != is_up.shift(fill_value=False)).cumsum(),
             }
         )[is_up]
@@ -78,28 +88,32 @@ def weekly_load_ratio(
 
 
 def _episodes(days: pd.DataFrame, limits: Thresholds) -> pd.DataFrame:
-    """One row per episode: the day it reached its level, with the episode's extent and peak."""
+    """One row per episode: the day it reached its level, with the episode so far that day."""
     numbers = days["episode"].to_numpy()  # episodes are runs of consecutive rows
     starts = np.flatnonzero(np.r_[True, numbers[1:] != numbers[:-1]])
     ends = np.r_[starts[1:], len(numbers)] - 1
     ratio = days["ratio"].to_numpy()
-    peak_ratio = np.maximum.reduceat(ratio, starts)
-    is_warning = peak_ratio >= limits.warning_ratio
-    limit_ratio = np.where(is_warning, limits.warning_ratio, limits.info_ratio)
+    # a return to the usual week is information at most, however high its ratio
+    is_warning_day = (ratio >= limits.warning_ratio) & ~days["is_return"].to_numpy()
+    is_warning = np.maximum.reduceat(is_warning_day.astype(int), starts).astype(bool)
     # dated on the first day the ratio reached the finding's level: the runner could be told
-    reached = np.flatnonzero(ratio >= np.repeat(limit_ratio, ends - starts + 1))
+    reached = np.flatnonzero(is_warning_day | ~np.repeat(is_warning, ends - starts + 1))
     told = reached[np.searchsorted(reached, starts)]
+    peak_so_far = np.array(
+        [ratio[start : day + 1].max() for start, day in zip(starts, told, strict=True)]
+    )
     return pd.DataFrame(
         {
             "told_day": days.index[told],
             "ratio": ratio[told],
             "acute_m": days["acute_m"].to_numpy()[told],
             "chronic_m": days["chronic_m"].to_numpy()[told],
+            "usual_m": days["usual_m"].to_numpy()[told],
+            "is_return": days["is_return"].to_numpy()[told],
             "first_day": days.index[starts],
-            "last_day": days.index[ends],
-            "peak_ratio": peak_ratio,
+            "peak_ratio": peak_so_far,
             "is_warning": is_warning,
-            "limit_ratio": limit_ratio,
+            "limit_ratio": np.where(is_warning, limits.warning_ratio, limits.info_ratio),
         }
     )
 
@@ -112,36 +126,42 @@ def _finding(
     units: str,
 ) -> Finding:
     date = episode.told_day.date()
-    first_day, last_day = episode.first_day.date(), episode.last_day.date()
+    first_day = episode.first_day.date()
     run_days, ids = days_and_ids
     acute_runs = rows_between(run_days, date - dt.timedelta(days=limits.acute_days - 1), date)
-    lasted = (last_day - first_day).days + 1
-    advice = (
-        "Keep the coming week no bigger than this one, so your base can catch up."
-        if episode.is_warning
-        else "Nothing to change for this alone; keep building gradually."
-    )
+    lasted = (date - first_day).days + 1
+    if episode.is_return:
+        advice = (
+            f"That is back to your usual {distance_text(episode.usual_m, units)} a week after "
+            "lighter ones, not a jump; nothing to change."
+        )
+    elif episode.is_warning:
+        advice = "Keep the coming week no bigger than this one, so your base can catch up."
+    else:
+        advice = "Nothing to change for this alone; keep building gradually."
+    in_a_row = f"; {lasted} days in a row at or above {limits.info_ratio:g}" if lasted > 1 else ""
     return RULE.finding(
         athlete=athlete,
         severity="warning" if episode.is_warning else "info",
         date=date,
         period_start=date - dt.timedelta(days=limits.chronic_days - 1),
-        period_end=last_day,
+        period_end=date,
         message=(
             f"{day_text(date)}: {distance_text(episode.acute_m, units)} a week over the last "
             f"{limits.acute_days} days against {distance_text(episode.chronic_m, units)} a "
             f"week over the last {limits.chronic_days} (acute:chronic ratio "
-            f"{episode.ratio:.2f}, at or above {episode.limit_ratio:g}; {lasted} "
-            f"day{'s' if lasted > 1 else ''} in a row at or above {limits.info_ratio:g}). "
+            f"{episode.ratio:.2f}, at or above {episode.limit_ratio:g}{in_a_row}). "
             f"Context for a coach; the evidence for this ratio is contested. {advice}"
         ),
         evidence={
             "ratio": round(float(episode.ratio), 2),
-            "peak_ratio": round(float(episode.peak_ratio), 2),
+            "peak_ratio": round(float(episode.peak_ratio), 2),  # up to the finding's day
             "acute_weekly_km": round(float(episode.acute_m) / 1000, 2),
             "chronic_weekly_km": round(float(episode.chronic_m) / 1000, 2),
+            "usual_weekly_km": round(float(episode.usual_m) / 1000, 2),
+            "is_return": bool(episode.is_return),
             "episode_start": first_day.isoformat(),
-            "episode_days": lasted,
+            "episode_days": lasted,  # up to the finding's day
         },
         activity_ids=tuple(ids[acute_runs]),
     )

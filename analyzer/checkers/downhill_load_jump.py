@@ -87,30 +87,30 @@ def _finding(
     # dated on the day the week's descent first passed its limit
     crossing = int(np.argmax(running_total_m > limit_m + 1e-9))
     date, week_start = week.local_dates[crossing], week.start
-    week_m, crossed_m = float(running_total_m[-1]), float(running_total_m[crossing])
-    ratio = week_m / baseline_m if baseline_m > 0 else None
+    # the week as it stood that day: the runs after it are the finding's future
+    crossed_m = float(running_total_m[crossing])
+    ratio = crossed_m / baseline_m if baseline_m > 0 else None
     compared = (
         f"{crossed_m / baseline_m:.1f} times your weekly average of the {limits.window_weeks} "
         f"weeks before ({elevation_text(baseline_m, units)})"
         if baseline_m > 0
         else f"after {limits.window_weeks} weeks with no descent"
     )
-    ended = f"; the week ended at {elevation_text(week_m, units)}" if crossed_m < week_m else ""
     return RULE.finding(
         athlete=athlete,
         severity="warning",
         date=date,
         period_start=week_start - dt.timedelta(weeks=limits.window_weeks),
-        period_end=week_start + dt.timedelta(days=6),
+        period_end=date,
         message=(
             f"{day_text(date)}: with this run your week of {day_text(week_start)} reached "
-            f"{elevation_text(crossed_m, units)} of descent, {compared}{ended}. Downhill "
+            f"{elevation_text(crossed_m, units)} of descent, {compared}. Downhill "
             "running loads the knee harder (in the lab, impact +54% and braking +73% at a 9° "
             "slope). Add descents gradually, and keep next week's downhills gentle."
         ),
         evidence={
             "week_start": week_start.isoformat(),
-            "week_descent_m": round(week_m),
+            "week_descent_m": round(crossed_m),  # up to the finding's day
             "baseline_weekly_descent_m": round(baseline_m),
             "ratio": None if ratio is None else round(ratio, 2),
         },

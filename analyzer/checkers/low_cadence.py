@@ -13,21 +13,21 @@ and zeros are left out), else from the run's average. Runs without cadence, or u
 walk filed as a run, or one foot counted) are skipped; treadmill runs count. A Monday-Sunday
 week's cadence is the distance-weighted mean of its runs. A week is low when it is under 170
 steps/min (a warning), or 5 % or more under what you ran at the same speeds in the 12 weeks
-before (8 runs needed; information only). Not every low week is told: one finding, then
-again after 4 weeks if your cadence is still low.
+before (8 runs needed; information only). A week is told on the day of its last run, when
+its figures are complete. Not every low week is told: one finding, then again after 4 weeks
+if your cadence is still low.
 Source: Heiderscheit BC et al. 2011, Med Sci Sports Exerc 43(2):296-302; Lenhart RL et al.
 2014, Med Sci Sports Exerc 46(3):557-564; Thakkar et al. 2019, Med Sci Sports Exerc
 51(7):1444-1450 (unverified pages); speed: Burns GT et al. 2019, J Appl Physiol.
 """
 
-import datetime as dt
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from analyzer.checkers._calendar import runs_by_athlete
-from analyzer.checkers._format import day_text
+from analyzer.checkers._format import day_text, number_beyond
 from analyzer.checkers.rule import Finding, Rule
 from analyzer.log import TrainingLog
 
@@ -243,13 +243,9 @@ def _finding(
     athlete: str, week_runs: pd.DataFrame, week: pd.Series, low_weeks: int, limits: Thresholds
 ) -> Finding:
     is_warning = week["severity"] == "warning"
-    own_limit = week_runs["predicted_spm"] * (1 - limits.below_own_pct / 100)
-    is_low_run = (
-        week_runs["cadence_spm"] < limits.min_cadence_spm
-        if is_warning
-        else week_runs["cadence_spm"] < own_limit
-    )
-    told = week_runs[is_low_run.to_numpy()].iloc[0] if is_low_run.any() else week_runs.iloc[-1]
+    # the week's cadence is complete with its last run: the finding is dated then, and so
+    # quotes no run after its own day
+    told = week_runs.iloc[-1]
     lowest = week_runs.loc[week_runs["cadence_spm"].idxmin()]
     cadence_spm = float(week["cadence_spm"])
     target_spm = round(cadence_spm * 1.05)
@@ -260,11 +256,15 @@ def _finding(
         else ""
     )
     if is_warning:
-        compared = f"under {limits.min_cadence_spm:.0f}"
+        # rounded so that the comparison holds as printed: "169.6, under 170"
+        cadence_text = number_beyond(cadence_spm, limits.min_cadence_spm, above=False)
+        compared = f"under {limits.min_cadence_spm:g}"
     else:
+        cadence_text = f"{cadence_spm:.0f}"
+        below_pct = number_beyond((1 - week["own_ratio"]) * 100, limits.below_own_pct, above=True)
         compared = (
-            f"{1 - week['own_ratio']:.0%} under the {week['predicted_spm']:.0f} steps/min you "
-            f"ran at these speeds in the {limits.own_window_weeks} weeks before"
+            f"{below_pct}% under the {week['predicted_spm']:.0f} steps/min you ran at these "
+            f"speeds in the {limits.own_window_weeks} weeks before"
         )
     spell = (
         f" {low_weeks} of your last {limits.repeat_weeks} weeks were low." if low_weeks > 1 else ""
@@ -275,10 +275,10 @@ def _finding(
         severity=week["severity"],
         date=told["local_date"],
         period_start=week_start,
-        period_end=week_start + dt.timedelta(days=6),
+        period_end=told["local_date"],
         message=(
             f"{day_text(told['local_date'])}: your cadence the week of {day_text(week_start)} "
-            f"averaged {cadence_spm:.0f} steps/min over {runs_text}{lowest_text}, "
+            f"averaged {cadence_text} steps/min over {runs_text}{lowest_text}, "
             f"{compared}.{spell} In lab studies, 5-10 % more steps per minute at the same speed "
             "lowered the load on the knee (10 % more: 14 % less force behind the kneecap). "
             f"Raise it gradually, about 5 % at a time (here to about {target_spm}); shorter, "

@@ -14,7 +14,6 @@ Source: convention, no validated threshold; monotony: Foster C 1998, Med Sci Spo
 30(7):1164-1168.
 """
 
-import datetime as dt
 import math
 from dataclasses import dataclass
 
@@ -79,13 +78,17 @@ def _spans(days: pd.DataFrame, span: pd.Series, limit_days: int) -> pd.DataFrame
     starts = np.flatnonzero(np.r_[True, numbers[1:] != numbers[:-1]])
     ends = np.r_[starts[1:], len(numbers)] - 1
     running_days = pd.DatetimeIndex(days.index)
+    told = np.minimum(starts + limit_days, ends)
+    total_m = np.cumsum(days["distance_m"].to_numpy())
+    before_m = np.r_[0.0, total_m][starts]
     return pd.DataFrame(
         {
             "first_day": running_days[starts],
-            "told_day": running_days[np.minimum(starts + limit_days, ends)],
+            "told_day": running_days[told],
             "last_day": running_days[ends],
             "running_days": ends - starts + 1,
-            "distance_m": np.add.reduceat(days["distance_m"].to_numpy(), starts),
+            "told_running_days": told - starts + 1,  # as the span stood on its told day
+            "told_distance_m": total_m[told] - before_m,
         }
     )
 
@@ -107,11 +110,6 @@ def _streak_finding(
 ) -> Finding:
     limit_day = limits.max_running_days_in_row + 1
     told = streak.told_day
-    went_on = (
-        f"; the streak went on to {streak.running_days} days"
-        if streak.running_days > limit_day
-        else ""
-    )
     streak_m = daily_m[streak.first_day : told].to_numpy()
     monotony = float(foster_monotony(streak_m[-7:]))
     # the base: the weekly average of the 4 weeks before the streak, or of the 3 to 4 weeks
@@ -141,16 +139,16 @@ def _streak_finding(
         severity="warning" if is_monotonous or is_spike else "info",
         date=told.date(),
         period_start=streak.first_day.date(),
-        period_end=streak.last_day.date(),
+        period_end=told.date(),
         message=(
             f"{day_text(told.date())}: your {_ordinal(limit_day)} running day in a row, "
-            f"since {day_text(streak.first_day.date())}{went_on} "
-            f"({distance_text(streak.distance_m, units)} in all). {why} The knee adapts on the "
-            "days between runs. Take a rest day, or cross-train, in the next day or two."
+            f"since {day_text(streak.first_day.date())} "
+            f"({distance_text(streak.told_distance_m, units)} in all). {why} The knee adapts "
+            "on the days between runs. Take a rest day, or cross-train, in the next day or two."
         ),
         evidence={
-            "days_in_row": int(streak.running_days),
-            "distance_km": round(float(streak.distance_m) / 1000, 2),
+            "days_in_row": int(streak.told_running_days),  # up to the finding's day
+            "distance_km": round(float(streak.told_distance_m) / 1000, 2),
             "monotony": None if math.isinf(monotony) else round(monotony, 2),
             "week_vs_base_ratio": None if math.isnan(spike) else round(float(spike), 2),
         },
@@ -167,23 +165,24 @@ def _week_finding(
 ) -> Finding:
     told = week.told_day  # the day the week ran out of rest days
     monday = (week.first_day - pd.Timedelta(days=week.first_day.weekday())).date()
-    rest_days = 7 - week.running_days
+    running_days = week.told_running_days  # the week as it stood that day
+    rest_days = 7 - running_days
     rest_text = "no rest day" if rest_days == 0 else f"only {_count_text(rest_days, 'rest day')}"
     return RULE.finding(
         athlete=athlete,
         severity="info",
         date=told.date(),
         period_start=monday,
-        period_end=monday + dt.timedelta(days=6),
+        period_end=told.date(),
         message=(
             f"{day_text(told.date())}: your week of {day_text(monday)} had {rest_text} "
-            f"({week.running_days} running days, {distance_text(week.distance_m, units)}). "
+            f"({running_days} running days, {distance_text(week.told_distance_m, units)}). "
             f"Plan at least {_count_text(limits.min_weekly_rest_days, 'rest day')} a week."
         ),
         evidence={
-            "running_days": int(week.running_days),
+            "running_days": int(running_days),
             "rest_days": int(rest_days),
-            "distance_km": round(float(week.distance_m) / 1000, 2),
+            "distance_km": round(float(week.told_distance_m) / 1000, 2),
         },
         activity_ids=_runs_between(days_and_ids, monday, told),
     )

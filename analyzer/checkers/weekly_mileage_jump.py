@@ -1,14 +1,21 @@
-"""A week's running distance well up on the week before.
+"""A week's running distance well up on your usual week, or climbing week after week.
 
 Why it matters: the common "10 % rule" (add no more than a tenth a week) is a rule of thumb,
 not a finding: in a trial among novice runners, a gentler programme built on it gave as many
 injuries as the standard one (20.8 % vs 20.3 %, P = .90), and a 2022 review found no basis
 for it. A bigger jump has some support: among 874 novices, weekly distance up by more than
 30 % went with more distance-related injuries, runner's knee and ITB syndrome among them
-(hazard ratio 1.59, 0.96-2.66: borderline). So a week 10-30 % up is shown for information
-only, and a week more than 30 % up is flagged high. Weeks are Monday to Sunday in the
-runner's own calendar; a week after one of under 10 km is not compared (a return from a
-break is not a "jump").
+(hazard ratio 1.59, 0.96-2.66: borderline).
+How it is judged: weeks are Monday to Sunday in the runner's own calendar. A week is
+compared with last week, or, when last week was lighter than your usual week (the highest of
+the 4 weeks before it), with that usual week: a week that only goes back to your usual
+distance after a lighter week (a cutback, a taper, a race week) is no jump, and is noted for
+information at most ("back to your usual 30 mi after a lighter week"). A week 10-30 % up is
+shown for information only, and a week more than 30 % up is flagged high. A steady climb is
+caught too: when each of the last 4 weeks was at least as long as the one before it and
+together they went more than 30 % over the highest of the 4 weeks before the climb (four
+weeks of +9 % each make 41 %), it is a warning. A week after one of under 10 km is
+not compared: a return from a break is not a "jump".
 Source: Buist I et al. 2008, Am J Sports Med 36(1):33-39 (10 % rule, null trial); Nielsen RO
 et al. 2014, J Orthop Sports Phys Ther 44(10):739-747, pages unverified (more than 30 %).
 """
@@ -18,52 +25,93 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 import numpy as np
+import pandas as pd
 
 from analyzer.checkers._calendar import rows_between, runs_by_athlete, weekly_totals
-from analyzer.checkers._format import day_text, distance_text
+from analyzer.checkers._format import day_text, distance_text, percent_beyond
 from analyzer.checkers.rule import Finding, Rule
 from analyzer.log import TrainingLog
 
 
 @dataclass(frozen=True)
 class Thresholds:
-    info_ratio: float = 1.10  # this week's distance / last week's: the 10 % rule of thumb
+    info_ratio: float = 1.10  # this week's distance / the week compared: the 10 % rule
     high_ratio: float = 1.30  # past this, Nielsen 2014's borderline-raised risk
+    usual_weeks: int = 4  # your usual week: the highest of these weeks before last week
+    climb_weeks: int = 4  # a climb: this week and the weeks before it, up together
+    climb_ratio: float = 1.30  # this week / the highest week before the climb: warning
     min_previous_week_km: float = 10.0  # a week after a smaller one is not compared
     min_history_weeks: int = 1  # whole weeks of log before the week judged
 
 
 def check(log: TrainingLog, limits: Thresholds) -> list[Finding]:
-    """One finding per week whose distance passed `info_ratio` times the week before."""
+    """One finding per week up on the week it is compared with, or ending a steady climb."""
     findings: list[Finding] = []
     for athlete, runs in runs_by_athlete(log):
         units = log.profile_for(athlete).units
         weekly_m = weekly_totals(runs, "distance_m")
-        previous_m = weekly_m.shift(1)  # weekly_totals has every week, empty ones as 0
-        # a week is judged when the week before it lies wholly inside the log
         history_days = (weekly_m.index - runs["day"].iloc[0]).days
-        ratio = np.round(weekly_m / previous_m, 9)  # 33/30 is "10 %", not a hair over
-        judged = (previous_m >= limits.min_previous_week_km * 1000) & (
-            history_days >= 7 * limits.min_history_weeks
-        )
-        jumped = judged & (ratio > limits.info_ratio)
+        weeks = _judged_weeks(weekly_m, history_days.to_numpy(), limits)
         # plain arrays: each finding slices its week's few runs out of them
         week_starts, distance_m = runs["week_start"].to_numpy(), runs["distance_m"].to_numpy()
         dates, ids = runs["local_date"].to_numpy(), runs["activity_id"].to_numpy()
-        for week_start in weekly_m.index[jumped]:
-            rows = rows_between(week_starts, week_start, week_start)
-            week = _Week(week_start.date(), distance_m[rows], dates[rows], ids[rows])
-            findings.append(
-                _finding(
-                    athlete,
-                    week,
-                    float(previous_m[week_start]),
-                    float(ratio[week_start]),
-                    limits,
-                    units,
-                )
-            )
+        for judged in weeks[weeks["severity"] != ""].itertuples():
+            rows = rows_between(week_starts, judged.Index, judged.Index)
+            week = _Week(judged.Index.date(), distance_m[rows], dates[rows], ids[rows])
+            findings.append(_finding(athlete, week, judged, limits, units))
     return findings
+
+
+def _judged_weeks(
+    weekly_m: pd.Series, history_days: np.ndarray, limits: Thresholds
+) -> pd.DataFrame:
+    """Per week: its severity ("" for none), what it is compared with (`kind`: jump, usual,
+    return, climb), that distance `base_m`, the ratio to it that the week's running total
+    had to pass, and last week's and the usual week's distances."""
+    min_m = limits.min_previous_week_km * 1000
+    previous_m = weekly_m.shift(1)
+    usual_m = weekly_m.rolling(limits.usual_weeks, min_periods=1).max().shift(2)
+    is_lighter = (usual_m >= min_m) & (previous_m < usual_m)
+    # back to the usual distance after a lighter week: compared with last week, info at most
+    is_return = is_lighter & (np.round(weekly_m - usual_m, 3) <= 0)
+    base_m = previous_m.where(~is_lighter | is_return, usual_m)
+    # 33/30 is "10 %", not a hair over: ratios are rounded before they are compared
+    ratio = np.round(weekly_m / base_m, 9)
+    judged = (base_m >= min_m) & (history_days >= 7 * limits.min_history_weeks)
+    # a steady climb: each of the last `climb_weeks` weeks at least as long as the one
+    # before it, together past `climb_ratio` over the highest week before the climb
+    before_climb_m = weekly_m.rolling(limits.usual_weeks, min_periods=1).max()
+    before_climb_m = before_climb_m.shift(limits.climb_weeks)
+    is_rising = (np.round(weekly_m.diff(), 3) >= 0).astype(float)
+    is_steady = is_rising.rolling(limits.climb_weeks).min() == 1
+    is_climb = (
+        (before_climb_m >= min_m)
+        & (history_days >= 7 * limits.climb_weeks)
+        & is_steady
+        & ~is_return
+        & (np.round(weekly_m / before_climb_m, 9) > limits.climb_ratio)
+    )
+    is_high = judged & ~is_return & (ratio > limits.high_ratio)
+    is_info = judged & (ratio > limits.info_ratio)
+    severity = np.select([is_high, is_climb, is_info], ["high", "warning", "info"], "")
+    is_warning = severity == "warning"
+    return pd.DataFrame(
+        {
+            "severity": severity,
+            "kind": np.select(
+                [is_return, is_warning, is_lighter], ["return", "climb", "usual"], "jump"
+            ),
+            "base_m": base_m.where(~is_warning, before_climb_m),
+            "limit_ratio": np.select(
+                [severity == "high", is_warning],
+                [limits.high_ratio, limits.climb_ratio],
+                limits.info_ratio,
+            ),
+            "previous_m": previous_m,
+            "usual_m": usual_m,
+        },
+        index=weekly_m.index,
+    )
 
 
 class _Week(NamedTuple):
@@ -78,51 +126,68 @@ class _Week(NamedTuple):
 def _finding(
     athlete: str,
     week: _Week,
-    previous_m: float,
-    ratio: float,
+    judged,
     limits: Thresholds,
     units: str,
 ) -> Finding:
-    is_high = ratio > limits.high_ratio
-    limit_ratio = limits.high_ratio if is_high else limits.info_ratio
-    # the finding is dated on the day the week's running total first passed its limit
+    severity, kind, base_m = judged.severity, judged.kind, float(judged.base_m)
+    limit_ratio, previous_m = float(judged.limit_ratio), float(judged.previous_m)
+    # dated on the day the week's running total first passed its limit; the finding quotes
+    # the week as it stood that day (the runs after it are the future)
     running_total_m = np.nancumsum(week.distance_m)
-    crossing = int(np.argmax(np.round(running_total_m / previous_m, 9) > limit_ratio))
+    crossing = int(np.argmax(np.round(running_total_m / base_m, 9) > limit_ratio))
     date, week_start = week.local_dates[crossing], week.start
-    week_m, crossed_m = float(running_total_m[-1]), float(running_total_m[crossing])
-    if crossed_m < week_m:
-        so_far = f"more than {limit_ratio - 1:.0%} up on"
-        ended = f"; the week ended at {distance_text(week_m, units)}, {ratio - 1:.0%} up"
-    else:
-        so_far, ended = f"{ratio - 1:.0%} up on", ""
-    if is_high:
-        advice = (
-            f"Jumps of more than {limits.high_ratio - 1:.0%} went with more knee and ITB "
-            "injuries in novice runners; hold this week's distance for a week or two before "
-            "adding more."
+    so_far_m = float(running_total_m[crossing])
+    ratio = so_far_m / base_m
+    up = percent_beyond(ratio - 1, limit_ratio - 1)
+    reached = f"{day_text(date)}: with this run your week of {day_text(week_start)} reached "
+    reached += distance_text(so_far_m, units)
+    if kind == "return":
+        said = (
+            f"{reached}, back to your usual {distance_text(judged.usual_m, units)} after "
+            f"a lighter week ({distance_text(previous_m, units)}). A return to a distance you "
+            "have held is not a jump; nothing to change."
+        )
+    elif kind == "climb":
+        said = (
+            f"{reached}, {up} up on {distance_text(base_m, units)}, your highest week before "
+            f"the last {limits.climb_weeks} weeks of steady climbing. Week-on-week steps "
+            "that each look small add up; run a lighter week before adding more."
         )
     else:
-        advice = (
-            f"The {limits.info_ratio - 1:.0%} rule is a rule of thumb (a trial found no "
-            "difference); worth a look only if it keeps climbing week after week."
+        compared = (
+            f"your usual {distance_text(base_m, units)} (last week was a lighter "
+            f"{distance_text(previous_m, units)})"
+            if kind == "usual"
+            else f"last week's {distance_text(base_m, units)}"
         )
+        if severity == "high":
+            advice = (
+                f"Jumps of more than {limits.high_ratio - 1:.0%} went with more knee and ITB "
+                "injuries in novice runners; hold this week's distance for a week or two "
+                "before adding more."
+            )
+        else:
+            advice = (
+                f"The {limits.info_ratio - 1:.0%} rule is a rule of thumb (a trial found no "
+                "difference); worth a look only if it keeps climbing week after week."
+            )
+        said = f"{reached}, {up} up on {compared}. {advice}"
     return RULE.finding(
         athlete=athlete,
-        severity="high" if is_high else "info",
+        severity=severity,
         date=date,
         period_start=week_start - dt.timedelta(days=7),
-        period_end=week_start + dt.timedelta(days=6),
-        message=(
-            f"{day_text(date)}: with this run your week of {day_text(week_start)} reached "
-            f"{distance_text(crossed_m, units)}, {so_far} last week's "
-            f"{distance_text(previous_m, units)}{ended}. {advice}"
-        ),
+        period_end=date,
+        message=said,
         evidence={
             "week_start": week_start.isoformat(),
-            "week_km": round(week_m / 1000, 2),
+            "week_km": round(so_far_m / 1000, 2),  # up to the finding's day
             "previous_week_km": round(previous_m / 1000, 2),
+            "compared_km": round(base_m / 1000, 2),
+            "compared_with": kind,
             "ratio": round(ratio, 3),
-            "crossed_on_km": round(crossed_m / 1000, 2),
+            "crossed_on_km": round(so_far_m / 1000, 2),
         },
         activity_ids=tuple(week.activity_ids[: crossing + 1]),
     )
@@ -131,7 +196,7 @@ def _finding(
 RULE = Rule(
     code="RL101",
     slug="weekly-mileage-jump",
-    title="A week's distance more than 10 % up on the week before (a rule of thumb)",
+    title="A week's distance well up on your usual week, or climbing week after week",
     rationale=__doc__,
     thresholds=Thresholds,
     check=check,

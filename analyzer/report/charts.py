@@ -1,239 +1,1037 @@
-"""The HTML report's charts, drawn with matplotlib's Agg canvas into PNG bytes.
+"""The HTML report's charts: each answers one question a runner asks, drawn by matplotlib as SVG.
 
-One athlete's log in, one PNG out (or None when there is nothing to draw): weekly distance
-with the findings marked, cadence over time, and each shoe's distance against its limits.
-Charts show the log; the findings drawn on them come as they are, never recomputed.
+Every chart is drawn twice, wide for a laptop and narrow for a phone (`Chart.wide`,
+`Chart.narrow`), so its text stays readable at both widths; the page picks one by its width.
+Charts cover the status window (the 16 weeks up to the as-of day); the monthly overview covers
+the whole history. They draw what the log's tables and the findings say: the thresholds come
+from the rules' own settings, the shoe distances from the shoe-overdue rule's own count, and
+no chart decides what a rule decides. Text from the user (a shoe's name) is drawn as written:
+mathtext is off, so `$`, `\\` and `_` show as themselves.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
+import matplotlib as mpl
 import numpy as np
 import pandas as pd
-from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.backends.backend_svg import FigureCanvasSVG
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.patches import Patch, Rectangle
+from matplotlib.transforms import blended_transform_factory
 
-from analyzer.checkers import RULES, shoe_overdue, thresholds_for
+from analyzer.checkers import (
+    knee_pain_note,
+    long_run_spike,
+    low_cadence,
+    missing_rest_days,
+    shoe_overdue,
+    thresholds_for,
+)
 from analyzer.checkers.rule import Finding
 from analyzer.log import TrainingLog
-from analyzer.report import METRES_PER_MILE, is_pain_note
+from analyzer.report import METRES_PER_MILE
 
-DPI = 96
-WIDE_INCHES = (9.0, 3.2)
-SEVERITY_COLOURS = {"high": "#c62828", "warning": "#ef8f00", "info": "#7a7a7a"}
+WINDOW_WEEKS = 16  # the status window: the weeks up to the as-of day the charts show
+AVERAGE_WEEKS = 4  # the weekly chart's average line
+SURFACE_BLOCK_DAYS = 28  # the surface chart's blocks
+ROLLING_RUNS = 9  # the cadence trend is the median of this many runs up to each one
+GAP_DAYS = 7  # runs further apart than this are not joined by the cadence trend line
+
+SEVERITY_COLOURS = {"high": "#c62828", "warning": "#d97a00", "info": "#6b6b6b"}
 PAIN_COLOUR = "#6a1b9a"
 BAR_COLOUR = "#4f7fb0"
-ROLLING_RUNS = 9  # the cadence trend is the median of this many runs around each one
+PARTIAL_COLOUR = "#b9cde2"
+AVERAGE_COLOUR = "#1f3d5c"
+REST_COLOUR = "#ececec"
+RETIRED_COLOUR = "#b5b5b5"
+SIDE_STYLES = {  # knee side -> marker, colour, label
+    "left": ("<", "#6a1b9a", "left knee"),
+    "right": (">", "#00838f", "right knee"),
+    "both": ("D", "#37474f", "both knees"),
+    None: ("o", "#8d6e63", "knee (side not said)"),
+}
+SURFACE_COLOURS = {
+    "road": "#607d8b",
+    "trail": "#6d8f3c",
+    "track": "#c0603a",
+    "treadmill": "#8e6bb5",
+    "grass": "#9ccc65",
+    "sand": "#e0c068",
+}
+UNKNOWN_SURFACE = "unknown"
+_LABEL_BOX = {"boxstyle": "round,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.85}
+WEEKDAY_LETTERS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+# mathtext off (a shoe named "$5 off" stays as written); text kept as text (a tenth of the bytes
+# of glyph paths; the browser's sans-serif draws it); fixed ids, so one log gives the same bytes
+_RC = {
+    "text.parse_math": False,
+    "svg.fonttype": "none",
+    "svg.hashsalt": "runlog",
+    "font.family": "sans-serif",
+    "font.size": 9.0,
+    "axes.labelsize": 9.0,
+    "xtick.labelsize": 8.5,
+    "ytick.labelsize": 8.5,
+    "legend.fontsize": 8.5,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.axisbelow": True,
+}
 
 
 @dataclasses.dataclass(frozen=True)
-class ShoeUse:
-    """One shoe's distance in the log (pre-use included) and the limits it is judged by."""
+class Size:
+    """How wide a drawing is and whether it is the phone's."""
 
-    shoe: str
-    distance_km: float
-    warning_km: float | None
-    high_km: float | None
+    width_in: float
+    is_narrow: bool
 
 
-def weekly_distance_png(log: TrainingLog, findings: Sequence[Finding], units: str) -> bytes | None:
-    """Bars of each Monday-Sunday week's distance, findings marked above their week."""
-    runs = _dated_runs(log)
-    if runs.empty:
+WIDE = Size(width_in=8.0, is_narrow=False)  # 768 px at 100 %: a laptop's column
+NARROW = Size(width_in=4.0, is_narrow=True)  # 384 px: a phone's 390 px less the margins
+
+
+@dataclasses.dataclass(frozen=True)
+class Chart:
+    """One chart as two SVG drawings: for a wide page and for a phone."""
+
+    wide: bytes
+    narrow: bytes
+
+
+@dataclasses.dataclass(frozen=True)
+class Window:
+    """The days the charts show: from the Monday `WINDOW_WEEKS` weeks back to the as-of day."""
+
+    first: dt.date
+    as_of: dt.date
+
+    @property
+    def last_monday(self) -> dt.date:
+        return _monday(self.as_of)
+
+    @property
+    def mondays(self) -> pd.DatetimeIndex:
+        return pd.date_range(self.first, self.last_monday, freq="7D")
+
+    @property
+    def days_in_last_week(self) -> int:
+        """How many days of the as-of day's week have passed (7: the week is complete)."""
+        return self.as_of.weekday() + 1
+
+    def from_first_run(self, first_day: dt.date | None) -> Window:
+        """The window starting at the week of `first_day` when the log is younger than it."""
+        if first_day is None or not self.first < first_day <= self.as_of:
+            return self
+        return Window(first=_monday(first_day), as_of=self.as_of)
+
+
+def status_window(as_of: dt.date, weeks: int = WINDOW_WEEKS) -> Window:
+    """The window of `weeks` Monday-Sunday weeks whose last holds `as_of`."""
+    return Window(first=_monday(as_of) - dt.timedelta(weeks=weeks - 1), as_of=as_of)
+
+
+# 1. Is my weekly distance climbing too fast?
+
+
+def weekly_distance_chart(
+    log: TrainingLog, findings: Sequence[Finding], window: Window, units: str
+) -> Chart | None:
+    """Weekly bars with the 4-week average, the partial week, findings by code, pain scores."""
+    if _runs_until(log, window.as_of).empty:
         return None
+    return _both(lambda size: weekly_distance_figure(log, findings, window, units, size))
+
+
+def weekly_distance_figure(
+    log: TrainingLog, findings: Sequence[Finding], window: Window, units: str, size: Size
+) -> Figure:
+    """The weekly chart's figure (the tests read its parts)."""
+    weeks = _weeks_table(log, window, units)
+    figure, axes = _figure(size, 3.2 if not size.is_narrow else 3.0)
+    _weekly_bars(axes, weeks, window, size.is_narrow)
+    positions = np.arange(len(weeks))
+    axes.plot(
+        positions,
+        weeks["average"].to_numpy(),
+        color=AVERAGE_COLOUR,
+        linewidth=1.6,
+        marker="o",
+        markersize=2.5,
+        gid="average",
+    )
+    stack = _finding_labels(axes, findings, window, weeks, size)
+    notes = _pain_markers(axes, findings, window, size)
+    top = max(float(np.nanmax(weeks["distance"].to_numpy(dtype=float))), 1.0)
+    axes.set_ylim(0, top * (1.2 + 0.13 * stack + (0.3 if notes else 0.0)))
+    axes.set_ylabel(f"{_unit_label(units)} per week")
+    _week_ticks(axes, weeks.index, size)
+    handles = [
+        Patch(color=BAR_COLOUR, label="week"),
+        Line2D([], [], color=AVERAGE_COLOUR, linewidth=1.6, label=f"{AVERAGE_WEEKS}-week average"),
+    ]
+    if window.days_in_last_week < 7:
+        handles.append(Patch(facecolor=PARTIAL_COLOUR, hatch="///", label="this week so far"))
+    if notes:
+        handles.append(
+            Line2D([], [], color=PAIN_COLOUR, linestyle="--", label="knee-pain note, score /10")
+        )
+    _legend(figure, handles, size)
+    return figure
+
+
+def _weekly_bars(axes, weeks: pd.DataFrame, window: Window, narrow: bool) -> None:
+    positions = np.arange(len(weeks))
+    distances = weeks["distance"].to_numpy(dtype=float)
+    bars = axes.bar(positions, distances, width=0.8, color=BAR_COLOUR)
+    if window.days_in_last_week < 7:
+        partial = bars[-1]
+        partial.set_facecolor(PARTIAL_COLOUR)
+        partial.set_edgecolor(BAR_COLOUR)
+        partial.set_hatch("///")
+        partial.set_gid("partial-week")
+        days = window.days_in_last_week
+        axes.annotate(
+            f"{days}/7" if narrow else f"{days} of 7\ndays",
+            (positions[-1], distances[-1]),
+            xytext=(0, 2),
+            textcoords="offset points",
+            ha="center",
+            va="bottom",
+            fontsize=7.5,
+            color=AVERAGE_COLOUR,
+            gid="partial-week-label",
+        )
+
+
+def _weeks_table(log: TrainingLog, window: Window, units: str) -> pd.DataFrame:
+    """Per window week: `distance` (units) and `average` of the 4 complete weeks up to it."""
+    runs = _runs_until(log, window.as_of)
     day = pd.to_datetime(runs["local_date"])
     week_start = day - pd.to_timedelta(day.dt.day_of_week, unit="D")
-    weekly_m = runs["distance_m"].groupby(week_start).sum().asfreq("7D", fill_value=0.0)
-    weekly = weekly_m / _unit_m(units)
-    figure, axes = _figure()
-    axes.bar(weekly.index, weekly.to_numpy(), width=6, align="edge", color=BAR_COLOUR)
-    axes.set_ylabel(f"{_unit_label(units)} per week")
-    top = float(weekly.max()) if len(weekly) else 0.0
-    step = max(top, 1.0) * 0.07
-    stacked: dict[pd.Timestamp, int] = {}
-    for finding in findings:
-        finding_day = pd.Timestamp(finding.date)
-        if is_pain_note(finding):
-            axes.axvline(finding_day, color=PAIN_COLOUR, linestyle="--", linewidth=1.2)
+    weekly = (runs["distance_m"] / _unit_m(units)).groupby(week_start).sum()
+    if weekly.empty:
+        return pd.DataFrame({"distance": 0.0, "average": np.nan}, index=window.mondays)
+    # the average starts once the log holds 4 weeks: weeks before it are unknown, not zero
+    weekly = weekly.reindex(pd.date_range(weekly.index.min(), window.last_monday, freq="7D"))
+    weekly = weekly.fillna(0.0)
+    complete = weekly.copy()
+    if window.days_in_last_week < 7:
+        complete.iloc[-1] = np.nan  # an unfinished week would pull the average down
+    average = complete.rolling(AVERAGE_WEEKS, min_periods=AVERAGE_WEEKS).mean()
+    table = pd.DataFrame({"distance": weekly, "average": average})
+    return table.reindex(window.mondays).fillna({"distance": 0.0})
+
+
+def _finding_labels(axes, findings, window: Window, weeks: pd.DataFrame, size: Size) -> int:
+    """Each week's findings as their rule codes above its bar; the most stacked in one week."""
+    by_week: dict[pd.Timestamp, dict[str, str]] = {}
+    for finding in sorted(findings, key=lambda item: -item.severity_rank):
+        in_window = window.first <= finding.date <= window.as_of
+        if finding.rule == knee_pain_note.RULE.slug or not in_window:
             continue
-        week = finding_day - pd.Timedelta(days=finding_day.weekday())
-        level = stacked.get(week, 0) + 1
-        stacked[week] = level
-        height = float(weekly.get(week, 0.0)) + step * level
-        axes.plot(
-            week + pd.Timedelta(days=3),
-            height,
-            marker="v",
-            markersize=6,
-            linestyle="none",
-            color=SEVERITY_COLOURS.get(finding.severity, "black"),
+        codes = by_week.setdefault(pd.Timestamp(_monday(finding.date)), {})
+        codes.setdefault(finding.code, finding.severity)  # the most severe of the code's
+    position_of = {week: position for position, week in enumerate(weeks.index)}
+    for week, codes in by_week.items():
+        top = float(weeks.loc[week, "distance"])
+        for level, (code, severity) in enumerate(codes.items()):
+            axes.annotate(
+                code.removeprefix("RL") if size.is_narrow else code,
+                (position_of[week], top),
+                xytext=(0, 3 + 10 * level + _partial_label_pt(week, window, size)),
+                textcoords="offset points",
+                ha="center",
+                va="bottom",
+                fontsize=7 if size.is_narrow else 7.5,
+                fontweight="bold",
+                color=SEVERITY_COLOURS.get(severity, "black"),
+                bbox=_LABEL_BOX,
+                gid=f"finding-{code}",
+            )
+    return max((len(codes) for codes in by_week.values()), default=0)
+
+
+def _pain_markers(axes, findings, window: Window, size: Size) -> int:
+    """Knee-pain notes as dashed lines at their day with the score above; how many."""
+    notes = _pain_notes(findings, window)
+    top = blended_transform_factory(axes.transData, axes.transAxes)
+    level, previous = 0, None
+    for note in notes:
+        x = _week_position(note.date, window)
+        # notes within two weeks of each other take turns at two heights, so scores stay apart
+        level = 1 - level if previous is not None and x - previous < 2 else 0
+        previous = x
+        axes.axvline(x, color=PAIN_COLOUR, linestyle="--", linewidth=1.0, gid="pain-note")
+        axes.text(
+            x,
+            1.0 - 0.09 * level,
+            _score_text(note),
+            transform=top,
+            ha="center",
+            va="top",
+            fontsize=7 if size.is_narrow else 8,
+            color=PAIN_COLOUR,
+            fontweight="bold",
+            bbox=_LABEL_BOX,
         )
-    axes.set_ylim(0, max(top, 1.0) + step * (max(stacked.values(), default=0) + 1.5))
-    _legend(axes, findings)
-    _date_axis(axes)
-    return _png(figure)
+    return len(notes)
 
 
-def cadence_png(log: TrainingLog, floor_spm: float | None) -> bytes | None:
-    """Each run's average cadence over time, a running median, and the floor when one applies."""
-    runs = _dated_runs(log)
-    runs = runs[runs["avg_cadence_spm"].notna()]
-    if runs.empty:
+# 2. Is my long run jumping?
+
+
+def long_run_chart(
+    log: TrainingLog, findings: Sequence[Finding], window: Window, units: str, athlete: str
+) -> Chart | None:
+    """Each run against the longest of the days before, as the long-run-spike rule compares."""
+    runs = _runs_until(log, window.as_of)
+    if runs[runs["local_date"] >= window.first].empty:
         return None
-    day = pd.to_datetime(runs["local_date"])
-    cadence_spm = runs["avg_cadence_spm"].to_numpy()
-    trend_spm = pd.Series(cadence_spm).rolling(ROLLING_RUNS, center=True, min_periods=1).median()
-    figure, axes = _figure()
-    axes.plot(day, cadence_spm, marker="o", markersize=3, linestyle="none", color=BAR_COLOUR)
-    axes.plot(day, trend_spm.to_numpy(), color="#1f3d5c", linewidth=1.5, label="running median")
-    if floor_spm is not None:
-        axes.axhline(floor_spm, color=SEVERITY_COLOURS["warning"], linestyle="--", linewidth=1)
-        axes.annotate(
-            f"floor {floor_spm:g} spm",
-            (0.0, floor_spm),
-            xycoords=("axes fraction", "data"),
-            xytext=(4, 3),
-            textcoords="offset points",
-            fontsize=8,
-            color=SEVERITY_COLOURS["warning"],
+    limits = thresholds_for(log.profile_for(athlete), long_run_spike.RULE)
+    return _both(lambda size: long_run_figure(runs, findings, window, units, limits, size))
+
+
+def long_run_figure(runs, findings, window: Window, units: str, limits, size: Size) -> Figure:
+    """The long-run chart's figure."""
+    ordered = runs.sort_values("start_time_utc").set_index("start_time_utc")
+    longest_before = (
+        ordered["distance_m"].rolling(f"{limits.window_days}D", closed="left").max().to_numpy()
+    )
+    table = pd.DataFrame(
+        {
+            "day": pd.to_datetime(ordered["local_date"]).to_numpy(),
+            "distance": ordered["distance_m"].to_numpy() / _unit_m(units),
+            "longest_before": longest_before / _unit_m(units),
+            "activity_id": ordered["activity_id"].astype(str).to_numpy(),
+        }
+    )
+    table = table[table["day"] >= pd.Timestamp(window.first)]
+    figure, axes = _figure(size, 3.0)
+    axes.step(
+        table["day"],
+        table["longest_before"],
+        where="post",
+        color=AVERAGE_COLOUR,
+        linewidth=1.3,
+        label=f"longest of the {limits.window_days} days before",
+    )
+    axes.step(
+        table["day"],
+        table["longest_before"] * limits.warning_ratio,
+        where="post",
+        color=SEVERITY_COLOURS["warning"],
+        linewidth=1.0,
+        linestyle="--",
+        label=f"{limits.warning_ratio - 1:.0%} longer (the rule's warning)",
+    )
+    axes.plot(
+        table["day"],
+        table["distance"],
+        marker="o",
+        markersize=4,
+        linestyle="none",
+        color=BAR_COLOUR,
+        label="run",
+    )
+    flagged = [
+        finding
+        for finding in findings
+        if finding.rule == long_run_spike.RULE.slug and window.first <= finding.date <= window.as_of
+    ]
+    for finding in flagged:
+        hits = table[table["activity_id"].isin(finding.activity_ids)]
+        if hits.empty:
+            hits = table[table["day"] == pd.Timestamp(finding.date)].nlargest(1, "distance")
+        colour = SEVERITY_COLOURS.get(finding.severity, "black")
+        for hit in hits.itertuples():
+            axes.plot(
+                hit.day,
+                hit.distance,
+                marker="o",
+                markersize=11,
+                markerfacecolor="none",
+                markeredgecolor=colour,
+                markeredgewidth=2,
+                gid="long-run-spike",
+            )
+            axes.annotate(
+                finding.code,
+                (hit.day, hit.distance),
+                xytext=(0, 8),
+                textcoords="offset points",
+                ha="center",
+                fontsize=7.5,
+                fontweight="bold",
+                color=colour,
+            )
+    top = float(np.nanmax([table["distance"].max(), table["longest_before"].max(), 1.0]))
+    axes.set_ylim(0, top * 1.2)
+    axes.set_xlim(pd.Timestamp(window.first), pd.Timestamp(window.as_of) + pd.Timedelta(days=1))
+    axes.set_ylabel(_unit_label(units))
+    _date_axis(axes, size)
+    handles, _ = axes.get_legend_handles_labels()
+    if flagged:
+        handles.append(
+            Line2D(
+                [],
+                [],
+                marker="o",
+                markersize=9,
+                markerfacecolor="none",
+                markeredgecolor=SEVERITY_COLOURS["high"],
+                linestyle="none",
+                label="long-run-spike finding",
+            )
         )
+    _legend(figure, handles, size)
+    return figure
+
+
+# 3. Am I resting?
+
+
+def rest_calendar_chart(
+    log: TrainingLog, findings: Sequence[Finding], window: Window, units: str
+) -> Chart | None:
+    """Every day of the window: run (shade by distance), rest, knee-pain days with the score."""
+    if _runs_until(log, window.as_of).empty:
+        return None
+    return _both(lambda size: rest_calendar_figure(log, findings, window, units, size))
+
+
+def rest_calendar_figure(
+    log: TrainingLog, findings: Sequence[Finding], window: Window, units: str, size: Size
+) -> Figure:
+    """The calendar's figure: one column per week, Monday at the top."""
+    runs = _runs_until(log, window.as_of)
+    runs = runs[runs["local_date"] >= window.first]
+    daily = (runs["distance_m"] / _unit_m(units)).groupby(pd.to_datetime(runs["local_date"])).sum()
+    weeks = window.mondays
+    pain = _pain_by_day(findings, window)
+    flagged_days = {
+        pd.Timestamp(finding.date)
+        for finding in findings
+        if finding.rule == missing_rest_days.RULE.slug
+        and window.first <= finding.date <= window.as_of
+    }
+    figure, axes = _figure(size, 2.7 if not size.is_narrow else 2.5, grid=False)
+    top = max(float(daily.max()) if len(daily) else 1.0, 1.0)
+    shades = mpl.colormaps["Blues"]
+    for column, monday in enumerate(weeks):
+        for row in range(7):
+            day = monday + pd.Timedelta(days=row)
+            if day > pd.Timestamp(window.as_of):
+                face, edge = "white", "#d6d6d6"
+            elif day in daily.index:
+                face, edge = shades(0.35 + 0.6 * float(daily[day]) / top), "white"
+            else:
+                face, edge = REST_COLOUR, "white"
+            axes.add_patch(
+                Rectangle((column, row), 0.92, 0.88, facecolor=face, edgecolor=edge, linewidth=0.8)
+            )
+            if day in pain:
+                axes.add_patch(
+                    Rectangle(
+                        (column + 0.04, row + 0.04),
+                        0.84,
+                        0.8,
+                        facecolor="none",
+                        edgecolor=PAIN_COLOUR,
+                        linewidth=2.0,
+                        gid="pain-day",
+                    )
+                )
+                axes.text(
+                    column + 0.46,
+                    row + 0.44,
+                    pain[day],
+                    ha="center",
+                    va="center",
+                    fontsize=6.5 if size.is_narrow else 7.5,
+                    fontweight="bold",
+                    color=PAIN_COLOUR,
+                    bbox={"boxstyle": "round,pad=0.1", "facecolor": "white", "edgecolor": "none"},
+                )
+            elif day in daily.index and not size.is_narrow:
+                axes.text(
+                    column + 0.46,
+                    row + 0.44,
+                    f"{daily[day]:.0f}",
+                    ha="center",
+                    va="center",
+                    fontsize=7,
+                    color="white" if float(daily[day]) / top > 0.45 else AVERAGE_COLOUR,
+                )
+            if day in flagged_days:
+                axes.plot(
+                    column + 0.8,
+                    row + 0.14,
+                    marker="v",
+                    markersize=5,
+                    color=SEVERITY_COLOURS["warning"],
+                    gid="rest-finding",
+                )
+    axes.set_xlim(-0.1, len(weeks))
+    axes.set_ylim(7, -0.1)
+    axes.set_yticks(
+        np.arange(7) + 0.44, [name[0] if size.is_narrow else name for name in WEEKDAY_LETTERS]
+    )
+    step = 4 if size.is_narrow else 2
+    axes.set_xticks(
+        np.arange(0, len(weeks), step) + 0.46,
+        [f"{monday.day} {monday:%b}" for monday in weeks[::step]],
+    )
+    axes.tick_params(length=0)
+    for spine in axes.spines.values():
+        spine.set_visible(False)
+    handles = [
+        Patch(color=shades(0.7), label=f"run (darker: longer; {_unit_label(units)} written)")
+        if not size.is_narrow
+        else Patch(color=shades(0.7), label="run (darker: longer)"),
+        Patch(color=REST_COLOUR, label="rest"),
+    ]
+    if pain:
+        handles.append(Patch(facecolor="white", edgecolor=PAIN_COLOUR, label="knee pain (score)"))
+    if flagged_days:
+        handles.append(
+            Line2D(
+                [],
+                [],
+                marker="v",
+                linestyle="none",
+                color=SEVERITY_COLOURS["warning"],
+                label=missing_rest_days.RULE.code,
+            )
+        )
+    _legend(figure, handles, size)
+    return figure
+
+
+# 4. Is my cadence low?
+
+
+def cadence_chart(log: TrainingLog, window: Window, units: str, athlete: str) -> Chart | None:
+    """Each run's cadence coloured by pace, the treadmill runs marked, the floor, the trend."""
+    runs = _runs_until(log, window.as_of)
+    runs = runs[runs["avg_cadence_spm"].notna() & (runs["avg_cadence_spm"] > 0)]
+    if runs[runs["local_date"] >= window.first].empty:
+        return None
+    limits = thresholds_for(log.profile_for(athlete), low_cadence.RULE)
+    return _both(lambda size: cadence_figure(runs, window, limits.min_cadence_spm, units, size))
+
+
+def cadence_figure(
+    runs: pd.DataFrame, window: Window, floor_spm: float, units: str, size: Size
+) -> Figure:
+    """The cadence chart's figure; the trend line is broken where runs are far apart."""
+    runs = runs.sort_values("start_time_utc")
+    day = pd.to_datetime(runs["local_date"])
+    trend = cadence_trend_spm(day, runs["avg_cadence_spm"])
+    shown = (day >= pd.Timestamp(window.first)).to_numpy()
+    runs, day, trend = runs[shown], day[shown], trend[shown]
+    speed_mps = runs["avg_speed_mps"].where(runs["avg_speed_mps"] > 0)
+    speed_mps = speed_mps.fillna(runs["distance_m"] / runs["moving_s"].where(runs["moving_s"] > 0))
+    figure, axes = _figure(size, 3.1)
+    is_treadmill = (runs["surface"] == "treadmill").fillna(False).to_numpy(dtype=bool)
+    pace_s = _unit_m(units) / speed_mps.to_numpy(dtype=float)  # seconds per km or mile
+    cadence_spm = runs["avg_cadence_spm"].to_numpy(dtype=float)
+    scale = {"cmap": "viridis_r", "vmin": np.nanmin(pace_s), "vmax": np.nanmax(pace_s)}
+    if not np.isfinite(scale["vmin"]):
+        scale = {"cmap": "viridis_r", "vmin": 240.0, "vmax": 420.0}
+    points = None
+    for marker, mask, label in (("o", ~is_treadmill, "run"), ("s", is_treadmill, "treadmill")):
+        if mask.any():
+            points = axes.scatter(
+                day[mask],
+                cadence_spm[mask],
+                c=np.nan_to_num(pace_s[mask], nan=scale["vmax"]),
+                marker=marker,
+                s=22,
+                edgecolors="black" if marker == "s" else "none",
+                linewidths=0.6,
+                label=label,
+                **scale,
+            )
+    for number, stretch in enumerate(trend.groupby("stretch").groups.values()):
+        positions = trend.index.get_indexer(stretch)
+        axes.plot(
+            day.to_numpy()[positions],
+            trend["trend_spm"].to_numpy()[positions],
+            color=AVERAGE_COLOUR,
+            linewidth=1.5,
+            label=f"your median of {ROLLING_RUNS} runs" if number == 0 else None,
+            gid="trend",
+        )
+    axes.axhline(floor_spm, color=SEVERITY_COLOURS["warning"], linestyle="--", linewidth=1.1)
+    axes.annotate(
+        f"floor {floor_spm:g}",
+        (0.0, floor_spm),
+        xycoords=("axes fraction", "data"),
+        xytext=(3, -10),
+        textcoords="offset points",
+        fontsize=7.5,
+        color=SEVERITY_COLOURS["warning"],
+    )
+    low = min(float(np.nanmin(cadence_spm)), floor_spm)
+    high = max(float(np.nanmax(cadence_spm)), floor_spm)
+    axes.set_ylim(low - 6, high + 6)
+    axes.set_xlim(pd.Timestamp(window.first), pd.Timestamp(window.as_of) + pd.Timedelta(days=1))
     axes.set_ylabel("steps per minute")
-    axes.legend(loc="lower right", fontsize=8, frameon=False)
-    _date_axis(axes)
-    return _png(figure)
+    _date_axis(axes, size)
+    if points is not None:
+        bar = figure.colorbar(points, ax=axes, pad=0.01, aspect=25 if not size.is_narrow else 15)
+        bar.set_label(f"pace, min/{_unit_label(units)}")
+        bar.ax.invert_yaxis()  # faster at the top, as cadence rises with speed
+        bar.ax.yaxis.set_major_formatter(mpl.ticker.FuncFormatter(_pace_text))
+        bar.ax.tick_params(labelsize=7.5)
+    handles, _ = axes.get_legend_handles_labels()
+    handles.append(
+        Line2D([], [], color=SEVERITY_COLOURS["warning"], linestyle="--", label="floor (RL201)")
+    )
+    _legend(figure, handles, size)
+    return figure
 
 
-def shoe_distance_png(shoes: Sequence[ShoeUse], units: str) -> bytes | None:
-    """Horizontal bars of each shoe's distance, its warning and high limits marked."""
+def cadence_trend_spm(day: pd.Series, cadence_spm: pd.Series) -> pd.DataFrame:
+    """Per run, `trend_spm` (the median of `ROLLING_RUNS` runs up to it) and its `stretch`.
+
+    A run more than `GAP_DAYS` after the one before starts a new stretch: the median starts
+    afresh there, and the chart draws each stretch as its own line, never across the gap.
+    """
+    days = pd.Series(pd.to_datetime(day).to_numpy())
+    values = pd.Series(np.asarray(cadence_spm, dtype=float))
+    stretch = (days.diff() > pd.Timedelta(days=GAP_DAYS)).cumsum().to_numpy()
+    trend = values.groupby(stretch).transform(
+        lambda part: part.rolling(ROLLING_RUNS, min_periods=1).median()
+    )
+    return pd.DataFrame({"trend_spm": trend.to_numpy(dtype=float), "stretch": stretch})
+
+
+# 5. Are my surfaces varied?
+
+
+def surface_chart(log: TrainingLog, window: Window) -> Chart | None:
+    """Each 4-week block's distance by surface, unknown shown as unknown."""
+    runs = _runs_until(log, window.as_of)
+    runs = runs[runs["local_date"] >= window.first]
+    if runs.empty or runs["distance_m"].fillna(0).sum() <= 0:
+        return None
+    return _both(lambda size: surface_figure(runs, window, size))
+
+
+def surface_figure(runs: pd.DataFrame, window: Window, size: Size) -> Figure:
+    """The surface chart's figure: one horizontal bar of shares per block, newest at the top."""
+    day = pd.to_datetime(runs["local_date"])
+    block = ((day - pd.Timestamp(window.first)).dt.days // SURFACE_BLOCK_DAYS).to_numpy()
+    surface = runs["surface"].fillna(UNKNOWN_SURFACE).astype(str).replace("", UNKNOWN_SURFACE)
+    table = runs["distance_m"].fillna(0).groupby([block, surface.to_numpy()]).sum().unstack()
+    table = table.fillna(0.0)
+    blocks = range(int(np.ceil(((window.as_of - window.first).days + 1) / SURFACE_BLOCK_DAYS)))
+    table = table.reindex(blocks, fill_value=0.0)
+    order = [name for name in SURFACE_COLOURS if name in table.columns]
+    order += sorted(set(table.columns) - set(order) - {UNKNOWN_SURFACE})
+    if UNKNOWN_SURFACE in table.columns:
+        order.append(UNKNOWN_SURFACE)
+    totals = table.sum(axis=1)
+    shares = table[order].div(totals.where(totals > 0), axis=0).fillna(0.0) * 100
+    figure, axes = _figure(size, 0.9 + 0.42 * len(shares), grid=False)
+    left = np.zeros(len(shares))
+    positions = np.arange(len(shares))
+    for name in order:
+        values = shares[name].to_numpy()
+        is_unknown = name == UNKNOWN_SURFACE
+        axes.barh(
+            positions,
+            values,
+            left=left,
+            height=0.7,
+            color="white" if is_unknown else SURFACE_COLOURS.get(name, "#90a4ae"),
+            edgecolor="#9e9e9e" if is_unknown else "white",
+            hatch="..." if is_unknown else None,
+            label=name,
+        )
+        for position, value, start in zip(positions, values, left, strict=True):
+            if value >= (20 if size.is_narrow else 12):
+                axes.text(
+                    start + value / 2,
+                    position,
+                    f"{value:.0f}%",
+                    ha="center",
+                    va="center",
+                    fontsize=7.5,
+                    color="#333333" if is_unknown else "white",
+                )
+        left += values
+    labels = []
+    for index in shares.index:
+        first = window.first + dt.timedelta(days=int(index) * SURFACE_BLOCK_DAYS)
+        last = min(first + dt.timedelta(days=SURFACE_BLOCK_DAYS - 1), window.as_of)
+        labels.append(
+            "no runs" if totals[index] <= 0 else f"{first.day} {first:%b}–{last.day} {last:%b}"
+        )
+    axes.set_yticks(positions, labels)
+    axes.invert_yaxis()
+    axes.set_xlim(0, 100)
+    axes.set_xlabel("share of the block's distance, %")
+    axes.tick_params(axis="y", length=0)
+    _legend(figure, axes.get_legend_handles_labels()[0], size)
+    return figure
+
+
+# 6. Are my shoes worn?
+
+
+def shoe_chart(log: TrainingLog, window: Window, units: str, athlete: str) -> Chart | None:
+    """Each shoe's distance as the shoe-overdue rule counts it, its limits, its last run."""
+    limits = thresholds_for(log.profile_for(athlete), shoe_overdue.RULE)
+    log_so_far = dataclasses.replace(log, activities=_until(log.activities, window.as_of))
+    shoes = shoe_overdue.shoe_distances(log_so_far, athlete, limits)
     if not shoes:
         return None
+    return _both(lambda size: shoe_figure(shoes, units, size))
+
+
+def shoe_figure(shoes: Sequence[shoe_overdue.ShoeDistance], units: str, size: Size) -> Figure:
+    """The shoe chart's figure: a bar per shoe, its name and figures written above it."""
     unit_km = _unit_m(units) / 1000
-    height_inches = 1.1 + 0.45 * len(shoes)
-    figure, axes = _figure((WIDE_INCHES[0], height_inches), layout="constrained")
+    figure, axes = _figure(size, 0.8 + 0.62 * len(shoes), grid=False)
+    axes.grid(axis="x", color="#e4e4e4", linewidth=0.8)
     positions = np.arange(len(shoes))
-    distances = [shoe.distance_km / unit_km for shoe in shoes]
-    colours = [_shoe_colour(shoe) for shoe in shoes]
-    axes.barh(positions, distances, color=colours, height=0.6)
     for position, shoe in zip(positions, shoes, strict=True):
-        for limit_km, colour in (
-            (shoe.warning_km, SEVERITY_COLOURS["warning"]),
-            (shoe.high_km, SEVERITY_COLOURS["high"]),
-        ):
-            if limit_km is not None:
-                axes.plot(
-                    [limit_km / unit_km] * 2,
-                    [position - 0.4, position + 0.4],
-                    color=colour,
-                    linewidth=2,
-                )
-    axes.set_yticks(positions, [shoe.shoe for shoe in shoes])
-    axes.invert_yaxis()
-    axes.set_xlabel(f"{_unit_label(units)} on the shoe, pre-use included")
-    figure.legend(
-        handles=[
-            Line2D([], [], color=SEVERITY_COLOURS["warning"], linewidth=2, label="warning limit"),
-            Line2D([], [], color=SEVERITY_COLOURS["high"], linewidth=2, label="high limit"),
-        ],
-        loc="outside upper right",
-        fontsize=8,
-        frameon=False,
-        ncols=2,
-    )
-    return _png(figure)
-
-
-def shoe_uses(log: TrainingLog, athlete: str) -> list[ShoeUse]:
-    """Each shoe of the athlete with the distance the shoe-overdue rule counts and its limits."""
-    limits = thresholds_for(log.profile_for(athlete), shoe_overdue.RULE)
-    return [
-        ShoeUse(shoe.shoe, shoe.distance_km, shoe.warning_km, shoe.high_km)
-        for shoe in shoe_overdue.shoe_distances(log, athlete, limits)
-    ]
-
-
-def rule_setting(log: TrainingLog, athlete: str, slug: str, *name_parts: str) -> float | None:
-    """The athlete's threshold of a rule whose field name holds every part, if the rule exists.
-
-    The report draws reference lines (a cadence floor, a shoe's limit) from the same settings
-    the rule used, without naming the rule's fields: a renamed field hides a line, no more.
-    """
-    rule = next((rule for rule in RULES if rule.slug == slug), None)
-    if rule is None:
-        return None
-    limits = thresholds_for(log.profile_for(athlete), rule)
-    for item in dataclasses.fields(limits):
-        if all(part in item.name for part in name_parts):
-            value = getattr(limits, item.name)
-            if isinstance(value, int | float) and not isinstance(value, bool):
-                return float(value)
-    return None
-
-
-def _shoe_colour(shoe: ShoeUse) -> str:
-    if shoe.high_km is not None and shoe.distance_km >= shoe.high_km:
-        return SEVERITY_COLOURS["high"]
-    if shoe.warning_km is not None and shoe.distance_km >= shoe.warning_km:
-        return SEVERITY_COLOURS["warning"]
-    return BAR_COLOUR
-
-
-def _dated_runs(log: TrainingLog) -> pd.DataFrame:
-    runs = log.runs
-    return runs[runs["local_date"].notna()]
-
-
-def _legend(axes, findings: Sequence[Finding]) -> None:
-    severities = {finding.severity for finding in findings if not is_pain_note(finding)}
-    handles = [
-        Line2D([], [], marker="v", linestyle="none", color=colour, label=f"{severity} finding")
-        for severity, colour in SEVERITY_COLOURS.items()
-        if severity in severities
-    ]
-    if any(is_pain_note(finding) for finding in findings):
-        handles.append(
-            Line2D([], [], color=PAIN_COLOUR, linestyle="--", label="knee-pain note"),
+        is_retired = shoe.retired_date is not None
+        distance = shoe.distance_km / unit_km
+        axes.barh(
+            position,
+            distance,
+            height=0.38,
+            color=RETIRED_COLOUR if is_retired else BAR_COLOUR,
+            gid="retired-shoe" if is_retired else "shoe",
         )
-    if handles:
-        # above the plot, where no bar or note line can be under it
-        axes.legend(
-            handles=handles,
-            loc="lower left",
-            bbox_to_anchor=(0, 1.0),
+        for limit_km, style in ((shoe.warning_km, "warning"), (shoe.high_km, "high")):
+            axes.plot(
+                [limit_km / unit_km] * 2,
+                [position - 0.3, position + 0.3],
+                color=SEVERITY_COLOURS[style],
+                linewidth=2.2,
+                linestyle=(0, (2, 1)) if style == "warning" else "-",
+            )
+        last = f"last run {_short_day(shoe.last_used)}" if shoe.last_used else "no runs yet"
+        status = f"retired {_short_day(shoe.retired_date)}" if is_retired else last
+        axes.text(
+            0,
+            position - 0.27,
+            f"{shoe.shoe}: {distance:,.0f} {_unit_label(units)} · {status}",
+            ha="left",
+            va="bottom",
             fontsize=8,
-            frameon=False,
-            ncols=4,
+            color="#555555" if is_retired else "#222222",
         )
+    top = max(max(shoe.high_km / unit_km for shoe in shoes), max(s.distance_km for s in shoes))
+    axes.set_xlim(0, top * 1.05)
+    axes.set_ylim(len(shoes) - 0.5, -0.8)
+    axes.set_yticks([])
+    axes.spines["left"].set_visible(False)
+    axes.set_xlabel(f"{_unit_label(units)} on the shoe, pre-use included")
+    handles = [
+        Line2D(
+            [],
+            [],
+            color=SEVERITY_COLOURS["warning"],
+            linewidth=2.2,
+            linestyle=(0, (2, 1)),
+            label="warning limit",
+        ),
+        Line2D([], [], color=SEVERITY_COLOURS["high"], linewidth=2.2, label="high limit"),
+    ]
+    if any(shoe.retired_date is not None for shoe in shoes):
+        handles.append(Patch(color=RETIRED_COLOUR, label="retired"))
+    _legend(figure, handles, size)
+    return figure
 
 
-def _figure(size_inches: tuple[float, float] = WIDE_INCHES, layout: str | None = None):
-    # fixed margins draw in half the time of a constrained layout; only the shoe chart, whose
-    # names vary in length, needs the layout engine
-    figure = Figure(figsize=size_inches, layout=layout)
-    if layout is None:
-        figure.subplots_adjust(left=0.08, right=0.98, top=0.92, bottom=0.16)
-    FigureCanvasAgg(figure)
+# 7. How is my knee?
+
+
+def pain_chart(
+    log: TrainingLog, findings: Sequence[Finding], window: Window, units: str
+) -> Chart | None:
+    """Knee-pain scores by side over the window, above the weekly distance."""
+    notes = _pain_notes(findings, window)
+    if not notes:
+        return None
+    return _both(lambda size: pain_figure(log, notes, window, units, size))
+
+
+def pain_figure(
+    log: TrainingLog, notes: Sequence[Finding], window: Window, units: str, size: Size
+) -> Figure:
+    """The knee chart's figure: scores on top (no score: the bottom row), weeks below."""
+    figure = Figure(figsize=(size.width_in, 3.6), layout="constrained")
+    FigureCanvasSVG(figure)
+    score_axes, week_axes = figure.subplots(
+        2, 1, sharex=True, gridspec_kw={"height_ratios": [1.6, 1]}
+    )
+    for axes in (score_axes, week_axes):
+        axes.grid(axis="y", color="#e4e4e4", linewidth=0.8)
+    no_score = -1.5
+    for side, (marker, colour, label) in SIDE_STYLES.items():
+        mine = [note for note in notes if note.evidence.get("side") == side]
+        if not mine:
+            continue
+        days = [_week_position(note.date, window) for note in mine]
+        scores = [_score(note) for note in mine]
+        score_axes.plot(
+            days,
+            [no_score if score is None else score for score in scores],
+            marker=marker,
+            markersize=7,
+            linestyle="none",
+            color=colour,
+            label=label,
+            gid=f"pain-{side or 'unsaid'}",
+        )
+    score_axes.set_ylim(no_score - 1, 10.5)
+    score_axes.set_yticks([no_score, 0, 2, 4, 6, 8, 10], ["no score", 0, 2, 4, 6, 8, 10])
+    score_axes.set_ylabel("pain /10")
+    weeks = _weeks_table(log, window, units)
+    _weekly_bars(week_axes, weeks, window, size.is_narrow)
+    week_axes.set_ylabel(f"{_unit_label(units)}/week")
+    _week_ticks(week_axes, weeks.index, size)
+    _legend(figure, score_axes.get_legend_handles_labels()[0], size)
+    return figure
+
+
+# 8. Long logs: the whole history by month
+
+
+def monthly_overview_chart(
+    log: TrainingLog, findings: Sequence[Finding], window: Window, units: str
+) -> Chart | None:
+    """Distance and findings per month over the whole log, when it is longer than the window."""
+    runs = _runs_until(log, window.as_of)
+    if runs.empty or min(runs["local_date"]) >= window.first:
+        return None
+    return _both(lambda size: monthly_overview_figure(runs, findings, window, units, size))
+
+
+def monthly_overview_figure(runs, findings, window: Window, units: str, size: Size) -> Figure:
+    """The monthly overview's figure: distance bars above, findings per month below."""
+    month = pd.to_datetime(runs["local_date"]).dt.to_period("M")
+    months = pd.period_range(month.min(), pd.Period(window.as_of, "M"), freq="M")
+    distance = (runs["distance_m"] / _unit_m(units)).groupby(month.to_numpy()).sum()
+    distance = distance.reindex(months, fill_value=0.0)
+    counts = pd.DataFrame(0, index=months, columns=[*SEVERITY_COLOURS, "pain"])
+    for finding in findings:
+        period = pd.Period(finding.date, "M")
+        if period in counts.index:
+            column = "pain" if finding.rule == knee_pain_note.RULE.slug else finding.severity
+            if column in counts.columns:
+                counts.loc[period, column] += 1
+    figure = Figure(figsize=(size.width_in, 3.3), layout="constrained")
+    FigureCanvasSVG(figure)
+    distance_axes, count_axes = figure.subplots(
+        2, 1, sharex=True, gridspec_kw={"height_ratios": [2, 1]}
+    )
+    positions = np.arange(len(months))
+    width = 0.85 if len(months) < 60 else 1.0
+    distance_axes.bar(positions, distance.to_numpy(), width=width, color=BAR_COLOUR)
+    in_window = months >= pd.Period(window.first, "M")
+    distance_axes.axvspan(
+        float(positions[in_window][0]) - 0.5,
+        float(positions[-1]) + 0.5,
+        color="#fff3c4",
+        zorder=0,
+        label=f"last {WINDOW_WEEKS} weeks (charts above)",
+    )
+    distance_axes.set_ylabel(f"{_unit_label(units)}/month")
+    bottom = np.zeros(len(months))
+    labels = {"high": "high", "warning": "warning", "info": "info", "pain": "knee-pain note"}
+    colours = {**SEVERITY_COLOURS, "pain": PAIN_COLOUR}
+    for column in counts.columns:
+        values = counts[column].to_numpy(dtype=float)
+        if values.any():
+            count_axes.bar(
+                positions,
+                values,
+                bottom=bottom,
+                width=width,
+                color=colours[column],
+                label=labels[column],
+            )
+            bottom += values
+    count_axes.set_ylabel("findings")
+    count_axes.yaxis.set_major_locator(mpl.ticker.MaxNLocator(integer=True, nbins=3))
+    for axes in (distance_axes, count_axes):
+        axes.grid(axis="y", color="#e4e4e4", linewidth=0.8)
+    step = _month_step(len(months), size)
+    ticks = [index for index, period in enumerate(months) if (period.month - 1) % step == 0]
+    count_axes.set_xticks(
+        ticks,
+        [
+            f"{months[index]:%Y}" if step >= 12 else f"{months[index]:%b}\n{months[index]:%Y}"
+            for index in ticks
+        ],
+    )
+    count_axes.set_xlim(-0.6, len(months) - 0.4)
+    handles = distance_axes.get_legend_handles_labels()[0]
+    handles += count_axes.get_legend_handles_labels()[0]
+    _legend(figure, handles, size)
+    return figure
+
+
+# 9. The coach's page: one small row per athlete
+
+
+def athlete_strip_chart(
+    log: TrainingLog, findings: Sequence[Finding], window: Window, units: str
+) -> Chart | None:
+    """One athlete's window of weekly distance with knee-pain scores, small, for the coach."""
+    if _runs_until(log, window.as_of).empty and not _pain_notes(findings, window):
+        return None
+    return _both(lambda size: athlete_strip_figure(log, findings, window, units, size))
+
+
+def athlete_strip_figure(
+    log: TrainingLog, findings: Sequence[Finding], window: Window, units: str, size: Size
+) -> Figure:
+    """The coach row's figure: bars, the partial week, pain notes with their score."""
+    width_in = 4.0 if size.is_narrow else 5.6
+    figure, axes = _figure(Size(width_in, size.is_narrow), 1.45)
+    weeks = _weeks_table(log, window, units)
+    _weekly_bars(axes, weeks, window, size.is_narrow)
+    notes = _pain_markers(axes, findings, window, size)
+    top = max(float(np.nanmax(weeks["distance"].to_numpy(dtype=float))), 1.0)
+    axes.set_ylim(0, top * (1.25 + (0.3 if notes else 0.0)))
+    axes.set_ylabel(_unit_label(units), fontsize=8)
+    axes.yaxis.set_major_locator(mpl.ticker.MaxNLocator(nbins=3))
+    _week_ticks(axes, weeks.index, Size(width_in, True))
+    return figure
+
+
+# shared parts
+
+
+def _both(draw: Callable[[Size], Figure]) -> Chart:
+    with mpl.rc_context(_RC):
+        return Chart(wide=_svg(draw(WIDE)), narrow=_svg(draw(NARROW)))
+
+
+def _figure(size: Size, height_in: float, grid: bool = True):
+    figure = Figure(figsize=(size.width_in, height_in), layout="constrained")
+    FigureCanvasSVG(figure)
     axes = figure.add_subplot()
-    axes.spines[["top", "right"]].set_visible(False)
-    axes.grid(axis="y", color="#e4e4e4", linewidth=0.8)
-    axes.set_axisbelow(True)
+    if grid:
+        axes.grid(axis="y", color="#e4e4e4", linewidth=0.8)
     return figure, axes
 
 
-def _date_axis(axes) -> None:
-    locator = AutoDateLocator(minticks=3, maxticks=9)
+def _svg(figure: Figure) -> bytes:
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+    return buffer.getvalue()
+
+
+def _legend(figure: Figure, handles: list, size: Size) -> None:
+    if handles:
+        # above the plot, clear of bars and markers; in as many rows as the width needs
+        figure.legend(
+            handles=handles,
+            loc="outside upper left",
+            ncols=2 if size.is_narrow else min(len(handles), 4),
+            frameon=False,
+            handlelength=1.6,
+            columnspacing=1.2,
+        )
+
+
+def _week_ticks(axes, mondays: pd.DatetimeIndex, size: Size) -> None:
+    step = 4 if size.is_narrow else 2
+    positions = np.arange(len(mondays))
+    axes.set_xticks(positions[::step], [f"{monday.day} {monday:%b}" for monday in mondays[::step]])
+    axes.set_xlim(-0.6, len(mondays) - 0.4)
+
+
+def _date_axis(axes, size: Size) -> None:
+    locator = AutoDateLocator(minticks=3, maxticks=5 if size.is_narrow else 9)
     axes.xaxis.set_major_locator(locator)
     axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))
 
 
-def _png(figure: Figure) -> bytes:
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
-    return buffer.getvalue()
+def _week_position(day: dt.date, window: Window) -> float:
+    """A day's x on a chart of weekly bars (one unit per week, bars 0.8 wide)."""
+    weeks = (_monday(day) - window.first).days // 7
+    return weeks - 0.4 + 0.8 * (day.weekday() + 0.5) / 7
+
+
+def _partial_label_pt(week: pd.Timestamp, window: Window, size: Size) -> int:
+    """How far the partial week's own label lifts the finding codes above its bar."""
+    if week.date() != window.last_monday or window.days_in_last_week == 7:
+        return 0
+    return 9 if size.is_narrow else 19
+
+
+def _pain_notes(findings: Sequence[Finding], window: Window) -> list[Finding]:
+    """The window's knee-pain notes: the findings of the rule that reads them, one per note."""
+    return [
+        finding
+        for finding in findings
+        if finding.rule == knee_pain_note.RULE.slug and window.first <= finding.date <= window.as_of
+    ]
+
+
+def _pain_by_day(findings: Sequence[Finding], window: Window) -> dict[pd.Timestamp, str]:
+    days: dict[pd.Timestamp, str] = {}
+    for note in _pain_notes(findings, window):
+        days[pd.Timestamp(note.date)] = _score_text(note, short=True)
+    return days
+
+
+def _score(note: Finding) -> float | None:
+    score = note.evidence.get("score_of_10")
+    return float(score) if isinstance(score, int | float) and not pd.isna(score) else None
+
+
+def _score_text(note: Finding, short: bool = False) -> str:
+    score = _score(note)
+    if score is None:
+        return "?"
+    return f"{score:g}" if short else f"{score:g}/10"
+
+
+def _runs_until(log: TrainingLog, as_of: dt.date) -> pd.DataFrame:
+    return _until(log.runs, as_of)
+
+
+def _until(activities: pd.DataFrame, as_of: dt.date) -> pd.DataFrame:
+    dated = activities[activities["local_date"].notna()]
+    return dated[dated["local_date"] <= as_of]
+
+
+def _monday(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def _month_step(count: int, size: Size) -> int:
+    wanted = count / (6 if size.is_narrow else 12)
+    return next((step for step in (1, 2, 3, 6, 12, 24, 60) if step >= wanted), 120)
+
+
+def _short_day(day: dt.date | None) -> str:
+    return "" if day is None else f"{day.day} {day:%b %Y}"
+
+
+def _pace_text(seconds_per_km: float, _position: object) -> str:
+    minutes, seconds = divmod(round(seconds_per_km), 60)
+    return f"{minutes}:{seconds:02d}"
 
 
 def _unit_m(units: str) -> float:
@@ -245,10 +1043,20 @@ def _unit_label(units: str) -> str:
 
 
 __all__ = [
-    "ShoeUse",
-    "cadence_png",
-    "rule_setting",
-    "shoe_distance_png",
-    "shoe_uses",
-    "weekly_distance_png",
+    "NARROW",
+    "WIDE",
+    "Chart",
+    "Size",
+    "Window",
+    "athlete_strip_chart",
+    "cadence_chart",
+    "cadence_trend_spm",
+    "long_run_chart",
+    "monthly_overview_chart",
+    "pain_chart",
+    "rest_calendar_chart",
+    "shoe_chart",
+    "status_window",
+    "surface_chart",
+    "weekly_distance_chart",
 ]

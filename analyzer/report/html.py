@@ -1,14 +1,17 @@
 """The report as one self-contained HTML page: charts embedded, every string from data escaped.
 
-For a coach's folder the page opens with the athletes ranked by risk, each linking to their
-section. Each athlete's section shows their knee-pain notes with what came before them, the
-weekly distance with the findings marked, cadence over time, shoes against their limits, and
-every finding in a table. The page needs no network and no other file.
+For a coach's folder the page opens with the athletes ranked by risk, one row each: their
+counts beside a small chart of their weeks, linking to their section. Each athlete's section
+shows the charts (each answers one question, over the status window), their knee-pain notes
+with what came before them, and every finding in a table. The page needs no network and no
+other file; it fits a phone's width (each chart has a drawing for it, tables fold into rows)
+and prints.
 """
 
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import json
 import re
 from collections.abc import Iterable
@@ -17,6 +20,7 @@ from html import escape
 from analyzer.checkers.rule import Finding
 from analyzer.log import FileError, TrainingLog
 from analyzer.report import (
+    PAIN_NOTE_RULE,
     RANKING_WINDOW_DAYS,
     AthleteSummary,
     athlete_summaries,
@@ -30,30 +34,58 @@ from analyzer.report import (
     span_text,
 )
 from analyzer.report.json import plain
+from analyzer.status import default_as_of
 
 _STYLE = """
-body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #222;
-       max-width: 1000px; margin: 2em auto; padding: 0 1em; }
+*, *::before, *::after { box-sizing: border-box; }
+body { font: 16px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #222;
+       max-width: 1000px; margin: 1.5em auto; padding: 0 16px; overflow-wrap: anywhere; }
 h1 { font-size: 1.6em; margin-bottom: 0.2em; }
 h2 { border-bottom: 2px solid #4f7fb0; padding-bottom: 0.2em; margin-top: 2.2em; }
-h3 { margin-top: 1.6em; font-size: 1.1em; }
+h3 { margin: 1.8em 0 0.4em; font-size: 1.1em; }
 table { border-collapse: collapse; width: 100%; font-size: 0.92em; }
 th, td { text-align: left; vertical-align: top; padding: 0.35em 0.5em;
          border-bottom: 1px solid #e4e4e4; }
 th { background: #f4f6f8; }
 td.number { text-align: right; }
+.table-box { overflow-x: auto; max-width: 100%; }
 .severity { display: inline-block; min-width: 4.2em; padding: 0 0.4em; border-radius: 3px;
             font-size: 0.85em; font-weight: 600; text-align: center; color: #fff; }
 .severity-high { background: #c62828; }
-.severity-warning { background: #ef8f00; }
-.severity-info { background: #7a7a7a; }
+.severity-warning { background: #b86800; }
+.severity-info { background: #6b6b6b; }
 .summary { color: #555; margin-top: 0; }
 .evidence { color: #666; font-size: 0.85em; }
 .pain { border-left: 4px solid #6a1b9a; padding: 0.2em 0 0.2em 0.8em; margin: 1em 0; }
 .pain ul { margin: 0.4em 0; padding-left: 1.2em; }
 .quiet { color: #777; font-style: italic; }
-img.chart { max-width: 100%; height: auto; display: block; }
+figure.chart { margin: 0.4em 0 1.2em; }
+figure.chart img { width: 100%; height: auto; display: block; }
+figure.chart figcaption { color: #555; font-size: 0.85em; margin-top: 0.2em; }
 .errors li { font-family: ui-monospace, monospace; font-size: 0.88em; }
+.athletes { display: grid; gap: 0.6em; }
+.athlete-row { display: grid; grid-template-columns: 13em 1fr; gap: 0.2em 1em;
+               align-items: center; border-bottom: 1px solid #e4e4e4; padding-bottom: 0.5em; }
+.athlete-row .numbers { font-size: 0.9em; }
+.athlete-row .numbers p { margin: 0.1em 0; }
+.athlete-row figure.chart { margin: 0; }
+@media (max-width: 700px) {
+  body { font-size: 15px; margin: 1em auto; }
+  .athlete-row { grid-template-columns: 1fr; }
+  table.findings thead { display: none; }
+  table.findings tr { display: block; border-bottom: 1px solid #d0d0d0; padding: 0.4em 0; }
+  table.findings td { display: inline-block; border: none; padding: 0.1em 0.4em 0.1em 0; }
+  table.findings td.message { display: block; }
+}
+@media print {
+  body { max-width: none; margin: 0; padding: 0; font-size: 10.5pt; }
+  h2 { break-before: auto; break-after: avoid; }
+  h3 { break-after: avoid; }
+  figure.chart, .pain, tr, .athlete-row { break-inside: avoid; }
+  .table-box { overflow: visible; }
+  a { color: inherit; text-decoration: none; }
+  .severity { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
 """
 
 
@@ -62,15 +94,21 @@ def render_html(
     findings: list[Finding],
     errors: Iterable[FileError] = (),
     title: str = "runlog report",
+    as_of: dt.date | None = None,
 ) -> str:
-    """The whole page: ranking (for several athletes), one section per athlete, the errors."""
+    """The whole page: ranking (for several athletes), one section per athlete, the errors.
+
+    The charts show the `WINDOW_WEEKS` weeks up to `as_of` (default: the log's newest day).
+    """
     summaries = athlete_summaries(log, findings)
     anchors = _anchors(summaries)
     errors = list(errors)
-    body = [f"<h1>{escape(title)}</h1>", _overview(summaries, errors)]
+    as_of = as_of or default_as_of(log) or dt.date.today()
+    window = charts.status_window(as_of)
+    body = [f"<h1>{escape(title)}</h1>", _overview(summaries, errors, window)]
     if len(summaries) > 1:
-        body.append(_ranking(summaries, anchors))
-    body += [_athlete(log, summary, anchors[summary.athlete]) for summary in summaries]
+        body.append(_ranking(log, summaries, anchors, window))
+    body += [_athlete(log, summary, anchors[summary.athlete], window) for summary in summaries]
     if errors:
         body.append(_errors(errors))
     return "\n".join(
@@ -92,7 +130,7 @@ def render_html(
     )
 
 
-def _overview(summaries: list[AthleteSummary], errors: list[FileError]) -> str:
+def _overview(summaries: list[AthleteSummary], errors: list[FileError], window) -> str:
     runs = sum(summary.runs for summary in summaries)
     findings = sum(len(summary.findings) for summary in summaries)
     parts = [
@@ -102,83 +140,168 @@ def _overview(summaries: list[AthleteSummary], errors: list[FileError]) -> str:
     ]
     if errors:
         parts.append(f'<a href="#errors">{count_text(len(errors), "file")} not fully read</a>')
-    return f'<p class="summary">{", ".join(parts)}.</p>'
+    return (
+        f'<p class="summary">{", ".join(parts)}. The charts show the {charts.WINDOW_WEEKS} weeks '
+        f"up to {escape(day_text(window.as_of))}, the log's newest day.</p>"
+    )
 
 
-def _ranking(summaries: list[AthleteSummary], anchors: dict[str, str]) -> str:
+def _ranking(
+    log: TrainingLog, summaries: list[AthleteSummary], anchors: dict[str, str], window
+) -> str:
+    by_name = {summary.athlete: summary for summary in summaries}
     rows = []
     for place, rank in enumerate(risk_ranking(summaries), start=1):
+        summary = by_name[rank.athlete]
+        chart = charts.athlete_strip_chart(
+            log.for_athlete(rank.athlete), summary.findings, window, summary.units
+        )
         rows.append(
-            "<tr>"
-            f'<td class="number">{place}</td>'
-            f'<td><a href="#{anchors[rank.athlete]}">{escape(rank.athlete)}</a></td>'
-            f'<td class="number">{rank.high_count}</td>'
-            f'<td class="number">{rank.warning_count}</td>'
-            f"<td>{escape(span_text(rank.window_start, rank.window_end))}</td>"
-            "</tr>"
+            '<div class="athlete-row">'
+            '<div class="numbers">'
+            f'<p><strong>{place}. <a href="#{anchors[rank.athlete]}">'
+            f"{escape(rank.athlete)}</a></strong></p>"
+            f"<p>{_severity('high')} {rank.high_count} {_severity('warning')} "
+            f"{rank.warning_count}</p>"
+            f'<p class="evidence">{escape(span_text(rank.window_start, rank.window_end))}</p>'
+            f"<p>{escape(_last_pain_text(summary.findings))}</p>"
+            "</div>"
+            + _chart(
+                chart,
+                f"Weekly distance of {rank.athlete} over the last {charts.WINDOW_WEEKS} weeks, "
+                "knee-pain notes marked with their score",
+                "No runs in these weeks.",
+            )
+            + "</div>"
         )
     return "\n".join(
         [
             '<section id="ranking">',
             "<h2>Athletes by risk</h2>",
             f'<p class="summary">High, then warning findings in each athlete\'s last '
-            f"{RANKING_WINDOW_DAYS} days of running.</p>",
-            "<table>",
-            "<thead><tr><th>#</th><th>athlete</th><th>high</th><th>warning</th>"
-            "<th>days counted</th></tr></thead>",
-            "<tbody>",
+            f"{RANKING_WINDOW_DAYS} days of running; beside them their weekly distance over the "
+            f"last {charts.WINDOW_WEEKS} weeks, knee-pain notes dashed with their score.</p>",
+            '<div class="athletes">',
             *rows,
-            "</tbody>",
-            "</table>",
+            "</div>",
             "</section>",
         ]
     )
 
 
-def _athlete(log: TrainingLog, summary: AthleteSummary, anchor: str) -> str:
+def _last_pain_text(findings: tuple[Finding, ...]) -> str:
+    notes = [finding for finding in findings if finding.rule == PAIN_NOTE_RULE]
+    if not notes:
+        return "no knee-pain notes"
+    score = notes[-1].evidence.get("score_of_10")
+    scored = f", {score:g}/10" if isinstance(score, int | float) else ""
+    return f"knee pain noted {day_text(notes[-1].date)}{scored}"
+
+
+def _athlete(log: TrainingLog, summary: AthleteSummary, anchor: str, window) -> str:
     athlete_log = log.for_athlete(summary.athlete)
-    units = summary.units
+    window = window.from_first_run(summary.first_date)
+    athlete, units, findings = summary.athlete, summary.units, summary.findings
     counts = ", ".join(
-        count_text(sum(finding.severity == severity for finding in summary.findings), label)
+        count_text(sum(finding.severity == severity for finding in findings), label)
         for severity, label in (("high", "high"), ("warning", "warning"), ("info", "info"))
     )
+    sections = [
+        (
+            "Is my weekly distance climbing too fast?",
+            charts.weekly_distance_chart(athlete_log, findings, window, units),
+            f"Weekly distance of {athlete} with its {charts.AVERAGE_WEEKS}-week average, "
+            "findings labelled by rule code at their week, knee-pain notes with their score",
+            "No runs to chart.",
+            _codes_key(findings, window),
+        ),
+        (
+            "Is my long run jumping?",
+            charts.long_run_chart(athlete_log, findings, window, units, athlete),
+            f"Each run of {athlete} against the longest run of the days before it",
+            "No runs in these weeks.",
+            "",
+        ),
+        (
+            "Am I resting?",
+            charts.rest_calendar_chart(athlete_log, findings, window, units),
+            f"Every day of the last {charts.WINDOW_WEEKS} weeks of {athlete}: runs, rest days, "
+            "knee-pain days with their score",
+            "No runs to chart.",
+            "",
+        ),
+        (
+            "Is my cadence low?",
+            charts.cadence_chart(athlete_log, window, units, athlete),
+            f"Cadence of each run of {athlete} coloured by pace, treadmill runs as squares, "
+            "against the low-cadence floor",
+            "No run in these weeks records cadence.",
+            "",
+        ),
+        (
+            "Are my surfaces varied?",
+            charts.surface_chart(athlete_log, window),
+            f"Share of each surface in {athlete}'s running, per 4-week block",
+            "No runs in these weeks.",
+            "",
+        ),
+        (
+            "Are my shoes worn?",
+            charts.shoe_chart(athlete_log, window, units, athlete),
+            f"Distance on each shoe of {athlete} as the shoe-overdue rule counts it, "
+            "against its limits",
+            "No shoes named in the runs or the profile.",
+            "",
+        ),
+        (
+            "How is my knee?",
+            charts.pain_chart(athlete_log, findings, window, units),
+            f"Knee-pain scores of {athlete} by side, above the weekly distance",
+            f"No knee-pain notes in the last {charts.WINDOW_WEEKS} weeks.",
+            "",
+        ),
+    ]
+    overview = charts.monthly_overview_chart(athlete_log, findings, window, units)
+    if overview is not None:
+        sections.append(
+            (
+                "The whole log, month by month",
+                overview,
+                f"Distance and findings per month over all of {athlete}'s log",
+                "",
+                "",
+            )
+        )
     parts = [
         f'<section class="athlete" id="{anchor}">',
-        f"<h2>{escape(summary.athlete)}</h2>",
+        f"<h2>{escape(athlete)}</h2>",
         '<p class="summary">'
         + escape(
             f"{count_text(summary.runs, 'run')}, {span_text(summary.first_date, summary.last_date)}"
             f", {distance_text(summary.distance_m, units)}; findings: {counts}."
         )
         + "</p>",
+    ]
+    for heading, chart, description, when_empty, caption in sections:
+        parts += [f"<h3>{escape(heading)}</h3>", _chart(chart, description, when_empty, caption)]
+    parts += [
         "<h3>Knee pain and what came before it</h3>",
-        _pain_timeline(summary.findings),
-        "<h3>Weekly distance</h3>",
-        _chart(
-            charts.weekly_distance_png(athlete_log, summary.findings, units),
-            f"Weekly distance of {summary.athlete}, findings marked above their week",
-            "No runs to chart.",
-        ),
-        "<h3>Cadence</h3>",
-        _chart(
-            charts.cadence_png(
-                athlete_log,
-                charts.rule_setting(log, summary.athlete, "low-cadence", "min", "cadence_spm"),
-            ),
-            f"Average cadence of each run of {summary.athlete}",
-            "No run in this log records cadence.",
-        ),
-        "<h3>Shoes</h3>",
-        _chart(
-            charts.shoe_distance_png(charts.shoe_uses(athlete_log, summary.athlete), units),
-            f"Distance on each shoe of {summary.athlete} against its limits",
-            "No shoes named in the runs or the profile.",
-        ),
+        _pain_timeline(findings),
         "<h3>Findings</h3>",
-        _findings_table(summary.findings),
+        _findings_table(findings),
         "</section>",
     ]
     return "\n".join(parts)
+
+
+def _codes_key(findings: tuple[Finding, ...], window) -> str:
+    """What each rule code on the weekly chart stands for."""
+    codes = {
+        finding.code: finding.rule
+        for finding in findings
+        if finding.rule != PAIN_NOTE_RULE and window.first <= finding.date <= window.as_of
+    }
+    return " · ".join(f"{code} {rule}" for code, rule in sorted(codes.items()))
 
 
 def _pain_timeline(findings: tuple[Finding, ...]) -> str:
@@ -214,20 +337,20 @@ def _findings_table(findings: tuple[Finding, ...]) -> str:
         "<tr>"
         f"<td>{escape(day_text(finding.date))}</td>"
         f"<td>{_severity(finding.severity)}</td>"
-        f"<td>{escape(finding.code)}<br>{escape(finding.rule)}</td>"
-        f"<td>{escape(finding.message)}"
+        f"<td>{escape(finding.code)} {escape(finding.rule)}</td>"
+        f'<td class="message">{escape(finding.message)}'
         f'<div class="evidence">{escape(_evidence_text(finding))}</div></td>'
         "</tr>"
         for finding in findings
     ]
     return "\n".join(
         [
-            '<table class="findings">',
+            '<div class="table-box"><table class="findings">',
             "<thead><tr><th>date</th><th>severity</th><th>rule</th><th>finding</th></tr></thead>",
             "<tbody>",
             *rows,
             "</tbody>",
-            "</table>",
+            "</table></div>",
         ]
     )
 
@@ -244,11 +367,20 @@ def _errors(errors: list[FileError]) -> str:
     )
 
 
-def _chart(png: bytes | None, description: str, when_empty: str) -> str:
-    if png is None:
+def _chart(chart: charts.Chart | None, description: str, when_empty: str, caption: str = "") -> str:
+    """A chart as a picture: the phone's drawing under 700 px, the wide one otherwise."""
+    if chart is None:
         return f'<p class="quiet">{escape(when_empty)}</p>'
-    encoded = base64.b64encode(png).decode("ascii")
-    return f'<img class="chart" alt="{escape(description)}" src="data:image/png;base64,{encoded}">'
+    narrow = base64.b64encode(chart.narrow).decode("ascii")
+    wide = base64.b64encode(chart.wide).decode("ascii")
+    caption_html = f"<figcaption>{escape(caption)}</figcaption>" if caption else ""
+    return (
+        '<figure class="chart"><picture>'
+        f'<source media="(max-width: 700px)" type="image/svg+xml" '
+        f'srcset="data:image/svg+xml;base64,{narrow}">'
+        f'<img alt="{escape(description)}" src="data:image/svg+xml;base64,{wide}">'
+        f"</picture>{caption_html}</figure>"
+    )
 
 
 def _severity(severity: str) -> str:

@@ -66,10 +66,10 @@ def test_acute_chronic_ratio(weeks, expected):
 def test_one_finding_covers_the_whole_episode():
     (finding,) = rule.check(weeks_log(*[STEADY] * 5, DOUBLE, *[STEADY] * 3), rule.Thresholds())
     # up from Thursday (45 / 33.75 km = 1.33) to Sunday (60 / 37.5 = 1.6), then under 1.3
-    # from the next Thursday on (45 / 36.25 = 1.24)
+    # from the next Thursday on (45 / 36.25 = 1.24): told on the Sunday, it says no more
     assert finding.evidence["episode_start"] == on(5, 3).isoformat()
-    assert finding.period_end == on(6, 2)
-    assert finding.evidence["episode_days"] == 7
+    assert finding.period_end == on(5, 6)
+    assert finding.evidence["episode_days"] == 4
     assert finding.evidence["ratio"] == 1.6
     assert finding.evidence["peak_ratio"] == 1.6
     assert finding.evidence["acute_weekly_km"] == 60.0
@@ -131,3 +131,26 @@ def test_enabled_false_silences_the_rule():
     profile = profile_from_dict({"rules": {SLUG: {"enabled": False}}})
     log = weeks_log(*[STEADY] * 5, DOUBLE, *[STEADY] * 3)
     assert [item for item in run_rules(log, profile) if item.rule == SLUG] == []
+
+
+def test_a_return_to_the_usual_week_after_a_taper_is_information_at_most():
+    taper = [[3, 3, 0, 3, 3, 0, 6], [1, 1, 0, 1, 1, 0, 5]]  # 18 km, then 10 km
+    (finding,) = rule.check(weeks_log(*[STEADY] * 5, *taper, STEADY), DEFAULTS)
+    assert finding.severity == "info"
+    assert finding.evidence["is_return"] is True
+    assert "back to your usual 30.0 km a week after lighter ones" in finding.message
+
+
+def test_a_doubled_week_after_a_taper_is_still_a_warning():
+    taper = [[3, 3, 0, 3, 3, 0, 6], [1, 1, 0, 1, 1, 0, 5]]
+    (finding,) = rule.check(weeks_log(*[STEADY] * 5, *taper, DOUBLE), DEFAULTS)
+    assert finding.severity == "warning"
+    assert finding.evidence["is_return"] is False
+
+
+def test_the_finding_cites_no_day_after_its_own():
+    log = weeks_log(*[STEADY] * 5, DOUBLE, *[STEADY] * 3)
+    dates = dict(zip(log.activities["activity_id"], log.activities["local_date"], strict=True))
+    for finding in rule.check(log, DEFAULTS):
+        assert finding.period_end <= finding.date
+        assert all(dates[item] <= finding.date for item in finding.activity_ids)

@@ -69,15 +69,15 @@ def test_the_finding_is_dated_the_day_the_weeks_descent_passed_the_limit():
     assert (finding.severity, finding.date) == ("warning", on(4, 3))
     assert finding.evidence == {
         "week_start": on(4, 0).isoformat(),
-        "week_descent_m": 600,
+        "week_descent_m": 500,  # the week as it stood that Thursday
         "baseline_weekly_descent_m": 300,
-        "ratio": 2.0,
+        "ratio": 1.67,
     }
     assert len(finding.activity_ids) == 2
-    assert (finding.period_start, finding.period_end) == (on(0, 0), on(4, 6))
+    assert (finding.period_start, finding.period_end) == (on(0, 0), on(4, 3))
     assert finding.message.startswith(
         "Thu 5 Feb: with this run your week of Mon 2 Feb reached 500 m of descent, 1.7 times "
-        "your weekly average of the 4 weeks before (300 m); the week ended at 600 m."
+        "your weekly average of the 4 weeks before (300 m). Downhill"
     )
 
 

@@ -44,8 +44,8 @@ ONE_SLOW_JOG += weeks_at(176, range(3, 4))[1:]
         pytest.param(weeks_at(176, range(16)), [], id="176 steps/min for 16 weeks: quiet"),
         pytest.param(
             weeks_at(160, range(12)),
-            [("warning", day(0, 1)), ("warning", day(4, 1)), ("warning", day(8, 1))],
-            id="160 for 12 weeks: told in weeks 1, 5 and 9, not every week",
+            [("warning", day(0, 6)), ("warning", day(4, 6)), ("warning", day(8, 6))],
+            id="160 for 12 weeks: told in weeks 1, 5 and 9 (on their Sundays), not every week",
         ),
         pytest.param(weeks_at(170, range(6)), [], id="exactly 170: quiet"),
         pytest.param(
@@ -55,17 +55,17 @@ ONE_SLOW_JOG += weeks_at(176, range(3, 4))[1:]
         ),
         pytest.param(
             weeks_at(176, range(4)) + weeks_at(165, range(4, 5)) + weeks_at(176, range(5, 8)),
-            [("warning", day(4, 1))],
+            [("warning", day(4, 6))],
             id="one low week among good ones: told that week",
         ),
         pytest.param(
             weeks_at(165, range(2)) + weeks_at(176, range(2, 3)) + weeks_at(165, range(3, 4)),
-            [("warning", day(0, 1))],
+            [("warning", day(0, 6))],
             id="a low week again within 4 weeks is not told again",
         ),
         pytest.param(
             weeks_at(160, range(4), surface="treadmill"),
-            [("warning", day(0, 1))],
+            [("warning", day(0, 6))],
             id="treadmill runs count",
         ),
         pytest.param(
@@ -104,18 +104,35 @@ def test_the_week_is_the_runners_local_week():
     runs += [run(day(1, 0), 10, cadence_spm=150, hour=0), run(day(1, 2), 10, cadence_spm=176)]
     assert runs[3]["start_time_utc"].date() == day(0, 6)
     (finding,) = rule.check(make_log(runs), DEFAULTS)
-    assert (finding.date, finding.period_start) == (day(1, 0), day(1, 0))
+    assert (finding.date, finding.period_start) == (day(1, 2), day(1, 0))
 
 
 def test_the_message_says_how_far_to_raise_it_and_that_180_is_folklore():
     (finding,) = rule.check(make_log(weeks_at(160, range(1))), DEFAULTS)
     assert finding.message.startswith(
-        "Tue 6 Jan: your cadence the week of Mon 5 Jan averaged 160 steps/min over 4 runs, "
+        "Sun 11 Jan: your cadence the week of Mon 5 Jan averaged 160 steps/min over 4 runs, "
         "under 170."
     )
     assert "here to about 168" in finding.message
     assert "180 is folklore" in finding.message
     assert finding.evidence["target_spm"] == 168
+
+
+def test_a_finding_quotes_no_run_after_its_day():
+    # Thursday's 152 is the week's first low run; Saturday's is the lowest: the finding is
+    # dated on the week's last run, so the lowest it names is not in its future
+    runs = weeks_at(176, range(2))
+    runs += [run(day(2, 3), 8, cadence_spm=158), run(day(2, 5), 8, cadence_spm=152)]
+    (finding,) = rule.check(make_log(runs), DEFAULTS)
+    assert finding.date == day(2, 5)
+    assert finding.period_end == finding.date
+    assert "lowest 152 on Sat 24 Jan" in finding.message
+
+
+def test_a_week_just_under_170_is_not_printed_as_170():
+    runs = weeks_at(176, range(2)) + weeks_at(169.6, range(2, 3))
+    (finding,) = rule.check(make_log(runs), DEFAULTS)
+    assert "averaged 169.6 steps/min over 4 runs, under 170." in finding.message
 
 
 def test_a_reminder_says_how_many_of_the_last_weeks_were_low():
@@ -146,7 +163,7 @@ def test_an_easy_week_at_the_runners_easy_cadence_is_not_low():
 def test_a_fast_week_well_under_the_runners_fast_cadence_is_noted():
     runs = own_history() + weeks_at(178, range(12, 13), pace_min_per_km=FAST)
     (finding,) = rule.check(make_log(runs), DEFAULTS)
-    assert (finding.severity, finding.date) == ("info", day(12, 1))
+    assert (finding.severity, finding.date) == ("info", day(12, 6))
     assert finding.evidence["own_cadence_spm"] == 190.0
     assert finding.evidence["below_own_pct"] == 6.3
     assert "6% under the 190 steps/min you ran at these speeds in the 12 weeks before" in (
@@ -158,11 +175,11 @@ def test_a_drop_from_the_runners_own_cadence_needs_8_runs_before_it():
     runs = weeks_at(184, range(1)) + weeks_at(172, range(1, 2))  # 4 runs of history
     assert found(make_log(runs)) == []
     runs = weeks_at(184, range(2)) + weeks_at(172, range(2, 3))  # 8 runs
-    assert found(make_log(runs)) == [("info", day(2, 1))]
+    assert found(make_log(runs)) == [("info", day(2, 6))]
 
 
 def test_the_floor_needs_no_history():
-    assert found(make_log(weeks_at(160, range(1)))) == [("warning", day(0, 1))]
+    assert found(make_log(weeks_at(160, range(1)))) == [("warning", day(0, 6))]
 
 
 def samples(running_spm: float, walking_s: int = 150, stopped_s: int = 50) -> pd.DataFrame:
@@ -198,7 +215,7 @@ def runs_with_samples(running_spm: float, average_spm: float | None, **sample_fi
 def test_walking_breaks_and_stops_do_not_pull_the_cadence_down():
     # the run's average of 150 counts walking and standing; its running samples are at 176
     runs, frames = runs_with_samples(176, 150)
-    assert found(make_log(runs)) == [("warning", day(0, 1))]
+    assert found(make_log(runs)) == [("warning", day(0, 6))]
     assert found(make_log(runs, samples=frames)) == []
 
 
@@ -231,7 +248,7 @@ def test_samples_without_speed_take_it_from_distance_and_time():
 def test_a_run_without_an_average_takes_its_cadence_from_its_samples():
     runs, frames = runs_with_samples(160, None)
     assert found(make_log(runs)) == []
-    assert found(make_log(runs, samples=frames)) == [("warning", day(0, 1))]
+    assert found(make_log(runs, samples=frames)) == [("warning", day(0, 6))]
 
 
 def test_a_profile_can_lower_the_floor():

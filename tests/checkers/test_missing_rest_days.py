@@ -46,19 +46,18 @@ def test_missing_rest_days(distances_km, expected):
     assert found(daily_runs(*distances_km)) == expected
 
 
-def test_the_streak_finding_tells_how_long_it_went_on():
+def test_the_streak_finding_quotes_the_streak_as_it_stood_on_its_day():
     (finding,) = rule.check(daily_runs(*[5] * 10), rule.Thresholds())
-    assert (finding.period_start, finding.period_end) == (day(0), day(9))
+    assert (finding.period_start, finding.period_end) == (day(0), day(6))
     assert finding.evidence == {
-        "days_in_row": 10,
-        "distance_km": 50.0,
+        "days_in_row": 7,  # the 3 days after it are its future
+        "distance_km": 35.0,
         "monotony": None,  # the same 5 km every day: no spread at all
         "week_vs_base_ratio": None,  # no weeks before the streak
     }
     assert len(finding.activity_ids) == 7  # the runs up to the day it was told
     assert finding.message.startswith(
-        "Sun 11 Jan: your 7th running day in a row, since Mon 5 Jan; the streak went on to "
-        "10 days (50.0 km in all)."
+        "Sun 11 Jan: your 7th running day in a row, since Mon 5 Jan (35.0 km in all)."
     )
 
 

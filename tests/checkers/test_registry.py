@@ -7,13 +7,14 @@ import re
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from analyzer import checkers
 from analyzer.checkers import RULES, SEVERITIES, rule_by_slug, run_rules, thresholds_for
 from analyzer.log import TrainingLog
-from analyzer.profile import Profile, profile_from_dict
-from tests.builders import FIRST_MONDAY, make_log, run, steady_log, steady_runs
+from analyzer.profile import Profile, ShoeSetting, profile_from_dict
+from tests.builders import FIRST_MONDAY, make_log, note, run, steady_log, steady_runs
 
 # A threshold's name holds, as a word, the unit or kind of its number (or a scale: _of_10).
 UNIT_WORDS = {
@@ -141,17 +142,65 @@ def test_each_load_and_rest_rule_fires_on_the_spiky_log():
     assert [slug for slug in LOAD_AND_REST_RULES if slug not in fired] == []
 
 
-def test_findings_keep_the_contract():
-    log = spiky_log()
+def mixed_log():
+    """Forty weeks drawn at random (seeded): any rule may fire, on any day, in any mix."""
+    rng = np.random.default_rng(10)
+    rows, notes = [], []
+    for offset in range(280):
+        date = FIRST_MONDAY + dt.timedelta(days=offset)
+        if rng.random() < 0.35:
+            continue
+        rows.append(
+            run(
+                date,
+                float(rng.choice([3, 5, 8, 10, 14, 21])) * (1 + offset / 400),
+                cadence_spm=float(rng.normal(170, 6)),
+                surface=str(rng.choice(["road", "road", "road", "trail", "unknown"])),
+                descent_m=float(rng.choice([20, 60, 400])),
+                pace_min_per_km=float(rng.choice([4.5, 5.5, 6.0])),
+                shoe=str(rng.choice(["Pegasus", "", "Ghost"])),
+            )
+        )
+        if rng.random() < 0.05:
+            notes.append(note(date, "right knee sore, 5/10"))
+    return make_log(rows, notes, shoes=[ShoeSetting("Pegasus", default=True)])
+
+
+@pytest.mark.parametrize("log", [spiky_log(), mixed_log()], ids=["spiky", "mixed"])
+def test_findings_keep_the_contract(log):
     ids = set(log.activities["activity_id"])
-    for finding in run_rules(log):
+    run_dates = dict(zip(log.activities["activity_id"], log.activities["local_date"], strict=True))
+    findings = run_rules(log)
+    for finding in findings:
         where = f"{finding.rule} on {finding.date}"
         assert finding.severity in SEVERITIES, where
         assert type(finding.date) is dt.date, where
-        assert finding.period_start <= finding.date <= finding.period_end, where
+        # a finding knows only its past: its period ends on its day, its runs are on or before
+        assert finding.period_start <= finding.date == finding.period_end, where
+        assert all(run_dates[item] <= finding.date for item in finding.activity_ids), where
         assert finding.message and "\n" not in finding.message, where
         json.dumps(finding.evidence, allow_nan=False)  # plain numbers: the JSON report
         assert all(type(value) is str and value in ids for value in finding.activity_ids), where
+    days = [(finding.rule, finding.athlete, finding.date) for finding in findings]
+    assert len(days) == len(set(days)), "one finding per rule, athlete and day"
+
+
+def test_a_rule_with_two_things_to_say_on_one_day_says_one_with_the_other_in_evidence():
+    # a week all on the road, three of every four runs of unknown surface: on the same
+    # Sunday monotonous-surface has a spell on the road and a note on the unknown surface
+    days = [
+        FIRST_MONDAY + dt.timedelta(weeks=week, days=day)
+        for week in range(8)
+        for day in (0, 2, 4, 6)
+    ]
+    surfaces = ["road", "unknown", "unknown", "unknown"] * 8
+    log = make_log(
+        [run(date, 6, surface=place) for date, place in zip(days, surfaces, strict=True)]
+    )
+    (finding,) = [item for item in run_rules(log) if item.rule == "monotonous-surface"]
+    assert finding.evidence["surface"] == "road"
+    (other,) = finding.evidence["also"]
+    assert other["unknown_pct"] == 75.0 and "[[surfaces]]" in other["message"]
 
 
 @pytest.mark.parametrize(

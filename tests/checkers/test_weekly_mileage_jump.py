@@ -61,13 +61,13 @@ def test_the_finding_is_dated_the_day_the_running_total_passed_30_percent():
     rows += [run(on(2, 1), 20), run(on(2, 3), 20), run(on(2, 6), 5)]  # 39 km passed on Thursday
     (finding,) = rule.check(make_log(rows), rule.Thresholds())
     assert (finding.severity, finding.date) == ("high", on(2, 3))
-    assert finding.evidence["week_km"] == 45.0
+    assert finding.evidence["week_km"] == 40.0  # the week as it stood that day
     assert finding.evidence["crossed_on_km"] == 40.0
     assert len(finding.activity_ids) == 2  # the runs up to that day
     assert finding.period_start == on(1, 0)
-    assert finding.period_end == on(2, 6)
+    assert finding.period_end == on(2, 3)
     assert "Thu 22 Jan" in finding.message
-    assert "ended at 45.0 km" in finding.message
+    assert "45.0" not in finding.message  # Sunday's run is still in the future
 
 
 def test_the_10_percent_part_is_called_a_rule_of_thumb():
@@ -139,3 +139,70 @@ def test_distances_are_given_in_miles_for_a_runner_who_uses_miles():
     assert "28.0 mi" in finding.message  # 45 km
     assert "18.6 mi" in finding.message  # 30 km
     assert " km" not in finding.message
+
+
+@pytest.mark.parametrize(
+    ("weekly_km", "expected"),
+    [
+        pytest.param(
+            [30, 30, 30, 30, 18, 30], [("info", on(5, 6))], id="taper and return: info at most"
+        ),
+        pytest.param(
+            [30, 30, 30, 20, 12, 30], [("info", on(5, 3))], id="two lighter weeks, back: info"
+        ),
+        pytest.param([30, 30, 30, 30, 18, 28], [("info", on(5, 6))], id="nearly back: info"),
+        pytest.param(
+            [30, 30, 30, 30, 18, 36], [("info", on(5, 6))], id="20% over the usual week: info"
+        ),
+        pytest.param(
+            [30, 30, 30, 30, 18, 45], [("high", on(5, 6))], id="50% over the usual week: high"
+        ),
+        pytest.param(
+            [30, 30, 30, 30, 32.7, 35.6, 38.9, 42.4],
+            [("warning", on(7, 6))],
+            id="four weeks of +9% a week: the climb is flagged",
+        ),
+        pytest.param([30, 30, 30, 30, 32.7, 35.6, 38.9], [], id="three weeks of +9% a week: quiet"),
+        pytest.param([30, 30, 30, 30, 45, 42], [("high", on(4, 6))], id="down after a jump"),
+    ],
+)
+def test_usual_weeks_and_climbs(weekly_km, expected):
+    assert found(weeks_log(*weekly_km)) == expected
+
+
+def test_a_return_after_a_lighter_week_says_so_in_miles():
+    mile_km = 1.609344
+    profile = Profile(units="miles")
+    log = weeks_log(*(miles * mile_km for miles in (30, 30, 30, 30, 18, 30)))
+    log.profiles = {"ana": profile}
+    (finding,) = rule.check(log, DEFAULTS)
+    assert finding.severity == "info"
+    assert "back to your usual 30.0 mi after a lighter week" in finding.message
+    assert finding.evidence["compared_with"] == "return"
+    assert "km" not in finding.message
+
+
+def test_a_climb_names_the_week_before_it():
+    (finding,) = rule.check(weeks_log(30, 30, 30, 30, 32.7, 35.6, 38.9, 42.4), DEFAULTS)
+    assert finding.evidence["compared_with"] == "climb"
+    assert finding.evidence["compared_km"] == 30.0
+    assert "30.0 km, your highest week before the last 4 weeks" in finding.message
+    assert "41% up" in finding.message
+
+
+def test_a_week_after_a_lighter_one_is_compared_with_the_usual_week():
+    (finding,) = rule.check(weeks_log(30, 30, 30, 30, 18, 45), DEFAULTS)
+    assert "50% up on your usual 30.0 km (last week was a lighter 18.0 km)" in finding.message
+
+
+def test_the_stated_percentage_is_over_the_limit_it_is_compared_with():
+    # 39.09 / 30 is 30.3 % up: printed as 30%, it would contradict "more than 30%"
+    (finding,) = rule.check(weeks_log(30, 30, 30, 39.09), DEFAULTS)
+    assert finding.severity == "high"
+    assert "30.3% up" in finding.message
+
+
+def test_climb_settings_come_from_the_profile():
+    profile = profile_from_dict({"rules": {SLUG: {"climb_ratio": 1.5}}})
+    log = weeks_log(30, 30, 30, 30, 32.7, 35.6, 38.9, 42.4)
+    assert [item for item in run_rules(log, profile) if item.rule == SLUG] == []

@@ -1,69 +1,212 @@
-"""The charts: PNG bytes when there is something to draw, None when there is not."""
+"""The charts: two SVG drawings when there is something to draw, None when there is not.
+
+The figures are checked by their parts (the gid each drawn mark carries), not by pixels.
+"""
 
 import datetime as dt
 
-from analyzer.profile import Profile, profile_from_dict
+import matplotlib as mpl
+import numpy as np
+import pytest
+
+from analyzer.checkers import shoe_overdue, thresholds_for
+from analyzer.profile import ShoeSetting
 from analyzer.report import charts
-from tests.builders import make_log, run
+from analyzer.status import default_as_of
+from tests.builders import make_log, note, run
 
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-
-
-def test_weekly_distance_is_a_png_with_findings_marked(coach_log, ana_findings):
-    png = charts.weekly_distance_png(coach_log.for_athlete("ana"), ana_findings, "km")
-    assert png.startswith(PNG_SIGNATURE)
+SUNDAY = dt.date(2026, 3, 15)
+THURSDAY = dt.date(2026, 3, 12)
 
 
-def test_cadence_is_a_png_with_its_floor(coach_log):
-    assert charts.cadence_png(coach_log.for_athlete("bo"), 170.0).startswith(PNG_SIGNATURE)
+def svg(chart: charts.Chart | None) -> bytes:
+    assert chart is not None
+    for drawing in (chart.wide, chart.narrow):
+        assert drawing.startswith(b"<?xml") and b"<svg" in drawing[:1000]
+    return chart.wide
 
 
-def test_no_runs_or_no_cadence_draw_nothing(coach_log):
+def parts(figure, gid: str) -> list:
+    return figure.findobj(lambda artist: artist.get_gid() == gid)
+
+
+@pytest.fixture(scope="module")
+def ana(coach_log):
+    return coach_log.for_athlete("ana")
+
+
+@pytest.fixture(scope="module")
+def ana_window(ana):
+    return charts.status_window(default_as_of(ana))
+
+
+def test_every_chart_of_a_runner_with_pain_and_a_spike_is_drawn(ana, ana_findings, ana_window):
+    window = ana_window
+    svg(charts.weekly_distance_chart(ana, ana_findings, window, "km"))
+    svg(charts.long_run_chart(ana, ana_findings, window, "km", "ana"))
+    svg(charts.rest_calendar_chart(ana, ana_findings, window, "km"))
+    svg(charts.cadence_chart(ana, window, "km", "ana"))
+    svg(charts.surface_chart(ana, window))
+    svg(charts.shoe_chart(ana, window, "km", "ana"))
+    svg(charts.pain_chart(ana, ana_findings, window, "km"))
+    svg(charts.athlete_strip_chart(ana, ana_findings, window, "km"))
+
+
+def test_no_runs_no_cadence_no_pain_draw_nothing(coach_log, ana_window):
     nobody = coach_log.for_athlete("nobody")
-    assert charts.weekly_distance_png(nobody, [], "km") is None
-    assert charts.cadence_png(coach_log.for_athlete("zoë"), None) is None
-    assert charts.shoe_distance_png([], "km") is None
+    assert charts.weekly_distance_chart(nobody, [], ana_window, "km") is None
+    assert charts.long_run_chart(nobody, [], ana_window, "km", "nobody") is None
+    assert charts.rest_calendar_chart(nobody, [], ana_window, "km") is None
+    assert charts.cadence_chart(coach_log.for_athlete("zoë"), ana_window, "km", "zoë") is None
+    assert charts.pain_chart(coach_log.for_athlete("zoë"), [], ana_window, "km") is None
+    assert charts.shoe_chart(coach_log.for_athlete("zoë"), ana_window, "km", "zoë") is None
 
 
-def test_shoe_distance_counts_aliases_and_pre_use(coach_log):
-    uses = {use.shoe: use for use in charts.shoe_uses(coach_log.for_athlete("bo"), "bo")}
-    assert uses["Old Faithful"].distance_km == 700.0 + 11 * 8.0
-    assert charts.shoe_distance_png(list(uses.values()), "miles").startswith(PNG_SIGNATURE)
-
-
-def test_runs_naming_no_shoe_count_on_the_default_shoe():
-    from analyzer.profile import ShoeSetting
-
-    log = make_log(
-        [run("2026-03-01", 10.0), run("2026-03-02", 5.0, shoe="pegasus")],
-        shoes=[ShoeSetting("Pegasus 40", aliases=("pegasus",), default=True, limit_km=600)],
+def test_the_window_is_16_weeks_to_the_as_of_day_or_from_the_first_run():
+    window = charts.status_window(THURSDAY)
+    assert (window.first, window.last_monday, window.days_in_last_week) == (
+        dt.date(2025, 11, 24),
+        dt.date(2026, 3, 9),
+        4,
     )
-    (use,) = charts.shoe_uses(log, "ana")
-    assert (use.shoe, use.distance_km, use.warning_km, use.high_km) == (
-        "Pegasus 40",
-        15.0,
-        600.0,
-        1000.0,  # the rule's high mark moves with a shoe's own limit (600 x 800 / 480)
+    assert len(window.mondays) == 16
+    assert window.from_first_run(dt.date(2026, 2, 4)).first == dt.date(2026, 2, 2)
+    assert window.from_first_run(dt.date(2025, 1, 1)) == window
+
+
+@pytest.mark.parametrize(
+    ("as_of", "partial_label"),
+    [
+        pytest.param(THURSDAY, "4 of 7\ndays", id="Thursday: the week is marked 4 of 7 days"),
+        pytest.param(SUNDAY, None, id="Sunday: the week is complete, nothing marked"),
+    ],
+)
+def test_the_unfinished_week_is_marked_and_left_out_of_the_average(as_of, partial_label):
+    runs = [run(dt.date(2026, 1, 5) + dt.timedelta(days=day), 10.0) for day in range(0, 70, 2)]
+    log = make_log(runs)
+    with mpl.rc_context(charts._RC):
+        figure = charts.weekly_distance_figure(
+            log, [], charts.status_window(as_of), "km", charts.WIDE
+        )
+    labels = [text.get_text() for text in parts(figure, "partial-week-label")]
+    (average,) = parts(figure, "average")
+    if partial_label is None:
+        assert parts(figure, "partial-week") == [] and labels == []
+        assert not np.isnan(average.get_ydata()[-1])
+    else:
+        assert len(parts(figure, "partial-week")) == 1 and labels == [partial_label]
+        assert np.isnan(average.get_ydata()[-1])  # 2 runs of 4 days would look like a drop
+
+
+def test_findings_are_labelled_by_code_at_their_week_and_pain_notes_by_score(
+    ana, ana_findings, ana_window
+):
+    with mpl.rc_context(charts._RC):
+        figure = charts.weekly_distance_figure(ana, ana_findings, ana_window, "km", charts.WIDE)
+    (spike,) = parts(figure, "finding-RL103")
+    week_of_spike = list(ana_window.mondays).index(np.datetime64("2026-03-02"))
+    assert spike.xy[0] == week_of_spike and spike.get_text() == "RL103"
+    assert len(parts(figure, "pain-note")) == 1
+    texts = [text.get_text() for text in figure.findobj(mpl.text.Text)]
+    assert "?" in texts  # ana's note gave no score: said, not guessed
+
+
+def test_the_cadence_trend_is_never_drawn_across_a_gap():
+    days = [dt.date(2019, 3, 1) + dt.timedelta(days=offset) for offset in range(0, 30, 2)]
+    days += [dt.date(2026, 1, 5) + dt.timedelta(days=offset) for offset in range(0, 30, 2)]
+    days += [dt.date(2026, 3, 1) + dt.timedelta(days=offset) for offset in range(0, 12, 3)]
+    log = make_log([run(day, 8.0, cadence_spm=170 + index % 5) for index, day in enumerate(days)])
+    window = charts.status_window(days[-1], weeks=400)
+    with mpl.rc_context(charts._RC):
+        figure = charts.cadence_figure(log.runs, window, 170.0, "km", charts.WIDE)
+    lines = parts(figure, "trend")
+    assert len(lines) == 3  # 2019, January, March: three stretches, three lines
+    for line in lines:
+        steps = np.diff(np.asarray(line.get_xdata(), dtype="datetime64[D]")).astype(int)
+        assert steps.max() <= charts.GAP_DAYS
+
+
+def test_treadmill_runs_are_marked_and_the_floor_comes_from_the_profile():
+    runs = [run(dt.date(2026, 3, day), 8.0, cadence_spm=165) for day in range(2, 12, 2)]
+    runs.append(run(dt.date(2026, 3, 12), 6.0, cadence_spm=160, surface="treadmill"))
+    log = make_log(runs)
+    log.profiles[""] = log.profiles[""].__class__(
+        timezone="Europe/Copenhagen", rules={"low-cadence": {"min_cadence_spm": 172.0}}
+    )
+    with mpl.rc_context(charts._RC):
+        figure = charts.cadence_figure(
+            log.runs, charts.status_window(THURSDAY), 172.0, "km", charts.NARROW
+        )
+    texts = [text.get_text() for text in figure.findobj(mpl.text.Text)]
+    assert "floor 172" in texts and "treadmill" in texts
+    assert b"floor 172" in svg(
+        charts.cadence_chart(log, charts.status_window(THURSDAY), "km", "ana")
     )
 
 
-def test_a_retired_shoe_is_drawn_at_the_distance_the_rule_counts():
-    from analyzer.checkers import shoe_overdue
-    from analyzer.profile import ShoeSetting
-
-    runs = [run(f"2026-03-{day:02d}", 10.0, shoe="Pegasus") for day in range(1, 31)]
-    runs += [run(f"2026-04-{day:02d}", 10.0, shoe="Pegasus") for day in range(1, 31)]
-    log = make_log(runs, shoes=[ShoeSetting("Pegasus", retired=dt.date(2026, 3, 30))])
-    (use,) = charts.shoe_uses(log, "ana")
-    assert use.distance_km == 300.0
+def test_a_retired_shoe_is_drawn_at_the_distance_the_rule_counts_and_greyed():
+    runs = [
+        run(dt.date(2026, 3, 1) + dt.timedelta(days=day), 10.0, shoe="Pegasus") for day in range(60)
+    ]
+    retired = dt.date(2026, 3, 30)  # after 30 of the 60 runs
+    log = make_log(runs, shoes=[ShoeSetting("Pegasus", retired=retired)])
+    (shoe,) = shoe_overdue.shoe_distances(log, "ana", shoe_overdue.Thresholds())
+    assert shoe.distance_km == 300.0
     assert shoe_overdue.check(log, shoe_overdue.Thresholds()) == []
+    with mpl.rc_context(charts._RC):
+        figure = charts.shoe_figure([shoe], "km", charts.WIDE)
+    (bar,) = parts(figure, "retired-shoe")
+    assert bar.get_width() == 300.0
+    texts = [text.get_text() for text in figure.findobj(mpl.text.Text)]
+    assert "Pegasus: 300 km · retired 30 Mar 2026" in texts
+    window = charts.status_window(dt.date(2026, 4, 29))
+    assert b"300 km" in svg(charts.shoe_chart(log, window, "km", "ana"))
 
 
-def test_a_rule_setting_comes_from_the_athletes_profile():
-    slug = "long-run-spike"
-    log = make_log([run("2026-03-01", 10.0)])
-    assert charts.rule_setting(log, "ana", slug, "warning", "ratio") == 1.10
-    log.profiles[""] = profile_from_dict({"rules": {slug: {"warning_ratio": 1.2}}})
-    assert charts.rule_setting(log, "ana", slug, "warning", "ratio") == 1.2
-    assert charts.rule_setting(log, "ana", "no-such-rule", "ratio") is None
-    assert isinstance(log.profile_for("ana"), Profile)
+def test_the_long_run_chart_rings_the_spike_the_rule_found(ana, ana_findings, ana_window):
+    with mpl.rc_context(charts._RC):
+        limits = thresholds_for(ana.profile_for("ana"), charts.long_run_spike.RULE)
+        figure = charts.long_run_figure(
+            ana.runs, ana_findings, ana_window, "km", limits, charts.WIDE
+        )
+    (ring,) = parts(figure, "long-run-spike")
+    assert ring.get_ydata()[0] == 21.0
+
+
+def test_the_calendar_shows_rest_days_and_the_pain_day(ana, ana_findings, ana_window):
+    with mpl.rc_context(charts._RC):
+        figure = charts.rest_calendar_figure(ana, ana_findings, ana_window, "km", charts.WIDE)
+    assert len(parts(figure, "pain-day")) == 1  # Mon 9 Mar
+
+
+def test_the_knee_chart_puts_each_score_by_side():
+    log = make_log(
+        [run("2026-03-02", 8.0)],
+        notes=[note("2026-03-03", "left knee 3/10"), note("2026-03-05", "right knee sore, 6/10")],
+    )
+    from analyzer.checkers import knee_pain_note
+
+    findings = knee_pain_note.check(log, knee_pain_note.Thresholds())
+    window = charts.status_window(dt.date(2026, 3, 8))
+    with mpl.rc_context(charts._RC):
+        figure = charts.pain_figure(log, findings, window, "km", charts.WIDE)
+    (left,) = parts(figure, "pain-left")
+    (right,) = parts(figure, "pain-right")
+    assert (list(left.get_ydata()), list(right.get_ydata())) == ([3.0], [6.0])
+
+
+def test_the_monthly_overview_is_only_for_logs_longer_than_the_window():
+    recent = [run(dt.date(2026, 3, day), 8.0) for day in range(2, 12, 2)]
+    log = make_log(recent)
+    window = charts.status_window(THURSDAY)
+    assert charts.monthly_overview_chart(log, [], window, "km") is None
+    old = [run(dt.date(2019, 5, day), 8.0) for day in range(2, 12, 2)]
+    chart = charts.monthly_overview_chart(make_log(old + recent), [], window, "km")
+    assert b">2020<" in svg(chart)  # seven years of months, one label a year
+
+
+def test_a_shoe_name_is_drawn_as_written_never_as_mathtext():
+    name = r"$5 \it off_road $x^2$"
+    runs = [run(dt.date(2026, 3, day), 8.0, shoe=name) for day in range(2, 12, 2)]
+    chart = charts.shoe_chart(make_log(runs), charts.status_window(THURSDAY), "km", "ana")
+    assert rb"$5 \it off_road $x^2$: 40 km" in svg(chart)

@@ -1,6 +1,6 @@
 """The HTML page: one self-contained file, its sections, escaped data, embedded charts.
 
-PNG bytes vary with matplotlib's version, so the page is checked for its structure rather
+Chart drawings vary with matplotlib's version, so the page is checked for its structure rather
 than compared byte for byte.
 """
 
@@ -12,13 +12,21 @@ import pytest
 
 from analyzer.report.html import render_html
 
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+CHART_QUESTIONS = [
+    "Is my weekly distance climbing too fast?",
+    "Is my long run jumping?",
+    "Am I resting?",
+    "Is my cadence low?",
+    "Are my surfaces varied?",
+    "Are my shoes worn?",
+    "How is my knee?",
+]
 
 
 class Outline(HTMLParser):
     """The tags, ids, links and image sources of a page, and whether its tags balance."""
 
-    VOID = frozenset({"meta", "img", "br", "link", "input", "hr"})
+    VOID = frozenset({"meta", "img", "br", "link", "input", "hr", "source"})
 
     def __init__(self) -> None:
         super().__init__()
@@ -38,6 +46,8 @@ class Outline(HTMLParser):
             self.links.append(attributes.get("href", ""))
         if tag == "img":
             self.images.append(attributes.get("src", ""))
+        if tag == "source":
+            self.images.append(attributes.get("srcset", ""))
         if tag in ("h1", "h2", "h3"):
             self._in_heading = True
             self.headings.append("")
@@ -84,16 +94,10 @@ def test_the_ranking_comes_first_and_links_to_each_athlete(outline):
 
 
 def test_each_athlete_has_every_section(outline):
-    per_athlete = [
-        "Knee pain and what came before it",
-        "Weekly distance",
-        "Cadence",
-        "Shoes",
-        "Findings",
-    ]
+    per_athlete = [*CHART_QUESTIONS, "Knee pain and what came before it", "Findings"]
     for athlete in ("ana", "bo", "zoë"):
         start = outline.headings.index(athlete)
-        assert outline.headings[start + 1 : start + 6] == per_athlete
+        assert outline.headings[start + 1 : start + 1 + len(per_athlete)] == per_athlete
 
 
 def test_strings_from_the_data_are_escaped(page):
@@ -101,16 +105,30 @@ def test_strings_from_the_data_are_escaped(page):
     assert "knee &lt;b&gt;hurts&lt;/b&gt; &amp; so does the hip" in page
 
 
-def test_charts_are_embedded_pngs_and_nothing_is_fetched(page, outline):
-    assert len(outline.images) >= 5  # ana: 3 charts; bo: 3; zoë: distance only
+def test_charts_are_embedded_svgs_wide_and_narrow_and_nothing_is_fetched(page, outline):
+    # ranking: 3 rows; ana: all 7; bo: 6 (no pain score chart? he has a note); zoë: no cadence
+    assert len(outline.images) >= 2 * 18
     for source in outline.images:
-        assert source.startswith("data:image/png;base64,")
-        assert base64.b64decode(source.split(",", 1)[1]).startswith(PNG_SIGNATURE)
-    assert not re.search(r"""(src|href)="(https?:)?//""", page)
+        assert source.startswith("data:image/svg+xml;base64,")
+        drawing = base64.b64decode(source.split(",", 1)[1])
+        assert drawing.startswith(b"<?xml") and b"<svg" in drawing
+    assert page.count("<picture>") * 2 == len(outline.images)
+    assert not re.search(r"""(src|href|srcset)="(https?:)?//""", page)
 
 
 def test_missing_chart_data_is_said_in_words(page):
-    assert "No run in this log records cadence." in page  # zoë's runs have none
+    assert "No run in these weeks records cadence." in page  # zoë's runs have none
+
+
+def test_the_coach_page_has_a_row_per_athlete_in_ranking_order(page):
+    ranking = page.split('id="ranking"', 1)[1].split("</section>", 1)[0]
+    rows = ranking.split('<div class="athlete-row">')[1:]
+    assert [row.split('href="#', 1)[1].split('"', 1)[0] for row in rows] == [
+        "athlete-2-bo",
+        "athlete-1-ana",
+        "athlete-3-zo",
+    ]
+    assert all("<picture>" in row for row in rows)
 
 
 def test_the_pain_timeline_lists_what_came_before_the_note(page):

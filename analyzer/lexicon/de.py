@@ -1,0 +1,80 @@
+"""German: the words of knee pain, scores and dates."""
+
+from analyzer.lexicon.words import Words
+
+WORDS = Words(
+    markers=(
+        "der", "die", "das", "und", "nach", "mit", "ist", "war", "ein", "eine", "mein", "meine",
+        "nicht", "beim", "heute", "lauf", "etwas", "im", "am", "auf", "tut", "weh", "leicht",
+        "schmerzen", "wieder", "knieschmerzen", "linkes", "rechtes", "keine", "bisschen",
+    ),
+    knee_pattern=r"knie|knies|kniescheiben?|kniekehlen?|kniegelenke?",
+    both_knees=(),
+    knee_pain_pattern=(
+        r"\bl(?:ä|ae)uferknie\b|\bknie(?:schmerz|problem|beschwerde|verletzung)\w*"
+        r"|\bpatellaspitzen\w*"
+    ),
+    not_knee_pattern=r"\bkniehoh\w*|\bknielang\w*|\bkniehebe?\w*|\bkniehub\w*|\bkniebandage\w*",
+    someone_elses_knee_pattern=(
+        r"\b(?:sein|ihr|seine|ihre|seinem|ihrem)\s+(?:(?:linkes|rechtes)\s+)?knie\b"
+        r"|\b(?:mein|meine)\s+(?:trainer|trainerin|freund|freundin|frau|mann|partner|partnerin"
+        r"|bruder|schwester|tochter|sohn|kollege|kollegin)\s+(?:hat|hatte)\s+(?:\w+\s+)?knie\w*"
+        r"|\bknie (?:meine[sr]|meiner) (?:freundin|frau|mannes|partners|partnerin|tochter"
+        r"|sohnes|trainers|kollegin|kollegen)\b"
+    ),
+    past_pattern=r"\bletztes jahr\b|\b(?:alte|alten|frühere|früheren)\b|\bvor (?:\w+ )?jahren\b",
+    pain_pattern=(
+        r"schmerz\w*|weh\w*|zwick\w*|zieht|ziehen|stich\w*|beschwerden|probleme?|"
+        r"entz(?:ü|ue)nd\w*|gereizt|verletz\w*|empfindlich|unangenehm|muckt|meckert|"
+        r"überlast\w*|gemerkt|gespürt|spürbar"
+    ),
+    pain_phrase_pattern=r"\bmeldet sich\b|\bmacht (?:wieder )?(?:ärger|zicken)\b",
+    other_part_pattern=(
+        r"waden?|schienbeine?|kn(?:ö|oe)chel|f(?:u|ü)(?:ss|ß)|f(?:ü|ue)(?:ss|ß)e|fersen?|"
+        r"achillessehnen?|oberschenkel|h(?:ü|ue)ften?|r(?:ü|ue)cken|zehe?n?|beine?|"
+        r"po|gesäß|leiste|schultern?|nacken|muskeln?|sehnen?|hamstrings?"
+    ),
+    swelling_pattern=r"\bgeschwollen\w*|\bschwellung\w*|\bdick\b|\berguss\b",
+    locking_pattern=r"\bblockier\w*|\bblockade\b|\brastet\b|\beingerastet\b",
+    giving_way_pattern=r"\bknickt?e? (?:\w+ )?weg\b|\bweggeknickt\b|\binstabil\b|\bgab nach\b",
+    sharp_pattern=r"\bstechend\w*|\bscharf\w*|\bstiche?\b",
+    resolved_pattern=r"\bschmerzfrei\b|\bbeschwerdefrei\b",
+    no_longer_pattern=r"\bnicht mehr\b|\bkein\w* mehr\b",
+    resolved=("weg", "verschwunden", "vorbei", "ausgeheilt"),
+    good_state=("gut", "prima", "super", "bestens", "stabil", "ruhig", "okay", "top"),
+    state_fillers=(
+        "ist", "war", "fühlte", "fühlt", "sich", "völlig", "ganz", "wieder", "heute", "alles",
+        "blieb", "bleibt", "auch", "sehr", "hat", "gehalten", "an",
+    ),
+    negations=("kein", "keine", "keinen", "keiner", "keinem", "nicht", "ohne", "nie", "niemals"),
+    negation_fillers=(
+        "mehr", "die", "das", "der", "dem", "den", "im", "am", "mein", "meine", "meinem",
+        "meinen", "irgendwelche", "linke", "linken", "linkes", "rechte", "rechten", "rechtes",
+        "beide", "beiden", "spürbaren", "spürbare", "echten", "große", "großen", "mir",
+        "hat", "hatte", "habe", "tat", "tut", "einmal", "ein", "bisschen", "mit",
+    ),
+    negations_after=("nicht", "nie", "kaum"),
+    left=("links", "linke", "linkes", "linken", "linker"),
+    right=("rechts", "rechte", "rechtes", "rechten", "rechter"),
+    both=("beide", "beiden", "beidseitig"),
+    side_gap=("mein", "meinem", "meinen", "im", "am", "dem", "das", "der", "äußeren", "inneren"),
+    joiners=("und", "oder"),
+    clause_words=("aber", "jedoch", "doch", "sondern", "weil", "denn", "dann", "während"),
+    pronouns=("es",),
+    improving=("besser", "weniger", "nachgelassen", "bessert", "leichter"),
+    out_of_pattern=r"von|aus",
+    effort_pattern=r"anstrengung|belastung|intensität",
+    change_pattern=r"dann|auf|danach|später",
+    range_pattern=r"bis",
+    pain_before_number_pattern=r"schmerz(?:en)?|schmerzlevel",
+    not_a_score_after_pattern=r"tage?n?\b|wochen?|mal\b|std|stunden|minuten",
+    not_pain_score_before=("anstrengung", "belastung", "schlaf", "stimmung"),
+    months=(
+        ("januar", "jänner"), ("februar",), ("märz", "mär", "mrz"), (), ("mai",), ("juni",),
+        ("juli",), (), (), ("oktober", "okt"), (), ("dezember", "dez"),
+    ),
+    weekdays=(
+        "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend",
+        "sonntag", "mo", "di", "mi", "do", "fr", "sa", "so",
+    ),
+)  # fmt: skip

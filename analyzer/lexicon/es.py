@@ -1,0 +1,88 @@
+"""Spanish: the words of knee pain, scores and dates."""
+
+from analyzer.lexicon.words import Words
+
+WORDS = Words(
+    markers=(
+        "el", "los", "las", "y", "después", "despues", "con", "mi", "mis", "una", "rodilla",
+        "rodillas", "dolor", "del", "muy", "pero", "me", "tras", "hoy", "está", "esta", "un",
+        "poco", "duele", "molestia", "tirada", "rodaje", "izquierda", "derecha", "nada", "sin",
+        "ayer", "otra", "vez", "al", "bajada", "subida", "carrera", "entreno",
+    ),
+    knee_pattern=r"rodilla|rodillas|rótula|rotula|rótulas|menisco|meniscos",
+    both_knees=("rodillas", "rótulas"),
+    knee_pain_pattern=(
+        r"\bsíndrome de la cintilla\b|\bcintilla iliotibial\b|\btendinitis rotuliana\b"
+        r"|\btendinopatía rotuliana\b|\brodilla del corredor\b|\bcondromalacia\w*"
+    ),
+    not_knee_pattern=(
+        r"\brodillas? (?:arriba|al pecho|altas)\b|\belevaciones de rodillas?\b|\bskipping\b"
+        r"|\bcalcetines (?:\w+ )?(?:hasta|por) (?:la|las) rodillas?\b|\brodilleras?\b"
+    ),
+    someone_elses_knee_pattern=(
+        r"\brodillas? de (?:mi|su|nuestro|nuestra) (?:amig[oa]|herman[oa]|pareja|novi[oa]"
+        r"|espos[oa]|mujer|marido|compañer[oa]|entrenador|hij[oa]|padre|madre)\b"
+        r"|\b(?:su|tu)\s+rodilla\b"
+    ),
+    past_pattern=(
+        r"\b(?:el|del) año pasado\b|\bantigua\b|\bvieja\b|\bhace (?:\w+ )?años\b|\banterior\b"
+    ),
+    pain_pattern=(
+        r"dolor|dolores|doler|duele|duelen|dolía|dolió|doliendo|dolorida|dolorido|molestias?|"
+        r"molesta|molestó|molestaba|lesión|lesionad[oa]|inflamad[oa]|tendinitis|"
+        r"resentid[oa]|sobrecarga\w*|problemas?|mal|sensible|tocada|tocado|punzada\w*"
+    ),
+    pain_phrase_pattern=r"\b(?:da|dado|dando|dio|dar) (?:mucha )?guerra\b",
+    other_part_pattern=(
+        r"gemelos?|pantorrillas?|espinillas?|tibias?|tobillos?|pies?|talón|talones|aquiles|"
+        r"isquios?|isquiotibiales|cuádriceps|cuadriceps|caderas?|glúteos?|gluteos?|espalda|"
+        r"muslos?|ingle|dedos?|fascia|plantar|hombros?|cuello|piernas?|músculos?|tendón|"
+        r"muñeca|codo|cabeza|sóleo|soleo|femoral"
+    ),
+    swelling_pattern=r"\bhinchad[oa]s?\b|\bhinchazón\b|\binflamación visible\b|\bderrame\b",
+    locking_pattern=r"\bbloque\w*|\btrabad[oa]\b|\bse trab\w*",
+    giving_way_pattern=(
+        r"\bfalló\b|\bfallado\b|\bcedió\b|\bha cedido\b|\bse me fue\b|\bse me va\b"
+        r"|\binestable\b|\bse dobló\b"
+    ),
+    sharp_pattern=r"\bpunzante\w*|\bagud[oa]\b|\bpinchazos?\b|\bpunzadas?\b",
+    resolved_pattern=r"\bsin dolor\b|\bse (?:me )?(?:ha )?(?:fue|ido|pasó|pasado)\b",
+    no_longer_pattern=r"\bya no\b|\bni rastro\b",
+    resolved=("desaparecido", "desapareció", "curada", "curado", "pasado", "olvidada"),
+    good_state=("bien", "perfecta", "perfecto", "genial", "ok", "estupenda", "fenomenal", "fina"),
+    state_fillers=(
+        "está", "esta", "estaba", "estuvo", "se", "siente", "sentía", "sintió", "muy", "todo",
+        "hoy", "la", "de", "nuevo", "ha", "respondido", "respondió", "aguantó", "perfectamente",
+        "izquierda", "derecha", "sigue", "totalmente",
+    ),
+    negations=("no", "sin", "ningún", "ninguna", "ninguno", "nada", "nunca", "ni", "cero"),
+    negation_fillers=(
+        "me", "ha", "he", "la", "el", "mi", "de", "dolido", "dolió", "molestado", "tenido",
+        "sentido", "notado", "nada", "ninguna", "una", "un", "en", "ni", "siquiera", "tengo",
+    ),
+    negations_after=(),
+    left=("izquierda", "izquierdo", "izq", "izda"),
+    right=("derecha", "derecho", "dcha", "der"),
+    both=("ambas", "ambos", "dos"),
+    side_gap=("mi", "la", "el", "en", "externa", "interna", "parte"),
+    joiners=("y", "e", "o", "la", "las", "el"),
+    clause_words=("pero", "aunque", "porque", "luego", "sino", "excepto", "mientras", "después"),
+    pronouns=(),
+    improving=("mejor", "menos", "mejorando", "mejora", "mejoró"),
+    out_of_pattern=r"de|sobre",
+    effort_pattern=r"esfuerzo|intensidad|rpe",
+    change_pattern=r"luego|después|a",
+    range_pattern=r"a|o",
+    pain_before_number_pattern=r"dolor|eva",
+    not_a_score_after_pattern=r"días?|semanas?|veces|horas?",
+    not_pain_score_before=("esfuerzo", "intensidad", "sueño", "ánimo", "cansancio", "energía"),
+    months=(
+        ("enero", "ene"), ("febrero",), ("marzo",), ("abril", "abr"), ("mayo",), ("junio",),
+        ("julio",), ("agosto", "ago"), ("septiembre", "setiembre"), ("octubre",),
+        ("noviembre",), ("diciembre", "dic"),
+    ),
+    weekdays=(
+        "lunes", "martes", "miércoles", "miercoles", "jueves", "viernes", "sábado", "sabado",
+        "domingo", "lun", "mar", "mié", "mie", "jue", "vie", "sáb", "sab", "dom",
+    ),
+)  # fmt: skip

@@ -1,0 +1,87 @@
+"""French: the words of knee pain, scores and dates."""
+
+from analyzer.lexicon.words import Words
+
+WORDS = Words(
+    markers=(
+        "le", "les", "et", "après", "avec", "mon", "ma", "mes", "une", "au", "du", "des",
+        "genou", "genoux", "douleur", "douleurs", "pas", "sortie", "est", "ai", "un", "peu",
+        "aujourd", "hui", "fait", "mal", "sur", "je", "rien", "toujours", "séance", "légère",
+        "gauche", "droit", "droite", "très", "encore", "course",
+    ),
+    knee_pattern=r"genou|genoux|rotule|rotules|ménisque|ménisques",
+    both_knees=("genoux", "rotules"),
+    knee_pain_pattern=(
+        r"\bsyndrome de l'essuie[- ]glace\b|\bsyndrome rotulien\b|\btendinite rotulienne\b"
+        r"|\btendinopathie rotulienne\b|\bgenou du coureur\b"
+    ),
+    not_knee_pattern=(
+        r"\bmontées? de genoux\b|\bmontés? de genoux\b|\bgenoux hauts\b"
+        r"|\bchaussettes? (?:\w+ )?(?:aux|jusqu'aux) genoux\b|\bgenouillère\w*"
+    ),
+    someone_elses_knee_pattern=(
+        r"\b(?:son|leur|ton|votre)\s+genou\b"
+        r"|\bgenoux? (?:de|d') ?(?:mon|ma|notre) (?:ami|amie|copain|copine|femme|mari"
+        r"|partenaire|fils|fille|coach|collègue|pote)\b"
+    ),
+    past_pattern=(
+        r"\bl'an(?:née)? derni(?:er|ère)\b|\bancienne?s?\b|\bil y a (?:\w+ )?ans\b"
+        r"|\bprécédente?\b"
+    ),
+    pain_pattern=(
+        r"douleurs?|douloureu\w*|grince|grincement|mal|sensibles?|tire|tiraille|gêne|gêné|gênant|gênée|tiraill\w*|"
+        r"élancements?|bless\w*|inflamm\w*|tendinite|irrit\w*|souffr\w*|pincements?|"
+        r"endolori\w*|lancin\w*|problèmes?|soucis?"
+    ),
+    pain_phrase_pattern="",
+    other_part_pattern=(
+        r"mollets?|tibias?|chevilles?|pieds?|talons?|achille|ischios?|ischio-jambiers|"
+        r"quadriceps|quadris?|hanches?|fessiers?|dos|cuisses?|aine|orteils?|voûte|"
+        r"épaules?|cou|jambes?|muscles?|tendons?|poignet|coude|ventre|tête|fascia|plantaire"
+    ),
+    swelling_pattern=r"\bgonfl\w*|\benfl\w*|\bœdème\b|\boedème\b",
+    locking_pattern=r"\bbloqu\w*|\bblocage\w*|\bcoincé\w*",
+    giving_way_pattern=(
+        r"\blâch(?:é|e|ait)\b|\bdérob\w*|\bs'est dérobé\w*|\binstable\b|\binstabilité\b"
+    ),
+    sharp_pattern=r"\baigu[ëe]?s?\b|\bvive\b|\bpoignard\w*|\bcoup de couteau\b",
+    resolved_pattern=r"\bsans douleur\b|\bn'est plus là\b",
+    no_longer_pattern=r"\bplus (?:de|d'|aucune?)\b|\bne \w+ plus\b|\bn'\w+ plus\b",
+    resolved=("disparu", "disparue", "partie", "parti", "passé", "passée", "guéri", "envolée"),
+    good_state=("bien", "bon", "ok", "nickel", "parfait", "impeccable", "super", "rien"),
+    state_fillers=(
+        "va", "allait", "était", "est", "se", "sent", "sentait", "senti", "tout", "à", "fait",
+        "très", "toujours", "encore", "aujourd", "hui", "a", "tenu", "gauche", "droit", "droite",
+        "reste", "resté", "parfaitement",
+    ),
+    negations=("pas", "sans", "aucun", "aucune", "jamais", "ni", "rien", "zéro"),
+    negation_fillers=(
+        "de", "d", "la", "le", "du", "au", "mon", "ma", "mes", "ai", "eu", "j", "n", "ne",
+        "me", "m", "fait", "a", "senti", "ressenti", "vraiment", "douleur", "un", "une",
+    ),
+    negations_after=(),
+    left=("gauche",),
+    right=("droit", "droite"),
+    both=("deux",),
+    side_gap=("mon", "le", "au", "la", "du", "externe", "interne", "côté"),
+    joiners=("et", "ou", "le", "la", "les"),
+    clause_words=("mais", "car", "parce", "puis", "ensuite", "sauf", "alors", "tandis", "pourtant"),
+    pronouns=("il",),
+    improving=("mieux", "moins", "améliore", "amélioration", "diminue"),
+    out_of_pattern=r"sur",
+    effort_pattern=r"effort|intensité|ressenti d'effort",
+    change_pattern=r"puis|ensuite|à",
+    range_pattern=r"à",
+    pain_before_number_pattern=r"douleur|eva",
+    not_a_score_after_pattern=r"jours?|semaines?|fois|heures?",
+    not_pain_score_before=("effort", "intensité", "sommeil", "forme", "moral", "fatigue"),
+    months=(
+        ("janvier", "janv"), ("février", "févr", "fevrier", "fév"), ("mars",),
+        ("avril", "avr"), ("mai",), ("juin",), ("juillet", "juil"), ("août", "aout"),
+        ("septembre",), ("octobre",), ("novembre",), ("décembre", "déc", "decembre"),
+    ),
+    weekdays=(
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+        "lun", "mar", "mer", "jeu", "ven", "sam", "dim",
+    ),
+)  # fmt: skip

@@ -1,0 +1,83 @@
+"""Portuguese: the words of knee pain, scores and dates."""
+
+from analyzer.lexicon.words import Words
+
+WORDS = Words(
+    markers=(
+        "o", "os", "as", "depois", "com", "meu", "minha", "um", "uma", "joelho", "joelhos",
+        "dor", "do", "da", "no", "na", "muito", "mas", "não", "hoje", "corrida", "pouco",
+        "esquerdo", "direito", "treino", "longão", "descida", "subida", "ontem", "ainda",
+        "sem", "está", "ficou", "doeu", "dói", "leve", "incômodo",
+    ),
+    knee_pattern=r"joelho|joelhos|patela|patelas|rótula|rótulas|menisco|meniscos",
+    both_knees=("joelhos", "patelas", "rótulas"),
+    knee_pain_pattern=(
+        r"\bsíndrome da banda iliotibial\b|\bbanda iliotibial\b|\btendinite patelar\b"
+        r"|\bjoelho de corredor\b|\bcondromalácia\w*|\bcondromalacia\w*"
+    ),
+    not_knee_pattern=(
+        r"\belevação de joelhos\b|\bjoelhos altos\b|\bskipping\b|\bjoelheiras?\b"
+        r"|\bmeias? (?:\w+ )?até o joelho\b"
+    ),
+    someone_elses_knee_pattern=(
+        r"\bjoelhos? (?:do|da) (?:meu|minha) (?:amig[oa]|irmão|irmã|esposa|marido|namorad[oa]"
+        r"|parceir[oa]|treinador[a]?|filh[oa]|colega)\b|\bjoelhos? (?:dele|dela)\b"
+    ),
+    past_pattern=r"\bano passado\b|\bantiga\b|\bvelha\b|\bhá (?:\w+ )?anos\b|\banterior\b",
+    pain_pattern=(
+        r"dor|dores|doer|dói|doem|doendo|doeu|doía|dolorid[oa]s?|incômodo|incomodo|incomodou|"
+        r"incomodando|incomoda|desconforto|lesão|lesionad[oa]|inflamad[oa]|inflamação|"
+        r"tendinite|machucad[oa]|sensível|problemas?|pontadas?|fisgadas?|sobrecarga\w*"
+    ),
+    pain_phrase_pattern="",
+    other_part_pattern=(
+        r"panturrilhas?|batata da perna|canelas?|tornozelos?|pé|pés|calcanhar\w*|aquiles|"
+        r"posteriores?|quadríceps|quadriceps|quadril|anca|glúteos?|gluteos?|costas|coxas?|"
+        r"virilha|dedos?|fáscia|fascia|plantar|ombros?|pescoço|pernas?|músculos?|tendão|"
+        r"pulso|cotovelo|cabeça"
+    ),
+    swelling_pattern=r"\binchad[oa]s?\b|\binchaço\b|\bderrame\b",
+    locking_pattern=r"\btrav\w*|\bbloque\w*|\bprend(?:eu|endo)\b",
+    giving_way_pattern=r"\bfalseou\b|\bfalseando\b|\bfalhou\b|\bcedeu\b|\binstável\b|\bfalsear\b",
+    sharp_pattern=r"\bagud[oa]\b|\bpontadas?\b|\bfisgadas?\b|\bfacada\b",
+    resolved_pattern=r"\bsem dor\b|\bsem dores\b",
+    no_longer_pattern=r"\bnão \w* ?mais\b|\bjá não\b|\bnem sinal\b",
+    resolved=("passou", "sumiu", "desapareceu", "curado", "curada"),
+    good_state=("bem", "ótimo", "otimo", "perfeito", "tranquilo", "ok", "firme", "beleza"),
+    state_fillers=(
+        "está", "esta", "estava", "ficou", "se", "sentiu", "sente", "muito", "todo", "hoje",
+        "de", "novo", "respondeu", "aguentou", "esquerdo", "direito", "continua", "totalmente",
+        "super", "bem",
+    ),
+    negations=("não", "nao", "sem", "nenhum", "nenhuma", "nunca", "nem", "nada", "zero"),
+    negation_fillers=(
+        "me", "o", "a", "meu", "minha", "de", "no", "na", "doeu", "senti", "tive", "teve",
+        "sinal", "qualquer", "um", "uma", "incomodou", "tenho",
+    ),
+    negations_after=(),
+    left=("esquerdo", "esquerda", "esq"),
+    right=("direito", "direita", "dir"),
+    both=("ambos", "dois", "os dois"),
+    side_gap=("meu", "o", "no", "do", "lado", "externo", "interno", "parte"),
+    joiners=("e", "ou", "o", "os"),
+    clause_words=("mas", "porém", "porque", "depois", "exceto", "embora", "enquanto", "pois"),
+    pronouns=(),
+    improving=("melhor", "menos", "melhorando", "melhorou"),
+    out_of_pattern=r"de",
+    effort_pattern=r"esforço|intensidade|rpe|pse",
+    change_pattern=r"depois|para|a",
+    range_pattern=r"a|ou",
+    pain_before_number_pattern=r"dor|eva",
+    not_a_score_after_pattern=r"dias?|semanas?|vezes|horas?",
+    not_pain_score_before=("esforço", "intensidade", "sono", "humor", "cansaço", "energia", "pse"),
+    months=(
+        ("janeiro",), ("fevereiro", "fev"), ("março", "marco"), (), ("maio",), ("junho",),
+        ("julho",), ("agosto", "ago"), ("setembro", "set"), ("outubro", "out"), (),
+        ("dezembro", "dez"),
+    ),
+    weekdays=(
+        "segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira",
+        "sábado", "domingo", "segunda", "terça", "quarta", "quinta", "sexta", "seg", "ter",
+        "qua", "qui", "sex", "sáb", "dom",
+    ),
+)  # fmt: skip
