@@ -16,12 +16,22 @@ _STRAVA_GPX_TYPE = {"1": "cycling", "4": "hiking", "9": "running", "10": "walkin
 _SPORT_WORDS: tuple[tuple[str, str], ...] = (
     # order matters: the first pattern that matches decides
     (r"wheelchair", "other"),
-    (r"\bwalk|walking|gehen|wandern|marcher", "walking"),
-    (r"hik(e|ing)|wanderung|randonn", "hiking"),
-    (r"ride|cycl|bik(e|ing)|radfahr|velo|vélo|zwift", "cycling"),
-    (r"swim|schwimm|natation", "swimming"),
+    # Garmin Connect's type names in the languages of its website come with the English ones
     (
-        r"run|lauf|jog|course|carrera|corsa|corrida|hardlopen|ultra|marathon|treadmill|5k|10k",
+        r"\bwalk|walking|gehen|wandern|marcher|\bmarche\b|\bgang\b|gåtur|\bgå\b|wandelen"
+        r"|camminata|caminata|caminhada|kävely",
+        "walking",
+    ),
+    (r"hik(e|ing)|wanderung|randonn|vandring|fottur|senderismo|escursionismo|trekking", "hiking"),
+    (
+        r"ride|cycl|bik(e|ing)|radfahr|velo|vélo|zwift|cykling|sykling|ciclismo|fietsen"
+        r"|wielrennen",
+        "cycling",
+    ),
+    (r"swim|schwimm|natation|svømning|svømming|simning|zwemmen|nuoto|natación|natação", "swimming"),
+    (
+        r"run|lauf|jog|course|carrera|corsa|corrida|hardlopen|ultra|marathon|treadmill|5k|10k"
+        r"|løb|løp|löp",
         "running",
     ),
 )
@@ -46,7 +56,11 @@ def sport_of(*names: object) -> str:
 
 
 _SURFACE_WORDS: tuple[tuple[str, str], ...] = (
-    (r"treadmill|laufband|indoor[ _]?run|indoor_running|virtual[ _]?run|virtualrun", "treadmill"),
+    (
+        r"treadmill|laufband|indoor[ _]?run|indoor_running|virtual[ _]?run|virtualrun"
+        r"|løbebånd|tredemølle|löpband|loopband|tapis|cinta|esteira",
+        "treadmill",
+    ),
     (r"\btrack\b|track_running|\bbahn\b|piste|intervals? on (the )?track", "track"),
     (
         r"trail|ultra|mountain|fell|berglauf|gelände|singletrack|off[- ]?road|cross[- ]?country",

@@ -1,8 +1,10 @@
 """The `runlog` command: options in, one call into the package, a renderer, an exit code.
 
     runlog check PATH...  [--profile FILE] [--format text|json|csv] [--since DATE] [--until DATE]
+                          [--dask ADDRESS]
     runlog report PATH... -o report.html [--profile FILE] [--since DATE] [--until DATE]
     runlog import PATH... -o runs.parquet|runs.csv [--weekly weekly.parquet] [--profile FILE]
+    runlog import PATH... -o OUT/ [--samples] [--dask ADDRESS]  (Parquet datasets by athlete)
     runlog rules [SLUG_OR_CODE...] [--format text|json]
 
 Findings never change the exit code; files that could not be read do (EXIT_SKIPPED_FILES),
@@ -126,6 +128,14 @@ until_option = click.option(
     help="Show findings dated on or before this day.",
 )
 
+dask_option = click.option(
+    "--dask",
+    "dask_address",
+    metavar="ADDRESS",
+    help='Run on a Dask cluster (tcp://host:8786), or "local" for one of this machine\'s '
+    'cores (pip install "runlog[dask]").',
+)
+
 
 @click.group(cls=RunlogGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--debug", is_flag=True, help="Keep tracebacks and show debug logs (bug reports).")
@@ -151,6 +161,7 @@ def cli(debug: bool) -> None:
 @since_option
 @until_option
 @as_of_option
+@dask_option
 @click.pass_context
 def check(
     ctx: click.Context,
@@ -160,13 +171,29 @@ def check(
     since: dt.datetime | None,
     until: dt.datetime | None,
     as_of: str | None,
+    dask_address: str | None,
 ) -> None:
     """Check the runs under PATH... (files, folders, zips) and print each athlete's status on
     the as-of day, then their history."""
     first_day, last_day = _days(since, until)
-    training_log, profile = _load(paths, profile_path)
-    as_of_day = _as_of_day(as_of, training_log, last_day)
-    findings = run_rules(training_log, profile, first_day, last_day or as_of_day)
+    if dask_address is None:
+        training_log, profile = _load(paths, profile_path)
+        as_of_day = _as_of_day(as_of, training_log, last_day)
+        findings = run_rules(training_log, profile, first_day, last_day or as_of_day)
+    else:
+        from analyzer.cohort import check_cohort
+
+        _check_paths(paths)
+        profile = load_profile(profile_path) if profile_path is not None else None
+        training_log, every_finding = check_cohort(paths, dask_address, profile)
+        as_of_day = _as_of_day(as_of, training_log, last_day)
+        until_day = last_day or as_of_day
+        findings = [
+            finding
+            for finding in every_finding
+            if (first_day is None or finding.date >= first_day)
+            and (until_day is None or finding.date <= until_day)
+        ]
     status_by_athlete = statuses(training_log, findings, as_of_day, profile) if as_of_day else {}
     if output_format == "json":
         # scripts read the errors from the document, so they are not repeated on stderr
@@ -223,14 +250,16 @@ def report(
     ctx.exit(_exit_code(training_log, paths))
 
 
-@cli.command("import", short_help="Write every activity to one .parquet or .csv table.")
+@cli.command("import", short_help="Write every activity to a table, or datasets to a folder.")
 @paths_argument
 @click.option(
     "-o",
     "--output",
     required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="runs.parquet (typed) or runs.csv (ISO dates): the table of every activity.",
+    metavar="FILE|FOLDER/",
+    help="runs.parquet (typed) or runs.csv (ISO dates): the table of every activity. A folder "
+    "(OUT/, or a URL such as s3://bucket/cohort/): Parquet datasets by athlete of the "
+    "activities, notes, findings and weekly table.",
 )
 @click.option(
     "--weekly",
@@ -238,27 +267,46 @@ def report(
     type=click.Path(dir_okay=False, path_type=Path),
     help="Also write weekly.parquet or weekly.csv: one row per athlete and local week.",
 )
+@click.option(
+    "--samples",
+    "with_samples",
+    is_flag=True,
+    help="With -o FOLDER/: also the samples of every activity (large).",
+)
+@dask_option
 @force_option
 @profile_option
 @click.pass_context
 def import_activities(
     ctx: click.Context,
     paths: tuple[Path, ...],
-    output: Path,
+    output: str,
     weekly_output: Path | None,
+    with_samples: bool,
+    dask_address: str | None,
     force: bool,
     profile_path: Path | None,
 ) -> None:
-    """Read the files under PATH... into one table of activities and write it to a file."""
-    writer = _table_writer(output)
+    """Read the files under PATH... into one table of activities and write it to a file, or
+    into Parquet datasets by athlete in a folder (-o OUT/)."""
+    if _is_folder(output):
+        if weekly_output is not None:
+            raise UserError(f"with -o {output} the weekly table is written to its weekly/ folder")
+        _import_datasets(ctx, paths, output, with_samples, dask_address, profile_path)
+        return
+    if dask_address is not None or with_samples:
+        option = "--dask" if dask_address is not None else "--samples"
+        raise UserError(f"{option} writes Parquet datasets to a folder: give -o OUT/")
+    output_path = Path(output)
+    writer = _table_writer(output_path)
     weekly_writer = _table_writer(weekly_output) if weekly_output is not None else None
     inputs = [*paths, *_given(profile_path)]
-    check_output(output, inputs, force=force)
+    check_output(output_path, inputs, force=force)
     if weekly_output is not None:
-        check_output(weekly_output, [*inputs, output], force=force)
+        check_output(weekly_output, [*inputs, output_path], force=force)
     training_log, profile = _load(paths, profile_path)
     table = writer(training_log.activities)
-    _write(output, table.encode("utf-8") if isinstance(table, str) else table)
+    _write(output_path, table.encode("utf-8") if isinstance(table, str) else table)
     _echo_errors(training_log.errors)
     activity_count = len(training_log.activities)
     click.echo(f"Wrote {count_text(activity_count, 'activity', 'activities')} to {shown(output)}.")
@@ -268,6 +316,68 @@ def import_activities(
         _write(weekly_output, table.encode("utf-8") if isinstance(table, str) else table)
         click.echo(f"Wrote {count_text(len(weekly), 'athlete-week')} to {shown(weekly_output)}.")
     ctx.exit(_exit_code(training_log, paths))
+
+
+def _import_datasets(
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    output: str,
+    with_samples: bool,
+    dask_address: str | None,
+    profile_path: Path | None,
+) -> None:
+    """`import -o OUT/`: the datasets by athlete, written here or by the Dask cluster."""
+    from analyzer import cohort
+
+    if "://" not in output:
+        target = Path(output).resolve()
+        for named in paths:
+            if named.is_dir() and target.is_relative_to(named.resolve()):
+                raise UserError(f"{output}: is inside {shown(named)}, which runlog reads")
+    totals = {"athletes": 0, "activities": 0, "notes": 0, "findings": 0, "weeks": 0}
+    has_errors = False
+    if dask_address is None:
+        training_log, profile = _load(paths, profile_path)
+        findings = run_rules(training_log, profile)
+        weeks, _ = cohort.write_local(training_log, findings, output, profile, with_samples)
+        _echo_errors(training_log.errors)
+        has_errors = bool(training_log.errors)
+        totals.update(
+            athletes=len(training_log.athletes),
+            activities=len(training_log.activities),
+            notes=len(training_log.notes),
+            findings=len(findings),
+            weeks=weeks,
+        )
+    else:
+        _check_paths(paths)
+        profile = load_profile(profile_path) if profile_path is not None else None
+        for result in cohort.run_cohort(paths, dask_address, profile, output, with_samples):
+            _echo_errors(result.errors)  # as each athlete is done: none are kept
+            has_errors = has_errors or bool(result.errors)
+            totals["athletes"] += len(result.athletes)
+            for key in ("activities", "notes", "findings", "weeks"):
+                totals[key] += getattr(result, key)
+    if totals["activities"] == 0 and totals["notes"] == 0:
+        named = ", ".join(shown(path) for path in paths)
+        why = "no file could be read" if has_errors else "no activity files found"
+        raise UserError(f"nothing to check in {named}: {why}")
+    click.echo(
+        f"Wrote {count_text(totals['activities'], 'activity', 'activities')}, "
+        f"{count_text(totals['findings'], 'finding')} and "
+        f"{count_text(totals['weeks'], 'athlete-week')} of "
+        f"{count_text(totals['athletes'], 'athlete')} to {output}."
+    )
+    ctx.exit(EXIT_SKIPPED_FILES if has_errors else EXIT_OK)
+
+
+def _is_folder(output: str) -> bool:
+    """Whether -o names a folder for datasets rather than one table file."""
+    if output.endswith(("/", "\\")):
+        return True
+    if Path(output).suffix.lower() in TABLE_WRITERS:
+        return False
+    return "://" in output or Path(output).is_dir() or not Path(output).suffix
 
 
 def _table_writer(output: Path) -> Callable[[Any], str | bytes]:
@@ -306,11 +416,15 @@ def main() -> None:
     cli(prog_name="runlog")
 
 
-def _load(paths: Sequence[Path], profile_path: Path | None) -> tuple[TrainingLog, Profile | None]:
+def _check_paths(paths: Sequence[Path]) -> None:
     # A missing path among others is an error for that path (the loader lists it); only
     # when no path is there is nothing checked.
     if not any(path.exists() or path.is_symlink() for path in paths):
         raise UserError(f"{shown(paths[0])}: no such file or folder")
+
+
+def _load(paths: Sequence[Path], profile_path: Path | None) -> tuple[TrainingLog, Profile | None]:
+    _check_paths(paths)
     profile = load_profile(profile_path) if profile_path is not None else None
     with _progress_bar() as progress:
         return load(*paths, profile=profile, progress=progress), profile

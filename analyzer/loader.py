@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import logging
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,7 @@ from analyzer.localtime import resolve_local_time
 from analyzer.log import FileError, SampleLoader, TrainingLog
 from analyzer.merge import merge_duplicates
 from analyzer.profile import Profile, find_profile, load_profile, profile_from_text
-from analyzer.reading import load_cached, read_one, read_sources
+from analyzer.reading import Read, load_cached, read_one, read_sources
 from analyzer.schema import (
     ACTIVITY_COLUMNS,
     NOTE_COLUMNS,
@@ -57,40 +58,81 @@ def load(
     `progress(files_read, files)` is called as each file is read.
     """
     found = discover(list(paths))
-    profiles = _profiles(found, profile)
+    profiles = profiles_for(found, profile)
     errors = [FileError(path, str(reason), reason.kind) for path, reason in found.problems]
-    rows: list[dict[str, Any]] = []
-    samples: dict[str, SampleLoader] = {}
-    notes, shoes = [], []
+    parts = []
     reads = zip(found.sources, read_sources(found.sources), strict=True)
     for done, (source, read) in enumerate(reads, start=1):
         if progress is not None:
             progress(done, len(found.sources))
-        outcome = read.outcome
-        if isinstance(outcome, BadFile):
-            if not _is_quiet(source, outcome, found):
-                errors.append(FileError(source.path, str(outcome), outcome.kind))
-            continue
-        file_format, content_id, imported = outcome
-        errors += [
+        parts.append(file_part(source, read, profiles))
+    return assemble(parts, errors, profiles)
+
+
+@dataclass
+class FilePart:
+    """What one source gave: its activity rows, how to get their samples, notes, shoes, errors."""
+
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    sample_loaders: dict[str, SampleLoader] = field(default_factory=dict)
+    notes: list[dict[str, Any]] = field(default_factory=list)
+    shoes: list[dict[str, Any]] = field(default_factory=list)
+    errors: list[FileError] = field(default_factory=list)
+
+
+def file_part(
+    source: Source,
+    read: Read,
+    profiles: dict[str, Profile],
+    samples_loader: Callable[[Source, Path | None, int, Record], SampleLoader] | None = None,
+) -> FilePart:
+    """One source's part of the log, from its Read. `samples_loader(source, cache_path,
+    record_index, record)` says how its records' samples are got later (default: from the
+    import cache, else the record itself)."""
+    outcome = read.outcome
+    if isinstance(outcome, BadFile):
+        quiet = _is_quiet(source, outcome)
+        errors = [] if quiet else [FileError(source.path, str(outcome), outcome.kind)]
+        return FilePart(errors=errors)
+    file_format, content_id, imported = outcome
+    part = FilePart(
+        errors=[
             FileError(source.path, problem.reason, problem.kind) for problem in imported.problems
         ]
-        athlete = source.athlete or _profile_athlete(profiles, source.athlete) or DEFAULT_ATHLETE
-        file_rows = _activity_rows(
-            source, file_format, content_id, imported, athlete, read.has_samples
-        )
-        rows += file_rows
-        for index, (row, record) in enumerate(zip(file_rows, imported.records, strict=True)):
-            if row["has_samples"]:
-                loader = _samples_loader(source, read.cache_path, index, record)
-                samples[row["activity_id"]] = loader
-        notes += [
-            {**note, "athlete": note.get("athlete") or athlete, "source": source.path}
-            for note in imported.notes
-        ]
-        shoes += [
-            {**shoe, "athlete": shoe.get("athlete") or source.athlete} for shoe in imported.shoes
-        ]
+    )
+    athlete = source.athlete or _profile_athlete(profiles, source.athlete) or DEFAULT_ATHLETE
+    part.rows = _activity_rows(source, file_format, content_id, imported, athlete, read.has_samples)
+    loader_of = samples_loader or _samples_loader
+    for index, (row, record) in enumerate(zip(part.rows, imported.records, strict=True)):
+        if row["has_samples"]:
+            part.sample_loaders[row["activity_id"]] = loader_of(
+                source, read.cache_path, index, record
+            )
+    part.notes = [
+        {**note, "athlete": note.get("athlete") or athlete, "source": source.path}
+        for note in imported.notes
+    ]
+    part.shoes = [
+        {**shoe, "athlete": shoe.get("athlete") or source.athlete} for shoe in imported.shoes
+    ]
+    return part
+
+
+def assemble(
+    parts: Iterable[FilePart], errors: list[FileError], profiles: dict[str, Profile]
+) -> TrainingLog:
+    """One TrainingLog from the sources' parts: dated, in local time, tagged, merged."""
+    errors = list(errors)
+    rows: list[dict[str, Any]] = []
+    samples: dict[str, SampleLoader] = {}
+    notes: list[dict[str, Any]] = []
+    shoes: list[dict[str, Any]] = []
+    for part in parts:
+        rows += part.rows
+        samples.update(part.sample_loaders)
+        notes += part.notes
+        shoes += part.shoes
+        errors += part.errors
 
     # One frame from every file's rows: a frame per file and their concat cost ~5 ms a file.
     activities = conform(
@@ -120,8 +162,10 @@ def load(
     )
 
 
-def _profiles(found: Discovery, profile: Profile | str | Path | None) -> dict[str, Profile]:
-    """Each athlete's profile ("" for the shared one), its rule settings checked by the rules."""
+def profiles_for(found: Discovery, profile: Profile | str | Path | None) -> dict[str, Profile]:
+    """The profiles that apply: `profile` for everyone, else the runlog.toml files found beside
+    the data ("" for the shared one, an athlete's name for their own); the rules check their
+    settings in each."""
     profiles = _profiles_found(found, profile)
     for item in profiles.values():
         check_rule_settings(item)
@@ -153,7 +197,7 @@ def _profile_athlete(profiles: dict[str, Profile], athlete: str | None) -> str |
     return shared.athlete if shared else None
 
 
-def _is_quiet(source: Source, error: BadFile, found: Discovery) -> bool:
+def _is_quiet(source: Source, error: BadFile) -> bool:
     """Whether a file that is not an activity may be passed over without a word."""
     if source.named:
         return False
@@ -210,13 +254,21 @@ def _samples_loader(
     return partial(_cached_samples, source, cache_path, index)
 
 
+def reread_samples_loader(
+    source: Source, cache_path: Path | None, index: int, record: Record
+) -> SampleLoader:
+    """How to get a record's samples later without holding them: from the import cache entry,
+    else by reading the source again (what a task on a cluster sends back)."""
+    return partial(_cached_samples, source, cache_path, index)
+
+
 def _same(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def _cached_samples(source: Source, cache_path: Path, index: int) -> pd.DataFrame:
-    outcome = load_cached(cache_path)
-    if outcome is None:  # the cache entry went away since: read the file again
+def _cached_samples(source: Source, cache_path: Path | None, index: int) -> pd.DataFrame:
+    outcome = load_cached(cache_path) if cache_path is not None else None
+    if outcome is None:  # no cache entry, or it went away since: read the file again
         outcome = read_one(source).outcome
     if isinstance(outcome, BadFile) or index >= len(outcome[2].records):
         return empty_frame(SAMPLE_COLUMNS)
@@ -319,4 +371,4 @@ def _shoe_table(
     return conform(pd.DataFrame(list(rows.values())), SHOE_COLUMNS)[list(SHOE_COLUMNS)]
 
 
-__all__ = ["load"]
+__all__ = ["FilePart", "assemble", "file_part", "load", "profiles_for", "reread_samples_loader"]

@@ -18,7 +18,8 @@ local calendar (Monday-Sunday weeks from `local_date`):
 - shoes the shoe-overdue rule found past their limit;
 - the latest knee-pain note (date, side, score) and how the pain went over 14 days;
 - the open findings (dated in the last 28 days), most severe first, then newest;
-- advice: one to three plain sentences drawn from the open findings.
+- advice: one to three plain sentences drawn from the open findings;
+- the rules that could not judge the log, each with its reason (analyzer/not_run.py).
 
 Distances are metres; renderers write them in the athlete's units. `status_dict` gives the
 JSON form; `default_as_of` the newest day with data in a log.
@@ -27,7 +28,7 @@ JSON form; `default_as_of` the newest day with data in a log.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -36,6 +37,7 @@ from analyzer.checkers import RULES, thresholds_for
 from analyzer.checkers._format import distance_text
 from analyzer.checkers.rule import Finding
 from analyzer.log import TrainingLog
+from analyzer.not_run import NotRun, rules_not_run
 from analyzer.pain import knee_notes
 from analyzer.profile import Profile
 
@@ -100,12 +102,34 @@ class Status:
     pain_trend: str  # one plain phrase: "none noted in 14 days", "easing (4/10 -> 2/10)" ...
     open_findings: tuple[Finding, ...]  # most severe first, then newest
     advice: tuple[str, ...]
+    rules_not_run: tuple[NotRun, ...] = ()  # rules turned off or unable to judge this log
 
     @property
     def is_stale(self) -> bool:
         """No activity or note for more than `stale_after_days` before the as-of day."""
         days = self.days_since_last_activity
         return days is None or days > self.stale_after_days
+
+    @property
+    def has_recent_data(self) -> bool:
+        """An activity within the open window (the last 28 days up to the as-of day)."""
+        days = self.days_since_last_activity
+        return days is not None and days < OPEN_WINDOW_DAYS
+
+    @property
+    def high_count(self) -> int:
+        return sum(finding.severity == "high" for finding in self.open_findings)
+
+    @property
+    def warning_count(self) -> int:
+        return sum(finding.severity == "warning" for finding in self.open_findings)
+
+    @property
+    def has_red_flag(self) -> bool:
+        """A knee-pain note of the open window names swelling, locking, giving way or sharp pain."""
+        pain = self.latest_pain
+        recent = pain is not None and (self.as_of - pain.date).days < OPEN_WINDOW_DAYS
+        return recent and bool(pain.red_flags)
 
     @property
     def days_since_rest(self) -> int | None:
@@ -187,8 +211,27 @@ def athlete_status(
         pain_trend=_pain_trend(log, athlete, pains, as_of),
         open_findings=open_findings,
         advice=(),
+        rules_not_run=tuple(rules_not_run(log, athlete, as_of, profile)),
     )
     return _with_advice(status, runs)
+
+
+def by_attention(athlete_statuses: Iterable[Status]) -> list[Status]:
+    """The coach's order, most in need of a call first: no activity in the open window, then
+    red flags, high open findings, warnings, and the longest without data; then by name."""
+    return sorted(athlete_statuses, key=_attention_key)
+
+
+def _attention_key(status: Status) -> tuple:
+    days = status.days_since_last_activity
+    return (
+        status.has_recent_data,
+        not status.has_red_flag,
+        -status.high_count,
+        -status.warning_count,
+        -(days if days is not None else 10**6),
+        status.athlete,
+    )
 
 
 def finding_line(finding: Finding) -> str:
@@ -447,10 +490,12 @@ def _rounded(metres: float, units: str) -> str:
 
 __all__ = [
     "OPEN_WINDOW_DAYS",
+    "NotRun",
     "PainNote",
     "ShoeState",
     "Status",
     "athlete_status",
+    "by_attention",
     "default_as_of",
     "finding_line",
     "statuses",

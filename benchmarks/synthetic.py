@@ -8,11 +8,13 @@ the benchmark's thousands of files.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 import random
 import struct
 from dataclasses import dataclass
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import numpy as np
@@ -298,3 +300,65 @@ def _crc16(data: bytes) -> int:
     for byte in data:
         crc = (crc >> 8) ^ table[(crc ^ byte) & 0xFF]
     return crc
+
+
+# --- a cohort: a coach's folder of many athletes -------------------------------------------
+
+# time zone and home (lat, lon) of the cohort's athletes, in turn
+COHORT_HOMES = (
+    ("Europe/Copenhagen", 55.68, 12.57),
+    ("America/New_York", 40.78, -73.97),
+    ("Australia/Sydney", -33.87, 151.21),
+    ("Asia/Tokyo", 35.68, 139.69),
+    ("Europe/London", 51.46, -0.12),
+    ("America/Sao_Paulo", -23.59, -46.66),
+)
+
+
+def cohort_athlete(number: int) -> str:
+    """The sub-folder name of the cohort's athlete `number`."""
+    return f"athlete-{number:04d}"
+
+
+def write_cohort_athlete(
+    folder: Path, number: int, first_monday: dt.date, weeks: int, record_every_s: tuple[int, ...]
+) -> int:
+    """One athlete of a cohort: their FIT runs by year, and a journal of knee notes.
+
+    Every third athlete doubles one week's long run (a spike) and notes a sore knee two days
+    later; every fourth runs at a low cadence. The number of runs written."""
+    timezone, lat_deg, lon_deg = COHORT_HOMES[number % len(COHORT_HOMES)]
+    randomness = random.Random(number)
+    plan = coach_plan(first_monday, weeks, seed=number)
+    if number % 4 == 3:
+        plan = [dataclasses.replace(run, cadence_spm=run.cadence_spm - 14) for run in plan]
+    notes = [f"{first_monday.isoformat()} new plan, knees fine"]
+    if number % 3 == 0 and weeks >= 8:
+        spike = randomness.randrange(len(plan) // 2, len(plan) - 1)
+        plan[spike] = dataclasses.replace(plan[spike], distance_km=plan[spike].distance_km * 2)
+        sore_day = plan[spike].local_date + dt.timedelta(days=2)
+        notes.append(f"{sore_day.isoformat()} left knee sore after the long run, 4/10")
+    home = folder / cohort_athlete(number)
+    for index, run in enumerate(plan):
+        data = watch_fit(
+            run, timezone, lat_deg, lon_deg, record_every_s, seed=number * 10**5 + index
+        )
+        path = home / str(run.local_date.year) / f"{run.local_date.isoformat()}-{index}.fit"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    (home / "journal.md").write_text("\n".join(notes) + "\n", encoding="utf-8")
+    return len(plan)
+
+
+def write_cohort(
+    folder: Path,
+    athletes: int,
+    weeks: int,
+    first_monday: dt.date = dt.date(2025, 1, 6),
+    record_every_s: tuple[int, ...] = (4, 5),
+) -> int:
+    """A coach's folder of `athletes` sub-folders with `weeks` of FIT runs each; the runs."""
+    return sum(
+        write_cohort_athlete(folder, number, first_monday, weeks, record_every_s)
+        for number in range(athletes)
+    )

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import io
+import json
+import os
+import subprocess
+import sys
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -29,6 +34,7 @@ from tests.hostile import (
     zip_bomb,
     zip_bytes,
 )
+from tests.test_cli import gpx_run
 
 GPX = b'<?xml version="1.0"?><gpx version="1.1"><trk><trkseg></trkseg></trk></gpx>'
 SMALL = InputLimits(max_file_mb=2, max_archive_mb=3, max_ratio=50, max_entries=20, max_nesting=3)
@@ -215,3 +221,50 @@ class _Unseekable(io.RawIOBase):
 
     def write(self, data) -> int:  # type: ignore[override]
         return self.target.write(data)
+
+
+_MEASURED_CHECK = """
+import json, os, resource, sys
+from analyzer.cli import main
+sys.argv = ["runlog", "check", *sys.argv[2:], "--format", "json"]
+try:
+    main()
+except SystemExit as exit:
+    code = exit.code
+peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # Linux: kilobytes
+with open(os.environ["REPORT"], "w") as out:
+    json.dump({"exit": code, "peak_mb": peak_kb / 1024}, out)
+"""
+
+
+def test_multi_gigabyte_bombs_are_refused_with_little_memory(tmp_path):
+    """4 GB each (built streaming, a few MB on disk): declared, lying, and with no sizes."""
+    folder = tmp_path / "bombs"
+    folder.mkdir()
+    zip_bomb(folder / "declared.zip", inflated_mb=4000)
+    zip_bomb(folder / "lying.zip", inflated_mb=4000, declared_mb=1)
+    gz_bomb(folder / "run.fit.gz", inflated_mb=4000)
+    entry = Entry(b"a.csv", compressed=deflated_zeros(4000), size=0, crc=0, flags=0x8)
+    no_sizes = zip_bytes([entry])[: -(46 + 5 + 22)]  # no central directory: found by header
+    (folder / "no_sizes.zip").write_bytes(no_sizes[:18] + bytes(8) + no_sizes[26:])
+    (folder / "good.gpx").write_bytes(gpx_run().encode())
+    report = tmp_path / "measured.json"
+    result = subprocess.run(
+        [sys.executable, "-c", _MEASURED_CHECK, "-", str(folder)],
+        env={**os.environ, "REPORT": str(report), "RUNLOG_CACHE": "0"},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    measured = json.loads(report.read_text())
+    assert measured["exit"] == 1, result.stderr
+    assert measured["peak_mb"] < 500
+    document = json.loads(result.stdout)
+    assert document["athletes"][0]["activities"] == 1
+    reasons = {
+        Path(error["path"].split("!")[0]).name: error["error"] for error in document["errors"]
+    }
+    assert "max_file_mb" in reasons["declared.zip"]
+    assert "checksum" in reasons["lying.zip"]
+    assert "max_ratio" in reasons["run.fit.gz"]
+    assert "max_ratio" in reasons["no_sizes.zip"]

@@ -136,8 +136,28 @@ def test_a_coach_folder_ranks_its_athletes(tmp_path):
     write_runs(tmp_path / "coach" / "bo", days=2, hour_offset=1)
     result = invoke("check", tmp_path / "coach")
     assert result.exit_code == cli.EXIT_OK, result.output
-    assert result.stdout.startswith("Athletes by risk")
+    assert result.stdout.startswith("Athletes, most in need of a call first")
     assert "\nana: 3 runs" in result.stdout and "\nbo: 2 runs" in result.stdout
+
+
+def test_an_athlete_who_stopped_uploading_needs_attention_first(tmp_path):
+    write_runs(tmp_path / "coach" / "ana", days=5)
+    write_runs(tmp_path / "coach" / "cy", days=5)
+    stale = tmp_path / "coach" / "bo"
+    stale.mkdir()
+    for offset in range(5):  # five runs that ended 60 days before the others' last
+        start = START - dt.timedelta(days=60 - offset)
+        (stale / f"{start:%Y-%m-%d}.gpx").write_text(gpx_run(start), encoding="utf-8")
+    result = invoke("check", tmp_path / "coach")
+    assert result.exit_code == cli.EXIT_OK, result.output
+    rows = result.stdout.splitlines()[2:]
+    assert rows[0].split()[:2] == ["1", "bo"]
+    assert "no data since 5 Jan 2026" in rows[0]
+    assert "why: no activity since Mon 5 Jan 2026 (60 days)" in rows[1]
+    assert result.stdout.index("\nbo: status on") < result.stdout.index("\nana: status on")
+    document = json.loads(invoke("check", tmp_path / "coach", "--format", "json").stdout)
+    status = {item["athlete"]: item["status"] for item in document["athletes"]}["bo"]
+    assert (status["is_stale"], status["days_since_last_activity"]) == (True, 60)
 
 
 @pytest.mark.parametrize(
@@ -332,6 +352,22 @@ def test_report_to_a_folder_that_does_not_exist_is_a_usage_error(tmp_path):
 @pytest.mark.parametrize("command", ["check", "report", "import"])
 def test_every_command_needs_a_path(command):
     assert invoke(command).exit_code == cli.EXIT_USAGE
+
+
+def test_a_short_log_with_a_pain_note_says_which_rules_could_not_judge(tmp_path):
+    folder = write_runs(tmp_path / "runs", days=12)
+    (folder / "journal.md").write_text("2026-03-13 left knee sore, 3/10\n", encoding="utf-8")
+    result = invoke("check", folder)
+    assert result.exit_code == cli.EXIT_OK, result.output
+    assert "Nothing was flagged" not in result.stdout
+    assert re.search(
+        r"acute-chronic-ratio.*: needs 28 days of history; this log has 11", result.stdout
+    )
+    assert "low-cadence: no run records cadence" in result.stdout
+    document = json.loads(invoke("check", folder, "--format", "json").stdout)
+    not_run = {item["rule"]: item["reason"] for item in document["athletes"][0]["rules_not_run"]}
+    assert not_run["long-run-spike"] == "needs 30 days of history; this log has 11"
+    assert "knee-pain-note" not in not_run
 
 
 def test_names_that_are_not_utf8_are_shown_escaped_in_every_output(tmp_path):

@@ -177,3 +177,23 @@ def test_every_athlete_gets_a_status_from_the_real_rules():
 def test_a_finding_line_is_its_first_sentence_without_the_day():
     line = finding_line(finding("high", "2026-03-01", message="Sun 1 Mar: 21.0 km. Grow slowly."))
     assert line == "21.0 km."
+
+
+def test_a_short_log_lists_the_rules_that_could_not_judge_it():
+    log = daily_runs(5, 5, 0, 5, 5, 0, 5, 5, 0, 5, 5, 5, cadence_spm=None)
+    as_of = FIRST_MONDAY + dt.timedelta(days=11)
+    status = athlete_status(log, [], "ana", as_of)
+    not_run = {item.rule: item.reason for item in status.rules_not_run}
+    assert not_run["acute-chronic-ratio"] == "needs 28 days of history; this log has 11"
+    assert not_run["low-cadence"] == "no run records cadence"
+    assert not_run["knee-pain-note"].startswith("the log holds no notes")
+    assert "missing-rest-days" not in not_run
+
+
+def test_a_rule_turned_off_is_not_run():
+    profile = Profile(timezone=TIMEZONE, rules={"long-run-spike": {"enabled": False}})
+    log = make_log(steady_runs(weeks=8), profile=profile)
+    status = athlete_status(log, [], "ana", dt.date(2026, 2, 28))
+    not_run = {item.rule: item.reason for item in status.rules_not_run}
+    assert not_run["long-run-spike"] == "turned off in the profile"
+    assert "acute-chronic-ratio" not in not_run

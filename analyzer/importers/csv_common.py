@@ -23,6 +23,7 @@ import pandas as pd
 from analyzer.classify import surface_of
 from analyzer.errors import BadFile, FileErrorKind, UnrecognisedFile
 from analyzer.importers.base import Record
+from analyzer.lexicon import month_numbers, weekday_names
 
 DELIMITERS = (",", ";", "\t")
 _HEADER_SEARCH_LINES = 20  # a title line or two may sit above the header (old Garmin exports)
@@ -277,32 +278,37 @@ def to_bool(values: pd.Series | None) -> pd.Series | None:
     return result
 
 
-# Month and weekday words of the locales runlog meets, as English abbreviations %b reads.
-_MONTH_WORDS = {
-    "jan": ("january", "januar", "jänner", "janvier", "janv", "enero", "ene", "gennaio"),
-    "feb": ("february", "februar", "février", "févr", "fevrier", "febrero", "febbraio"),
-    "mar": ("march", "märz", "mär", "mrz", "mars", "marzo"),
-    "apr": ("april", "abril", "abr", "avril", "avr", "aprile"),
-    "may": ("mai", "mayo", "maggio"),
-    "jun": ("june", "juni", "junio", "juin", "giugno"),
-    "jul": ("july", "juli", "julio", "juillet", "juil", "luglio"),
-    "aug": ("august", "agosto", "ago", "août", "aout"),
-    "sep": ("september", "sept", "septiembre", "septembre", "settembre"),
-    "oct": ("october", "oktober", "okt", "octubre", "octobre", "ottobre"),
-    "nov": ("november", "noviembre", "novembre"),
-    "dec": ("december", "dezember", "dez", "diciembre", "dic", "décembre", "déc", "dicembre"),
-}
-_MONTH_OF_WORD = {word: month for month, words in _MONTH_WORDS.items() for word in (month, *words)}
-_MONTH_PATTERN = re.compile(
-    r"(?<![a-zäéû])("
-    + "|".join(sorted(map(re.escape, _MONTH_OF_WORD), key=len, reverse=True))
-    + r")\.?(?![a-zäéû])"
+# Month and weekday words of the ten languages of analyzer.lexicon, months as the English
+# abbreviations %b reads ("mai" -> "may", "okt." -> "oct").
+_ENGLISH_MONTHS = (
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
 )
-# A weekday before the date: "Fr, 25 Mai 2012" (old Garmin), "Tue, 3 May 2022", "Montag,".
+_MONTH_OF_WORD = {word: _ENGLISH_MONTHS[number - 1] for word, number in month_numbers().items()}
+_MONTH_PATTERN = re.compile(
+    r"(?<![^\W\d_])("
+    + "|".join(sorted(map(re.escape, _MONTH_OF_WORD), key=len, reverse=True))
+    + r")\.?(?![^\W\d_])"
+)
+_SHORT_WEEKDAY_MAX_CHARS = 4  # "fr", "ven", "tors": an abbreviation, written with a comma
+_WEEKDAYS = sorted(weekday_names(), key=len, reverse=True)
+# A weekday before the date: "Fr, 25 Mai 2012" (old Garmin), "ven., 25 mai 2012", "Montag,".
 _WEEKDAY = re.compile(
-    r"^(?:(?:mo|di|mi|do|fr|sa|so|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|lun|mar|mié|mie"
-    r"|jue|vie|sáb|sab|dom)\.?,\s*|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-    r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\.?,?\s+)"
+    r"^(?:(?:"
+    + "|".join(re.escape(day) for day in _WEEKDAYS if len(day) <= _SHORT_WEEKDAY_MAX_CHARS)
+    + r")\.?,\s*|(?:"
+    + "|".join(re.escape(day) for day in _WEEKDAYS if len(day) > _SHORT_WEEKDAY_MAX_CHARS)
+    + r")\.?,?\s+)"
 )
 _HALF_DAY = re.compile(r"\b([ap])\.?\s?m\.?(?=\s|$)")
 _DAY_DOT = re.compile(r"(\d)\.(?=\s)")

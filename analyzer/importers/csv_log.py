@@ -1,27 +1,14 @@
 """A training log a runner keeps by hand in a spreadsheet, saved as CSV: one row per run.
 
-Columns are found by header name, in any order, any case, in English or German; `_`, `-`,
+Columns are found by header name, in any order, any case, in English, German, French,
+Spanish, Italian, Dutch, Danish, Swedish, Norwegian or Portuguese; `_`, `-`,
 brackets and dots in a header count as spaces, so `distance_km`, `Distance (km)` and
 `Distanz in km` all name a distance in kilometres. Only a date and a distance are required.
 
-| column | header names |
-| --- | --- |
-| date (required) | date, datum, fecha, datetime, date time, timestamp, start date, when, day |
-| time of day | start time, start, time of day, uhrzeit, startzeit, hora |
-| distance (required) | distance, dist, distanz, strecke, entfernung, distancia, km, miles, mi |
-| duration | duration, time, zeit, dauer, laufzeit, tiempo, duración, total time |
-| moving time | moving time (else the duration) |
-| elapsed time | elapsed time (else the duration) |
-| cadence | cadence, cadence_spm, spm, cad, kadenz, schrittfrequenz |
-| average heart rate | avg hr, hr, heart rate, average heart rate, hf, hfavg, ø hf, puls, bpm |
-| ascent | ascent, climb, elevation gain, elev gain, höhenmeter, hm, anstieg, aufstieg |
-| surface | surface, terrain, untergrund, belag, boden |
-| treadmill | treadmill, indoor, laufband |
-| shoe | shoe, shoes, gear, schuh, schuhe, equipment |
-| notes | notes, note, comment, comments, description, remarks, notiz, bemerkung |
-| athlete | athlete, runner, athlet, läufer, sportler |
-| type | type, sport, activity, activity type, art, sportart, typ, kind |
-| title | name, title, route name, titel, bezeichnung, workout |
+The header names of each column, in the ten languages, are HEADER_NAMES below (the README
+shows them as a table): date (required), time of day, distance (required), duration,
+moving time, elapsed time, cadence, average heart rate, ascent, surface, treadmill, shoe,
+notes, athlete, type and title.
 
 What the cells may hold:
   - date: 2024-05-01, 01.05.2024, 01.05.24, 01/05/2024, 05/01/2024, May 1 2024, with or
@@ -77,57 +64,122 @@ SECONDS_FROM_MEDIAN = 600.0  # a unitless duration column above this median is i
 NOON_S = 12 * 3600
 METRES_PER_FOOT = 0.3048
 
-# Date headers, most telling first: with several (a 'Date' and a 'Day' of the week), the
-# earliest in this list is the date.
+# Header names in the ten languages runlog reads notes in (en, de, fr, es, it, nl, da, sv,
+# no, pt). Date headers, most telling first: with several (a 'Date' and a 'Day' of the week),
+# the earliest in this list is the date.
 _DATE = (
-    "date", "datum", "fecha", "datetime", "date time", "date and time", "timestamp",
-    "start date", "startdatum", "date of run", "started", "when", "day",
+    "date", "datum", "fecha", "data", "dato", "datetime", "date time", "date and time",
+    "timestamp", "start date", "startdatum", "date of run", "started", "when", "day", "jour",
+    "día", "dia", "giorno", "dag",
 )  # fmt: skip
-_TIME_OF_DAY = frozenset({"start time", "time of day", "uhrzeit", "startzeit", "hora", "start"})
+_TIME_OF_DAY = frozenset(
+    {"start time", "time of day", "uhrzeit", "startzeit", "hora", "start", "heure",
+     "heure de début", "hora de inicio", "ora", "orario", "tijdstip", "starttijd", "klokkeslæt",
+     "klockslag", "klokkeslett", "starttid", "horário"}
+)  # fmt: skip
 _DISTANCE_WORDS = frozenset(
-    {"distance", "dist", "distanz", "strecke", "entfernung", "distancia", "länge"}
-)
+    {"distance", "dist", "distanz", "strecke", "entfernung", "distancia", "länge", "distanza",
+     "afstand", "distans", "sträcka", "längd", "distanse", "lengde", "distância"}
+)  # fmt: skip
 _UNIT_NAMES = {
     "km": 1000.0, "kms": 1000.0, "k": 1000.0, "kilometer": 1000.0, "kilometers": 1000.0,
-    "kilometre": 1000.0, "kilometres": 1000.0,
+    "kilometre": 1000.0, "kilometres": 1000.0, "kilomètres": 1000.0, "kilómetros": 1000.0,
+    "chilometri": 1000.0, "quilômetros": 1000.0, "quilometros": 1000.0,
     "mi": 1609.344, "mile": 1609.344, "miles": 1609.344, "meilen": 1609.344,
-    "m": 1.0, "meter": 1.0, "meters": 1.0, "metre": 1.0, "metres": 1.0,
+    "m": 1.0, "meter": 1.0, "meters": 1.0, "metre": 1.0, "metres": 1.0, "mètres": 1.0,
+    "metros": 1.0, "metri": 1.0,
 }  # fmt: skip
 _NOT_DISTANCE = frozenset(
-    {"pace", "tempo", "speed", "geschwindigkeit", "elevation", "ascent", "per", "avg", "h"}
-)
+    {"pace", "tempo", "speed", "geschwindigkeit", "elevation", "ascent", "per", "avg", "h",
+     "allure", "ritmo", "passo", "snelheid", "fart", "vitesse", "velocidad", "velocità"}
+)  # fmt: skip
+# "tempo" is time in Italian and Portuguese but pace in German and the Nordic languages: left out.
 _DURATION_WORDS = frozenset(
     {"duration", "time", "zeit", "dauer", "laufzeit", "tiempo", "duración", "duracion",
-     "moving", "elapsed", "minutes", "mins", "minuten", "total time", "gesamtzeit"}
+     "moving", "elapsed", "minutes", "mins", "minuten", "total time", "gesamtzeit", "durée",
+     "temps", "durata", "tijd", "duur", "tid", "varighed", "varaktighet", "varighet",
+     "duração", "duracao", "minutos", "minuti", "minutter", "minuter"}
 )  # fmt: skip
 _DURATION_UNITS = {
-    "min": 60.0, "mins": 60.0, "minutes": 60.0, "minuten": 60.0,
-    "s": 1.0, "sec": 1.0, "secs": 1.0, "seconds": 1.0, "sekunden": 1.0,
-    "h": 3600.0, "hours": 3600.0, "stunden": 3600.0, "std": 3600.0,
+    "min": 60.0, "mins": 60.0, "minutes": 60.0, "minuten": 60.0, "minutos": 60.0,
+    "minuti": 60.0, "minutter": 60.0, "minuter": 60.0,
+    "s": 1.0, "sec": 1.0, "secs": 1.0, "seconds": 1.0, "sekunden": 1.0, "secondes": 1.0,
+    "segundos": 1.0, "secondi": 1.0, "seconden": 1.0, "sekunder": 1.0,
+    "h": 3600.0, "hours": 3600.0, "stunden": 3600.0, "std": 3600.0, "heures": 3600.0,
+    "horas": 3600.0, "ore": 3600.0, "uur": 3600.0, "timer": 3600.0, "timmar": 3600.0,
 }  # fmt: skip
-_CADENCE = frozenset({"cadence", "spm", "cad", "kadenz", "schrittfrequenz", "cadencia"})
+_CADENCE = frozenset(
+    {"cadence", "spm", "cad", "kadenz", "schrittfrequenz", "cadencia", "cadenza", "cadans",
+     "kadence", "skridtfrekvens", "kadens", "stegfrekvens", "cadência"}
+)  # fmt: skip
 _HEART_RATE = frozenset(
     {"avg hr", "hr", "heart rate", "average heart rate", "avg heart rate", "hf", "hfavg",
      "hf avg", "ø hf", "avg hr bpm", "hr avg", "heartrate", "puls", "pulse", "bpm", "avg bpm",
-     "herzfrequenz", "durchschnittspuls", "fc"}
+     "herzfrequenz", "durchschnittspuls", "fc", "fc moy", "fc moyenne", "fréquence cardiaque",
+     "pouls", "fc media", "frecuencia cardiaca", "pulso", "pulsaciones", "frequenza cardiaca",
+     "battiti", "hartslag", "hs", "gem hartslag", "gns puls", "medelpuls", "snittpuls",
+     "fc média", "frequência cardíaca", "batimentos"}
 )  # fmt: skip
 _ASCENT = frozenset(
     {"ascent", "climb", "elevation gain", "elev gain", "höhenmeter", "hm", "anstieg", "aufstieg",
-     "desnivel"}
+     "desnivel", "dénivelé", "d+", "dénivelé positif", "desnivel positivo", "dislivello",
+     "hoogtemeters", "højdemeter", "höjdmeter", "høydemeter", "stigning", "ganho de elevação",
+     "elevação"}
 )  # fmt: skip
-_SURFACE = frozenset({"surface", "terrain", "untergrund", "belag", "boden", "superficie"})
-_TREADMILL = frozenset({"treadmill", "indoor", "laufband"})
-_SHOE = frozenset({"shoe", "shoes", "gear", "schuh", "schuhe", "equipment", "shoe name"})
+_SURFACE = frozenset(
+    {"surface", "terrain", "untergrund", "belag", "boden", "superficie", "terreno", "fondo",
+     "ondergrond", "underlag", "superfície", "piso"}
+)  # fmt: skip
+_TREADMILL = frozenset(
+    {"treadmill", "indoor", "laufband", "tapis", "tapis de course", "cinta", "tapis roulant",
+     "loopband", "løbebånd", "löpband", "tredemølle", "esteira"}
+)  # fmt: skip
+_SHOE = frozenset(
+    {"shoe", "shoes", "gear", "schuh", "schuhe", "equipment", "shoe name", "chaussures",
+     "chaussure", "zapatillas", "zapatilla", "scarpe", "scarpa", "schoenen", "schoen", "sko",
+     "skor", "tênis", "tenis", "calçado"}
+)  # fmt: skip
 _NOTES = frozenset(
     {"notes", "note", "comment", "comments", "description", "remarks", "notiz", "notizen",
-     "bemerkung", "bemerkungen", "kommentar", "journal", "notas"}
+     "bemerkung", "bemerkungen", "kommentar", "journal", "notas", "commentaire", "commentaires",
+     "remarques", "comentarios", "observaciones", "commenti", "notities", "opmerkingen",
+     "opmerking", "noter", "bemærkninger", "anteckningar", "notater", "merknader",
+     "observações", "comentários"}
 )  # fmt: skip
-_ATHLETE = frozenset({"athlete", "runner", "athlet", "läufer", "laeufer", "sportler", "atleta"})
+_ATHLETE = frozenset(
+    {"athlete", "runner", "athlet", "läufer", "laeufer", "sportler", "atleta", "athlète",
+     "coureur", "coureuse", "corredor", "corridore", "atleet", "loper", "atlet", "løber",
+     "löpare", "utøver", "løper"}
+)  # fmt: skip
 _TYPE = frozenset(
     {"type", "sport", "activity", "activity type", "art", "sportart", "typ", "kind", "tipo",
-     "trainingsart"}
+     "trainingsart", "activité", "actividad", "deporte", "attività", "soort", "activiteit",
+     "aktivitet", "atividade", "modalidade"}
 )  # fmt: skip
-_TITLE = frozenset({"name", "title", "titel", "bezeichnung", "workout", "nombre", "route name"})
+_TITLE = frozenset(
+    {"name", "title", "titel", "bezeichnung", "workout", "nombre", "route name", "nom",
+     "titre", "séance", "título", "sesión", "nome", "titolo", "allenamento", "naam", "navn",
+     "namn", "pass", "tittel", "økt", "treino"}
+)  # fmt: skip
+
+# Each column's header names as the README's table lists them (moving and elapsed time are
+# "moving time" and "elapsed time", else the duration).
+HEADER_NAMES: dict[str, tuple[str, ...]] = {
+    "date (required)": _DATE,
+    "time of day": tuple(sorted(_TIME_OF_DAY)),
+    "distance (required)": (*sorted(_DISTANCE_WORDS), "km", "miles", "mi"),
+    "duration": tuple(sorted(_DURATION_WORDS - {"moving", "elapsed"})),
+    "cadence": tuple(sorted(_CADENCE)),
+    "average heart rate": tuple(sorted(_HEART_RATE)),
+    "ascent": tuple(sorted(_ASCENT)),
+    "surface": tuple(sorted(_SURFACE)),
+    "treadmill": tuple(sorted(_TREADMILL)),
+    "shoe": tuple(sorted(_SHOE)),
+    "notes": tuple(sorted(_NOTES)),
+    "athlete": tuple(sorted(_ATHLETE)),
+    "type": tuple(sorted(_TYPE)),
+    "title": tuple(sorted(_TITLE)),
+}
 
 # The surface column's words beyond those classify.surface_from_words knows.
 _SURFACE_SYNONYMS = {

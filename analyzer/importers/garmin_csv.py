@@ -4,18 +4,26 @@ The traps [FORMATS.md §5.1, §7.3, §7.7]:
   - `Date` is local wall time with no zone: it goes to start_time_local, and the loader
     finds the zone (start_time_utc stays NaT).
   - Numbers are quoted strings with thousands separators ("1,067"), `--` for missing, and
-    decimal commas in German exports ("10,20"). Durations are H:MM:SS or M:SS.
+    decimal commas in some locales ("10,20", "5,02"). Durations are H:MM:SS or M:SS.
   - `Avg Run Cadence` (older exports: `Avg Cadence`) is already steps/min for both feet.
     kennethajensen's export has `Avg Cadence` twice; the second copy is one foot (81 beside
     164), so it is only a fallback, doubled when a run's value is under 120.
   - Old German exports put a title line ("Aktivitäten von ...") and a blank line above the
     header, start every line with a space, and write dates like "Fr, 25 Mai 2012 20:31".
 
+Languages: Connect writes the headers and activity types in the language of its website
+(`Aktivitetstype,Dato,Titel,Distance,Tid` and `Løb` in Danish, `Type d'activité,Date,Titre`
+and `Course à pied` in French). runlog knows the headers of English, German, French, Spanish,
+Italian, Dutch, Danish, Norwegian and Portuguese exports; the type names go through
+classify.sport_of. Dates are ISO in current exports; older ones write them in the language
+("Fr, 25 Mai 2012 20:31", "ven., 25 mai 2012"), read with the month and weekday names of
+analyzer.lexicon. A date runlog cannot read is quoted in the file's problem line.
+
 Distance unit (km or miles follows the user's settings and is not written in the file):
   1. a header that names it ("Distance (mi)") decides;
   2. else stride length × cadence × time, which Garmin keeps in metres, against the
      distance: the ratio is near 1,000 for km and 1,609 for miles (kennethajensen: 1,610);
-  3. else a German (metric) header says km;
+  3. else a translated header (German, French, Spanish, ...: metric countries) says km;
   4. else the median running pace: slower than 7:30 per unit is read as min/mile, since
      few runners average slower than 7:30 min/km while 8-10 min/mile is typical (a guess);
   5. else km.
@@ -46,49 +54,93 @@ SLOWEST_KM_PACE_MIN = 7.5  # median running pace per unit above this reads as pe
 ONE_FOOT_BELOW_SPM = 120.0  # a run's cadence under this counts one foot
 FOOT_SPORTS = ("running", "walking", "hiking")
 
-# Cleaned header names, English then German (old and new exports).
-_TYPE = ("activity type", "aktivitätstyp")
-_DATE = ("date", "datum", "start")
-_TITLE = ("title", "titel", "aktivitätsname", "activity name", "name")
-_DISTANCE = ("distance", "distanz", "distance (km)", "distance (mi)", "distanz (km)")
-_TIME = ("time", "zeit", "activity time", "aktivitätszeit")
-_MOVING = ("moving time", "zeit in bewegung", "bewegungszeit")
-_ELAPSED = ("elapsed time", "verstrichene zeit", "gesamtzeit")
-_ASCENT = ("total ascent", "elev gain", "anstieg gesamt", "positiver höhenunterschied")
-_DESCENT = ("total descent", "elev loss", "abstieg gesamt", "negativer höhenunterschied")
-_HEART_RATE = ("avg hr", "ø hf", "ø herzfrequenz", "durchschn. hf")
-_RUN_CADENCE = ("avg run cadence", "ø schrittfrequenz (laufen)")
-_CADENCE = ("avg cadence", "ø schrittfrequenz", "ø trittfrequenz")
-_STRIDE = ("avg stride length", "ø schrittlänge")
+# Cleaned header names in the languages of Garmin Connect's website, English first. Each
+# name is one a real export writes (public importers and tests quote them; the Danish ones
+# from a runner's export in issue 9); languages whose names runlog has not seen are missing.
+_TYPE = (
+    "activity type", "aktivitätstyp", "type d'activité", "tipo de actividad",
+    "tipo di attività", "activiteittype", "aktivitetstype", "tipo de atividade",
+)  # fmt: skip
+_DATE = ("date", "datum", "start", "dato", "fecha", "data")
+_TITLE = (
+    "title", "titel", "aktivitätsname", "activity name", "name", "titre", "título", "titolo",
+    "tittel",
+)  # fmt: skip
+_DISTANCE = (
+    "distance", "distanz", "distance (km)", "distance (mi)", "distanz (km)", "distancia",
+    "distanza", "afstand", "distanse", "distância",
+)  # fmt: skip
+_TIME = (
+    "time", "zeit", "activity time", "aktivitätszeit", "durée", "tiempo", "tempo", "tijd",
+    "tid", "tempo total",
+)  # fmt: skip
+_MOVING = (
+    "moving time", "zeit in bewegung", "bewegungszeit", "temps de déplacement",
+    "tempo in movimento", "tijd bewogen", "tid i bevegelse", "tempo em movimento",
+)  # fmt: skip
+_ELAPSED = (
+    "elapsed time", "verstrichene zeit", "gesamtzeit", "tempo trascorso", "verstreken tijd",
+    "medgått tid", "tempo transcorrido",
+)  # fmt: skip
+_ASCENT = (
+    "total ascent", "elev gain", "anstieg gesamt", "positiver höhenunterschied",
+    "ascension totale", "ascenso total", "ascesa totale", "totale stijging", "total stigning",
+    "stigning totalt", "subida total",
+)  # fmt: skip
+_DESCENT = (
+    "total descent", "elev loss", "abstieg gesamt", "negativer höhenunterschied",
+    "descente totale", "descenso total", "discesa totale", "totale daling", "totalt fall",
+    "descida total",
+)  # fmt: skip
+_HEART_RATE = (
+    "avg hr", "ø hf", "ø herzfrequenz", "durchschn. hf", "fréquence cardiaque moyenne",
+    "frecuencia cardiaca media", "fc media", "fc média", "gem. hs", "gjennomsnittlig puls",
+)  # fmt: skip
+_RUN_CADENCE = (
+    "avg run cadence", "ø schrittfrequenz (laufen)", "cadence de course moyenne",
+    "cadencia de carrera media", "cadenza di corsa media", "gem. loopcadans",
+    "gjennomsnittlig frekvens for løping",
+    "gjennomsnittlig frekvens for loping", "cadência de corrida média",
+)  # fmt: skip
+_CADENCE = ("avg cadence", "ø schrittfrequenz", "ø trittfrequenz", "gem. cadans")
+_STRIDE = (
+    "avg stride length", "ø schrittlänge", "longitud media de zancada", "lunghezza media passo",
+    "gem. staplengte",
+    "gjennomsnittlig skrittlengde", "comprimento médio da passada",
+)  # fmt: skip
 # Columns only Garmin's activity list has: with a type and a date column they identify it.
 _MARKERS = frozenset(
     {
-        "avg pace",
-        "best pace",
-        "avg run cadence",
-        "avg cadence",
-        "avg hr",
-        "aerobic te",
-        "favorite",
-        "avg stride length",
-        "ø hf",
-        "favorit",
-        "aerober te",
-        "ø schrittfrequenz (laufen)",
-        "ø geschw(ø pace)",
-        "ø pace",
-        "training effect",
+        "avg pace", "best pace", "avg run cadence", "avg cadence", "avg hr", "aerobic te",
+        "favorite", "avg stride length", "ø hf", "favorit", "aerober te",
+        "ø schrittfrequenz (laufen)", "ø geschw(ø pace)", "ø pace", "training effect",
+        "favori", "te aérobie", "favorito", "preferita", "te attività aerobica", "favoriet",
+        "aeroob te", "favoritt", "aerob treningseffekt", "training stress score®",
+        "te aeróbico", "ritmo medio", "gemiddeld tempo",
     }
-)
-_GERMAN = frozenset({"aktivitätstyp", "datum", "distanz", "zeit"})
+)  # fmt: skip
+# The type header of a translated export names Garmin by itself ("aktivitetstype" + "dato").
+_TRANSLATED_TYPE = frozenset(_TYPE[2:])
+# The language of an export, by its type header, and whether it writes decimal commas when a
+# column does not show which ("4,404" steps in French and Portuguese exports, "5,02" km in
+# Norwegian ones: the column's own cells decide first, see csv_common.to_number).
+_LANGUAGE_OF_TYPE = {
+    "activity type": "en", "aktivitätstyp": "de", "type d'activité": "fr",
+    "tipo de actividad": "es", "tipo di attività": "it", "activiteittype": "nl",
+    "aktivitetstype": "da/no", "tipo de atividade": "pt",
+}  # fmt: skip
+_DECIMAL_COMMA_LANGUAGES = frozenset({"de", "es", "it", "nl", "da/no"})
+_METRIC_LANGUAGES = frozenset({"de", "fr", "es", "it", "nl", "da/no", "pt"})
 _MILES_LABEL = ("(mi)", "(miles)", "(meilen)")
 _KM_LABEL = ("(km)",)
+_EXAMPLE_MAX_CHARS = 40
 
 
 def sniff(head: bytes) -> bool:
     """Whether the first bytes are the header of a Garmin Connect activities CSV."""
     names = set(common.head_names(head))
-    return bool(names & set(_TYPE)) and bool(names & set(_DATE)) and bool(names & _MARKERS)
+    has_marker = bool(names & (_MARKERS | _TRANSLATED_TYPE))
+    return bool(names & set(_TYPE)) and bool(names & set(_DATE)) and has_marker
 
 
 def read(stream: BinaryIO) -> Imported:
@@ -101,12 +153,15 @@ def read(stream: BinaryIO) -> Imported:
         )
     if table.length == 0:
         return Imported()
-    is_german = bool(_GERMAN & set(table.names))
-    start_local = common.to_datetime(common.text(table, *_DATE))
+    language = next(
+        (_LANGUAGE_OF_TYPE[name] for name in table.names if name in _LANGUAGE_OF_TYPE), "en"
+    )
+    dates = common.text(table, *_DATE)
+    start_local = common.to_datetime(dates)
     dated = start_local.notna()
     if not dated.any():
         raise BadFile(
-            f"none of its {table.length:,} rows has a Date runlog can read",
+            f"none of its {table.length:,} rows has a Date runlog can read{_example(dates)}",
             FileErrorKind.UNREADABLE_DATE,
         )
     problems = []
@@ -114,20 +169,32 @@ def read(stream: BinaryIO) -> Imported:
         problems.append(
             Problem(
                 f"left out {int((~dated).sum()):,} of {table.length:,} rows whose Date is "
-                "missing or unreadable",
+                f"missing or unreadable{_example(dates[~dated.to_numpy()])}",
                 FileErrorKind.UNREADABLE_DATE,
             )
         )
-    frame = _fields(table, start_local, is_german)
+    frame = _fields(table, start_local, language)
     return Imported(records=common.records_of(frame[dated.to_numpy()]), problems=problems)
 
 
-def _fields(table: common.Table, start_local: pd.Series, is_german: bool) -> pd.DataFrame:
+def _example(dates: pd.Series | None) -> str:
+    """' (such as "ven., 25 mai 2012 20:31")': one unreadable date cell, quoted, for a message."""
+    written = dates.dropna() if dates is not None else ()
+    if not len(written):
+        return ""
+    cell = str(written.iloc[0])
+    if len(cell) > _EXAMPLE_MAX_CHARS:
+        cell = cell[: _EXAMPLE_MAX_CHARS - 1] + "…"
+    return f" (such as {cell!r})"
+
+
+def _fields(table: common.Table, start_local: pd.Series, language: str) -> pd.DataFrame:
     length = table.length
+    decimal_comma = language in _DECIMAL_COMMA_LANGUAGES
 
     def number(names: tuple[str, ...], copy: int = 0) -> pd.Series:
         found = common.to_number(
-            common.text(table, *names, occurrence=copy), decimal_comma=is_german
+            common.text(table, *names, occurrence=copy), decimal_comma=decimal_comma
         )
         return found if found is not None else common.missing(length)
 
@@ -146,7 +213,13 @@ def _fields(table: common.Table, start_local: pd.Series, is_german: bool) -> pd.
     shown_distance = number(_DISTANCE)
     cadence_spm = _cadence_spm(number, sport)
     unit_m = distance_unit_m(
-        table.names, shown_distance, moving_s, cadence_spm, number(_STRIDE), sport, is_german
+        table.names,
+        shown_distance,
+        moving_s,
+        cadence_spm,
+        number(_STRIDE),
+        sport,
+        language in _METRIC_LANGUAGES,
     )
     distance_m = shown_distance * unit_m
     climb_unit_m = METRES_PER_FOOT if unit_m == METRES_PER_MILE else 1.0
@@ -193,11 +266,11 @@ def distance_unit_m(
     cadence_spm: pd.Series,
     stride_m: pd.Series,
     sport: pd.Series,
-    is_german: bool,
+    is_metric_language: bool,
 ) -> float:
     """Metres per unit of the file's Distance column (km or miles; see the module docstring)."""
     for name in names:
-        if any(name.startswith(word) for word in ("distance", "distanz")):
+        if any(name.startswith(word) for word in _DISTANCE[:2]):
             if any(label in name for label in _MILES_LABEL):
                 return METRES_PER_MILE
             if any(label in name for label in _KM_LABEL):
@@ -207,7 +280,7 @@ def distance_unit_m(
     if usable.any():
         ratio = float(np.median(stride_distance_m[usable] / shown[usable]))
         return min((METRES_PER_KM, METRES_PER_MILE), key=lambda unit: abs(np.log(ratio / unit)))
-    if is_german:
+    if is_metric_language:
         return METRES_PER_KM
     runs = (sport == "running") & (shown > 0) & (moving_s > 0)
     if runs.any():

@@ -15,12 +15,14 @@ paragraph (lines not parted by a blank line) is one note, so a sentence wrapped 
 lines stays whole. Lines before the first date are not about any day and are left out.
 
 Dates: ISO `2026-03-04` (also with / or .), day first `08.03.2026`, `7 March 2026`,
-`7th Mar 2026`, `March 9, 2026`, each with an optional English weekday before it
-(`Sat 7 March 2026`, `Monday, March 9, 2026`). A slashed date like 03/04/2026 is March 4th
-to one runner and April 3rd to another, so the file decides: when one of its slashed dates
-has a first number over 12 (14/03/2026) they are all day first, when one has a second number
-over 12 (03/14/2026) they are all month first; when none does (or both do), they are not
-read, and the file's problem line says how to write them.
+`7th Mar 2026`, `March 9, 2026`, each with an optional weekday before it
+(`Sat 7 March 2026`, `Monday, March 9, 2026`); month and weekday names may be in any of the
+ten languages of analyzer.lexicon (`Samstag, 7. März 2026`, `1er mars 2026`,
+`sábado 7 de marzo de 2026`, `lørdag 7. marts 2026`, `7 maggio 2026`). A slashed date like
+03/04/2026 is March 4th to one runner and April 3rd to another, so the file decides: when
+one of its slashed dates has a first number over 12 (14/03/2026) they are all day first,
+when one has a second number over 12 (03/14/2026) they are all month first; when none does
+(or both do), they are not read, and the file's problem line says how to write them.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from typing import Any, BinaryIO
 
 from analyzer.errors import BadFile, FileErrorKind, NotAnActivity
 from analyzer.importers.base import Imported, Problem
+from analyzer.lexicon import month_numbers, weekday_names
 
 FORMAT = "journal"
 SUFFIXES: tuple[str, ...] = (".txt", ".md")
@@ -39,35 +42,24 @@ SUFFIXES: tuple[str, ...] = (".txt", ".md")
 NO_DATES = "no dated lines: runlog reads a journal as lines starting with a date like 2026-03-04"
 EARLIEST_YEAR, LATEST_YEAR = 1980, 2099
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sept", "sep"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+# Month and weekday names of the ten languages of analyzer.lexicon ("7. März 2026",
+# "7 de marzo de 2026", "lørdag 7. marts 2026", "1er mars 2026").
+_MONTHS = month_numbers()
+_MONTH = r"(?P<month>" + "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True)) + r")\.?"
 _WEEKDAY = (
-    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-    r"|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)\.?"
+    r"(?:"
+    + "|".join(sorted(map(re.escape, weekday_names()), key=len, reverse=True))
+    + r")\.?(?![^\W\d_])"
 )
+_OF = r"(?:\s+de)?"  # Spanish and Portuguese: "7 de marzo de 2026"
 # Markdown before the date: a heading's #s, or bullets, numbers, quotes, a task box, emphasis.
+_MONTH_NAME = _MONTH.replace("?P<month>", "?:")
+# "8. desember 2026" is a date, not item 8 of a list: a number before a month name is a day.
 _LEAD = re.compile(
-    r"\s*(?:(?P<heading>#{1,6})\s*|(?:(?:[-*+•>]|\d{1,3}[.)])\s+)*(?:\[[ xX]\]\s+)?)[*_]{0,3}"
+    r"\s*(?:(?P<heading>#{1,6})\s*|(?:(?:[-*+•>]|\d{1,3}[.)](?!\s+"
+    + _MONTH_NAME
+    + r"))\s+)*(?:\[[ xX]\]\s+)?)[*_]{0,3}",
+    re.IGNORECASE,
 )
 _DATES = tuple(
     re.compile(rf"(?:{_WEEKDAY},?\s+)?{pattern}(?![\d])", re.IGNORECASE)
@@ -75,7 +67,7 @@ _DATES = tuple(
         r"(?P<year>\d{4})(?P<sep>[-/.])(?P<month_number>\d{1,2})(?P=sep)(?P<day>\d{1,2})"
         r"(?:T\d{1,2}:\d{2}(?::\d{2})?)?",
         r"(?P<day>\d{1,2})\.(?P<month_number>\d{1,2})\.(?P<year>\d{4})",
-        rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+{_MONTH},?\s+(?P<year>\d{{4}})",
+        rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?{_OF}\s+{_MONTH},?{_OF}\s+(?P<year>\d{{4}})",
         rf"{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})",
     )
 )

@@ -15,7 +15,7 @@ import pandas as pd
 from analyzer.checkers import RULES
 from analyzer.checkers.rule import Finding
 from analyzer.log import TrainingLog
-from analyzer.status import Status, finding_line
+from analyzer.status import OPEN_WINDOW_DAYS, Status, finding_line
 
 METRES_PER_MILE = 1609.344
 RANKING_WINDOW_DAYS = 28  # the ranking counts each athlete's findings of their last 4 weeks
@@ -138,6 +138,62 @@ def status_rows(status: Status) -> list[tuple[str, str]]:
         rows.append(("Shoes", "; ".join(past)))
     rows.append(("Knee", _knee_text(status)))
     return rows
+
+
+def attention_last_text(status: Status) -> str:
+    """The last activity for the coach's row: 'Sun 8 Mar (1 day)' or 'no data since 8 Feb'."""
+    last = status.last_activity_date
+    if last is None:
+        return "no data"
+    if status.is_stale:
+        return f"no data since {last.day} {last:%b %Y}"
+    days = status.days_since_last_activity or 0
+    return f"{last:%a} {last.day} {last:%b} ({count_text(days, 'day')})"
+
+
+def attention_week_text(status: Status) -> str:
+    """'12.0 / 30.1 km': this week so far against the 4-week average."""
+    units = status.units
+    this_week = distance_text(status.this_week_m, units)
+    if status.average_week_m is None:
+        return f"{this_week} / -"
+    number, unit = distance_text(status.average_week_m, units).split(" ")
+    return f"{this_week.split(' ')[0]} / {number} {unit}"
+
+
+def attention_ratio_text(status: Status) -> str:
+    ratio = status.acute_chronic_ratio
+    return "-" if ratio is None else f"{ratio:.2f}"
+
+
+def attention_pain_text(status: Status) -> str:
+    """The latest knee-pain note in a few words: '24 Feb, 4/10, left' (or '-')."""
+    pain = status.latest_pain
+    if pain is None:
+        return "-"
+    parts = [f"{pain.date.day} {pain.date:%b}"]
+    if pain.score_of_10 is not None:
+        parts.append(f"{pain.score_of_10:g}/10")
+    if pain.side:
+        parts.append(pain.side)
+    parts += list(pain.red_flags)
+    return ", ".join(parts)
+
+
+def attention_reason(status: Status) -> str:
+    """Why the athlete is where they are: no data, else the most severe open finding's line."""
+    if not status.has_recent_data:
+        last = status.last_activity_date
+        if last is None:
+            return f"no activity on or before {day_text(status.as_of)}"
+        days = count_text(status.days_since_last_activity or 0, "day")
+        return f"no activity since {day_text(last)} ({days})"
+    if status.open_findings:
+        top = status.open_findings[0]
+        return f"{top.rule}: {finding_line(top)}"
+    if status.rules_not_run:
+        return f"no open finding; {count_text(len(status.rules_not_run), 'rule')} could not judge"
+    return f"nothing flagged in the last {OPEN_WINDOW_DAYS} days"
 
 
 def finding_summary(finding: Finding) -> str:

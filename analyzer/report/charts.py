@@ -20,6 +20,7 @@ import matplotlib as mpl
 import numpy as np
 import pandas as pd
 from matplotlib.backends.backend_svg import FigureCanvasSVG
+from matplotlib.collections import PatchCollection
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
@@ -51,6 +52,7 @@ PARTIAL_COLOUR = "#b9cde2"
 AVERAGE_COLOUR = "#1f3d5c"
 REST_COLOUR = "#ececec"
 RETIRED_COLOUR = "#b5b5b5"
+UNKNOWN_COLOUR = "#dadada"  # an unknown surface is grey, never a guess
 SIDE_STYLES = {  # knee side -> marker, colour, label
     "left": ("<", "#6a1b9a", "left knee"),
     "right": (">", "#00838f", "right knee"),
@@ -76,6 +78,7 @@ _RC = {
     "svg.fonttype": "none",
     "svg.hashsalt": "runlog",
     "font.family": "sans-serif",
+    "font.sans-serif": ["DejaVu Sans", "Arial", "Helvetica"],  # each text names them: keep short
     "font.size": 9.0,
     "axes.labelsize": 9.0,
     "xtick.labelsize": 8.5,
@@ -126,6 +129,16 @@ class Window:
     def days_in_last_week(self) -> int:
         """How many days of the as-of day's week have passed (7: the week is complete)."""
         return self.as_of.weekday() + 1
+
+    def around_runs(self, first_day: dt.date | None, last_day: dt.date | None) -> Window:
+        """One athlete's window: it starts at their first run when their log is younger, and
+        ends on their last run when they ran nothing in it (16 empty weeks tell nothing)."""
+        window = self
+        if last_day is not None and last_day < self.first:
+            # the week of the last run is over: it ends on its Sunday, not part-way
+            sunday = _monday(last_day) + dt.timedelta(days=6)
+            window = status_window(min(sunday, self.as_of), len(self.mondays))
+        return window.from_first_run(first_day)
 
     def from_first_run(self, first_day: dt.date | None) -> Window:
         """The window starting at the week of `first_day` when the log is younger than it."""
@@ -426,18 +439,20 @@ def rest_calendar_figure(
     figure, axes = _figure(size, 2.7 if not size.is_narrow else 2.5, grid=False)
     top = max(float(daily.max()) if len(daily) else 1.0, 1.0)
     shades = mpl.colormaps["Blues"]
+    cells, faces, edges = [], [], []
     for column, monday in enumerate(weeks):
         for row in range(7):
             day = monday + pd.Timedelta(days=row)
+            cells.append(Rectangle((column, row), 0.92, 0.88))
             if day > pd.Timestamp(window.as_of):
-                face, edge = "white", "#d6d6d6"
-            elif day in daily.index:
-                face, edge = shades(0.35 + 0.6 * float(daily[day]) / top), "white"
+                faces.append("white")
+                edges.append("#d6d6d6")
             else:
-                face, edge = REST_COLOUR, "white"
-            axes.add_patch(
-                Rectangle((column, row), 0.92, 0.88, facecolor=face, edgecolor=edge, linewidth=0.8)
-            )
+                is_run = day in daily.index
+                faces.append(
+                    shades(0.35 + 0.6 * float(daily[day]) / top) if is_run else REST_COLOUR
+                )
+                edges.append("white")
             if day in pain:
                 axes.add_patch(
                     Rectangle(
@@ -480,6 +495,10 @@ def rest_calendar_figure(
                     color=SEVERITY_COLOURS["warning"],
                     gid="rest-finding",
                 )
+    # one collection for the 112 cells: a patch each would cost a second per report
+    axes.add_collection(
+        PatchCollection(cells, facecolors=faces, edgecolors=edges, linewidths=0.8, zorder=0)
+    )
     axes.set_xlim(-0.1, len(weeks))
     axes.set_ylim(7, -0.1)
     axes.set_yticks(
@@ -649,14 +668,14 @@ def surface_figure(runs: pd.DataFrame, window: Window, size: Size) -> Figure:
     for name in order:
         values = shares[name].to_numpy()
         is_unknown = name == UNKNOWN_SURFACE
+        drawn = values > 0
         axes.barh(
-            positions,
-            values,
-            left=left,
+            positions[drawn],
+            values[drawn],
+            left=left[drawn],
             height=0.7,
-            color="white" if is_unknown else SURFACE_COLOURS.get(name, "#90a4ae"),
-            edgecolor="#9e9e9e" if is_unknown else "white",
-            hatch="..." if is_unknown else None,
+            color=UNKNOWN_COLOUR if is_unknown else SURFACE_COLOURS.get(name, "#90a4ae"),
+            edgecolor="white",
             label=name,
         )
         for position, value, start in zip(positions, values, left, strict=True):

@@ -32,14 +32,15 @@ from analyzer.report import (
     related_window_days,
     risk_ranking,
     span_text,
+    status_rows,
 )
 from analyzer.report.json import plain
-from analyzer.status import default_as_of
+from analyzer.status import Status, default_as_of, statuses
 
 _STYLE = """
 *, *::before, *::after { box-sizing: border-box; }
 body { font: 16px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #222;
-       max-width: 1000px; margin: 1.5em auto; padding: 0 16px; overflow-wrap: anywhere; }
+       max-width: 1000px; margin: 1.5em auto; padding: 0 16px; overflow-wrap: break-word; }
 h1 { font-size: 1.6em; margin-bottom: 0.2em; }
 h2 { border-bottom: 2px solid #4f7fb0; padding-bottom: 0.2em; margin-top: 2.2em; }
 h3 { margin: 1.8em 0 0.4em; font-size: 1.1em; }
@@ -48,8 +49,11 @@ th, td { text-align: left; vertical-align: top; padding: 0.35em 0.5em;
          border-bottom: 1px solid #e4e4e4; }
 th { background: #f4f6f8; }
 td.number { text-align: right; }
+td.day, th { white-space: nowrap; }
+td.message, .evidence, .errors li { overflow-wrap: anywhere; }
 .table-box { overflow-x: auto; max-width: 100%; }
 .severity { display: inline-block; min-width: 4.2em; padding: 0 0.4em; border-radius: 3px;
+            white-space: nowrap;
             font-size: 0.85em; font-weight: 600; text-align: center; color: #fff; }
 .severity-high { background: #c62828; }
 .severity-warning { background: #b86800; }
@@ -64,9 +68,9 @@ figure.chart img { width: 100%; height: auto; display: block; }
 figure.chart figcaption { color: #555; font-size: 0.85em; margin-top: 0.2em; }
 .errors li { font-family: ui-monospace, monospace; font-size: 0.88em; }
 .athletes { display: grid; gap: 0.6em; }
-.athlete-row { display: grid; grid-template-columns: 13em 1fr; gap: 0.2em 1em;
+.athlete-row { display: grid; grid-template-columns: minmax(14em, 2fr) 3fr; gap: 0.2em 1em;
                align-items: center; border-bottom: 1px solid #e4e4e4; padding-bottom: 0.5em; }
-.athlete-row .numbers { font-size: 0.9em; }
+.athlete-row .numbers { font-size: 0.85em; }
 .athlete-row .numbers p { margin: 0.1em 0; }
 .athlete-row figure.chart { margin: 0; }
 @media (max-width: 700px) {
@@ -107,7 +111,8 @@ def render_html(
     window = charts.status_window(as_of)
     body = [f"<h1>{escape(title)}</h1>", _overview(summaries, errors, window)]
     if len(summaries) > 1:
-        body.append(_ranking(log, summaries, anchors, window))
+        by_athlete = statuses(log, findings, as_of)
+        body.append(_ranking(log, summaries, anchors, window, by_athlete))
     body += [_athlete(log, summary, anchors[summary.athlete], window) for summary in summaries]
     if errors:
         body.append(_errors(errors))
@@ -146,8 +151,16 @@ def _overview(summaries: list[AthleteSummary], errors: list[FileError], window) 
     )
 
 
+# the status rows a coach's row shows beside the athlete's weeks (status_rows' labels)
+COACH_STATUS_ROWS = ("This week", "Rest", "Knee")
+
+
 def _ranking(
-    log: TrainingLog, summaries: list[AthleteSummary], anchors: dict[str, str], window
+    log: TrainingLog,
+    summaries: list[AthleteSummary],
+    anchors: dict[str, str],
+    window,
+    by_athlete: dict[str, Status],
 ) -> str:
     by_name = {summary.athlete: summary for summary in summaries}
     rows = []
@@ -162,10 +175,9 @@ def _ranking(
             f'<p><strong>{place}. <a href="#{anchors[rank.athlete]}">'
             f"{escape(rank.athlete)}</a></strong></p>"
             f"<p>{_severity('high')} {rank.high_count} {_severity('warning')} "
-            f"{rank.warning_count}</p>"
-            f'<p class="evidence">{escape(span_text(rank.window_start, rank.window_end))}</p>'
-            f"<p>{escape(_last_pain_text(summary.findings))}</p>"
-            "</div>"
+            f"{rank.warning_count} in {RANKING_WINDOW_DAYS} days</p>"
+            + _status_numbers(by_athlete.get(rank.athlete))
+            + "</div>"
             + _chart(
                 chart,
                 f"Weekly distance of {rank.athlete} over the last {charts.WINDOW_WEEKS} weeks, "
@@ -189,18 +201,26 @@ def _ranking(
     )
 
 
-def _last_pain_text(findings: tuple[Finding, ...]) -> str:
-    notes = [finding for finding in findings if finding.rule == PAIN_NOTE_RULE]
-    if not notes:
-        return "no knee-pain notes"
-    score = notes[-1].evidence.get("score_of_10")
-    scored = f", {score:g}/10" if isinstance(score, int | float) else ""
-    return f"knee pain noted {day_text(notes[-1].date)}{scored}"
+def _status_numbers(status: Status | None) -> str:
+    if status is None:
+        return ""
+    rows = [(label, text) for label, text in status_rows(status) if label in COACH_STATUS_ROWS]
+    return "".join(
+        f"<p><strong>{escape(label)}</strong>: {escape(text)}</p>" for label, text in rows
+    )
 
 
 def _athlete(log: TrainingLog, summary: AthleteSummary, anchor: str, window) -> str:
     athlete_log = log.for_athlete(summary.athlete)
-    window = window.from_first_run(summary.first_date)
+    shown = window.around_runs(summary.first_date, summary.last_date)
+    moved = (
+        f'<p class="quiet">No runs in the {charts.WINDOW_WEEKS} weeks up to '
+        f"{escape(day_text(window.as_of))}: the charts show the weeks up to the last run, "
+        f"{escape(day_text(summary.last_date))}.</p>"
+        if shown.as_of != window.as_of
+        else ""
+    )
+    window = shown
     athlete, units, findings = summary.athlete, summary.units, summary.findings
     counts = ", ".join(
         count_text(sum(finding.severity == severity for finding in findings), label)
@@ -281,6 +301,7 @@ def _athlete(log: TrainingLog, summary: AthleteSummary, anchor: str, window) -> 
             f", {distance_text(summary.distance_m, units)}; findings: {counts}."
         )
         + "</p>",
+        moved,
     ]
     for heading, chart, description, when_empty, caption in sections:
         parts += [f"<h3>{escape(heading)}</h3>", _chart(chart, description, when_empty, caption)]
@@ -335,7 +356,7 @@ def _findings_table(findings: tuple[Finding, ...]) -> str:
         return '<p class="quiet">No findings.</p>'
     rows = [
         "<tr>"
-        f"<td>{escape(day_text(finding.date))}</td>"
+        f'<td class="day">{escape(day_text(finding.date))}</td>'
         f"<td>{_severity(finding.severity)}</td>"
         f"<td>{escape(finding.code)} {escape(finding.rule)}</td>"
         f'<td class="message">{escape(finding.message)}'

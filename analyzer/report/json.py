@@ -44,6 +44,9 @@ def render_json(
         status = statuses.get(summary.athlete)
         if status is not None:
             item["status"] = status_dict(status)
+            item["rules_not_run"] = [
+                {"rule": not_run.rule, "reason": not_run.reason} for not_run in status.rules_not_run
+            ]
         item["findings"] = [finding_dict(finding) for finding in summary.findings]
         athletes.append(item)
     document: dict[str, Any] = {"as_of": plain(as_of)} if as_of is not None else {}

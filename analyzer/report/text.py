@@ -20,6 +20,11 @@ from analyzer.report import (
     SEVERITY_MARKS,
     AthleteSummary,
     athlete_summaries,
+    attention_last_text,
+    attention_pain_text,
+    attention_ratio_text,
+    attention_reason,
+    attention_week_text,
     count_text,
     day_text,
     distance_text,
@@ -30,7 +35,7 @@ from analyzer.report import (
     span_text,
     status_rows,
 )
-from analyzer.status import OPEN_WINDOW_DAYS, Status
+from analyzer.status import OPEN_WINDOW_DAYS, Status, by_attention
 
 WIDTH_CHARS = 100  # wrap messages to a wide terminal; long messages stay readable
 _MARK_CHARS = 6  # "HIGH  ": the severity mark and its gap
@@ -48,12 +53,20 @@ def render_text(
     statuses = statuses or {}
     blocks: list[str] = []
     if len(summaries) > 1:
-        blocks.append(_ranking(summaries))
+        blocks.append(attention_text(statuses) if statuses else _ranking(summaries))
+    if statuses:
+        order = {
+            status.athlete: place for place, status in enumerate(by_attention(statuses.values()))
+        }
+        summaries.sort(
+            key=lambda summary: (order.get(summary.athlete, len(order)), summary.athlete)
+        )
     for summary in summaries:
         status = statuses.get(summary.athlete)
         if status is not None:
             blocks.append(status_text(status))
-        blocks.append(_athlete(summary))
+        not_run = len(status.rules_not_run) if status is not None else 0
+        blocks.append(_athlete(summary, not_run))
     if not summaries:
         blocks.append("No runs, notes or findings to show.")
     errors = list(errors)
@@ -99,12 +112,46 @@ def status_text(status: Status) -> str:
         lines.append(f"Open findings (last {OPEN_WINDOW_DAYS} days, most severe first):")
         for finding in status.open_findings:
             lines += _wrapped(finding_summary(finding), "  ", " " * 13)
+    elif status.rules_not_run:
+        lines.append(
+            f"No finding dated in the last {OPEN_WINDOW_DAYS} days from the rules that could judge."
+        )
     else:
-        lines.append(f"No finding dated in the last {OPEN_WINDOW_DAYS} days.")
+        lines.append(f"Nothing was flagged in the last {OPEN_WINDOW_DAYS} days.")
     if status.advice:
         lines.append("This week:")
         for sentence in status.advice:
             lines += _wrapped(sentence, "  - ", "    ")
+    if status.rules_not_run:
+        lines.append(f"Could not judge ({len(status.rules_not_run)}):")
+        by_reason: dict[str, list[str]] = {}
+        for item in status.rules_not_run:
+            by_reason.setdefault(item.reason, []).append(item.rule)
+        for reason, rules in by_reason.items():
+            lines += _wrapped(f"{', '.join(rules)}: {reason}", "  ", "    ")
+    return "\n".join(lines)
+
+
+def attention_text(statuses: Mapping[str, Status]) -> str:
+    """The coach's view: one row per athlete, most in need of a call first, each with why."""
+    ranked = by_attention(statuses.values())
+    as_of = ranked[0].as_of
+    name_chars = max(len("athlete"), *(len(status.athlete) for status in ranked))
+    lines = [
+        f"Athletes, most in need of a call first (as of {day_text(as_of)}; open findings: the "
+        f"last {OPEN_WINDOW_DAYS} days)",
+        f"   #  {'athlete':<{name_chars}}  high  warn  {'last activity':<25}  "
+        f"{'this week / 4-wk avg':<22}  {'A:C':<5}  knee pain",
+    ]
+    for place, status in enumerate(ranked, start=1):
+        lines.append(
+            f"  {place:>2}  {status.athlete:<{name_chars}}  {status.high_count:>4}  "
+            f"{status.warning_count:>4}  {attention_last_text(status):<25}  "
+            f"{attention_week_text(status):<22}  {attention_ratio_text(status):<5}  "
+            f"{attention_pain_text(status)}"
+        )
+        indent = " " * (name_chars + 18)
+        lines += _wrapped(f"why: {attention_reason(status)}", indent, indent + "     ")
     return "\n".join(lines)
 
 
@@ -124,7 +171,7 @@ def _ranking(summaries: list[AthleteSummary]) -> str:
     return "\n".join(lines)
 
 
-def _athlete(summary: AthleteSummary) -> str:
+def _athlete(summary: AthleteSummary, not_run: int = 0) -> str:
     header = (
         f"{summary.athlete}: {count_text(summary.runs, 'run')}, "
         f"{span_text(summary.first_date, summary.last_date)}, "
@@ -132,26 +179,36 @@ def _athlete(summary: AthleteSummary) -> str:
     )
     lines = [header, "=" * min(len(header), WIDTH_CHARS)]
     if not summary.findings:
-        lines.append("No findings.")
+        lines.append(
+            f"No findings from the rules that could judge ({not_run} could not: see the status)."
+            if not_run
+            else "No findings."
+        )
     for date, same_day in groupby(summary.findings, key=lambda finding: finding.date):
         lines.append(day_text(date))
         for finding in same_day:
-            lines += _finding_lines(finding)
+            lines += _finding_lines(finding, not_run)
     return "\n".join(lines)
 
 
-def _finding_lines(finding: Finding) -> list[str]:
+def _finding_lines(finding: Finding, not_run: int = 0) -> list[str]:
     mark = SEVERITY_MARKS.get(finding.severity, finding.severity)
     lines = [f"  {mark:<{_MARK_CHARS - 2}}  {finding.code} {finding.rule}"]
     indent = " " * (_MARK_CHARS + 2)
     lines += _wrapped(finding.message, indent)
     if is_pain_note(finding):
-        lines += _before_the_pain(finding, indent)
+        lines += _before_the_pain(finding, indent, not_run)
     return lines
 
 
-def _before_the_pain(finding: Finding, indent: str) -> list[str]:
+def _before_the_pain(finding: Finding, indent: str, not_run: int = 0) -> list[str]:
     window_days = related_window_days(finding)
+    if not finding.related and not_run:
+        return _wrapped(
+            f"No finding in the {window_days} days before it, but "
+            f"{count_text(not_run, 'rule')} could not judge this log (see the status).",
+            indent,
+        )
     if not finding.related:
         return [f"{indent}Nothing was flagged in the {window_days} days before it."]
     lines = [f"{indent}What came before the pain ({window_days} days):"]

@@ -371,3 +371,147 @@ def test_kennethajensen_is_read_in_miles(real_data):
     first = garmin_csv.read(io.BytesIO(data)).records[0].fields
     assert first["distance_m"] == pytest.approx(5.05 * METRES_PER_MILE)
     assert first["name"] == "Glenview Running"
+
+
+# --- the languages of Garmin Connect's website ---------------------------------------------
+# Each header is one a real export of that language writes (quoted by public importers and
+# tests of Garmin Connect CSVs; the Danish one from a runner's export in issue 9), each with
+# a run and a ride or strength row: type name, local date, distance (with the locale's
+# decimal mark), time and run cadence.
+LANGUAGES = {
+    "fr": (
+        "Type d'activité,Date,Favori,Titre,Distance,Calories,Durée,"
+        "Fréquence cardiaque moyenne,Fréquence cardiaque maximale,TE aérobie,"
+        "Cadence de course moyenne,Ascension totale,Descente totale,Pas,"
+        "Consommation du Body Battery,Température minimale,Temps de déplacement",
+        {"type": "Course à pied", "distance": "10.42", "time": "00:52:10", "moving": "00:51:58",
+         "cadence": "172"},
+        "Musculation",
+    ),
+    "es": (
+        "Tipo de actividad,Fecha,Título,Distancia,Calorías,Tiempo,Frecuencia cardiaca media,"
+        "FC máxima,TE aeróbico,Cadencia de carrera media,Ritmo medio,Ascenso total,"
+        "Descenso total,Longitud media de zancada",
+        {"type": "Carrera", "distance": "10,42", "time": "00:52:10", "cadence": "172"},
+        "Ciclismo",
+    ),
+    "it": (
+        "Tipo di attività,Data,Preferita,Titolo,Distanza,Calorie,Tempo,FC Media,FC max,"
+        "TE attività aerobica,Cadenza di corsa media,Cadenza di corsa max,Passo medio,"
+        "Passo migliore,Ascesa totale,Discesa totale,Lunghezza media passo,"
+        "Rapporto verticale medio,Oscillazione verticale media,Tempo in movimento,"
+        "Tempo trascorso,Quota minima,Quota massima",
+        {"type": "Corsa", "distance": "10.42", "time": "00:52:10", "moving": "00:51:58",
+         "cadence": "172"},
+        "Ciclismo",
+    ),
+    "nl": (
+        "Activiteittype,Datum,Favoriet,Titel,Afstand,Calorieën,Tijd,Gem. HS,Max. HS,Aeroob TE,"
+        "Gem. loopcadans,Max. loopcadans,Gemiddeld tempo,Beste tempo,Totale stijging,"
+        "Totale daling,Gem. staplengte,Tijd bewogen,Verstreken tijd",
+        {"type": "Hardlopen", "distance": "10,42", "time": "00:52:10", "moving": "00:51:58",
+         "cadence": "172"},
+        "Fietsen",
+    ),
+    "da": (
+        "Aktivitetstype,Dato,Titel,Distance,Tid",
+        {"type": "Løb", "distance": "10,42", "time": "00:52:10"},
+        "Styrketræning",
+    ),
+    "no": (
+        "Aktivitetstype,Dato,Favoritt,Tittel,Distanse,Totale kalorier,Tid,"
+        "Gjennomsnittlig puls,Makspuls,Aerob treningseffekt,"
+        "Gjennomsnittlig frekvens for løping,Maksimal frekvens for løping,"
+        "Gjennomsnittlig tempo,Beste tempo,Total stigning,Totalt fall,"
+        "Gjennomsnittlig skrittlengde,Tid i bevegelse,Medgått tid",
+        {"type": "Løping", "distance": "10,42", "time": "00:52:10", "moving": "00:51:58",
+         "cadence": "172"},
+        "Styrketrening",
+    ),
+    "pt": (
+        "Tipo de atividade,Data,Título,Distância,Tempo,FC Média,FC máxima,Ritmo médio,"
+        "Melhor ritmo,Cadência de corrida média,Potência média,"
+        "Tempo médio de contato com o solo,Comprimento médio da passada",
+        {"type": "Corrida", "distance": "10.42", "time": "00:52:10", "cadence": "172"},
+        "Cardiovascular",
+    ),
+}  # fmt: skip
+
+
+def _language_export(language: str) -> bytes:
+    header_text, run, other_type = LANGUAGES[language]
+    header = names(header_text)
+
+    def named(known: tuple[str, ...]) -> str | None:
+        return next((name for name in header if name.lower() in known), None)
+
+    title = named(garmin_csv._TITLE)
+    fields = {
+        "distance": named(garmin_csv._DISTANCE),
+        "time": named(garmin_csv._TIME),
+        "moving": named(garmin_csv._MOVING),
+        "cadence": named(garmin_csv._RUN_CADENCE),
+    }
+    run_row = {header[0]: run["type"], header[1]: "2026-03-04 07:15:42", title: "Morning"}
+    run_row |= {fields[key]: value for key, value in run.items() if key != "type"}
+    other_row = {header[0]: other_type, header[1]: "2026-03-05 18:02:00", title: "Evening"}
+    zero = "0,00" if "," in run["distance"] else "0.00"  # one decimal mark in a file
+    other_row |= {fields["distance"]: zero, fields["time"]: "00:45:00"}
+    return garmin(run_row, other_row, header=header)
+
+
+@pytest.mark.parametrize("language", list(LANGUAGES))
+def test_an_export_in_each_language_of_connect(language):
+    data = _language_export(language)
+    assert importer_for("Activities.csv", data[:4096]) is garmin_csv
+    imported = read(data)
+    assert imported.problems == []
+    run, other = (record.fields for record in imported.records)
+    assert run["start_time_local"] == pd.Timestamp("2026-03-04 07:15:42")
+    assert other["start_time_local"] == pd.Timestamp("2026-03-05 18:02:00")
+    assert run["distance_m"] == pytest.approx(10_420)
+    assert run["elapsed_s"] == 3130
+    expected_moving_s = 3118 if "moving" in LANGUAGES[language][1] else 3130
+    assert run["moving_s"] == expected_moving_s
+    assert run["sport"] == "running"
+    assert other["sport"] != "running"
+    assert run["name"] == "Morning"
+    if "cadence" in LANGUAGES[language][1]:
+        assert run["avg_cadence_spm"] == 172
+    assert math.isnan(other["avg_cadence_spm"])
+
+
+def test_the_danish_export_of_issue_9_is_read_not_refused():
+    data = _language_export("da")
+    fields = read(data).records[0].fields
+    assert (fields["sport"], fields["sub_sport"]) == ("running", "løb")
+
+
+def test_an_old_french_export_with_weekdays_and_months_in_french():
+    header = names("Type d'activité,Date,Favori,Titre,Distance,Durée,Cadence de course moyenne")
+    rows = [
+        {"Type d'activité": "Course à pied", "Date": date, "Distance": "8,50", "Durée": "45:10"}
+        for date in (
+            "ven., 25 mai 2012 20:31", "mer., 23 mai 2012 07:00", "dim., 20 mai 2012 09:15",
+            "sam., 19 mai 2012 10:00", "jeu., 17 mai 2012 18:30", "lun., 14 mai 2012 19:00",
+        )
+    ]  # fmt: skip
+    imported = read(garmin(*rows, header=header))
+    assert imported.problems == []
+    assert [record.fields["start_time_local"] for record in imported.records][:2] == [
+        pd.Timestamp("2012-05-25 20:31"),
+        pd.Timestamp("2012-05-23 07:00"),
+    ]
+    assert imported.records[0].fields["distance_m"] == pytest.approx(8500)
+
+
+def test_an_unreadable_date_is_quoted_in_the_problem():
+    imported = read(garmin(ROW, {**ROW, "Date": "the 5th of never"}))
+    assert reasons(imported) == [
+        "left out 1 of 2 rows whose Date is missing or unreadable (such as 'the 5th of never')"
+    ]
+
+
+def test_when_no_date_can_be_read_the_message_quotes_one():
+    with pytest.raises(BadFile, match=r"has a Date runlog can read \(such as 'soon'\)"):
+        read(garmin({**ROW, "Date": "soon"}))

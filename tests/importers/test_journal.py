@@ -73,6 +73,17 @@ def test_the_example_journal_gives_one_note_per_day():
         pytest.param("- [x] 2026-03-04 knee sore", id="task box"),
         pytest.param("  2026-03-04 knee sore", id="indented"),
         pytest.param("## 2026-03-04 knee sore", id="heading with text"),
+        # month and weekday names in the ten languages runlog reads notes in
+        pytest.param("Mittwoch, 4. März 2026: knee sore", id="German"),
+        pytest.param("mercredi 4 mars 2026 knee sore", id="French"),
+        pytest.param("miércoles 4 de marzo de 2026: knee sore", id="Spanish, with de"),
+        pytest.param("4 marzo 2026 knee sore", id="Italian"),
+        pytest.param("woensdag 4 maart 2026 knee sore", id="Dutch"),
+        pytest.param("onsdag 4. marts 2026: knee sore", id="Danish"),
+        pytest.param("4 mars 2026 knee sore", id="Swedish"),
+        pytest.param("4. mars 2026 knee sore", id="Norwegian: a day with a dot, not a list item"),
+        pytest.param("quarta-feira, 4 de março de 2026 - knee sore", id="Portuguese"),
+        pytest.param("## 4. März 2026 knee sore", id="German heading"),
     ],
 )
 def test_each_date_form_starts_a_note(line):

@@ -72,6 +72,12 @@ def test_the_window_is_16_weeks_to_the_as_of_day_or_from_the_first_run():
     assert len(window.mondays) == 16
     assert window.from_first_run(dt.date(2026, 2, 4)).first == dt.date(2026, 2, 2)
     assert window.from_first_run(dt.date(2025, 1, 1)) == window
+    stale = window.around_runs(dt.date(2019, 1, 1), dt.date(2023, 8, 14))  # a Monday
+    assert (stale.first, stale.as_of, stale.days_in_last_week) == (
+        dt.date(2023, 5, 1),
+        dt.date(2023, 8, 20),  # its week is over: no partial week
+        7,
+    )
 
 
 @pytest.mark.parametrize(

@@ -30,10 +30,22 @@ def test_one_athlete_has_no_ranking(coach_log, ana_findings):
     assert text.startswith("ana: 34 runs, Tue 6 Jan 2026 to Sat 7 Mar 2026, 269.0 km\n")
 
 
-def test_a_coach_folder_starts_with_the_athletes_ranked_by_risk(coach_log, coach_findings):
+def test_without_statuses_the_athletes_are_ranked_by_risk(coach_log, coach_findings):
     lines = render_text(coach_log, coach_findings).splitlines()
     assert lines[0].startswith("Athletes by risk")
     assert [line.split()[1] for line in lines[1:4]] == ["bo", "ana", "zoë"]
+
+
+def test_the_coach_view_puts_the_athlete_without_recent_data_first(
+    coach_log, coach_findings, coach_statuses
+):
+    lines = render_text(coach_log, coach_findings, (), coach_statuses).splitlines()
+    assert lines[0].startswith("Athletes, most in need of a call first (as of Mon 9 Mar 2026")
+    rows = [line for line in lines[2:9] if line[:4].strip().isdigit()]
+    assert [row.split()[1] for row in rows] == ["zoë", "bo", "ana"]
+    assert "no data since 8 Feb 2026" in rows[0]
+    assert "no data since 22 Feb 2026" in rows[1]  # 15 days: past the 14 of the profile
+    assert "Sat 7 Mar (2 days)" in rows[2]
 
 
 def test_the_pain_note_lists_what_came_before_it_indented_beneath(coach_log, ana_findings):

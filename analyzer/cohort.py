@@ -1,0 +1,331 @@
+"""Cohorts on a Dask cluster: per-file imports, then per-athlete rules, tables by athlete.
+
+`runlog import COHORT -o OUT/ --dask ADDRESS` and `runlog check COHORT --dask ADDRESS` run the
+local path's own steps as tasks: files (a FIT file, a zip export) are read by tasks, a few
+dozen each, and each athlete's files are then put together, checked and written by one task.
+The tables are the local path's, row for row.
+
+- A group is one athlete sub-folder of a coach's folder, or every other path named (one
+  runner's files, or a CSV log whose `athlete` column names several runners).
+- File tasks send back activity rows, notes and shoes, never samples: a run's samples are read
+  again, from the worker's import cache or the file, only when a rule or `--samples` asks. So
+  no worker holds more than one athlete's samples (workers run one task at a time).
+- The driver keeps a few groups in flight and only their summaries: its memory does not grow
+  with the cohort (`check` gathers the findings it prints, `import` writes from the workers).
+
+Dask comes with `pip install "runlog[dask]"`; without it the local path works as always.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from analyzer.checkers import Finding, run_rules
+from analyzer.datasets import athlete_tables, write_athletes, write_samples
+from analyzer.discover import (
+    ARCHIVE_SEPARATOR,
+    Discovery,
+    coach_athlete_folders,
+    discover,
+    shown,
+)
+from analyzer.errors import RunlogError
+from analyzer.loader import FilePart, assemble, file_part, profiles_for, reread_samples_loader
+from analyzer.log import FileError, TrainingLog
+from analyzer.profile import Profile
+from analyzer.reading import read_sources
+from analyzer.weekly import weekly_table
+
+LOCAL_CLUSTER = "local"
+FILES_PER_TASK = 25  # a task reads this many files: each costs the scheduler a few ms
+CONNECT_TIMEOUT_S = 20  # a scheduler that does not answer by then is reported
+_GROUPS_IN_FLIGHT_PER_WORKER = 2
+
+
+@dataclass(frozen=True)
+class Group:
+    """The files put together as one log: an athlete's sub-folder, or the other paths named."""
+
+    athlete: str | None  # the sub-folder's name; None for paths that are not a coach's folder
+    roots: tuple[tuple[str, bool], ...]  # (folder or file, named by the user)
+    profiles: dict[str, Profile] = field(default_factory=dict)
+
+
+@dataclass
+class GroupResult:
+    """What one group's task sends back: counts and errors, or for `check` its tables."""
+
+    athletes: list[str]
+    activities: int
+    notes: int
+    findings: int
+    weeks: int
+    samples: int
+    errors: list[FileError]
+    log: TrainingLog | None = None  # for check: the log without its samples
+    found: list[Finding] | None = None
+
+
+def cohort_groups(paths: Sequence[Path], profile: Profile | None) -> list[Group]:
+    """The groups of the named paths, athletes in name order, the other paths last."""
+    data_folders = [path if path.is_dir() else path.parent for path in paths]
+    athlete_roots: dict[str, list[tuple[str, bool]]] = {}
+    athlete_folders: dict[str, Path] = {}
+    other_roots: list[tuple[str, bool]] = []
+    for path in paths:
+        folders = coach_athlete_folders(path) if path.is_dir() else []
+        for folder in folders:
+            athlete = shown(folder.name)  # as the local path names them
+            athlete_roots.setdefault(athlete, []).append((str(folder), False))
+            athlete_folders[athlete] = folder
+        if not folders:
+            other_roots.append((str(path), not path.is_dir()))
+    groups = [
+        Group(
+            athlete,
+            tuple(roots),
+            profiles_for(
+                Discovery([], [], {athlete: athlete_folders[athlete]}, data_folders), profile
+            ),
+        )
+        for athlete, roots in sorted(athlete_roots.items())
+    ]
+    if other_roots:
+        shared = profiles_for(Discovery([], [], {}, data_folders), profile)
+        groups.append(Group(None, tuple(other_roots), shared))
+    return groups
+
+
+def group_files(group: Group) -> tuple[list[tuple[str, bool]], list[FileError]]:
+    """The group's files (an archive is one file) with whether the user named each, and the
+    paths that could not be opened. Runs on a worker: it walks the folders."""
+    files: list[tuple[str, bool]] = []
+    problems: list[FileError] = []
+    for root, named in group.roots:
+        if named:
+            files.append((root, True))
+            continue
+        found = discover([root])
+        problems += [FileError(path, str(reason), reason.kind) for path, reason in found.problems]
+        tops = dict.fromkeys(source.path.split(ARCHIVE_SEPARATOR, 1)[0] for source in found.sources)
+        files += [(top, False) for top in tops]
+    return files, problems
+
+
+def import_files(files: list[tuple[str, bool]], group: Group) -> list[FilePart]:
+    """The parts of the log that some of a group's files give, in order, without samples."""
+    return [part for path, named in files for part in import_file(path, named, group)]
+
+
+def import_file(path: str, named: bool, group: Group) -> list[FilePart]:
+    """One file's parts of the log (an archive's members each give one), without samples."""
+    found = discover([path])
+    parts = [
+        FilePart(
+            errors=[FileError(where, str(reason), reason.kind) for where, reason in found.problems]
+        )
+    ]
+    sources = [
+        dataclasses.replace(source, athlete=group.athlete, named=named and not source.in_archive)
+        for source in found.sources
+    ]
+    for source, read in zip(sources, read_sources(sources), strict=True):
+        again = dataclasses.replace(source, read_raw=partial(_source_bytes, path, source.path))
+        loader = partial(_reread_loader, again)
+        parts.append(file_part(source, read, group.profiles, samples_loader=loader))
+    return parts
+
+
+def _reread_loader(source: Any, _source: Any, cache_path: Path | None, index: int, record: Any):
+    return reread_samples_loader(source, cache_path, index, record)
+
+
+def _source_bytes(top: str, source_path: str) -> bytes:
+    """A source's raw bytes, found again from the file it came in (a picklable read_raw)."""
+    for source in discover([top]).sources:
+        if source.path == source_path:
+            return source.read_raw()
+    raise FileNotFoundError(source_path)
+
+
+def check_group(
+    parts: list[list[FilePart]],
+    problems: list[FileError],
+    group: Group,
+    profile: Profile | None,
+    out: str | None,
+    with_samples: bool,
+) -> GroupResult:
+    """Put a group's parts together, run the rules, and write its athletes' tables to `out`
+    (or, with no `out`, send the log and its findings back for `check` to print)."""
+    log = assemble(
+        [FilePart(errors=problems), *(part for file_parts in parts for part in file_parts)],
+        [],
+        group.profiles,
+    )
+    findings = run_rules(log, profile)
+    result = GroupResult(
+        athletes=log.athletes,
+        activities=len(log.activities),
+        notes=len(log.notes),
+        findings=len(findings),
+        weeks=0,
+        samples=0,
+        errors=log.errors,
+    )
+    if out is None:
+        result.log = dataclasses.replace(log, sample_loaders={})
+        result.found = findings
+        return result
+    weekly = weekly_table(log, findings, profile)
+    write_athletes(out, athlete_tables(log, findings, weekly), log.athletes)
+    result.weeks = len(weekly)
+    if with_samples:
+        result.samples = sum(write_samples(out, log, athlete) for athlete in log.athletes)
+    return result
+
+
+def run_cohort(
+    paths: Sequence[Path],
+    address: str,
+    profile: Profile | None = None,
+    out: str | None = None,
+    with_samples: bool = False,
+    client: Any = None,
+) -> Iterator[GroupResult]:
+    """Each group's result as its task ends, on the Dask cluster at `address` ("local": a
+    cluster of this machine's cores, started and stopped here)."""
+    groups = cohort_groups(paths, profile)
+    if client is not None:
+        yield from _pipeline(client, groups, profile, out, with_samples)
+        return
+    with _client(address) as own_client:
+        yield from _pipeline(own_client, groups, profile, out, with_samples)
+
+
+def check_cohort(
+    paths: Sequence[Path], address: str, profile: Profile | None = None, client: Any = None
+) -> tuple[TrainingLog, list[Finding]]:
+    """The log (without samples) and the findings of the paths, checked on the cluster."""
+    results = list(run_cohort(paths, address, profile, client=client))
+    logs = [result.log for result in results if result.log is not None]
+    activities = pd.concat([item.activities for item in logs], ignore_index=True)
+    log = TrainingLog(
+        activities=activities.sort_values(
+            ["athlete", "start_time_utc"], kind="stable", ignore_index=True
+        ),
+        notes=pd.concat([item.notes for item in logs], ignore_index=True),
+        shoes=pd.concat([item.shoes for item in logs], ignore_index=True).drop_duplicates(
+            ["athlete", "shoe"], keep="first"
+        ),
+        errors=[error for result in results for error in result.errors],
+        profiles={key: value for item in logs for key, value in item.profiles.items()},
+    )
+    findings = [finding for result in results for finding in result.found or []]
+    return log, sorted(findings, key=lambda item: (item.athlete, item.date, -item.severity_rank))
+
+
+def _pipeline(
+    client: Any,
+    groups: list[Group],
+    profile: Profile | None,
+    out: str | None,
+    with_samples: bool,
+) -> Iterator[GroupResult]:
+    from distributed import as_completed
+
+    workers = max(len(client.scheduler_info().get("workers", {})), 1)
+    in_flight = workers * _GROUPS_IN_FLIGHT_PER_WORKER
+    queue = iter(groups)
+    running = as_completed()
+    listings: dict[Any, Group] = {}
+
+    def start_next() -> None:
+        group = next(queue, None)
+        if group is not None:
+            listing = client.submit(group_files, group, pure=False)
+            listings[listing] = group
+            running.add(listing)
+
+    for _ in range(in_flight):
+        start_next()
+    for future in running:
+        group = listings.pop(future, None)
+        if group is not None:
+            files, problems = future.result()
+            file_parts = [
+                client.submit(
+                    import_files, files[start : start + FILES_PER_TASK], group, pure=False
+                )
+                for start in range(0, len(files), FILES_PER_TASK)
+            ]
+            running.add(
+                client.submit(
+                    check_group, file_parts, problems, group, profile, out, with_samples, pure=False
+                )
+            )
+            continue
+        yield future.result()
+        future.release()
+        start_next()
+
+
+class _client:
+    """A Dask client of the cluster at `address`, or of a local cluster started for the run."""
+
+    def __init__(self, address: str) -> None:
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError as err:
+            raise RunlogError(
+                '--dask needs Dask: pip install "runlog[dask]" (or leave --dask out to run here)'
+            ) from err
+        self._cluster = None
+        # Dask's own progress notes would drown runlog's one line per problem
+        logging.getLogger("distributed").setLevel(logging.ERROR)
+        if address == LOCAL_CLUSTER:
+            self._cluster = LocalCluster(
+                n_workers=int(os.environ.get("RUNLOG_DASK_WORKERS", os.cpu_count() or 1)),
+                threads_per_worker=1,  # one task at a time: one athlete's samples at most
+                processes=True,
+                dashboard_address=":0",  # any free port: never another cluster's
+                silence_logs=logging.ERROR,
+            )
+            self._client = Client(self._cluster)
+        else:
+            try:
+                self._client = Client(address, timeout=CONNECT_TIMEOUT_S)
+            except OSError as err:
+                raise RunlogError(f"--dask {address}: cannot reach the cluster ({err})") from err
+
+    def __enter__(self) -> Any:
+        return self._client
+
+    def __exit__(self, *exc: object) -> None:
+        self._client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+
+def write_local(
+    log: TrainingLog, findings: list[Finding], out: str, profile: Profile | None, with_samples: bool
+) -> tuple[int, int]:
+    """The local path's datasets, the same tables as the cluster's: (weeks, samples) written."""
+    weekly = weekly_table(log, findings, profile)
+    write_athletes(out, athlete_tables(log, findings, weekly), log.athletes)
+    samples = (
+        sum(write_samples(out, log, athlete) for athlete in log.athletes) if with_samples else 0
+    )
+    return len(weekly), samples
+
+
+__all__ = ["LOCAL_CLUSTER", "Group", "GroupResult", "check_cohort", "run_cohort", "write_local"]

@@ -1,0 +1,162 @@
+"""A local Dask cluster (two worker processes) gives the local path's tables, row for row."""
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+import analyzer
+from analyzer import cli, cohort, datasets
+from analyzer.checkers import run_rules
+from analyzer.schema import ACTIVITY_COLUMNS
+from benchmarks.synthetic import cohort_athlete, write_cohort, write_cohort_athlete
+
+distributed = pytest.importorskip("distributed")
+
+SAMPLE_DATA = Path(__file__).resolve().parents[1] / "sample_data"
+FIRST_MONDAY = dt.date(2025, 1, 6)
+TABLES = (*datasets.TABLES, datasets.SAMPLES)
+
+
+@pytest.fixture(scope="module")
+def client():
+    with (
+        distributed.LocalCluster(
+            n_workers=2,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=":0",
+            silence_logs=40,
+        ) as cluster,
+        distributed.Client(cluster) as dask_client,
+    ):
+        yield dask_client
+
+
+@pytest.fixture(scope="module")
+def coach_folder(tmp_path_factory) -> Path:
+    """A small coach's folder: the sample runner, and two athletes of six weeks of FIT runs."""
+    folder = tmp_path_factory.mktemp("coach")
+    shutil.copytree(SAMPLE_DATA, folder / "sam", ignore=shutil.ignore_patterns("runlog.toml"))
+    (folder / "runlog.toml").write_text('timezone = "Europe/Copenhagen"\n', encoding="utf-8")
+    for number in (1, 3):
+        write_cohort_athlete(folder, number, FIRST_MONDAY, weeks=6, record_every_s=(10,))
+    return folder
+
+
+@pytest.fixture(scope="module")
+def generated_cohort(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("cohort")
+    write_cohort(folder, athletes=4, weeks=7, first_monday=FIRST_MONDAY, record_every_s=(30,))
+    return folder
+
+
+def local_datasets(folder: Path, out: Path) -> list:
+    log = analyzer.load(folder)
+    findings = run_rules(log)
+    cohort.write_local(log, findings, str(out), None, with_samples=True)
+    return findings
+
+
+def assert_same_tables(first: Path, second: Path) -> None:
+    for name in TABLES:
+        expected = datasets.read_table(str(first), name)
+        assert not expected.empty, name
+        pd.testing.assert_frame_equal(datasets.read_table(str(second), name), expected)
+
+
+@pytest.mark.parametrize("folder_name", ["coach_folder", "generated_cohort"])
+def test_the_cluster_writes_the_local_paths_tables(folder_name, client, tmp_path, request):
+    folder = request.getfixturevalue(folder_name)
+    local_datasets(folder, tmp_path / "local")
+    results = list(
+        cohort.run_cohort(
+            [folder], "unused", out=str(tmp_path / "dask"), with_samples=True, client=client
+        )
+    )
+    assert sorted(athlete for result in results for athlete in result.athletes) == sorted(
+        child.name for child in folder.iterdir() if child.is_dir()
+    )
+    assert_same_tables(tmp_path / "local", tmp_path / "dask")
+
+
+def test_the_datasets_hold_the_logs_tables(coach_folder, tmp_path):
+    findings = local_datasets(coach_folder, tmp_path / "out")
+    log = analyzer.load(coach_folder)
+    activities = datasets.read_table(str(tmp_path / "out"), "activities")
+    assert len(activities) == len(log.activities)
+    assert list(activities["activity_id"]) == list(log.activities["activity_id"])
+    assert list(activities["local_date"]) == list(log.activities["local_date"])
+    weekly = datasets.read_table(str(tmp_path / "out"), "weekly")
+    expected = log.weekly(findings)
+    assert list(weekly["week_start"]) == list(expected["week_start"])
+    assert list(weekly["distance_m"]) == list(expected["distance_m"])
+    found = datasets.read_table(str(tmp_path / "out"), "findings")
+    assert sorted(found["rule"]) == sorted(finding.rule for finding in findings)
+    samples = datasets.read_table(str(tmp_path / "out"), datasets.SAMPLES)
+    assert set(samples["activity_id"]) == set(log.sample_loaders)
+
+
+def test_check_on_the_cluster_gives_the_local_findings(coach_folder, client):
+    log, findings = cohort.check_cohort([coach_folder], "unused", client=client)
+    local_log = analyzer.load(coach_folder)
+    assert findings == run_rules(local_log)
+    columns = list(ACTIVITY_COLUMNS)  # extra columns depend on the formats each group read
+    pd.testing.assert_frame_equal(log.activities[columns], local_log.activities[columns])
+
+
+def test_the_command_line_on_a_cluster(coach_folder, client, tmp_path):
+    runner = CliRunner()
+    address = client.scheduler.address
+    here = runner.invoke(cli.cli, ["check", str(coach_folder), "--format", "json"])
+    there = runner.invoke(
+        cli.cli, ["check", str(coach_folder), "--format", "json", "--dask", address]
+    )
+    assert there.exit_code == here.exit_code == cli.EXIT_OK, there.output
+    assert there.stdout == here.stdout
+    result = runner.invoke(
+        cli.cli, ["import", str(coach_folder), "-o", f"{tmp_path}/out/", "--dask", address]
+    )
+    assert result.exit_code == cli.EXIT_OK, result.output
+    assert f"of 3 athletes to {tmp_path}/out/." in result.stdout
+    weekly = datasets.read_table(str(tmp_path / "out"), "weekly")
+    assert sorted(set(weekly["athlete"])) == ["athlete-0001", "athlete-0003", "sam"]
+    assert cohort_athlete(3) == "athlete-0003"
+
+
+def test_dask_local_starts_a_cluster_of_its_own(monkeypatch):
+    monkeypatch.setenv("RUNLOG_DASK_WORKERS", "1")
+    runner = CliRunner()
+    here = runner.invoke(cli.cli, ["check", str(SAMPLE_DATA)])
+    there = runner.invoke(cli.cli, ["check", str(SAMPLE_DATA), "--dask", "local"])
+    assert there.exit_code == cli.EXIT_OK, there.output
+    assert there.stdout == here.stdout
+
+
+def test_an_unreachable_cluster_is_one_line(monkeypatch):
+    monkeypatch.setattr(cohort, "CONNECT_TIMEOUT_S", 1)
+    result = CliRunner().invoke(cli.cli, ["check", str(SAMPLE_DATA), "--dask", "tcp://127.0.0.1:9"])
+    assert result.exit_code == cli.EXIT_USAGE
+    assert "--dask tcp://127.0.0.1:9: cannot reach the cluster" in result.output
+
+
+def test_dask_needs_a_folder_to_write_to(coach_folder, tmp_path):
+    result = CliRunner().invoke(
+        cli.cli, ["import", str(coach_folder), "-o", str(tmp_path / "runs.parquet"), "--dask", "x"]
+    )
+    assert result.exit_code == cli.EXIT_USAGE
+    assert "--dask writes Parquet datasets to a folder: give -o OUT/" in result.output
+
+
+def test_an_athlete_written_again_replaces_only_their_files(coach_folder, tmp_path):
+    out = tmp_path / "out"
+    local_datasets(coach_folder, out)
+    before = {name: datasets.read_table(str(out), name) for name in datasets.TABLES}
+    log = analyzer.load(coach_folder)
+    sam = log.for_athlete("sam")
+    cohort.write_local(sam, run_rules(sam), str(out), None, with_samples=False)
+    for name in datasets.TABLES:
+        pd.testing.assert_frame_equal(datasets.read_table(str(out), name), before[name])
