@@ -44,6 +44,7 @@ from analyzer.profile import Profile, load_profile
 from analyzer.report import count_text
 from analyzer.report.csv import render_csv
 from analyzer.report.json import render_json, render_rules_json
+from analyzer.report.literal import terminal_text
 from analyzer.report.tables import activities_csv, activities_parquet
 from analyzer.report.text import render_rules, render_text
 from analyzer.status import default_as_of, statuses
@@ -223,6 +224,7 @@ def check(
 @profile_option
 @since_option
 @until_option
+@as_of_option
 @click.pass_context
 def report(
     ctx: click.Context,
@@ -232,6 +234,7 @@ def report(
     profile_path: Path | None,
     since: dt.datetime | None,
     until: dt.datetime | None,
+    as_of: str | None,
 ) -> None:
     """Write one HTML page of the runs under PATH...: charts, findings, knee-pain timeline."""
     from analyzer.report.html import render_html  # matplotlib is slow to import: only here
@@ -239,8 +242,17 @@ def report(
     first_day, last_day = _days(since, until)
     check_output(output, [*paths, *_given(profile_path)], force=force)
     training_log, profile = _load(paths, profile_path)
-    findings = run_rules(training_log, profile, first_day, last_day)
-    page = render_html(training_log, findings, training_log.errors, title=REPORT_TITLE)
+    as_of_day = _as_of_day(as_of, training_log, last_day)
+    findings = run_rules(training_log, profile, first_day, last_day or as_of_day)
+    status_by_athlete = statuses(training_log, findings, as_of_day, profile) if as_of_day else {}
+    page = render_html(
+        training_log,
+        findings,
+        training_log.errors,
+        title=REPORT_TITLE,
+        as_of=as_of_day,
+        statuses=status_by_athlete,
+    )
     _write(output, page.encode("utf-8"))
     _echo_errors(training_log.errors)
     click.echo(
@@ -496,7 +508,7 @@ def _exit_code(training_log: TrainingLog, paths: Sequence[Path]) -> int:
 
 def _echo_errors(errors: Sequence[FileError]) -> None:
     for error in errors:
-        click.echo(str(error), err=True)
+        click.echo(terminal_text(str(error)), err=True)  # a file name holds no escapes
 
 
 def _given(path: Path | None) -> list[Path]:

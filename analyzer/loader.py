@@ -17,6 +17,7 @@ from typing import Any
 import pandas as pd
 
 from analyzer.checkers import check_rule_settings
+from analyzer.checkers.shoe_overdue import worn_shoes
 from analyzer.discover import Discovery, Source, discover
 from analyzer.errors import BadFile, FileErrorKind, NotAnActivity, UnrecognisedFile
 from analyzer.importers import Imported, Record, suffix_of
@@ -152,7 +153,7 @@ def assemble(
     activities = conform(activities, ACTIVITY_COLUMNS).sort_values(
         ["athlete", "start_time_utc"], kind="stable", ignore_index=True
     )
-    return TrainingLog(
+    log = TrainingLog(
         activities=activities,
         notes=note_table,
         shoes=shoe_table,
@@ -160,6 +161,10 @@ def assemble(
         profiles=profiles,
         sample_loaders=samples,
     )
+    # a run that names no shoe shows the one it counts on (the profile's default shoe): the
+    # import table, the charts and the notebook agree with shoe-overdue
+    log.activities = conform(log.activities.assign(shoe=worn_shoes(log)), ACTIVITY_COLUMNS)
+    return log
 
 
 def profiles_for(found: Discovery, profile: Profile | str | Path | None) -> dict[str, Profile]:

@@ -29,6 +29,9 @@ from analyzer.checkers._format import day_text, distance_text
 from analyzer.checkers.rule import Finding, Rule
 from analyzer.log import TrainingLog
 
+# Cook 1985 measured in miles: 500 mi, which a km runner reads as 800 km
+LAB_TEST_TEXT = {"km": "800 km", "miles": "500 mi"}
+
 
 @dataclass(frozen=True)
 class Thresholds:
@@ -209,6 +212,22 @@ def shoe_of_each_run(
     return _shoe_of_each_run(runs, shoes), {shoe.name: shoe.pre_used_km for shoe in shoes}
 
 
+def worn_shoes(log: TrainingLog) -> pd.Series:
+    """The shoe each activity counts on as this rule counts it, by the activities' index.
+
+    A run that names a shoe keeps its name; a run that names none counts on the shoe its
+    export links it to, else on the profile's default shoe in use that day; NaN otherwise
+    (not a run, or no shoe in use). The loader writes it into the activities, so the import
+    table, the charts and the notebook show the shoe this rule counts.
+    """
+    worn = log.activities["shoe"].astype(object).where(log.activities["shoe"].notna())
+    worn = worn.where(worn.astype("string").str.strip().fillna("") != "")
+    for athlete, runs in runs_by_athlete(log, "shoe"):
+        counted, _ = shoe_of_each_run(log, athlete, runs)
+        worn = worn.fillna(counted.reindex(worn.index))
+    return worn
+
+
 def _in_use(runs: pd.DataFrame, shoe: _Shoe) -> pd.Series:
     start, retired = _day(shoe.start_date, 0), _day(shoe.retired_date, 1)
     return (runs["day"] >= start) & (runs["day"] <= retired)
@@ -287,7 +306,8 @@ def _finding(
             f"{day_text(run['local_date'])}: your {shoe.name} passed "
             f"{distance_text(limit_km * 1000, units)} ({distance_text(distance_km * 1000, units)}"
             f"{before}); {limit_text}. Shoes lose cushioning with use (to about 60-80 % by "
-            f"800 km in a lab test), though no study ties a mileage to injury. {advice} Runners "
+            f"{LAB_TEST_TEXT[units]} in a lab test), though no study ties a mileage to injury. "
+            f"{advice} Runners "
             "who rotated more than one pair had fewer injuries in one study (hazard ratio 0.61)."
         ),
         evidence={

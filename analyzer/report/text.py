@@ -29,12 +29,14 @@ from analyzer.report import (
     day_text,
     distance_text,
     finding_summary,
+    in_attention_order,
     is_pain_note,
     related_window_days,
     risk_ranking,
     span_text,
     status_rows,
 )
+from analyzer.report.literal import terminal_text
 from analyzer.status import OPEN_WINDOW_DAYS, Status, by_attention
 
 WIDTH_CHARS = 100  # wrap messages to a wide terminal; long messages stay readable
@@ -55,12 +57,7 @@ def render_text(
     if len(summaries) > 1:
         blocks.append(attention_text(statuses) if statuses else _ranking(summaries))
     if statuses:
-        order = {
-            status.athlete: place for place, status in enumerate(by_attention(statuses.values()))
-        }
-        summaries.sort(
-            key=lambda summary: (order.get(summary.athlete, len(order)), summary.athlete)
-        )
+        summaries = in_attention_order(summaries, statuses)
     for summary in summaries:
         status = statuses.get(summary.athlete)
         if status is not None:
@@ -72,7 +69,7 @@ def render_text(
     errors = list(errors)
     if errors:
         blocks.append(error_section(errors))
-    return "\n\n".join(blocks) + "\n"
+    return terminal_text("\n\n".join(blocks) + "\n")  # notes and names hold no escapes
 
 
 def error_section(errors: list[FileError]) -> str:
