@@ -9,7 +9,7 @@ WORDS = Words(
         "smerter", "venstre", "højre", "ømt", "nu", "hvad", "dag", "lang", "ned", "bakke",
         "langtur", "træning", "lige", "dog", "noget", "gik", "fik", "havde", "os", "lave",
     ),
-    knee_pattern=r"knæ|knæet|knæene|knæskal|knæskallen|knæhase|knæhasen|menisk|menisken",
+    knee_pattern=r"knæ|knæet|knæene|knae|knaeet|knaeene|knæskal|knæskallen|knæhase|knæhasen|menisk|menisken",
     both_knees=("knæene",),
     knee_pain_pattern=(
         r"\bknæsmert\w*|\bknæproblem\w*|\bknæskade\w*|\bløberknæ\w*|\bspringerknæ\w*"
@@ -23,7 +23,7 @@ WORDS = Words(
     ),
     past_pattern=r"\bsidste år\w*|\bgammel\b|\bgamle\b|\bfor (?:\w+ )?år siden\b|\btidligere\b",
     pain_pattern=(
-        r"ondt|driller|drillede|smerte|smerter|smerten|smerterne|smertende|øm|ømt|ømme|ømhed|skade|skadet|"
+        r"ondt|driller|drillede|generede|generende|ømmer|ømmede|smerte|smerter|smerten|smerterne|smertende|øm|ømt|ømme|ømhed|skade|skadet|"
         r"gener|generer|genere|problemer|irriteret|betændt|betændelse|murren|murrer|"
         r"jager|værk|værker|sart|overbelast\w*|stikker"
     ),
