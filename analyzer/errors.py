@@ -59,6 +59,12 @@ class ProfileError(RunlogError):
     """An athlete profile with a key or value runlog does not accept."""
 
 
+def shown_value(value: object) -> str:
+    """A value as the profile wrote it, cut short: a 3 GB string is no error message."""
+    text = repr(value)
+    return text if len(text) <= 60 else f"{text[:57]}..."
+
+
 class UnrecognisedFile(BadFile):
     """A file whose content no importer recognises (a CSV of something else, a stray file).
 

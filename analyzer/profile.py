@@ -31,9 +31,10 @@ lon_deg = 12.55
 radius_m = 300
 ```
 
-Here each `[rules.<slug>]` is only checked to be a table: the rules check their own
-settings (`analyzer.checkers.check_rule_settings`, run by `load`), so this module needs no
-rule and the rules can read profiles.
+Here each `[rules.<slug>]` is only checked to be a table: the rules check their own settings
+(`analyzer.checkers.check_rule_settings`, run by `load`: an unknown key, a wrong type or a
+value out of range is a ProfileError naming the file, the key and the valid keys), so this
+module needs no rule and the rules can read profiles.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ from pathlib import Path
 from typing import Any
 
 from analyzer.classify import SURFACES
-from analyzer.errors import ProfileError
+from analyzer.errors import ProfileError, shown_value
 
 PROFILE_FILE_NAME = "runlog.toml"
 UNITS = ("km", "miles")
@@ -181,7 +182,7 @@ def find_profile(folder: Path) -> Path | None:
 
 
 def _rules(name: str, rules: Any) -> dict[str, dict[str, Any]]:
-    """Each rule's settings as given; the rules check the slugs and keys themselves."""
+    """Each rule's settings as given; the rules check the slugs, keys and ranges themselves."""
     if not isinstance(rules, dict):
         raise ProfileError(f"{name}: [rules] must be a table of rule settings")
     for slug, settings in rules.items():
@@ -246,7 +247,7 @@ def _reject_unknown(name: str, where: str, data: dict[str, Any], known: tuple[st
 
 def _typed(name: str, key: str, value: Any, kind: type) -> Any:
     if value is not None and not isinstance(value, kind):
-        raise ProfileError(f"{name}: {key} = {_shown(value)} should be a {kind.__name__}")
+        raise ProfileError(f"{name}: {key} = {shown_value(value)} should be a {kind.__name__}")
     return value
 
 
@@ -273,19 +274,13 @@ def _number(
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ProfileError(f"{name}: {key} = {_shown(value)} should be a number")
+        raise ProfileError(f"{name}: {key} = {shown_value(value)} should be a number")
     low, high = allowed if allowed is not None else (0.0, math.inf)
     if not low <= value <= high:  # NaN too
         if allowed is None:
             raise ProfileError(f"{name}: {key} = {value!r} cannot be negative")
         raise ProfileError(f"{name}: {key} = {value!r} is outside its range, {low:g} to {high:g}")
     return float(value)
-
-
-def _shown(value: Any) -> str:
-    """A value as the profile wrote it, cut short: a 3 GB string is no error message."""
-    text = repr(value)
-    return text if len(text) <= 60 else f"{text[:57]}..."
 
 
 def _date(name: str, key: str, value: Any) -> dt.date | None:

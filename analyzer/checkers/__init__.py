@@ -71,13 +71,14 @@ def check_rule_settings(profile: Profile) -> Profile:
                 f"{name}: [rules.{slug}] is not a rule runlog knows; "
                 f"the rules are {', '.join(sorted(by_slug))}"
             )
-        rule.thresholds_from(settings, name)
+        rule.thresholds_from(settings, name, profile.units)
     return profile
 
 
 def thresholds_for(profile: Profile, rule: Rule) -> Any:
     """The rule's Thresholds with the profile's settings laid over the defaults."""
-    return rule.thresholds_from(profile.rules.get(rule.slug, {}), _profile_name(profile))
+    settings = profile.rules.get(rule.slug, {})
+    return rule.thresholds_from(settings, _profile_name(profile), profile.units)
 
 
 def _profile_name(profile: Profile) -> str:

@@ -9,7 +9,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from analyzer.errors import ProfileError
+from analyzer.errors import ProfileError, shown_value
 
 SEVERITIES = ("info", "warning", "high")  # in rising order
 
@@ -64,31 +64,37 @@ class Rule:
         limits = self.thresholds()
         return {item.name: getattr(limits, item.name) for item in dataclasses.fields(limits)}
 
-    def thresholds_from(self, settings: Mapping[str, Any], profile_name: str = "profile") -> Any:
+    def thresholds_from(
+        self, settings: Mapping[str, Any], profile_name: str = "profile", units: str = "km"
+    ) -> Any:
         """This rule's Thresholds with a profile's `[rules.<slug>]` settings laid over the
-        defaults; a ProfileError naming the profile, the key and the valid keys when a key is
-        not a setting of this rule or its value is of the wrong kind."""
+        defaults, in the runner's units; a ProfileError naming the profile, the key and the
+        valid keys when a key is not a setting of this rule, its value is of the wrong kind or
+        outside its range."""
         where = f"{profile_name}: [rules.{self.slug}]"
         defaults = self.defaults
+        # a distance threshold in km may be written in miles: min_known_km or min_known_mi
+        in_miles = {key[:-3] + "_mi": key for key in defaults if key.endswith("_km")}
+        valid = ["enabled", *defaults, *in_miles]
         for key, value in settings.items():
             if key == "enabled":
                 if not isinstance(value, bool):
                     raise ProfileError(f"{where} enabled must be true or false")
                 continue
-            if key not in defaults:
+            if key in in_miles and in_miles[key] in settings:
+                raise ProfileError(f"{where} has both {in_miles[key]} and {key}; keep one")
+            field_name = in_miles.get(key, key)
+            if field_name not in defaults:
                 raise ProfileError(
-                    f"{where} {key} is not a setting of this rule; "
-                    f"it has {', '.join(['enabled', *defaults])}"
+                    f"{where} {key[:60]} is not a setting of this rule; it has {', '.join(valid)}"
                 )
-            default = defaults[key]
+            default = defaults[field_name]
             if not _same_kind(default, value):
                 raise ProfileError(
-                    f"{where} {key} = {value!r} should be "
+                    f"{where} {key} = {shown_value(value)} should be "
                     f"{_kind_name(default)}, like the default {default!r}"
                 )
-        return self.thresholds(
-            **{key: value for key, value in settings.items() if key != "enabled"}
-        )
+        return limits_from(self.thresholds, dict(settings), where, units)
 
 
 def _same_kind(default: Any, value: Any) -> bool:
@@ -109,3 +115,54 @@ def _kind_name(default: Any) -> str:
     if isinstance(default, tuple):
         return "a list"
     return f"a {type(default).__name__}"
+
+
+METRES_PER_MILE = 1609.344
+
+
+def setting(default: Any, low: float, high: float) -> Any:
+    """A Thresholds field: its default and the range a profile may set it within."""
+    return field(default=default, metadata={"range": (low, high)})
+
+
+def setting_range(thresholds: type, key: str) -> tuple[float, float] | None:
+    """The range declared beside a Thresholds field (None when it has none)."""
+    for item in dataclasses.fields(thresholds):
+        if item.name == key:
+            return item.metadata.get("range")
+    return None
+
+
+def limits_from(thresholds: type, settings: dict[str, Any], where: str, units: str = "km") -> Any:
+    """The Thresholds with a profile's settings laid over the defaults, in the runner's units.
+
+    A distance threshold `<name>_km` may be written `<name>_mi`; a miles runner's defaults
+    are the rule's round figures in miles where the advice is given in miles
+    (`DEFAULTS_IN_MILES`). A value outside its field's range is a ProfileError naming the
+    key, the value and the range (`where` names the file and the table).
+    """
+    km_per_mile = METRES_PER_MILE / 1000
+    values: dict[str, Any] = {}
+    if units == "miles":
+        in_miles = getattr(thresholds, "DEFAULTS_IN_MILES", {})
+        values.update({key: miles * km_per_mile for key, miles in in_miles.items()})
+    for key, value in settings.items():
+        if key == "enabled":
+            continue
+        name, scale = key, 1.0
+        if key.endswith("_mi") and setting_range(thresholds, key[:-3] + "_km") is not None:
+            name, scale = key[:-3] + "_km", km_per_mile
+        allowed = setting_range(thresholds, name)
+        if allowed is not None and not isinstance(value, bool):
+            low, high = (bound / scale for bound in allowed)
+            if not low <= value <= high:  # NaN fails both
+                raise ProfileError(
+                    f"{where} {key} = {value!r} is outside its range, "
+                    f"{_bound_text(low)} to {_bound_text(high)}"
+                )
+        values[name] = value * scale if scale != 1.0 else value
+    return thresholds(**values)
+
+
+def _bound_text(bound: float) -> str:
+    return f"{bound:g}" if float(bound).is_integer() else f"{bound:.1f}"
