@@ -33,6 +33,7 @@ from analyzer.checkers import (
     low_cadence,
     missing_rest_days,
     shoe_overdue,
+    thresholds_for,
 )
 from analyzer.checkers.rule import Finding
 from analyzer.log import TrainingLog
@@ -201,7 +202,9 @@ def weekly_distance_figure(
     return figure
 
 
-def _weekly_bars(axes, weeks: pd.DataFrame, window: Window, narrow: bool) -> None:
+def _weekly_bars(
+    axes, weeks: pd.DataFrame, window: Window, narrow: bool, says_days: bool = True
+) -> None:
     positions = np.arange(len(weeks))
     distances = weeks["distance"].to_numpy(dtype=float)
     bars = axes.bar(positions, distances, width=0.8, color=BAR_COLOUR)
@@ -211,6 +214,8 @@ def _weekly_bars(axes, weeks: pd.DataFrame, window: Window, narrow: bool) -> Non
         partial.set_edgecolor(BAR_COLOUR)
         partial.set_hatch("///")
         partial.set_gid("partial-week")
+        if not says_days:  # a coach's small row: the hatch says it, a label would crowd it
+            return
         days = window.days_in_last_week
         axes.annotate(
             f"{days}/7" if narrow else f"{days} of 7\ndays",
@@ -309,7 +314,7 @@ def long_run_chart(
     runs = _runs_until(log, window.as_of)
     if runs[runs["local_date"] >= window.first].empty:
         return None
-    limits = log.profile_for(athlete).thresholds_for(long_run_spike.RULE)
+    limits = thresholds_for(log.profile_for(athlete), long_run_spike.RULE)
     return _both(lambda size: long_run_figure(runs, findings, window, units, limits, size))
 
 
@@ -544,7 +549,7 @@ def cadence_chart(log: TrainingLog, window: Window, units: str, athlete: str) ->
     runs = runs[runs["avg_cadence_spm"].notna() & (runs["avg_cadence_spm"] > 0)]
     if runs[runs["local_date"] >= window.first].empty:
         return None
-    limits = log.profile_for(athlete).thresholds_for(low_cadence.RULE)
+    limits = thresholds_for(log.profile_for(athlete), low_cadence.RULE)
     return _both(lambda size: cadence_figure(runs, window, limits.min_cadence_spm, units, size))
 
 
@@ -711,7 +716,7 @@ def surface_figure(runs: pd.DataFrame, window: Window, size: Size) -> Figure:
 
 def shoe_chart(log: TrainingLog, window: Window, units: str, athlete: str) -> Chart | None:
     """Each shoe's distance as the shoe-overdue rule counts it, its limits, its last run."""
-    limits = log.profile_for(athlete).thresholds_for(shoe_overdue.RULE)
+    limits = thresholds_for(log.profile_for(athlete), shoe_overdue.RULE)
     log_so_far = dataclasses.replace(log, activities=_until(log.activities, window.as_of))
     shoes = shoe_overdue.shoe_distances(log_so_far, athlete, limits)
     if not shoes:
@@ -929,7 +934,7 @@ def athlete_strip_figure(
     width_in = 4.0 if size.is_narrow else 5.6
     figure, axes = _figure(Size(width_in, size.is_narrow), 1.45)
     weeks = _weeks_table(log, window, units)
-    _weekly_bars(axes, weeks, window, size.is_narrow)
+    _weekly_bars(axes, weeks, window, size.is_narrow, says_days=False)
     notes = _pain_markers(axes, findings, window, size)
     top = max(float(np.nanmax(weeks["distance"].to_numpy(dtype=float))), 1.0)
     axes.set_ylim(0, top * (1.25 + (0.3 if notes else 0.0)))
