@@ -294,7 +294,8 @@ def test_sample_readings_no_body_or_place_gives_are_left_out():
     assert kept["lat_deg"].isna().tolist() == kept["lon_deg"].isna().tolist()
     assert kept["lat_deg"].isna().tolist() == [False, False, True, False]
     assert samples["cadence_spm"].iloc[1] == 420.0  # the importer's frame is not changed
-    assert imported.problems[0] == (
+    assert imported.problems[0].kind == FileErrorKind.IMPLAUSIBLE
+    assert imported.problems[0].reason == (
         "left out the cadence readings of the run of 2026-03-02 06:00, 1 of them "
         "(first: 420 steps/min): not between 0 steps/min and 300 steps/min"
     )
