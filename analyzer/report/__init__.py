@@ -18,8 +18,8 @@ from analyzer.checkers import RULES
 from analyzer.checkers.rule import Finding
 from analyzer.log import TrainingLog
 from analyzer.status import OPEN_WINDOW_DAYS, Status, by_attention, finding_line
+from analyzer.units import METRES_PER_MILE
 
-METRES_PER_MILE = 1609.344
 RANKING_WINDOW_DAYS = 28  # the ranking counts each athlete's findings of their last 4 weeks
 SEVERITY_MARKS = {"high": "HIGH", "warning": "warn", "info": "info"}
 # DESIGN.md: a knee-pain note carries the findings of the 14 days before it as `related`.
