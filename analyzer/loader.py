@@ -16,6 +16,7 @@ from typing import Any
 
 import pandas as pd
 
+from analyzer.archives import DEFAULT_LIMITS, InputLimits
 from analyzer.discover import Discovery, Source, discover
 from analyzer.errors import BadFile, NotAnActivity, UnrecognisedFile
 from analyzer.importers import Imported, Record, suffix_of
@@ -56,7 +57,7 @@ def load(
     athlete. A bad profile raises ProfileError; a bad file only adds to `errors`.
     `progress(files_read, files)` is called as each file is read.
     """
-    found = discover(list(paths))
+    found = discover(list(paths), _input_limits(paths, profile).from_environment())
     profiles = profiles_for(found, profile)
     errors = [FileError(path, str(reason)) for path, reason in found.problems]
     parts = []
@@ -154,6 +155,22 @@ def assemble(
         profiles=profiles,
         sample_loaders=samples,
     )
+
+
+def _input_limits(
+    paths: tuple[str | Path, ...], profile: Profile | str | Path | None
+) -> InputLimits:
+    """The limits of the profile given, else of a runlog.toml in a folder named (never one
+    inside an archive: an archive does not set its own limits)."""
+    if isinstance(profile, Profile):
+        return profile.limits
+    if profile is not None:
+        return load_profile(profile).limits
+    for path in map(Path, paths):
+        found = find_profile(path) if path.is_dir() else None
+        if found is not None:
+            return load_profile(found).limits
+    return DEFAULT_LIMITS
 
 
 def profiles_for(found: Discovery, profile: Profile | str | Path | None) -> dict[str, Profile]:
