@@ -44,6 +44,7 @@ from analyzer.profile import Profile, load_profile
 from analyzer.report import count_text
 from analyzer.report.csv import render_csv
 from analyzer.report.json import render_json, render_rules_json
+from analyzer.report.literal import terminal_text
 from analyzer.report.tables import activities_csv, activities_parquet
 from analyzer.report.text import render_rules, render_text
 from analyzer.status import default_as_of, statuses
@@ -496,7 +497,7 @@ def _exit_code(training_log: TrainingLog, paths: Sequence[Path]) -> int:
 
 def _echo_errors(errors: Sequence[FileError]) -> None:
     for error in errors:
-        click.echo(str(error), err=True)
+        click.echo(terminal_text(str(error)), err=True)  # a file name holds no escapes
 
 
 def _given(path: Path | None) -> list[Path]:

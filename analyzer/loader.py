@@ -17,6 +17,7 @@ from typing import Any
 import pandas as pd
 
 from analyzer.archives import DEFAULT_LIMITS, InputLimits
+from analyzer.checkers.shoe_overdue import worn_shoes
 from analyzer.discover import Discovery, Source, discover
 from analyzer.errors import BadFile, NotAnActivity, UnrecognisedFile
 from analyzer.importers import Imported, Record, suffix_of
@@ -147,7 +148,7 @@ def assemble(
     activities = conform(activities, ACTIVITY_COLUMNS).sort_values(
         ["athlete", "start_time_utc"], kind="stable", ignore_index=True
     )
-    return TrainingLog(
+    log = TrainingLog(
         activities=activities,
         notes=note_table,
         shoes=shoe_table,
@@ -155,6 +156,10 @@ def assemble(
         profiles=profiles,
         sample_loaders=samples,
     )
+    # a run that names no shoe shows the one it counts on (the profile's default shoe): the
+    # import table, the charts and the notebook agree with shoe-overdue
+    log.activities = conform(log.activities.assign(shoe=worn_shoes(log)), ACTIVITY_COLUMNS)
+    return log
 
 
 def _input_limits(

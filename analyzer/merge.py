@@ -203,6 +203,10 @@ def _combine(group: list[dict]) -> dict:
                 if not _is_missing(row.get(column)):
                     primary[column] = row[column]
                     break
+    # a cadence and its label come from the same record
+    with_cadence = [row for row in order if not _is_missing(row.get("avg_cadence_spm"))]
+    if with_cadence:
+        primary["cadence_is_derived"] = with_cadence[0].get("cadence_is_derived")
     labelled = [row for row in order if row.get("source_format") in LABELLED_FORMATS]
     for column in ("name", "shoe"):
         for row in labelled:

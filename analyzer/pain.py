@@ -206,6 +206,11 @@ def knee_clear_in(text: object) -> bool:
     return pain is None and is_clear
 
 
+def score_text(pain: KneePain) -> str:
+    """' (7/10)': the score a note gave its pain, for a message ('' when it gave none)."""
+    return f" ({pain.score_of_10:g}/10)" if pain.score_of_10 is not None else ""
+
+
 def is_red_flag(pain: KneePain | None) -> bool:
     """Whether the pain came with swelling, locking, giving way or sharp pain: see someone now."""
     return pain is not None and bool(pain.red_flags)

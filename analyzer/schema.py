@@ -21,6 +21,7 @@ ACTIVITY_COLUMNS: dict[str, tuple[str, str]] = {
     "descent_m": ("float64", "total descent, metres"),
     "avg_speed_mps": ("float64", "distance / moving time, metres per second"),
     "avg_cadence_spm": ("float64", "running cadence, steps per minute, both feet"),
+    "cadence_is_derived": ("boolean", "avg_cadence_spm is total steps / moving time, not recorded"),
     "avg_hr_bpm": ("float64", "average heart rate, beats per minute"),
     "shoe": ("string", "gear name, or empty"),
     "name": ("string", "the activity's title"),

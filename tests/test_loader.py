@@ -11,6 +11,7 @@ import pytest
 
 from analyzer import load
 from tests.exports import strava_export
+from tests.fitwriter import simple_run_fit
 
 fitwriter = pytest.importorskip("tests.fitwriter")
 
@@ -272,3 +273,21 @@ def test_progress_is_told_file_by_file(tmp_path):
     calls = []
     load(_watch_folder(tmp_path), progress=lambda done, total: calls.append((done, total)))
     assert calls == [(1, 2), (2, 2)]
+
+
+def test_the_profiles_default_shoe_is_the_shoe_of_every_run_that_names_none(tmp_path):
+    # FIT runs name no shoe: each counts on the default shoe in use that day, and shows it
+    for day in (3, 10, 17):
+        start = dt.datetime(2026, 3, day, 7, tzinfo=dt.UTC)
+        (tmp_path / f"run-{day}.fit").write_bytes(simple_run_fit(start, 3000, 10_000.0))
+    (tmp_path / "runlog.toml").write_text(
+        "[[shoes]]\nname = 'Old pair'\ndefault = true\nretired = 2026-03-09\n\n"
+        "[[shoes]]\nname = 'New pair'\ndefault = true\nstart = 2026-03-10\n"
+        "retired = 2026-03-15\n",
+        encoding="utf-8",
+    )
+    log = load(tmp_path)
+    shoes = log.activities.sort_values("start_time_utc")["shoe"]
+    # the 17th is after both pairs' retirement: no shoe
+    assert shoes.tolist()[:2] == ["Old pair", "New pair"]
+    assert pd.isna(shoes.iloc[2])

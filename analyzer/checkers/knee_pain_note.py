@@ -20,7 +20,7 @@ from analyzer.checkers._format import day_text
 from analyzer.checkers._knee import knee_readings, quoted
 from analyzer.checkers.rule import Finding, Rule
 from analyzer.log import TrainingLog
-from analyzer.pain import KneePain, is_red_flag
+from analyzer.pain import KneePain, is_red_flag, score_text
 
 RELATED_WINDOW_DAYS = 14  # run_rules lists the findings of these days before the note
 
@@ -61,7 +61,7 @@ def _finding(note, limits: Thresholds) -> Finding:
 def _message(date: dt.date, pain: KneePain, is_severe: bool) -> str:
     side = {"left": "left ", "right": "right ", "both": "pain in both knees"}.get(pain.side, "")
     what = side if pain.side == "both" else f"{side}knee pain"
-    score = f" ({pain.score_of_10:g}/10)" if pain.score_of_10 is not None else ""
+    score = score_text(pain)
     if pain.red_flags:
         warning = (
             f" You mention {_words(pain.red_flags)}: a reason to have the knee seen by a doctor "

@@ -7,15 +7,16 @@ least at 178 steps/min or more and more at 166 or less (Thakkar 2019). These are
 findings, not injury outcomes, and "180" is folklore: the advice is to raise your own cadence
 5-10 %, gradually. Cadence also rises with speed (about 5.6 steps/min per m/s), so a slow
 easy week is compared with your own cadence at those speeds too.
-How it is judged: each run's cadence comes from its moving, running samples (stops under
-1.5 m/s, walking breaks under 130 steps/min or at less than 60 % of the run's usual speed,
-and zeros are left out), else from the run's average. Runs without cadence, or under 130 (a
-walk filed as a run, or one foot counted) are skipped; treadmill runs count. A Monday-Sunday
-week's cadence is the distance-weighted mean of its runs. A week is low when it is under 170
-steps/min (a warning), or 5 % or more under what you ran at the same speeds in the 12 weeks
-before (8 runs needed; information only). A week is told on the day of its last run, when
-its figures are complete. Not every low week is told: one finding, then again after 4 weeks
-if your cadence is still low.
+How it is judged: each run's cadence comes from its moving, running samples (stops under 1.5
+m/s, walking breaks under 130 steps/min or at less than 60 % of the run's usual speed, and
+zeros are left out), else from the run's average (a Garmin or Strava CSV or Apple Health may
+give it only as steps over moving time; the message then says so). Runs without cadence, or
+under 130 (a walk filed as a run, or one foot counted) are skipped; treadmill runs count. A
+Monday-Sunday week's cadence is the distance-weighted mean of its runs. A week is low when
+it is under 170 steps/min (a warning), or 5 % or more under what you ran at the same speeds
+in the 12 weeks before (8 runs needed; information only). A week is told on the day of its
+last run, when its figures are complete. Not every low week is told: one finding, then again
+after 4 weeks if your cadence is still low.
 Source: Heiderscheit BC et al. 2011, Med Sci Sports Exerc 43(2):296-302; Lenhart RL et al.
 2014, Med Sci Sports Exerc 46(3):557-564; Thakkar et al. 2019, Med Sci Sports Exerc
 51(7):1444-1450 (unverified pages); speed: Burns GT et al. 2019, J Appl Physiol.
@@ -54,7 +55,7 @@ class Thresholds:
 def check(log: TrainingLog, limits: Thresholds) -> list[Finding]:
     """One finding per spell of low-cadence weeks, repeated every `repeat_weeks` weeks."""
     findings: list[Finding] = []
-    columns = ("avg_cadence_spm", "avg_speed_mps", "moving_s")
+    columns = ("avg_cadence_spm", "cadence_is_derived", "avg_speed_mps", "moving_s")
     for athlete, runs in runs_by_athlete(log, *columns):
         judged = _run_cadences(log, runs, limits)
         if judged.empty:
@@ -250,6 +251,10 @@ def _finding(
     cadence_spm = float(week["cadence_spm"])
     target_spm = round(cadence_spm * 1.05)
     runs_text = f"{len(week_runs)} run{'s' if len(week_runs) != 1 else ''}"
+    derived = int(week_runs["cadence_is_derived"].fillna(False).astype(bool).sum())
+    if derived:
+        of_them = "all" if derived == len(week_runs) else f"{derived}"
+        runs_text += f" ({of_them} from steps and time, not recorded)"
     lowest_text = (
         f", lowest {lowest['cadence_spm']:.0f} on {day_text(lowest['local_date'])}"
         if lowest["cadence_spm"] < cadence_spm - 1.5  # worth saying only when it differs
@@ -295,6 +300,7 @@ def _finding(
             else None,
             "lowest_spm": round(float(lowest["cadence_spm"]), 1),
             "runs": len(week_runs),
+            "runs_from_steps": derived,
             "low_weeks": low_weeks,
             "target_spm": target_spm,
         },

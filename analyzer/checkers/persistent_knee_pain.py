@@ -22,6 +22,7 @@ from analyzer.checkers._format import day_text
 from analyzer.checkers._knee import episode_numbers, knee_readings, quoted
 from analyzer.checkers.rule import Finding, Rule
 from analyzer.log import TrainingLog
+from analyzer.pain import score_text
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,8 @@ def _red_flag_finding(
         period_start=first["local_date"],
         period_end=note["local_date"],
         message=(
-            f"{day_text(note['local_date'])}: you noted {words} with your knee pain: "
+            f"{day_text(note['local_date'])}: you noted {words} with your knee pain"
+            f"{score_text(pain)}: "
             f"{quoted(pain.excerpt)}.{since} Swelling, locking, giving way or sharp pain are "
             "reasons to see a doctor or physiotherapist now, before you run again."
         ),
@@ -115,7 +117,8 @@ def _persistent_finding(
         message=(
             f"{day_text(note['local_date'])}: knee pain noted again, {span_days} days after you "
             f"first noted it on {day_text(first['local_date'])} ({len(so_far)} notes in all; "
-            f"the latest: {quoted(note['knee_pain'].excerpt)}). Pain that lasts more than "
+            f"the latest{score_text(note['knee_pain'])}: {quoted(note['knee_pain'].excerpt)}). "
+            f"Pain that lasts more than "
             f"{limits.persistent_days} days is a reason to see a physiotherapist or doctor; "
             "rest the knee rather than run through it until then."
         ),

@@ -24,6 +24,7 @@ from analyzer.checkers._format import day_text, distance_text
 from analyzer.checkers._knee import knee_readings
 from analyzer.checkers.rule import Finding, Rule
 from analyzer.log import TrainingLog
+from analyzer.pain import score_text
 
 
 @dataclass(frozen=True)
@@ -142,7 +143,7 @@ def _finding(
         period_end=told.date(),
         message=(
             f"{day_text(told.date())}: {distance_text(after_total_m, units)} run in the "
-            f"{_count(days_after, 'day')} after your knee-pain note of "
+            f"{_count(days_after, 'day')} after your knee-pain note{score_text(note.knee_pain)} of "
             f"{day_text(note.local_date)}, already {ratio:.0%} of the "
             f"{distance_text(before_m, units)} of the {limits.window_days} days up to it.{again} "
             "Pain is a signal, not something to run through: rest, or cut your running well "

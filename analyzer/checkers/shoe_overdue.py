@@ -209,6 +209,22 @@ def shoe_of_each_run(
     return _shoe_of_each_run(runs, shoes), {shoe.name: shoe.pre_used_km for shoe in shoes}
 
 
+def worn_shoes(log: TrainingLog) -> pd.Series:
+    """The shoe each activity counts on as this rule counts it, by the activities' index.
+
+    A run that names a shoe keeps its name; a run that names none counts on the shoe its
+    export links it to, else on the profile's default shoe in use that day; NaN otherwise
+    (not a run, or no shoe in use). The loader writes it into the activities, so the import
+    table, the charts and the notebook show the shoe this rule counts.
+    """
+    worn = log.activities["shoe"].astype(object).where(log.activities["shoe"].notna())
+    worn = worn.where(worn.astype("string").str.strip().fillna("") != "")
+    for athlete, runs in runs_by_athlete(log, "shoe"):
+        counted, _ = shoe_of_each_run(log, athlete, runs)
+        worn = worn.fillna(counted.reindex(worn.index))
+    return worn
+
+
 def _in_use(runs: pd.DataFrame, shoe: _Shoe) -> pd.Series:
     start, retired = _day(shoe.start_date, 0), _day(shoe.retired_date, 1)
     return (runs["day"] >= start) & (runs["day"] <= retired)

@@ -140,6 +140,7 @@ def _fields(workout: dict[str, Any]) -> dict[str, Any]:
         "ascent_m": _length_m(metadata.get("HKElevationAscended")),
         "avg_hr_bpm": _number(heart_rate.get("average")),
         "avg_cadence_spm": workout.get("cadence_spm", math.nan),
+        "cadence_is_derived": True if "cadence_spm" in workout else None,  # from step records
         "name": _title(kind),
         "device": workout.get("sourceName"),
         "has_gps": False if is_indoor else None,  # outdoors, the route GPX says

@@ -200,6 +200,11 @@ def first_present(*columns: pd.Series | None) -> pd.Series | None:
     return result
 
 
+def cadence_from_steps_spm(steps: pd.Series, moving_s: pd.Series) -> pd.Series:
+    """Steps/min from a run's total steps (both feet) and moving time; NaN without either."""
+    return steps.where(steps > 0) / (moving_s.where(moving_s > 0) / 60)
+
+
 def missing(length: int, dtype: str = "float64") -> pd.Series:
     """A column of `length` missing values."""
     return pd.Series(np.nan if dtype == "float64" else pd.NA, index=range(length), dtype=dtype)

@@ -8,6 +8,8 @@ The traps [FORMATS.md §5.1, §7.3, §7.7]:
   - `Avg Run Cadence` (older exports: `Avg Cadence`) is already steps/min for both feet.
     kennethajensen's export has `Avg Cadence` twice; the second copy is one foot (81 beside
     164), so it is only a fallback, doubled when a run's value is under 120.
+  - Exports without a cadence (or with an empty cell) may still give `Steps`: the cadence
+    is then the steps over the moving time, and `cadence_is_derived` says so.
   - Old German exports put a title line ("Aktivitäten von ...") and a blank line above the
     header, start every line with a space, and write dates like "Fr, 25 Mai 2012 20:31".
 
@@ -108,6 +110,7 @@ _STRIDE = (
     "gem. staplengte",
     "gjennomsnittlig skrittlengde", "comprimento médio da passada",
 )  # fmt: skip
+_STEPS = ("steps", "schritte", "pas", "pasos", "passi", "stappen", "skritt", "passos")
 # Columns only Garmin's activity list has: with a type and a date column they identify it.
 _MARKERS = frozenset(
     {
@@ -204,7 +207,10 @@ def _fields(table: common.Table, start_local: pd.Series, language: str) -> pd.Da
     moving_s = common.first_present(seconds(_MOVING), timer_s)
     elapsed_s = common.first_present(seconds(_ELAPSED), timer_s)
     shown_distance = number(_DISTANCE)
-    cadence_spm = _cadence_spm(number, sport)
+    recorded_spm = _cadence_spm(number, sport)
+    # no cadence column, or an empty cell: the run's steps over its moving time, labelled so
+    from_steps_spm = common.cadence_from_steps_spm(number(_STEPS), moving_s)
+    cadence_spm = recorded_spm.fillna(from_steps_spm.where(sport.isin(FOOT_SPORTS).to_numpy()))
     unit_m = distance_unit_m(
         table.names,
         shown_distance,
@@ -233,6 +239,7 @@ def _fields(table: common.Table, start_local: pd.Series, language: str) -> pd.Da
             "descent_m": number(_DESCENT) * climb_unit_m,
             "avg_speed_mps": distance_m / moving_s.where(moving_s > 0),
             "avg_cadence_spm": cadence_spm,
+            "cadence_is_derived": cadence_spm.notna() & recorded_spm.isna(),
             "avg_hr_bpm": number(_HEART_RATE),
             "name": name,
             "device": DEVICE,

@@ -129,6 +129,7 @@ def _fields(table: common.Table, start_local: pd.Series, decimal_comma: bool) ->
     name = words(*_NAME)
     activity_id = words(*_ID)
     dirt_m = number(_DIRT)
+    cadence_spm = _cadence_spm(number(_CADENCE), number(_STEPS), moving_s, sport)
     frame = pd.DataFrame(
         {
             "activity_id": ("strava-" + activity_id.str.replace(r"\.0$", "", regex=True)),
@@ -142,7 +143,8 @@ def _fields(table: common.Table, start_local: pd.Series, decimal_comma: bool) ->
             "ascent_m": number(_ASCENT),
             "descent_m": number(_DESCENT),
             "avg_speed_mps": (distance_m / moving_s.where(moving_s > 0)),
-            "avg_cadence_spm": _cadence_spm(number(_CADENCE), number(_STEPS), moving_s, sport),
+            "avg_cadence_spm": cadence_spm,
+            "cadence_is_derived": cadence_spm.notna() & ~(number(_CADENCE) > 0),
             "avg_hr_bpm": number(_HEART_RATE),
             "shoe": _shoe(table),
             "name": name,
@@ -194,10 +196,8 @@ def _cadence_spm(
     one_foot_spm: pd.Series, steps: pd.Series, moving_s: pd.Series, sport: pd.Series
 ) -> pd.Series:
     """Steps/min on foot: twice Strava's one-foot cadence, else total steps over moving time."""
-    from_steps_spm = steps / (moving_s.where(moving_s > 0) / 60)
-    both_feet_spm = (2 * one_foot_spm.where(one_foot_spm > 0)).fillna(
-        from_steps_spm.where(steps > 0)
-    )
+    from_steps_spm = common.cadence_from_steps_spm(steps, moving_s)
+    both_feet_spm = (2 * one_foot_spm.where(one_foot_spm > 0)).fillna(from_steps_spm)
     return both_feet_spm.where(sport.isin(FOOT_SPORTS).to_numpy())
 
 

@@ -1,7 +1,8 @@
 """The findings as CSV, one row per finding, for a spreadsheet.
 
 Evidence is a JSON object in one cell; activity ids are joined with ';'. A pain note's related
-findings are rows of their own already, so a row only counts them.
+findings are rows of their own already, so a row only counts them. A text cell a spreadsheet
+would run as a formula (=, +, -, @) starts with `'`.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from analyzer.checkers.rule import Finding
 from analyzer.log import TrainingLog
 from analyzer.report import athlete_summaries
 from analyzer.report.json import evidence_json, plain
+from analyzer.report.literal import spreadsheet_cell
 
 CSV_COLUMNS = (
     "athlete",
@@ -37,7 +39,8 @@ def render_csv(log: TrainingLog, findings: list[Finding]) -> str:
     for summary in athlete_summaries(log, findings):
         for finding in summary.findings:
             writer.writerow(
-                [
+                spreadsheet_cell(cell)
+                for cell in [
                     finding.athlete,
                     plain(finding.date),
                     finding.severity,

@@ -13,6 +13,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from analyzer.report.literal import spreadsheet_cell
+
 # infer_dtype kinds that pyarrow stores as they are; any other mix of values becomes text
 _ARROW_READY_KINDS = ("empty", "string", "date", "boolean", "integer", "floating")
 
@@ -26,14 +28,17 @@ def activities_parquet(activities: pd.DataFrame) -> bytes:
 
 
 def activities_csv(activities: pd.DataFrame) -> str:
-    """The table as CSV text: ISO dates and times, lists joined with ';', empty for missing."""
+    """The table as CSV text: ISO dates and times, lists joined with ';', empty for missing;
+    text a spreadsheet would run as a formula (=, +, -, @) starts with `'`."""
     written = activities.copy()
     for column in written.columns:
         values = written[column]
         if pd.api.types.is_datetime64_any_dtype(values):
             written[column] = _iso_times(values)
         elif values.dtype == object and _holds_sequences(values):
-            written[column] = values.map(_joined, na_action="ignore")
+            written[column] = values.map(_joined, na_action="ignore").map(spreadsheet_cell)
+        elif values.dtype == object or pd.api.types.is_string_dtype(values):
+            written[column] = values.map(spreadsheet_cell, na_action="ignore")
     return written.to_csv(index=False, lineterminator="\n")
 
 

@@ -35,6 +35,7 @@ from analyzer.report import (
     span_text,
     status_rows,
 )
+from analyzer.report.literal import terminal_text
 from analyzer.status import OPEN_WINDOW_DAYS, Status, by_attention
 
 WIDTH_CHARS = 100  # wrap messages to a wide terminal; long messages stay readable
@@ -72,7 +73,7 @@ def render_text(
     errors = list(errors)
     if errors:
         blocks.append(error_section(errors))
-    return "\n\n".join(blocks) + "\n"
+    return terminal_text("\n\n".join(blocks) + "\n")  # notes and names hold no escapes
 
 
 def error_section(errors: list[FileError]) -> str:

@@ -273,3 +273,10 @@ def test_the_lowest_run_is_named_when_it_stands_out():
     assert "averaged 160 steps/min over 2 runs, lowest 156 on Tue 6 Jan, under 170." in (
         finding.message
     )
+
+
+def test_a_cadence_from_steps_and_time_is_used_and_labelled():
+    runs = weeks_at(160, range(1), cadence_is_derived=True)
+    (finding,) = rule.check(make_log(runs), DEFAULTS)
+    assert "over 4 runs (all from steps and time, not recorded)" in finding.message
+    assert finding.evidence["runs_from_steps"] == 4

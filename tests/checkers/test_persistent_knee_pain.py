@@ -99,7 +99,7 @@ def test_the_message_says_since_when_and_to_see_someone():
     (finding,) = rule.check(log_of(*notes), DEFAULTS)
     assert finding.message.startswith(
         "Wed 4 Feb: knee pain noted again, 16 days after you first noted it on Mon 19 Jan "
-        "(3 notes in all; the latest: 'knee sore 3/10')."
+        "(3 notes in all; the latest (3/10): 'knee sore 3/10')."
     )
     assert "see a physiotherapist or doctor" in finding.message
     assert finding.evidence["days"] == 16

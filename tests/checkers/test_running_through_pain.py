@@ -79,7 +79,7 @@ def test_running_through_pain(after_runs, expected):
 def test_the_message_gives_the_distances_before_and_after():
     (finding,) = rule.check(log_of([run(after(1), 12), run(after(2), 12)]), DEFAULTS)
     assert finding.message.startswith(
-        "Tue 27 Jan: 24.0 km run in the 2 days after your knee-pain note of Sun 25 Jan, "
+        "Tue 27 Jan: 24.0 km run in the 2 days after your knee-pain note (3/10) of Sun 25 Jan, "
         "already 96% of the 25.0 km of the 7 days up to it."
     )
     assert "not something to run through" in finding.message

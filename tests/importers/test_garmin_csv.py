@@ -197,7 +197,7 @@ def test_thousands_separators_are_not_decimals():
 
 
 def test_dashes_are_missing_not_zero():
-    row = {**ROW, "Avg HR": "--", "Avg Run Cadence": "--", "Total Descent": "--"}
+    row = {**ROW, "Avg HR": "--", "Avg Run Cadence": "--", "Total Descent": "--", "Steps": "--"}
     fields = only(garmin(row))
     assert math.isnan(fields["avg_hr_bpm"])
     assert math.isnan(fields["avg_cadence_spm"])
@@ -514,3 +514,13 @@ def test_an_unreadable_date_is_quoted_in_the_problem():
 def test_when_no_date_can_be_read_the_message_quotes_one():
     with pytest.raises(BadFile, match=r"has a Date runlog can read \(such as 'soon'\)"):
         read(garmin({**ROW, "Date": "soon"}))
+
+
+def test_without_a_cadence_the_steps_over_moving_time_give_it_labelled_as_derived():
+    fields = only(garmin({**ROW, "Avg Run Cadence": "--", "Max Run Cadence": "--"}))
+    # 4,808 steps in 31:08 of moving time; the watch's own average was 153
+    assert fields["avg_cadence_spm"] == pytest.approx(4808 / (1868 / 60))
+    assert bool(fields["cadence_is_derived"]) is True
+    recorded = only(garmin(ROW))
+    assert recorded["avg_cadence_spm"] == 153
+    assert not recorded["cadence_is_derived"]

@@ -294,11 +294,14 @@ def test_notes_from_either_field(description, private_note, expected):
 )
 def test_cadence_is_steps_per_minute_for_both_feet(kind, cadence, steps, expected_spm):
     row = {**RUN, "Activity Type": kind, "Average Cadence": cadence, "Total Steps": steps}
-    found = only(strava(row))["avg_cadence_spm"]
+    fields = only(strava(row))
+    found = fields["avg_cadence_spm"]
     if expected_spm is None:
         assert math.isnan(found)
     else:
         assert found == pytest.approx(expected_spm)
+    # labelled as derived only when it came from the steps
+    assert bool(fields["cadence_is_derived"]) is (cadence == "" and steps != "")
 
 
 def test_empty_and_dashed_cells_are_missing_not_zero():

@@ -1,0 +1,68 @@
+"""Text a user wrote, made safe to show: it never becomes markup, code or a terminal command.
+
+Notes, titles, shoe and athlete names and file names come from files anyone can write. Each
+output has its own way of reading text as more than text, and each has one function here:
+
+- a terminal acts on escape sequences (colours, cursor moves, window titles, a bell) and on
+  control characters: `terminal_text` strips them;
+- matplotlib reads `$...$` as mathematics (`$\\undefinedcommand{x}$` stops the drawing) and
+  an SVG cannot hold most control characters: `literal_figure` turns mathematics and TeX off
+  for every text of a figure and strips the characters;
+- a spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` as a formula:
+  `spreadsheet_cell` puts a `'` before it, as spreadsheets themselves do to keep text;
+- HTML is escaped where it is written (html.escape in report/html.py); JSON escapes itself.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # matplotlib is slow to import: `runlog check` never needs it
+    from matplotlib.figure import Figure
+
+# ECMA-48: CSI (ESC [ or 0x9B ... final byte), OSC/DCS/SOS/PM/APC strings (ended by BEL or
+# ST, or running to the end of the text), and two-byte escapes (ESC and one character).
+_ESCAPE_SEQUENCE = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"
+    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+    r"|\x1b[ -~]?"
+)
+# C0 and C1 controls and DEL, but the line feed; Unicode's bidirectional overrides and
+# isolates, which make text read in another order than it is stored.
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_WHITE_CONTROL = re.compile(r"[\t\r\x0b\x0c]")  # shown as a space, not joined to the next word
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def terminal_text(text: str) -> str:
+    """The text without escape sequences and control characters (line feeds kept)."""
+    text = _ESCAPE_SEQUENCE.sub("", text)
+    return _CONTROL.sub("", _WHITE_CONTROL.sub(" ", text))
+
+
+def chart_text(text: str) -> str:
+    """A label as matplotlib may draw it into an SVG: no control characters (with
+    `literal_figure`, `$`, `\\` and `_` are drawn as written)."""
+    return terminal_text(text)
+
+
+def literal_figure(figure: Figure) -> Figure:
+    """The figure with every text drawn as written: no mathematics, no TeX, no control
+    characters (call before saving; charts.py does for every chart)."""
+    from matplotlib.text import Text
+
+    for text in figure.findobj(Text):
+        text.set_parse_math(False)
+        text.set_usetex(False)
+        shown = text.get_text()
+        if shown and chart_text(shown) != shown:
+            text.set_text(chart_text(shown))
+    return figure
+
+
+def spreadsheet_cell(value: object) -> object:
+    """The value for a CSV cell: text a spreadsheet would run as a formula starts with `'`."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
