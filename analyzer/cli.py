@@ -48,6 +48,7 @@ from analyzer.report.literal import terminal_text
 from analyzer.report.tables import activities_csv, activities_parquet
 from analyzer.report.text import render_rules, render_text
 from analyzer.status import default_as_of, statuses
+from analyzer.storage import is_url
 from analyzer.writing import check_output, write_atomically
 
 log = logging.getLogger(__name__)
@@ -98,8 +99,17 @@ class RunlogGroup(click.Group):
             ) from err
 
 
+class PathOrURL(click.ParamType):
+    """A local path (a Path), or an object store's URL such as s3://bucket/folder (kept as text)."""
+
+    name = "path"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        return value if isinstance(value, str) and is_url(value) else Path(value)
+
+
 paths_argument = click.argument(
-    "paths", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="PATH..."
+    "paths", nargs=-1, required=True, type=PathOrURL(), metavar="PATH..."
 )
 profile_option = click.option(
     "--profile",
@@ -166,7 +176,7 @@ def cli(debug: bool) -> None:
 @click.pass_context
 def check(
     ctx: click.Context,
-    paths: tuple[Path, ...],
+    paths: tuple[Path | str, ...],
     profile_path: Path | None,
     output_format: str,
     since: dt.datetime | None,
@@ -224,24 +234,35 @@ def check(
 @profile_option
 @since_option
 @until_option
+@as_of_option
 @click.pass_context
 def report(
     ctx: click.Context,
-    paths: tuple[Path, ...],
+    paths: tuple[Path | str, ...],
     output: Path,
     force: bool,
     profile_path: Path | None,
     since: dt.datetime | None,
     until: dt.datetime | None,
+    as_of: str | None,
 ) -> None:
     """Write one HTML page of the runs under PATH...: charts, findings, knee-pain timeline."""
     from analyzer.report.html import render_html  # matplotlib is slow to import: only here
 
     first_day, last_day = _days(since, until)
-    check_output(output, [*paths, *_given(profile_path)], force=force)
+    check_output(output, [*_local(paths), *_given(profile_path)], force=force)
     training_log, profile = _load(paths, profile_path)
-    findings = run_rules(training_log, profile, first_day, last_day)
-    page = render_html(training_log, findings, training_log.errors, title=REPORT_TITLE)
+    as_of_day = _as_of_day(as_of, training_log, last_day)
+    findings = run_rules(training_log, profile, first_day, last_day or as_of_day)
+    status_by_athlete = statuses(training_log, findings, as_of_day, profile) if as_of_day else {}
+    page = render_html(
+        training_log,
+        findings,
+        training_log.errors,
+        title=REPORT_TITLE,
+        as_of=as_of_day,
+        statuses=status_by_athlete,
+    )
     _write(output, page.encode("utf-8"))
     _echo_errors(training_log.errors)
     click.echo(
@@ -280,7 +301,7 @@ def report(
 @click.pass_context
 def import_activities(
     ctx: click.Context,
-    paths: tuple[Path, ...],
+    paths: tuple[Path | str, ...],
     output: str,
     weekly_output: Path | None,
     with_samples: bool,
@@ -301,7 +322,7 @@ def import_activities(
     output_path = Path(output)
     writer = _table_writer(output_path)
     weekly_writer = _table_writer(weekly_output) if weekly_output is not None else None
-    inputs = [*paths, *_given(profile_path)]
+    inputs = [*_local(paths), *_given(profile_path)]
     check_output(output_path, inputs, force=force)
     if weekly_output is not None:
         check_output(weekly_output, [*inputs, output_path], force=force)
@@ -321,7 +342,7 @@ def import_activities(
 
 def _import_datasets(
     ctx: click.Context,
-    paths: tuple[Path, ...],
+    paths: tuple[Path | str, ...],
     output: str,
     with_samples: bool,
     dask_address: str | None,
@@ -332,7 +353,7 @@ def _import_datasets(
 
     if "://" not in output:
         target = Path(output).resolve()
-        for named in paths:
+        for named in _local(paths):
             if named.is_dir() and target.is_relative_to(named.resolve()):
                 raise UserError(f"{output}: is inside {shown(named)}, which runlog reads")
     totals = {"athletes": 0, "activities": 0, "notes": 0, "findings": 0, "weeks": 0}
@@ -417,14 +438,21 @@ def main() -> None:
     cli(prog_name="runlog")
 
 
-def _check_paths(paths: Sequence[Path]) -> None:
+def _local(paths: Sequence[Path | str]) -> list[Path]:
+    """The local paths among those named (not the URLs)."""
+    return [path for path in paths if isinstance(path, Path)]
+
+
+def _check_paths(paths: Sequence[Path | str]) -> None:
     # A missing path among others is an error for that path (the loader lists it); only
     # when no path is there is nothing checked.
-    if not any(path.exists() or path.is_symlink() for path in paths):
+    if not any(is_url(path) or path.exists() or path.is_symlink() for path in paths):
         raise UserError(f"{shown(paths[0])}: no such file or folder")
 
 
-def _load(paths: Sequence[Path], profile_path: Path | None) -> tuple[TrainingLog, Profile | None]:
+def _load(
+    paths: Sequence[Path | str], profile_path: Path | None
+) -> tuple[TrainingLog, Profile | None]:
     _check_paths(paths)
     profile = load_profile(profile_path) if profile_path is not None else None
     with _progress_bar() as progress:
@@ -486,7 +514,7 @@ def _as_of_day(
     return newest or last_day
 
 
-def _exit_code(training_log: TrainingLog, paths: Sequence[Path]) -> int:
+def _exit_code(training_log: TrainingLog, paths: Sequence[Path | str]) -> int:
     """EXIT_OK, or EXIT_SKIPPED_FILES when some files were not read; nothing read is a UserError."""
     if training_log.activities.empty and training_log.notes.empty:
         named = ", ".join(shown(path) for path in paths)

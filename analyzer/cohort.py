@@ -43,6 +43,7 @@ from analyzer.loader import FilePart, assemble, file_part, profiles_for, reread_
 from analyzer.log import FileError, TrainingLog
 from analyzer.profile import Profile
 from analyzer.reading import read_sources
+from analyzer.storage import is_url
 from analyzer.weekly import weekly_table
 
 LOCAL_CLUSTER = "local"
@@ -52,12 +53,22 @@ _GROUPS_IN_FLIGHT_PER_WORKER = 2
 
 
 @dataclass(frozen=True)
+class Root:
+    """A folder or file of a group: a local path or a URL."""
+
+    location: str
+    named: bool  # the user named this very file
+    is_file: bool  # a file (an archive is one), else a folder to walk
+
+
+@dataclass(frozen=True)
 class Group:
     """The files put together as one log: an athlete's sub-folder, or the other paths named."""
 
     athlete: str | None  # the sub-folder's name; None for paths that are not a coach's folder
-    roots: tuple[tuple[str, bool], ...]  # (folder or file, named by the user)
+    roots: tuple[Root, ...]
     profiles: dict[str, Profile] = field(default_factory=dict)
+    problems: tuple[FileError, ...] = ()  # what listing the URLs could not open
 
 
 @dataclass
@@ -75,33 +86,49 @@ class GroupResult:
     found: list[Finding] | None = None
 
 
-def cohort_groups(paths: Sequence[Path], profile: Profile | None) -> list[Group]:
-    """The groups of the named paths, athletes in name order, the other paths last."""
-    data_folders = [path if path.is_dir() else path.parent for path in paths]
-    athlete_roots: dict[str, list[tuple[str, bool]]] = {}
+def cohort_groups(paths: Sequence[Path | str], profile: Profile | None) -> list[Group]:
+    """The groups of the named paths and URLs, athletes in name order, the other paths last.
+
+    Local folders are only looked at (a coach's athlete sub-folders); a URL's files are listed
+    here, by name (and the zips among them opened), so that they fall to their athletes."""
+    local = [Path(path) for path in paths if not is_url(path)]
+    data_folders = [path if path.is_dir() else path.parent for path in local]
+    roots: dict[str | None, list[Root]] = {}
     athlete_folders: dict[str, Path] = {}
-    other_roots: list[tuple[str, bool]] = []
+    found_by_url = discover([path for path in paths if is_url(path)])
     for path in paths:
+        if is_url(path):
+            continue
+        path = Path(path)
         folders = coach_athlete_folders(path) if path.is_dir() else []
         for folder in folders:
             athlete = shown(folder.name)  # as the local path names them
-            athlete_roots.setdefault(athlete, []).append((str(folder), False))
+            roots.setdefault(athlete, []).append(Root(str(folder), named=False, is_file=False))
             athlete_folders[athlete] = folder
         if not folders:
-            other_roots.append((str(path), not path.is_dir()))
-    groups = [
-        Group(
-            athlete,
-            tuple(roots),
-            profiles_for(
-                Discovery([], [], {athlete: athlete_folders[athlete]}, data_folders), profile
-            ),
+            is_file = not path.is_dir()
+            roots.setdefault(None, []).append(Root(str(path), named=is_file, is_file=is_file))
+    for source in found_by_url.sources:
+        top = source.path.split(ARCHIVE_SEPARATOR, 1)[0]
+        root = Root(top, named=source.named and not source.in_archive, is_file=True)
+        athlete_roots = roots.setdefault(source.athlete, [])
+        if root not in athlete_roots:
+            athlete_roots.append(root)
+    problems = [FileError(path, str(reason)) for path, reason in found_by_url.problems]
+    if problems:
+        roots.setdefault(None, [])
+    groups = []
+    for athlete in sorted(roots, key=lambda name: (name is None, name or "")):
+        own = {athlete: athlete_folders[athlete]} if athlete in athlete_folders else {}
+        found = Discovery([], [], own, data_folders, found_by_url.archive_profiles)
+        groups.append(
+            Group(
+                athlete,
+                tuple(roots[athlete]),
+                profiles_for(found, profile),
+                tuple(problems) if athlete is None else (),
+            )
         )
-        for athlete, roots in sorted(athlete_roots.items())
-    ]
-    if other_roots:
-        shared = profiles_for(Discovery([], [], {}, data_folders), profile)
-        groups.append(Group(None, tuple(other_roots), shared))
     return groups
 
 
@@ -109,12 +136,12 @@ def group_files(group: Group) -> tuple[list[tuple[str, bool]], list[FileError]]:
     """The group's files (an archive is one file) with whether the user named each, and the
     paths that could not be opened. Runs on a worker: it walks the folders."""
     files: list[tuple[str, bool]] = []
-    problems: list[FileError] = []
-    for root, named in group.roots:
-        if named:
-            files.append((root, True))
+    problems: list[FileError] = list(group.problems)
+    for root in group.roots:
+        if root.is_file:
+            files.append((root.location, root.named))
             continue
-        found = discover([root])
+        found = discover([root.location])
         problems += [FileError(path, str(reason)) for path, reason in found.problems]
         tops = dict.fromkeys(source.path.split(ARCHIVE_SEPARATOR, 1)[0] for source in found.sources)
         files += [(top, False) for top in tops]
@@ -191,7 +218,7 @@ def check_group(
 
 
 def run_cohort(
-    paths: Sequence[Path],
+    paths: Sequence[Path | str],
     address: str,
     profile: Profile | None = None,
     out: str | None = None,
@@ -209,7 +236,7 @@ def run_cohort(
 
 
 def check_cohort(
-    paths: Sequence[Path], address: str, profile: Profile | None = None, client: Any = None
+    paths: Sequence[Path | str], address: str, profile: Profile | None = None, client: Any = None
 ) -> tuple[TrainingLog, list[Finding]]:
     """The log (without samples) and the findings of the paths, checked on the cluster."""
     results = list(run_cohort(paths, address, profile, client=client))

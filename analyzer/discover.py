@@ -15,6 +15,7 @@ old system, an entry of an old zip) are escaped (`run\\xff.gpx`), so every outpu
 
 from __future__ import annotations
 
+import functools
 import mmap
 import os
 import re
@@ -34,9 +35,10 @@ from analyzer.archives import (
     list_members,
     read_member,
 )
-from analyzer.errors import BadFile
+from analyzer.errors import BadFile, RunlogError
 from analyzer.importers import claims
 from analyzer.profile import PROFILE_FILE_NAME
+from analyzer.storage import StoredFile, is_url
 
 ARCHIVE_SEPARATOR = "!"  # export.zip!activities/123.fit.gz
 _JUNK_NAMES = re.compile(r"(^|/)(__MACOSX/|\._|\.DS_Store$|Thumbs\.db$|desktop\.ini$)")
@@ -106,6 +108,9 @@ def discover(paths: list[str | Path], limits: InputLimits | None = None) -> Disc
     limits = DEFAULT_LIMITS.from_environment() if limits is None else limits
     found = Discovery([], [], {}, [])
     for raw_path in paths:
+        if is_url(raw_path):
+            _add_url(found, str(raw_path), limits)
+            continue
         path = Path(raw_path)
         try:
             info = path.stat()
@@ -437,3 +442,89 @@ def _athlete_of(name: str, athletes: dict[str, str | None]) -> str | None:
     """The athlete of the longest folder prefix that holds `name`."""
     holding = [prefix for prefix in athletes if name.startswith(prefix)]
     return athletes[max(holding, key=len)] if holding else None
+
+
+# --- object stores (s3://, gs://, abfs://): listed and read through analyzer.storage ---------
+
+
+def _add_url(found: Discovery, url: str, limits: InputLimits) -> None:
+    """A file or folder in an object store, found as on disk (a coach's folder gives its
+    athletes, a runlog.toml its profile), its files read when imported, never copied."""
+    from analyzer import storage
+
+    try:
+        files, is_folder = storage.list_files(url)
+    except FileNotFoundError:
+        found.problems.append((url, BadFile("no such file or folder")))
+        return
+    except (OSError, RunlogError) as err:
+        found.problems.append((url, BadFile(f"cannot open: {err}")))
+        return
+    if not is_folder:
+        _add_stored_file(found, files[0], None, named=True, limits=limits)
+        return
+    files = [
+        file
+        for file in files
+        if not any(part.startswith(".") for part in file.relative.split("/"))
+        and not _JUNK_NAMES.search(file.relative)
+    ]
+    athletes = _stored_athletes(files)
+    for file in files:
+        parts = file.relative.split("/")
+        athlete = parts[0] if athletes and len(parts) > 1 else None
+        if parts[-1] == PROFILE_FILE_NAME and len(parts) == (2 if athlete else 1):
+            found.archive_profiles[athlete or ""] = (file.url, storage.read_bytes(file.url))
+        elif _is_data_file(parts[-1]) and (athlete in athletes or not athletes):
+            _add_stored_file(found, file, athlete, named=False, limits=limits)
+
+
+def _stored_athletes(files: list[StoredFile]) -> set[str]:
+    """The athlete folders of a stored coach's folder (as coach_athlete_folders), or none."""
+    if any("/" not in file.relative and _is_data_file(file.relative) for file in files):
+        return set()
+    subfolders = {file.relative.split("/", 1)[0] for file in files if "/" in file.relative}
+    if len(subfolders) < 2 or any(_BUCKET_NAME.match(name) for name in subfolders):
+        return set()
+    with_data = {
+        file.relative.split("/", 1)[0]
+        for file in files
+        if "/" in file.relative and _is_data_file(file.relative.rsplit("/", 1)[-1])
+    }
+    return with_data if len(with_data) >= 2 else set()
+
+
+def _add_stored_file(
+    found: Discovery, file: StoredFile, athlete: str | None, *, named: bool, limits: InputLimits
+) -> None:
+    from analyzer import storage
+
+    if file.size_bytes is not None and file.size_bytes > limits.max_file_bytes:
+        reason = (
+            f"is {file.size_bytes / MB:,.0f} MB, more than any activity file: not read "
+            f"({limits.named('max_file_mb')})"
+        )
+        found.problems.append((file.url, ArchiveLimitError(reason)))
+        return
+    if file.url.lower().endswith(".zip"):
+        try:
+            data = storage.read_bytes(file.url, limits.max_file_bytes)
+        except OSError as err:
+            found.problems.append((file.url, BadFile(f"cannot open: {err}")))
+            return
+        _add_archive(found, file.url, data, athlete, limits, depth=1)
+        return
+    read_raw = functools.partial(_read_stored, file.url, limits)
+    found.sources.append(Source(file.url, athlete, named, False, read_raw, limits))
+
+
+def _read_stored(url: str, limits: InputLimits) -> bytes:
+    from analyzer import storage
+
+    data = storage.read_bytes(url, limits.max_file_bytes)
+    if len(data) > limits.max_file_bytes:
+        raise ArchiveLimitError(
+            f"is more than {limits.max_file_mb:g} MB, more than any activity file: not read "
+            f"({limits.named('max_file_mb')})"
+        )
+    return data

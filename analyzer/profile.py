@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import math
 import tomllib
 import zoneinfo
 from dataclasses import dataclass, field
@@ -61,9 +62,17 @@ _TOP_KEYS = (
     "shoes",
     "surfaces",
 )
+MAX_PROFILE_BYTES = 1_000_000  # a real profile is a few hundred bytes
+METRES_PER_MILE = 1609.344
+# A shoe's distances, km: pre-use up to 20,000 km (12,427 mi); a limit of 50 to 5,000 km
+PRE_USED_RANGE_KM = (0.0, 20_000.0)
+LIMIT_RANGE_KM = (50.0, 5_000.0)
 STALE_AFTER_DAYS = 14  # a coach calls when an athlete uploaded nothing for longer
 MAX_STALE_AFTER_DAYS = 366
-_SHOE_KEYS = ("name", "aliases", "start", "retired", "pre_used_km", "limit_km", "default")
+_SHOE_KEYS = (
+    "name", "aliases", "start", "retired", "pre_used_km", "pre_used_mi", "limit_km", "limit_mi",
+    "default",
+)  # fmt: skip
 _SURFACE_KEYS = ("surface", "words", "lat_deg", "lon_deg", "radius_m")
 
 
@@ -113,28 +122,38 @@ class Profile:
 def load_profile(path: str | Path) -> Profile:
     """The profile in a TOML file, checked key by key against what runlog knows."""
     path = Path(path)
-    name = path.name
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        size = path.stat().st_size
+        if size > MAX_PROFILE_BYTES:
+            raise ProfileError(_too_large(path.name, size))
+        text = path.read_bytes()
     except FileNotFoundError as err:
         raise ProfileError(f"{path}: no such profile file") from err
-    except (OSError, UnicodeDecodeError) as err:
-        raise ProfileError(f"{path}: cannot read the profile ({err})") from err
-    except tomllib.TOMLDecodeError as err:
-        raise ProfileError(f"{name}: not valid TOML: {err}") from err
-    return profile_from_dict(data, str(path))
+    except OSError as err:
+        raise ProfileError(f"{path}: cannot read the profile ({err.strerror or err})") from err
+    return profile_from_text(text, str(path))
 
 
 def profile_from_text(text: bytes, path: str) -> Profile:
     """The profile in TOML bytes read from somewhere other than a file (a zip's runlog.toml)."""
     name = Path(path).name
+    if len(text) > MAX_PROFILE_BYTES:
+        raise ProfileError(_too_large(name, len(text)))
     try:
         data = tomllib.loads(text.decode("utf-8"))
     except UnicodeDecodeError as err:
         raise ProfileError(f"{path}: cannot read the profile ({err})") from err
     except tomllib.TOMLDecodeError as err:
         raise ProfileError(f"{name}: not valid TOML: {err}") from err
+    except RecursionError as err:  # tables or arrays nested hundreds deep
+        raise ProfileError(f"{name}: nested too deep to be a runlog profile") from err
     return profile_from_dict(data, path)
+
+
+def _too_large(name: str, size: int) -> str:
+    return (
+        f"{name}: {size:,} bytes is too large for a runlog profile (at most {MAX_PROFILE_BYTES:,})"
+    )
 
 
 def profile_from_dict(data: dict[str, Any], path: str = "profile") -> Profile:
@@ -252,13 +271,14 @@ def _shoe(name: str, index: int, entry: Any) -> ShoeSetting:
     aliases = entry.get("aliases", [])
     if not isinstance(aliases, list) or not all(isinstance(alias, str) for alias in aliases):
         raise ProfileError(f"{name}: {where} aliases must be a list of names")
-    limit_km = _number(name, f"{where} limit_km", entry.get("limit_km"))
+    limit_km = _distance_km(name, where, entry, "limit", LIMIT_RANGE_KM)
+    pre_used_km = _distance_km(name, where, entry, "pre_used", PRE_USED_RANGE_KM)
     return ShoeSetting(
         name=shoe_name,
         aliases=tuple(aliases),
         start=_date(name, f"{where} start", entry.get("start")),
         retired=_date(name, f"{where} retired", entry.get("retired")),
-        pre_used_km=_number(name, f"{where} pre_used_km", entry.get("pre_used_km")) or 0.0,
+        pre_used_km=pre_used_km or 0.0,
         limit_km=limit_km,
         default=bool(_typed(name, f"{where} default", entry.get("default", False), bool)),
     )
@@ -275,13 +295,13 @@ def _surface(name: str, index: int, entry: Any) -> SurfaceTag:
     words = entry.get("words", [])
     if not isinstance(words, list) or not all(isinstance(word, str) for word in words):
         raise ProfileError(f"{name}: {where} words must be a list of words")
-    lat_deg = _number(name, f"{where} lat_deg", entry.get("lat_deg"))
-    lon_deg = _number(name, f"{where} lon_deg", entry.get("lon_deg"))
+    lat_deg = _number(name, f"{where} lat_deg", entry.get("lat_deg"), (-90.0, 90.0))
+    lon_deg = _number(name, f"{where} lon_deg", entry.get("lon_deg"), (-180.0, 180.0))
     if (lat_deg is None) != (lon_deg is None):
         raise ProfileError(f"{name}: {where} needs both lat_deg and lon_deg, or neither")
     if not words and lat_deg is None:
         raise ProfileError(f"{name}: {where} needs words or a place (lat_deg, lon_deg)")
-    radius_m = _number(name, f"{where} radius_m", entry.get("radius_m"))
+    radius_m = _number(name, f"{where} radius_m", entry.get("radius_m"), (1.0, 100_000.0))
     return SurfaceTag(surface, tuple(words), lat_deg, lon_deg, radius_m or 200.0)
 
 
@@ -289,25 +309,53 @@ def _reject_unknown(name: str, where: str, data: dict[str, Any], known: tuple[st
     for key in data:
         if key not in known:
             raise ProfileError(
-                f"{name}: {where}{key} is not a profile setting; the settings are "
+                f"{name}: {where}{key[:60]} is not a profile setting; the settings are "
                 f"{', '.join(known)}"
             )
 
 
 def _typed(name: str, key: str, value: Any, kind: type) -> Any:
     if value is not None and not isinstance(value, kind):
-        raise ProfileError(f"{name}: {key} = {value!r} should be a {kind.__name__}")
+        raise ProfileError(f"{name}: {key} = {_shown(value)} should be a {kind.__name__}")
     return value
 
 
-def _number(name: str, key: str, value: Any) -> float | None:
+def _distance_km(
+    name: str, where: str, entry: dict[str, Any], stem: str, range_km: tuple[float, float]
+) -> float | None:
+    """A distance setting given as `<stem>_km` or `<stem>_mi`, in km; its range is checked in
+    the unit it was written in."""
+    given = [key for key in (f"{stem}_km", f"{stem}_mi") if key in entry]
+    if len(given) > 1:
+        raise ProfileError(f"{name}: {where} has both {stem}_km and {stem}_mi; keep one")
+    if not given:
+        return None
+    key = given[0]
+    km_per_unit = METRES_PER_MILE / 1000 if key.endswith("_mi") else 1.0
+    low, high = (round(limit / km_per_unit) for limit in range_km)
+    value = _number(name, f"{where} {key}", entry[key], (low, high))
+    return None if value is None else value * km_per_unit
+
+
+def _number(
+    name: str, key: str, value: Any, allowed: tuple[float, float] | None = None
+) -> float | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ProfileError(f"{name}: {key} = {value!r} should be a number")
-    if value < 0:
-        raise ProfileError(f"{name}: {key} = {value!r} cannot be negative")
+        raise ProfileError(f"{name}: {key} = {_shown(value)} should be a number")
+    low, high = allowed if allowed is not None else (0.0, math.inf)
+    if not low <= value <= high:  # NaN too
+        if allowed is None:
+            raise ProfileError(f"{name}: {key} = {value!r} cannot be negative")
+        raise ProfileError(f"{name}: {key} = {value!r} is outside its range, {low:g} to {high:g}")
     return float(value)
+
+
+def _shown(value: Any) -> str:
+    """A value as the profile wrote it, cut short: a 3 GB string is no error message."""
+    text = repr(value)
+    return text if len(text) <= 60 else f"{text[:57]}..."
 
 
 def _date(name: str, key: str, value: Any) -> dt.date | None:

@@ -8,6 +8,7 @@ one-line error saying which to install.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -49,11 +50,37 @@ def filesystem_of(location: str | Path) -> tuple[Any, str]:
     return fs, path.rstrip("/") or path
 
 
-def read_bytes(url: str) -> bytes:
-    """The bytes of one file at a URL."""
+@dataclass(frozen=True)
+class StoredFile:
+    """One file in a store: its URL, its path under the URL named, its size."""
+
+    url: str
+    relative: str  # "athlete/2026/run.fit" under the folder named; the name for a file named
+    size_bytes: int | None
+
+
+def list_files(url: str) -> tuple[list[StoredFile], bool]:
+    """The files under a URL in name order (the file itself when it names one), and whether
+    it names a folder. Only names and sizes are fetched: no file is read or copied."""
+    fs, path = filesystem_of(url)
+    if fs.isdir(path):
+        base = url.rstrip("/")
+        files = []
+        for key, info in sorted(fs.find(path, detail=True).items()):
+            if info.get("type", "file") != "file":
+                continue
+            relative = key[len(path) :].lstrip("/")
+            files.append(StoredFile(f"{base}/{relative}", relative, info.get("size")))
+        return files, True
+    info = fs.info(path)  # FileNotFoundError when there is nothing
+    return [StoredFile(url, path.rsplit("/", 1)[-1], info.get("size"))], False
+
+
+def read_bytes(url: str, max_bytes: int | None = None) -> bytes:
+    """The bytes of one file at a URL; at most `max_bytes` and one more, to tell it is over."""
     fs, path = filesystem_of(url)
     with fs.open(path, "rb") as stream:
-        return stream.read()
+        return stream.read() if max_bytes is None else stream.read(max_bytes + 1)
 
 
-__all__ = ["filesystem_of", "is_url", "read_bytes"]
+__all__ = ["StoredFile", "filesystem_of", "is_url", "list_files", "read_bytes"]

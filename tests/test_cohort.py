@@ -1,7 +1,10 @@
 """A local Dask cluster (two worker processes) gives the local path's tables, row for row."""
 
 import datetime as dt
+import logging
+import os
 import shutil
+import socket
 from pathlib import Path
 
 import pandas as pd
@@ -19,10 +22,43 @@ distributed = pytest.importorskip("distributed")
 SAMPLE_DATA = Path(__file__).resolve().parents[1] / "sample_data"
 FIRST_MONDAY = dt.date(2025, 1, 6)
 TABLES = (*datasets.TABLES, datasets.SAMPLES)
+BUCKET = "runlog-tests"
 
 
 @pytest.fixture(scope="module")
-def client():
+def s3_server():
+    """A local S3-compatible server (moto's, on 127.0.0.1 only), and fsspec pointed at it; set
+    before the cluster starts, so that its workers reach it too."""
+    moto_server = pytest.importorskip("moto.server")
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = moto_server.ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server.start()
+    settings = {
+        "AWS_ACCESS_KEY_ID": "testing",
+        "AWS_SECRET_ACCESS_KEY": "testing",
+        "AWS_DEFAULT_REGION": "us-east-1",
+        "FSSPEC_S3_ENDPOINT_URL": f"http://127.0.0.1:{port}",
+    }
+    before = {key: os.environ.get(key) for key in settings}
+    os.environ.update(settings)
+    fsspec = pytest.importorskip("fsspec")
+    fsspec.config.set_conf_env(fsspec.config.conf)  # fsspec read its settings at import
+    store = fsspec.filesystem("s3", skip_instance_cache=True)
+    store.mkdir(BUCKET)
+    yield store
+    server.stop()
+    for key, value in before.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
+
+
+@pytest.fixture(scope="module")
+def client(s3_server):
     with (
         distributed.LocalCluster(
             n_workers=2,
@@ -160,3 +196,41 @@ def test_an_athlete_written_again_replaces_only_their_files(coach_folder, tmp_pa
     cohort.write_local(sam, run_rules(sam), str(out), None, with_samples=False)
     for name in datasets.TABLES:
         pd.testing.assert_frame_equal(datasets.read_table(str(out), name), before[name])
+
+
+def with_local_paths(table: pd.DataFrame, url: str, folder: Path) -> pd.DataFrame:
+    """The table with the store's URLs written as the local folder's paths."""
+    for column in ("source_path", "source", "evidence"):
+        if column in table:
+            table[column] = table[column].str.replace(url, str(folder), regex=False)
+    return table
+
+
+def test_a_cohort_in_object_storage_gives_the_same_tables(
+    coach_folder, client, s3_server, tmp_path
+):
+    url = f"s3://{BUCKET}/coach"
+    s3_server.put(f"{coach_folder}/", f"{BUCKET}/coach/", recursive=True)
+    local_datasets(coach_folder, tmp_path / "local")
+    out = f"s3://{BUCKET}/out"
+    list(cohort.run_cohort([url], "unused", out=out, with_samples=True, client=client))
+    for name in TABLES:
+        expected = datasets.read_table(str(tmp_path / "local"), name)
+        written = with_local_paths(datasets.read_table(out, name), url, coach_folder)
+        pd.testing.assert_frame_equal(written, expected)
+    # and on one machine, without Dask: the same activities and findings
+    log = analyzer.load(url)
+    local_log = analyzer.load(coach_folder)
+    activities = with_local_paths(log.activities[list(ACTIVITY_COLUMNS)], url, coach_folder)
+    pd.testing.assert_frame_equal(activities, local_log.activities[list(ACTIVITY_COLUMNS)])
+
+    def summary(findings):
+        return [(item.athlete, item.rule, item.date, item.message) for item in findings]
+
+    assert summary(run_rules(log)) == summary(run_rules(local_log))
+
+
+def test_a_missing_url_is_one_line(s3_server):
+    result = CliRunner().invoke(cli.cli, ["check", f"s3://{BUCKET}/nothing-here"])
+    assert result.exit_code == cli.EXIT_USAGE
+    assert f"s3://{BUCKET}/nothing-here: no such file or folder" in result.output

@@ -98,3 +98,69 @@ def test_rule_settings_are_checked_against_the_rule():
         profile_from_dict({"rules": {rule.slug: {"no_such_setting_km": 1}}})
     with pytest.raises(ProfileError, match="should be"):
         profile_from_dict({"rules": {rule.slug: {field_name: "text"}}})
+
+
+def test_a_miles_runner_writes_shoe_distances_in_miles():
+    profile = profile_from_dict(
+        {"units": "miles", "shoes": [{"name": "Pegasus", "pre_used_mi": 272, "limit_mi": 400}]}
+    )
+    (shoe,) = profile.shoes
+    assert shoe.pre_used_km == pytest.approx(272 * 1.609344)
+    assert shoe.limit_km == pytest.approx(400 * 1.609344)
+
+
+@pytest.mark.parametrize(
+    ("shoe", "words"),
+    [
+        pytest.param(
+            {"pre_used_km": -5}, "pre_used_km = -5 is outside its range, 0 to 20000", id="negative"
+        ),
+        pytest.param(
+            {"limit_mi": 10}, "limit_mi = 10 is outside its range, 31 to 3107", id="tiny, in miles"
+        ),
+        pytest.param(
+            {"limit_km": float("inf")}, "limit_km = inf is outside its range", id="infinite"
+        ),
+        pytest.param(
+            {"limit_km": float("nan")}, "limit_km = nan is outside its range", id="not a number"
+        ),
+        pytest.param(
+            {"limit_km": 600, "limit_mi": 400}, "has both limit_km and limit_mi", id="both forms"
+        ),
+    ],
+)
+def test_a_shoe_distance_outside_its_range_is_one_line_naming_it(shoe, words):
+    with pytest.raises(ProfileError) as caught:
+        profile_from_dict({"shoes": [{"name": "Pegasus", **shoe}]}, "ana.toml")
+    assert words in str(caught.value)
+    assert str(caught.value).startswith("ana.toml: [[shoes]] #1 ")
+    assert "\n" not in str(caught.value)
+
+
+def test_a_place_south_or_west_is_a_place():
+    profile = profile_from_dict(
+        {"surfaces": [{"surface": "track", "lat_deg": -33.87, "lon_deg": -70.6}]}
+    )
+    assert profile.surfaces[0].lat_deg == -33.87
+
+
+def test_a_profile_nested_a_thousand_deep_is_one_line(tmp_path):
+    path = tmp_path / "runlog.toml"
+    path.write_text("x = " + "[" * 1000 + "]" * 1000 + "\n", encoding="utf-8")
+    with pytest.raises(ProfileError, match=r"runlog\.toml: nested too deep"):
+        load_profile(path)
+
+
+def test_a_huge_profile_is_refused_before_it_is_read(tmp_path):
+    path = tmp_path / "runlog.toml"
+    with path.open("wb") as stream:  # a sparse file: 3 GB that take no disk
+        stream.truncate(3_000_000_000)
+    with pytest.raises(ProfileError, match="3,000,000,000 bytes is too large"):
+        load_profile(path)
+
+
+def test_a_long_wrong_value_is_cut_short_in_the_message():
+    with pytest.raises(ProfileError) as caught:
+        profile_from_dict({"timezone": ["x" * 100_000]})
+    assert "should be a str" in str(caught.value)
+    assert len(str(caught.value)) < 200

@@ -29,6 +29,9 @@ from analyzer.checkers._format import day_text, distance_text
 from analyzer.checkers.rule import Finding, Rule
 from analyzer.log import TrainingLog
 
+# Cook 1985 measured in miles: 500 mi, which a km runner reads as 800 km
+LAB_TEST_TEXT = {"km": "800 km", "miles": "500 mi"}
+
 
 @dataclass(frozen=True)
 class Thresholds:
@@ -303,7 +306,8 @@ def _finding(
             f"{day_text(run['local_date'])}: your {shoe.name} passed "
             f"{distance_text(limit_km * 1000, units)} ({distance_text(distance_km * 1000, units)}"
             f"{before}); {limit_text}. Shoes lose cushioning with use (to about 60-80 % by "
-            f"800 km in a lab test), though no study ties a mileage to injury. {advice} Runners "
+            f"{LAB_TEST_TEXT[units]} in a lab test), though no study ties a mileage to injury. "
+            f"{advice} Runners "
             "who rotated more than one pair had fewer injuries in one study (hazard ratio 0.61)."
         ),
         evidence={

@@ -23,7 +23,7 @@ WORDS = Words(
     ),
     past_pattern=r"\bsidste år\w*|\bgammel\b|\bgamle\b|\bfor (?:\w+ )?år siden\b|\btidligere\b",
     pain_pattern=(
-        r"ondt|driller|drillede|smerte|smerter|smerten|smerterne|smertende|øm|ømt|ømme|ømhed|skade|skadet|"
+        r"ondt|driller|drillede|generede|generende|ømmer|ømmede|smerte|smerter|smerten|smerterne|smertende|øm|ømt|ømme|ømhed|skade|skadet|"
         r"gener|generer|genere|problemer|irriteret|betændt|betændelse|murren|murrer|"
         r"jager|værk|værker|sart|overbelast\w*|stikker"
     ),

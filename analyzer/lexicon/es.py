@@ -28,7 +28,7 @@ WORDS = Words(
         r"\b(?:el|del) año pasado\b|\bantigua\b|\bvieja\b|\bhace (?:\w+ )?años\b|\banterior\b"
     ),
     pain_pattern=(
-        r"dolor|dolores|doler|duele|duelen|dolía|dolió|doliendo|dolorida|dolorido|molestias?|"
+        r"dolor|dolores|doler|duele|irritad[oa]s?|irritación|duelen|dolía|dolió|doliendo|dolorida|dolorido|molestias?|"
         r"molesta|molestó|molestaba|lesión|lesionad[oa]|inflamad[oa]|tendinitis|"
         r"resentid[oa]|sobrecarga\w*|problemas?|mal|sensible|tocada|tocado|punzada\w*"
     ),

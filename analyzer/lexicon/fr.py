@@ -29,7 +29,7 @@ WORDS = Words(
         r"|\bprécédente?\b"
     ),
     pain_pattern=(
-        r"douleurs?|douloureu\w*|grince|grincement|mal|sensibles?|tire|tiraille|gêne|gêné|gênant|gênée|tiraill\w*|"
+        r"douleurs?|douloureu\w*|grince|grincement|mal|sensibles?|tire|tiraille|gênait|gênante|gêne|gêné|gênant|gênée|tiraill\w*|"
         r"élancements?|bless\w*|inflamm\w*|tendinite|irrit\w*|souffr\w*|pincements?|"
         r"endolori\w*|lancin\w*|problèmes?|soucis?"
     ),

@@ -24,7 +24,7 @@ WORDS = Words(
     ),
     past_pattern=r"\bl'anno scorso\b|\bvecchi[oa]\b|\banni fa\b|\bprecedente\b",
     pain_pattern=(
-        r"dolore|dolori|male|tira|tirava|dolorante|dolent[ei]|fastidi?o?|infortuni\w*|infiammat\w*|"
+        r"dolore|dolori|male|tira|tirava|fastidi\w*|doloros[oa]|dolorante|dolent[ei]|fastidi?o?|infortuni\w*|infiammat\w*|"
         r"tendinite|duole|fitt[ae]|indolenzit\w*|acciacc\w*|problem[ai]|sofferen\w*|"
         r"risentit\w*|irritat\w*"
     ),

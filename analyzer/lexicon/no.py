@@ -25,7 +25,7 @@ WORDS = Words(
         r"\bi fjor\b|\bfjorårets\b|\bgammel\b|\bgamle\b|\bfor \w+ år siden\b|\btidligere\b"
     ),
     pain_pattern=(
-        r"vondt|vond|smerte|smerter|smertene|smerten|verk|verker|verket|øm|ømt|ømme|ømhet|"
+        r"vondt|vond|plaget|plagde|smerte|smerter|smertene|smerten|verk|verker|verket|øm|ømt|ømme|ømhet|"
         r"skade|skadet|plager|plage|plagsom\w*|problemer|irritert|betent|betennelse|murring|"
         r"murrer|stikk|stikker|overbelast\w*|kjenning|kjenner"
     ),

@@ -25,7 +25,7 @@ WORDS = Words(
     ),
     past_pattern=r"\bano passado\b|\bantiga\b|\bvelha\b|\bhá (?:\w+ )?anos\b|\banterior\b",
     pain_pattern=(
-        r"dor|dores|doer|dói|doem|doendo|doeu|doía|dolorid[oa]s?|incômodo|incomodo|incomodou|"
+        r"dor|dores|doer|dói|irritad[oa]s?|doem|doendo|doeu|doía|dolorid[oa]s?|incômodo|incomodo|incomodou|"
         r"incomodando|incomoda|desconforto|lesão|lesionad[oa]|inflamad[oa]|inflamação|"
         r"tendinite|machucad[oa]|sensível|problemas?|pontadas?|fisgadas?|sobrecarga\w*"
     ),

@@ -20,7 +20,7 @@ WORDS = Words(
     ),
     past_pattern=r"\bförra året\b|\bförra årets\b|\bgammal\b|\bgamla\b|\bför \w+ år sedan\b",
     pain_pattern=(
-        r"ont|smärta|smärtor|smärtan|smärtsam\w*|värk|värker|värkte|värkt|krångl\w*|öm|ömt|ömma|ömmar|"
+        r"ont|besvär\w*|smärta|smärtor|smärtan|smärtsam\w*|värk|värker|värkte|värkt|krångl\w*|öm|ömt|ömma|ömmar|"
         r"ömmade|skada|skadad|skadat|besvär|problem|irriterad|irriterat|inflammerad\w*|"
         r"molar|molande|känning|känningar|överbelast\w*|hugger|högg"
     ),

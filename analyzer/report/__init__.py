@@ -8,6 +8,7 @@ athlete's summary, the coach's ranking by risk, and how a knee-pain note is told
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
@@ -15,7 +16,7 @@ import pandas as pd
 from analyzer.checkers import RULES
 from analyzer.checkers.rule import Finding
 from analyzer.log import TrainingLog
-from analyzer.status import OPEN_WINDOW_DAYS, Status, finding_line
+from analyzer.status import OPEN_WINDOW_DAYS, Status, by_attention, finding_line
 
 METRES_PER_MILE = 1609.344
 RANKING_WINDOW_DAYS = 28  # the ranking counts each athlete's findings of their last 4 weeks
@@ -199,7 +200,24 @@ def attention_reason(status: Status) -> str:
 def finding_summary(finding: Finding) -> str:
     """A finding in one line: 'warn  RL201 Tue 11 Aug 2026  Your cadence ... under 170.'"""
     mark = SEVERITY_MARKS.get(finding.severity, finding.severity)
-    return f"{mark:<4}  {finding.code} {day_text(finding.date)}  {finding_line(finding)}"
+    return f"{mark:<4}  {open_finding_text(finding)}"
+
+
+def open_finding_text(finding: Finding) -> str:
+    """'RL201 Tue 11 Aug 2026  Your cadence ... under 170.': code, day and first sentence."""
+    return f"{finding.code} {day_text(finding.date)}  {finding_line(finding)}"
+
+
+def in_attention_order(
+    summaries: list[AthleteSummary], statuses: Mapping[str, Status]
+) -> list[AthleteSummary]:
+    """The athletes most in need of a call first (status.by_attention), then any without a
+    status, by name."""
+    ranked = by_attention(statuses.values())
+    order = {status.athlete: place for place, status in enumerate(ranked)}
+    return sorted(
+        summaries, key=lambda summary: (order.get(summary.athlete, len(order)), summary.athlete)
+    )
 
 
 AVERAGE_WEEKS_TEXT = "4-week"

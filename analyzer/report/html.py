@@ -14,28 +14,35 @@ import base64
 import datetime as dt
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from html import escape
 
 from analyzer.checkers.rule import Finding
 from analyzer.log import FileError, TrainingLog
 from analyzer.report import (
     PAIN_NOTE_RULE,
-    RANKING_WINDOW_DAYS,
     AthleteSummary,
     athlete_summaries,
+    attention_last_text,
+    attention_pain_text,
+    attention_ratio_text,
+    attention_reason,
+    attention_week_text,
     charts,
     count_text,
     day_text,
     distance_text,
+    in_attention_order,
     is_pain_note,
+    open_finding_text,
     related_window_days,
     risk_ranking,
     span_text,
     status_rows,
 )
 from analyzer.report.json import plain
-from analyzer.status import Status, default_as_of, statuses
+from analyzer.status import OPEN_WINDOW_DAYS, Status, default_as_of
+from analyzer.status import statuses as athlete_statuses
 
 _STYLE = """
 *, *::before, *::after { box-sizing: border-box; }
@@ -99,21 +106,27 @@ def render_html(
     errors: Iterable[FileError] = (),
     title: str = "runlog report",
     as_of: dt.date | None = None,
+    statuses: Mapping[str, Status] | None = None,
 ) -> str:
-    """The whole page: ranking (for several athletes), one section per athlete, the errors.
+    """The whole page: ranking (for several athletes), one section per athlete in that order,
+    each opening with the athlete's status, then the errors.
 
     The charts show the `WINDOW_WEEKS` weeks up to `as_of` (default: the log's newest day).
     """
-    summaries = athlete_summaries(log, findings)
+    as_of = as_of or default_as_of(log) or dt.date.today()
+    if statuses is None:
+        statuses = athlete_statuses(log, findings, as_of)
+    summaries = in_attention_order(athlete_summaries(log, findings), statuses)
     anchors = _anchors(summaries)
     errors = list(errors)
-    as_of = as_of or default_as_of(log) or dt.date.today()
     window = charts.status_window(as_of)
     body = [f"<h1>{escape(title)}</h1>", _overview(summaries, errors, window)]
     if len(summaries) > 1:
-        by_athlete = statuses(log, findings, as_of)
-        body.append(_ranking(log, summaries, anchors, window, by_athlete))
-    body += [_athlete(log, summary, anchors[summary.athlete], window) for summary in summaries]
+        body.append(_ranking(log, summaries, anchors, window, statuses))
+    body += [
+        _athlete(log, summary, anchors[summary.athlete], window, statuses.get(summary.athlete))
+        for summary in summaries
+    ]
     if errors:
         body.append(_errors(errors))
     return "\n".join(
@@ -152,7 +165,7 @@ def _overview(summaries: list[AthleteSummary], errors: list[FileError], window) 
 
 
 # the status rows a coach's row shows beside the athlete's weeks (status_rows' labels)
-COACH_STATUS_ROWS = ("This week", "Rest", "Knee")
+COACH_STATUS_ROWS = ("Rest",)
 
 
 def _ranking(
@@ -160,12 +173,13 @@ def _ranking(
     summaries: list[AthleteSummary],
     anchors: dict[str, str],
     window,
-    by_athlete: dict[str, Status],
+    statuses: Mapping[str, Status],
 ) -> str:
-    by_name = {summary.athlete: summary for summary in summaries}
+    ranks = {rank.athlete: rank for rank in risk_ranking(summaries)}
     rows = []
-    for place, rank in enumerate(risk_ranking(summaries), start=1):
-        summary = by_name[rank.athlete]
+    for place, summary in enumerate(summaries, start=1):
+        rank = ranks[summary.athlete]
+        status = statuses.get(summary.athlete)
         chart = charts.athlete_strip_chart(
             log.for_athlete(rank.athlete), summary.findings, window, summary.units
         )
@@ -174,9 +188,7 @@ def _ranking(
             '<div class="numbers">'
             f'<p><strong>{place}. <a href="#{anchors[rank.athlete]}">'
             f"{escape(rank.athlete)}</a></strong></p>"
-            f"<p>{_severity('high')} {rank.high_count} {_severity('warning')} "
-            f"{rank.warning_count} in {RANKING_WINDOW_DAYS} days</p>"
-            + _status_numbers(by_athlete.get(rank.athlete))
+            + _attention_numbers(status, rank)
             + "</div>"
             + _chart(
                 chart,
@@ -189,10 +201,12 @@ def _ranking(
     return "\n".join(
         [
             '<section id="ranking">',
-            "<h2>Athletes by risk</h2>",
-            f'<p class="summary">High, then warning findings in each athlete\'s last '
-            f"{RANKING_WINDOW_DAYS} days of running; beside them their weekly distance over the "
-            f"last {charts.WINDOW_WEEKS} weeks, knee-pain notes dashed with their score.</p>",
+            "<h2>Athletes, most in need of a call first</h2>",
+            '<p class="summary">No activity in the last '
+            f"{OPEN_WINDOW_DAYS} days first, then red flags, high and warning findings of the "
+            f"last {OPEN_WINDOW_DAYS} days, then the longest without data; beside each their "
+            f"weekly distance over the last {charts.WINDOW_WEEKS} weeks, knee-pain notes dashed "
+            "with their score.</p>",
             '<div class="athletes">',
             *rows,
             "</div>",
@@ -201,16 +215,34 @@ def _ranking(
     )
 
 
-def _status_numbers(status: Status | None) -> str:
+def _attention_numbers(status: Status | None, rank) -> str:
+    """A coach's row: the open findings' counts, last activity, this week, the ratio, the knee
+    and why the athlete is where they are."""
     if status is None:
-        return ""
-    rows = [(label, text) for label, text in status_rows(status) if label in COACH_STATUS_ROWS]
-    return "".join(
-        f"<p><strong>{escape(label)}</strong>: {escape(text)}</p>" for label, text in rows
-    )
+        return (
+            f"<p>{_severity('high')} {rank.high_count} {_severity('warning')} "
+            f"{rank.warning_count}</p>"
+        )
+    lines = [
+        f"{_severity('high')} {status.high_count} {_severity('warning')} "
+        f"{status.warning_count} in {OPEN_WINDOW_DAYS} days",
+        f"<strong>Last activity</strong>: {escape(attention_last_text(status))}",
+        f"<strong>This week / 4-week avg</strong>: {escape(attention_week_text(status))}",
+        f"<strong>Acute:chronic</strong>: {escape(attention_ratio_text(status))}",
+        *(
+            f"<strong>{escape(label)}</strong>: {escape(text)}"
+            for label, text in status_rows(status)
+            if label in COACH_STATUS_ROWS
+        ),
+        f"<strong>Knee pain</strong>: {escape(attention_pain_text(status))}",
+        f"<strong>Why</strong>: {escape(attention_reason(status))}",
+    ]
+    return "".join(f"<p>{line}</p>" for line in lines)
 
 
-def _athlete(log: TrainingLog, summary: AthleteSummary, anchor: str, window) -> str:
+def _athlete(
+    log: TrainingLog, summary: AthleteSummary, anchor: str, window, status: Status | None = None
+) -> str:
     athlete_log = log.for_athlete(summary.athlete)
     shown = window.around_runs(summary.first_date, summary.last_date)
     moved = (
@@ -303,15 +335,64 @@ def _athlete(log: TrainingLog, summary: AthleteSummary, anchor: str, window) -> 
         + "</p>",
         moved,
     ]
+    if status is not None:
+        parts.append(_status(status))
     for heading, chart, description, when_empty, caption in sections:
         parts += [f"<h3>{escape(heading)}</h3>", _chart(chart, description, when_empty, caption)]
+    not_run = len(status.rules_not_run) if status is not None else 0
     parts += [
+        '<details class="history">',
+        f"<summary>History: {escape(count_text(len(findings), 'finding'))}, knee-pain notes "
+        "with what came before them</summary>",
         "<h3>Knee pain and what came before it</h3>",
-        _pain_timeline(findings),
+        _pain_timeline(findings, not_run),
         "<h3>Findings</h3>",
-        _findings_table(findings),
+        _findings_table(findings, not_run),
+        "</details>",
         "</section>",
     ]
+    return "\n".join(parts)
+
+
+def _status(status: Status) -> str:
+    """The athlete's status on the as-of day: the numbers, open findings, advice, rules not run."""
+    rows = "\n".join(
+        f'<tr><th scope="row">{escape(label)}</th><td>{escape(text)}</td></tr>'
+        for label, text in status_rows(status)
+    )
+    parts = [
+        '<div class="status">',
+        f"<h3>Status on {escape(day_text(status.as_of))}</h3>",
+        f'<div class="table-box"><table class="status-numbers">\n{rows}\n</table></div>',
+    ]
+    if status.advice:
+        items = "".join(f"<li>{escape(sentence)}</li>" for sentence in status.advice)
+        parts.append(f'<h3>This week</h3>\n<ul class="advice">{items}</ul>')
+    if status.open_findings:
+        items = "\n".join(
+            f"<li>{_severity(finding.severity)} {escape(open_finding_text(finding))}</li>"
+            for finding in status.open_findings
+        )
+        parts.append(
+            f"<h3>Open findings (last {OPEN_WINDOW_DAYS} days, most severe first)</h3>\n"
+            f'<ul class="open-findings">\n{items}\n</ul>'
+        )
+    elif status.rules_not_run:
+        parts.append(
+            f'<p class="quiet">No finding dated in the last {OPEN_WINDOW_DAYS} days from the '
+            "rules that could judge.</p>"
+        )
+    else:
+        parts.append(f"<p>Nothing was flagged in the last {OPEN_WINDOW_DAYS} days.</p>")
+    if status.rules_not_run:
+        items = "".join(
+            f"<li>{escape(item.rule)}: {escape(item.reason)}</li>" for item in status.rules_not_run
+        )
+        parts.append(
+            f"<h3>Could not judge ({len(status.rules_not_run)})</h3>\n"
+            f'<ul class="not-run">{items}</ul>'
+        )
+    parts.append("</div>")
     return "\n".join(parts)
 
 
@@ -325,7 +406,7 @@ def _codes_key(findings: tuple[Finding, ...], window) -> str:
     return " · ".join(f"{code} {rule}" for code, rule in sorted(codes.items()))
 
 
-def _pain_timeline(findings: tuple[Finding, ...]) -> str:
+def _pain_timeline(findings: tuple[Finding, ...], not_run: int = 0) -> str:
     notes = [finding for finding in findings if is_pain_note(finding)]
     if not notes:
         return '<p class="quiet">No knee-pain notes in this log.</p>'
@@ -339,6 +420,11 @@ def _pain_timeline(findings: tuple[Finding, ...]) -> str:
                 for other in note.related
             )
             related = f"<p>What came before it ({window_days} days):</p>\n<ul>\n{before}\n</ul>"
+        elif not_run:
+            related = (
+                f'<p class="quiet">No finding in the {window_days} days before it, but '
+                f"{count_text(not_run, 'rule')} could not judge this log (see the status).</p>"
+            )
         else:
             related = (
                 f'<p class="quiet">Nothing was flagged in the {window_days} days before it.</p>'
@@ -351,7 +437,12 @@ def _pain_timeline(findings: tuple[Finding, ...]) -> str:
     return "\n".join(blocks)
 
 
-def _findings_table(findings: tuple[Finding, ...]) -> str:
+def _findings_table(findings: tuple[Finding, ...], not_run: int = 0) -> str:
+    if not findings and not_run:
+        return (
+            '<p class="quiet">No findings from the rules that could judge '
+            f"({not_run} could not: see the status).</p>"
+        )
     if not findings:
         return '<p class="quiet">No findings.</p>'
     rows = [

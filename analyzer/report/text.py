@@ -29,6 +29,7 @@ from analyzer.report import (
     day_text,
     distance_text,
     finding_summary,
+    in_attention_order,
     is_pain_note,
     related_window_days,
     risk_ranking,
@@ -56,12 +57,7 @@ def render_text(
     if len(summaries) > 1:
         blocks.append(attention_text(statuses) if statuses else _ranking(summaries))
     if statuses:
-        order = {
-            status.athlete: place for place, status in enumerate(by_attention(statuses.values()))
-        }
-        summaries.sort(
-            key=lambda summary: (order.get(summary.athlete, len(order)), summary.athlete)
-        )
+        summaries = in_attention_order(summaries, statuses)
     for summary in summaries:
         status = statuses.get(summary.athlete)
         if status is not None:

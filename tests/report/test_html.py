@@ -83,21 +83,42 @@ def test_the_page_is_one_balanced_html_document(page, outline):
 
 
 def test_the_ranking_comes_first_and_links_to_each_athlete(outline):
-    assert outline.headings[:2] == ["runlog report", "Athletes by risk"]
+    assert outline.headings[:2] == ["runlog report", "Athletes, most in need of a call first"]
     athlete_links = [link for link in outline.links if link.startswith("#athlete-")]
     assert [link.lstrip("#") for link in athlete_links] == [
+        "athlete-1-zo",  # no activity in the 28 days before the as-of day: first
         "athlete-2-bo",
-        "athlete-1-ana",
-        "athlete-3-zo",
+        "athlete-3-ana",
     ]
     assert all(link.lstrip("#") in outline.ids for link in athlete_links)
 
 
-def test_each_athlete_has_every_section(outline):
+def test_each_athlete_has_every_section_status_first(outline):
     per_athlete = [*CHART_QUESTIONS, "Knee pain and what came before it", "Findings"]
-    for athlete in ("ana", "bo", "zoë"):
-        start = outline.headings.index(athlete)
-        assert outline.headings[start + 1 : start + 1 + len(per_athlete)] == per_athlete
+    athletes = ("zoë", "bo", "ana")
+    starts = [outline.headings.index(athlete) for athlete in athletes]
+    assert starts == sorted(starts)  # the sections follow the ranking
+    for start, end in zip(starts, [*starts[1:], len(outline.headings)], strict=True):
+        headings = outline.headings[start + 1 : end]
+        assert headings[0] == "Status on Mon 9 Mar 2026"
+        assert [heading for heading in headings if heading in per_athlete] == per_athlete
+
+
+def test_the_status_opens_each_section_and_the_history_is_folded(page):
+    ana = page.split('id="athlete-3-ana"', 1)[1].split("</section>", 1)[0]
+    status = ana.split('<div class="status">', 1)[1].split("<h3>Is my weekly", 1)[0]
+    assert "Keep this week near 30 km and your long run under 12 km." in status
+    assert "RL103 Wed 4 Mar 2026" in status.split("Open findings", 1)[1]
+    details = ana.split("<details", 1)[1].split("</details>", 1)[0]
+    assert "Knee pain and what came before it" in details and "Findings" in details
+    assert ana.index("Is my weekly distance climbing too fast?") < ana.index("<details")
+
+
+def test_the_coach_row_says_since_when_there_is_no_data_and_why(page):
+    ranking = page.split('id="ranking"', 1)[1].split("</section>", 1)[0]
+    zoe = ranking.split('<div class="athlete-row">')[1]
+    assert "no data since 8 Feb 2026" in zoe
+    assert "no activity since Sun 8 Feb 2026 (29 days)" in zoe
 
 
 def test_strings_from_the_data_are_escaped(page):
@@ -124,15 +145,16 @@ def test_the_coach_page_has_a_row_per_athlete_in_ranking_order(page):
     ranking = page.split('id="ranking"', 1)[1].split("</section>", 1)[0]
     rows = ranking.split('<div class="athlete-row">')[1:]
     assert [row.split('href="#', 1)[1].split('"', 1)[0] for row in rows] == [
+        "athlete-1-zo",
         "athlete-2-bo",
-        "athlete-1-ana",
-        "athlete-3-zo",
+        "athlete-3-ana",
     ]
     assert all("<picture>" in row for row in rows)
 
 
 def test_the_pain_timeline_lists_what_came_before_the_note(page):
-    timeline = page.split("Knee pain and what came before it", 2)[1].split("<h3>", 1)[0]
+    ana = page.split('id="athlete-3-ana"', 1)[1]
+    timeline = ana.split("Knee pain and what came before it", 2)[1].split("<h3>", 1)[0]
     assert "What came before it (14 days):" in timeline
     assert "RL103" in timeline and "RL102" in timeline
 
