@@ -49,7 +49,9 @@ _BUCKET_NAME = re.compile(
     r"^(\d{4}([-_ .]\d{1,2})?|\d{1,2}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
     r"january|february|march|april|june|july|august|september|october|november|december|"
     r"activities|activity|di_connect|fit_type_4|garmin|strava|coros|polar|suunto|wahoo|media|"
-    r"routes|gpx|fit|tcx|csv|exports?|archive|uploads?|notes|journal|backup|old|new|raw)$",
+    r"routes|gpx|fit|tcx|csv|exports?|archive|uploads?|notes|journal|backup|old|new|raw|"
+    # the folders of Garmin's and Apple's exports
+    r"di[-_]connect.*|apple_health_export|workout-routes|electrocardiograms)$",
     re.IGNORECASE,
 )
 _KINDS_OF_FILE = {
@@ -419,7 +421,7 @@ def _archive_athletes(members: list[Member], athlete: str | None) -> dict[str, s
     loose = [name for name in names if "/" not in name and name != PROFILE_FILE_NAME]
     root = f"{next(iter(tops))}/" if len(tops) == 1 and not loose else ""
     layout: dict[str, str | None] = {root: athlete}
-    if athlete is not None:
+    if athlete is not None or _BUCKET_NAME.match(root.rstrip("/")):
         return layout
     inside = [name[len(root) :] for name in names if name.startswith(root)]
     if any("/" not in name and _is_data_file(name) for name in inside):
