@@ -1,6 +1,6 @@
 """German: the words of knee pain, scores and dates."""
 
-from analyzer.lexicon import Words
+from analyzer.lexicon.words import Words
 
 WORDS = Words(
     markers=(
@@ -54,8 +54,8 @@ WORDS = Words(
         "hat", "hatte", "habe", "tat", "tut", "einmal", "ein", "bisschen", "mit",
     ),
     negations_after=("nicht", "nie", "kaum"),
-    left=("links", "linke", "linkes", "linken", "linker"),
-    right=("rechts", "rechte", "rechtes", "rechten", "rechter"),
+    left=("links", "linke", "linkes", "linken", "linker", "li"),
+    right=("rechts", "rechte", "rechtes", "rechten", "rechter", "re"),
     both=("beide", "beiden", "beidseitig"),
     side_gap=("mein", "meinem", "meinen", "im", "am", "dem", "das", "der", "äußeren", "inneren"),
     joiners=("und", "oder"),

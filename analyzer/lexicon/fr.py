@@ -1,6 +1,6 @@
 """French: the words of knee pain, scores and dates."""
 
-from analyzer.lexicon import Words
+from analyzer.lexicon.words import Words
 
 WORDS = Words(
     markers=(
@@ -60,8 +60,8 @@ WORDS = Words(
         "me", "m", "fait", "a", "senti", "ressenti", "vraiment", "douleur", "un", "une",
     ),
     negations_after=(),
-    left=("gauche",),
-    right=("droit", "droite"),
+    left=("gauche", "gche"),
+    right=("droit", "droite", "dt", "dte"),
     both=("deux",),
     side_gap=("mon", "le", "au", "la", "du", "externe", "interne", "côté"),
     joiners=("et", "ou", "le", "la", "les"),
