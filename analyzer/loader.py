@@ -6,6 +6,7 @@ and the rest is still read; nothing the user has is written to.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import math
 from collections.abc import Callable, Iterable
@@ -17,8 +18,8 @@ from typing import Any
 import pandas as pd
 
 from analyzer.checkers.shoe_overdue import worn_shoes
-from analyzer.discover import Discovery, Source, discover
-from analyzer.errors import BadFile, NotAnActivity, UnrecognisedFile
+from analyzer.discover import Discovery, Source, coach_athlete_folders, discover, shown
+from analyzer.errors import BadFile, NotAnActivity, ProfileError, UnrecognisedFile
 from analyzer.importers import Imported, Record, suffix_of
 from analyzer.localtime import resolve_local_time
 from analyzer.log import FileError, SampleLoader, TrainingLog
@@ -54,12 +55,16 @@ def load(
 
     `profile` (a Profile or the path of a runlog.toml) applies to every athlete; without it a
     runlog.toml beside the data is used, and an athlete sub-folder's own runlog.toml for that
-    athlete. A bad profile raises ProfileError; a bad file only adds to `errors`.
+    athlete. A bad profile raises ProfileError, except an athlete's own runlog.toml in a coach's
+    folder: that athlete is left out and their file listed in `errors`, the others are read.
+    A bad file only adds to `errors`. One athlete's folder of a coach's folder, named on its
+    own, gives its name as the athlete unless a profile names one.
     `progress(files_read, files)` is called as each file is read.
     """
     found = discover(list(paths))
-    profiles = profiles_for(found, profile)
-    errors = [FileError(path, str(reason)) for path, reason in found.problems]
+    found, profile_errors = _without_athletes_of_bad_profiles(found, profile)
+    profiles = _named_athlete(profiles_for(found, profile), paths)
+    errors = [FileError(path, str(reason)) for path, reason in found.problems] + profile_errors
     parts = []
     reads = zip(found.sources, read_sources(found.sources), strict=True)
     for done, (source, read) in enumerate(reads, start=1):
@@ -181,6 +186,54 @@ def profiles_for(found: Discovery, profile: Profile | str | Path | None) -> dict
         if athlete not in profiles:
             profiles[athlete] = profile_from_text(text, where)
     return profiles
+
+
+def _without_athletes_of_bad_profiles(
+    found: Discovery, profile: Profile | str | Path | None
+) -> tuple[Discovery, list[FileError]]:
+    """The discovery without the athletes whose own runlog.toml is bad, and an error for each
+    naming the file: one athlete's typo does not stop a coach's whole folder."""
+    if profile is not None:
+        return found, []
+    errors: dict[str, FileError] = {}
+    for athlete, folder in found.athlete_folders.items():
+        path = find_profile(folder)
+        if path is None:
+            continue
+        try:
+            load_profile(path)
+        except ProfileError as err:
+            reason = str(err).removeprefix(f"{path.name}: ")
+            errors[athlete] = FileError(
+                shown(path), f"{reason}; {athlete} was not checked (fix this file to check them)"
+            )
+    if not errors:
+        return found, []
+    kept = dataclasses.replace(
+        found,
+        sources=[source for source in found.sources if source.athlete not in errors],
+        athlete_folders={
+            athlete: folder
+            for athlete, folder in found.athlete_folders.items()
+            if athlete not in errors
+        },
+    )
+    return kept, list(errors.values())
+
+
+def _named_athlete(profiles: dict[str, Profile], paths: Iterable[str | Path]) -> dict[str, Profile]:
+    """The profiles, with the folder's name as the athlete when the one path named is an
+    athlete's folder of a coach's folder and no profile names the athlete."""
+    named = [Path(path) for path in paths]
+    if len(named) != 1 or not named[0].is_dir():
+        return profiles
+    folder = named[0].resolve()
+    if folder not in {child.resolve() for child in coach_athlete_folders(folder.parent)}:
+        return profiles
+    shared = profiles.get("") or Profile()
+    if shared.athlete:
+        return profiles
+    return {**profiles, "": dataclasses.replace(shared, athlete=shown(folder.name))}
 
 
 def _profile_athlete(profiles: dict[str, Profile], athlete: str | None) -> str | None:

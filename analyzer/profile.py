@@ -111,9 +111,10 @@ class Profile:
 
     def thresholds_for(self, rule: Any) -> Any:
         """The rule's Thresholds with this profile's settings laid over the defaults."""
-        settings = {key: value for key, value in self.rules.get(rule.slug, {}).items()}
-        settings.pop("enabled", None)
-        return rule.thresholds(**settings)
+        from analyzer.checkers.rule import limits_from
+
+        where = f"{Path(self.path).name if self.path else 'profile'}: [rules.{rule.slug}]"
+        return limits_from(rule.thresholds, self.rules.get(rule.slug, {}), where, self.units)
 
 
 def load_profile(path: str | Path) -> Profile:
@@ -164,7 +165,7 @@ def profile_from_dict(data: dict[str, Any], path: str = "profile") -> Profile:
     units = _typed(name, "units", data.get("units", "km"), str)
     if units not in UNITS:
         raise ProfileError(f"{name}: units = {units!r} is not one of {', '.join(UNITS)}")
-    rules = _rules(name, data.get("rules", {}))
+    rules = _rules(name, data.get("rules", {}), units)
     shoes = tuple(_shoe(name, index, entry) for index, entry in enumerate(data.get("shoes", [])))
     surfaces = tuple(
         _surface(name, index, entry) for index, entry in enumerate(data.get("surfaces", []))
@@ -186,8 +187,9 @@ def find_profile(folder: Path) -> Path | None:
     return candidate if candidate.is_file() else None
 
 
-def _rules(name: str, rules: Any) -> dict[str, dict[str, Any]]:
+def _rules(name: str, rules: Any, units: str) -> dict[str, dict[str, Any]]:
     from analyzer.checkers import RULES
+    from analyzer.checkers.rule import limits_from
 
     if not isinstance(rules, dict):
         raise ProfileError(f"{name}: [rules] must be a table of rule settings")
@@ -203,23 +205,31 @@ def _rules(name: str, rules: Any) -> dict[str, dict[str, Any]]:
         if not isinstance(settings, dict):
             raise ProfileError(f"{name}: [rules.{slug}] must be a table of settings")
         fields = {item.name: item for item in dataclasses.fields(rule.thresholds)}
-        valid = ["enabled", *fields]
+        # a distance threshold in km may be written in miles: min_known_km or min_known_mi
+        in_miles = {key[:-3] + "_mi": key for key in fields if key.endswith("_km")}
+        valid = ["enabled", *fields, *in_miles]
         for key, value in settings.items():
             if key == "enabled":
                 if not isinstance(value, bool):
                     raise ProfileError(f"{name}: [rules.{slug}] enabled must be true or false")
                 continue
-            if key not in fields:
+            if key in in_miles and in_miles[key] in settings:
                 raise ProfileError(
-                    f"{name}: [rules.{slug}] {key} is not a setting of this rule; "
+                    f"{name}: [rules.{slug}] has both {in_miles[key]} and {key}; keep one"
+                )
+            field_name = in_miles.get(key, key)
+            if field_name not in fields:
+                raise ProfileError(
+                    f"{name}: [rules.{slug}] {key[:60]} is not a setting of this rule; "
                     f"it has {', '.join(valid)}"
                 )
-            default = getattr(rule.thresholds(), key)
+            default = getattr(rule.thresholds(), field_name)
             if not _same_kind(default, value):
                 raise ProfileError(
-                    f"{name}: [rules.{slug}] {key} = {value!r} should be "
+                    f"{name}: [rules.{slug}] {key} = {_shown(value)} should be "
                     f"{_kind_name(default)}, like the default {default!r}"
                 )
+        limits_from(rule.thresholds, settings, f"{name}: [rules.{slug}]", units)  # the ranges
         checked[slug] = dict(settings)
     return checked
 

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
+from analyzer import plausible
 from analyzer.cache import DamagedEntry, Entry, decode_entry, encode_entry
 from analyzer.discover import Source
 from analyzer.errors import BadFile
@@ -36,7 +37,8 @@ def _code_version() -> str:
     """A digest of the code that shapes an import: a changed importer never reads a stale entry."""
     package = Path(__file__).parent
     digest = hashlib.sha1(usedforsecurity=False)
-    for path in sorted([*package.glob("importers/*.py"), package / "classify.py"]):
+    shaping = [*package.glob("importers/*.py"), package / "classify.py", package / "plausible.py"]
+    for path in sorted(shaping):
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
 
@@ -160,7 +162,7 @@ def parse(name: str, data: bytes) -> Outcome:
         return BadFile("is empty: nothing was recorded, or the copy failed")
     try:
         importer = importer_for(name, data[:HEAD_BYTES])
-        imported = importer.read(io.BytesIO(data))
+        imported = plausible.checked(importer.read(io.BytesIO(data)))
     except BadFile as err:
         return err
     except Exception as err:  # a bug in runlog, not in the file: go on, ask for it

@@ -244,6 +244,31 @@ def test_a_bad_runlog_toml_beside_the_data_is_a_usage_error(tmp_path):
     assert result.stderr.count("\n") == 1 and "furlongs" in result.stderr
 
 
+def test_a_bad_runlog_toml_in_one_athletes_folder_skips_only_that_athlete(tmp_path):
+    coach = tmp_path / "coach"
+    for athlete in ("ana", "bo", "cy"):
+        write_runs(coach / athlete)
+    (coach / "bo" / "runlog.toml").write_text('units = "furlongs"\n', encoding="utf-8")
+    result = invoke("check", coach)
+    assert result.exit_code == cli.EXIT_SKIPPED_FILES, result.output
+    assert "\nana: 3 runs" in result.stdout and "\ncy: 3 runs" in result.stdout
+    assert "bo:" not in result.stdout
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"{coach / 'bo' / 'runlog.toml'}: units = 'furlongs' is not one of")
+    assert line.endswith("bo was not checked (fix this file to check them)")
+
+
+def test_one_athletes_folder_named_on_its_own_is_that_athlete(tmp_path):
+    for athlete in ("ana", "bo"):
+        write_runs(tmp_path / "coach" / athlete)
+    result = invoke("check", tmp_path / "coach" / "bo")
+    assert result.exit_code == cli.EXIT_OK, result.output
+    assert result.stdout.startswith("bo: status on Wed 4 Mar 2026")
+    (tmp_path / "coach" / "bo" / "runlog.toml").write_text('athlete = "Bo B"\n', encoding="utf-8")
+    named = invoke("check", tmp_path / "coach" / "bo")
+    assert named.stdout.startswith("Bo B: status on")  # the profile's name wins
+
+
 def test_a_profile_in_miles_shows_miles(tmp_path):
     profile = tmp_path / "miles.toml"
     profile.write_text('units = "miles"\n', encoding="utf-8")

@@ -275,3 +275,41 @@ def test_any_mix_of_the_words_it_knows_reads_without_error(words):
     text = " ".join(words)
     pain = knee_pain_in(text)
     assert pain is None or pain.side in (None, "left", "right", "both")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        pytest.param("left knee sore after the long run", "en", id="English"),
+        pytest.param("Linkes Knie tut weh", "de", id="German"),
+        pytest.param("douleur au genou droit", "fr", id="French"),
+        pytest.param("me duele la rodilla izquierda", "es", id="Spanish"),
+        pytest.param("dolore al ginocchio sinistro", "it", id="Italian"),
+        pytest.param("pijn in mijn linkerknie", "nl", id="Dutch"),
+        pytest.param("ondt i venstre knæ", "da", id="Danish"),
+        pytest.param("ont i vänster knä", "sv", id="Swedish"),
+        pytest.param("vondt i venstre kne", "no", id="Norwegian"),
+        pytest.param("dor no joelho esquerdo", "pt", id="Portuguese"),
+    ],
+)
+def test_the_language_is_found_from_the_note(text, language):
+    pain = knee_pain_in(text)
+    assert pain.language == language
+    assert pain.side in ("left", "right")
+
+
+def test_portuguese_no_is_in_the_not_a_negation():
+    assert knee_pain_in("dor no joelho direito, 5/10").score_of_10 == 5
+
+
+@pytest.mark.parametrize(
+    ("text", "is_improving"),
+    [
+        pytest.param("knee still sore but better than yesterday", True, id="better"),
+        pytest.param("Knie tut noch weh, aber schon besser", True, id="besser"),
+        pytest.param("genou encore douloureux, mais mieux", True, id="mieux"),
+        pytest.param("knee sore again", False, id="no word of improvement"),
+    ],
+)
+def test_improvement_is_noticed(text, is_improving):
+    assert knee_pain_in(text).is_improving == is_improving

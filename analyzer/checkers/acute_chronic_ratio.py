@@ -25,19 +25,21 @@ import pandas as pd
 
 from analyzer.checkers._calendar import daily_totals, rows_between, runs_by_athlete
 from analyzer.checkers._format import day_text, distance_text
-from analyzer.checkers.rule import Finding, Rule
+from analyzer.checkers.rule import Finding, Rule, setting
 from analyzer.log import TrainingLog
 
 
 @dataclass(frozen=True)
 class Thresholds:
-    info_ratio: float = 1.3  # 7-day mean daily distance / 28-day: past Gabbett's sweet spot
-    warning_ratio: float = 1.5  # Gabbett's "danger zone"
-    acute_days: int = 7
-    chronic_days: int = 28
-    usual_weeks: int = 4  # 7 days no longer than the longest of these 7-day blocks: a return
-    min_history_days: int = 28  # days of log before the day judged
-    min_chronic_weekly_km: float = 10.0  # a tiny base makes any week a "spike"
+    # 7-day mean daily distance / 28-day: past Gabbett's sweet spot
+    info_ratio: float = setting(1.3, 1.0, 3.0)
+    warning_ratio: float = setting(1.5, 1.0, 5.0)  # Gabbett's "danger zone"
+    acute_days: int = setting(7, 1, 27)
+    chronic_days: int = setting(28, 7, 90)
+    # 7 days no longer than the longest of these 7-day blocks: a return
+    usual_weeks: int = setting(4, 1, 12)
+    min_history_days: int = setting(28, 0, 365)  # days of log before the day judged
+    min_chronic_weekly_km: float = setting(10.0, 0.0, 500.0)  # a tiny base makes any week a "spike"
 
 
 def check(log: TrainingLog, limits: Thresholds) -> list[Finding]:

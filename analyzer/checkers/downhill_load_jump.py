@@ -20,16 +20,17 @@ import numpy as np
 
 from analyzer.checkers._calendar import rows_between, runs_by_athlete, weekly_totals
 from analyzer.checkers._format import day_text, elevation_text
-from analyzer.checkers.rule import Finding, Rule
+from analyzer.checkers.rule import Finding, Rule, setting
 from analyzer.log import TrainingLog
 
 
 @dataclass(frozen=True)
 class Thresholds:
-    warning_ratio: float = 1.5  # this week's descent / weekly mean of the window's weeks
-    window_weeks: int = 4
-    min_history_weeks: int = 4  # whole weeks of log before the week judged
-    min_week_descent_m: float = 300.0  # smaller weeks are not flagged
+    # this week's descent / weekly mean of the window's weeks
+    warning_ratio: float = setting(1.5, 1.0, 10.0)
+    window_weeks: int = setting(4, 1, 26)
+    min_history_weeks: int = setting(4, 0, 52)  # whole weeks of log before the week judged
+    min_week_descent_m: float = setting(300.0, 0.0, 20000.0)  # smaller weeks are not flagged
 
 
 def check(log: TrainingLog, limits: Thresholds) -> list[Finding]:

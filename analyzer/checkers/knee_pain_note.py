@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from analyzer.checkers._format import day_text
 from analyzer.checkers._knee import knee_readings, quoted
-from analyzer.checkers.rule import Finding, Rule
+from analyzer.checkers.rule import Finding, Rule, setting
 from analyzer.log import TrainingLog
 from analyzer.pain import KneePain, is_red_flag, score_text
 
@@ -27,7 +27,8 @@ RELATED_WINDOW_DAYS = 14  # run_rules lists the findings of these days before th
 
 @dataclass(frozen=True)
 class Thresholds:
-    high_score_of_10: float = 7.0  # a pain score at or above this is severe: high
+    # a pain score at or above this is severe: high
+    high_score_of_10: float = setting(7.0, 0.0, 10.0)
 
 
 def check(log: TrainingLog, limits: Thresholds) -> list[Finding]:

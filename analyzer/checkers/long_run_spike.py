@@ -16,7 +16,7 @@ import numpy as np
 
 from analyzer.checkers._calendar import runs_by_athlete
 from analyzer.checkers._format import day_text, distance_text
-from analyzer.checkers.rule import Finding, Rule
+from analyzer.checkers.rule import Finding, Rule, setting
 from analyzer.log import TrainingLog
 
 # Frandsen 2025's bands (ratio at most) and hazard rate ratios against runs within 10 %
@@ -26,12 +26,13 @@ _STUDY_BANDS = ((1.30, "10-30%", 1.64), (2.00, "30-100%", 1.52), (np.inf, "over 
 
 @dataclass(frozen=True)
 class Thresholds:
-    warning_ratio: float = 1.10  # this run's distance / longest run in the window
-    high_ratio: float = 1.30
-    double_ratio: float = 2.00  # past this the message says "more than double"
-    window_days: int = 30
-    min_history_days: int = 30  # stay quiet until the window holds real history
-    min_distance_km: float = 3.0  # shorter runs are not judged
+    # this run's distance / longest run in the window
+    warning_ratio: float = setting(1.10, 1.0, 3.0)
+    high_ratio: float = setting(1.30, 1.0, 5.0)
+    double_ratio: float = setting(2.00, 1.0, 10.0)  # past this the message says "more than double"
+    window_days: int = setting(30, 7, 365)
+    min_history_days: int = setting(30, 0, 365)  # stay quiet until the window holds real history
+    min_distance_km: float = setting(3.0, 0.0, 100.0)  # shorter runs are not judged
 
 
 def check(log: TrainingLog, limits: Thresholds) -> list[Finding]:

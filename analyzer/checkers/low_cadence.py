@@ -29,7 +29,7 @@ import pandas as pd
 
 from analyzer.checkers._calendar import runs_by_athlete
 from analyzer.checkers._format import day_text, number_beyond
-from analyzer.checkers.rule import Finding, Rule
+from analyzer.checkers.rule import Finding, Rule, setting
 from analyzer.log import TrainingLog
 
 SPEED_SLOPE_SPM_PER_MPS = 5.6  # Burns 2019: cadence rises 5.6 steps/min per m/s
@@ -43,13 +43,17 @@ _SAMPLE_NAMES = ("cadence_spm", "speed_mps", "distance_m", "time_utc")  # the co
 
 @dataclass(frozen=True)
 class Thresholds:
-    min_cadence_spm: float = 170.0  # a week under this: warning
-    below_own_pct: float = 5.0  # this far under your own cadence at the same speed: info
-    own_window_weeks: int = 12  # the weeks before that your own cadence is learned from
-    min_own_runs: int = 8  # runs with cadence in that window before comparing
-    repeat_weeks: int = 4  # after a finding, the next comes this many weeks later at the soonest
-    min_moving_speed_mps: float = 1.5  # slower samples are stops
-    min_running_cadence_spm: float = 130.0  # lower samples are walking; lower runs are skipped
+    min_cadence_spm: float = setting(170.0, 100.0, 220.0)  # a week under this: warning
+    # this far under your own cadence at the same speed: info
+    below_own_pct: float = setting(5.0, 0.0, 50.0)
+    # the weeks before that your own cadence is learned from
+    own_window_weeks: int = setting(12, 1, 52)
+    min_own_runs: int = setting(8, 1, 500)  # runs with cadence in that window before comparing
+    # after a finding, the next comes this many weeks later at the soonest
+    repeat_weeks: int = setting(4, 1, 52)
+    min_moving_speed_mps: float = setting(1.5, 0.0, 10.0)  # slower samples are stops
+    # lower samples are walking; lower runs are skipped
+    min_running_cadence_spm: float = setting(130.0, 50.0, 200.0)
 
 
 def check(log: TrainingLog, limits: Thresholds) -> list[Finding]:

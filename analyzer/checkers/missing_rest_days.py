@@ -22,17 +22,19 @@ import pandas as pd
 
 from analyzer.checkers._calendar import foster_monotony, rows_between, runs_by_athlete
 from analyzer.checkers._format import day_text, distance_text
-from analyzer.checkers.rule import Finding, Rule
+from analyzer.checkers.rule import Finding, Rule, setting
 from analyzer.log import TrainingLog
 
 
 @dataclass(frozen=True)
 class Thresholds:
-    max_running_days_in_row: int = 6  # the next running day in a row is flagged
-    min_weekly_rest_days: int = 1  # a Monday-Sunday week with fewer is noted
-    high_monotony_ratio: float = 2.0  # Foster: mean / SD of the streak's daily distances past this
-    spike_ratio: float = 1.3  # the streak's days against the 4 weeks before: a warning past it
-    min_base_weekly_km: float = 10.0  # a smaller base is not compared
+    max_running_days_in_row: int = setting(6, 1, 60)  # the next running day in a row is flagged
+    min_weekly_rest_days: int = setting(1, 0, 6)  # a Monday-Sunday week with fewer is noted
+    # Foster: mean / SD of the streak's daily distances past this
+    high_monotony_ratio: float = setting(2.0, 0.5, 20.0)
+    # the streak's days against the 4 weeks before: a warning past it
+    spike_ratio: float = setting(1.3, 1.0, 5.0)
+    min_base_weekly_km: float = setting(10.0, 0.0, 500.0)  # a smaller base is not compared
 
 
 def check(log: TrainingLog, limits: Thresholds) -> list[Finding]:

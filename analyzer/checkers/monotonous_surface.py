@@ -23,7 +23,7 @@ import pandas as pd
 
 from analyzer.checkers._calendar import rows_between, runs_by_athlete
 from analyzer.checkers._format import day_text, distance_text
-from analyzer.checkers.rule import Finding, Rule
+from analyzer.checkers.rule import Finding, Rule, setting
 from analyzer.log import TrainingLog
 
 UNKNOWN = "unknown"
@@ -31,12 +31,16 @@ UNKNOWN = "unknown"
 
 @dataclass(frozen=True)
 class Thresholds:
-    max_share_pct: float = 80.0  # of the window's known-surface distance on one surface
-    end_share_pct: float = 70.0  # a spell ends when a week's share falls under this
-    window_days: int = 28
-    min_known_km: float = 20.0  # less known-surface running in the window is not judged
-    max_unknown_pct: float = 50.0  # more of the window's running of unknown surface: a note
-    min_history_days: int = 28  # days of log before a window is judged
+    # of the window's known-surface distance on one surface
+    max_share_pct: float = setting(80.0, 50.0, 100.0)
+    # a spell ends when a week's share falls under this
+    end_share_pct: float = setting(70.0, 0.0, 100.0)
+    window_days: int = setting(28, 7, 365)
+    # less known-surface running in the window is not judged
+    min_known_km: float = setting(20.0, 0.0, 1000.0)
+    # more of the window's running of unknown surface: a note
+    max_unknown_pct: float = setting(50.0, 0.0, 100.0)
+    min_history_days: int = setting(28, 0, 365)  # days of log before a window is judged
 
 
 def check(log: TrainingLog, limits: Thresholds) -> list[Finding]:

@@ -21,7 +21,7 @@ import numpy as np
 
 from analyzer.checkers._calendar import runs_by_athlete
 from analyzer.checkers._format import day_text, distance_text, pace_text
-from analyzer.checkers.rule import Finding, Rule
+from analyzer.checkers.rule import Finding, Rule, setting
 from analyzer.log import TrainingLog
 
 _RACE_WORDS = re.compile(r"\b(?:race[ds]?|racing|parkrun|marathon|time[- ]trial)\b", re.I)
@@ -29,13 +29,14 @@ _RACE_WORDS = re.compile(r"\b(?:race[ds]?|racing|parkrun|marathon|time[- ]trial)
 
 @dataclass(frozen=True)
 class Thresholds:
-    warning_ratio: float = 1.05  # this run's speed / the window's norm speed
+    warning_ratio: float = setting(1.05, 1.0, 2.0)  # this run's speed / the window's norm speed
     # the norm: the speed this share of the window's runs stayed under (100: the fastest run)
-    norm_rank_pct: float = 100.0
-    window_days: int = 56
-    min_history_days: int = 56  # days of log before the run
-    min_window_runs: int = 8  # runs of min_distance_km or more in the window
-    min_distance_km: float = 3.0  # shorter runs (strides, warm-ups) neither judged nor norm
+    norm_rank_pct: float = setting(100.0, 50.0, 100.0)
+    window_days: int = setting(56, 7, 365)
+    min_history_days: int = setting(56, 0, 365)  # days of log before the run
+    min_window_runs: int = setting(8, 1, 500)  # runs of min_distance_km or more in the window
+    # shorter runs (strides, warm-ups) neither judged nor norm
+    min_distance_km: float = setting(3.0, 0.0, 100.0)
 
 
 def check(log: TrainingLog, limits: Thresholds) -> list[Finding]:

@@ -20,15 +20,17 @@ import pandas as pd
 
 from analyzer.checkers._format import day_text
 from analyzer.checkers._knee import episode_numbers, knee_readings, quoted
-from analyzer.checkers.rule import Finding, Rule
+from analyzer.checkers.rule import Finding, Rule, setting
 from analyzer.log import TrainingLog
 from analyzer.pain import score_text
 
 
 @dataclass(frozen=True)
 class Thresholds:
-    persistent_days: int = 14  # first to latest note of an episode more than this: high
-    episode_gap_days: int = 14  # a longer gap between knee-pain notes starts a new episode
+    # first to latest note of an episode more than this: high
+    persistent_days: int = setting(14, 1, 365)
+    # a longer gap between knee-pain notes starts a new episode
+    episode_gap_days: int = setting(14, 1, 365)
 
 
 def check(log: TrainingLog, limits: Thresholds) -> list[Finding]:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+
+from analyzer.errors import ProfileError
 
 SEVERITIES = ("info", "warning", "high")  # in rising order
 
@@ -58,7 +61,56 @@ class Rule:
     @property
     def defaults(self) -> dict[str, Any]:
         """Every threshold with its default value."""
-        import dataclasses
-
         limits = self.thresholds()
         return {item.name: getattr(limits, item.name) for item in dataclasses.fields(limits)}
+
+
+METRES_PER_MILE = 1609.344
+
+
+def setting(default: Any, low: float, high: float) -> Any:
+    """A Thresholds field: its default and the range a profile may set it within."""
+    return field(default=default, metadata={"range": (low, high)})
+
+
+def setting_range(thresholds: type, key: str) -> tuple[float, float] | None:
+    """The range declared beside a Thresholds field (None when it has none)."""
+    for item in dataclasses.fields(thresholds):
+        if item.name == key:
+            return item.metadata.get("range")
+    return None
+
+
+def limits_from(thresholds: type, settings: dict[str, Any], where: str, units: str = "km") -> Any:
+    """The Thresholds with a profile's settings laid over the defaults, in the runner's units.
+
+    A distance threshold `<name>_km` may be written `<name>_mi`; a miles runner's defaults
+    are the rule's round figures in miles where the advice is given in miles
+    (`DEFAULTS_IN_MILES`). A value outside its field's range is a ProfileError naming the
+    key, the value and the range (`where` names the file and the table).
+    """
+    km_per_mile = METRES_PER_MILE / 1000
+    values: dict[str, Any] = {}
+    if units == "miles":
+        in_miles = getattr(thresholds, "DEFAULTS_IN_MILES", {})
+        values.update({key: miles * km_per_mile for key, miles in in_miles.items()})
+    for key, value in settings.items():
+        if key == "enabled":
+            continue
+        name, scale = key, 1.0
+        if key.endswith("_mi") and setting_range(thresholds, key[:-3] + "_km") is not None:
+            name, scale = key[:-3] + "_km", km_per_mile
+        allowed = setting_range(thresholds, name)
+        if allowed is not None and not isinstance(value, bool):
+            low, high = (bound / scale for bound in allowed)
+            if not low <= value <= high:  # NaN fails both
+                raise ProfileError(
+                    f"{where} {key} = {value!r} is outside its range, "
+                    f"{_bound_text(low)} to {_bound_text(high)}"
+                )
+        values[name] = value * scale if scale != 1.0 else value
+    return thresholds(**values)
+
+
+def _bound_text(bound: float) -> str:
+    return f"{bound:g}" if float(bound).is_integer() else f"{bound:.1f}"

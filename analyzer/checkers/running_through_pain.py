@@ -22,17 +22,19 @@ import pandas as pd
 from analyzer.checkers._calendar import daily_totals, rows_between, runs_by_athlete
 from analyzer.checkers._format import day_text, distance_text
 from analyzer.checkers._knee import knee_readings
-from analyzer.checkers.rule import Finding, Rule
+from analyzer.checkers.rule import Finding, Rule, setting
 from analyzer.log import TrainingLog
 from analyzer.pain import score_text
 
 
 @dataclass(frozen=True)
 class Thresholds:
-    window_days: int = 7  # days after the note, compared with as many days up to it
-    max_load_ratio: float = 0.9  # running after / before at or above this: no cut in load
-    min_before_km: float = 10.0  # a lighter week before the note is not compared
-    min_history_days: int = 7  # days of log before the note's day
+    window_days: int = setting(7, 1, 60)  # days after the note, compared with as many days up to it
+    # running after / before at or above this: no cut in load
+    max_load_ratio: float = setting(0.9, 0.0, 5.0)
+    # a lighter week before the note is not compared
+    min_before_km: float = setting(10.0, 0.0, 500.0)
+    min_history_days: int = setting(7, 0, 365)  # days of log before the note's day
 
 
 def check(log: TrainingLog, limits: Thresholds) -> list[Finding]:

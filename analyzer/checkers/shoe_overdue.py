@@ -11,8 +11,10 @@ runs that name no shoe; only runs from its start date to its retirement count, s
 shoe is never flagged for runs after it. A warning when a shoe passes 480 km, high past
 800 km. A shoe's own limit (the profile's limit_km, or Garmin's maximumMeters) replaces the
 480 km, and the high mark moves with it in proportion (own limit x 800 / 480). Shoes that only
-appear in the activities (a Strava gear name) count with the defaults. One finding per shoe
-and level, on the day of the run that crossed it.
+appear in the activities (a Strava gear name) count with the defaults. A runner whose profile
+says units = "miles" gets the advice as given, 300 and 500 miles, and may write every
+distance in miles (pre_used_mi, limit_mi, warning_mi, high_mi). One finding per shoe and
+level, on the day of the run that crossed it.
 Source: Cook SD et al. 1985, Am J Sports Med 13(4):248-253 (shock absorption); Malisoux L et
 al. 2015, Scand J Med Sci Sports 25:110-115 (rotation); 300-500 miles is convention.
 """
@@ -20,13 +22,14 @@ al. 2015, Scand J Med Sci Sports 25:110-115 (rotation); 300-500 miles is convent
 import datetime as dt
 import math
 from dataclasses import dataclass
+from typing import ClassVar
 
 import numpy as np
 import pandas as pd
 
 from analyzer.checkers._calendar import runs_by_athlete
 from analyzer.checkers._format import day_text, distance_text
-from analyzer.checkers.rule import Finding, Rule
+from analyzer.checkers.rule import Finding, Rule, setting
 from analyzer.log import TrainingLog
 
 # Cook 1985 measured in miles: 500 mi, which a km runner reads as 800 km
@@ -35,8 +38,11 @@ LAB_TEST_TEXT = {"km": "800 km", "miles": "500 mi"}
 
 @dataclass(frozen=True)
 class Thresholds:
-    warning_km: float = 480.0  # 300 miles; a shoe's own limit_km replaces it
-    high_km: float = 800.0  # 500 miles; scales with a shoe's own limit
+    # a miles runner's defaults: the advice is 300-500 miles, not 298.3-497.1
+    DEFAULTS_IN_MILES: ClassVar[dict[str, float]] = {"warning_km": 300.0, "high_km": 500.0}
+    # 300 miles; a shoe's own limit_km replaces it
+    warning_km: float = setting(480.0, 100.0, 5000.0)
+    high_km: float = setting(800.0, 100.0, 5000.0)  # 500 miles; scales with a shoe's own limit
 
 
 @dataclass(frozen=True)

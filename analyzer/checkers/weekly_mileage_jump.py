@@ -29,19 +29,23 @@ import pandas as pd
 
 from analyzer.checkers._calendar import rows_between, runs_by_athlete, weekly_totals
 from analyzer.checkers._format import day_text, distance_text, percent_beyond
-from analyzer.checkers.rule import Finding, Rule
+from analyzer.checkers.rule import Finding, Rule, setting
 from analyzer.log import TrainingLog
 
 
 @dataclass(frozen=True)
 class Thresholds:
-    info_ratio: float = 1.10  # this week's distance / the week compared: the 10 % rule
-    high_ratio: float = 1.30  # past this, Nielsen 2014's borderline-raised risk
-    usual_weeks: int = 4  # your usual week: the highest of these weeks before last week
-    climb_weeks: int = 4  # a climb: this week and the weeks before it, up together
-    climb_ratio: float = 1.30  # this week / the highest week before the climb: warning
-    min_previous_week_km: float = 10.0  # a week after a smaller one is not compared
-    min_history_weeks: int = 1  # whole weeks of log before the week judged
+    # this week's distance / the week compared: the 10 % rule
+    info_ratio: float = setting(1.10, 1.0, 3.0)
+    high_ratio: float = setting(1.30, 1.0, 5.0)  # past this, Nielsen 2014's borderline-raised risk
+    # your usual week: the highest of these weeks before last week
+    usual_weeks: int = setting(4, 1, 12)
+    climb_weeks: int = setting(4, 2, 12)  # a climb: this week and the weeks before it, up together
+    # this week / the highest week before the climb: warning
+    climb_ratio: float = setting(1.30, 1.0, 5.0)
+    # a week after a smaller one is not compared
+    min_previous_week_km: float = setting(10.0, 0.0, 500.0)
+    min_history_weeks: int = setting(1, 0, 52)  # whole weeks of log before the week judged
 
 
 def check(log: TrainingLog, limits: Thresholds) -> list[Finding]:

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 from lxml import etree
 
+from analyzer import plausible
 from analyzer.errors import BadFile
 
 _UTF8_BOM = b"\xef\xbb\xbf"
@@ -36,15 +37,9 @@ STOP_SPEED_MPS = 0.5  # slower than any walk: standing, with GPS drift
 # the file counts one foot and is doubled [FORMATS.md §2, §7.1; Runalyze treadmill file].
 ONE_FOOT_BELOW_SPM = {"running": 120.0, "walking": 85.0, "hiking": 85.0}
 
-# Readings past these are a sensor's 'invalid' code (0xFF) or junk.
-MAX_HR_BPM = 250.0
-MAX_WRITTEN_CADENCE = 254.0  # the schemas' limit for cad and RunCadence, whatever the unit
-MAX_LAP_S = 7 * 86_400.0
-MAX_DISTANCE_M = 10_000_000.0
-
-# Times outside these years are a broken clock or junk, not a run.
-_EARLIEST = pd.Timestamp("1980-01-01", tz="UTC")
-_LATEST = pd.Timestamp("2100-01-01", tz="UTC")
+# A character reference to no character (a lone UTF-16 surrogate such as &#xD800;, a control
+# character, past U+10FFFF): libxml2 lets some through and reading the text then fails.
+_CHARACTER_REFERENCE = re.compile(rb"&#(x[0-9a-fA-F]{1,8}|[0-9]{1,10});")
 # A zone after a time of day: 'Z', '+02:00', '-0500', '+01'.
 _ZONE = re.compile(r"\d\d:\d\d(?::\d\d(?:[.,]\d+)?)?\s*(Z|[+-]\d\d(?::?\d\d)?)$", re.IGNORECASE)
 
@@ -66,6 +61,8 @@ def parsed_xml(data: bytes) -> tuple[etree._Element, str | None]:
     """
     if not data.strip():
         raise BadFile("is empty")
+    if b"&#" in data:
+        data = _CHARACTER_REFERENCE.sub(_character_or_replacement, data)
     try:
         return etree.fromstring(data, _parser(recover=False)), None
     except etree.XMLSyntaxError as err:
@@ -84,6 +81,19 @@ def parsed_xml(data: bytes) -> tuple[etree._Element, str | None]:
         lines = data.count(b"\n") + 1
         return root, f"it ends on line {lines:,} without its closing </{name}>: cut short?"
     return root, _damage_of(error)
+
+
+def _character_or_replacement(reference: re.Match[bytes]) -> bytes:
+    """The reference as written when it names a character XML allows, else U+FFFD's."""
+    digits = reference[1]
+    code = int(digits[1:], 16) if digits[:1] == b"x" else int(digits)
+    is_allowed = (
+        code in (0x9, 0xA, 0xD)
+        or 0x20 <= code <= 0xD7FF
+        or 0xE000 <= code <= 0xFFFD
+        or 0x10000 <= code <= 0x10FFFF
+    )
+    return reference[0] if is_allowed else b"&#xFFFD;"
 
 
 def _parser(*, recover: bool) -> etree.XMLParser:
@@ -154,8 +164,44 @@ def utc_times(texts: list[str | None]) -> tuple[pd.Series, bool, int | None]:
     times = pd.to_datetime(
         pd.Series(texts, dtype="object"), utc=True, format="ISO8601", errors="coerce"
     )
-    times = times.where((times >= _EARLIEST) & (times < _LATEST))
+    times = times.where(plausible.is_plausible_time(times))
     return times.astype("datetime64[ns, UTC]"), is_naive, offset_s
+
+
+def years_out_of_range(texts: list[str | None]) -> str | None:
+    """'in 1900' or 'from 1970 to 2100' when the texts hold times, none of them in the years
+    runs are dated in (utc_times leaves those out); None when they hold no readable time."""
+    times = pd.to_datetime(
+        pd.Series(texts, dtype="object"), utc=True, format="ISO8601", errors="coerce"
+    ).dropna()
+    if times.empty or plausible.is_plausible_time(times).any():
+        return None
+    first, last = int(times.dt.year.min()), int(times.dt.year.max())
+    return f"in {first}" if first == last else f"from {first} to {last}"
+
+
+def reordered_text(backwards: int) -> str:
+    """The problem line for points sorted into time order."""
+    return (
+        f"{backwards:,} of its points went back in time (written out of order); "
+        "sorted them by time before measuring"
+    )
+
+
+def time_ordered(frame: pd.DataFrame) -> tuple[pd.DataFrame, int]:
+    """The points with their times in order within each segment, and how many stepped back.
+
+    A writer that shuffles points (or appends a segment out of order) makes a path that zigzags
+    back and forth: one 6.7 km run measured 1,382 km. Sorting by time repairs it; untimed
+    points keep their place when nothing steps back, else follow their segment's timed ones.
+    """
+    times = frame["time_utc"]
+    same_segment = frame["segment"].eq(frame["segment"].shift()).to_numpy()
+    backwards = int((same_segment & (times < times.shift()).to_numpy()).sum())
+    if not backwards:
+        return frame, 0
+    ordered = frame.sort_values(["segment", "time_utc"], kind="stable", na_position="last")
+    return ordered.reset_index(drop=True), backwards
 
 
 def step_distances_m(lat_deg: np.ndarray, lon_deg: np.ndarray) -> np.ndarray:

@@ -41,6 +41,7 @@ import numpy as np
 import pandas as pd
 from lxml import etree
 
+from analyzer import plausible
 from analyzer.classify import sport_of, surface_of
 from analyzer.errors import BadFile, NotAnActivity
 from analyzer.importers import Imported, Record
@@ -59,7 +60,6 @@ _HEART_RATE = "HKQuantityTypeIdentifierHeartRate"
 _DATE_FORMAT = "%Y-%m-%d %H:%M:%S %z"
 _METRES_PER = {"m": 1.0, "km": 1000.0, "mi": 1609.344, "ft": 0.3048, "yd": 0.9144, "cm": 0.01}
 _SECONDS_PER = {"s": 1.0, "sec": 1.0, "min": 60.0, "hr": 3600.0, "h": 3600.0}
-_EARLIEST_YEAR, _LATEST_YEAR = 1980, 2100
 _MIN_CADENCE_SPM, _MAX_CADENCE_SPM = 60.0, 260.0  # outside: the step records do not fit
 # The export is found by pattern rather than parsed whole: a gigabyte of Records would take a
 # minute to parse as XML. Workouts (a few thousand) are then each parsed as XML.
@@ -158,7 +158,7 @@ def _instant(text: object) -> dt.datetime | None:
         instant = dt.datetime.strptime(str(text).strip(), _DATE_FORMAT)
     except ValueError:
         return None
-    return instant if _EARLIEST_YEAR <= instant.year <= _LATEST_YEAR else None
+    return instant if plausible.is_plausible_year(instant.year) else None
 
 
 def _offsets(start: dt.datetime | None, zone_name: str | None) -> tuple[float, float]:
@@ -280,7 +280,7 @@ def _utc_ns(dates: tuple[bytes, ...]) -> np.ndarray:
         result[~fixed] = [_any_date_ns(text) for text in others]
     year = chars[:, :4].astype(np.int64) - ord("0")
     year = year @ np.array([1000, 100, 10, 1])
-    result[fixed & ((year < _EARLIEST_YEAR) | (year > _LATEST_YEAR))] = np.nan
+    result[fixed & ((year < plausible.FIRST_YEAR) | (year > plausible.LAST_YEAR))] = np.nan
     return result
 
 
@@ -290,7 +290,7 @@ def _any_date_ns(text: str) -> float:
         instant = pd.Timestamp(text)
     except (ValueError, OverflowError):
         return math.nan
-    if instant is pd.NaT or not _EARLIEST_YEAR <= instant.year <= _LATEST_YEAR:
+    if instant is pd.NaT or not plausible.is_plausible_year(instant.year):
         return math.nan
     if instant.tzinfo is None:
         return math.nan  # no offset: not a moment runlog can place

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from analyzer import plausible
 from analyzer.classify import surface_of
 from analyzer.errors import BadFile, UnrecognisedFile
 from analyzer.importers import Record
@@ -383,7 +384,8 @@ def to_datetime(values: pd.Series | None) -> pd.Series | None:
     "Fr, 25 Mai 2012 20:31", "18.02.12", "05/29/2022". Day-first or month-first is settled
     for the whole column by which parses more cells (a 13th day only fits one), then by which
     keeps the rows in order, then day-first. A zone suffix is dropped: callers know whether
-    a column is UTC (Strava) or local (everyone else). Unreadable cells are NaT.
+    a column is UTC (Strava) or local (everyone else). Unreadable cells are NaT, and so are
+    impossible clock times ("25:61") and days outside plausible.FIRST_YEAR..LAST_YEAR.
     """
     if values is None:
         return None
@@ -396,11 +398,14 @@ def to_datetime(values: pd.Series | None) -> pd.Series | None:
     half = parts["half"]
     hour = hour.where(half.isna() | (hour != 12), 0)  # 12:xx AM is just after midnight
     hour = hour.where(half.ne("pm").fillna(True), hour + 12)
-    clock_s = (
-        hour * 3600
-        + parts["minute"].astype("float64").fillna(0) * 60
-        + parts["second"].astype("float64").fillna(0)
-    )
+    minute = parts["minute"].astype("float64").fillna(0)
+    second = parts["second"].astype("float64").fillna(0)
+    clock_s = hour * 3600 + minute * 60 + second
+    # "25:61" is no time of day (it is not the next day's 02:01), and a day outside the years
+    # runs are dated in (year 1, 9999) is no day: both unreadable, not a failure of the file
+    is_clock = (hour < 24) & (minute < 60) & (second <= 60)
+    is_dated = days.dt.year.between(plausible.FIRST_YEAR, plausible.LAST_YEAR)
+    days = days.where(is_clock & is_dated)
     return (days + pd.to_timedelta(clock_s, unit="s")).astype("datetime64[ns]")
 
 

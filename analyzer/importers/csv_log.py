@@ -249,7 +249,7 @@ def read(stream: BinaryIO) -> Imported:
     columns = _columns(table)
     if table.length == 0:
         return Imported()
-    start_local, date_only = _starts(table, columns)
+    start_local, date_only, no_time = _starts(table, columns)
     dated = start_local.notna().to_numpy()
     if not dated.any():
         example = common.cells(table, columns.date).dropna()
@@ -272,9 +272,16 @@ def read(stream: BinaryIO) -> Imported:
     ]
     problems = []
     if not dated.all():
+        undated = common.cells(table, columns.date)[~dated].dropna()
+        shown = f" (first: {undated.iloc[0]!r})" if len(undated) else ""
         problems.append(
             f"left out {int((~dated).sum()):,} of {table.length:,} rows whose date is missing "
-            "or unreadable"
+            f"or unreadable{shown}"
+        )
+    if len(no_time):
+        problems.append(
+            f"read {len(no_time):,} rows whose time of day is no time as their day's runs "
+            f"(first: {no_time.iloc[0]!r})"
         )
     return Imported(
         records=common.records_of(frame[dated & is_run]), notes=notes, problems=problems
@@ -376,20 +383,23 @@ def _unit_in(tokens: list[str], units: dict[str, float]) -> float | None:
     return None
 
 
-def _starts(table: common.Table, columns: _Columns) -> tuple[pd.Series, pd.Series]:
-    """Local start of each row, and whether it is a date only (then at noon; see above)."""
+def _starts(table: common.Table, columns: _Columns) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """Local start of each row, whether it is a date only (then at noon; see above), and the
+    time-of-day cells that are no time ("25:61": the row is then its day's run)."""
     date_cells = common.cells(table, columns.date)
     day = common.to_datetime(date_cells)
     has_time = common.has_clock_time(date_cells).to_numpy()
     clock_s = pd.Series(np.nan, index=day.index)
+    no_time = pd.Series(dtype="string")
     if columns.time_of_day is not None:
         times = common.cells(table, columns.time_of_day)
         on_day = common.to_datetime("2000-01-01 " + times)
         clock_s = (on_day - pd.Timestamp("2000-01-01")).dt.total_seconds()
+        no_time = times[times.str.strip().ne("").fillna(False) & clock_s.isna() & day.notna()]
     date_only = pd.Series(~has_time & clock_s.isna().to_numpy(), index=day.index)
     start = day + pd.to_timedelta(clock_s.fillna(0), unit="s")
     start = start.mask(date_only, day + pd.Timedelta(seconds=NOON_S))
-    return start, date_only
+    return start, date_only, no_time
 
 
 def _fields(

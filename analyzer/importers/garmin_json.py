@@ -36,6 +36,7 @@ from typing import Any, BinaryIO
 import numpy as np
 import pandas as pd
 
+from analyzer import plausible
 from analyzer.classify import sport_of, surface_of
 from analyzer.errors import BadFile, NotAnActivity
 from analyzer.importers import Imported, Record
@@ -55,8 +56,6 @@ CM_PER_M = 100.0
 MS_PER_S = 1000.0
 OFFSET_STEP_S = 900  # time zones are whole quarter hours (+05:45 Nepal, +08:45 Eucla)
 MAX_OFFSET_S = 14 * 3600  # UTC-12 .. UTC+14 in practice; beyond that a field is wrong
-_EARLIEST = pd.Timestamp("1980-01-01")
-_LATEST = pd.Timestamp("2100-01-01")
 
 # Raw elevation gain per metre run, median over a file: at or above this the file is in
 # centimetres (0.8 m of climb per km, the flattest of runs); below it, in metres (it would
@@ -277,7 +276,7 @@ def _wall_times(values: pd.Series) -> pd.Series:
         parsed = pd.to_datetime(texts, errors="coerce", format="ISO8601", utc=True)
         times = times.fillna(parsed.dt.tz_localize(None))
     times = pd.to_datetime(times).astype("datetime64[ns]")
-    return times.where((times >= _EARLIEST) & (times < _LATEST))
+    return times.where(times.dt.year.between(plausible.FIRST_YEAR, plausible.LAST_YEAR))
 
 
 def _type_key(value: object) -> str | None:
@@ -409,6 +408,6 @@ def _date(value: object) -> Any:
         stamp = pd.to_datetime(value, unit="ms", errors="coerce")
     else:
         stamp = pd.to_datetime(str(value).strip()[:10], errors="coerce", format="%Y-%m-%d")
-    if pd.isna(stamp) or not (_EARLIEST <= stamp < _LATEST):
+    if pd.isna(stamp) or not plausible.is_plausible_year(stamp.year):
         return None
     return stamp.date()

@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 from lxml import etree
 
+from analyzer import plausible
 from analyzer.classify import sport_of, surface_of
 from analyzer.errors import BadFile, NotAnActivity
 from analyzer.importers import Imported, Record
@@ -108,9 +109,16 @@ def read(stream: BinaryIO) -> Imported:
     if frame["time_utc"].isna().all():
         if damage:
             raise BadFile(f"is not well-formed GPX ({damage}) and no timed point could be read")
+        years = track.years_out_of_range(frame["time"].tolist())
+        if years:
+            raise BadFile(
+                f"its points are timed {years}, outside the years {plausible.FIRST_YEAR}-"
+                f"{plausible.LAST_YEAR} runs are dated in: the device's clock was not set?"
+            )
         raise NotAnActivity(
             "is a planned route: its points have no times, so it is not a recorded activity"
         )
+    frame, backwards = track.time_ordered(frame)
     metadata = {
         "device": _text(root.get("creator")),
         "name": _text(root.findtext("{*}metadata/{*}name")),
@@ -126,6 +134,8 @@ def read(stream: BinaryIO) -> Imported:
             f"is not well-formed XML ({damage}); kept the {points:,} track points "
             "that could be read, check this run's totals"
         )
+    if backwards:
+        problems.append(track.reordered_text(backwards))
     return Imported(records=records, problems=problems)
 
 
@@ -179,12 +189,13 @@ def _frame_of(item: _Track, number: int) -> pd.DataFrame:
         {name: track.numbers(texts[name].tolist()) for name in _COLUMNS if name != "time"}
     )
     frame["time"] = texts["time"]
-    frame["hr_bpm"] = track.within(frame["hr_bpm"].to_numpy(), 0, track.MAX_HR_BPM)
+    frame["hr_bpm"] = track.within(frame["hr_bpm"].to_numpy(), 0, plausible.MAX_HR_BPM)
     frame["written_cadence"] = track.within(
-        frame["written_cadence"].to_numpy(), 0, track.MAX_WRITTEN_CADENCE
+        frame["written_cadence"].to_numpy(), 0, plausible.MAX_WRITTEN_CADENCE
     )
-    frame.loc[~frame["lat_deg"].between(-90, 90), "lat_deg"] = np.nan
-    frame.loc[~frame["lon_deg"].between(-180, 180), "lon_deg"] = np.nan
+    frame["lat_deg"], frame["lon_deg"] = plausible.positions(
+        frame["lat_deg"].to_numpy(), frame["lon_deg"].to_numpy()
+    )
     frame["track"] = number
     # Segment numbers unique across tracks: a new track starts a new segment.
     frame["segment"] = texts["segment"].to_numpy(dtype="int64") + number * 1_000_000

@@ -32,6 +32,7 @@ import datetime as dt
 import re
 from typing import Any, BinaryIO
 
+from analyzer import plausible
 from analyzer.errors import BadFile, NotAnActivity
 from analyzer.importers import Imported
 from analyzer.lexicon import month_numbers, weekday_names
@@ -40,7 +41,6 @@ FORMAT = "journal"
 SUFFIXES: tuple[str, ...] = (".txt", ".md")
 
 NO_DATES = "no dated lines: runlog reads a journal as lines starting with a date like 2026-03-04"
-EARLIEST_YEAR, LATEST_YEAR = 1980, 2099
 
 # Month and weekday names of the ten languages of analyzer.lexicon ("7. März 2026",
 # "7 de marzo de 2026", "lørdag 7. marts 2026", "1er mars 2026").
@@ -216,7 +216,7 @@ def _date_of(match: re.Match[str], day_first: bool | None = None) -> dt.date | N
         groups = {**groups, "day": day_text, "month_number": month_text}
     month = _MONTHS[groups["month"].lower()] if groups.get("month") else int(groups["month_number"])
     year = int(groups["year"])
-    if not EARLIEST_YEAR <= year <= LATEST_YEAR:
+    if not plausible.is_plausible_year(year):
         return None
     try:
         return dt.date(year, month, int(groups["day"]))

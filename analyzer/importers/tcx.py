@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 from lxml import etree
 
+from analyzer import plausible
 from analyzer.classify import sport_of, surface_of
 from analyzer.errors import BadFile, NotAnActivity
 from analyzer.importers import Imported, Record
@@ -89,14 +90,24 @@ def read(stream: BinaryIO) -> Imported:
             raise NotAnActivity("holds workouts (training plans), not a recorded activity")
         raise NotAnActivity("holds no activity")
     author = _text(root.findtext("{*}Author/{*}Name")) or _text(root.get("creator"))
-    records = [
-        record for activity in activities if (record := _record(activity, author)) is not None
-    ]
+    read = [outcome for activity in activities if (outcome := _record(activity, author))]
+    records = [record for record, _ in read]
     if not records:
         if damage:
             raise BadFile(f"is not well-formed TCX ({damage}) and no lap could be read")
+        times = [element.text for element in root.iter("{*}Time", "{*}Id")]
+        times += [element.get("StartTime") for element in root.iter("{*}Lap")]
+        years = track.years_out_of_range(times)
+        if years:
+            raise BadFile(
+                f"its times are {years}, outside the years {plausible.FIRST_YEAR}-"
+                f"{plausible.LAST_YEAR} runs are dated in: the device's clock was not set?"
+            )
         raise NotAnActivity("its activities hold no laps and no trackpoints")
     problems = []
+    backwards = sum(count for _, count in read)
+    if backwards:
+        problems.append(track.reordered_text(backwards))
     if damage:
         points = sum(len(record.samples) for record in records if record.samples is not None)
         problems.append(
@@ -146,12 +157,13 @@ def _points_of(activity: etree._Element) -> pd.DataFrame:
     )
     frame["time"] = texts["time"]
     frame["segment"] = texts["segment"].to_numpy(dtype="int64")
-    frame["hr_bpm"] = track.within(frame["hr_bpm"].to_numpy(), 0, track.MAX_HR_BPM)
+    frame["hr_bpm"] = track.within(frame["hr_bpm"].to_numpy(), 0, plausible.MAX_HR_BPM)
     frame["written_cadence"] = track.within(
-        frame["written_cadence"].to_numpy(), 0, track.MAX_WRITTEN_CADENCE
+        frame["written_cadence"].to_numpy(), 0, plausible.MAX_WRITTEN_CADENCE
     )
-    frame.loc[~frame["lat_deg"].between(-90, 90), "lat_deg"] = np.nan
-    frame.loc[~frame["lon_deg"].between(-180, 180), "lon_deg"] = np.nan
+    frame["lat_deg"], frame["lon_deg"] = plausible.positions(
+        frame["lat_deg"].to_numpy(), frame["lon_deg"].to_numpy()
+    )
     return frame
 
 
@@ -174,10 +186,10 @@ def _laps_of(activity: etree._Element) -> pd.DataFrame:
     columns = ["start", "total_s", "distance_m", "hr_bpm", "written_cadence"]
     laps = pd.DataFrame(rows, columns=columns)
     limits = {
-        "total_s": track.MAX_LAP_S,
-        "distance_m": track.MAX_DISTANCE_M,
-        "hr_bpm": track.MAX_HR_BPM,
-        "written_cadence": track.MAX_WRITTEN_CADENCE,
+        "total_s": plausible.MAX_DURATION_S,
+        "distance_m": plausible.MAX_DISTANCE_M,
+        "hr_bpm": plausible.MAX_HR_BPM,
+        "written_cadence": plausible.MAX_WRITTEN_CADENCE,
     }
     for column, most in limits.items():
         laps[column] = track.within(track.numbers(laps[column].tolist()), 0, most)
@@ -197,8 +209,9 @@ def _device_of(activity: etree._Element, author: str | None) -> str | None:
     return f"{name} v{version}" if major and version not in name else name
 
 
-def _record(activity: etree._Element, author: str | None) -> Record | None:
-    """One Activity's fields and samples; None when it holds neither laps nor trackpoints."""
+def _record(activity: etree._Element, author: str | None) -> tuple[Record, int] | None:
+    """One Activity's fields and samples, and how many of its trackpoints were out of time
+    order (sorted); None when it holds neither laps nor trackpoints."""
     laps = _laps_of(activity)
     points = _points_of(activity)
     if laps["total_s"].isna().all() and laps["distance_m"].isna().all() and points.empty:
@@ -209,7 +222,7 @@ def _record(activity: etree._Element, author: str | None) -> Record | None:
     )
     activity_start, lap_starts = times.iloc[0], times.iloc[1 : len(laps) + 1]
     points["time_utc"] = times.iloc[len(laps) + 1 :].array
-    timed = points[points["time_utc"].notna()].reset_index(drop=True)
+    timed, backwards = track.time_ordered(points[points["time_utc"].notna()])
     candidates = [activity_start, lap_starts.min(), timed["time_utc"].min()]
     start = next((value for value in candidates if pd.notna(value)), pd.NaT)
     if pd.isna(start):
@@ -310,7 +323,7 @@ def _record(activity: etree._Element, author: str | None) -> Record | None:
             "hr_bpm": hr_bpm,
         }
     )
-    return Record(fields=fields, samples=samples)
+    return Record(fields=fields, samples=samples), backwards
 
 
 def _lap_sum(values: pd.Series) -> float:

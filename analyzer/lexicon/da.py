@@ -9,7 +9,7 @@ WORDS = Words(
         "smerter", "venstre", "højre", "ømt", "nu", "hvad", "dag", "lang", "ned", "bakke",
         "langtur", "træning", "lige", "dog", "noget", "gik", "fik", "havde", "os", "lave",
     ),
-    knee_pattern=r"knæ|knæet|knæene|knæskal|knæskallen|knæhase|knæhasen|menisk|menisken",
+    knee_pattern=r"knæ|knæet|knæene|knae|knaeet|knaeene|knæskal|knæskallen|knæhase|knæhasen|menisk|menisken",
     both_knees=("knæene",),
     knee_pain_pattern=(
         r"\bknæsmert\w*|\bknæproblem\w*|\bknæskade\w*|\bløberknæ\w*|\bspringerknæ\w*"

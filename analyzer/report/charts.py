@@ -863,7 +863,8 @@ def monthly_overview_figure(runs, findings, window: Window, units: str, size: Si
     )
     positions = np.arange(len(months))
     width = 0.85 if len(months) < 60 else 1.0
-    distance_axes.bar(positions, distance.to_numpy(), width=width, color=BAR_COLOUR)
+    ran = distance.to_numpy() > 0
+    distance_axes.bar(positions[ran], distance.to_numpy()[ran], width=width, color=BAR_COLOUR)
     in_window = months >= pd.Period(window.first, "M")
     distance_axes.axvspan(
         float(positions[in_window][0]) - 0.5,
@@ -879,10 +880,11 @@ def monthly_overview_figure(runs, findings, window: Window, units: str, size: Si
     for column in counts.columns:
         values = counts[column].to_numpy(dtype=float)
         if values.any():
+            drawn = values > 0  # months without such findings draw no empty bar
             count_axes.bar(
-                positions,
-                values,
-                bottom=bottom,
+                positions[drawn],
+                values[drawn],
+                bottom=bottom[drawn],
                 width=width,
                 color=colours[column],
                 label=labels[column],

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from analyzer.checkers.rule import Finding, Rule
+from analyzer.checkers.rule import Finding, Rule, setting_range
 from analyzer.log import FileError, TrainingLog
 from analyzer.report import athlete_summaries
 from analyzer.status import Status, finding_line
@@ -148,6 +148,10 @@ def render_rules_json(rules: Iterable[Rule]) -> str:
             "title": rule.title,
             "grade": rule.grade,
             "defaults": plain(rule.defaults),
+            "ranges": {
+                name: plain(list(setting_range(rule.thresholds, name) or ()))
+                for name in rule.defaults
+            },
             "source": rule.source,
             "rationale": inspect.cleandoc(rule.rationale or ""),
         }

@@ -13,7 +13,7 @@ import textwrap
 from collections.abc import Iterable, Mapping
 from itertools import groupby
 
-from analyzer.checkers.rule import Finding, Rule
+from analyzer.checkers.rule import Finding, Rule, setting_range
 from analyzer.log import FileError, TrainingLog
 from analyzer.report import (
     RANKING_WINDOW_DAYS,
@@ -79,10 +79,14 @@ def error_section(errors: list[FileError]) -> str:
 
 
 def render_rules(rules: Iterable[Rule], with_rationale: bool = False) -> str:
-    """Every rule: code, slug, grade, title, defaults and source; the rationale if asked."""
+    """Every rule: code, slug, grade, title, defaults with their ranges and source; the
+    rationale if asked."""
     blocks = []
     for rule in rules:
-        defaults = [f"{name} = {value!r}" for name, value in rule.defaults.items()]
+        defaults = [
+            f"{name} = {value!r} ({_range_text(rule.thresholds, name)})"
+            for name, value in rule.defaults.items()
+        ]
         lines = [
             f"{rule.code}  {rule.slug}  [{rule.grade}]",
             *_wrapped(rule.title, "    "),
@@ -96,6 +100,11 @@ def render_rules(rules: Iterable[Rule], with_rationale: bool = False) -> str:
             ]
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks) + "\n"
+
+
+def _range_text(thresholds: type, name: str) -> str:
+    allowed = setting_range(thresholds, name)
+    return "any" if allowed is None else f"{allowed[0]:g} to {allowed[1]:g}"
 
 
 def status_text(status: Status) -> str:

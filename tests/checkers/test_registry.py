@@ -10,6 +10,8 @@ import numpy as np
 import pytest
 
 from analyzer.checkers import RULES, SEVERITIES, rule_by_slug, run_rules
+from analyzer.checkers.rule import setting_range
+from analyzer.errors import ProfileError
 from analyzer.log import TrainingLog
 from analyzer.profile import Profile, ShoeSetting, profile_from_dict
 from tests.builders import FIRST_MONDAY, make_log, note, run, steady_log, steady_runs
@@ -188,3 +190,80 @@ def test_a_rule_with_two_things_to_say_on_one_day_says_one_with_the_other_in_evi
 def test_every_rule_stays_quiet_on_a_log_with_nothing_to_judge(log):
     findings = {rule.slug: rule.check(log, Profile().thresholds_for(rule)) for rule in RULES}
     assert {slug: items for slug, items in findings.items() if items} == {}
+
+
+@pytest.mark.parametrize("rule", RULES, ids=RULE_IDS)
+def test_every_threshold_has_a_range_holding_its_default(rule):
+    for name, default in rule.defaults.items():
+        allowed = setting_range(rule.thresholds, name)
+        assert allowed is not None, f"{rule.slug}: {name} has no range"
+        assert allowed[0] <= default <= allowed[1], (rule.slug, name)
+
+
+@pytest.mark.parametrize(
+    ("settings", "words"),
+    [
+        pytest.param(
+            {"long-run-spike": {"warning_ratio": -1}},
+            "[rules.long-run-spike] warning_ratio = -1 is outside its range, 1 to 3",
+            id="a negative ratio",
+        ),
+        pytest.param(
+            {"monotonous-surface": {"max_share_pct": 120}},
+            "max_share_pct = 120 is outside its range, 50 to 100",
+            id="a share over 100 %",
+        ),
+        pytest.param(
+            {"long-run-spike": {"window_days": 0}},
+            "window_days = 0 is outside its range, 7 to 365",
+            id="a window of 0 days",
+        ),
+        pytest.param(
+            {"long-run-spike": {"window_days": 1_000_000_000}},
+            "window_days = 1000000000 is outside its range",
+            id="a window of a billion days",
+        ),
+        pytest.param(
+            {"acute-chronic-ratio": {"warning_ratio": float("inf")}},
+            "warning_ratio = inf is outside its range",
+            id="an infinite ratio",
+        ),
+        pytest.param(
+            {"weekly-mileage-jump": {"min_previous_week_mi": -3}},
+            "min_previous_week_mi = -3 is outside its range, 0 to 310.7",
+            id="a distance in miles, in its miles range",
+        ),
+    ],
+)
+def test_a_threshold_outside_its_range_is_one_line_naming_key_value_and_range(settings, words):
+    with pytest.raises(ProfileError) as caught:
+        profile_from_dict({"rules": settings}, "ana.toml")
+    message = str(caught.value)
+    assert message.startswith("ana.toml: [rules.") and words in message
+    assert "\n" not in message
+
+
+def test_a_distance_threshold_may_be_written_in_miles():
+    profile = profile_from_dict({"rules": {"weekly-mileage-jump": {"min_previous_week_mi": 5}}})
+    limits = profile.thresholds_for(rule_by_slug("weekly-mileage-jump"))
+    assert limits.min_previous_week_km == pytest.approx(5 * 1.609344)
+
+
+def test_a_miles_runners_shoe_limits_are_round_miles():
+    shoe_rule = rule_by_slug("shoe-overdue")
+    limits = Profile(units="miles").thresholds_for(shoe_rule)
+    assert (limits.warning_km, limits.high_km) == pytest.approx((300 * 1.609344, 500 * 1.609344))
+    assert Profile().thresholds_for(shoe_rule).warning_km == 480.0
+
+
+def test_a_miles_profile_reads_no_km_in_any_message():
+    profile = Profile(units="miles", shoes=(ShoeSetting("Pegasus", default=True),))
+    log = mixed_log()
+    findings = run_rules(log, profile)
+    assert {item.rule for item in findings} >= {"shoe-overdue", "weekly-mileage-jump"}
+    texts = [item.message for item in findings] + [
+        other["message"] for item in findings for other in item.evidence.get("also", [])
+    ]
+    assert [text for text in texts if re.search(r"\bkm\b", text)] == []
+    (shoe,) = [item for item in findings if item.rule == "shoe-overdue"][:1]
+    assert "after 300.0 mi to 500.0 mi" in shoe.message and "500 mi in a lab test" in shoe.message

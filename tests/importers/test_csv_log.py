@@ -168,7 +168,9 @@ def test_a_date_column_beats_a_day_of_week_column():
 def test_rows_with_unreadable_dates_are_left_out_and_said():
     imported = read("date,km\n2024-05-01,5\nsoon,6\n")
     assert len(imported.records) == 1
-    assert imported.problems == ["left out 1 of 2 rows whose date is missing or unreadable"]
+    assert imported.problems == [
+        "left out 1 of 2 rows whose date is missing or unreadable (first: 'soon')"
+    ]
 
 
 def test_no_readable_date_at_all_is_a_bad_file():

@@ -131,5 +131,8 @@ def test_an_empty_log_gives_an_empty_document(coach_log):
 def test_the_rules_document_lists_every_rule():
     rules = json.loads(render_rules_json(RULES))
     assert [rule["code"] for rule in rules] == [rule.code for rule in RULES]
-    assert list(rules[0]) == ["code", "slug", "title", "grade", "defaults", "source", "rationale"]
+    assert list(rules[0]) == [
+        "code", "slug", "title", "grade", "defaults", "ranges", "source", "rationale",
+    ]  # fmt: skip
     assert rules[0]["defaults"] == plain(RULES[0].defaults)
+    assert rules[0]["ranges"]["info_ratio"] == [1.0, 3.0]

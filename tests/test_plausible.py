@@ -1,0 +1,241 @@
+"""Nothing invented: values no runner could have run are dropped or repaired, and said."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import random
+import re
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analyzer import cli, load, plausible
+from analyzer.importers import Imported, Record
+from analyzer.reading import parse
+from tests.test_cli import gpx_run
+
+HEADER = "date,distance_km,duration_min\n"
+
+
+def invoke(*args):
+    return CliRunner().invoke(cli.cli, [str(arg) for arg in args])
+
+
+def write(tmp_path, name: str, text: str):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def total_km(path) -> float:
+    return float(load(path).activities["distance_m"].sum()) / 1000
+
+
+def test_a_negative_distance_is_left_out_not_subtracted(tmp_path):
+    path = write(tmp_path, "log.csv", HEADER + "2026-03-02,8,45\n2026-03-03,-10,50\n")
+    result = invoke("check", path)
+    assert result.exit_code == cli.EXIT_SKIPPED_FILES
+    assert "log.csv: left out the distance of the run of 2026-03-03, -10.0 km" in result.stderr
+    assert total_km(path) == pytest.approx(8.0)
+
+
+@pytest.mark.parametrize("distance", ["10000", "1e308", "inf", "-inf", "nan"])
+def test_absurd_distances_never_reach_a_rule_or_a_chart(tmp_path, distance):
+    rows = "".join(f"2026-03-{day:02d},10,55\n" for day in range(2, 28))
+    path = write(tmp_path, "log.csv", HEADER + rows + f"2026-03-28,{distance},25\n")
+    report = invoke("report", path, "-o", tmp_path / "report.html")
+    assert report.exit_code in (cli.EXIT_OK, cli.EXIT_SKIPPED_FILES), report.output
+    assert total_km(path) == pytest.approx(260.0)
+    document = json.loads(invoke("check", path, "--format", "json").stdout)
+    assert document["athletes"][0]["activities"] == 27  # the run counts; its distance does not
+
+
+def test_a_run_faster_than_anyone_runs_loses_its_distance(tmp_path):
+    path = write(tmp_path, "log.csv", HEADER + "2026-03-02,8,45\n2026-03-04,67,10\n")
+    result = invoke("check", path)
+    assert "67.0 km in 0:10:00, 402.0 km/h: covered faster than anyone runs" in result.stderr
+    assert total_km(path) == pytest.approx(8.0)
+
+
+def test_a_row_written_twice_counts_once(tmp_path):
+    path = write(tmp_path, "log.csv", HEADER + "2026-03-02,8,45\n2026-03-02,8,45\n")
+    result = invoke("check", path)
+    assert "1 activity written twice in the file, counted once" in result.stderr
+    assert total_km(path) == pytest.approx(8.0)
+
+
+def test_an_impossible_time_of_day_never_moves_a_run_to_the_next_day(tmp_path):
+    path = write(
+        tmp_path,
+        "log.csv",
+        "date,start time,distance_km,duration_min\n"
+        "2026-03-02,25:61,8,45\n2026-03-03,07:10,9,50\n2026-03-04 25:61,,9,50\n",
+    )
+    result = invoke("check", path)
+    assert (
+        "left out 1 of 3 rows whose date is missing or unreadable (first: '2026-03-04 25:61')"
+        in (result.stderr)
+    )
+    assert "read 1 rows whose time of day is no time as their day's runs (first: '25:61')" in (
+        result.stderr
+    )
+    days = load(path).activities["local_date"].tolist()
+    assert days == [dt.date(2026, 3, 2), dt.date(2026, 3, 3)]
+
+
+@pytest.mark.parametrize("date", ["0001-01-01", "9999-12-31", "1900-01-01"])
+def test_a_date_outside_the_years_of_runs_is_one_unreadable_row(tmp_path, date):
+    path = write(tmp_path, "log.csv", HEADER + f"2026-03-02,8,45\n{date},5,30\n2026-03-04,9,50\n")
+    result = invoke("check", path)
+    assert result.exit_code == cli.EXIT_SKIPPED_FILES
+    assert (
+        f"log.csv: left out 1 of 3 rows whose date is missing or unreadable (first: '{date}')"
+        in (result.stderr)
+    )
+    assert "runlog failed" not in result.output
+    assert total_km(path) == pytest.approx(17.0)
+
+
+def test_moving_time_longer_than_the_activity_is_left_out():
+    imported = plausible.checked(
+        Imported(records=[Record({"sport": "running", "elapsed_s": 1800.0, "moving_s": 7200.0})])
+    )
+    assert math.isnan(imported.records[0].fields["moving_s"])
+    assert imported.records[0].fields["elapsed_s"] == 1800.0
+    assert imported.problems == [
+        "left out the moving time of a run, 2:00:00 moving in 0:30:00: "
+        "longer than the whole activity"
+    ]
+
+
+def test_a_start_position_off_the_globe_is_left_out():
+    fields = {"sport": "running", "start_lat_deg": 1000.0, "start_lon_deg": -73.97}
+    imported = plausible.checked(Imported(records=[Record(fields)]))
+    kept = imported.records[0].fields
+    assert math.isnan(kept["start_lat_deg"]) and math.isnan(kept["start_lon_deg"])
+
+
+def test_plausible_values_pass_untouched():
+    fields = {
+        "sport": "running",
+        "start_time_utc": pd.Timestamp("2026-03-02T06:00Z"),
+        "distance_m": 42_195.0,
+        "elapsed_s": 3 * 3600.0,
+        "moving_s": 2.9 * 3600,
+        "avg_cadence_spm": 178.0,
+        "avg_hr_bpm": 151.0,
+        "ascent_m": 120.0,
+        "start_lat_deg": -33.87,
+        "start_lon_deg": -73.97,
+    }
+    imported = Imported(records=[Record(fields)])
+    assert plausible.checked(imported) is imported
+
+
+_any_number = st.one_of(
+    st.none(),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.integers(min_value=-(10**12), max_value=10**12),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    sport=st.sampled_from(["running", "walking", "cycling", "other", None]),
+    values=st.fixed_dictionaries(
+        {
+            name: _any_number
+            for name in (
+                "distance_m",
+                "elapsed_s",
+                "moving_s",
+                "avg_speed_mps",
+                "avg_cadence_spm",
+                "avg_hr_bpm",
+                "ascent_m",
+                "descent_m",
+                "start_lat_deg",
+                "start_lon_deg",
+            )
+        }
+    ),
+)
+def test_no_checked_value_is_one_a_runner_could_not_have_run(sport, values):
+    fields = {"sport": sport, **values}
+    kept = plausible.checked(Imported(records=[Record(fields)])).records[0].fields
+
+    def value(name: str) -> float:
+        number = kept[name]
+        return math.nan if number is None else float(number)
+
+    is_foot = sport in plausible.FOOT_SPORTS
+    distance_m, moving_s, elapsed_s = value("distance_m"), value("moving_s"), value("elapsed_s")
+    top_mps = plausible.MAX_FOOT_SPEED_MPS if is_foot else plausible.MAX_SPEED_MPS
+    for name, high in (
+        ("distance_m", plausible.MAX_FOOT_DISTANCE_M if is_foot else plausible.MAX_DISTANCE_M),
+        ("elapsed_s", plausible.MAX_DURATION_S),
+        ("moving_s", plausible.MAX_DURATION_S),
+        ("avg_speed_mps", top_mps),
+        ("avg_cadence_spm", plausible.MAX_CADENCE_SPM),
+        ("avg_hr_bpm", plausible.MAX_HR_BPM),
+        ("ascent_m", plausible.MAX_CLIMB_M),
+        ("descent_m", plausible.MAX_CLIMB_M),
+    ):
+        assert math.isnan(value(name)) or 0 <= value(name) <= high, name
+    duration_s = moving_s if moving_s > 0 else elapsed_s
+    if distance_m > 0 and duration_s > 0:
+        assert distance_m / duration_s <= top_mps
+    if moving_s >= 0 and elapsed_s >= 0:
+        assert moving_s <= elapsed_s * 1.05 + 60
+    assert math.isnan(value("start_lat_deg")) or abs(value("start_lat_deg")) <= 90
+    assert math.isnan(value("start_lon_deg")) or abs(value("start_lon_deg")) <= 180
+
+
+def test_gpx_points_out_of_time_order_are_sorted_not_zigzagged():
+    ordered = gpx_run(minutes=40, speed_mps=2.8)
+    points = re.findall(r"<trkpt .*?</trkpt>", ordered)
+    shuffled = random.Random(7).sample(points, len(points))
+    expected = parse("run.gpx", ordered.encode())
+    outcome = parse("run.gpx", ordered.replace("".join(points), "".join(shuffled)).encode())
+    fields, want = outcome[2].records[0].fields, expected[2].records[0].fields
+    assert fields["distance_m"] == pytest.approx(want["distance_m"], rel=1e-9)  # 6.7 km
+    assert fields["moving_s"] <= fields["elapsed_s"]
+    assert outcome[2].problems[0].endswith("sorted them by time before measuring")
+
+
+@pytest.mark.parametrize("year", [1900, 1970, 2100])
+def test_gpx_times_outside_the_years_of_runs_say_so(tmp_path, year):
+    path = write(tmp_path, "run.gpx", gpx_run(start=dt.datetime(year, 3, 2, 6, tzinfo=dt.UTC)))
+    result = invoke("check", path)
+    assert f"run.gpx: its points are timed in {year}, outside the years 1980-2099" in result.stderr
+    assert "planned route" not in result.stderr
+
+
+def test_a_gpx_naming_a_surrogate_character_is_read():
+    text = gpx_run().replace("<name>Morning run</name>", "<name>bad &#xD800; &#1; name</name>")
+    outcome = parse("run.gpx", text.encode())
+    assert outcome[2].records[0].fields["name"] == "bad \ufffd \ufffd name"
+
+
+def test_a_tcx_point_with_a_latitude_and_no_longitude_has_no_position():
+    points = "".join(
+        f"<Trackpoint><Time>2026-03-02T06:0{minute}:00Z</Time><Position>"
+        f"<LatitudeDegrees>55.0{minute}</LatitudeDegrees></Position></Trackpoint>"
+        for minute in range(5)
+    )
+    tcx = (
+        '<?xml version="1.0"?><TrainingCenterDatabase xmlns="http://www.garmin.com/xmlschemas/'
+        'TrainingCenterDatabase/v2"><Activities><Activity Sport="Running">'
+        '<Id>2026-03-02T06:00:00Z</Id><Lap StartTime="2026-03-02T06:00:00Z">'
+        "<TotalTimeSeconds>600</TotalTimeSeconds><DistanceMeters>2000</DistanceMeters>"
+        f"<Track>{points}</Track></Lap></Activity></Activities></TrainingCenterDatabase>"
+    )
+    outcome = parse("run.tcx", tcx.encode())
+    fields = outcome[2].records[0].fields
+    assert fields["has_gps"] is False and math.isnan(fields["start_lat_deg"])
+    assert fields["distance_m"] == 2000
