@@ -19,19 +19,23 @@ _SPORT_WORDS: tuple[tuple[str, str], ...] = (
     # Garmin Connect's type names in the languages of its website come with the English ones
     (
         r"\bwalk|walking|gehen|wandern|marcher|\bmarche\b|\bgang\b|gåtur|\bgå\b|wandelen"
-        r"|camminata|caminata|caminhada|kävely",
+        r"|camminata|caminata|caminhada|kävely|chodzenie|spacer|ウォーキング|步行|徒步",
         "walking",
     ),
     (r"hik(e|ing)|wanderung|randonn|vandring|fottur|senderismo|escursionismo|trekking", "hiking"),
     (
         r"ride|cycl|bik(e|ing)|radfahr|velo|vélo|zwift|cykling|sykling|ciclismo|fietsen"
-        r"|wielrennen",
+        r"|wielrennen|kolarstwo|rower|サイクリング|バイク|骑行|自行车",
         "cycling",
     ),
-    (r"swim|schwimm|natation|svømning|svømming|simning|zwemmen|nuoto|natación|natação", "swimming"),
+    (
+        r"swim|schwimm|natation|svømning|svømming|simning|zwemmen|nuoto|natación|natação"
+        r"|pływanie|スイム|游泳",
+        "swimming",
+    ),
     (
         r"run|lauf|jog|course|carrera|corsa|corrida|hardlopen|ultra|marathon|treadmill|5k|10k"
-        r"|løb|løp|löp",
+        r"|løb|løp|löp|bieg|ラン$|^ラン|ランニング|跑步",
         "running",
     ),
 )
@@ -58,7 +62,7 @@ def sport_of(*names: object) -> str:
 _SURFACE_WORDS: tuple[tuple[str, str], ...] = (
     (
         r"treadmill|laufband|indoor[ _]?run|indoor_running|virtual[ _]?run|virtualrun"
-        r"|løbebånd|tredemølle|löpband|loopband|tapis|cinta|esteira",
+        r"|løbebånd|tredemølle|löpband|loopband|tapis|cinta|esteira|bieżnia|トレッドミル|跑步机",
         "treadmill",
     ),
     (r"\btrack\b|track_running|\bbahn\b|piste|intervals? on (the )?track", "track"),

@@ -132,6 +132,7 @@ dask_option = click.option(
 
 @click.group(cls=RunlogGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--debug", is_flag=True, help="Keep tracebacks and show debug logs (bug reports).")
+@click.version_option(package_name="runlog", prog_name="runlog", message="%(prog)s %(version)s")
 def cli(debug: bool) -> None:
     """Read running logs from watches and apps; flag the training patterns behind knee pain."""
     logging.basicConfig(
@@ -170,6 +171,7 @@ def check(
     the as-of day, then their history."""
     from analyzer.checkers import run_rules
     from analyzer.profile import load_profile
+    from analyzer.relative import relative_log
     from analyzer.report.csv import render_csv
     from analyzer.report.json import render_json
     from analyzer.report.text import render_text
@@ -186,6 +188,7 @@ def check(
         _check_paths(paths)
         profile = load_profile(profile_path) if profile_path is not None else None
         training_log, every_finding = check_cohort(paths, dask_address, profile)
+        training_log = relative_log(training_log, paths)
         as_of_day = _as_of_day(as_of, training_log, last_day)
         until_day = last_day or as_of_day
         findings = [
@@ -465,11 +468,13 @@ def _load(
 ) -> tuple[TrainingLog, Profile | None]:
     from analyzer.loader import load
     from analyzer.profile import load_profile
+    from analyzer.relative import relative_log
 
     _check_paths(paths)
     profile = load_profile(profile_path) if profile_path is not None else None
     with _progress_bar() as progress:
-        return load(*paths, profile=profile, progress=progress), profile
+        training_log = load(*paths, profile=profile, progress=progress)
+    return relative_log(training_log, paths), profile
 
 
 @contextlib.contextmanager

@@ -174,7 +174,7 @@ def test_a_broken_file_among_good_ones_exits_1_and_is_listed_on_stderr(tmp_path,
     result = invoke("check", folder)
     assert result.exit_code == cli.EXIT_SKIPPED_FILES
     (line,) = result.stderr.splitlines()
-    assert line.startswith(f"{broken}: ")
+    assert line.startswith("broken.gpx: ")  # relative to the folder named
     assert result.stdout.startswith("runner: ")
 
 
@@ -184,7 +184,7 @@ def test_a_broken_file_in_json_is_in_the_document_not_on_stderr(tmp_path):
     result = invoke("check", folder, "--format", "json")
     assert result.exit_code == cli.EXIT_SKIPPED_FILES
     errors = json.loads(result.stdout)["errors"]
-    assert [error["path"] for error in errors] == [str(folder / "broken.gpx")]
+    assert [error["path"] for error in errors] == ["broken.gpx"]
     assert errors[0]["error"] and result.stderr == ""
 
 
@@ -194,7 +194,7 @@ def test_only_unreadable_files_check_nothing_and_exit_2(tmp_path):
     result = invoke("check", broken)
     assert result.exit_code == cli.EXIT_USAGE
     lines = result.stderr.splitlines()
-    assert lines[0].startswith(f"{broken}: ")
+    assert lines[0].startswith("broken.gpx: ")  # a file named on its own: its name
     assert lines[-1].startswith("Error: nothing to check in ")
 
 
@@ -216,7 +216,7 @@ def test_a_missing_path_among_others_is_an_error_for_it_and_the_rest_is_checked(
     missing = tmp_path / "nowhere.fit"
     result = invoke("check", missing, write_runs(tmp_path / "runs"))
     assert result.exit_code == cli.EXIT_SKIPPED_FILES
-    assert result.stderr == f"{missing}: no such file or folder\n"
+    assert result.stderr == "nowhere.fit: no such file or folder\n"
     assert "3 runs" in result.stdout
 
 
@@ -254,7 +254,7 @@ def test_a_bad_runlog_toml_in_one_athletes_folder_skips_only_that_athlete(tmp_pa
     assert "\nana: 3 runs" in result.stdout and "\ncy: 3 runs" in result.stdout
     assert "bo:" not in result.stdout
     (line,) = result.stderr.splitlines()
-    assert line.startswith(f"{coach / 'bo' / 'runlog.toml'}: units = 'furlongs' is not one of")
+    assert line.startswith("bo/runlog.toml: units = 'furlongs' is not one of")
     assert line.endswith("bo was not checked (fix this file to check them)")
 
 
@@ -401,7 +401,7 @@ def test_names_that_are_not_utf8_are_shown_escaped_in_every_output(tmp_path):
     out.mkdir()
     (folder / os.fsdecode(b"l\xf8b\xff.gpx")).write_text(gpx_run(), encoding="utf-8")
     (folder / os.fsdecode(b"bad\xfe.fit")).write_bytes(b"junk")
-    bad = f"{folder}/bad\\xfe.fit"
+    bad = "bad\\xfe.fit"  # relative to the folder named
     for output_format in ("text", "json", "csv"):
         result = invoke("check", folder, "--format", output_format)
         assert result.exit_code == cli.EXIT_SKIPPED_FILES, result.output
@@ -414,5 +414,22 @@ def test_names_that_are_not_utf8_are_shown_escaped_in_every_output(tmp_path):
         result = invoke(command, folder, "-o", out / output)
         assert result.exit_code == cli.EXIT_SKIPPED_FILES, result.output
     table = pd.read_parquet(out / "runs.parquet")
-    assert list(table["source_path"]) == [f"{folder}/l\\xf8b\\xff.gpx"]
+    assert list(table["source_path"]) == ["l\\xf8b\\xff.gpx"]
     assert bad in (out / "report.html").read_text(encoding="utf-8")
+
+
+def test_no_output_holds_an_absolute_path(tmp_path):
+    folder = write_runs(tmp_path / "coach" / "ana", days=12)
+    write_runs(tmp_path / "coach" / "bo", days=3)
+    (folder / "journal.md").write_text("2026-03-13 left knee sore, 3/10\n", encoding="utf-8")
+    (folder / "broken.gpx").write_text("<gpx><trk><trkseg><trkpt lat=", encoding="utf-8")
+    coach, out = tmp_path / "coach", tmp_path / "out"
+    out.mkdir()
+    outputs = [invoke("check", coach, "--format", kind) for kind in ("text", "json", "csv")]
+    assert all(result.exit_code == cli.EXIT_SKIPPED_FILES for result in outputs)
+    for command, name in (("report", "report.html"), ("import", "runs.csv")):
+        assert invoke(command, coach, "-o", out / name).exit_code == cli.EXIT_SKIPPED_FILES
+    written = [(out / name).read_text(encoding="utf-8") for name in ("report.html", "runs.csv")]
+    texts = [result.stdout + result.stderr for result in outputs] + written
+    assert all(str(tmp_path) not in text for text in texts)
+    assert "ana/journal.md" in outputs[1].stdout and "ana/broken.gpx" in outputs[1].stdout

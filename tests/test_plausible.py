@@ -15,7 +15,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analyzer import cli, load, plausible
+from analyzer.errors import ProfileError
 from analyzer.importers import Imported, Record
+from analyzer.profile import profile_from_dict
 from analyzer.reading import parse
 from tests.test_cli import gpx_run
 
@@ -239,3 +241,30 @@ def test_a_tcx_point_with_a_latitude_and_no_longitude_has_no_position():
     fields = outcome[2].records[0].fields
     assert fields["has_gps"] is False and math.isnan(fields["start_lat_deg"])
     assert fields["distance_m"] == 2000
+
+
+@pytest.mark.parametrize(
+    ("place", "words"),
+    [
+        pytest.param({"lat_deg": 1000, "lon_deg": 12.5}, "lat_deg = 1000", id="latitude 1000"),
+        pytest.param({"lat_deg": -90.5, "lon_deg": 12.5}, "lat_deg = -90.5", id="south of -90"),
+        pytest.param({"lat_deg": 40.78, "lon_deg": 181}, "lon_deg = 181", id="longitude 181"),
+        pytest.param({"lat_deg": 40.78, "lon_deg": -180.5}, "lon_deg = -180.5", id="west of -180"),
+    ],
+)
+def test_a_surface_place_off_the_globe_is_one_line(place, words):
+    with pytest.raises(ProfileError, match="outside its range") as caught:
+        profile_from_dict({"surfaces": [{"surface": "track", **place}]}, "ana.toml")
+    assert words in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_a_surface_place_west_and_south_tags_the_runs_there(tmp_path):
+    folder = tmp_path / "runs"
+    folder.mkdir()
+    gpx = gpx_run().replace('lat="55.', 'lat="-33.').replace('lon="12.5"', 'lon="-70.6"')
+    (folder / "run.gpx").write_text(gpx, encoding="utf-8")
+    (folder / "runlog.toml").write_text(
+        "[[surfaces]]\nsurface = 'track'\nlat_deg = -33.0\nlon_deg = -70.6\nradius_m = 300\n",
+        encoding="utf-8",
+    )
+    assert load(folder).activities["surface"].tolist() == ["track"]

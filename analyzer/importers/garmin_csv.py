@@ -16,10 +16,10 @@ The traps [FORMATS.md §5.1, §7.3, §7.7]:
 Languages: Connect writes the headers and activity types in the language of its website
 (`Aktivitetstype,Dato,Titel,Distance,Tid` and `Løb` in Danish, `Type d'activité,Date,Titre`
 and `Course à pied` in French). runlog knows the headers of English, German, French, Spanish,
-Italian, Dutch, Danish, Norwegian and Portuguese exports; the type names go through
-classify.sport_of. Dates are ISO in current exports; older ones write them in the language
-("Fr, 25 Mai 2012 20:31", "ven., 25 mai 2012"), read with the month and weekday names of
-analyzer.lexicon. A date runlog cannot read is quoted in the file's problem line.
+Italian, Dutch, Danish, Norwegian, Portuguese, Polish, Japanese and Chinese exports; the
+type names go through classify.sport_of. Dates are ISO in current exports; older ones write
+them in the language ("Fr, 25 Mai 2012 20:31", "ven., 25 mai 2012"), read with the month and
+weekday names of analyzer.lexicon. A date runlog cannot read is quoted in the file's problem line.
 
 Distance unit (km or miles follows the user's settings and is not written in the file):
   1. a header that names it ("Distance (mi)") decides;
@@ -62,53 +62,56 @@ FOOT_SPORTS = ("running", "walking", "hiking")
 _TYPE = (
     "activity type", "aktivitätstyp", "type d'activité", "tipo de actividad",
     "tipo di attività", "activiteittype", "aktivitetstype", "tipo de atividade",
+    "typ aktywności", "アクティビティタイプ", "活动类型",
 )  # fmt: skip
-_DATE = ("date", "datum", "start", "dato", "fecha", "data")
+_DATE = ("date", "datum", "start", "dato", "fecha", "data", "日付", "日期")
 _TITLE = (
     "title", "titel", "aktivitätsname", "activity name", "name", "titre", "título", "titolo",
-    "tittel",
+    "tittel", "tytuł", "タイトル", "标题",
 )  # fmt: skip
 _DISTANCE = (
     "distance", "distanz", "distance (km)", "distance (mi)", "distanz (km)", "distancia",
-    "distanza", "afstand", "distanse", "distância",
+    "distanza", "afstand", "distanse", "distância", "dystans", "距離", "距离",
 )  # fmt: skip
 _TIME = (
     "time", "zeit", "activity time", "aktivitätszeit", "durée", "tiempo", "tempo", "tijd",
-    "tid", "tempo total",
+    "tid", "tempo total", "czas", "タイム", "时间",
 )  # fmt: skip
 _MOVING = (
     "moving time", "zeit in bewegung", "bewegungszeit", "temps de déplacement",
-    "tempo in movimento", "tijd bewogen", "tid i bevegelse", "tempo em movimento",
+    "tempo in movimento", "tijd bewogen", "tid i bevegelse", "tempo em movimento", "移動時間",
+    "移动时间",
 )  # fmt: skip
 _ELAPSED = (
     "elapsed time", "verstrichene zeit", "gesamtzeit", "tempo trascorso", "verstreken tijd",
-    "medgått tid", "tempo transcorrido",
+    "medgått tid", "tempo transcorrido", "経過時間", "全程耗时",
 )  # fmt: skip
 _ASCENT = (
     "total ascent", "elev gain", "anstieg gesamt", "positiver höhenunterschied",
     "ascension totale", "ascenso total", "ascesa totale", "totale stijging", "total stigning",
-    "stigning totalt", "subida total",
+    "stigning totalt", "subida total", "総上昇量", "累计爬升",
 )  # fmt: skip
 _DESCENT = (
     "total descent", "elev loss", "abstieg gesamt", "negativer höhenunterschied",
     "descente totale", "descenso total", "discesa totale", "totale daling", "totalt fall",
-    "descida total",
+    "descida total", "総下降量", "累计下降",
 )  # fmt: skip
 _HEART_RATE = (
     "avg hr", "ø hf", "ø herzfrequenz", "durchschn. hf", "fréquence cardiaque moyenne",
     "frecuencia cardiaca media", "fc media", "fc média", "gem. hs", "gjennomsnittlig puls",
+    "średnie tętno", "平均心拍数", "平均心率",
 )  # fmt: skip
 _RUN_CADENCE = (
     "avg run cadence", "ø schrittfrequenz (laufen)", "cadence de course moyenne",
     "cadencia de carrera media", "cadenza di corsa media", "gem. loopcadans",
     "gjennomsnittlig frekvens for løping",
-    "gjennomsnittlig frekvens for loping", "cadência de corrida média",
+    "gjennomsnittlig frekvens for loping", "cadência de corrida média", "平均ピッチ", "平均步频",
 )  # fmt: skip
 _CADENCE = ("avg cadence", "ø schrittfrequenz", "ø trittfrequenz", "gem. cadans")
 _STRIDE = (
     "avg stride length", "ø schrittlänge", "longitud media de zancada", "lunghezza media passo",
     "gem. staplengte",
-    "gjennomsnittlig skrittlengde", "comprimento médio da passada",
+    "gjennomsnittlig skrittlengde", "comprimento médio da passada", "平均歩幅", "平均步长",
 )  # fmt: skip
 _STEPS = ("steps", "schritte", "pas", "pasos", "passi", "stappen", "skritt", "passos")
 # Columns only Garmin's activity list has: with a type and a date column they identify it.
@@ -119,6 +122,7 @@ _MARKERS = frozenset(
         "ø schrittfrequenz (laufen)", "ø geschw(ø pace)", "ø pace", "training effect",
         "favori", "te aérobie", "favorito", "preferita", "te attività aerobica", "favoriet",
         "aeroob te", "favoritt", "aerob treningseffekt", "training stress score®",
+        "ulubiony", "suma kalorii", "お気に入り", "我的最爱", "热量消耗",
         "te aeróbico", "ritmo medio", "gemiddeld tempo",
     }
 )  # fmt: skip
@@ -130,10 +134,11 @@ _TRANSLATED_TYPE = frozenset(_TYPE[2:])
 _LANGUAGE_OF_TYPE = {
     "activity type": "en", "aktivitätstyp": "de", "type d'activité": "fr",
     "tipo de actividad": "es", "tipo di attività": "it", "activiteittype": "nl",
-    "aktivitetstype": "da/no", "tipo de atividade": "pt",
+    "aktivitetstype": "da/no", "tipo de atividade": "pt", "typ aktywności": "pl",
+    "アクティビティタイプ": "ja", "活动类型": "zh",
 }  # fmt: skip
 _DECIMAL_COMMA_LANGUAGES = frozenset({"de", "es", "it", "nl", "da/no"})
-_METRIC_LANGUAGES = frozenset({"de", "fr", "es", "it", "nl", "da/no", "pt"})
+_METRIC_LANGUAGES = frozenset({"de", "fr", "es", "it", "nl", "da/no", "pt", "pl", "ja", "zh"})
 _MILES_LABEL = ("(mi)", "(miles)", "(meilen)")
 _KM_LABEL = ("(km)",)
 _EXAMPLE_MAX_CHARS = 40

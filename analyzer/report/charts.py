@@ -201,7 +201,9 @@ def weekly_distance_figure(
     return figure
 
 
-def _weekly_bars(axes, weeks: pd.DataFrame, window: Window, narrow: bool) -> None:
+def _weekly_bars(
+    axes, weeks: pd.DataFrame, window: Window, narrow: bool, says_days: bool = True
+) -> None:
     positions = np.arange(len(weeks))
     distances = weeks["distance"].to_numpy(dtype=float)
     bars = axes.bar(positions, distances, width=0.8, color=BAR_COLOUR)
@@ -211,6 +213,8 @@ def _weekly_bars(axes, weeks: pd.DataFrame, window: Window, narrow: bool) -> Non
         partial.set_edgecolor(BAR_COLOUR)
         partial.set_hatch("///")
         partial.set_gid("partial-week")
+        if not says_days:  # a coach's small row: the hatch says it, a label would crowd it
+            return
         days = window.days_in_last_week
         axes.annotate(
             f"{days}/7" if narrow else f"{days} of 7\ndays",
@@ -929,7 +933,7 @@ def athlete_strip_figure(
     width_in = 4.0 if size.is_narrow else 5.6
     figure, axes = _figure(Size(width_in, size.is_narrow), 1.45)
     weeks = _weeks_table(log, window, units)
-    _weekly_bars(axes, weeks, window, size.is_narrow)
+    _weekly_bars(axes, weeks, window, size.is_narrow, says_days=False)
     notes = _pain_markers(axes, findings, window, size)
     top = max(float(np.nanmax(weeks["distance"].to_numpy(dtype=float))), 1.0)
     axes.set_ylim(0, top * (1.25 + (0.3 if notes else 0.0)))

@@ -434,6 +434,29 @@ LANGUAGES = {
         {"type": "Corrida", "distance": "10.42", "time": "00:52:10", "cadence": "172"},
         "Cardiovascular",
     ),
+    "pl": (
+        "Typ aktywności,Data,Ulubiony,Tytuł,Dystans,Suma kalorii,Czas,Średnie tętno,"
+        "Maksymalne tętno",
+        {"type": "Bieganie", "distance": "10.42", "time": "00:52:10"},
+        "Trening siłowy",
+    ),
+    "ja": (
+        "アクティビティタイプ,日付,お気に入り,タイトル,距離,カロリー,タイム,平均心拍数,最大心拍数,"
+        "平均ピッチ,最高ピッチ,平均ペース,最高ペース,総上昇量,総下降量,平均歩幅,"
+        "Training Stress Score®,ステップ,減圧,ベストラップタイム,ラップ数,移動時間,経過時間,"
+        "最低高度,最高高度",
+        {"type": "ラン", "distance": "10.42", "time": "00:52:10", "moving": "00:51:58",
+         "cadence": "172"},
+        "ウォーキング",
+    ),
+    "zh": (
+        "活动类型,日期,我的最爱,标题,距离,热量消耗,时间,平均心率,最大心率,有氧效果,平均步频,"
+        "最高步频,平均速度,最佳配速,累计爬升,累计下降,平均步长,移动时间,全程耗时,最低海拔,"
+        "最高海拔",
+        {"type": "跑步", "distance": "10.42", "time": "00:52:10", "moving": "00:51:58",
+         "cadence": "172"},
+        "游泳",
+    ),
 }  # fmt: skip
 
 

@@ -1,0 +1,65 @@
+"""Paths as the user gave them: every output names a file relative to the path named.
+
+A report is shared with a coach or a physio; `/home/ana/Garmin/...` says where Ana keeps her
+files, not what is in them. The command line hands the log through `relative_log` before the
+rules run, so errors, note sources (and the findings that quote them) and the activities'
+`source_path` all read `2026-03-01.fit`, `journal.md` or `export.zip!activities/12.gpx`.
+
+One path named: paths under it are relative to it (a file named on its own is its name).
+Several: relative to each one's parent folder, so `ana/...` and `bo/...` stay told apart.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from analyzer.discover import shown
+from analyzer.log import TrainingLog
+
+ARCHIVE_SEPARATOR = "!"  # discover's label of a member: export.zip!activities/12.gpx
+
+
+def relative_path(path: str, roots: Sequence[str | Path]) -> str:
+    """`path` relative to the root it lies under (see the module's docstring), else as is."""
+    for root, shown_as in _prefixes(roots):
+        if path == root:
+            return shown_as or Path(root).name
+        if path.startswith(root + os.sep) or path.startswith(root + ARCHIVE_SEPARATOR):
+            rest = path[len(root) + 1 :]
+            return f"{shown_as}/{rest}" if shown_as else rest
+    return path
+
+
+def relative_log(log: TrainingLog, roots: Sequence[str | Path]) -> TrainingLog:
+    """The log with every path in it (errors, note sources, source_path) relative to `roots`."""
+
+    def relative(value: object) -> object:
+        return relative_path(value, roots) if isinstance(value, str) else value
+
+    activities = log.activities.assign(
+        source_path=log.activities["source_path"].map(relative, na_action="ignore")
+    )
+    notes = log.notes.assign(source=log.notes["source"].map(relative, na_action="ignore"))
+    return dataclasses.replace(
+        log,
+        activities=activities.astype({"source_path": log.activities["source_path"].dtype}),
+        notes=notes.astype({"source": log.notes["source"].dtype}),
+        errors=[
+            dataclasses.replace(error, path=relative_path(error.path, roots))
+            for error in log.errors
+        ],
+    )
+
+
+def _prefixes(roots: Sequence[str | Path]) -> list[tuple[str, str]]:
+    """(root as discover labels it, what replaces it), longest root first."""
+    labels = [shown(Path(root)).rstrip(os.sep) or os.sep for root in roots]
+    several = len(labels) > 1
+    pairs = [(label, Path(label).name if several else "") for label in labels]
+    return sorted(pairs, key=lambda pair: -len(pair[0]))
+
+
+__all__ = ["relative_log", "relative_path"]
