@@ -208,7 +208,9 @@ def check(
             if (first_day is None or finding.date >= first_day)
             and (until_day is None or finding.date <= until_day)
         ]
-    status_by_athlete = statuses(training_log, findings, as_of_day, profile) if as_of_day else {}
+    status_by_athlete = (
+        statuses(training_log, findings, as_of_day, profile, first_day) if as_of_day else {}
+    )
     if output_format == "json":
         # scripts read the errors from the document, so they are not repeated on stderr
         document = render_json(
@@ -257,7 +259,9 @@ def report(
     training_log, profile = _load(paths, profile_path)
     as_of_day = _as_of_day(as_of, training_log, last_day)
     findings = run_rules(training_log, profile, first_day, last_day or as_of_day)
-    status_by_athlete = statuses(training_log, findings, as_of_day, profile) if as_of_day else {}
+    status_by_athlete = (
+        statuses(training_log, findings, as_of_day, profile, first_day) if as_of_day else {}
+    )
     page = render_html(
         training_log,
         findings,
