@@ -257,6 +257,7 @@ def report(
     first_day, last_day = _days(since, until)
     check_output(output, [*_local(paths), *_given(profile_path)], force=force)
     training_log, profile = _load(paths, profile_path)
+    exit_code = _exit_code_before_writing(training_log, paths)
     as_of_day = _as_of_day(as_of, training_log, last_day)
     findings = run_rules(training_log, profile, first_day, last_day or as_of_day)
     status_by_athlete = (
@@ -276,7 +277,7 @@ def report(
         f"Wrote {shown(output)}: {count_text(len(training_log.athletes), 'athlete')}, "
         f"{count_text(len(findings), 'finding')}."
     )
-    ctx.exit(_exit_code(training_log, paths))
+    ctx.exit(exit_code)
 
 
 @cli.command("import", short_help="Write every activity to a table, or datasets to a folder.")
@@ -334,6 +335,7 @@ def import_activities(
     if weekly_output is not None:
         check_output(weekly_output, [*inputs, output_path], force=force)
     training_log, profile = _load(paths, profile_path)
+    exit_code = _exit_code_before_writing(training_log, paths)
     table = writer(training_log.activities)
     _write(output_path, table.encode("utf-8") if isinstance(table, str) else table)
     _echo_errors(training_log.errors)
@@ -344,7 +346,7 @@ def import_activities(
         table = weekly_writer(weekly)
         _write(weekly_output, table.encode("utf-8") if isinstance(table, str) else table)
         click.echo(f"Wrote {count_text(len(weekly), 'athlete-week')} to {shown(weekly_output)}.")
-    ctx.exit(_exit_code(training_log, paths))
+    ctx.exit(exit_code)
 
 
 def _import_datasets(
@@ -538,6 +540,16 @@ def _echo_errors(errors: Sequence[FileError]) -> None:
 
 def _given(path: Path | None) -> list[Path]:
     return [] if path is None else [path]
+
+
+def _exit_code_before_writing(training_log: TrainingLog, paths: Sequence[Path | str]) -> int:
+    """The exit code; when nothing could be read, the errors and one line, and no output is
+    written (an empty table must not replace the one the runner had)."""
+    try:
+        return _exit_code(training_log, paths)
+    except UserError:
+        _echo_errors(training_log.errors)
+        raise
 
 
 def _write(output: Path, data: bytes) -> None:
