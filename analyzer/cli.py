@@ -41,7 +41,7 @@ from analyzer.errors import RunlogError
 from analyzer.loader import load
 from analyzer.log import FileError, TrainingLog
 from analyzer.profile import Profile, load_profile
-from analyzer.relative import relative_log
+from analyzer.relative import relative_findings, relative_log
 from analyzer.report import count_text
 from analyzer.report.csv import render_csv
 from analyzer.report.json import render_json, render_rules_json
@@ -204,7 +204,7 @@ def check(
         until_day = last_day or as_of_day
         findings = [
             finding
-            for finding in every_finding
+            for finding in relative_findings(every_finding, paths)
             if (first_day is None or finding.date >= first_day)
             and (until_day is None or finding.date <= until_day)
         ]
