@@ -18,39 +18,24 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import logging
+import re
+import shutil
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TaskID,
-    TextColumn,
-    TimeRemainingColumn,
-)
 
-from analyzer.checkers import RULES, run_rules
-from analyzer.checkers.rule import Rule
-from analyzer.discover import shown
 from analyzer.errors import RunlogError
-from analyzer.loader import load
-from analyzer.log import FileError, TrainingLog
-from analyzer.profile import Profile, load_profile
-from analyzer.relative import relative_findings, relative_log
-from analyzer.report import count_text
-from analyzer.report.csv import render_csv
-from analyzer.report.json import render_json, render_rules_json
-from analyzer.report.literal import terminal_text
-from analyzer.report.tables import activities_csv, activities_parquet
-from analyzer.report.text import render_rules, render_text
-from analyzer.status import default_as_of, statuses
 from analyzer.storage import is_url
-from analyzer.writing import check_output, write_atomically
+
+if TYPE_CHECKING:
+    from rich.progress import TaskID
+
+    from analyzer.checkers.rule import Rule
+    from analyzer.log import FileError, TrainingLog
+    from analyzer.profile import Profile
 
 log = logging.getLogger(__name__)
 
@@ -58,13 +43,12 @@ EXIT_OK = 0
 EXIT_SKIPPED_FILES = 1  # some files are listed as errors; everything else was checked
 EXIT_USAGE = 2  # nothing checked: no readable path, a bad profile, a bad option
 EXIT_BUG = 3  # runlog itself failed: a bug to report, not the user's doing
+MAX_WIDTH_CHARS = 140  # wider lines are hard to read, however wide the terminal
 _PROGRESS_MIN_FILES = 50  # fewer files read in a moment: no bar
 
 # `runlog import -o` writes the activities table in the format its suffix names.
-TABLE_WRITERS: dict[str, Callable[[Any], str | bytes]] = {
-    ".parquet": activities_parquet,
-    ".csv": activities_csv,
-}
+# (the writers of analyzer.report.tables, by name: imported only when a table is written)
+TABLE_WRITERS: dict[str, str] = {".parquet": "activities_parquet", ".csv": "activities_csv"}
 REPORT_TITLE = "runlog report"
 
 
@@ -125,7 +109,8 @@ since_option = click.option(
     "--since",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     metavar="YYYY-MM-DD",
-    help="Show findings dated on or after this day; earlier runs still count as history.",
+    help="Show the days from this one on (header, counts, findings, charts); earlier runs "
+    "still count as the rules' history.",
 )
 as_of_option = click.option(
     "--as-of",
@@ -137,7 +122,7 @@ until_option = click.option(
     "--until",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     metavar="YYYY-MM-DD",
-    help="Show findings dated on or before this day.",
+    help="Show the days up to this one (and judge the status on it unless --as-of says).",
 )
 
 dask_option = click.option(
@@ -174,6 +159,12 @@ def cli(debug: bool) -> None:
 @since_option
 @until_option
 @as_of_option
+@click.option(
+    "--all",
+    "show_all",
+    is_flag=True,
+    help="Show every finding in the history, not only the last 16 weeks' (older: counted).",
+)
 @dask_option
 @click.pass_context
 def check(
@@ -184,10 +175,19 @@ def check(
     since: dt.datetime | None,
     until: dt.datetime | None,
     as_of: str | None,
+    show_all: bool,
     dask_address: str | None,
 ) -> None:
     """Check the runs under PATH... (files, folders, zips) and print each athlete's status on
     the as-of day, then their history."""
+    from analyzer.checkers import run_rules
+    from analyzer.profile import load_profile
+    from analyzer.relative import relative_findings, relative_log
+    from analyzer.report.csv import render_csv
+    from analyzer.report.json import render_json
+    from analyzer.report.text import render_text
+    from analyzer.status import statuses
+
     first_day, last_day = _days(since, until)
     if dask_address is None:
         training_log, profile = _load(paths, profile_path)
@@ -214,15 +214,25 @@ def check(
     if output_format == "json":
         # scripts read the errors from the document, so they are not repeated on stderr
         document = render_json(
-            training_log, findings, training_log.errors, status_by_athlete, as_of_day
+            training_log, findings, training_log.errors, status_by_athlete, as_of_day, first_day
         )
         click.echo(document, nl=False)
     elif output_format == "csv":
         click.echo(render_csv(training_log, findings), nl=False)
-        _echo_errors(training_log.errors)
+        _echo_files(training_log)
     else:
-        click.echo(render_text(training_log, findings, (), status_by_athlete), nl=False)
-        _echo_errors(training_log.errors)
+        text = render_text(
+            training_log,
+            findings,
+            (),
+            status_by_athlete,
+            first_day,
+            last_day or as_of_day,
+            show_all=show_all,
+            width=_terminal_width(),
+        )
+        _echo_report(text)
+        _echo_files(training_log)
     ctx.exit(_exit_code(training_log, paths))
 
 
@@ -252,7 +262,12 @@ def report(
     as_of: str | None,
 ) -> None:
     """Write one HTML page of the runs under PATH...: charts, findings, knee-pain timeline."""
+    from analyzer.checkers import run_rules
+    from analyzer.discover import shown
+    from analyzer.report import count_text
     from analyzer.report.html import render_html  # matplotlib is slow to import: only here
+    from analyzer.status import statuses
+    from analyzer.writing import check_output
 
     first_day, last_day = _days(since, until)
     check_output(output, [*_local(paths), *_given(profile_path)], force=force)
@@ -270,9 +285,10 @@ def report(
         title=REPORT_TITLE,
         as_of=as_of_day,
         statuses=status_by_athlete,
+        since=first_day,
     )
     _write(output, page.encode("utf-8"))
-    _echo_errors(training_log.errors)
+    _echo_files(training_log)
     click.echo(
         f"Wrote {shown(output)}: {count_text(len(training_log.athletes), 'athlete')}, "
         f"{count_text(len(findings), 'finding')}."
@@ -319,6 +335,10 @@ def import_activities(
 ) -> None:
     """Read the files under PATH... into one table of activities and write it to a file, or
     into Parquet datasets by athlete in a folder (-o OUT/)."""
+    from analyzer.discover import shown
+    from analyzer.report import count_text
+    from analyzer.writing import check_output
+
     if _is_folder(output):
         if weekly_output is not None:
             raise UserError(f"with -o {output} the weekly table is written to its weekly/ folder")
@@ -338,7 +358,7 @@ def import_activities(
     exit_code = _exit_code_before_writing(training_log, paths)
     table = writer(training_log.activities)
     _write(output_path, table.encode("utf-8") if isinstance(table, str) else table)
-    _echo_errors(training_log.errors)
+    _echo_files(training_log)
     activity_count = len(training_log.activities)
     click.echo(f"Wrote {count_text(activity_count, 'activity', 'activities')} to {shown(output)}.")
     if weekly_output is not None and weekly_writer is not None:
@@ -359,6 +379,10 @@ def _import_datasets(
 ) -> None:
     """`import -o OUT/`: the datasets by athlete, written here or by the Dask cluster."""
     from analyzer import cohort
+    from analyzer.checkers import run_rules
+    from analyzer.discover import shown
+    from analyzer.profile import load_profile
+    from analyzer.report import count_text
 
     if "://" not in output:
         target = Path(output).resolve()
@@ -371,7 +395,7 @@ def _import_datasets(
         training_log, profile = _load(paths, profile_path)
         findings = run_rules(training_log, profile)
         weeks, _ = cohort.write_local(training_log, findings, output, profile, with_samples)
-        _echo_errors(training_log.errors)
+        _echo_files(training_log)
         has_errors = bool(training_log.errors)
         totals.update(
             athletes=len(training_log.athletes),
@@ -412,13 +436,15 @@ def _is_folder(output: str) -> bool:
 
 
 def _table_writer(output: Path) -> Callable[[Any], str | bytes]:
-    writer = TABLE_WRITERS.get(output.suffix.lower())
-    if writer is None:
+    from analyzer.report import tables
+
+    name = TABLE_WRITERS.get(output.suffix.lower())
+    if name is None:
         raise UserError(
             f"{output}: runlog writes {' or '.join(TABLE_WRITERS)} tables, "
             f"not {output.suffix or 'a name without a suffix'}"
         )
-    return writer
+    return getattr(tables, name)
 
 
 @cli.command("rules", short_help="List the rules, their defaults and sources.")
@@ -435,6 +461,10 @@ def list_rules(names: tuple[str, ...], output_format: str) -> None:
 
     Name rules (by slug or code) to read why each matters, with the study's numbers.
     """
+    from analyzer.checkers import RULES
+    from analyzer.report.json import render_rules_json
+    from analyzer.report.text import render_rules
+
     chosen = [_rule_named(name) for name in names] if names else RULES
     if output_format == "json":
         click.echo(render_rules_json(chosen), nl=False)
@@ -455,6 +485,8 @@ def _local(paths: Sequence[Path | str]) -> list[Path]:
 def _check_paths(paths: Sequence[Path | str]) -> None:
     # A missing path among others is an error for that path (the loader lists it); only
     # when no path is there is nothing checked.
+    from analyzer.discover import shown
+
     if not any(is_url(path) or path.exists() or path.is_symlink() for path in paths):
         raise UserError(f"{shown(paths[0])}: no such file or folder")
 
@@ -462,6 +494,10 @@ def _check_paths(paths: Sequence[Path | str]) -> None:
 def _load(
     paths: Sequence[Path | str], profile_path: Path | None
 ) -> tuple[TrainingLog, Profile | None]:
+    from analyzer.loader import load
+    from analyzer.profile import load_profile
+    from analyzer.relative import relative_log
+
     _check_paths(paths)
     profile = load_profile(profile_path) if profile_path is not None else None
     with _progress_bar() as progress:
@@ -472,6 +508,15 @@ def _load(
 @contextlib.contextmanager
 def _progress_bar() -> Iterator[Callable[[int, int], None] | None]:
     """A bar on the terminal (stderr) while many files are read; nothing when piped."""
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
     if not sys.stderr.isatty():
         yield None
         return
@@ -511,6 +556,8 @@ def _as_of_day(
 ) -> dt.date | None:
     """The day statuses are judged on: as asked, else the newest day with data (no later than
     --until). None only when the log holds no dated activity or note."""
+    from analyzer.status import default_as_of
+
     if as_of is not None:
         if as_of.strip().casefold() == "today":
             return dt.date.today()
@@ -526,6 +573,8 @@ def _as_of_day(
 
 def _exit_code(training_log: TrainingLog, paths: Sequence[Path | str]) -> int:
     """EXIT_OK, or EXIT_SKIPPED_FILES when some files were not read; nothing read is a UserError."""
+    from analyzer.discover import shown
+
     if training_log.activities.empty and training_log.notes.empty:
         named = ", ".join(shown(path) for path in paths)
         why = "no file could be read" if training_log.errors else "no activity files found"
@@ -533,9 +582,55 @@ def _exit_code(training_log: TrainingLog, paths: Sequence[Path | str]) -> int:
     return EXIT_SKIPPED_FILES if training_log.errors else EXIT_OK
 
 
+def _terminal_width() -> int:
+    """The terminal's width when output goes to one, else the report's own width."""
+    from analyzer.report.text import WIDTH_CHARS
+
+    if not _is_terminal():
+        return WIDTH_CHARS
+    return min(shutil.get_terminal_size((WIDTH_CHARS, 24)).columns - 1, MAX_WIDTH_CHARS)
+
+
+# severity marks at the start of a finding's line: coloured on a terminal
+_SEVERITY_STYLES = {"HIGH": "bold red", "warn": "dark_orange", "info": "dim"}
+_MARK = re.compile(r"(?m)^(?:\s+\S+ \d+ \S+\s+|\s+)(HIGH|warn|info)(?=\s)")
+
+
+def _echo_report(text: str) -> None:
+    """The text report: plain when piped, the severity marks coloured on a terminal."""
+    if not _is_terminal():
+        click.echo(text, nl=False)
+        return
+    from rich.console import Console
+    from rich.text import Text
+
+    styled = Text(text)
+    for match in _MARK.finditer(text):
+        styled.stylize(_SEVERITY_STYLES[match.group(1)], match.start(1), match.end(1))
+    console = Console(file=sys.stdout, force_terminal=True, highlight=False)
+    console.print(styled, end="", soft_wrap=True)
+
+
+def _is_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
 def _echo_errors(errors: Sequence[FileError]) -> None:
+    from analyzer.report.literal import terminal_text
+
     for error in errors:
         click.echo(terminal_text(str(error)), err=True)  # a file name holds no escapes
+
+
+def _echo_files(training_log: TrainingLog) -> None:
+    """The files not read (one line each), then, apart, the files read in full with a remark."""
+    from analyzer.report.literal import terminal_text
+
+    _echo_errors(training_log.errors)
+    if training_log.notices:
+        click.echo(f"Read in full, with a remark ({len(training_log.notices):,}):", err=True)
+        for notice in training_log.notices:
+            click.echo(terminal_text(f"  {notice}"), err=True)
 
 
 def _given(path: Path | None) -> list[Path]:
@@ -553,6 +648,9 @@ def _exit_code_before_writing(training_log: TrainingLog, paths: Sequence[Path | 
 
 
 def _write(output: Path, data: bytes) -> None:
+    from analyzer.discover import shown
+    from analyzer.writing import write_atomically
+
     try:
         write_atomically(output, data)
     except OSError as err:
@@ -560,6 +658,8 @@ def _write(output: Path, data: bytes) -> None:
 
 
 def _rule_named(name: str) -> Rule:
+    from analyzer.checkers import RULES
+
     for rule in RULES:
         if name.casefold() in (rule.slug.casefold(), rule.code.casefold()):
             return rule

@@ -17,13 +17,14 @@ from typing import Any
 
 import pandas as pd
 
+from analyzer.archives import DEFAULT_LIMITS, InputLimits
 from analyzer.checkers import check_rule_settings
 from analyzer.checkers.shoe_overdue import worn_shoes
 from analyzer.discover import Discovery, Source, coach_athlete_folders, discover, shown
 from analyzer.errors import BadFile, FileErrorKind, NotAnActivity, ProfileError, UnrecognisedFile
 from analyzer.importers import Imported, Record, suffix_of
 from analyzer.localtime import resolve_local_time
-from analyzer.log import FileError, SampleLoader, TrainingLog
+from analyzer.log import FileError, FileNotice, SampleLoader, TrainingLog
 from analyzer.merge import merge_duplicates
 from analyzer.profile import Profile, find_profile, load_profile, profile_from_text
 from analyzer.reading import Read, load_cached, read_one, read_sources
@@ -62,7 +63,7 @@ def load(
     own, gives its name as the athlete unless a profile names one.
     `progress(files_read, files)` is called as each file is read.
     """
-    found = discover(list(paths))
+    found = discover(list(paths), _input_limits(paths, profile).from_environment())
     found, profile_errors = _without_athletes_of_bad_profiles(found, profile)
     profiles = _named_athlete(profiles_for(found, profile), paths)
     errors = [
@@ -86,6 +87,7 @@ class FilePart:
     notes: list[dict[str, Any]] = field(default_factory=list)
     shoes: list[dict[str, Any]] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)
+    notices: list[FileNotice] = field(default_factory=list)
 
 
 def file_part(
@@ -106,7 +108,8 @@ def file_part(
     part = FilePart(
         errors=[
             FileError(source.path, problem.reason, problem.kind) for problem in imported.problems
-        ]
+        ],
+        notices=[FileNotice(source.path, notice) for notice in imported.notices],
     )
     athlete = source.athlete or _profile_athlete(profiles, source.athlete) or DEFAULT_ATHLETE
     part.rows = _activity_rows(source, file_format, content_id, imported, athlete, read.has_samples)
@@ -131,6 +134,7 @@ def assemble(
 ) -> TrainingLog:
     """One TrainingLog from the sources' parts: dated, in local time, tagged, merged."""
     errors = list(errors)
+    notices: list[FileNotice] = []
     rows: list[dict[str, Any]] = []
     samples: dict[str, SampleLoader] = {}
     notes: list[dict[str, Any]] = []
@@ -141,6 +145,7 @@ def assemble(
         notes += part.notes
         shoes += part.shoes
         errors += part.errors
+        notices += part.notices
 
     # One frame from every file's rows: a frame per file and their concat cost ~5 ms a file.
     activities = conform(
@@ -165,6 +170,7 @@ def assemble(
         notes=note_table,
         shoes=shoe_table,
         errors=errors,
+        notices=notices,
         profiles=profiles,
         sample_loaders=samples,
     )
@@ -172,6 +178,22 @@ def assemble(
     # import table, the charts and the notebook agree with shoe-overdue
     log.activities = conform(log.activities.assign(shoe=worn_shoes(log)), ACTIVITY_COLUMNS)
     return log
+
+
+def _input_limits(
+    paths: tuple[str | Path, ...], profile: Profile | str | Path | None
+) -> InputLimits:
+    """The limits of the profile given, else of a runlog.toml in a folder named (never one
+    inside an archive: an archive does not set its own limits)."""
+    if isinstance(profile, Profile):
+        return profile.limits
+    if profile is not None:
+        return load_profile(profile).limits
+    for path in map(Path, paths):
+        found = find_profile(path) if path.is_dir() else None
+        if found is not None:
+            return load_profile(found).limits
+    return DEFAULT_LIMITS
 
 
 def profiles_for(found: Discovery, profile: Profile | str | Path | None) -> dict[str, Profile]:
@@ -217,11 +239,13 @@ def _without_athletes_of_bad_profiles(
         if path is None:
             continue
         try:
-            load_profile(path)
+            check_rule_settings(load_profile(path))
         except ProfileError as err:
             reason = str(err).removeprefix(f"{path.name}: ")
             errors[athlete] = FileError(
-                shown(path), f"{reason}; {athlete} was not checked (fix this file to check them)"
+                shown(path),
+                f"{reason}; {athlete} was not checked (fix this file to check them)",
+                FileErrorKind.BAD_PROFILE,
             )
     if not errors:
         return found, []

@@ -21,6 +21,7 @@ import pandas as pd
 
 from analyzer.errors import FileErrorKind
 from analyzer.importers.base import Imported, Problem, Record
+from analyzer.units import FOOT_SPORTS
 
 # A watch, a phone or a person dates a run within these years. Outside them a clock was never
 # set (1970-01-01 is the Unix epoch), a spreadsheet counted from its zero day (1900), or the
@@ -29,7 +30,6 @@ FIRST_YEAR, LAST_YEAR = 1980, 2099
 FIRST_TIME_UTC = pd.Timestamp(f"{FIRST_YEAR}-01-01", tz="UTC")
 END_TIME_UTC = pd.Timestamp(f"{LAST_YEAR + 1}-01-01", tz="UTC")  # the first instant past them
 
-FOOT_SPORTS = ("running", "walking", "hiking")
 # Faster than anyone runs or walks, even for a moment: 12.4 m/s is Bolt's peak in his 9.58 s
 # 100 m (Berlin 2009); a whole activity's average is far below it.
 MAX_FOOT_SPEED_MPS = 12.5
