@@ -64,6 +64,11 @@ log = logging.getLogger(__name__)
 
 FORMAT = "fit"
 SUFFIXES: tuple[str, ...] = (".fit",)
+# Traits (analyzer/importers/base.py): how merge and the loader treat this format.
+MERGE_RANK = 0
+LABELLED = False
+EXPORT_INDEX_NAMES: tuple[str, ...] = ()
+ID_PREFIX = ""
 
 FIT_SYSTEM_TIME_BELOW = 0x1000_0000  # smaller date_time values count seconds since power-on
 FIT_TIME_LIMIT_S = 2**32  # date_time is a uint32

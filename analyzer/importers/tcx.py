@@ -32,6 +32,11 @@ from analyzer.units import FOOT_SPORTS
 
 FORMAT = "tcx"
 SUFFIXES: tuple[str, ...] = (".tcx",)
+# Traits (analyzer/importers/base.py): how merge and the loader treat this format.
+MERGE_RANK = 1
+LABELLED = False
+EXPORT_INDEX_NAMES: tuple[str, ...] = ()
+ID_PREFIX = ""
 
 _ROOT = re.compile(rb"<(?:[\w.-]+:)?(?:TrainingCenterDatabase|Activities)[\s>/]")
 _ROOTS = frozenset({"TrainingCenterDatabase", "Activities", "Activity", "MultiSportSession"})
