@@ -10,10 +10,10 @@ would hold; `runlog check sample_data/` shows what came before the pain.
 examples/strava_export/ is Riley's Strava bulk export (New York, miles): twelve weeks of
 runs as .fit.gz, .gpx and .tcx.gz beside activities.csv with descriptions and gear, a climb
 to marathon mileage and an aching right knee. examples/squad/ is a coach's folder of four
-athletes in four formats: Ana (FIT, clean), Ben (GPX and a journal with a swollen knee that
-gave way), Cleo (TCX, stopped uploading four weeks before the others) and Dev (a hand-kept
-spreadsheet: a shoe past its limit and a low cadence). Every file is the same on every
-regeneration.
+athletes in four formats: Ana (FIT, clean), Ben (GPX and a journal: a sore knee in
+September, then a swollen knee that gave way), Cleo (TCX, stopped uploading four weeks before
+the others) and Dev (a hand-kept spreadsheet: a shoe past its limit and a low cadence). Every
+file is the same on every regeneration.
 """
 
 from __future__ import annotations
@@ -214,6 +214,8 @@ SQUAD_WEEKS = 10
 
 BEN_JOURNAL = """\
 2026-09-01 New block with the club. Knees fine.
+2026-09-13 right knee sore after the long run, 3/10
+2026-09-16 knee fine again
 2026-10-20 right knee a bit stiff after intervals, 2/10
 2026-10-27 right knee swelling after the long run, it felt like giving way on the stairs, 5/10
 2026-11-03 knee still swollen, 4/10
