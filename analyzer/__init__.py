@@ -16,8 +16,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from analyzer.checkers import findings_table, run_rules
 from analyzer.loader import load
 from analyzer.log import FileError, TrainingLog
+from analyzer.patterns import pain_patterns as patterns_before_pain
 from analyzer.profile import Profile, load_profile
 
 
@@ -28,8 +30,6 @@ def check(
     until: dt.date | None = None,
 ) -> pd.DataFrame:
     """The findings of every enabled rule on the log, as a DataFrame (DESIGN.md's columns)."""
-    from analyzer.checkers import findings_table, run_rules
-
     if isinstance(profile, str | Path):
         profile = load_profile(profile)
     return findings_table(run_rules(log, profile, since, until))
@@ -42,8 +42,6 @@ def pain_patterns(log: TrainingLog, profile: Profile | str | Path | None = None)
     distance): how many episodes had it in the 14 days before onset, how many pain-free
     fortnights had it. Athletes with fewer than two episodes have no rows.
     """
-    from analyzer.patterns import pain_patterns as patterns_before_pain
-
     if isinstance(profile, str | Path):
         profile = load_profile(profile)
     return patterns_before_pain(log, profile=profile)

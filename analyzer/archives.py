@@ -21,7 +21,7 @@ import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from analyzer.errors import BadFile, RunlogError
+from analyzer.errors import BadFile, FileErrorKind, RunlogError
 
 MB = 1024 * 1024
 # A small file may compress far past any ratio (a kilobyte of blank lines): ratios are judged
@@ -47,6 +47,8 @@ Buffer = bytes | mmap.mmap
 
 class ArchiveLimitError(BadFile):
     """An archive, or one of its entries, past one of the InputLimits."""
+
+    default_kind = FileErrorKind.ARCHIVE_LIMIT
 
 
 @dataclass(frozen=True)
@@ -116,7 +118,9 @@ def inflate_gz(raw: bytes, limits: InputLimits) -> bytes:
                     raise _past_size(limits)
                 _check_ratio(inflated, compressed.tell(), limits)
     except (OSError, EOFError, zlib.error) as err:
-        raise BadFile(f"named .gz but is not a complete gzip file ({err})") from err
+        raise BadFile(
+            f"named .gz but is not a complete gzip file ({err})", FileErrorKind.DAMAGED_ARCHIVE
+        ) from err
     return b"".join(chunks)
 
 
@@ -197,7 +201,10 @@ def list_members(data: Buffer, limits: InputLimits) -> Listing:
         return Listing(members, None)
     salvaged = _scan_local_headers(data, limits)
     if not salvaged:
-        raise BadFile("not a readable zip archive: no entry in it could be found")
+        raise BadFile(
+            "not a readable zip archive: no entry in it could be found",
+            FileErrorKind.DAMAGED_ARCHIVE,
+        )
     return Listing(
         salvaged,
         f"a damaged zip (its central directory is missing or wrong): {len(salvaged):,} "
@@ -355,9 +362,15 @@ def _name_of(raw: bytes, flags: int) -> str:
 def check_member(member: Member, limits: InputLimits) -> None:
     """Raise BadFile when an entry cannot be read as it declares itself (before inflating)."""
     if member.is_encrypted:
-        raise BadFile("is encrypted in its archive: runlog cannot read it without the password")
+        raise BadFile(
+            "is encrypted in its archive: runlog cannot read it without the password",
+            FileErrorKind.ENCRYPTED,
+        )
     if member.method not in (_STORED, _DEFLATED):
-        raise BadFile(f"is compressed in a way runlog does not read (zip method {member.method})")
+        raise BadFile(
+            f"is compressed in a way runlog does not read (zip method {member.method})",
+            FileErrorKind.DAMAGED_ARCHIVE,
+        )
     if member.size is not None and member.size > limits.max_file_bytes:
         raise ArchiveLimitError(
             f"declares {member.size / MB:,.0f} MB inflated, more than any activity file: "
@@ -383,13 +396,19 @@ def read_member(data: Buffer, member: Member, limits: InputLimits) -> bytes:
     buffer = memoryview(data)
     header = bytes(buffer[member.header_offset : member.header_offset + _LOCAL_HEADER.size])
     if len(header) < _LOCAL_HEADER.size or header[:4] != _LOCAL_SIGNATURE:
-        raise BadFile("damaged inside its archive: its header is not where the archive says")
+        raise BadFile(
+            "damaged inside its archive: its header is not where the archive says",
+            FileErrorKind.DAMAGED_ARCHIVE,
+        )
     name_length, extra_length = struct.unpack_from("<HH", header, 26)
     start = member.header_offset + _LOCAL_HEADER.size + name_length + extra_length
     available = len(buffer) - start
     compressed_size = available if member.compressed_size is None else member.compressed_size
     if compressed_size > available:
-        raise BadFile("damaged inside its archive: it ends before its data does (cut short?)")
+        raise BadFile(
+            "damaged inside its archive: it ends before its data does (cut short?)",
+            FileErrorKind.TRUNCATED,
+        )
     compressed = buffer[start : start + compressed_size]
     wanted = limits.max_file_bytes + 1 if member.size is None else member.size
     content = _inflate(compressed, member.method, wanted, limits)
@@ -398,10 +417,14 @@ def read_member(data: Buffer, member: Member, limits: InputLimits) -> bytes:
     if member.size is not None and len(content) != member.size:
         raise BadFile(
             f"damaged inside its archive: gives {len(content):,} of the {member.size:,} bytes "
-            "it declares (cut short?)"
+            "it declares (cut short?)",
+            FileErrorKind.TRUNCATED,
         )
     if member.crc is not None and zlib.crc32(content) != member.crc:
-        raise BadFile("damaged inside its archive: its checksum does not match its content")
+        raise BadFile(
+            "damaged inside its archive: its checksum does not match its content",
+            FileErrorKind.CHECKSUM,
+        )
     return content
 
 
@@ -425,5 +448,5 @@ def _inflate(compressed: memoryview, method: int, wanted: int, limits: InputLimi
             if inflated >= wanted or decompressor.eof:
                 break
     except zlib.error as err:
-        raise BadFile(f"damaged inside its archive ({err})") from err
+        raise BadFile(f"damaged inside its archive ({err})", FileErrorKind.DAMAGED_ARCHIVE) from err
     return b"".join(chunks)

@@ -22,7 +22,8 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from analyzer.importers import Imported, Record
+from analyzer.errors import FileErrorKind
+from analyzer.importers import Imported, Problem, Record
 
 ENTRY_MAGIC = b"runlog-cache 2\n"  # a new layout bumps the number: old entries are rebuilt
 _LENGTH = struct.Struct(">Q")  # the byte length of the JSON part
@@ -50,7 +51,7 @@ def encode_entry(key: str, file_format: str, content_id: str, imported: Imported
         "records": records,
         "notes": _encoded(imported.notes),
         "shoes": _encoded(imported.shoes),
-        "problems": _encoded(imported.problems),
+        "problems": [[problem.reason, str(problem.kind)] for problem in imported.problems],
     }
     text = json.dumps(document, allow_nan=False, separators=(",", ":")).encode("utf-8")
     body = b"".join([_LENGTH.pack(len(text)), text, *blobs])
@@ -91,7 +92,9 @@ def decode_entry(key: str, data: bytes, *, with_samples: bool = True) -> Entry:
             records=records,
             notes=_decoded(document["notes"]),
             shoes=_decoded(document["shoes"]),
-            problems=_decoded(document["problems"]),
+            problems=[
+                Problem(str(reason), FileErrorKind(kind)) for reason, kind in document["problems"]
+            ],
         )
         has_samples = tuple(span is not None and span[2] > 0 for span in spans)
         return Entry(str(document["format"]), str(document["content_id"]), imported, has_samples)

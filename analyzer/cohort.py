@@ -142,7 +142,7 @@ def group_files(group: Group) -> tuple[list[tuple[str, bool]], list[FileError]]:
             files.append((root.location, root.named))
             continue
         found = discover([root.location])
-        problems += [FileError(path, str(reason)) for path, reason in found.problems]
+        problems += [FileError(path, str(reason), reason.kind) for path, reason in found.problems]
         tops = dict.fromkeys(source.path.split(ARCHIVE_SEPARATOR, 1)[0] for source in found.sources)
         files += [(top, False) for top in tops]
     return files, problems
@@ -156,7 +156,11 @@ def import_files(files: list[tuple[str, bool]], group: Group) -> list[FilePart]:
 def import_file(path: str, named: bool, group: Group) -> list[FilePart]:
     """One file's parts of the log (an archive's members each give one), without samples."""
     found = discover([path])
-    parts = [FilePart(errors=[FileError(where, str(reason)) for where, reason in found.problems])]
+    parts = [
+        FilePart(
+            errors=[FileError(where, str(reason), reason.kind) for where, reason in found.problems]
+        )
+    ]
     sources = [
         dataclasses.replace(source, athlete=group.athlete, named=named and not source.in_archive)
         for source in found.sources

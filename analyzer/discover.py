@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from analyzer import storage
 from analyzer.archives import (
     DEFAULT_LIMITS,
     MB,
@@ -35,7 +36,7 @@ from analyzer.archives import (
     list_members,
     read_member,
 )
-from analyzer.errors import BadFile, RunlogError
+from analyzer.errors import BadFile, FileErrorKind, RunlogError
 from analyzer.importers import claims
 from analyzer.profile import PROFILE_FILE_NAME
 from analyzer.storage import StoredFile, is_url
@@ -63,6 +64,8 @@ Problem = tuple[str, BadFile]  # the path as shown, and why it could not be read
 
 class NotARegularFile(BadFile):
     """A FIFO, socket or device (or a link to one): never opened, so nothing can hang."""
+
+    default_kind = FileErrorKind.NOT_REGULAR_FILE
 
 
 @dataclass(frozen=True)
@@ -116,9 +119,10 @@ def discover(paths: list[str | Path], limits: InputLimits | None = None) -> Disc
             info = path.stat()
         except OSError as err:
             reason = "no such file or folder" if not path.is_symlink() else "a link to nothing"
+            kind = FileErrorKind.MISSING_PATH
             if not isinstance(err, FileNotFoundError):
-                reason = f"cannot open: {err.strerror or err}"
-            found.problems.append((shown(path), BadFile(reason)))
+                reason, kind = f"cannot open: {err.strerror or err}", FileErrorKind.UNREADABLE
+            found.problems.append((shown(path), BadFile(reason, kind)))
             continue
         if stat.S_ISDIR(info.st_mode):
             found.data_folders.append(path)
@@ -200,7 +204,7 @@ def _tree(folder: Path, problems: list[Problem]) -> list[tuple[Path, os.stat_res
                 entries = list(listing)
         except OSError as err:
             reason = f"cannot open this folder ({err.strerror or err}); its files are not read"
-            problems.append((shown(current), BadFile(reason)))
+            problems.append((shown(current), BadFile(reason, FileErrorKind.UNREADABLE)))
             continue
         for entry in entries:
             if entry.name.startswith(".") or entry.name in _JUNK_FILES:
@@ -210,7 +214,12 @@ def _tree(folder: Path, problems: list[Problem]) -> list[tuple[Path, os.stat_res
             except OSError as err:
                 if _is_data_file(entry.name):
                     reason = "a link to nothing" if entry.is_symlink() else "cannot open"
-                    problems.append((shown(entry.path), BadFile(f"{reason} ({err.strerror})")))
+                    problems.append(
+                        (
+                            shown(entry.path),
+                            BadFile(f"{reason} ({err.strerror})", FileErrorKind.UNREADABLE),
+                        )
+                    )
                 continue
             if stat.S_ISDIR(info.st_mode):
                 if entry.name not in _JUNK_FOLDERS and _identity(info) not in seen:
@@ -257,7 +266,9 @@ def _add_file(
         try:
             data = _mapped(path)
         except OSError as err:
-            found.problems.append((label, BadFile(f"cannot open: {err.strerror or err}")))
+            found.problems.append(
+                (label, BadFile(f"cannot open: {err.strerror or err}", FileErrorKind.UNREADABLE))
+            )
             return
         _add_archive(found, label, data, athlete, limits, depth=1)
         return
@@ -320,7 +331,7 @@ def _add_archive(
         found.problems.append((label, err))
         return
     if listing.damage is not None:
-        found.problems.append((label, BadFile(listing.damage)))
+        found.problems.append((label, BadFile(listing.damage, FileErrorKind.DAMAGED_ARCHIVE)))
     members = sorted(listing.members, key=lambda member: member.name)
     _add_archive_profile(found, label, data, members, athlete, limits)
     for member in members:
@@ -424,8 +435,6 @@ def _root_profiles(members: list[Member]) -> Iterator[Member]:
 def _add_url(found: Discovery, url: str, limits: InputLimits) -> None:
     """A file or folder in an object store, found as on disk (a coach's folder gives its
     athletes, a runlog.toml its profile), its files read when imported, never copied."""
-    from analyzer import storage
-
     try:
         files, is_folder = storage.list_files(url)
     except FileNotFoundError:
@@ -471,8 +480,6 @@ def _stored_athletes(files: list[StoredFile]) -> set[str]:
 def _add_stored_file(
     found: Discovery, file: StoredFile, athlete: str | None, *, named: bool, limits: InputLimits
 ) -> None:
-    from analyzer import storage
-
     if file.size_bytes is not None and file.size_bytes > limits.max_file_bytes:
         reason = (
             f"is {file.size_bytes / MB:,.0f} MB, more than any activity file: not read "
@@ -493,8 +500,6 @@ def _add_stored_file(
 
 
 def _read_stored(url: str, limits: InputLimits) -> bytes:
-    from analyzer import storage
-
     data = storage.read_bytes(url, limits.max_file_bytes)
     if len(data) > limits.max_file_bytes:
         raise ArchiveLimitError(

@@ -17,9 +17,10 @@ from typing import Any
 
 import pandas as pd
 
+from analyzer.checkers import check_rule_settings
 from analyzer.checkers.shoe_overdue import worn_shoes
 from analyzer.discover import Discovery, Source, coach_athlete_folders, discover, shown
-from analyzer.errors import BadFile, NotAnActivity, ProfileError, UnrecognisedFile
+from analyzer.errors import BadFile, FileErrorKind, NotAnActivity, ProfileError, UnrecognisedFile
 from analyzer.importers import Imported, Record, suffix_of
 from analyzer.localtime import resolve_local_time
 from analyzer.log import FileError, SampleLoader, TrainingLog
@@ -64,7 +65,9 @@ def load(
     found = discover(list(paths))
     found, profile_errors = _without_athletes_of_bad_profiles(found, profile)
     profiles = _named_athlete(profiles_for(found, profile), paths)
-    errors = [FileError(path, str(reason)) for path, reason in found.problems] + profile_errors
+    errors = [
+        FileError(path, str(reason), reason.kind) for path, reason in found.problems
+    ] + profile_errors
     parts = []
     reads = zip(found.sources, read_sources(found.sources), strict=True)
     for done, (source, read) in enumerate(reads, start=1):
@@ -97,9 +100,14 @@ def file_part(
     outcome = read.outcome
     if isinstance(outcome, BadFile):
         quiet = _is_quiet(source, outcome)
-        return FilePart(errors=[] if quiet else [FileError(source.path, str(outcome))])
+        errors = [] if quiet else [FileError(source.path, str(outcome), outcome.kind)]
+        return FilePart(errors=errors)
     file_format, content_id, imported = outcome
-    part = FilePart(errors=[FileError(source.path, problem) for problem in imported.problems])
+    part = FilePart(
+        errors=[
+            FileError(source.path, problem.reason, problem.kind) for problem in imported.problems
+        ]
+    )
     athlete = source.athlete or _profile_athlete(profiles, source.athlete) or DEFAULT_ATHLETE
     part.rows = _activity_rows(source, file_format, content_id, imported, athlete, read.has_samples)
     loader_of = samples_loader or _samples_loader
@@ -168,7 +176,15 @@ def assemble(
 
 def profiles_for(found: Discovery, profile: Profile | str | Path | None) -> dict[str, Profile]:
     """The profiles that apply: `profile` for everyone, else the runlog.toml files found beside
-    the data ("" for the shared one, an athlete's name for their own)."""
+    the data ("" for the shared one, an athlete's name for their own); the rules check their
+    settings in each."""
+    profiles = _profiles_found(found, profile)
+    for item in profiles.values():
+        check_rule_settings(item)
+    return profiles
+
+
+def _profiles_found(found: Discovery, profile: Profile | str | Path | None) -> dict[str, Profile]:
     if isinstance(profile, Profile):
         return {"": profile}
     if profile is not None:
@@ -328,7 +344,9 @@ def _dated(activities: pd.DataFrame) -> tuple[pd.DataFrame, list[FileError]]:
     local = activities.get("start_time_local", pd.Series(pd.NaT, index=activities.index))
     dated = pd.to_datetime(utc, utc=True).notna() | pd.to_datetime(local).notna()
     errors = [
-        FileError(str(path), "this activity has no date, so runlog leaves it out")
+        FileError(
+            str(path), "this activity has no date, so runlog leaves it out", FileErrorKind.NO_TIMES
+        )
         for path in activities.loc[~dated, "source_path"].unique()
     ]
     return activities[dated].reset_index(drop=True), errors

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from analyzer.errors import FileErrorKind
+from analyzer.profile import Profile
 from analyzer.schema import (
     ACTIVITY_COLUMNS,
     NOTE_COLUMNS,
@@ -21,15 +23,15 @@ from analyzer.schema import (
 
 if TYPE_CHECKING:
     from analyzer.checkers.rule import Finding
-    from analyzer.profile import Profile
 
 
 @dataclass(frozen=True)
 class FileError:
-    """One file runlog could not read, or read only in part, and why."""
+    """One file runlog could not read, or read only in part: why, and what kind of defect."""
 
     path: str
     reason: str
+    kind: FileErrorKind = FileErrorKind.DAMAGED
 
     def __str__(self) -> str:
         return f"{self.path}: {self.reason}"
@@ -110,8 +112,6 @@ class TrainingLog:
 
     def profile_for(self, athlete: str) -> Profile:
         """The athlete's own profile, else the log's shared one, else the defaults."""
-        from analyzer.profile import Profile
-
         return self.profiles.get(athlete) or self.profiles.get("") or Profile()
 
     def for_athlete(self, athlete: str) -> TrainingLog:

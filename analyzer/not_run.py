@@ -19,7 +19,7 @@ from typing import Any
 
 import pandas as pd
 
-from analyzer.checkers import RULES
+from analyzer.checkers import RULES, thresholds_for
 from analyzer.log import TrainingLog
 from analyzer.profile import Profile
 
@@ -79,7 +79,7 @@ def rules_not_run(
         if not profile.is_enabled(rule.slug):
             not_run.append(NotRun(rule.slug, "turned off in the profile"))
             continue
-        reason = _reason(rule.slug, facts, profile.thresholds_for(rule))
+        reason = _reason(rule.slug, facts, thresholds_for(profile, rule))
         if reason:
             not_run.append(NotRun(rule.slug, reason))
     return not_run

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from analyzer.checkers import RULES, Finding, rule_by_slug, run_rules, shoe_overdue
+from analyzer.checkers import RULES, Finding, rule_by_slug, run_rules, shoe_overdue, thresholds_for
 from analyzer.checkers._calendar import runs_by_athlete
 from analyzer.checkers._knee import episode_numbers, knee_readings
 from analyzer.log import TrainingLog
@@ -118,8 +118,8 @@ def pain_pattern_reports(
     for athlete, athlete_notes in notes.groupby("athlete", sort=True):
         athlete = str(athlete)
         athlete_profile = profile or log.profile_for(athlete)
-        gap_days = athlete_profile.thresholds_for(
-            rule_by_slug("persistent-knee-pain")
+        gap_days = thresholds_for(
+            athlete_profile, rule_by_slug("persistent-knee-pain")
         ).episode_gap_days
         days = athlete_notes["day"].to_numpy()
         episode = episode_numbers(days, clear_days.get(athlete), gap_days)
@@ -229,7 +229,7 @@ def _patterns(
         patterns.append((rule.slug, _noun(rule.title), _any_day_within(days)))
     for measure in _measures(profile):
         patterns.append((measure.name, measure.label, _measure_test(runs, measure)))
-    shoe_limits = profile.thresholds_for(shoe_overdue.RULE)
+    shoe_limits = thresholds_for(profile, shoe_overdue.RULE)
     worn_days = shoe_overdue.runs_past_warning(log, athlete, shoe_limits)
     patterns.append(
         (
@@ -297,7 +297,7 @@ def _measures(profile: Profile) -> list[_Measure]:
 
 
 def _setting(profile: Profile, slug: str, name: str) -> float:
-    return float(getattr(profile.thresholds_for(rule_by_slug(slug)), name))
+    return float(getattr(thresholds_for(profile, rule_by_slug(slug)), name))
 
 
 def _windows_of(run_days: np.ndarray, windows: np.ndarray) -> list[slice]:

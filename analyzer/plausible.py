@@ -19,7 +19,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from analyzer.importers import Imported, Record
+from analyzer.errors import FileErrorKind
+from analyzer.importers.base import Imported, Problem, Record
 
 # A watch, a phone or a person dates a run within these years. Outside them a clock was never
 # set (1970-01-01 is the Unix epoch), a spreadsheet counted from its zero day (1900), or the
@@ -80,8 +81,10 @@ def checked(imported: Imported) -> Imported:
     problems = remarks.lines()
     if repeats:
         problems.append(
-            f"{_count(len(repeats), 'activity', 'activities')} written twice in the file, "
-            f"counted once (first: {repeats[0]})"
+            Problem(
+                f"{_count(len(repeats), 'activity', 'activities')} written twice in the file, "
+                f"counted once (first: {repeats[0]})"
+            )
         )
     if not problems:
         return imported
@@ -97,16 +100,17 @@ class _Remarks:
     def add(self, what: str, reason: str, example: str) -> None:
         self.examples.setdefault((what, reason), []).append(example)
 
-    def lines(self) -> list[str]:
+    def lines(self) -> list[Problem]:
         lines = []
         for (what, reason), examples in self.examples.items():
             if len(examples) == 1:
-                lines.append(f"left out the {what} of {examples[0]}: {reason}")
+                line = f"left out the {what} of {examples[0]}: {reason}"
             else:
-                lines.append(
+                line = (
                     f"left out the {what} of {len(examples):,} activities, {reason} "
                     f"(first: {examples[0]})"
                 )
+            lines.append(Problem(line, FileErrorKind.IMPLAUSIBLE))
         return lines
 
 

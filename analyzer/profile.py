@@ -31,13 +31,14 @@ lon_deg = 12.55
 radius_m = 300
 ```
 
-Rule settings are checked against each rule's `Thresholds`: an unknown key or a wrong type is
-a ProfileError naming the file, the key and the valid keys.
+Here each `[rules.<slug>]` is only checked to be a table: the rules check their own settings
+(`analyzer.checkers.check_rule_settings`, run by `load`: an unknown key, a wrong type or a
+value out of range is a ProfileError naming the file, the key and the valid keys), so this
+module needs no rule and the rules can read profiles.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import math
 import tomllib
@@ -47,7 +48,7 @@ from pathlib import Path
 from typing import Any
 
 from analyzer.classify import SURFACES
-from analyzer.errors import ProfileError
+from analyzer.errors import ProfileError, shown_value
 
 PROFILE_FILE_NAME = "runlog.toml"
 UNITS = ("km", "miles")
@@ -109,13 +110,6 @@ class Profile:
         """Whether the rule runs for this athlete (every rule does unless turned off)."""
         return bool(self.rules.get(slug, {}).get("enabled", True))
 
-    def thresholds_for(self, rule: Any) -> Any:
-        """The rule's Thresholds with this profile's settings laid over the defaults."""
-        from analyzer.checkers.rule import limits_from
-
-        where = f"{Path(self.path).name if self.path else 'profile'}: [rules.{rule.slug}]"
-        return limits_from(rule.thresholds, self.rules.get(rule.slug, {}), where, self.units)
-
 
 def load_profile(path: str | Path) -> Profile:
     """The profile in a TOML file, checked key by key against what runlog knows."""
@@ -165,7 +159,7 @@ def profile_from_dict(data: dict[str, Any], path: str = "profile") -> Profile:
     units = _typed(name, "units", data.get("units", "km"), str)
     if units not in UNITS:
         raise ProfileError(f"{name}: units = {units!r} is not one of {', '.join(UNITS)}")
-    rules = _rules(name, data.get("rules", {}), units)
+    rules = _rules(name, data.get("rules", {}))
     shoes = tuple(_shoe(name, index, entry) for index, entry in enumerate(data.get("shoes", [])))
     surfaces = tuple(
         _surface(name, index, entry) for index, entry in enumerate(data.get("surfaces", []))
@@ -187,71 +181,14 @@ def find_profile(folder: Path) -> Path | None:
     return candidate if candidate.is_file() else None
 
 
-def _rules(name: str, rules: Any, units: str) -> dict[str, dict[str, Any]]:
-    from analyzer.checkers import RULES
-    from analyzer.checkers.rule import limits_from
-
+def _rules(name: str, rules: Any) -> dict[str, dict[str, Any]]:
+    """Each rule's settings as given; the rules check the slugs, keys and ranges themselves."""
     if not isinstance(rules, dict):
         raise ProfileError(f"{name}: [rules] must be a table of rule settings")
-    by_slug = {rule.slug: rule for rule in RULES}
-    checked: dict[str, dict[str, Any]] = {}
     for slug, settings in rules.items():
-        rule = by_slug.get(slug)
-        if rule is None:
-            raise ProfileError(
-                f"{name}: [rules.{slug}] is not a rule runlog knows; "
-                f"the rules are {', '.join(sorted(by_slug))}"
-            )
         if not isinstance(settings, dict):
             raise ProfileError(f"{name}: [rules.{slug}] must be a table of settings")
-        fields = {item.name: item for item in dataclasses.fields(rule.thresholds)}
-        # a distance threshold in km may be written in miles: min_known_km or min_known_mi
-        in_miles = {key[:-3] + "_mi": key for key in fields if key.endswith("_km")}
-        valid = ["enabled", *fields, *in_miles]
-        for key, value in settings.items():
-            if key == "enabled":
-                if not isinstance(value, bool):
-                    raise ProfileError(f"{name}: [rules.{slug}] enabled must be true or false")
-                continue
-            if key in in_miles and in_miles[key] in settings:
-                raise ProfileError(
-                    f"{name}: [rules.{slug}] has both {in_miles[key]} and {key}; keep one"
-                )
-            field_name = in_miles.get(key, key)
-            if field_name not in fields:
-                raise ProfileError(
-                    f"{name}: [rules.{slug}] {key[:60]} is not a setting of this rule; "
-                    f"it has {', '.join(valid)}"
-                )
-            default = getattr(rule.thresholds(), field_name)
-            if not _same_kind(default, value):
-                raise ProfileError(
-                    f"{name}: [rules.{slug}] {key} = {_shown(value)} should be "
-                    f"{_kind_name(default)}, like the default {default!r}"
-                )
-        limits_from(rule.thresholds, settings, f"{name}: [rules.{slug}]", units)  # the ranges
-        checked[slug] = dict(settings)
-    return checked
-
-
-def _same_kind(default: Any, value: Any) -> bool:
-    if isinstance(default, bool) or isinstance(value, bool):
-        return isinstance(default, bool) and isinstance(value, bool)
-    if isinstance(default, float):
-        return isinstance(value, int | float)
-    if isinstance(default, tuple):
-        return isinstance(value, list | tuple)
-    return isinstance(value, type(default))
-
-
-def _kind_name(default: Any) -> str:
-    if isinstance(default, bool):
-        return "true or false"
-    if isinstance(default, int | float):
-        return "a number"
-    if isinstance(default, tuple):
-        return "a list"
-    return f"a {type(default).__name__}"
+    return {slug: dict(settings) for slug, settings in rules.items()}
 
 
 def _shoe(name: str, index: int, entry: Any) -> ShoeSetting:
@@ -310,7 +247,7 @@ def _reject_unknown(name: str, where: str, data: dict[str, Any], known: tuple[st
 
 def _typed(name: str, key: str, value: Any, kind: type) -> Any:
     if value is not None and not isinstance(value, kind):
-        raise ProfileError(f"{name}: {key} = {_shown(value)} should be a {kind.__name__}")
+        raise ProfileError(f"{name}: {key} = {shown_value(value)} should be a {kind.__name__}")
     return value
 
 
@@ -337,19 +274,13 @@ def _number(
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ProfileError(f"{name}: {key} = {_shown(value)} should be a number")
+        raise ProfileError(f"{name}: {key} = {shown_value(value)} should be a number")
     low, high = allowed if allowed is not None else (0.0, math.inf)
     if not low <= value <= high:  # NaN too
         if allowed is None:
             raise ProfileError(f"{name}: {key} = {value!r} cannot be negative")
         raise ProfileError(f"{name}: {key} = {value!r} is outside its range, {low:g} to {high:g}")
     return float(value)
-
-
-def _shown(value: Any) -> str:
-    """A value as the profile wrote it, cut short: a 3 GB string is no error message."""
-    text = repr(value)
-    return text if len(text) <= 60 else f"{text[:57]}..."
 
 
 def _date(name: str, key: str, value: Any) -> dt.date | None:

@@ -26,7 +26,7 @@ import pyarrow as pa
 from analyzer import plausible
 from analyzer.cache import DamagedEntry, Entry, decode_entry, encode_entry
 from analyzer.discover import Source
-from analyzer.errors import BadFile
+from analyzer.errors import BadFile, FileErrorKind
 from analyzer.importers import Imported, importer_for, suffix_of
 
 log = logging.getLogger(__name__)
@@ -96,7 +96,7 @@ def read_sources(sources: list[Source]) -> Iterator[Read]:
             planned.append(err)
             continue
         except OSError as err:
-            planned.append(BadFile(f"cannot open: {err.strerror or err}"))
+            planned.append(BadFile(f"cannot open: {err.strerror or err}", FileErrorKind.UNREADABLE))
             continue
         path = _cache_path(cache, data)
         if path is not None and path.exists():
@@ -142,7 +142,7 @@ def _read_now(source: Source, cache: Path | None) -> Read:
     except BadFile as err:
         return Read(err, None)
     except OSError as err:
-        return Read(BadFile(f"cannot open: {err.strerror or err}"), None)
+        return Read(BadFile(f"cannot open: {err.strerror or err}", FileErrorKind.UNREADABLE), None)
     outcome = parse(source.name, data)
     return Read.of(outcome, _to_cache(cache, data, outcome))
 
@@ -174,7 +174,7 @@ def _parse_all(jobs: list[tuple[str, bytes]]) -> Iterator[Outcome]:
 def parse(name: str, data: bytes) -> Outcome:
     """Read one file's bytes with the importer that claims it."""
     if not data.strip():
-        return BadFile("is empty: nothing was recorded, or the copy failed")
+        return BadFile("is empty: nothing was recorded, or the copy failed", FileErrorKind.EMPTY)
     try:
         importer = importer_for(name, data[:HEAD_BYTES])
         imported = plausible.checked(importer.read(io.BytesIO(data)))
@@ -182,7 +182,7 @@ def parse(name: str, data: bytes) -> Outcome:
         return err
     except Exception as err:  # a bug in runlog, not in the file: go on, ask for it
         log.debug("unexpected error reading %s", name, exc_info=True)
-        return BadFile(f"runlog failed here ({err!r}); please report it")
+        return BadFile(f"runlog failed here ({err!r}); please report it", FileErrorKind.BUG)
     return importer.FORMAT, content_id_of(data), imported
 
 

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from analyzer.checkers import RULES, thresholds_for
 from analyzer.checkers._format import distance_text
 from analyzer.checkers.rule import Finding
 from analyzer.log import TrainingLog
@@ -322,11 +323,9 @@ def _cadences_spm(runs: pd.DataFrame, as_of: dt.date) -> tuple[float | None, flo
 
 
 def _cadence_floor_spm(profile: Profile) -> float | None:
-    from analyzer.checkers import RULES
-
     for rule in RULES:
         if rule.slug == "low-cadence" and profile.is_enabled(rule.slug):
-            floor = getattr(profile.thresholds_for(rule), "min_cadence_spm", None)
+            floor = getattr(thresholds_for(profile, rule), "min_cadence_spm", None)
             return float(floor) if floor is not None else None
     return None
 

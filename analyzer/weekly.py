@@ -16,7 +16,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from analyzer.checkers import RULES, SEVERITIES, Finding, run_rules
+from analyzer.checkers import RULES, SEVERITIES, Finding, run_rules, thresholds_for
 from analyzer.checkers import acute_chronic_ratio as ratio_rule
 from analyzer.checkers._calendar import foster_monotony, runs_by_athlete
 from analyzer.checkers._knee import knee_readings
@@ -217,7 +217,7 @@ def _acute_chronic_ratio(
     """The rule's ratio on each week's last day in the log, once it has its days of history."""
     if runs.empty:
         return np.full(len(index), np.nan)
-    limits = profile.thresholds_for(ratio_rule.RULE)
+    limits = thresholds_for(profile, ratio_rule.RULE)
     first_run_day = runs["day"].iloc[0]
     daily_m = runs.groupby("day")["distance_m"].sum()
     daily_m = daily_m.reindex(pd.date_range(first_run_day, last_day, freq="D"), fill_value=0.0)

@@ -11,6 +11,7 @@ import pytest
 
 from analyzer.archives import InputLimits
 from analyzer.discover import NotARegularFile, coach_athlete_folders, discover
+from analyzer.errors import FileErrorKind
 
 
 def _zip(members: dict[str, bytes]) -> bytes:
@@ -34,8 +35,8 @@ def test_a_folder_is_walked_and_unclaimed_files_are_passed_over(tmp_path):
 
 def test_a_missing_path_is_reported_not_ignored(tmp_path):
     found = discover([tmp_path / "nope.fit"])
-    assert [(path, str(reason)) for path, reason in found.problems] == [
-        (str(tmp_path / "nope.fit"), "no such file or folder")
+    assert [(path, str(reason), reason.kind) for path, reason in found.problems] == [
+        (str(tmp_path / "nope.fit"), "no such file or folder", FileErrorKind.MISSING_PATH)
     ]
 
 
@@ -75,6 +76,7 @@ def test_a_broken_zip_is_one_problem(tmp_path):
     assert found.sources == []
     assert found.problems[0][0] == str(path)
     assert "zip" in str(found.problems[0][1])
+    assert found.problems[0][1].kind == FileErrorKind.DAMAGED_ARCHIVE
 
 
 def test_a_coach_folder_gives_one_athlete_per_sub_folder(tmp_path):
@@ -116,6 +118,7 @@ def test_a_fifo_named_like_a_run_is_passed_over_with_one_line_not_opened(tmp_pat
         str(tmp_path / "run.gpx"): "is a FIFO (named pipe), not a file: passed over"
     }
     assert isinstance(found.problems[0][1], NotARegularFile)
+    assert found.problems[0][1].kind == FileErrorKind.NOT_REGULAR_FILE
 
 
 @pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom", "/dev/null"])

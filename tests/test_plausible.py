@@ -15,8 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analyzer import cli, load, plausible
-from analyzer.errors import ProfileError
-from analyzer.importers import Imported, Record
+from analyzer.errors import FileErrorKind, ProfileError
+from analyzer.importers import Imported, Problem, Record
 from analyzer.profile import profile_from_dict
 from analyzer.reading import parse
 from tests.test_cli import gpx_run
@@ -110,8 +110,11 @@ def test_moving_time_longer_than_the_activity_is_left_out():
     assert math.isnan(imported.records[0].fields["moving_s"])
     assert imported.records[0].fields["elapsed_s"] == 1800.0
     assert imported.problems == [
-        "left out the moving time of a run, 2:00:00 moving in 0:30:00: "
-        "longer than the whole activity"
+        Problem(
+            "left out the moving time of a run, 2:00:00 moving in 0:30:00: "
+            "longer than the whole activity",
+            FileErrorKind.IMPLAUSIBLE,
+        )
     ]
 
 
@@ -207,7 +210,7 @@ def test_gpx_points_out_of_time_order_are_sorted_not_zigzagged():
     fields, want = outcome[2].records[0].fields, expected[2].records[0].fields
     assert fields["distance_m"] == pytest.approx(want["distance_m"], rel=1e-9)  # 6.7 km
     assert fields["moving_s"] <= fields["elapsed_s"]
-    assert outcome[2].problems[0].endswith("sorted them by time before measuring")
+    assert outcome[2].problems[0].reason.endswith("sorted them by time before measuring")
 
 
 @pytest.mark.parametrize("year", [1900, 1970, 2100])

@@ -4,8 +4,11 @@ import datetime as dt
 
 import pytest
 
+from analyzer import load
+from analyzer.checkers import RULES, check_rule_settings, run_rules, thresholds_for
 from analyzer.errors import ProfileError
 from analyzer.profile import load_profile, profile_from_dict
+from tests.builders import make_log, run
 
 
 def _write(tmp_path, text):
@@ -65,7 +68,6 @@ radius_m = 300
             "[[shoes]]\nname = 'a'\nlimit_km = 'lots'", ["limit_km"], id="shoe limit text"
         ),
         pytest.param("[[surfaces]]\nsurface = 'ice'\nwords = ['x']", ["surface"], id="bad surface"),
-        pytest.param("[rules.no-such-rule]\nx = 1", ["no-such-rule"], id="unknown rule"),
         pytest.param("this is = not toml", ["not valid TOML"], id="broken TOML"),
     ],
 )
@@ -84,20 +86,50 @@ def test_a_missing_profile_file_is_a_profile_error(tmp_path):
         load_profile(tmp_path / "absent.toml")
 
 
-def test_rule_settings_are_checked_against_the_rule():
-    from analyzer.checkers import RULES
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        pytest.param("[rules.no-such-rule]\nx = 1", ["no-such-rule", "long-run-spike"], id="rule"),
+        pytest.param(
+            "[rules.long-run-spike]\nwarning_ratoi = 1.2",
+            ["[rules.long-run-spike] warning_ratoi", "warning_ratio"],
+            id="misspelt setting",
+        ),
+        pytest.param(
+            "[rules.long-run-spike]\nwarning_ratio = 'high'",
+            ["warning_ratio", "a number"],
+            id="text",
+        ),
+        pytest.param("[rules.long-run-spike]\nenabled = 'no'", ["true or false"], id="enabled"),
+    ],
+)
+def test_a_bad_rule_setting_stops_the_load_naming_the_file_and_key(tmp_path, text, words):
+    (tmp_path / "run.csv").write_text("date,distance_km\n2026-03-01,5\n")
+    _write(tmp_path, text)
+    with pytest.raises(ProfileError) as raised:
+        load(tmp_path)
+    message = str(raised.value)
+    assert message.startswith("runlog.toml: [rules")
+    for word in words:
+        assert word in message
 
-    if not RULES:
-        pytest.skip("no rules registered yet")
+
+def test_rule_settings_are_checked_by_the_rules_when_they_run():
     rule = RULES[0]
     field_name, default = next(iter(rule.defaults.items()))
     profile = profile_from_dict({"rules": {rule.slug: {field_name: default, "enabled": False}}})
     assert not profile.is_enabled(rule.slug)
-    assert getattr(profile.thresholds_for(rule), field_name) == default
-    with pytest.raises(ProfileError, match="is not a setting of this rule"):
-        profile_from_dict({"rules": {rule.slug: {"no_such_setting_km": 1}}})
-    with pytest.raises(ProfileError, match="should be"):
-        profile_from_dict({"rules": {rule.slug: {field_name: "text"}}})
+    assert getattr(thresholds_for(profile, rule), field_name) == default
+    assert check_rule_settings(profile) is profile
+    for settings, words in [
+        ({"no_such_setting_km": 1}, "is not a setting of this rule"),
+        ({field_name: "text"}, "should be"),
+    ]:
+        bad = profile_from_dict({"rules": {rule.slug: settings}})
+        with pytest.raises(ProfileError, match=words):
+            run_rules(make_log([run("2026-03-02", 8)]), bad)
+        with pytest.raises(ProfileError, match=words):
+            check_rule_settings(bad)
 
 
 def test_a_miles_runner_writes_shoe_distances_in_miles():

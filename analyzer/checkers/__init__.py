@@ -1,36 +1,52 @@
-"""The rule registry: every module in this package that defines RULE is a rule.
+"""The rule registry: RULES names every rule, in code order.
 
-Adding a rule is adding a file named after its slug (long_run_spike.py for long-run-spike).
-`run_rules` runs each enabled rule on each athlete's log with that athlete's thresholds.
+Adding a rule is adding a file named after its slug (long_run_spike.py for long-run-spike)
+and its line in RULES. `run_rules` runs each enabled rule on each athlete's log with that
+athlete's thresholds; the profile's `[rules.*]` settings are checked here, by the rules.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import importlib
-import pkgutil
+from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
+from analyzer.checkers import (
+    acute_chronic_ratio,
+    downhill_load_jump,
+    knee_pain_note,
+    long_run_spike,
+    low_cadence,
+    missing_rest_days,
+    monotonous_surface,
+    pace_jump,
+    persistent_knee_pain,
+    running_through_pain,
+    shoe_overdue,
+    weekly_mileage_jump,
+)
 from analyzer.checkers.rule import SEVERITIES, Finding, Rule
+from analyzer.errors import ProfileError
 from analyzer.log import TrainingLog
 from analyzer.profile import Profile
 
-
-def _discover() -> list[Rule]:
-    rules = []
-    for module_info in pkgutil.iter_modules(__path__):
-        if module_info.name.startswith("_") or module_info.name == "rule":
-            continue
-        module = importlib.import_module(f"{__name__}.{module_info.name}")
-        rule = getattr(module, "RULE", None)
-        if isinstance(rule, Rule):
-            rules.append(rule)
-    return sorted(rules, key=lambda rule: rule.code)
-
-
-RULES: list[Rule] = _discover()
+RULES: tuple[Rule, ...] = (
+    weekly_mileage_jump.RULE,  # RL101
+    acute_chronic_ratio.RULE,  # RL102
+    long_run_spike.RULE,  # RL103
+    pace_jump.RULE,  # RL104
+    downhill_load_jump.RULE,  # RL105
+    low_cadence.RULE,  # RL201
+    missing_rest_days.RULE,  # RL301
+    monotonous_surface.RULE,  # RL401
+    shoe_overdue.RULE,  # RL402
+    knee_pain_note.RULE,  # RL501
+    persistent_knee_pain.RULE,  # RL502
+    running_through_pain.RULE,  # RL503
+)
 
 FINDING_COLUMNS = [item.name for item in dataclasses.fields(Finding)]
 
@@ -41,6 +57,32 @@ def rule_by_slug(slug: str) -> Rule:
         if rule.slug == slug:
             return rule
     raise KeyError(slug)
+
+
+def check_rule_settings(profile: Profile) -> Profile:
+    """The profile itself, once every `[rules.<slug>]` names a rule and holds only settings
+    of that rule, of the right kind; else a ProfileError naming the file and the key."""
+    name = _profile_name(profile)
+    by_slug = {rule.slug: rule for rule in RULES}
+    for slug, settings in profile.rules.items():
+        rule = by_slug.get(slug)
+        if rule is None:
+            raise ProfileError(
+                f"{name}: [rules.{slug}] is not a rule runlog knows; "
+                f"the rules are {', '.join(sorted(by_slug))}"
+            )
+        rule.thresholds_from(settings, name, profile.units)
+    return profile
+
+
+def thresholds_for(profile: Profile, rule: Rule) -> Any:
+    """The rule's Thresholds with the profile's settings laid over the defaults."""
+    settings = profile.rules.get(rule.slug, {})
+    return rule.thresholds_from(settings, _profile_name(profile), profile.units)
+
+
+def _profile_name(profile: Profile) -> str:
+    return Path(profile.path).name if profile.path else "profile"
 
 
 def run_rules(
@@ -60,14 +102,14 @@ def run_rules(
     """
     findings: list[Finding] = []
     for athlete, athlete_log in log.by_athlete():
-        athlete_profile = profile or log.profile_for(athlete)
+        athlete_profile = check_rule_settings(profile or log.profile_for(athlete))
         if profile is not None:  # the rules read units and settings from the athlete's log
             athlete_log.profiles = {athlete: profile}
         athlete_findings: list[Finding] = []
         for rule in RULES:
             if not athlete_profile.is_enabled(rule.slug):
                 continue
-            limits = athlete_profile.thresholds_for(rule)
+            limits = thresholds_for(athlete_profile, rule)
             athlete_findings += _one_per_day(rule.check(athlete_log, limits))
         findings += _with_related(athlete_findings)
     if since is not None:
@@ -124,4 +166,14 @@ def findings_table(findings: list[Finding]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=FINDING_COLUMNS)
 
 
-__all__ = ["RULES", "SEVERITIES", "Finding", "Rule", "findings_table", "rule_by_slug", "run_rules"]
+__all__ = [
+    "RULES",
+    "SEVERITIES",
+    "Finding",
+    "Rule",
+    "check_rule_settings",
+    "findings_table",
+    "rule_by_slug",
+    "run_rules",
+    "thresholds_for",
+]

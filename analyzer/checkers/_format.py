@@ -32,14 +32,19 @@ def pace_text(speed_mps: float, units: str) -> str:
     return f"{seconds // 60}:{seconds % 60:02d} /{label}"
 
 
-def number_beyond(value: float, limit: float, *, above: bool, places: int = 0) -> str:
+def number_beyond(
+    value: float, limit: float, *, above: bool, places: int = 0, at_least: bool = False
+) -> str:
     """`value` with the fewest decimals (from `places`) that keep it on its side of `limit`.
 
     A message that says "169.6, under 170" must not print "170, under 170": the figure is
-    shown to as many places as it takes for the stated comparison to hold as printed.
+    shown to as many places as it takes for the stated comparison to hold as printed (with
+    `at_least`, equal to the limit holds too: "5% faster", for 5 % or more).
     """
     for shown_places in range(places, 4):
         shown = round(value, shown_places)
+        if shown == limit and at_least:
+            return f"{value:.{shown_places}f}"
         if (shown > limit) if above else (shown < limit):
             return f"{value:.{shown_places}f}"
     return f"{value:.3f}"

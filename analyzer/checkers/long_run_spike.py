@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from analyzer.checkers._calendar import runs_by_athlete
-from analyzer.checkers._format import day_text, distance_text
+from analyzer.checkers._format import day_text, distance_text, percent_beyond
 from analyzer.checkers.rule import Finding, Rule, setting
 from analyzer.log import TrainingLog
 
@@ -60,11 +60,17 @@ def check(log: TrainingLog, limits: Thresholds) -> list[Finding]:
     return findings
 
 
+def _percent_longer(ratio: float, limits: Thresholds) -> str:
+    """'31%' for a high run, never '30%': printed past the limit its severity says it passed."""
+    limit_ratio = limits.high_ratio if ratio > limits.high_ratio else limits.warning_ratio
+    return percent_beyond(ratio - 1, limit_ratio - 1)
+
+
 def _finding(athlete: str, run, limits: Thresholds, units: str) -> Finding:
     longer = (
         f"more than double your longest run of the previous {limits.window_days} days"
         if run.ratio > limits.double_ratio
-        else f"{run.ratio - 1:.0%} longer than your longest run of the previous "
+        else f"{_percent_longer(run.ratio, limits)} longer than your longest run of the previous "
         f"{limits.window_days} days"
     )
     return RULE.finding(

@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from analyzer.checkers._calendar import foster_monotony, rows_between, runs_by_athlete
-from analyzer.checkers._format import day_text, distance_text
+from analyzer.checkers._format import day_text, distance_text, number_beyond
 from analyzer.checkers.rule import Finding, Rule, setting
 from analyzer.log import TrainingLog
 
@@ -129,7 +129,8 @@ def _streak_finding(
         why = "You ran the same distance every day, with no easy day among them."
     elif is_monotonous:
         why = (
-            f"Your daily distances barely varied (monotony {monotony:.1f}, over "
+            "Your daily distances barely varied (monotony "
+            f"{number_beyond(monotony, limits.high_monotony_ratio, above=True, places=1)}, over "
             f"{limits.high_monotony_ratio:g}), so there was no easy day among them."
         )
     elif is_spike:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from analyzer.checkers._calendar import runs_by_athlete
-from analyzer.checkers._format import day_text, distance_text, pace_text
+from analyzer.checkers._format import day_text, distance_text, number_beyond, pace_text
 from analyzer.checkers.rule import Finding, Rule, setting
 from analyzer.log import TrainingLog
 
@@ -85,6 +85,10 @@ def _finding(athlete: str, run, limits: Thresholds, units: str) -> Finding:
         if is_race
         else "Build speed gradually: one quicker session a week, a little faster each time."
     )
+    # printed never under the limit it reached: 5.04 % shows as "5%", never as "4.9%"
+    faster_pct = number_beyond(
+        (run.ratio - 1) * 100, (limits.warning_ratio - 1) * 100, above=True, at_least=True
+    )
     return RULE.finding(
         athlete=athlete,
         severity="info" if is_race else "warning",
@@ -93,7 +97,7 @@ def _finding(athlete: str, run, limits: Thresholds, units: str) -> Finding:
         period_end=run.local_date,
         message=(
             f"{day_text(run.local_date)}: {distance_text(run.distance_m, units)} at "
-            f"{pace_text(run.speed_mps, units)}, {run.ratio - 1:.0%} faster than "
+            f"{pace_text(run.speed_mps, units)}, {faster_pct}% faster than "
             f"{_norm_text(run, limits, units, window_text)}. "
             f"Coaches caution against sudden jumps in intensity (no outcome study). {advice}"
         ),

@@ -1,15 +1,15 @@
-"""What a rule is, and what it finds."""
+"""What a rule is, and what it finds; a rule also checks the settings a profile gives it."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from analyzer.errors import ProfileError
+from analyzer.errors import ProfileError, shown_value
 
 SEVERITIES = ("info", "warning", "high")  # in rising order
 
@@ -63,6 +63,58 @@ class Rule:
         """Every threshold with its default value."""
         limits = self.thresholds()
         return {item.name: getattr(limits, item.name) for item in dataclasses.fields(limits)}
+
+    def thresholds_from(
+        self, settings: Mapping[str, Any], profile_name: str = "profile", units: str = "km"
+    ) -> Any:
+        """This rule's Thresholds with a profile's `[rules.<slug>]` settings laid over the
+        defaults, in the runner's units; a ProfileError naming the profile, the key and the
+        valid keys when a key is not a setting of this rule, its value is of the wrong kind or
+        outside its range."""
+        where = f"{profile_name}: [rules.{self.slug}]"
+        defaults = self.defaults
+        # a distance threshold in km may be written in miles: min_known_km or min_known_mi
+        in_miles = {key[:-3] + "_mi": key for key in defaults if key.endswith("_km")}
+        valid = ["enabled", *defaults, *in_miles]
+        for key, value in settings.items():
+            if key == "enabled":
+                if not isinstance(value, bool):
+                    raise ProfileError(f"{where} enabled must be true or false")
+                continue
+            if key in in_miles and in_miles[key] in settings:
+                raise ProfileError(f"{where} has both {in_miles[key]} and {key}; keep one")
+            field_name = in_miles.get(key, key)
+            if field_name not in defaults:
+                raise ProfileError(
+                    f"{where} {key[:60]} is not a setting of this rule; it has {', '.join(valid)}"
+                )
+            default = defaults[field_name]
+            if not _same_kind(default, value):
+                raise ProfileError(
+                    f"{where} {key} = {shown_value(value)} should be "
+                    f"{_kind_name(default)}, like the default {default!r}"
+                )
+        return limits_from(self.thresholds, dict(settings), where, units)
+
+
+def _same_kind(default: Any, value: Any) -> bool:
+    if isinstance(default, bool) or isinstance(value, bool):
+        return isinstance(default, bool) and isinstance(value, bool)
+    if isinstance(default, float):
+        return isinstance(value, int | float)
+    if isinstance(default, tuple):
+        return isinstance(value, list | tuple)
+    return isinstance(value, type(default))
+
+
+def _kind_name(default: Any) -> str:
+    if isinstance(default, bool):
+        return "true or false"
+    if isinstance(default, int | float):
+        return "a number"
+    if isinstance(default, tuple):
+        return "a list"
+    return f"a {type(default).__name__}"
 
 
 METRES_PER_MILE = 1609.344

@@ -181,7 +181,7 @@ def _finding(
         athlete=athlete,
         severity=severity,
         date=date,
-        period_start=week_start - dt.timedelta(days=7),
+        period_start=week_start - dt.timedelta(weeks=_weeks_back(kind, limits)),
         period_end=date,
         message=said,
         evidence={
@@ -195,6 +195,15 @@ def _finding(
         },
         activity_ids=tuple(week.activity_ids[: crossing + 1]),
     )
+
+
+def _weeks_back(kind: str, limits: Thresholds) -> int:
+    """How many weeks before the week judged the weeks it was compared with begin."""
+    if kind == "climb":  # the highest of `usual_weeks` weeks before the climb
+        return limits.climb_weeks + limits.usual_weeks - 1
+    if kind in ("usual", "return"):  # the usual week: the weeks before last week
+        return limits.usual_weeks + 1
+    return 1
 
 
 RULE = Rule(

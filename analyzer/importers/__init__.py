@@ -5,96 +5,39 @@ bytes of a file, and has `read(stream)` turn a binary stream into an `Imported`:
 canonical names and units, raising only `BadFile`.
 """
 
-from dataclasses import dataclass, field
 from pathlib import PurePath
-from typing import Any, BinaryIO, Protocol
-
-import pandas as pd
 
 from analyzer.errors import UnrecognisedFile
+from analyzer.importers import (
+    apple_health,
+    csv_log,
+    fit,
+    garmin_csv,
+    garmin_json,
+    gpx,
+    journal,
+    polar_csv,
+    strava_csv,
+    tcx,
+    wahoo_csv,
+)
+from analyzer.importers.base import Imported, Importer, Problem, Record
 
-
-@dataclass(frozen=True)
-class Record:
-    """One activity as a source gives it.
-
-    `fields` holds the canonical activity columns the source knows (schema.ACTIVITY_COLUMNS),
-    in canonical units, plus these import-only keys the loader resolves:
-      start_time_local  naive pd.Timestamp: local wall time, when the source has no UTC time
-                        (start_time_utc then NaT; any samples carry those wall times as if
-                        they were UTC, and the loader shifts them once it knows the zone)
-      utc_offset_s      the device's own statement of local time (FIT local_timestamp minus
-                        timestamp), seconds; trusted before a GPS time-zone lookup
-      stated_utc_offset_s  an offset merely written in timestamps (+02:00 in GPX/TCX), seconds;
-                        used after the GPS lookup, before the profile's time zone
-      linked_file       a path the row points at (Strava `Filename`), relative to the export
-      export_ids        ids other files of the same export use for this run (tuple of str)
-      date_only         True when the source gives the day but no time of day (a hand log)
-    `samples` has schema.SAMPLE_COLUMNS but activity_id (the loader fills it in).
-    """
-
-    fields: dict[str, Any]
-    samples: pd.DataFrame | None = None
-
-
-@dataclass(frozen=True)
-class Imported:
-    """What one file gave: activities, notes, shoes, and what could not be read."""
-
-    records: list[Record] = field(default_factory=list)
-    notes: list[dict[str, Any]] = field(default_factory=list)  # local_date, text[, athlete]
-    shoes: list[dict[str, Any]] = field(default_factory=list)  # schema.SHOE_COLUMNS keys
-    problems: list[str] = field(default_factory=list)  # partial reads: what was skipped
-
-
-class Importer(Protocol):
-    FORMAT: str
-    SUFFIXES: tuple[str, ...]
-
-    def sniff(self, head: bytes) -> bool: ...
-
-    def read(self, stream: BinaryIO) -> Imported: ...
-
-
-def _registered() -> list[Importer]:
-    from analyzer.importers import (
-        apple_health,
-        csv_log,
-        fit,
-        garmin_csv,
-        garmin_json,
-        gpx,
-        journal,
-        polar_csv,
-        strava_csv,
-        tcx,
-        wahoo_csv,
-    )
-
-    # Specific CSV layouts before the generic training log, which accepts any dated table.
-    return [
-        fit,
-        gpx,
-        tcx,
-        strava_csv,
-        garmin_csv,
-        polar_csv,
-        wahoo_csv,
-        csv_log,
-        garmin_json,
-        apple_health,
-        journal,
-    ]
-
-
-IMPORTERS: list[Importer] = []
-
-
-def importers() -> list[Importer]:
-    """Every importer, most specific first."""
-    if not IMPORTERS:
-        IMPORTERS.extend(_registered())
-    return IMPORTERS
+# Most specific first: the specific CSV layouts before the generic training log, which
+# accepts any dated table.
+IMPORTERS: tuple[Importer, ...] = (
+    fit,
+    gpx,
+    tcx,
+    strava_csv,
+    garmin_csv,
+    polar_csv,
+    wahoo_csv,
+    csv_log,
+    garmin_json,
+    apple_health,
+    journal,
+)
 
 
 def suffix_of(name: str) -> str:
@@ -105,8 +48,8 @@ def suffix_of(name: str) -> str:
 def importer_for(name: str, head: bytes) -> Importer:
     """The importer whose suffix matches `name` and which recognises `head`."""
     suffix = suffix_of(name)
-    named = [importer for importer in importers() if suffix in importer.SUFFIXES]
-    for importer in named or importers():
+    named = [importer for importer in IMPORTERS if suffix in importer.SUFFIXES]
+    for importer in named or IMPORTERS:
         if importer.sniff(head):
             return importer
     if named:
@@ -117,4 +60,16 @@ def importer_for(name: str, head: bytes) -> Importer:
 def claims(name: str) -> bool:
     """Whether some importer reads files with this name's suffix (used when walking folders)."""
     suffix = suffix_of(name)
-    return any(suffix in importer.SUFFIXES for importer in importers())
+    return any(suffix in importer.SUFFIXES for importer in IMPORTERS)
+
+
+__all__ = [
+    "IMPORTERS",
+    "Imported",
+    "Importer",
+    "Problem",
+    "Record",
+    "claims",
+    "importer_for",
+    "suffix_of",
+]

@@ -14,7 +14,7 @@ import pandas as pd
 from lxml import etree
 
 from analyzer import plausible
-from analyzer.errors import BadFile
+from analyzer.errors import BadFile, FileErrorKind
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 # gpxpy's flat-earth step (WGS84 semi-major axis), so that distances match gpxpy length_2d.
@@ -60,7 +60,7 @@ def parsed_xml(data: bytes) -> tuple[etree._Element, str | None]:
     the importer's problem line. Raises BadFile when nothing can be recovered.
     """
     if not data.strip():
-        raise BadFile("is empty")
+        raise BadFile("is empty", FileErrorKind.EMPTY)
     if b"&#" in data:
         data = _CHARACTER_REFERENCE.sub(_character_or_replacement, data)
     try:
@@ -68,13 +68,15 @@ def parsed_xml(data: bytes) -> tuple[etree._Element, str | None]:
     except etree.XMLSyntaxError as err:
         error = err
     except (etree.LxmlError, ValueError, LookupError) as err:
-        raise BadFile(f"is not readable XML ({err})") from err
+        raise BadFile(f"is not readable XML ({err})", FileErrorKind.BROKEN_XML) from err
     try:
         root = etree.fromstring(data, _parser(recover=True))
     except (etree.LxmlError, ValueError, LookupError) as err:
-        raise BadFile(f"is not readable XML ({_damage_of(error)})") from err
+        raise BadFile(
+            f"is not readable XML ({_damage_of(error)})", FileErrorKind.BROKEN_XML
+        ) from err
     if root is None:
-        raise BadFile(f"is not readable XML ({_damage_of(error)})")
+        raise BadFile(f"is not readable XML ({_damage_of(error)})", FileErrorKind.BROKEN_XML)
     name = local_name(root.tag)
     closing = rb"</(?:[\w.-]+:)?" + re.escape(name.encode()) + rb"\s*>\s*$"
     if name and not re.search(closing, data[-512:]):

@@ -43,8 +43,8 @@ from lxml import etree
 
 from analyzer import plausible
 from analyzer.classify import sport_of, surface_of
-from analyzer.errors import BadFile, NotAnActivity
-from analyzer.importers import Imported, Record
+from analyzer.errors import BadFile, FileErrorKind, NotAnActivity
+from analyzer.importers.base import Imported, Problem, Record
 
 FORMAT = "apple_health"
 SUFFIXES: tuple[str, ...] = (".xml",)
@@ -81,19 +81,30 @@ def sniff(head: bytes) -> bool:
 def read(stream: BinaryIO) -> Imported:
     """One Record per workout in the export."""
     data = stream.read()
-    problems: list[str] = []
+    problems: list[Problem] = []
     workouts: list[dict[str, Any]] = []
     for match in _WORKOUT.finditer(data):
         try:
             workouts.append(_workout(etree.fromstring(match.group(), _PARSER)))
         except etree.XMLSyntaxError as err:
-            problems.append(f"has a damaged workout at byte {match.start():,} ({err.msg})")
+            problems.append(
+                Problem(
+                    f"has a damaged workout at byte {match.start():,} ({err.msg})",
+                    FileErrorKind.BROKEN_XML,
+                )
+            )
     if not data.rstrip().endswith(b"</HealthData>"):
         count = f"{len(workouts):,} workout{'' if len(workouts) == 1 else 's'}"
-        problems.append(f"ends before its last line (cut short?); kept the {count} read before")
+        problems.append(
+            Problem(
+                f"ends before its last line (cut short?); kept the {count} read before",
+                FileErrorKind.TRUNCATED,
+            )
+        )
     if not workouts:
         if problems:
-            raise BadFile(f"{problems[-1].split(';')[0]}; no workout could be read")
+            last = problems[-1]
+            raise BadFile(f"{last.reason.split(';')[0]}; no workout could be read", last.kind)
         raise NotAnActivity("an Apple Health export without workouts")
     _add_cadences(workouts, _step_tables(data))
     records = [Record(fields=_fields(workout)) for workout in workouts]

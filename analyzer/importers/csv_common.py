@@ -22,8 +22,8 @@ import pandas as pd
 
 from analyzer import plausible
 from analyzer.classify import surface_of
-from analyzer.errors import BadFile, UnrecognisedFile
-from analyzer.importers import Record
+from analyzer.errors import BadFile, FileErrorKind, UnrecognisedFile
+from analyzer.importers.base import Record
 from analyzer.lexicon import month_numbers, weekday_names
 
 DELIMITERS = (",", ";", "\t")
@@ -105,7 +105,9 @@ def rows_of(text: str, delimiter: str = ",") -> list[list[str]]:
     try:
         return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as err:  # a quote that never closes swallows the rest into one field
-        raise BadFile(f"is not a readable CSV table ({err}); an unclosed quote?") from err
+        raise BadFile(
+            f"is not a readable CSV table ({err}); an unclosed quote?", FileErrorKind.BROKEN_TABLE
+        ) from err
 
 
 def head_names(head: bytes) -> tuple[str, ...]:
@@ -129,13 +131,16 @@ def _first_lines(text: str) -> list[str]:
 def read_table(data: bytes) -> Table:
     """The table in a CSV file's bytes; BadFile when they hold no delimited table."""
     if not data.strip():
-        raise BadFile("is empty")
+        raise BadFile("is empty", FileErrorKind.EMPTY)
     text = decode(data)
     if "\x00" in text:
-        raise BadFile("is not a text table: it holds binary data")
+        raise BadFile("is not a text table: it holds binary data", FileErrorKind.NOT_THIS_FORMAT)
     found = _header_position(_first_lines(text))
     if found is None:
-        raise BadFile("is not a table: no line has commas, semicolons or tabs between columns")
+        raise BadFile(
+            "is not a table: no line has commas, semicolons or tabs between columns",
+            FileErrorKind.NOT_THIS_FORMAT,
+        )
     index, delimiter = found
     offset = 0
     for _ in range(index):  # skip the title lines, keeping quoted line breaks below intact

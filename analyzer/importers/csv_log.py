@@ -51,9 +51,9 @@ import numpy as np
 import pandas as pd
 
 from analyzer.classify import sport_of, surface_from_words
-from analyzer.errors import BadFile
-from analyzer.importers import Imported
+from analyzer.errors import BadFile, FileErrorKind
 from analyzer.importers import csv_common as common
+from analyzer.importers.base import Imported, Problem
 
 FORMAT = "csv"
 SUFFIXES: tuple[str, ...] = (".csv",)
@@ -256,7 +256,8 @@ def read(stream: BinaryIO) -> Imported:
         shown = f" (first: {example.iloc[0]!r})" if len(example) else ""
         raise BadFile(
             f"none of its {table.length:,} rows has a date runlog can read{shown}; "
-            "write dates like 2024-05-01 or 01.05.2024"
+            "write dates like 2024-05-01 or 01.05.2024",
+            FileErrorKind.UNREADABLE_DATE,
         )
     frame = _fields(table, columns, start_local, date_only)
     is_run = (
@@ -275,13 +276,18 @@ def read(stream: BinaryIO) -> Imported:
         undated = common.cells(table, columns.date)[~dated].dropna()
         shown = f" (first: {undated.iloc[0]!r})" if len(undated) else ""
         problems.append(
-            f"left out {int((~dated).sum()):,} of {table.length:,} rows whose date is missing "
-            f"or unreadable{shown}"
+            Problem(
+                f"left out {int((~dated).sum()):,} of {table.length:,} rows whose date is "
+                f"missing or unreadable{shown}",
+                FileErrorKind.UNREADABLE_DATE,
+            )
         )
     if len(no_time):
         problems.append(
-            f"read {len(no_time):,} rows whose time of day is no time as their day's runs "
-            f"(first: {no_time.iloc[0]!r})"
+            Problem(
+                f"read {len(no_time):,} rows whose time of day is no time as their day's runs "
+                f"(first: {no_time.iloc[0]!r})"
+            )
         )
     return Imported(
         records=common.records_of(frame[dated & is_run]), notes=notes, problems=problems

@@ -48,8 +48,9 @@ import numpy as np
 import pandas as pd
 
 from analyzer.classify import sport_of, surface_of
-from analyzer.errors import BadFile, NotAnActivity
-from analyzer.importers import Imported, Record, _fit_fast
+from analyzer.errors import BadFile, FileErrorKind, NotAnActivity
+from analyzer.importers import _fit_fast
+from analyzer.importers.base import Imported, Problem, Record
 
 log = logging.getLogger(__name__)
 
@@ -116,9 +117,11 @@ def read(stream: BinaryIO) -> Imported:
     """Every session of one FIT activity file as a Record, with samples and problem lines."""
     data = stream.read()
     if not data:
-        raise BadFile("is empty (0 bytes)")
+        raise BadFile("is empty (0 bytes)", FileErrorKind.EMPTY)
     if not sniff(data[:12]):
-        raise BadFile("is not a FIT file: its first bytes are not a FIT header")
+        raise BadFile(
+            "is not a FIT file: its first bytes are not a FIT header", FileErrorKind.NOT_THIS_FORMAT
+        )
     content = _decoded_fast(data) if _fast_decoder_allowed() else None
     log.debug("records decoded by %s", "fitdecode" if content is None else "fitfast")
     if content is None:
@@ -334,7 +337,7 @@ def _stop_of(err: Exception, offset: int, files: list[tuple[int, int]]) -> _Stop
     return _Stop(offset, message or "its data make no sense there", False, expected)
 
 
-def _damage_problems(content: _Content, data: bytes, *, has_data: bool) -> list[str]:
+def _damage_problems(content: _Content, data: bytes, *, has_data: bool) -> list[Problem]:
     """Problem lines for a file read in part; BadFile (or NotAnActivity) when `has_data` is
     False, no session and no timed record having been read."""
     stop = content.stop
@@ -342,38 +345,51 @@ def _damage_problems(content: _Content, data: bytes, *, has_data: bool) -> list[
         if stop is not None and stop.is_cut_short:
             raise BadFile(
                 f"ends after {len(data):,} of {stop.expected_bytes or len(data):,} bytes, "
-                "before any session or record; upload cut short?"
+                "before any session or record; upload cut short?",
+                FileErrorKind.TRUNCATED,
             )
         if stop is not None:
             raise BadFile(
                 f"is damaged at byte {stop.offset:,} ({stop.reason}) before any session "
-                "or record could be read"
+                "or record could be read",
+                FileErrorKind.DAMAGED,
             )
         others = [kind for kind in content.file_types if kind != "activity"]
         if others:
             raise NotAnActivity(f"is a FIT {others[0]} file, not a recorded activity")
         if content.record_count:
-            raise BadFile("has no session and no record with a readable time")
+            raise BadFile(
+                "has no session and no record with a readable time", FileErrorKind.NO_TIMES
+            )
         raise NotAnActivity("holds no session and no records: nothing was recorded")
-    problems: list[str] = []
+    problems: list[Problem] = []
     kept = _kept(content)
     if stop is not None and stop.is_cut_short:
         expected = max(stop.expected_bytes or 0, len(data))
         problems.append(
-            f"ends after {len(data):,} of {expected:,} bytes (upload cut short?); "
-            f"kept the {kept} read before the cut"
+            Problem(
+                f"ends after {len(data):,} of {expected:,} bytes (upload cut short?); "
+                f"kept the {kept} read before the cut",
+                FileErrorKind.TRUNCATED,
+            )
         )
     elif stop is not None and content.files and stop.offset == sum(content.files[-1]):
         # Bytes after a complete FIT file that do not start another one: padding, or a
         # chained file whose header is damaged.
         problems.append(
-            f"has {len(data) - stop.offset:,} bytes after the end of its FIT data that are "
-            f"not FIT (a damaged second file?); kept the {kept} before them"
+            Problem(
+                f"has {len(data) - stop.offset:,} bytes after the end of its FIT data that are "
+                f"not FIT (a damaged second file?); kept the {kept} before them",
+                FileErrorKind.DAMAGED,
+            )
         )
     elif stop is not None:
         problems.append(
-            f"is damaged at byte {stop.offset:,} of {len(data):,} ({stop.reason}); "
-            f"kept the {kept} before it, the rest of the file is unreadable"
+            Problem(
+                f"is damaged at byte {stop.offset:,} of {len(data):,} ({stop.reason}); "
+                f"kept the {kept} before it, the rest of the file is unreadable",
+                FileErrorKind.DAMAGED,
+            )
         )
     bad_files = [
         offset
@@ -384,8 +400,11 @@ def _damage_problems(content: _Content, data: bytes, *, has_data: bool) -> list[
     ]
     if bad_files:
         problems.append(
-            "fails its checksum, so some bytes changed after it was written; kept every "
-            "message that could be read, but some values may be wrong"
+            Problem(
+                "fails its checksum, so some bytes changed after it was written; kept every "
+                "message that could be read, but some values may be wrong",
+                FileErrorKind.CHECKSUM,
+            )
         )
     return problems
 
@@ -399,8 +418,8 @@ def _kept(content: _Content) -> str:
     return " and ".join(parts)
 
 
-def _missing_summary_problem(content: _Content, table: pd.DataFrame) -> str:
-    return (
+def _missing_summary_problem(content: _Content, table: pd.DataFrame) -> Problem:
+    return Problem(
         f"has no session summary; distance and times come from its {len(table):,} records "
         f"and {len(content.timer)} timer events"
     )
@@ -528,18 +547,20 @@ def _fields_of(
     clock: _Clock,
     start_s: float,
     label: str,
-) -> tuple[dict[str, Any], list[str]]:
+) -> tuple[dict[str, Any], list[Problem]]:
     """The canonical fields of one session, and problem lines about its totals and date."""
     values = session.values
     elapsed_s, moving_s = _durations_s(values, rows, timer, start_s)
     distance_m = _positive(values.get("total_distance"))
-    problems: list[str] = []
+    problems: list[Problem] = []
     if distance_m is None:
         distance_m = _distance_from_records_m(rows)
         if distance_m > 0 and session.is_written:
             problems.append(
-                f"{label}has no total distance; used {distance_m / 1000:,.2f} km "
-                "measured from its records"
+                Problem(
+                    f"{label}has no total distance; used {distance_m / 1000:,.2f} km "
+                    "measured from its records"
+                )
             )
     speed_mps = distance_m / moving_s if moving_s > 0 else math.nan
     moving_cadence = _moving_values(rows["raw_cadence"].to_numpy(), rows)
@@ -565,14 +586,19 @@ def _fields_of(
         local_start = clock.local_start(start_s)
         if local_start is None:
             problems.append(
-                f"{label}the watch's clock was never set, so this run has no date; "
-                "runlog cannot put it on a calendar"
+                Problem(
+                    f"{label}the watch's clock was never set, so this run has no date; "
+                    "runlog cannot put it on a calendar",
+                    FileErrorKind.NO_TIMES,
+                )
             )
         else:
             fields["start_time_local"] = local_start
             problems.append(
-                f"{label}the watch's UTC clock was never set; dated "
-                f"{local_start:%Y-%m-%d %H:%M} local time from the watch's own local clock"
+                Problem(
+                    f"{label}the watch's UTC clock was never set; dated "
+                    f"{local_start:%Y-%m-%d %H:%M} local time from the watch's own local clock"
+                )
             )
     return fields, problems
 

@@ -42,9 +42,9 @@ import numpy as np
 import pandas as pd
 
 from analyzer.classify import sport_of
-from analyzer.errors import BadFile
-from analyzer.importers import Imported
+from analyzer.errors import BadFile, FileErrorKind
 from analyzer.importers import csv_common as common
+from analyzer.importers.base import Imported, Problem
 
 FORMAT = "garmin_csv"
 SUFFIXES: tuple[str, ...] = (".csv",)
@@ -155,7 +155,10 @@ def read(stream: BinaryIO) -> Imported:
     """One record per row of the Garmin Connect activity list in `stream`."""
     table = common.read_table(stream.read())
     if not common.positions(table, *_TYPE) or not common.positions(table, *_DATE):
-        raise BadFile("has no Activity Type and Date columns, so it is not a Garmin Connect CSV")
+        raise BadFile(
+            "has no Activity Type and Date columns, so it is not a Garmin Connect CSV",
+            FileErrorKind.NOT_THIS_FORMAT,
+        )
     if table.length == 0:
         return Imported()
     language = next(
@@ -166,13 +169,17 @@ def read(stream: BinaryIO) -> Imported:
     dated = start_local.notna()
     if not dated.any():
         raise BadFile(
-            f"none of its {table.length:,} rows has a Date runlog can read{_example(dates)}"
+            f"none of its {table.length:,} rows has a Date runlog can read{_example(dates)}",
+            FileErrorKind.UNREADABLE_DATE,
         )
     problems = []
     if not dated.all():
         problems.append(
-            f"left out {int((~dated).sum()):,} of {table.length:,} rows whose Date is missing "
-            f"or unreadable{_example(dates[~dated.to_numpy()])}"
+            Problem(
+                f"left out {int((~dated).sum()):,} of {table.length:,} rows whose Date is "
+                f"missing or unreadable{_example(dates[~dated.to_numpy()])}",
+                FileErrorKind.UNREADABLE_DATE,
+            )
         )
     frame = _fields(table, start_local, language)
     return Imported(records=common.records_of(frame[dated.to_numpy()]), problems=problems)

@@ -38,8 +38,8 @@ import pandas as pd
 
 from analyzer import plausible
 from analyzer.classify import sport_of, surface_of
-from analyzer.errors import BadFile, NotAnActivity
-from analyzer.importers import Imported, Record
+from analyzer.errors import BadFile, FileErrorKind, NotAnActivity
+from analyzer.importers.base import Imported, Problem, Record
 
 FORMAT = "garmin_json"
 SUFFIXES: tuple[str, ...] = (".json",)
@@ -94,8 +94,10 @@ def read(stream: BinaryIO) -> Imported:
     records, skipped = _records(entries)
     if skipped:
         problems.append(
-            f"left out {skipped:,} of {len(entries):,} activities that have no start time "
-            "or are not activity entries"
+            Problem(
+                f"left out {skipped:,} of {len(entries):,} activities that have no start time "
+                "or are not activity entries"
+            )
         )
     shoes = _shoes(blocks) if has_gear else []
     if has_activities and not records and not shoes:
@@ -105,35 +107,45 @@ def read(stream: BinaryIO) -> Imported:
     return Imported(records=records, shoes=shoes, problems=problems)
 
 
-def _payload(data: bytes) -> tuple[Any, list[str]]:
+def _payload(data: bytes) -> tuple[Any, list[Problem]]:
     """The parsed JSON, or what a cut-short activity file still holds, with a problem line."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        raise BadFile(f"is not UTF-8 text, so not a Garmin JSON export ({err.reason})") from err
+        raise BadFile(
+            f"is not UTF-8 text, so not a Garmin JSON export ({err.reason})",
+            FileErrorKind.NOT_THIS_FORMAT,
+        ) from err
     try:
         return json.loads(text), []
     except RecursionError as err:  # "[[[[..." deeper than Python's parser goes
-        raise BadFile("is not a Garmin export: its JSON is nested thousands deep") from err
+        raise BadFile(
+            "is not a Garmin export: its JSON is nested thousands deep", FileErrorKind.BROKEN_JSON
+        ) from err
     except json.JSONDecodeError as err:
         stripped = text.rstrip()
         if not stripped:
-            raise BadFile("is empty; a Garmin export JSON holds a list of activities") from err
+            raise BadFile(
+                "is empty; a Garmin export JSON holds a list of activities", FileErrorKind.EMPTY
+            ) from err
         is_cut_short = err.pos >= len(stripped) or err.msg.startswith("Unterminated string")
         if not is_cut_short:
             raise BadFile(
-                f"is not valid JSON ({err.msg} at line {err.lineno} column {err.colno})"
+                f"is not valid JSON ({err.msg} at line {err.lineno} column {err.colno})",
+                FileErrorKind.BROKEN_JSON,
             ) from err
         entries = _entries_before_damage(text)
         if not entries:
             raise BadFile(
                 f"ends after {len(data):,} bytes in the middle of its JSON and nothing in it "
-                "could be read; export or copy cut short?"
+                "could be read; export or copy cut short?",
+                FileErrorKind.TRUNCATED,
             ) from err
-        problem = (
+        problem = Problem(
             f"ends after {len(data):,} bytes in the middle of its JSON; kept the "
             f"{_count(len(entries), 'activity', 'activities')} before the cut, the rest of "
-            "the file is unreadable; export or copy cut short?"
+            "the file is unreadable; export or copy cut short?",
+            FileErrorKind.TRUNCATED,
         )
         return [{ACTIVITIES_KEY: entries}], [problem]
 

@@ -32,9 +32,9 @@ from lxml import etree
 
 from analyzer import plausible
 from analyzer.classify import sport_of, surface_of
-from analyzer.errors import BadFile, NotAnActivity
-from analyzer.importers import Imported, Record
+from analyzer.errors import BadFile, FileErrorKind, NotAnActivity
 from analyzer.importers import _track as track
+from analyzer.importers.base import Imported, Problem, Record
 
 FORMAT = "gpx"
 SUFFIXES: tuple[str, ...] = (".gpx",)
@@ -85,12 +85,18 @@ def read(stream: BinaryIO) -> Imported:
     root, damage = track.parsed_xml(track.without_preamble(stream.read()))
     if track.local_name(root.tag) != "gpx":
         if damage:
-            raise BadFile(f"is not well-formed GPX ({damage})")
-        raise BadFile(f"is XML but not GPX: it starts with <{track.local_name(root.tag)}>")
+            raise BadFile(f"is not well-formed GPX ({damage})", FileErrorKind.BROKEN_XML)
+        raise BadFile(
+            f"is XML but not GPX: it starts with <{track.local_name(root.tag)}>",
+            FileErrorKind.NOT_THIS_FORMAT,
+        )
     tracks = [_track_of(element) for element in root.iter("{*}trk")]
     points = sum(len(item.rows) for item in tracks)
     if damage and points == 0:
-        raise BadFile(f"is not well-formed GPX ({damage}) and no track point could be read")
+        raise BadFile(
+            f"is not well-formed GPX ({damage}) and no track point could be read",
+            FileErrorKind.BROKEN_XML,
+        )
     if not tracks:
         if next(root.iter("{*}rte"), None) is not None:
             raise NotAnActivity("holds a planned route (rte), not a recorded activity")
@@ -108,12 +114,16 @@ def read(stream: BinaryIO) -> Imported:
     frame["time_utc"] = times
     if frame["time_utc"].isna().all():
         if damage:
-            raise BadFile(f"is not well-formed GPX ({damage}) and no timed point could be read")
+            raise BadFile(
+                f"is not well-formed GPX ({damage}) and no timed point could be read",
+                FileErrorKind.BROKEN_XML,
+            )
         years = track.years_out_of_range(frame["time"].tolist())
         if years:
             raise BadFile(
                 f"its points are timed {years}, outside the years {plausible.FIRST_YEAR}-"
-                f"{plausible.LAST_YEAR} runs are dated in: the device's clock was not set?"
+                f"{plausible.LAST_YEAR} runs are dated in: the device's clock was not set?",
+                FileErrorKind.IMPLAUSIBLE,
             )
         raise NotAnActivity(
             "is a planned route: its points have no times, so it is not a recorded activity"
@@ -131,11 +141,14 @@ def read(stream: BinaryIO) -> Imported:
     problems = []
     if damage:
         problems.append(
-            f"is not well-formed XML ({damage}); kept the {points:,} track points "
-            "that could be read, check this run's totals"
+            Problem(
+                f"is not well-formed XML ({damage}); kept the {points:,} track points "
+                "that could be read, check this run's totals",
+                FileErrorKind.BROKEN_XML,
+            )
         )
     if backwards:
-        problems.append(track.reordered_text(backwards))
+        problems.append(Problem(track.reordered_text(backwards)))
     return Imported(records=records, problems=problems)
 
 

@@ -33,8 +33,8 @@ import re
 from typing import Any, BinaryIO
 
 from analyzer import plausible
-from analyzer.errors import BadFile, NotAnActivity
-from analyzer.importers import Imported
+from analyzer.errors import BadFile, FileErrorKind, NotAnActivity
+from analyzer.importers.base import Imported, Problem
 from analyzer.lexicon import month_numbers, weekday_names
 
 FORMAT = "journal"
@@ -142,9 +142,11 @@ def read(stream: BinaryIO) -> Imported:
         if line.strip():
             paragraph.append(line.strip())
     close_paragraph()
-    problems = [AMBIGUOUS_SLASHES.format(example=ambiguous)] if ambiguous else []
+    ambiguity = AMBIGUOUS_SLASHES.format(example=ambiguous)
+    problems = [Problem(ambiguity, FileErrorKind.UNREADABLE_DATE)] if ambiguous else []
     if not found_date and problems:
-        raise BadFile(problems[0])  # a journal, but one runlog cannot date: say so
+        # a journal, but one runlog cannot date: say so
+        raise BadFile(ambiguity, FileErrorKind.UNREADABLE_DATE)
     if not found_date:
         raise NotAnActivity(NO_DATES)
     return Imported(notes=notes, problems=problems)

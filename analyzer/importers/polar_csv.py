@@ -17,9 +17,9 @@ import numpy as np
 import pandas as pd
 
 from analyzer.classify import sport_of, surface_of
-from analyzer.errors import BadFile
-from analyzer.importers import Imported, Record
+from analyzer.errors import BadFile, FileErrorKind
 from analyzer.importers import csv_common as common
+from analyzer.importers.base import Imported, Record
 
 FORMAT = "polar_csv"
 SUFFIXES: tuple[str, ...] = (".csv",)
@@ -48,7 +48,10 @@ def read(stream: BinaryIO) -> Imported:
 
     start = common.to_datetime(first("date") + " " + first("start time").fillna("")).iloc[0]
     if pd.isna(start):
-        raise BadFile(f"has a Date runlog cannot read ({first('date').iloc[0]!r})")
+        raise BadFile(
+            f"has a Date runlog cannot read ({first('date').iloc[0]!r})",
+            FileErrorKind.UNREADABLE_DATE,
+        )
     kind = first("sport").iloc[0]
     kind = None if pd.isna(kind) else str(kind)
     sport = sport_of(kind)

@@ -23,9 +23,9 @@ import numpy as np
 import pandas as pd
 
 from analyzer.classify import sport_of
-from analyzer.errors import BadFile
-from analyzer.importers import Imported
+from analyzer.errors import BadFile, FileErrorKind
 from analyzer.importers import csv_common as common
+from analyzer.importers.base import Imported, Problem
 
 FORMAT = "strava_csv"
 SUFFIXES: tuple[str, ...] = (".csv",)
@@ -81,7 +81,10 @@ def read(stream: BinaryIO) -> Imported:
     """One record per row of the activities.csv in `stream`."""
     table = common.read_table(stream.read())
     if not common.positions(table, *_DATE):
-        raise BadFile("has no Activity Date column, so it is not a Strava activities.csv")
+        raise BadFile(
+            "has no Activity Date column, so it is not a Strava activities.csv",
+            FileErrorKind.NOT_THIS_FORMAT,
+        )
     if table.length == 0:
         return Imported()
     decimal_comma = bool(_LOCALISED & set(table.names))
@@ -92,13 +95,17 @@ def read(stream: BinaryIO) -> Imported:
         example = common.text(table, *_DATE).dropna()
         shown = f" (first: {example.iloc[0]!r})" if len(example) else ""
         raise BadFile(
-            f"none of its {table.length:,} rows has an Activity Date runlog can read{shown}"
+            f"none of its {table.length:,} rows has an Activity Date runlog can read{shown}",
+            FileErrorKind.UNREADABLE_DATE,
         )
     if not dated.all():
         skipped = int((~dated).sum())
         problems.append(
-            f"left out {skipped:,} of {table.length:,} rows whose Activity Date is missing or "
-            "unreadable"
+            Problem(
+                f"left out {skipped:,} of {table.length:,} rows whose Activity Date is "
+                "missing or unreadable",
+                FileErrorKind.UNREADABLE_DATE,
+            )
         )
     frame = _fields(table, start_local, decimal_comma)
     return Imported(records=common.records_of(frame[dated.to_numpy()]), problems=problems)

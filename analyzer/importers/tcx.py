@@ -25,9 +25,9 @@ from lxml import etree
 
 from analyzer import plausible
 from analyzer.classify import sport_of, surface_of
-from analyzer.errors import BadFile, NotAnActivity
-from analyzer.importers import Imported, Record
+from analyzer.errors import BadFile, FileErrorKind, NotAnActivity
 from analyzer.importers import _track as track
+from analyzer.importers.base import Imported, Problem, Record
 
 FORMAT = "tcx"
 SUFFIXES: tuple[str, ...] = (".tcx",)
@@ -78,12 +78,18 @@ def read(stream: BinaryIO) -> Imported:
     root, damage = track.parsed_xml(track.without_preamble(stream.read()))
     if track.local_name(root.tag) not in _ROOTS:
         if damage:
-            raise BadFile(f"is not well-formed TCX ({damage})")
-        raise BadFile(f"is XML but not TCX: it starts with <{track.local_name(root.tag)}>")
+            raise BadFile(f"is not well-formed TCX ({damage})", FileErrorKind.BROKEN_XML)
+        raise BadFile(
+            f"is XML but not TCX: it starts with <{track.local_name(root.tag)}>",
+            FileErrorKind.NOT_THIS_FORMAT,
+        )
     activities = list(root.iter("{*}Activity"))
     if not activities:
         if damage:
-            raise BadFile(f"is not well-formed TCX ({damage}) and no activity could be read")
+            raise BadFile(
+                f"is not well-formed TCX ({damage}) and no activity could be read",
+                FileErrorKind.BROKEN_XML,
+            )
         if next(root.iter("{*}Course"), None) is not None:
             raise NotAnActivity("holds a course (a planned route), not a recorded activity")
         if next(root.iter("{*}Workout"), None) is not None:
@@ -94,26 +100,33 @@ def read(stream: BinaryIO) -> Imported:
     records = [record for record, _ in read]
     if not records:
         if damage:
-            raise BadFile(f"is not well-formed TCX ({damage}) and no lap could be read")
+            raise BadFile(
+                f"is not well-formed TCX ({damage}) and no lap could be read",
+                FileErrorKind.BROKEN_XML,
+            )
         times = [element.text for element in root.iter("{*}Time", "{*}Id")]
         times += [element.get("StartTime") for element in root.iter("{*}Lap")]
         years = track.years_out_of_range(times)
         if years:
             raise BadFile(
                 f"its times are {years}, outside the years {plausible.FIRST_YEAR}-"
-                f"{plausible.LAST_YEAR} runs are dated in: the device's clock was not set?"
+                f"{plausible.LAST_YEAR} runs are dated in: the device's clock was not set?",
+                FileErrorKind.IMPLAUSIBLE,
             )
         raise NotAnActivity("its activities hold no laps and no trackpoints")
     problems = []
     backwards = sum(count for _, count in read)
     if backwards:
-        problems.append(track.reordered_text(backwards))
+        problems.append(Problem(track.reordered_text(backwards)))
     if damage:
         points = sum(len(record.samples) for record in records if record.samples is not None)
         problems.append(
-            f"is not well-formed XML ({damage}); kept the {len(records)} "
-            f"{'activity' if len(records) == 1 else 'activities'} and {points:,} trackpoints "
-            "that could be read, check their totals"
+            Problem(
+                f"is not well-formed XML ({damage}); kept the {len(records)} "
+                f"{'activity' if len(records) == 1 else 'activities'} and {points:,} "
+                "trackpoints that could be read, check their totals",
+                FileErrorKind.BROKEN_XML,
+            )
         )
     return Imported(records=records, problems=problems)
 

@@ -23,8 +23,8 @@ import pandas as pd
 
 from analyzer.classify import surface_of
 from analyzer.errors import BadFile
-from analyzer.importers import Imported, Record
 from analyzer.importers import csv_common as common
+from analyzer.importers.base import Imported, Record
 
 FORMAT = "wahoo_csv"
 SUFFIXES: tuple[str, ...] = (".csv",)

@@ -1,6 +1,6 @@
 """French: the words of knee pain, scores and dates."""
 
-from analyzer.lexicon import Words
+from analyzer.lexicon.words import Words
 
 WORDS = Words(
     markers=(

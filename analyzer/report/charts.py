@@ -33,6 +33,7 @@ from analyzer.checkers import (
     low_cadence,
     missing_rest_days,
     shoe_overdue,
+    thresholds_for,
 )
 from analyzer.checkers.rule import Finding
 from analyzer.log import TrainingLog
@@ -313,7 +314,7 @@ def long_run_chart(
     runs = _runs_until(log, window.as_of)
     if runs[runs["local_date"] >= window.first].empty:
         return None
-    limits = log.profile_for(athlete).thresholds_for(long_run_spike.RULE)
+    limits = thresholds_for(log.profile_for(athlete), long_run_spike.RULE)
     return _both(lambda size: long_run_figure(runs, findings, window, units, limits, size))
 
 
@@ -548,7 +549,7 @@ def cadence_chart(log: TrainingLog, window: Window, units: str, athlete: str) ->
     runs = runs[runs["avg_cadence_spm"].notna() & (runs["avg_cadence_spm"] > 0)]
     if runs[runs["local_date"] >= window.first].empty:
         return None
-    limits = log.profile_for(athlete).thresholds_for(low_cadence.RULE)
+    limits = thresholds_for(log.profile_for(athlete), low_cadence.RULE)
     return _both(lambda size: cadence_figure(runs, window, limits.min_cadence_spm, units, size))
 
 
@@ -715,7 +716,7 @@ def surface_figure(runs: pd.DataFrame, window: Window, size: Size) -> Figure:
 
 def shoe_chart(log: TrainingLog, window: Window, units: str, athlete: str) -> Chart | None:
     """Each shoe's distance as the shoe-overdue rule counts it, its limits, its last run."""
-    limits = log.profile_for(athlete).thresholds_for(shoe_overdue.RULE)
+    limits = thresholds_for(log.profile_for(athlete), shoe_overdue.RULE)
     log_so_far = dataclasses.replace(log, activities=_until(log.activities, window.as_of))
     shoes = shoe_overdue.shoe_distances(log_so_far, athlete, limits)
     if not shoes:

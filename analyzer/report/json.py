@@ -51,7 +51,9 @@ def render_json(
         athletes.append(item)
     document: dict[str, Any] = {"as_of": plain(as_of)} if as_of is not None else {}
     document["athletes"] = athletes
-    document["errors"] = [{"path": error.path, "error": error.reason} for error in errors]
+    document["errors"] = [
+        {"path": error.path, "kind": str(error.kind), "error": error.reason} for error in errors
+    ]
     return json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 

@@ -38,6 +38,16 @@ def log_with(*notes, runs=None):
         pytest.param("knee pain gone", [], id="knee pain gone: quiet"),
         pytest.param("calf sore, hamstring tight", [], id="pain elsewhere: quiet"),
         pytest.param("knee-high socks in the cold", [], id="knee-high socks: quiet"),
+        # issue 9: where the score stands, and the language, do not change the severity
+        pytest.param(
+            "Right knee aching again after the tempo run, 7/10",
+            [("high", DAY)],
+            id="7/10 after 'run,': high",
+        ),
+        pytest.param("effort 8/10, knee a bit sore", [("warning", DAY)], id="effort 8/10: warning"),
+        pytest.param("douleur au genou gauche, 8 sur 10", [("high", DAY)], id="8 sur 10: high"),
+        pytest.param("ondt i højre knæ, smerte 7 ud af 10", [("high", DAY)], id="7 ud af 10: high"),
+        pytest.param("Ingen knæsmerter i dag", [], id="ingen knæsmerter: quiet"),
     ],
 )
 def test_knee_pain_note(text, expected):

@@ -5,11 +5,20 @@ import datetime as dt
 import json
 import re
 import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
 
-from analyzer.checkers import RULES, SEVERITIES, rule_by_slug, run_rules
+from analyzer import checkers
+from analyzer.checkers import (
+    RULES,
+    SEVERITIES,
+    check_rule_settings,
+    rule_by_slug,
+    run_rules,
+    thresholds_for,
+)
 from analyzer.checkers.rule import setting_range
 from analyzer.errors import ProfileError
 from analyzer.log import TrainingLog
@@ -25,8 +34,35 @@ GRADE_WORDS = ("Mod", "Low", "Mech", "Conv")
 RULE_IDS = [rule.slug for rule in RULES]
 
 
-def test_there_are_rules():
-    assert len(RULES) >= 6
+RULE_CODES = {
+    "weekly-mileage-jump": "RL101",
+    "acute-chronic-ratio": "RL102",
+    "long-run-spike": "RL103",
+    "pace-jump": "RL104",
+    "downhill-load-jump": "RL105",
+    "low-cadence": "RL201",
+    "missing-rest-days": "RL301",
+    "monotonous-surface": "RL401",
+    "shoe-overdue": "RL402",
+    "knee-pain-note": "RL501",
+    "persistent-knee-pain": "RL502",
+    "running-through-pain": "RL503",
+}  # a released code or slug never changes meaning: a change here is a change of contract
+
+
+def test_the_registry_holds_exactly_the_released_rules_in_code_order():
+    assert {rule.slug: rule.code for rule in RULES} == RULE_CODES
+    assert [rule.code for rule in RULES] == sorted(RULE_CODES.values())
+
+
+def test_every_rule_module_of_the_package_is_in_the_registry():
+    folder = Path(checkers.__file__).parent
+    modules = {
+        path.stem
+        for path in folder.glob("*.py")
+        if not path.stem.startswith("_") and path.stem != "rule"
+    }
+    assert modules == {rule.slug.replace("-", "_") for rule in RULES}
 
 
 def test_codes_are_unique_and_well_formed():
@@ -77,7 +113,7 @@ def test_every_threshold_name_carries_its_unit(rule):
 @pytest.mark.parametrize("rule", RULES, ids=RULE_IDS)
 def test_a_profile_accepts_every_default_back(rule):
     profile = profile_from_dict({"rules": {rule.slug: dict(rule.defaults)}})
-    assert profile.thresholds_for(rule) == rule.thresholds()
+    assert thresholds_for(profile, rule) == rule.thresholds()
 
 
 def test_rules_are_found_by_slug():
@@ -188,7 +224,7 @@ def test_a_rule_with_two_things_to_say_on_one_day_says_one_with_the_other_in_evi
     ],
 )
 def test_every_rule_stays_quiet_on_a_log_with_nothing_to_judge(log):
-    findings = {rule.slug: rule.check(log, Profile().thresholds_for(rule)) for rule in RULES}
+    findings = {rule.slug: rule.check(log, thresholds_for(Profile(), rule)) for rule in RULES}
     assert {slug: items for slug, items in findings.items() if items} == {}
 
 
@@ -237,7 +273,7 @@ def test_every_threshold_has_a_range_holding_its_default(rule):
 )
 def test_a_threshold_outside_its_range_is_one_line_naming_key_value_and_range(settings, words):
     with pytest.raises(ProfileError) as caught:
-        profile_from_dict({"rules": settings}, "ana.toml")
+        check_rule_settings(profile_from_dict({"rules": settings}, "ana.toml"))
     message = str(caught.value)
     assert message.startswith("ana.toml: [rules.") and words in message
     assert "\n" not in message
@@ -245,15 +281,15 @@ def test_a_threshold_outside_its_range_is_one_line_naming_key_value_and_range(se
 
 def test_a_distance_threshold_may_be_written_in_miles():
     profile = profile_from_dict({"rules": {"weekly-mileage-jump": {"min_previous_week_mi": 5}}})
-    limits = profile.thresholds_for(rule_by_slug("weekly-mileage-jump"))
+    limits = thresholds_for(profile, rule_by_slug("weekly-mileage-jump"))
     assert limits.min_previous_week_km == pytest.approx(5 * 1.609344)
 
 
 def test_a_miles_runners_shoe_limits_are_round_miles():
     shoe_rule = rule_by_slug("shoe-overdue")
-    limits = Profile(units="miles").thresholds_for(shoe_rule)
+    limits = thresholds_for(Profile(units="miles"), shoe_rule)
     assert (limits.warning_km, limits.high_km) == pytest.approx((300 * 1.609344, 500 * 1.609344))
-    assert Profile().thresholds_for(shoe_rule).warning_km == 480.0
+    assert thresholds_for(Profile(), shoe_rule).warning_km == 480.0
 
 
 def test_a_miles_profile_reads_no_km_in_any_message():

@@ -206,3 +206,10 @@ def test_climb_settings_come_from_the_profile():
     profile = profile_from_dict({"rules": {SLUG: {"climb_ratio": 1.5}}})
     log = weeks_log(30, 30, 30, 30, 32.7, 35.6, 38.9, 42.4)
     assert [item for item in run_rules(log, profile) if item.rule == SLUG] == []
+
+
+def test_the_period_covers_the_weeks_compared_with():
+    (climb,) = rule.check(weeks_log(30, 30, 30, 30, 32.7, 35.6, 38.9, 42.4), DEFAULTS)
+    assert climb.period_start == on(0, 0)  # the 4 weeks before the climb of weeks 4-7
+    (usual,) = rule.check(weeks_log(30, 30, 30, 30, 18, 45), DEFAULTS)
+    assert usual.period_start == on(0, 0)  # the 4 weeks before last week's lighter one

@@ -15,6 +15,7 @@ from analyzer.errors import BadFile, UnrecognisedFile
 from analyzer.importers import Imported, csv_log, importer_for
 from analyzer.reading import parse
 from tests.conftest import manifest_rows
+from tests.importers import reasons
 
 METRES_PER_MILE = 1609.344
 
@@ -168,7 +169,7 @@ def test_a_date_column_beats_a_day_of_week_column():
 def test_rows_with_unreadable_dates_are_left_out_and_said():
     imported = read("date,km\n2024-05-01,5\nsoon,6\n")
     assert len(imported.records) == 1
-    assert imported.problems == [
+    assert reasons(imported) == [
         "left out 1 of 2 rows whose date is missing or unreadable (first: 'soon')"
     ]
 

@@ -28,6 +28,7 @@ from tests.fitwriter import (
     simple_run_messages,
     wrap_fit,
 )
+from tests.importers import reasons
 
 START = dt.datetime(2024, 5, 1, 6, 0, tzinfo=dt.UTC)
 START_UTC = pd.Timestamp(START)
@@ -194,7 +195,7 @@ def test_without_a_session_a_pause_comes_from_the_timer_events():
     assert fields["moving_s"] == 2880
     assert fields["distance_m"] == pytest.approx(9000, abs=0.01)
     assert fields["sport"] == "running"  # from the sport message
-    assert imported.problems == [
+    assert reasons(imported) == [
         "has no session summary; distance and times come from its 2,882 records and 4 timer events"
     ]
 
@@ -383,7 +384,7 @@ def test_a_session_without_distance_gets_it_from_the_records_with_a_problem_line
     messages = changed(simple_run_messages(START, 600, 2000.0), "session", total_distance=0.0)
     imported = read(encode_fit(messages))
     assert imported.records[0].fields["distance_m"] == pytest.approx(2000, abs=0.01)
-    assert imported.problems == ["has no total distance; used 2.00 km measured from its records"]
+    assert reasons(imported) == ["has no total distance; used 2.00 km measured from its records"]
 
 
 def test_without_an_odometer_the_gps_track_gives_the_distance():
@@ -439,7 +440,7 @@ def test_a_watch_without_a_clock_keeps_its_totals_but_has_no_date():
     assert fields["start_time_utc"] is pd.NaT
     assert "start_time_local" not in fields
     assert fields["distance_m"] == 1800.0
-    assert imported.problems == [
+    assert reasons(imported) == [
         "the watch's clock was never set, so this run has no date; "
         "runlog cannot put it on a calendar"
     ]
@@ -453,7 +454,7 @@ def test_a_watch_without_utc_but_with_local_time_gets_a_local_start():
     assert record.fields["start_time_local"] == pd.Timestamp("2012-02-13 12:00")
     assert record.samples["time_utc"].iloc[0] == pd.Timestamp("2012-02-13 12:00", tz="UTC")
     assert "utc_offset_s" not in record.fields
-    assert imported.problems == [
+    assert reasons(imported) == [
         "the watch's UTC clock was never set; dated 2012-02-13 12:00 local time from the "
         "watch's own local clock"
     ]
@@ -554,7 +555,7 @@ def test_a_file_cut_short_keeps_the_records_before_the_cut_and_says_so():
     assert 1500 < len(record.samples) < 2000
     assert record.fields["start_time_utc"] == START_UTC
     assert record.fields["distance_m"] == pytest.approx(record.samples["distance_m"].max())
-    assert imported.problems[0] == (
+    assert imported.problems[0].reason == (
         f"ends after {cut:,} of {len(data):,} bytes (upload cut short?); kept the "
         f"{len(record.samples):,} records read before the cut"
     )
@@ -566,8 +567,8 @@ def test_an_undefined_message_keeps_what_precedes_it():
     damaged = data[:2000] + bytes([0x0F]) + data[2000:]
     imported = read(damaged)
     assert 0 < len(imported.records[0].samples) < 301
-    assert re.search(r"\(local message \d+ not defined\)", imported.problems[0])
-    assert imported.problems[0].startswith("is damaged at byte")
+    assert re.search(r"\(local message \d+ not defined\)", imported.problems[0].reason)
+    assert imported.problems[0].reason.startswith("is damaged at byte")
 
 
 @pytest.mark.parametrize(
@@ -578,7 +579,7 @@ def test_bytes_after_the_end_are_skipped_with_a_problem_line(tail):
     data = simple_run_fit(START, 300, 900.0)
     imported = read(data + tail)
     assert imported.records[0].fields["distance_m"] == 900.0
-    assert imported.problems == [
+    assert reasons(imported) == [
         f"has {len(tail)} bytes after the end of its FIT data that are not FIT (a damaged "
         "second file?); kept the 1 session and 301 records before them"
     ]
@@ -589,7 +590,7 @@ def test_a_wrong_checksum_keeps_the_data_with_a_problem_line():
     data[-1] ^= 0xFF
     imported = read(bytes(data))
     assert imported.records[0].fields["distance_m"] == 900.0
-    assert imported.problems == [
+    assert reasons(imported) == [
         "fails its checksum, so some bytes changed after it was written; kept every "
         "message that could be read, but some values may be wrong"
     ]
@@ -725,7 +726,7 @@ def test_real_fit_file(real_data, row):
     if row["file"] == SESSION_WITHOUT_DISTANCE:
         # The session says nothing; the Suunto's own odometer ran 15.2 km in 67 min.
         assert distance_m == pytest.approx(15_213, rel=0.01)
-        assert imported.problems == [
+        assert reasons(imported) == [
             "has no total distance; used 15.21 km measured from its records"
         ]
     else:
@@ -751,7 +752,7 @@ def test_real_fit_file(real_data, row):
             assert record.fields["avg_cadence_spm"] == pytest.approx(steps.mean(), abs=8)
     expected_problem = DAMAGED.get(row["file"])
     if expected_problem:
-        assert expected_problem in imported.problems[0]
+        assert expected_problem in imported.problems[0].reason
     elif row["file"] not in (SESSION_WITHOUT_DISTANCE, NEVER_SET_CLOCK):
         assert imported.problems == []
 
@@ -822,5 +823,5 @@ def test_a_real_file_cut_short_is_a_bad_file_or_a_partial_run_with_a_problem(rea
     except BadFile as err:
         assert "before any session or record" in str(err)
         return
-    assert imported.problems[0].startswith(f"ends after {int(len(data) * fraction):,} of")
+    assert imported.problems[0].reason.startswith(f"ends after {int(len(data) * fraction):,} of")
     assert sum(record.fields["distance_m"] for record in imported.records) < 7856.4

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from analyzer.errors import BadFile
 from analyzer.importers import Imported, garmin_csv, importer_for, strava_csv
 from tests.conftest import manifest_rows
+from tests.importers import reasons
 
 METRES_PER_MILE = 1609.344
 
@@ -304,7 +305,7 @@ def test_a_ride_has_no_step_cadence():
 def test_a_row_without_a_date_is_left_out_and_said():
     imported = read(garmin(ROW, {**ROW, "Date": "--"}))
     assert len(imported.records) == 1
-    assert imported.problems == ["left out 1 of 2 rows whose Date is missing or unreadable"]
+    assert reasons(imported) == ["left out 1 of 2 rows whose Date is missing or unreadable"]
 
 
 def test_a_table_without_type_and_date_is_not_garmin():
@@ -529,7 +530,7 @@ def test_an_old_french_export_with_weekdays_and_months_in_french():
 
 def test_an_unreadable_date_is_quoted_in_the_problem():
     imported = read(garmin(ROW, {**ROW, "Date": "the 5th of never"}))
-    assert imported.problems == [
+    assert reasons(imported) == [
         "left out 1 of 2 rows whose Date is missing or unreadable (such as 'the 5th of never')"
     ]
 

@@ -18,8 +18,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analyzer.errors import BadFile, NotAnActivity
+from analyzer.errors import BadFile, FileErrorKind, NotAnActivity
 from analyzer.importers import Imported, garmin_json
+from tests.importers import reasons
 
 START_MS = 1_772_607_600_000  # 2026-03-04T07:00:00Z
 HOUR_MS = 3_600_000
@@ -184,7 +185,7 @@ def test_an_entry_without_any_start_is_left_out_and_said_so():
         summaries(entry(1), entry(2, startTimeGmt=None, startTimeLocal=None), "junk")
     )
     assert [record.fields["activity_id"] for record in imported.records] == ["garmin-1"]
-    assert imported.problems == [
+    assert reasons(imported) == [
         "left out 2 of 3 activities that have no start time or are not activity entries"
     ]
 
@@ -481,8 +482,9 @@ def test_a_file_cut_short_keeps_the_whole_entries_before_the_damage():
     imported = read_bytes(cut)
     assert [record.fields["activity_id"] for record in imported.records] == ["garmin-1", "garmin-2"]
     (problem,) = imported.problems
-    assert problem.startswith(f"ends after {len(cut):,} bytes in the middle of its JSON")
-    assert "kept the 2 activities before the cut" in problem
+    assert problem.reason.startswith(f"ends after {len(cut):,} bytes in the middle of its JSON")
+    assert "kept the 2 activities before the cut" in problem.reason
+    assert problem.kind == FileErrorKind.TRUNCATED
 
 
 @settings(max_examples=150, deadline=None)

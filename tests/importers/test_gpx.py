@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from analyzer.errors import BadFile, NotAnActivity
 from analyzer.importers import Imported, gpx
 from tests.conftest import manifest_rows
+from tests.importers import reasons
 
 START = pd.Timestamp("2024-05-01T06:00:00Z")
 METRES_PER_DEGREE = 111_319.49  # gpxpy's ONE_DEGREE: fixtures move this many metres a degree
@@ -152,8 +153,8 @@ def test_an_undeclared_prefix_is_read_leniently_with_a_problem_line():
     data = b"\xef\xbb\xbf" + document(track(segment(steady(100), extensions=extensions)))
     imported = read(data)
     assert len(imported.problems) == 1
-    assert "not well-formed" in imported.problems[0]
-    assert "gpxdata" in imported.problems[0]
+    assert "not well-formed" in imported.problems[0].reason
+    assert "gpxdata" in imported.problems[0].reason
     record = imported.records[0]
     assert record.samples["cadence_spm"].eq(160).all()
     assert record.fields["distance_m"] == pytest.approx(300, rel=0.01)
@@ -376,7 +377,7 @@ def test_a_file_cut_short_keeps_the_points_before_the_cut_and_says_so():
     data = document(track(segment(steady(600))))
     imported = read(data[: len(data) * 6 // 10])
     assert len(imported.problems) == 1
-    assert "cut short?" in imported.problems[0]
+    assert "cut short?" in imported.problems[0].reason
     distance_m = imported.records[0].fields["distance_m"]
     assert 0.4 * 1800 < distance_m < 0.7 * 1800
 
@@ -532,8 +533,8 @@ def test_real_gpx_file(real_data, row):
     expected_sport = UNTYPED_SPORT.get(row["file"]) or MANIFEST_SPORT.get(word, "other")
     assert fields["sport"] == expected_sport
     # a file the manifest says is damaged says so; points sorted into time order are said too
-    reordered = [problem for problem in imported.problems if "went back in time" in problem]
-    assert bool(set(imported.problems) - set(reordered)) is ("recover" in row["notes"])
+    reordered = [line for line in reasons(imported) if "went back in time" in line]
+    assert bool(set(reasons(imported)) - set(reordered)) is ("recover" in row["notes"])
     assert not reordered or "backwards time step" in row["notes"]
 
 

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from analyzer.errors import BadFile, NotAnActivity
 from analyzer.importers import journal
 from tests.exports import garmin_activity, garmin_summaries_json
+from tests.importers import reasons
 
 MARCH_4 = dt.date(2026, 3, 4)
 
@@ -189,7 +190,7 @@ def test_an_undecided_slashed_line_belongs_to_no_day():
     text = "2026-03-04 knee sore\n03/05/2026 knee sore again\nand more\n2026-03-06 fine\n"
     imported = journal.read(io.BytesIO(text.encode()))
     assert [note["text"] for note in imported.notes] == ["knee sore", "fine"]
-    assert imported.problems == [journal.AMBIGUOUS_SLASHES.format(example="03/05/2026")]
+    assert reasons(imported) == [journal.AMBIGUOUS_SLASHES.format(example="03/05/2026")]
 
 
 def test_a_readme_without_dated_lines_is_not_a_journal():

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from analyzer.errors import BadFile, NotAnActivity
 from analyzer.importers import Imported, tcx
 from tests.conftest import manifest_rows
+from tests.importers import reasons
 
 START = pd.Timestamp("2024-05-01T06:00:00Z")
 METRES_PER_DEGREE = 111_319.49
@@ -401,8 +402,8 @@ def test_an_undeclared_prefix_is_read_leniently_with_a_problem_line():
     data = document(activity(lap(trackpoints(300), total_s=300, distance_m=900), more=creator))
     imported = read(data)
     assert len(imported.problems) == 1
-    assert "not well-formed" in imported.problems[0]
-    assert "xsi" in imported.problems[0]
+    assert "not well-formed" in imported.problems[0].reason
+    assert "xsi" in imported.problems[0].reason
     assert imported.records[0].fields["distance_m"] == 900
 
 
@@ -410,7 +411,9 @@ def test_a_file_cut_short_keeps_what_came_before_and_says_so():
     data = one_run()
     imported = read(data[: len(data) // 2])
     assert len(imported.problems) == 1
-    assert "without its closing </TrainingCenterDatabase>: cut short?" in imported.problems[0]
+    assert (
+        "without its closing </TrainingCenterDatabase>: cut short?" in imported.problems[0].reason
+    )
     assert 0.3 * 1800 < imported.records[0].fields["distance_m"] < 0.7 * 1800
 
 
@@ -479,8 +482,8 @@ def test_real_tcx_file(real_data, row):
     has_hr = any(not np.isnan(record.fields["avg_hr_bpm"]) for record in records)
     assert has_hr is (row["has_hr"] == "yes")
     # a file the manifest says is damaged says so; points sorted into time order are said too
-    reordered = [problem for problem in imported.problems if "went back in time" in problem]
-    assert bool(set(imported.problems) - set(reordered)) is ("recover" in row["notes"])
+    reordered = [line for line in reasons(imported) if "went back in time" in line]
+    assert bool(set(reasons(imported)) - set(reordered)) is ("recover" in row["notes"])
     assert not reordered or "backwards time step" in row["notes"]
     if row["has_gps"] == "no" and sports == ["running"]:
         assert first["surface"] == "treadmill"

@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 from analyzer.checkers.rule import Finding
+from analyzer.errors import FileErrorKind
 from analyzer.log import FileError, TrainingLog
 from analyzer.profile import Profile, ShoeSetting
 from analyzer.status import Status, default_as_of, statuses
@@ -180,11 +181,14 @@ def coach_findings(ana_findings) -> list[Finding]:
 def coach_errors() -> list[FileError]:
     return [
         FileError(
-            "coach/bo/2026-02-14.fit", "ends after 18,312 of 40,960 bytes; upload cut short?"
+            "coach/bo/2026-02-14.fit",
+            "ends after 18,312 of 40,960 bytes; upload cut short?",
+            FileErrorKind.TRUNCATED,
         ),
         FileError(
             "coach/ana/export.zip!activities/99.gpx",
             "is not well-formed XML (line 17); kept the 4,040 track points that could be read",
+            FileErrorKind.BROKEN_XML,
         ),
     ]
 

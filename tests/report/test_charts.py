@@ -9,7 +9,7 @@ import matplotlib as mpl
 import numpy as np
 import pytest
 
-from analyzer.checkers import shoe_overdue
+from analyzer.checkers import shoe_overdue, thresholds_for
 from analyzer.profile import ShoeSetting
 from analyzer.report import charts
 from analyzer.status import default_as_of
@@ -171,7 +171,7 @@ def test_a_retired_shoe_is_drawn_at_the_distance_the_rule_counts_and_greyed():
 
 def test_the_long_run_chart_rings_the_spike_the_rule_found(ana, ana_findings, ana_window):
     with mpl.rc_context(charts._RC):
-        limits = ana.profile_for("ana").thresholds_for(charts.long_run_spike.RULE)
+        limits = thresholds_for(ana.profile_for("ana"), charts.long_run_spike.RULE)
         figure = charts.long_run_figure(
             ana.runs, ana_findings, ana_window, "km", limits, charts.WIDE
         )

@@ -65,6 +65,7 @@ def test_the_document_has_designs_shape(coach_log, coach_findings, coach_errors)
     assert [list(item) for item in ana["findings"]] == [[*FINDING_KEYS, "related"]] * 4
     assert document["errors"][0] == {
         "path": "coach/bo/2026-02-14.fit",
+        "kind": "truncated",
         "error": "ends after 18,312 of 40,960 bytes; upload cut short?",
     }
 

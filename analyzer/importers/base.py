@@ -1,0 +1,64 @@
+"""What every importer gives and is: `Record`, `Imported`, `Problem` and the `Importer` protocol.
+
+Importer modules import these from here, and the registry (`analyzer.importers`) imports the
+importer modules: nothing imports in a circle.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, BinaryIO, Protocol
+
+import pandas as pd
+
+from analyzer.errors import FileErrorKind
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something a file's import left out or doubts, in a sentence, with its kind."""
+
+    reason: str
+    kind: FileErrorKind = FileErrorKind.READ_IN_PART
+
+
+@dataclass(frozen=True)
+class Record:
+    """One activity as a source gives it.
+
+    `fields` holds the canonical activity columns the source knows (schema.ACTIVITY_COLUMNS),
+    in canonical units, plus these import-only keys the loader resolves:
+      start_time_local  naive pd.Timestamp: local wall time, when the source has no UTC time
+                        (start_time_utc then NaT; any samples carry those wall times as if
+                        they were UTC, and the loader shifts them once it knows the zone)
+      utc_offset_s      the device's own statement of local time (FIT local_timestamp minus
+                        timestamp), seconds; trusted before a GPS time-zone lookup
+      stated_utc_offset_s  an offset merely written in timestamps (+02:00 in GPX/TCX), seconds;
+                        used after the GPS lookup, before the profile's time zone
+      linked_file       a path the row points at (Strava `Filename`), relative to the export
+      export_ids        ids other files of the same export use for this run (tuple of str)
+      date_only         True when the source gives the day but no time of day (a hand log)
+    `samples` has schema.SAMPLE_COLUMNS but activity_id (the loader fills it in).
+    """
+
+    fields: dict[str, Any]
+    samples: pd.DataFrame | None = None
+
+
+@dataclass(frozen=True)
+class Imported:
+    """What one file gave: activities, notes, shoes, and what could not be read."""
+
+    records: list[Record] = field(default_factory=list)
+    notes: list[dict[str, Any]] = field(default_factory=list)  # local_date, text[, athlete]
+    shoes: list[dict[str, Any]] = field(default_factory=list)  # schema.SHOE_COLUMNS keys
+    problems: list[Problem] = field(default_factory=list)  # partial reads: what was skipped
+
+
+class Importer(Protocol):
+    FORMAT: str
+    SUFFIXES: tuple[str, ...]
+
+    def sniff(self, head: bytes) -> bool: ...
+
+    def read(self, stream: BinaryIO) -> Imported: ...

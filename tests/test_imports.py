@@ -1,0 +1,66 @@
+"""Each module of the package imports on its own, first, in a fresh interpreter state: no
+import circle hides behind the order in which modules happen to be loaded, and no module
+imports a sibling from inside a function to dodge one."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import analyzer
+
+PACKAGE = Path(analyzer.__file__).parent
+# Imported late on purpose, each for its reason.
+LATE_IMPORTS_ALLOWED = {
+    ("cli.py", "analyzer.report.html"),  # matplotlib is slow to import: only for `report`
+    ("cli.py", "analyzer.cohort"),  # Dask is slow to import: only for --dask
+    # TrainingLog.weekly() is the notebook's shortcut to analyzer.weekly, which runs the rules
+    # (and the rules read TrainingLog): the one way back up, kept to a method body.
+    ("log.py", "analyzer.weekly"),
+}
+
+_EACH_FIRST = """
+import importlib, pkgutil, sys
+import analyzer
+names = [info.name for info in pkgutil.walk_packages(analyzer.__path__, "analyzer.")]
+failed = []
+for name in names:
+    for loaded in [key for key in sys.modules if key == "analyzer" or key.startswith("analyzer.")]:
+        del sys.modules[loaded]
+    try:
+        importlib.import_module(name)
+    except Exception as err:
+        failed.append(f"{name}: {err!r}")
+print(len(names))
+print("\\n".join(failed))
+"""
+
+
+def test_each_module_imports_on_its_own_first():
+    done = subprocess.run(
+        [sys.executable, "-c", _EACH_FIRST], capture_output=True, text=True, check=True
+    )
+    count, *failed = done.stdout.strip().split("\n")
+    assert int(count) >= 40
+    assert [line for line in failed if line] == []
+
+
+def test_no_module_imports_the_package_from_inside_a_function():
+    late = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for function in ast.walk(tree):
+            if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            for node in ast.walk(function):
+                if not isinstance(node, ast.ImportFrom) or node.module is None:
+                    continue
+                module = node.module
+                if module == "analyzer":  # from analyzer import cohort
+                    module += "." + node.names[0].name
+                where = (path.relative_to(PACKAGE).as_posix(), module)
+                if module.startswith("analyzer") and where not in LATE_IMPORTS_ALLOWED:
+                    late.append(where)
+    assert late == []
