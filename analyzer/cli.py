@@ -195,11 +195,13 @@ def check(
         findings = run_rules(training_log, profile, first_day, last_day or as_of_day)
     else:
         from analyzer.cohort import check_cohort
+        from analyzer.relative import relative_findings
 
         _check_paths(paths)
         profile = load_profile(profile_path) if profile_path is not None else None
         training_log, every_finding = check_cohort(paths, dask_address, profile)
         training_log = relative_log(training_log, paths)
+        every_finding = relative_findings(every_finding, paths)
         as_of_day = _as_of_day(as_of, training_log, last_day)
         until_day = last_day or as_of_day
         findings = [
