@@ -18,6 +18,8 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import logging
+import re
+import shutil
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -33,6 +35,7 @@ from rich.progress import (
     TextColumn,
     TimeRemainingColumn,
 )
+from rich.text import Text
 
 from analyzer.checkers import RULES, run_rules
 from analyzer.checkers.rule import Rule
@@ -47,7 +50,7 @@ from analyzer.report.csv import render_csv
 from analyzer.report.json import render_json, render_rules_json
 from analyzer.report.literal import terminal_text
 from analyzer.report.tables import activities_csv, activities_parquet
-from analyzer.report.text import render_rules, render_text
+from analyzer.report.text import WIDTH_CHARS, render_rules, render_text
 from analyzer.status import default_as_of, statuses
 from analyzer.storage import is_url
 from analyzer.writing import check_output, write_atomically
@@ -58,6 +61,7 @@ EXIT_OK = 0
 EXIT_SKIPPED_FILES = 1  # some files are listed as errors; everything else was checked
 EXIT_USAGE = 2  # nothing checked: no readable path, a bad profile, a bad option
 EXIT_BUG = 3  # runlog itself failed: a bug to report, not the user's doing
+MAX_WIDTH_CHARS = 140  # wider lines are hard to read, however wide the terminal
 _PROGRESS_MIN_FILES = 50  # fewer files read in a moment: no bar
 
 # `runlog import -o` writes the activities table in the format its suffix names.
@@ -125,7 +129,8 @@ since_option = click.option(
     "--since",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     metavar="YYYY-MM-DD",
-    help="Show findings dated on or after this day; earlier runs still count as history.",
+    help="Show the days from this one on (header, counts, findings, charts); earlier runs "
+    "still count as the rules' history.",
 )
 as_of_option = click.option(
     "--as-of",
@@ -137,7 +142,7 @@ until_option = click.option(
     "--until",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     metavar="YYYY-MM-DD",
-    help="Show findings dated on or before this day.",
+    help="Show the days up to this one (and judge the status on it unless --as-of says).",
 )
 
 dask_option = click.option(
@@ -174,6 +179,12 @@ def cli(debug: bool) -> None:
 @since_option
 @until_option
 @as_of_option
+@click.option(
+    "--all",
+    "show_all",
+    is_flag=True,
+    help="Show every finding in the history, not only the last 16 weeks' (older: counted).",
+)
 @dask_option
 @click.pass_context
 def check(
@@ -184,6 +195,7 @@ def check(
     since: dt.datetime | None,
     until: dt.datetime | None,
     as_of: str | None,
+    show_all: bool,
     dask_address: str | None,
 ) -> None:
     """Check the runs under PATH... (files, folders, zips) and print each athlete's status on
@@ -214,15 +226,25 @@ def check(
     if output_format == "json":
         # scripts read the errors from the document, so they are not repeated on stderr
         document = render_json(
-            training_log, findings, training_log.errors, status_by_athlete, as_of_day
+            training_log, findings, training_log.errors, status_by_athlete, as_of_day, first_day
         )
         click.echo(document, nl=False)
     elif output_format == "csv":
         click.echo(render_csv(training_log, findings), nl=False)
-        _echo_errors(training_log.errors)
+        _echo_files(training_log)
     else:
-        click.echo(render_text(training_log, findings, (), status_by_athlete), nl=False)
-        _echo_errors(training_log.errors)
+        text = render_text(
+            training_log,
+            findings,
+            (),
+            status_by_athlete,
+            first_day,
+            last_day or as_of_day,
+            show_all=show_all,
+            width=_terminal_width(),
+        )
+        _echo_report(text)
+        _echo_files(training_log)
     ctx.exit(_exit_code(training_log, paths))
 
 
@@ -257,6 +279,7 @@ def report(
     first_day, last_day = _days(since, until)
     check_output(output, [*_local(paths), *_given(profile_path)], force=force)
     training_log, profile = _load(paths, profile_path)
+    exit_code = _exit_code_before_writing(training_log, paths)
     as_of_day = _as_of_day(as_of, training_log, last_day)
     findings = run_rules(training_log, profile, first_day, last_day or as_of_day)
     status_by_athlete = statuses(training_log, findings, as_of_day, profile) if as_of_day else {}
@@ -267,14 +290,15 @@ def report(
         title=REPORT_TITLE,
         as_of=as_of_day,
         statuses=status_by_athlete,
+        since=first_day,
     )
     _write(output, page.encode("utf-8"))
-    _echo_errors(training_log.errors)
+    _echo_files(training_log)
     click.echo(
         f"Wrote {shown(output)}: {count_text(len(training_log.athletes), 'athlete')}, "
         f"{count_text(len(findings), 'finding')}."
     )
-    ctx.exit(_exit_code(training_log, paths))
+    ctx.exit(exit_code)
 
 
 @cli.command("import", short_help="Write every activity to a table, or datasets to a folder.")
@@ -332,9 +356,10 @@ def import_activities(
     if weekly_output is not None:
         check_output(weekly_output, [*inputs, output_path], force=force)
     training_log, profile = _load(paths, profile_path)
+    exit_code = _exit_code_before_writing(training_log, paths)
     table = writer(training_log.activities)
     _write(output_path, table.encode("utf-8") if isinstance(table, str) else table)
-    _echo_errors(training_log.errors)
+    _echo_files(training_log)
     activity_count = len(training_log.activities)
     click.echo(f"Wrote {count_text(activity_count, 'activity', 'activities')} to {shown(output)}.")
     if weekly_output is not None and weekly_writer is not None:
@@ -342,7 +367,7 @@ def import_activities(
         table = weekly_writer(weekly)
         _write(weekly_output, table.encode("utf-8") if isinstance(table, str) else table)
         click.echo(f"Wrote {count_text(len(weekly), 'athlete-week')} to {shown(weekly_output)}.")
-    ctx.exit(_exit_code(training_log, paths))
+    ctx.exit(exit_code)
 
 
 def _import_datasets(
@@ -367,7 +392,7 @@ def _import_datasets(
         training_log, profile = _load(paths, profile_path)
         findings = run_rules(training_log, profile)
         weeks, _ = cohort.write_local(training_log, findings, output, profile, with_samples)
-        _echo_errors(training_log.errors)
+        _echo_files(training_log)
         has_errors = bool(training_log.errors)
         totals.update(
             athletes=len(training_log.athletes),
@@ -529,13 +554,60 @@ def _exit_code(training_log: TrainingLog, paths: Sequence[Path | str]) -> int:
     return EXIT_SKIPPED_FILES if training_log.errors else EXIT_OK
 
 
+def _terminal_width() -> int:
+    """The terminal's width when output goes to one, else the report's own width."""
+    if not _is_terminal():
+        return WIDTH_CHARS
+    return min(shutil.get_terminal_size((WIDTH_CHARS, 24)).columns - 1, MAX_WIDTH_CHARS)
+
+
+# severity marks at the start of a finding's line: coloured on a terminal
+_SEVERITY_STYLES = {"HIGH": "bold red", "warn": "dark_orange", "info": "dim"}
+_MARK = re.compile(r"(?m)^(?:\s+\S+ \d+ \S+\s+|\s+)(HIGH|warn|info)(?=\s)")
+
+
+def _echo_report(text: str) -> None:
+    """The text report: plain when piped, the severity marks coloured on a terminal."""
+    if not _is_terminal():
+        click.echo(text, nl=False)
+        return
+    styled = Text(text)
+    for match in _MARK.finditer(text):
+        styled.stylize(_SEVERITY_STYLES[match.group(1)], match.start(1), match.end(1))
+    console = Console(file=sys.stdout, force_terminal=True, highlight=False)
+    console.print(styled, end="", soft_wrap=True)
+
+
+def _is_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
 def _echo_errors(errors: Sequence[FileError]) -> None:
     for error in errors:
         click.echo(terminal_text(str(error)), err=True)  # a file name holds no escapes
 
 
+def _echo_files(training_log: TrainingLog) -> None:
+    """The files not read (one line each), then, apart, the files read in full with a remark."""
+    _echo_errors(training_log.errors)
+    if training_log.notices:
+        click.echo(f"Read in full, with a remark ({len(training_log.notices):,}):", err=True)
+        for notice in training_log.notices:
+            click.echo(terminal_text(f"  {notice}"), err=True)
+
+
 def _given(path: Path | None) -> list[Path]:
     return [] if path is None else [path]
+
+
+def _exit_code_before_writing(training_log: TrainingLog, paths: Sequence[Path | str]) -> int:
+    """The exit code; when nothing could be read, the errors and one line, and no output is
+    written (an empty table must not replace the one the runner had)."""
+    try:
+        return _exit_code(training_log, paths)
+    except UserError:
+        _echo_errors(training_log.errors)
+        raise
 
 
 def _write(output: Path, data: bytes) -> None:

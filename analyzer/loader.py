@@ -23,7 +23,7 @@ from analyzer.discover import Discovery, Source, coach_athlete_folders, discover
 from analyzer.errors import BadFile, FileErrorKind, NotAnActivity, ProfileError, UnrecognisedFile
 from analyzer.importers import Imported, Record, suffix_of
 from analyzer.localtime import resolve_local_time
-from analyzer.log import FileError, SampleLoader, TrainingLog
+from analyzer.log import FileError, FileNotice, SampleLoader, TrainingLog
 from analyzer.merge import merge_duplicates
 from analyzer.profile import Profile, find_profile, load_profile, profile_from_text
 from analyzer.reading import Read, load_cached, read_one, read_sources
@@ -86,6 +86,7 @@ class FilePart:
     notes: list[dict[str, Any]] = field(default_factory=list)
     shoes: list[dict[str, Any]] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)
+    notices: list[FileNotice] = field(default_factory=list)
 
 
 def file_part(
@@ -106,7 +107,8 @@ def file_part(
     part = FilePart(
         errors=[
             FileError(source.path, problem.reason, problem.kind) for problem in imported.problems
-        ]
+        ],
+        notices=[FileNotice(source.path, notice) for notice in imported.notices],
     )
     athlete = source.athlete or _profile_athlete(profiles, source.athlete) or DEFAULT_ATHLETE
     part.rows = _activity_rows(source, file_format, content_id, imported, athlete, read.has_samples)
@@ -131,6 +133,7 @@ def assemble(
 ) -> TrainingLog:
     """One TrainingLog from the sources' parts: dated, in local time, tagged, merged."""
     errors = list(errors)
+    notices: list[FileNotice] = []
     rows: list[dict[str, Any]] = []
     samples: dict[str, SampleLoader] = {}
     notes: list[dict[str, Any]] = []
@@ -141,6 +144,7 @@ def assemble(
         notes += part.notes
         shoes += part.shoes
         errors += part.errors
+        notices += part.notices
 
     # One frame from every file's rows: a frame per file and their concat cost ~5 ms a file.
     activities = conform(
@@ -165,6 +169,7 @@ def assemble(
         notes=note_table,
         shoes=shoe_table,
         errors=errors,
+        notices=notices,
         profiles=profiles,
         sample_loaders=samples,
     )
@@ -217,11 +222,13 @@ def _without_athletes_of_bad_profiles(
         if path is None:
             continue
         try:
-            load_profile(path)
+            check_rule_settings(load_profile(path))
         except ProfileError as err:
             reason = str(err).removeprefix(f"{path.name}: ")
             errors[athlete] = FileError(
-                shown(path), f"{reason}; {athlete} was not checked (fix this file to check them)"
+                shown(path),
+                f"{reason}; {athlete} was not checked (fix this file to check them)",
+                FileErrorKind.BAD_PROFILE,
             )
     if not errors:
         return found, []

@@ -18,9 +18,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-log = logging.getLogger(__name__)
+from analyzer.units import MAX_UTC_OFFSET_S
 
-MAX_UTC_OFFSET_S = 14 * 3600  # UTC+14 (Kiribati) is the widest offset in use
+log = logging.getLogger(__name__)
 
 
 def offset_name(offset_s: float) -> str:

@@ -37,6 +37,17 @@ class FileError:
         return f"{self.path}: {self.reason}"
 
 
+@dataclass(frozen=True)
+class FileNotice:
+    """A file read in full, with a remark the runner may want to know (not an error)."""
+
+    path: str
+    notice: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.notice}"
+
+
 SampleLoader = Callable[[], pd.DataFrame]
 
 
@@ -52,6 +63,7 @@ class TrainingLog:
     notes: pd.DataFrame = field(default_factory=lambda: empty_frame(NOTE_COLUMNS))
     shoes: pd.DataFrame = field(default_factory=lambda: empty_frame(SHOE_COLUMNS))
     errors: list[FileError] = field(default_factory=list)
+    notices: list[FileNotice] = field(default_factory=list)  # read in full, with a remark
     profiles: dict[str, Profile] = field(default_factory=dict)  # athlete -> their profile
     sample_loaders: dict[str, SampleLoader] = field(default_factory=dict, repr=False)
 

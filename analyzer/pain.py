@@ -383,6 +383,15 @@ def _read_sentence(tokens: list[str], grammar: _Grammar) -> _SentenceReading:
             ][:1]
     if not pain_positions:
         return _SentenceReading(None, None, [], is_clear)
+    # "left knee sore after the fall, very swollen": a red flag in a clause that names no
+    # body part speaks of the knee the sentence reports
+    for clause in _clauses(tokens, grammar):
+        if not _part_groups(tokens, clause, grammar):
+            red_flags += [
+                _FLAG_TOKENS[tokens[index]]
+                for index in clause
+                if tokens[index] in _FLAG_TOKENS and not _is_negated(tokens, index, clause, grammar)
+            ]
     score = _nearest_score(tokens, pain_positions, grammar)
     return _SentenceReading(sides, score, red_flags, is_clear)
 

@@ -21,6 +21,7 @@ import pandas as pd
 
 from analyzer.errors import FileErrorKind
 from analyzer.importers.base import Imported, Problem, Record
+from analyzer.units import FOOT_SPORTS
 
 # A watch, a phone or a person dates a run within these years. Outside them a clock was never
 # set (1970-01-01 is the Unix epoch), a spreadsheet counted from its zero day (1900), or the
@@ -29,7 +30,6 @@ FIRST_YEAR, LAST_YEAR = 1980, 2099
 FIRST_TIME_UTC = pd.Timestamp(f"{FIRST_YEAR}-01-01", tz="UTC")
 END_TIME_UTC = pd.Timestamp(f"{LAST_YEAR + 1}-01-01", tz="UTC")  # the first instant past them
 
-FOOT_SPORTS = ("running", "walking", "hiking")
 # Faster than anyone runs or walks, even for a moment: 12.4 m/s is Bolt's peak in his 9.58 s
 # 100 m (Berlin 2009); a whole activity's average is far below it.
 MAX_FOOT_SPEED_MPS = 12.5
@@ -41,6 +41,8 @@ MAX_DURATION_S = 7 * 86_400.0  # a week: longer than a watch records one activit
 MAX_CADENCE_SPM = 300.0  # steps/min: past a sprinter's (about 280 at top speed)
 MAX_HR_BPM = 250.0  # 0xFF (255) is a sensor's 'invalid'; 0 its 'no reading'
 MAX_CLIMB_M = 30_000.0  # ascent or descent in one activity: three times Everest from sea level
+MIN_ALTITUDE_M = -500.0  # the Dead Sea's shore is 430 m below sea level
+MAX_ALTITUDE_M = 9_000.0  # Everest is 8,849 m
 MAX_WRITTEN_CADENCE = 254.0  # the GPX and TCX schemas' limit for cad and RunCadence
 # Moving time may pass elapsed time by rounding and by how apps count pauses, not by more.
 MOVING_OVER_ELAPSED_RATIO, MOVING_OVER_ELAPSED_S = 1.05, 60.0
@@ -77,7 +79,10 @@ def checked(imported: Imported) -> Imported:
             continue
         if key is not None:
             seen.add(key)
-        records.append(record if fields == record.fields else replace(record, fields=fields))
+        samples = _checked_samples(record.samples, _when(fields), remarks)
+        if fields != record.fields or samples is not record.samples:
+            record = replace(record, fields=fields, samples=samples)
+        records.append(record)
     problems = remarks.lines()
     if repeats:
         problems.append(
@@ -166,6 +171,41 @@ def _checked_fields(fields: dict[str, Any], remarks: _Remarks) -> dict[str, Any]
             else f"latitude {lat_deg}, longitude {lon_deg}",
         )
     return result
+
+
+def _checked_samples(
+    samples: pd.DataFrame | None, when: str, remarks: _Remarks
+) -> pd.DataFrame | None:
+    """The samples with readings no body or place gives left out (a copy when any is)."""
+    if samples is None or samples.empty:
+        return samples
+    changed: dict[str, np.ndarray] = {}
+    for name, low, high, what, shown in _SAMPLE_RANGES:
+        if name not in samples.columns:
+            continue
+        values = samples[name].to_numpy(dtype=float, na_value=np.nan)
+        wrong = ~np.isnan(values) & ~((values >= low) & (values <= high))
+        if wrong.any():
+            changed[name] = np.where(wrong, np.nan, values)
+            remarks.add(
+                what,
+                f"not between {shown(low)} and {shown(high)}",
+                f"{when}, {int(wrong.sum()):,} of them (first: {shown(values[wrong][0])})",
+            )
+    if "lat_deg" in samples.columns and "lon_deg" in samples.columns:
+        lat_deg = samples["lat_deg"].to_numpy(dtype=float, na_value=np.nan)
+        lon_deg = samples["lon_deg"].to_numpy(dtype=float, na_value=np.nan)
+        placed_lat_deg, placed_lon_deg = positions(lat_deg, lon_deg)
+        lost = ~np.isnan(lat_deg) & ~np.isnan(lon_deg) & np.isnan(placed_lat_deg)
+        if lost.any():
+            changed["lat_deg"], changed["lon_deg"] = placed_lat_deg, placed_lon_deg
+            remarks.add(
+                "positions",
+                "off the globe (latitude within ±90, longitude within ±180)",
+                f"{when}, {int(lost.sum()):,} of them (first: {lat_deg[lost][0]:g}, "
+                f"{lon_deg[lost][0]:g})",
+            )
+    return samples.assign(**changed) if changed else samples
 
 
 def _check_range(
@@ -258,4 +298,9 @@ _READINGS: tuple[_Range, ...] = (
     ("avg_hr_bpm", 0.0, (MAX_HR_BPM,) * 2, "heart rate", _bpm),
     ("ascent_m", 0.0, (MAX_CLIMB_M,) * 2, "ascent", _metres),
     ("descent_m", 0.0, (MAX_CLIMB_M,) * 2, "descent", _metres),
+)
+_SAMPLE_RANGES: tuple[tuple[str, float, float, str, Callable[[float], str]], ...] = (
+    ("cadence_spm", 0.0, MAX_CADENCE_SPM, "cadence readings", _spm),
+    ("hr_bpm", 0.0, MAX_HR_BPM, "heart-rate readings", _bpm),
+    ("altitude_m", MIN_ALTITUDE_M, MAX_ALTITUDE_M, "altitudes", _metres),
 )

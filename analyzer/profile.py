@@ -49,6 +49,7 @@ from typing import Any
 
 from analyzer.classify import SURFACES
 from analyzer.errors import ProfileError, shown_value
+from analyzer.units import METRES_PER_MILE
 
 PROFILE_FILE_NAME = "runlog.toml"
 UNITS = ("km", "miles")
@@ -62,7 +63,6 @@ _TOP_KEYS = (
     "surfaces",
 )
 MAX_PROFILE_BYTES = 1_000_000  # a real profile is a few hundred bytes
-METRES_PER_MILE = 1609.344
 # A shoe's distances, km: pre-use up to 20,000 km (12,427 mi); a limit of 50 to 5,000 km
 PRE_USED_RANGE_KM = (0.0, 20_000.0)
 LIMIT_RANGE_KM = (50.0, 5_000.0)

@@ -35,7 +35,8 @@ def relative_path(path: str, roots: Sequence[str | Path]) -> str:
 
 
 def relative_log(log: TrainingLog, roots: Sequence[str | Path]) -> TrainingLog:
-    """The log with every path in it (errors, note sources, source_path) relative to `roots`."""
+    """The log with every path in it (errors, notices, note sources, source_path) relative
+    to `roots`."""
 
     def relative(value: object) -> object:
         return relative_path(value, roots) if isinstance(value, str) else value
@@ -51,6 +52,10 @@ def relative_log(log: TrainingLog, roots: Sequence[str | Path]) -> TrainingLog:
         errors=[
             dataclasses.replace(error, path=relative_path(error.path, roots))
             for error in log.errors
+        ],
+        notices=[
+            dataclasses.replace(notice, path=relative_path(notice.path, roots))
+            for notice in log.notices
         ],
     )
 

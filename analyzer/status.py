@@ -18,7 +18,7 @@ local calendar (Monday-Sunday weeks from `local_date`):
 - shoes the shoe-overdue rule found past their limit;
 - the latest knee-pain note (date, side, score) and how the pain went over 14 days;
 - the open findings (dated in the last 28 days), most severe first, then newest;
-- advice: one to three plain sentences drawn from the open findings;
+- advice: one to three plain sentences drawn from the open warnings and high findings;
 - the rules that could not judge the log, each with its reason (analyzer/not_run.py).
 
 Distances are metres; renderers write them in the athlete's units. `status_dict` gives the
@@ -42,6 +42,7 @@ from analyzer.pain import knee_notes
 from analyzer.profile import Profile
 
 OPEN_WINDOW_DAYS = 28  # a finding dated in these days (as-of day included) is open
+HISTORY_WEEKS = 16  # the status window: the weeks up to the as-of day the reports show in full
 AVERAGE_WEEKS = 4  # this week and the last one against the average of these full weeks
 ACUTE_DAYS = 7
 CHRONIC_DAYS = 28
@@ -415,6 +416,8 @@ def _advice(status: Status, runs: pd.DataFrame) -> list[str]:
     sentences: list[str] = []
     said: set[str] = set()
     for finding in status.open_findings:
+        if finding.severity == "info":
+            continue  # information asks for no change this week
         kind = "load" if finding.rule in _LOAD_RULES else finding.rule
         if kind in said:
             continue
@@ -489,6 +492,7 @@ def _rounded(metres: float, units: str) -> str:
 
 
 __all__ = [
+    "HISTORY_WEEKS",
     "OPEN_WINDOW_DAYS",
     "NotRun",
     "PainNote",

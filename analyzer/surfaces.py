@@ -9,25 +9,18 @@ from __future__ import annotations
 
 import re
 
-import numpy as np
 import pandas as pd
 
 from analyzer.profile import Profile
-
-EARTH_RADIUS_M = 6_371_000.0
+from analyzer.units import great_circle_m
 
 
 def distance_to_m(
     lat_deg: pd.Series, lon_deg: pd.Series, point_lat_deg: float, point_lon_deg: float
 ) -> pd.Series:
     """Great-circle distance from each (lat, lon) to one point, metres (haversine)."""
-    lat_rad, lon_rad = np.radians(lat_deg.astype(float)), np.radians(lon_deg.astype(float))
-    point_lat_rad, point_lon_rad = np.radians(point_lat_deg), np.radians(point_lon_deg)
-    half_chord = (
-        np.sin((lat_rad - point_lat_rad) / 2) ** 2
-        + np.cos(lat_rad) * np.cos(point_lat_rad) * np.sin((lon_rad - point_lon_rad) / 2) ** 2
-    )
-    return 2 * EARTH_RADIUS_M * np.arcsin(np.sqrt(half_chord))
+    distance_m = great_circle_m(lat_deg, lon_deg, point_lat_deg, point_lon_deg)
+    return pd.Series(distance_m, index=lat_deg.index)
 
 
 def apply_surface_tags(activities: pd.DataFrame, profiles: dict[str, Profile]) -> pd.DataFrame:

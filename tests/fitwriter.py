@@ -24,9 +24,12 @@ from typing import Any
 
 from fitdecode import profile, types
 
+from analyzer.units import ONE_DEGREE_M
+
 FIT_EPOCH = dt.datetime(1989, 12, 31, tzinfo=dt.UTC)
 SEMICIRCLES_PER_DEGREE = 2**31 / 180
-METRES_PER_DEGREE_LATITUDE = 111_195.0  # mean earth radius 6,371 km
+# a degree as runlog measures it (WGS84 equatorial radius, as gpxpy): tracks of known length
+METRES_PER_DEGREE_LATITUDE = ONE_DEGREE_M
 PROFILE_VERSION = 2132  # 21.32, a profile with every field used here
 _FLOAT32 = types.BASE_TYPES[0x88]
 _CRC_NIBBLES = (

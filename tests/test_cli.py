@@ -112,7 +112,7 @@ def test_check_as_json_is_designs_document(tmp_path):
     result = invoke("check", write_runs(tmp_path / "runs"), "--format", "json")
     assert result.exit_code == cli.EXIT_OK, result.output
     document = json.loads(result.stdout)
-    assert list(document) == ["as_of", "athletes", "errors"]
+    assert list(document) == ["as_of", "athletes", "errors", "notices"]
     assert document["as_of"] == "2026-03-04"
     (athlete,) = document["athletes"]
     assert athlete["athlete"] == "runner"
@@ -433,3 +433,52 @@ def test_no_output_holds_an_absolute_path(tmp_path):
     texts = [result.stdout + result.stderr for result in outputs] + written
     assert all(str(tmp_path) not in text for text in texts)
     assert "ana/journal.md" in outputs[1].stdout and "ana/broken.gpx" in outputs[1].stdout
+
+
+def test_since_shapes_the_header_counts_and_charts(tmp_path):
+    folder = write_runs(tmp_path / "runs", days=40)
+    whole = invoke("check", folder)
+    assert "\nrunner: 40 runs, Mon 2 Mar 2026 to Fri 10 Apr 2026," in whole.stdout
+    since = invoke("check", folder, "--since", "2026-04-01")
+    assert "\nrunner: 10 runs, Wed 1 Apr 2026 to Fri 10 Apr 2026," in since.stdout
+    document = json.loads(
+        invoke("check", folder, "--since", "2026-04-01", "--format", "json").stdout
+    )
+    athlete = document["athletes"][0]
+    assert (athlete["activities"], athlete["first_date"]) == (10, "2026-04-01")
+    assert all(finding["date"] >= "2026-04-01" for finding in athlete["findings"])
+    page = tmp_path / "report.html"
+    assert invoke("report", folder, "-o", page, "--since", "2026-04-01").exit_code == cli.EXIT_OK
+    html = page.read_text(encoding="utf-8")
+    assert "10 runs" in html and "from Wed 1 Apr 2026 to Fri 10 Apr 2026 (--since)" in html
+
+
+def test_since_past_the_end_of_the_log_shows_no_runs_and_no_all_clear(tmp_path):
+    result = invoke("check", write_runs(tmp_path / "runs"), "--since", "2026-05-01")
+    assert result.exit_code == cli.EXIT_OK, result.output
+    assert "runner: 0 runs, no runs" in result.stdout
+    assert "Nothing was flagged" not in result.stdout and "No findings." not in result.stdout
+
+
+def test_rules_speak_to_the_user_and_say_each_source_once():
+    result = invoke("rules", *(rule.slug for rule in RULES))
+    assert result.exit_code == cli.EXIT_OK
+    for word in ("EVIDENCE.md", "DESIGN.md", "(seeds)"):
+        assert word not in result.stdout
+    for block in result.stdout.split("\n\nRL")[1:]:
+        assert block.lower().count("source:") == 1, block[:40]
+
+
+def test_severity_is_coloured_on_a_terminal_and_plain_when_piped(tmp_path, monkeypatch):
+    folder = write_runs(tmp_path / "runs", days=12)
+    piped = invoke("check", folder)
+    assert "\x1b[" not in piped.stdout
+    monkeypatch.setattr(cli, "_is_terminal", lambda: True)
+    monkeypatch.setattr(
+        cli.shutil, "get_terminal_size", lambda fallback: os.terminal_size((72, 24))
+    )
+    coloured = invoke("check", folder)
+    assert coloured.exit_code == cli.EXIT_OK, coloured.output
+    assert "\x1b[" in coloured.stdout and "warn" in coloured.stdout
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", coloured.stdout)
+    assert max(len(line) for line in plain.splitlines()) <= 71  # wrapped to the terminal

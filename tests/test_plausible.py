@@ -271,3 +271,32 @@ def test_a_surface_place_west_and_south_tags_the_runs_there(tmp_path):
         encoding="utf-8",
     )
     assert load(folder).activities["surface"].tolist() == ["track"]
+
+
+def test_sample_readings_no_body_or_place_gives_are_left_out():
+    samples = pd.DataFrame(
+        {
+            "time_utc": pd.date_range("2026-03-02T06:00Z", periods=4, freq="10s"),
+            "cadence_spm": [170.0, 420.0, 172.0, float("nan")],
+            "hr_bpm": [150.0, 151.0, 255.0, 152.0],
+            "altitude_m": [10.0, 11.0, 12.0, 20_000.0],
+            "lat_deg": [55.0, 55.001, 95.0, 55.002],
+            "lon_deg": [12.5, 12.5, 12.5, 12.5],
+        }
+    )
+    fields = {"sport": "running", "start_time_utc": pd.Timestamp("2026-03-02T06:00Z")}
+    record = Record(fields, samples)
+    imported = plausible.checked(Imported(records=[record]))
+    kept = imported.records[0].samples
+    assert kept["cadence_spm"].isna().tolist() == [False, True, False, True]
+    assert kept["hr_bpm"].isna().tolist() == [False, False, True, False]
+    assert kept["altitude_m"].isna().tolist() == [False, False, False, True]
+    assert kept["lat_deg"].isna().tolist() == kept["lon_deg"].isna().tolist()
+    assert kept["lat_deg"].isna().tolist() == [False, False, True, False]
+    assert samples["cadence_spm"].iloc[1] == 420.0  # the importer's frame is not changed
+    assert imported.problems[0].kind == FileErrorKind.IMPLAUSIBLE
+    assert imported.problems[0].reason == (
+        "left out the cadence readings of the run of 2026-03-02 06:00, 1 of them "
+        "(first: 420 steps/min): not between 0 steps/min and 300 steps/min"
+    )
+    assert len(imported.problems) == 4

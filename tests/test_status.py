@@ -197,3 +197,12 @@ def test_a_rule_turned_off_is_not_run():
     not_run = {item.rule: item.reason for item in status.rules_not_run}
     assert not_run["long-run-spike"] == "turned off in the profile"
     assert "acute-chronic-ratio" not in not_run
+
+
+def test_information_asks_for_no_change_this_week():
+    log = make_log(steady_runs(weeks=8))
+    as_of = FIRST_MONDAY + dt.timedelta(weeks=7, days=6)
+    info = finding("info", as_of.isoformat(), rule="weekly-mileage-jump", code="RL101")
+    status = athlete_status(log, [info], "ana", as_of)
+    assert status.open_findings == (info,)
+    assert status.advice == ()

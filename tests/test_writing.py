@@ -93,3 +93,15 @@ def test_an_interrupted_write_leaves_the_old_file_and_no_temporary(tmp_path, mon
         write_atomically(output, b"new\n")
     assert output.read_text(encoding="utf-8") == "old\n"
     assert [path.name for path in tmp_path.iterdir()] == ["runs.csv"]
+
+
+def test_nothing_read_writes_nothing_even_with_force(tmp_path):
+    folder = tmp_path / "broken"
+    folder.mkdir()
+    (folder / "run.gpx").write_bytes(b"<gpx><trk>")
+    output = tmp_path / "runs.csv"
+    output.write_text("mine\n", encoding="utf-8")
+    for command in ("import", "report"):
+        result = invoke(command, folder, "-o", output, "--force")
+        assert result.exit_code == cli.EXIT_USAGE and "run.gpx" in result.stderr
+        assert output.read_text(encoding="utf-8") == "mine\n"

@@ -2,8 +2,7 @@
 
 import datetime as dt
 
-METRES_PER_MILE = 1609.344
-FEET_PER_METRE = 1 / 0.3048
+from analyzer.units import FEET_PER_METRE, METRES_PER_MILE
 
 
 def distance_text(metres: float, units: str) -> str:

@@ -10,7 +10,7 @@ elsewhere ("calf sore") do not count. Severity is high when the note names a red
 (swelling, locking, giving way, sharp pain) or scores the pain 7/10 or more, else warning.
 The NHS advises seeing a GP or physiotherapist when knee pain has not gone after a week's
 rest, and at once when it is severe or swollen.
-Source: runners' knee-pain advice (seeds); NHS, "Knee pain" (nhs.uk); no outcome study.
+Source: runners' knee-pain advice; NHS, "Knee pain" (nhs.uk); no outcome study.
 """
 
 import datetime as dt

@@ -4,7 +4,7 @@ Why it matters: tissues adapt to running on the days between runs. No study has 
 on days in a row; the reasons are recovery and monotony (the same load day after day went
 with more illness in Foster's athletes), and advice for sore knees starts from two or three
 runs a week. So this is a convention, and informational unless it comes with high monotony or
-a spike [EVIDENCE.md]: the 7th running day in a row is told (one finding per streak), as a
+a spike: the 7th running day in a row is told (one finding per streak), as a
 warning when those 7 days were monotonous (Foster's monotony, mean / SD of the daily
 distances, over 2.0) or a spike (their distance 30 % or more over the weekly average of the 4
 weeks before the streak, at least 3 of them in the log), else for information. A

@@ -12,7 +12,7 @@ week) or the main surface changes. Runs of unknown surface are left out of the s
 they are half or more of the 28 days' running, one note (once per athlete) says how to tag
 them.
 Source: runners' knee advice and the USATF sports-medicine committee (vary surfaces);
-convention, no outcome study (see EVIDENCE.md, monotonous-surface).
+convention, no outcome study.
 """
 
 import datetime as dt

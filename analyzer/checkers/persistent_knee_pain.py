@@ -9,7 +9,7 @@ convention, so they are a setting. An episode of knee pain runs from one knee-pa
 the next while they are no more than 14 days apart and no note in between says the knee is
 fine ("knee pain gone", "no knee pain"); it is flagged high on the first note more than 14
 days after its first. A note with a red-flag word is flagged high at once (once per episode).
-Source: runners' knee-pain advice (seeds); NHS, "Knee pain" (nhs.uk); Yamato TP et al. 2015,
+Source: runners' knee-pain advice; NHS, "Knee pain" (nhs.uk); Yamato TP et al. 2015,
 J Orthop Sports Phys Ther 45(5):375-380 (injury definition consensus) (unverified pages).
 """
 

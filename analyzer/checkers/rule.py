@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from analyzer.errors import ProfileError, shown_value
+from analyzer.units import METRES_PER_MILE
 
 SEVERITIES = ("info", "warning", "high")  # in rising order
 
@@ -115,9 +116,6 @@ def _kind_name(default: Any) -> str:
     if isinstance(default, tuple):
         return "a list"
     return f"a {type(default).__name__}"
-
-
-METRES_PER_MILE = 1609.344
 
 
 def setting(default: Any, low: float, high: float) -> Any:

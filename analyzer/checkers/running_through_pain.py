@@ -10,7 +10,7 @@ that mark: the day the runner could have been told. It stays quiet when the week
 under 10 km (nothing to cut), when the log does not reach a week back, and when a note in
 between says the knee is fine again. A knee-pain note inside a week already flagged is part
 of the same finding.
-Source: runners' knee-pain advice (seeds); NHS, "Knee pain" (nhs.uk); convention, no outcome
+Source: runners' knee-pain advice; NHS, "Knee pain" (nhs.uk); convention, no outcome
 study.
 """
 

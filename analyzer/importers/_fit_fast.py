@@ -40,12 +40,13 @@ from functools import cache
 import numpy as np
 from fitdecode import profile
 
+from analyzer.units import FIT_EPOCH_UNIX_S
+
 try:
     import fitfast
 except ImportError:  # an optional speed-up: without it fit.py reads with fitdecode alone
     fitfast = None
 
-FIT_EPOCH_UNIX_S = 631_065_600  # 1989-12-31T00:00Z; fitfast gives times as Unix seconds
 _RECORD = 20
 _FIELD_DESCRIPTION, _DEVELOPER_DATA_ID = 206, 207
 _FIELD_NAME = 3  # field_description.field_name
@@ -115,7 +116,7 @@ def _record_matrix(
     matrix = np.column_stack([columns.get(name, missing) for name in names]).astype(np.float64)
     column = {name: index for index, name in enumerate(names)}
     if "timestamp" in column:
-        matrix[:, column["timestamp"]] -= FIT_EPOCH_UNIX_S
+        matrix[:, column["timestamp"]] -= FIT_EPOCH_UNIX_S  # fitfast gives Unix seconds
     for enhanced, legacy in _EXPANDED_FROM.items():
         if enhanced in column and legacy in column:
             matrix[~np.isnan(matrix[:, column[legacy]]), column[enhanced]] = np.nan

@@ -15,11 +15,9 @@ from lxml import etree
 
 from analyzer import plausible
 from analyzer.errors import BadFile, FileErrorKind
+from analyzer.units import FOOT_SPORTS, ONE_DEGREE_M, great_circle_m, one_foot_factor
 
 _UTF8_BOM = b"\xef\xbb\xbf"
-# gpxpy's flat-earth step (WGS84 semi-major axis), so that distances match gpxpy length_2d.
-EARTH_RADIUS_M = 6_378_137.0
-ONE_DEGREE_M = 2 * np.pi * EARTH_RADIUS_M / 360
 _FLAT_EARTH_MAX_DEG = 0.2  # gpxpy switches to haversine for points further apart than this
 
 # A stop: the runner got less than STOP_SPEED_MPS further over the last STOP_WINDOW_S (a wait
@@ -32,10 +30,9 @@ _FLAT_EARTH_MAX_DEG = 0.2  # gpxpy switches to haversine for points further apar
 STOP_WINDOW_S = 30.0
 STOP_SPEED_MPS = 0.5  # slower than any walk: standing, with GPS drift
 
-# Cadence fields in GPX and TCX usually count one foot; some writers store steps/min. One-foot
-# running cadence stays under ~110, so if three quarters of the moving samples are below these
-# the file counts one foot and is doubled [FORMATS.md §2, §7.1; Runalyze treadmill file].
-ONE_FOOT_BELOW_SPM = {"running": 120.0, "walking": 85.0, "hiking": 85.0}
+# Cadence fields in GPX and TCX usually count one foot; some writers store steps/min. If three
+# quarters of the moving samples are one-foot sized (units.one_foot_factor) the file counts one foot
+# and is doubled [FORMATS.md §2, §7.1; Runalyze treadmill file].
 
 # A character reference to no character (a lone UTF-16 surrogate such as &#xD800;, a control
 # character, past U+10FFFF): libxml2 lets some through and reading the text then fails.
@@ -227,14 +224,7 @@ def distances_m(
     )
     if not far.any():
         return flat
-    half_chord = (
-        np.sin(np.radians(lat_1 - lat_2) / 2) ** 2
-        + np.cos(np.radians(lat_1))
-        * np.cos(np.radians(lat_2))
-        * np.sin(np.radians(lon_1 - lon_2) / 2) ** 2
-    )
-    great_circle = 2 * EARTH_RADIUS_M * np.arcsin(np.sqrt(np.clip(half_chord, 0, 1)))
-    return np.where(far, great_circle, flat)
+    return np.where(far, great_circle_m(lat_1, lon_1, lat_2, lon_2), flat)
 
 
 def segment_starts(segment: np.ndarray) -> np.ndarray:
@@ -331,7 +321,7 @@ def climb_m(altitude_m: np.ndarray, segment: np.ndarray) -> tuple[float, float]:
 def steps_per_minute(written_cadence: np.ndarray, is_moving: np.ndarray, sport: str) -> np.ndarray:
     """Cadence as written, in steps/min for foot sports (doubled when the file counts one
     foot); NaN for other sports, whose cadence (pedal or paddle strokes) is not steps."""
-    if sport not in ONE_FOOT_BELOW_SPM:
+    if sport not in FOOT_SPORTS:
         return np.full(len(written_cadence), np.nan)
     return written_cadence * cadence_factor(written_cadence[is_moving], sport)
 
@@ -341,8 +331,7 @@ def cadence_factor(written_cadence: np.ndarray, sport: str) -> float:
     counted = written_cadence[written_cadence > 0]
     if counted.size == 0:
         return 2.0
-    upper_quartile = float(np.quantile(counted, 0.75))
-    return 2.0 if upper_quartile < ONE_FOOT_BELOW_SPM.get(sport, 120.0) else 1.0
+    return one_foot_factor(float(np.quantile(counted, 0.75)), sport)
 
 
 def mean_of_positive(values: np.ndarray, is_moving: np.ndarray) -> float:

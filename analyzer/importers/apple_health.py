@@ -45,6 +45,7 @@ from analyzer import plausible
 from analyzer.classify import sport_of, surface_of
 from analyzer.errors import BadFile, FileErrorKind, NotAnActivity
 from analyzer.importers.base import Imported, Problem, Record
+from analyzer.units import METRES_PER_FOOT, METRES_PER_MILE
 
 FORMAT = "apple_health"
 SUFFIXES: tuple[str, ...] = (".xml",)
@@ -58,7 +59,14 @@ _DISTANCES = (
 )
 _HEART_RATE = "HKQuantityTypeIdentifierHeartRate"
 _DATE_FORMAT = "%Y-%m-%d %H:%M:%S %z"
-_METRES_PER = {"m": 1.0, "km": 1000.0, "mi": 1609.344, "ft": 0.3048, "yd": 0.9144, "cm": 0.01}
+_METRES_PER = {
+    "m": 1.0,
+    "km": 1000.0,
+    "mi": METRES_PER_MILE,
+    "ft": METRES_PER_FOOT,
+    "yd": 0.9144,
+    "cm": 0.01,
+}
 _SECONDS_PER = {"s": 1.0, "sec": 1.0, "min": 60.0, "hr": 3600.0, "h": 3600.0}
 _MIN_CADENCE_SPM, _MAX_CADENCE_SPM = 60.0, 260.0  # outside: the step records do not fit
 # The export is found by pattern rather than parsed whole: a gigabyte of Records would take a

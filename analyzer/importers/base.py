@@ -53,6 +53,7 @@ class Imported:
     notes: list[dict[str, Any]] = field(default_factory=list)  # local_date, text[, athlete]
     shoes: list[dict[str, Any]] = field(default_factory=list)  # schema.SHOE_COLUMNS keys
     problems: list[Problem] = field(default_factory=list)  # partial reads: what was skipped
+    notices: list[str] = field(default_factory=list)  # read in full, with a remark
 
 
 class Importer(Protocol):

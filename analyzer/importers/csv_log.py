@@ -54,15 +54,14 @@ from analyzer.classify import sport_of, surface_from_words
 from analyzer.errors import BadFile, FileErrorKind
 from analyzer.importers import csv_common as common
 from analyzer.importers.base import Imported, Problem
+from analyzer.units import METRES_PER_FOOT, METRES_PER_MILE, steps_per_min
 
 FORMAT = "csv"
 SUFFIXES: tuple[str, ...] = (".csv",)
 DEVICE = "training log"
-ONE_FOOT_BELOW_SPM = 120.0
 METRES_FROM_MEDIAN = 200.0  # a unitless distance column with this median is in metres
 SECONDS_FROM_MEDIAN = 600.0  # a unitless duration column above this median is in seconds
 NOON_S = 12 * 3600
-METRES_PER_FOOT = 0.3048
 
 # Header names in the ten languages runlog reads notes in (en, de, fr, es, it, nl, da, sv,
 # no, pt). Date headers, most telling first: with several (a 'Date' and a 'Day' of the week),
@@ -85,7 +84,8 @@ _UNIT_NAMES = {
     "km": 1000.0, "kms": 1000.0, "k": 1000.0, "kilometer": 1000.0, "kilometers": 1000.0,
     "kilometre": 1000.0, "kilometres": 1000.0, "kilomètres": 1000.0, "kilómetros": 1000.0,
     "chilometri": 1000.0, "quilômetros": 1000.0, "quilometros": 1000.0,
-    "mi": 1609.344, "mile": 1609.344, "miles": 1609.344, "meilen": 1609.344,
+    "mi": METRES_PER_MILE, "mile": METRES_PER_MILE, "miles": METRES_PER_MILE,
+    "meilen": METRES_PER_MILE,
     "m": 1.0, "meter": 1.0, "meters": 1.0, "metre": 1.0, "metres": 1.0, "mètres": 1.0,
     "metros": 1.0, "metri": 1.0,
 }  # fmt: skip
@@ -440,9 +440,7 @@ def _fields(
         _seconds(words(columns.elapsed), columns.duration_unit_s), duration_s, moving_s
     )
     written_spm = number(columns.cadence)
-    is_run = (sport == "running").to_numpy()
-    cadence_spm = written_spm.where(written_spm > 0)
-    cadence_spm = cadence_spm.mask(is_run & (cadence_spm < ONE_FOOT_BELOW_SPM), cadence_spm * 2)
+    cadence_spm = steps_per_min(written_spm.where(written_spm > 0), sport)
     frame = pd.DataFrame(
         {
             "start_time_utc": pd.Series(pd.NaT, index=kind.index, dtype="datetime64[ns, UTC]"),

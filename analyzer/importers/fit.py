@@ -51,26 +51,27 @@ from analyzer.classify import sport_of, surface_of
 from analyzer.errors import BadFile, FileErrorKind, NotAnActivity
 from analyzer.importers import _fit_fast
 from analyzer.importers.base import Imported, Problem, Record
+from analyzer.units import (
+    FIT_EPOCH_UNIX_S,
+    FOOT_SPORTS,
+    MAX_UTC_OFFSET_S,
+    UTC_OFFSET_STEP_S,
+    great_circle_m,
+    one_foot_factor,
+)
 
 log = logging.getLogger(__name__)
 
 FORMAT = "fit"
 SUFFIXES: tuple[str, ...] = (".fit",)
 
-FIT_EPOCH_UNIX_S = 631_065_600  # 1989-12-31T00:00Z [Garmin cookbook, FORMATS.md §1.6]
 FIT_SYSTEM_TIME_BELOW = 0x1000_0000  # smaller date_time values count seconds since power-on
 FIT_TIME_LIMIT_S = 2**32  # date_time is a uint32
 DEGREES_PER_SEMICIRCLE = 180 / 2**31
-EARTH_RADIUS_M = 6_371_008.8  # mean radius, for distances between GPS points
-MAX_UTC_OFFSET_S = 14 * 3600  # UTC+14 (Kiribati) is the furthest zone from UTC
-UTC_OFFSET_STEP_S = 15 * 60  # every zone is a multiple of 15 min from UTC
 MAX_DATETIME_S = 9_000_000_000  # 2255: nanoseconds since 1970 still fit an int64 below this
 
-FOOT_SPORTS = ("running", "walking", "hiking")
-# A FIT foot cadence counts one foot; some third-party writers store steps/min instead. One
-# foot stays below these while moving (running ~75-100, walking ~50-70), steps/min above
-# [FORMATS.md §1.3, §7.1].
-ONE_FOOT_BELOW_PER_MIN = {"running": 120.0, "walking": 85.0, "hiking": 85.0}
+# A FIT foot cadence counts one foot; some third-party writers store steps/min instead
+# (units.one_foot_factor decides from the session's value or the moving records' median).
 STOPPED_BELOW_MPS = 0.5  # slower than any walk: a sample taken while standing
 # A `generic` session (Fenix 2 default profile) is a run when it moves like one: a one-foot
 # cadence of 65-105 strides/min (130-210 when stored as steps/min) at 1.7-7 m/s
@@ -697,13 +698,8 @@ def _distance_from_records_m(rows: pd.DataFrame) -> float:
     track = rows[["lat_deg", "lon_deg"]].dropna()
     if len(track) < 2:
         return 0.0
-    lat = np.radians(track["lat_deg"].to_numpy())
-    lon = np.radians(track["lon_deg"].to_numpy())
-    half_chord = (
-        np.sin(np.diff(lat) / 2) ** 2
-        + np.cos(lat[:-1]) * np.cos(lat[1:]) * np.sin(np.diff(lon) / 2) ** 2
-    )
-    return float(2 * EARTH_RADIUS_M * np.arcsin(np.sqrt(np.clip(half_chord, 0, 1))).sum())
+    lat_deg, lon_deg = track["lat_deg"].to_numpy(), track["lon_deg"].to_numpy()
+    return float(great_circle_m(lat_deg[:-1], lon_deg[:-1], lat_deg[1:], lon_deg[1:]).sum())
 
 
 def _moving_values(values: np.ndarray, rows: pd.DataFrame) -> np.ndarray:
@@ -721,11 +717,6 @@ def _looks_like_running(moving_cadence: np.ndarray, speed_mps: float) -> bool:
     return low <= median <= high or 2 * low <= median <= 2 * high
 
 
-def _cadence_factor(cadence: float, sport: str) -> float:
-    """2 when a foot sport's cadence counts one foot (the usual case), 1 for steps/min."""
-    return 1.0 if cadence > ONE_FOOT_BELOW_PER_MIN[sport] else 2.0
-
-
 def _avg_cadence_spm(values: dict[str, Any], sport: str, moving_cadence: np.ndarray) -> float:
     """The session's average steps/min: its own value, else the moving samples' mean.
 
@@ -737,10 +728,10 @@ def _avg_cadence_spm(values: dict[str, Any], sport: str, moving_cadence: np.ndar
     cadence = _positive(values.get("avg_running_cadence")) or _positive(values.get("avg_cadence"))
     if cadence is not None:
         cadence += _number(values.get("avg_fractional_cadence")) or 0.0
-        return cadence * _cadence_factor(cadence, sport)
+        return cadence * one_foot_factor(cadence, sport)
     if moving_cadence.size == 0:
         return math.nan
-    factor = _cadence_factor(float(np.median(moving_cadence)), sport)
+    factor = one_foot_factor(float(np.median(moving_cadence)), sport)
     return float(moving_cadence.mean() * factor)
 
 
@@ -798,7 +789,7 @@ def _samples_of(rows: pd.DataFrame, fields: dict[str, Any], clock: _Clock) -> pd
     if sport in FOOT_SPORTS:
         moving = _moving_values(cadence, rows)
         if moving.size:
-            cadence = cadence * _cadence_factor(float(np.median(moving)), sport)
+            cadence = cadence * one_foot_factor(float(np.median(moving)), sport)
     # Other sports keep their cadence as the device wrote it (a bike's rpm); their
     # avg_cadence_spm is NaN, so no rule reads it as steps.
     return pd.DataFrame(

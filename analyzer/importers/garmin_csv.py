@@ -45,16 +45,13 @@ from analyzer.classify import sport_of
 from analyzer.errors import BadFile, FileErrorKind
 from analyzer.importers import csv_common as common
 from analyzer.importers.base import Imported, Problem
+from analyzer.units import FOOT_SPORTS, METRES_PER_FOOT, METRES_PER_MILE, steps_per_min
 
 FORMAT = "garmin_csv"
 SUFFIXES: tuple[str, ...] = (".csv",)
 DEVICE = "Garmin Connect"
 METRES_PER_KM = 1000.0
-METRES_PER_MILE = 1609.344
-METRES_PER_FOOT = 0.3048
 SLOWEST_KM_PACE_MIN = 7.5  # median running pace per unit above this reads as per mile
-ONE_FOOT_BELOW_SPM = 120.0  # a run's cadence under this counts one foot
-FOOT_SPORTS = ("running", "walking", "hiking")
 
 # Cleaned header names in the languages of Garmin Connect's website, English first. Each
 # name is one a real export writes (public importers and tests quote them; the Danish ones
@@ -262,13 +259,8 @@ def _fields(table: common.Table, start_local: pd.Series, language: str) -> pd.Da
 
 def _cadence_spm(number: Callable[..., pd.Series], sport: pd.Series) -> pd.Series:
     """Steps/min on foot: the run cadence, else the first Avg Cadence, else its second copy."""
-    on_foot = sport.isin(FOOT_SPORTS).to_numpy()
-    is_run = (sport == "running").to_numpy()
     chosen = common.first_present(number(_RUN_CADENCE), number(_CADENCE, 0), number(_CADENCE, 1))
-    chosen = chosen.where(chosen > 0)
-    # A run under 120 is a one-foot figure (the duplicated column); walks can be that slow.
-    doubled = chosen.where(~(is_run & (chosen < ONE_FOOT_BELOW_SPM)), chosen * 2)
-    return doubled.where(on_foot)
+    return steps_per_min(chosen.where(chosen > 0), sport)
 
 
 def distance_unit_m(

@@ -40,6 +40,7 @@ from analyzer import plausible
 from analyzer.classify import sport_of, surface_of
 from analyzer.errors import BadFile, FileErrorKind, NotAnActivity
 from analyzer.importers.base import Imported, Problem, Record
+from analyzer.units import FOOT_SPORTS, MAX_UTC_OFFSET_S, one_foot_factor
 
 FORMAT = "garmin_json"
 SUFFIXES: tuple[str, ...] = (".json",)
@@ -55,15 +56,11 @@ _UTF8_BOM = b"\xef\xbb\xbf"
 CM_PER_M = 100.0
 MS_PER_S = 1000.0
 OFFSET_STEP_S = 900  # time zones are whole quarter hours (+05:45 Nepal, +08:45 Eucla)
-MAX_OFFSET_S = 14 * 3600  # UTC-12 .. UTC+14 in practice; beyond that a field is wrong
 
 # Raw elevation gain per metre run, median over a file: at or above this the file is in
 # centimetres (0.8 m of climb per km, the flattest of runs); below it, in metres (it would
 # take 80 m of climb in every kilometre of the typical activity to pass it).
 CENTIMETRE_CLIMB_RATIO = 0.08
-# Average cadence below these (upper quartile of a file's activities of the sport) counts
-# one foot; the same limits as FIT and TCX use (_track.ONE_FOOT_BELOW_SPM).
-ONE_FOOT_BELOW_SPM = {"running": 120.0, "walking": 85.0, "hiking": 85.0}
 
 NOT_GARMIN = "a JSON file that is not a Garmin activity or gear export"
 
@@ -200,7 +197,7 @@ def _records(entries: list) -> tuple[list[Record], int]:
     gmt = gmt.fillna(_wall_times(_column(frame, "beginTimestamp")))
     local = _wall_times(_column(frame, "startTimeLocal"))
     offset_s = ((local - gmt).dt.total_seconds() / OFFSET_STEP_S).round() * OFFSET_STEP_S
-    offset_s = offset_s.where(offset_s.abs() <= MAX_OFFSET_S)
+    offset_s = offset_s.where(offset_s.abs() <= MAX_UTC_OFFSET_S)
 
     distance_m = _numbers(frame, "distance") / CM_PER_M
     timer_s = _numbers(frame, "duration") / MS_PER_S
@@ -340,10 +337,10 @@ def _cadence_spm(frame: pd.DataFrame, sport: pd.Series) -> pd.Series:
     double_spm = _numbers(frame, "avgDoubleCadence")
     run_cadence = _numbers(frame, "avgRunCadence", "averageRunCadence")
     result = pd.Series(np.nan, index=frame.index, dtype="float64")
-    for sport_name, threshold_spm in ONE_FOOT_BELOW_SPM.items():
-        chosen = sport == sport_name
+    for sport_name in FOOT_SPORTS:  # one-foot or not, decided on the upper quartile of the
+        chosen = sport == sport_name  # file's activities of the sport
         values = run_cadence[chosen & (run_cadence > 0)]
-        factor = 2.0 if len(values) and values.quantile(0.75) < threshold_spm else 1.0
+        factor = one_foot_factor(values.quantile(0.75), sport_name) if len(values) else 2.0
         result[chosen] = double_spm[chosen].fillna(run_cadence[chosen] * factor)
     return result.where(result > 0)
 

@@ -20,11 +20,11 @@ from analyzer.classify import sport_of, surface_of
 from analyzer.errors import BadFile, FileErrorKind
 from analyzer.importers import csv_common as common
 from analyzer.importers.base import Imported, Record
+from analyzer.units import steps_per_min
 
 FORMAT = "polar_csv"
 SUFFIXES: tuple[str, ...] = (".csv",)
 DEVICE = "Polar Flow"
-ONE_FOOT_BELOW_SPM = 120.0
 _SIGNATURE = frozenset({"sport", "date", "start time", "duration", "total distance (km)"})
 
 
@@ -59,8 +59,7 @@ def read(stream: BinaryIO) -> Imported:
     duration_s = float(common.to_seconds(first("duration")).iloc[0])
     distance_m = number("total distance (km)") * 1000
     cadence_spm = number("average cadence (rpm)", "average cadence")
-    if sport == "running" and cadence_spm < ONE_FOOT_BELOW_SPM:
-        cadence_spm *= 2
+    cadence_spm = steps_per_min(cadence_spm, sport)
     fields = {
         "start_time_utc": pd.NaT,
         "start_time_local": start,

@@ -26,12 +26,11 @@ from analyzer.classify import sport_of
 from analyzer.errors import BadFile, FileErrorKind
 from analyzer.importers import csv_common as common
 from analyzer.importers.base import Imported, Problem
+from analyzer.units import FOOT_SPORTS, METRES_PER_MILE
 
 FORMAT = "strava_csv"
 SUFFIXES: tuple[str, ...] = (".csv",)
 DEVICE = "Strava"
-METRES_PER_MILE = 1609.344
-FOOT_SPORTS = ("running", "walking", "hiking")
 DIRT_SHARE_FOR_TRAIL = 0.5  # Dirt Distance is unpaved metres: half the run off road is a trail run
 
 # Cleaned header names: English, German [GAP strava-csv-mapping.json], Spanish (only the

@@ -28,6 +28,7 @@ from analyzer.classify import sport_of, surface_of
 from analyzer.errors import BadFile, FileErrorKind, NotAnActivity
 from analyzer.importers import _track as track
 from analyzer.importers.base import Imported, Problem, Record
+from analyzer.units import FOOT_SPORTS
 
 FORMAT = "tcx"
 SUFFIXES: tuple[str, ...] = (".tcx",)
@@ -369,7 +370,7 @@ def _average_cadence_spm(
     """Mean steps/min of the moving samples; without samples, the laps' AvgRunCadence
     (one foot unless its size says steps/min), weighted by lap time."""
     from_samples = track.mean_of_positive(cadence_spm, is_moving)
-    if not np.isnan(from_samples) or sport not in track.ONE_FOOT_BELOW_SPM:
+    if not np.isnan(from_samples) or sport not in FOOT_SPORTS:
         return from_samples
     timed = laps[(laps["total_s"] > 0) & (laps["written_cadence"] > 0)]
     if timed.empty:

@@ -25,11 +25,11 @@ from analyzer.classify import surface_of
 from analyzer.errors import BadFile
 from analyzer.importers import csv_common as common
 from analyzer.importers.base import Imported, Record
+from analyzer.units import steps_per_min
 
 FORMAT = "wahoo_csv"
 SUFFIXES: tuple[str, ...] = (".csv",)
 DEVICE = "Wahoo Fitness"
-ONE_FOOT_BELOW_SPM = 120.0
 CYCLING_ABOVE_MPS = 5.0  # as gpx.py: faster than 3:20/km over a whole workout is a ride
 WALKING_BELOW_MPS = 1.6  # slower than 10:25/km is a walk
 _BIKE_SENSORS = ("spd", "cad", "pwr")
@@ -70,9 +70,7 @@ def read(stream: BinaryIO) -> Imported:
     speed_mps = distance_m / moving_s if moving_s > 0 else np.nan
     sport = _sport(sensors, speed_mps)
     cadence_spm = _value(workout, "cadavg")
-    cadence_spm = cadence_spm if cadence_spm > 0 and sport in ("running", "walking") else np.nan
-    if sport == "running" and cadence_spm < ONE_FOOT_BELOW_SPM:
-        cadence_spm *= 2
+    cadence_spm = steps_per_min(cadence_spm, sport) if cadence_spm > 0 else np.nan
     hr_bpm = _value(workout, "hravg")
     latitude_deg, longitude_deg = _first_fix(_table(sections, "time"))
     has_gps = bool(sensors.get("gps")) and not np.isnan(latitude_deg)

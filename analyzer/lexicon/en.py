@@ -34,7 +34,7 @@ WORDS = Words(
         r"twinged|twingy|niggles?|niggled|niggly|niggling|tender|tenderness|throbb?\w*|"
         r"injur\w*|tweak\w*|strain\w*|sprain\w*|issues?|problems?|trouble|flare\w*|irritat\w*|"
         r"inflam\w*|grumbl\w*|complain\w*|pinch\w*|killing|discomfort|uncomfortable|bad|"
-        r"dodgy|barking"
+        r"dodgy|barking|grumpy|cranky|angry|unhappy"
     ),
     pain_phrase_pattern=(
         r"\b(?:act|acts|acted|acting) up\b|\bplaying up\b"

@@ -40,7 +40,7 @@ WORDS = Words(
         r"muñeca|codo|cabeza|sóleo|soleo|femoral"
     ),
     swelling_pattern=r"\bhinchad[oa]s?\b|\bhinchazón\b|\binflamación visible\b|\bderrame\b",
-    locking_pattern=r"\bbloque\w*|\btrabad[oa]\b|\bse trab\w*",
+    locking_pattern=r"\bbloque\w*|\btrabad[oa]\b|\bse (?:me )?trab\w*|\btrabó\b",
     giving_way_pattern=(
         r"\bfalló\b|\bfallado\b|\bcedió\b|\bha cedido\b|\bse me fue\b|\bse me va\b"
         r"|\binestable\b|\bse dobló\b"

@@ -23,7 +23,7 @@ WORDS = Words(
     ),
     past_pattern=r"\bvorig jaar\b|\boude\b|\bjaren geleden\b|\beerdere\b",
     pain_pattern=(
-        r"pijn|pijnlijk\w*|vervelend\w*|zeer|last|klachten|gevoelig\w*|blessure\w*|geblesseerd|ontstoken|"
+        r"pijn|pijnlijk\w*|vervelend\w*|gevoeld|voelbaar|zeer|last|klachten|gevoelig\w*|blessure\w*|geblesseerd|ontstoken|"
         r"ontsteking|geïrriteerd|geirriteerd|irritatie|zeur\w*|steken|stekend\w*|problemen|"
         r"overbelast\w*|opspeelt|speelt|beurs"
     ),

@@ -8,6 +8,7 @@ athlete's summary, the coach's ranking by risk, and how a knee-pain note is told
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -17,8 +18,8 @@ from analyzer.checkers import RULES
 from analyzer.checkers.rule import Finding
 from analyzer.log import TrainingLog
 from analyzer.status import OPEN_WINDOW_DAYS, Status, by_attention, finding_line
+from analyzer.units import METRES_PER_MILE
 
-METRES_PER_MILE = 1609.344
 RANKING_WINDOW_DAYS = 28  # the ranking counts each athlete's findings of their last 4 weeks
 SEVERITY_MARKS = {"high": "HIGH", "warning": "warn", "info": "info"}
 # DESIGN.md: a knee-pain note carries the findings of the 14 days before it as `related`.
@@ -50,10 +51,20 @@ class RiskRank:
     window_end: dt.date | None
 
 
-def athlete_summaries(log: TrainingLog, findings: list[Finding]) -> list[AthleteSummary]:
-    """Every athlete with runs, notes or findings, in name order, with their own findings."""
+def athlete_summaries(
+    log: TrainingLog,
+    findings: list[Finding],
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> list[AthleteSummary]:
+    """Every athlete with runs, notes or findings, in name order, with their own findings;
+    runs, days and distance counted from `since` to `until` (the view), when given."""
     runs = log.runs
     runs = runs[runs["local_date"].notna()]
+    if since is not None:
+        runs = runs[runs["local_date"] >= since]
+    if until is not None:
+        runs = runs[runs["local_date"] <= until]
     by_athlete = runs.groupby("athlete").agg(
         runs=("activity_id", "size"),
         first_date=("local_date", "min"),
@@ -149,7 +160,8 @@ def attention_last_text(status: Status) -> str:
     if status.is_stale:
         return f"no data since {last.day} {last:%b %Y}"
     days = status.days_since_last_activity or 0
-    return f"{last:%a} {last.day} {last:%b} ({count_text(days, 'day')})"
+    ago = "the as-of day" if days == 0 else count_text(days, "day")
+    return f"{last:%a} {last.day} {last:%b} ({ago})"
 
 
 def attention_week_text(status: Status) -> str:
@@ -277,6 +289,66 @@ def _knee_text(status: Status) -> str:
     score = f", {pain.score_of_10:g}/10" if pain.score_of_10 is not None else ""
     flags = f", {', '.join(pain.red_flags)}" if pain.red_flags else ""
     return f"last pain {day_text(pain.date)} ({side}{score}{flags}); {status.pain_trend}"
+
+
+# evidence keys end in their unit: said as a word after the number
+_EVIDENCE_UNITS = (
+    ("_km", "km"),
+    ("_mi", "mi"),
+    ("_spm", "steps/min"),
+    ("_pct", "%"),
+    ("_bpm", "bpm"),
+    ("_mps", "m/s"),
+    ("_days", "days"),
+    ("_weeks", "weeks"),
+    ("_m", "m"),
+    ("_s", "s"),
+)
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_EVIDENCE_SKIPPED = ("excerpt", "note")  # the note's words are in the message already
+
+
+def evidence_words(finding: Finding) -> str:
+    """A finding's evidence as words: 'score 4/10; left knee; from journal.md; over Tue 7 Jul
+    to Tue 21 Jul 2026', never a 'key = value' dump."""
+    parts = []
+    for key, value in finding.evidence.items():
+        is_empty = isinstance(value, str | list | tuple) and len(value) == 0
+        if value is None or is_empty or key in _EVIDENCE_SKIPPED:
+            continue
+        if key == "score_of_10" and isinstance(value, int | float):
+            parts.append(f"score {value:g}/10")
+        elif key == "side":
+            parts.append({"both": "both knees"}.get(str(value), f"{value} knee"))
+        elif key == "source":
+            parts.append(f"from {value}")
+        else:
+            parts.append(_evidence_item(key, value))
+    period = f"over {day_text(finding.period_start)} to {day_text(finding.period_end)}"
+    if finding.period_start == finding.period_end:
+        period = f"on {day_text(finding.period_end)}"
+    return "; ".join([*parts, period])
+
+
+def _evidence_item(key: str, value: object) -> str:
+    name, unit = key, ""
+    for suffix, label in _EVIDENCE_UNITS:
+        if key.endswith(suffix):
+            name, unit = key[: -len(suffix)], label
+            break
+    if isinstance(value, bool):
+        text = "yes" if value else "no"
+    elif isinstance(value, float):
+        text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    elif isinstance(value, dt.date):
+        text = day_text(value)
+    elif isinstance(value, str) and _ISO_DAY.fullmatch(value):
+        text = day_text(dt.date.fromisoformat(value))
+    elif isinstance(value, list | tuple):
+        text = ", ".join(str(item) for item in value)
+    else:
+        text = str(value)
+    return f"{name.replace('_', ' ')} {text}{' ' + unit if unit else ''}".strip()
 
 
 def is_pain_note(finding: Finding) -> bool:

@@ -37,8 +37,8 @@ from analyzer.checkers import (
 )
 from analyzer.checkers.rule import Finding
 from analyzer.log import TrainingLog
-from analyzer.report import METRES_PER_MILE
 from analyzer.report.literal import literal_figure
+from analyzer.units import METRES_PER_MILE
 
 WINDOW_WEEKS = 16  # the status window: the weeks up to the as-of day the charts show
 AVERAGE_WEEKS = 4  # the weekly chart's average line

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-import json
 import re
 from collections.abc import Iterable, Mapping
 from html import escape
 
 from analyzer.checkers.rule import Finding
-from analyzer.log import FileError, TrainingLog
+from analyzer.log import FileError, FileNotice, TrainingLog
 from analyzer.report import (
     PAIN_NOTE_RULE,
     AthleteSummary,
@@ -32,6 +31,7 @@ from analyzer.report import (
     count_text,
     day_text,
     distance_text,
+    evidence_words,
     in_attention_order,
     is_pain_note,
     open_finding_text,
@@ -40,7 +40,6 @@ from analyzer.report import (
     span_text,
     status_rows,
 )
-from analyzer.report.json import plain
 from analyzer.status import OPEN_WINDOW_DAYS, Status, default_as_of
 from analyzer.status import statuses as athlete_statuses
 
@@ -107,20 +106,25 @@ def render_html(
     title: str = "runlog report",
     as_of: dt.date | None = None,
     statuses: Mapping[str, Status] | None = None,
+    since: dt.date | None = None,
 ) -> str:
     """The whole page: ranking (for several athletes), one section per athlete in that order,
     each opening with the athlete's status, then the errors.
 
-    The charts show the `WINDOW_WEEKS` weeks up to `as_of` (default: the log's newest day).
+    The charts show the `WINDOW_WEEKS` weeks up to `as_of` (default: the log's newest day), or
+    the weeks from `since` when it is given; the counts are of the days from `since` to `as_of`.
     """
     as_of = as_of or default_as_of(log) or dt.date.today()
     if statuses is None:
         statuses = athlete_statuses(log, findings, as_of)
-    summaries = in_attention_order(athlete_summaries(log, findings), statuses)
+    summaries = in_attention_order(athlete_summaries(log, findings, since, as_of), statuses)
     anchors = _anchors(summaries)
     errors = list(errors)
     window = charts.status_window(as_of)
-    body = [f"<h1>{escape(title)}</h1>", _overview(summaries, errors, window)]
+    if since is not None:
+        weeks = (window.last_monday - since).days // 7 + 1
+        window = charts.status_window(as_of, max(weeks, 1))
+    body = [f"<h1>{escape(title)}</h1>", _overview(summaries, errors, window, since)]
     if len(summaries) > 1:
         body.append(_ranking(log, summaries, anchors, window, statuses))
     body += [
@@ -129,6 +133,8 @@ def render_html(
     ]
     if errors:
         body.append(_errors(errors))
+    if log.notices:
+        body.append(_notices(log.notices))
     return "\n".join(
         [
             "<!DOCTYPE html>",
@@ -148,7 +154,9 @@ def render_html(
     )
 
 
-def _overview(summaries: list[AthleteSummary], errors: list[FileError], window) -> str:
+def _overview(
+    summaries: list[AthleteSummary], errors: list[FileError], window, since: dt.date | None
+) -> str:
     runs = sum(summary.runs for summary in summaries)
     findings = sum(len(summary.findings) for summary in summaries)
     parts = [
@@ -158,9 +166,12 @@ def _overview(summaries: list[AthleteSummary], errors: list[FileError], window) 
     ]
     if errors:
         parts.append(f'<a href="#errors">{count_text(len(errors), "file")} not fully read</a>')
+    if since is not None:
+        shown = f"from {day_text(since)} to {day_text(window.as_of)} (--since)"
+        return f'<p class="summary">{", ".join(parts)} {escape(shown)}.</p>'
     return (
         f'<p class="summary">{", ".join(parts)}. The charts show the {charts.WINDOW_WEEKS} weeks '
-        f"up to {escape(day_text(window.as_of))}, the log's newest day.</p>"
+        f"up to {escape(day_text(window.as_of))}, the as-of day.</p>"
     )
 
 
@@ -479,6 +490,20 @@ def _errors(errors: list[FileError]) -> str:
     )
 
 
+def _notices(notices: list[FileNotice]) -> str:
+    items = "\n".join(
+        f"<li>{escape(notice.path)}: {escape(notice.notice)}</li>" for notice in notices
+    )
+    return "\n".join(
+        [
+            '<section id="notices" class="errors">',
+            "<h2>Files read in full, with a remark</h2>",
+            f"<ul>\n{items}\n</ul>",
+            "</section>",
+        ]
+    )
+
+
 def _chart(chart: charts.Chart | None, description: str, when_empty: str, caption: str = "") -> str:
     """A chart as a picture: the phone's drawing under 700 px, the wide one otherwise."""
     if chart is None:
@@ -501,12 +526,7 @@ def _severity(severity: str) -> str:
 
 
 def _evidence_text(finding: Finding) -> str:
-    pairs = [
-        f"{name} = {json.dumps(plain(value), ensure_ascii=False)}"
-        for name, value in finding.evidence.items()
-    ]
-    period = f"{plain(finding.period_start)} to {plain(finding.period_end)}"
-    return "; ".join([*pairs, f"period {period}"])
+    return evidence_words(finding)
 
 
 def _anchors(summaries: list[AthleteSummary]) -> dict[str, str]:

@@ -29,12 +29,13 @@ def render_json(
     errors: Iterable[FileError],
     statuses: Mapping[str, Status] | None = None,
     as_of: dt.date | None = None,
+    since: dt.date | None = None,
 ) -> str:
     """DESIGN.md's document: the as-of day, each athlete with their status and findings, then
     the files not read."""
     statuses = statuses or {}
     athletes = []
-    for summary in athlete_summaries(log, findings):
+    for summary in athlete_summaries(log, findings, since, as_of):
         item: dict[str, Any] = {
             "athlete": summary.athlete,
             "activities": summary.runs,
@@ -54,6 +55,7 @@ def render_json(
     document["errors"] = [
         {"path": error.path, "kind": str(error.kind), "error": error.reason} for error in errors
     ]
+    document["notices"] = [{"path": item.path, "notice": item.notice} for item in log.notices]
     return json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 

@@ -8,11 +8,14 @@ folder of several athletes starts with the athletes ranked by risk.
 
 from __future__ import annotations
 
+import datetime as dt
 import inspect
 import textwrap
 from collections.abc import Iterable, Mapping
+from contextvars import ContextVar
 from itertools import groupby
 
+from analyzer.checkers import RULES
 from analyzer.checkers.rule import Finding, Rule, setting_range
 from analyzer.log import FileError, TrainingLog
 from analyzer.report import (
@@ -37,9 +40,12 @@ from analyzer.report import (
     status_rows,
 )
 from analyzer.report.literal import terminal_text
-from analyzer.status import OPEN_WINDOW_DAYS, Status, by_attention
+from analyzer.status import HISTORY_WEEKS, OPEN_WINDOW_DAYS, Status, by_attention, finding_line
 
 WIDTH_CHARS = 100  # wrap messages to a wide terminal; long messages stay readable
+MIN_WIDTH_CHARS = 60  # narrower terminals still get this width: the lines stay readable
+# the width of the report being rendered (render_text's `width`), read where lines are wrapped
+_width_chars: ContextVar[int] = ContextVar("width_chars", default=WIDTH_CHARS)
 _MARK_CHARS = 6  # "HIGH  ": the severity mark and its gap
 
 
@@ -48,10 +54,32 @@ def render_text(
     findings: list[Finding],
     errors: Iterable[FileError] = (),
     statuses: Mapping[str, Status] | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    show_all: bool = False,
+    width: int = WIDTH_CHARS,
 ) -> str:
     """The whole report: the ranking (for several athletes), each athlete (their status first,
-    when given, then their history), then the errors."""
-    summaries = athlete_summaries(log, findings)
+    when given, then their history), then the errors. The history shows the findings of the
+    `HISTORY_WEEKS` weeks up to the as-of day, older ones counted per month and rule, unless
+    `since` or `show_all` asks for them. Lines wrap at `width` characters (60 at the least)."""
+    token = _width_chars.set(max(width, MIN_WIDTH_CHARS))
+    try:
+        return _render_text(log, findings, errors, statuses, since, until, show_all)
+    finally:
+        _width_chars.reset(token)
+
+
+def _render_text(
+    log: TrainingLog,
+    findings: list[Finding],
+    errors: Iterable[FileError],
+    statuses: Mapping[str, Status] | None,
+    since: dt.date | None,
+    until: dt.date | None,
+    show_all: bool,
+) -> str:
+    summaries = athlete_summaries(log, findings, since, until)
     statuses = statuses or {}
     blocks: list[str] = []
     if len(summaries) > 1:
@@ -63,7 +91,10 @@ def render_text(
         if status is not None:
             blocks.append(status_text(status))
         not_run = len(status.rules_not_run) if status is not None else 0
-        blocks.append(_athlete(summary, not_run))
+        older_than = None
+        if status is not None and since is None and not show_all:
+            older_than = _monday(status.as_of) - dt.timedelta(weeks=HISTORY_WEEKS - 1)
+        blocks.append(_athlete(summary, not_run, older_than))
     if not summaries:
         blocks.append("No runs, notes or findings to show.")
     errors = list(errors)
@@ -80,7 +111,7 @@ def error_section(errors: list[FileError]) -> str:
 
 def render_rules(rules: Iterable[Rule], with_rationale: bool = False) -> str:
     """Every rule: code, slug, grade, title, defaults with their ranges and source; the
-    rationale if asked."""
+    rationale if asked (its own Source line then says the source, once)."""
     blocks = []
     for rule in rules:
         defaults = [
@@ -91,8 +122,9 @@ def render_rules(rules: Iterable[Rule], with_rationale: bool = False) -> str:
             f"{rule.code}  {rule.slug}  [{rule.grade}]",
             *_wrapped(rule.title, "    "),
             *_listed("defaults: ", defaults or ["none"], "    ", "      "),
-            *_wrapped(f"source: {rule.source or 'none given'}", "    ", "      "),
         ]
+        if not (with_rationale and rule.rationale):
+            lines += _wrapped(f"source: {rule.source or 'none given'}", "    ", "      ")
         if with_rationale and rule.rationale:
             lines.append("")
             lines += [
@@ -110,7 +142,7 @@ def _range_text(thresholds: type, name: str) -> str:
 def status_text(status: Status) -> str:
     """One athlete's status: the numbers, the open findings one line each, and the advice."""
     header = f"{status.athlete}: status on {day_text(status.as_of)}"
-    lines = [header, "=" * min(len(header), WIDTH_CHARS)]
+    lines = [header, "=" * min(len(header), _width_chars.get())]
     label_chars = 15
     for label, text in status_rows(status):
         lines += _wrapped(text, f"  {label:<{label_chars}}", " " * (label_chars + 2))
@@ -177,31 +209,57 @@ def _ranking(summaries: list[AthleteSummary]) -> str:
     return "\n".join(lines)
 
 
-def _athlete(summary: AthleteSummary, not_run: int = 0) -> str:
+def _athlete(summary: AthleteSummary, not_run: int = 0, older_than: dt.date | None = None) -> str:
+    """The athlete's history, newest first, a week at a time; findings before `older_than`
+    counted per month and rule; the evidence behind the rules that spoke, once, at the end."""
     header = (
         f"{summary.athlete}: {count_text(summary.runs, 'run')}, "
         f"{span_text(summary.first_date, summary.last_date)}, "
         f"{distance_text(summary.distance_m, summary.units)}"
     )
-    lines = [header, "=" * min(len(header), WIDTH_CHARS)]
+    lines = [header, "=" * min(len(header), _width_chars.get())]
+    newest_first = sorted(
+        summary.findings, key=lambda finding: (-finding.date.toordinal(), -finding.severity_rank)
+    )
+    recent = [item for item in newest_first if older_than is None or item.date >= older_than]
+    older = [item for item in newest_first if older_than is not None and item.date < older_than]
     if not summary.findings:
-        lines.append(
-            f"No findings from the rules that could judge ({not_run} could not: see the status)."
-            if not_run
-            else "No findings."
-        )
-    for date, same_day in groupby(summary.findings, key=lambda finding: finding.date):
-        lines.append(day_text(date))
-        for finding in same_day:
-            lines += _finding_lines(finding, not_run)
+        if summary.runs == 0:
+            lines.append("No runs and no findings in these days: nothing to judge.")
+        elif not_run:
+            lines.append(
+                f"No findings from the rules that could judge ({not_run} could not: see the "
+                "status)."
+            )
+        else:
+            lines.append("No findings.")
+    said: set[str] = set()  # rules whose whole message was said: the others say what happened
+    for monday, in_week in groupby(recent, key=lambda finding: _monday(finding.date)):
+        lines.append(f"Week of {day_text(monday)}")
+        for finding in in_week:
+            lines += _finding_lines(finding, not_run, said)
+    if older:
+        lines += _older_lines(older, older_than)
+    if summary.findings:
+        lines += _evidence_lines(summary.findings)
     return "\n".join(lines)
 
 
-def _finding_lines(finding: Finding, not_run: int = 0) -> list[str]:
+def _monday(date: dt.date) -> dt.date:
+    return date - dt.timedelta(days=date.weekday())
+
+
+def _finding_lines(finding: Finding, not_run: int = 0, said: set[str] | None = None) -> list[str]:
     mark = SEVERITY_MARKS.get(finding.severity, finding.severity)
-    lines = [f"  {mark:<{_MARK_CHARS - 2}}  {finding.code} {finding.rule}"]
-    indent = " " * (_MARK_CHARS + 2)
-    lines += _wrapped(finding.message, indent)
+    day = f"{finding.date:%a} {finding.date.day} {finding.date:%b}"
+    lines = [f"  {day:<10}  {mark:<4}  {finding.code} {finding.rule}"]
+    indent = " " * 14
+    said = set() if said is None else said
+    if finding.rule in said:
+        lines += _wrapped(finding_line(finding), indent)
+    else:
+        said.add(finding.rule)
+        lines += _wrapped(finding.message, indent)
     if is_pain_note(finding):
         lines += _before_the_pain(finding, indent, not_run)
     return lines
@@ -221,7 +279,49 @@ def _before_the_pain(finding: Finding, indent: str, not_run: int = 0) -> list[st
     for other in finding.related:
         mark = SEVERITY_MARKS.get(other.severity, other.severity)
         head = f"{other.date:%a} {other.date.day} {other.date:%b}  {mark}  {other.code}"
-        lines += _wrapped(f"{head}  {other.message}", indent + "  ", indent + "    ")
+        lines.append(_one_line(f"{indent}  {head}  {finding_line(other)}"))
+    return lines
+
+
+def _one_line(text: str) -> str:
+    """The text cut to the width with an ellipsis: a reference, not the finding itself."""
+    if len(text) <= _width_chars.get():
+        return text
+    return text[: _width_chars.get() - 3].rsplit(" ", 1)[0] + " ..."  # cut between words
+
+
+def _older_lines(older: list[Finding], older_than: dt.date | None) -> list[str]:
+    """Findings before the history's weeks, counted per month and rule, newest month first."""
+    lines = [
+        f"Before {day_text(older_than)}: {count_text(len(older), 'finding')}, per month and "
+        "rule (--all or --since shows them)"
+    ]
+    counts: dict[tuple[dt.date, str, str], dict[str, int]] = {}
+    for finding in older:
+        key = (finding.date.replace(day=1), finding.code, finding.rule)
+        by_severity = counts.setdefault(key, {})
+        by_severity[finding.severity] = by_severity.get(finding.severity, 0) + 1
+    for (month, code, rule), by_severity in counts.items():
+        severities = ", ".join(
+            f"{by_severity[severity]} {severity}"
+            for severity in ("high", "warning", "info")
+            if severity in by_severity
+        )
+        lines.append(f"  {month:%b %Y}  {code} {rule}: {severities}")
+    return lines
+
+
+def _evidence_lines(findings: Iterable[Finding]) -> list[str]:
+    """Each rule that spoke, once: its title and the source behind it."""
+    lines = ["Evidence behind these findings:"]
+    slugs = {finding.rule for finding in findings}
+    for rule in sorted((rule for rule in RULES if rule.slug in slugs), key=lambda rule: rule.code):
+        lines += _wrapped(
+            f"{rule.code} {rule.slug} [{rule.grade}]: {rule.title}. Source: "
+            f"{rule.source or 'none given'}",
+            "  ",
+            "    ",
+        )
     return lines
 
 
@@ -231,7 +331,7 @@ def _listed(label: str, items: list[str], indent: str, subsequent_indent: str) -
     lines: list[str] = []
     prefix, current = indent + label, []
     for piece in pieces:
-        if current and len(prefix + " ".join([*current, piece])) > WIDTH_CHARS:
+        if current and len(prefix + " ".join([*current, piece])) > _width_chars.get():
             lines.append(prefix + " ".join(current))
             prefix, current = subsequent_indent, []
         current.append(piece)
@@ -242,7 +342,7 @@ def _listed(label: str, items: list[str], indent: str, subsequent_indent: str) -
 def _wrapped(text: str, indent: str, subsequent_indent: str | None = None) -> list[str]:
     return textwrap.wrap(
         str(text).strip(),
-        width=WIDTH_CHARS,
+        width=_width_chars.get(),
         initial_indent=indent,
         subsequent_indent=indent if subsequent_indent is None else subsequent_indent,
         break_on_hyphens=False,

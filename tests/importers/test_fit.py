@@ -20,6 +20,7 @@ from analyzer.importers import Imported, Record, fit
 from analyzer.schema import SAMPLE_COLUMNS
 from tests.conftest import manifest_rows
 from tests.fitwriter import (
+    METRES_PER_DEGREE_LATITUDE,
     FitMessage,
     encode_fit,
     fit_crc,
@@ -173,7 +174,9 @@ def test_samples_have_the_canonical_columns_in_canonical_types():
     assert len(samples) == 601
     assert samples["time_utc"].iloc[0] == START_UTC
     assert samples["distance_m"].iloc[-1] == pytest.approx(2000, abs=0.01)
-    assert samples["lat_deg"].iloc[-1] == pytest.approx(55.68 + 2000 / 111_195, abs=1e-6)
+    assert samples["lat_deg"].iloc[-1] == pytest.approx(
+        55.68 + 2000 / METRES_PER_DEGREE_LATITUDE, abs=1e-6
+    )
     assert samples["cadence_spm"].eq(170).all()
 
 

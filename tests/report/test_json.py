@@ -57,7 +57,7 @@ def test_the_status_has_designs_keys(coach_log, coach_findings, coach_statuses):
 
 def test_the_document_has_designs_shape(coach_log, coach_findings, coach_errors):
     document = json.loads(render_json(coach_log, coach_findings, coach_errors))
-    assert list(document) == ["athletes", "errors"]
+    assert list(document) == ["athletes", "errors", "notices"]
     ana = document["athletes"][0]
     assert list(ana) == ["athlete", "activities", "first_date", "last_date", "findings"]
     assert (ana["athlete"], ana["activities"]) == ("ana", 34)
@@ -126,7 +126,7 @@ def test_a_finding_without_related_keeps_every_other_key(ana_findings):
 
 def test_an_empty_log_gives_an_empty_document(coach_log):
     document = json.loads(render_json(coach_log.for_athlete("nobody"), [], []))
-    assert document == {"athletes": [], "errors": []}
+    assert document == {"athletes": [], "errors": [], "notices": []}
 
 
 def test_the_rules_document_lists_every_rule():

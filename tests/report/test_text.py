@@ -1,5 +1,8 @@
 """The terminal report: golden files, and the pain note with what came before it."""
 
+import dataclasses
+import datetime as dt
+
 from analyzer.checkers import RULES
 from analyzer.report.text import error_section, render_rules, render_text
 from tests.report.golden import assert_matches_golden
@@ -102,3 +105,37 @@ def test_a_rule_asked_for_by_name_shows_its_rationale():
     rule = RULES[0]
     text = render_rules([rule], with_rationale=True)
     assert rule.rationale.strip().splitlines()[0] in text
+
+
+def test_the_history_is_newest_first_a_week_at_a_time(coach_log, ana_findings):
+    text = render_text(coach_log.for_athlete("ana"), ana_findings)
+    weeks = [line for line in text.splitlines() if line.startswith("Week of ")]
+    assert weeks == ["Week of Mon 9 Mar 2026", "Week of Mon 2 Mar 2026", "Week of Mon 5 Jan 2026"]
+
+
+def test_each_rule_says_its_whole_message_once_and_its_evidence_at_the_end(coach_log, ana_findings):
+    text = render_text(coach_log.for_athlete("ana"), ana_findings)
+    assert text.count("Grow your long run by about a tenth at a time.") == 1
+    evidence = text.split("Evidence behind these findings:", 1)[1]
+    assert [line.split()[0] for line in evidence.splitlines() if line.startswith("  RL")] == [
+        "RL101",
+        "RL102",
+        "RL103",
+        "RL501",
+    ]
+
+
+def test_findings_before_the_status_window_are_counted_per_month_and_rule(
+    coach_log, coach_findings, coach_statuses
+):
+    text = render_text(coach_log, coach_findings, (), coach_statuses)
+    assert "Before Mon 24 Nov 2025" not in text  # the log holds no finding that old
+    ana = coach_log.for_athlete("ana")
+    statuses = {"ana": coach_statuses["ana"]}
+    late = {"ana": dataclasses.replace(statuses["ana"], as_of=dt.date(2026, 6, 1))}
+    folded = render_text(ana, coach_findings, (), late)
+    assert "Before Mon 16 Feb 2026: 1 finding, per month and rule" in folded
+    assert "  Jan 2026  RL101 weekly-mileage-jump: 1 info" in folded
+    assert "Week of Mon 5 Jan 2026" not in folded
+    shown = render_text(ana, coach_findings, (), late, show_all=True)
+    assert "Week of Mon 5 Jan 2026" in shown and "Before Mon" not in shown

@@ -1,0 +1,84 @@
+"""One place for each unit and physical fact runlog uses: the mile, the foot, the Earth's
+radius and the great-circle distance, the FIT epoch, the bounds of a UTC offset, and the rule
+that turns a one-foot cadence into steps per minute. A second copy of any of these anywhere
+else is a bug in waiting (three Earth radii give three distances); a test looks for copies.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TypeVar
+
+import numpy as np
+import pandas as pd
+
+METRES_PER_MILE = 1609.344  # the international mile (1959)
+METRES_PER_FOOT = 0.3048  # the international foot (1959)
+KM_PER_MILE = METRES_PER_MILE / 1000
+FEET_PER_METRE = 1 / METRES_PER_FOOT
+
+# The WGS84 semi-major axis, as gpxpy uses it: GPX totals then match gpxpy's length_2d, the
+# reference reader the tests compare with. Every distance between two GPS points uses it.
+EARTH_RADIUS_M = 6_378_137.0
+ONE_DEGREE_M = 2 * np.pi * EARTH_RADIUS_M / 360  # along a meridian
+
+FIT_EPOCH_UNIX_S = 631_065_600  # 1989-12-31T00:00Z [Garmin FIT cookbook, FORMATS.md §1.6]
+
+MAX_UTC_OFFSET_S = 14 * 3600  # UTC+14 (Kiribati) is the furthest zone from UTC
+UTC_OFFSET_STEP_S = 15 * 60  # every zone in use is a multiple of 15 minutes from UTC
+
+# A foot cadence as a device writes it often counts one foot (strides/min: FIT, TCX, GPX
+# extensions, Strava, Polar, Wahoo, Garmin exports); some writers store steps/min instead.
+# One foot stays below these while moving (running ~75-100, walking ~50-70), steps/min above
+# [FORMATS.md §1.3, §7.1]. Cadence of other sports (pedal or paddle strokes) is not steps.
+ONE_FOOT_BELOW_SPM = {"running": 120.0, "walking": 85.0, "hiking": 85.0}
+FOOT_SPORTS = tuple(ONE_FOOT_BELOW_SPM)
+
+Cadence = TypeVar("Cadence", float, np.ndarray, pd.Series)
+
+
+def great_circle_m(
+    lat_1_deg: np.ndarray | pd.Series | float,
+    lon_1_deg: np.ndarray | pd.Series | float,
+    lat_2_deg: np.ndarray | pd.Series | float,
+    lon_2_deg: np.ndarray | pd.Series | float,
+) -> np.ndarray:
+    """Great-circle (haversine) distance between paired points, metres; NaN where a position
+    is missing."""
+    lat_1, lon_1 = (
+        np.radians(np.asarray(lat_1_deg, float)),
+        np.radians(np.asarray(lon_1_deg, float)),
+    )
+    lat_2, lon_2 = (
+        np.radians(np.asarray(lat_2_deg, float)),
+        np.radians(np.asarray(lon_2_deg, float)),
+    )
+    half_chord = (
+        np.sin((lat_1 - lat_2) / 2) ** 2
+        + np.cos(lat_1) * np.cos(lat_2) * np.sin((lon_1 - lon_2) / 2) ** 2
+    )
+    return 2 * EARTH_RADIUS_M * np.arcsin(np.sqrt(np.clip(half_chord, 0, 1)))
+
+
+def one_foot_factor(typical_cadence: float, sport: str) -> float:
+    """2.0 when a foot sport's cadence this size counts one foot (the usual case), else 1.0."""
+    below = ONE_FOOT_BELOW_SPM.get(sport)
+    return 2.0 if below is not None and typical_cadence < below else 1.0
+
+
+def steps_per_min(value: Cadence, sport: str | pd.Series) -> Cadence:
+    """A written cadence in steps/min: doubled where it counts one foot (below the sport's
+    ONE_FOOT_BELOW_SPM), NaN for a sport whose cadence is not steps. `value` is a number, an
+    array or a Series; `sport` one sport, or a Series of them beside the values."""
+    if isinstance(sport, str):
+        below: float | np.ndarray = ONE_FOOT_BELOW_SPM.get(sport, math.nan)
+    else:
+        below = pd.Series(sport).map(ONE_FOOT_BELOW_SPM).to_numpy(dtype=float)
+    values = np.asarray(value, dtype=float)
+    with np.errstate(invalid="ignore"):
+        steps = np.where(np.isnan(below), np.nan, np.where(values < below, 2 * values, values))
+    if isinstance(value, pd.Series):
+        return pd.Series(steps, index=value.index, name=value.name)  # type: ignore[return-value]
+    if np.ndim(value) == 0:
+        return float(steps)  # type: ignore[return-value]
+    return steps  # type: ignore[return-value]
