@@ -44,7 +44,7 @@ from analyzer.errors import RunlogError
 from analyzer.loader import load
 from analyzer.log import FileError, TrainingLog
 from analyzer.profile import Profile, load_profile
-from analyzer.relative import relative_log
+from analyzer.relative import relative_findings, relative_log
 from analyzer.report import count_text
 from analyzer.report.csv import render_csv
 from analyzer.report.json import render_json, render_rules_json
@@ -207,7 +207,6 @@ def check(
         findings = run_rules(training_log, profile, first_day, last_day or as_of_day)
     else:
         from analyzer.cohort import check_cohort
-        from analyzer.relative import relative_findings
 
         _check_paths(paths)
         profile = load_profile(profile_path) if profile_path is not None else None
