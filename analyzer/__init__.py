@@ -12,15 +12,33 @@ In a notebook:
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
-from analyzer.checkers import findings_table, run_rules
-from analyzer.loader import load
-from analyzer.log import FileError, TrainingLog
-from analyzer.patterns import pain_patterns as patterns_before_pain
-from analyzer.profile import Profile, load_profile
+    from analyzer.loader import load
+    from analyzer.log import FileError, TrainingLog
+    from analyzer.profile import Profile, load_profile
+
+# Imported when first used, so that `runlog --help` does not wait for pandas.
+_LAZY = {
+    "load": "analyzer.loader",
+    "FileError": "analyzer.log",
+    "TrainingLog": "analyzer.log",
+    "Profile": "analyzer.profile",
+    "load_profile": "analyzer.profile",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module 'analyzer' has no attribute {name!r}")
+    value = getattr(importlib.import_module(_LAZY[name]), name)
+    globals()[name] = value
+    return value
 
 
 def check(
@@ -30,6 +48,9 @@ def check(
     until: dt.date | None = None,
 ) -> pd.DataFrame:
     """The findings of every enabled rule on the log, as a DataFrame (DESIGN.md's columns)."""
+    from analyzer.checkers import findings_table, run_rules
+    from analyzer.profile import load_profile
+
     if isinstance(profile, str | Path):
         profile = load_profile(profile)
     return findings_table(run_rules(log, profile, since, until))
@@ -42,6 +63,9 @@ def pain_patterns(log: TrainingLog, profile: Profile | str | Path | None = None)
     distance): how many episodes had it in the 14 days before onset, how many pain-free
     fortnights had it. Athletes with fewer than two episodes have no rows.
     """
+    from analyzer.patterns import pain_patterns as patterns_before_pain
+    from analyzer.profile import load_profile
+
     if isinstance(profile, str | Path):
         profile = load_profile(profile)
     return patterns_before_pain(log, profile=profile)

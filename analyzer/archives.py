@@ -20,8 +20,9 @@ import zipfile
 import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
-from analyzer.errors import BadFile, FileErrorKind, RunlogError
+from analyzer.errors import BadFile, FileErrorKind, ProfileError, RunlogError
 
 MB = 1024 * 1024
 # A small file may compress far past any ratio (a kilobyte of blank lines): ratios are judged
@@ -53,7 +54,9 @@ class ArchiveLimitError(BadFile):
 
 @dataclass(frozen=True)
 class InputLimits:
-    """How far runlog inflates what it reads; each can be set as RUNLOG_<NAME> (RUNLOG_MAX_RATIO).
+    """How far runlog inflates what it reads; each can be set in a profile's [limits] table or
+    as RUNLOG_<NAME> (RUNLOG_MAX_RATIO), which comes last. A runlog.toml inside an archive
+    cannot change them: an archive does not set its own limits.
 
     The defaults sit well above any real export: a Strava or Garmin export of many years
     inflates to a few GB at most, its largest file (an Apple Health export.xml) to some
@@ -81,24 +84,42 @@ class InputLimits:
         return f"{field_name} = {shown}, set with {_ENVIRONMENT_PREFIX}{field_name.upper()}"
 
     @classmethod
-    def from_environment(cls, environ: Mapping[str, str] | None = None) -> InputLimits:
-        """The defaults, with any RUNLOG_MAX_* variable laid over them (RunlogError if bad)."""
+    def from_settings(cls, settings: Mapping[str, Any], where: str) -> InputLimits:
+        """The defaults with a profile's [limits] table laid over them (ProfileError if bad)."""
+        known = {item.name: item for item in dataclasses.fields(cls)}
+        values: dict[str, Any] = {}
+        for key, value in settings.items():
+            if key not in known:
+                raise ProfileError(
+                    f"{where}: [limits] {key} is not a limit; the limits are {', '.join(known)}"
+                )
+            said = f"{where}: [limits] {key} = {value!r}"
+            values[key] = _limit_value(said, value, known[key], ProfileError)
+        return cls(**values)
+
+    def from_environment(self, environ: Mapping[str, str] | None = None) -> InputLimits:
+        """These limits with any RUNLOG_MAX_* variable laid over them (RunlogError if bad)."""
         environ = os.environ if environ is None else environ
-        settings: dict[str, float | int] = {}
-        for item in dataclasses.fields(cls):
+        values: dict[str, Any] = {}
+        for item in dataclasses.fields(self):
             variable = f"{_ENVIRONMENT_PREFIX}{item.name.upper()}"
             text = environ.get(variable)
-            if text is None or not text.strip():
-                continue
-            kind = int if item.type in (int, "int") else float
-            try:
-                value = kind(text)
-            except ValueError as err:
-                raise RunlogError(f"{variable}={text}: not a {kind.__name__}") from err
-            if not value > 0 or value != value:
-                raise RunlogError(f"{variable}={text}: must be more than 0")
-            settings[item.name] = value
-        return cls(**settings)
+            if text is not None and text.strip():
+                values[item.name] = _limit_value(f"{variable}={text}", text, item, RunlogError)
+        return dataclasses.replace(self, **values)
+
+
+def _limit_value(
+    said: str, value: Any, item: dataclasses.Field[Any], error: type[RunlogError]
+) -> float | int:
+    kind = int if item.type in (int, "int") else float
+    try:
+        number = kind(value)
+    except (TypeError, ValueError) as err:
+        raise error(f"{said}: not {'a whole number' if kind is int else 'a number'}") from err
+    if isinstance(value, bool) or not number > 0:
+        raise error(f"{said}: must be a number more than 0")
+    return number
 
 
 DEFAULT_LIMITS = InputLimits()

@@ -23,37 +23,19 @@ import shutil
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TaskID,
-    TextColumn,
-    TimeRemainingColumn,
-)
-from rich.text import Text
 
-from analyzer.checkers import RULES, run_rules
-from analyzer.checkers.rule import Rule
-from analyzer.discover import shown
 from analyzer.errors import RunlogError
-from analyzer.loader import load
-from analyzer.log import FileError, TrainingLog
-from analyzer.profile import Profile, load_profile
-from analyzer.relative import relative_findings, relative_log
-from analyzer.report import count_text
-from analyzer.report.csv import render_csv
-from analyzer.report.json import render_json, render_rules_json
-from analyzer.report.literal import terminal_text
-from analyzer.report.tables import activities_csv, activities_parquet
-from analyzer.report.text import WIDTH_CHARS, render_rules, render_text
-from analyzer.status import default_as_of, statuses
 from analyzer.storage import is_url
-from analyzer.writing import check_output, write_atomically
+
+if TYPE_CHECKING:
+    from rich.progress import TaskID
+
+    from analyzer.checkers.rule import Rule
+    from analyzer.log import FileError, TrainingLog
+    from analyzer.profile import Profile
 
 log = logging.getLogger(__name__)
 
@@ -65,10 +47,8 @@ MAX_WIDTH_CHARS = 140  # wider lines are hard to read, however wide the terminal
 _PROGRESS_MIN_FILES = 50  # fewer files read in a moment: no bar
 
 # `runlog import -o` writes the activities table in the format its suffix names.
-TABLE_WRITERS: dict[str, Callable[[Any], str | bytes]] = {
-    ".parquet": activities_parquet,
-    ".csv": activities_csv,
-}
+# (the writers of analyzer.report.tables, by name: imported only when a table is written)
+TABLE_WRITERS: dict[str, str] = {".parquet": "activities_parquet", ".csv": "activities_csv"}
 REPORT_TITLE = "runlog report"
 
 
@@ -200,6 +180,14 @@ def check(
 ) -> None:
     """Check the runs under PATH... (files, folders, zips) and print each athlete's status on
     the as-of day, then their history."""
+    from analyzer.checkers import run_rules
+    from analyzer.profile import load_profile
+    from analyzer.relative import relative_log
+    from analyzer.report.csv import render_csv
+    from analyzer.report.json import render_json
+    from analyzer.report.text import render_text
+    from analyzer.status import statuses
+
     first_day, last_day = _days(since, until)
     if dask_address is None:
         training_log, profile = _load(paths, profile_path)
@@ -212,7 +200,6 @@ def check(
         profile = load_profile(profile_path) if profile_path is not None else None
         training_log, every_finding = check_cohort(paths, dask_address, profile)
         training_log = relative_log(training_log, paths)
-        every_finding = relative_findings(every_finding, paths)
         as_of_day = _as_of_day(as_of, training_log, last_day)
         until_day = last_day or as_of_day
         findings = [
@@ -273,7 +260,12 @@ def report(
     as_of: str | None,
 ) -> None:
     """Write one HTML page of the runs under PATH...: charts, findings, knee-pain timeline."""
+    from analyzer.checkers import run_rules
+    from analyzer.discover import shown
+    from analyzer.report import count_text
     from analyzer.report.html import render_html  # matplotlib is slow to import: only here
+    from analyzer.status import statuses
+    from analyzer.writing import check_output
 
     first_day, last_day = _days(since, until)
     check_output(output, [*_local(paths), *_given(profile_path)], force=force)
@@ -339,6 +331,10 @@ def import_activities(
 ) -> None:
     """Read the files under PATH... into one table of activities and write it to a file, or
     into Parquet datasets by athlete in a folder (-o OUT/)."""
+    from analyzer.discover import shown
+    from analyzer.report import count_text
+    from analyzer.writing import check_output
+
     if _is_folder(output):
         if weekly_output is not None:
             raise UserError(f"with -o {output} the weekly table is written to its weekly/ folder")
@@ -379,6 +375,10 @@ def _import_datasets(
 ) -> None:
     """`import -o OUT/`: the datasets by athlete, written here or by the Dask cluster."""
     from analyzer import cohort
+    from analyzer.checkers import run_rules
+    from analyzer.discover import shown
+    from analyzer.profile import load_profile
+    from analyzer.report import count_text
 
     if "://" not in output:
         target = Path(output).resolve()
@@ -432,13 +432,15 @@ def _is_folder(output: str) -> bool:
 
 
 def _table_writer(output: Path) -> Callable[[Any], str | bytes]:
-    writer = TABLE_WRITERS.get(output.suffix.lower())
-    if writer is None:
+    from analyzer.report import tables
+
+    name = TABLE_WRITERS.get(output.suffix.lower())
+    if name is None:
         raise UserError(
             f"{output}: runlog writes {' or '.join(TABLE_WRITERS)} tables, "
             f"not {output.suffix or 'a name without a suffix'}"
         )
-    return writer
+    return getattr(tables, name)
 
 
 @cli.command("rules", short_help="List the rules, their defaults and sources.")
@@ -455,6 +457,10 @@ def list_rules(names: tuple[str, ...], output_format: str) -> None:
 
     Name rules (by slug or code) to read why each matters, with the study's numbers.
     """
+    from analyzer.checkers import RULES
+    from analyzer.report.json import render_rules_json
+    from analyzer.report.text import render_rules
+
     chosen = [_rule_named(name) for name in names] if names else RULES
     if output_format == "json":
         click.echo(render_rules_json(chosen), nl=False)
@@ -475,6 +481,8 @@ def _local(paths: Sequence[Path | str]) -> list[Path]:
 def _check_paths(paths: Sequence[Path | str]) -> None:
     # A missing path among others is an error for that path (the loader lists it); only
     # when no path is there is nothing checked.
+    from analyzer.discover import shown
+
     if not any(is_url(path) or path.exists() or path.is_symlink() for path in paths):
         raise UserError(f"{shown(paths[0])}: no such file or folder")
 
@@ -482,6 +490,10 @@ def _check_paths(paths: Sequence[Path | str]) -> None:
 def _load(
     paths: Sequence[Path | str], profile_path: Path | None
 ) -> tuple[TrainingLog, Profile | None]:
+    from analyzer.loader import load
+    from analyzer.profile import load_profile
+    from analyzer.relative import relative_log
+
     _check_paths(paths)
     profile = load_profile(profile_path) if profile_path is not None else None
     with _progress_bar() as progress:
@@ -492,6 +504,15 @@ def _load(
 @contextlib.contextmanager
 def _progress_bar() -> Iterator[Callable[[int, int], None] | None]:
     """A bar on the terminal (stderr) while many files are read; nothing when piped."""
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
     if not sys.stderr.isatty():
         yield None
         return
@@ -531,6 +552,8 @@ def _as_of_day(
 ) -> dt.date | None:
     """The day statuses are judged on: as asked, else the newest day with data (no later than
     --until). None only when the log holds no dated activity or note."""
+    from analyzer.status import default_as_of
+
     if as_of is not None:
         if as_of.strip().casefold() == "today":
             return dt.date.today()
@@ -546,6 +569,8 @@ def _as_of_day(
 
 def _exit_code(training_log: TrainingLog, paths: Sequence[Path | str]) -> int:
     """EXIT_OK, or EXIT_SKIPPED_FILES when some files were not read; nothing read is a UserError."""
+    from analyzer.discover import shown
+
     if training_log.activities.empty and training_log.notes.empty:
         named = ", ".join(shown(path) for path in paths)
         why = "no file could be read" if training_log.errors else "no activity files found"
@@ -555,6 +580,8 @@ def _exit_code(training_log: TrainingLog, paths: Sequence[Path | str]) -> int:
 
 def _terminal_width() -> int:
     """The terminal's width when output goes to one, else the report's own width."""
+    from analyzer.report.text import WIDTH_CHARS
+
     if not _is_terminal():
         return WIDTH_CHARS
     return min(shutil.get_terminal_size((WIDTH_CHARS, 24)).columns - 1, MAX_WIDTH_CHARS)
@@ -570,6 +597,9 @@ def _echo_report(text: str) -> None:
     if not _is_terminal():
         click.echo(text, nl=False)
         return
+    from rich.console import Console
+    from rich.text import Text
+
     styled = Text(text)
     for match in _MARK.finditer(text):
         styled.stylize(_SEVERITY_STYLES[match.group(1)], match.start(1), match.end(1))
@@ -582,12 +612,16 @@ def _is_terminal() -> bool:
 
 
 def _echo_errors(errors: Sequence[FileError]) -> None:
+    from analyzer.report.literal import terminal_text
+
     for error in errors:
         click.echo(terminal_text(str(error)), err=True)  # a file name holds no escapes
 
 
 def _echo_files(training_log: TrainingLog) -> None:
     """The files not read (one line each), then, apart, the files read in full with a remark."""
+    from analyzer.report.literal import terminal_text
+
     _echo_errors(training_log.errors)
     if training_log.notices:
         click.echo(f"Read in full, with a remark ({len(training_log.notices):,}):", err=True)
@@ -610,6 +644,9 @@ def _exit_code_before_writing(training_log: TrainingLog, paths: Sequence[Path | 
 
 
 def _write(output: Path, data: bytes) -> None:
+    from analyzer.discover import shown
+    from analyzer.writing import write_atomically
+
     try:
         write_atomically(output, data)
     except OSError as err:
@@ -617,6 +654,8 @@ def _write(output: Path, data: bytes) -> None:
 
 
 def _rule_named(name: str) -> Rule:
+    from analyzer.checkers import RULES
+
     for rule in RULES:
         if name.casefold() in (rule.slug.casefold(), rule.code.casefold()):
             return rule

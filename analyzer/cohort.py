@@ -43,6 +43,7 @@ from analyzer.loader import FilePart, assemble, file_part, profiles_for, reread_
 from analyzer.log import FileError, TrainingLog
 from analyzer.profile import Profile
 from analyzer.reading import read_sources
+from analyzer.relative import relative_log
 from analyzer.storage import is_url
 from analyzer.weekly import weekly_table
 
@@ -69,6 +70,7 @@ class Group:
     roots: tuple[Root, ...]
     profiles: dict[str, Profile] = field(default_factory=dict)
     problems: tuple[FileError, ...] = ()  # what listing the URLs could not open
+    named_paths: tuple[str, ...] = ()  # every path named: outputs show paths relative to them
 
 
 @dataclass
@@ -114,7 +116,7 @@ def cohort_groups(paths: Sequence[Path | str], profile: Profile | None) -> list[
         athlete_roots = roots.setdefault(source.athlete, [])
         if root not in athlete_roots:
             athlete_roots.append(root)
-    problems = [FileError(path, str(reason)) for path, reason in found_by_url.problems]
+    problems = [FileError(path, str(reason), reason.kind) for path, reason in found_by_url.problems]
     if problems:
         roots.setdefault(None, [])
     groups = []
@@ -127,6 +129,7 @@ def cohort_groups(paths: Sequence[Path | str], profile: Profile | None) -> list[
                 tuple(roots[athlete]),
                 profiles_for(found, profile),
                 tuple(problems) if athlete is None else (),
+                tuple(str(path) for path in paths),
             )
         )
     return groups
@@ -199,6 +202,7 @@ def check_group(
         [],
         group.profiles,
     )
+    log = relative_log(log, group.named_paths)  # as the local path shows them
     findings = run_rules(log, profile)
     result = GroupResult(
         athletes=log.athletes,

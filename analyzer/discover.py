@@ -20,7 +20,7 @@ import mmap
 import os
 import re
 import stat
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -50,7 +50,9 @@ _BUCKET_NAME = re.compile(
     r"^(\d{4}([-_ .]\d{1,2})?|\d{1,2}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
     r"january|february|march|april|june|july|august|september|october|november|december|"
     r"activities|activity|di_connect|fit_type_4|garmin|strava|coros|polar|suunto|wahoo|media|"
-    r"routes|gpx|fit|tcx|csv|exports?|archive|uploads?|notes|journal|backup|old|new|raw)$",
+    r"routes|gpx|fit|tcx|csv|exports?|archive|uploads?|notes|journal|backup|old|new|raw|"
+    # the folders of Garmin's and Apple's exports
+    r"di[-_]connect.*|apple_health_export|workout-routes|electrocardiograms)$",
     re.IGNORECASE,
 )
 _KINDS_OF_FILE = {
@@ -108,7 +110,7 @@ def shown(path: str | Path) -> str:
 
 def discover(paths: list[str | Path], limits: InputLimits | None = None) -> Discovery:
     """Every source under the named paths, in a stable order; what cannot be read, as problems."""
-    limits = InputLimits.from_environment() if limits is None else limits
+    limits = DEFAULT_LIMITS.from_environment() if limits is None else limits
     found = Discovery([], [], {}, [])
     for raw_path in paths:
         if is_url(raw_path):
@@ -333,9 +335,11 @@ def _add_archive(
     if listing.damage is not None:
         found.problems.append((label, BadFile(listing.damage, FileErrorKind.DAMAGED_ARCHIVE)))
     members = sorted(listing.members, key=lambda member: member.name)
-    _add_archive_profile(found, label, data, members, athlete, limits)
+    athletes = _archive_athletes(members, athlete) if depth == 1 else {"": athlete}
+    _add_archive_profiles(found, label, data, members, athletes, limits)
     for member in members:
         name = member.name
+        member_athlete = _athlete_of(name, athletes)
         if not name or member.is_folder or _JUNK_NAMES.search(name):
             continue
         is_archive = name.lower().endswith(".zip")
@@ -348,10 +352,12 @@ def _add_archive(
             return
         budget.remaining_bytes -= declared_bytes
         if is_archive:
-            _add_inner_archive(found, member_label, data, member, athlete, limits, depth, budget)
+            _add_inner_archive(
+                found, member_label, data, member, member_athlete, limits, depth, budget
+            )
             continue
         read_raw = _member_reader(data, member, limits)
-        found.sources.append(Source(member_label, athlete, False, True, read_raw, limits))
+        found.sources.append(Source(member_label, member_athlete, False, True, read_raw, limits))
 
 
 def _archive_full(limits: InputLimits, name: str) -> ArchiveLimitError:
@@ -395,38 +401,60 @@ def _member_reader(data: Buffer, member: Member, limits: InputLimits) -> Callabl
     return read_raw
 
 
-def _add_archive_profile(
+def _add_archive_profiles(
     found: Discovery,
     label: str,
     data: Buffer,
     members: list[Member],
-    athlete: str | None,
+    athletes: dict[str, str | None],
     limits: InputLimits,
 ) -> None:
-    """Keep the runlog.toml at the root of a zip, or of the one folder a zipped folder holds."""
-    for member in _root_profiles(members):
+    """Keep the runlog.toml at the root of a zip (or of the one folder a zipped folder holds),
+    and each athlete sub-folder's, as they are kept beside the data in folders."""
+    by_name = {member.name: member for member in members}
+    for prefix, athlete in athletes.items():
+        member = by_name.get(f"{prefix}{PROFILE_FILE_NAME}")
         key = athlete or ""
-        if key in found.archive_profiles:
-            return
+        if member is None or key in found.archive_profiles:
+            continue
+        where = f"{label}{ARCHIVE_SEPARATOR}{member.name}"
         try:
-            text = read_member(data, member, limits)
+            found.archive_profiles[key] = (where, read_member(data, member, limits))
         except BadFile as err:
-            found.problems.append((f"{label}{ARCHIVE_SEPARATOR}{member.name}", err))
-            return
-        found.archive_profiles[key] = (f"{label}{ARCHIVE_SEPARATOR}{member.name}", text)
-        return
+            found.problems.append((where, err))
 
 
-def _root_profiles(members: list[Member]) -> Iterator[Member]:
-    tops = {member.name.split("/", 1)[0] for member in members if "/" in member.name}
-    loose = [member for member in members if "/" not in member.name]
-    for member in members:
-        if member.name == PROFILE_FILE_NAME:
-            yield member
-        elif len(tops) == 1 and all(m.name == PROFILE_FILE_NAME for m in loose):
-            (top,) = tops
-            if member.name == f"{top}/{PROFILE_FILE_NAME}":
-                yield member
+def _archive_athletes(members: list[Member], athlete: str | None) -> dict[str, str | None]:
+    """Folder prefix -> athlete inside a zip: its root ("" or the one folder a zipped folder
+    holds) for `athlete`, and when that root is a coach's folder, each athlete sub-folder."""
+    names = [member.name for member in members if member.name and not member.is_folder]
+    tops = {name.split("/", 1)[0] for name in names if "/" in name}
+    loose = [name for name in names if "/" not in name and name != PROFILE_FILE_NAME]
+    root = f"{next(iter(tops))}/" if len(tops) == 1 and not loose else ""
+    layout: dict[str, str | None] = {root: athlete}
+    if athlete is not None or _BUCKET_NAME.match(root.rstrip("/")):
+        return layout
+    inside = [name[len(root) :] for name in names if name.startswith(root)]
+    if any("/" not in name and _is_data_file(name) for name in inside):
+        return layout
+    subfolders = sorted({name.split("/", 1)[0] for name in inside if "/" in name})
+    with_data = [
+        folder
+        for folder in subfolders
+        if any(
+            name.startswith(f"{folder}/") and _is_data_file(PurePosixPath(name).name)
+            for name in inside
+        )
+    ]
+    if len(with_data) < 2 or any(_BUCKET_NAME.match(folder) for folder in subfolders):
+        return layout
+    return layout | {f"{root}{folder}/": folder for folder in with_data}
+
+
+def _athlete_of(name: str, athletes: dict[str, str | None]) -> str | None:
+    """The athlete of the longest folder prefix that holds `name`."""
+    holding = [prefix for prefix in athletes if name.startswith(prefix)]
+    return athletes[max(holding, key=len)] if holding else None
 
 
 # --- object stores (s3://, gs://, abfs://): listed and read through analyzer.storage ---------

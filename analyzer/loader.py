@@ -17,6 +17,7 @@ from typing import Any
 
 import pandas as pd
 
+from analyzer.archives import DEFAULT_LIMITS, InputLimits
 from analyzer.checkers import check_rule_settings
 from analyzer.checkers.shoe_overdue import worn_shoes
 from analyzer.discover import Discovery, Source, coach_athlete_folders, discover, shown
@@ -62,7 +63,7 @@ def load(
     own, gives its name as the athlete unless a profile names one.
     `progress(files_read, files)` is called as each file is read.
     """
-    found = discover(list(paths))
+    found = discover(list(paths), _input_limits(paths, profile).from_environment())
     found, profile_errors = _without_athletes_of_bad_profiles(found, profile)
     profiles = _named_athlete(profiles_for(found, profile), paths)
     errors = [
@@ -177,6 +178,22 @@ def assemble(
     # import table, the charts and the notebook agree with shoe-overdue
     log.activities = conform(log.activities.assign(shoe=worn_shoes(log)), ACTIVITY_COLUMNS)
     return log
+
+
+def _input_limits(
+    paths: tuple[str | Path, ...], profile: Profile | str | Path | None
+) -> InputLimits:
+    """The limits of the profile given, else of a runlog.toml in a folder named (never one
+    inside an archive: an archive does not set its own limits)."""
+    if isinstance(profile, Profile):
+        return profile.limits
+    if profile is not None:
+        return load_profile(profile).limits
+    for path in map(Path, paths):
+        found = find_profile(path) if path.is_dir() else None
+        if found is not None:
+            return load_profile(found).limits
+    return DEFAULT_LIMITS
 
 
 def profiles_for(found: Discovery, profile: Profile | str | Path | None) -> dict[str, Profile]:

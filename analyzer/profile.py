@@ -47,6 +47,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from analyzer.archives import DEFAULT_LIMITS, InputLimits
 from analyzer.classify import SURFACES
 from analyzer.errors import ProfileError, shown_value
 from analyzer.units import METRES_PER_MILE
@@ -54,6 +55,7 @@ from analyzer.units import METRES_PER_MILE
 PROFILE_FILE_NAME = "runlog.toml"
 UNITS = ("km", "miles")
 _TOP_KEYS = (
+    "limits",
     "athlete",
     "timezone",
     "units",
@@ -105,6 +107,7 @@ class Profile:
     shoes: tuple[ShoeSetting, ...] = ()
     surfaces: tuple[SurfaceTag, ...] = ()
     stale_after_days: int = STALE_AFTER_DAYS
+    limits: InputLimits = DEFAULT_LIMITS  # [limits]: how far archives are inflated
 
     def is_enabled(self, slug: str) -> bool:
         """Whether the rule runs for this athlete (every rule does unless turned off)."""
@@ -172,7 +175,20 @@ def profile_from_dict(data: dict[str, Any], path: str = "profile") -> Profile:
             f"{name}: stale_after_days = {stale_after_days!r} should be a whole number of days "
             f"from 1 to {MAX_STALE_AFTER_DAYS}"
         )
-    return Profile(path, athlete, timezone, units, rules, shoes, surfaces, stale_after_days)
+    limits = data.get("limits", {})
+    if not isinstance(limits, dict):
+        raise ProfileError(f"{name}: [limits] must be a table of limits")
+    return Profile(
+        path,
+        athlete,
+        timezone,
+        units,
+        rules,
+        shoes,
+        surfaces,
+        stale_after_days,
+        limits=InputLimits.from_settings(limits, name),
+    )
 
 
 def find_profile(folder: Path) -> Path | None:

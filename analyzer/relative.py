@@ -16,7 +16,6 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from analyzer.checkers.rule import Finding
 from analyzer.discover import shown
 from analyzer.log import TrainingLog
 
@@ -60,30 +59,6 @@ def relative_log(log: TrainingLog, roots: Sequence[str | Path]) -> TrainingLog:
     )
 
 
-def relative_findings(findings: Sequence[Finding], roots: Sequence[str | Path]) -> list[Finding]:
-    """The findings with every path their evidence quotes (a note's source, or several joined
-    by ", ") relative to `roots`, as the rules quote them on a log passed through
-    `relative_log`; for findings made elsewhere, such as on a Dask cluster."""
-
-    def relative(value: object) -> object:
-        if isinstance(value, str):
-            return ", ".join(relative_path(part, roots) for part in value.split(", "))
-        if isinstance(value, dict):
-            return {key: relative(item) for key, item in value.items()}
-        if isinstance(value, list | tuple):
-            return type(value)(relative(item) for item in value)
-        return value
-
-    return [
-        dataclasses.replace(
-            finding,
-            evidence=relative(finding.evidence),
-            related=tuple(relative_findings(finding.related, roots)),
-        )
-        for finding in findings
-    ]
-
-
 def _prefixes(roots: Sequence[str | Path]) -> list[tuple[str, str]]:
     """(root as discover labels it, what replaces it), longest root first."""
     labels = [shown(Path(root)).rstrip(os.sep) or os.sep for root in roots]
@@ -92,4 +67,4 @@ def _prefixes(roots: Sequence[str | Path]) -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda pair: -len(pair[0]))
 
 
-__all__ = ["relative_findings", "relative_log", "relative_path"]
+__all__ = ["relative_log", "relative_path"]

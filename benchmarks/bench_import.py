@@ -70,7 +70,15 @@ def main() -> None:
     parser.add_argument("--folder", type=Path, help="write the coach folder here (or load it)")
     parser.add_argument("--quick", action="store_true", help="skip fitdecode in one process")
     parser.add_argument("--profile", action="store_true", help="profile a cold load")
+    parser.add_argument(
+        "--versus-fitparse",
+        action="store_true",
+        help="only: a warm `runlog import` of 400 one-hour FIT runs beside a fitparse loop",
+    )
     options = parser.parse_args()
+    if options.versus_fitparse:
+        versus_fitparse()
+        return
     if options.folder is not None and options.folder.resolve().is_relative_to(REPOSITORY):
         parser.error("--folder must be outside the repository")
 
@@ -277,6 +285,67 @@ def _timed(
         f"{files / elapsed_s:8.1f} {megabytes / elapsed_s:6.1f}"
     )
     return log
+
+
+# --- side by side with a plain fitparse loop ----------------------------------------------
+
+HOUR_RUNS = 400
+FITPARSE_SAMPLE = 40  # files fitparse reads; its time for all 400 is scaled from them
+
+
+def hour_runs_folder() -> Path:
+    """400 one-hour FIT runs recorded every second, one a day (kept under /tmp)."""
+    target = CACHE_ROOT / f"hour-runs-{HOUR_RUNS}-v{GENERATOR_VERSION}"
+    complete = target.with_name(target.name + ".complete")
+    if not complete.exists():
+        shutil.rmtree(target, ignore_errors=True)
+        target.mkdir(parents=True)
+        for index in range(HOUR_RUNS):
+            day = FIRST_MONDAY + dt.timedelta(days=index)
+            run = PlannedRun(day, 10.7, pace_min_per_km=5.6)  # 59.9 minutes
+            data = watch_fit(run, "Europe/Copenhagen", 55.68, 12.57, EVERY_SECOND, seed=index)
+            (target / f"{day.isoformat()}.fit").write_bytes(data)
+        complete.touch()
+    return target
+
+
+def versus_fitparse() -> None:
+    """A warm re-run of `runlog import` (a fresh process: start-up included) against a plain
+    fitparse loop that reads every message of every file."""
+    import subprocess
+    import sys
+
+    import fitparse
+
+    folder = hour_runs_folder()
+    files = sorted(folder.glob("*.fit"))
+    step = len(files) // FITPARSE_SAMPLE
+    sample = files[::step][:FITPARSE_SAMPLE]
+    started = time.perf_counter()
+    for path in sample:
+        for message in fitparse.FitFile(str(path)).get_messages():
+            message.get_values()
+    fitparse_s = (time.perf_counter() - started) * len(files) / len(sample)
+    print(
+        f"fitparse loop: {fitparse_s:.1f} s for {len(files)} one-hour runs "
+        f"({fitparse_s / len(files) * 1000:.0f} ms a file, from {len(sample)} of them)"
+    )
+    with _cache() as cache, tempfile.TemporaryDirectory() as scratch:
+        output = Path(scratch) / "runs.parquet"
+        start = "from analyzer.cli import main; main()"  # what the runlog script runs
+        command = [sys.executable, "-c", start, "import", str(folder), "-o", str(output)]
+        environment = {**os.environ, "RUNLOG_CACHE": str(cache)}
+        for label in ("cold", "warm", "warm", "warm"):
+            started = time.perf_counter()
+            subprocess.run([*command, "--force"], env=environment, check=True, capture_output=True)
+            elapsed_s = time.perf_counter() - started
+            print(
+                f"runlog import, {label}: {elapsed_s:.2f} s, {fitparse_s / elapsed_s:,.0f} x "
+                "faster than the fitparse loop"
+            )
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "import pandas"], check=True)
+        print(f"(python and pandas start alone: {time.perf_counter() - started:.2f} s)")
 
 
 def _profile(folder: Path) -> None:

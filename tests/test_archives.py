@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 import zipfile
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+import analyzer
 from analyzer.archives import (
     MB,
     ArchiveLimitError,
@@ -21,7 +23,8 @@ from analyzer.archives import (
     read_member,
 )
 from analyzer.discover import discover
-from analyzer.errors import BadFile, RunlogError
+from analyzer.errors import BadFile, ProfileError, RunlogError
+from analyzer.profile import load_profile
 from tests.hostile import (
     Entry,
     cut_from_middle,
@@ -52,14 +55,40 @@ def _read(source) -> bytes | BadFile:
 
 
 def test_the_limits_are_set_from_the_environment():
-    limits = InputLimits.from_environment({"RUNLOG_MAX_RATIO": "30", "RUNLOG_MAX_NESTING": "5"})
+    environment = {"RUNLOG_MAX_RATIO": "30", "RUNLOG_MAX_NESTING": "5"}
+    limits = InputLimits().from_environment(environment)
     assert (limits.max_ratio, limits.max_nesting, limits.max_file_mb) == (30, 5, 1024)
+
+
+def test_the_limits_are_set_in_a_profile_and_the_environment_comes_last(tmp_path):
+    (tmp_path / "runlog.toml").write_text("[limits]\nmax_ratio = 20\nmax_entries = 10\n")
+    profile = load_profile(tmp_path / "runlog.toml")
+    assert (profile.limits.max_ratio, profile.limits.max_entries) == (20, 10)
+    limits = profile.limits.from_environment({"RUNLOG_MAX_RATIO": "40"})
+    assert (limits.max_ratio, limits.max_entries) == (40, 10)
+    many_entries_zip(tmp_path / "many.zip", 11)
+    log = analyzer.load(tmp_path)
+    assert "max_entries = 10" in log.errors[0].reason
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ("max_ratoi = 20", "max_ratoi is not a limit; the limits are max_file_mb, "),
+        ("max_ratio = -1", "max_ratio = -1: must be a number more than 0"),
+        ('max_entries = "many"', "max_entries = 'many': not a whole number"),
+    ],
+)
+def test_a_bad_limit_in_a_profile_is_one_line_naming_it(tmp_path, table, message):
+    (tmp_path / "runlog.toml").write_text(f"[limits]\n{table}\n")
+    with pytest.raises(ProfileError, match=re.escape(message)):
+        load_profile(tmp_path / "runlog.toml")
 
 
 @pytest.mark.parametrize("text", ["lots", "0", "-1", "nan"])
 def test_a_bad_limit_in_the_environment_is_one_line_naming_it(text):
     with pytest.raises(RunlogError, match=f"RUNLOG_MAX_FILE_MB={text}"):
-        InputLimits.from_environment({"RUNLOG_MAX_FILE_MB": text})
+        InputLimits().from_environment({"RUNLOG_MAX_FILE_MB": text})
 
 
 def test_an_entry_declaring_more_than_the_file_limit_is_refused_before_it_inflates(tmp_path):

@@ -14,6 +14,7 @@ from click.testing import CliRunner
 import analyzer
 from analyzer import cli, cohort, datasets
 from analyzer.checkers import run_rules
+from analyzer.relative import relative_log
 from analyzer.schema import ACTIVITY_COLUMNS
 from benchmarks.synthetic import cohort_athlete, write_cohort, write_cohort_athlete
 
@@ -90,8 +91,13 @@ def generated_cohort(tmp_path_factory) -> Path:
     return folder
 
 
+def local_load(folder: Path):
+    """The folder's log as the command line loads it: paths relative to the folder."""
+    return relative_log(analyzer.load(folder), [folder])
+
+
 def local_datasets(folder: Path, out: Path) -> list:
-    log = analyzer.load(folder)
+    log = local_load(folder)
     findings = run_rules(log)
     cohort.write_local(log, findings, str(out), None, with_samples=True)
     return findings
@@ -121,7 +127,7 @@ def test_the_cluster_writes_the_local_paths_tables(folder_name, client, tmp_path
 
 def test_the_datasets_hold_the_logs_tables(coach_folder, tmp_path):
     findings = local_datasets(coach_folder, tmp_path / "out")
-    log = analyzer.load(coach_folder)
+    log = local_load(coach_folder)
     activities = datasets.read_table(str(tmp_path / "out"), "activities")
     assert len(activities) == len(log.activities)
     assert list(activities["activity_id"]) == list(log.activities["activity_id"])
@@ -138,7 +144,7 @@ def test_the_datasets_hold_the_logs_tables(coach_folder, tmp_path):
 
 def test_check_on_the_cluster_gives_the_local_findings(coach_folder, client):
     log, findings = cohort.check_cohort([coach_folder], "unused", client=client)
-    local_log = analyzer.load(coach_folder)
+    local_log = local_load(coach_folder)
     assert findings == run_rules(local_log)
     columns = list(ACTIVITY_COLUMNS)  # extra columns depend on the formats each group read
     pd.testing.assert_frame_equal(log.activities[columns], local_log.activities[columns])
@@ -191,18 +197,18 @@ def test_an_athlete_written_again_replaces_only_their_files(coach_folder, tmp_pa
     out = tmp_path / "out"
     local_datasets(coach_folder, out)
     before = {name: datasets.read_table(str(out), name) for name in datasets.TABLES}
-    log = analyzer.load(coach_folder)
+    log = local_load(coach_folder)
     sam = log.for_athlete("sam")
     cohort.write_local(sam, run_rules(sam), str(out), None, with_samples=False)
     for name in datasets.TABLES:
         pd.testing.assert_frame_equal(datasets.read_table(str(out), name), before[name])
 
 
-def with_local_paths(table: pd.DataFrame, url: str, folder: Path) -> pd.DataFrame:
-    """The table with the store's URLs written as the local folder's paths."""
+def with_local_paths(table: pd.DataFrame, url: str) -> pd.DataFrame:
+    """The table with the store's URLs shown as the local path shows the folder's files."""
     for column in ("source_path", "source", "evidence"):
         if column in table:
-            table[column] = table[column].str.replace(url, str(folder), regex=False)
+            table[column] = table[column].str.replace(f"{url}/", "", regex=False)
     return table
 
 
@@ -216,12 +222,12 @@ def test_a_cohort_in_object_storage_gives_the_same_tables(
     list(cohort.run_cohort([url], "unused", out=out, with_samples=True, client=client))
     for name in TABLES:
         expected = datasets.read_table(str(tmp_path / "local"), name)
-        written = with_local_paths(datasets.read_table(out, name), url, coach_folder)
+        written = with_local_paths(datasets.read_table(out, name), url)
         pd.testing.assert_frame_equal(written, expected)
     # and on one machine, without Dask: the same activities and findings
     log = analyzer.load(url)
-    local_log = analyzer.load(coach_folder)
-    activities = with_local_paths(log.activities[list(ACTIVITY_COLUMNS)], url, coach_folder)
+    local_log = local_load(coach_folder)
+    activities = with_local_paths(log.activities[list(ACTIVITY_COLUMNS)], url)
     pd.testing.assert_frame_equal(activities, local_log.activities[list(ACTIVITY_COLUMNS)])
 
     def summary(findings):

@@ -221,3 +221,34 @@ def test_a_runlog_toml_at_the_root_of_a_zipped_folder_is_found(tmp_path):
     path.write_bytes(_zip({"sam/runlog.toml": b'athlete = "sam"', "sam/watch/a.fit": b"x"}))
     found = discover([path])
     assert found.archive_profiles == {"": (f"{path}!sam/runlog.toml", b'athlete = "sam"')}
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["DI_CONNECT/DI-Connect-Fitness/a.json", "DI_CONNECT/DI-Connect-Uploaded-Files/u.zip"],
+        [
+            "apple_health_export/export.xml",
+            "apple_health_export/workout-routes/r.gpx",
+            "apple_health_export/electrocardiograms/e.csv",
+        ],
+        ["export/2025/a.fit", "export/2026/b.fit"],
+    ],
+    ids=["a Garmin export", "an Apple Health export", "a runner's years"],
+)
+def test_an_export_zip_is_not_split_into_athletes(tmp_path, names):
+    path = tmp_path / "export.zip"
+    path.write_bytes(_zip(dict.fromkeys(names, b"x")))
+    assert {source.athlete for source in discover([path]).sources} == {None}
+
+
+def test_a_zipped_coach_folder_gives_one_athlete_per_sub_folder(tmp_path):
+    path = tmp_path / "squad.zip"
+    names = ["squad/ana/a.fit", "squad/ben/b.gpx", "squad/ben/runlog.toml"]
+    path.write_bytes(_zip(dict.fromkeys(names, b"x")))
+    found = discover([path])
+    assert {source.name: source.athlete for source in found.sources} == {
+        "a.fit": "ana",
+        "b.gpx": "ben",
+    }
+    assert list(found.archive_profiles) == ["ben"]

@@ -68,3 +68,19 @@ def test_the_sample_log_zipped_gives_what_the_folder_gives(tmp_path):
     # in the zip
     same_places = result.stdout.replace('"sample_data/journal.md"', '"journal.md"')
     assert json.loads(same_places) == from_folder
+
+
+def test_a_zipped_coach_folder_gives_what_the_folder_gives(tmp_path):
+    coach = tmp_path / "squad"
+    shutil.copytree(SAMPLE_DATA, coach / "sam")
+    strava_export(coach / "ana" / "export_1234", _export_rows(), _export_files(), as_zip=True)
+    (coach / "ana" / "runlog.toml").write_text('timezone = "Australia/Sydney"\n')
+    archive = tmp_path / "squad.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as writer:
+        for path in sorted(coach.rglob("*")):
+            writer.write(path, path.relative_to(tmp_path))
+    from_folder = json.loads(_check(coach, "--format", "json").stdout)
+    result = _check(archive, "--format", "json")
+    assert result.exit_code == cli.EXIT_OK, result.output
+    same_places = result.stdout.replace('"squad/sam/', '"sam/')
+    assert json.loads(same_places) == from_folder
