@@ -182,7 +182,7 @@ def check(
     the as-of day, then their history."""
     from analyzer.checkers import run_rules
     from analyzer.profile import load_profile
-    from analyzer.relative import relative_log
+    from analyzer.relative import relative_findings, relative_log
     from analyzer.report.csv import render_csv
     from analyzer.report.json import render_json
     from analyzer.report.text import render_text
@@ -204,11 +204,13 @@ def check(
         until_day = last_day or as_of_day
         findings = [
             finding
-            for finding in every_finding
+            for finding in relative_findings(every_finding, paths)
             if (first_day is None or finding.date >= first_day)
             and (until_day is None or finding.date <= until_day)
         ]
-    status_by_athlete = statuses(training_log, findings, as_of_day, profile) if as_of_day else {}
+    status_by_athlete = (
+        statuses(training_log, findings, as_of_day, profile, first_day) if as_of_day else {}
+    )
     if output_format == "json":
         # scripts read the errors from the document, so they are not repeated on stderr
         document = render_json(
@@ -273,7 +275,9 @@ def report(
     exit_code = _exit_code_before_writing(training_log, paths)
     as_of_day = _as_of_day(as_of, training_log, last_day)
     findings = run_rules(training_log, profile, first_day, last_day or as_of_day)
-    status_by_athlete = statuses(training_log, findings, as_of_day, profile) if as_of_day else {}
+    status_by_athlete = (
+        statuses(training_log, findings, as_of_day, profile, first_day) if as_of_day else {}
+    )
     page = render_html(
         training_log,
         findings,

@@ -22,7 +22,7 @@ from analyzer.checkers import check_rule_settings
 from analyzer.checkers.shoe_overdue import worn_shoes
 from analyzer.discover import Discovery, Source, coach_athlete_folders, discover, shown
 from analyzer.errors import BadFile, FileErrorKind, NotAnActivity, ProfileError, UnrecognisedFile
-from analyzer.importers import Imported, Record, suffix_of
+from analyzer.importers import IMPORTERS, Imported, Record, suffix_of
 from analyzer.localtime import resolve_local_time
 from analyzer.log import FileError, FileNotice, SampleLoader, TrainingLog
 from analyzer.merge import merge_duplicates
@@ -44,8 +44,8 @@ DEFAULT_ATHLETE = "runner"
 # In a folder, files with these suffixes are often something else (a README, app settings):
 # when they are not notes or exports, they are passed over without an error.
 _OPTIONAL_SUFFIXES = (".json", ".txt", ".md", ".xml")
-_STRAVA_EXPORT_INDEX = "activities.csv"
-_APPLE_EXPORT_INDEX = "export.xml"
+# Files that mark an unpacked export (Strava's activities.csv, Apple Health's export.xml).
+_EXPORT_INDEX_NAMES = tuple(name for importer in IMPORTERS for name in importer.EXPORT_INDEX_NAMES)
 
 
 def load(
@@ -107,11 +107,17 @@ def file_part(
     file_format, content_id, imported = outcome
     part = FilePart(
         errors=[
-            FileError(source.path, problem.reason, problem.kind) for problem in imported.problems
+            FileError(source.path, problem.reason, problem.kind)
+            for problem in imported.problems
+            if problem.kind != FileErrorKind.NOTICE
         ],
-        notices=[FileNotice(source.path, notice) for notice in imported.notices],
+        notices=[
+            FileNotice(source.path, problem.reason)
+            for problem in imported.problems
+            if problem.kind == FileErrorKind.NOTICE
+        ],
     )
-    athlete = source.athlete or _profile_athlete(profiles, source.athlete) or DEFAULT_ATHLETE
+    athlete = source.athlete or _profile_athlete(profiles) or DEFAULT_ATHLETE
     part.rows = _activity_rows(source, file_format, content_id, imported, athlete, read.has_samples)
     loader_of = samples_loader or _samples_loader
     for index, (row, record) in enumerate(zip(part.rows, imported.records, strict=True)):
@@ -276,7 +282,7 @@ def _named_athlete(profiles: dict[str, Profile], paths: Iterable[str | Path]) ->
     return {**profiles, "": dataclasses.replace(shared, athlete=shown(folder.name))}
 
 
-def _profile_athlete(profiles: dict[str, Profile], athlete: str | None) -> str | None:
+def _profile_athlete(profiles: dict[str, Profile]) -> str | None:
     shared = profiles.get("")
     return shared.athlete if shared else None
 
@@ -295,8 +301,10 @@ def _is_quiet(source: Source, error: BadFile) -> bool:
     # Apple Health export (electrocardiograms/*.csv).
     if suffix == ".csv" and (unrecognised or isinstance(error, NotAnActivity)):
         folder = Path(source.path).parent
-        return (folder / _STRAVA_EXPORT_INDEX).exists() or any(
-            (parent / _APPLE_EXPORT_INDEX).exists() for parent in (folder, folder.parent)
+        return any(
+            (parent / name).exists()
+            for parent in (folder, folder.parent)
+            for name in _EXPORT_INDEX_NAMES
         )
     return False
 

@@ -8,7 +8,6 @@ Days and weeks are never taken from UTC: a 06:00 run in Sydney is on the previou
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import logging
 import math
@@ -154,11 +153,3 @@ def _zone_for(
 
 def _sane_offset(offset_s: float) -> bool:
     return not math.isnan(offset_s) and abs(offset_s) <= MAX_UTC_OFFSET_S
-
-
-def local_day(moment: pd.Timestamp, zone: str) -> dt.date:
-    """The calendar day of a UTC moment in a zone (IANA name or fixed offset)."""
-    offset_s = _offset_seconds(zone)
-    if offset_s is not None:
-        return (moment.tz_convert("UTC").tz_localize(None) + pd.Timedelta(seconds=offset_s)).date()
-    return moment.tz_convert(zone).date()

@@ -16,23 +16,16 @@ import posixpath
 import numpy as np
 import pandas as pd
 
+from analyzer.importers import IMPORTERS
+
 SAME_START_S = 120
 SAME_DISTANCE_RATIO = 0.05
 SAME_DAY_DISTANCE_RATIO = 0.03
-# Richest first: files with samples, then summaries; user-edited labels come from exports.
-FORMAT_RANK = {
-    "fit": 0,
-    "tcx": 1,
-    "gpx": 2,
-    "garmin_json": 3,
-    "apple_health": 4,
-    "strava_csv": 5,
-    "garmin_csv": 6,
-    "csv": 7,
-}
+# Richest first: files with samples, then summaries (each importer's MERGE_RANK); names a
+# person chose, and sports an app was told, come from the LABELLED formats.
+FORMAT_RANK = {importer.FORMAT: importer.MERGE_RANK for importer in IMPORTERS}
+LABELLED_FORMATS = tuple(importer.FORMAT for importer in IMPORTERS if importer.LABELLED)
 _SEVERAL_FILES = -2  # a group of alike records from several files (path codes are -1 and up)
-# names a person chose, and sports an app was told
-LABELLED_FORMATS = ("strava_csv", "garmin_json", "apple_health", "garmin_csv", "csv")
 
 
 def merge_duplicates(activities: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:

@@ -93,14 +93,20 @@ class _Measure:
 
 
 def pain_patterns(
-    log: TrainingLog, findings: Iterable[Finding] | None = None, profile: Profile | None = None
+    log: TrainingLog,
+    findings: Iterable[Finding] | None = None,
+    profile: Profile | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
 ) -> pd.DataFrame:
     """The patterns before each athlete's knee-pain episodes against pain-free fortnights.
 
     One row per athlete and pattern (PATTERN_COLUMNS), for athletes with at least two
     episodes; `findings` are those of `run_rules` on the whole log (run here when not given).
+    `since` and `until` keep the episodes and fortnights that lie within them.
     """
-    tables = [report.table for report in pain_pattern_reports(log, findings, profile).values()]
+    reports = pain_pattern_reports(log, findings, profile, since, until)
+    tables = [report.table for report in reports.values()]
     tables = [table for table in tables if not table.empty]
     if not tables:
         return pd.DataFrame(columns=PATTERN_COLUMNS)
@@ -108,12 +114,22 @@ def pain_patterns(
 
 
 def pain_pattern_reports(
-    log: TrainingLog, findings: Iterable[Finding] | None = None, profile: Profile | None = None
+    log: TrainingLog,
+    findings: Iterable[Finding] | None = None,
+    profile: Profile | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
 ) -> dict[str, PainPatterns]:
-    """Per athlete with a knee-pain note: their episodes, and the table or why it is not shown."""
-    all_findings = list(run_rules(log, profile) if findings is None else findings)
+    """Per athlete with a knee-pain note from `since` to `until`: their episodes, and the table
+    or why it is not shown. Episodes start and fortnights lie within those days."""
+    all_findings = list(run_rules(log, profile, since, until) if findings is None else findings)
     notes, clear_days = knee_readings(log)
-    runs = dict(runs_by_athlete(log, "avg_cadence_spm", "surface"))
+    if until is not None:
+        notes = notes[notes["local_date"] <= until]
+    runs = {
+        athlete: _within(athlete_runs, since, until)
+        for athlete, athlete_runs in runs_by_athlete(log, "avg_cadence_spm", "surface")
+    }
     reports: dict[str, PainPatterns] = {}
     for athlete, athlete_notes in notes.groupby("athlete", sort=True):
         athlete = str(athlete)
@@ -125,6 +141,10 @@ def pain_pattern_reports(
         episode = episode_numbers(days, clear_days.get(athlete), gap_days)
         first_rows = np.unique(episode, return_index=True)[1]
         onsets = tuple(athlete_notes["local_date"].iloc[first_rows])
+        if since is not None:
+            onsets = tuple(onset for onset in onsets if onset >= since)
+            if not onsets:
+                continue
         reports[athlete] = _report(
             log,
             athlete,
@@ -135,6 +155,16 @@ def pain_pattern_reports(
             athlete_profile,
         )
     return reports
+
+
+def _within(runs: pd.DataFrame, since: dt.date | None, until: dt.date | None) -> pd.DataFrame:
+    """The runs from `since` to `until` (each end open when None)."""
+    keep = pd.Series(True, index=runs.index)
+    if since is not None:
+        keep &= runs["local_date"] >= since
+    if until is not None:
+        keep &= runs["local_date"] <= until
+    return runs[keep]
 
 
 def _episode_days(dates: pd.Series, episode: np.ndarray) -> list[tuple[dt.date, dt.date]]:
@@ -159,19 +189,19 @@ def _report(
 
     if len(onsets) < MIN_EPISODES:
         return not_shown(
-            f"What came before your knee pain is compared from {MIN_EPISODES} episodes on; "
-            f"this log has {len(onsets)}."
+            f"shown once the log holds {MIN_EPISODES} episodes of knee pain to compare; "
+            f"this one holds {len(onsets)}."
         )
     if runs is None or runs.empty:
-        return not_shown("What came before your knee pain needs runs; this log has none.")
+        return not_shown("needs runs to compare; this log has none.")
     before = [
         (onset - dt.timedelta(days=WINDOW_DAYS), onset - dt.timedelta(days=1)) for onset in onsets
     ]
     free = _pain_free_fortnights(runs, episodes, before)
     if not free:
         return not_shown(
-            "What came before your knee pain is compared with fortnights without it; every "
-            "fortnight of this log with runs had knee pain or led up to it."
+            "needs fortnights without knee pain to compare with; every fortnight of this log "
+            "with runs had knee pain or led up to it."
         )
     starts = np.array([first for first, _ in before + free], dtype="datetime64[D]")
     ends = np.array([last for _, last in before + free], dtype="datetime64[D]")

@@ -39,6 +39,7 @@ from analyzer.checkers.rule import Finding
 from analyzer.log import TrainingLog
 from analyzer.not_run import NotRun, rules_not_run
 from analyzer.pain import knee_notes
+from analyzer.patterns import PainPatterns, pain_pattern_reports
 from analyzer.profile import Profile
 
 OPEN_WINDOW_DAYS = 28  # a finding dated in these days (as-of day included) is open
@@ -104,6 +105,7 @@ class Status:
     open_findings: tuple[Finding, ...]  # most severe first, then newest
     advice: tuple[str, ...]
     rules_not_run: tuple[NotRun, ...] = ()  # rules turned off or unable to judge this log
+    pain_patterns: PainPatterns | None = None  # what came before knee pain; None: no pain noted
 
     @property
     def is_stale(self) -> bool:
@@ -150,10 +152,12 @@ def statuses(
     findings: Sequence[Finding],
     as_of: dt.date,
     profile: Profile | None = None,
+    since: dt.date | None = None,
 ) -> dict[str, Status]:
-    """Each athlete's status on `as_of`, in name order; `profile` overrides their own."""
+    """Each athlete's status on `as_of`, in name order; `profile` overrides their own. The
+    pain patterns compare the episodes from `since` (the whole log when None) to `as_of`."""
     return {
-        athlete: athlete_status(log.for_athlete(athlete), findings, athlete, as_of, profile)
+        athlete: athlete_status(log.for_athlete(athlete), findings, athlete, as_of, profile, since)
         for athlete in log.athletes
     }
 
@@ -164,6 +168,7 @@ def athlete_status(
     athlete: str,
     as_of: dt.date,
     profile: Profile | None = None,
+    since: dt.date | None = None,
 ) -> Status:
     """The athlete's status on `as_of`, from their log and findings up to that day."""
     profile = profile or log.profile_for(athlete)
@@ -213,6 +218,7 @@ def athlete_status(
         open_findings=open_findings,
         advice=(),
         rules_not_run=tuple(rules_not_run(log, athlete, as_of, profile)),
+        pain_patterns=pain_pattern_reports(log, own, profile, since, as_of).get(athlete),
     )
     return _with_advice(status, runs)
 

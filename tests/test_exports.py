@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 
 from analyzer.importers import garmin_json
+from tests import fitwriter
 from tests.exports import (
     FITNESS_FOLDER,
     GARMIN_USER,
@@ -25,11 +26,6 @@ from tests.exports import (
 )
 
 STRAVA_DATE_FORMAT = "%b %d, %Y, %I:%M:%S %p"  # FORMATS.md §4.2, UTC
-
-
-def _registry_or_skip() -> None:
-    for name in ("fit", "gpx", "tcx", "strava_csv", "garmin_csv", "csv_log", "journal"):
-        pytest.importorskip(f"analyzer.importers.{name}")
 
 
 # Garmin ----------------------------------------------------------------------------------------
@@ -86,7 +82,6 @@ def test_garmin_zip_json_reads_back_in_runlog_units(tmp_path):
 
 
 def test_garmin_zip_loads_as_runs_with_their_shoe(tmp_path, monkeypatch):
-    _registry_or_skip()
     from analyzer import load
 
     monkeypatch.setenv("RUNLOG_CACHE", "0")
@@ -103,8 +98,6 @@ def test_garmin_zip_loads_as_runs_with_their_shoe(tmp_path, monkeypatch):
 
 
 def test_garmin_zip_fit_file_merges_with_its_summary_under_the_garmin_id(tmp_path, monkeypatch):
-    _registry_or_skip()
-    fitwriter = pytest.importorskip("tests.fitwriter")
     from analyzer import load
 
     monkeypatch.setenv("RUNLOG_CACHE", "0")
@@ -201,7 +194,6 @@ def test_garmin_entries_are_plain_json(tmp_path):
 
 @pytest.mark.parametrize("as_zip", [False, True], ids=["folder", "zip"])
 def test_strava_export_loads_with_its_other_files_passed_over(tmp_path, monkeypatch, as_zip):
-    _registry_or_skip()
     from analyzer import load
 
     monkeypatch.setenv("RUNLOG_CACHE", "0")

@@ -10,10 +10,9 @@ import pandas as pd
 import pytest
 
 from analyzer import load
+from tests import fitwriter
 from tests.exports import strava_export
 from tests.fitwriter import simple_run_fit
-
-fitwriter = pytest.importorskip("tests.fitwriter")
 
 SYDNEY_LAT_DEG, SYDNEY_LON_DEG = -33.87, 151.21
 # 06:10 in Sydney on Wednesday 4 March 2026 is 19:10 UTC on Tuesday 3 March.

@@ -65,7 +65,7 @@ def test_one_episode_says_why_it_is_not_shown():
     report = pain_pattern_reports(_log(episode_weeks=(8,)))["ana"]
     assert not report.is_shown
     assert report.table.empty
-    assert "2 episodes" in report.reason and "has 1" in report.reason
+    assert "2 episodes" in report.reason and "holds 1" in report.reason
     assert analyzer.pain_patterns(_log(episode_weeks=(8,))).empty
 
 
@@ -103,3 +103,58 @@ def test_runs_on_a_worn_shoe_before_every_episode_stand_out():
     worn = table.loc["worn-shoe"]
     assert (worn["episodes_with"], worn["pain_free_with"]) == (4, 0)
     assert worn["stands_out"]
+
+
+def _outputs(log):
+    """The check's text and JSON, and the report, as the command line makes them."""
+    import json
+
+    from analyzer.checkers import run_rules
+    from analyzer.report.html import render_html
+    from analyzer.report.json import render_json
+    from analyzer.report.text import render_text
+    from analyzer.status import statuses
+
+    findings = run_rules(log)
+    as_of = max(log.activities["local_date"])
+    by_athlete = statuses(log, findings, as_of)
+    return (
+        render_text(log, findings, (), by_athlete),
+        json.loads(render_json(log, findings, (), by_athlete, as_of)),
+        render_html(log, findings, [], as_of=as_of, statuses=by_athlete),
+    )
+
+
+def test_check_and_report_show_what_came_before_the_pain():
+    text, document, page = _outputs(_log())
+    assert "What came before your knee pain (4 episodes, against 11 pain-free fortnights" in text
+    assert "Runs averaging under 170 steps/min: before 4 of your 4 knee-pain episodes" in text
+    athlete = document["athletes"][0]
+    assert athlete["pain_patterns"][0]["pattern"] in {"cadence-under-floor", "low-cadence"}
+    assert athlete["pain_patterns"][0]["episodes_with"] == 4
+    assert "not what causes your knee pain" in athlete["pain_patterns_note"]
+    assert "<h3>What came before my knee pain?</h3>" in page
+    assert '<table class="pain-patterns">' in page
+    assert "Share of knee-pain episodes each pattern came before" in page  # the chart
+
+
+def test_one_episode_is_one_line_in_check_and_report():
+    text, document, page = _outputs(_log(episode_weeks=(8,)))
+    assert "What came before your knee pain: shown once the log holds 2 episodes" in text
+    athlete = document["athletes"][0]
+    assert athlete["pain_patterns"] == []
+    assert "this one holds 1" in athlete["pain_patterns_note"]
+    assert '<table class="pain-patterns">' not in page
+
+
+def test_the_coach_view_names_each_athletes_most_frequent_pattern():
+    painful = _log()
+    other = _log(episode_weeks=(8,))
+    runs = [*painful.activities.to_dict("records")]
+    runs += [dict(row, athlete="ben") for row in other.activities.to_dict("records")]
+    notes = [*painful.notes.to_dict("records")]
+    notes += [dict(row, athlete="ben") for row in other.notes.to_dict("records")]
+    text, _, page = _outputs(make_log(runs, notes, shoes=list(STEADY_SHOES)))
+    assert text.count("before knee pain: ") == 1
+    assert "before knee pain: Runs averaging under 170 steps/min" in text
+    assert "<strong>Before knee pain</strong>: Runs averaging under 170" in page

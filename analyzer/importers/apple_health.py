@@ -49,6 +49,11 @@ from analyzer.units import METRES_PER_FOOT, METRES_PER_MILE
 
 FORMAT = "apple_health"
 SUFFIXES: tuple[str, ...] = (".xml",)
+# Traits (analyzer/importers/base.py): how merge and the loader treat this format.
+MERGE_RANK = 4
+LABELLED = True
+EXPORT_INDEX_NAMES: tuple[str, ...] = ("export.xml",)
+ID_PREFIX = ""
 
 _WORKOUT_PREFIX = "HKWorkoutActivityType"
 _STEP_COUNT = "HKQuantityTypeIdentifierStepCount"

@@ -52,13 +52,20 @@ class Imported:
     records: list[Record] = field(default_factory=list)
     notes: list[dict[str, Any]] = field(default_factory=list)  # local_date, text[, athlete]
     shoes: list[dict[str, Any]] = field(default_factory=list)  # schema.SHOE_COLUMNS keys
-    problems: list[Problem] = field(default_factory=list)  # partial reads: what was skipped
-    notices: list[str] = field(default_factory=list)  # read in full, with a remark
+    # partial reads, what was skipped; kind NOTICE: read in full, with a remark
+    problems: list[Problem] = field(default_factory=list)
 
 
 class Importer(Protocol):
-    FORMAT: str
-    SUFFIXES: tuple[str, ...]
+    """An importer module: what it reads, how it tells, how it reads, and its traits."""
+
+    FORMAT: str  # the source_format of its records
+    SUFFIXES: tuple[str, ...]  # the file suffixes it claims (lower case, with the dot)
+    MERGE_RANK: int  # records of one run merge into the lowest rank's (the richest source)
+    LABELLED: bool  # its names and sports are a person's choice, kept over a device's guess
+    EXPORT_INDEX_NAMES: tuple[str, ...]  # files that mark an unpacked export of this format:
+    # other CSVs beside them are passed over quietly
+    ID_PREFIX: str  # the prefix of the activity ids it gives ("" when ids are content hashes)
 
     def sniff(self, head: bytes) -> bool: ...
 

@@ -58,6 +58,11 @@ from analyzer.units import METRES_PER_FOOT, METRES_PER_MILE, steps_per_min
 
 FORMAT = "csv"
 SUFFIXES: tuple[str, ...] = (".csv",)
+# Traits (analyzer/importers/base.py): how merge and the loader treat this format.
+MERGE_RANK = 9
+LABELLED = True
+EXPORT_INDEX_NAMES: tuple[str, ...] = ()
+ID_PREFIX = ""
 DEVICE = "training log"
 METRES_FROM_MEDIAN = 200.0  # a unitless distance column with this median is in metres
 SECONDS_FROM_MEDIAN = 600.0  # a unitless duration column above this median is in seconds

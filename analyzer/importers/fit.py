@@ -64,6 +64,11 @@ log = logging.getLogger(__name__)
 
 FORMAT = "fit"
 SUFFIXES: tuple[str, ...] = (".fit",)
+# Traits (analyzer/importers/base.py): how merge and the loader treat this format.
+MERGE_RANK = 0
+LABELLED = False
+EXPORT_INDEX_NAMES: tuple[str, ...] = ()
+ID_PREFIX = ""
 
 FIT_SYSTEM_TIME_BELOW = 0x1000_0000  # smaller date_time values count seconds since power-on
 FIT_TIME_LIMIT_S = 2**32  # date_time is a uint32
@@ -422,7 +427,8 @@ def _kept(content: _Content) -> str:
 def _missing_summary_problem(content: _Content, table: pd.DataFrame) -> Problem:
     return Problem(
         f"has no session summary; distance and times come from its {len(table):,} records "
-        f"and {len(content.timer)} timer events"
+        f"and {len(content.timer)} timer events",
+        FileErrorKind.NOTICE,
     )
 
 
@@ -560,7 +566,8 @@ def _fields_of(
             problems.append(
                 Problem(
                     f"{label}has no total distance; used {distance_m / 1000:,.2f} km "
-                    "measured from its records"
+                    "measured from its records",
+                    FileErrorKind.NOTICE,
                 )
             )
     speed_mps = distance_m / moving_s if moving_s > 0 else math.nan
@@ -598,7 +605,8 @@ def _fields_of(
             problems.append(
                 Problem(
                     f"{label}the watch's UTC clock was never set; dated "
-                    f"{local_start:%Y-%m-%d %H:%M} local time from the watch's own local clock"
+                    f"{local_start:%Y-%m-%d %H:%M} local time from the watch's own local clock",
+                    FileErrorKind.NOTICE,
                 )
             )
     return fields, problems

@@ -49,6 +49,11 @@ from analyzer.units import FOOT_SPORTS, METRES_PER_FOOT, METRES_PER_MILE, steps_
 
 FORMAT = "garmin_csv"
 SUFFIXES: tuple[str, ...] = (".csv",)
+# Traits (analyzer/importers/base.py): how merge and the loader treat this format.
+MERGE_RANK = 6
+LABELLED = True
+EXPORT_INDEX_NAMES: tuple[str, ...] = ()
+ID_PREFIX = ""
 DEVICE = "Garmin Connect"
 METRES_PER_KM = 1000.0
 SLOWEST_KM_PACE_MIN = 7.5  # median running pace per unit above this reads as per mile

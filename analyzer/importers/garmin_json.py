@@ -44,6 +44,11 @@ from analyzer.units import FOOT_SPORTS, MAX_UTC_OFFSET_S, one_foot_factor
 
 FORMAT = "garmin_json"
 SUFFIXES: tuple[str, ...] = (".json",)
+# Traits (analyzer/importers/base.py): how merge and the loader treat this format.
+MERGE_RANK = 3
+LABELLED = True
+EXPORT_INDEX_NAMES: tuple[str, ...] = ()
+ID_PREFIX = "garmin-"
 
 ACTIVITIES_KEY = "summarizedActivitiesExport"
 GEAR_KEY = "gearDTOS"
@@ -254,7 +259,7 @@ def _records(entries: list) -> tuple[list[Record], int]:
         elif pd.notna(row_offset_s):
             fields["utc_offset_s"] = int(row_offset_s)
         if garmin_id:
-            fields["activity_id"] = f"garmin-{garmin_id}"
+            fields["activity_id"] = f"{ID_PREFIX}{garmin_id}"
             fields["export_ids"] = (f"garmin:{garmin_id}",)
         records.append(Record(fields=fields))
     return records, len(entries) - len(records)
@@ -405,7 +410,7 @@ def _links(blocks: list[dict]) -> dict[str, list[str]]:
         for key, item in pairs:
             activity_id = _id_text(item.get("activityId")) if isinstance(item, dict) else None
             if key and activity_id:
-                links.setdefault(key, []).append(f"garmin-{activity_id}")
+                links.setdefault(key, []).append(f"{ID_PREFIX}{activity_id}")
     return links
 
 

@@ -38,6 +38,11 @@ from analyzer.importers.base import Imported, Problem, Record
 
 FORMAT = "gpx"
 SUFFIXES: tuple[str, ...] = (".gpx",)
+# Traits (analyzer/importers/base.py): how merge and the loader treat this format.
+MERGE_RANK = 2
+LABELLED = False
+EXPORT_INDEX_NAMES: tuple[str, ...] = ()
+ID_PREFIX = ""
 
 _ROOT = re.compile(rb"<(?:[\w.-]+:)?gpx[\s>/]")
 SAME_OUTING_GAP_S = 3600.0  # tracks closer than this are one outing split at a pause
@@ -148,7 +153,7 @@ def read(stream: BinaryIO) -> Imported:
             )
         )
     if backwards:
-        problems.append(Problem(track.reordered_text(backwards)))
+        problems.append(Problem(track.reordered_text(backwards), FileErrorKind.NOTICE))
     return Imported(records=records, problems=problems)
 
 

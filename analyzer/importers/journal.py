@@ -39,6 +39,11 @@ from analyzer.lexicon import month_numbers, weekday_names
 
 FORMAT = "journal"
 SUFFIXES: tuple[str, ...] = (".txt", ".md")
+# Traits (analyzer/importers/base.py): how merge and the loader treat this format.
+MERGE_RANK = 10
+LABELLED = False
+EXPORT_INDEX_NAMES: tuple[str, ...] = ()
+ID_PREFIX = ""
 
 NO_DATES = "no dated lines: runlog reads a journal as lines starting with a date like 2026-03-04"
 

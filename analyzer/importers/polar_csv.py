@@ -24,6 +24,11 @@ from analyzer.units import steps_per_min
 
 FORMAT = "polar_csv"
 SUFFIXES: tuple[str, ...] = (".csv",)
+# Traits (analyzer/importers/base.py): how merge and the loader treat this format.
+MERGE_RANK = 7
+LABELLED = False
+EXPORT_INDEX_NAMES: tuple[str, ...] = ()
+ID_PREFIX = ""
 DEVICE = "Polar Flow"
 _SIGNATURE = frozenset({"sport", "date", "start time", "duration", "total distance (km)"})
 

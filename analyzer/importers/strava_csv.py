@@ -30,6 +30,11 @@ from analyzer.units import FOOT_SPORTS, METRES_PER_MILE
 
 FORMAT = "strava_csv"
 SUFFIXES: tuple[str, ...] = (".csv",)
+# Traits (analyzer/importers/base.py): how merge and the loader treat this format.
+MERGE_RANK = 5
+LABELLED = True
+EXPORT_INDEX_NAMES: tuple[str, ...] = ("activities.csv",)
+ID_PREFIX = "strava-"
 DEVICE = "Strava"
 DIRT_SHARE_FOR_TRAIL = 0.5  # Dirt Distance is unpaved metres: half the run off road is a trail run
 
@@ -138,7 +143,7 @@ def _fields(table: common.Table, start_local: pd.Series, decimal_comma: bool) ->
     cadence_spm = _cadence_spm(number(_CADENCE), number(_STEPS), moving_s, sport)
     frame = pd.DataFrame(
         {
-            "activity_id": ("strava-" + activity_id.str.replace(r"\.0$", "", regex=True)),
+            "activity_id": (ID_PREFIX + activity_id.str.replace(r"\.0$", "", regex=True)),
             "start_time_utc": start_local.dt.tz_localize("UTC"),
             "sport": sport,
             "sub_sport": kind.str.lower(),

@@ -32,6 +32,11 @@ from analyzer.units import FOOT_SPORTS
 
 FORMAT = "tcx"
 SUFFIXES: tuple[str, ...] = (".tcx",)
+# Traits (analyzer/importers/base.py): how merge and the loader treat this format.
+MERGE_RANK = 1
+LABELLED = False
+EXPORT_INDEX_NAMES: tuple[str, ...] = ()
+ID_PREFIX = ""
 
 _ROOT = re.compile(rb"<(?:[\w.-]+:)?(?:TrainingCenterDatabase|Activities)[\s>/]")
 _ROOTS = frozenset({"TrainingCenterDatabase", "Activities", "Activity", "MultiSportSession"})
@@ -118,7 +123,7 @@ def read(stream: BinaryIO) -> Imported:
     problems = []
     backwards = sum(count for _, count in read)
     if backwards:
-        problems.append(Problem(track.reordered_text(backwards)))
+        problems.append(Problem(track.reordered_text(backwards), FileErrorKind.NOTICE))
     if damage:
         points = sum(len(record.samples) for record in records if record.samples is not None)
         problems.append(

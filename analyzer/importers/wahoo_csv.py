@@ -29,6 +29,11 @@ from analyzer.units import steps_per_min
 
 FORMAT = "wahoo_csv"
 SUFFIXES: tuple[str, ...] = (".csv",)
+# Traits (analyzer/importers/base.py): how merge and the loader treat this format.
+MERGE_RANK = 8
+LABELLED = False
+EXPORT_INDEX_NAMES: tuple[str, ...] = ()
+ID_PREFIX = ""
 DEVICE = "Wahoo Fitness"
 CYCLING_ABOVE_MPS = 5.0  # as gpx.py: faster than 3:20/km over a whole workout is a ride
 WALKING_BELOW_MPS = 1.6  # slower than 10:25/km is a walk

@@ -17,6 +17,7 @@ import pandas as pd
 from analyzer.checkers import RULES
 from analyzer.checkers.rule import Finding
 from analyzer.log import TrainingLog
+from analyzer.patterns import PainPatterns
 from analyzer.status import OPEN_WINDOW_DAYS, Status, by_attention, finding_line
 from analyzer.units import METRES_PER_MILE
 
@@ -207,6 +208,29 @@ def attention_reason(status: Status) -> str:
     if status.rules_not_run:
         return f"no open finding; {count_text(len(status.rules_not_run), 'rule')} could not judge"
     return f"nothing flagged in the last {OPEN_WINDOW_DAYS} days"
+
+
+def pain_patterns_title(patterns: PainPatterns) -> str:
+    """'What came before your knee pain (4 episodes, against 11 pain-free fortnights)'."""
+    return (
+        f"What came before your knee pain ({count_text(len(patterns.onsets), 'episode')}, "
+        f"against {count_text(patterns.pain_free_fortnights, 'pain-free fortnight')})"
+    )
+
+
+def telling_patterns(patterns: PainPatterns, most: int = 5) -> list[str]:
+    """The sentences to show: the patterns that stand out, else the most frequent, and say so."""
+    table = patterns.table
+    standing_out = table[table["stands_out"]].head(most)
+    if not standing_out.empty:
+        return list(standing_out["sentence"])
+    frequent = table[table["episodes_with"] > 0].sort_values(
+        ["episodes_with", "share_pain_free"], ascending=[False, True], kind="stable"
+    )
+    return [
+        "No pattern came before your knee pain clearly more often than at other times.",
+        *frequent["sentence"].head(3),
+    ]
 
 
 def finding_summary(finding: Finding) -> str:

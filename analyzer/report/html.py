@@ -18,6 +18,7 @@ from html import escape
 
 from analyzer.checkers.rule import Finding
 from analyzer.log import FileError, FileNotice, TrainingLog
+from analyzer.patterns import PainPatterns
 from analyzer.report import (
     PAIN_NOTE_RULE,
     AthleteSummary,
@@ -35,10 +36,12 @@ from analyzer.report import (
     in_attention_order,
     is_pain_note,
     open_finding_text,
+    pain_patterns_title,
     related_window_days,
     risk_ranking,
     span_text,
     status_rows,
+    telling_patterns,
 )
 from analyzer.status import OPEN_WINDOW_DAYS, Status, default_as_of
 from analyzer.status import statuses as athlete_statuses
@@ -248,6 +251,9 @@ def _attention_numbers(status: Status | None, rank) -> str:
         f"<strong>Knee pain</strong>: {escape(attention_pain_text(status))}",
         f"<strong>Why</strong>: {escape(attention_reason(status))}",
     ]
+    before_pain = status.pain_patterns.most_frequent if status.pain_patterns else None
+    if before_pain:
+        lines.append(f"<strong>Before knee pain</strong>: {escape(before_pain)}")
     return "".join(f"<p>{line}</p>" for line in lines)
 
 
@@ -350,6 +356,8 @@ def _athlete(
         parts.append(_status(status))
     for heading, chart, description, when_empty, caption in sections:
         parts += [f"<h3>{escape(heading)}</h3>", _chart(chart, description, when_empty, caption)]
+    if status is not None and status.pain_patterns is not None:
+        parts += ["<h3>What came before my knee pain?</h3>", _pain_patterns(status.pain_patterns)]
     not_run = len(status.rules_not_run) if status is not None else 0
     parts += [
         '<details class="history">',
@@ -363,6 +371,38 @@ def _athlete(
         "</section>",
     ]
     return "\n".join(parts)
+
+
+def _pain_patterns(patterns: PainPatterns) -> str:
+    """The patterns before the athlete's knee-pain episodes: a chart and the table, or why not."""
+    if not patterns.is_shown:
+        return f'<p class="quiet">{escape(patterns.reason or "")}</p>'
+    sentences = "".join(f"<li>{escape(sentence)}</li>" for sentence in telling_patterns(patterns))
+    rows = "\n".join(
+        "<tr>"
+        f"<td>{escape(row['label'])}</td>"
+        f"<td>{row['episodes_with']} of {row['episodes']}</td>"
+        f"<td>{row['pain_free_with']} of {row['pain_free_fortnights']}</td>"
+        "</tr>"
+        for row in patterns.table.to_dict("records")
+    )
+    return "\n".join(
+        [
+            f"<p>{escape(pain_patterns_title(patterns))}:</p>",
+            f"<ul>{sentences}</ul>",
+            _chart(
+                charts.pain_patterns_chart(patterns.table),
+                "Share of knee-pain episodes each pattern came before, beside its share of "
+                "pain-free fortnights",
+                "No pattern came before an episode or in a pain-free fortnight.",
+            ),
+            '<div class="table-box"><table class="pain-patterns">',
+            "<tr><th>Pattern</th><th>Before an episode</th><th>In a pain-free fortnight</th></tr>",
+            rows,
+            "</table></div>",
+            f'<p class="quiet">{escape(patterns.caveat)}</p>',
+        ]
+    )
 
 
 def _status(status: Status) -> str:

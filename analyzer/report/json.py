@@ -19,6 +19,7 @@ import pandas as pd
 
 from analyzer.checkers.rule import Finding, Rule, setting_range
 from analyzer.log import FileError, TrainingLog
+from analyzer.patterns import PATTERN_COLUMNS, PainPatterns
 from analyzer.report import athlete_summaries
 from analyzer.status import Status, finding_line
 
@@ -48,6 +49,9 @@ def render_json(
             item["rules_not_run"] = [
                 {"rule": not_run.rule, "reason": not_run.reason} for not_run in status.rules_not_run
             ]
+            item["pain_patterns"], item["pain_patterns_note"] = pain_patterns_json(
+                status.pain_patterns
+            )
         item["findings"] = [finding_dict(finding) for finding in summary.findings]
         athletes.append(item)
     document: dict[str, Any] = {"as_of": plain(as_of)} if as_of is not None else {}
@@ -118,6 +122,20 @@ def _km(metres: float | None) -> float | None:
 
 def _rounded(value: float | None, digits: int) -> float | None:
     return None if value is None else round(value, digits)
+
+
+def pain_patterns_json(patterns: PainPatterns | None) -> tuple[list[dict[str, Any]], str | None]:
+    """The patterns before knee pain as rows (empty when not shown), and the note that goes
+    with them: why they are not shown, or what the counts can and cannot say."""
+    if patterns is None:
+        return [], None
+    if not patterns.is_shown:
+        return [], patterns.reason
+    columns = [column for column in PATTERN_COLUMNS if column != "athlete"]
+    rows = [
+        {column: plain(row[column]) for column in columns} for _, row in patterns.table.iterrows()
+    ]
+    return rows, patterns.caveat
 
 
 def finding_dict(finding: Finding, with_related: bool = True) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from itertools import groupby
 from analyzer.checkers import RULES
 from analyzer.checkers.rule import Finding, Rule, setting_range
 from analyzer.log import FileError, TrainingLog
+from analyzer.patterns import PainPatterns
 from analyzer.report import (
     RANKING_WINDOW_DAYS,
     SEVERITY_MARKS,
@@ -34,10 +35,12 @@ from analyzer.report import (
     finding_summary,
     in_attention_order,
     is_pain_note,
+    pain_patterns_title,
     related_window_days,
     risk_ranking,
     span_text,
     status_rows,
+    telling_patterns,
 )
 from analyzer.report.literal import terminal_text
 from analyzer.status import HISTORY_WEEKS, OPEN_WINDOW_DAYS, Status, by_attention, finding_line
@@ -167,7 +170,20 @@ def status_text(status: Status) -> str:
             by_reason.setdefault(item.reason, []).append(item.rule)
         for reason, rules in by_reason.items():
             lines += _wrapped(f"{', '.join(rules)}: {reason}", "  ", "    ")
+    if status.pain_patterns is not None:
+        lines += _pain_pattern_lines(status.pain_patterns)
     return "\n".join(lines)
+
+
+def _pain_pattern_lines(patterns: PainPatterns) -> list[str]:
+    """What came before the athlete's knee-pain episodes, or one line saying why not shown."""
+    if not patterns.is_shown:
+        return _wrapped(f"What came before your knee pain: {patterns.reason}", "", "  ")
+    lines = [pain_patterns_title(patterns) + ":"]
+    for sentence in telling_patterns(patterns):
+        lines += _wrapped(sentence, "  - ", "    ")
+    lines += _wrapped(patterns.caveat, "  ", "  ")
+    return lines
 
 
 def attention_text(statuses: Mapping[str, Status]) -> str:
@@ -190,6 +206,9 @@ def attention_text(statuses: Mapping[str, Status]) -> str:
         )
         indent = " " * (name_chars + 18)
         lines += _wrapped(f"why: {attention_reason(status)}", indent, indent + "     ")
+        before_pain = status.pain_patterns.most_frequent if status.pain_patterns else None
+        if before_pain:
+            lines += _wrapped(f"before knee pain: {before_pain}", indent, indent + "     ")
     return "\n".join(lines)
 
 

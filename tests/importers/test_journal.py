@@ -261,8 +261,6 @@ def test_reader_fails_only_with_not_an_activity(junk):
 def test_a_journal_in_a_folder_gives_the_log_its_notes_and_a_readme_is_passed_over(
     tmp_path, monkeypatch
 ):
-    for name in ("fit", "gpx", "tcx", "strava_csv", "garmin_csv", "csv_log", "garmin_json"):
-        pytest.importorskip(f"analyzer.importers.{name}")
     from analyzer import load
 
     monkeypatch.setenv("RUNLOG_CACHE", "0")
