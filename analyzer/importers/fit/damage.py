@@ -99,5 +99,6 @@ def _kept(content: Content) -> str:
 def missing_summary_problem(content: Content, table: pd.DataFrame) -> Problem:
     return Problem(
         f"has no session summary; distance and times come from its {len(table):,} records "
-        f"and {len(content.timer)} timer events"
+        f"and {len(content.timer)} timer events",
+        FileErrorKind.NOTICE,
     )

@@ -76,7 +76,8 @@ def fields_of(
             problems.append(
                 Problem(
                     f"{label}has no total distance; used {distance_m / 1000:,.2f} km "
-                    "measured from its records"
+                    "measured from its records",
+                    FileErrorKind.NOTICE,
                 )
             )
     speed_mps = distance_m / moving_s if moving_s > 0 else math.nan
@@ -114,7 +115,8 @@ def fields_of(
             problems.append(
                 Problem(
                     f"{label}the watch's UTC clock was never set; dated "
-                    f"{local_start:%Y-%m-%d %H:%M} local time from the watch's own local clock"
+                    f"{local_start:%Y-%m-%d %H:%M} local time from the watch's own local clock",
+                    FileErrorKind.NOTICE,
                 )
             )
     return fields, problems
