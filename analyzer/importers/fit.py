@@ -271,7 +271,7 @@ def _keep_message(content: _Content, number: int, frame: Any) -> None:
         values = _values(frame)
         time_s = _fit_time_s(values.get("timestamp"))
         if values.get("event") == "timer" and time_s is not None:
-            content.timer.append((time_s, _text(values.get("event_type"))))
+            content.timer.append((time_s, _text(values.get("event_type")) or ""))
     elif number == _SESSION:
         content.sessions.append(_Session(_values(frame), content.last_sport))
     elif number == _SPORT:
@@ -683,7 +683,8 @@ def _timer_moving_s(timer: list[tuple[float, str]], start_s: float, end_s: float
     events = sorted((t, kind) for t, kind in timer if start_s <= t <= end_s)
     if not events:
         return None
-    moving_s, running_since = 0.0, start_s
+    moving_s = 0.0
+    running_since: float | None = start_s
     for time_s, kind in events:
         if kind == "start" and running_since is None:
             running_since = time_s
@@ -987,6 +988,8 @@ class _FastReader(fitdecode.FitReader):
     with fitdecode's own parsers, so values come out the same (a test compares both
     readers on every real file). Used only with the fitdecode versions it was checked on.
     """
+
+    _crc: int  # fitdecode's running CRC, untyped there
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
