@@ -31,6 +31,7 @@ class FileErrorKind(StrEnum):
     NOT_REGULAR_FILE = "not_regular_file"  # a device, pipe or socket, not a file
     UNREADABLE = "unreadable"  # the system refused to open or read it (permissions, I/O)
     MISSING_PATH = "missing_path"  # a path the user named that does not exist
+    NOTICE = "notice"  # read in full, with a remark: listed apart as a notice, not an error
     BAD_PROFILE = "bad_profile"  # an athlete's runlog.toml runlog cannot accept: they are skipped
     BUG = "bug"  # runlog itself failed on it: a bug to report
 

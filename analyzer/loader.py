@@ -107,9 +107,15 @@ def file_part(
     file_format, content_id, imported = outcome
     part = FilePart(
         errors=[
-            FileError(source.path, problem.reason, problem.kind) for problem in imported.problems
+            FileError(source.path, problem.reason, problem.kind)
+            for problem in imported.problems
+            if problem.kind != FileErrorKind.NOTICE
         ],
-        notices=[FileNotice(source.path, notice) for notice in imported.notices],
+        notices=[
+            FileNotice(source.path, problem.reason)
+            for problem in imported.problems
+            if problem.kind == FileErrorKind.NOTICE
+        ],
     )
     athlete = source.athlete or _profile_athlete(profiles) or DEFAULT_ATHLETE
     part.rows = _activity_rows(source, file_format, content_id, imported, athlete, read.has_samples)

@@ -437,6 +437,10 @@ def _advice(status: Status, runs: pd.DataFrame) -> list[str]:
 
 def _sentence(kind: str, finding: Finding, status: Status, runs: pd.DataFrame) -> str | None:
     if kind == "persistent-knee-pain":
+        red_flags = finding.evidence.get("red_flags") or ()
+        if red_flags:  # flagged for the words, however young the episode
+            words = " and ".join(red_flags)
+            return f"You mention {words}: have the knee seen by a doctor or physiotherapist now."
         return "Knee pain noted for over two weeks: see a physiotherapist or doctor."
     if kind == "knee-pain-note":
         pain = status.latest_pain

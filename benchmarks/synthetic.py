@@ -62,6 +62,97 @@ def run_fit(
     return encode_fit(kept)
 
 
+# --- the same run as a GPX or TCX file (Strava, Garmin Connect and Polar exports) --------
+
+_LOOP_M = 2000.0  # the track circles a 2 km loop from home
+
+
+def _track(
+    run: PlannedRun, timezone: str, lat_deg: float, lon_deg: float, every_s: int
+) -> tuple[dt.datetime, int, list[tuple[int, float, float, float, float]]]:
+    """UTC start, duration and (second, distance_m, lat, lon, altitude_m) points of the run,
+    circling a 2 km loop that starts at home, one point every `every_s` seconds."""
+    local_start = dt.datetime.combine(run.local_date, dt.time(run.hour), tzinfo=ZoneInfo(timezone))
+    duration_s = round(run.distance_km * run.pace_min_per_km * 60)
+    speed_mps = run.distance_km * 1000 / duration_s
+    radius_m = _LOOP_M / (2 * math.pi)
+    points = []
+    for second in [*range(0, duration_s, every_s), duration_s]:
+        distance_m = speed_mps * second
+        angle = distance_m / radius_m
+        points.append(
+            (
+                second,
+                distance_m,
+                lat_deg + radius_m * math.sin(angle) / _METRES_PER_DEGREE_LATITUDE,
+                lon_deg
+                + radius_m
+                * (1 - math.cos(angle))
+                / (_METRES_PER_DEGREE_LATITUDE * math.cos(math.radians(lat_deg))),
+                30 + 8 * math.sin(angle),
+            )
+        )
+    return local_start.astimezone(dt.UTC), duration_s, points
+
+
+def run_gpx(
+    run: PlannedRun, timezone: str, lat_deg: float, lon_deg: float, every_s: int = 10
+) -> bytes:
+    """The GPX a phone app or Strava writes for the run: track points with heart rate and
+    one-foot cadence in Garmin's TrackPointExtension."""
+    start, _, points = _track(run, timezone, lat_deg, lon_deg, every_s)
+    strides = round(run.cadence_spm / 2)
+    trackpoints = "".join(
+        f'<trkpt lat="{lat:.7f}" lon="{lon:.7f}"><ele>{altitude_m:.1f}</ele>'
+        f"<time>{start + dt.timedelta(seconds=second):%Y-%m-%dT%H:%M:%SZ}</time>"
+        "<extensions><gpxtpx:TrackPointExtension><gpxtpx:hr>142</gpxtpx:hr>"
+        f"<gpxtpx:cad>{strides}</gpxtpx:cad></gpxtpx:TrackPointExtension></extensions></trkpt>\n"
+        for second, _, lat, lon, altitude_m in points
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<gpx creator="runlog sample" version="1.1" xmlns="http://www.topografix.com/GPX/1/1" '
+        'xmlns:gpxtpx="http://www.garmin.com/xmlschemas/TrackPointExtension/v1">\n'
+        f"<metadata><time>{start:%Y-%m-%dT%H:%M:%SZ}</time></metadata>\n"
+        f"<trk><name>{run.name or 'Run'}</name><type>running</type><trkseg>\n"
+        f"{trackpoints}</trkseg></trk></gpx>\n"
+    ).encode()
+
+
+def run_tcx(
+    run: PlannedRun, timezone: str, lat_deg: float, lon_deg: float, every_s: int = 10
+) -> bytes:
+    """The TCX a Garmin, Polar or Strava export holds for the run: one lap with its totals,
+    track points with distance, heart rate and one-foot RunCadence."""
+    start, duration_s, points = _track(run, timezone, lat_deg, lon_deg, every_s)
+    strides = round(run.cadence_spm / 2)
+    trackpoints = "".join(
+        f"<Trackpoint><Time>{start + dt.timedelta(seconds=second):%Y-%m-%dT%H:%M:%SZ}</Time>"
+        f"<Position><LatitudeDegrees>{lat:.7f}</LatitudeDegrees>"
+        f"<LongitudeDegrees>{lon:.7f}</LongitudeDegrees></Position>"
+        f"<AltitudeMeters>{altitude_m:.1f}</AltitudeMeters>"
+        f"<DistanceMeters>{distance_m:.1f}</DistanceMeters>"
+        "<HeartRateBpm><Value>142</Value></HeartRateBpm>"
+        f"<Extensions><ns3:TPX><ns3:RunCadence>{strides}</ns3:RunCadence></ns3:TPX>"
+        "</Extensions></Trackpoint>\n"
+        for second, distance_m, lat, lon, altitude_m in points
+    )
+    begun = f"{start:%Y-%m-%dT%H:%M:%SZ}"
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<TrainingCenterDatabase xmlns="http://www.garmin.com/xmlschemas/'
+        'TrainingCenterDatabase/v2" xmlns:ns3="http://www.garmin.com/xmlschemas/'
+        'ActivityExtension/v2">\n'
+        f'<Activities><Activity Sport="Running"><Id>{begun}</Id>\n'
+        f'<Lap StartTime="{begun}"><TotalTimeSeconds>{duration_s}</TotalTimeSeconds>'
+        f"<DistanceMeters>{run.distance_km * 1000:.1f}</DistanceMeters>"
+        "<AverageHeartRateBpm><Value>142</Value></AverageHeartRateBpm>"
+        "<Intensity>Active</Intensity><TriggerMethod>Manual</TriggerMethod><Track>\n"
+        f"{trackpoints}</Track></Lap>"
+        "</Activity></Activities></TrainingCenterDatabase>\n"
+    ).encode()
+
+
 def steady_plan(first_monday: dt.date, weeks: int, seed: int = 7) -> list[PlannedRun]:
     """Four runs a week around 30 km, with a little natural variation and mixed surfaces."""
     randomness = random.Random(seed)

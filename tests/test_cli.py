@@ -482,3 +482,21 @@ def test_severity_is_coloured_on_a_terminal_and_plain_when_piped(tmp_path, monke
     assert "\x1b[" in coloured.stdout and "warn" in coloured.stdout
     plain = re.sub(r"\x1b\[[0-9;]*m", "", coloured.stdout)
     assert max(len(line) for line in plain.splitlines()) <= 71  # wrapped to the terminal
+
+
+def test_a_file_read_in_full_with_a_remark_is_a_notice_not_an_error(tmp_path):
+    folder = write_runs(tmp_path / "runs")
+    track = gpx_run(START - dt.timedelta(days=1))
+    first, second = re.findall(r"<trkpt .*?</trkpt>", track)[1:3]
+    shuffled = track.replace(first + second, second + first, 1)  # two points out of order
+    (folder / "shuffled.gpx").write_text(shuffled, encoding="utf-8")
+    result = invoke("check", folder)
+    assert result.exit_code == cli.EXIT_OK, result.output
+    assert result.stderr.splitlines() == [
+        "Read in full, with a remark (1):",
+        "  shuffled.gpx: 1 of its points went back in time (written out of order); sorted them "
+        "by time before measuring",
+    ]
+    document = json.loads(invoke("check", folder, "--format", "json").stdout)
+    assert document["errors"] == []
+    assert [notice["path"] for notice in document["notices"]] == ["shuffled.gpx"]

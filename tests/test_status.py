@@ -206,3 +206,14 @@ def test_information_asks_for_no_change_this_week():
     status = athlete_status(log, [info], "ana", as_of)
     assert status.open_findings == (info,)
     assert status.advice == ()
+
+
+def test_a_red_flag_two_days_into_an_episode_is_not_called_two_weeks_of_pain():
+    notes = [
+        note("2026-03-04", "right knee sore after the run, 3/10"),
+        note("2026-03-05", "right knee swelling now, it gave way on the stairs"),
+    ]
+    log = make_log([run("2026-03-03", 5), run("2026-03-04", 5)], notes=notes)
+    status = athlete_status(log, run_rules(log), "ana", dt.date(2026, 3, 5))
+    assert status.advice[0].startswith("You mention swelling")
+    assert not any("two weeks" in sentence for sentence in status.advice)

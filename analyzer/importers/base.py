@@ -52,8 +52,8 @@ class Imported:
     records: list[Record] = field(default_factory=list)
     notes: list[dict[str, Any]] = field(default_factory=list)  # local_date, text[, athlete]
     shoes: list[dict[str, Any]] = field(default_factory=list)  # schema.SHOE_COLUMNS keys
-    problems: list[Problem] = field(default_factory=list)  # partial reads: what was skipped
-    notices: list[str] = field(default_factory=list)  # read in full, with a remark
+    # partial reads, what was skipped; kind NOTICE: read in full, with a remark
+    problems: list[Problem] = field(default_factory=list)
 
 
 class Importer(Protocol):

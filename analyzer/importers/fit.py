@@ -427,7 +427,8 @@ def _kept(content: _Content) -> str:
 def _missing_summary_problem(content: _Content, table: pd.DataFrame) -> Problem:
     return Problem(
         f"has no session summary; distance and times come from its {len(table):,} records "
-        f"and {len(content.timer)} timer events"
+        f"and {len(content.timer)} timer events",
+        FileErrorKind.NOTICE,
     )
 
 
@@ -565,7 +566,8 @@ def _fields_of(
             problems.append(
                 Problem(
                     f"{label}has no total distance; used {distance_m / 1000:,.2f} km "
-                    "measured from its records"
+                    "measured from its records",
+                    FileErrorKind.NOTICE,
                 )
             )
     speed_mps = distance_m / moving_s if moving_s > 0 else math.nan
@@ -603,7 +605,8 @@ def _fields_of(
             problems.append(
                 Problem(
                     f"{label}the watch's UTC clock was never set; dated "
-                    f"{local_start:%Y-%m-%d %H:%M} local time from the watch's own local clock"
+                    f"{local_start:%Y-%m-%d %H:%M} local time from the watch's own local clock",
+                    FileErrorKind.NOTICE,
                 )
             )
     return fields, problems

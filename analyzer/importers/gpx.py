@@ -153,7 +153,7 @@ def read(stream: BinaryIO) -> Imported:
             )
         )
     if backwards:
-        problems.append(Problem(track.reordered_text(backwards)))
+        problems.append(Problem(track.reordered_text(backwards), FileErrorKind.NOTICE))
     return Imported(records=records, problems=problems)
 
 

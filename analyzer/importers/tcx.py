@@ -123,7 +123,7 @@ def read(stream: BinaryIO) -> Imported:
     problems = []
     backwards = sum(count for _, count in read)
     if backwards:
-        problems.append(Problem(track.reordered_text(backwards)))
+        problems.append(Problem(track.reordered_text(backwards), FileErrorKind.NOTICE))
     if damage:
         points = sum(len(record.samples) for record in records if record.samples is not None)
         problems.append(

@@ -1,0 +1,139 @@
+"""The samples in examples/ (and sample_data/) are what the generator writes, real files the
+reference readers read, and `runlog check` and `runlog report` on them say what README says."""
+
+import gzip
+import json
+import re
+from pathlib import Path
+
+import fitdecode
+import fitparse
+import gpxpy
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+
+from analyzer import cli
+from benchmarks.make_sample_data import write_all
+
+REPOSITORY = Path(__file__).resolve().parents[1]
+EXAMPLES = REPOSITORY / "examples"
+SQUAD = EXAMPLES / "squad"
+STRAVA = EXAMPLES / "strava_export"
+
+
+def _check(*args: str):
+    return CliRunner().invoke(cli.cli, ["check", *map(str, args)])
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {
+        str(path.relative_to(folder)): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def test_the_generator_writes_the_same_bytes_as_the_repository_holds(tmp_path):
+    write_all(tmp_path)
+    assert _files(tmp_path / "examples") == _files(EXAMPLES)
+    # sample_data/'s runs are the same; its FIT positions were written with the degree of
+    # 111,195 m that tests/fitwriter.py used before analyzer/units.py, so only its notes and
+    # profile are compared byte for byte (rewriting its FIT files would change the activity
+    # ids in its golden outputs)
+    written, held = _files(tmp_path / "sample_data"), _files(REPOSITORY / "sample_data")
+    assert written.keys() == held.keys()
+    assert {name: written[name] for name in written if not name.endswith(".fit")} == {
+        name: held[name] for name in held if not name.endswith(".fit")
+    }
+
+
+def _contents(path: Path) -> bytes:
+    data = path.read_bytes()
+    return gzip.decompress(data) if path.suffix == ".gz" else data
+
+
+def _fit_paths() -> list[Path]:
+    return sorted([*EXAMPLES.rglob("*.fit"), *EXAMPLES.rglob("*.fit.gz")])
+
+
+def test_every_fit_sample_is_read_by_fitparse_and_fitdecode_alike():
+    paths = _fit_paths()
+    assert len(paths) > 40
+    for path in paths:
+        data = _contents(path)
+        parsed = fitparse.FitFile(data)
+        (session,) = [message.get_values() for message in parsed.get_messages("session")]
+        with fitdecode.FitReader(data) as reader:
+            decoded = [
+                frame
+                for frame in reader
+                if isinstance(frame, fitdecode.FitDataMessage) and frame.name == "session"
+            ]
+        (decoded_session,) = decoded
+        assert decoded_session.get_value("total_distance") == session["total_distance"], path
+        assert decoded_session.get_value("total_timer_time") == session["total_timer_time"]
+
+
+def test_every_gpx_sample_is_read_by_gpxpy_and_every_tcx_is_well_formed():
+    gpx_paths = sorted(EXAMPLES.rglob("*.gpx"))
+    tcx_paths = sorted([*EXAMPLES.rglob("*.tcx"), *EXAMPLES.rglob("*.tcx.gz")])
+    assert len(gpx_paths) >= 12 and len(tcx_paths) >= 12
+    for path in gpx_paths:
+        gpx = gpxpy.parse(path.read_text(encoding="utf-8"))
+        assert gpx.tracks and gpx.get_moving_data().moving_distance > 3000, path
+    for path in tcx_paths:
+        root = etree.fromstring(_contents(path))
+        assert root.tag.endswith("TrainingCenterDatabase"), path
+
+
+def test_the_squad_ranks_the_stale_and_the_red_flag_athletes_first(monkeypatch):
+    monkeypatch.chdir(REPOSITORY)
+    result = _check("examples/squad")
+    assert result.exit_code == cli.EXIT_OK, result.output
+    ranking = re.findall(r"^\s+\d+\s+(\w+)\s", result.stdout.split("\n\n")[0], re.M)
+    assert ranking[:2] == ["cleo", "ben"] and set(ranking) == {"ana", "ben", "cleo", "dev"}
+    document = json.loads(_check("examples/squad", "--format", "json").stdout)
+    assert document["errors"] == []
+    athletes = {athlete["athlete"]: athlete for athlete in document["athletes"]}
+    assert athletes["cleo"]["status"]["is_stale"]
+    assert athletes["cleo"]["status"]["days_since_last_activity"] == 28
+    rules = {
+        name: {(finding["rule"], finding["severity"]) for finding in athlete["findings"]}
+        for name, athlete in athletes.items()
+    }
+    assert ("persistent-knee-pain", "high") in rules["ben"]
+    assert {"shoe-overdue", "low-cadence"} <= {rule for rule, _ in rules["dev"]}
+    assert {severity for _, severity in rules["ana"]} <= {"info"}
+    assert athletes["ana"]["status"]["open_findings"] == []
+
+
+def test_the_strava_export_is_one_runner_in_miles_with_each_run_once(monkeypatch):
+    monkeypatch.chdir(REPOSITORY)
+    suffixes = {path.name.split(".", 1)[1] for path in (STRAVA / "activities").iterdir()}
+    assert suffixes == {"fit.gz", "gpx", "tcx.gz"}
+    result = _check("examples/strava_export", "--format", "json")
+    assert result.exit_code == cli.EXIT_OK, result.output
+    document = json.loads(result.stdout)
+    (riley,) = document["athletes"]
+    assert riley["athlete"] == "riley" and riley["activities"] == 49  # 48 files + a manual row
+    messages = " ".join(finding["message"] for finding in riley["findings"])
+    assert " mi" in messages and not re.search(r"\d km\b", messages)
+    pain = [finding for finding in riley["findings"] if finding["rule"] == "knee-pain-note"]
+    assert pain[0]["date"] == "2026-10-11"
+    assert {"weekly-mileage-jump", "long-run-spike"} <= {
+        related["rule"] for related in pain[0]["related"]
+    }
+
+
+@pytest.mark.parametrize("sample", ["sample_data", "examples/strava_export", "examples/squad"])
+def test_each_sample_makes_its_report(tmp_path, sample, monkeypatch):
+    monkeypatch.chdir(REPOSITORY)
+    target = tmp_path / "report.html"
+    result = CliRunner().invoke(cli.cli, ["report", sample, "-o", str(target)])
+    assert result.exit_code == cli.EXIT_OK, result.output
+    page = target.read_text(encoding="utf-8")
+    assert page.count("<img") >= 5  # the charts
+    if sample == "examples/squad":  # the coach's rows come first, in risk order
+        rows = [page.index(f"Weekly distance of {name} over") for name in ("cleo", "ben", "ana")]
+        assert rows == sorted(rows) and rows[-1] < page.index("<h2>cleo")
