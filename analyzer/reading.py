@@ -34,17 +34,21 @@ log = logging.getLogger(__name__)
 HEAD_BYTES = 4096
 
 
-def _code_version() -> str:
-    """A digest of the code that shapes an import: a changed importer never reads a stale entry."""
-    package = Path(__file__).parent
+def code_version(package: Path = Path(__file__).parent) -> str:
+    """A digest of the code that shapes an import: a changed importer never reads a stale entry.
+
+    Every module under importers/ counts, in subfolders too (the FIT importer is a package).
+    """
     digest = hashlib.sha1(usedforsecurity=False)
-    shaping = [*package.glob("importers/*.py"), package / "classify.py", package / "plausible.py"]
+    importers = package / "importers"
+    shaping = [*importers.rglob("*.py"), package / "classify.py", package / "plausible.py"]
     for path in sorted(shaping):
+        digest.update(path.relative_to(package).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
 
 
-CACHE_VERSION = _code_version()
+CACHE_VERSION = code_version()
 _ENTRY_SUFFIX = ".entry"  # JSON and Arrow (analyzer/cache.py); old *.pickle entries are never read
 _PARALLEL_MIN_FILES = 16
 Outcome = tuple[str, str, Imported] | BadFile

@@ -2,10 +2,10 @@
 
 Most of a FIT activity is `record` messages, one per second or few, and decoding them is
 most of the import time: fitdecode takes about 0.05 s per 1,000 records, fitfast's
-columnar `records()` a tenth of that. fit.py takes the records from fitfast and decodes
+columnar `records()` a tenth of that. decode.py takes the records from fitfast and decodes
 everything else (sessions, laps, events, the device: a few hundred messages) with
 fitdecode, from a copy of the file that holds only those messages. `split` gives both
-halves, or None when fitfast is not to be trusted with the file, and fit.py then reads the
+halves, or None when fitfast is not to be trusted with the file, and decode.py then reads the
 whole file with fitdecode:
 
 - fitfast keeps nothing of a damaged file (it raises on a cut, a bad CRC or trailing
@@ -17,7 +17,7 @@ whole file with fitdecode:
   this to a field runlog reads means fitdecode (`_record_definition_fits`).
 - fitfast expands a legacy `speed` or `altitude` into its `enhanced_*` field through a
   float round trip that can lose a unit (1.017 m/s becomes 1.016): where a record has the
-  legacy value, the expanded one is dropped, and fit.py falls back to the legacy value,
+  legacy value, the expanded one is dropped, and records.py falls back to the legacy value,
   which is what fitdecode's expansion gives.
 - fitfast merges developer fields into the columns by name, so a Connect IQ field called
   `distance` would replace the native one: such a name means fitdecode.
@@ -44,7 +44,7 @@ from analyzer.units import FIT_EPOCH_UNIX_S
 
 try:
     import fitfast
-except ImportError:  # an optional speed-up: without it fit.py reads with fitdecode alone
+except ImportError:  # an optional speed-up: without it the FIT importer reads with fitdecode alone
     fitfast = None  # type: ignore[assignment]  # mypy cannot type an optional import
 
 _RECORD = 20

@@ -1,0 +1,109 @@
+"""Records as a table in canonical units, and which session owns each record.
+
+Semicircles become degrees, `enhanced_*` fields come before the legacy ones, and records
+sharing a timestamp merge. Times stay FIT seconds here; clock.py turns them into times.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from analyzer.importers.fit.decode import RECORD_FIELDS, Content
+from analyzer.importers.fit.values import FIT_TIME_LIMIT_S, as_number
+
+DEGREES_PER_SEMICIRCLE = 180 / 2**31
+(
+    _T, _LAT, _LON, _ENHANCED_ALTITUDE, _ALTITUDE, _DISTANCE, _ENHANCED_SPEED, _SPEED, _HR,
+    _CADENCE, _FRACTIONAL_CADENCE,
+) = range(len(RECORD_FIELDS))  # fmt: skip
+
+
+def record_matrix(content: Content) -> np.ndarray:
+    """The record rows as a float matrix (RECORD_FIELDS columns), times in FIT seconds."""
+    return _float_matrix(content.rows) if content.matrix is None else content.matrix
+
+
+_TABLE_COLUMNS = pd.Index(
+    [
+        "time_s",
+        "lat_deg",
+        "lon_deg",
+        "altitude_m",
+        "distance_m",
+        "speed_mps",
+        "raw_cadence",
+        "hr_bpm",
+    ]
+)
+
+
+def record_table(matrix: np.ndarray) -> pd.DataFrame:
+    """Records as float columns in canonical units, sorted by time, one row per timestamp.
+
+    time_s stays in FIT seconds. The Strava app writes GPS and distance in separate records
+    with the same timestamp [FORMATS.md §1.9]: such rows merge, the first value of each
+    column winning.
+    """
+    lat_deg = matrix[:, _LAT] * DEGREES_PER_SEMICIRCLE
+    lon_deg = matrix[:, _LON] * DEGREES_PER_SEMICIRCLE
+    # No fix: out of range, or exactly (0, 0) as some devices write before the first fix.
+    no_fix = ~((np.abs(lat_deg) <= 90) & (np.abs(lon_deg) <= 180)) | (
+        (lat_deg == 0) & (lon_deg == 0)
+    )
+    lat_deg[no_fix] = np.nan
+    lon_deg[no_fix] = np.nan
+    # FIT record.cadence counts one foot (or a crank's rpm); fractional_cadence is its
+    # fraction. Doubling waits until the sport is known.
+    cadence = matrix[:, _CADENCE] + np.nan_to_num(matrix[:, _FRACTIONAL_CADENCE])
+    table = np.column_stack(
+        [
+            matrix[:, _T],
+            lat_deg,
+            lon_deg,
+            _first_known(matrix[:, _ENHANCED_ALTITUDE], matrix[:, _ALTITUDE]),
+            matrix[:, _DISTANCE],
+            _first_known(matrix[:, _ENHANCED_SPEED], matrix[:, _SPEED]),
+            cadence,
+            matrix[:, _HR],
+        ]
+    )
+    # Filtered and sorted as one numpy block: pandas would cost a millisecond a file.
+    # A FIT time is a uint32; anything else is a garbled field, not a moment.
+    is_time = (table[:, 0] >= 0) & (table[:, 0] < FIT_TIME_LIMIT_S)
+    if not is_time.all():
+        table = table[is_time]
+    steps_s = np.diff(table[:, 0])
+    if (steps_s < 0).any():
+        table = table[np.argsort(table[:, 0], kind="stable")]
+        steps_s = np.diff(table[:, 0])
+    frame = pd.DataFrame(table, columns=_TABLE_COLUMNS)
+    if (steps_s == 0).any():
+        frame = frame.groupby("time_s", sort=False, as_index=False).first()
+    return frame
+
+
+def _float_matrix(rows: list[list[Any]]) -> np.ndarray:
+    """Rows as a float64 matrix, NaN for None; tuples and odd values cleaned on the slow path."""
+    if not rows:
+        return np.empty((0, len(RECORD_FIELDS)))
+    try:
+        return np.array(rows, dtype=np.float64)
+    except (TypeError, ValueError):
+        return np.array([[as_number(value) for value in row] for row in rows], dtype=np.float64)
+
+
+def _first_known(preferred: np.ndarray, fallback: np.ndarray) -> np.ndarray:
+    return np.where(np.isnan(preferred), fallback, preferred)
+
+
+def owners(times_s: pd.Series, sorted_starts_s: np.ndarray) -> np.ndarray:
+    """For each record, the position (in start order) of the session it belongs to.
+
+    A session owns the records from its start to the next session's start: the same as
+    its [start_time, timestamp] window in a sound file, and still sensible in files whose
+    session end is wrong (an Edge export ending a session at its own start).
+    """
+    return np.searchsorted(sorted_starts_s[1:], times_s.to_numpy(), side="right")
