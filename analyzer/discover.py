@@ -20,6 +20,7 @@ import mmap
 import os
 import re
 import stat
+import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -129,17 +130,36 @@ def discover(paths: list[str | Path], limits: InputLimits | None = None) -> Disc
         if stat.S_ISDIR(info.st_mode):
             found.data_folders.append(path)
             athletes = coach_athlete_folders(path)
+            own_athlete = _own_athlete(path) if len(paths) > 1 else None
             if athletes:
                 for folder in athletes:
                     athlete = shown(folder.name)
                     found.athlete_folders[athlete] = folder
                     _add_tree(found, folder, athlete, limits)
+            elif own_athlete is not None:  # one runner's folder among several named
+                found.athlete_folders[own_athlete] = path
+                _add_tree(found, path, own_athlete, limits)
             else:
                 _add_tree(found, path, None, limits)
         else:
             found.data_folders.append(path.parent)
             _add_file(found, path, info, None, named=True, limits=limits)
     return found
+
+
+def _own_athlete(folder: Path) -> str | None:
+    """The athlete of a runner's folder named beside others, when it holds its own runlog.toml:
+    the name the profile gives, else the folder's. Its profile is then theirs alone, so two
+    runners' folders named together stay two runners."""
+    profile_path = folder / PROFILE_FILE_NAME
+    if not profile_path.is_file():
+        return None
+    try:
+        with profile_path.open("rb") as stream:
+            named = tomllib.load(stream).get("athlete")
+    except (OSError, tomllib.TOMLDecodeError, RecursionError):
+        named = None  # the loader reports a bad profile with its reason
+    return named.strip() if isinstance(named, str) and named.strip() else shown(folder.name)
 
 
 def coach_athlete_folders(folder: Path) -> list[Path]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import tracemalloc
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -290,3 +291,11 @@ def test_the_profiles_default_shoe_is_the_shoe_of_every_run_that_names_none(tmp_
     # the 17th is after both pairs' retirement: no shoe
     assert shoes.tolist()[:2] == ["Old pair", "New pair"]
     assert pd.isna(shoes.iloc[2])
+
+
+def test_two_runners_folders_named_together_stay_two_runners_with_their_own_profiles():
+    repository = Path(__file__).resolve().parents[1]
+    log = load(repository / "sample_data", repository / "examples" / "strava_export")
+    assert sorted(log.runs.groupby("athlete").size().items()) == [("riley", 49), ("sam", 41)]
+    assert log.profile_for("riley").units == "miles"
+    assert log.profile_for("sam").units == "km"
