@@ -204,7 +204,8 @@ def list_members(data: Buffer, limits: InputLimits) -> Listing:
         )
     stream = data if isinstance(data, mmap.mmap) else io.BytesIO(data)
     try:
-        with zipfile.ZipFile(stream) as archive:
+        # typeshed types ZipFile's file as IO[bytes], which mmap is not, though it reads as one
+        with zipfile.ZipFile(stream) as archive:  # type: ignore[arg-type]
             members = [_member_of(info) for info in archive.infolist()]
     except UnicodeDecodeError:  # a name flagged UTF-8 that is not: read the headers instead
         return Listing(_scan_local_headers(data, limits), None)

@@ -386,9 +386,9 @@ def _import_datasets(
 
     if "://" not in output:
         target = Path(output).resolve()
-        for named in _local(paths):
-            if named.is_dir() and target.is_relative_to(named.resolve()):
-                raise UserError(f"{output}: is inside {shown(named)}, which runlog reads")
+        for local in _local(paths):
+            if local.is_dir() and target.is_relative_to(local.resolve()):
+                raise UserError(f"{output}: is inside {shown(local)}, which runlog reads")
     totals = {"athletes": 0, "activities": 0, "notes": 0, "findings": 0, "weeks": 0}
     has_errors = False
     if dask_address is None:
@@ -487,7 +487,7 @@ def _check_paths(paths: Sequence[Path | str]) -> None:
     # when no path is there is nothing checked.
     from analyzer.discover import shown
 
-    if not any(is_url(path) or path.exists() or path.is_symlink() for path in paths):
+    if not any(is_url(path) or Path(path).exists() or Path(path).is_symlink() for path in paths):
         raise UserError(f"{shown(paths[0])}: no such file or folder")
 
 

@@ -104,9 +104,9 @@ def cohort_groups(paths: Sequence[Path | str], profile: Profile | None) -> list[
         path = Path(path)
         folders = coach_athlete_folders(path) if path.is_dir() else []
         for folder in folders:
-            athlete = shown(folder.name)  # as the local path names them
-            roots.setdefault(athlete, []).append(Root(str(folder), named=False, is_file=False))
-            athlete_folders[athlete] = folder
+            name = shown(folder.name)  # as the local path names them
+            roots.setdefault(name, []).append(Root(str(folder), named=False, is_file=False))
+            athlete_folders[name] = folder
         if not folders:
             is_file = not path.is_dir()
             roots.setdefault(None, []).append(Root(str(path), named=is_file, is_file=is_file))

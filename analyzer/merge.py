@@ -275,7 +275,7 @@ def _combine(group: list[dict]) -> dict:
     def rank(row: dict) -> int:
         has_samples = row.get("has_samples", False)
         has_samples = False if _is_missing(has_samples) else bool(has_samples)
-        return FORMAT_RANK.get(row.get("source_format"), len(FORMAT_RANK)) - 100 * has_samples
+        return FORMAT_RANK.get(row.get("source_format") or "", len(FORMAT_RANK)) - 100 * has_samples
 
     order = sorted(group, key=rank)  # stable: equal ranks keep their order
     primary = dict(order[0])

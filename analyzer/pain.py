@@ -250,7 +250,7 @@ def _read_text(text: str) -> tuple[KneePain | None, bool]:
     loose_scores: list[float] = []
     is_clear = False
     last_part = None  # the body part the sentence before named last: "knee", "other" or None
-    previous, previous_tokens = "", []
+    previous, previous_tokens = "", list[str]()
     follows_pain = False  # the sentence before reported knee pain
     for sentence in sentences:
         tokens = _tokens(sentence, grammar)
@@ -272,7 +272,7 @@ def _read_text(text: str) -> tuple[KneePain | None, bool]:
         follows_pain = reading.sides is not None
     if not painful:
         return None, is_clear
-    sides = {side for _, _, reading in painful for side in reading.sides}
+    sides = {side for _, _, reading in painful for side in reading.sides or ()}
     scores = [reading.score_of_10 for _, _, reading in painful if reading.score_of_10 is not None]
     flags = [flag for _, _, reading in painful for flag in reading.red_flags]
     score = max(scores) if scores else (max(loose_scores) if loose_scores else None)
@@ -374,7 +374,7 @@ def _read_sentence(tokens: list[str], grammar: _Grammar) -> _SentenceReading:
             pain_positions += list(range(start, end))
             for other_start, other_end, _ in knee_groups:  # "right knee outside (ITB) sore"
                 sides |= _sides_of(tokens, other_start, other_end, clause, grammar)
-            red_flags += [_red_flag(tokens[index]) for index in live if _red_flag(tokens[index])]
+            red_flags += [flag for index in live if (flag := _red_flag(tokens[index]))]
         if clause_pain:
             red_flags += [
                 "sharp pain"

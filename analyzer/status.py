@@ -131,8 +131,9 @@ class Status:
     def has_red_flag(self) -> bool:
         """A knee-pain note of the open window names swelling, locking, giving way or sharp pain."""
         pain = self.latest_pain
-        recent = pain is not None and (self.as_of - pain.date).days < OPEN_WINDOW_DAYS
-        return recent and bool(pain.red_flags)
+        if pain is None:
+            return False
+        return (self.as_of - pain.date).days < OPEN_WINDOW_DAYS and bool(pain.red_flags)
 
     @property
     def days_since_rest(self) -> int | None:

@@ -45,7 +45,7 @@ def apply_surface_tags(activities: pd.DataFrame, profiles: dict[str, Profile]) -
                 pattern = "|".join(rf"\b{re.escape(word.lower())}\b" for word in tag.words)
                 hit = mine & (surface == "unknown") & names.str.contains(pattern, regex=True)
                 surface = surface.mask(hit, tag.surface)
-            if tag.lat_deg is not None and "start_lat_deg" in frame:
+            if tag.lat_deg is not None and tag.lon_deg is not None and "start_lat_deg" in frame:
                 near = (
                     distance_to_m(
                         frame["start_lat_deg"], frame["start_lon_deg"], tag.lat_deg, tag.lon_deg

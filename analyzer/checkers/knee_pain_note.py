@@ -60,7 +60,9 @@ def _finding(note, limits: Thresholds) -> Finding:
 
 
 def _message(date: dt.date, pain: KneePain, is_severe: bool) -> str:
-    side = {"left": "left ", "right": "right ", "both": "pain in both knees"}.get(pain.side, "")
+    side = {"left": "left ", "right": "right ", "both": "pain in both knees"}.get(
+        pain.side or "", ""
+    )
     what = side if pain.side == "both" else f"{side}knee pain"
     score = score_text(pain)
     if pain.red_flags:

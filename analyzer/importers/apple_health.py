@@ -190,11 +190,12 @@ def _offsets(start: dt.datetime | None, zone_name: str | None) -> tuple[float, f
     date); NaN where unknown."""
     if start is None:
         return math.nan, math.nan
-    stated_s = start.utcoffset().total_seconds()
+    stated = start.utcoffset()
+    stated_s = stated.total_seconds() if stated is not None else math.nan
     if zone_name:
         try:
             offset = start.astimezone(ZoneInfo(zone_name.strip())).utcoffset()
-            return offset.total_seconds(), stated_s
+            return (offset.total_seconds() if offset is not None else math.nan), stated_s
         except (ZoneInfoNotFoundError, ValueError):
             pass
     return math.nan, stated_s

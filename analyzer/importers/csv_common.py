@@ -16,6 +16,7 @@ import html
 import io
 import re
 from dataclasses import dataclass
+from typing import overload
 
 import numpy as np
 import pandas as pd
@@ -195,6 +196,10 @@ def cells(table: Table, position: int) -> pd.Series:
     return series.mask(series.str.lower().isin(_MISSING))
 
 
+@overload
+def first_present(*columns: None) -> None: ...
+@overload
+def first_present(first: pd.Series, /, *rest: pd.Series | None) -> pd.Series: ...
 def first_present(*columns: pd.Series | None) -> pd.Series | None:
     """Each row's value from the first column that has one (a fallback chain)."""
     present = [column for column in columns if column is not None]
@@ -225,6 +230,10 @@ _COMMA_DECIMAL = re.compile(r"^-?\d*,(\d{1,2}|\d{4,})$|^-?\d{1,3}(\.\d{3})+,\d+$
 _POINT_DECIMAL = re.compile(r"^-?\d*\.(\d{1,2}|\d{4,})$|^-?\d{1,3}(,\d{3})+\.\d+$")
 
 
+@overload
+def to_number(values: None, *, decimal_comma: bool = ...) -> None: ...
+@overload
+def to_number(values: pd.Series, *, decimal_comma: bool = ...) -> pd.Series: ...
 def to_number(values: pd.Series | None, *, decimal_comma: bool = False) -> pd.Series | None:
     """Numbers from cell texts: "4,808", "10,20", "1.067,5", "7830.6"; missing is NaN.
 
@@ -250,6 +259,10 @@ _DURATION = re.compile(
 )
 
 
+@overload
+def to_seconds(values: None, *, plain_unit_s: float = ...) -> None: ...
+@overload
+def to_seconds(values: pd.Series, *, plain_unit_s: float = ...) -> pd.Series: ...
 def to_seconds(values: pd.Series | None, *, plain_unit_s: float = 1.0) -> pd.Series | None:
     """Seconds from durations: "1:05:11", "41:06" (M:SS), "00:28:10.5", or plain numbers.
 
@@ -273,6 +286,10 @@ _TRUE = frozenset({"true", "yes", "y", "1", "1.0", "x", "ja", "wahr", "sí", "si
 _FALSE = frozenset({"false", "no", "n", "0", "0.0", "nein", "falsch"})
 
 
+@overload
+def to_bool(values: None) -> None: ...
+@overload
+def to_bool(values: pd.Series) -> pd.Series: ...
 def to_bool(values: pd.Series | None) -> pd.Series | None:
     """Booleans from "true"/"FALSE", "1.0"/"0.0", "yes"/"no"; anything else is NA."""
     if values is None:
@@ -382,6 +399,10 @@ def _date_layout(dates: pd.Series) -> str | None:
     return best_layout
 
 
+@overload
+def to_datetime(values: None) -> None: ...
+@overload
+def to_datetime(values: pd.Series) -> pd.Series: ...
 def to_datetime(values: pd.Series | None) -> pd.Series | None:
     """Naive wall times from date cells in any common layout, the layout chosen per column.
 

@@ -156,7 +156,9 @@ def sniff(head: bytes) -> bool:
 def read(stream: BinaryIO) -> Imported:
     """One record per row of the Garmin Connect activity list in `stream`."""
     table = common.read_table(stream.read())
-    if not common.positions(table, *_TYPE) or not common.positions(table, *_DATE):
+    kind = common.text(table, *_TYPE)
+    dates = common.text(table, *_DATE)
+    if kind is None or dates is None:
         raise BadFile(
             "has no Activity Type and Date columns, so it is not a Garmin Connect CSV",
             FileErrorKind.NOT_THIS_FORMAT,
@@ -166,7 +168,6 @@ def read(stream: BinaryIO) -> Imported:
     language = next(
         (_LANGUAGE_OF_TYPE[name] for name in table.names if name in _LANGUAGE_OF_TYPE), "en"
     )
-    dates = common.text(table, *_DATE)
     start_local = common.to_datetime(dates)
     dated = start_local.notna()
     if not dated.any():
@@ -183,13 +184,13 @@ def read(stream: BinaryIO) -> Imported:
                 FileErrorKind.UNREADABLE_DATE,
             )
         )
-    frame = _fields(table, start_local, language)
+    frame = _fields(table, kind, start_local, language)
     return Imported(records=common.records_of(frame[dated.to_numpy()]), problems=problems)
 
 
-def _example(dates: pd.Series | None) -> str:
+def _example(dates: pd.Series) -> str:
     """' (such as "ven., 25 mai 2012 20:31")': one unreadable date cell, quoted, for a message."""
-    written = dates.dropna() if dates is not None else ()
+    written = dates.dropna()
     if not len(written):
         return ""
     cell = str(written.iloc[0])
@@ -198,7 +199,9 @@ def _example(dates: pd.Series | None) -> str:
     return f" (such as {cell!r})"
 
 
-def _fields(table: common.Table, start_local: pd.Series, language: str) -> pd.DataFrame:
+def _fields(
+    table: common.Table, kind: pd.Series, start_local: pd.Series, language: str
+) -> pd.DataFrame:
     length = table.length
     decimal_comma = language in _DECIMAL_COMMA_LANGUAGES
 
@@ -212,7 +215,6 @@ def _fields(table: common.Table, start_local: pd.Series, language: str) -> pd.Da
         found = common.to_seconds(common.text(table, *names))
         return found if found is not None else common.missing(length)
 
-    kind = common.text(table, *_TYPE)
     sport = kind.map(
         {value: sport_of(value) for value in kind.dropna().unique()}, na_action="ignore"
     )

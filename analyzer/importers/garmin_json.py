@@ -54,7 +54,11 @@ ACTIVITIES_KEY = "summarizedActivitiesExport"
 GEAR_KEY = "gearDTOS"
 GEAR_LINKS_KEY = "gearActivityDTOs"
 # Keys that open a Garmin activity or gear export; gear.json may list its other keys first.
-_SNIFF_KEYS = (b'"summarizedActivitiesExport"', b'"gearDTOS"', b'"gearActivityDTOs"')
+_SNIFF_KEYS: tuple[bytes, ...] = (
+    b'"summarizedActivitiesExport"',
+    b'"gearDTOS"',
+    b'"gearActivityDTOs"',
+)
 _SNIFF_KEYS += (b'"gearActivityTypeDTOS"',)
 _UTF8_BOM = b"\xef\xbb\xbf"
 

@@ -205,7 +205,9 @@ def _dated(line: str, day_first: bool | None = None) -> tuple[dt.date | None, st
         if day is None:
             continue
         after = rest[match.end() :]
-        after = after[_AFTER_DATE.match(after).end() :]
+        separator = _AFTER_DATE.match(after)  # it matches the empty text too
+        if separator is not None:
+            after = after[separator.end() :]
         if heading:
             after = after.rstrip("# ")
         return day, after.strip().removesuffix("**").removesuffix("__").strip(), level

@@ -84,7 +84,8 @@ def is_strava_header(names: tuple[str, ...]) -> bool:
 def read(stream: BinaryIO) -> Imported:
     """One record per row of the activities.csv in `stream`."""
     table = common.read_table(stream.read())
-    if not common.positions(table, *_DATE):
+    dates = common.text(table, *_DATE)
+    if dates is None:
         raise BadFile(
             "has no Activity Date column, so it is not a Strava activities.csv",
             FileErrorKind.NOT_THIS_FORMAT,
@@ -92,11 +93,11 @@ def read(stream: BinaryIO) -> Imported:
     if table.length == 0:
         return Imported()
     decimal_comma = bool(_LOCALISED & set(table.names))
-    start_local = common.to_datetime(common.text(table, *_DATE))
+    start_local = common.to_datetime(dates)
     dated = start_local.notna()
     problems = []
     if not dated.any():
-        example = common.text(table, *_DATE).dropna()
+        example = dates.dropna()
         shown = f" (first: {example.iloc[0]!r})" if len(example) else ""
         raise BadFile(
             f"none of its {table.length:,} rows has an Activity Date runlog can read{shown}",

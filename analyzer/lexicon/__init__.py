@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import fields
+from typing import Any
 
 from analyzer.lexicon import da, de, en, es, fr, it, nl, no, pt, sv
 from analyzer.lexicon.words import Words
@@ -63,7 +64,7 @@ def words_for(language: str) -> Words:
     if language == ENGLISH:
         return LANGUAGES[ENGLISH]
     english, own = LANGUAGES[ENGLISH], LANGUAGES[language]
-    merged = {}
+    merged: dict[str, Any] = {}  # each field keeps its own type: tuples of words or a pattern
     for field in fields(Words):
         first, second = getattr(own, field.name), getattr(english, field.name)
         if field.name == "months":

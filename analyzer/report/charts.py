@@ -15,6 +15,7 @@ import dataclasses
 import datetime as dt
 import io
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 import matplotlib as mpl
 import numpy as np
@@ -38,6 +39,10 @@ from analyzer.checkers import (
 from analyzer.checkers.rule import Finding
 from analyzer.log import TrainingLog
 from analyzer.report.literal import literal_figure
+
+if TYPE_CHECKING:
+    from matplotlib.artist import Artist
+    from matplotlib.typing import ColorType, RcKeyType
 from analyzer.units import METRES_PER_MILE
 
 WINDOW_WEEKS = 16  # the status window: the weeks up to the as-of day the charts show
@@ -74,7 +79,7 @@ WEEKDAY_LETTERS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 # mathtext off (a shoe named "$5 off" stays as written); text kept as text (a tenth of the bytes
 # of glyph paths; the browser's sans-serif draws it); fixed ids, so one log gives the same bytes
-_RC = {
+_RC: dict[RcKeyType, Any] = {
     "text.parse_math": False,
     "svg.fonttype": "none",
     "svg.hashsalt": "runlog",
@@ -444,7 +449,9 @@ def rest_calendar_figure(
     figure, axes = _figure(size, 2.7 if not size.is_narrow else 2.5, grid=False)
     top = max(float(daily.max()) if len(daily) else 1.0, 1.0)
     shades = mpl.colormaps["Blues"]
-    cells, faces, edges = [], [], []
+    cells: list[Rectangle] = []
+    faces: list[ColorType] = []
+    edges: list[str] = []
     for column, monday in enumerate(weeks):
         for row in range(7):
             day = monday + pd.Timedelta(days=row)
@@ -517,7 +524,7 @@ def rest_calendar_figure(
     axes.tick_params(length=0)
     for spine in axes.spines.values():
         spine.set_visible(False)
-    handles = [
+    handles: list[Artist] = [
         Patch(color=shades(0.7), label=f"run (darker: longer; {_unit_label(units)} written)")
         if not size.is_narrow
         else Patch(color=shades(0.7), label="run (darker: longer)"),
@@ -765,7 +772,7 @@ def shoe_figure(shoes: Sequence[shoe_overdue.ShoeDistance], units: str, size: Si
     axes.set_yticks([])
     axes.spines["left"].set_visible(False)
     axes.set_xlabel(f"{_unit_label(units)} on the shoe, pre-use included")
-    handles = [
+    handles: list[Artist] = [
         Line2D(
             [],
             [],

@@ -348,7 +348,7 @@ def _listed(label: str, items: list[str], indent: str, subsequent_indent: str) -
     """Items joined with ', ' and wrapped between items, never inside one ('name = value')."""
     pieces = [item + "," for item in items[:-1]] + items[-1:]
     lines: list[str] = []
-    prefix, current = indent + label, []
+    prefix, current = indent + label, list[str]()
     for piece in pieces:
         if current and len(prefix + " ".join([*current, piece])) > _width_chars.get():
             lines.append(prefix + " ".join(current))

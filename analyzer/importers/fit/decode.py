@@ -164,7 +164,7 @@ def _keep_message(content: Content, number: int, frame: Any) -> None:
         values = _values(frame)
         time_s = fit_time_s(values.get("timestamp"))
         if values.get("event") == "timer" and time_s is not None:
-            content.timer.append((time_s, as_text(values.get("event_type"))))
+            content.timer.append((time_s, as_text(values.get("event_type")) or ""))
     elif number == _SESSION:
         content.sessions.append(Session(_values(frame), content.last_sport))
     elif number == _SPORT:

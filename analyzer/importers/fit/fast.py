@@ -45,7 +45,7 @@ from analyzer.units import FIT_EPOCH_UNIX_S
 try:
     import fitfast
 except ImportError:  # an optional speed-up: without it the FIT importer reads with fitdecode alone
-    fitfast = None
+    fitfast = None  # type: ignore[assignment]  # mypy cannot type an optional import
 
 _RECORD = 20
 _FIELD_DESCRIPTION, _DEVELOPER_DATA_ID = 206, 207

@@ -38,6 +38,8 @@ class FastReader(fitdecode.FitReader):
     readers on every real file). Used only with the fitdecode versions it was checked on.
     """
 
+    _crc: int  # fitdecode's running CRC, untyped there
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._unpack_plans: dict[Any, tuple[struct.Struct, tuple[tuple[int, Any, bool], ...]]] = {}

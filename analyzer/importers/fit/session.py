@@ -196,7 +196,8 @@ def _timer_moving_s(timer: list[tuple[float, str]], start_s: float, end_s: float
     events = sorted((t, kind) for t, kind in timer if start_s <= t <= end_s)
     if not events:
         return None
-    moving_s, running_since = 0.0, start_s
+    moving_s = 0.0
+    running_since: float | None = start_s
     for time_s, kind in events:
         if kind == "start" and running_since is None:
             running_since = time_s
