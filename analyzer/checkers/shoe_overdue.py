@@ -92,11 +92,8 @@ def shoe_distances(log: TrainingLog, athlete: str, limits: Thresholds) -> list[S
         str(name).strip().casefold()
         for name in log.shoes.loc[log.shoes["athlete"] == athlete, "shoe"].dropna()
     }
-    athlete_runs = [runs for name, runs in runs_by_athlete(log, "shoe") if name == athlete]
-    if not athlete_runs:
-        return []
     distances = []
-    for shoe, shoe_runs in _runs_per_shoe(log, athlete, athlete_runs[0]):
+    for shoe, shoe_runs in _athlete_shoes(log, athlete):
         if shoe_runs.empty and shoe.name.casefold() not in own_names:
             continue
         warning_km, high_km = _limits_km(shoe, limits)
@@ -122,15 +119,20 @@ def runs_past_warning(log: TrainingLog, athlete: str, limits: Thresholds) -> lis
     The shoe's distance at each run is its pre-use plus the runs before it and that run, as
     this rule counts them (the same runs as `shoe_distances`).
     """
-    athlete_runs = [runs for name, runs in runs_by_athlete(log, "shoe") if name == athlete]
-    if not athlete_runs:
-        return []
     days: list[dt.date] = []
-    for shoe, shoe_runs in _runs_per_shoe(log, athlete, athlete_runs[0]):
+    for shoe, shoe_runs in _athlete_shoes(log, athlete):
         warning_km, _ = _limits_km(shoe, limits)
         worn_km = shoe.pre_used_km + shoe_runs["distance_m"].fillna(0).cumsum() / 1000
         days += list(shoe_runs.loc[worn_km > warning_km, "local_date"])
     return sorted(days)
+
+
+def _athlete_shoes(log: TrainingLog, athlete: str) -> list[tuple[_Shoe, pd.DataFrame]]:
+    """One athlete's shoes with the runs that count on each (none when they have no runs)."""
+    for name, runs in runs_by_athlete(log, "shoe"):
+        if name == athlete:
+            return _runs_per_shoe(log, athlete, runs)
+    return []
 
 
 def _runs_per_shoe(
