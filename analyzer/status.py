@@ -9,7 +9,8 @@ local calendar (Monday-Sunday weeks from `local_date`):
 - this week so far (Monday to `as_of`), the last full week, and the 4 full weeks before this
   one on average;
 - the acute:chronic ratio (last 7 days against the last 28, rest days 0) once the log holds
-  28 days before `as_of`;
+  28 days before `as_of` and a run in the last 7 days (with none, a ratio of 0 would read as a
+  measured value: the ratio is not judged, and the last run's day says why);
 - the longest run of the last 7 days against the longest of the 30 days before them;
 - running days in a row (ending on `as_of`, or the day before when `as_of` has no run yet)
   and the last rest day;
@@ -106,6 +107,8 @@ class Status:
     advice: tuple[str, ...]
     rules_not_run: tuple[NotRun, ...] = ()  # rules turned off or unable to judge this log
     pain_patterns: PainPatterns | None = None  # what came before knee pain; None: no pain noted
+    last_run_date: dt.date | None = None  # the newest run on or before the as-of day
+    history_days: int = 0  # days from the first run to the as-of day
 
     @property
     def is_stale(self) -> bool:
@@ -118,6 +121,18 @@ class Status:
         """An activity within the open window (the last 28 days up to the as-of day)."""
         days = self.days_since_last_activity
         return days is not None and days < OPEN_WINDOW_DAYS
+
+    @property
+    def has_run_in_acute_window(self) -> bool:
+        """A run in the last 7 days (as-of day included): the ratio's acute load is measured."""
+        first = self.as_of - dt.timedelta(days=ACUTE_DAYS - 1)
+        return self.last_run_date is not None and self.last_run_date >= first
+
+    @property
+    def has_run_in_weeks(self) -> bool:
+        """A run this week or in the AVERAGE_WEEKS full weeks before it: the weeks count runs."""
+        first = self.week_start - dt.timedelta(weeks=AVERAGE_WEEKS)
+        return self.last_run_date is not None and self.last_run_date >= first
 
     @property
     def high_count(self) -> int:
@@ -184,6 +199,7 @@ def athlete_status(
     week_start = as_of - dt.timedelta(days=as_of.weekday())
     last_week_m, average_week_m = _weeks_m(daily_m, week_start)
     last_activity = max(activities["local_date"], default=None)
+    first_run = min(runs["local_date"], default=None)
     own = sorted(
         (item for item in findings if item.athlete == athlete and item.date <= as_of),
         key=lambda item: (-item.severity_rank, -item.date.toordinal(), item.code),
@@ -205,7 +221,7 @@ def athlete_status(
         this_week_m=float(daily_m[pd.Timestamp(week_start) :].sum()),
         last_week_m=last_week_m,
         average_week_m=average_week_m,
-        acute_chronic_ratio=_acute_chronic_ratio(daily_m),
+        acute_chronic_ratio=_acute_chronic_ratio(daily_m, as_of),
         longest_run_7_days_m=longest_7_m,
         longest_run_before_m=longest_before_m,
         running_days_in_row=streak,
@@ -220,6 +236,8 @@ def athlete_status(
         advice=(),
         rules_not_run=tuple(rules_not_run(log, athlete, as_of, profile)),
         pain_patterns=pain_pattern_reports(log, own, profile, since, as_of).get(athlete),
+        last_run_date=max(runs["local_date"], default=None),
+        history_days=(as_of - first_run).days if first_run is not None else 0,
     )
     return _with_advice(status, runs)
 
@@ -279,8 +297,13 @@ def _weeks_m(daily_m: pd.Series, week_start: dt.date) -> tuple[float, float | No
     return last_week_m, total_m / weeks
 
 
-def _acute_chronic_ratio(daily_m: pd.Series) -> float | None:
+def _acute_chronic_ratio(daily_m: pd.Series, as_of: dt.date) -> float | None:
+    """The last 7 days' mean daily distance over the last 28 days'; None when not judged: under
+    28 days of log, or no run in the last 7 days (no data is not a measured rest)."""
     if len(daily_m) <= CHRONIC_DAYS:  # 28 days of log before the as-of day, as the rule asks
+        return None
+    acute_from = pd.Timestamp(as_of - dt.timedelta(days=ACUTE_DAYS - 1))
+    if not (daily_m[acute_from:] > 0).any():
         return None
     chronic_m = daily_m.iloc[-CHRONIC_DAYS:].mean()
     if chronic_m <= 0:

@@ -97,6 +97,19 @@ def test_stale_after_the_profiles_days():
     assert status.days_since_last_activity == 8
 
 
+def test_without_a_run_in_the_last_7_days_the_ratio_is_not_judged():
+    log = make_log(steady_runs(weeks=6))  # 30 km a week from Mon 5 Jan, the last run Sun 15 Feb
+    week_after = athlete_status(log, [], "ana", dt.date(2026, 2, 21))
+    assert week_after.acute_chronic_ratio is not None  # the Sunday run is in the 7 days
+    stale = athlete_status(log, [], "ana", dt.date(2026, 3, 3))
+    assert stale.last_run_date == dt.date(2026, 2, 15)
+    assert not stale.has_run_in_acute_window
+    assert stale.acute_chronic_ratio is None  # not 0.0: no data is not a measured rest
+    assert stale.has_run_in_weeks  # the 4 weeks before this one still hold runs
+    long_gone = athlete_status(log, [], "ana", dt.date(2026, 4, 20))
+    assert not long_gone.has_run_in_weeks
+
+
 def test_cadence_recent_against_the_floor_and_the_runners_own():
     runs = [run(f"2026-02-{day:02d}", 8, cadence_spm=176) for day in (2, 5, 9, 12)]
     runs += [run(f"2026-03-{day:02d}", 8, cadence_spm=162) for day in (2, 5)]

@@ -121,6 +121,17 @@ def test_the_coach_row_says_since_when_there_is_no_data_and_why(page):
     assert "no activity since Sun 8 Feb 2026 (29 days)" in zoe
 
 
+def test_a_stale_athletes_ratio_is_not_judged_rather_than_zero(page):
+    ranking = page.split('id="ranking"', 1)[1].split("</section>", 1)[0]
+    bo_row = ranking.split('<div class="athlete-row">')[2]
+    assert "<strong>Acute:chronic</strong>: -" in bo_row
+    assert "<strong>This week / 4-week avg</strong>: - / 8.7 mi" in bo_row
+    bo = page.split('id="athlete-2-bo"', 1)[1].split("</section>", 1)[0]
+    status = bo.split('<div class="status">', 1)[1].split("</table>", 1)[0]
+    assert "<td>not judged: no runs since Sun 22 Feb 2026</td>" in status
+    assert "0.00" not in status
+
+
 def test_strings_from_the_data_are_escaped(page):
     assert "<b>hurts</b>" not in page
     assert "knee &lt;b&gt;hurts&lt;/b&gt; &amp; so does the hip" in page

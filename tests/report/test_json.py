@@ -55,6 +55,17 @@ def test_the_status_has_designs_keys(coach_log, coach_findings, coach_statuses):
     assert status["open_findings"][0]["code"] == "RL103"
 
 
+def test_a_ratio_not_judged_is_null_with_its_reason(coach_log, coach_findings, coach_statuses):
+    as_of = dt.date(2026, 3, 9)
+    document = json.loads(render_json(coach_log, coach_findings, (), coach_statuses, as_of))
+    status = {item["athlete"]: item["status"] for item in document["athletes"]}
+    assert status["bo"]["acute_chronic_ratio"] is None  # no run in 15 days: not a 0.00
+    assert status["bo"]["acute_chronic_ratio_reason"] == "no runs since Sun 22 Feb 2026"
+    assert status["bo"]["last_run_date"] == "2026-02-22"
+    assert status["ana"]["acute_chronic_ratio"] == pytest.approx(0.975)
+    assert status["ana"]["acute_chronic_ratio_reason"] is None
+
+
 def test_the_document_has_designs_shape(coach_log, coach_findings, coach_errors):
     document = json.loads(render_json(coach_log, coach_findings, coach_errors))
     assert list(document) == ["athletes", "errors", "notices"]

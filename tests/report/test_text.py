@@ -51,6 +51,21 @@ def test_the_coach_view_puts_the_athlete_without_recent_data_first(
     assert "Sat 7 Mar (2 days)" in rows[2]
 
 
+def test_a_stale_athlete_shows_no_ratio_or_week_as_if_measured(
+    coach_log, coach_findings, coach_statuses
+):
+    text = render_text(coach_log, coach_findings, (), coach_statuses)
+    rows = {line.split()[1]: line for line in text.splitlines()[2:9] if line[:4].strip().isdigit()}
+    assert rows["zoë"].split("2026", 1)[1].split() == ["-", "-", "-"]  # week, ratio, knee
+    assert "- / 8.7 mi" in rows["bo"] and "0.00" not in rows["bo"]
+    assert "0.0 / 0.0" not in text
+    zoe = text.split("zoë: status", 1)[1].split("Could not judge", 1)[0]
+    assert "This week      no runs since Sun 8 Feb 2026: none this week" in zoe
+    assert "Acute:chronic  not judged: no runs since Sun 8 Feb 2026" in zoe
+    bo = text.split("bo: status", 1)[1].split("Open findings", 1)[0]
+    assert "Acute:chronic  not judged: no runs since Sun 22 Feb 2026" in bo
+
+
 def test_the_pain_note_lists_what_came_before_it_indented_beneath(coach_log, ana_findings):
     lines = render_text(coach_log, ana_findings).splitlines()
     note_at = next(index for index, line in enumerate(lines) if "RL501" in line)
