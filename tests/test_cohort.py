@@ -5,6 +5,7 @@ import logging
 import os
 import shutil
 import socket
+import zipfile
 from pathlib import Path
 
 import pandas as pd
@@ -14,6 +15,7 @@ from click.testing import CliRunner
 import analyzer
 from analyzer import cli, cohort, datasets
 from analyzer.checkers import run_rules
+from analyzer.errors import ProfileError
 from analyzer.relative import relative_log
 from analyzer.schema import ACTIVITY_COLUMNS
 from benchmarks.synthetic import cohort_athlete, write_cohort, write_cohort_athlete
@@ -85,6 +87,23 @@ def coach_folder(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
+def zipped_profile_folder(tmp_path_factory) -> Path:
+    """A coach's folder where athlete-0003 keeps their runs and their runlog.toml in one zip:
+    the profile lowers the cadence threshold under their cadence (160 steps/min)."""
+    folder = tmp_path_factory.mktemp("zipped-profile")
+    for number in (1, 3):
+        write_cohort_athlete(folder, number, FIRST_MONDAY, weeks=6, record_every_s=(10,))
+    home = folder / cohort_athlete(3)
+    with zipfile.ZipFile(home / "export.zip", "w") as archive:
+        archive.writestr("runlog.toml", "[rules.low-cadence]\nmin_cadence_spm = 150\n")
+        for path in sorted(home.rglob("*.*")):
+            if path.name != "export.zip":
+                archive.write(path, path.relative_to(home).as_posix())
+                path.unlink()
+    return folder
+
+
+@pytest.fixture(scope="module")
 def generated_cohort(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("cohort")
     write_cohort(folder, athletes=4, weeks=7, first_monday=FIRST_MONDAY, record_every_s=(30,))
@@ -110,7 +129,23 @@ def assert_same_tables(first: Path, second: Path) -> None:
         pd.testing.assert_frame_equal(datasets.read_table(str(second), name), expected)
 
 
-@pytest.mark.parametrize("folder_name", ["coach_folder", "generated_cohort"])
+def test_the_zipped_profile_changes_a_finding(zipped_profile_folder, tmp_path):
+    """So that the cluster's equal findings below show it read the profile in the zip."""
+    low_cadence = [
+        finding.athlete
+        for finding in run_rules(local_load(zipped_profile_folder))
+        if finding.rule == "low-cadence"
+    ]
+    assert low_cadence == []
+    (tmp_path / "plain").mkdir()
+    write_cohort_athlete(tmp_path / "plain", 3, FIRST_MONDAY, weeks=6, record_every_s=(10,))
+    plain = run_rules(analyzer.load(tmp_path / "plain" / cohort_athlete(3)))
+    assert "low-cadence" in {finding.rule for finding in plain}
+
+
+@pytest.mark.parametrize(
+    "folder_name", ["coach_folder", "zipped_profile_folder", "generated_cohort"]
+)
 def test_the_cluster_writes_the_local_paths_tables(folder_name, client, tmp_path, request):
     folder = request.getfixturevalue(folder_name)
     local_datasets(folder, tmp_path / "local")
@@ -142,9 +177,11 @@ def test_the_datasets_hold_the_logs_tables(coach_folder, tmp_path):
     assert set(samples["activity_id"]) == set(log.sample_loaders)
 
 
-def test_check_on_the_cluster_gives_the_local_findings(coach_folder, client):
-    log, findings = cohort.check_cohort([coach_folder], "unused", client=client)
-    local_log = local_load(coach_folder)
+@pytest.mark.parametrize("folder_name", ["coach_folder", "zipped_profile_folder"])
+def test_check_on_the_cluster_gives_the_local_findings(folder_name, client, request):
+    folder = request.getfixturevalue(folder_name)
+    log, findings = cohort.check_cohort([folder], "unused", client=client)
+    local_log = local_load(folder)
     assert findings == run_rules(local_log)
     columns = list(ACTIVITY_COLUMNS)  # extra columns depend on the formats each group read
     pd.testing.assert_frame_equal(log.activities[columns], local_log.activities[columns])
@@ -240,3 +277,22 @@ def test_a_missing_url_is_one_line(s3_server):
     result = CliRunner().invoke(cli.cli, ["check", f"s3://{BUCKET}/nothing-here"])
     assert result.exit_code == cli.EXIT_USAGE
     assert f"s3://{BUCKET}/nothing-here: no such file or folder" in result.output
+
+
+def test_a_bad_profile_in_a_zip_stops_the_cluster_as_it_stops_the_local_path(
+    zipped_profile_folder, client, tmp_path
+):
+    folder = tmp_path / "coach"
+    shutil.copytree(zipped_profile_folder, folder)
+    archive_path = folder / cohort_athlete(3) / "export.zip"
+    with zipfile.ZipFile(archive_path) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    members["runlog.toml"] = b"[rules.low-cadence]\nmin_cadence_spm = 'x'\n"
+    with zipfile.ZipFile(archive_path, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    with pytest.raises(ProfileError, match=r"export\.zip!runlog\.toml") as here:
+        analyzer.load(folder)
+    with pytest.raises(ProfileError) as there:
+        list(cohort.run_cohort([folder], "unused", client=client))
+    assert str(there.value) == str(here.value)
