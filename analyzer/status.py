@@ -16,7 +16,8 @@ local calendar (Monday-Sunday weeks from `local_date`):
   and the last rest day;
 - cadence: the median of the last 14 days' runs, the low-cadence floor, and the runner's own
   median of the 12 weeks before;
-- shoes the shoe-overdue rule found past their limit;
+- shoes the shoe-overdue rule found past their limit, and those within its `near_km` of
+  the limit (the rule's own count of each shoe's distance up to `as_of`);
 - the latest knee-pain note (date, side, score) and how the pain went over 14 days;
 - the open findings (dated in the last 28 days), most severe first, then newest;
 - advice: one to three plain sentences drawn from the open warnings and high findings;
@@ -30,11 +31,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from analyzer.checkers import RULES, thresholds_for
+from analyzer.checkers import RULES, shoe_overdue, thresholds_for
 from analyzer.checkers._format import distance_text
 from analyzer.checkers.rule import Finding
 from analyzer.log import TrainingLog
@@ -79,6 +80,19 @@ class ShoeState:
 
 
 @dataclass(frozen=True)
+class ShoeNear:
+    """A shoe within shoe-overdue's `near_km` of its limit on the as-of day, not yet past it."""
+
+    shoe: str
+    distance_m: float  # as the rule counts it, pre-use included
+    limit_m: float  # the rule's warning distance for this shoe (its own limit, if set)
+
+    @property
+    def left_m(self) -> float:
+        return self.limit_m - self.distance_m
+
+
+@dataclass(frozen=True)
 class Status:
     """One athlete on one day. Distances in metres; None where the log cannot say."""
 
@@ -109,6 +123,7 @@ class Status:
     pain_patterns: PainPatterns | None = None  # what came before knee pain; None: no pain noted
     last_run_date: dt.date | None = None  # the newest run on or before the as-of day
     history_days: int = 0  # days from the first run to the as-of day
+    shoes_near: tuple[ShoeNear, ...] = ()  # nearest its limit first
 
     @property
     def is_stale(self) -> bool:
@@ -238,6 +253,7 @@ def athlete_status(
         pain_patterns=pain_pattern_reports(log, own, profile, since, as_of).get(athlete),
         last_run_date=max(runs["local_date"], default=None),
         history_days=(as_of - first_run).days if first_run is not None else 0,
+        shoes_near=_shoes_near_limit(log, athlete, as_of, profile),
     )
     return _with_advice(status, runs)
 
@@ -372,6 +388,25 @@ def _shoes_past_limit(findings: Sequence[Finding]) -> tuple[ShoeState, ...]:
     return tuple(latest.values())
 
 
+def _shoes_near_limit(
+    log: TrainingLog, athlete: str, as_of: dt.date, profile: Profile
+) -> tuple[ShoeNear, ...]:
+    """The athlete's shoes in use within `near_km` of their limit on `as_of`, counted as the
+    shoe-overdue rule counts them (its runs up to `as_of`, its limits, its setting)."""
+    if not profile.is_enabled(shoe_overdue.RULE.slug):
+        return ()
+    limits = thresholds_for(profile, shoe_overdue.RULE)
+    dates = log.activities["local_date"]
+    up_to = replace(log, activities=log.activities[dates.notna() & (dates <= as_of)])
+    near = [
+        ShoeNear(shoe.shoe, shoe.distance_km * 1000, shoe.warning_km * 1000)
+        for shoe in shoe_overdue.shoe_distances(up_to, athlete, limits)
+        if (shoe.retired_date is None or shoe.retired_date > as_of)
+        and 0 < shoe.warning_km - shoe.distance_km <= limits.near_km
+    ]
+    return tuple(sorted(near, key=lambda shoe: shoe.left_m))
+
+
 # --- knee pain --------------------------------------------------------------------------
 
 
@@ -436,8 +471,6 @@ _LOAD_RULES = ("weekly-mileage-jump", "acute-chronic-ratio", "long-run-spike")
 
 
 def _with_advice(status: Status, runs: pd.DataFrame) -> Status:
-    from dataclasses import replace
-
     return replace(status, advice=tuple(_advice(status, runs)[:MAX_ADVICE]))
 
 
@@ -530,6 +563,7 @@ __all__ = [
     "OPEN_WINDOW_DAYS",
     "NotRun",
     "PainNote",
+    "ShoeNear",
     "ShoeState",
     "Status",
     "athlete_status",

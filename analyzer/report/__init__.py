@@ -22,6 +22,7 @@ from analyzer.status import (
     AVERAGE_WEEKS,
     CHRONIC_DAYS,
     OPEN_WINDOW_DAYS,
+    ShoeNear,
     Status,
     by_attention,
     finding_line,
@@ -148,11 +149,22 @@ def status_rows(status: Status) -> list[tuple[str, str]]:
     rows.append(("Rest", _rest_text(status)))
     if status.recent_cadence_spm is not None:
         rows.append(("Cadence", _cadence_text(status)))
-    if status.shoes:
-        past = [f"{shoe.shoe} past its limit since {day_text(shoe.date)}" for shoe in status.shoes]
-        rows.append(("Shoes", "; ".join(past)))
+    shoes = [f"{shoe.shoe} past its limit since {day_text(shoe.date)}" for shoe in status.shoes]
+    shoes += [shoe_near_text(shoe, status.units) for shoe in status.shoes_near]
+    if shoes:
+        rows.append(("Shoes", "; ".join(shoes)))
     rows.append(("Knee", _knee_text(status)))
     return rows
+
+
+def shoe_near_text(shoe: ShoeNear, units: str) -> str:
+    """'Pegasus 39: 620 km of 700; about 80 km left', in the athlete's units."""
+    distance, limit, left = (
+        whole_distance_text(metres, units).split(" ")[0]
+        for metres in (shoe.distance_m, shoe.limit_m, shoe.left_m)
+    )
+    unit = whole_distance_text(shoe.limit_m, units).split(" ")[1]
+    return f"{shoe.shoe}: {distance} {unit} of {limit}; about {left} {unit} left"
 
 
 def attention_last_text(status: Status) -> str:
@@ -440,6 +452,13 @@ def distance_text(metres: float, units: str) -> str:
     if units == "miles":
         return f"{metres / METRES_PER_MILE:,.1f} mi"
     return f"{metres / 1000:,.1f} km"
+
+
+def whole_distance_text(metres: float, units: str) -> str:
+    """A distance to the whole km or mile: '620 km', '385 mi'."""
+    if units == "miles":
+        return f"{metres / METRES_PER_MILE:,.0f} mi"
+    return f"{metres / 1000:,.0f} km"
 
 
 def day_text(date: dt.date | None) -> str:

@@ -20,7 +20,7 @@ import pandas as pd
 from analyzer.checkers.rule import Finding, Rule, setting_range
 from analyzer.log import FileError, TrainingLog
 from analyzer.patterns import PATTERN_COLUMNS, PainPatterns
-from analyzer.report import athlete_summaries, ratio_not_judged_text
+from analyzer.report import athlete_summaries, ratio_not_judged_text, shoe_near_text
 from analyzer.status import Status, finding_line
 
 
@@ -113,6 +113,16 @@ def status_dict(status: Status) -> dict[str, Any]:
         "shoes_past_limit": [
             {"shoe": shoe.shoe, "severity": shoe.severity, "date": plain(shoe.date)}
             for shoe in status.shoes
+        ],
+        "shoes_near_limit": [
+            {
+                "shoe": shoe.shoe,
+                "distance_km": _km(shoe.distance_m),
+                "limit_km": _km(shoe.limit_m),
+                "left_km": _km(shoe.left_m),
+                "summary": shoe_near_text(shoe, status.units),  # in the athlete's units
+            }
+            for shoe in status.shoes_near
         ],
         "units": status.units,
     }

@@ -1,5 +1,6 @@
 """The JSON document: DESIGN.md's shape, plain values, and a golden file."""
 
+import dataclasses
 import datetime as dt
 import json
 
@@ -8,7 +9,8 @@ import pandas as pd
 import pytest
 
 from analyzer.checkers import RULES
-from analyzer.report.json import finding_dict, plain, render_json, render_rules_json
+from analyzer.report.json import finding_dict, plain, render_json, render_rules_json, status_dict
+from analyzer.status import ShoeNear
 from tests.report.golden import assert_matches_golden
 
 FINDING_KEYS = [
@@ -148,3 +150,18 @@ def test_the_rules_document_lists_every_rule():
     ]  # fmt: skip
     assert rules[0]["defaults"] == plain(RULES[0].defaults)
     assert rules[0]["ranges"]["info_ratio"] == [1.0, 3.0]
+
+
+def test_a_shoe_near_its_limit_has_its_distances_and_a_summary(coach_statuses):
+    near = (ShoeNear("Ghost", distance_m=620_000.0, limit_m=700_000.0),)
+    bo = dataclasses.replace(coach_statuses["bo"], shoes_near=near)
+    assert status_dict(bo)["shoes_near_limit"] == [
+        {
+            "shoe": "Ghost",
+            "distance_km": 620.0,
+            "limit_km": 700.0,
+            "left_km": 80.0,
+            "summary": "Ghost: 385 mi of 435; about 50 mi left",
+        }
+    ]
+    assert status_dict(coach_statuses["ana"])["shoes_near_limit"] == []

@@ -4,7 +4,8 @@ import dataclasses
 import datetime as dt
 
 from analyzer.checkers import RULES
-from analyzer.report.text import error_section, render_rules, render_text
+from analyzer.report.text import error_section, render_rules, render_text, status_text
+from analyzer.status import ShoeNear
 from tests.report.golden import assert_matches_golden
 
 
@@ -154,3 +155,11 @@ def test_findings_before_the_status_window_are_counted_per_month_and_rule(
     assert "Week of Mon 5 Jan 2026" not in folded
     shown = render_text(ana, coach_findings, (), late, show_all=True)
     assert "Week of Mon 5 Jan 2026" in shown and "Before Mon" not in shown
+
+
+def test_a_shoe_near_its_limit_is_named_with_the_distance_left(coach_statuses):
+    near = (ShoeNear("Ghost", distance_m=620_000.0, limit_m=700_000.0),)
+    ana = dataclasses.replace(coach_statuses["ana"], shoes_near=near)
+    assert "  Shoes          Ghost: 620 km of 700; about 80 km left" in status_text(ana)
+    bo = dataclasses.replace(coach_statuses["bo"], shoes_near=near)  # bo runs in miles
+    assert "; Ghost: 385 mi of 435; about 50 mi left" in " ".join(status_text(bo).split())
