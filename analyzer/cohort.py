@@ -6,7 +6,9 @@ dozen each, and each athlete's files are then put together, checked and written 
 The tables are the local path's, row for row.
 
 - A group is one athlete sub-folder of a coach's folder, or every other path named (one
-  runner's files, or a CSV log whose `athlete` column names several runners).
+  runner's files, or a CSV log whose `athlete` column names several runners). A task lists a
+  group's local files and reads the runlog.toml at the root of their zips, so the group's
+  profiles are the local path's before any file is imported.
 - File tasks send back activity rows, notes and shoes, never samples: a run's samples are read
   again, from the worker's import cache or the file, only when a rule or `--samples` asks. So
   no worker holds more than one athlete's samples (workers run one task at a time).
@@ -40,7 +42,7 @@ from analyzer.discover import (
 )
 from analyzer.errors import RunlogError
 from analyzer.loader import FilePart, assemble, file_part, profiles_for, reread_samples_loader
-from analyzer.log import FileError, TrainingLog
+from analyzer.log import FileError, FileNotice, TrainingLog
 from analyzer.profile import Profile
 from analyzer.reading import read_sources
 from analyzer.relative import relative_log
@@ -84,6 +86,7 @@ class GroupResult:
     weeks: int
     samples: int
     errors: list[FileError]
+    notices: list[FileNotice]  # files read in full with a remark: one short line each
     log: TrainingLog | None = None  # for check: the log without its samples
     found: list[Finding] | None = None
 
@@ -135,20 +138,51 @@ def cohort_groups(paths: Sequence[Path | str], profile: Profile | None) -> list[
     return groups
 
 
-def group_files(group: Group) -> tuple[list[tuple[str, bool]], list[FileError]]:
-    """The group's files (an archive is one file) with whether the user named each, and the
-    paths that could not be opened. Runs on a worker: it walks the folders."""
+@dataclass(frozen=True)
+class Listing:
+    """A group's files (an archive is one file) with whether the user named each, the paths
+    that could not be opened, and the group with its profiles complete."""
+
+    group: Group
+    files: list[tuple[str, bool]]
+    problems: list[FileError]
+
+
+def group_files(group: Group, profile: Profile | None) -> Listing:
+    """The group's files and problems, and its profiles with those found in its local zips (a
+    runlog.toml at the root of an athlete's zip is theirs, as on the local path; one beside
+    the data comes first). Runs on a worker: it walks the folders and opens the zips."""
     files: list[tuple[str, bool]] = []
     problems: list[FileError] = list(group.problems)
+    zipped: dict[str, tuple[str, bytes]] = {}  # athlete -> (where, TOML bytes), first found
     for root in group.roots:
         if root.is_file:
             files.append((root.location, root.named))
-            continue
-        found = discover([root.location])
-        problems += [FileError(path, str(reason), reason.kind) for path, reason in found.problems]
-        tops = dict.fromkeys(source.path.split(ARCHIVE_SEPARATOR, 1)[0] for source in found.sources)
-        files += [(top, False) for top in tops]
-    return files, problems
+            if is_url(root.location) or not root.location.lower().endswith(".zip"):
+                continue  # a URL's zips were opened when it was listed
+            found = discover([root.location])  # its problems are the import's to report
+        else:
+            found = discover([root.location])
+            problems += [
+                FileError(path, str(reason), reason.kind) for path, reason in found.problems
+            ]
+            tops = dict.fromkeys(
+                source.path.split(ARCHIVE_SEPARATOR, 1)[0] for source in found.sources
+            )
+            files += [(top, False) for top in tops]
+        for athlete, text in found.archive_profiles.items():
+            # the zips of an athlete's folder are theirs, whatever folders they hold
+            if group.athlete is not None:
+                if athlete != "":
+                    continue
+                athlete = group.athlete
+            zipped.setdefault(athlete, text)
+    if profile is not None or not zipped:  # a profile given applies to everyone
+        return Listing(group, files, problems)
+    from_zips = profiles_for(Discovery([], [], {}, [], zipped), None)
+    return Listing(
+        dataclasses.replace(group, profiles={**from_zips, **group.profiles}), files, problems
+    )
 
 
 def import_files(files: list[tuple[str, bool]], group: Group) -> list[FilePart]:
@@ -212,6 +246,7 @@ def check_group(
         weeks=0,
         samples=0,
         errors=log.errors,
+        notices=log.notices,
     )
     if out is None:
         result.log = dataclasses.replace(log, sample_loaders={})
@@ -259,6 +294,7 @@ def check_cohort(
             ["athlete", "shoe"], keep="first"
         ),
         errors=[error for result in results for error in result.errors],
+        notices=[notice for result in results for notice in result.notices],
         profiles={key: value for item in logs for key, value in item.profiles.items()},
     )
     findings = [finding for result in results for finding in result.found or []]
@@ -278,21 +314,22 @@ def _pipeline(
     in_flight = workers * _GROUPS_IN_FLIGHT_PER_WORKER
     queue = iter(groups)
     running = as_completed()
-    listings: dict[Any, Group] = {}
+    listings: set[Any] = set()  # the futures of group_files
 
     def start_next() -> None:
         group = next(queue, None)
         if group is not None:
-            listing = client.submit(group_files, group, pure=False)
-            listings[listing] = group
+            listing = client.submit(group_files, group, profile, pure=False)
+            listings.add(listing)
             running.add(listing)
 
     for _ in range(in_flight):
         start_next()
     for future in running:
-        group = listings.pop(future, None)
-        if group is not None:
-            files, problems = future.result()
+        if future in listings:
+            listings.discard(future)
+            listing: Listing = future.result()
+            group, files = listing.group, listing.files
             file_parts = [
                 client.submit(
                     import_files, files[start : start + FILES_PER_TASK], group, pure=False
@@ -301,7 +338,14 @@ def _pipeline(
             ]
             running.add(
                 client.submit(
-                    check_group, file_parts, problems, group, profile, out, with_samples, pure=False
+                    check_group,
+                    file_parts,
+                    listing.problems,
+                    group,
+                    profile,
+                    out,
+                    with_samples,
+                    pure=False,
                 )
             )
             continue
@@ -329,7 +373,7 @@ class _client:
                 threads_per_worker=1,  # one task at a time: one athlete's samples at most
                 processes=True,
                 dashboard_address=":0",  # any free port: never another cluster's
-                silence_logs=logging.ERROR,
+                silence_logs=logging.CRITICAL,  # a task's user error is told once, by the driver
             )
             self._client = Client(self._cluster)
         else:

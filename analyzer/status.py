@@ -9,13 +9,15 @@ local calendar (Monday-Sunday weeks from `local_date`):
 - this week so far (Monday to `as_of`), the last full week, and the 4 full weeks before this
   one on average;
 - the acute:chronic ratio (last 7 days against the last 28, rest days 0) once the log holds
-  28 days before `as_of`;
+  28 days before `as_of` and a run in the last 7 days (with none, a ratio of 0 would read as a
+  measured value: the ratio is not judged, and the last run's day says why);
 - the longest run of the last 7 days against the longest of the 30 days before them;
 - running days in a row (ending on `as_of`, or the day before when `as_of` has no run yet)
   and the last rest day;
 - cadence: the median of the last 14 days' runs, the low-cadence floor, and the runner's own
   median of the 12 weeks before;
-- shoes the shoe-overdue rule found past their limit;
+- shoes the shoe-overdue rule found past their limit, and those within its `near_km` of
+  the limit (the rule's own count of each shoe's distance up to `as_of`);
 - the latest knee-pain note (date, side, score) and how the pain went over 14 days;
 - the open findings (dated in the last 28 days), most severe first, then newest;
 - advice: one to three plain sentences drawn from the open warnings and high findings;
@@ -29,11 +31,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from analyzer.checkers import RULES, thresholds_for
+from analyzer.checkers import RULES, shoe_overdue, thresholds_for
 from analyzer.checkers._format import distance_text
 from analyzer.checkers.rule import Finding
 from analyzer.log import TrainingLog
@@ -78,6 +80,19 @@ class ShoeState:
 
 
 @dataclass(frozen=True)
+class ShoeNear:
+    """A shoe within shoe-overdue's `near_km` of its limit on the as-of day, not yet past it."""
+
+    shoe: str
+    distance_m: float  # as the rule counts it, pre-use included
+    limit_m: float  # the rule's warning distance for this shoe (its own limit, if set)
+
+    @property
+    def left_m(self) -> float:
+        return self.limit_m - self.distance_m
+
+
+@dataclass(frozen=True)
 class Status:
     """One athlete on one day. Distances in metres; None where the log cannot say."""
 
@@ -106,6 +121,9 @@ class Status:
     advice: tuple[str, ...]
     rules_not_run: tuple[NotRun, ...] = ()  # rules turned off or unable to judge this log
     pain_patterns: PainPatterns | None = None  # what came before knee pain; None: no pain noted
+    last_run_date: dt.date | None = None  # the newest run on or before the as-of day
+    history_days: int = 0  # days from the first run to the as-of day
+    shoes_near: tuple[ShoeNear, ...] = ()  # nearest its limit first
 
     @property
     def is_stale(self) -> bool:
@@ -118,6 +136,18 @@ class Status:
         """An activity within the open window (the last 28 days up to the as-of day)."""
         days = self.days_since_last_activity
         return days is not None and days < OPEN_WINDOW_DAYS
+
+    @property
+    def has_run_in_acute_window(self) -> bool:
+        """A run in the last 7 days (as-of day included): the ratio's acute load is measured."""
+        first = self.as_of - dt.timedelta(days=ACUTE_DAYS - 1)
+        return self.last_run_date is not None and self.last_run_date >= first
+
+    @property
+    def has_run_in_weeks(self) -> bool:
+        """A run this week or in the AVERAGE_WEEKS full weeks before it: the weeks count runs."""
+        first = self.week_start - dt.timedelta(weeks=AVERAGE_WEEKS)
+        return self.last_run_date is not None and self.last_run_date >= first
 
     @property
     def high_count(self) -> int:
@@ -184,6 +214,7 @@ def athlete_status(
     week_start = as_of - dt.timedelta(days=as_of.weekday())
     last_week_m, average_week_m = _weeks_m(daily_m, week_start)
     last_activity = max(activities["local_date"], default=None)
+    first_run = min(runs["local_date"], default=None)
     own = sorted(
         (item for item in findings if item.athlete == athlete and item.date <= as_of),
         key=lambda item: (-item.severity_rank, -item.date.toordinal(), item.code),
@@ -205,7 +236,7 @@ def athlete_status(
         this_week_m=float(daily_m[pd.Timestamp(week_start) :].sum()),
         last_week_m=last_week_m,
         average_week_m=average_week_m,
-        acute_chronic_ratio=_acute_chronic_ratio(daily_m),
+        acute_chronic_ratio=_acute_chronic_ratio(daily_m, as_of),
         longest_run_7_days_m=longest_7_m,
         longest_run_before_m=longest_before_m,
         running_days_in_row=streak,
@@ -220,6 +251,9 @@ def athlete_status(
         advice=(),
         rules_not_run=tuple(rules_not_run(log, athlete, as_of, profile)),
         pain_patterns=pain_pattern_reports(log, own, profile, since, as_of).get(athlete),
+        last_run_date=max(runs["local_date"], default=None),
+        history_days=(as_of - first_run).days if first_run is not None else 0,
+        shoes_near=_shoes_near_limit(log, athlete, as_of, profile),
     )
     return _with_advice(status, runs)
 
@@ -279,8 +313,13 @@ def _weeks_m(daily_m: pd.Series, week_start: dt.date) -> tuple[float, float | No
     return last_week_m, total_m / weeks
 
 
-def _acute_chronic_ratio(daily_m: pd.Series) -> float | None:
+def _acute_chronic_ratio(daily_m: pd.Series, as_of: dt.date) -> float | None:
+    """The last 7 days' mean daily distance over the last 28 days'; None when not judged: under
+    28 days of log, or no run in the last 7 days (no data is not a measured rest)."""
     if len(daily_m) <= CHRONIC_DAYS:  # 28 days of log before the as-of day, as the rule asks
+        return None
+    acute_from = pd.Timestamp(as_of - dt.timedelta(days=ACUTE_DAYS - 1))
+    if not (daily_m[acute_from:] > 0).any():
         return None
     chronic_m = daily_m.iloc[-CHRONIC_DAYS:].mean()
     if chronic_m <= 0:
@@ -349,6 +388,25 @@ def _shoes_past_limit(findings: Sequence[Finding]) -> tuple[ShoeState, ...]:
     return tuple(latest.values())
 
 
+def _shoes_near_limit(
+    log: TrainingLog, athlete: str, as_of: dt.date, profile: Profile
+) -> tuple[ShoeNear, ...]:
+    """The athlete's shoes in use within `near_km` of their limit on `as_of`, counted as the
+    shoe-overdue rule counts them (its runs up to `as_of`, its limits, its setting)."""
+    if not profile.is_enabled(shoe_overdue.RULE.slug):
+        return ()
+    limits = thresholds_for(profile, shoe_overdue.RULE)
+    dates = log.activities["local_date"]
+    up_to = replace(log, activities=log.activities[dates.notna() & (dates <= as_of)])
+    near = [
+        ShoeNear(shoe.shoe, shoe.distance_km * 1000, shoe.warning_km * 1000)
+        for shoe in shoe_overdue.shoe_distances(up_to, athlete, limits)
+        if (shoe.retired_date is None or shoe.retired_date > as_of)
+        and 0 < shoe.warning_km - shoe.distance_km <= limits.near_km
+    ]
+    return tuple(sorted(near, key=lambda shoe: shoe.left_m))
+
+
 # --- knee pain --------------------------------------------------------------------------
 
 
@@ -413,8 +471,6 @@ _LOAD_RULES = ("weekly-mileage-jump", "acute-chronic-ratio", "long-run-spike")
 
 
 def _with_advice(status: Status, runs: pd.DataFrame) -> Status:
-    from dataclasses import replace
-
     return replace(status, advice=tuple(_advice(status, runs)[:MAX_ADVICE]))
 
 
@@ -507,6 +563,7 @@ __all__ = [
     "OPEN_WINDOW_DAYS",
     "NotRun",
     "PainNote",
+    "ShoeNear",
     "ShoeState",
     "Status",
     "athlete_status",

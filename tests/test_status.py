@@ -7,7 +7,8 @@ import pytest
 
 from analyzer.checkers import run_rules
 from analyzer.checkers.rule import Finding
-from analyzer.profile import Profile
+from analyzer.log import TrainingLog
+from analyzer.profile import Profile, ShoeSetting
 from analyzer.status import athlete_status, default_as_of, finding_line, statuses
 from tests.builders import FIRST_MONDAY, TIMEZONE, daily_runs, make_log, note, run, steady_runs
 
@@ -95,6 +96,69 @@ def test_stale_after_the_profiles_days():
     status = athlete_status(log, [], "ana", dt.date(2026, 3, 9))
     assert status.is_stale
     assert status.days_since_last_activity == 8
+
+
+def test_without_a_run_in_the_last_7_days_the_ratio_is_not_judged():
+    log = make_log(steady_runs(weeks=6))  # 30 km a week from Mon 5 Jan, the last run Sun 15 Feb
+    week_after = athlete_status(log, [], "ana", dt.date(2026, 2, 21))
+    assert week_after.acute_chronic_ratio is not None  # the Sunday run is in the 7 days
+    stale = athlete_status(log, [], "ana", dt.date(2026, 3, 3))
+    assert stale.last_run_date == dt.date(2026, 2, 15)
+    assert not stale.has_run_in_acute_window
+    assert stale.acute_chronic_ratio is None  # not 0.0: no data is not a measured rest
+    assert stale.has_run_in_weeks  # the 4 weeks before this one still hold runs
+    long_gone = athlete_status(log, [], "ana", dt.date(2026, 4, 20))
+    assert not long_gone.has_run_in_weeks
+
+
+def shoe_log(profile: Profile | None = None, **shoe) -> TrainingLog:
+    """A 10 km run a day in the Pegasus from Mon 2 Mar to Wed 11 Mar 2026, 600 km on it before."""
+    runs = [run(f"2026-03-{2 + day:02d}", 10, shoe="Pegasus") for day in range(10)]
+    pegasus = ShoeSetting("Pegasus", pre_used_km=600.0, limit_km=700.0, **shoe)
+    return make_log(runs, shoes=[pegasus], profile=profile)
+
+
+@pytest.mark.parametrize(
+    ("day", "near_km"),
+    [
+        pytest.param(1, None, id="600 km of 700: 100 km left, not yet near"),
+        pytest.param(3, (620, 80), id="620 km of 700: 80 km left, near"),
+        pytest.param(9, (680, 20), id="680 km of 700: near"),
+        pytest.param(11, None, id="700 km: past the limit, no longer near"),
+    ],
+)
+def test_a_shoe_within_the_rules_near_distance_of_its_limit_is_named(day, near_km):
+    log = shoe_log()
+    status = athlete_status(log, run_rules(log), "ana", dt.date(2026, 3, day))
+    named = [
+        (round(shoe.distance_m / 1000), round(shoe.left_m / 1000)) for shoe in status.shoes_near
+    ]
+    assert named == ([near_km] if near_km else [])
+    if near_km:
+        assert status.shoes_near[0].limit_m == pytest.approx(700_000)
+
+
+def test_the_near_distance_is_the_rules_setting_in_the_profile():
+    profile = Profile(timezone=TIMEZONE, rules={"shoe-overdue": {"near_km": 100.0}})
+    assert athlete_status(shoe_log(), [], "ana", dt.date(2026, 3, 2)).shoes_near == ()
+    status = athlete_status(shoe_log(profile), [], "ana", dt.date(2026, 3, 2))
+    assert [shoe.shoe for shoe in status.shoes_near] == ["Pegasus"]  # 610 km, 90 km left
+    quiet = Profile(timezone=TIMEZONE, rules={"shoe-overdue": {"enabled": False}})
+    assert athlete_status(shoe_log(quiet), [], "ana", dt.date(2026, 3, 5)).shoes_near == ()
+
+
+def test_a_miles_runner_is_near_within_50_miles():
+    profile = Profile(timezone=TIMEZONE, units="miles")
+    at_90_km_left = athlete_status(shoe_log(profile), [], "ana", dt.date(2026, 3, 2))
+    assert at_90_km_left.shoes_near == ()  # 90 km is 55.9 mi: over 50 mi
+    at_70_km_left = athlete_status(shoe_log(profile), [], "ana", dt.date(2026, 3, 4))
+    assert [shoe.shoe for shoe in at_70_km_left.shoes_near] == ["Pegasus"]  # 43.5 mi left
+
+
+def test_a_retired_shoe_is_not_named_near_its_limit():
+    log = shoe_log(retired=dt.date(2026, 3, 5))
+    assert athlete_status(log, [], "ana", dt.date(2026, 3, 4)).shoes_near != ()
+    assert athlete_status(log, [], "ana", dt.date(2026, 3, 6)).shoes_near == ()
 
 
 def test_cadence_recent_against_the_floor_and_the_runners_own():

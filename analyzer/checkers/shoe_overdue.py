@@ -14,7 +14,8 @@ shoe is never flagged for runs after it. A warning when a shoe passes 480 km, hi
 appear in the activities (a Strava gear name) count with the defaults. A runner whose profile
 says units = "miles" gets the advice as given, 300 and 500 miles, and may write every
 distance in miles (pre_used_mi, limit_mi, warning_mi, high_mi). One finding per shoe and
-level, on the day of the run that crossed it.
+level, on the day of the run that crossed it. Before that, the status names a shoe within
+near_km (80 km, 50 miles) of its limit, with the distance left.
 Source: Cook SD et al. 1985, Am J Sports Med 13(4):248-253 (shock absorption); Malisoux L et
 al. 2015, Scand J Med Sci Sports 25:110-115 (rotation); 300-500 miles is convention.
 """
@@ -39,10 +40,16 @@ LAB_TEST_TEXT = {"km": "800 km", "miles": "500 mi"}
 @dataclass(frozen=True)
 class Thresholds:
     # a miles runner's defaults: the advice is 300-500 miles, not 298.3-497.1
-    DEFAULTS_IN_MILES: ClassVar[dict[str, float]] = {"warning_km": 300.0, "high_km": 500.0}
+    DEFAULTS_IN_MILES: ClassVar[dict[str, float]] = {
+        "warning_km": 300.0,
+        "high_km": 500.0,
+        "near_km": 50.0,
+    }
     # 300 miles; a shoe's own limit_km replaces it
     warning_km: float = setting(480.0, 100.0, 5000.0)
     high_km: float = setting(800.0, 100.0, 5000.0)  # 500 miles; scales with a shoe's own limit
+    # the status names a shoe this close to its limit (warning_km or its own), before it passes
+    near_km: float = setting(80.0, 0.0, 1000.0)
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,15 @@ from analyzer.checkers import RULES
 from analyzer.checkers.rule import Finding
 from analyzer.log import TrainingLog
 from analyzer.patterns import PainPatterns
-from analyzer.status import OPEN_WINDOW_DAYS, Status, by_attention, finding_line
+from analyzer.status import (
+    AVERAGE_WEEKS,
+    CHRONIC_DAYS,
+    OPEN_WINDOW_DAYS,
+    ShoeNear,
+    Status,
+    by_attention,
+    finding_line,
+)
 from analyzer.units import METRES_PER_MILE
 
 RANKING_WINDOW_DAYS = 28  # the ranking counts each athlete's findings of their last 4 weeks
@@ -126,14 +134,7 @@ def risk_ranking(summaries: list[AthleteSummary]) -> list[RiskRank]:
 
 def status_rows(status: Status) -> list[tuple[str, str]]:
     """The status as (label, plain sentence) rows, the order text and HTML show them in."""
-    units = status.units
-    rows = [("Last activity", _last_activity_text(status))]
-    week = f"{distance_text(status.this_week_m, units)} so far"
-    week += f" (since {day_text(status.week_start)})"
-    week += f"; last week {distance_text(status.last_week_m, units)}"
-    if status.average_week_m is not None:
-        week += f"; {AVERAGE_WEEKS_TEXT} average {distance_text(status.average_week_m, units)}"
-    rows.append(("This week", week))
+    rows = [("Last activity", _last_activity_text(status)), ("This week", _week_text(status))]
     if status.acute_chronic_ratio is not None:
         rows.append(
             (
@@ -142,15 +143,28 @@ def status_rows(status: Status) -> list[tuple[str, str]]:
                 "context, contested)",
             )
         )
+    elif not status.has_run_in_acute_window:  # say why, where a 0.00 would read as measured
+        rows.append(("Acute:chronic", f"not judged: {ratio_not_judged_text(status)}"))
     rows.append(("Long run", _long_run_text(status)))
     rows.append(("Rest", _rest_text(status)))
     if status.recent_cadence_spm is not None:
         rows.append(("Cadence", _cadence_text(status)))
-    if status.shoes:
-        past = [f"{shoe.shoe} past its limit since {day_text(shoe.date)}" for shoe in status.shoes]
-        rows.append(("Shoes", "; ".join(past)))
+    shoes = [f"{shoe.shoe} past its limit since {day_text(shoe.date)}" for shoe in status.shoes]
+    shoes += [shoe_near_text(shoe, status.units) for shoe in status.shoes_near]
+    if shoes:
+        rows.append(("Shoes", "; ".join(shoes)))
     rows.append(("Knee", _knee_text(status)))
     return rows
+
+
+def shoe_near_text(shoe: ShoeNear, units: str) -> str:
+    """'Pegasus 39: 620 km of 700; about 80 km left', in the athlete's units."""
+    distance, limit, left = (
+        whole_distance_text(metres, units).split(" ")[0]
+        for metres in (shoe.distance_m, shoe.limit_m, shoe.left_m)
+    )
+    unit = whole_distance_text(shoe.limit_m, units).split(" ")[1]
+    return f"{shoe.shoe}: {distance} {unit} of {limit}; about {left} {unit} left"
 
 
 def attention_last_text(status: Status) -> str:
@@ -166,9 +180,14 @@ def attention_last_text(status: Status) -> str:
 
 
 def attention_week_text(status: Status) -> str:
-    """'12.0 / 30.1 km': this week so far against the 4-week average."""
+    """'12.0 / 30.1 km': this week so far against the 4-week average; '-' for what the log
+    cannot say: no run in those weeks, or this week of an athlete with no data for a while."""
+    if not status.has_run_in_weeks:
+        return "-"
     units = status.units
     this_week = distance_text(status.this_week_m, units)
+    if status.is_stale and status.this_week_m == 0:
+        this_week = "-"
     if status.average_week_m is None:
         return f"{this_week} / -"
     number, unit = distance_text(status.average_week_m, units).split(" ")
@@ -178,6 +197,24 @@ def attention_week_text(status: Status) -> str:
 def attention_ratio_text(status: Status) -> str:
     ratio = status.acute_chronic_ratio
     return "-" if ratio is None else f"{ratio:.2f}"
+
+
+def ratio_not_judged_text(status: Status) -> str | None:
+    """Why the status gives no acute:chronic ratio ('no runs since Sun 11 Oct 2026'); None
+    when it gives one."""
+    if status.acute_chronic_ratio is not None:
+        return None
+    if not status.has_run_in_acute_window:
+        return _no_runs_text(status)
+    if status.history_days < CHRONIC_DAYS:
+        return f"needs {CHRONIC_DAYS} days of history; this log has {status.history_days}"
+    return f"no distance recorded in the last {CHRONIC_DAYS} days"
+
+
+def _no_runs_text(status: Status) -> str:
+    if status.last_run_date is None:
+        return f"no runs on or before {day_text(status.as_of)}"
+    return f"no runs since {day_text(status.last_run_date)}"
 
 
 def attention_pain_text(status: Status) -> str:
@@ -196,7 +233,7 @@ def attention_pain_text(status: Status) -> str:
 
 def attention_reason(status: Status) -> str:
     """Why the athlete is where they are: no data, else the most severe open finding's line."""
-    if not status.has_recent_data:
+    if not status.has_recent_data or (status.is_stale and not status.open_findings):
         last = status.last_activity_date
         if last is None:
             return f"no activity on or before {day_text(status.as_of)}"
@@ -268,6 +305,25 @@ def _last_activity_text(status: Status) -> str:
     if status.is_stale:
         text = f"no data since {day_text(status.last_activity_date)} ({count_text(days, 'day')})"
     return text
+
+
+def _week_text(status: Status) -> str:
+    """This week so far, the last full week and the 4-week average, or why there are none."""
+    if not status.has_run_in_weeks:
+        return (
+            f"{_no_runs_text(status)}: none this week (since {day_text(status.week_start)}) "
+            f"or in the {AVERAGE_WEEKS} weeks before"
+        )
+    units = status.units
+    ran_this_week = status.last_run_date is not None and status.last_run_date >= status.week_start
+    week = (
+        f"{distance_text(status.this_week_m, units)} so far" if ran_this_week else "no runs so far"
+    )
+    week += f" (since {day_text(status.week_start)})"
+    week += f"; last week {distance_text(status.last_week_m, units)}"
+    if status.average_week_m is not None:
+        week += f"; {AVERAGE_WEEKS_TEXT} average {distance_text(status.average_week_m, units)}"
+    return week
 
 
 def _long_run_text(status: Status) -> str:
@@ -396,6 +452,13 @@ def distance_text(metres: float, units: str) -> str:
     if units == "miles":
         return f"{metres / METRES_PER_MILE:,.1f} mi"
     return f"{metres / 1000:,.1f} km"
+
+
+def whole_distance_text(metres: float, units: str) -> str:
+    """A distance to the whole km or mile: '620 km', '385 mi'."""
+    if units == "miles":
+        return f"{metres / METRES_PER_MILE:,.0f} mi"
+    return f"{metres / 1000:,.0f} km"
 
 
 def day_text(date: dt.date | None) -> str:

@@ -20,7 +20,7 @@ import pandas as pd
 from analyzer.checkers.rule import Finding, Rule, setting_range
 from analyzer.log import FileError, TrainingLog
 from analyzer.patterns import PATTERN_COLUMNS, PainPatterns
-from analyzer.report import athlete_summaries
+from analyzer.report import athlete_summaries, ratio_not_judged_text, shoe_near_text
 from analyzer.status import Status, finding_line
 
 
@@ -100,6 +100,8 @@ def status_dict(status: Status) -> dict[str, Any]:
         "last_week_km": _km(status.last_week_m),
         "average_week_km": _km(status.average_week_m),
         "acute_chronic_ratio": _rounded(status.acute_chronic_ratio, 3),
+        "acute_chronic_ratio_reason": ratio_not_judged_text(status),  # null when given
+        "last_run_date": plain(status.last_run_date),
         "longest_run_7_days_km": _km(status.longest_run_7_days_m),
         "longest_run_before_km": _km(status.longest_run_before_m),
         "running_days_in_row": status.running_days_in_row,
@@ -111,6 +113,16 @@ def status_dict(status: Status) -> dict[str, Any]:
         "shoes_past_limit": [
             {"shoe": shoe.shoe, "severity": shoe.severity, "date": plain(shoe.date)}
             for shoe in status.shoes
+        ],
+        "shoes_near_limit": [
+            {
+                "shoe": shoe.shoe,
+                "distance_km": _km(shoe.distance_m),
+                "limit_km": _km(shoe.limit_m),
+                "left_km": _km(shoe.left_m),
+                "summary": shoe_near_text(shoe, status.units),  # in the athlete's units
+            }
+            for shoe in status.shoes_near
         ],
         "units": status.units,
     }

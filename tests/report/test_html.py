@@ -6,11 +6,13 @@ than compared byte for byte.
 
 import base64
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 
 import pytest
 
 from analyzer.report.html import render_html
+from analyzer.status import ShoeNear
 
 CHART_QUESTIONS = [
     "Is my weekly distance climbing too fast?",
@@ -121,6 +123,17 @@ def test_the_coach_row_says_since_when_there_is_no_data_and_why(page):
     assert "no activity since Sun 8 Feb 2026 (29 days)" in zoe
 
 
+def test_a_stale_athletes_ratio_is_not_judged_rather_than_zero(page):
+    ranking = page.split('id="ranking"', 1)[1].split("</section>", 1)[0]
+    bo_row = ranking.split('<div class="athlete-row">')[2]
+    assert "<strong>Acute:chronic</strong>: -" in bo_row
+    assert "<strong>This week / 4-week avg</strong>: - / 8.7 mi" in bo_row
+    bo = page.split('id="athlete-2-bo"', 1)[1].split("</section>", 1)[0]
+    status = bo.split('<div class="status">', 1)[1].split("</table>", 1)[0]
+    assert "<td>not judged: no runs since Sun 22 Feb 2026</td>" in status
+    assert "0.00" not in status
+
+
 def test_strings_from_the_data_are_escaped(page):
     assert "<b>hurts</b>" not in page
     assert "knee &lt;b&gt;hurts&lt;/b&gt; &amp; so does the hip" in page
@@ -168,3 +181,11 @@ def test_the_files_not_read_are_listed(page, outline, coach_errors):
 def test_one_athlete_has_no_ranking(coach_log, ana_findings):
     page = render_html(coach_log.for_athlete("ana"), ana_findings)
     assert "Athletes by risk" not in page and 'id="errors"' not in page
+
+
+def test_a_shoe_near_its_limit_is_in_the_status_table(coach_log, ana_findings, coach_statuses):
+    near = (ShoeNear("Ghost", distance_m=620_000.0, limit_m=700_000.0),)
+    statuses = {"ana": replace(coach_statuses["ana"], shoes_near=near)}
+    page = render_html(coach_log.for_athlete("ana"), ana_findings, statuses=statuses)
+    status = page.split('<div class="status">', 1)[1].split("</table>", 1)[0]
+    assert '<th scope="row">Shoes</th><td>Ghost: 620 km of 700; about 80 km left</td>' in status

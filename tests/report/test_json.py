@@ -1,5 +1,6 @@
 """The JSON document: DESIGN.md's shape, plain values, and a golden file."""
 
+import dataclasses
 import datetime as dt
 import json
 
@@ -8,7 +9,8 @@ import pandas as pd
 import pytest
 
 from analyzer.checkers import RULES
-from analyzer.report.json import finding_dict, plain, render_json, render_rules_json
+from analyzer.report.json import finding_dict, plain, render_json, render_rules_json, status_dict
+from analyzer.status import ShoeNear
 from tests.report.golden import assert_matches_golden
 
 FINDING_KEYS = [
@@ -53,6 +55,17 @@ def test_the_status_has_designs_keys(coach_log, coach_findings, coach_statuses):
     )
     assert isinstance(status["advice"], list)
     assert status["open_findings"][0]["code"] == "RL103"
+
+
+def test_a_ratio_not_judged_is_null_with_its_reason(coach_log, coach_findings, coach_statuses):
+    as_of = dt.date(2026, 3, 9)
+    document = json.loads(render_json(coach_log, coach_findings, (), coach_statuses, as_of))
+    status = {item["athlete"]: item["status"] for item in document["athletes"]}
+    assert status["bo"]["acute_chronic_ratio"] is None  # no run in 15 days: not a 0.00
+    assert status["bo"]["acute_chronic_ratio_reason"] == "no runs since Sun 22 Feb 2026"
+    assert status["bo"]["last_run_date"] == "2026-02-22"
+    assert status["ana"]["acute_chronic_ratio"] == pytest.approx(0.975)
+    assert status["ana"]["acute_chronic_ratio_reason"] is None
 
 
 def test_the_document_has_designs_shape(coach_log, coach_findings, coach_errors):
@@ -137,3 +150,18 @@ def test_the_rules_document_lists_every_rule():
     ]  # fmt: skip
     assert rules[0]["defaults"] == plain(RULES[0].defaults)
     assert rules[0]["ranges"]["info_ratio"] == [1.0, 3.0]
+
+
+def test_a_shoe_near_its_limit_has_its_distances_and_a_summary(coach_statuses):
+    near = (ShoeNear("Ghost", distance_m=620_000.0, limit_m=700_000.0),)
+    bo = dataclasses.replace(coach_statuses["bo"], shoes_near=near)
+    assert status_dict(bo)["shoes_near_limit"] == [
+        {
+            "shoe": "Ghost",
+            "distance_km": 620.0,
+            "limit_km": 700.0,
+            "left_km": 80.0,
+            "summary": "Ghost: 385 mi of 435; about 50 mi left",
+        }
+    ]
+    assert status_dict(coach_statuses["ana"])["shoes_near_limit"] == []

@@ -4,7 +4,8 @@ import dataclasses
 import datetime as dt
 
 from analyzer.checkers import RULES
-from analyzer.report.text import error_section, render_rules, render_text
+from analyzer.report.text import error_section, render_rules, render_text, status_text
+from analyzer.status import ShoeNear
 from tests.report.golden import assert_matches_golden
 
 
@@ -49,6 +50,21 @@ def test_the_coach_view_puts_the_athlete_without_recent_data_first(
     assert "no data since 8 Feb 2026" in rows[0]
     assert "no data since 22 Feb 2026" in rows[1]  # 15 days: past the 14 of the profile
     assert "Sat 7 Mar (2 days)" in rows[2]
+
+
+def test_a_stale_athlete_shows_no_ratio_or_week_as_if_measured(
+    coach_log, coach_findings, coach_statuses
+):
+    text = render_text(coach_log, coach_findings, (), coach_statuses)
+    rows = {line.split()[1]: line for line in text.splitlines()[2:9] if line[:4].strip().isdigit()}
+    assert rows["zoë"].split("2026", 1)[1].split() == ["-", "-", "-"]  # week, ratio, knee
+    assert "- / 8.7 mi" in rows["bo"] and "0.00" not in rows["bo"]
+    assert "0.0 / 0.0" not in text
+    zoe = text.split("zoë: status", 1)[1].split("Could not judge", 1)[0]
+    assert "This week      no runs since Sun 8 Feb 2026: none this week" in zoe
+    assert "Acute:chronic  not judged: no runs since Sun 8 Feb 2026" in zoe
+    bo = text.split("bo: status", 1)[1].split("Open findings", 1)[0]
+    assert "Acute:chronic  not judged: no runs since Sun 22 Feb 2026" in bo
 
 
 def test_the_pain_note_lists_what_came_before_it_indented_beneath(coach_log, ana_findings):
@@ -139,3 +155,11 @@ def test_findings_before_the_status_window_are_counted_per_month_and_rule(
     assert "Week of Mon 5 Jan 2026" not in folded
     shown = render_text(ana, coach_findings, (), late, show_all=True)
     assert "Week of Mon 5 Jan 2026" in shown and "Before Mon" not in shown
+
+
+def test_a_shoe_near_its_limit_is_named_with_the_distance_left(coach_statuses):
+    near = (ShoeNear("Ghost", distance_m=620_000.0, limit_m=700_000.0),)
+    ana = dataclasses.replace(coach_statuses["ana"], shoes_near=near)
+    assert "  Shoes          Ghost: 620 km of 700; about 80 km left" in status_text(ana)
+    bo = dataclasses.replace(coach_statuses["bo"], shoes_near=near)  # bo runs in miles
+    assert "; Ghost: 385 mi of 435; about 50 mi left" in " ".join(status_text(bo).split())
