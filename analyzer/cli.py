@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from rich.progress import TaskID
 
     from analyzer.checkers.rule import Rule
-    from analyzer.log import FileError, TrainingLog
+    from analyzer.log import FileError, FileNotice, TrainingLog
     from analyzer.profile import Profile
 
 log = logging.getLogger(__name__)
@@ -391,6 +391,7 @@ def _import_datasets(
                 raise UserError(f"{output}: is inside {shown(local)}, which runlog reads")
     totals = {"athletes": 0, "activities": 0, "notes": 0, "findings": 0, "weeks": 0}
     has_errors = False
+    notices: list[FileNotice] = []
     if dask_address is None:
         training_log, profile = _load(paths, profile_path)
         findings = run_rules(training_log, profile)
@@ -409,10 +410,12 @@ def _import_datasets(
         profile = load_profile(profile_path) if profile_path is not None else None
         for result in cohort.run_cohort(paths, dask_address, profile, output, with_samples):
             _echo_errors(result.errors)  # as each athlete is done: none are kept
+            notices += result.notices  # told apart at the end, as the local path tells them
             has_errors = has_errors or bool(result.errors)
             totals["athletes"] += len(result.athletes)
             for key in ("activities", "notes", "findings", "weeks"):
                 totals[key] += getattr(result, key)
+        _echo_notices(notices)
     if totals["activities"] == 0 and totals["notes"] == 0:
         named = ", ".join(shown(path) for path in paths)
         why = "no file could be read" if has_errors else "no activity files found"
@@ -485,9 +488,16 @@ def _local(paths: Sequence[Path | str]) -> list[Path]:
 def _check_paths(paths: Sequence[Path | str]) -> None:
     # A missing path among others is an error for that path (the loader lists it); only
     # when no path is there is nothing checked.
+    from analyzer import storage
     from analyzer.discover import shown
 
-    if not any(is_url(path) or Path(path).exists() or Path(path).is_symlink() for path in paths):
+    def is_there(path: Path | str) -> bool:
+        if is_url(path):
+            return storage.exists(str(path))
+        return Path(path).exists() or Path(path).is_symlink()
+
+    local_first = sorted(paths, key=is_url)  # a store is asked only when no local path is there
+    if not any(is_there(path) for path in local_first):
         raise UserError(f"{shown(paths[0])}: no such file or folder")
 
 
@@ -624,12 +634,17 @@ def _echo_errors(errors: Sequence[FileError]) -> None:
 
 def _echo_files(training_log: TrainingLog) -> None:
     """The files not read (one line each), then, apart, the files read in full with a remark."""
+    _echo_errors(training_log.errors)
+    _echo_notices(training_log.notices)
+
+
+def _echo_notices(notices: Sequence[FileNotice]) -> None:
+    """The files read in full with a remark, apart from the errors."""
     from analyzer.report.literal import terminal_text
 
-    _echo_errors(training_log.errors)
-    if training_log.notices:
-        click.echo(f"Read in full, with a remark ({len(training_log.notices):,}):", err=True)
-        for notice in training_log.notices:
+    if notices:
+        click.echo(f"Read in full, with a remark ({len(notices):,}):", err=True)
+        for notice in notices:
             click.echo(terminal_text(f"  {notice}"), err=True)
 
 

@@ -42,7 +42,7 @@ from analyzer.discover import (
 )
 from analyzer.errors import RunlogError
 from analyzer.loader import FilePart, assemble, file_part, profiles_for, reread_samples_loader
-from analyzer.log import FileError, TrainingLog
+from analyzer.log import FileError, FileNotice, TrainingLog
 from analyzer.profile import Profile
 from analyzer.reading import read_sources
 from analyzer.relative import relative_log
@@ -86,6 +86,7 @@ class GroupResult:
     weeks: int
     samples: int
     errors: list[FileError]
+    notices: list[FileNotice]  # files read in full with a remark: one short line each
     log: TrainingLog | None = None  # for check: the log without its samples
     found: list[Finding] | None = None
 
@@ -245,6 +246,7 @@ def check_group(
         weeks=0,
         samples=0,
         errors=log.errors,
+        notices=log.notices,
     )
     if out is None:
         result.log = dataclasses.replace(log, sample_loaders={})
@@ -292,6 +294,7 @@ def check_cohort(
             ["athlete", "shoe"], keep="first"
         ),
         errors=[error for result in results for error in result.errors],
+        notices=[notice for result in results for notice in result.notices],
         profiles={key: value for item in logs for key, value in item.profiles.items()},
     )
     findings = [finding for result in results for finding in result.found or []]

@@ -7,6 +7,8 @@ rules run, so errors, note sources (and the findings that quote them) and the ac
 
 One path named: paths under it are relative to it (a file named on its own is its name).
 Several: relative to each one's parent folder, so `ana/...` and `bo/...` stay told apart.
+A URL named (`s3://bucket/coach/`) is a folder like any other: its files read `ana/run.fit`,
+and the URL itself is said once, where a line names the inputs.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from pathlib import Path
 from analyzer.checkers.rule import Finding
 from analyzer.discover import shown
 from analyzer.log import TrainingLog
+from analyzer.storage import is_url
 
 ARCHIVE_SEPARATOR = "!"  # discover's label of a member: export.zip!activities/12.gpx
 
@@ -27,8 +30,9 @@ def relative_path(path: str, roots: Sequence[str | Path]) -> str:
     """`path` relative to the root it lies under (see the module's docstring), else as is."""
     for root, shown_as in _prefixes(roots):
         if path == root:
-            return shown_as or Path(root).name
-        if path.startswith(root + os.sep) or path.startswith(root + ARCHIVE_SEPARATOR):
+            return shown_as or _name(root)
+        separator = "/" if is_url(root) else os.sep  # a store's keys use / on every system
+        if path.startswith(root + separator) or path.startswith(root + ARCHIVE_SEPARATOR):
             rest = path[len(root) + 1 :]
             return f"{shown_as}/{rest}" if shown_as else rest
     return path
@@ -77,10 +81,23 @@ def relative_findings(findings: Sequence[Finding], roots: Sequence[str | Path]) 
 
 def _prefixes(roots: Sequence[str | Path]) -> list[tuple[str, str]]:
     """(root as discover labels it, what replaces it), longest root first."""
-    labels = [shown(Path(root)).rstrip(os.sep) or os.sep for root in roots]
+    labels = [_label(root) for root in roots]
     several = len(labels) > 1
-    pairs = [(label, Path(label).name if several else "") for label in labels]
+    pairs = [(label, _name(label) if several else "") for label in labels]
     return sorted(pairs, key=lambda pair: -len(pair[0]))
+
+
+def _label(root: str | Path) -> str:
+    """A root as discover labels the files under it: a URL without its trailing slash (its
+    files are URL/key), a path as shown."""
+    if is_url(root):
+        return str(root).rstrip("/")
+    return shown(Path(root)).rstrip(os.sep) or os.sep
+
+
+def _name(label: str) -> str:
+    """The last part of a root: a folder's or file's name, a URL's last key (or its bucket)."""
+    return label.rsplit("/", 1)[-1] if is_url(label) else Path(label).name
 
 
 __all__ = ["relative_findings", "relative_log", "relative_path"]

@@ -76,6 +76,16 @@ def list_files(url: str) -> tuple[list[StoredFile], bool]:
     return [StoredFile(url, path.rsplit("/", 1)[-1], info.get("size"))], False
 
 
+def exists(url: str) -> bool:
+    """Whether a file or folder is at `url`; True when the store cannot say (its listing then
+    reports why)."""
+    fs, path = filesystem_of(url)
+    try:
+        return bool(fs.exists(path))
+    except OSError:
+        return True
+
+
 def read_bytes(url: str, max_bytes: int | None = None) -> bytes:
     """The bytes of one file at a URL; at most `max_bytes` and one more, to tell it is over."""
     fs, path = filesystem_of(url)
@@ -83,4 +93,4 @@ def read_bytes(url: str, max_bytes: int | None = None) -> bytes:
         return stream.read() if max_bytes is None else stream.read(max_bytes + 1)
 
 
-__all__ = ["StoredFile", "filesystem_of", "is_url", "list_files", "read_bytes"]
+__all__ = ["StoredFile", "exists", "filesystem_of", "is_url", "list_files", "read_bytes"]

@@ -122,8 +122,8 @@ def local_datasets(folder: Path, out: Path) -> list:
     return findings
 
 
-def assert_same_tables(first: Path, second: Path) -> None:
-    for name in TABLES:
+def assert_same_tables(first: Path, second: Path | str, names=TABLES) -> None:
+    for name in names:
         expected = datasets.read_table(str(first), name)
         assert not expected.empty, name
         pd.testing.assert_frame_equal(datasets.read_table(str(second), name), expected)
@@ -241,14 +241,6 @@ def test_an_athlete_written_again_replaces_only_their_files(coach_folder, tmp_pa
         pd.testing.assert_frame_equal(datasets.read_table(str(out), name), before[name])
 
 
-def with_local_paths(table: pd.DataFrame, url: str) -> pd.DataFrame:
-    """The table with the store's URLs shown as the local path shows the folder's files."""
-    for column in ("source_path", "source", "evidence"):
-        if column in table:
-            table[column] = table[column].str.replace(f"{url}/", "", regex=False)
-    return table
-
-
 def test_a_cohort_in_object_storage_gives_the_same_tables(
     coach_folder, client, s3_server, tmp_path
 ):
@@ -257,26 +249,19 @@ def test_a_cohort_in_object_storage_gives_the_same_tables(
     local_datasets(coach_folder, tmp_path / "local")
     out = f"s3://{BUCKET}/out"
     list(cohort.run_cohort([url], "unused", out=out, with_samples=True, client=client))
-    for name in TABLES:
-        expected = datasets.read_table(str(tmp_path / "local"), name)
-        written = with_local_paths(datasets.read_table(out, name), url)
-        pd.testing.assert_frame_equal(written, expected)
+    assert_same_tables(tmp_path / "local", out)  # paths relative to the URL, as to the folder
     # and on one machine, without Dask: the same activities and findings
-    log = analyzer.load(url)
+    log = relative_log(analyzer.load(url), [url])
     local_log = local_load(coach_folder)
-    activities = with_local_paths(log.activities[list(ACTIVITY_COLUMNS)], url)
-    pd.testing.assert_frame_equal(activities, local_log.activities[list(ACTIVITY_COLUMNS)])
-
-    def summary(findings):
-        return [(item.athlete, item.rule, item.date, item.message) for item in findings]
-
-    assert summary(run_rules(log)) == summary(run_rules(local_log))
+    columns = list(ACTIVITY_COLUMNS)
+    pd.testing.assert_frame_equal(log.activities[columns], local_log.activities[columns])
+    assert run_rules(log) == run_rules(local_log)
 
 
 def test_a_missing_url_is_one_line(s3_server):
     result = CliRunner().invoke(cli.cli, ["check", f"s3://{BUCKET}/nothing-here"])
     assert result.exit_code == cli.EXIT_USAGE
-    assert f"s3://{BUCKET}/nothing-here: no such file or folder" in result.output
+    assert result.output == f"Error: s3://{BUCKET}/nothing-here: no such file or folder\n"
 
 
 def test_a_bad_profile_in_a_zip_stops_the_cluster_as_it_stops_the_local_path(
@@ -296,3 +281,63 @@ def test_a_bad_profile_in_a_zip_stops_the_cluster_as_it_stops_the_local_path(
     with pytest.raises(ProfileError) as there:
         list(cohort.run_cohort([folder], "unused", client=client))
     assert str(there.value) == str(here.value)
+
+
+@pytest.fixture(scope="module")
+def folder_with_broken_files(tmp_path_factory) -> Path:
+    """A coach's folder whose second athlete has a FIT file cut short, loose and in a zip."""
+    folder = tmp_path_factory.mktemp("broken")
+    shutil.copytree(SAMPLE_DATA, folder / "sam", ignore=shutil.ignore_patterns("runlog.toml"))
+    runs = sorted((SAMPLE_DATA / "watch").glob("*.fit"))[:3]
+    (folder / "bo").mkdir()
+    for run in runs:
+        shutil.copy(run, folder / "bo" / run.name)
+    cut = runs[0].read_bytes()[:300]
+    (folder / "bo" / "cut.fit").write_bytes(cut)
+    with zipfile.ZipFile(folder / "bo" / "export.zip", "w") as archive:
+        archive.writestr("activities/cut.fit", cut)
+    return folder
+
+
+def test_a_url_shows_the_paths_a_folder_shows(
+    folder_with_broken_files, s3_server, client, tmp_path
+):
+    folder = folder_with_broken_files
+    url = f"s3://{BUCKET}/broken/"
+    s3_server.put(f"{folder}/", f"{BUCKET}/broken/", recursive=True)
+    runner = CliRunner()
+    commands = [
+        ["check"],
+        ["check", "--format", "json"],
+        ["check", "--format", "csv"],
+        ["import", "-o", "{out}/runs.csv"],
+    ]
+    for command in commands:
+        outputs = []
+        for where, named in (("local", str(folder)), ("url", url)):
+            out = tmp_path / where
+            out.mkdir(exist_ok=True)
+            args = [part.format(out=out) for part in command]
+            result = runner.invoke(cli.cli, [*args[:1], named, *args[1:]])
+            assert result.exit_code == cli.EXIT_SKIPPED_FILES, result.output
+            written = (out / "runs.csv").read_text() if command[0] == "import" else ""
+            outputs.append((result.stdout.replace(str(out), "OUT"), result.stderr, written))
+        assert outputs[0] == outputs[1], command
+        assert "bo/cut.fit" in "".join(outputs[1])
+        assert "bo/export.zip!activities/cut.fit" in "".join(outputs[1])
+        assert "s3://" not in "".join(outputs[1])
+    # and on the cluster: the same findings, errors and datasets
+    address = client.scheduler.address
+    here = runner.invoke(cli.cli, ["check", str(folder), "--format", "json"])
+    there = runner.invoke(cli.cli, ["check", url, "--format", "json", "--dask", address])
+    assert there.stdout == here.stdout
+    local_out = tmp_path / "datasets"
+    here = runner.invoke(cli.cli, ["import", str(folder), "-o", f"{local_out}/"])
+    there = runner.invoke(
+        cli.cli, ["import", url, "-o", f"s3://{BUCKET}/broken-out/", "--dask", address]
+    )
+    assert there.exit_code == here.exit_code == cli.EXIT_SKIPPED_FILES, there.output
+    assert sorted(there.stderr.splitlines()) == sorted(here.stderr.splitlines())
+    assert "bo/cut.fit: " in there.stderr
+    assert there.stdout.endswith(f" to s3://{BUCKET}/broken-out/.\n")  # the URL, said once
+    assert_same_tables(local_out, f"s3://{BUCKET}/broken-out", datasets.TABLES)
