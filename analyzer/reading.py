@@ -24,10 +24,11 @@ from pathlib import Path
 import pyarrow as pa
 
 from analyzer import plausible
-from analyzer.cache import DamagedEntry, Entry, decode_entry, encode_entry
+from analyzer.cache import DamagedEntry, Entry, decode_entry, encode_entry, entry_head_size
 from analyzer.discover import Source
 from analyzer.errors import BadFile, FileErrorKind
 from analyzer.importers import Imported, importer_for, suffix_of
+from analyzer.memo import cache_folder
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +52,7 @@ def code_version(package: Path = Path(__file__).parent) -> str:
 CACHE_VERSION = code_version()
 _ENTRY_SUFFIX = ".entry"  # JSON and Arrow (analyzer/cache.py); old *.pickle entries are never read
 _PARALLEL_MIN_FILES = 16
+_ENTRY_START_BYTES = 16_384  # most entries' JSON part: read at once
 Outcome = tuple[str, str, Imported] | BadFile
 
 
@@ -88,7 +90,7 @@ def read_sources(sources: list[Source]) -> Iterator[Read]:
     Outcomes come one at a time, so a caller that keeps only what it needs of each (samples
     can be read again from the cache entry) never holds years of samples at once.
     """
-    cache = _cache_folder()
+    cache = cache_folder()
     planned: list[BadFile | Path | int] = []  # per source: its error, its entry, or its parse
     pending: list[tuple[str, bytes]] = []  # the distinct contents to parse, in order
     places: dict[tuple[str, bytes], int] = {}  # (suffix, digest) -> its place in pending
@@ -135,9 +137,10 @@ def read_sources(sources: list[Source]) -> Iterator[Read]:
             yield _read_now(source, cache)
 
 
-def read_one(source: Source) -> Read:
-    """One source's Read, now (from the cache when it is there)."""
-    return next(read_sources([source]))
+def read_afresh(source: Source) -> Read:
+    """One source's Read, parsed from the file now, its cache entry written again (when an
+    entry's samples fail their check, or the entry went away)."""
+    return _read_now(source, cache_folder())
 
 
 def _read_now(source: Source, cache: Path | None) -> Read:
@@ -190,22 +193,6 @@ def parse(name: str, data: bytes) -> Outcome:
     return importer.FORMAT, content_id_of(data), imported
 
 
-def _cache_folder() -> Path | None:
-    setting = os.environ.get("RUNLOG_CACHE")
-    if setting == "0":
-        return None
-    base = (
-        Path(setting)
-        if setting
-        else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "runlog"
-    )
-    try:
-        base.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return base
-
-
 def _cache_path(folder: Path | None, data: bytes) -> Path | None:
     if folder is None:
         return None
@@ -221,9 +208,15 @@ def load_cached(path: Path) -> Outcome | None:
 
 
 def _entry(path: Path, *, with_samples: bool) -> Entry | None:
+    key = path.name.removesuffix(_ENTRY_SUFFIX)
     try:
-        data = path.read_bytes()
-        return decode_entry(path.name.removesuffix(_ENTRY_SUFFIX), data, with_samples=with_samples)
+        with path.open("rb") as stream:
+            if with_samples:
+                data = stream.read()
+            else:  # all but the samples: most of an entry's bytes are not read
+                data = stream.read(_ENTRY_START_BYTES)
+                data += stream.read(max(0, entry_head_size(key, data) - len(data)))
+        return decode_entry(key, data, with_samples=with_samples)
     except FileNotFoundError:
         return None
     except (OSError, DamagedEntry):  # never trusted: the caller reads the file afresh
