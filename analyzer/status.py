@@ -491,7 +491,7 @@ def _advice(status: Status, runs: pd.DataFrame) -> list[str]:
         if kind in said:
             continue
         sentence = _sentence(kind, finding, status, runs)
-        if sentence:
+        if sentence and sentence not in sentences:  # two pain rules can ask for the same
             said.add(kind)
             sentences.append(sentence)
     return sentences
