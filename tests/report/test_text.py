@@ -200,7 +200,9 @@ def test_the_coach_rows_keep_every_column_on_one_line_at_140_columns(
     assert rows[2][header.index("knee pain") :] == "9 Mar, left"
     assert rows[1][header.index("this week") :].startswith("- / 8.7 mi")
     assert not any(line.lstrip().startswith("knee pain") for line in lines)
-    assert "why: shoe-overdue:" in lines[lines.index(rows[1]) + 1]
+    assert lines[lines.index(rows[1]) + 1] == (
+        "     why: Old Faithful at 504.6 mi, past 497.1 mi (RL402, Fri 20 Feb)"
+    )
 
 
 def test_a_long_name_at_80_columns_moves_more_columns_beneath(
