@@ -3,9 +3,11 @@
 An entry holds one parsed file: its fields, notes, shoes and problems as JSON (each value
 tagged with its type, so dates and times come back as they went in) and each record's samples
 as an Arrow IPC stream. Neither form can run code when read (pickle could). An entry opens
-with its format version, the key it was written under and a SHA-256 of the rest: an entry
-that was cut short, changed, emptied or swapped for another file's entry fails one of those
-checks, or its read, and is not trusted; the caller reads the source file afresh.
+with its format version, the key it was written under and a SHA-256 of its JSON part, which
+holds a SHA-256 of each record's samples: an entry that was cut short, changed, emptied or
+swapped for another file's entry fails one of those checks, or its read, and is not trusted;
+the caller reads the source file afresh. A warm load reads and checks the JSON part alone
+(samples are most of an entry's bytes); samples are checked when they are read.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ import pyarrow as pa
 from analyzer.errors import FileErrorKind
 from analyzer.importers import Imported, Problem, Record
 
-ENTRY_MAGIC = b"runlog-cache 2\n"  # a new layout bumps the number: old entries are rebuilt
+ENTRY_MAGIC = b"runlog-cache 3\n"  # a new layout bumps the number: old entries are rebuilt
 _LENGTH = struct.Struct(">Q")  # the byte length of the JSON part
 _PLAIN_DTYPES = {"float64", "int64", "bool", "datetime64[ns]", "datetime64[ns, UTC]"}
 
@@ -42,7 +44,8 @@ def encode_entry(key: str, file_format: str, content_id: str, imported: Imported
         span = None
         if record.samples is not None:
             blob, is_plain = _frame_bytes(record.samples)
-            span = [sum(map(len, blobs)), len(blob), len(record.samples), is_plain]
+            checksum = hashlib.sha256(blob).hexdigest()
+            span = [sum(map(len, blobs)), len(blob), len(record.samples), is_plain, checksum]
             blobs.append(blob)
         records.append({"fields": _encoded(record.fields), "samples": span})
     document = {
@@ -54,9 +57,9 @@ def encode_entry(key: str, file_format: str, content_id: str, imported: Imported
         "problems": [[problem.reason, str(problem.kind)] for problem in imported.problems],
     }
     text = json.dumps(document, allow_nan=False, separators=(",", ":")).encode("utf-8")
-    body = b"".join([_LENGTH.pack(len(text)), text, *blobs])
-    digest = hashlib.sha256(body).hexdigest().encode("ascii")
-    return b"".join([ENTRY_MAGIC, key.encode("ascii"), b"\n", digest, b"\n", body])
+    described = _LENGTH.pack(len(text)) + text
+    digest = hashlib.sha256(described).hexdigest().encode("ascii")
+    return b"".join([ENTRY_MAGIC, key.encode("ascii"), b"\n", digest, b"\n", described, *blobs])
 
 
 @dataclass(frozen=True)
@@ -72,13 +75,8 @@ class Entry:
 
 def decode_entry(key: str, data: bytes, *, with_samples: bool = True) -> Entry:
     """The Entry in an entry's bytes; DamagedEntry when they are not exactly an entry written
-    under `key`. Without samples it costs a fraction (a frame costs ~0.4 ms to rebuild)."""
-    head = ENTRY_MAGIC + key.encode("ascii") + b"\n"
-    if not data.startswith(head):
-        raise DamagedEntry("not an entry of this version under this key")
-    digest, separator, body = data[len(head) :].partition(b"\n")
-    if not separator or hashlib.sha256(body).hexdigest().encode("ascii") != digest:
-        raise DamagedEntry("its checksum does not match")
+    under `key`. Without samples, `data` may stop after the JSON part (entry_head_size)."""
+    body = _checked_body(key, data)
     try:
         (length,) = _LENGTH.unpack_from(body)
         document = json.loads(body[_LENGTH.size : _LENGTH.size + length])
@@ -101,6 +99,37 @@ def decode_entry(key: str, data: bytes, *, with_samples: bool = True) -> Entry:
     except (struct.error, ValueError, KeyError, TypeError, IndexError, pa.ArrowException) as err:
         # ValueError covers bad JSON and bad text; a checksum match makes these near impossible
         raise DamagedEntry(f"cannot be read ({err!r})") from err
+
+
+def entry_head_size(key: str, start: bytes) -> int:
+    """How many bytes of an entry hold all but its samples, from its first bytes (at least
+    the opening, the key, the checksum and 8 more); DamagedEntry when they are not an entry's."""
+    opening = ENTRY_MAGIC + key.encode("ascii") + b"\n"
+    size = len(opening) + 64 + 1  # the SHA-256 in hex, and its line's end
+    if not start.startswith(opening) or len(start) < size + _LENGTH.size:
+        raise DamagedEntry("not an entry of this version under this key")
+    (length,) = _LENGTH.unpack_from(start, size)
+    return size + _LENGTH.size + int(length)
+
+
+def _checked_body(key: str, data: bytes) -> bytes:
+    """What follows the checksum line, once the JSON part matches its checksum."""
+    head = ENTRY_MAGIC + key.encode("ascii") + b"\n"
+    if not data.startswith(head):
+        raise DamagedEntry("not an entry of this version under this key")
+    digest, separator, body = data[len(head) :].partition(b"\n")
+    try:
+        (length,) = _LENGTH.unpack_from(body)
+    except struct.error as err:
+        raise DamagedEntry("cut short") from err
+    described = body[: _LENGTH.size + length]
+    if (
+        not separator
+        or len(described) != _LENGTH.size + length
+        or hashlib.sha256(described).hexdigest().encode("ascii") != digest
+    ):
+        raise DamagedEntry("its checksum does not match")
+    return body
 
 
 def _frame_bytes(frame: pd.DataFrame) -> tuple[bytes, bool]:
@@ -126,10 +155,13 @@ def _frame_bytes(frame: pd.DataFrame) -> tuple[bytes, bool]:
 def _samples(blobs: memoryview, span: list[Any] | None) -> pd.DataFrame | None:
     if span is None:
         return None
-    start, length, rows, is_plain = span
+    start, length, rows, is_plain, checksum = span
     if start < 0 or length < 0 or start + length > len(blobs):
         raise IndexError("samples outside the entry")
-    with pa.ipc.open_stream(pa.py_buffer(blobs[start : start + length])) as reader:
+    blob = blobs[start : start + length]
+    if hashlib.sha256(blob).hexdigest() != checksum:
+        raise ValueError("samples that do not match their checksum")
+    with pa.ipc.open_stream(pa.py_buffer(blob)) as reader:
         table = reader.read_all()
     if not is_plain:
         return table.to_pandas()

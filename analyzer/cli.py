@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
     from analyzer.checkers.rule import Rule
     from analyzer.log import FileError, FileNotice, TrainingLog
+    from analyzer.memo import Result
     from analyzer.profile import Profile
 
 log = logging.getLogger(__name__)
@@ -335,8 +336,7 @@ def import_activities(
 ) -> None:
     """Read the files under PATH... into one table of activities and write it to a file, or
     into Parquet datasets by athlete in a folder (-o OUT/)."""
-    from analyzer.discover import shown
-    from analyzer.report import count_text
+    from analyzer import memo
     from analyzer.writing import check_output
 
     if _is_folder(output):
@@ -354,19 +354,50 @@ def import_activities(
     check_output(output_path, inputs, force=force)
     if weekly_output is not None:
         check_output(weekly_output, [*inputs, output_path], force=force)
+    # a re-run over unchanged files finds its result kept whole (analyzer/memo.py)
+    options = {"output": output, "weekly": str(weekly_output), "profile": str(profile_path)}
+    key = memo.key_of("import", paths, profile_path, options)
+    result = memo.recall(key)
+    if result is None:
+        result = _import_table(paths, profile_path, (output, writer), weekly_output, weekly_writer)
+        memo.keep(key, result)
+    _write(output_path, result.outputs["table"])
+    if weekly_output is not None:
+        _write(weekly_output, result.outputs["weekly"])
+    for text, to_stderr in result.lines:
+        click.echo(text, err=to_stderr)
+    ctx.exit(result.exit_code)
+
+
+def _import_table(
+    paths: tuple[Path | str, ...],
+    profile_path: Path | None,
+    table: tuple[str, Callable[[Any], str | bytes]],
+    weekly_output: Path | None,
+    weekly_writer: Callable[[Any], str | bytes] | None,
+) -> Result:
+    """`import -o FILE`: the table (and the weekly table) as bytes, and what to say."""
+    from analyzer.discover import shown
+    from analyzer.memo import Result
+    from analyzer.report import count_text
+
+    output, writer = table
     training_log, profile = _load(paths, profile_path)
     exit_code = _exit_code_before_writing(training_log, paths)
-    table = writer(training_log.activities)
-    _write(output_path, table.encode("utf-8") if isinstance(table, str) else table)
-    _echo_files(training_log)
-    activity_count = len(training_log.activities)
-    click.echo(f"Wrote {count_text(activity_count, 'activity', 'activities')} to {shown(output)}.")
+    outputs = {"table": _table_bytes(writer(training_log.activities))}
+    lines = [(line, True) for line in _file_lines(training_log.errors, training_log.notices)]
+    activities = count_text(len(training_log.activities), "activity", "activities")
+    lines.append((f"Wrote {activities} to {shown(output)}.", False))
     if weekly_output is not None and weekly_writer is not None:
         weekly = training_log.weekly(profile=profile)
-        table = weekly_writer(weekly)
-        _write(weekly_output, table.encode("utf-8") if isinstance(table, str) else table)
-        click.echo(f"Wrote {count_text(len(weekly), 'athlete-week')} to {shown(weekly_output)}.")
-    ctx.exit(exit_code)
+        outputs["weekly"] = _table_bytes(weekly_writer(weekly))
+        weeks = count_text(len(weekly), "athlete-week")
+        lines.append((f"Wrote {weeks} to {shown(weekly_output)}.", False))
+    return Result(outputs, lines, exit_code)
+
+
+def _table_bytes(table: str | bytes) -> bytes:
+    return table.encode("utf-8") if isinstance(table, str) else table
 
 
 def _import_datasets(
@@ -439,15 +470,22 @@ def _is_folder(output: str) -> bool:
 
 
 def _table_writer(output: Path) -> Callable[[Any], str | bytes]:
-    from analyzer.report import tables
-
+    """The writer of a table file named `output` (the table module is imported when it
+    writes: a kept result needs none)."""
     name = TABLE_WRITERS.get(output.suffix.lower())
     if name is None:
         raise UserError(
             f"{output}: runlog writes {' or '.join(TABLE_WRITERS)} tables, "
             f"not {output.suffix or 'a name without a suffix'}"
         )
-    return getattr(tables, name)
+
+    def write(table: Any) -> str | bytes:
+        from analyzer.report import tables
+
+        written: str | bytes = getattr(tables, name)(table)
+        return written
+
+    return write
 
 
 @cli.command("rules", short_help="List the rules, their defaults and sources.")
@@ -633,19 +671,25 @@ def _echo_errors(errors: Sequence[FileError]) -> None:
 
 
 def _echo_files(training_log: TrainingLog) -> None:
-    """The files not read (one line each), then, apart, the files read in full with a remark."""
-    _echo_errors(training_log.errors)
-    _echo_notices(training_log.notices)
+    for line in _file_lines(training_log.errors, training_log.notices):
+        click.echo(line, err=True)
 
 
 def _echo_notices(notices: Sequence[FileNotice]) -> None:
     """The files read in full with a remark, apart from the errors."""
+    for line in _file_lines([], notices):
+        click.echo(line, err=True)
+
+
+def _file_lines(errors: Sequence[FileError], notices: Sequence[FileNotice]) -> list[str]:
+    """The files not read (one line each), then, apart, the files read in full with a remark."""
     from analyzer.report.literal import terminal_text
 
+    lines = [terminal_text(str(error)) for error in errors]
     if notices:
-        click.echo(f"Read in full, with a remark ({len(notices):,}):", err=True)
-        for notice in notices:
-            click.echo(terminal_text(f"  {notice}"), err=True)
+        lines.append(f"Read in full, with a remark ({len(notices):,}):")
+        lines.extend(terminal_text(f"  {notice}") for notice in notices)
+    return lines
 
 
 def _given(path: Path | None) -> list[Path]:

@@ -17,17 +17,22 @@ from typing import Any
 
 import pandas as pd
 
-from analyzer.archives import DEFAULT_LIMITS, InputLimits
 from analyzer.checkers import check_rule_settings
 from analyzer.checkers.shoe_overdue import worn_shoes
 from analyzer.discover import Discovery, Source, coach_athlete_folders, discover, shown
 from analyzer.errors import BadFile, FileErrorKind, NotAnActivity, ProfileError, UnrecognisedFile
-from analyzer.importers import IMPORTERS, Imported, Record, suffix_of
+from analyzer.importers import Imported, Record, importers, suffix_of
 from analyzer.localtime import resolve_local_time
 from analyzer.log import FileError, FileNotice, SampleLoader, TrainingLog
 from analyzer.merge import merge_duplicates
-from analyzer.profile import Profile, find_profile, load_profile, profile_from_text
-from analyzer.reading import Read, load_cached, read_one, read_sources
+from analyzer.profile import (
+    Profile,
+    find_profile,
+    input_limits,
+    load_profile,
+    profile_from_text,
+)
+from analyzer.reading import Read, load_cached, read_afresh, read_sources
 from analyzer.schema import (
     ACTIVITY_COLUMNS,
     NOTE_COLUMNS,
@@ -45,7 +50,9 @@ DEFAULT_ATHLETE = "runner"
 # when they are not notes or exports, they are passed over without an error.
 _OPTIONAL_SUFFIXES = (".json", ".txt", ".md", ".xml")
 # Files that mark an unpacked export (Strava's activities.csv, Apple Health's export.xml).
-_EXPORT_INDEX_NAMES = tuple(name for importer in IMPORTERS for name in importer.EXPORT_INDEX_NAMES)
+_EXPORT_INDEX_NAMES = tuple(
+    name for importer in importers() for name in importer.EXPORT_INDEX_NAMES
+)
 
 
 def load(
@@ -63,7 +70,7 @@ def load(
     own, gives its name as the athlete unless a profile names one.
     `progress(files_read, files)` is called as each file is read.
     """
-    found = discover(list(paths), _input_limits(paths, profile).from_environment())
+    found = discover(list(paths), input_limits(paths, profile).from_environment())
     found, profile_errors = _without_athletes_of_bad_profiles(found, profile)
     profiles = _named_athlete(profiles_for(found, profile), paths)
     errors = [
@@ -184,22 +191,6 @@ def assemble(
     # import table, the charts and the notebook agree with shoe-overdue
     log.activities = conform(log.activities.assign(shoe=worn_shoes(log)), ACTIVITY_COLUMNS)
     return log
-
-
-def _input_limits(
-    paths: tuple[str | Path, ...], profile: Profile | str | Path | None
-) -> InputLimits:
-    """The limits of the profile given, else of a runlog.toml in a folder named (never one
-    inside an archive: an archive does not set its own limits)."""
-    if isinstance(profile, Profile):
-        return profile.limits
-    if profile is not None:
-        return load_profile(profile).limits
-    for path in map(Path, paths):
-        found = find_profile(path) if path.is_dir() else None
-        if found is not None:
-            return load_profile(found).limits
-    return DEFAULT_LIMITS
 
 
 def profiles_for(found: Discovery, profile: Profile | str | Path | None) -> dict[str, Profile]:
@@ -360,8 +351,8 @@ def _same(frame: pd.DataFrame) -> pd.DataFrame:
 
 def _cached_samples(source: Source, cache_path: Path | None, index: int) -> pd.DataFrame:
     outcome = load_cached(cache_path) if cache_path is not None else None
-    if outcome is None:  # no cache entry, or it went away since: read the file again
-        outcome = read_one(source).outcome
+    if outcome is None:  # the entry went away, or its samples fail their check: read the file
+        outcome = read_afresh(source).outcome
     if isinstance(outcome, BadFile) or index >= len(outcome[2].records):
         return empty_frame(SAMPLE_COLUMNS)
     samples = outcome[2].records[index].samples

@@ -16,15 +16,15 @@ import posixpath
 import numpy as np
 import pandas as pd
 
-from analyzer.importers import IMPORTERS
+from analyzer.importers import importers
 
 SAME_START_S = 120
 SAME_DISTANCE_RATIO = 0.05
 SAME_DAY_DISTANCE_RATIO = 0.03
 # Richest first: files with samples, then summaries (each importer's MERGE_RANK); names a
 # person chose, and sports an app was told, come from the LABELLED formats.
-FORMAT_RANK = {importer.FORMAT: importer.MERGE_RANK for importer in IMPORTERS}
-LABELLED_FORMATS = tuple(importer.FORMAT for importer in IMPORTERS if importer.LABELLED)
+FORMAT_RANK = {importer.FORMAT: importer.MERGE_RANK for importer in importers()}
+LABELLED_FORMATS = tuple(importer.FORMAT for importer in importers() if importer.LABELLED)
 _SEVERAL_FILES = -2  # a group of alike records from several files (path codes are -1 and up)
 
 

@@ -211,6 +211,11 @@ def score_text(pain: KneePain) -> str:
     return f" ({pain.score_of_10:g}/10)" if pain.score_of_10 is not None else ""
 
 
+def score_words(pain: KneePain) -> str:
+    """' 7/10': the score a note gave its pain, for a few words ('' when it gave none)."""
+    return f" {pain.score_of_10:g}/10" if pain.score_of_10 is not None else ""
+
+
 def is_red_flag(pain: KneePain | None) -> bool:
     """Whether the pain came with swelling, locking, giving way or sharp pain: see someone now."""
     return pain is not None and bool(pain.red_flags)

@@ -191,6 +191,22 @@ def profile_from_dict(data: dict[str, Any], path: str = "profile") -> Profile:
     )
 
 
+def input_limits(
+    paths: tuple[str | Path, ...], profile: Profile | str | Path | None
+) -> InputLimits:
+    """The input limits of the profile given, else of a runlog.toml in a folder named (never
+    one inside an archive: an archive does not set its own limits)."""
+    if isinstance(profile, Profile):
+        return profile.limits
+    if profile is not None:
+        return load_profile(profile).limits
+    for path in map(Path, paths):
+        found = find_profile(path) if path.is_dir() else None
+        if found is not None:
+            return load_profile(found).limits
+    return DEFAULT_LIMITS
+
+
 def find_profile(folder: Path) -> Path | None:
     """The runlog.toml beside the data in `folder`, if there is one."""
     candidate = folder / PROFILE_FILE_NAME

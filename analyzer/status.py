@@ -286,6 +286,12 @@ def finding_line(finding: Finding) -> str:
     return first[:1].upper() + first[1:] + "."
 
 
+def finding_headline(finding: Finding) -> str:
+    """The few words that matter, with the number ('cadence 162 steps/min over 3 runs, under
+    170'): the rule's headline, else the message's first sentence."""
+    return finding.headline or finding_line(finding).rstrip(".")
+
+
 # --- numbers ----------------------------------------------------------------------------
 
 
@@ -485,7 +491,7 @@ def _advice(status: Status, runs: pd.DataFrame) -> list[str]:
         if kind in said:
             continue
         sentence = _sentence(kind, finding, status, runs)
-        if sentence:
+        if sentence and sentence not in sentences:  # two pain rules can ask for the same
             said.add(kind)
             sentences.append(sentence)
     return sentences
@@ -569,6 +575,7 @@ __all__ = [
     "athlete_status",
     "by_attention",
     "default_as_of",
+    "finding_headline",
     "finding_line",
     "statuses",
 ]

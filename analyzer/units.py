@@ -7,10 +7,11 @@ else is a bug in waiting (three Earth radii give three distances); a test looks 
 from __future__ import annotations
 
 import math
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-import numpy as np
-import pandas as pd
+if TYPE_CHECKING:  # imported where used: the constants here need neither (a fast start-up)
+    import numpy as np
+    import pandas as pd
 
 METRES_PER_MILE = 1609.344  # the international mile (1959)
 METRES_PER_FOOT = 0.3048  # the international foot (1959)
@@ -20,7 +21,7 @@ FEET_PER_METRE = 1 / METRES_PER_FOOT
 # The WGS84 semi-major axis, as gpxpy uses it: GPX totals then match gpxpy's length_2d, the
 # reference reader the tests compare with. Every distance between two GPS points uses it.
 EARTH_RADIUS_M = 6_378_137.0
-ONE_DEGREE_M = 2 * np.pi * EARTH_RADIUS_M / 360  # along a meridian
+ONE_DEGREE_M = 2 * math.pi * EARTH_RADIUS_M / 360  # along a meridian
 
 FIT_EPOCH_UNIX_S = 631_065_600  # 1989-12-31T00:00Z [Garmin FIT cookbook, FORMATS.md §1.6]
 
@@ -34,7 +35,7 @@ UTC_OFFSET_STEP_S = 15 * 60  # every zone in use is a multiple of 15 minutes fro
 ONE_FOOT_BELOW_SPM = {"running": 120.0, "walking": 85.0, "hiking": 85.0}
 FOOT_SPORTS = tuple(ONE_FOOT_BELOW_SPM)
 
-Cadence = TypeVar("Cadence", float, np.ndarray, pd.Series)
+Cadence = TypeVar("Cadence", float, "np.ndarray", "pd.Series")
 
 
 def great_circle_m(
@@ -45,6 +46,8 @@ def great_circle_m(
 ) -> np.ndarray:
     """Great-circle (haversine) distance between paired points, metres; NaN where a position
     is missing."""
+    import numpy as np
+
     lat_1, lon_1 = (
         np.radians(np.asarray(lat_1_deg, float)),
         np.radians(np.asarray(lon_1_deg, float)),
@@ -70,6 +73,9 @@ def steps_per_min(value: Cadence, sport: str | pd.Series) -> Cadence:
     """A written cadence in steps/min: doubled where it counts one foot (below the sport's
     ONE_FOOT_BELOW_SPM), NaN for a sport whose cadence is not steps. `value` is a number, an
     array or a Series; `sport` one sport, or a Series of them beside the values."""
+    import numpy as np
+    import pandas as pd
+
     if isinstance(sport, str):
         below: float | np.ndarray = ONE_FOOT_BELOW_SPM.get(sport, math.nan)
     else:

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from analyzer import cli, load
-from analyzer.cache import DamagedEntry, decode_entry, encode_entry
+from analyzer.cache import DamagedEntry, decode_entry, encode_entry, entry_head_size
 from analyzer.discover import discover
 from analyzer.errors import BadFile
 from analyzer.importers import Imported, Record
@@ -45,7 +45,7 @@ def replaced(_: bytes, other_entry: bytes) -> bytes:
 
 
 def flipped_in_the_checksum(entry: bytes, _: bytes) -> bytes:
-    at = entry.index(b"\n", len(b"runlog-cache 2\n")) + 3  # a hex digit of the SHA-256
+    at = entry.index(b"\n", len(b"runlog-cache 3\n")) + 3  # a hex digit of the SHA-256
     return entry[:at] + (b"0" if entry[at : at + 1] != b"0" else b"1") + entry[at + 1 :]
 
 
@@ -67,6 +67,9 @@ def test_damaged_entries_give_the_same_json_as_a_clean_cache(tmp_path, monkeypat
         entry.write_bytes(damage(original, other))
 
     assert check_json(cache, monkeypatch) == clean  # read afresh from the files
+    # an entry is rebuilt once its damage is seen: at once in its JSON part, when its samples
+    # are read in theirs (a warm load checks the JSON part alone)
+    assert not load(SAMPLE_DATA).samples.empty  # every run's samples, read
     assert [entry.read_bytes() for entry in sorted(cache.iterdir())] == originals  # rebuilt
     assert check_json(cache, monkeypatch) == clean
 
@@ -76,7 +79,7 @@ def test_samples_asked_for_after_their_entry_was_damaged_come_from_the_file(tmp_
     clean = load(SAMPLE_DATA).samples
     training_log = load(SAMPLE_DATA)
     for entry in (tmp_path / "cache").iterdir():
-        entry.write_bytes(b"runlog-cache 2\n" + b"\x00" * 64)
+        entry.write_bytes(b"runlog-cache 3\n" + b"\x00" * 64)
     load_cached.cache_clear()
     pd.testing.assert_frame_equal(training_log.samples, clean)
 
@@ -104,6 +107,25 @@ def test_an_entry_is_read_only_under_its_own_key():
     assert (read.file_format, read.content_id) == outcome[:2]
     with pytest.raises(DamagedEntry):
         decode_entry("b2", entry)
+
+
+def test_a_warm_load_checks_the_json_part_and_samples_are_checked_when_read():
+    run = sorted((SAMPLE_DATA / "watch").glob("*.fit"))[0]
+    outcome = parse(run.name, run.read_bytes())
+    assert not isinstance(outcome, BadFile)
+    entry = encode_entry("k", *outcome)
+    head = entry[: entry_head_size("k", entry[:200])]
+    assert len(head) < len(entry) // 4  # samples are most of an entry
+    assert decode_entry("k", head, with_samples=False).has_samples == (True,)
+    last = len(entry) - 100  # a byte of the samples' Arrow stream
+    flipped = entry[:last] + bytes([entry[last] ^ 0x01]) + entry[last + 1 :]
+    assert decode_entry("k", flipped, with_samples=False).has_samples == (True,)
+    with pytest.raises(DamagedEntry):
+        decode_entry("k", flipped)  # the samples' own checksum
+    in_the_json = len(head) - 10
+    changed = entry[:in_the_json] + b"X" + entry[in_the_json + 1 :]
+    with pytest.raises(DamagedEntry):
+        decode_entry("k", changed, with_samples=False)
 
 
 def test_samples_of_any_shape_come_back_as_they_were():

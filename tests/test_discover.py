@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from analyzer.archives import InputLimits
-from analyzer.discover import NotARegularFile, coach_athlete_folders, discover
+from analyzer.discover import NotARegularFile, _holds_data, coach_athlete_folders, discover
 from analyzer.errors import FileErrorKind
 
 
@@ -103,6 +103,27 @@ def test_a_folder_with_its_own_files_is_not_a_coach_folder(tmp_path):
         (tmp_path / athlete / "run.fit").write_bytes(b"x")
     (tmp_path / "activities.csv").write_text("x")
     assert coach_athlete_folders(tmp_path) == []
+
+
+def test_looking_for_data_stops_at_the_first_file_and_within_its_budget(tmp_path):
+    for index in range(30):
+        (tmp_path / f"photo-{index}.jpg").write_text("x")
+    deep = tmp_path / "a" / "b" / "c"
+    deep.mkdir(parents=True)
+    (deep / "run.fit").write_bytes(b"x")
+    assert _holds_data(tmp_path)
+    assert not _holds_data(tmp_path, budget=10)  # 30 photos first: it gave up, as asked
+    assert _holds_data(deep, budget=1)
+
+
+def test_a_big_folder_beside_athletes_does_not_hide_the_coach_folder(tmp_path):
+    for athlete in ("ana", "ben"):
+        (tmp_path / athlete).mkdir()
+        (tmp_path / athlete / "run.fit").write_bytes(b"x")
+    (tmp_path / "Documents").mkdir()
+    for index in range(50):
+        (tmp_path / "Documents" / f"photo-{index}.jpg").write_text("x")
+    assert [folder.name for folder in coach_athlete_folders(tmp_path)] == ["ana", "ben"]
 
 
 def _problems(found) -> dict[str, str]:

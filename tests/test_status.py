@@ -281,3 +281,21 @@ def test_a_red_flag_two_days_into_an_episode_is_not_called_two_weeks_of_pain():
     status = athlete_status(log, run_rules(log), "ana", dt.date(2026, 3, 5))
     assert status.advice[0].startswith("You mention swelling")
     assert not any("two weeks" in sentence for sentence in status.advice)
+
+
+def test_the_same_advice_is_given_once_when_two_rules_ask_for_it():
+    notes = [note("2026-03-05", "right knee swelling, it gave way on the stairs, 5/10")]
+    log = make_log([run("2026-03-05", 5)], notes=notes)
+    findings = [
+        finding("high", "2026-03-05", rule="knee-pain-note", code="RL501"),
+        finding(
+            "high",
+            "2026-03-05",
+            rule="persistent-knee-pain",
+            code="RL502",
+            evidence={"red_flags": ["swelling", "giving way"]},
+        ),
+    ]
+    status = athlete_status(log, findings, "ana", dt.date(2026, 3, 6))
+    assert len(status.advice) == len(set(status.advice)) == 1
+    assert status.advice[0].startswith("You mention swelling and giving way")

@@ -166,6 +166,10 @@ def _finding(
             "episode_days": lasted,  # up to the finding's day
         },
         activity_ids=tuple(ids[acute_runs]),
+        headline=(
+            f"acute:chronic {episode.ratio:.2f} ({distance_text(episode.acute_m, units)} a week "
+            f"against {distance_text(episode.chronic_m, units)})"
+        ),
     )
 
 

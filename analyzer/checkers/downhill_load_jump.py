@@ -116,6 +116,12 @@ def _finding(
             "ratio": None if ratio is None else round(ratio, 2),
         },
         activity_ids=tuple(week.activity_ids[: crossing + 1]),
+        headline=f"{elevation_text(crossed_m, units)} of descent in a week, "
+        + (
+            f"{crossed_m / baseline_m:.1f} times your usual {elevation_text(baseline_m, units)}"
+            if baseline_m > 0
+            else f"after {limits.window_weeks} weeks with none"
+        ),
     )
 
 

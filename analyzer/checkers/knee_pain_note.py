@@ -20,7 +20,7 @@ from analyzer.checkers._format import day_text
 from analyzer.checkers._knee import knee_readings, quoted
 from analyzer.checkers.rule import Finding, Rule, setting
 from analyzer.log import TrainingLog
-from analyzer.pain import KneePain, is_red_flag, score_text
+from analyzer.pain import KneePain, is_red_flag, score_text, score_words
 
 RELATED_WINDOW_DAYS = 14  # run_rules lists the findings of these days before the note
 
@@ -56,7 +56,15 @@ def _finding(note, limits: Thresholds) -> Finding:
             "source": note.source,
         },
         activity_ids=(str(activity_id),) if isinstance(activity_id, str) and activity_id else (),
+        headline=pain_headline(pain),
     )
+
+
+def pain_headline(pain: KneePain) -> str:
+    """'left knee pain 4/10, swelling': which knee, the score and the red flags, if noted."""
+    side = {"left": "left knee pain", "right": "right knee pain", "both": "pain in both knees"}
+    parts = [side.get(pain.side or "", "knee pain") + score_words(pain)]
+    return ", ".join([*parts, *pain.red_flags])
 
 
 def _message(date: dt.date, pain: KneePain, is_severe: bool) -> str:

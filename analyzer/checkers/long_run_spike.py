@@ -73,6 +73,11 @@ def _finding(athlete: str, run, limits: Thresholds, units: str) -> Finding:
         else f"{_percent_longer(run.ratio, limits)} longer than your longest run of the previous "
         f"{limits.window_days} days"
     )
+    over = (
+        "more than double"
+        if run.ratio > limits.double_ratio
+        else f"{_percent_longer(run.ratio, limits)} over"
+    )
     return RULE.finding(
         athlete=athlete,
         severity="high" if run.ratio > limits.high_ratio else "warning",
@@ -90,6 +95,10 @@ def _finding(athlete: str, run, limits: Thresholds, units: str) -> Finding:
             "ratio": round(float(run.ratio), 2),
         },
         activity_ids=(str(run.activity_id),),
+        headline=(
+            f"{distance_text(run.distance_m, units)} run, {over} the longest of the "
+            f"{limits.window_days} days before ({distance_text(run.longest_before_m, units)})"
+        ),
     )
 
 

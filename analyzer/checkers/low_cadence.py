@@ -309,6 +309,15 @@ def _finding(
             "target_spm": target_spm,
         },
         activity_ids=tuple(str(value) for value in week_runs["activity_id"]),
+        headline=(
+            f"cadence {cadence_text} steps/min over {len(week_runs)} run"
+            f"{'s' if len(week_runs) != 1 else ''}, "
+            + (
+                compared
+                if is_warning
+                else f"{below_pct}% under your own {week['predicted_spm']:.0f}"
+            )
+        ),
     )
 
 

@@ -156,6 +156,10 @@ def _streak_finding(
             "week_vs_base_ratio": None if math.isnan(spike) else round(float(spike), 2),
         },
         activity_ids=_runs_between(days_and_ids, streak.first_day, told),
+        headline=(
+            f"{int(streak.told_running_days)} running days in a row "
+            f"({distance_text(streak.told_distance_m, units)})"
+        ),
     )
 
 
@@ -188,6 +192,7 @@ def _week_finding(
             "distance_km": round(float(week.told_distance_m) / 1000, 2),
         },
         activity_ids=_runs_between(days_and_ids, monday, told),
+        headline=f"{rest_text} in the week of {day_text(monday)} ({running_days} running days)",
     )
 
 

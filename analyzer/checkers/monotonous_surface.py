@@ -158,6 +158,7 @@ def _spell_finding(
             "unknown_km": round(float(day["unknown_m"]) / 1000, 2),
         },
         activity_ids=tuple(str(value) for value in on_surface["activity_id"]),
+        headline=f"{day['share']:.0%} of {limits.window_days} days' running on {surface}",
     )
 
 
@@ -195,6 +196,9 @@ def _unknown_finding(
             "total_km": round(float(total_m[told]) / 1000, 2),
             "unknown_pct": round(float(unknown_pct[told]), 1),
         },
+        headline=(
+            f"surface unknown for {unknown_pct[told]:.0f}% of {limits.window_days} days' running"
+        ),
     )
 
 

@@ -110,6 +110,10 @@ def _finding(athlete: str, run, limits: Thresholds, units: str) -> Finding:
             "is_race": is_race,
         },
         activity_ids=(str(run.activity_id),),
+        headline=(
+            f"{distance_text(run.distance_m, units)} at {pace_text(run.speed_mps, units)}, "
+            f"{faster_pct}% faster than your best of {window_text}"
+        ),
     )
 
 

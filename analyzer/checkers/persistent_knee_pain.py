@@ -22,7 +22,7 @@ from analyzer.checkers._format import day_text
 from analyzer.checkers._knee import episode_numbers, knee_readings, quoted
 from analyzer.checkers.rule import Finding, Rule, setting
 from analyzer.log import TrainingLog
-from analyzer.pain import score_text
+from analyzer.pain import score_text, score_words
 
 
 @dataclass(frozen=True)
@@ -101,6 +101,8 @@ def _red_flag_finding(
         ),
         evidence=evidence,
         activity_ids=_ids(notes["activity_id"].iloc[first_row : row + 1]),
+        headline=f"knee pain{score_words(pain)} with {words}"
+        + (f", noted for {span_days} days" if is_persistent else ""),
     )
 
 
@@ -131,6 +133,7 @@ def _persistent_finding(
             "excerpt": note["knee_pain"].excerpt,
         },
         activity_ids=_ids(so_far["activity_id"]),
+        headline=f"knee pain noted for {span_days} days ({len(so_far)} notes)",
     )
 
 

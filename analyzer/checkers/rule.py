@@ -30,6 +30,8 @@ class Finding:
     evidence: dict[str, Any] = field(default_factory=dict)
     activity_ids: tuple[str, ...] = ()
     related: tuple[Finding, ...] = ()  # for a pain note: the findings of the days before it
+    # the few words that matter, with the number, in the runner's units: the coach's "why"
+    headline: str = ""  # "cadence 162 steps/min over 3 runs, under 170"
 
     @property
     def severity_rank(self) -> int:

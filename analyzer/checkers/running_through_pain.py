@@ -160,6 +160,10 @@ def _finding(
             "excerpt": note.knee_pain.excerpt,
         },
         activity_ids=tuple(str(value) for value in runs["activity_id"].to_numpy()[between]),
+        headline=(
+            f"ran {distance_text(after_total_m, units)} in the {_count(days_after, 'day')} after "
+            f"knee pain, {ratio:.0%} of the {limits.window_days} days before"
+        ),
     )
 
 

@@ -333,6 +333,10 @@ def _finding(
             "runs": position + 1,
         },
         activity_ids=(str(run["activity_id"]),),
+        headline=(
+            f"{shoe.name} at {distance_text(distance_km * 1000, units)}, past "
+            f"{distance_text(limit_km * 1000, units)}"
+        ),
     )
 
 

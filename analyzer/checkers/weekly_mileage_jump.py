@@ -194,7 +194,22 @@ def _finding(
             "crossed_on_km": round(so_far_m / 1000, 2),
         },
         activity_ids=tuple(week.activity_ids[: crossing + 1]),
+        headline=_headline(kind, so_far_m, base_m, up, judged.usual_m, units),
     )
+
+
+def _headline(
+    kind: str, so_far_m: float, base_m: float, up: str, usual_m: float, units: str
+) -> str:
+    """'week at 37.6 km, 27% over last week's 29.7 km'."""
+    week = f"week at {distance_text(so_far_m, units)}"
+    if kind == "return":
+        return f"{week}, back to your usual {distance_text(usual_m, units)}"
+    compared = {
+        "climb": f"your highest week before the climb ({distance_text(base_m, units)})",
+        "usual": f"your usual {distance_text(base_m, units)}",
+    }.get(kind, f"last week's {distance_text(base_m, units)}")
+    return f"{week}, {up} over {compared}"
 
 
 def _weeks_back(kind: str, limits: Thresholds) -> int:

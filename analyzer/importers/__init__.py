@@ -1,43 +1,51 @@
 """The importer registry: one module per format, picked by file name and confirmed by content.
 
-An importer module declares `FORMAT` and `SUFFIXES`, answers `sniff(head)` from the first
-bytes of a file, and has `read(stream)` turn a binary stream into an `Imported`: records in
-canonical names and units, raising only `BadFile`.
+An importer module declares `FORMAT`, answers `sniff(head)` from the first bytes of a file, and
+has `read(stream)` turn a binary stream into an `Imported`: records in canonical names and
+units, raising only `BadFile`. The suffixes each module claims are listed here, so walking a
+folder needs no importer: modules are imported when a file of theirs is read (a warm re-run
+that finds its result kept never imports pandas, analyzer/memo.py).
 """
 
+from __future__ import annotations
+
+import functools
+import importlib
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
 from analyzer.errors import UnrecognisedFile
-from analyzer.importers import (
-    apple_health,
-    csv_log,
-    fit,
-    garmin_csv,
-    garmin_json,
-    gpx,
-    journal,
-    polar_csv,
-    strava_csv,
-    tcx,
-    wahoo_csv,
-)
-from analyzer.importers.base import Imported, Importer, Problem, Record
 
-# Most specific first: the specific CSV layouts before the generic training log, which
-# accepts any dated table.
-IMPORTERS: tuple[Importer, ...] = (
-    fit,
-    gpx,
-    tcx,
-    strava_csv,
-    garmin_csv,
-    polar_csv,
-    wahoo_csv,
-    csv_log,
-    garmin_json,
-    apple_health,
-    journal,
+if TYPE_CHECKING:
+    from analyzer.importers.base import Imported, Importer, Problem, Record
+
+# Each format's module and the file suffixes it claims (lower case, with the dot), most
+# specific first: the specific CSV layouts before the generic training log, which accepts any
+# dated table.
+FORMAT_MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("fit", (".fit",)),
+    ("gpx", (".gpx",)),
+    ("tcx", (".tcx",)),
+    ("strava_csv", (".csv",)),
+    ("garmin_csv", (".csv",)),
+    ("polar_csv", (".csv",)),
+    ("wahoo_csv", (".csv",)),
+    ("csv_log", (".csv",)),
+    ("garmin_json", (".json",)),
+    ("apple_health", (".xml",)),
+    ("journal", (".txt", ".md")),
 )
+_CLAIMED = frozenset(suffix for _, suffixes in FORMAT_MODULES for suffix in suffixes)
+
+
+@functools.cache
+def importers() -> tuple[Importer, ...]:
+    """Every importer module, in FORMAT_MODULES' order (imported on first use)."""
+    return tuple(_module(name) for name, _ in FORMAT_MODULES)
+
+
+def _module(name: str) -> Importer:
+    return importlib.import_module(f"{__name__}.{name}")  # type: ignore[return-value]
 
 
 def suffix_of(name: str) -> str:
@@ -48,8 +56,8 @@ def suffix_of(name: str) -> str:
 def importer_for(name: str, head: bytes) -> Importer:
     """The importer whose suffix matches `name` and which recognises `head`."""
     suffix = suffix_of(name)
-    named = [importer for importer in IMPORTERS if suffix in importer.SUFFIXES]
-    for importer in named or IMPORTERS:
+    named = [_module(module) for module, suffixes in FORMAT_MODULES if suffix in suffixes]
+    for importer in named or importers():
         if importer.sniff(head):
             return importer
     if named:
@@ -59,17 +67,27 @@ def importer_for(name: str, head: bytes) -> Importer:
 
 def claims(name: str) -> bool:
     """Whether some importer reads files with this name's suffix (used when walking folders)."""
-    suffix = suffix_of(name)
-    return any(suffix in importer.SUFFIXES for importer in IMPORTERS)
+    return suffix_of(name) in _CLAIMED
+
+
+def __getattr__(name: str) -> object:
+    """Imported, Importer, Problem and Record from analyzer.importers.base, read when asked
+    for (base imports pandas)."""
+    if name in {"Imported", "Importer", "Problem", "Record"}:
+        from analyzer.importers import base
+
+        return getattr(base, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = [
-    "IMPORTERS",
+    "FORMAT_MODULES",
     "Imported",
     "Importer",
     "Problem",
     "Record",
     "claims",
     "importer_for",
+    "importers",
     "suffix_of",
 ]

@@ -48,7 +48,6 @@ from analyzer.importers.base import Imported, Problem, Record
 from analyzer.units import METRES_PER_FOOT, METRES_PER_MILE
 
 FORMAT = "apple_health"
-SUFFIXES: tuple[str, ...] = (".xml",)
 # Traits (analyzer/importers/base.py): how merge and the loader treat this format.
 MERGE_RANK = 4
 LABELLED = True

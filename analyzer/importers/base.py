@@ -60,7 +60,6 @@ class Importer(Protocol):
     """An importer module: what it reads, how it tells, how it reads, and its traits."""
 
     FORMAT: str  # the source_format of its records
-    SUFFIXES: tuple[str, ...]  # the file suffixes it claims (lower case, with the dot)
     MERGE_RANK: int  # records of one run merge into the lowest rank's (the richest source)
     LABELLED: bool  # its names and sports are a person's choice, kept over a device's guess
     EXPORT_INDEX_NAMES: tuple[str, ...]  # files that mark an unpacked export of this format:

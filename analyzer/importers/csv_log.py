@@ -57,7 +57,6 @@ from analyzer.importers.base import Imported, Problem
 from analyzer.units import METRES_PER_FOOT, METRES_PER_MILE, steps_per_min
 
 FORMAT = "csv"
-SUFFIXES: tuple[str, ...] = (".csv",)
 # Traits (analyzer/importers/base.py): how merge and the loader treat this format.
 MERGE_RANK = 9
 LABELLED = True

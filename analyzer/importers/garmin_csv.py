@@ -48,7 +48,6 @@ from analyzer.importers.base import Imported, Problem
 from analyzer.units import FOOT_SPORTS, METRES_PER_FOOT, METRES_PER_MILE, steps_per_min
 
 FORMAT = "garmin_csv"
-SUFFIXES: tuple[str, ...] = (".csv",)
 # Traits (analyzer/importers/base.py): how merge and the loader treat this format.
 MERGE_RANK = 6
 LABELLED = True

@@ -43,7 +43,6 @@ from analyzer.importers.base import Imported, Problem, Record
 from analyzer.units import FOOT_SPORTS, MAX_UTC_OFFSET_S, one_foot_factor
 
 FORMAT = "garmin_json"
-SUFFIXES: tuple[str, ...] = (".json",)
 # Traits (analyzer/importers/base.py): how merge and the loader treat this format.
 MERGE_RANK = 3
 LABELLED = True

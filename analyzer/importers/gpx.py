@@ -37,7 +37,6 @@ from analyzer.importers import _track as track
 from analyzer.importers.base import Imported, Problem, Record
 
 FORMAT = "gpx"
-SUFFIXES: tuple[str, ...] = (".gpx",)
 # Traits (analyzer/importers/base.py): how merge and the loader treat this format.
 MERGE_RANK = 2
 LABELLED = False

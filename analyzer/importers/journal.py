@@ -38,7 +38,6 @@ from analyzer.importers.base import Imported, Problem
 from analyzer.lexicon import month_numbers, weekday_names
 
 FORMAT = "journal"
-SUFFIXES: tuple[str, ...] = (".txt", ".md")
 # Traits (analyzer/importers/base.py): how merge and the loader treat this format.
 MERGE_RANK = 10
 LABELLED = False

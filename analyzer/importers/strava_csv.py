@@ -29,7 +29,6 @@ from analyzer.importers.base import Imported, Problem
 from analyzer.units import FOOT_SPORTS, METRES_PER_MILE
 
 FORMAT = "strava_csv"
-SUFFIXES: tuple[str, ...] = (".csv",)
 # Traits (analyzer/importers/base.py): how merge and the loader treat this format.
 MERGE_RANK = 5
 LABELLED = True

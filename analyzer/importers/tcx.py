@@ -31,7 +31,6 @@ from analyzer.importers.base import Imported, Problem, Record
 from analyzer.units import FOOT_SPORTS
 
 FORMAT = "tcx"
-SUFFIXES: tuple[str, ...] = (".tcx",)
 # Traits (analyzer/importers/base.py): how merge and the loader treat this format.
 MERGE_RANK = 1
 LABELLED = False

@@ -28,7 +28,6 @@ from analyzer.importers.base import Imported, Record
 from analyzer.units import steps_per_min
 
 FORMAT = "wahoo_csv"
-SUFFIXES: tuple[str, ...] = (".csv",)
 # Traits (analyzer/importers/base.py): how merge and the loader treat this format.
 MERGE_RANK = 8
 LABELLED = False

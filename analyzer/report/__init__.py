@@ -25,6 +25,7 @@ from analyzer.status import (
     ShoeNear,
     Status,
     by_attention,
+    finding_headline,
     finding_line,
 )
 from analyzer.units import METRES_PER_MILE
@@ -241,7 +242,7 @@ def attention_reason(status: Status) -> str:
         return f"no activity since {day_text(last)} ({days})"
     if status.open_findings:
         top = status.open_findings[0]
-        return f"{top.rule}: {finding_line(top)}"
+        return f"{finding_headline(top)} ({top.code}, {top.date:%a} {top.date.day} {top.date:%b})"
     if status.rules_not_run:
         return f"no open finding; {count_text(len(status.rules_not_run), 'rule')} could not judge"
     return f"nothing flagged in the last {OPEN_WINDOW_DAYS} days"

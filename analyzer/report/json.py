@@ -21,7 +21,7 @@ from analyzer.checkers.rule import Finding, Rule, setting_range
 from analyzer.log import FileError, TrainingLog
 from analyzer.patterns import PATTERN_COLUMNS, PainPatterns
 from analyzer.report import athlete_summaries, ratio_not_judged_text, shoe_near_text
-from analyzer.status import Status, finding_line
+from analyzer.status import Status, finding_headline, finding_line
 
 
 def render_json(
@@ -91,6 +91,7 @@ def status_dict(status: Status) -> dict[str, Any]:
                 "severity": finding.severity,
                 "date": plain(finding.date),
                 "summary": finding_line(finding),
+                "headline": finding_headline(finding),
             }
             for finding in status.open_findings
         ],

@@ -13,6 +13,7 @@ import inspect
 import textwrap
 from collections.abc import Iterable, Mapping
 from contextvars import ContextVar
+from dataclasses import dataclass
 from itertools import groupby
 
 from analyzer.checkers import RULES
@@ -187,29 +188,84 @@ def _pain_pattern_lines(patterns: PainPatterns) -> list[str]:
 
 
 def attention_text(statuses: Mapping[str, Status]) -> str:
-    """The coach's view: one row per athlete, most in need of a call first, each with why."""
+    """The coach's view: one row per athlete, most in need of a call first, each with why.
+
+    The columns are as wide as their widest cell; those that do not fit the width move, for
+    every row alike, to a labelled line beneath the row, so each column stays one column."""
     ranked = by_attention(statuses.values())
-    as_of = ranked[0].as_of
-    name_chars = max(len("athlete"), *(len(status.athlete) for status in ranked))
-    lines = [
-        f"Athletes, most in need of a call first (as of {day_text(as_of)}; open findings: the "
-        f"last {OPEN_WINDOW_DAYS} days)",
-        f"   #  {'athlete':<{name_chars}}  high  warn  {'last activity':<25}  "
-        f"{'this week / 4-wk avg':<22}  {'A:C':<5}  knee pain",
+    columns = [
+        _Column("#", "", [str(place) for place in range(1, len(ranked) + 1)], right=True),
+        _Column("athlete", "", [status.athlete for status in ranked]),
+        _Column("high", "", [str(status.high_count) for status in ranked], right=True),
+        _Column("warn", "", [str(status.warning_count) for status in ranked], right=True),
+        _Column("last activity", "last activity", [attention_last_text(s) for s in ranked]),
+        _Column(
+            "this week / 4-wk avg",
+            "this week / 4-wk avg",
+            [attention_week_text(status) for status in ranked],
+        ),
+        _Column("A:C", "acute:chronic", [attention_ratio_text(status) for status in ranked]),
+        _Column("knee pain", "knee pain", [attention_pain_text(status) for status in ranked]),
     ]
-    for place, status in enumerate(ranked, start=1):
-        lines.append(
-            f"  {place:>2}  {status.athlete:<{name_chars}}  {status.high_count:>4}  "
-            f"{status.warning_count:>4}  {attention_last_text(status):<25}  "
-            f"{attention_week_text(status):<22}  {attention_ratio_text(status):<5}  "
-            f"{attention_pain_text(status)}"
-        )
-        indent = " " * (name_chars + 18)
+    inline, beneath = _fitting(columns, _width_chars.get())
+    indent = " " * (_TABLE_LEAD_CHARS + columns[0].chars + _COLUMN_GAP_CHARS)  # under the name
+    lines = _wrapped(
+        f"Athletes, most in need of a call first (as of {day_text(ranked[0].as_of)}; open "
+        f"findings: the last {OPEN_WINDOW_DAYS} days)",
+        "",
+    )
+    lines.append(_table_row([column.header for column in inline], inline))
+    for place, status in enumerate(ranked):
+        lines.append(_table_row([column.cells[place] for column in inline], inline))
+        labelled = [
+            f"{column.label} {column.cells[place]}"
+            for column in beneath
+            if column.cells[place] != "-"  # nothing to say: the row stays short
+        ]
+        if labelled:
+            lines += _listed("", labelled, indent, indent + "  ", separator=";")
         lines += _wrapped(f"why: {attention_reason(status)}", indent, indent + "     ")
         before_pain = status.pain_patterns.most_frequent if status.pain_patterns else None
         if before_pain:
             lines += _wrapped(f"before knee pain: {before_pain}", indent, indent + "     ")
     return "\n".join(lines)
+
+
+_TABLE_LEAD_CHARS = 2  # a table row's left margin
+_COLUMN_GAP_CHARS = 2
+_MIN_INLINE_COLUMNS = 4  # place, athlete, high, warn: every row keeps these on its line
+
+
+@dataclass(frozen=True)
+class _Column:
+    """A column of the coach's table: its header, its label when it moves beneath the row."""
+
+    header: str
+    label: str
+    cells: list[str]
+    right: bool = False
+
+    @property
+    def chars(self) -> int:
+        return max(len(self.header), *(len(cell) for cell in self.cells))
+
+
+def _fitting(columns: list[_Column], width: int) -> tuple[list[_Column], list[_Column]]:
+    """The leading columns that fit the width on the row's line, and the rest."""
+    used = _TABLE_LEAD_CHARS - _COLUMN_GAP_CHARS
+    for count, column in enumerate(columns):
+        used += _COLUMN_GAP_CHARS + column.chars
+        if used > width and count >= _MIN_INLINE_COLUMNS:
+            return columns[:count], columns[count:]
+    return columns, []
+
+
+def _table_row(cells: list[str], columns: list[_Column]) -> str:
+    texts = [
+        cell.rjust(column.chars) if column.right else cell.ljust(column.chars)
+        for cell, column in zip(cells, columns, strict=True)
+    ]
+    return (" " * _TABLE_LEAD_CHARS + (" " * _COLUMN_GAP_CHARS).join(texts)).rstrip()
 
 
 def _ranking(summaries: list[AthleteSummary]) -> str:
@@ -344,9 +400,12 @@ def _evidence_lines(findings: Iterable[Finding]) -> list[str]:
     return lines
 
 
-def _listed(label: str, items: list[str], indent: str, subsequent_indent: str) -> list[str]:
-    """Items joined with ', ' and wrapped between items, never inside one ('name = value')."""
-    pieces = [item + "," for item in items[:-1]] + items[-1:]
+def _listed(
+    label: str, items: list[str], indent: str, subsequent_indent: str, separator: str = ","
+) -> list[str]:
+    """Items joined with ', ' (or `separator`) and wrapped between items, never inside one
+    ('name = value')."""
+    pieces = [item + separator for item in items[:-1]] + items[-1:]
     lines: list[str] = []
     prefix, current = indent + label, list[str]()
     for piece in pieces:

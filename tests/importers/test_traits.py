@@ -6,7 +6,9 @@ from __future__ import annotations
 import pytest
 
 from analyzer import merge
-from analyzer.importers import IMPORTERS
+from analyzer.importers import FORMAT_MODULES, importers
+
+IMPORTERS = importers()
 
 NAMES = [importer.FORMAT for importer in IMPORTERS]
 
@@ -14,11 +16,18 @@ NAMES = [importer.FORMAT for importer in IMPORTERS]
 @pytest.mark.parametrize("importer", IMPORTERS, ids=NAMES)
 def test_an_importer_declares_its_traits(importer):
     assert isinstance(importer.FORMAT, str) and importer.FORMAT
-    assert importer.SUFFIXES and all(suffix.startswith(".") for suffix in importer.SUFFIXES)
     assert isinstance(importer.MERGE_RANK, int)
     assert isinstance(importer.LABELLED, bool)
     assert all(isinstance(name, str) for name in importer.EXPORT_INDEX_NAMES)
     assert isinstance(importer.ID_PREFIX, str)
+
+
+def test_each_format_module_claims_suffixes_and_is_imported_only_when_used():
+    assert [module for module, _ in FORMAT_MODULES] == [
+        importer.__name__.rsplit(".", 1)[-1] for importer in IMPORTERS
+    ]
+    for _, suffixes in FORMAT_MODULES:
+        assert suffixes and all(suffix.startswith(".") and suffix.islower() for suffix in suffixes)
 
 
 def test_formats_and_merge_ranks_are_unique():

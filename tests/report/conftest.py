@@ -2,7 +2,9 @@
 
 Three athletes: ana (km) built up too fast and then noted knee pain; bo (miles) runs with a low
 cadence on a worn shoe, and quoted markup in his note; zoë ran and drew no finding. The
-findings are written here, not computed, so a change in a rule never moves a golden file.
+findings are written here, not computed, so a change in a rule never moves a golden file; the
+shoe entry without a limit and bo's note have no headline, so the message's first sentence
+stands in for it.
 """
 
 import datetime as dt
@@ -89,6 +91,7 @@ def ana_findings() -> list[Finding]:
         period_start=day("2026-02-02"),
         evidence={"distance_km": 21.0, "longest_prev_30d_km": 11.0, "ratio": np.float64(1.91)},
         activity_ids=("ana-long",),
+        headline="21.0 km run, 91% over the longest of the 30 days before (11.0 km)",
     )
     ratio = finding(
         "ana",
@@ -100,6 +103,7 @@ def ana_findings() -> list[Finding]:
         "(ratio 1.48). Context for a coach; the evidence for this ratio is contested.",
         evidence={"ratio": 1.48, "acute_km": 44.0, "chronic_weekly_km": float("nan")},
         activity_ids=("ana-long", "ana-after"),
+        headline="acute:chronic 1.48 (44.0 km a week against 29.8 km)",
     )
     return [
         finding(
@@ -124,6 +128,7 @@ def ana_findings() -> list[Finding]:
             period_start=day("2026-02-23"),
             evidence={"note": "Left knee sore on the stairs", "window_days": np.int64(14)},
             related=(spike, ratio),
+            headline="left knee pain",
         ),
     ]
 
@@ -139,6 +144,7 @@ def coach_findings(ana_findings) -> list[Finding]:
         "Tue 10 Feb: 5.0 mi at 159 steps/min, under the floor of 170. Try shorter, quicker steps.",
         evidence={"cadence_spm": 159.0, "floor_spm": 170},
         activity_ids=("bo-8",),
+        headline="cadence 159 steps/min over 1 run, under 170",
     )
     shoe = finding(
         "bo",
@@ -149,6 +155,7 @@ def coach_findings(ana_findings) -> list[Finding]:
         "Fri 20 Feb: Old Faithful has 504.6 mi on it (pre-use included), past its 497.1 mi limit.",
         evidence={"shoe": "Old Faithful", "distance_km": np.int64(812), "limit_km": 800},
         activity_ids=("bo-18",),
+        headline="Old Faithful at 504.6 mi, past 497.1 mi",
     )
     shoe_warning = finding(
         "bo",

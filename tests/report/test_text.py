@@ -163,3 +163,59 @@ def test_a_shoe_near_its_limit_is_named_with_the_distance_left(coach_statuses):
     assert "  Shoes          Ghost: 620 km of 700; about 80 km left" in status_text(ana)
     bo = dataclasses.replace(coach_statuses["bo"], shoes_near=near)  # bo runs in miles
     assert "; Ghost: 385 mi of 435; about 50 mi left" in " ".join(status_text(bo).split())
+
+
+def coach_rows(statuses, width: int) -> list[str]:
+    text = render_text(*statuses, width=width)
+    return text.split("\n\n", 1)[0].splitlines()
+
+
+def test_the_coach_rows_fit_80_columns_moving_the_last_columns_beneath(
+    coach_log, coach_findings, coach_statuses
+):
+    lines = coach_rows((coach_log, coach_findings, (), coach_statuses), 80)
+    assert max(len(line) for line in lines) <= 80
+    header = next(line for line in lines if line.lstrip().startswith("#"))
+    assert header.endswith("A:C") and "knee pain" not in header
+    rows = [line for line in lines if line[:4].strip().isdigit()]
+    for row in rows:  # each cell starts under its header
+        assert row[header.index("last activity")] != " "
+        assert row[header.index("last activity") - 1] == " "
+        assert row[header.index("A:C") :].strip() in ("-", "0.97")
+    beneath = lines[lines.index(rows[2]) + 1 :]
+    assert beneath[0] == "     knee pain 9 Mar, left"
+    assert not any("knee pain -" in line for line in lines)  # nothing to say, not said
+
+
+def test_the_coach_rows_keep_every_column_on_one_line_at_140_columns(
+    coach_log, coach_findings, coach_statuses
+):
+    lines = coach_rows((coach_log, coach_findings, (), coach_statuses), 140)
+    assert max(len(line) for line in lines) <= 140
+    header = lines[1]
+    assert " ".join(header.split()) == (
+        "# athlete high warn last activity this week / 4-wk avg A:C knee pain"
+    )
+    rows = [line for line in lines if line[:4].strip().isdigit()]
+    assert rows[2][header.index("knee pain") :] == "9 Mar, left"
+    assert rows[1][header.index("this week") :].startswith("- / 8.7 mi")
+    assert not any(line.lstrip().startswith("knee pain") for line in lines)
+    assert lines[lines.index(rows[1]) + 1] == (
+        "     why: Old Faithful at 504.6 mi, past 497.1 mi (RL402, Fri 20 Feb)"
+    )
+
+
+def test_a_long_name_at_80_columns_moves_more_columns_beneath(
+    coach_log, coach_findings, coach_statuses
+):
+    long_named = {
+        "an-athlete-with-a-long-name": dataclasses.replace(
+            coach_statuses["ana"], athlete="an-athlete-with-a-long-name"
+        ),
+        "bo": coach_statuses["bo"],
+    }
+    lines = coach_rows((coach_log, coach_findings, (), long_named), 80)
+    assert max(len(line) for line in lines) <= 80
+    assert "this week / 4-wk avg 0.0 / 29.8 km; acute:chronic 0.97; knee pain 9 Mar, left" in (
+        " ".join(" ".join(lines).split())
+    )

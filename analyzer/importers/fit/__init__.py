@@ -60,7 +60,6 @@ __all__ = [
     "ID_PREFIX",
     "LABELLED",
     "MERGE_RANK",
-    "SUFFIXES",
     "decoder_for",
     "read",
     "sniff",
@@ -69,7 +68,6 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 FORMAT = "fit"
-SUFFIXES: tuple[str, ...] = (".fit",)
 # Traits (analyzer/importers/base.py): how merge and the loader treat this format.
 MERGE_RANK = 0
 LABELLED = False

@@ -1,0 +1,234 @@
+"""Whole results kept by what they were made from: a re-run over unchanged files is a lookup.
+
+`runlog import` over years of files spends most of a warm re-run starting pandas and
+rebuilding the table from each file's cache entry (analyzer/reading.py). When nothing it reads
+has changed, the table it writes is the same, so the result is kept whole, under a key that
+digests everything the result depends on:
+
+- every source the loader would read (found the same way, by analyzer/discover.py), by its
+  path, athlete and the SHA-256 of its bytes; what could not be opened, with its reason;
+- every runlog.toml that could apply (the one given, those beside the data and in archives)
+  and whether the one folder named is an athlete's of a coach's folder (its name is theirs);
+- the command and its options, the folder it runs in, the RUNLOG_* settings, runlog's own
+  code (every module) and the versions of the packages installed beside it.
+
+Working that out reads and digests each file (as the file cache does) but imports neither
+pandas nor any importer. A change to any of these gives a new key, and the result is made
+afresh. Results are checked before they are trusted (a SHA-256 of the whole, as cache
+entries are): a damaged one is made again. The newest `KEEP_RESULTS` are kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import struct
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from analyzer.discover import coach_athlete_folders, discover
+from analyzer.errors import RunlogError
+from analyzer.profile import find_profile, input_limits
+from analyzer.storage import is_url
+
+RESULT_MAGIC = b"runlog-result 1\n"
+KEEP_RESULTS = 32  # distinct commands over distinct folders; each holds one output table
+_RESULTS_FOLDER = "results"
+_LENGTH = struct.Struct(">Q")
+
+
+@dataclass(frozen=True)
+class Result:
+    """What a command gave: the bytes of each output it writes, its lines (text, to stderr)
+    and its exit code."""
+
+    outputs: dict[str, bytes]
+    lines: list[tuple[str, bool]]
+    exit_code: int
+
+
+def cache_folder() -> Path | None:
+    """Where runlog keeps what it can make again: RUNLOG_CACHE, else ~/.cache/runlog (or
+    $XDG_CACHE_HOME/runlog); None when RUNLOG_CACHE=0 or the folder cannot be made."""
+    setting = os.environ.get("RUNLOG_CACHE")
+    if setting == "0":
+        return None
+    base = (
+        Path(setting)
+        if setting
+        else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "runlog"
+    )
+    try:
+        base.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return base
+
+
+def key_of(
+    command: str,
+    paths: Sequence[str | Path],
+    profile_path: Path | None,
+    options: dict[str, str],
+) -> str | None:
+    """The key of a command's result, or None when it cannot be kept (an input by URL, no
+    cache folder, a profile that does not read: the command itself says why)."""
+    if cache_folder() is None or any(is_url(path) for path in paths):
+        return None
+    try:
+        limits = input_limits(tuple(paths), profile_path)
+    except (RunlogError, OSError):
+        return None
+    found = discover(list(paths), limits.from_environment())
+    digest = hashlib.sha256()
+
+    def add(*parts: object) -> None:
+        digest.update(json.dumps(parts, default=str).encode("utf-8", "surrogateescape"))
+        digest.update(b"\n")
+
+    add(command, sorted(options.items()), [os.fsdecode(path) for path in paths], os.getcwd())
+    add(sorted((name, value) for name, value in os.environ.items() if name.startswith("RUNLOG")))
+    add(_code_digest(), _installed())
+    add(str(profile_path), _content_digest(profile_path) if profile_path is not None else None)
+    for folder in [*found.data_folders, *found.athlete_folders.values()]:
+        beside = find_profile(folder)  # where the loader looks for a runlog.toml
+        add(str(folder), _content_digest(beside) if beside is not None else None)
+    archived = found.archive_profiles.items()
+    add(sorted((athlete, where, _digest(text)) for athlete, (where, text) in archived))
+    add(_is_athlete_of_coach(paths))
+    add(sorted(found.athlete_folders.items()), found.data_folders)
+    add([(path, str(reason), str(reason.kind)) for path, reason in found.problems])
+    for source in found.sources:
+        try:
+            content = _digest(source.read())
+        except (RunlogError, OSError) as err:  # the loader says why: here it is a fact
+            content = f"unread: {err}"
+        add(source.path, source.athlete, source.named, source.in_archive, content)
+    return digest.hexdigest()
+
+
+def recall(key: str | None) -> Result | None:
+    """The result kept under `key`, when there is one and it passes its checks."""
+    path = _result_path(key)
+    if path is None:
+        return None
+    try:
+        data = path.read_bytes()
+        result = _decoded(key or "", data)
+        os.utime(path)  # the newest results are the ones kept
+    except (OSError, ValueError, KeyError, TypeError, struct.error):
+        return None
+    return result
+
+
+def keep(key: str | None, result: Result) -> None:
+    """Keep a result under `key` (whole or not at all), and only the newest KEEP_RESULTS."""
+    path = _result_path(key)
+    if path is None:
+        return
+    temporary = path.with_suffix(f".{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(exist_ok=True)
+        temporary.write_bytes(_encoded(key or "", result))
+        temporary.replace(path)
+        kept = sorted(path.parent.glob("*.result"), key=_modified, reverse=True)
+        for old in kept[KEEP_RESULTS:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        temporary.unlink(missing_ok=True)
+
+
+def _result_path(key: str | None) -> Path | None:
+    folder = cache_folder()
+    if key is None or folder is None:
+        return None
+    return folder / _RESULTS_FOLDER / f"{key}.result"
+
+
+def _modified(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _encoded(key: str, result: Result) -> bytes:
+    names = sorted(result.outputs)
+    head = {
+        "outputs": [[name, len(result.outputs[name])] for name in names],
+        "lines": result.lines,
+        "exit_code": result.exit_code,
+    }
+    text = json.dumps(head, ensure_ascii=True).encode("ascii")
+    body = b"".join([_LENGTH.pack(len(text)), text, *(result.outputs[name] for name in names)])
+    checksum = hashlib.sha256(body).hexdigest().encode("ascii")
+    return b"".join([RESULT_MAGIC, key.encode("ascii"), b"\n", checksum, b"\n", body])
+
+
+def _decoded(key: str, data: bytes) -> Result:
+    """The Result in `data`; ValueError when it is not exactly one kept under `key`."""
+    head = RESULT_MAGIC + key.encode("ascii") + b"\n"
+    if not data.startswith(head):
+        raise ValueError("not a result of this version under this key")
+    checksum, separator, body = data[len(head) :].partition(b"\n")
+    if not separator or hashlib.sha256(body).hexdigest().encode("ascii") != checksum:
+        raise ValueError("its checksum does not match")
+    (length,) = _LENGTH.unpack_from(body)
+    document = json.loads(body[_LENGTH.size : _LENGTH.size + length])
+    outputs, offset = {}, _LENGTH.size + length
+    for name, size in document["outputs"]:
+        outputs[str(name)] = body[offset : offset + int(size)]
+        offset += int(size)
+    if offset != len(body):
+        raise ValueError("its outputs are not the length it says")
+    lines = [(str(text), bool(to_stderr)) for text, to_stderr in document["lines"]]
+    return Result(outputs, lines, int(document["exit_code"]))
+
+
+def _is_athlete_of_coach(paths: Sequence[str | Path]) -> bool:
+    """Whether the one folder named is an athlete's folder of a coach's folder (the loader
+    then names the athlete after it)."""
+    if len(paths) != 1 or not Path(paths[0]).is_dir():
+        return False
+    folder = Path(paths[0]).resolve()
+    return folder in {child.resolve() for child in coach_athlete_folders(folder.parent)}
+
+
+def _content_digest(path: Path) -> str | None:
+    try:
+        return _digest(path.read_bytes())
+    except OSError as err:
+        return f"unread: {err.strerror or err}"
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _code_digest(package: Path = Path(__file__).parent) -> str:
+    """A digest of runlog's own code: every module of the package."""
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _installed() -> list[str]:
+    """The packages installed where runlog's come from (name and version, from the names of
+    their metadata folders): a new pandas or pyarrow may write other bytes."""
+    found: list[str] = []
+    for folder in filter(None, sys.path):
+        try:
+            with os.scandir(folder) as listing:
+                found.extend(
+                    entry.name
+                    for entry in listing
+                    if entry.name.endswith((".dist-info", ".egg-info"))
+                )
+        except OSError:
+            continue
+    return sorted(found)

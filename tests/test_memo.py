@@ -1,0 +1,148 @@
+"""A re-run over unchanged files gives the kept result: the same bytes and words, fast; any
+change to what it read gives a result made afresh."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from analyzer import cli, memo
+from analyzer.reading import load_cached
+
+SAMPLE_DATA = Path(__file__).resolve().parents[1] / "sample_data"
+RAN_WITHOUT_PANDAS = (
+    "import sys\n"
+    "from analyzer import cli\n"
+    "try:\n"
+    "    cli.main()\n"
+    "except SystemExit as done:\n"
+    "    code = done.code\n"
+    "print('pandas imported:', 'pandas' in sys.modules, 'exit:', code)\n"
+)
+
+
+@pytest.fixture
+def data(tmp_path, monkeypatch) -> Path:
+    """A copy of the sample data, and a cache of this test's own."""
+    monkeypatch.setenv("RUNLOG_CACHE", str(tmp_path / "cache"))
+    load_cached.cache_clear()
+    return Path(shutil.copytree(SAMPLE_DATA, tmp_path / "data"))
+
+
+def run_import(data: Path, output: Path, *options: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli.cli, ["import", str(data), "-o", str(output), *options])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def kept_results(tmp_path: Path) -> list[Path]:
+    return sorted((tmp_path / "cache" / "results").glob("*.result"))
+
+
+def test_a_rerun_writes_the_same_bytes_and_says_the_same(data, tmp_path):
+    output = tmp_path / "runs.parquet"
+    first = run_import(data, output, "--weekly", str(tmp_path / "weekly.csv"))
+    table, weekly = output.read_bytes(), (tmp_path / "weekly.csv").read_bytes()
+    assert len(kept_results(tmp_path)) == 1
+    output.unlink()
+    again = run_import(data, output, "--weekly", str(tmp_path / "weekly.csv"), "--force")
+    assert again == first
+    assert output.read_bytes() == table and (tmp_path / "weekly.csv").read_bytes() == weekly
+    assert len(kept_results(tmp_path)) == 1  # found, not made again
+
+
+def test_a_kept_result_is_written_without_pandas(data, tmp_path):
+    output = tmp_path / "runs.csv"
+    command = [sys.executable, "-c", RAN_WITHOUT_PANDAS, "import", str(data), "-o", str(output)]
+    first = subprocess.run(command, capture_output=True, text=True, env=os.environ, check=True)
+    written = output.read_text()
+    again = subprocess.run([*command, "--force"], capture_output=True, text=True, check=True)
+    assert "pandas imported: True exit: 0" in first.stdout
+    assert "pandas imported: False exit: 0" in again.stdout
+    assert output.read_text() == written
+    assert len(pd.read_csv(output)) == written.count("\n") - 1
+
+
+def test_a_changed_file_gives_a_new_result(data, tmp_path):
+    output = tmp_path / "runs.csv"
+    run_import(data, output)
+    written = output.read_text()
+    log = data / "gym_log.csv"
+    text = log.read_text()
+    before = os.stat(log)
+    changed = text.replace("2026-", "2025-", 1)  # same size, same time stamp: other content
+    assert changed != text and len(changed) == len(text)
+    log.write_text(changed)
+    os.utime(log, ns=(before.st_atime_ns, before.st_mtime_ns))
+    run_import(data, output, "--force")
+    assert len(kept_results(tmp_path)) == 2
+    assert "2025-08-11" in output.read_text() and "2025-08-11" not in written
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["a new file", "a new profile setting", "a profile given", "another option"],
+)
+def test_whatever_the_result_depends_on_gives_a_new_key(data, tmp_path, change):
+    profile = tmp_path / "other.toml"
+    profile.write_text((data / "runlog.toml").read_text())
+    before = memo.key_of("import", [data], None, {"output": "runs.csv"})
+    assert memo.key_of("import", [data], None, {"output": "runs.csv"}) == before
+    options = {"output": "runs.csv"}
+    given = None
+    if change == "a new file":
+        run = data / "watch" / "2026-06-02-07-00-00.fit"
+        (data / "watch" / "copy.fit").write_bytes(run.read_bytes())
+    elif change == "a new profile setting":
+        (data / "runlog.toml").write_text((data / "runlog.toml").read_text() + "\n# a remark\n")
+    elif change == "a profile given":
+        given = profile
+    else:
+        options = {"output": "runs.parquet"}
+    assert memo.key_of("import", [data], given, options) != before
+
+
+@pytest.mark.parametrize("damage", ["cut short", "a byte flipped", "emptied"])
+def test_a_damaged_result_is_made_again(data, tmp_path, damage):
+    output = tmp_path / "runs.csv"
+    first = run_import(data, output)
+    written = output.read_bytes()
+    (kept,) = kept_results(tmp_path)
+    raw = kept.read_bytes()
+    middle = len(raw) // 2
+    kept.write_bytes(
+        {
+            "cut short": raw[:middle],
+            "a byte flipped": raw[:middle] + bytes([raw[middle] ^ 0x01]) + raw[middle + 1 :],
+            "emptied": b"",
+        }[damage]
+    )
+    assert run_import(data, output, "--force") == first
+    assert output.read_bytes() == written
+    assert kept.read_bytes() == raw  # made again, and kept again
+
+
+def test_files_not_read_are_said_again_with_the_same_exit_code(data, tmp_path):
+    (data / "watch" / "broken.fit").write_bytes(b"\x0e\x10not a fit file at all")
+    output = tmp_path / "runs.csv"
+    first = run_import(data, output)
+    assert first[0] == 1 and "broken.fit" in first[2]
+    assert run_import(data, output, "--force") == first
+
+
+def test_no_cache_keeps_no_result_and_only_the_newest_are_kept(data, tmp_path, monkeypatch):
+    monkeypatch.setenv("RUNLOG_CACHE", "0")
+    assert memo.key_of("import", [data], None, {}) is None
+    run_import(data, tmp_path / "runs.csv")
+    assert not (tmp_path / "cache").exists()
+    monkeypatch.setenv("RUNLOG_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(memo, "KEEP_RESULTS", 2)
+    for name in ("a.csv", "b.csv", "c.csv"):
+        run_import(data, tmp_path / name)
+    assert len(kept_results(tmp_path)) == 2
