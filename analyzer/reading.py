@@ -13,12 +13,13 @@ import hashlib
 import io
 import logging
 import os
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 
 import pyarrow as pa
@@ -52,6 +53,8 @@ def code_version(package: Path = Path(__file__).parent) -> str:
 CACHE_VERSION = code_version()
 _ENTRY_SUFFIX = ".entry"  # JSON and Arrow (analyzer/cache.py); old *.pickle entries are never read
 _PARALLEL_MIN_FILES = 16
+_BATCH = 4  # files a reading process parses per task (fewer round trips)
+_IN_FLIGHT = 2  # batches read ahead for each core while they are parsed (a bound on memory)
 _ENTRY_START_BYTES = 16_384  # most entries' JSON part: read at once
 Outcome = tuple[str, str, Imported] | BadFile
 
@@ -92,17 +95,13 @@ def read_sources(sources: list[Source]) -> Iterator[Read]:
     """
     cache = cache_folder()
     planned: list[BadFile | Path | int] = []  # per source: its error, its entry, or its parse
-    pending: list[tuple[str, bytes]] = []  # the distinct contents to parse, in order
+    pending: list[Source] = []  # a source of each distinct content to parse, in order
     places: dict[tuple[str, bytes], int] = {}  # (suffix, digest) -> its place in pending
     uses: Counter[int] = Counter()
     for source in sources:
-        try:
-            data = source.read()
-        except BadFile as err:
-            planned.append(err)
-            continue
-        except OSError as err:
-            planned.append(BadFile(f"cannot open: {err.strerror or err}", FileErrorKind.UNREADABLE))
+        data = _bytes_of(source)
+        if isinstance(data, BadFile):
+            planned.append(data)
             continue
         path = _cache_path(cache, data)
         if path is not None and path.exists():
@@ -113,7 +112,7 @@ def read_sources(sources: list[Source]) -> Iterator[Read]:
         key = (suffix_of(source.name), hashlib.sha1(data, usedforsecurity=False).digest())
         place = places.setdefault(key, len(pending))
         if place == len(pending):
-            pending.append((source.name, data))
+            pending.append(source)  # its bytes are read again when it is parsed: not held
         planned.append(place)
         uses[place] += 1
     parsed = _parse_all(pending)
@@ -124,8 +123,8 @@ def read_sources(sources: list[Source]) -> Iterator[Read]:
         elif isinstance(plan, int):
             read = held.pop(plan, None)
             if read is None:
-                data, outcome = pending[plan][1], next(parsed)
-                read = Read.of(outcome, _to_cache(cache, data, outcome))
+                data, outcome = next(parsed)
+                read = Read.of(outcome, None if data is None else _to_cache(cache, data, outcome))
             uses[plan] -= 1
             if uses[plan]:
                 held[plan] = read
@@ -144,38 +143,94 @@ def read_afresh(source: Source) -> Read:
 
 
 def _read_now(source: Source, cache: Path | None) -> Read:
-    try:
-        data = source.read()
-    except BadFile as err:
-        return Read(err, None)
-    except OSError as err:
-        return Read(BadFile(f"cannot open: {err.strerror or err}", FileErrorKind.UNREADABLE), None)
-    outcome = parse(source.name, data)
-    return Read.of(outcome, _to_cache(cache, data, outcome))
+    data, outcome = _read_and_parse(source)
+    return Read.of(outcome, None if data is None else _to_cache(cache, data, outcome))
 
 
-def _parse_all(jobs: list[tuple[str, bytes]]) -> Iterator[Outcome]:
-    """Each job's outcome, in order, parsed on every core when there are many."""
+def _parse_all(sources: list[Source]) -> Iterator[tuple[bytes | None, Outcome]]:
+    """Each source's bytes (None when they cannot be read) and outcome, in order, parsed on
+    every core when there are many.
+
+    A file's bytes are read when its turn to be parsed comes, and each core has at most
+    `_IN_FLIGHT` batches of `_BATCH` files read ahead of it: memory stays bounded however many
+    files a cold import parses.
+    """
     workers = min(os.cpu_count() or 1, 8)
-    if len(jobs) < _PARALLEL_MIN_FILES or workers < 2 or os.environ.get("RUNLOG_WORKERS") == "1":
-        yield from (parse(name, data) for name, data in jobs)
+    if len(sources) < _PARALLEL_MIN_FILES or workers < 2 or os.environ.get("RUNLOG_WORKERS") == "1":
+        yield from map(_read_and_parse, sources)
         return
     try:
         pool = ProcessPoolExecutor(max_workers=workers)
-        results = pool.map(parse, *zip(*jobs, strict=True), chunksize=4)
     except (OSError, RuntimeError) as err:  # no processes here (a sandbox): read in this one
         log.debug("parallel reading unavailable (%s); reading one file at a time", err)
-        yield from (parse(name, data) for name, data in jobs)
+        yield from map(_read_and_parse, sources)
         return
-    done = 0
+    waiting = (sources[start : start + _BATCH] for start in range(0, len(sources), _BATCH))
     with pool:
+        in_flight = deque(
+            _Batch.sent(pool, batch) for batch in islice(waiting, workers * _IN_FLIGHT)
+        )
+        while in_flight:
+            batch = in_flight.popleft()
+            in_flight.extend(_Batch.sent(pool, later) for later in islice(waiting, 1))
+            yield from batch.outcomes()
+
+
+@dataclass
+class _Batch:
+    """Files sent to a reading process together: their names, bytes (or why they could not be
+    read) and the work (None when no process would take it: they are parsed here)."""
+
+    names: list[str]
+    contents: list[bytes | BadFile]
+    work: Future[list[Outcome]] | None
+
+    @classmethod
+    def sent(cls, pool: ProcessPoolExecutor, sources: list[Source]) -> _Batch:
+        names = [source.name for source in sources]
+        contents = [_bytes_of(source) for source in sources]
+        jobs = [
+            (name, data)
+            for name, data in zip(names, contents, strict=True)
+            if isinstance(data, bytes)
+        ]
         try:
-            for outcome in results:
-                yield outcome
-                done += 1
-        except BrokenProcessPool as err:  # a worker died: read the rest in this process
-            log.debug("a reading process failed (%s); reading the rest here", err)
-            yield from (parse(name, data) for name, data in jobs[done:])
+            work = pool.submit(_parse_many, jobs) if jobs else None
+        except (BrokenProcessPool, RuntimeError):  # a process died before: parse them here
+            work = None
+        return cls(names, contents, work)
+
+    def outcomes(self) -> Iterator[tuple[bytes | None, Outcome]]:
+        parsed: Iterator[Outcome] | None = None
+        if self.work is not None:
+            try:
+                parsed = iter(self.work.result())
+            except BrokenProcessPool as err:  # a process died: these files, and the rest, here
+                log.debug("a reading process failed (%s); reading the rest here", err)
+        if parsed is None:
+            readable = zip(self.names, self.contents, strict=True)
+            parsed = (parse(name, data) for name, data in readable if isinstance(data, bytes))
+        for data in self.contents:
+            yield (data, next(parsed)) if isinstance(data, bytes) else (None, data)
+
+
+def _parse_many(jobs: list[tuple[str, bytes]]) -> list[Outcome]:
+    """A reading process's task: a few files, parsed in turn."""
+    return [parse(name, data) for name, data in jobs]
+
+
+def _read_and_parse(source: Source) -> tuple[bytes | None, Outcome]:
+    data = _bytes_of(source)
+    return (None, data) if isinstance(data, BadFile) else (data, parse(source.name, data))
+
+
+def _bytes_of(source: Source) -> bytes | BadFile:
+    try:
+        return source.read()
+    except BadFile as err:
+        return err
+    except OSError as err:
+        return BadFile(f"cannot open: {err.strerror or err}", FileErrorKind.UNREADABLE)
 
 
 def parse(name: str, data: bytes) -> Outcome:
