@@ -187,6 +187,9 @@ def group_files(group: Group, profile: Profile | None) -> Listing:
 
 def import_files(files: list[tuple[str, bool]], group: Group) -> list[FilePart]:
     """The parts of the log that some of a group's files give, in order, without samples."""
+    # A worker is one core's share of the cluster, and its process may not start others (it
+    # is daemonic): a zip of many files is read here, not by reading's pool of processes.
+    os.environ["RUNLOG_WORKERS"] = "1"
     return [part for path, named in files for part in import_file(path, named, group)]
 
 

@@ -128,10 +128,11 @@ def _one_run(mode: str, folder: Path, out: str, workers: int) -> dict:
     import analyzer
     from analyzer import cohort
     from analyzer.checkers import run_rules
+    from analyzer.relative import relative_log
 
     worker_peaks: list[float] = []
-    if mode == "local":
-        log = analyzer.load(folder)
+    if mode == "local":  # as `runlog import` does: paths relative to the folder named
+        log = relative_log(analyzer.load(folder), [folder])
         cohort.write_local(log, run_rules(log), out, None, with_samples=False)
     else:
         from distributed import Client, LocalCluster

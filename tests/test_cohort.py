@@ -129,6 +129,23 @@ def assert_same_tables(first: Path, second: Path | str, names=TABLES) -> None:
         pd.testing.assert_frame_equal(datasets.read_table(str(second), name), expected)
 
 
+def test_a_zip_of_many_runs_is_read_on_the_cluster_from_cold(client, tmp_path):
+    """Many files in one zip are read in the worker's process (a worker may not start a pool
+    of processes); read here first, so no import cache holds them yet."""
+    write_cohort_athlete(tmp_path, 5, FIRST_MONDAY, weeks=5, record_every_s=(7,))
+    write_cohort_athlete(tmp_path, 7, FIRST_MONDAY, weeks=5, record_every_s=(7,))
+    home = tmp_path / cohort_athlete(7)
+    runs = sorted(home.rglob("*.fit"))
+    assert len(runs) >= 16  # reading's pool takes 16 files or more
+    with zipfile.ZipFile(home / "export.zip", "w") as archive:
+        for path in runs:
+            archive.write(path, path.relative_to(home).as_posix())
+            path.unlink()
+    log, findings = cohort.check_cohort([tmp_path], "unused", client=client)
+    assert not log.errors
+    assert findings == run_rules(local_load(tmp_path))
+
+
 def test_the_zipped_profile_changes_a_finding(zipped_profile_folder, tmp_path):
     """So that the cluster's equal findings below show it read the profile in the zip."""
     low_cadence = [

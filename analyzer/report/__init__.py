@@ -195,9 +195,13 @@ def attention_week_text(status: Status) -> str:
     return f"{this_week.split(' ')[0]} / {number} {unit}"
 
 
-def attention_ratio_text(status: Status) -> str:
+def attention_ratio_text(status: Status, with_reason: bool = False) -> str:
+    """'1.02', or '-' when not judged ('not judged: no runs since ...' `with_reason`)."""
     ratio = status.acute_chronic_ratio
-    return "-" if ratio is None else f"{ratio:.2f}"
+    if ratio is not None:
+        return f"{ratio:.2f}"
+    reason = ratio_not_judged_text(status)
+    return f"not judged: {reason}" if with_reason and reason else "-"
 
 
 def ratio_not_judged_text(status: Status) -> str | None:
@@ -342,6 +346,8 @@ def _long_run_text(status: Status) -> str:
 
 
 def _rest_text(status: Status) -> str:
+    if status.is_stale and not status.has_run_in_acute_window:  # the days since are not known
+        return f"not judged: {_no_runs_text(status)}"
     days = status.running_days_in_row
     text = f"{count_text(days, 'running day')} in a row"
     if status.last_rest_date is None:

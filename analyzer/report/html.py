@@ -242,7 +242,7 @@ def _attention_numbers(status: Status | None, rank) -> str:
         f"{status.warning_count} in {OPEN_WINDOW_DAYS} days",
         f"<strong>Last activity</strong>: {escape(attention_last_text(status))}",
         f"<strong>This week / 4-week avg</strong>: {escape(attention_week_text(status))}",
-        f"<strong>Acute:chronic</strong>: {escape(attention_ratio_text(status))}",
+        f"<strong>Acute:chronic</strong>: {escape(attention_ratio_text(status, True))}",
         *(
             f"<strong>{escape(label)}</strong>: {escape(text)}"
             for label, text in status_rows(status)

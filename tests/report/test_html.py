@@ -126,7 +126,8 @@ def test_the_coach_row_says_since_when_there_is_no_data_and_why(page):
 def test_a_stale_athletes_ratio_is_not_judged_rather_than_zero(page):
     ranking = page.split('id="ranking"', 1)[1].split("</section>", 1)[0]
     bo_row = ranking.split('<div class="athlete-row">')[2]
-    assert "<strong>Acute:chronic</strong>: -" in bo_row
+    assert "<strong>Acute:chronic</strong>: not judged: no runs since Sun 22 Feb 2026" in bo_row
+    assert "<strong>Rest</strong>: not judged: no runs since Sun 22 Feb 2026" in bo_row
     assert "<strong>This week / 4-week avg</strong>: - / 8.7 mi" in bo_row
     bo = page.split('id="athlete-2-bo"', 1)[1].split("</section>", 1)[0]
     status = bo.split('<div class="status">', 1)[1].split("</table>", 1)[0]

@@ -65,6 +65,9 @@ def test_a_stale_athlete_shows_no_ratio_or_week_as_if_measured(
     assert "Acute:chronic  not judged: no runs since Sun 8 Feb 2026" in zoe
     bo = text.split("bo: status", 1)[1].split("Open findings", 1)[0]
     assert "Acute:chronic  not judged: no runs since Sun 22 Feb 2026" in bo
+    assert "Rest           not judged: no runs since Sun 22 Feb 2026" in bo  # stale: days unknown
+    ana = text.split("ana: status", 1)[1].split("Open findings", 1)[0]
+    assert "Rest           0 running days in a row; last rest day Mon 9 Mar 2026" in ana
 
 
 def test_the_pain_note_lists_what_came_before_it_indented_beneath(coach_log, ana_findings):
