@@ -336,15 +336,46 @@ def report(
     as_of: str | None,
 ) -> None:
     """Write one HTML page of the runs under PATH...: charts, findings, knee-pain timeline."""
-    from analyzer.checkers import run_rules
-    from analyzer.discover import shown
-    from analyzer.report import count_text
-    from analyzer.report.html import render_html  # matplotlib is slow to import: only here
-    from analyzer.status import statuses
+    from analyzer import memo
     from analyzer.writing import check_output
 
     first_day, last_day = _days(since, until)
     check_output(output, [*_local(paths), *_given(profile_path)], force=force)
+    # a re-run over unchanged files, the same day, finds its page kept (analyzer/memo.py)
+    options = {
+        "output": str(output),
+        "since": str(first_day),
+        "until": str(last_day),
+        "as_of": str(as_of),
+        "today": dt.date.today().isoformat(),
+    }
+    key = memo.key_of("report", paths, profile_path, options)
+    result = memo.recall(key)
+    if result is None:
+        result = _report_result(paths, output, profile_path, (first_day, last_day), as_of)
+        memo.keep(key, result)
+    _write(output, result.outputs["page"])
+    for text, to_stderr in result.lines:
+        click.echo(text, err=to_stderr)
+    ctx.exit(result.exit_code)
+
+
+def _report_result(
+    paths: tuple[Path | str, ...],
+    output: Path,
+    profile_path: Path | None,
+    days: tuple[dt.date | None, dt.date | None],
+    as_of: str | None,
+) -> Result:
+    """`report`: the page's bytes, and what to say."""
+    from analyzer.checkers import run_rules
+    from analyzer.discover import shown
+    from analyzer.memo import Result
+    from analyzer.report import count_text
+    from analyzer.report.html import render_html  # matplotlib is slow to import: only here
+    from analyzer.status import statuses
+
+    first_day, last_day = days
     training_log, profile = _load(paths, profile_path)
     exit_code = _exit_code_before_writing(training_log, paths)
     as_of_day = _as_of_day(as_of, training_log, last_day)
@@ -361,13 +392,10 @@ def report(
         statuses=status_by_athlete,
         since=first_day,
     )
-    _write(output, page.encode("utf-8"))
-    _echo_files(training_log)
-    click.echo(
-        f"Wrote {shown(output)}: {count_text(len(training_log.athletes), 'athlete')}, "
-        f"{count_text(len(findings), 'finding')}."
-    )
-    ctx.exit(exit_code)
+    lines = [(line, True) for line in _file_lines(training_log.errors, training_log.notices)]
+    athletes = count_text(len(training_log.athletes), "athlete")
+    said = f"Wrote {shown(output)}: {athletes}, {count_text(len(findings), 'finding')}."
+    return Result({"page": page.encode("utf-8")}, [*lines, (said, False)], exit_code)
 
 
 @cli.command("import", short_help="Write every activity to a table, or datasets to a folder.")

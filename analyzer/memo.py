@@ -1,17 +1,17 @@
 """Whole results kept by what they were made from: a re-run over unchanged files is a lookup.
 
-`runlog import` and `runlog check` over years of files spend most of a warm re-run starting
-pandas, rebuilding the table from each file's cache entry (analyzer/reading.py) and running
-the rules. When nothing they read has changed, what they write is the same, so the result is
-kept whole, under a key that digests everything the result depends on:
+`runlog import`, `check` and `report` over years of files spend most of a warm re-run starting
+pandas, rebuilding the table from each file's cache entry (analyzer/reading.py), running the
+rules and drawing charts. When nothing they read has changed, what they write is the same, so
+the result is kept whole, under a key that digests everything the result depends on:
 
 - every source the loader would read (found the same way, by analyzer/discover.py), by its
   path, athlete and the SHA-256 of its bytes; what could not be opened, with its reason;
 - every runlog.toml that could apply (the one given, those beside the data and in archives)
   and whether the one folder named is an athlete's of a coach's folder (its name is theirs);
-- the command and its options (`check` adds the day it runs and the width it wraps to), the
-  folder it runs in, the RUNLOG_* settings, the machine's time zone, runlog's own code
-  (every module) and the versions of the packages installed beside it.
+- the command and its options (`check` and `report` add the day they run on, `check` the width
+  it wraps to), the folder it runs in, the RUNLOG_* settings, the machine's time zone, runlog's
+  own code (every module) and the versions of the packages installed beside it.
 
 Working that out reads and digests each file (as the file cache does) but imports neither
 pandas nor any importer. A change to any of these gives a new key, and the result is made

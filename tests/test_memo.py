@@ -183,3 +183,16 @@ def test_nothing_to_check_is_said_each_time_and_not_kept(tmp_path, monkeypatch):
     assert first[0] == 2 and "broken.fit" in first[2] and "nothing to check" in first[2]
     assert run_check(tmp_path / "data") == first
     assert kept_results(tmp_path) == []
+
+
+def test_a_rerun_of_report_writes_the_same_page_without_matplotlib(data, tmp_path):
+    page = tmp_path / "report.html"
+    command = [sys.executable, "-c", RAN_WITHOUT_PANDAS, "report", str(data), "-o", str(page)]
+    first = subprocess.run(command, capture_output=True, text=True, check=True)
+    written = page.read_bytes()
+    page.unlink()
+    again = subprocess.run(command, capture_output=True, text=True, check=True)
+    assert "pandas imported: True exit: 0" in first.stdout
+    assert "pandas imported: False exit: 0" in again.stdout
+    assert page.read_bytes() == written and b"data:image/svg+xml" in written  # its charts
+    assert again.stderr == first.stderr
