@@ -81,9 +81,15 @@ def key_of(
     if cache_folder() is None or any(is_url(path) for path in paths):
         return None
     try:
-        limits = input_limits(tuple(paths), profile_path)
-    except (RunlogError, OSError):
+        return _key(command, paths, profile_path, options)
+    except (RunlogError, OSError):  # a bad profile, a folder gone: the command says why
         return None
+
+
+def _key(
+    command: str, paths: Sequence[str | Path], profile_path: Path | None, options: dict[str, str]
+) -> str:
+    limits = input_limits(tuple(paths), profile_path)
     found = discover(list(paths), limits.from_environment())
     digest = hashlib.sha256()
 
