@@ -345,9 +345,16 @@ def _long_run_text(status: Status) -> str:
     return text
 
 
+def rest_not_judged_text(status: Status) -> str | None:
+    """Why the status does not count running days in a row ('no runs since Mon 14 Aug 2023'):
+    no run in the last 28 days, stale or not; None when it counts them."""
+    return None if status.has_run_in_open_window else _no_runs_text(status)
+
+
 def _rest_text(status: Status) -> str:
-    if status.is_stale and not status.has_run_in_acute_window:  # the days since are not known
-        return f"not judged: {_no_runs_text(status)}"
+    reason = rest_not_judged_text(status)
+    if reason:  # days without a run for weeks are no measured rest
+        return f"not judged: {reason}"
     days = status.running_days_in_row
     text = f"{count_text(days, 'running day')} in a row"
     if status.last_rest_date is None:

@@ -65,9 +65,18 @@ def test_a_stale_athlete_shows_no_ratio_or_week_as_if_measured(
     assert "Acute:chronic  not judged: no runs since Sun 8 Feb 2026" in zoe
     bo = text.split("bo: status", 1)[1].split("Open findings", 1)[0]
     assert "Acute:chronic  not judged: no runs since Sun 22 Feb 2026" in bo
-    assert "Rest           not judged: no runs since Sun 22 Feb 2026" in bo  # stale: days unknown
+    assert "Rest           not judged: no runs since Sun 8 Feb 2026" in zoe  # 29 days
+    # stale or not, a run in the last 28 days lets the rest days count (bo's: 15 days before)
+    assert "Rest           0 running days in a row; last rest day Mon 9 Mar 2026" in bo
     ana = text.split("ana: status", 1)[1].split("Open findings", 1)[0]
     assert "Rest           0 running days in a row; last rest day Mon 9 Mar 2026" in ana
+
+
+def test_a_runner_who_only_walks_now_has_no_rest_days_counted(walker_status):
+    text = status_text(walker_status)
+    assert "Last activity  Fri 27 Mar 2026 (the as-of day)" in text  # not stale
+    assert "Rest           not judged: no runs since Sun 15 Feb 2026" in text
+    assert "running days in a row" not in text
 
 
 def test_the_pain_note_lists_what_came_before_it_indented_beneath(coach_log, ana_findings):
