@@ -247,9 +247,26 @@ def attention_reason(status: Status) -> str:
     if status.open_findings:
         top = status.open_findings[0]
         return f"{finding_headline(top)} ({top.code}, {top.date:%a} {top.date.day} {top.date:%b})"
+    if not status.has_run_in_open_window:  # no open finding, and no run it could come from
+        if status.last_run_date is None:
+            return _no_runs_text(status)
+        days = count_text((status.as_of - status.last_run_date).days, "day")
+        return f"{_no_runs_text(status)} ({days})"
     if status.rules_not_run:
         return f"no open finding; {count_text(len(status.rules_not_run), 'rule')} could not judge"
     return f"nothing flagged in the last {OPEN_WINDOW_DAYS} days"
+
+
+def no_open_findings_text(status: Status) -> str:
+    """What the status says when no finding is open, never an all-clear the rules could not
+    give: no run in the window, some rules unable to judge, or nothing flagged."""
+    if not status.has_run_in_open_window:
+        return f"No runs in the last {OPEN_WINDOW_DAYS} days: the rules had no runs to judge."
+    if status.rules_not_run:
+        return (
+            f"No finding dated in the last {OPEN_WINDOW_DAYS} days from the rules that could judge."
+        )
+    return f"Nothing was flagged in the last {OPEN_WINDOW_DAYS} days."
 
 
 def pain_patterns_title(patterns: PainPatterns) -> str:

@@ -36,6 +36,7 @@ from analyzer.report import (
     finding_summary,
     in_attention_order,
     is_pain_note,
+    no_open_findings_text,
     pain_patterns_title,
     related_window_days,
     risk_ranking,
@@ -154,12 +155,8 @@ def status_text(status: Status) -> str:
         lines.append(f"Open findings (last {OPEN_WINDOW_DAYS} days, most severe first):")
         for finding in status.open_findings:
             lines += _wrapped(finding_summary(finding), "  ", " " * 13)
-    elif status.rules_not_run:
-        lines.append(
-            f"No finding dated in the last {OPEN_WINDOW_DAYS} days from the rules that could judge."
-        )
     else:
-        lines.append(f"Nothing was flagged in the last {OPEN_WINDOW_DAYS} days.")
+        lines += _wrapped(no_open_findings_text(status), "")
     if status.advice:
         lines.append("This week:")
         for sentence in status.advice:

@@ -203,3 +203,9 @@ def test_a_runner_who_only_walks_now_has_no_rest_days_counted(walker_page):
     status = walker_page.split('<div class="status">', 1)[1].split("</table>", 1)[0]
     assert '<th scope="row">Rest</th><td>not judged: no runs since Sun 15 Feb 2026</td>' in status
     assert "running days in a row" not in status
+
+
+def test_no_run_in_the_open_window_is_said_rather_than_nothing_flagged(walker_page):
+    status = walker_page.split('<div class="status">', 1)[1].split("</div>", 2)[1]
+    assert "<p>No runs in the last 28 days: the rules had no runs to judge.</p>" in status
+    assert "Nothing was flagged" not in walker_page

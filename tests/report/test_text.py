@@ -4,8 +4,10 @@ import dataclasses
 import datetime as dt
 
 from analyzer.checkers import RULES
+from analyzer.report import attention_reason
 from analyzer.report.text import error_section, render_rules, render_text, status_text
-from analyzer.status import ShoeNear
+from analyzer.status import ShoeNear, statuses
+from tests.builders import make_log, note, steady_runs
 from tests.report.golden import assert_matches_golden
 
 
@@ -77,6 +79,26 @@ def test_a_runner_who_only_walks_now_has_no_rest_days_counted(walker_status):
     assert "Last activity  Fri 27 Mar 2026 (the as-of day)" in text  # not stale
     assert "Rest           not judged: no runs since Sun 15 Feb 2026" in text
     assert "running days in a row" not in text
+
+
+def test_no_run_in_the_open_window_is_said_rather_than_nothing_flagged(walker_status):
+    text = status_text(walker_status)
+    assert "No runs in the last 28 days: the rules had no runs to judge." in text
+    assert "Nothing was flagged" not in text and "No finding dated" not in text
+    assert attention_reason(walker_status) == "no runs since Sun 15 Feb 2026 (40 days)"
+
+
+def test_with_runs_in_the_open_window_nothing_flagged_is_said_as_before(walker_log):
+    status = statuses(walker_log, [], dt.date(2026, 3, 6))["ana"]  # the last run 19 days before
+    text = status_text(status)
+    assert "No finding dated in the last 28 days from the rules that could judge." in text
+    assert "No runs in the last 28 days" not in text  # the log holds no notes: 3 rules not run
+    assert attention_reason(status) == "no open finding; 3 rules could not judge"
+    judged = make_log(steady_runs(weeks=10), notes=[note("2026-03-10", "easy run, felt fine")])
+    every_rule = statuses(judged, [], dt.date(2026, 3, 10))["ana"]  # every rule could judge
+    assert every_rule.rules_not_run == ()
+    assert "Nothing was flagged in the last 28 days." in status_text(every_rule)
+    assert attention_reason(every_rule) == "nothing flagged in the last 28 days"
 
 
 def test_the_pain_note_lists_what_came_before_it_indented_beneath(coach_log, ana_findings):
