@@ -187,7 +187,7 @@ def attention_week_text(status: Status) -> str:
         return "-"
     units = status.units
     this_week = distance_text(status.this_week_m, units)
-    if status.is_stale and status.this_week_m == 0:
+    if week_not_judged_text(status, status.this_week_m):
         this_week = "-"
     if status.average_week_m is None:
         return f"{this_week} / -"
@@ -214,6 +214,27 @@ def ratio_not_judged_text(status: Status) -> str | None:
     if status.history_days < CHRONIC_DAYS:
         return f"needs {CHRONIC_DAYS} days of history; this log has {status.history_days}"
     return f"no distance recorded in the last {CHRONIC_DAYS} days"
+
+
+def week_not_judged_text(status: Status, week_m: float) -> str | None:
+    """Why a week's distance (this week's or the last one's) is not given: no run this week or
+    in the 4 before ('no runs since Mon 14 Aug 2023'), or an empty week of an athlete with no
+    data for a while ('no data since Sun 22 Feb 2026'); None when it is given."""
+    if not status.has_run_in_weeks:
+        return _no_runs_text(status)
+    if status.is_stale and week_m == 0:
+        return f"no data since {day_text(status.last_activity_date)}"
+    return None
+
+
+def average_week_not_judged_text(status: Status) -> str | None:
+    """Why the 4-week average is not given: no run in those weeks, or no full week of log
+    before this one; None when it is given."""
+    if not status.has_run_in_weeks:
+        return _no_runs_text(status)
+    if status.average_week_m is None:
+        return "no full week of log before this one"
+    return None
 
 
 def _no_runs_text(status: Status) -> str:
@@ -342,7 +363,11 @@ def _week_text(status: Status) -> str:
         f"{distance_text(status.this_week_m, units)} so far" if ran_this_week else "no runs so far"
     )
     week += f" (since {day_text(status.week_start)})"
-    week += f"; last week {distance_text(status.last_week_m, units)}"
+    last_week_reason = week_not_judged_text(status, status.last_week_m)
+    if last_week_reason:
+        week += f"; last week not judged ({last_week_reason})"
+    else:
+        week += f"; last week {distance_text(status.last_week_m, units)}"
     if status.average_week_m is not None:
         week += f"; {AVERAGE_WEEKS_TEXT} average {distance_text(status.average_week_m, units)}"
     return week

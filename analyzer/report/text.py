@@ -38,6 +38,7 @@ from analyzer.report import (
     is_pain_note,
     no_open_findings_text,
     pain_patterns_title,
+    ratio_not_judged_text,
     related_window_days,
     risk_ranking,
     span_text,
@@ -221,6 +222,9 @@ def attention_text(statuses: Mapping[str, Status]) -> str:
         ]
         if labelled:
             lines += _listed("", labelled, indent, indent + "  ", separator=";")
+        ratio_reason = ratio_not_judged_text(status)
+        if ratio_reason and not status.is_stale:  # a stale row says 'no data since' already
+            lines += _wrapped(f"acute:chronic not judged: {ratio_reason}", indent, indent + "  ")
         lines += _wrapped(f"why: {attention_reason(status)}", indent, indent + "     ")
         before_pain = status.pain_patterns.most_frequent if status.pain_patterns else None
         if before_pain:

@@ -2,10 +2,17 @@
 
 import dataclasses
 import datetime as dt
+import re
 
 from analyzer.checkers import RULES
 from analyzer.report import attention_reason
-from analyzer.report.text import error_section, render_rules, render_text, status_text
+from analyzer.report.text import (
+    attention_text,
+    error_section,
+    render_rules,
+    render_text,
+    status_text,
+)
 from analyzer.status import ShoeNear, statuses
 from tests.builders import make_log, note, steady_runs
 from tests.report.golden import assert_matches_golden
@@ -253,3 +260,18 @@ def test_a_long_name_at_80_columns_moves_more_columns_beneath(
     assert "this week / 4-wk avg 0.0 / 29.8 km; acute:chronic 0.97; knee pain 9 Mar, left" in (
         " ".join(" ".join(lines).split())
     )
+
+
+def test_a_coach_row_says_why_the_ratio_is_not_judged_when_the_athlete_is_not_stale(
+    walker_log, coach_statuses
+):
+    # a walk on the as-of day, the last run 19 days before: not stale, no ratio
+    walker = statuses(walker_log, [], dt.date(2026, 3, 6))["ana"]
+    squad = {"ana": coach_statuses["ana"], "walker": dataclasses.replace(walker, athlete="walker")}
+    rows = re.split(r"\n(?=\s+\d+\s)", attention_text(squad))[1:]  # with the lines beneath
+    by_name = {row.split()[1]: row for row in rows}
+    assert "acute:chronic not judged: no runs since Sun 15 Feb 2026" in by_name["walker"]
+    assert " - " in by_name["walker"].splitlines()[0]  # the column keeps its '-'
+    assert "not judged" not in by_name["ana"]  # ana's ratio is given: 0.97
+    stale = attention_text(coach_statuses)
+    assert "acute:chronic not judged" not in stale  # bo's and zoë's rows say 'no data since'
