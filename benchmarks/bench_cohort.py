@@ -139,18 +139,8 @@ def _one_run(mode: str, folder: Path, out: str, workers: int) -> dict:
         log = relative_log(analyzer.load(folder), [folder])
         cohort.write_local(log, run_rules(log), out, None, with_samples=False)
     else:
-        from distributed import Client, LocalCluster
-
-        with (
-            LocalCluster(
-                n_workers=workers,
-                threads_per_worker=1,
-                processes=True,
-                dashboard_address=":0",
-                silence_logs=40,
-            ) as cluster,
-            Client(cluster) as client,
-        ):
+        os.environ["RUNLOG_DASK_WORKERS"] = str(workers)
+        with cohort.cluster_client(cohort.LOCAL_CLUSTER) as client:  # as `--dask local` starts it
             for _ in cohort.run_cohort([folder], "unused", out=out, client=client):
                 pass
             peaks = client.run(_peak_rss_mb)
