@@ -16,6 +16,7 @@ traceback kept under --debug.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import logging
 import re
@@ -33,7 +34,7 @@ from analyzer.storage import is_url
 if TYPE_CHECKING:
     from rich.progress import TaskID
 
-    from analyzer.checkers.rule import Rule
+    from analyzer.checkers.rule import Finding, Rule
     from analyzer.log import FileError, FileNotice, TrainingLog
     from analyzer.memo import Result
     from analyzer.profile import Profile
@@ -181,21 +182,38 @@ def check(
 ) -> None:
     """Check the runs under PATH... (files, folders, zips) and print each athlete's status on
     the as-of day, then their history."""
-    from analyzer.checkers import run_rules
-    from analyzer.profile import load_profile
-    from analyzer.relative import relative_findings, relative_log
-    from analyzer.report.csv import render_csv
-    from analyzer.report.json import render_json
-    from analyzer.report.text import render_text
-    from analyzer.status import statuses
+    from analyzer import memo
 
     first_day, last_day = _days(since, until)
+    width = _terminal_width() if output_format == "text" else 0
     if dask_address is None:
-        training_log, profile = _load(paths, profile_path)
-        as_of_day = _as_of_day(as_of, training_log, last_day)
-        findings = run_rules(training_log, profile, first_day, last_day or as_of_day)
+        # a re-run over unchanged files, the same day, finds its result kept (analyzer/memo.py)
+        options = {
+            "format": output_format,
+            "since": str(first_day),
+            "until": str(last_day),
+            "as_of": str(as_of),
+            "all": str(show_all),
+            "width": str(width),
+            "today": dt.date.today().isoformat(),
+        }
+        key = memo.key_of("check", paths, profile_path, options)
+        result = memo.recall(key)
+        if result is None:
+            from analyzer.checkers import run_rules
+
+            training_log, profile = _load(paths, profile_path)
+            as_of_day = _as_of_day(as_of, training_log, last_day)
+            findings = run_rules(training_log, profile, first_day, last_day or as_of_day)
+            days = (first_day, last_day, as_of_day)
+            result = _check_result(
+                paths, training_log, findings, profile, output_format, days, show_all, width
+            )
+            memo.keep(key, result)
     else:
         from analyzer.cohort import check_cohort
+        from analyzer.profile import load_profile
+        from analyzer.relative import relative_findings, relative_log
 
         _check_paths(paths)
         profile = load_profile(profile_path) if profile_path is not None else None
@@ -209,32 +227,87 @@ def check(
             if (first_day is None or finding.date >= first_day)
             and (until_day is None or finding.date <= until_day)
         ]
+        days = (first_day, last_day, as_of_day)
+        result = _check_result(
+            paths, training_log, findings, profile, output_format, days, show_all, width
+        )
+    _echo_check(result, output_format)
+    ctx.exit(result.exit_code)
+
+
+def _check_result(
+    paths: Sequence[Path | str],
+    training_log: TrainingLog,
+    findings: list[Finding],
+    profile: Profile | None,
+    output_format: str,
+    days: tuple[dt.date | None, dt.date | None, dt.date | None],
+    show_all: bool,
+    width: int,
+) -> Result:
+    """What `check` says: the report on stdout, the files not read on stderr (in the JSON
+    document for json), and its exit code. When nothing could be checked, it says so and
+    raises UserError (such a result is not kept)."""
+    from analyzer.memo import Result
+
+    report = _check_report(training_log, findings, profile, output_format, days, show_all, width)
+    lines = (
+        [] if output_format == "json" else _file_lines(training_log.errors, training_log.notices)
+    )
+    result = Result({"report": report.encode("utf-8")}, [(line, True) for line in lines], EXIT_OK)
+    try:
+        return dataclasses.replace(result, exit_code=_exit_code(training_log, paths))
+    except UserError:
+        _echo_check(result, output_format)
+        raise
+
+
+def _check_report(
+    training_log: TrainingLog,
+    findings: list[Finding],
+    profile: Profile | None,
+    output_format: str,
+    days: tuple[dt.date | None, dt.date | None, dt.date | None],
+    show_all: bool,
+    width: int,
+) -> str:
+    """What `check` prints on stdout: the text report, the JSON document or the CSV."""
+    from analyzer.report.csv import render_csv
+    from analyzer.report.json import render_json
+    from analyzer.report.text import WIDTH_CHARS, render_text
+    from analyzer.status import statuses
+
+    first_day, last_day, as_of_day = days
     status_by_athlete = (
         statuses(training_log, findings, as_of_day, profile, first_day) if as_of_day else {}
     )
     if output_format == "json":
         # scripts read the errors from the document, so they are not repeated on stderr
-        document = render_json(
+        return render_json(
             training_log, findings, training_log.errors, status_by_athlete, as_of_day, first_day
         )
-        click.echo(document, nl=False)
-    elif output_format == "csv":
-        click.echo(render_csv(training_log, findings), nl=False)
-        _echo_files(training_log)
+    if output_format == "csv":
+        return render_csv(training_log, findings)
+    return render_text(
+        training_log,
+        findings,
+        (),
+        status_by_athlete,
+        first_day,
+        last_day or as_of_day,
+        show_all=show_all,
+        width=width or WIDTH_CHARS,
+    )
+
+
+def _echo_check(result: Result, output_format: str) -> None:
+    report = result.outputs["report"].decode("utf-8")
+    if output_format == "text":
+        _echo_report(report)
     else:
-        text = render_text(
-            training_log,
-            findings,
-            (),
-            status_by_athlete,
-            first_day,
-            last_day or as_of_day,
-            show_all=show_all,
-            width=_terminal_width(),
-        )
-        _echo_report(text)
-        _echo_files(training_log)
-    ctx.exit(_exit_code(training_log, paths))
+        click.echo(report, nl=False)
+    for text, to_stderr in result.lines:
+        click.echo(text, err=to_stderr)
 
 
 @cli.command(short_help="Write one HTML page: charts, findings, knee-pain timeline.")
@@ -263,15 +336,46 @@ def report(
     as_of: str | None,
 ) -> None:
     """Write one HTML page of the runs under PATH...: charts, findings, knee-pain timeline."""
-    from analyzer.checkers import run_rules
-    from analyzer.discover import shown
-    from analyzer.report import count_text
-    from analyzer.report.html import render_html  # matplotlib is slow to import: only here
-    from analyzer.status import statuses
+    from analyzer import memo
     from analyzer.writing import check_output
 
     first_day, last_day = _days(since, until)
     check_output(output, [*_local(paths), *_given(profile_path)], force=force)
+    # a re-run over unchanged files, the same day, finds its page kept (analyzer/memo.py)
+    options = {
+        "output": str(output),
+        "since": str(first_day),
+        "until": str(last_day),
+        "as_of": str(as_of),
+        "today": dt.date.today().isoformat(),
+    }
+    key = memo.key_of("report", paths, profile_path, options)
+    result = memo.recall(key)
+    if result is None:
+        result = _report_result(paths, output, profile_path, (first_day, last_day), as_of)
+        memo.keep(key, result)
+    _write(output, result.outputs["page"])
+    for text, to_stderr in result.lines:
+        click.echo(text, err=to_stderr)
+    ctx.exit(result.exit_code)
+
+
+def _report_result(
+    paths: tuple[Path | str, ...],
+    output: Path,
+    profile_path: Path | None,
+    days: tuple[dt.date | None, dt.date | None],
+    as_of: str | None,
+) -> Result:
+    """`report`: the page's bytes, and what to say."""
+    from analyzer.checkers import run_rules
+    from analyzer.discover import shown
+    from analyzer.memo import Result
+    from analyzer.report import count_text
+    from analyzer.report.html import render_html  # matplotlib is slow to import: only here
+    from analyzer.status import statuses
+
+    first_day, last_day = days
     training_log, profile = _load(paths, profile_path)
     exit_code = _exit_code_before_writing(training_log, paths)
     as_of_day = _as_of_day(as_of, training_log, last_day)
@@ -288,13 +392,10 @@ def report(
         statuses=status_by_athlete,
         since=first_day,
     )
-    _write(output, page.encode("utf-8"))
-    _echo_files(training_log)
-    click.echo(
-        f"Wrote {shown(output)}: {count_text(len(training_log.athletes), 'athlete')}, "
-        f"{count_text(len(findings), 'finding')}."
-    )
-    ctx.exit(exit_code)
+    lines = [(line, True) for line in _file_lines(training_log.errors, training_log.notices)]
+    athletes = count_text(len(training_log.athletes), "athlete")
+    said = f"Wrote {shown(output)}: {athletes}, {count_text(len(findings), 'finding')}."
+    return Result({"page": page.encode("utf-8")}, [*lines, (said, False)], exit_code)
 
 
 @cli.command("import", short_help="Write every activity to a table, or datasets to a folder.")
@@ -631,12 +732,12 @@ def _exit_code(training_log: TrainingLog, paths: Sequence[Path | str]) -> int:
 
 
 def _terminal_width() -> int:
-    """The terminal's width when output goes to one, else the report's own width."""
-    from analyzer.report.text import WIDTH_CHARS
-
+    """The terminal's width when output goes to one and it is known, else 0: the report's own
+    width (report/text.py's WIDTH_CHARS)."""
     if not _is_terminal():
-        return WIDTH_CHARS
-    return min(shutil.get_terminal_size((WIDTH_CHARS, 24)).columns - 1, MAX_WIDTH_CHARS)
+        return 0
+    columns = shutil.get_terminal_size((0, 0)).columns
+    return min(columns - 1, MAX_WIDTH_CHARS) if columns > 0 else 0
 
 
 # severity marks at the start of a finding's line: coloured on a terminal

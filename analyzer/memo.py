@@ -1,16 +1,17 @@
 """Whole results kept by what they were made from: a re-run over unchanged files is a lookup.
 
-`runlog import` over years of files spends most of a warm re-run starting pandas and
-rebuilding the table from each file's cache entry (analyzer/reading.py). When nothing it reads
-has changed, the table it writes is the same, so the result is kept whole, under a key that
-digests everything the result depends on:
+`runlog import`, `check` and `report` over years of files spend most of a warm re-run starting
+pandas, rebuilding the table from each file's cache entry (analyzer/reading.py), running the
+rules and drawing charts. When nothing they read has changed, what they write is the same, so
+the result is kept whole, under a key that digests everything the result depends on:
 
 - every source the loader would read (found the same way, by analyzer/discover.py), by its
   path, athlete and the SHA-256 of its bytes; what could not be opened, with its reason;
 - every runlog.toml that could apply (the one given, those beside the data and in archives)
   and whether the one folder named is an athlete's of a coach's folder (its name is theirs);
-- the command and its options, the folder it runs in, the RUNLOG_* settings, runlog's own
-  code (every module) and the versions of the packages installed beside it.
+- the command and its options (`check` and `report` add the day they run on, `check` the width
+  it wraps to), the folder it runs in, the RUNLOG_* settings, the machine's time zone, runlog's
+  own code (every module) and the versions of the packages installed beside it.
 
 Working that out reads and digests each file (as the file cache does) but imports neither
 pandas nor any importer. A change to any of these gives a new key, and the result is made
@@ -25,6 +26,7 @@ import json
 import os
 import struct
 import sys
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -79,9 +81,15 @@ def key_of(
     if cache_folder() is None or any(is_url(path) for path in paths):
         return None
     try:
-        limits = input_limits(tuple(paths), profile_path)
-    except (RunlogError, OSError):
+        return _key(command, paths, profile_path, options)
+    except (RunlogError, OSError):  # a bad profile, a folder gone: the command says why
         return None
+
+
+def _key(
+    command: str, paths: Sequence[str | Path], profile_path: Path | None, options: dict[str, str]
+) -> str:
+    limits = input_limits(tuple(paths), profile_path)
     found = discover(list(paths), limits.from_environment())
     digest = hashlib.sha256()
 
@@ -91,6 +99,7 @@ def key_of(
 
     add(command, sorted(options.items()), [os.fsdecode(path) for path in paths], os.getcwd())
     add(sorted((name, value) for name, value in os.environ.items() if name.startswith("RUNLOG")))
+    add(os.environ.get("TZ"), time.tzname, time.timezone)  # the machine's zone, where it counts
     add(_code_digest(), _installed())
     add(str(profile_path), _content_digest(profile_path) if profile_path is not None else None)
     for folder in [*found.data_folders, *found.athlete_folders.values()]:

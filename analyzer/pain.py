@@ -70,6 +70,8 @@ _FLAG_TOKENS = {"_swell_": "swelling", "_locking_": "locking", "_giving_way_": "
 _ELISION = re.compile(r"^(l|d|j|n|m|s|c|t|qu|un|dell|all|nell|sull)'(\w.*)$")
 _TOKEN = re.compile(r"_score_[\d.,]+_|_[a-z_]+_|\d+%|[\w']+|[,;()\[\]]|\s[-–—]\s")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+|(?<=[.!?])$")
+_ABBREVIATED_WORD = re.compile(r"(\w+)\.$")
+_ABBREVIATION_MAX_CHARS = 4
 _EXCERPT_MAX_CHARS = 200
 _WINDOW_TOKENS = 8  # a pain word this far from a knee mention is not about it
 _NEGATION_REACH_TOKENS = 4  # a negation this far before, across fillers only
@@ -109,6 +111,7 @@ class _Grammar:
     left: frozenset[str]
     right: frozenset[str]
     both: frozenset[str]
+    side_abbreviations: frozenset[str]  # "li.", "izq.", "dcha.": a period that ends no sentence
     both_knees: frozenset[str]
     side_gap: frozenset[str]
     joiners: frozenset[str]
@@ -172,6 +175,12 @@ def _grammar(language: str) -> _Grammar:
         left=frozenset(words.left),
         right=frozenset(words.right),
         both=frozenset(words.both),
+        side_abbreviations=frozenset(
+            word
+            for side_words in (words.left, words.right)
+            for word in side_words[1:]  # the first is the side's full word ("left", "links")
+            if len(word) <= _ABBREVIATION_MAX_CHARS
+        ),
         both_knees=frozenset(words.both_knees),
         side_gap=frozenset(words.side_gap),
         joiners=frozenset((*words.joiners, *words.left, *words.right, *words.both)),
@@ -250,7 +259,7 @@ def _read(text: object) -> tuple[KneePain | None, bool]:
 def _read_text(text: str) -> tuple[KneePain | None, bool]:
     language = language_of(text)
     grammar = _grammar(language)
-    sentences = [part.strip() for part in _SENTENCE_END.split(text) if part and part.strip()]
+    sentences = _sentences(text, grammar)
     painful: list[tuple[str, list[str], _SentenceReading]] = []
     loose_scores: list[float] = []
     is_clear = False
@@ -296,6 +305,21 @@ def _read_text(text: str) -> tuple[KneePain | None, bool]:
         ),
         is_clear,
     )
+
+
+def _sentences(text: str, grammar: _Grammar) -> list[str]:
+    """The sentences of a note; a side written short ("li. Knie", "rodilla izq. duele") ends
+    none, so the knee keeps its side and its pain."""
+    sentences: list[str] = []
+    start = 0
+    for end in _SENTENCE_END.finditer(text):
+        abbreviated = _ABBREVIATED_WORD.search(text, start, end.start())
+        if abbreviated and abbreviated.group(1).lower() in grammar.side_abbreviations:
+            continue
+        sentences.append(text[start : end.start()])
+        start = end.end()
+    sentences.append(text[start:])
+    return [sentence.strip() for sentence in sentences if sentence.strip()]
 
 
 def _last_knee_mention(tokens: list[str], grammar: _Grammar) -> list[str]:

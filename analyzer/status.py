@@ -13,7 +13,7 @@ local calendar (Monday-Sunday weeks from `local_date`):
   measured value: the ratio is not judged, and the last run's day says why);
 - the longest run of the last 7 days against the longest of the 30 days before them;
 - running days in a row (ending on `as_of`, or the day before when `as_of` has no run yet)
-  and the last rest day;
+  and the last rest day, judged only with a run in the last 28 days (`has_run_in_open_window`);
 - cadence: the median of the last 14 days' runs, the low-cadence floor, and the runner's own
   median of the 12 weeks before;
 - shoes the shoe-overdue rule found past their limit, and those within its `near_km` of
@@ -137,17 +137,26 @@ class Status:
         days = self.days_since_last_activity
         return days is not None and days < OPEN_WINDOW_DAYS
 
+    def has_run_since(self, first: dt.date) -> bool:
+        """A run from `first` to the as-of day: a figure over those days counts runs, so a 0 in
+        it is measured rest; without one the figure is not judged (no data is not rest)."""
+        return self.last_run_date is not None and self.last_run_date >= first
+
     @property
     def has_run_in_acute_window(self) -> bool:
         """A run in the last 7 days (as-of day included): the ratio's acute load is measured."""
-        first = self.as_of - dt.timedelta(days=ACUTE_DAYS - 1)
-        return self.last_run_date is not None and self.last_run_date >= first
+        return self.has_run_since(self.as_of - dt.timedelta(days=ACUTE_DAYS - 1))
 
     @property
     def has_run_in_weeks(self) -> bool:
         """A run this week or in the AVERAGE_WEEKS full weeks before it: the weeks count runs."""
-        first = self.week_start - dt.timedelta(weeks=AVERAGE_WEEKS)
-        return self.last_run_date is not None and self.last_run_date >= first
+        return self.has_run_since(self.week_start - dt.timedelta(weeks=AVERAGE_WEEKS))
+
+    @property
+    def has_run_in_open_window(self) -> bool:
+        """A run in the last 28 days (as-of day included): the rest days and the open findings
+        speak of running, whether the athlete is stale or logs other activities."""
+        return self.has_run_since(self.as_of - dt.timedelta(days=OPEN_WINDOW_DAYS - 1))
 
     @property
     def high_count(self) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import pickle
+import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -21,8 +22,11 @@ SAMPLE_DATA = Path(__file__).resolve().parents[1] / "sample_data"
 
 
 def check_json(cache: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[int, str]:
+    """`runlog check --format json` of the sample data, from its files' cache entries (not
+    from a result kept whole, analyzer/memo.py: tests/test_memo.py checks those)."""
     monkeypatch.setenv("RUNLOG_CACHE", str(cache))
     load_cached.cache_clear()  # what one process read before is not what is on disk now
+    shutil.rmtree(cache / "results", ignore_errors=True)
     result = CliRunner().invoke(cli.cli, ["check", str(SAMPLE_DATA), "--format", "json"])
     return result.exit_code, result.stdout
 
@@ -58,7 +62,7 @@ def test_damaged_entries_give_the_same_json_as_a_clean_cache(tmp_path, monkeypat
     clean = check_json(tmp_path / "clean", monkeypatch)
     cache = tmp_path / "damaged"
     assert check_json(cache, monkeypatch) == clean
-    entries = sorted(cache.iterdir())
+    entries = sorted(cache.glob("*.entry"))
     originals = [entry.read_bytes() for entry in entries]
     assert len(entries) > 20
     for entry, original, other in zip(
@@ -70,7 +74,7 @@ def test_damaged_entries_give_the_same_json_as_a_clean_cache(tmp_path, monkeypat
     # an entry is rebuilt once its damage is seen: at once in its JSON part, when its samples
     # are read in theirs (a warm load checks the JSON part alone)
     assert not load(SAMPLE_DATA).samples.empty  # every run's samples, read
-    assert [entry.read_bytes() for entry in sorted(cache.iterdir())] == originals  # rebuilt
+    assert [entry.read_bytes() for entry in sorted(cache.glob("*.entry"))] == originals  # rebuilt
     assert check_json(cache, monkeypatch) == clean
 
 
@@ -78,7 +82,7 @@ def test_samples_asked_for_after_their_entry_was_damaged_come_from_the_file(tmp_
     monkeypatch.setenv("RUNLOG_CACHE", str(tmp_path / "cache"))
     clean = load(SAMPLE_DATA).samples
     training_log = load(SAMPLE_DATA)
-    for entry in (tmp_path / "cache").iterdir():
+    for entry in (tmp_path / "cache").glob("*.entry"):
         entry.write_bytes(b"runlog-cache 3\n" + b"\x00" * 64)
     load_cached.cache_clear()
     pd.testing.assert_frame_equal(training_log.samples, clean)
@@ -93,7 +97,7 @@ def test_a_pickle_in_the_cache_is_never_run(tmp_path, monkeypatch):
         def __reduce__(self):
             return (Path.touch, (marker,))
 
-    for entry in cache.iterdir():
+    for entry in cache.glob("*.entry"):
         entry.write_bytes(pickle.dumps(Payload()))
     assert check_json(cache, monkeypatch) == clean
     assert not marker.exists()

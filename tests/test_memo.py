@@ -146,3 +146,53 @@ def test_no_cache_keeps_no_result_and_only_the_newest_are_kept(data, tmp_path, m
     for name in ("a.csv", "b.csv", "c.csv"):
         run_import(data, tmp_path / name)
     assert len(kept_results(tmp_path)) == 2
+
+
+def run_check(data: Path, *options: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli.cli, ["check", str(data), *options])
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.mark.parametrize("output_format", ["text", "json", "csv"])
+def test_a_rerun_of_check_says_the_same(data, tmp_path, output_format):
+    (data / "watch" / "broken.fit").write_bytes(b"\x0e\x10not a fit file at all")
+    first = run_check(data, "--format", output_format)
+    assert first[0] == 1 and first[1]
+    assert ("broken.fit" in first[2]) == (output_format != "json")  # json holds its errors
+    assert run_check(data, "--format", output_format) == first
+    assert len(kept_results(tmp_path)) == 1
+    assert run_check(data, "--format", output_format, "--as-of", "2026-08-01") != first
+    assert len(kept_results(tmp_path)) == 2
+
+
+def test_a_kept_check_prints_without_pandas(data):
+    command = [sys.executable, "-c", RAN_WITHOUT_PANDAS, "check", str(data)]
+    first = subprocess.run(command, capture_output=True, text=True, check=True)
+    again = subprocess.run(command, capture_output=True, text=True, check=True)
+    assert "pandas imported: True exit: 0" in first.stdout
+    assert "pandas imported: False exit: 0" in again.stdout
+    assert again.stdout.replace("False", "True") == first.stdout
+    assert "status on" in again.stdout
+
+
+def test_nothing_to_check_is_said_each_time_and_not_kept(tmp_path, monkeypatch):
+    monkeypatch.setenv("RUNLOG_CACHE", str(tmp_path / "cache"))
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "broken.fit").write_bytes(b"\x0e\x10not a fit file at all")
+    first = run_check(tmp_path / "data")
+    assert first[0] == 2 and "broken.fit" in first[2] and "nothing to check" in first[2]
+    assert run_check(tmp_path / "data") == first
+    assert kept_results(tmp_path) == []
+
+
+def test_a_rerun_of_report_writes_the_same_page_without_matplotlib(data, tmp_path):
+    page = tmp_path / "report.html"
+    command = [sys.executable, "-c", RAN_WITHOUT_PANDAS, "report", str(data), "-o", str(page)]
+    first = subprocess.run(command, capture_output=True, text=True, check=True)
+    written = page.read_bytes()
+    page.unlink()
+    again = subprocess.run(command, capture_output=True, text=True, check=True)
+    assert "pandas imported: True exit: 0" in first.stdout
+    assert "pandas imported: False exit: 0" in again.stdout
+    assert page.read_bytes() == written and b"data:image/svg+xml" in written  # its charts
+    assert again.stderr == first.stderr

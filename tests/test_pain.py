@@ -119,6 +119,30 @@ def test_the_side_is_the_knee_the_note_names(text, side):
 
 
 @pytest.mark.parametrize(
+    ("text", "side", "score"),
+    [
+        ("li. Knie schmerzt, 4/10", "left", 4.0),
+        ("re. Knie tut weh", "right", None),
+        ("rodilla izq. duele 6/10", "left", 6.0),
+        ("rodilla dcha. molestia", "right", None),
+        ("joelho esq. dói 5/10", "left", 5.0),
+        ("ginocchio sx. fa male 4/10", "left", 4.0),
+        ("genou gche. douleur 3/10", "left", 3.0),
+        ("l. knee sore", "left", None),
+    ],
+)
+def test_a_side_written_short_with_a_period_keeps_its_knee_and_score(text, side, score):
+    pain = knee_pain_in(text)
+    assert (pain.side, pain.score_of_10, pain.excerpt) == (side, score, text)
+
+
+def test_a_side_word_in_full_still_ends_its_sentence():
+    assert knee_pain_in("Knee sore on the left. Right after the run it eased.").excerpt == (
+        "Knee sore on the left."
+    )
+
+
+@pytest.mark.parametrize(
     ("text", "score"),
     [
         pytest.param("Left knee sore, 3/10", 3.0, id="3/10 after a comma"),

@@ -111,6 +111,17 @@ def test_without_a_run_in_the_last_7_days_the_ratio_is_not_judged():
     assert not long_gone.has_run_in_weeks
 
 
+def test_rest_days_are_judged_only_with_a_run_in_the_last_28_days_stale_or_not():
+    walks = [run(f"2026-03-{date:02d}", 4, sport="walking") for date in (10, 15)]
+    log = make_log([*steady_runs(weeks=6), *walks])  # the last run Sun 15 Feb
+    four_weeks_on = athlete_status(log, [], "ana", dt.date(2026, 3, 14))
+    assert four_weeks_on.has_run_in_open_window  # 15 Feb is the 28th day back
+    walking = athlete_status(log, [], "ana", dt.date(2026, 3, 15))
+    assert not walking.is_stale and not walking.has_run_in_open_window
+    stale = athlete_status(make_log(steady_runs(weeks=6)), [], "ana", dt.date(2026, 3, 14))
+    assert stale.is_stale and stale.has_run_in_open_window  # the same rule: a run in the 28 days
+
+
 def shoe_log(profile: Profile | None = None, **shoe) -> TrainingLog:
     """A 10 km run a day in the Pegasus from Mon 2 Mar to Wed 11 Mar 2026, 600 km on it before."""
     runs = [run(f"2026-03-{2 + day:02d}", 10, shoe="Pegasus") for day in range(10)]

@@ -187,7 +187,7 @@ def attention_week_text(status: Status) -> str:
         return "-"
     units = status.units
     this_week = distance_text(status.this_week_m, units)
-    if status.is_stale and status.this_week_m == 0:
+    if week_not_judged_text(status, status.this_week_m):
         this_week = "-"
     if status.average_week_m is None:
         return f"{this_week} / -"
@@ -195,9 +195,13 @@ def attention_week_text(status: Status) -> str:
     return f"{this_week.split(' ')[0]} / {number} {unit}"
 
 
-def attention_ratio_text(status: Status) -> str:
+def attention_ratio_text(status: Status, with_reason: bool = False) -> str:
+    """'1.02', or '-' when not judged ('not judged: no runs since ...' `with_reason`)."""
     ratio = status.acute_chronic_ratio
-    return "-" if ratio is None else f"{ratio:.2f}"
+    if ratio is not None:
+        return f"{ratio:.2f}"
+    reason = ratio_not_judged_text(status)
+    return f"not judged: {reason}" if with_reason and reason else "-"
 
 
 def ratio_not_judged_text(status: Status) -> str | None:
@@ -210,6 +214,27 @@ def ratio_not_judged_text(status: Status) -> str | None:
     if status.history_days < CHRONIC_DAYS:
         return f"needs {CHRONIC_DAYS} days of history; this log has {status.history_days}"
     return f"no distance recorded in the last {CHRONIC_DAYS} days"
+
+
+def week_not_judged_text(status: Status, week_m: float) -> str | None:
+    """Why a week's distance (this week's or the last one's) is not given: no run this week or
+    in the 4 before ('no runs since Mon 14 Aug 2023'), or an empty week of an athlete with no
+    data for a while ('no data since Sun 22 Feb 2026'); None when it is given."""
+    if not status.has_run_in_weeks:
+        return _no_runs_text(status)
+    if status.is_stale and week_m == 0:
+        return f"no data since {day_text(status.last_activity_date)}"
+    return None
+
+
+def average_week_not_judged_text(status: Status) -> str | None:
+    """Why the 4-week average is not given: no run in those weeks, or no full week of log
+    before this one; None when it is given."""
+    if not status.has_run_in_weeks:
+        return _no_runs_text(status)
+    if status.average_week_m is None:
+        return "no full week of log before this one"
+    return None
 
 
 def _no_runs_text(status: Status) -> str:
@@ -243,9 +268,26 @@ def attention_reason(status: Status) -> str:
     if status.open_findings:
         top = status.open_findings[0]
         return f"{finding_headline(top)} ({top.code}, {top.date:%a} {top.date.day} {top.date:%b})"
+    if not status.has_run_in_open_window:  # no open finding, and no run it could come from
+        if status.last_run_date is None:
+            return _no_runs_text(status)
+        days = count_text((status.as_of - status.last_run_date).days, "day")
+        return f"{_no_runs_text(status)} ({days})"
     if status.rules_not_run:
         return f"no open finding; {count_text(len(status.rules_not_run), 'rule')} could not judge"
     return f"nothing flagged in the last {OPEN_WINDOW_DAYS} days"
+
+
+def no_open_findings_text(status: Status) -> str:
+    """What the status says when no finding is open, never an all-clear the rules could not
+    give: no run in the window, some rules unable to judge, or nothing flagged."""
+    if not status.has_run_in_open_window:
+        return f"No runs in the last {OPEN_WINDOW_DAYS} days: the rules had no runs to judge."
+    if status.rules_not_run:
+        return (
+            f"No finding dated in the last {OPEN_WINDOW_DAYS} days from the rules that could judge."
+        )
+    return f"Nothing was flagged in the last {OPEN_WINDOW_DAYS} days."
 
 
 def pain_patterns_title(patterns: PainPatterns) -> str:
@@ -321,7 +363,11 @@ def _week_text(status: Status) -> str:
         f"{distance_text(status.this_week_m, units)} so far" if ran_this_week else "no runs so far"
     )
     week += f" (since {day_text(status.week_start)})"
-    week += f"; last week {distance_text(status.last_week_m, units)}"
+    last_week_reason = week_not_judged_text(status, status.last_week_m)
+    if last_week_reason:
+        week += f"; last week not judged ({last_week_reason})"
+    else:
+        week += f"; last week {distance_text(status.last_week_m, units)}"
     if status.average_week_m is not None:
         week += f"; {AVERAGE_WEEKS_TEXT} average {distance_text(status.average_week_m, units)}"
     return week
@@ -341,7 +387,16 @@ def _long_run_text(status: Status) -> str:
     return text
 
 
+def rest_not_judged_text(status: Status) -> str | None:
+    """Why the status does not count running days in a row ('no runs since Mon 14 Aug 2023'):
+    no run in the last 28 days, stale or not; None when it counts them."""
+    return None if status.has_run_in_open_window else _no_runs_text(status)
+
+
 def _rest_text(status: Status) -> str:
+    reason = rest_not_judged_text(status)
+    if reason:  # days without a run for weeks are no measured rest
+        return f"not judged: {reason}"
     days = status.running_days_in_row
     text = f"{count_text(days, 'running day')} in a row"
     if status.last_rest_date is None:

@@ -35,6 +35,7 @@ from analyzer.report import (
     evidence_words,
     in_attention_order,
     is_pain_note,
+    no_open_findings_text,
     open_finding_text,
     pain_patterns_title,
     related_window_days,
@@ -242,7 +243,7 @@ def _attention_numbers(status: Status | None, rank) -> str:
         f"{status.warning_count} in {OPEN_WINDOW_DAYS} days",
         f"<strong>Last activity</strong>: {escape(attention_last_text(status))}",
         f"<strong>This week / 4-week avg</strong>: {escape(attention_week_text(status))}",
-        f"<strong>Acute:chronic</strong>: {escape(attention_ratio_text(status))}",
+        f"<strong>Acute:chronic</strong>: {escape(attention_ratio_text(status, True))}",
         *(
             f"<strong>{escape(label)}</strong>: {escape(text)}"
             for label, text in status_rows(status)
@@ -428,13 +429,8 @@ def _status(status: Status) -> str:
             f"<h3>Open findings (last {OPEN_WINDOW_DAYS} days, most severe first)</h3>\n"
             f'<ul class="open-findings">\n{items}\n</ul>'
         )
-    elif status.rules_not_run:
-        parts.append(
-            f'<p class="quiet">No finding dated in the last {OPEN_WINDOW_DAYS} days from the '
-            "rules that could judge.</p>"
-        )
     else:
-        parts.append(f"<p>Nothing was flagged in the last {OPEN_WINDOW_DAYS} days.</p>")
+        parts.append(f"<p>{escape(no_open_findings_text(status))}</p>")
     if status.rules_not_run:
         items = "".join(
             f"<li>{escape(item.rule)}: {escape(item.reason)}</li>" for item in status.rules_not_run

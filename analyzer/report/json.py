@@ -20,7 +20,14 @@ import pandas as pd
 from analyzer.checkers.rule import Finding, Rule, setting_range
 from analyzer.log import FileError, TrainingLog
 from analyzer.patterns import PATTERN_COLUMNS, PainPatterns
-from analyzer.report import athlete_summaries, ratio_not_judged_text, shoe_near_text
+from analyzer.report import (
+    athlete_summaries,
+    average_week_not_judged_text,
+    ratio_not_judged_text,
+    rest_not_judged_text,
+    shoe_near_text,
+    week_not_judged_text,
+)
 from analyzer.status import Status, finding_headline, finding_line
 
 
@@ -67,6 +74,10 @@ def status_dict(status: Status) -> dict[str, Any]:
     """The status as plain JSON: DESIGN.md's keys first, distances in km (and miles when the
     athlete's units are miles), open findings one line each."""
     pain = status.latest_pain
+    this_week_reason = week_not_judged_text(status, status.this_week_m)
+    last_week_reason = week_not_judged_text(status, status.last_week_m)
+    average_week_reason = average_week_not_judged_text(status)
+    rest_reason = rest_not_judged_text(status)
     return {
         "as_of": plain(status.as_of),
         "last_activity_date": plain(status.last_activity_date),
@@ -97,17 +108,23 @@ def status_dict(status: Status) -> dict[str, Any]:
         ],
         "advice": list(status.advice),
         "week_start": plain(status.week_start),
-        "this_week_km": _km(status.this_week_m),
-        "last_week_km": _km(status.last_week_m),
-        "average_week_km": _km(status.average_week_m),
+        # a figure over days without a run is not judged (null, with its reason), never a
+        # measured 0; each *_reason is null when its figure is given
+        "this_week_km": _km(status.this_week_m, this_week_reason),
+        "this_week_km_reason": this_week_reason,
+        "last_week_km": _km(status.last_week_m, last_week_reason),
+        "last_week_km_reason": last_week_reason,
+        "average_week_km": _km(status.average_week_m, average_week_reason),
+        "average_week_km_reason": average_week_reason,
         "acute_chronic_ratio": _rounded(status.acute_chronic_ratio, 3),
         "acute_chronic_ratio_reason": ratio_not_judged_text(status),  # null when given
         "last_run_date": plain(status.last_run_date),
         "longest_run_7_days_km": _km(status.longest_run_7_days_m),
         "longest_run_before_km": _km(status.longest_run_before_m),
-        "running_days_in_row": status.running_days_in_row,
-        "last_rest_date": plain(status.last_rest_date),
-        "days_since_rest": status.days_since_rest,
+        "running_days_in_row": None if rest_reason else status.running_days_in_row,
+        "last_rest_date": None if rest_reason else plain(status.last_rest_date),
+        "days_since_rest": None if rest_reason else status.days_since_rest,
+        "running_days_in_row_reason": rest_reason,  # also why the two above are null
         "recent_cadence_spm": _rounded(status.recent_cadence_spm, 1),
         "cadence_floor_spm": _rounded(status.cadence_floor_spm, 1),
         "own_cadence_spm": _rounded(status.own_cadence_spm, 1),
@@ -129,8 +146,9 @@ def status_dict(status: Status) -> dict[str, Any]:
     }
 
 
-def _km(metres: float | None) -> float | None:
-    return None if metres is None else round(metres / 1000, 2)
+def _km(metres: float | None, not_judged: str | None = None) -> float | None:
+    """Metres as km to 10 m; None when there is none, or it is `not_judged` (a reason)."""
+    return None if metres is None or not_judged else round(metres / 1000, 2)
 
 
 def _rounded(value: float | None, digits: int) -> float | None:

@@ -36,7 +36,9 @@ from analyzer.report import (
     finding_summary,
     in_attention_order,
     is_pain_note,
+    no_open_findings_text,
     pain_patterns_title,
+    ratio_not_judged_text,
     related_window_days,
     risk_ranking,
     span_text,
@@ -154,12 +156,8 @@ def status_text(status: Status) -> str:
         lines.append(f"Open findings (last {OPEN_WINDOW_DAYS} days, most severe first):")
         for finding in status.open_findings:
             lines += _wrapped(finding_summary(finding), "  ", " " * 13)
-    elif status.rules_not_run:
-        lines.append(
-            f"No finding dated in the last {OPEN_WINDOW_DAYS} days from the rules that could judge."
-        )
     else:
-        lines.append(f"Nothing was flagged in the last {OPEN_WINDOW_DAYS} days.")
+        lines += _wrapped(no_open_findings_text(status), "")
     if status.advice:
         lines.append("This week:")
         for sentence in status.advice:
@@ -224,6 +222,9 @@ def attention_text(statuses: Mapping[str, Status]) -> str:
         ]
         if labelled:
             lines += _listed("", labelled, indent, indent + "  ", separator=";")
+        ratio_reason = ratio_not_judged_text(status)
+        if ratio_reason and not status.is_stale:  # a stale row says 'no data since' already
+            lines += _wrapped(f"acute:chronic not judged: {ratio_reason}", indent, indent + "  ")
         lines += _wrapped(f"why: {attention_reason(status)}", indent, indent + "     ")
         before_pain = status.pain_patterns.most_frequent if status.pain_patterns else None
         if before_pain:

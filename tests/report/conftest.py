@@ -204,3 +204,20 @@ def coach_errors() -> list[FileError]:
 def coach_statuses(coach_log, coach_findings) -> dict[str, Status]:
     """Each athlete's status on the newest day of the log (Mon 9 Mar 2026, the day of a note)."""
     return statuses(coach_log, coach_findings, default_as_of(coach_log))
+
+
+@pytest.fixture(scope="module")
+def walker_log() -> TrainingLog:
+    """A runner who stopped running but not moving: 6 weeks of runs to Sun 15 Feb 2026, then a
+    walk a week up to Fri 27 Mar 2026, the newest day (not stale: a walk is data)."""
+    walks = [
+        run(f"2026-03-{date:02d}", 4.0, sport="walking", activity_id=f"walk-{date}")
+        for date in (6, 13, 20, 27)
+    ]
+    return make_log([*steady_runs(weeks=6, first=day("2026-01-05")), *walks])
+
+
+@pytest.fixture(scope="module")
+def walker_status(walker_log) -> Status:
+    """The walker's status on Fri 27 Mar 2026: no run in the last 28 days."""
+    return statuses(walker_log, [], default_as_of(walker_log))["ana"]

@@ -126,7 +126,10 @@ def test_the_coach_row_says_since_when_there_is_no_data_and_why(page):
 def test_a_stale_athletes_ratio_is_not_judged_rather_than_zero(page):
     ranking = page.split('id="ranking"', 1)[1].split("</section>", 1)[0]
     bo_row = ranking.split('<div class="athlete-row">')[2]
-    assert "<strong>Acute:chronic</strong>: -" in bo_row
+    assert "<strong>Acute:chronic</strong>: not judged: no runs since Sun 22 Feb 2026" in bo_row
+    assert "<strong>Rest</strong>: 0 running days in a row" in bo_row  # a run 15 days before
+    zoe_row = ranking.split('<div class="athlete-row">')[1]
+    assert "<strong>Rest</strong>: not judged: no runs since Sun 8 Feb 2026" in zoe_row
     assert "<strong>This week / 4-week avg</strong>: - / 8.7 mi" in bo_row
     bo = page.split('id="athlete-2-bo"', 1)[1].split("</section>", 1)[0]
     status = bo.split('<div class="status">', 1)[1].split("</table>", 1)[0]
@@ -189,3 +192,20 @@ def test_a_shoe_near_its_limit_is_in_the_status_table(coach_log, ana_findings, c
     page = render_html(coach_log.for_athlete("ana"), ana_findings, statuses=statuses)
     status = page.split('<div class="status">', 1)[1].split("</table>", 1)[0]
     assert '<th scope="row">Shoes</th><td>Ghost: 620 km of 700; about 80 km left</td>' in status
+
+
+@pytest.fixture(scope="module")
+def walker_page(walker_log, walker_status) -> str:
+    return render_html(walker_log, [], statuses={"ana": walker_status})
+
+
+def test_a_runner_who_only_walks_now_has_no_rest_days_counted(walker_page):
+    status = walker_page.split('<div class="status">', 1)[1].split("</table>", 1)[0]
+    assert '<th scope="row">Rest</th><td>not judged: no runs since Sun 15 Feb 2026</td>' in status
+    assert "running days in a row" not in status
+
+
+def test_no_run_in_the_open_window_is_said_rather_than_nothing_flagged(walker_page):
+    status = walker_page.split('<div class="status">', 1)[1].split("</div>", 2)[1]
+    assert "<p>No runs in the last 28 days: the rules had no runs to judge.</p>" in status
+    assert "Nothing was flagged" not in walker_page

@@ -165,3 +165,27 @@ def test_a_shoe_near_its_limit_has_its_distances_and_a_summary(coach_statuses):
         }
     ]
     assert status_dict(coach_statuses["ana"])["shoes_near_limit"] == []
+
+
+def test_figures_over_days_without_a_run_are_null_with_their_reason(
+    coach_log, coach_findings, coach_statuses, walker_status
+):
+    as_of = dt.date(2026, 3, 9)
+    document = json.loads(render_json(coach_log, coach_findings, (), coach_statuses, as_of))
+    status = {item["athlete"]: item["status"] for item in document["athletes"]}
+    zoe, bo, ana = status["zoë"], status["bo"], status["ana"]  # no run in 29 days; stale
+    for key in ("this_week_km", "last_week_km", "average_week_km", "running_days_in_row"):
+        assert zoe[key] is None
+        assert zoe[f"{key}_reason"] == "no runs since Sun 8 Feb 2026"
+    assert zoe["last_rest_date"] is None and zoe["days_since_rest"] is None
+    assert (bo["this_week_km"], bo["last_week_km"]) == (None, None)  # weeks without any data
+    assert bo["this_week_km_reason"] == bo["last_week_km_reason"] == "no data since Sun 22 Feb 2026"
+    assert bo["average_week_km"] == 14.0 and bo["average_week_km_reason"] is None
+    assert bo["running_days_in_row"] == 0  # a run 15 days before: the rest days count
+    assert bo["running_days_in_row_reason"] is None
+    assert (ana["this_week_km"], ana["last_week_km"], ana["running_days_in_row"]) == (0.0, 29.0, 0)
+    assert ana["this_week_km_reason"] is ana["running_days_in_row_reason"] is None
+    walker = status_dict(walker_status)  # a walk on the as-of day, no run in 40 days
+    assert walker["running_days_in_row"] is None
+    assert walker["running_days_in_row_reason"] == "no runs since Sun 15 Feb 2026"
+    assert walker["this_week_km"] is None and walker["is_stale"] is False

@@ -2,10 +2,19 @@
 
 import dataclasses
 import datetime as dt
+import re
 
 from analyzer.checkers import RULES
-from analyzer.report.text import error_section, render_rules, render_text, status_text
-from analyzer.status import ShoeNear
+from analyzer.report import attention_reason
+from analyzer.report.text import (
+    attention_text,
+    error_section,
+    render_rules,
+    render_text,
+    status_text,
+)
+from analyzer.status import ShoeNear, statuses
+from tests.builders import make_log, note, steady_runs
 from tests.report.golden import assert_matches_golden
 
 
@@ -65,6 +74,38 @@ def test_a_stale_athlete_shows_no_ratio_or_week_as_if_measured(
     assert "Acute:chronic  not judged: no runs since Sun 8 Feb 2026" in zoe
     bo = text.split("bo: status", 1)[1].split("Open findings", 1)[0]
     assert "Acute:chronic  not judged: no runs since Sun 22 Feb 2026" in bo
+    assert "Rest           not judged: no runs since Sun 8 Feb 2026" in zoe  # 29 days
+    # stale or not, a run in the last 28 days lets the rest days count (bo's: 15 days before)
+    assert "Rest           0 running days in a row; last rest day Mon 9 Mar 2026" in bo
+    ana = text.split("ana: status", 1)[1].split("Open findings", 1)[0]
+    assert "Rest           0 running days in a row; last rest day Mon 9 Mar 2026" in ana
+
+
+def test_a_runner_who_only_walks_now_has_no_rest_days_counted(walker_status):
+    text = status_text(walker_status)
+    assert "Last activity  Fri 27 Mar 2026 (the as-of day)" in text  # not stale
+    assert "Rest           not judged: no runs since Sun 15 Feb 2026" in text
+    assert "running days in a row" not in text
+
+
+def test_no_run_in_the_open_window_is_said_rather_than_nothing_flagged(walker_status):
+    text = status_text(walker_status)
+    assert "No runs in the last 28 days: the rules had no runs to judge." in text
+    assert "Nothing was flagged" not in text and "No finding dated" not in text
+    assert attention_reason(walker_status) == "no runs since Sun 15 Feb 2026 (40 days)"
+
+
+def test_with_runs_in_the_open_window_nothing_flagged_is_said_as_before(walker_log):
+    status = statuses(walker_log, [], dt.date(2026, 3, 6))["ana"]  # the last run 19 days before
+    text = status_text(status)
+    assert "No finding dated in the last 28 days from the rules that could judge." in text
+    assert "No runs in the last 28 days" not in text  # the log holds no notes: 3 rules not run
+    assert attention_reason(status) == "no open finding; 3 rules could not judge"
+    judged = make_log(steady_runs(weeks=10), notes=[note("2026-03-10", "easy run, felt fine")])
+    every_rule = statuses(judged, [], dt.date(2026, 3, 10))["ana"]  # every rule could judge
+    assert every_rule.rules_not_run == ()
+    assert "Nothing was flagged in the last 28 days." in status_text(every_rule)
+    assert attention_reason(every_rule) == "nothing flagged in the last 28 days"
 
 
 def test_the_pain_note_lists_what_came_before_it_indented_beneath(coach_log, ana_findings):
@@ -219,3 +260,18 @@ def test_a_long_name_at_80_columns_moves_more_columns_beneath(
     assert "this week / 4-wk avg 0.0 / 29.8 km; acute:chronic 0.97; knee pain 9 Mar, left" in (
         " ".join(" ".join(lines).split())
     )
+
+
+def test_a_coach_row_says_why_the_ratio_is_not_judged_when_the_athlete_is_not_stale(
+    walker_log, coach_statuses
+):
+    # a walk on the as-of day, the last run 19 days before: not stale, no ratio
+    walker = statuses(walker_log, [], dt.date(2026, 3, 6))["ana"]
+    squad = {"ana": coach_statuses["ana"], "walker": dataclasses.replace(walker, athlete="walker")}
+    rows = re.split(r"\n(?=\s+\d+\s)", attention_text(squad))[1:]  # with the lines beneath
+    by_name = {row.split()[1]: row for row in rows}
+    assert "acute:chronic not judged: no runs since Sun 15 Feb 2026" in by_name["walker"]
+    assert " - " in by_name["walker"].splitlines()[0]  # the column keeps its '-'
+    assert "not judged" not in by_name["ana"]  # ana's ratio is given: 0.97
+    stale = attention_text(coach_statuses)
+    assert "acute:chronic not judged" not in stale  # bo's and zoë's rows say 'no data since'
