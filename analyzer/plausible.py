@@ -27,6 +27,9 @@ from analyzer.units import FOOT_SPORTS
 # set (1970-01-01 is the Unix epoch), a spreadsheet counted from its zero day (1900), or the
 # value is junk; pandas itself cannot hold a time before 1677 or after 2262.
 FIRST_YEAR, LAST_YEAR = 1980, 2099
+# A runner's own log (a table or journal they keep by hand) may go back further: an old
+# training diary typed up. Only a spreadsheet's zero day (1899-12-30, "1900-01-00") is junk.
+FIRST_HAND_YEAR = 1901
 FIRST_TIME_UTC = pd.Timestamp(f"{FIRST_YEAR}-01-01", tz="UTC")
 END_TIME_UTC = pd.Timestamp(f"{LAST_YEAR + 1}-01-01", tz="UTC")  # the first instant past them
 
@@ -53,8 +56,9 @@ def is_plausible_time(times: pd.Series) -> pd.Series:
     return (times >= FIRST_TIME_UTC) & (times < END_TIME_UTC)
 
 
-def is_plausible_year(year: int) -> bool:
-    return FIRST_YEAR <= year <= LAST_YEAR
+def is_plausible_year(year: int, *, by_hand: bool = False) -> bool:
+    """Whether runs are dated in this year (from FIRST_HAND_YEAR in a log kept by hand)."""
+    return (FIRST_HAND_YEAR if by_hand else FIRST_YEAR) <= year <= LAST_YEAR
 
 
 def positions(lat_deg: np.ndarray, lon_deg: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

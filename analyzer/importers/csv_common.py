@@ -400,10 +400,10 @@ def _date_layout(dates: pd.Series) -> str | None:
 
 
 @overload
-def to_datetime(values: None) -> None: ...
+def to_datetime(values: None, *, by_hand: bool = False) -> None: ...
 @overload
-def to_datetime(values: pd.Series) -> pd.Series: ...
-def to_datetime(values: pd.Series | None) -> pd.Series | None:
+def to_datetime(values: pd.Series, *, by_hand: bool = False) -> pd.Series: ...
+def to_datetime(values: pd.Series | None, *, by_hand: bool = False) -> pd.Series | None:
     """Naive wall times from date cells in any common layout, the layout chosen per column.
 
     Reads "May 29, 2022, 3:53:35 PM", "29.05.2022, 15:53:35", "2022-05-29T15:53:35Z",
@@ -411,7 +411,8 @@ def to_datetime(values: pd.Series | None) -> pd.Series | None:
     for the whole column by which parses more cells (a 13th day only fits one), then by which
     keeps the rows in order, then day-first. A zone suffix is dropped: callers know whether
     a column is UTC (Strava) or local (everyone else). Unreadable cells are NaT, and so are
-    impossible clock times ("25:61") and days outside plausible.FIRST_YEAR..LAST_YEAR.
+    impossible clock times ("25:61") and days outside plausible.FIRST_YEAR..LAST_YEAR (from
+    FIRST_HAND_YEAR `by_hand`: a runner's own log of older runs).
     """
     if values is None:
         return None
@@ -430,7 +431,8 @@ def to_datetime(values: pd.Series | None) -> pd.Series | None:
     # "25:61" is no time of day (it is not the next day's 02:01), and a day outside the years
     # runs are dated in (year 1, 9999) is no day: both unreadable, not a failure of the file
     is_clock = (hour < 24) & (minute < 60) & (second <= 60)
-    is_dated = days.dt.year.between(plausible.FIRST_YEAR, plausible.LAST_YEAR)
+    first_year = plausible.FIRST_HAND_YEAR if by_hand else plausible.FIRST_YEAR
+    is_dated = days.dt.year.between(first_year, plausible.LAST_YEAR)
     days = days.where(is_clock & is_dated)
     return (days + pd.to_timedelta(clock_s, unit="s")).astype("datetime64[ns]")
 

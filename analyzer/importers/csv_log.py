@@ -397,7 +397,7 @@ def _starts(table: common.Table, columns: _Columns) -> tuple[pd.Series, pd.Serie
     """Local start of each row, whether it is a date only (then at noon; see above), and the
     time-of-day cells that are no time ("25:61": the row is then its day's run)."""
     date_cells = common.cells(table, columns.date)
-    day = common.to_datetime(date_cells)
+    day = common.to_datetime(date_cells, by_hand=True)  # a runner's own table
     has_time = common.has_clock_time(date_cells).to_numpy()
     clock_s = pd.Series(np.nan, index=day.index)
     no_time = pd.Series(dtype="string")

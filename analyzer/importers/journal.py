@@ -224,7 +224,7 @@ def _date_of(match: re.Match[str], day_first: bool | None = None) -> dt.date | N
         groups = {**groups, "day": day_text, "month_number": month_text}
     month = _MONTHS[groups["month"].lower()] if groups.get("month") else int(groups["month_number"])
     year = int(groups["year"])
-    if not plausible.is_plausible_year(year):
+    if not plausible.is_plausible_year(year, by_hand=True):
         return None
     try:
         return dt.date(year, month, int(groups["day"]))

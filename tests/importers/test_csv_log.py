@@ -468,3 +468,17 @@ def test_the_umlaute_log_matches_the_manifest(row, real_data):
     assert frame["avg_hr_bpm"].notna().all()
     assert frame["notes"].str.contains("linke tiefe Wade fühlte sich etwas hart an").any()
     assert imported.problems == []
+
+
+def test_a_hand_log_keeps_runs_of_old_diaries_but_not_a_spreadsheets_zero_day():
+    imported = read(
+        "date,distance_km,duration\n"
+        "1899-12-30,5,00:30:00\n"  # a spreadsheet's zero day: no run
+        "1975-05-01,10,00:50:00\n"
+        "1980-01-02,8,00:40:00\n"
+    )
+    days = [record.fields["start_time_local"].date() for record in imported.records]
+    assert days == [dt.date(1975, 5, 1), dt.date(1980, 1, 2)]
+    assert [problem.reason for problem in imported.problems] == [
+        "left out 1 of 3 rows whose date is missing or unreadable (first: '1899-12-30')"
+    ]

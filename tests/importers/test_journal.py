@@ -279,3 +279,11 @@ def test_a_journal_in_a_folder_gives_the_log_its_notes_and_a_readme_is_passed_ov
     ]
     assert log.errors == []
     assert len(log.activities) == 1
+
+
+def test_a_journal_of_old_runs_is_dated_but_not_on_a_spreadsheets_zero_day():
+    notes = notes_of("1975-05-02 knee sore after the long run\n")
+    assert notes == [(dt.date(1975, 5, 2), "knee sore after the long run")]
+    assert [day for day, _ in notes_of("1899-12-30 a zero day\n1975-05-02 ran\n")] == [
+        dt.date(1975, 5, 2)
+    ]
