@@ -20,7 +20,8 @@ local calendar (Monday-Sunday weeks from `local_date`):
   the limit (the rule's own count of each shoe's distance up to `as_of`);
 - the latest knee-pain note (date, side, score) and how the pain went over 14 days;
 - the open findings (dated in the last 28 days), most severe first, then newest;
-- advice: one to three plain sentences drawn from the open warnings and high findings;
+- advice: one to three plain sentences drawn from the open warnings and high findings, then
+  (when there is room and no shoe is past its limit) a shoe near its limit;
 - the rules that could not judge the log, each with its reason (analyzer/not_run.py).
 
 Distances are metres; renderers write them in the athlete's units. `status_dict` gives the
@@ -36,7 +37,7 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from analyzer.checkers import RULES, shoe_overdue, thresholds_for
-from analyzer.checkers._format import distance_text
+from analyzer.checkers._format import distance_text, whole_distance_text
 from analyzer.checkers.rule import Finding
 from analyzer.log import TrainingLog
 from analyzer.not_run import NotRun, rules_not_run
@@ -503,7 +504,20 @@ def _advice(status: Status, runs: pd.DataFrame) -> list[str]:
         if sentence and sentence not in sentences:  # two pain rules can ask for the same
             said.add(kind)
             sentences.append(sentence)
+    if status.shoes_near and "shoe-overdue" not in said:  # after every finding's: not yet due
+        sentences.append(_near_shoes_sentence(status))
     return sentences
+
+
+def _near_shoes_sentence(status: Status) -> str:
+    """'Plan a new pair: Pegasus 39 has about 41 km left of 600.', nearest its limit first."""
+    parts = [
+        f"{shoe.shoe} has about {whole_distance_text(shoe.left_m, status.units)} left of "
+        f"{whole_distance_text(shoe.limit_m, status.units).split(' ')[0]}"
+        for shoe in status.shoes_near
+    ]
+    opening = "Plan a new pair" if len(parts) == 1 else "Plan new pairs"
+    return f"{opening}: {'; '.join(parts)}."
 
 
 def _sentence(kind: str, finding: Finding, status: Status, runs: pd.DataFrame) -> str | None:

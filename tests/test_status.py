@@ -122,11 +122,11 @@ def test_rest_days_are_judged_only_with_a_run_in_the_last_28_days_stale_or_not()
     assert stale.is_stale and stale.has_run_in_open_window  # the same rule: a run in the 28 days
 
 
-def shoe_log(profile: Profile | None = None, **shoe) -> TrainingLog:
+def shoe_log(profile: Profile | None = None, notes: list | None = None, **shoe) -> TrainingLog:
     """A 10 km run a day in the Pegasus from Mon 2 Mar to Wed 11 Mar 2026, 600 km on it before."""
     runs = [run(f"2026-03-{2 + day:02d}", 10, shoe="Pegasus") for day in range(10)]
     pegasus = ShoeSetting("Pegasus", pre_used_km=600.0, limit_km=700.0, **shoe)
-    return make_log(runs, shoes=[pegasus], profile=profile)
+    return make_log(runs, notes=notes or [], shoes=[pegasus], profile=profile)
 
 
 @pytest.mark.parametrize(
@@ -170,6 +170,38 @@ def test_a_retired_shoe_is_not_named_near_its_limit():
     log = shoe_log(retired=dt.date(2026, 3, 5))
     assert athlete_status(log, [], "ana", dt.date(2026, 3, 4)).shoes_near != ()
     assert athlete_status(log, [], "ana", dt.date(2026, 3, 6)).shoes_near == ()
+
+
+def test_a_shoe_near_its_limit_gets_a_plain_sentence_of_advice():
+    log = shoe_log()
+    status = athlete_status(log, run_rules(log), "ana", dt.date(2026, 3, 3))  # 620 km of 700
+    assert status.advice == ("Plan a new pair: Pegasus has about 80 km left of 700.",)
+    miles = shoe_log(Profile(timezone=TIMEZONE, units="miles"))
+    status = athlete_status(miles, [], "ana", dt.date(2026, 3, 4))
+    assert status.advice == ("Plan a new pair: Pegasus has about 43 mi left of 435.",)
+
+
+def test_a_near_shoe_comes_after_the_findings_advice_and_never_crowds_it_out():
+    notes = [note("2026-03-03", "left knee swelling after the run")]
+    log = shoe_log(notes=notes)
+    findings = [
+        finding("high", "2026-03-03", rule="knee-pain-note", code="RL501"),
+        finding("high", "2026-03-02"),  # long-run-spike: the load sentence
+        finding("warning", "2026-03-03", rule="low-cadence", code="RL201"),
+    ]
+    full = athlete_status(log, findings, "ana", dt.date(2026, 3, 3))
+    assert full.shoes_near and len(full.advice) == 3
+    assert full.advice[0].startswith("You mention swelling")
+    assert not any(sentence.startswith("Plan a new pair") for sentence in full.advice)
+    room = athlete_status(log, findings[1:], "ana", dt.date(2026, 3, 3))
+    assert room.advice[-1] == "Plan a new pair: Pegasus has about 80 km left of 700."
+
+
+def test_a_shoe_past_its_limit_is_the_one_shoe_sentence():
+    overdue = finding("high", "2026-03-03", rule="shoe-overdue", code="RL402")
+    status = athlete_status(shoe_log(), [overdue], "ana", dt.date(2026, 3, 3))
+    assert status.shoes_near  # Pegasus is near; another shoe is past its limit
+    assert [sentence.split(":")[0] for sentence in status.advice] == ["Plan new shoes"]
 
 
 def test_cadence_recent_against_the_floor_and_the_runners_own():

@@ -12,6 +12,13 @@ def distance_text(metres: float, units: str) -> str:
     return f"{metres / 1000:.1f} km"
 
 
+def whole_distance_text(metres: float, units: str) -> str:
+    """A distance to the whole km or mile: '620 km', '385 mi'."""
+    if units == "miles":
+        return f"{metres / METRES_PER_MILE:,.0f} mi"
+    return f"{metres / 1000:,.0f} km"
+
+
 def day_text(date: dt.date) -> str:
     """A local day as 'Sun 22 Mar'."""
     return f"{date:%a} {date.day} {date:%b}"

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analyzer.checkers import RULES
+from analyzer.checkers._format import whole_distance_text
 from analyzer.checkers.rule import Finding
 from analyzer.log import TrainingLog
 from analyzer.patterns import PainPatterns
@@ -508,13 +509,6 @@ def distance_text(metres: float, units: str) -> str:
     if units == "miles":
         return f"{metres / METRES_PER_MILE:,.1f} mi"
     return f"{metres / 1000:,.1f} km"
-
-
-def whole_distance_text(metres: float, units: str) -> str:
-    """A distance to the whole km or mile: '620 km', '385 mi'."""
-    if units == "miles":
-        return f"{metres / METRES_PER_MILE:,.0f} mi"
-    return f"{metres / 1000:,.0f} km"
 
 
 def day_text(date: dt.date | None) -> str:

@@ -221,3 +221,17 @@ def walker_log() -> TrainingLog:
 def walker_status(walker_log) -> Status:
     """The walker's status on Fri 27 Mar 2026: no run in the last 28 days."""
     return statuses(walker_log, [], default_as_of(walker_log))["ana"]
+
+
+@pytest.fixture(scope="module")
+def near_shoe_log() -> TrainingLog:
+    """Three 10 km runs in the Pegasus 39 (559 km on it before, its limit 600) to Wed 4 Mar 2026:
+    589 km, about 11 km left on the newest day, and no finding."""
+    runs = [run(f"2026-03-{date:02d}", 10.0, shoe="Pegasus 39") for date in (2, 3, 4)]
+    pegasus = ShoeSetting("Pegasus 39", pre_used_km=559.0, limit_km=600.0)
+    return make_log(runs, shoes=[pegasus])
+
+
+@pytest.fixture(scope="module")
+def near_shoe_status(near_shoe_log) -> Status:
+    return statuses(near_shoe_log, [], default_as_of(near_shoe_log))["ana"]

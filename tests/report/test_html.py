@@ -209,3 +209,9 @@ def test_no_run_in_the_open_window_is_said_rather_than_nothing_flagged(walker_pa
     status = walker_page.split('<div class="status">', 1)[1].split("</div>", 2)[1]
     assert "<p>No runs in the last 28 days: the rules had no runs to judge.</p>" in status
     assert "Nothing was flagged" not in walker_page
+
+
+def test_a_shoe_near_its_limit_is_named_in_the_advice(near_shoe_log, near_shoe_status):
+    page = render_html(near_shoe_log, [], statuses={"ana": near_shoe_status})
+    advice = "Plan a new pair: Pegasus 39 has about 11 km left of 600."
+    assert f'<ul class="advice"><li>{advice}</li></ul>' in page

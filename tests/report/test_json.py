@@ -189,3 +189,8 @@ def test_figures_over_days_without_a_run_are_null_with_their_reason(
     assert walker["running_days_in_row"] is None
     assert walker["running_days_in_row_reason"] == "no runs since Sun 15 Feb 2026"
     assert walker["this_week_km"] is None and walker["is_stale"] is False
+
+
+def test_a_shoe_near_its_limit_is_named_in_the_advice(near_shoe_status):
+    advice = "Plan a new pair: Pegasus 39 has about 11 km left of 600."
+    assert status_dict(near_shoe_status)["advice"] == [advice]

@@ -275,3 +275,9 @@ def test_a_coach_row_says_why_the_ratio_is_not_judged_when_the_athlete_is_not_st
     assert "not judged" not in by_name["ana"]  # ana's ratio is given: 0.97
     stale = attention_text(coach_statuses)
     assert "acute:chronic not judged" not in stale  # bo's and zoë's rows say 'no data since'
+
+
+def test_a_shoe_near_its_limit_is_named_in_the_advice(near_shoe_status):
+    text = status_text(near_shoe_status)
+    assert "Shoes          Pegasus 39: 589 km of 600; about 11 km left" in text
+    assert "This week:\n  - Plan a new pair: Pegasus 39 has about 11 km left of 600." in text
