@@ -41,7 +41,14 @@ from analyzer.discover import (
     shown,
 )
 from analyzer.errors import RunlogError
-from analyzer.loader import FilePart, assemble, file_part, profiles_for, reread_samples_loader
+from analyzer.loader import (
+    FilePart,
+    assemble,
+    bad_athlete_profiles,
+    file_part,
+    profiles_for,
+    reread_samples_loader,
+)
 from analyzer.log import FileError, FileNotice, TrainingLog
 from analyzer.profile import Profile
 from analyzer.reading import read_sources
@@ -126,8 +133,15 @@ def cohort_groups(paths: Sequence[Path | str], profile: Profile | None) -> list[
     problems = [FileError(path, str(reason), reason.kind) for path, reason in found_by_url.problems]
     if problems:
         roots.setdefault(None, [])
+    # an athlete whose own runlog.toml is bad is not checked, and the file is listed (as on the
+    # local path): one athlete's typo does not stop a coach's whole folder
+    bad_profiles = bad_athlete_profiles(athlete_folders) if profile is None else {}
+    named = tuple(str(path) for path in paths)
     groups = []
     for athlete in sorted(roots, key=lambda name: (name is None, name or "")):
+        if athlete in bad_profiles:
+            groups.append(Group(athlete, (), {}, (bad_profiles[athlete],), named))
+            continue
         own = {athlete: athlete_folders[athlete]} if athlete in athlete_folders else {}
         found = Discovery([], [], own, data_folders, found_by_url.archive_profiles)
         groups.append(
@@ -136,7 +150,7 @@ def cohort_groups(paths: Sequence[Path | str], profile: Profile | None) -> list[
                 tuple(roots[athlete]),
                 profiles_for(found, profile),
                 tuple(problems) if athlete is None else (),
-                tuple(str(path) for path in paths),
+                named,
             )
         )
     return groups

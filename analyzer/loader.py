@@ -230,20 +230,7 @@ def _without_athletes_of_bad_profiles(
     naming the file: one athlete's typo does not stop a coach's whole folder."""
     if profile is not None:
         return found, []
-    errors: dict[str, FileError] = {}
-    for athlete, folder in found.athlete_folders.items():
-        path = find_profile(folder)
-        if path is None:
-            continue
-        try:
-            check_rule_settings(load_profile(path))
-        except ProfileError as err:
-            reason = str(err).removeprefix(f"{path.name}: ")
-            errors[athlete] = FileError(
-                shown(path),
-                f"{reason}; {athlete} was not checked (fix this file to check them)",
-                FileErrorKind.BAD_PROFILE,
-            )
+    errors = bad_athlete_profiles(found.athlete_folders)
     if not errors:
         return found, []
     kept = dataclasses.replace(
@@ -256,6 +243,25 @@ def _without_athletes_of_bad_profiles(
         },
     )
     return kept, list(errors.values())
+
+
+def bad_athlete_profiles(athlete_folders: dict[str, Path]) -> dict[str, FileError]:
+    """Athlete -> the error naming their own runlog.toml, for each athlete whose file is bad."""
+    errors: dict[str, FileError] = {}
+    for athlete, folder in athlete_folders.items():
+        path = find_profile(folder)
+        if path is None:
+            continue
+        try:
+            check_rule_settings(load_profile(path))
+        except ProfileError as err:
+            reason = str(err).removeprefix(f"{path.name}: ")
+            errors[athlete] = FileError(
+                shown(path),
+                f"{reason}; {athlete} was not checked (fix this file to check them)",
+                FileErrorKind.BAD_PROFILE,
+            )
+    return errors
 
 
 def _named_athlete(profiles: dict[str, Profile], paths: Iterable[str | Path]) -> dict[str, Profile]:

@@ -358,3 +358,18 @@ def test_a_url_shows_the_paths_a_folder_shows(
     assert "bo/cut.fit: " in there.stderr
     assert there.stdout.endswith(f" to s3://{BUCKET}/broken-out/.\n")  # the URL, said once
     assert_same_tables(local_out, f"s3://{BUCKET}/broken-out", datasets.TABLES)
+
+
+def test_an_athletes_bad_profile_leaves_them_out_as_on_the_local_path(
+    coach_folder, client, tmp_path
+):
+    folder = tmp_path / "coach"
+    shutil.copytree(coach_folder, folder)
+    home = folder / cohort_athlete(1)
+    (home / "runlog.toml").write_text("[rules.low-cadence]\nmin_cadence_spm = 'x'\n")
+    log, findings = cohort.check_cohort([folder], "unused", client=client)
+    local_log = local_load(folder)
+    assert [error.path for error in local_log.errors] == [f"{cohort_athlete(1)}/runlog.toml"]
+    assert relative_log(log, [folder]).errors == local_log.errors
+    assert findings == run_rules(local_log)
+    assert cohort_athlete(1) not in log.athletes
