@@ -23,6 +23,7 @@ import re
 import shutil
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -197,19 +198,11 @@ def check(
             "width": str(width),
             "today": dt.date.today().isoformat(),
         }
-        key = memo.key_of("check", paths, profile_path, options)
-        result = memo.recall(key)
-        if result is None:
-            from analyzer.checkers import run_rules
-
-            training_log, profile = _load(paths, profile_path)
-            as_of_day = _as_of_day(as_of, training_log, last_day)
-            findings = run_rules(training_log, profile, first_day, last_day or as_of_day)
-            days = (first_day, last_day, as_of_day)
-            result = _check_result(
-                paths, training_log, findings, profile, output_format, days, show_all, width
-            )
-            memo.keep(key, result)
+        days = (first_day, last_day)
+        make = partial(
+            _check_here, paths, profile_path, output_format, days, as_of, show_all, width
+        )
+        result = memo.remembered("check", paths, profile_path, options, make)
     else:
         from analyzer.cohort import check_cohort
         from analyzer.profile import load_profile
@@ -227,12 +220,34 @@ def check(
             if (first_day is None or finding.date >= first_day)
             and (until_day is None or finding.date <= until_day)
         ]
-        days = (first_day, last_day, as_of_day)
+        days_shown = (first_day, last_day, as_of_day)
         result = _check_result(
-            paths, training_log, findings, profile, output_format, days, show_all, width
+            paths, training_log, findings, profile, output_format, days_shown, show_all, width
         )
     _echo_check(result, output_format)
     ctx.exit(result.exit_code)
+
+
+def _check_here(
+    paths: tuple[Path | str, ...],
+    profile_path: Path | None,
+    output_format: str,
+    days: tuple[dt.date | None, dt.date | None],
+    as_of: str | None,
+    show_all: bool,
+    width: int,
+) -> Result:
+    """`check` on this machine (without Dask)."""
+    from analyzer.checkers import run_rules
+
+    first_day, last_day = days
+    training_log, profile = _load(paths, profile_path)
+    as_of_day = _as_of_day(as_of, training_log, last_day)
+    findings = run_rules(training_log, profile, first_day, last_day or as_of_day)
+    days_shown = (first_day, last_day, as_of_day)
+    return _check_result(
+        paths, training_log, findings, profile, output_format, days_shown, show_all, width
+    )
 
 
 def _check_result(
@@ -306,6 +321,11 @@ def _echo_check(result: Result, output_format: str) -> None:
         _echo_report(report)
     else:
         click.echo(report, nl=False)
+    _say(result)
+
+
+def _say(result: Result) -> None:
+    """A result's lines, each to stdout or stderr as it was said."""
     for text, to_stderr in result.lines:
         click.echo(text, err=to_stderr)
 
@@ -349,14 +369,10 @@ def report(
         "as_of": str(as_of),
         "today": dt.date.today().isoformat(),
     }
-    key = memo.key_of("report", paths, profile_path, options)
-    result = memo.recall(key)
-    if result is None:
-        result = _report_result(paths, output, profile_path, (first_day, last_day), as_of)
-        memo.keep(key, result)
+    make = partial(_report_result, paths, output, profile_path, (first_day, last_day), as_of)
+    result = memo.remembered("report", paths, profile_path, options, make)
     _write(output, result.outputs["page"])
-    for text, to_stderr in result.lines:
-        click.echo(text, err=to_stderr)
+    _say(result)
     ctx.exit(result.exit_code)
 
 
@@ -457,16 +473,13 @@ def import_activities(
         check_output(weekly_output, [*inputs, output_path], force=force)
     # a re-run over unchanged files finds its result kept whole (analyzer/memo.py)
     options = {"output": output, "weekly": str(weekly_output), "profile": str(profile_path)}
-    key = memo.key_of("import", paths, profile_path, options)
-    result = memo.recall(key)
-    if result is None:
-        result = _import_table(paths, profile_path, (output, writer), weekly_output, weekly_writer)
-        memo.keep(key, result)
+    table = (output, writer)
+    make = partial(_import_table, paths, profile_path, table, weekly_output, weekly_writer)
+    result = memo.remembered("import", paths, profile_path, options, make)
     _write(output_path, result.outputs["table"])
     if weekly_output is not None:
         _write(weekly_output, result.outputs["weekly"])
-    for text, to_stderr in result.lines:
-        click.echo(text, err=to_stderr)
+    _say(result)
     ctx.exit(result.exit_code)
 
 

@@ -27,7 +27,7 @@ import os
 import struct
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -117,6 +117,22 @@ def _key(
             content = f"unread: {err}"
         add(source.path, source.athlete, source.named, source.in_archive, content)
     return digest.hexdigest()
+
+
+def remembered(
+    command: str,
+    paths: Sequence[str | Path],
+    profile_path: Path | None,
+    options: dict[str, str],
+    make: Callable[[], Result],
+) -> Result:
+    """The command's result: the one kept for exactly these inputs, else `make()`'s (kept)."""
+    key = key_of(command, paths, profile_path, options)
+    result = recall(key)
+    if result is None:
+        result = make()
+        keep(key, result)
+    return result
 
 
 def recall(key: str | None) -> Result | None:

@@ -123,8 +123,9 @@ def read_sources(sources: list[Source]) -> Iterator[Read]:
         elif isinstance(plan, int):
             read = held.pop(plan, None)
             if read is None:
-                data, outcome = next(parsed)
-                read = Read.of(outcome, None if data is None else _to_cache(cache, data, outcome))
+                parsed_data, outcome = next(parsed)
+                kept = None if parsed_data is None else _to_cache(cache, parsed_data, outcome)
+                read = Read.of(outcome, kept)
             uses[plan] -= 1
             if uses[plan]:
                 held[plan] = read
