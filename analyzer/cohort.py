@@ -6,9 +6,9 @@ dozen each, and each athlete's files are then put together, checked and written 
 The tables are the local path's, row for row.
 
 - A group is one athlete sub-folder of a coach's folder, or every other path named (one
-  runner's files, or a CSV log whose `athlete` column names several runners). A task lists a
-  group's local files and reads the runlog.toml at the root of their zips, so the group's
-  profiles are the local path's before any file is imported.
+  runner's files, a zip of a coach's folder, or a CSV log whose `athlete` column names
+  several runners). A task lists a group's local files and reads the runlog.toml at the root
+  of their zips, so the group's profiles are the local path's before any file is imported.
 - File tasks send back activity rows, notes and shoes, never samples: a run's samples are read
   again, from the worker's import cache or the file, only when a rule or `--samples` asks. So
   no worker holds more than one athlete's samples (workers run one task at a time).
@@ -124,10 +124,16 @@ def cohort_groups(paths: Sequence[Path | str], profile: Profile | None) -> list[
         if not folders:
             is_file = not path.is_dir()
             roots.setdefault(None, []).append(Root(str(path), named=is_file, is_file=is_file))
+    athletes_of_top: dict[str, set[str | None]] = {}
+    for source in found_by_url.sources:
+        top = source.path.split(ARCHIVE_SEPARATOR, 1)[0]
+        athletes_of_top.setdefault(top, set()).add(source.athlete)
     for source in found_by_url.sources:
         top = source.path.split(ARCHIVE_SEPARATOR, 1)[0]
         root = Root(top, named=source.named and not source.in_archive, is_file=True)
-        athlete_roots = roots.setdefault(source.athlete, [])
+        # a zip of a coach's folder holds several athletes: read once, with the other paths
+        athlete = source.athlete if len(athletes_of_top[top]) == 1 else None
+        athlete_roots = roots.setdefault(athlete, [])
         if root not in athlete_roots:
             athlete_roots.append(root)
     problems = [FileError(path, str(reason), reason.kind) for path, reason in found_by_url.problems]
@@ -220,7 +226,12 @@ def import_file(path: str, named: bool, group: Group) -> list[FilePart]:
         )
     ]
     sources = [
-        dataclasses.replace(source, athlete=group.athlete, named=named and not source.in_archive)
+        dataclasses.replace(
+            source,
+            # an athlete's files are theirs; other paths keep the athletes a zip's folders name
+            athlete=source.athlete if group.athlete is None else group.athlete,
+            named=named and not source.in_archive,
+        )
         for source in found.sources
     ]
     for source, read in zip(sources, read_sources(sources), strict=True):

@@ -373,3 +373,24 @@ def test_an_athletes_bad_profile_leaves_them_out_as_on_the_local_path(
     assert relative_log(log, [folder]).errors == local_log.errors
     assert findings == run_rules(local_log)
     assert cohort_athlete(1) not in log.athletes
+
+
+@pytest.mark.parametrize("where", ["folder", "store"])
+def test_a_zipped_coach_folder_gives_its_athletes_on_the_cluster(
+    where, coach_folder, client, s3_server, tmp_path
+):
+    archive_path = tmp_path / "squad.zip"
+    with zipfile.ZipFile(archive_path, "w") as archive:
+        for path in sorted(coach_folder.rglob("*")):
+            if path.is_file() and path.parent != coach_folder:
+                archive.write(path, f"squad/{path.relative_to(coach_folder).as_posix()}")
+    named = str(archive_path)
+    if where == "store":
+        named = f"s3://{BUCKET}/zipped/squad.zip"
+        s3_server.put(str(archive_path), named)
+    log, findings = cohort.check_cohort([named], "unused", client=client)
+    local_log = relative_log(analyzer.load(named), [named])
+    assert log.athletes == local_log.athletes == ["athlete-0001", "athlete-0003", "sam"]
+    assert findings == run_rules(local_log)
+    columns = list(ACTIVITY_COLUMNS)
+    pd.testing.assert_frame_equal(log.activities[columns], local_log.activities[columns])
