@@ -5,7 +5,8 @@ local path's own steps as tasks: files (a FIT file, a zip export) are read by ta
 dozen each, and each athlete's files are then put together, checked and written by one task.
 The tables are the local path's, row for row.
 
-- A group is one athlete sub-folder of a coach's folder, or every other path named (one
+- A group is one athlete sub-folder of a coach's folder, or a runner's folder named beside
+  others that holds its own runlog.toml (as on the local path), or every other path named (one
   runner's files, a zip of a coach's folder, or a CSV log whose `athlete` column names
   several runners). A task lists a group's local files and reads the runlog.toml at the root
   of their zips, so the group's profiles are the local path's before any file is imported.
@@ -36,9 +37,8 @@ from analyzer.datasets import athlete_tables, write_athletes, write_samples
 from analyzer.discover import (
     ARCHIVE_SEPARATOR,
     Discovery,
-    coach_athlete_folders,
     discover,
-    shown,
+    folder_athletes,
 )
 from analyzer.errors import RunlogError
 from analyzer.loader import (
@@ -79,7 +79,7 @@ class Root:
 class Group:
     """The files put together as one log: an athlete's sub-folder, or the other paths named."""
 
-    athlete: str | None  # the sub-folder's name; None for paths that are not a coach's folder
+    athlete: str | None  # an athlete folder's athlete; None for the other paths named
     roots: tuple[Root, ...]
     profiles: dict[str, Profile] = field(default_factory=dict)
     problems: tuple[FileError, ...] = ()  # what listing the URLs could not open
@@ -107,8 +107,7 @@ def cohort_groups(paths: Sequence[Path | str], profile: Profile | None) -> list[
 
     Local folders are only looked at (a coach's athlete sub-folders); a URL's files are listed
     here, by name (and the zips among them opened), so that they fall to their athletes."""
-    local = [Path(path) for path in paths if not is_url(path)]
-    data_folders = [path if path.is_dir() else path.parent for path in local]
+    data_folders: list[Path] = []
     roots: dict[str | None, list[Root]] = {}
     athlete_folders: dict[str, Path] = {}
     found_by_url = discover([path for path in paths if is_url(path)])
@@ -116,9 +115,12 @@ def cohort_groups(paths: Sequence[Path | str], profile: Profile | None) -> list[
         if is_url(path):
             continue
         path = Path(path)
-        folders = coach_athlete_folders(path) if path.is_dir() else []
-        for folder in folders:
-            name = shown(folder.name)  # as the local path names them
+        # as the local path names them: a coach's athletes, or a runner's folder named beside
+        # others that holds its own runlog.toml (theirs alone, so not a data folder)
+        folders = folder_athletes(path, beside_others=len(paths) > 1) if path.is_dir() else {}
+        if path not in folders.values():
+            data_folders.append(path if path.is_dir() else path.parent)
+        for name, folder in folders.items():
             roots.setdefault(name, []).append(Root(str(folder), named=False, is_file=False))
             athlete_folders[name] = folder
         if not folders:

@@ -131,23 +131,29 @@ def discover(paths: list[str | Path], limits: InputLimits | None = None) -> Disc
             found.problems.append((shown(path), BadFile(reason, kind)))
             continue
         if stat.S_ISDIR(info.st_mode):
-            found.data_folders.append(path)
-            athletes = coach_athlete_folders(path)
-            own_athlete = _own_athlete(path) if len(paths) > 1 else None
-            if athletes:
-                for folder in athletes:
-                    athlete = shown(folder.name)
-                    found.athlete_folders[athlete] = folder
-                    _add_tree(found, folder, athlete, limits)
-            elif own_athlete is not None:  # one runner's folder among several named
-                found.athlete_folders[own_athlete] = path
-                _add_tree(found, path, own_athlete, limits)
-            else:
+            athletes = folder_athletes(path, beside_others=len(paths) > 1)
+            if path not in athletes.values():  # a runner's own runlog.toml is theirs alone
+                found.data_folders.append(path)
+            for athlete, folder in athletes.items():
+                found.athlete_folders[athlete] = folder
+                _add_tree(found, folder, athlete, limits)
+            if not athletes:
                 _add_tree(found, path, None, limits)
         else:
             found.data_folders.append(path.parent)
             _add_file(found, path, info, None, named=True, limits=limits)
     return found
+
+
+def folder_athletes(folder: Path, *, beside_others: bool) -> dict[str, Path]:
+    """The athletes of a folder named, each with their folder: a coach's athlete sub-folders,
+    else the folder itself when it is a runner's named beside others (`_own_athlete`), else
+    none (its files are the other paths')."""
+    athletes = coach_athlete_folders(folder)
+    if athletes:
+        return {shown(child.name): child for child in athletes}
+    own_athlete = _own_athlete(folder) if beside_others else None
+    return {own_athlete: folder} if own_athlete is not None else {}
 
 
 def _own_athlete(folder: Path) -> str | None:

@@ -394,3 +394,52 @@ def test_a_zipped_coach_folder_gives_its_athletes_on_the_cluster(
     assert findings == run_rules(local_log)
     columns = list(ACTIVITY_COLUMNS)
     pd.testing.assert_frame_equal(log.activities[columns], local_log.activities[columns])
+
+
+@pytest.fixture(scope="module")
+def runners_named_together(tmp_path_factory) -> list[Path]:
+    """Three runners' folders, named together: Ana's runlog.toml names her and lowers the
+    cadence threshold under her cadence (160 steps/min); the second's sets only a timezone
+    (so the folder's name is the athlete); the third has no runlog.toml."""
+    folder = tmp_path_factory.mktemp("named-together")
+    for number in (3, 1, 5):
+        write_cohort_athlete(
+            folder / f"from-{number}", number, FIRST_MONDAY, weeks=6, record_every_s=(10,)
+        )
+    ana, second, third = (
+        folder / f"from-{number}" / cohort_athlete(number) for number in (3, 1, 5)
+    )
+    (ana / "runlog.toml").write_text(
+        'athlete = "Ana"\n[rules.low-cadence]\nmin_cadence_spm = 150\n', encoding="utf-8"
+    )
+    (second / "runlog.toml").write_text('timezone = "Europe/Copenhagen"\n', encoding="utf-8")
+    return [ana, second, third]
+
+
+def test_runners_folders_named_together_stay_their_runners_on_the_cluster(
+    runners_named_together, client, tmp_path
+):
+    """Each folder with its own runlog.toml is its own athlete with its own profile, as on the
+    local path; the folder without one is the other paths' runner, not the first profile's."""
+    paths = runners_named_together
+    local_log = relative_log(analyzer.load(*paths), paths)
+    local_findings = run_rules(local_log)
+    # the third runner's runs are not Ana's: her runlog.toml is hers alone
+    assert dict(local_log.runs.groupby("athlete").size()) == {
+        "Ana": 28,
+        cohort_athlete(1): 26,
+        "runner": 26,
+    }
+    assert "low-cadence" not in {f.rule for f in local_findings if f.athlete == "Ana"}
+    log, findings = cohort.check_cohort(paths, "unused", client=client)
+    assert log.athletes == local_log.athletes
+    columns = list(ACTIVITY_COLUMNS)
+    pd.testing.assert_frame_equal(log.activities[columns], local_log.activities[columns])
+    assert findings == local_findings
+    cohort.write_local(local_log, local_findings, str(tmp_path / "local"), None, with_samples=True)
+    list(
+        cohort.run_cohort(
+            paths, "unused", out=str(tmp_path / "dask"), with_samples=True, client=client
+        )
+    )
+    assert_same_tables(tmp_path / "local", tmp_path / "dask")
