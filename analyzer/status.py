@@ -269,15 +269,16 @@ def athlete_status(
 
 
 def by_attention(athlete_statuses: Iterable[Status]) -> list[Status]:
-    """The coach's order, most in need of a call first: no activity in the open window, then
-    red flags, high open findings, warnings, and the longest without data; then by name."""
+    """The coach's order, most in need of a call first: no run in the open window (no data,
+    or only walks and rides: a runner who stopped running may be hurt), then red flags, high
+    open findings, warnings, and the longest without data; then by name."""
     return sorted(athlete_statuses, key=_attention_key)
 
 
 def _attention_key(status: Status) -> tuple:
     days = status.days_since_last_activity
     return (
-        status.has_recent_data,
+        status.has_run_in_open_window,
         not status.has_red_flag,
         -status.high_count,
         -status.warning_count,

@@ -9,7 +9,13 @@ from analyzer.checkers import run_rules
 from analyzer.checkers.rule import Finding
 from analyzer.log import TrainingLog
 from analyzer.profile import Profile, ShoeSetting
-from analyzer.status import athlete_status, default_as_of, finding_line, statuses
+from analyzer.status import (
+    athlete_status,
+    by_attention,
+    default_as_of,
+    finding_line,
+    statuses,
+)
 from tests.builders import FIRST_MONDAY, TIMEZONE, daily_runs, make_log, note, run, steady_runs
 
 
@@ -120,6 +126,22 @@ def test_rest_days_are_judged_only_with_a_run_in_the_last_28_days_stale_or_not()
     assert not walking.is_stale and not walking.has_run_in_open_window
     stale = athlete_status(make_log(steady_runs(weeks=6)), [], "ana", dt.date(2026, 3, 14))
     assert stale.is_stale and stale.has_run_in_open_window  # the same rule: a run in the 28 days
+
+
+def test_a_runner_who_only_walks_now_is_ranked_with_those_without_data():
+    walks = [run(f"2026-03-{date:02d}", 4, sport="walking", athlete="bo") for date in (10, 15)]
+    bo = make_log([*steady_runs(weeks=6, athlete="bo"), *walks])  # the last run Sun 15 Feb
+    walking = athlete_status(bo, [], "bo", AS_OF_WALKS)
+    ana = make_log(steady_runs(weeks=10))  # runs up to Sun 15 Mar
+    running = athlete_status(ana, [], "ana", AS_OF_WALKS)
+    with_high = athlete_status(ana, [finding("high", "2026-03-12")], "ana", AS_OF_WALKS)
+    assert not walking.is_stale and not walking.has_run_in_open_window
+    assert running.has_run_in_open_window and with_high.high_count == 1
+    assert [status.athlete for status in by_attention([running, walking])] == ["bo", "ana"]
+    assert by_attention([with_high, walking])[0] is walking  # before a high finding too
+
+
+AS_OF_WALKS = dt.date(2026, 3, 15)
 
 
 def shoe_log(profile: Profile | None = None, notes: list | None = None, **shoe) -> TrainingLog:

@@ -217,7 +217,7 @@ def _ranking(
         [
             '<section id="ranking">',
             "<h2>Athletes, most in need of a call first</h2>",
-            '<p class="summary">No activity in the last '
+            '<p class="summary">No run in the last '
             f"{OPEN_WINDOW_DAYS} days first, then red flags, high and warning findings of the "
             f"last {OPEN_WINDOW_DAYS} days, then the longest without data; beside each their "
             f"weekly distance over the last {charts.WINDOW_WEEKS} weeks, knee-pain notes dashed "
