@@ -118,7 +118,7 @@ def discover(paths: list[str | Path], limits: InputLimits | None = None) -> Disc
     found = Discovery([], [], {}, [])
     for raw_path in paths:
         if is_url(raw_path):
-            _add_url(found, str(raw_path), limits)
+            _add_url(found, str(raw_path), limits, beside_others=len(paths) > 1)
             continue
         path = Path(raw_path)
         try:
@@ -164,11 +164,19 @@ def _own_athlete(folder: Path) -> str | None:
     if not profile_path.is_file():
         return None
     try:
-        with profile_path.open("rb") as stream:
-            named = tomllib.load(stream).get("athlete")
-    except (OSError, tomllib.TOMLDecodeError, RecursionError):
+        text = profile_path.read_bytes()
+    except OSError:
+        text = b""  # the loader reports an unreadable profile with its reason
+    return _athlete_of_profile(text, shown(folder.name))
+
+
+def _athlete_of_profile(text: bytes, folder_name: str) -> str:
+    """The athlete a runner's own runlog.toml names, else their folder's name."""
+    try:
+        named = tomllib.loads(text.decode("utf-8")).get("athlete")
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
         named = None  # the loader reports a bad profile with its reason
-    return named.strip() if isinstance(named, str) and named.strip() else shown(folder.name)
+    return named.strip() if isinstance(named, str) and named.strip() else folder_name
 
 
 def coach_athlete_folders(folder: Path) -> list[Path]:
@@ -523,9 +531,10 @@ def _athlete_of(name: str, athletes: dict[str, str | None]) -> str | None:
 # --- object stores (s3://, gs://, abfs://): listed and read through analyzer.storage ---------
 
 
-def _add_url(found: Discovery, url: str, limits: InputLimits) -> None:
+def _add_url(found: Discovery, url: str, limits: InputLimits, *, beside_others: bool) -> None:
     """A file or folder in an object store, found as on disk (a coach's folder gives its
-    athletes, a runlog.toml its profile), its files read when imported, never copied."""
+    athletes, a runlog.toml its profile, a runner's folder named beside others with its own
+    runlog.toml its runner), its files read when imported, never copied."""
     try:
         files, is_folder = storage.list_files(url)
     except FileNotFoundError:
@@ -544,10 +553,15 @@ def _add_url(found: Discovery, url: str, limits: InputLimits) -> None:
         and not _JUNK_NAMES.search(file.relative)
     ]
     athletes = _stored_athletes(files)
+    own_athlete = None  # as `_own_athlete` on disk
+    own_profile = [file for file in files if file.relative == PROFILE_FILE_NAME]
+    if beside_others and not athletes and own_profile:
+        folder_name = url.rstrip("/").rsplit("/", 1)[-1]
+        own_athlete = _athlete_of_profile(storage.read_bytes(own_profile[0].url), folder_name)
     for file in files:
         parts = file.relative.split("/")
-        athlete = parts[0] if athletes and len(parts) > 1 else None
-        if parts[-1] == PROFILE_FILE_NAME and len(parts) == (2 if athlete else 1):
+        athlete = parts[0] if athletes and len(parts) > 1 else own_athlete
+        if parts[-1] == PROFILE_FILE_NAME and len(parts) == (2 if athletes and athlete else 1):
             found.archive_profiles[athlete or ""] = (file.url, storage.read_bytes(file.url))
         elif _is_data_file(parts[-1]) and (athlete in athletes or not athletes):
             _add_stored_file(found, file, athlete, named=False, limits=limits)

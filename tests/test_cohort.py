@@ -443,3 +443,24 @@ def test_runners_folders_named_together_stay_their_runners_on_the_cluster(
         )
     )
     assert_same_tables(tmp_path / "local", tmp_path / "dask")
+
+
+def test_runners_folders_named_together_by_url_stay_their_runners(
+    runners_named_together, client, s3_server
+):
+    """The same folders in an S3-compatible store give the folders' athletes, profiles,
+    activities and findings, on one machine and on the cluster."""
+    paths = runners_named_together
+    urls = [f"s3://{BUCKET}/together/{path.parent.name}/{path.name}" for path in paths]
+    for path, url in zip(paths, urls, strict=True):
+        s3_server.put(f"{path}/", url.removeprefix("s3://") + "/", recursive=True)
+    local_log = relative_log(analyzer.load(*paths), paths)
+    local_findings = run_rules(local_log)
+    columns = list(ACTIVITY_COLUMNS)
+    url_log = relative_log(analyzer.load(*urls), urls)
+    assert url_log.athletes == local_log.athletes == ["Ana", cohort_athlete(1), "runner"]
+    pd.testing.assert_frame_equal(url_log.activities[columns], local_log.activities[columns])
+    assert run_rules(url_log) == local_findings
+    log, findings = cohort.check_cohort(urls, "unused", client=client)
+    pd.testing.assert_frame_equal(log.activities[columns], local_log.activities[columns])
+    assert findings == local_findings
