@@ -21,8 +21,9 @@ import os
 import re
 import stat
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path, PurePosixPath
 
 from analyzer import storage
@@ -46,9 +47,9 @@ ARCHIVE_SEPARATOR = "!"  # export.zip!activities/123.fit.gz
 _JUNK_NAMES = re.compile(r"(^|/)(__MACOSX/|\._|\.DS_Store$|Thumbs\.db$|desktop\.ini$)")
 _JUNK_FOLDERS = ("__MACOSX",)
 _JUNK_FILES = ("Thumbs.db", "desktop.ini")
-# How many entries to look at for a data file when judging whether a folder beside the one
+# How many files to look at for a data file when judging whether a folder beside the one
 # named is an athlete's: enough for any runner's folder, far short of a home folder's.
-_LOOK_FOR_DATA_ENTRIES = 20_000
+_LOOK_FOR_DATA_FILES = 20_000
 # Sub-folder names that organise one runner's files rather than naming athletes.
 _BUCKET_NAME = re.compile(
     r"^(\d{4}([-_ .]\d{1,2})?|\d{1,2}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
@@ -220,51 +221,27 @@ def _is_data_file(name: str) -> bool:
     return name != PROFILE_FILE_NAME and (claims(name) or name.lower().endswith(".zip"))
 
 
-def _holds_data(folder: Path, *, budget: int = _LOOK_FOR_DATA_ENTRIES) -> bool:
-    """Whether a data file lies under `folder`, looking at no more than `budget` entries.
+def _holds_data(folder: Path, *, budget: int = _LOOK_FOR_DATA_FILES) -> bool:
+    """Whether a data file lies under `folder`, looking at no more than `budget` files.
 
-    It stops at the first data file, files before sub-folders, so a runner's folder answers
-    at once; a big folder of anything else (the parent of the folder named may be a home
-    folder) is not walked to its end. Past the budget it says no: such a folder is not
-    taken for an athlete's.
+    The walk stops at the first data file, so a runner's folder answers at once; a big folder
+    of anything else (the parent of the folder named may be a home folder) is not walked to
+    its end. Past the budget it says no: such a folder is not taken for an athlete's.
     """
-    seen: set[tuple[int, int]] = set()
-    pending = [folder]
-    while pending and budget > 0:
-        current = pending.pop()
-        try:
-            with os.scandir(current) as listing:
-                entries = [entry for _, entry in zip(range(budget), listing, strict=False)]
-        except OSError:
-            continue
-        budget -= len(entries)
-        later: list[Path] = []
-        for entry in entries:
-            if entry.name.startswith(".") or entry.name in _JUNK_FILES:
-                continue
-            if _is_folder(entry):
-                if entry.name not in _JUNK_FOLDERS:
-                    later.append(Path(entry.path))
-            elif _is_data_file(entry.name):
-                return True
-        for child in later:
-            try:
-                identity = _identity(child.stat())
-            except OSError:
-                continue
-            if identity not in seen:
-                seen.add(identity)
-                pending.append(child)
-    return False
+    return any(_is_data_file(path.name) for path, _ in islice(_walk(folder, []), budget))
 
 
 def _tree(folder: Path, problems: list[Problem]) -> list[tuple[Path, os.stat_result]]:
-    """Every file under `folder` but hidden and junk ones, with its stat, in name order.
+    """Every file under `folder` but hidden and junk ones, with its stat, in name order."""
+    return sorted(_walk(folder, problems), key=lambda item: str(item[0]))
+
+
+def _walk(folder: Path, problems: list[Problem]) -> Iterator[tuple[Path, os.stat_result]]:
+    """The files under `folder` but hidden and junk ones, with their stat, as they are found.
 
     Walked with a list, not recursion; a folder reached twice (two links, a link loop) is
     walked once. A folder that cannot be opened is one problem.
     """
-    files: list[tuple[Path, os.stat_result]] = []
     try:
         seen = {_identity(folder.stat())}
     except OSError:
@@ -299,8 +276,7 @@ def _tree(folder: Path, problems: list[Problem]) -> list[tuple[Path, os.stat_res
                     seen.add(_identity(info))
                     pending.append(Path(entry.path))
             else:
-                files.append((Path(entry.path), info))
-    return sorted(files, key=lambda item: str(item[0]))
+                yield Path(entry.path), info
 
 
 def _identity(info: os.stat_result) -> tuple[int, int]:
