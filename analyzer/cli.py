@@ -221,9 +221,10 @@ def check(
             and (until_day is None or finding.date <= until_day)
         ]
         days_shown = (first_day, last_day, as_of_day)
-        result = _check_result(
-            paths, training_log, findings, profile, output_format, days_shown, show_all, width
+        report = _check_report(
+            training_log, findings, profile, output_format, days_shown, show_all, width
         )
+        result = _check_result(paths, training_log, output_format, report)
     _echo_check(result, output_format)
     ctx.exit(result.exit_code)
 
@@ -245,27 +246,20 @@ def _check_here(
     as_of_day = _as_of_day(as_of, training_log, last_day)
     findings = run_rules(training_log, profile, first_day, last_day or as_of_day)
     days_shown = (first_day, last_day, as_of_day)
-    return _check_result(
-        paths, training_log, findings, profile, output_format, days_shown, show_all, width
+    report = _check_report(
+        training_log, findings, profile, output_format, days_shown, show_all, width
     )
+    return _check_result(paths, training_log, output_format, report)
 
 
 def _check_result(
-    paths: Sequence[Path | str],
-    training_log: TrainingLog,
-    findings: list[Finding],
-    profile: Profile | None,
-    output_format: str,
-    days: tuple[dt.date | None, dt.date | None, dt.date | None],
-    show_all: bool,
-    width: int,
+    paths: Sequence[Path | str], training_log: TrainingLog, output_format: str, report: str
 ) -> Result:
     """What `check` says: the report on stdout, the files not read on stderr (in the JSON
     document for json), and its exit code. When nothing could be checked, it says so and
     raises UserError (such a result is not kept)."""
     from analyzer.memo import Result
 
-    report = _check_report(training_log, findings, profile, output_format, days, show_all, width)
     lines = (
         [] if output_format == "json" else _file_lines(training_log.errors, training_log.notices)
     )
