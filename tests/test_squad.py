@@ -23,9 +23,9 @@ from benchmarks.synthetic import cohort_csv
 
 ATHLETES = 30
 MAX_LINES = 200
-# an athlete who needs attention: why, their open findings (the rest counted), the advice (a
-# sentence wraps to two lines at most)
-MAX_NEED_LINES = 1 + NEED_FINDINGS_SHOWN + 1 + 2 * MAX_ADVICE
+# an athlete who needs attention: why they are there, what came before their knee pain, their
+# open findings (the rest counted), the advice (a sentence wraps to two lines at most)
+MAX_NEED_LINES = 1 + 1 + NEED_FINDINGS_SHOWN + 1 + 2 * MAX_ADVICE
 
 
 def check(*args: str | Path):

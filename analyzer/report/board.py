@@ -53,6 +53,12 @@ class BoardRow:
         return f"{' and '.join(counts)} open" if counts else ""
 
     @property
+    def before_pain(self) -> str | None:
+        """What came before this athlete's knee pain most often, when their log says."""
+        patterns = self.status.pain_patterns
+        return patterns.most_frequent if patterns is not None else None
+
+    @property
     def needs_attention(self) -> bool:
         return bool(self.open_text or self.attention)
 

@@ -90,7 +90,8 @@ table.board td.place {{ text-align: right; width: 2.5em; white-space: nowrap;
 table.board td.weeks {{ width: 172px; }}
 table.board tr.attention td.place {{ border-left: 4px solid #b86800; }}
 table.board .attention-reasons {{ color: #8a4d00; font-size: 0.85em; }}
-table.board td.status {{ font-size: 0.9em; }}
+table.board td.status, table.board .before-pain {{ font-size: 0.9em; }}
+table.board .before-pain {{ color: #6a1b9a; margin-top: 0.2em; }}
 svg.sparkline {{ display: block; max-width: 100%; height: auto; }}
 @media (max-width: {CARDS_BELOW_PX - 0.02}px) {{
   body {{ font-size: 15px; margin: 1em auto; }}
@@ -356,13 +357,18 @@ def _board_row(view: _View, row: BoardRow, link: str) -> str:
         )
     weeks = spark or '<span class="quiet">no runs in these weeks</span>'
     named = f'<a href="{escape(link)}">{name}</a>' if link else name
+    before = (
+        f'<div class="before-pain">Before knee pain: {escape(row.before_pain)}</div>'
+        if row.before_pain
+        else ""
+    )
     return (
         f'<tr class="{"attention" if row.needs_attention else "calm"}">'
         f'<td class="place">{row.place}</td>'
         f'<td class="athlete"><strong>{named}</strong>{badges}{reasons}</td>'
         f'<td class="weeks">{weeks}</td>'
         f'<td class="status" data-label="Status">{escape(row.line)}</td>'
-        f'<td class="why" data-label="Why">{escape(row.why)}</td>'
+        f'<td class="why" data-label="Why">{escape(row.why)}{before}</td>'
         "</tr>"
     )
 

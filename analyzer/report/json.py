@@ -86,6 +86,7 @@ def board_row_dict(row: BoardRow) -> dict[str, Any]:
         "attention": list(row.attention),
         "status_line": row.line,
         "why": row.why,
+        "before_knee_pain": row.before_pain,
     }
 
 

@@ -297,6 +297,8 @@ def attention_lines(row: BoardRow) -> list[str]:
     serious = [item for item in row.status.open_findings if item.severity != "info"]
     if not serious:  # stale or in pain without a finding: the board's why says what is known
         lines += _wrapped(f"why: {row.why}", "  ", "       ")
+    if row.before_pain:
+        lines.append(_one_line(f"  before knee pain: {row.before_pain}"))
     for finding in serious[:NEED_FINDINGS_SHOWN]:
         mark = SEVERITY_MARKS.get(finding.severity, finding.severity)
         day = f"{finding.date:%a} {finding.date.day} {finding.date:%b}"
