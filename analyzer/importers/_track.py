@@ -16,7 +16,7 @@ from lxml import etree
 
 from analyzer import plausible
 from analyzer.errors import BadFile, FileErrorKind
-from analyzer.units import FOOT_SPORTS, ONE_DEGREE_M, great_circle_m, one_foot_factor
+from analyzer.units import FOOT_SPORTS, ONE_DEGREE_M, cadence_factor, great_circle_m
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 _FLAT_EARTH_MAX_DEG = 0.2  # gpxpy switches to haversine for points further apart than this
@@ -31,9 +31,9 @@ _FLAT_EARTH_MAX_DEG = 0.2  # gpxpy switches to haversine for points further apar
 STOP_WINDOW_S = 30.0
 STOP_SPEED_MPS = 0.5  # slower than any walk: standing, with GPS drift
 
-# Cadence fields in GPX and TCX usually count one foot; some writers store steps/min. If three
-# quarters of the moving samples are one-foot sized (units.one_foot_factor) the file counts one foot
-# and is doubled [docs/FORMATS.md §2, §7.1; Runalyze treadmill file].
+# Cadence fields in GPX and TCX usually count one foot; some writers store steps/min: the run's
+# moving samples decide (units.cadence_factor) [docs/FORMATS.md §2, §7.1; Runalyze treadmill
+# file].
 
 # A character reference to no character (a lone UTF-16 surrogate such as &#xD800;, a control
 # character, past U+10FFFF): libxml2 lets some through and reading the text then fails.
@@ -421,19 +421,12 @@ def climb_m(altitude_m: np.ndarray, segment: np.ndarray) -> tuple[float, float]:
 
 
 def steps_per_minute(written_cadence: np.ndarray, is_moving: np.ndarray, sport: str) -> np.ndarray:
-    """Cadence as written, in steps/min for foot sports (doubled when the file counts one
-    foot); NaN for other sports, whose cadence (pedal or paddle strokes) is not steps."""
+    """Cadence as written, in steps/min for foot sports (doubled when the run counts one
+    foot, units.cadence_factor on its moving samples); NaN for other sports, whose cadence
+    (pedal or paddle strokes) is not steps."""
     if sport not in FOOT_SPORTS:
         return np.full(len(written_cadence), np.nan)
-    return written_cadence * cadence_factor(written_cadence[is_moving], sport)
-
-
-def cadence_factor(written_cadence: np.ndarray, sport: str) -> float:
-    """2.0 when cadence values as written count one foot (the usual case), 1.0 for steps/min."""
-    counted = written_cadence[written_cadence > 0]
-    if counted.size == 0:
-        return 2.0
-    return one_foot_factor(float(np.quantile(counted, 0.75)), sport)
+    return written_cadence * cadence_factor(sport, written_cadence[is_moving])
 
 
 def mean_of_positive(values: np.ndarray, is_moving: np.ndarray) -> float:

@@ -44,7 +44,7 @@ from analyzer.classify import sport_of, surface_of
 from analyzer.errors import BadFile, FileErrorKind, NotAnActivity
 from analyzer.importers import csv_common as common
 from analyzer.importers.base import Imported, Problem, Record
-from analyzer.units import MAX_UTC_OFFSET_S
+from analyzer.units import MAX_UTC_OFFSET_S, cadence_factor
 
 FORMAT = "epson_csv"
 # Traits (analyzer/importers/base.py): how merge and the loader treat this format.
@@ -59,6 +59,7 @@ _BLOCK = re.compile(r"^\[\[Training\]\]\s*$(.*?)(?=^\[\[(?:end|Training)\]\]\s*$
 _SECTION = re.compile(r"^\[(\w+)\]\s*$", re.M)
 _MICRODEGREES = 1e-6
 _METRES_PER_HOUR = 1 / 3600  # GraphSpeed is m/h: 10,844 is 10.8 km/h
+_STOPPED_BELOW_MPS = 0.5  # a sample slower than any walk was taken standing
 
 
 def sniff(head: bytes) -> bool:
@@ -226,6 +227,13 @@ def _record(sections: dict[str, list[str]]) -> Record:
     sport = sport_of(title, memo)
     if sport == "other":
         sport = "running"  # Epson's running watches record runs unless the title says otherwise
+    # PitchAve and GraphPitch count both feet; the cadence policy checks it by their size.
+    speed_mps = samples["speed_mps"].to_numpy()
+    is_moving = ~(speed_mps < _STOPPED_BELOW_MPS)
+    factor = cadence_factor(
+        sport, samples["cadence_spm"].to_numpy()[is_moving], _number(data.get("PitchAve"))
+    )
+    samples["cadence_spm"] = samples["cadence_spm"] * factor
     fields: dict[str, Any] = {
         "start_time_utc": pd.NaT,
         "start_time_local": start,
@@ -238,7 +246,7 @@ def _record(sections: dict[str, list[str]]) -> Record:
         "ascent_m": _number(data.get("TotalAscentAltitude")),
         "descent_m": _number(data.get("TotalDescentAltitude")),
         "avg_speed_mps": distance_m / timer_s if timer_s > 0 else math.nan,
-        "avg_cadence_spm": _number(data.get("PitchAve")),
+        "avg_cadence_spm": _number(data.get("PitchAve")) * factor,
         "avg_hr_bpm": _number(data.get("PulseAve")),
         "name": title,
         "notes": memo,

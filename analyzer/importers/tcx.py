@@ -28,7 +28,7 @@ from analyzer.classify import sport_of, surface_of
 from analyzer.errors import BadFile, FileErrorKind, NotAnActivity
 from analyzer.importers import _track as track
 from analyzer.importers.base import Imported, Problem, Record
-from analyzer.units import FOOT_SPORTS
+from analyzer.units import FOOT_SPORTS, cadence_factor
 
 FORMAT = "tcx"
 # Traits (analyzer/importers/base.py): how merge and the loader treat this format.
@@ -386,5 +386,5 @@ def _average_cadence_spm(
     timed = laps[(laps["total_s"] > 0) & (laps["written_cadence"] > 0)]
     if timed.empty:
         return float("nan")
-    one_foot = float(np.average(timed["written_cadence"], weights=timed["total_s"]))
-    return one_foot * track.cadence_factor(np.array([one_foot]), sport)
+    written = float(np.average(timed["written_cadence"], weights=timed["total_s"]))
+    return written * cadence_factor(sport, average=written)

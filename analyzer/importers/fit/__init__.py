@@ -115,5 +115,5 @@ def read(stream: BinaryIO) -> Imported:
         fields, notes = fields_of(session, rows, content.timer, clock, starts_s[index], label)
         fields["device"] = device
         problems += notes
-        records.append(Record(fields=fields, samples=samples_of(rows, fields, clock)))
+        records.append(Record(fields=fields, samples=samples_of(session, rows, fields, clock)))
     return Imported(records=records, problems=problems)

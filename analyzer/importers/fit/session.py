@@ -22,10 +22,10 @@ from analyzer.importers.base import Problem
 from analyzer.importers.fit.clock import FIT_SYSTEM_TIME_BELOW, Clock
 from analyzer.importers.fit.decode import Content, Session
 from analyzer.importers.fit.values import as_number, as_positive, as_text, fit_time_s
-from analyzer.units import FOOT_SPORTS, great_circle_m, one_foot_factor
+from analyzer.units import FOOT_SPORTS, cadence_factor, great_circle_m
 
 # A FIT foot cadence counts one foot; some third-party writers store steps/min instead
-# (units.one_foot_factor decides from the session's value or the moving records' median).
+# (units.cadence_factor decides: the moving records' upper quartile, else the session's value).
 STOPPED_BELOW_MPS = 0.5  # slower than any walk: a sample taken while standing
 # A `generic` session (Fenix 2 default profile) is a run when it moves like one: a one-foot
 # cadence of 65-105 strides/min (130-210 when stored as steps/min) at 1.7-7 m/s
@@ -91,7 +91,9 @@ def fields_of(
         "elapsed_s": elapsed_s,
         "moving_s": moving_s,
         "avg_speed_mps": speed_mps,
-        "avg_cadence_spm": _avg_cadence_spm(values, sport, moving_cadence),
+        "avg_cadence_spm": _avg_cadence_spm(
+            values, sport, moving_cadence, cadence_factor_of(values, sport, rows)
+        ),
         "avg_hr_bpm": _avg_hr_bpm(values, rows),
         **_position_fields(rows, sub_sport),
     }
@@ -236,23 +238,38 @@ def _looks_like_running(moving_cadence: np.ndarray, speed_mps: float) -> bool:
     return low <= median <= high or 2 * low <= median <= 2 * high
 
 
-def _avg_cadence_spm(values: dict[str, Any], sport: str, moving_cadence: np.ndarray) -> float:
+def _written_average_cadence(values: dict[str, Any]) -> float | None:
+    """The session's own average cadence as written (one foot or both), or None."""
+    # avg_running_cadence is the name fitdecode gives avg_cadence when sport is running.
+    cadence = as_positive(values.get("avg_running_cadence")) or as_positive(
+        values.get("avg_cadence")
+    )
+    if cadence is None:
+        return None
+    return cadence + (as_number(values.get("avg_fractional_cadence")) or 0.0)
+
+
+def cadence_factor_of(values: dict[str, Any], sport: str, rows: pd.DataFrame) -> float:
+    """Steps per written unit for the session's cadence, its average and its records alike
+    (units.cadence_factor: the moving records decide, else the session's average)."""
+    moving = _moving_values(rows["raw_cadence"].to_numpy(), rows)
+    return cadence_factor(sport, moving, _written_average_cadence(values))
+
+
+def _avg_cadence_spm(
+    values: dict[str, Any], sport: str, moving_cadence: np.ndarray, factor: float
+) -> float:
     """The session's average steps/min: its own value, else the moving samples' mean.
 
     NaN for sports that are not on foot: a bike's cadence is crank turns, not steps.
     """
     if sport not in FOOT_SPORTS:
         return math.nan
-    # avg_running_cadence is the name fitdecode gives avg_cadence when sport is running.
-    cadence = as_positive(values.get("avg_running_cadence")) or as_positive(
-        values.get("avg_cadence")
-    )
+    cadence = _written_average_cadence(values)
     if cadence is not None:
-        cadence += as_number(values.get("avg_fractional_cadence")) or 0.0
-        return cadence * one_foot_factor(cadence, sport)
+        return cadence * factor
     if moving_cadence.size == 0:
         return math.nan
-    factor = one_foot_factor(float(np.median(moving_cadence)), sport)
     return float(moving_cadence.mean() * factor)
 
 
@@ -301,16 +318,16 @@ def _surface(sport: str, sub_sport: str | None, words: tuple[Any, ...], has_gps:
     )
 
 
-def samples_of(rows: pd.DataFrame, fields: dict[str, Any], clock: Clock) -> pd.DataFrame | None:
+def samples_of(
+    session: Session, rows: pd.DataFrame, fields: dict[str, Any], clock: Clock
+) -> pd.DataFrame | None:
     """The session's samples in schema.SAMPLE_COLUMNS (without activity_id)."""
     if rows.empty:
         return None
     sport = fields["sport"]
     cadence = rows["raw_cadence"].to_numpy()
     if sport in FOOT_SPORTS:
-        moving = _moving_values(cadence, rows)
-        if moving.size:
-            cadence = cadence * one_foot_factor(float(np.median(moving)), sport)
+        cadence = cadence * cadence_factor_of(session.values, sport, rows)
     # Other sports keep their cadence as the device wrote it (a bike's rpm); their
     # avg_cadence_spm is NaN, so no rule reads it as steps.
     return pd.DataFrame(
