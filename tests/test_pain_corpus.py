@@ -13,8 +13,9 @@ from analyzer.lexicon import LANGUAGES, language_of
 from tests.knee_corpus import figures, notes
 
 NOTES = notes()
-MIN_PRECISION, MIN_RECALL, MIN_LANGUAGE_RECALL_AND_PRECISION = 0.97, 0.95, 0.90
-MIN_SCORE, MIN_SIDE, MIN_RED_FLAG = 0.95, 0.95, 0.95
+MIN_RECALL, MIN_PRECISION, MIN_SCORE, MIN_SIDE, MIN_RED_FLAG = 0.97, 0.98, 0.97, 0.97, 0.97
+MIN_IN_EACH_LANGUAGE = 0.93  # every figure, in every language
+MIN_LANGUAGE_FOUND = 0.90
 
 
 def test_the_corpus_is_large_varied_and_hard():
@@ -36,12 +37,13 @@ def test_notes_are_read_well_overall():
 @pytest.mark.parametrize("language", list(LANGUAGES))
 def test_notes_are_read_well_in_each_language(language):
     own = figures([note for note in NOTES if note.language == language])
-    assert own.precision >= MIN_LANGUAGE_RECALL_AND_PRECISION
-    assert own.recall >= MIN_LANGUAGE_RECALL_AND_PRECISION
+    assert min(own.recall, own.precision, own.score, own.side, own.red_flag) >= (
+        MIN_IN_EACH_LANGUAGE
+    ), own
 
 
 @pytest.mark.parametrize("language", list(LANGUAGES))
 def test_each_note_is_found_in_its_own_language(language):
     own = [note for note in NOTES if note.language == language]
     right = sum(language_of(note.text) == language for note in own)
-    assert right / len(own) >= MIN_LANGUAGE_RECALL_AND_PRECISION
+    assert right / len(own) >= MIN_LANGUAGE_FOUND

@@ -22,11 +22,16 @@ WORDS = Words(
         r"|\bknie (?:meine[sr]|meiner) (?:freundin|frau|mannes|partners|partnerin|tochter"
         r"|sohnes|trainers|kollegin|kollegen)\b"
     ),
-    past_pattern=r"\bletztes jahr\b|\b(?:alte|alten|frühere|früheren)\b|\bvor (?:\w+ )?jahren\b",
+    past_pattern=(
+        r"\bletztes jahr\b|\b(?:alte|alten|frühere|früheren)\b|\bvor (?:\w+ )?jahren\b"
+        r"|\berinner\w* mich\b|\bdamals\b|\bfrüher\b|\bletztes mal\b|\bim (?:jahr )?(?:19|20)\d\d\b"
+        r"|\bals ich \w+ hatte\b"
+    ),
     pain_pattern=(
         r"schmerz\w*|weh\w*|zwick\w*|zieht|ziehen|stich\w*|beschwerden|probleme?|"
         r"entz(?:ü|ue)nd\w*|gereizt|verletz\w*|empfindlich|unangenehm|muckt|meckert|"
         r"überlast\w*|gemerkt|gespürt|spürbar"
+        r"|nervt|nervig|brennt|brennen|pocht|pochen|zickt|bemerkbar|quält"
     ),
     pain_phrase_pattern=r"\bmeldet sich\b|\bmacht (?:wieder )?(?:ärger|zicken)\b",
     other_part_pattern=(
@@ -60,14 +65,58 @@ WORDS = Words(
     side_gap=("mein", "meinem", "meinen", "im", "am", "dem", "das", "der", "äußeren", "inneren"),
     joiners=("und", "oder"),
     clause_words=("aber", "jedoch", "doch", "sondern", "weil", "denn", "dann", "während"),
-    pronouns=("es",),
     improving=("besser", "weniger", "nachgelassen", "bessert", "leichter"),
     out_of_pattern=r"von|aus",
     effort_pattern=r"anstrengung|belastung|intensität",
     change_pattern=r"dann|auf|danach|später",
     range_pattern=r"bis",
-    pain_before_number_pattern=r"schmerz(?:en)?|schmerzlevel",
-    not_a_score_after_pattern=r"tage?n?\b|wochen?|mal\b|std|stunden|minuten",
+    spelled_knee=("knie", "knies", "kniescheibe"),
+    other_people_pattern=(
+        r"\b(?:mein|meine|unser|unsere|ein|eine)\s+(?:\w+\s+)?(?:freund|freundin|frau|mann"
+        r"|partner|partnerin|bruder|schwester|tochter|sohn|kollege|kollegin|trainingspartner\w*"
+        r"|athlet\w*|läufer\w*|hund)(?=\s+(?:hat|hatte|ist|war|sagt|sagte|klagt|klagte|mit)\b)"
+    ),
+    other_subjects=("er",),
+    hypothetical_pattern=(
+        r"\bhoffe\w*|\bhoffentlich\b|\bfalls\b|\bwenn\b|\bdamit\b|\bum (?:\w+ )?zu vermeiden\b"
+        r"|\bvorbeug\w*|\bangst\b|\bsorgen?\b|\bbefürcht\w*|\bkönnte\b|\bvorsichtshalber\b"
+        r"|\bsicherheitshalber\b"
+    ),
+    topic_pattern=(
+        r"\b(?:podcast|artikel|video|buch|blog|beitrag|studie|vortrag)s?\s+(?:\w+\s+)?"
+        r"(?:über|zu|zum|zur)\b|\b(?:gelesen|gefragt|fragte|fragt|gesprochen|geredet"
+        r"|recherchiert|erkundigt)\s+(?:\w+\s+)?(?:über|nach|wie|ob)\b"
+    ),
+    spelled_pain=("schmerz", "schmerzen", "schmerzt", "geschwollen", "schwellung"),
+    exception_pattern=r"\baußer\b|\bausser\b|\bbis auf\b|\babgesehen von\b|\bausgenommen\b",
+    answers_no=("keine", "nein", "nix", "nichts", "null", "kein"),
+    location_words=(
+        "hinter", "hinterm", "unter", "unterm", "unterhalb", "über", "oberhalb", "neben", "um",
+    ),
+    from_words=("von",),
+    side_nouns=("seite",),
+    sequence=("dann", "danach", "später", "bis", "anschließend", "ab"),
+    continuing=("noch", "wieder", "immer", "weiterhin", "erneut"),
+    numbers=(
+        "null", "eins|ein|eine", "zwei", "drei", "vier", "fünf|fuenf", "sechs", "sieben", "acht",
+        "neun", "zehn",
+    ),
+    score_cues=(
+        "etwa", "ca", "circa", "ungefähr", "vielleicht", "so", "knapp", "gute", "glatte", "eine",
+        "vas", "nrs", "schmerzlevel", "stufe", "wert", "schmerz", "schmerzen", "~",
+    ),
+    count_pattern=(
+        r"km|k|x|tage?n?|wochen?|mal|std|stunden?|min|minuten|wdh|wiederholungen|runden?|sätze"
+        r"|intervalle|läufe|kilometer|meter|m|sek|%|uhr|hm|bpm|spm|treppen|stufen"
+    ),
+    earlier_pattern=(
+        r"\bgestern\b|\bvorhin\b|\bheute morgen\b|\bletzte woche\b|\bvon\b|\bvorher\b"
+        r"|\banfangs\b|\bzu beginn\b"
+    ),
+    later=(
+        "jetzt", "nun", "dann", "danach", "später", "ende", "abends", "schluss", "inzwischen",
+        "aktuell", "→", "->", ">",
+    ),
     not_pain_score_before=("anstrengung", "belastung", "schlaf", "stimmung"),
     months=(
         ("januar", "jänner"), ("februar",), ("märz", "mär", "mrz"), (), ("mai",), ("juni",),
