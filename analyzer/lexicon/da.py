@@ -56,7 +56,7 @@ WORDS = Words(
         "har", "det", "var", "er", "føltes", "føles", "føltes", "helt", "rigtig", "meget",
         "i", "dag", "igen", "stadig", "også", "holdt", "venstre", "højre", "virkelig",
     ),
-    negations=("ingen", "ikke", "uden", "aldrig", "intet", "nul"),
+    negations=("ingen", "ikke", "uden", "aldrig", "intet", "nul", "ingenting"),
     negation_fillers=(
         "i", "det", "knæet", "mit", "min", "har", "havde", "gjorde", "gør", "mærket", "følt",
         "nogen", "noget", "særlig", "rigtig", "en", "et", "af", "med", "overhovedet",
@@ -77,6 +77,7 @@ WORDS = Words(
     other_people_pattern=(
         r"\b(?:min|mit|vores|en|et)\s+(?:\w+\s+)?(?:ven|veninde|kone|mand|kæreste|bror|søster"
         r"|træner|makker|søn|datter|kollega|løbemakker|hund)"
+        r"(?:\s+(?!(?:and|und|et|y|e|en|og|och|i|ich|je|yo|io|ik|jeg|jag|eu)\b)\w+){0,3}?"
         r"(?=\s+(?:har|havde|er|var|siger|sagde|klager|med)\b)"
     ),
     other_subjects=("han", "hun"),

@@ -39,7 +39,7 @@ WORDS = Words(
         r"achillessehnen?|oberschenkel|h(?:ü|ue)ften?|r(?:ü|ue)cken|zehe?n?|beine?|"
         r"po|gesäß|leiste|schultern?|nacken|muskeln?|sehnen?|hamstrings?"
     ),
-    swelling_pattern=r"\bgeschwollen\w*|\bschwellung\w*|\bdick\b|\berguss\b",
+    swelling_pattern=r"\b(?:an)?geschwollen\w*|\bschw(?:ellung|ill|oll)\w*|\bdick\b|\berguss\b",
     locking_pattern=r"\bblockier\w*|\bblockade\b|\brastet\b|\beingerastet\b",
     giving_way_pattern=r"\bknickt?e? (?:\w+ )?weg\b|\bweggeknickt\b|\binstabil\b|\bgab nach\b",
     sharp_pattern=r"\bstechend\w*|\bscharf\w*|\bstiche?\b",
@@ -51,7 +51,10 @@ WORDS = Words(
         "ist", "war", "fühlte", "fühlt", "sich", "völlig", "ganz", "wieder", "heute", "alles",
         "blieb", "bleibt", "auch", "sehr", "hat", "gehalten", "an",
     ),
-    negations=("kein", "keine", "keinen", "keiner", "keinem", "nicht", "ohne", "nie", "niemals"),
+    negations=(
+        "kein", "keine", "keinen", "keiner", "keinem", "keines", "keinerlei", "nicht", "ohne",
+        "nie", "niemals", "nichts", "nirgends",
+    ),
     negation_fillers=(
         "mehr", "die", "das", "der", "dem", "den", "im", "am", "mein", "meine", "meinem",
         "meinen", "irgendwelche", "linke", "linken", "linkes", "rechte", "rechten", "rechtes",
@@ -74,7 +77,9 @@ WORDS = Words(
     other_people_pattern=(
         r"\b(?:mein|meine|unser|unsere|ein|eine)\s+(?:\w+\s+)?(?:freund|freundin|frau|mann"
         r"|partner|partnerin|bruder|schwester|tochter|sohn|kollege|kollegin|trainingspartner\w*"
-        r"|athlet\w*|läufer\w*|hund)(?=\s+(?:hat|hatte|ist|war|sagt|sagte|klagt|klagte|mit)\b)"
+        r"|athlet\w*|läufer\w*|hund)"
+        r"(?:\s+(?!(?:and|und|et|y|e|en|og|och|i|ich|je|yo|io|ik|jeg|jag|eu)\b)\w+){0,3}?"
+        r"(?=\s+(?:hat|hatte|ist|war|sagt|sagte|klagt|klagte|mit)\b)"
     ),
     other_subjects=("er",),
     hypothetical_pattern=(

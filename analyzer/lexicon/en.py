@@ -33,6 +33,7 @@ WORDS = Words(
         r"\b(?:my|our|a|the|one of my|one of the)\s+(?:\w+\s+)?(?:friend|wife|husband|partner"
         r"|son|daughter|mum|mom|dad|brother|sister|teammate|buddy|mate|client|girlfriend"
         r"|boyfriend|colleague|dog|athletes?|runners?|clubmates?|training partner)s?"
+        r"(?:\s+(?!(?:and|und|et|y|e|en|og|och|i|ich|je|yo|io|ik|jeg|jag|eu)\b)\w+){0,3}?"
         r"(?=\s+(?:has|had|have|is|was|were|said|says|complained|complains|hurt|tweaked"
         r"|twisted|injured|with)\b)"
     ),
@@ -82,7 +83,7 @@ WORDS = Words(
         r"elbow|blisters?|soleus|adductors?|piriformis|sit bones?"
     ),
     swelling_pattern=(
-        r"\bswell(?:ing|ed|s)?(?: up)?\b|\bswollen\b|\bpuff(?:y|ed up|ing up|s up|ed)\b"
+        r"\bswell\w*(?: up)?|\bswollen\b|\bpuff(?:y|ed up|ing up|s up|ed)\b"
         r"|\bfluid on\b|\bballoon(?:ed|ing)?\b|\bfat and\b"
     ),
     locking_pattern=(
@@ -117,6 +118,7 @@ WORDS = Words(
     ),
     negations=(
         "no", "not", "never", "without", "none", "zero", "nor", "nothing", "_not_", "nil",
+        "nowhere", "neither",
     ),
     negation_fillers=(
         "any", "more", "much", "real", "really", "major", "significant", "noticeable",

@@ -45,7 +45,7 @@ WORDS = Words(
         r"muslos?|ingle|dedos?|fascia|plantar|hombros?|cuello|piernas?|músculos?|tendón|"
         r"muñeca|codo|cabeza|sóleo|soleo|femoral"
     ),
-    swelling_pattern=r"\bhinchad[oa]s?\b|\bhinchazón\b|\binflamación visible\b|\bderrame\b",
+    swelling_pattern=r"\bhinch\w*|\binflamación visible\b|\bderrame\b",
     locking_pattern=r"\bbloque\w*|\btrabad[oa]\b|\bse (?:me )?trab\w*|\btrabó\b",
     giving_way_pattern=(
         r"\bfalló\b|\bfallado\b|\bcedió\b|\bha cedido\b|\bse me fue\b|\bse me va\b"
@@ -61,7 +61,10 @@ WORDS = Words(
         "hoy", "la", "de", "nuevo", "ha", "respondido", "respondió", "aguantó", "perfectamente",
         "izquierda", "derecha", "sigue", "totalmente",
     ),
-    negations=("no", "sin", "ningún", "ninguna", "ninguno", "nada", "nunca", "ni", "cero"),
+    negations=(
+        "no", "sin", "ningún", "ninguna", "ninguno", "ningunas", "ningunos", "nada", "nunca",
+        "ni", "cero", "tampoco",
+    ),
     negation_fillers=(
         "me", "ha", "he", "la", "el", "mi", "de", "dolido", "dolió", "molestado", "tenido",
         "sentido", "notado", "nada", "ninguna", "una", "un", "en", "ni", "siquiera", "tengo",
@@ -82,6 +85,7 @@ WORDS = Words(
     other_people_pattern=(
         r"\b(?:mi|nuestro|nuestra|un|una)\s+(?:\w+\s+)?(?:amig[oa]|herman[oa]|pareja|novi[oa]"
         r"|espos[oa]|mujer|marido|compañer[oa]|hij[oa]|atleta|corredor[a]?|perr[oa])"
+        r"(?:\s+(?!(?:and|und|et|y|e|en|og|och|i|ich|je|yo|io|ik|jeg|jag|eu)\b)\w+){0,3}?"
         r"(?=\s+(?:tiene|tenía|tuvo|está|estaba|dice|dijo|se queja|con)\b)"
     ),
     other_subjects=("él", "ella", "ellos", "ellas"),

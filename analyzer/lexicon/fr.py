@@ -57,7 +57,9 @@ WORDS = Words(
         "très", "toujours", "encore", "aujourd", "hui", "a", "tenu", "gauche", "droit", "droite",
         "reste", "resté", "parfaitement",
     ),
-    negations=("pas", "sans", "aucun", "aucune", "jamais", "ni", "rien", "zéro"),
+    negations=(
+        "pas", "sans", "aucun", "aucune", "aucunement", "nulle", "jamais", "ni", "rien", "zéro",
+    ),
     negation_fillers=(
         "de", "d", "la", "le", "du", "au", "mon", "ma", "mes", "ai", "eu", "j", "n", "ne",
         "me", "m", "fait", "a", "senti", "ressenti", "vraiment", "douleur", "un", "une",
@@ -78,6 +80,7 @@ WORDS = Words(
     other_people_pattern=(
         r"\b(?:mon|ma|notre|un|une)\s+(?:\w+\s+)?(?:ami|amie|copain|copine|femme|mari"
         r"|partenaire|frère|sœur|soeur|fille|fils|collègue|pote|athlète|coureur|coureuse|chien)"
+        r"(?:\s+(?!(?:and|und|et|y|e|en|og|och|i|ich|je|yo|io|ik|jeg|jag|eu)\b)\w+){0,3}?"
         r"(?=\s+(?:a|avait|est|était|dit|disait|se plaint|s'est)\b)"
     ),
     other_subjects=("elle", "ils", "elles"),

@@ -39,7 +39,7 @@ WORDS = Words(
         r"tallone|talloni|achille|femorali|quadricipite|quadricipiti|anca|anche|glute[oi]|schiena|cosci[ae]|inguine|dita|"
         r"fascia|plantare|spall[ae]|collo|gamb[ae]|muscol[oi]|tendin[ei]|polso|gomito|testa"
     ),
-    swelling_pattern=r"\bgonfi[oa]\w*|\bgonfiore\b|\bversamento\b",
+    swelling_pattern=r"\bgonfi\w*|\bversamento\b",
     locking_pattern=r"\bbloccat\w*|\bsi blocca\w*|\bblocco\b",
     giving_way_pattern=r"\bceduto\b|\bcede\b|\bcedimento\w*|\binstabil\w*|\bmi ha mollato\b",
     sharp_pattern=r"\bacut[oa]\b|\blancinant\w*|\bpungent\w*|\bfitte?\b",
@@ -52,7 +52,10 @@ WORDS = Words(
         "di", "nuovo", "a", "ha", "tenuto", "risposto", "sinistro", "destro", "sempre",
         "perfettamente", "ancora",
     ),
-    negations=("non", "senza", "nessun", "nessuna", "nessuno", "mai", "né", "niente", "zero"),
+    negations=(
+        "non", "senza", "nessun", "nessuna", "nessuno", "mai", "né", "niente", "zero", "nulla",
+        "neanche", "nemmeno", "neppure",
+    ),
     negation_fillers=(
         "mi", "ha", "ho", "il", "la", "al", "di", "fatto", "dato", "sentito", "avuto", "un",
         "una", "minimo", "alcun", "alcuna", "neanche", "più",
@@ -73,6 +76,7 @@ WORDS = Words(
     other_people_pattern=(
         r"\b(?:il mio|la mia|un|una|mio|mia)\s+(?:\w+\s+)?(?:amic[oa]|fratello|sorella|moglie"
         r"|marito|compagn[oa]|figli[oa]|ragazz[oa]|atleta|cane|collega)"
+        r"(?:\s+(?!(?:and|und|et|y|e|en|og|och|i|ich|je|yo|io|ik|jeg|jag|eu)\b)\w+){0,3}?"
         r"(?=\s+(?:ha|aveva|è|era|dice|diceva|si lamenta|con)\b)"
     ),
     other_subjects=("lui", "lei", "loro"),

@@ -38,7 +38,7 @@ WORDS = Words(
         r"hamstrings?|quadriceps|heup|heupen|bil|billen|rug|dij|dijen|bovenbeen|lies|teen|"
         r"tenen|fascia|schouders?|nek|been|benen|spier|spieren|pees|pezen|pols|elleboog|hoofd"
     ),
-    swelling_pattern=r"\bgezwollen\b|\bzwelling\b|\bdik\b|\bopgezet\b|\bvocht\b",
+    swelling_pattern=r"\b(?:op)?gezwollen\b|\bzwel\w*|\bdik\b|\bopgezet\b|\bvocht\b",
     locking_pattern=r"\bop slot\b|\bblokkeer\w*|\bblokkeert\b|\bslot schoot\b|\bklem\b",
     giving_way_pattern=(
         r"\bzakte (?:\w+ )?door\b|\bknikte (?:\w+ )?door\b|\bgaf (?:\w+ )?mee\b"
@@ -53,7 +53,7 @@ WORDS = Words(
         "voelt", "voelde", "is", "was", "zich", "helemaal", "heel", "erg", "vandaag", "weer",
         "bleef", "blijft", "ook", "hield", "stand", "zat", "links", "rechts", "nog", "steeds",
     ),
-    negations=("geen", "niet", "zonder", "nooit", "niks", "nul"),
+    negations=("geen", "niet", "zonder", "nooit", "niks", "nul", "niets", "nergens"),
     negation_fillers=(
         "de", "het", "mijn", "m'n", "in", "aan", "last", "van", "had", "heb", "ik", "meer",
         "enkele", "echt", "deed", "doet", "een", "beetje",
@@ -74,6 +74,7 @@ WORDS = Words(
     other_people_pattern=(
         r"\b(?:mijn|m'n|onze|ons|een)\s+(?:\w+\s+)?(?:vriend|vriendin|vrouw|man|partner|broer"
         r"|zus|trainer|collega|zoon|dochter|maat|loopmaatje|atleet|loper|hond)"
+        r"(?:\s+(?!(?:and|und|et|y|e|en|og|och|i|ich|je|yo|io|ik|jeg|jag|eu)\b)\w+){0,3}?"
         r"(?=\s+(?:heeft|had|is|was|zegt|zei|klaagt|klaagde|met)\b)"
     ),
     other_subjects=("zij",),

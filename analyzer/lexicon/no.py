@@ -51,7 +51,7 @@ WORDS = Words(
         "føltes", "føles", "kjentes", "kjennes", "var", "er", "helt", "skikkelig", "veldig",
         "i", "dag", "igjen", "fortsatt", "også", "holdt", "venstre", "høyre", "seg",
     ),
-    negations=("ingen", "ikke", "ikkje", "uten", "aldri", "ingenting", "null"),
+    negations=("ingen", "ikke", "ikkje", "uten", "aldri", "ingenting", "null", "intet"),
     negation_fillers=(
         "i", "det", "kneet", "mitt", "min", "har", "hadde", "gjorde", "gjør", "kjent", "merket",
         "noe", "noen", "særlig", "skikkelig", "en", "et", "av", "med", "i", "hele", "tatt",
@@ -72,6 +72,7 @@ WORDS = Words(
     other_people_pattern=(
         r"\b(?:min|mitt|vår|en|et)\s+(?:\w+\s+)?(?:venn|venninne|kone|mann|kjæreste|bror"
         r"|søster|trener|sønn|datter|kollega|løpevenn|makker|hund)"
+        r"(?:\s+(?!(?:and|und|et|y|e|en|og|och|i|ich|je|yo|io|ik|jeg|jag|eu)\b)\w+){0,3}?"
         r"(?=\s+(?:har|hadde|er|var|sier|sa|klager|med)\b)"
     ),
     other_subjects=("han", "hun"),

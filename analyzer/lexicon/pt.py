@@ -41,7 +41,7 @@ WORDS = Words(
         r"virilha|dedos?|fáscia|fascia|plantar|ombros?|pescoço|pernas?|músculos?|tendão|"
         r"pulso|cotovelo|cabeça"
     ),
-    swelling_pattern=r"\binchad[oa]s?\b|\binchaço\b|\bderrame\b",
+    swelling_pattern=r"\binch[aeo]\w*|\bderrame\b",
     locking_pattern=r"\btrav\w*|\bbloque\w*|\bprend(?:eu|endo)\b",
     giving_way_pattern=r"\bfalseou\b|\bfalseando\b|\bfalhou\b|\bcedeu\b|\binstável\b|\bfalsear\b",
     sharp_pattern=r"\bagud[oa]\b|\bpontadas?\b|\bfisgadas?\b|\bfacada\b",
@@ -54,7 +54,10 @@ WORDS = Words(
         "de", "novo", "respondeu", "aguentou", "esquerdo", "direito", "continua", "totalmente",
         "super", "bem",
     ),
-    negations=("não", "nao", "sem", "nenhum", "nenhuma", "nunca", "nem", "nada", "zero"),
+    negations=(
+        "não", "nao", "sem", "nenhum", "nenhuma", "nenhuns", "nenhumas", "nunca", "nem", "nada",
+        "zero",
+    ),
     negation_fillers=(
         "me", "o", "a", "meu", "minha", "de", "no", "na", "doeu", "senti", "tive", "teve",
         "sinal", "qualquer", "um", "uma", "incomodou", "tenho",
@@ -75,6 +78,7 @@ WORDS = Words(
     other_people_pattern=(
         r"\b(?:meu|minha|nosso|nossa|um|uma)\s+(?:\w+\s+)?(?:amig[oa]|irmão|irmã|esposa|marido"
         r"|namorad[oa]|parceir[oa]|filh[oa]|colega|atleta|cachorro|cão)"
+        r"(?:\s+(?!(?:and|und|et|y|e|en|og|och|i|ich|je|yo|io|ik|jeg|jag|eu)\b)\w+){0,3}?"
         r"(?=\s+(?:tem|tinha|teve|está|estava|diz|disse|reclama|com)\b)"
     ),
     other_subjects=("ela", "eles", "elas"),

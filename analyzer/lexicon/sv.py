@@ -36,7 +36,7 @@ WORDS = Words(
         r"ljumsken|tår|fascia|axel|axeln|nacke|ben|benet|benen|muskel|muskler|sena|senan|"
         r"handled|armbåge|huvud|hamstring\w*"
     ),
-    swelling_pattern=r"\bsvullen\b|\bsvullet\b|\bsvullnad\w*|\bsvullna\b|\bvätska\b",
+    swelling_pattern=r"\bsvull\w*|\bsvälld\w*|\bvätska\b",
     locking_pattern=r"\blåste sig\b|\blåser sig\b|\blåsning\w*|\blåst\b|\bhakade upp sig\b",
     giving_way_pattern=(
         r"\bvek sig\b|\bviker sig\b|\bgav vika\b|\bsvek\b|\bsviker\b|\binstabil\w*"
@@ -50,7 +50,7 @@ WORDS = Words(
         "känns", "kändes", "kändes", "var", "är", "helt", "riktigt", "mycket", "idag", "igen",
         "fortfarande", "också", "höll", "vänstra", "högra", "det", "sig",
     ),
-    negations=("ingen", "inga", "inte", "utan", "aldrig", "inget", "noll"),
+    negations=("ingen", "inga", "inte", "utan", "aldrig", "inget", "noll", "ingenting"),
     negation_fillers=(
         "i", "det", "knät", "mitt", "min", "har", "hade", "gjorde", "gör", "känt", "märkt",
         "någon", "något", "några", "särskilt", "riktigt", "en", "ett", "av", "alls", "ont",
@@ -71,6 +71,7 @@ WORDS = Words(
     other_people_pattern=(
         r"\b(?:min|mitt|vår|en|ett)\s+(?:\w+\s+)?(?:vän|väninna|fru|man|pojkvän|flickvän|bror"
         r"|syster|tränare|son|dotter|kollega|löparkompis|hund)"
+        r"(?:\s+(?!(?:and|und|et|y|e|en|og|och|i|ich|je|yo|io|ik|jeg|jag|eu)\b)\w+){0,3}?"
         r"(?=\s+(?:har|hade|är|var|säger|sa|klagar|med)\b)"
     ),
     other_subjects=("han", "hon"),
