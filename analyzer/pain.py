@@ -97,13 +97,11 @@ _KNEE_HINT = "|".join(
     (
         r"patell|\bit[- ]?bands?\b|\bitbs?\b|iliotibial|chondromalac|condromalac|\bpfps\b",
         *(
-            word  # a short knee word ("kn") only as a word of its own
+            word if len(word) > 2 else rf"\b{word}\b"  # a short one ("kn", "lk") as a word
             for words in LANGUAGES.values()
             for word in words.knee_pattern.split("|")
-            if len(word) > 2
         ),
         *(words.knee_pain_pattern for words in LANGUAGES.values()),
-        r"\bkn\b",
     )
 )
 _KNEE_HINT_PATTERN = re.compile(_KNEE_HINT)  # of lower-case text
@@ -386,6 +384,8 @@ def _scores(words: Words) -> re.Pattern[str]:
         rf"(?P<range>{_number('r1')}\s*(?:{words.range_pattern})\s*{_number('r2')}(?:{out_of}))",
         rf"(?P<slash>{_number('s1')}{slash})",
         rf"(?P<of>{_number('o1')}\s+(?:out of|{words.out_of_pattern})\s+10\b)",
+        # a range without "/10" ("knee pain 3-4"): its higher end, a bare number to be judged
+        rf"(?P<bare>(?<![-–]){_number('b1')}\s*[-–]\s*{_number('b2')})(?![\d/.,:-]|\s*(?:{words.count_pattern})\b)",
     ]
     return re.compile("|".join(forms))
 
@@ -400,7 +400,10 @@ def _score_token(match: re.Match[str]) -> str:
         return f" _score_{match['r2'] if high >= low else match['r1']}_ "
     if match["slash"] is not None:
         return f" _score_{match['s1']}_ "
-    return f" _ofscore_{match['o1']}_ "
+    if match["of"] is not None:
+        return f" _ofscore_{match['o1']}_ "
+    low, high = (float(match[name].replace(",", ".")) for name in ("b1", "b2"))
+    return f" {match['b2'] if high >= low else match['b1']} "
 
 
 def _word_kinds(words: Words) -> dict[str, int]:
@@ -1102,21 +1105,27 @@ class _Note:
         if kind & SCORE:
             return _score_value(token)
         if kind & OF_SCORE:  # "6 of 10": not "km 7 of 10", not "7 of 10 hill reps"
-            if any(kinds[position] & COUNT for position in before):
+            if index > 0 and kinds[index - 1] & COUNT:
                 return None
             if after + 1 < len(tokens) and kinds[after + 1] & COUNT:
                 return None
             return _score_value(token)
-        if not token.replace(".", "", 1).replace(",", "", 1).isdigit() and not token.endswith(
-            "ish"
-        ):
+        if _number_value(token) is None:
             return None
+        in_brackets = 0 < index < len(tokens) - 1 and tokens[index - 1] + tokens[after] == "()"
+        if in_brackets and (index < 2 or not kinds[index - 2] & COUNT):
+            return _number_value(token)  # "nothing major (2)", "knee pain yes (5)"
         position = index - 1
         while position >= 0 and tokens[position] in {":", "=", "(", "~", "a", "an", "-"}:
             position -= 1
+        copula = position
+        while position >= 0 and kinds[position] & STATE_FILLER and not kinds[position] & SIDE:
+            position -= 1  # "Knee is a 3 today", "knee was 4"
         if position < 0 or (kinds[position] & COUNT and not kinds[position] & (KNEE | SIDE)):
             return None
         cue = kinds[position]
+        if position != copula and not cue & (KNEE | KNEE_PAIN):
+            return None
         if not cue & (PAIN | KNEE | KNEE_PAIN | SCORE_CUE | SIDE | FLAGS):
             return None
         if cue & SIDE and not cue & KNEE and not any(group.is_knee for group in self.groups):

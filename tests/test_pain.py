@@ -455,6 +455,8 @@ def test_a_real_word_one_letter_from_a_knee_or_pain_word_is_not_a_typo(text):
         "hope the knee holds up on Sunday",
         "If the knee acts up again I'll book the physio",
         "Coach asked about my knee",
+        "Read that runner's knee is the most common running injury",
+        "My athlete reported knee pain after the session, told her to rest",
         "Knee pain? None.",
         "knee pain: none",
         "Knee? Perfect.",
@@ -500,6 +502,12 @@ def test_negation_with_an_exception_or_not_yet_is_pain(text, side, score):
         pytest.param("knee sore, did 7 of 10 hill reps", None, None, id="7 of 10 reps"),
         pytest.param("knee went from 2/10 to unbearable", None, None, id="from 2/10: left behind"),
         pytest.param("knee sore, a 9/10 run otherwise", None, None, id="a 9/10 run"),
+        pytest.param("Coach says ease off. Knee is a 3 today.", None, 3.0, id="knee is a 3"),
+        pytest.param("niggle in the right knee, nothing major (2)", "right", 2.0, id="(2)"),
+        pytest.param("knee pain 3-4 on the stairs", None, 4.0, id="a bare range: the higher"),
+        pytest.param("knee sore for 2-3 days", None, None, id="a range of days is no score"),
+        pytest.param("RK grumbling on the descents, 3/10", "right", 3.0, id="RK"),
+        pytest.param("ran 10 k knee sore after 5 k maybe 4 out of 10", None, 4.0, id="dictated"),
     ],
 )
 def test_scores_in_their_many_forms(text, side, score):

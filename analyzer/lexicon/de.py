@@ -79,7 +79,8 @@ WORDS = Words(
         r"|partner|partnerin|bruder|schwester|tochter|sohn|kollege|kollegin|trainingspartner\w*"
         r"|athlet\w*|läufer\w*|hund)"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och|i|ich|je|yo|io|ik|jeg|jag|eu)\b)\w+){0,3}?"
-        r"(?=\s+(?:hat|hatte|ist|war|sagt|sagte|klagt|klagte|mit)\b)"
+        r"(?=\s+(?:hat|hatte|ist|war|sagt|sagte|klagt|klagte|mit|spürt|spürte|bekam|erzählt|meldet"
+        r"|meldete)\b)"
     ),
     other_subjects=("er",),
     hypothetical_pattern=(
@@ -90,7 +91,7 @@ WORDS = Words(
     topic_pattern=(
         r"\b(?:podcast|artikel|video|buch|blog|beitrag|studie|vortrag)s?\s+(?:\w+\s+)?"
         r"(?:über|zu|zum|zur)\b|\b(?:gelesen|gefragt|fragte|fragt|gesprochen|geredet"
-        r"|recherchiert|erkundigt)\s+(?:\w+\s+)?(?:über|nach|wie|ob)\b"
+        r"|recherchiert|erkundigt|gehört)\s+(?:\w+\s+)?(?:über|nach|wie|ob|dass)\b"
     ),
     spelled_pain=("schmerz", "schmerzen", "schmerzt", "geschwollen", "schwellung"),
     exception_pattern=r"\baußer\b|\bausser\b|\bbis auf\b|\babgesehen von\b|\bausgenommen\b",

@@ -7,7 +7,7 @@ WORDS = Words(
         "the", "and", "my", "was", "after", "with", "felt", "bit", "today", "run", "knee",
         "knees", "sore", "pain", "but", "of", "on", "it", "this", "at", "easy", "long",
     ),
-    knee_pattern=r"knees?|kneecaps?|knee's|patella[es]?|patellar|kn",
+    knee_pattern=r"knees?|kneecaps?|knee's|patella[es]?|patellar|kn|lk|rk",
     spelled_knee=("knee", "knees", "kneecap"),
     both_knees=("knees", "kneecaps"),
     knee_pain_pattern=(
@@ -35,7 +35,8 @@ WORDS = Words(
         r"|boyfriend|colleague|dog|athletes?|runners?|clubmates?|training partner)s?"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och|i|ich|je|yo|io|ik|jeg|jag|eu)\b)\w+){0,3}?"
         r"(?=\s+(?:has|had|have|is|was|were|said|says|complained|complains|hurt|tweaked"
-        r"|twisted|injured|with)\b)"
+        r"|twisted|injured|with|reported|reports|mentioned|mentions|felt|feels|got|gets"
+        r"|developed|noticed|told)\b)"
     ),
     other_subjects=("he", "she", "he's", "she's"),
     past_pattern=(
@@ -57,7 +58,8 @@ WORDS = Words(
         r"\b(?:podcast|article|video|book|blog|paper|study|thread|post|webinar|talk|lecture"
         r"|chapter|episode|youtube|documentary|course)s?\s+(?:\w+\s+)?(?:on|about|re)\b"
         r"|\b(?:read|reading|researching|googl\w+|watched|watching|learn\w*|asked|asking"
-        r"|asks|talked|talking|chatted|chatting)\s+(?:up\s+)?(?:about|on|how|if|whether)\b"
+        r"|asks|talked|talking|chatted|chatting|heard|hearing)\s+(?:up\s+)?"
+        r"(?:about|on|how|if|whether|that)\b"
     ),
     pain_pattern=(
         r"pains?|painful|sore|soreness|sorer|achy|aches?|ached|aching|hurts?|hurting|twinges?|"
@@ -130,8 +132,8 @@ WORDS = Words(
     ),
     negations_after=(),
     answers_no=("none", "nope", "nil", "nada", "no", "zero", "nothing", "negative", "0"),
-    left=("left", "l", "lt", "lft"),
-    right=("right", "r", "rt", "rgt"),
+    left=("left", "l", "lt", "lft", "lk"),
+    right=("right", "r", "rt", "rgt", "rk"),
     both=("both", "bilateral", "bilaterally"),
     location_words=(
         "behind", "below", "under", "above", "around", "near", "beside", "over", "underneath",

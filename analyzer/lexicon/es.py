@@ -86,7 +86,8 @@ WORDS = Words(
         r"\b(?:mi|nuestro|nuestra|un|una)\s+(?:\w+\s+)?(?:amig[oa]|herman[oa]|pareja|novi[oa]"
         r"|espos[oa]|mujer|marido|compañer[oa]|hij[oa]|atleta|corredor[a]?|perr[oa])"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och|i|ich|je|yo|io|ik|jeg|jag|eu)\b)\w+){0,3}?"
-        r"(?=\s+(?:tiene|tenía|tuvo|está|estaba|dice|dijo|se queja|con)\b)"
+        r"(?=\s+(?:tiene|tenía|tuvo|está|estaba|dice|dijo|se queja|con|siente|sintió|notó|comentó"
+        r"|reportó)\b)"
     ),
     other_subjects=("él", "ella", "ellos", "ellas"),
     hypothetical_pattern=(
@@ -96,8 +97,8 @@ WORDS = Words(
     ),
     topic_pattern=(
         r"\b(?:podcast|artículo|articulo|vídeo|video|libro|blog|estudio|charla)s?\s+(?:\w+\s+)?"
-        r"(?:sobre|acerca)\b|\b(?:leí|leído|preguntó|pregunté|preguntado|hablamos|hablé)\s+"
-        r"(?:\w+\s+)?(?:sobre|por|cómo|si)\b"
+        r"(?:sobre|acerca)\b|\b(?:leí|leído|preguntó|pregunté|preguntado|hablamos|hablé|oí|escuché)\s+"
+        r"(?:\w+\s+)?(?:sobre|por|cómo|si|que)\b"
     ),
     spelled_pain=("dolor", "duele", "molestia", "hinchada", "hinchado", "dolorida"),
     exception_pattern=r"\bexcepto\b|\bsalvo\b|\baparte de\b|\bquitando\b|\bexcepción de\b",

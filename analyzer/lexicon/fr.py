@@ -81,7 +81,7 @@ WORDS = Words(
         r"\b(?:mon|ma|notre|un|une)\s+(?:\w+\s+)?(?:ami|amie|copain|copine|femme|mari"
         r"|partenaire|frère|sœur|soeur|fille|fils|collègue|pote|athlète|coureur|coureuse|chien)"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och|i|ich|je|yo|io|ik|jeg|jag|eu)\b)\w+){0,3}?"
-        r"(?=\s+(?:a|avait|est|était|dit|disait|se plaint|s'est)\b)"
+        r"(?=\s+(?:a|avait|est|était|dit|disait|se plaint|s'est|ressent|ressentait|signale|sent)\b)"
     ),
     other_subjects=("elle", "ils", "elles"),
     hypothetical_pattern=(
@@ -91,7 +91,8 @@ WORDS = Words(
     ),
     topic_pattern=(
         r"\b(?:podcast|article|vidéo|video|livre|blog|étude|conférence)s?\s+(?:\w+\s+)?"
-        r"(?:sur|à propos)\b|\b(?:lu|demandé|parlé|discuté)\s+(?:\w+\s+)?(?:sur|comment|si)\b"
+        r"(?:sur|à propos)\b|\b(?:lu|demandé|parlé|discuté|entendu|appris)\s+(?:\w+\s+)?"
+        r"(?:sur|comment|si|que|qu)\b"
     ),
     spelled_pain=("douleur", "douleurs", "douloureux", "gonflé", "gonflement"),
     exception_pattern=r"\bsauf\b|\bà part\b|\bexcepté\b|\bhormis\b|\bmis à part\b",

@@ -77,7 +77,7 @@ WORDS = Words(
         r"\b(?:il mio|la mia|un|una|mio|mia)\s+(?:\w+\s+)?(?:amic[oa]|fratello|sorella|moglie"
         r"|marito|compagn[oa]|figli[oa]|ragazz[oa]|atleta|cane|collega)"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och|i|ich|je|yo|io|ik|jeg|jag|eu)\b)\w+){0,3}?"
-        r"(?=\s+(?:ha|aveva|è|era|dice|diceva|si lamenta|con)\b)"
+        r"(?=\s+(?:ha|aveva|è|era|dice|diceva|si lamenta|con|sente|sentiva|segnala|lamenta)\b)"
     ),
     other_subjects=("lui", "lei", "loro"),
     hypothetical_pattern=(
@@ -87,8 +87,8 @@ WORDS = Words(
     ),
     topic_pattern=(
         r"\b(?:podcast|articolo|video|libro|blog|studio)s?\s+(?:\w+\s+)?"
-        r"(?:su|sul|sulla|sullo|riguardo)\b|\b(?:letto|chiesto|parlato|domandato)\s+"
-        r"(?:\w+\s+)?(?:di|del|della|su|come|se)\b"
+        r"(?:su|sul|sulla|sullo|riguardo)\b|\b(?:letto|chiesto|parlato|domandato|sentito)\s+"
+        r"(?:\w+\s+)?(?:di|del|della|su|come|se|che)\b"
     ),
     spelled_pain=("dolore", "dolori", "fastidio", "gonfio", "dolorante"),
     exception_pattern=r"\btranne\b|\beccetto\b|\ba parte\b|\bsalvo\b|\bfuorché\b|\bad eccezione\b",

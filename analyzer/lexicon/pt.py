@@ -79,7 +79,7 @@ WORDS = Words(
         r"\b(?:meu|minha|nosso|nossa|um|uma)\s+(?:\w+\s+)?(?:amig[oa]|irmão|irmã|esposa|marido"
         r"|namorad[oa]|parceir[oa]|filh[oa]|colega|atleta|cachorro|cão)"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och|i|ich|je|yo|io|ik|jeg|jag|eu)\b)\w+){0,3}?"
-        r"(?=\s+(?:tem|tinha|teve|está|estava|diz|disse|reclama|com)\b)"
+        r"(?=\s+(?:tem|tinha|teve|está|estava|diz|disse|reclama|com|sente|sentiu|relatou|contou)\b)"
     ),
     other_subjects=("ela", "eles", "elas"),
     hypothetical_pattern=(
@@ -89,8 +89,8 @@ WORDS = Words(
     ),
     topic_pattern=(
         r"\b(?:podcast|artigo|vídeo|video|livro|blog|estudo)s?\s+(?:\w+\s+)?(?:sobre)\b"
-        r"|\b(?:li|lido|perguntou|perguntei|falamos|falei|conversamos)\s+(?:\w+\s+)?"
-        r"(?:sobre|como|se)\b"
+        r"|\b(?:li|lido|perguntou|perguntei|falamos|falei|conversamos|ouvi)\s+(?:\w+\s+)?"
+        r"(?:sobre|como|se|que)\b"
     ),
     spelled_pain=("dores", "doendo", "incômodo", "inchado", "inchaço"),
     exception_pattern=r"\bexceto\b|\bsalvo\b|\btirando\b|\bà exceção\b",
