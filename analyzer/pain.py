@@ -45,8 +45,8 @@ R 4/10" is both knees at 4; "3/10 walking, 5/10 running" is 5). A score of befor
 ("yesterday", "from") gives way to a current one. Effort ratings are never pain ("RPE 7",
 "effort 8/10", "a 7/10 effort", "a 9/10 run").
 
-Red flags (seeds, NHS: see a professional at once): swelling ("puffed up"), locking
-("catches", "stuck"), giving way ("buckled", "gave out"), sharp pain.
+Red flags (see a professional at once: docs/EVIDENCE.md#knee-pain-note): swelling ("puffed
+up"), locking ("catches", "stuck"), giving way ("buckled", "gave out"), sharp pain.
 
 `knee_notes` reads a table of notes and adds, per note, `knee_pain` (a `KneePain` or None)
 and `is_knee_clear`. Notes of one athlete are read in date order as episodes (pain notes no
