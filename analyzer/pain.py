@@ -350,7 +350,7 @@ def _number_words(
     number, ten, cues = _alternatives(values), words.numbers[10], _alternatives(words.score_cues)
     before_ten = rf"\b({number})\b(?=\s*(?:/|\s(?:{words.out_of_pattern})\s)\s*(?:10|{ten})\b)"
     ten_itself = rf"(?<=\s)((?:{words.out_of_pattern})\s+|/\s*)(?:{ten})\b"
-    after_cue = rf"\b((?:{cues})\s+)({number})\b(?![-'])"
+    after_cue = rf"\b((?:{cues})\s+(?:(?:{cues})\s+)?)({number})\b(?![-'])"  # "typ en trea"
 
     def rated(match: re.Match[str]) -> str:  # "a one", "like zero": not a rating
         value = values[match[2]]

@@ -76,7 +76,7 @@ WORDS = Words(
     spelled_knee=("knæet", "knæene", "knæskal"),
     other_people_pattern=(
         r"\b(?:min|mit|vores|en|et)\s+(?:\w+\s+)?(?:ven|veninde|kone|mand|kæreste|bror|søster"
-        r"|træner|makker|søn|datter|kollega|løbemakker|hund)"
+        r"|træner|makker|søn|datter|kollega|løbemakker|kammerat|hund)"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och|i|ich|je|yo|io|ik|jeg|jag|eu)\b)\w+){0,3}?"
         r"(?=\s+(?:har|havde|er|var|siger|sagde|klager|med|mærker|mærkede|fik|fortalte|meldte)\b)"
     ),
@@ -97,7 +97,10 @@ WORDS = Words(
     side_nouns=("side", "siden"),
     sequence=("så", "derefter", "senere", "indtil", "bagefter"),
     continuing=("stadig", "igen", "fortsat", "endnu"),
-    numbers=("nul", "en|et", "to", "tre", "fire", "fem", "seks", "syv", "otte", "ni", "ti"),
+    numbers=(
+        "nul|nuller", "en|et|etter", "to|toer", "tre|treer", "fire|firer", "fem|femmer",
+        "seks|sekser", "syv|syver", "otte|otter", "ni|nier", "ti|tier",
+    ),
     score_cues=(
         "omkring", "cirka", "ca", "måske", "en", "et", "vas", "niveau", "smerte", "smerter", "~",
     ),

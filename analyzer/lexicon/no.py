@@ -70,8 +70,10 @@ WORDS = Words(
     range_pattern=r"til",
     spelled_knee=("kneet", "knærne", "kneskål"),
     other_people_pattern=(
-        r"\b(?:min|mitt|vår|en|et)\s+(?:\w+\s+)?(?:venn|venninne|kone|mann|kjæreste|bror"
-        r"|søster|trener|sønn|datter|kollega|løpevenn|makker|hund)"
+        r"(?:\b(?:min|mitt|vår|en|et)\s+(?:\w+\s+)?(?:venn|venninne|kone|mann|kjæreste|bror"
+        r"|søster|trener|sønn|datter|kollega|løpevenn|makker|kompis|hund)"
+        r"|\b(?:venn|venninn|kon|mann|kjærest|bror|søst|trener|sønn|datter|kolleg|løpevenn"
+        r"|makker|kompis|hund)\w*\s+(?:min|mi|mitt|vår))"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och|i|ich|je|yo|io|ik|jeg|jag|eu)\b)\w+){0,3}?"
         r"(?=\s+(?:har|hadde|er|var|sier|sa|klager|med|kjenner|kjente|fikk|fortalte)\b)"
     ),
@@ -94,7 +96,8 @@ WORDS = Words(
     sequence=("så", "deretter", "senere", "til", "etterpå"),
     continuing=("fortsatt", "igjen", "fremdeles", "enda", "ennå"),
     numbers=(
-        "null", "en|ett|ei", "to", "tre", "fire", "fem", "seks", "sju|syv", "åtte", "ni", "ti",
+        "null|nuller", "en|ett|ei|ener", "to|toer", "tre|treer", "fire|firer", "fem|femmer",
+        "seks|sekser", "sju|syv|sjuer|syver", "åtte|åtter", "ni|niere", "ti|tier",
     ),
     score_cues=(
         "rundt", "cirka", "ca", "kanskje", "en", "ei", "et", "vas", "nivå", "smerte", "smerter",

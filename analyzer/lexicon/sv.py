@@ -70,7 +70,7 @@ WORDS = Words(
     spelled_knee=("knät", "knäet", "knäna", "knäskål"),
     other_people_pattern=(
         r"\b(?:min|mitt|vår|en|ett)\s+(?:\w+\s+)?(?:vän|väninna|fru|man|pojkvän|flickvän|bror"
-        r"|syster|tränare|son|dotter|kollega|löparkompis|hund)"
+        r"|syster|tränare|son|dotter|kollega|löparkompis|kompis|hund)"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och|i|ich|je|yo|io|ik|jeg|jag|eu)\b)\w+){0,3}?"
         r"(?=\s+(?:har|hade|är|var|säger|sa|klagar|med|känner|kände|fick|berättade)\b)"
     ),
@@ -92,7 +92,10 @@ WORDS = Words(
     side_nouns=("sida", "sidan"),
     sequence=("sedan", "sen", "efteråt", "tills", "senare"),
     continuing=("fortfarande", "igen", "still", "ännu", "kvar"),
-    numbers=("noll", "en|ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio"),
+    numbers=(
+        "noll|nolla", "en|ett|etta", "två|tvåa", "tre|trea", "fyra", "fem|femma", "sex|sexa",
+        "sju|sjua", "åtta", "nio|nia", "tio|tia",
+    ),
     score_cues=(
         "runt", "cirka", "ca", "kanske", "typ", "en", "ett", "vas", "nivå", "omkring", "smärta",
         "smärtan", "~",
