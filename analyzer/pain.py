@@ -127,6 +127,8 @@ _TOKEN = re.compile(
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+|(?<=[.!?])$")
 _ABBREVIATED_WORD = re.compile(r"(\w+)\.$")
 _ELISION = re.compile(r"^(l|d|j|n|m|s|c|t|qu|un|dell|all|nell|sull)'(\w.*)$")
+# A face that says it hurts: "knee :(", "knee 😖"
+_EMOTICON = re.compile(r":-?\(|:'\(|[☹🙁😖😣😫😩🤕😬😢😭😞😤😟]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _ABBREVIATION_MAX_CHARS = 4
 _EXCERPT_MAX_CHARS = 200
@@ -205,12 +207,14 @@ class _Grammar:
     typo_kinds: dict[str, int]  # a typo target's kinds ("swollen": pain and swelling)
     real_words: frozenset[str]  # real words one letter away from a target: never typos
     earlier: re.Pattern[str]
+    previous_day: re.Pattern[str]
     side_abbreviations: frozenset[str]  # "li.", "izq.", "dcha.": a period that ends no sentence
     both_knees: frozenset[str]
     cache: dict[str, int] = field(default_factory=dict)
 
     def tokens(self, text: str) -> list[str]:
         """The tokens of a lower-case text: words, marks, and one token per phrase or score."""
+        text = _EMOTICON.sub(" _pain_ ", text)
         text = self.phrases.sub(self._phrase_token, text)
         for pattern, number in self.number_words:
             text = pattern.sub(number, text)
@@ -310,6 +314,7 @@ def _grammar(language: str) -> _Grammar:
         real_words=REAL_WORDS_NEAR_TARGETS.get(language, frozenset())
         | REAL_WORDS_NEAR_TARGETS[ENGLISH],
         earlier=re.compile(words.earlier_pattern),
+        previous_day=re.compile(words.previous_day_pattern),
         side_abbreviations=frozenset(
             word
             for side_words in (words.left, words.right)
@@ -831,6 +836,7 @@ class _Note:
             elif kind & ANSWER_NO:
                 self._answer(index)
         self._exceptions()
+        self._fine_since(knees)
         painful = [group for group in knees if self._is_painful(group)]
         for group in knees:
             if group not in painful and not group.is_framed and (group.is_fine or group.clear):
@@ -879,6 +885,33 @@ class _Note:
                 for index in range(len(tokens))
             ),
         )
+
+    def _fine_since(self, knees: list[_Group]) -> None:
+        """ "knee sore yesterday, fine today": pain of a day before, then a good state said
+        of the same knee, is a knee fine today."""
+        for index, kind in enumerate(self.kinds):
+            if not kind & GOOD or self.framed[index] or self._is_negated(index):
+                continue
+            if any(group.clause == self.clause[index] for group in self.groups):
+                continue  # a good state beside a part is read with the part
+            owner = self._owner(index)
+            if owner is None or owner not in knees or not owner.live:
+                continue
+            before = [position for position in owner.live if position < index]
+            if before and all(self._said_of_a_day_before(position) for position in before):
+                owner.clear += owner.live
+                owner.live.clear()
+                owner.scores.clear()
+                owner.is_fine = True
+
+    def _said_of_a_day_before(self, index: int) -> bool:
+        clause = self.clause[index]
+        said = [
+            token
+            for token, number in zip(self.tokens, self.clause, strict=True)
+            if number == clause
+        ]
+        return bool(self.grammar.previous_day.search(" ".join(said)))
 
     def _is_painful(self, group: _Group) -> bool:
         if group.live:
@@ -1116,15 +1149,16 @@ class _Note:
         if in_brackets and (index < 2 or not kinds[index - 2] & COUNT):
             return _number_value(token)  # "nothing major (2)", "knee pain yes (5)"
         position = index - 1
-        while position >= 0 and tokens[position] in {":", "=", "(", "~", "a", "an", "-"}:
+        while position >= 0 and tokens[position] in {":", "=", "(", "~", "a", "an", "-", ","}:
             position -= 1
+        after_comma = "," in tokens[position + 1 : index]  # "Pain? knee, 4."
         copula = position
         while position >= 0 and kinds[position] & STATE_FILLER and not kinds[position] & SIDE:
             position -= 1  # "Knee is a 3 today", "knee was 4"
         if position < 0 or (kinds[position] & COUNT and not kinds[position] & (KNEE | SIDE)):
             return None
         cue = kinds[position]
-        if position != copula and not cue & (KNEE | KNEE_PAIN):
+        if (position != copula or after_comma) and not cue & (KNEE | KNEE_PAIN):
             return None
         if not cue & (PAIN | KNEE | KNEE_PAIN | SCORE_CUE | SIDE | FLAGS):
             return None

@@ -530,6 +530,33 @@ def test_red_flags_said_casually_or_in_another_clause(text, flags):
     assert knee_pain_in(text).red_flags == flags
 
 
+@pytest.mark.parametrize(
+    ("text", "side", "score"),
+    [
+        pytest.param("knee :( after the hills", None, None, id="a sad face"),
+        pytest.param("L knee!! not again", "left", None, id="not again"),
+        pytest.param("Tried to run, knee said no. Walked home.", None, None, id="said no"),
+        pytest.param("Outer left knee lit up at 16k. 5/10.", "left", 5.0, id="lit up"),
+        pytest.param("Pain? knee, 4.", None, 4.0, id="a score after the knee and a comma"),
+    ],
+)
+def test_the_shortest_ways_of_saying_it_hurts(text, side, score):
+    pain = knee_pain_in(text)
+    assert (pain.side, pain.score_of_10) == (side, score)
+
+
+@pytest.mark.parametrize(
+    "text", ["knee sore yesterday, fine today", "Knie gestern dick, heute wieder gut"]
+)
+def test_pain_of_a_day_before_then_fine_is_a_knee_fine_today(text):
+    assert knee_pain_in(text) is None
+    assert knee_clear_in(text)
+
+
+def test_pain_that_went_during_the_run_is_still_todays_pain():
+    assert knee_pain_in("knee twinge at 8k, 2/10, gone by the end").score_of_10 == 2.0
+
+
 def test_a_long_note_is_read_around_its_knee_words():
     text = "Lovely day. " * 2000 + "Left knee sore, 4/10. " + "More chat. " * 2000
     pain = knee_pain_in(text)

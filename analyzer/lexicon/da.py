@@ -34,7 +34,10 @@ WORDS = Words(
         r"jager|værk|værker|sart|overbelast\w*|stikker"
         r"|brokke\w*|protester\w*|murre\w*|brænd\w*"
     ),
-    pain_phrase_pattern=r"\bgør knuder\b|\bmærkes\b",
+    pain_phrase_pattern=(
+        r"\bgør knuder\b|\bmærkes\b"
+        r"|\bikke igen\b|\bsagde nej\b|\bstrejke\w*|\bnægte\w*"
+    ),
     other_part_pattern=(
         r"læg|læggen|lægge|læggene|skinneben\w*|ankel|anklen|fod|foden|fødder|hæl|hælen|"
         r"achilles\w*|baglår\w*|forlår\w*|lår|låret|hofte|hoften|balde|ballen|ryg|ryggen|"
@@ -108,6 +111,7 @@ WORDS = Words(
         r"km|k|x|dage|dag|uger|uge|gange|timer|t|min|minutter|gentagelser|intervaller|omgange"
         r"|bakker|kilometer|meter|m|sek|%|bpm|trapper"
     ),
+    previous_day_pattern=r"\bi går\b|\bi forgårs\b",
     earlier_pattern=(
         r"\bi går\b|\btidligere\b|\bi morges\b|\bsidste uge\b|\bfra\b|\bførst\b|\bi starten\b"
     ),

@@ -33,7 +33,10 @@ WORDS = Words(
         r"überlast\w*|gemerkt|gespürt|spürbar"
         r"|nervt|nervig|brennt|brennen|pocht|pochen|zickt|bemerkbar|quält"
     ),
-    pain_phrase_pattern=r"\bmeldet sich\b|\bmacht (?:wieder )?(?:ärger|zicken)\b",
+    pain_phrase_pattern=(
+        r"\bmeldet sich\b|\bmacht (?:wieder )?(?:ärger|zicken)\b"
+        r"|\bnicht schon wieder\b|\bstreikt\w*|\bwollte nicht\b|\bsagte nein\b"
+    ),
     other_part_pattern=(
         r"waden?|schienbeine?|kn(?:ö|oe)chel|f(?:u|ü)(?:ss|ß)|f(?:ü|ue)(?:ss|ß)e|fersen?|"
         r"achillessehnen?|oberschenkel|h(?:ü|ue)ften?|r(?:ü|ue)cken|zehe?n?|beine?|"
@@ -115,6 +118,7 @@ WORDS = Words(
         r"km|k|x|tage?n?|wochen?|mal|std|stunden?|min|minuten|wdh|wiederholungen|runden?|sätze"
         r"|intervalle|läufe|kilometer|meter|m|sek|%|uhr|hm|bpm|spm|treppen|stufen"
     ),
+    previous_day_pattern=r"\bgestern\b|\bvorgestern\b|\bletzte nacht\b",
     earlier_pattern=(
         r"\bgestern\b|\bvorhin\b|\bheute morgen\b|\bletzte woche\b|\bvon\b|\bvorher\b"
         r"|\banfangs\b|\bzu beginn\b"

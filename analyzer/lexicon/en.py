@@ -77,6 +77,8 @@ WORDS = Words(
         r"\b(?:act|acts|acted|acting) up\b|\bplaying up\b|\bplayed up\b|\btalking to me\b"
         r"|\bletting me know\b|\bnot (?:so |too |very |that |at all |quite |feeling )?"
         r"(?:happy|great|good|right|100 ?%|itself|ideal)\b"
+        r"|\bnot again\b|\bsaid no\b|\bwasn't having it\b|\bhad other ideas\b"
+        r"|\brefus(?:ed|es|ing)\b|\b(?:lit|lights?|lighting) up\b"
     ),
     other_part_pattern=(
         r"calf|calves|shins?|ankles?|foot|feet|heels?|achilles|hamstrings?|hammys?|quads?|"
@@ -167,6 +169,10 @@ WORDS = Words(
         r"sprints?|efforts?|mile|meters?|metres?|m|sec|secs|s|kg|lbs?|bpm|steps?|%|"
         r"kilometers?|kilometres?|marathons?|races?|months?|years?|yrs?|th|st|nd|rd|"
         r"#|no|number|day|week|round|rounds|km's|percent|hr|hrs|pace|spm|floors?|stairs?"
+    ),
+    previous_day_pattern=(
+        r"\byesterday\b|\blast night\b|\bthe day before\b"
+        r"|\bon (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
     ),
     earlier_pattern=(
         r"\byesterday\b|\bearlier\b|\bthis morning\b|\blast (?:week|night)\b|\bfrom\b"

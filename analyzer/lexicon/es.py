@@ -38,6 +38,7 @@ WORDS = Words(
     pain_phrase_pattern=(
         r"\b(?:da|dado|dando|dio|dar) (?:mucha )?guerra\b"
         r"|\bda (?:la )?lata\b"
+        r"|\botra vez no\b|\bdijo que no\b|\bse neg\w*"
     ),
     other_part_pattern=(
         r"gemelos?|pantorrillas?|espinillas?|tibias?|tobillos?|pies?|talón|talones|aquiles|"
@@ -97,7 +98,8 @@ WORDS = Words(
     ),
     topic_pattern=(
         r"\b(?:podcast|artículo|articulo|vídeo|video|libro|blog|estudio|charla)s?\s+(?:\w+\s+)?"
-        r"(?:sobre|acerca)\b|\b(?:leí|leído|preguntó|pregunté|preguntado|hablamos|hablé|oí|escuché)\s+"
+        r"(?:sobre|acerca)\b"
+        r"|\b(?:leí|leído|preguntó|pregunté|preguntado|hablamos|hablé|oí|escuché)\s+"
         r"(?:\w+\s+)?(?:sobre|por|cómo|si|que)\b"
     ),
     spelled_pain=("dolor", "duele", "molestia", "hinchada", "hinchado", "dolorida"),
@@ -120,6 +122,7 @@ WORDS = Words(
         r"km|k|x|días?|dias?|semanas?|veces|horas?|h|min|minutos?|series?|repeticiones|reps?"
         r"|vueltas?|cuestas?|kilómetros?|metros?|m|seg|%|ppm|escaleras"
     ),
+    previous_day_pattern=r"\bayer\b|\banoche\b|\banteayer\b",
     earlier_pattern=(
         r"\bayer\b|\bantes\b|\besta mañana\b|\bla semana pasada\b|\bal principio\b"
         r"|\bal empezar\b|\bdesde\b"

@@ -36,7 +36,10 @@ WORDS = Words(
         r"endolori\w*|lancin\w*|problèmes?|soucis?"
         r"|embête\w*|titill\w*|râle|proteste\w*|brûl\w*"
     ),
-    pain_phrase_pattern=r"\bfait des siennes\b|\bme joue des tours\b|\bfait la (?:tête|gueule)\b",
+    pain_phrase_pattern=(
+        r"\bfait des siennes\b|\bme joue des tours\b|\bfait la (?:tête|gueule)\b"
+        r"|\bpas encore\b|\ba dit non\b|\brefus\w*|\bs'est réveillé\b"
+    ),
     other_part_pattern=(
         r"mollets?|tibias?|chevilles?|pieds?|talons?|achille|ischios?|ischio-jambiers|"
         r"quadriceps|quadris?|hanches?|fessiers?|dos|cuisses?|aine|orteils?|voûte|"
@@ -114,6 +117,7 @@ WORDS = Words(
         r"km|k|x|jours?|semaines?|fois|heures?|h|min|minutes?|reps?|répétitions?|séries?|tours?"
         r"|fractions?|côtes?|kilomètres?|mètres?|m|sec|%|bpm|marches"
     ),
+    previous_day_pattern=r"\bhier\b|\bavant-hier\b|\bla veille\b",
     earlier_pattern=(
         r"\bhier\b|\bplus tôt\b|\bce matin\b|\bla semaine dernière\b|\bavant\b|\bau début\b"
         r"|\bd'abord\b"

@@ -33,7 +33,10 @@ WORDS = Words(
         r"risentit\w*|irritat\w*"
         r"|brucia|brontol\w*|protest\w*|uccide\w*|rompe"
     ),
-    pain_phrase_pattern=r"\bsi fa sentire\b|\bdà (?:un po' di )?fastidio\b",
+    pain_phrase_pattern=(
+        r"\bsi fa sentire\b|\bdà (?:un po' di )?fastidio\b"
+        r"|\bdi nuovo no\b|\bha detto no\b|\bsi rifiut\w*|\bsi è svegliato\b"
+    ),
     other_part_pattern=(
         r"polpaccio|polpacci|stinco|stinchi|tibia|tibie|caviglia|caviglie|piede|piedi|"
         r"tallone|talloni|achille|femorali|quadricipite|quadricipiti|anca|anche|glute[oi]|schiena|cosci[ae]|inguine|dita|"
@@ -109,6 +112,7 @@ WORDS = Words(
         r"km|k|x|giorni|giorno|settimane?|volte|ore|h|min|minuti|ripetute|serie|giri|salite"
         r"|chilometri|metri|m|sec|%|bpm|scale"
     ),
+    previous_day_pattern=r"\bieri\b|\bieri sera\b|\bl'altro ieri\b",
     earlier_pattern=(
         r"\bieri\b|\bprima\b|\bstamattina\b|\bla settimana scorsa\b|\ball'inizio\b|\bda\b"
     ),

@@ -32,7 +32,10 @@ WORDS = Words(
         r"overbelast\w*|opspeelt|speelt|beurs"
         r"|protest\w*|klaag\w*|sputter\w*|brandt|branderig|moeilijk"
     ),
-    pain_phrase_pattern=r"\bspeelt (?:weer )?op\b|\bdoet (?:weer )?moeilijk\b",
+    pain_phrase_pattern=(
+        r"\bspeelt (?:weer )?op\b|\bdoet (?:weer )?moeilijk\b"
+        r"|\bniet weer\b|\bzei nee\b|\bweiger\w*|\bstaakt\w*"
+    ),
     other_part_pattern=(
         r"kuit|kuiten|scheenbeen|scheen|schenen|enkels?|voet|voeten|hiel|hielen|achilles\w*|"
         r"hamstrings?|quadriceps|heup|heupen|bil|billen|rug|dij|dijen|bovenbeen|lies|teen|"
@@ -106,6 +109,7 @@ WORDS = Words(
         r"km|k|x|dagen|dag|weken|week|keer|uur|u|min|minuten|herhalingen|reps|sets|rondes?"
         r"|heuvels?|kilometers?|meters?|m|sec|%|bpm|trappen"
     ),
+    previous_day_pattern=r"\bgisteren\b|\beergisteren\b|\bgisteravond\b",
     earlier_pattern=(
         r"\bgisteren\b|\beerder\b|\bvanochtend\b|\bvanmorgen\b|\bvorige week\b|\bvan\b"
         r"|\bin het begin\b|\beerst\b"

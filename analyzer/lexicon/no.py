@@ -32,7 +32,10 @@ WORDS = Words(
         r"murrer|stikk|stikker|overbelast\w*|kjenning|kjenner"
         r"|krangl\w*|tuller|protester\w*|brenn\w*|maser"
     ),
-    pain_phrase_pattern=r"\bgjør seg bemerket\b|\bmerkes\b",
+    pain_phrase_pattern=(
+        r"\bgjør seg bemerket\b|\bmerkes\b"
+        r"|\bikke igjen\b|\bsa nei\b|\bstreike\w*|\bnekte\w*"
+    ),
     other_part_pattern=(
         r"legg|leggen|legger|leggene|legga|skinnlegg\w*|ankel|ankelen|fot|foten|føtter|"
         r"føttene|hæl|hælen|akilles\w*|hamstring\w*|lår|låret|hofte|hofta|hoften|rumpe|"
@@ -107,6 +110,7 @@ WORDS = Words(
         r"km|k|x|dager|dag|uker|uke|ganger|timer|t|min|minutter|drag|intervaller|runder"
         r"|bakker|kilometer|meter|m|sek|%|bpm|trapper"
     ),
+    previous_day_pattern=r"\bi går\b|\bi forgårs\b",
     earlier_pattern=(
         r"\bi går\b|\btidligere\b|\bi morges\b|\bforrige uke\b|\bfra\b|\bførst\b"
         r"|\bi starten\b"

@@ -34,7 +34,10 @@ WORDS = Words(
         r"tendinite|machucad[oa]|sensível|problemas?|pontadas?|fisgadas?|sobrecarga\w*"
         r"|reclam\w*|matando|chat\w*|queima\w*"
     ),
-    pain_phrase_pattern=r"\bdando sinal\b|\benchendo o saco\b|\bdando trabalho\b",
+    pain_phrase_pattern=(
+        r"\bdando sinal\b|\benchendo o saco\b|\bdando trabalho\b"
+        r"|\bde novo não\b|\bdisse não\b|\brecus\w*"
+    ),
     other_part_pattern=(
         r"panturrilhas?|batata da perna|canelas?|tornozelos?|pé|pés|calcanhar\w*|aquiles|"
         r"posteriores?|quadríceps|quadriceps|quadril|anca|glúteos?|gluteos?|costas|coxas?|"
@@ -109,6 +112,7 @@ WORDS = Words(
         r"km|k|x|dias?|semanas?|vezes|horas?|h|min|minutos?|tiros|séries?|voltas?|subidas?"
         r"|quilômetros?|metros?|m|seg|%|bpm|escadas"
     ),
+    previous_day_pattern=r"\bontem\b|\banteontem\b",
     earlier_pattern=(
         r"\bontem\b|\bantes\b|\bhoje de manhã\b|\bde manhã\b|\bsemana passada\b|\bno início\b"
         r"|\bno começo\b"

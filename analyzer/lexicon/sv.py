@@ -29,7 +29,10 @@ WORDS = Words(
         r"molar|molande|känning|känningar|överbelast\w*|hugger|högg"
         r"|bråk\w*|gnäll\w*|protester\w*|spök\w*|strul\w*"
     ),
-    pain_phrase_pattern=r"\bkänns av\b|\bgör sig påmin\w*",
+    pain_phrase_pattern=(
+        r"\bkänns av\b|\bgör sig påmin\w*"
+        r"|\binte igen\b|\bsa nej\b|\bstrejk\w*|\bvägra\w*"
+    ),
     other_part_pattern=(
         r"vaden|vaderna|vadmuskel\w*|smalben\w*|fotled\w*|fot|foten|fötter|fötterna|häl|"
         r"hälen|hälsena\w*|baksida|lår|låret|höft|höften|rumpa|rumpan|rygg|ryggen|ljumske|"
@@ -104,6 +107,7 @@ WORDS = Words(
         r"km|k|x|dagar|dag|veckor|vecka|gånger|timmar|h|min|minuter|intervaller|repetitioner"
         r"|varv|backar|kilometer|meter|m|sek|%|bpm|trappor"
     ),
+    previous_day_pattern=r"\bigår\b|\bi går\b|\bi förrgår\b",
     earlier_pattern=(
         r"\bigår\b|\bi går\b|\btidigare\b|\bi morse\b|\bförra veckan\b|\bfrån\b|\bförst\b"
         r"|\bi början\b"

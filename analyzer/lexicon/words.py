@@ -55,6 +55,7 @@ class Words:
     numbers: tuple[str, ...]  # eleven patterns: the words for 0 to 10 ("zero|nil", "one" ...)
     score_cues: tuple[str, ...]  # words before a bare number that make it a rating ("around")
     count_pattern: str  # units and counted things beside a number ("km", "reps", "days")
+    previous_day_pattern: str  # "yesterday", "last night": "sore yesterday, fine today" is fine
     earlier_pattern: str  # a score of before ("yesterday", "from"): not the current one
     later: tuple[str, ...]  # a score of later ("now", "finished"): the current one
     effort_pattern: str  # words of an effort rating ("rpe", "effort", "anstrengung")
