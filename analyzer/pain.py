@@ -223,10 +223,10 @@ class _Grammar:
         tokens: list[str] = []
         for found in _TOKEN.findall(text):
             elided = _ELISION.match(found)
-            for part in elided.groups() if elided else (found,):
-                token = part.strip("'")
-                if token:
-                    tokens.append(token)
+            if elided:  # "l'anno", "d'une": the article keeps its mark ("d'" is not "d", right)
+                tokens += [f"{elided[1]}'", elided[2].strip("'")]
+            elif token := found.strip("'"):
+                tokens.append(token)
         return tokens
 
     def _phrase_token(self, match: re.Match[str]) -> str:
@@ -794,7 +794,7 @@ class _Note:
         return groups
 
     def _is_place_of_another_part(self, group: _Group, before: list[_Group]) -> bool:
-        """ "hamstring sore behind the knee": the knee is where the hamstring hurts."""
+        """Whether the knee names the place of another part: "hamstring sore behind the knee"."""
         if not any(other.clause == group.clause and not other.is_knee for other in before):
             return False
         position = group.start - 1
@@ -887,8 +887,8 @@ class _Note:
         )
 
     def _fine_since(self, knees: list[_Group]) -> None:
-        """ "knee sore yesterday, fine today": pain of a day before, then a good state said
-        of the same knee, is a knee fine today."""
+        """Pain of a day before, then a good state said of the same knee ("knee sore yesterday,
+        fine today"): a knee fine today."""
         for index, kind in enumerate(self.kinds):
             if not kind & GOOD or self.framed[index] or self._is_negated(index):
                 continue
@@ -924,7 +924,7 @@ class _Note:
         return bool(group.weak) and not group.clear and not group.is_fine
 
     def _knee_pain_mention(self, index: int) -> None:
-        """ "runner's knee", "Knieschmerzen": pain by itself, unless negated or resolved."""
+        """A knee pain word ("runner's knee", "Knieschmerzen"): pain unless negated or gone."""
         group = self._group_at(index)
         if group is None:
             return
@@ -954,7 +954,7 @@ class _Note:
             group.live.append(index)
 
     def _improving(self, index: int) -> None:
-        """ "knee better", "knee feels much better": pain that eases, when nothing clears it."""
+        """Better said of the knee ("knee feels much better"): pain that eases, if not cleared."""
         position = index - 1
         while (
             position >= 0
@@ -967,7 +967,7 @@ class _Note:
             group.weak.append(index)
 
     def _answer(self, index: int) -> None:
-        """ "Knee pain? None.", "knee: nil": a negative answer clears what was asked."""
+        """A negative answer clears what was asked ("Knee pain? None.", "knee: nil")."""
         position = index - 1
         while position >= 0 and self.tokens[position] in {"¶", "-", "–", "—"}:
             position -= 1
@@ -983,8 +983,8 @@ class _Note:
                 group.is_fine = True
 
     def _exceptions(self) -> None:
-        """ "no pain anywhere except the left knee", "all good apart from the knee": the knee
-        named after the exception is not what the clause before said."""
+        """An exception turns the clause before round for the knee it names ("no pain anywhere
+        except the left knee", "all good apart from the knee")."""
         for index, kind in enumerate(self.kinds):
             if not kind & EXCEPTION:
                 continue
@@ -1183,7 +1183,7 @@ class _Note:
         group.scores.append((index, value, side))
 
     def _loose_side(self, index: int) -> None:
-        """ "ITB, left side", "(left)", "both sides": a side said away from the knee word."""
+        """A side said away from the knee word ("ITB, left side", "(left)", "both sides")."""
         if any(
             group.start - 4 <= index < group.end + 3
             for group in self.groups
@@ -1207,7 +1207,7 @@ class _Note:
             position >= 0 and self.clause[position] == group.clause and group.start - position <= 4
         ):
             words.append(tokens[position])
-            if not kinds[position] & (SIDE_GAP | JOINER | SIDE):
+            if not kinds[position] & (SIDE_GAP | JOINER | SIDE | SIDE_NOUN):  # "right side knee"
                 break
             position -= 1
         words += tokens[group.start : group.end]  # "left and right knee"
@@ -1217,6 +1217,7 @@ class _Note:
             words.append(tokens[position])  # "genou droit", "ITB on the left"
             if not kinds[position] & SIDE_GAP:
                 break
+        words += self._side_after_pain(group)
         if "(" in tokens[group.end : group.end + 4]:  # "knee pain 3/10 (left)"
             bracket = tokens.index("(", group.end)
             if bracket + 1 < len(tokens):
@@ -1230,6 +1231,22 @@ class _Note:
         ):
             sides.add("both")
         return sides
+
+    def _side_after_pain(self, group: _Group) -> list[str]:
+        """A side after the pain words ("knee pain R", "knee sore left side"), said as a letter,
+        with "side", or last in its clause (not "knee sore right after the run")."""
+        position = group.end
+        while position < len(self.tokens) and self.kinds[position] & PAIN:
+            position += 1
+        if position == group.end or position >= len(self.tokens):
+            return []
+        token, after = self.tokens[position], position + 1
+        if not self.kinds[position] & SIDE:
+            return []
+        is_last = after >= len(self.tokens) or self.clause[after] != self.clause[position]
+        if len(token) == 1 or is_last or self.kinds[after] & SIDE_NOUN:
+            return [token]
+        return []
 
     def _side_words(self, words: list[str]) -> set[str]:
         sides = set()

@@ -538,6 +538,14 @@ def test_red_flags_said_casually_or_in_another_clause(text, flags):
         pytest.param("Tried to run, knee said no. Walked home.", None, None, id="said no"),
         pytest.param("Outer left knee lit up at 16k. 5/10.", "left", 5.0, id="lit up"),
         pytest.param("Pain? knee, 4.", None, 4.0, id="a score after the knee and a comma"),
+        pytest.param("Wed: 8k easy, skipped because of the knee", None, None, id="skipped"),
+        pytest.param("Sat LR 25k - DNF at 18 (L knee)", "left", None, id="DNF (L knee)"),
+        pytest.param("knee at a 4 today", None, 4.0, id="at a 4"),
+        pytest.param("medial knee pain R after the track", "right", None, id="pain R"),
+        pytest.param("right side knee pain, 3/10", "right", 3.0, id="right side knee"),
+        pytest.param("five outta ten knee pain", None, 5.0, id="outta"),
+        pytest.param("Genou G sensible, 3/10", "left", 3.0, id="Genou G"),
+        pytest.param("knee sore right after the run", None, None, id="right after: no side"),
     ],
 )
 def test_the_shortest_ways_of_saying_it_hurts(text, side, score):

@@ -37,6 +37,8 @@ WORDS = Words(
     pain_phrase_pattern=(
         r"\bgør knuder\b|\bmærkes\b"
         r"|\bikke igen\b|\bsagde nej\b|\bstrejke\w*|\bnægte\w*"
+        r"|\b(?:afbrød|udgik|sprang over|dnf)\b"
+        r"|\bpå grund af (?=(?:mit |det )?(?:venstre |højre )?knæ)"
     ),
     other_part_pattern=(
         r"læg|læggen|lægge|læggene|skinneben\w*|ankel|anklen|fod|foden|fødder|hæl|hælen|"

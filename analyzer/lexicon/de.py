@@ -36,6 +36,8 @@ WORDS = Words(
     pain_phrase_pattern=(
         r"\bmeldet sich\b|\bmacht (?:wieder )?(?:ärger|zicken)\b"
         r"|\bnicht schon wieder\b|\bstreikt\w*|\bwollte nicht\b|\bsagte nein\b"
+        r"|\b(?:abgebrochen|ausgestiegen|ausgelassen|dnf)\b"
+        r"|\bwegen (?=(?:dem |des |meinem )?(?:linken |rechten )?knie)"
     ),
     other_part_pattern=(
         r"waden?|schienbeine?|kn(?:ö|oe)chel|f(?:u|ü)(?:ss|ß)|f(?:ü|ue)(?:ss|ß)e|fersen?|"

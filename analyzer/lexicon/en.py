@@ -79,6 +79,10 @@ WORDS = Words(
         r"(?:happy|great|good|right|100 ?%|itself|ideal)\b"
         r"|\bnot again\b|\bsaid no\b|\bwasn't having it\b|\bhad other ideas\b"
         r"|\brefus(?:ed|es|ing)\b|\b(?:lit|lights?|lighting) up\b"
+        r"|\b(?:skipped|skip|dnf|dns|bailed|pulled out|cut (?:it |the run )?short|abandoned"
+        r"|gave up)\b"
+        r"|\bbecause of (?=(?:my |the )?(?:left |right )?kne)"
+        r"|\bdue to (?=(?:my |the )?(?:left |right )?kne)"
     ),
     other_part_pattern=(
         r"calf|calves|shins?|ankles?|foot|feet|heels?|achilles|hamstrings?|hammys?|quads?|"
@@ -118,7 +122,7 @@ WORDS = Words(
         "is", "was", "are", "were", "felt", "feels", "feel", "feeling", "seemed", "seems", "all",
         "totally", "completely", "perfectly", "quite", "pretty", "really", "very", "now",
         "today", "again", "still", "held", "up", "holding", "stayed", "remained", "also", "too",
-        "fully", "well", "both", "left", "right", "absolutely", "good", "as", "s", "'s",
+        "fully", "well", "both", "left", "right", "absolutely", "good", "as", "s", "'s", "at",
     ),
     negations=(
         "no", "not", "never", "without", "none", "zero", "nor", "nothing", "_not_", "nil",
@@ -153,7 +157,7 @@ WORDS = Words(
     sequence=("then", "until", "till", "later", "afterwards", "eventually"),
     continuing=("still", "again", "another", "same", "continues", "lingering"),
     improving=("better", "improving", "improved", "easing", "eased", "less", "settling"),
-    out_of_pattern=r"out of|of",
+    out_of_pattern=r"out of|outta|of",
     numbers=(
         "zero|nil", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
         "ten",

@@ -39,6 +39,7 @@ WORDS = Words(
         r"\b(?:da|dado|dando|dio|dar) (?:mucha )?guerra\b"
         r"|\bda (?:la )?lata\b"
         r"|\botra vez no\b|\bdijo que no\b|\bse neg\w*"
+        r"|\b(?:abandoné|abandono|cancelé|me salté|dnf)\b|\bpor culpa de (?=(?:la |mi )?rodilla)"
     ),
     other_part_pattern=(
         r"gemelos?|pantorrillas?|espinillas?|tibias?|tobillos?|pies?|talón|talones|aquiles|"

@@ -39,6 +39,7 @@ WORDS = Words(
     pain_phrase_pattern=(
         r"\bfait des siennes\b|\bme joue des tours\b|\bfait la (?:tête|gueule)\b"
         r"|\bpas encore\b|\ba dit non\b|\brefus\w*|\bs'est réveillé\b"
+        r"|\b(?:abandonné|abandon|annulé|sauté|dnf)\b|\bà cause (?:du|de mon) (?=(?:\w+ )?genou)"
     ),
     other_part_pattern=(
         r"mollets?|tibias?|chevilles?|pieds?|talons?|achille|ischios?|ischio-jambiers|"
@@ -64,12 +65,12 @@ WORDS = Words(
         "pas", "sans", "aucun", "aucune", "aucunement", "nulle", "jamais", "ni", "rien", "zéro",
     ),
     negation_fillers=(
-        "de", "d", "la", "le", "du", "au", "mon", "ma", "mes", "ai", "eu", "j", "n", "ne",
-        "me", "m", "fait", "a", "senti", "ressenti", "vraiment", "douleur", "un", "une",
+        "de", "d'", "la", "le", "l'", "du", "au", "mon", "ma", "mes", "ai", "eu", "j'", "n'",
+        "ne", "me", "m'", "fait", "a", "senti", "ressenti", "vraiment", "douleur", "un", "une",
     ),
     negations_after=(),
-    left=("gauche", "gche"),
-    right=("droit", "droite", "dt", "dte"),
+    left=("gauche", "gche", "g"),
+    right=("droit", "droite", "dt", "dte", "d"),
     both=("deux",),
     side_gap=("mon", "le", "au", "la", "du", "externe", "interne", "côté"),
     joiners=("et", "ou", "le", "la", "les"),

@@ -36,6 +36,7 @@ WORDS = Words(
     pain_phrase_pattern=(
         r"\bsi fa sentire\b|\bdà (?:un po' di )?fastidio\b"
         r"|\bdi nuovo no\b|\bha detto no\b|\bsi rifiut\w*|\bsi è svegliato\b"
+        r"|\b(?:ritirato|ritiro|saltato|interrotto|dnf)\b|\ba causa (?:del|del mio) (?=ginocchio)"
     ),
     other_part_pattern=(
         r"polpaccio|polpacci|stinco|stinchi|tibia|tibie|caviglia|caviglie|piede|piedi|"

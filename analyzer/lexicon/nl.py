@@ -35,6 +35,8 @@ WORDS = Words(
     pain_phrase_pattern=(
         r"\bspeelt (?:weer )?op\b|\bdoet (?:weer )?moeilijk\b"
         r"|\bniet weer\b|\bzei nee\b|\bweiger\w*|\bstaakt\w*"
+        r"|\b(?:uitgestapt|overgeslagen|afgebroken|dnf)\b"
+        r"|\bvanwege (?=(?:de |mijn )?(?:linker|rechter)?knie)"
     ),
     other_part_pattern=(
         r"kuit|kuiten|scheenbeen|scheen|schenen|enkels?|voet|voeten|hiel|hielen|achilles\w*|"

@@ -35,6 +35,7 @@ WORDS = Words(
     pain_phrase_pattern=(
         r"\bgjør seg bemerket\b|\bmerkes\b"
         r"|\bikke igjen\b|\bsa nei\b|\bstreike\w*|\bnekte\w*"
+        r"|\b(?:avbrøt|brøt|droppet|dnf)\b|\bpå grunn av (?=(?:mitt |det )?(?:venstre |høyre )?kne)"
     ),
     other_part_pattern=(
         r"legg|leggen|legger|leggene|legga|skinnlegg\w*|ankel|ankelen|fot|foten|føtter|"

@@ -37,6 +37,8 @@ WORDS = Words(
     pain_phrase_pattern=(
         r"\bdando sinal\b|\benchendo o saco\b|\bdando trabalho\b"
         r"|\bde novo não\b|\bdisse não\b|\brecus\w*"
+        r"|\b(?:abandonei|desisti|pulei o treino|cancelei|dnf)\b"
+        r"|\bpor causa d[oa] (?=(?:meu )?joelho)"
     ),
     other_part_pattern=(
         r"panturrilhas?|batata da perna|canelas?|tornozelos?|pé|pés|calcanhar\w*|aquiles|"

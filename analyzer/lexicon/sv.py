@@ -32,6 +32,8 @@ WORDS = Words(
     pain_phrase_pattern=(
         r"\bkänns av\b|\bgör sig påmin\w*"
         r"|\binte igen\b|\bsa nej\b|\bstrejk\w*|\bvägra\w*"
+        r"|\b(?:avbröt|bröt|klev av|hoppade över|dnf)\b"
+        r"|\bpå grund av (?=(?:mitt |det )?(?:vänstra |högra )?knä)"
     ),
     other_part_pattern=(
         r"vaden|vaderna|vadmuskel\w*|smalben\w*|fotled\w*|fot|foten|fötter|fötterna|häl|"
