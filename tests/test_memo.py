@@ -211,8 +211,9 @@ def test_a_site_is_kept_apart_from_a_page_and_written_again_the_same(data, tmp_p
     assert again.output == first.output and len(kept_results(tmp_path)) == 1
     assert {path.name: path.read_bytes() for path in site.iterdir()} == pages
     options = {"output": str(site), "layout": "site"}
-    assert memo.key_of("report", [data], None, options) != memo.key_of(
-        "report", [data], None, {**options, "layout": "page"}
+    settings = Settings.from_environment()
+    assert memo.key_of("report", [data], None, options, settings) != memo.key_of(
+        "report", [data], None, {**options, "layout": "page"}, settings
     )
 
 
