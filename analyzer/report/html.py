@@ -159,13 +159,15 @@ def render_html(
     as_of: dt.date | None = None,
     statuses: Mapping[str, Status] | None = None,
     since: dt.date | None = None,
+    processes: int | None = None,
 ) -> str:
     """One page: for a runner, their report; for a squad, the board, then one section per
     athlete in its order (each with a link back to the board), then the files not read.
 
     The charts show the `WINDOW_WEEKS` weeks up to `as_of` (default: the log's newest day), or
     the weeks from `since` when it is given; the counts are of the days from `since` to `as_of`.
-    `name` names the squad in the title (the folder named).
+    `name` names the squad in the title (the folder named). `processes` draw the athletes'
+    charts (default: one per core, at most 8; the command line passes RUNLOG_WORKERS).
     """
     view = _view(log, findings, errors, name, as_of, statuses, since)
     anchors = _anchors(view.summaries)
@@ -186,7 +188,7 @@ def render_html(
         f"<h2>{escape(summary.athlete)}</h2>"
         for summary in view.summaries
     }
-    body += _sections(view, openings).values()
+    body += _sections(view, openings, processes).values()
     return _page(title, [*body, *_files(view)])
 
 
@@ -198,10 +200,12 @@ def render_site(
     as_of: dt.date | None = None,
     statuses: Mapping[str, Status] | None = None,
     since: dt.date | None = None,
+    processes: int | None = None,
 ) -> dict[str, str]:
     """A squad as a small site, by file name: `index.html`, the board and the files not read,
     and one page per athlete (`page_names`), titled with their name and the as-of day, with a
-    link back to the board. Each page holds its style and charts: it opens alone."""
+    link back to the board. Each page holds its style and charts: it opens alone.
+    `processes` as for render_html."""
     view = _view(log, findings, errors, name, as_of, statuses, since)
     files = page_names([summary.athlete for summary in view.summaries])
     title = _squad_title(view)
@@ -209,7 +213,9 @@ def render_site(
     pages = {INDEX_PAGE: _page(title, index)}
     back = f'<nav class="back"><a href="{INDEX_PAGE}#{BOARD_ID}">← {escape(title)}</a></nav>'
     sections = _sections(
-        view, {summary.athlete: '<section class="athlete">' for summary in view.summaries}
+        view,
+        {summary.athlete: '<section class="athlete">' for summary in view.summaries},
+        processes,
     )
     for summary in view.summaries:
         athlete_title = _athlete_title(summary.athlete, view.as_of)
@@ -245,19 +251,19 @@ PARALLEL_MIN_ATHLETES = 3  # fewer athletes are drawn here: starting processes c
 _drawn: _View | None = None  # the view the drawing processes share (inherited, never sent)
 
 
-def _sections(view: _View, openings: Mapping[str, str]) -> dict[str, str]:
+def _sections(view: _View, openings: Mapping[str, str], processes: int | None) -> dict[str, str]:
     """Each athlete's section (`_athlete`), by athlete, from their opening; drawn on every core
     when there are several athletes (an athlete's charts take about a second of matplotlib).
 
     The processes are forked with the view in place, so only names and pages travel; with one
-    core, RUNLOG_WORKERS=1 (inside a cluster's task) or no processes to be had, they are drawn
+    core, one process asked for (RUNLOG_WORKERS=1) or no processes to be had, they are drawn
     here. Either way the pages are the same bytes."""
     global _drawn
-    workers = min(os.cpu_count() or 1, 8, len(openings))
+    wanted = min(os.cpu_count() or 1, 8) if processes is None else processes
+    workers = min(wanted, len(openings))
     if (
         len(openings) >= PARALLEL_MIN_ATHLETES
         and workers >= 2
-        and os.environ.get("RUNLOG_WORKERS") != "1"
         and "fork" in mp.get_all_start_methods()
     ):
         _drawn = view
