@@ -97,7 +97,7 @@ _KNEE_HINT = "|".join(
     (
         r"patell|\bit[- ]?bands?\b|\bitbs?\b|iliotibial|chondromalac|condromalac|\bpfps\b",
         *(
-            word if len(word) > 2 else rf"\b{word}\b"  # a short one ("kn", "lk") as a word
+            rf"\b{word}\b" if len(word) <= 3 and word.isascii() else word  # "kn", "acl": words
             for words in LANGUAGES.values()
             for word in words.knee_pattern.split("|")
         ),
@@ -127,6 +127,10 @@ _TOKEN = re.compile(
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+|(?<=[.!?])$")
 _ABBREVIATED_WORD = re.compile(r"(\w+)\.$")
 _ELISION = re.compile(r"^(l|d|j|n|m|s|c|t|qu|un|dell|all|nell|sull)'(\w.*)$")
+# A letter written three times or more ("sooooore", "kneeee") is read written twice
+_STRETCHED = re.compile(r"([^\W\d_])\1{2,}")
+# Word endings a pain word may take that its table does not list ("flaring", "achiness")
+_ENDINGS = ("ing", "ed", "es", "s", "y", "iness", "ness", "ly")
 # A face that says it hurts: "knee :(", "knee 😖"
 _EMOTICON = re.compile(r":-?\(|:'\(|[☹🙁😖😣😫😩🤕😬😢😭😞😤😟]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
@@ -214,7 +218,7 @@ class _Grammar:
 
     def tokens(self, text: str) -> list[str]:
         """The tokens of a lower-case text: words, marks, and one token per phrase or score."""
-        text = _EMOTICON.sub(" _pain_ ", text)
+        text = _STRETCHED.sub(r"\1\1", _EMOTICON.sub(" _pain_ ", text))  # "sooooore": "soore"
         text = self.phrases.sub(self._phrase_token, text)
         for pattern, number in self.number_words:
             text = pattern.sub(number, text)
@@ -252,8 +256,25 @@ class _Grammar:
         if token[0].isdigit():
             return found | (NUMBER if _number_value(token) is not None else 0)
         if not found:
-            found = self._typo_kind(token)
+            found = self._inflected_kind(token) or self._typo_kind(token)
         return found
+
+    def _inflected_kind(self, token: str) -> int:
+        """The pain kind of a pain word with an ending its table lacks ("flaring": "flare",
+        "throbbing": "throb", "achiness": "achy")."""
+        for ending in _ENDINGS:
+            stem = token.removesuffix(ending)
+            if stem == token or len(stem) < _TYPO_MIN_CHARS:
+                continue
+            for base in (
+                stem,
+                stem + "e",
+                stem + "y",
+                stem[:-1] if stem[-1:] == stem[-2:-1] else "",
+            ):
+                if base and self.known_kind(base) & PAIN:
+                    return PAIN
+        return 0
 
     def known_kind(self, token: str) -> int:
         """What a token is by the word lists and patterns (typos aside)."""

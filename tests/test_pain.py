@@ -546,6 +546,11 @@ def test_red_flags_said_casually_or_in_another_clause(text, flags):
         pytest.param("five outta ten knee pain", None, 5.0, id="outta"),
         pytest.param("Genou G sensible, 3/10", "left", 3.0, id="Genou G"),
         pytest.param("knee sore right after the run", None, None, id="right after: no side"),
+        pytest.param("knee sooooore after parkrun", None, None, id="stretched letters"),
+        pytest.param("meniscus sore after the trail", None, None, id="meniscus"),
+        pytest.param("knees are toast after the ultra", "both", None, id="toast"),
+        pytest.param("IT band on the right flaring up", "right", None, id="flaring"),
+        pytest.param("il ginocchio fa i capricci da ieri", None, None, id="fa i capricci"),
     ],
 )
 def test_the_shortest_ways_of_saying_it_hurts(text, side, score):

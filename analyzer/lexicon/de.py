@@ -8,7 +8,7 @@ WORDS = Words(
         "nicht", "beim", "heute", "lauf", "etwas", "im", "am", "auf", "tut", "weh", "leicht",
         "schmerzen", "wieder", "knieschmerzen", "linkes", "rechtes", "keine", "bisschen",
     ),
-    knee_pattern=r"knie|knies|kniescheiben?|kniekehlen?|kniegelenke?",
+    knee_pattern=r"knie|knies|kniescheiben?|kniekehlen?|kniegelenke?|meniskus|kreuzband|innenband",
     both_knees=(),
     knee_pain_pattern=(
         r"\bl(?:ä|ae)uferknie\b|\bknie(?:schmerz|problem|beschwerde|verletzung)\w*"

@@ -7,7 +7,10 @@ WORDS = Words(
         "the", "and", "my", "was", "after", "with", "felt", "bit", "today", "run", "knee",
         "knees", "sore", "pain", "but", "of", "on", "it", "this", "at", "easy", "long",
     ),
-    knee_pattern=r"knees?|kneecaps?|knee's|patella[es]?|patellar|kn|lk|rk",
+    knee_pattern=(
+        r"knees?|kneecaps?|knee's|patella[es]?|patellar|kn|lk|rk|menisc(?:us|i|al)|acl|mcl|lcl"
+        r"|pcl"
+    ),
     spelled_knee=("knee", "knees", "kneecap"),
     both_knees=("knees", "kneecaps"),
     knee_pain_pattern=(
@@ -64,9 +67,10 @@ WORDS = Words(
     pain_pattern=(
         r"pains?|painful|sore|soreness|sorer|achy|aches?|ached|aching|hurts?|hurting|twinges?|"
         r"twinged|twingy|niggles?|niggled|niggly|niggling|tender|tenderness|throbb?\w*|"
-        r"injur\w*|tweak\w*|strain\w*|sprain\w*|issues?|problems?|trouble|flare\w*|irritat\w*|"
+        r"injur\w*|tweak\w*|strain\w*|sprain\w*|issues?|problems?|trouble|flar\w*|irritat\w*|"
         r"inflam\w*|grumbl\w*|complain\w*|pinch\w*|killing|discomfort|uncomfortable|bad|"
-        r"dodgy|barking|grumpy|cranky|angry|unhappy|bother\w*|bugging|burn\w*|screaming|"
+        r"dodgy|barking|grumpy|cranky|angry|unhappy|bother\w*|bugging|burn\w*|screaming|toast|"
+        r"shot|wrecked|trashed|fried|busted|knackered|banjaxed|cooked|battered|"
         r"moaning|whing\w*|protest\w*|wonky|iffy|dicky|sensitive|ouch|agony"
     ),
     spelled_pain=(

@@ -34,6 +34,7 @@ WORDS = Words(
         r"|brucia|brontol\w*|protest\w*|uccide\w*|rompe"
     ),
     pain_phrase_pattern=(
+        r"\bfa (?:i capricci|le bizze|storie)\b|"
         r"\bsi fa sentire\b|\bdà (?:un po' di )?fastidio\b"
         r"|\bdi nuovo no\b|\bha detto no\b|\bsi rifiut\w*|\bsi è svegliato\b"
         r"|\b(?:ritirato|ritiro|saltato|interrotto|dnf)\b|\ba causa (?:del|del mio) (?=ginocchio)"

@@ -9,7 +9,9 @@ WORDS = Words(
         "weer", "last", "heb", "ik", "tijdens", "duurloop", "gisteren", "wat", "ook", "nog",
         "lopen", "rustig", "zeurt", "afdaling",
     ),
-    knee_pattern=r"knie|knieën|knieen|knieschijf|knieschijven|meniscus|linkerknie|rechterknie",
+    knee_pattern=(
+        r"knie|knieën|knieen|knieschijf|knieschijven|meniscus|linkerknie|rechterknie|kruisband"
+    ),
     both_knees=("knieën", "knieen", "knieschijven"),
     knee_pain_pattern=(
         r"\bkniepijn\w*|\bknieklacht\w*|\bknieblessure\w*|\blopersknie\b|\bspringersknie\b"
