@@ -81,6 +81,7 @@ from analyzer.lexicon import (
     TYPO_TARGET_MIN_CHARS,
     Words,
     language_of,
+    likeliest_languages,
     typo_targets,
     words_for,
 )
@@ -459,6 +460,7 @@ def _word_kinds(words: Words) -> dict[str, int]:
         (words.location_words, LOCATION),
         (words.from_words, FROM),
         (_BREAKS, BREAK),
+        (("0",), NEGATION),  # "0 knee pain"
     ):
         for token in tokens:
             kinds[token] = kinds.get(token, 0) | kind
@@ -656,13 +658,27 @@ def _read_text(text: str) -> tuple[KneePain | None, bool]:
     text = _CONTROL.sub(" ", text)
     if len(text) > _LONG_NOTE_CHARS:
         text = _around_knee_words(text)
-    language = language_of(text)
-    grammar = _grammar(language)
+    grammar = _grammar(_language(text))
     sentences = _sentences(text, grammar)
     if not sentences:
         return None, False
     note = _Note.read(sentences, grammar)
     return note.pain(), note.is_clear
+
+
+def _language(text: str) -> str:
+    """The note's language; on a tie of common words, the one whose word tables know more of
+    the note ("knie voelt instabiel": Dutch, where "knie" alone is German as much as Dutch)."""
+    tied = likeliest_languages(text)
+    if len(tied) == 1:
+        return tied[0]
+    lowered = f" {text.lower()} "
+    return max(
+        tied,
+        key=lambda code: sum(
+            bool(_grammar(code).kind(token) & ~BREAK) for token in _grammar(code).tokens(lowered)
+        ),
+    )
 
 
 def _around_knee_words(text: str) -> str:
@@ -807,12 +823,24 @@ class _Note:
                     is_framed=self.framed[index],
                 )
             )
+        groups = [group for group in groups if not self._is_region_of_the_knee(group)]
         for number, group in enumerate(groups):
             if group.is_knee and self._is_place_of_another_part(group, groups[:number]):
                 group.is_knee = False
             if group.is_knee:
                 group.is_fine = self._is_fine_after(group)
         return groups
+
+    def _is_region_of_the_knee(self, group: _Group) -> bool:
+        """Whether another part's word names a region of the knee: "the back of my knee"."""
+        if group.is_knee or group.end >= len(self.tokens) or self.tokens[group.end] != "of":
+            return False
+        for position in range(group.end + 1, min(group.end + 5, len(self.tokens))):
+            if self.kinds[position] & KNEE:
+                return True
+            if not self.kinds[position] & (SIDE_GAP | SIDE):
+                return False
+        return False
 
     def _is_place_of_another_part(self, group: _Group, before: list[_Group]) -> bool:
         """Whether the knee names the place of another part: "hamstring sore behind the knee"."""
@@ -1239,10 +1267,10 @@ class _Note:
             if not kinds[position] & SIDE_GAP:
                 break
         words += self._side_after_pain(group)
-        if "(" in tokens[group.end : group.end + 4]:  # "knee pain 3/10 (left)"
+        if "(" in tokens[group.end : group.end + 8]:  # "knee pain 3/10 (left)", "(L/R)"
             bracket = tokens.index("(", group.end)
-            if bracket + 1 < len(tokens):
-                words.append(tokens[bracket + 1])
+            inside = tokens[bracket + 1 : bracket + 2 + _ASIDE_MAX_TOKENS]
+            words += inside[: inside.index(")")] if ")" in inside else inside[:1]
         sides = self._side_words(words) | group.sides
         scored = {side for _, value, side in group.scores if side and value > 0}
         if len(scored) > 1 or not sides:  # "L 2/10, R 4/10": both

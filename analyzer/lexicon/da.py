@@ -46,8 +46,11 @@ WORDS = Words(
         r"lyske|lysken|tæer|tå|fascia|skulder|nakke|ben|benet|benene|muskel|muskler|sene|"
         r"senen|håndled|albue|hoved|hamstring\w*"
     ),
-    swelling_pattern=r"\bhævet\b|\bhævelse\w*|\bhæver\b|\bhoven\b|\bopsvulmet\b|\bvæske\b",
-    locking_pattern=r"\blåst\b|\blåser\b|\blåste\b|\bsatte sig fast\b|\bgik i baglås\b",
+    swelling_pattern=r"\bhæv\w*|\bhoven\b|\bopsvulmet\b|\bvæske\b",
+    locking_pattern=(
+        r"\blåst\b|\blåser\b|\blåste\b|\bsatte sig fast\b|\bgik i baglås\b"
+        r"|\bkan ikke (?:\w+ )?(?:strække|bøje)\b"
+    ),
     giving_way_pattern=(
         r"\bgav efter\b|\bgiver efter\b|\bsvigtede\b|\bsvigter\b|\bknækkede sammen\b"
         r"|\bustabil\w*"
@@ -81,7 +84,8 @@ WORDS = Words(
     spelled_knee=("knæet", "knæene", "knæskal"),
     other_people_pattern=(
         r"\b(?:min|mit|vores|en|et)\s+(?:\w+\s+)?(?:ven|veninde|kone|mand|kæreste|bror|søster"
-        r"|træner|makker|søn|datter|kollega|løbemakker|kammerat|hund)"
+        r"|træner|makker|søn|datter|kollega|løbemakker|kammerat|hund|far|mor|farfar|morfar"
+        r"|farmor|mormor|onkel|moster|faster|nabo|barn)"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och|i|ich|je|yo|io|ik|jeg|jag|eu)\b)\w+){0,3}?"
         r"(?=\s+(?:har|havde|er|var|siger|sagde|klager|med|mærker|mærkede|fik|fortalte|meldte)\b)"
     ),

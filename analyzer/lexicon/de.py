@@ -45,8 +45,13 @@ WORDS = Words(
         r"po|gesäß|leiste|schultern?|nacken|muskeln?|sehnen?|hamstrings?"
     ),
     swelling_pattern=r"\b(?:an)?geschwollen\w*|\bschw(?:ellung|ill|oll)\w*|\bdick\b|\berguss\b",
-    locking_pattern=r"\bblockier\w*|\bblockade\b|\brastet\b|\beingerastet\b",
-    giving_way_pattern=r"\bknickt?e? (?:\w+ )?weg\b|\bweggeknickt\b|\binstabil\b|\bgab nach\b",
+    locking_pattern=(
+        r"\bblockier\w*|\bblockade\b|\brastet\b|\beingerastet\b"
+        r"|\bkann (?:\w+ )?(?:\w+ )?nicht (?:ganz |richtig )?(?:strecken|beugen)\b"
+    ),
+    giving_way_pattern=(
+        r"\bknickt?e? (?:\w+ )?weg\b|\bweggeknickt\b|\binstabil\b|\bgab nach\b|\bwackelig\w*"
+    ),
     sharp_pattern=r"\bstechend\w*|\bscharf\w*|\bstiche?\b",
     resolved_pattern=r"\bschmerzfrei\b|\bbeschwerdefrei\b",
     no_longer_pattern=r"\bnicht mehr\b|\bkein\w* mehr\b",
@@ -82,7 +87,7 @@ WORDS = Words(
     other_people_pattern=(
         r"\b(?:mein|meine|unser|unsere|ein|eine)\s+(?:\w+\s+)?(?:freund|freundin|frau|mann"
         r"|partner|partnerin|bruder|schwester|tochter|sohn|kollege|kollegin|trainingspartner\w*"
-        r"|athlet\w*|läufer\w*|hund)"
+        r"|athlet\w*|läufer\w*|hund|vater|mutter|opa|oma|onkel|tante|kind|nachbar\w*)"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och|i|ich|je|yo|io|ik|jeg|jag|eu)\b)\w+){0,3}?"
         r"(?=\s+(?:hat|hatte|ist|war|sagt|sagte|klagt|klagte|mit|spürt|spürte|bekam|erzählt|meldet"
         r"|meldete)\b)"

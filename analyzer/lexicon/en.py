@@ -35,7 +35,8 @@ WORDS = Words(
     other_people_pattern=(
         r"\b(?:my|our|a|the|one of my|one of the)\s+(?:\w+\s+)?(?:friend|wife|husband|partner"
         r"|son|daughter|mum|mom|dad|brother|sister|teammate|buddy|mate|client|girlfriend"
-        r"|boyfriend|colleague|dog|athletes?|runners?|clubmates?|training partner)s?"
+        r"|boyfriend|colleague|dog|athletes?|runners?|clubmates?|training partner|father|mother"
+        r"|grandma|grandad|grandpa|granny|uncle|aunt|cousin|kid|child|neighbou?r)s?"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och|i|ich|je|yo|io|ik|jeg|jag|eu)\b)\w+){0,3}?"
         r"(?=\s+(?:has|had|have|is|was|were|said|says|complained|complains|hurt|tweaked"
         r"|twisted|injured|with|reported|reports|mentioned|mentions|felt|feels|got|gets"
@@ -68,7 +69,7 @@ WORDS = Words(
         r"pains?|painful|sore|soreness|sorer|achy|aches?|ached|aching|hurts?|hurting|twinges?|"
         r"twinged|twingy|niggles?|niggled|niggly|niggling|tender|tenderness|throbb?\w*|"
         r"injur\w*|tweak\w*|strain\w*|sprain\w*|issues?|problems?|trouble|flar\w*|irritat\w*|"
-        r"inflam\w*|grumbl\w*|complain\w*|pinch\w*|killing|discomfort|uncomfortable|bad|"
+        r"inflam\w*|grumbl\w*|complain\w*|pinch\w*|killing|discomfort|uncomfortable|annoying|bad|"
         r"dodgy|barking|grumpy|cranky|angry|unhappy|bother\w*|bugging|burn\w*|screaming|toast|"
         r"shot|wrecked|trashed|fried|busted|knackered|banjaxed|cooked|battered|"
         r"moaning|whing\w*|protest\w*|wonky|iffy|dicky|sensitive|ouch|agony"
@@ -100,11 +101,13 @@ WORDS = Words(
     ),
     locking_pattern=(
         r"\block(?:ed|ing|s)?(?: up)?\b|\bcatch(?:ing|es)?(?! up)\b|\bcaught\b|\bstuck\b"
-        r"|\bjamm(?:ed|ing)\b"
+        r"|\bjamm(?:ed|ing)\b|\b(?:can't|cannot|couldn't|could not|unable to) (?:fully )?"
+        r"(?:straighten|extend|bend)\b"
     ),
     giving_way_pattern=(
         r"\b(?:gave|giving|give|gives|given) (?:way|out)\b|\bbuckl(?:ed|ing|es?)\b"
         r"|\bunstable\b|\bcollapsed\b|\bfold(?:ed|s)\b|\bwent from under me\b"
+        r"|\bwobbl(?:y|ed|ing|es)\b"
     ),
     sharp_pattern=r"\b(?:sharp|stabbing|shooting)\b",
     resolved_pattern=(

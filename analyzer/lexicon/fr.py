@@ -83,7 +83,8 @@ WORDS = Words(
     spelled_knee=("genou", "genoux", "rotule"),
     other_people_pattern=(
         r"\b(?:mon|ma|notre|un|une)\s+(?:\w+\s+)?(?:ami|amie|copain|copine|femme|mari"
-        r"|partenaire|frère|sœur|soeur|fille|fils|collègue|pote|athlète|coureur|coureuse|chien)"
+        r"|partenaire|frère|sœur|soeur|fille|fils|collègue|pote|athlète|coureur|coureuse|chien"
+        r"|père|mère|papa|maman|oncle|tante|cousine?|voisine?|enfant)"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och|i|ich|je|yo|io|ik|jeg|jag|eu)\b)\w+){0,3}?"
         r"(?=\s+(?:a|avait|est|était|dit|disait|se plaint|s'est|ressent|ressentait|signale|sent)\b)"
     ),

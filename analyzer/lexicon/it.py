@@ -45,9 +45,11 @@ WORDS = Words(
         r"fascia|plantare|spall[ae]|collo|gamb[ae]|muscol[oi]|tendin[ei]|polso|gomito|testa"
     ),
     swelling_pattern=r"\bgonfi\w*|\bversamento\b",
-    locking_pattern=r"\bbloccat\w*|\bsi blocca\w*|\bblocco\b",
+    locking_pattern=(
+        r"\bbloccat\w*|\bsi blocca\w*|\bblocco\b|\bnon riesco a (?:stender\w*|piegar\w*)"
+    ),
     giving_way_pattern=r"\bceduto\b|\bcede\b|\bcedimento\w*|\binstabil\w*|\bmi ha mollato\b",
-    sharp_pattern=r"\bacut[oa]\b|\blancinant\w*|\bpungent\w*|\bfitte?\b",
+    sharp_pattern=r"\bacut[oa]\b|\blancinant\w*|\bpungent\w*|\bfitt[ae]\b",
     resolved_pattern=r"\bsenza dolore\b|\bè passato\b|\bpassato tutto\b",
     no_longer_pattern=r"\bnon più\b|\bpiù nessun\w*\b|\bnon \w+ più\b",
     resolved=("sparito", "sparita", "passato", "passata", "scomparso", "guarito"),
@@ -80,7 +82,8 @@ WORDS = Words(
     spelled_knee=("ginocchio", "ginocchia", "rotula"),
     other_people_pattern=(
         r"\b(?:il mio|la mia|un|una|mio|mia)\s+(?:\w+\s+)?(?:amic[oa]|fratello|sorella|moglie"
-        r"|marito|compagn[oa]|figli[oa]|ragazz[oa]|atleta|cane|collega)"
+        r"|marito|compagn[oa]|figli[oa]|ragazz[oa]|atleta|cane|collega|padre|madre|papà|mamma"
+        r"|nonn[oa]|zi[oa]|cugin[oa]|vicin[oa])"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och|i|ich|je|yo|io|ik|jeg|jag|eu)\b)\w+){0,3}?"
         r"(?=\s+(?:ha|aveva|è|era|dice|diceva|si lamenta|con|sente|sentiva|segnala|lamenta)\b)"
     ),

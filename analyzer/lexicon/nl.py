@@ -80,7 +80,8 @@ WORDS = Words(
     spelled_knee=("knie", "knieën", "knieschijf"),
     other_people_pattern=(
         r"\b(?:mijn|m'n|onze|ons|een)\s+(?:\w+\s+)?(?:vriend|vriendin|vrouw|man|partner|broer"
-        r"|zus|trainer|collega|zoon|dochter|maat|loopmaatje|atleet|loper|hond)"
+        r"|zus|trainer|collega|zoon|dochter|maat|loopmaatje|atleet|loper|hond|vader|moeder|opa"
+        r"|oma|oom|tante|buurman|buurvrouw|kind)"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och|i|ich|je|yo|io|ik|jeg|jag|eu)\b)\w+){0,3}?"
         r"(?=\s+(?:heeft|had|is|was|zegt|zei|klaagt|klaagde|met|voelt|voelde|kreeg|meldt|vertelde)\b)"
     ),

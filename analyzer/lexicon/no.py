@@ -75,9 +75,10 @@ WORDS = Words(
     spelled_knee=("kneet", "knærne", "kneskål"),
     other_people_pattern=(
         r"(?:\b(?:min|mitt|vår|en|et)\s+(?:\w+\s+)?(?:venn|venninne|kone|mann|kjæreste|bror"
-        r"|søster|trener|sønn|datter|kollega|løpevenn|makker|kompis|hund)"
+        r"|søster|trener|sønn|datter|kollega|løpevenn|makker|kompis|hund|far|mor|pappa|mamma"
+        r"|onkel|tante|nabo|barn)"
         r"|\b(?:venn|venninn|kon|mann|kjærest|bror|søst|trener|sønn|datter|kolleg|løpevenn"
-        r"|makker|kompis|hund)\w*\s+(?:min|mi|mitt|vår))"
+        r"|makker|kompis|hund|far|mor|pappa|mamma|onkel|tant|nabo)\w*\s+(?:min|mi|mitt|vår))"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och|i|ich|je|yo|io|ik|jeg|jag|eu)\b)\w+){0,3}?"
         r"(?=\s+(?:har|hadde|er|var|sier|sa|klager|med|kjenner|kjente|fikk|fortalte)\b)"
     ),

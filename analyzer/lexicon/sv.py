@@ -75,7 +75,8 @@ WORDS = Words(
     spelled_knee=("knät", "knäet", "knäna", "knäskål"),
     other_people_pattern=(
         r"\b(?:min|mitt|vår|en|ett)\s+(?:\w+\s+)?(?:vän|väninna|fru|man|pojkvän|flickvän|bror"
-        r"|syster|tränare|son|dotter|kollega|löparkompis|kompis|hund)"
+        r"|syster|tränare|son|dotter|kollega|löparkompis|kompis|hund|pappa|mamma|far|mor|farfar"
+        r"|morfar|farmor|mormor|granne|barn)"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och|i|ich|je|yo|io|ik|jeg|jag|eu)\b)\w+){0,3}?"
         r"(?=\s+(?:har|hade|är|var|säger|sa|klagar|med|känner|kände|fick|berättade)\b)"
     ),
