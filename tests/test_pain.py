@@ -455,6 +455,9 @@ def test_a_real_word_one_letter_from_a_knee_or_pain_word_is_not_a_typo(text):
         "hope the knee holds up on Sunday",
         "If the knee acts up again I'll book the physio",
         "Coach asked about my knee",
+        "0 knee pain, 10/10 run",
+        "min far har ondt i knæet",
+        "faren min har vondt i kneet",
         "Read that runner's knee is the most common running injury",
         "My athlete reported knee pain after the session, told her to rest",
         "Knee pain? None.",
@@ -518,6 +521,9 @@ def test_scores_in_their_many_forms(text, side, score):
 @pytest.mark.parametrize(
     ("text", "flags"),
     [
+        pytest.param("Couldn't straighten the knee fully", ("locking",), id="can't straighten"),
+        pytest.param("knee went wobbly on the stairs", ("giving way",), id="wobbly"),
+        pytest.param("swelling at the back of my right knee", ("swelling",), id="back of the knee"),
         pytest.param(
             "Swollen again after the long run yesterday, L knee", ("swelling",), id="next"
         ),
@@ -551,6 +557,8 @@ def test_red_flags_said_casually_or_in_another_clause(text, flags):
         pytest.param("knees are toast after the ultra", "both", None, id="toast"),
         pytest.param("IT band on the right flaring up", "right", None, id="flaring"),
         pytest.param("il ginocchio fa i capricci da ieri", None, None, id="fa i capricci"),
+        pytest.param("knees 3 & 4 out of 10 (L/R)", "both", 4.0, id="(L/R)"),
+        pytest.param("knie voelt instabiel, zakte bijna door", None, None, id="Dutch on a tie"),
     ],
 )
 def test_the_shortest_ways_of_saying_it_hurts(text, side, score):
