@@ -163,7 +163,7 @@ CLAUSE_WORD, EXCEPTION, SEQUENCE, IMPROVING = 1 << 20, 1 << 21, 1 << 22, 1 << 23
 CONTINUING, FRAME, NOT_PAIN_BEFORE, COUNT = 1 << 24, 1 << 25, 1 << 26, 1 << 27
 SCORE_CUE, ANSWER_NO, NUMBER, SCORE = 1 << 28, 1 << 29, 1 << 30, 1 << 31
 OF_SCORE, LATER, BREAK, PAST = 1 << 32, 1 << 33, 1 << 34, 1 << 35
-LOCATION, FROM = 1 << 36, 1 << 37
+LOCATION, FROM, OTHER_PERSON, OWN = 1 << 36, 1 << 37, 1 << 38, 1 << 39
 FLAGS = SWELLING | LOCKING | GIVING_WAY | SHARP
 PARTS = KNEE | KNEE_PAIN | OTHER_PART
 SIDE = LEFT | RIGHT | BOTH
@@ -187,7 +187,7 @@ _PLACEHOLDERS = {
     "_past_": FRAME | PAST,
     "_hypo_": FRAME,
     "_topic_": FRAME,
-    "_them_": FRAME,
+    "_them_": FRAME | OTHER_PERSON,
     "_except_": EXCEPTION | CLAUSE_WORD,
     "_effort_": NOT_PAIN_BEFORE,
 }
@@ -452,7 +452,8 @@ def _word_kinds(words: Words) -> dict[str, int]:
         (words.sequence, SEQUENCE),
         (words.continuing, CONTINUING),
         (words.improving, IMPROVING),
-        (words.other_subjects, FRAME),
+        (words.other_subjects, FRAME | OTHER_PERSON),
+        (words.own, OWN),
         (words.not_pain_score_before, NOT_PAIN_BEFORE),
         (words.score_cues, SCORE_CUE),
         (words.answers_no, ANSWER_NO),
@@ -789,10 +790,12 @@ class _Note:
     def _frames(self) -> None:
         """Which tokens stand in a frame: from its cue to the end of the clause."""
         self.framed = [False] * len(self.tokens)
-        active = -1
+        active, is_someone_else = -1, False
         for index, kind in enumerate(self.kinds):
             if kind & FRAME:
-                active = self.clause[index]
+                active, is_someone_else = self.clause[index], bool(kind & OTHER_PERSON)
+            elif kind & OWN and is_someone_else:
+                active = -1  # "coach said my knee looked swollen": the runner's knee again
             self.framed[index] = self.clause[index] == active
 
     def _groups(self) -> list[_Group]:
@@ -963,7 +966,7 @@ class _Note:
         return bool(self.grammar.previous_day.search(" ".join(said)))
 
     def _is_painful(self, group: _Group) -> bool:
-        if group.live:
+        if group.live and not self._only_flags_and_pain_denied(group):
             return True
         scored = any(value > 0 for _, value, _ in group.scores)
         if scored and (
@@ -971,6 +974,16 @@ class _Note:
         ):
             return True
         return bool(group.weak) and not group.clear and not group.is_fine
+
+    def _only_flags_and_pain_denied(self, group: _Group) -> bool:
+        """ "knees were wobbly from fatigue but no pain": a red-flag word alone, and pain itself
+        denied of the same knee, is no knee pain."""
+        flags_only = all(
+            self.kinds[position] & FLAGS and not self.kinds[position] & PAIN
+            for position in group.live
+        )
+        denied = any(self.kinds[position] & PAIN for position in group.clear)
+        return flags_only and denied and not group.scores
 
     def _knee_pain_mention(self, index: int) -> None:
         """A knee pain word ("runner's knee", "Knieschmerzen"): pain unless negated or gone."""
@@ -1285,8 +1298,8 @@ class _Note:
         """A side after the pain words ("knee pain R", "knee sore left side"), said as a letter,
         with "side", or last in its clause (not "knee sore right after the run")."""
         position = group.end
-        while position < len(self.tokens) and self.kinds[position] & PAIN:
-            position += 1
+        while position < len(self.tokens) and self.kinds[position] & (PAIN | SCORE):
+            position += 1  # "knee discomfort 2/10 L"
         if position == group.end or position >= len(self.tokens):
             return []
         token, after = self.tokens[position], position + 1

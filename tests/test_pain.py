@@ -458,6 +458,10 @@ def test_a_real_word_one_letter_from_a_knee_or_pain_word_is_not_a_typo(text):
         "0 knee pain, 10/10 run",
         "min far har ondt i knæet",
         "faren min har vondt i kneet",
+        "saw a guy go down with a knee injury at the race",
+        "a guy I run with has a bad knee, mine is fine",
+        "Habe über Knieschmerzen gelesen, betrifft mich zum Glück nicht",
+        "knees were wobbly from fatigue at the end of the marathon but no pain",
         "Read that runner's knee is the most common running injury",
         "My athlete reported knee pain after the session, told her to rest",
         "Knee pain? None.",
@@ -559,6 +563,8 @@ def test_red_flags_said_casually_or_in_another_clause(text, flags):
         pytest.param("il ginocchio fa i capricci da ieri", None, None, id="fa i capricci"),
         pytest.param("knees 3 & 4 out of 10 (L/R)", "both", 4.0, id="(L/R)"),
         pytest.param("knie voelt instabiel, zakte bijna door", None, None, id="Dutch on a tie"),
+        pytest.param("knee discomfort 2/10 L", "left", 2.0, id="a side after the score"),
+        pytest.param("Coach said my knee looked swollen", None, None, id="my knee, said by coach"),
     ],
 )
 def test_the_shortest_ways_of_saying_it_hurts(text, side, score):

@@ -86,9 +86,10 @@ WORDS = Words(
         r"\b(?:min|mit|vores|en|et)\s+(?:\w+\s+)?(?:ven|veninde|kone|mand|kæreste|bror|søster"
         r"|træner|makker|søn|datter|kollega|løbemakker|kammerat|hund|far|mor|farfar|morfar"
         r"|farmor|mormor|onkel|moster|faster|nabo|barn)"
-        r"(?:\s+(?!(?:and|und|et|y|e|en|og|och|i|ich|je|yo|io|ik|jeg|jag|eu)\b)\w+){0,3}?"
+        r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
         r"(?=\s+(?:har|havde|er|var|siger|sagde|klager|med|mærker|mærkede|fik|fortalte|meldte)\b)"
     ),
+    own=("mit", "min", "mine"),
     other_subjects=("han", "hun"),
     hypothetical_pattern=(
         r"\bhåber\w*|\bforhåbentlig\b|\bhvis\b|\bi tilfælde\b|\bbange for\b|\bfor at undgå\b"

@@ -87,11 +87,12 @@ WORDS = Words(
     other_people_pattern=(
         r"\b(?:mein|meine|unser|unsere|ein|eine)\s+(?:\w+\s+)?(?:freund|freundin|frau|mann"
         r"|partner|partnerin|bruder|schwester|tochter|sohn|kollege|kollegin|trainingspartner\w*"
-        r"|athlet\w*|läufer\w*|hund|vater|mutter|opa|oma|onkel|tante|kind|nachbar\w*)"
-        r"(?:\s+(?!(?:and|und|et|y|e|en|og|och|i|ich|je|yo|io|ik|jeg|jag|eu)\b)\w+){0,3}?"
+        r"|athlet\w*|läufer\w*|hund|vater|mutter|opa|oma|onkel|tante|kind|nachbar\w*|trainer\w*)"
+        r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
         r"(?=\s+(?:hat|hatte|ist|war|sagt|sagte|klagt|klagte|mit|spürt|spürte|bekam|erzählt|meldet"
         r"|meldete)\b)"
     ),
+    own=("mein", "meine", "meinem", "meinen", "meiner"),
     other_subjects=("er",),
     hypothetical_pattern=(
         r"\bhoffe\w*|\bhoffentlich\b|\bfalls\b|\bwenn\b|\bdamit\b|\bum (?:\w+ )?zu vermeiden\b"
@@ -102,6 +103,7 @@ WORDS = Words(
         r"\b(?:podcast|artikel|video|buch|blog|beitrag|studie|vortrag)s?\s+(?:\w+\s+)?"
         r"(?:über|zu|zum|zur)\b|\b(?:gelesen|gefragt|fragte|fragt|gesprochen|geredet"
         r"|recherchiert|erkundigt|gehört)\s+(?:\w+\s+)?(?:über|nach|wie|ob|dass)\b"
+        r"|\b(?:über|von)(?=(?:\s+\w+){1,3}\s+(?:gelesen|gehört|gesprochen|geredet|gelernt)\b)"
     ),
     spelled_pain=("schmerz", "schmerzen", "schmerzt", "geschwollen", "schwellung"),
     exception_pattern=r"\baußer\b|\bausser\b|\bbis auf\b|\babgesehen von\b|\bausgenommen\b",

@@ -33,15 +33,19 @@ WORDS = Words(
         r"|buddy|mate|coach|client|girlfriend|boyfriend|colleague|dog|athlete)s'\s+knees?\b"
     ),
     other_people_pattern=(
-        r"\b(?:my|our|a|the|one of my|one of the)\s+(?:\w+\s+)?(?:friend|wife|husband|partner"
+        r"\b(?:someone|somebody|everyone)\b"
+        r"|\b(?:my|our|a|the|one of my|one of the|some|this)\s+(?:\w+\s+)?(?:friend|wife|husband"
+        r"|partner"
         r"|son|daughter|mum|mom|dad|brother|sister|teammate|buddy|mate|client|girlfriend"
         r"|boyfriend|colleague|dog|athletes?|runners?|clubmates?|training partner|father|mother"
-        r"|grandma|grandad|grandpa|granny|uncle|aunt|cousin|kid|child|neighbou?r)s?"
-        r"(?:\s+(?!(?:and|und|et|y|e|en|og|och|i|ich|je|yo|io|ik|jeg|jag|eu)\b)\w+){0,3}?"
+        r"|grandma|grandad|grandpa|granny|uncle|aunt|cousin|kid|child|neighbou?r|guy|bloke|lady"
+        r"|woman|man|girl|boy|person|coach|teammate)s?"
+        r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
         r"(?=\s+(?:has|had|have|is|was|were|said|says|complained|complains|hurt|tweaked"
         r"|twisted|injured|with|reported|reports|mentioned|mentions|felt|feels|got|gets"
         r"|developed|noticed|told)\b)"
     ),
+    own=("my",),
     other_subjects=("he", "she", "he's", "she's"),
     past_pattern=(
         r"\blast (?:year|month|season|summer|winter|spring|autumn|fall|time)'?s?\b"

@@ -51,7 +51,7 @@ WORDS = Words(
     locking_pattern=r"\bbloque\w*|\btrabad[oa]\b|\bse (?:me )?trab\w*|\btrabó\b",
     giving_way_pattern=(
         r"\bfalló\b|\bfallado\b|\bcedió\b|\bha cedido\b|\bse me fue\b|\bse me va\b"
-        r"|\binestable\b|\bse dobló\b"
+        r"|\binestable\b|\bse (?:me )?dobl\w*"
     ),
     sharp_pattern=r"\bpunzante\w*|\bagud[oa]\b|\bpinchazos?\b|\bpunzadas?\b",
     resolved_pattern=r"\bsin dolor\b|\bse (?:me )?(?:ha )?(?:fue|ido|pasó|pasado)\b",
@@ -87,11 +87,12 @@ WORDS = Words(
     other_people_pattern=(
         r"\b(?:mi|nuestro|nuestra|un|una)\s+(?:\w+\s+)?(?:amig[oa]|herman[oa]|pareja|novi[oa]"
         r"|espos[oa]|mujer|marido|compañer[oa]|hij[oa]|atleta|corredor[a]?|perr[oa]|padre|madre"
-        r"|papá|mamá|abuel[oa]|tí[oa]|prim[oa]|vecin[oa])"
-        r"(?:\s+(?!(?:and|und|et|y|e|en|og|och|i|ich|je|yo|io|ik|jeg|jag|eu)\b)\w+){0,3}?"
+        r"|papá|mamá|abuel[oa]|tí[oa]|prim[oa]|vecin[oa]|entrenador[a]?)"
+        r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
         r"(?=\s+(?:tiene|tenía|tuvo|está|estaba|dice|dijo|se queja|con|siente|sintió|notó|comentó"
         r"|reportó)\b)"
     ),
+    own=("mi", "mis"),
     other_subjects=("él", "ella", "ellos", "ellas"),
     hypothetical_pattern=(
         r"\bespero\b|\bojalá\b|\bsi (?=la |el |me |mañana|vuelve|sigue|duele)|\bpor si\b"

@@ -84,10 +84,12 @@ WORDS = Words(
     other_people_pattern=(
         r"\b(?:mon|ma|notre|un|une)\s+(?:\w+\s+)?(?:ami|amie|copain|copine|femme|mari"
         r"|partenaire|frère|sœur|soeur|fille|fils|collègue|pote|athlète|coureur|coureuse|chien"
-        r"|père|mère|papa|maman|oncle|tante|cousine?|voisine?|enfant)"
-        r"(?:\s+(?!(?:and|und|et|y|e|en|og|och|i|ich|je|yo|io|ik|jeg|jag|eu)\b)\w+){0,3}?"
+        r"|père|mère|papa|maman|oncle|tante|cousine?|voisine?|enfant|coéquipière?|entraîneu?r\w*"
+        r"|coach)"
+        r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
         r"(?=\s+(?:a|avait|est|était|dit|disait|se plaint|s'est|ressent|ressentait|signale|sent)\b)"
     ),
+    own=("mon", "ma", "mes"),
     other_subjects=("elle", "ils", "elles"),
     hypothetical_pattern=(
         r"\bj'espère\b|\bespère\w*|\bsi (?=le |la |l'|j'|je |ça |ca |il |jamais\b)|\bau cas où\b"

@@ -83,10 +83,11 @@ WORDS = Words(
     other_people_pattern=(
         r"\b(?:il mio|la mia|un|una|mio|mia)\s+(?:\w+\s+)?(?:amic[oa]|fratello|sorella|moglie"
         r"|marito|compagn[oa]|figli[oa]|ragazz[oa]|atleta|cane|collega|padre|madre|papà|mamma"
-        r"|nonn[oa]|zi[oa]|cugin[oa]|vicin[oa])"
-        r"(?:\s+(?!(?:and|und|et|y|e|en|og|och|i|ich|je|yo|io|ik|jeg|jag|eu)\b)\w+){0,3}?"
+        r"|nonn[oa]|zi[oa]|cugin[oa]|vicin[oa]|allenat(?:ore|rice))"
+        r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
         r"(?=\s+(?:ha|aveva|è|era|dice|diceva|si lamenta|con|sente|sentiva|segnala|lamenta)\b)"
     ),
+    own=("mio", "mia", "miei", "mie"),
     other_subjects=("lui", "lei", "loro"),
     hypothetical_pattern=(
         r"\bspero\b|\bsperiamo\b|\bse (?=il |la |mi |domani|torna|dovesse)|\bnel caso\b"

@@ -82,9 +82,10 @@ WORDS = Words(
         r"\b(?:mijn|m'n|onze|ons|een)\s+(?:\w+\s+)?(?:vriend|vriendin|vrouw|man|partner|broer"
         r"|zus|trainer|collega|zoon|dochter|maat|loopmaatje|atleet|loper|hond|vader|moeder|opa"
         r"|oma|oom|tante|buurman|buurvrouw|kind)"
-        r"(?:\s+(?!(?:and|und|et|y|e|en|og|och|i|ich|je|yo|io|ik|jeg|jag|eu)\b)\w+){0,3}?"
+        r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
         r"(?=\s+(?:heeft|had|is|was|zegt|zei|klaagt|klaagde|met|voelt|voelde|kreeg|meldt|vertelde)\b)"
     ),
+    own=("mijn", "m'n"),
     other_subjects=("zij",),
     hypothetical_pattern=(
         r"\bhoop\w*|\bhopelijk\b|\bals (?=de |het |m'n |mijn |ik |morgen)|\bindien\b"
@@ -94,6 +95,7 @@ WORDS = Words(
     topic_pattern=(
         r"\b(?:podcast|artikel|video|boek|blog|studie)s?\s+(?:\w+\s+)?(?:over)\b"
         r"|\b(?:gelezen|gevraagd|vroeg|gepraat|gesproken|gehoord)\s+(?:\w+\s+)?(?:over|naar|hoe|of|dat)\b"
+        r"|\bover(?=(?:\s+\w+){1,3}\s+(?:gelezen|gehoord|gesproken|gepraat)\b)"
     ),
     spelled_pain=("pijn", "pijnlijk", "gezwollen", "zeurt", "gevoelig"),
     exception_pattern=r"\bbehalve\b|\buitgezonderd\b",

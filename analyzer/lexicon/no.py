@@ -79,9 +79,10 @@ WORDS = Words(
         r"|onkel|tante|nabo|barn)"
         r"|\b(?:venn|venninn|kon|mann|kjærest|bror|søst|trener|sønn|datter|kolleg|løpevenn"
         r"|makker|kompis|hund|far|mor|pappa|mamma|onkel|tant|nabo)\w*\s+(?:min|mi|mitt|vår))"
-        r"(?:\s+(?!(?:and|und|et|y|e|en|og|och|i|ich|je|yo|io|ik|jeg|jag|eu)\b)\w+){0,3}?"
+        r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
         r"(?=\s+(?:har|hadde|er|var|sier|sa|klager|med|kjenner|kjente|fikk|fortalte)\b)"
     ),
+    own=("mitt", "min", "mi", "mine"),
     other_subjects=("han", "hun"),
     hypothetical_pattern=(
         r"\bhåper\w*|\bforhåpentligvis\b|\bhvis\b|\bi tilfelle\b|\bredd for\b"

@@ -83,10 +83,11 @@ WORDS = Words(
     other_people_pattern=(
         r"\b(?:meu|minha|nosso|nossa|um|uma)\s+(?:\w+\s+)?(?:amig[oa]|irmão|irmã|esposa|marido"
         r"|namorad[oa]|parceir[oa]|filh[oa]|colega|atleta|cachorro|cão|pai|mãe|avô|avó|ti[oa]"
-        r"|prim[oa]|vizinh[oa])"
-        r"(?:\s+(?!(?:and|und|et|y|e|en|og|och|i|ich|je|yo|io|ik|jeg|jag|eu)\b)\w+){0,3}?"
+        r"|prim[oa]|vizinh[oa]|treinador[a]?)"
+        r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
         r"(?=\s+(?:tem|tinha|teve|está|estava|diz|disse|reclama|com|sente|sentiu|relatou|contou)\b)"
     ),
+    own=("meu", "minha", "meus", "minhas"),
     other_subjects=("ela", "eles", "elas"),
     hypothetical_pattern=(
         r"\bespero\b|\btomara\b|\bse (?=o |a |doer|voltar|amanhã)|\bcaso\b|\bmedo\b"

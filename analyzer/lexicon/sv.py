@@ -77,9 +77,10 @@ WORDS = Words(
         r"\b(?:min|mitt|vår|en|ett)\s+(?:\w+\s+)?(?:vän|väninna|fru|man|pojkvän|flickvän|bror"
         r"|syster|tränare|son|dotter|kollega|löparkompis|kompis|hund|pappa|mamma|far|mor|farfar"
         r"|morfar|farmor|mormor|granne|barn)"
-        r"(?:\s+(?!(?:and|und|et|y|e|en|og|och|i|ich|je|yo|io|ik|jeg|jag|eu)\b)\w+){0,3}?"
+        r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
         r"(?=\s+(?:har|hade|är|var|säger|sa|klagar|med|känner|kände|fick|berättade)\b)"
     ),
+    own=("mitt", "min", "mina"),
     other_subjects=("han", "hon"),
     hypothetical_pattern=(
         r"\bhopp(?:as|ades)\b|\bförhoppningsvis\b|\bom (?=knät|det |jag |smärtan)|\bifall\b"

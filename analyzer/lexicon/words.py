@@ -18,6 +18,7 @@ class Words:
     someone_elses_knee_pattern: str  # "my friend's knee", "sein Knie"
     other_people_pattern: str  # another person as the one who speaks or hurts ("my friend has")
     other_subjects: tuple[str, ...]  # pronouns of another person as subject ("he", "she")
+    own: tuple[str, ...]  # "my": "coach said my knee looked swollen" is the runner's knee
     past_pattern: str  # a pain of the past, recalled ("last year's", "remember when")
     hypothetical_pattern: str  # a pain hoped away, feared or supposed ("hope", "if", "in case")
     topic_pattern: str  # the knee as a topic, not a feeling ("a podcast on", "asked about")
