@@ -190,6 +190,7 @@ _PLACEHOLDERS = {
     "_them_": FRAME | OTHER_PERSON,
     "_except_": EXCEPTION | CLAUSE_WORD,
     "_effort_": NOT_PAIN_BEFORE,
+    "_again_": CONTINUING,  # "knee pain is back": not the back
 }
 
 
@@ -314,6 +315,7 @@ def _grammar(language: str) -> _Grammar:
         (words.resolved_pattern, " _resolved_ "),
         (words.no_longer_pattern, " _not_ "),
         (words.pain_phrase_pattern, " _pain_ "),
+        (words.returned_pattern, " _again_ "),
     ]
     phrases = [(pattern, token) for pattern, token in phrases if pattern]
     # every phrase starts at a word's start: "\b" first lets the search skip the rest
@@ -1220,7 +1222,10 @@ class _Note:
         if position < 0 or (kinds[position] & COUNT and not kinds[position] & (KNEE | SIDE)):
             return None
         cue = kinds[position]
-        if (position != copula or after_comma) and not cue & (KNEE | KNEE_PAIN):
+        is_last = after >= len(tokens) or kinds[after] & BREAK  # "knee mildly sore, 2"
+        if position != copula and not cue & (KNEE | KNEE_PAIN):
+            return None
+        if after_comma and not (cue & (KNEE | KNEE_PAIN) or (cue & PAIN and is_last)):
             return None
         if not cue & (PAIN | KNEE | KNEE_PAIN | SCORE_CUE | SIDE | FLAGS):
             return None

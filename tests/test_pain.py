@@ -459,6 +459,7 @@ def test_a_real_word_one_letter_from_a_knee_or_pain_word_is_not_a_typo(text):
         "min far har ondt i knæet",
         "faren min har vondt i kneet",
         "saw a guy go down with a knee injury at the race",
+        "Kollege hat Knieprobleme, wir sind gemütlich gelaufen",
         "a guy I run with has a bad knee, mine is fine",
         "Habe über Knieschmerzen gelesen, betrifft mich zum Glück nicht",
         "knees were wobbly from fatigue at the end of the marathon but no pain",
@@ -564,6 +565,9 @@ def test_red_flags_said_casually_or_in_another_clause(text, flags):
         pytest.param("knees 3 & 4 out of 10 (L/R)", "both", 4.0, id="(L/R)"),
         pytest.param("knie voelt instabiel, zakte bijna door", None, None, id="Dutch on a tie"),
         pytest.param("knee discomfort 2/10 L", "left", 2.0, id="a side after the score"),
+        pytest.param("Knee pain is back with a vengeance. 6/10.", None, 6.0, id="is back"),
+        pytest.param("Recovery run, knee mildly sore, 2", None, 2.0, id="sore, 2"),
+        pytest.param("man har ont i knät efter passet", None, None, id="Swedish 'man' is one"),
         pytest.param("Coach said my knee looked swollen", None, None, id="my knee, said by coach"),
     ],
 )

@@ -29,7 +29,8 @@ WORDS = Words(
         r"|\bmåneder siden\b|\bdengang\b"
     ),
     pain_pattern=(
-        r"ondt|driller|drillede|generede|generende|ømmer|ømmede|smerte|smerter|smerten|smerterne|smertende|øm|ømt|ømme|ømhed|skade|skadet|"
+        r"ondt|driller|drillede|generede|generende|ømmer|ømmede|smerte|smerter|smerten|smerterne"
+        r"|smertende|øm|ømt|ømme|ømhed|skade|skadet|"
         r"gener|generer|genere|problemer|irriteret|betændt|betændelse|murren|murrer|"
         r"jager|værk|værker|sart|overbelast\w*|stikker"
         r"|brokke\w*|protester\w*|murre\w*|brænd\w*"
@@ -83,7 +84,7 @@ WORDS = Words(
     range_pattern=r"til",
     spelled_knee=("knæet", "knæene", "knæskal"),
     other_people_pattern=(
-        r"\b(?:min|mit|vores|en|et)\s+(?:\w+\s+)?(?:ven|veninde|kone|mand|kæreste|bror|søster"
+        r"\b(?:(?:min|mit|vores|en|et)\s+(?:\w+\s+)?)?(?:ven|veninde|kone|mand|kæreste|bror|søster"
         r"|træner|makker|søn|datter|kollega|løbemakker|kammerat|hund|far|mor|farfar|morfar"
         r"|farmor|mormor|onkel|moster|faster|nabo|barn)"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
@@ -97,7 +98,8 @@ WORDS = Words(
     ),
     topic_pattern=(
         r"\b(?:podcast|artikel|video|bog|blog|studie)s?\s+(?:\w+\s+)?(?:om)\b"
-        r"|\b(?:læste|læst|spurgte|spurgt|snakkede|talte|hørt|hørte)\s+(?:\w+\s+)?(?:om|hvordan|hvis|at)\b"
+        r"|\b(?:læste|læst|spurgte|spurgt|snakkede|talte|hørt|hørte)\s+(?:\w+\s+)?(?:om|hvordan"
+        r"|hvis|at)\b"
     ),
     spelled_pain=("ondt", "smerter", "smerte", "hævet", "ømme"),
     exception_pattern=r"\bundtagen\b|\bbortset fra\b|\bpånær\b",
@@ -106,6 +108,7 @@ WORDS = Words(
     from_words=("fra",),
     side_nouns=("side", "siden"),
     sequence=("så", "derefter", "senere", "indtil", "bagefter"),
+    returned_pattern=r"\ber tilbage\b|\bkom tilbage\b",
     continuing=("stadig", "igen", "fortsat", "endnu"),
     numbers=(
         "nul|nuller", "en|et|etter", "to|toer", "tre|treer", "fire|firer", "fem|femmer",

@@ -85,7 +85,7 @@ WORDS = Words(
     range_pattern=r"bis",
     spelled_knee=("knie", "knies", "kniescheibe"),
     other_people_pattern=(
-        r"\b(?:mein|meine|unser|unsere|ein|eine)\s+(?:\w+\s+)?(?:freund|freundin|frau|mann"
+        r"\b(?:(?:mein|meine|unser|unsere|ein|eine)\s+(?:\w+\s+)?)?(?:freund|freundin|frau|mann"
         r"|partner|partnerin|bruder|schwester|tochter|sohn|kollege|kollegin|trainingspartner\w*"
         r"|athlet\w*|läufer\w*|hund|vater|mutter|opa|oma|onkel|tante|kind|nachbar\w*|trainer\w*)"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
@@ -114,6 +114,7 @@ WORDS = Words(
     from_words=("von",),
     side_nouns=("seite",),
     sequence=("dann", "danach", "später", "bis", "anschließend", "ab"),
+    returned_pattern=r"\bist wieder da\b|\bkommt zurück\b|\bwieder da\b",
     continuing=("noch", "wieder", "immer", "weiterhin", "erneut"),
     numbers=(
         "null", "eins|ein|eine", "zwei", "drei", "vier", "fünf|fuenf", "sechs", "sieben", "acht",

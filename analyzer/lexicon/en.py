@@ -34,7 +34,8 @@ WORDS = Words(
     ),
     other_people_pattern=(
         r"\b(?:someone|somebody|everyone)\b"
-        r"|\b(?:my|our|a|the|one of my|one of the|some|this)\s+(?:\w+\s+)?(?:friend|wife|husband"
+        r"|\b(?:(?:my|our|a|the|one of my|one of the|some|this)\s+(?:\w+\s+)?)?(?:friend|wife"
+        r"|husband"
         r"|partner"
         r"|son|daughter|mum|mom|dad|brother|sister|teammate|buddy|mate|client|girlfriend"
         r"|boyfriend|colleague|dog|athletes?|runners?|clubmates?|training partner|father|mother"
@@ -166,6 +167,7 @@ WORDS = Words(
         "so", "then", "while", "unlike",
     ),
     sequence=("then", "until", "till", "later", "afterwards", "eventually"),
+    returned_pattern=r"\b(?:is|'s|are|was|came|comes|coming|come|been) back\b|\bback again\b",
     continuing=("still", "again", "another", "same", "continues", "lingering"),
     improving=("better", "improving", "improved", "easing", "eased", "less", "settling"),
     out_of_pattern=r"out of|outta|of",

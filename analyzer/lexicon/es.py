@@ -30,7 +30,8 @@ WORDS = Words(
         r"|\ben (?:19|20)\d\d\b|\bcuando tuve\b|\bhace (?:\w+ )?meses\b"
     ),
     pain_pattern=(
-        r"dolor|dolores|doler|duele|irritad[oa]s?|irritación|duelen|dolía|dolió|doliendo|dolorida|dolorido|molestias?|"
+        r"dolor|dolores|doler|duele|irritad[oa]s?|irritación|duelen|dolía|dolió|doliendo|dolorida"
+        r"|dolorido|molestias?|"
         r"molesta|molestó|molestaba|lesión|lesionad[oa]|inflamad[oa]|tendinitis|"
         r"resentid[oa]|sobrecarga\w*|problemas?|mal|sensible|tocada|tocado|punzada\w*"
         r"|matando|mata|fastidi\w*|queja\w*|jodid[oa]|jode|quema|pincha\w*|resiente"
@@ -85,7 +86,7 @@ WORDS = Words(
     range_pattern=r"a|o",
     spelled_knee=("rodilla", "rodillas", "rótula"),
     other_people_pattern=(
-        r"\b(?:mi|nuestro|nuestra|un|una)\s+(?:\w+\s+)?(?:amig[oa]|herman[oa]|pareja|novi[oa]"
+        r"\b(?:(?:mi|nuestro|nuestra|un|una)\s+(?:\w+\s+)?)?(?:amig[oa]|herman[oa]|pareja|novi[oa]"
         r"|espos[oa]|mujer|marido|compañer[oa]|hij[oa]|atleta|corredor[a]?|perr[oa]|padre|madre"
         r"|papá|mamá|abuel[oa]|tí[oa]|prim[oa]|vecin[oa]|entrenador[a]?)"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
@@ -112,6 +113,7 @@ WORDS = Words(
     from_words=("desde",),
     side_nouns=("lado",),
     sequence=("luego", "después", "despues", "hasta"),
+    returned_pattern=r"\bha vuelto\b|\bvolvió\b|\bvuelve\b",
     continuing=("todavía", "todavia", "aún", "aun", "sigue", "sigo", "seguía", "vez", "nuevo"),
     numbers=(
         "cero", "uno|una|un", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve",

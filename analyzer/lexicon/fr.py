@@ -31,7 +31,8 @@ WORDS = Words(
         r"|\ben (?:19|20)\d\d\b|\bquand j'avais\b"
     ),
     pain_pattern=(
-        r"douleurs?|douloureu\w*|grince|grincement|mal|sensibles?|tire|tiraille|gênait|gênante|gêne|gêné|gênant|gênée|tiraill\w*|"
+        r"douleurs?|douloureu\w*|grince|grincement|mal|sensibles?|tire|tiraille|gênait|gênante"
+        r"|gêne|gêné|gênant|gênée|tiraill\w*|"
         r"élancements?|bless\w*|inflamm\w*|tendinite|irrit\w*|souffr\w*|pincements?|"
         r"endolori\w*|lancin\w*|problèmes?|soucis?"
         r"|embête\w*|titill\w*|râle|proteste\w*|brûl\w*"
@@ -82,7 +83,7 @@ WORDS = Words(
     range_pattern=r"à",
     spelled_knee=("genou", "genoux", "rotule"),
     other_people_pattern=(
-        r"\b(?:mon|ma|notre|un|une)\s+(?:\w+\s+)?(?:ami|amie|copain|copine|femme|mari"
+        r"\b(?:(?:mon|ma|notre|un|une)\s+(?:\w+\s+)?)?(?:ami|amie|copain|copine|femme|mari"
         r"|partenaire|frère|sœur|soeur|fille|fils|collègue|pote|athlète|coureur|coureuse|chien"
         r"|père|mère|papa|maman|oncle|tante|cousine?|voisine?|enfant|coéquipière?|entraîneu?r\w*"
         r"|coach)"
@@ -108,6 +109,7 @@ WORDS = Words(
     from_words=(),
     side_nouns=("côté",),
     sequence=("puis", "ensuite", "après", "jusqu"),
+    returned_pattern=r"\best revenue?\b|\brevient\b|\best de retour\b",
     continuing=("encore", "toujours", "nouveau"),
     numbers=(
         "zéro|zero", "un|une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf",

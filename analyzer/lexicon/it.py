@@ -28,7 +28,8 @@ WORDS = Words(
         r"|\bnel (?:19|20)\d\d\b|\bquando avevo\b|\bmesi fa\b"
     ),
     pain_pattern=(
-        r"dolore|dolori|male|tira|tirava|fastidi\w*|doloros[oa]|dolorante|dolent[ei]|fastidi?o?|infortuni\w*|infiammat\w*|"
+        r"dolore|dolori|male|tira|tirava|fastidi\w*|doloros[oa]|dolorante|dolent[ei]|fastidi?o?"
+        r"|infortuni\w*|infiammat\w*|"
         r"tendinite|duole|fitt[ae]|indolenzit\w*|acciacc\w*|problem[ai]|sofferen\w*|"
         r"risentit\w*|irritat\w*"
         r"|brucia|brontol\w*|protest\w*|uccide\w*|rompe"
@@ -41,7 +42,8 @@ WORDS = Words(
     ),
     other_part_pattern=(
         r"polpaccio|polpacci|stinco|stinchi|tibia|tibie|caviglia|caviglie|piede|piedi|"
-        r"tallone|talloni|achille|femorali|quadricipite|quadricipiti|anca|anche|glute[oi]|schiena|cosci[ae]|inguine|dita|"
+        r"tallone|talloni|achille|femorali|quadricipite|quadricipiti|anca|anche|glute[oi]|schiena"
+        r"|cosci[ae]|inguine|dita|"
         r"fascia|plantare|spall[ae]|collo|gamb[ae]|muscol[oi]|tendin[ei]|polso|gomito|testa"
     ),
     swelling_pattern=r"\bgonfi\w*|\bversamento\b",
@@ -81,7 +83,7 @@ WORDS = Words(
     range_pattern=r"a|o",
     spelled_knee=("ginocchio", "ginocchia", "rotula"),
     other_people_pattern=(
-        r"\b(?:il mio|la mia|un|una|mio|mia)\s+(?:\w+\s+)?(?:amic[oa]|fratello|sorella|moglie"
+        r"\b(?:(?:il mio|la mia|un|una|mio|mia)\s+(?:\w+\s+)?)?(?:amic[oa]|fratello|sorella|moglie"
         r"|marito|compagn[oa]|figli[oa]|ragazz[oa]|atleta|cane|collega|padre|madre|papà|mamma"
         r"|nonn[oa]|zi[oa]|cugin[oa]|vicin[oa]|allenat(?:ore|rice))"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
@@ -106,6 +108,7 @@ WORDS = Words(
     from_words=("da",),
     side_nouns=("lato",),
     sequence=("poi", "dopo", "fino", "successivamente"),
+    returned_pattern=r"\bè tornat[oa]\b|\btorna\b",
     continuing=("ancora", "sempre", "nuovo", "solito"),
     numbers=(
         "zero", "uno|una|un", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove",

@@ -29,7 +29,8 @@ WORDS = Words(
         r"|\bmaanden geleden\b"
     ),
     pain_pattern=(
-        r"pijn|pijnlijk\w*|vervelend\w*|gevoeld|voelbaar|zeer|last|klachten|gevoelig\w*|blessure\w*|geblesseerd|ontstoken|"
+        r"pijn|pijnlijk\w*|vervelend\w*|gevoeld|voelbaar|zeer|last|klachten|gevoelig\w*"
+        r"|blessure\w*|geblesseerd|ontstoken|"
         r"ontsteking|geïrriteerd|geirriteerd|irritatie|zeur\w*|steken|stekend\w*|problemen|"
         r"overbelast\w*|opspeelt|speelt|beurs"
         r"|protest\w*|klaag\w*|sputter\w*|brandt|branderig|moeilijk"
@@ -79,11 +80,12 @@ WORDS = Words(
     range_pattern=r"tot|à|a",
     spelled_knee=("knie", "knieën", "knieschijf"),
     other_people_pattern=(
-        r"\b(?:mijn|m'n|onze|ons|een)\s+(?:\w+\s+)?(?:vriend|vriendin|vrouw|man|partner|broer"
+        r"\b(?:(?:mijn|m'n|onze|ons|een)\s+(?:\w+\s+)?)?(?:vriend|vriendin|vrouw|man|partner|broer"
         r"|zus|trainer|collega|zoon|dochter|maat|loopmaatje|atleet|loper|hond|vader|moeder|opa"
         r"|oma|oom|tante|buurman|buurvrouw|kind)"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
-        r"(?=\s+(?:heeft|had|is|was|zegt|zei|klaagt|klaagde|met|voelt|voelde|kreeg|meldt|vertelde)\b)"
+        r"(?=\s+(?:heeft|had|is|was|zegt|zei|klaagt|klaagde|met|voelt|voelde|kreeg|meldt"
+        r"|vertelde)\b)"
     ),
     own=("mijn", "m'n"),
     other_subjects=("zij",),
@@ -94,7 +96,8 @@ WORDS = Words(
     ),
     topic_pattern=(
         r"\b(?:podcast|artikel|video|boek|blog|studie)s?\s+(?:\w+\s+)?(?:over)\b"
-        r"|\b(?:gelezen|gevraagd|vroeg|gepraat|gesproken|gehoord)\s+(?:\w+\s+)?(?:over|naar|hoe|of|dat)\b"
+        r"|\b(?:gelezen|gevraagd|vroeg|gepraat|gesproken|gehoord)\s+(?:\w+\s+)?(?:over|naar|hoe|of"
+        r"|dat)\b"
         r"|\bover(?=(?:\s+\w+){1,3}\s+(?:gelezen|gehoord|gesproken|gepraat)\b)"
     ),
     spelled_pain=("pijn", "pijnlijk", "gezwollen", "zeurt", "gevoelig"),
@@ -104,6 +107,7 @@ WORDS = Words(
     from_words=(),
     side_nouns=("kant", "zijde"),
     sequence=("daarna", "dan", "later", "tot", "vervolgens"),
+    returned_pattern=r"\bis terug\b|\bkomt terug\b",
     continuing=("nog", "steeds", "weer", "opnieuw"),
     numbers=(
         "nul", "een|één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien",

@@ -27,7 +27,8 @@ WORDS = Words(
         r"|\bi (?:19|20)\d\d\b|\bmåneder siden\b|\bden gangen\b"
     ),
     pain_pattern=(
-        r"vondt|vond|plaget|plagde|smerte|smerter|smertene|smerten|verk|verker|verket|øm|ømt|ømme|ømhet|"
+        r"vondt|vond|plaget|plagde|smerte|smerter|smertene|smerten|verk|verker|verket|øm|ømt|ømme"
+        r"|ømhet|"
         r"skade|skadet|plager|plage|plagsom\w*|problemer|irritert|betent|betennelse|murring|"
         r"murrer|stikk|stikker|overbelast\w*|kjenning|kjenner"
         r"|krangl\w*|tuller|protester\w*|brenn\w*|maser"
@@ -74,7 +75,7 @@ WORDS = Words(
     range_pattern=r"til",
     spelled_knee=("kneet", "knærne", "kneskål"),
     other_people_pattern=(
-        r"(?:\b(?:min|mitt|vår|en|et)\s+(?:\w+\s+)?(?:venn|venninne|kone|mann|kjæreste|bror"
+        r"(?:\b(?:(?:min|mitt|vår|en|et)\s+(?:\w+\s+)?)?(?:venn|venninne|kone|mann|kjæreste|bror"
         r"|søster|trener|sønn|datter|kollega|løpevenn|makker|kompis|hund|far|mor|pappa|mamma"
         r"|onkel|tante|nabo|barn)"
         r"|\b(?:venn|venninn|kon|mann|kjærest|bror|søst|trener|sønn|datter|kolleg|løpevenn"
@@ -91,7 +92,8 @@ WORDS = Words(
     ),
     topic_pattern=(
         r"\b(?:podkast|podcast|artikkel|video|bok|blogg|studie)s?\s+(?:\w+\s+)?(?:om)\b"
-        r"|\b(?:leste|lest|spurte|spurt|snakket|pratet|hørt|hørte)\s+(?:\w+\s+)?(?:om|hvordan|hvis|at)\b"
+        r"|\b(?:leste|lest|spurte|spurt|snakket|pratet|hørt|hørte)\s+(?:\w+\s+)?(?:om|hvordan|hvis"
+        r"|at)\b"
     ),
     spelled_pain=("vondt", "smerter", "smerte", "hoven", "verker"),
     exception_pattern=r"\bunntatt\b|\bbortsett fra\b|\butenom\b|\bforuten\b",
@@ -100,6 +102,7 @@ WORDS = Words(
     from_words=("fra",),
     side_nouns=("side", "siden", "sida"),
     sequence=("så", "deretter", "senere", "til", "etterpå"),
+    returned_pattern=r"\ber tilbake\b|\bkom tilbake\b",
     continuing=("fortsatt", "igjen", "fremdeles", "enda", "ennå"),
     numbers=(
         "null|nuller", "en|ett|ei|ener", "to|toer", "tre|treer", "fire|firer", "fem|femmer",

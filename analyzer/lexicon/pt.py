@@ -29,7 +29,8 @@ WORDS = Words(
         r"|\bquando tive\b|\bmeses atrás\b|\bhá (?:\w+ )?meses\b"
     ),
     pain_pattern=(
-        r"dor|dores|doer|dói|irritad[oa]s?|doem|doendo|doeu|doía|dolorid[oa]s?|incômodo|incomodo|incomodou|"
+        r"dor|dores|doer|dói|irritad[oa]s?|doem|doendo|doeu|doía|dolorid[oa]s?|incômodo|incomodo"
+        r"|incomodou|"
         r"incomodando|incomoda|desconforto|lesão|lesionad[oa]|inflamad[oa]|inflamação|"
         r"tendinite|machucad[oa]|sensível|problemas?|pontadas?|fisgadas?|sobrecarga\w*"
         r"|reclam\w*|matando|chat\w*|queima\w*"
@@ -81,7 +82,7 @@ WORDS = Words(
     range_pattern=r"a|ou",
     spelled_knee=("joelho", "joelhos", "patela", "rótula"),
     other_people_pattern=(
-        r"\b(?:meu|minha|nosso|nossa|um|uma)\s+(?:\w+\s+)?(?:amig[oa]|irmão|irmã|esposa|marido"
+        r"\b(?:(?:meu|minha|nosso|nossa|um|uma)\s+(?:\w+\s+)?)?(?:amig[oa]|irmão|irmã|esposa|marido"
         r"|namorad[oa]|parceir[oa]|filh[oa]|colega|atleta|cachorro|cão|pai|mãe|avô|avó|ti[oa]"
         r"|prim[oa]|vizinh[oa]|treinador[a]?)"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
@@ -106,6 +107,7 @@ WORDS = Words(
     from_words=(),
     side_nouns=("lado",),
     sequence=("depois", "então", "até"),
+    returned_pattern=r"\bvoltou\b|\bestá de volta\b",
     continuing=("ainda", "continua", "novo", "novamente"),
     numbers=(
         "zero", "um|uma", "dois|duas", "três|tres", "quatro", "cinco", "seis", "sete", "oito",

@@ -24,7 +24,8 @@ WORDS = Words(
         r"|\bmånader sedan\b|\bpå den tiden\b"
     ),
     pain_pattern=(
-        r"ont|besvär\w*|smärta|smärtor|smärtan|smärtsam\w*|värk|värker|värkte|värkt|krångl\w*|öm|ömt|ömma|ömmar|"
+        r"ont|besvär\w*|smärta|smärtor|smärtan|smärtsam\w*|värk|värker|värkte|värkt|krångl\w*|öm"
+        r"|ömt|ömma|ömmar|"
         r"ömmade|skada|skadad|skadat|besvär|problem|irriterad|irriterat|inflammerad\w*|"
         r"molar|molande|känning|känningar|överbelast\w*|hugger|högg"
         r"|bråk\w*|gnäll\w*|protester\w*|spök\w*|strul\w*"
@@ -74,7 +75,8 @@ WORDS = Words(
     range_pattern=r"till",
     spelled_knee=("knät", "knäet", "knäna", "knäskål"),
     other_people_pattern=(
-        r"\b(?:min|mitt|vår|en|ett)\s+(?:\w+\s+)?(?:vän|väninna|fru|man|pojkvän|flickvän|bror"
+        r"\b(?:(?:min|mitt|vår|en|ett)\s+(?:\w+\s+)?)?(?:vän|väninna|fru|(?<=min )man|(?<=en )man"
+        r"|pojkvän|flickvän|bror"
         r"|syster|tränare|son|dotter|kollega|löparkompis|kompis|hund|pappa|mamma|far|mor|farfar"
         r"|morfar|farmor|mormor|granne|barn)"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
@@ -89,7 +91,8 @@ WORDS = Words(
     ),
     topic_pattern=(
         r"\b(?:podcast|artikel|video|bok|blogg|studie)s?\s+(?:\w+\s+)?(?:om)\b"
-        r"|\b(?:läste|läst|frågade|frågat|pratade|pratat|hört|hörde)\s+(?:\w+\s+)?(?:om|hur|ifall|att)\b"
+        r"|\b(?:läste|läst|frågade|frågat|pratade|pratat|hört|hörde)\s+(?:\w+\s+)?(?:om|hur|ifall"
+        r"|att)\b"
     ),
     spelled_pain=("smärta", "smärtan", "svullen", "värker", "ömmar"),
     exception_pattern=r"\butom\b|\bförutom\b|\bbortsett från\b",
@@ -98,6 +101,7 @@ WORDS = Words(
     from_words=("från",),
     side_nouns=("sida", "sidan"),
     sequence=("sedan", "sen", "efteråt", "tills", "senare"),
+    returned_pattern=r"\bär tillbaka\b|\bkom tillbaka\b",
     continuing=("fortfarande", "igen", "still", "ännu", "kvar"),
     numbers=(
         "noll|nolla", "en|ett|etta", "två|tvåa", "tre|trea", "fyra", "fem|femma", "sex|sexa",

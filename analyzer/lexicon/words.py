@@ -50,6 +50,7 @@ class Words:
     joiners: tuple[str, ...]  # words joining body parts into one group ("and", "und")
     clause_words: tuple[str, ...]  # words that start a new clause ("but", "aber", "mais")
     sequence: tuple[str, ...]  # words of a later state ("then", "until"): "ok, then sore"
+    returned_pattern: str  # "is back", "ist wieder da": the pain has come back (not the back)
     continuing: tuple[str, ...]  # "still", "again": the pain goes on from before
     improving: tuple[str, ...]  # "better", "besser", "mieux"
     out_of_pattern: str  # "out of" in "7 out of 10" ("von", "sur", "ud af")
