@@ -163,7 +163,7 @@ CLAUSE_WORD, EXCEPTION, SEQUENCE, IMPROVING = 1 << 20, 1 << 21, 1 << 22, 1 << 23
 CONTINUING, FRAME, NOT_PAIN_BEFORE, COUNT = 1 << 24, 1 << 25, 1 << 26, 1 << 27
 SCORE_CUE, ANSWER_NO, NUMBER, SCORE = 1 << 28, 1 << 29, 1 << 30, 1 << 31
 OF_SCORE, LATER, BREAK, PAST = 1 << 32, 1 << 33, 1 << 34, 1 << 35
-LOCATION, FROM, OTHER_PERSON, OWN = 1 << 36, 1 << 37, 1 << 38, 1 << 39
+LOCATION, FROM, OTHER_PERSON, OWN, PRONOUN = 1 << 36, 1 << 37, 1 << 38, 1 << 39, 1 << 40
 FLAGS = SWELLING | LOCKING | GIVING_WAY | SHARP
 PARTS = KNEE | KNEE_PAIN | OTHER_PART
 SIDE = LEFT | RIGHT | BOTH
@@ -191,6 +191,7 @@ _PLACEHOLDERS = {
     "_except_": EXCEPTION | CLAUSE_WORD,
     "_effort_": NOT_PAIN_BEFORE,
     "_again_": CONTINUING,  # "knee pain is back": not the back
+    "_good_": GOOD,  # "better than ever"
 }
 
 
@@ -316,6 +317,7 @@ def _grammar(language: str) -> _Grammar:
         (words.no_longer_pattern, " _not_ "),
         (words.pain_phrase_pattern, " _pain_ "),
         (words.returned_pattern, " _again_ "),
+        (words.good_phrase_pattern, " _good_ "),
     ]
     phrases = [(pattern, token) for pattern, token in phrases if pattern]
     # every phrase starts at a word's start: "\b" first lets the search skip the rest
@@ -456,6 +458,7 @@ def _word_kinds(words: Words) -> dict[str, int]:
         (words.improving, IMPROVING),
         (words.other_subjects, FRAME | OTHER_PERSON),
         (words.own, OWN),
+        (words.pronouns, PRONOUN),
         (words.not_pain_score_before, NOT_PAIN_BEFORE),
         (words.score_cues, SCORE_CUE),
         (words.answers_no, ANSWER_NO),
@@ -1217,18 +1220,22 @@ class _Note:
             position -= 1
         after_comma = "," in tokens[position + 1 : index]  # "Pain? knee, 4."
         copula = position
-        while position >= 0 and kinds[position] & STATE_FILLER and not kinds[position] & SIDE:
+        while (
+            position >= 0
+            and kinds[position] & STATE_FILLER
+            and not kinds[position] & (SIDE | CONTINUING)  # "still a 4" is its own cue
+        ):
             position -= 1  # "Knee is a 3 today", "knee was 4"
         if position < 0 or (kinds[position] & COUNT and not kinds[position] & (KNEE | SIDE)):
             return None
         cue = kinds[position]
         is_last = after >= len(tokens) or kinds[after] & BREAK  # "knee mildly sore, 2"
-        if position != copula and not cue & (KNEE | KNEE_PAIN):
-            return None
+        if position != copula and not cue & (KNEE | KNEE_PAIN | PRONOUN | CONTINUING):
+            return None  # "knee is a 3", "By the end it was a 5"
         if after_comma and not (cue & (KNEE | KNEE_PAIN) or (cue & PAIN and is_last)):
             return None
-        if not cue & (PAIN | KNEE | KNEE_PAIN | SCORE_CUE | SIDE | FLAGS):
-            return None
+        if not cue & (PAIN | KNEE | KNEE_PAIN | SCORE_CUE | SIDE | FLAGS | CONTINUING | PRONOUN):
+            return None  # "still a 4"
         if cue & SIDE and not cue & KNEE and not any(group.is_knee for group in self.groups):
             return None
         return _number_value(token)

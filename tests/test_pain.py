@@ -460,6 +460,8 @@ def test_a_real_word_one_letter_from_a_knee_or_pain_word_is_not_a_typo(text):
         "faren min har vondt i kneet",
         "saw a guy go down with a knee injury at the race",
         "Kollege hat Knieprobleme, wir sind gemütlich gelaufen",
+        "knee feels better than it has in years",
+        "ho visto un corridore farsi male al ginocchio",
         "a guy I run with has a bad knee, mine is fine",
         "Habe über Knieschmerzen gelesen, betrifft mich zum Glück nicht",
         "knees were wobbly from fatigue at the end of the marathon but no pain",
@@ -568,6 +570,8 @@ def test_red_flags_said_casually_or_in_another_clause(text, flags):
         pytest.param("Knee pain is back with a vengeance. 6/10.", None, 6.0, id="is back"),
         pytest.param("Recovery run, knee mildly sore, 2", None, 2.0, id="sore, 2"),
         pytest.param("man har ont i knät efter passet", None, None, id="Swedish 'man' is one"),
+        pytest.param("My knee started to hurt at 9k. By the end it was a 5.", None, 5.0, id="it"),
+        pytest.param("Right knee's been sore since the race, still a 4", "right", 4.0, id="still"),
         pytest.param("Coach said my knee looked swollen", None, None, id="my knee, said by coach"),
     ],
 )

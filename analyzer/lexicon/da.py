@@ -60,6 +60,7 @@ WORDS = Words(
     resolved_pattern=r"\bsmertefri\b|\buden smerter\b|\ber gået væk\b|\bgik væk\b",
     no_longer_pattern=r"\bikke længere\b|\bikke mere\b|\bingen \w* ?mere\b",
     resolved=("væk", "forsvundet", "ovre", "helet"),
+    good_phrase_pattern=r"\bbedre end nogensinde\b|\bsom ny\b",
     good_state=("fint", "fin", "godt", "perfekt", "stabilt", "ok", "okay", "super"),
     state_fillers=(
         "har", "det", "var", "er", "føltes", "føles", "føltes", "helt", "rigtig", "meget",
@@ -84,12 +85,14 @@ WORDS = Words(
     range_pattern=r"til",
     spelled_knee=("knæet", "knæene", "knæskal"),
     other_people_pattern=(
+        r"\bså\s+(?:en|et|nogen)\b|"
         r"\b(?:(?:min|mit|vores|en|et)\s+(?:\w+\s+)?)?(?:ven|veninde|kone|mand|kæreste|bror|søster"
         r"|træner|makker|søn|datter|kollega|løbemakker|kammerat|hund|far|mor|farfar|morfar"
         r"|farmor|mormor|onkel|moster|faster|nabo|barn)"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
         r"(?=\s+(?:har|havde|er|var|siger|sagde|klager|med|mærker|mærkede|fik|fortalte|meldte)\b)"
     ),
+    pronouns=("det",),
     own=("mit", "min", "mine"),
     other_subjects=("han", "hun"),
     hypothetical_pattern=(

@@ -56,6 +56,7 @@ WORDS = Words(
     resolved_pattern=r"\bschmerzfrei\b|\bbeschwerdefrei\b",
     no_longer_pattern=r"\bnicht mehr\b|\bkein\w* mehr\b",
     resolved=("weg", "verschwunden", "vorbei", "ausgeheilt"),
+    good_phrase_pattern=r"\bbesser als je\w*|\bwie neu\b",
     good_state=("gut", "prima", "super", "bestens", "stabil", "ruhig", "okay", "top"),
     state_fillers=(
         "ist", "war", "fühlte", "fühlt", "sich", "völlig", "ganz", "wieder", "heute", "alles",
@@ -85,6 +86,7 @@ WORDS = Words(
     range_pattern=r"bis",
     spelled_knee=("knie", "knies", "kniescheibe"),
     other_people_pattern=(
+        r"\b(?:sah|gesehen,?)\s+(?:ein|eine|einen|jemand\w*)\b|"
         r"\b(?:(?:mein|meine|unser|unsere|ein|eine)\s+(?:\w+\s+)?)?(?:freund|freundin|frau|mann"
         r"|partner|partnerin|bruder|schwester|tochter|sohn|kollege|kollegin|trainingspartner\w*"
         r"|athlet\w*|läufer\w*|hund|vater|mutter|opa|oma|onkel|tante|kind|nachbar\w*|trainer\w*)"
@@ -92,6 +94,7 @@ WORDS = Words(
         r"(?=\s+(?:hat|hatte|ist|war|sagt|sagte|klagt|klagte|mit|spürt|spürte|bekam|erzählt|meldet"
         r"|meldete)\b)"
     ),
+    pronouns=("es",),
     own=("mein", "meine", "meinem", "meinen", "meiner"),
     other_subjects=("er",),
     hypothetical_pattern=(

@@ -33,6 +33,8 @@ WORDS = Words(
         r"|buddy|mate|coach|client|girlfriend|boyfriend|colleague|dog|athlete)s'\s+knees?\b"
     ),
     other_people_pattern=(
+        r"\b(?:saw|seen|watched|witnessed)\s+(?:a|an|the|some|someone|somebody|this|that|two"
+        r"|one)\b|"
         r"\b(?:someone|somebody|everyone)\b"
         r"|\b(?:(?:my|our|a|the|one of my|one of the|some|this)\s+(?:\w+\s+)?)?(?:friend|wife"
         r"|husband"
@@ -46,6 +48,7 @@ WORDS = Words(
         r"|twisted|injured|with|reported|reports|mentioned|mentions|felt|feels|got|gets"
         r"|developed|noticed|told)\b)"
     ),
+    pronouns=("it", "it's"),
     own=("my",),
     other_subjects=("he", "she", "he's", "she's"),
     past_pattern=(
@@ -126,6 +129,10 @@ WORDS = Words(
         r"|\bbar\b|\bbut for\b|\bexcluding\b"
     ),
     resolved=("gone", "resolved", "disappeared", "vanished", "healed", "recovered"),
+    good_phrase_pattern=(
+        r"\bbetter than (?:it has |it's |ever |i can remember)?(?:been )?(?:ever|in (?:years|ages"
+        r"|months)|for (?:years|ages))\b|\bnever better\b|\b(?:as good as|like) new\b"
+    ),
     good_state=(
         "fine", "ok", "okay", "good", "great", "perfect", "happy", "strong", "solid", "normal",
         "quiet", "silent", "behaved", "alright", "grand", "sweet", "golden", "champion", "100%",

@@ -58,6 +58,7 @@ WORDS = Words(
     resolved_pattern=r"\bsin dolor\b|\bse (?:me )?(?:ha )?(?:fue|ido|pasó|pasado)\b",
     no_longer_pattern=r"\bya no\b|\bni rastro\b",
     resolved=("desaparecido", "desapareció", "curada", "curado", "pasado", "olvidada"),
+    good_phrase_pattern=r"\bmejor que nunca\b|\bcomo nuev[oa]\b",
     good_state=("bien", "perfecta", "perfecto", "genial", "ok", "estupenda", "fenomenal", "fina"),
     state_fillers=(
         "está", "esta", "estaba", "estuvo", "se", "siente", "sentía", "sintió", "muy", "todo",
@@ -86,6 +87,7 @@ WORDS = Words(
     range_pattern=r"a|o",
     spelled_knee=("rodilla", "rodillas", "rótula"),
     other_people_pattern=(
+        r"\bvi\s+(?:a|un|una|alguien)\b|"
         r"\b(?:(?:mi|nuestro|nuestra|un|una)\s+(?:\w+\s+)?)?(?:amig[oa]|herman[oa]|pareja|novi[oa]"
         r"|espos[oa]|mujer|marido|compañer[oa]|hij[oa]|atleta|corredor[a]?|perr[oa]|padre|madre"
         r"|papá|mamá|abuel[oa]|tí[oa]|prim[oa]|vecin[oa]|entrenador[a]?)"
@@ -93,6 +95,7 @@ WORDS = Words(
         r"(?=\s+(?:tiene|tenía|tuvo|está|estaba|dice|dijo|se queja|con|siente|sintió|notó|comentó"
         r"|reportó)\b)"
     ),
+    pronouns=(),
     own=("mi", "mis"),
     other_subjects=("él", "ella", "ellos", "ellas"),
     hypothetical_pattern=(

@@ -56,6 +56,7 @@ WORDS = Words(
     resolved_pattern=r"\bsans douleur\b|\bn'est plus là\b",
     no_longer_pattern=r"\bplus (?:de|d'|aucune?)\b|\bne \w+ plus\b|\bn'\w+ plus\b",
     resolved=("disparu", "disparue", "partie", "parti", "passé", "passée", "guéri", "envolée"),
+    good_phrase_pattern=r"\bmieux que jamais\b|\bcomme neu(?:f|ve)\b",
     good_state=("bien", "bon", "ok", "nickel", "parfait", "impeccable", "super", "rien"),
     state_fillers=(
         "va", "allait", "était", "est", "se", "sent", "sentait", "senti", "tout", "à", "fait",
@@ -83,6 +84,7 @@ WORDS = Words(
     range_pattern=r"à",
     spelled_knee=("genou", "genoux", "rotule"),
     other_people_pattern=(
+        r"\bvu\s+(?:un|une|quelqu'un)\b|"
         r"\b(?:(?:mon|ma|notre|un|une)\s+(?:\w+\s+)?)?(?:ami|amie|copain|copine|femme|mari"
         r"|partenaire|frère|sœur|soeur|fille|fils|collègue|pote|athlète|coureur|coureuse|chien"
         r"|père|mère|papa|maman|oncle|tante|cousine?|voisine?|enfant|coéquipière?|entraîneu?r\w*"
@@ -90,6 +92,7 @@ WORDS = Words(
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
         r"(?=\s+(?:a|avait|est|était|dit|disait|se plaint|s'est|ressent|ressentait|signale|sent)\b)"
     ),
+    pronouns=("il",),
     own=("mon", "ma", "mes"),
     other_subjects=("elle", "ils", "elles"),
     hypothetical_pattern=(

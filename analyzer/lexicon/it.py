@@ -55,6 +55,7 @@ WORDS = Words(
     resolved_pattern=r"\bsenza dolore\b|\bè passato\b|\bpassato tutto\b",
     no_longer_pattern=r"\bnon più\b|\bpiù nessun\w*\b|\bnon \w+ più\b",
     resolved=("sparito", "sparita", "passato", "passata", "scomparso", "guarito"),
+    good_phrase_pattern=r"\bmeglio che mai\b|\bcome nuov[oa]\b",
     good_state=("bene", "benissimo", "perfetto", "ok", "posto", "alla", "grande", "tranquillo"),
     state_fillers=(
         "sta", "stava", "stato", "è", "era", "si", "sente", "sentiva", "tutto", "molto", "oggi",
@@ -83,12 +84,14 @@ WORDS = Words(
     range_pattern=r"a|o",
     spelled_knee=("ginocchio", "ginocchia", "rotula"),
     other_people_pattern=(
+        r"\bvisto\s+(?:un|una|qualcuno)\b|"
         r"\b(?:(?:il mio|la mia|un|una|mio|mia)\s+(?:\w+\s+)?)?(?:amic[oa]|fratello|sorella|moglie"
         r"|marito|compagn[oa]|figli[oa]|ragazz[oa]|atleta|cane|collega|padre|madre|papà|mamma"
         r"|nonn[oa]|zi[oa]|cugin[oa]|vicin[oa]|allenat(?:ore|rice))"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
         r"(?=\s+(?:ha|aveva|è|era|dice|diceva|si lamenta|con|sente|sentiva|segnala|lamenta)\b)"
     ),
+    pronouns=(),
     own=("mio", "mia", "miei", "mie"),
     other_subjects=("lui", "lei", "loro"),
     hypothetical_pattern=(

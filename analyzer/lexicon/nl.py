@@ -56,6 +56,7 @@ WORDS = Words(
     resolved_pattern=r"\bpijnvrij\b|\bklachtenvrij\b|\bzonder pijn\b",
     no_longer_pattern=r"\bniet meer\b|\bgeen \w* ?meer\b",
     resolved=("weg", "verdwenen", "genezen", "voorbij"),
+    good_phrase_pattern=r"\bbeter dan ooit\b|\bals nieuw\b",
     good_state=("goed", "prima", "perfect", "top", "oké", "oke", "stabiel", "rustig"),
     state_fillers=(
         "voelt", "voelde", "is", "was", "zich", "helemaal", "heel", "erg", "vandaag", "weer",
@@ -80,6 +81,7 @@ WORDS = Words(
     range_pattern=r"tot|à|a",
     spelled_knee=("knie", "knieën", "knieschijf"),
     other_people_pattern=(
+        r"\b(?:zag|gezien)\s+(?:een|iemand)\b|"
         r"\b(?:(?:mijn|m'n|onze|ons|een)\s+(?:\w+\s+)?)?(?:vriend|vriendin|vrouw|man|partner|broer"
         r"|zus|trainer|collega|zoon|dochter|maat|loopmaatje|atleet|loper|hond|vader|moeder|opa"
         r"|oma|oom|tante|buurman|buurvrouw|kind)"
@@ -87,6 +89,7 @@ WORDS = Words(
         r"(?=\s+(?:heeft|had|is|was|zegt|zei|klaagt|klaagde|met|voelt|voelde|kreeg|meldt"
         r"|vertelde)\b)"
     ),
+    pronouns=(),
     own=("mijn", "m'n"),
     other_subjects=("zij",),
     hypothetical_pattern=(

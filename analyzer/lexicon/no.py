@@ -51,6 +51,7 @@ WORDS = Words(
     resolved_pattern=r"\bsmertefri\b|\buten smerter\b|\ber borte\b|\bgikk over\b",
     no_longer_pattern=r"\bikke lenger\b|\bikke mer\b|\bingen \w* ?mer\b",
     resolved=("borte", "forsvunnet", "forsvant", "leget"),
+    good_phrase_pattern=r"\bbedre enn noensinne\b|\bsom ny\b",
     good_state=("bra", "fint", "fin", "godt", "perfekt", "stabilt", "ok", "greit", "topp"),
     state_fillers=(
         "føltes", "føles", "kjentes", "kjennes", "var", "er", "helt", "skikkelig", "veldig",
@@ -75,6 +76,7 @@ WORDS = Words(
     range_pattern=r"til",
     spelled_knee=("kneet", "knærne", "kneskål"),
     other_people_pattern=(
+        r"\bså\s+(?:en|et|noen)\b|"
         r"(?:\b(?:(?:min|mitt|vår|en|et)\s+(?:\w+\s+)?)?(?:venn|venninne|kone|mann|kjæreste|bror"
         r"|søster|trener|sønn|datter|kollega|løpevenn|makker|kompis|hund|far|mor|pappa|mamma"
         r"|onkel|tante|nabo|barn)"
@@ -83,6 +85,7 @@ WORDS = Words(
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
         r"(?=\s+(?:har|hadde|er|var|sier|sa|klager|med|kjenner|kjente|fikk|fortalte)\b)"
     ),
+    pronouns=("det",),
     own=("mitt", "min", "mi", "mine"),
     other_subjects=("han", "hun"),
     hypothetical_pattern=(

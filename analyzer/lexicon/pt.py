@@ -54,6 +54,7 @@ WORDS = Words(
     resolved_pattern=r"\bsem dor\b|\bsem dores\b",
     no_longer_pattern=r"\bnão \w* ?mais\b|\bjá não\b|\bnem sinal\b",
     resolved=("passou", "sumiu", "desapareceu", "curado", "curada"),
+    good_phrase_pattern=r"\bmelhor do que nunca\b|\bcomo nov[oa]\b",
     good_state=("bem", "ótimo", "otimo", "perfeito", "tranquilo", "ok", "firme", "beleza"),
     state_fillers=(
         "está", "esta", "estava", "ficou", "se", "sentiu", "sente", "muito", "todo", "hoje",
@@ -82,12 +83,14 @@ WORDS = Words(
     range_pattern=r"a|ou",
     spelled_knee=("joelho", "joelhos", "patela", "rótula"),
     other_people_pattern=(
+        r"\bvi\s+(?:um|uma|alguém)\b|"
         r"\b(?:(?:meu|minha|nosso|nossa|um|uma)\s+(?:\w+\s+)?)?(?:amig[oa]|irmão|irmã|esposa|marido"
         r"|namorad[oa]|parceir[oa]|filh[oa]|colega|atleta|cachorro|cão|pai|mãe|avô|avó|ti[oa]"
         r"|prim[oa]|vizinh[oa]|treinador[a]?)"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
         r"(?=\s+(?:tem|tinha|teve|está|estava|diz|disse|reclama|com|sente|sentiu|relatou|contou)\b)"
     ),
+    pronouns=(),
     own=("meu", "minha", "meus", "minhas"),
     other_subjects=("ela", "eles", "elas"),
     hypothetical_pattern=(

@@ -51,6 +51,7 @@ WORDS = Words(
     resolved_pattern=r"\bsmärtfri\w*|\butan smärta\b|\bhar gått över\b|\bgick över\b",
     no_longer_pattern=r"\binte längre\b|\binte mer\b|\binget mer\b",
     resolved=("borta", "försvunnen", "försvunnit", "läkt"),
+    good_phrase_pattern=r"\bbättre än någonsin\b|\bsom ny\b",
     good_state=("bra", "fint", "fin", "perfekt", "stabilt", "ok", "okej", "toppen", "lugnt"),
     state_fillers=(
         "känns", "kändes", "kändes", "var", "är", "helt", "riktigt", "mycket", "idag", "igen",
@@ -75,6 +76,7 @@ WORDS = Words(
     range_pattern=r"till",
     spelled_knee=("knät", "knäet", "knäna", "knäskål"),
     other_people_pattern=(
+        r"\bsåg\s+(?:en|ett|någon)\b|"
         r"\b(?:(?:min|mitt|vår|en|ett)\s+(?:\w+\s+)?)?(?:vän|väninna|fru|(?<=min )man|(?<=en )man"
         r"|pojkvän|flickvän|bror"
         r"|syster|tränare|son|dotter|kollega|löparkompis|kompis|hund|pappa|mamma|far|mor|farfar"
@@ -82,6 +84,7 @@ WORDS = Words(
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
         r"(?=\s+(?:har|hade|är|var|säger|sa|klagar|med|känner|kände|fick|berättade)\b)"
     ),
+    pronouns=("det",),
     own=("mitt", "min", "mina"),
     other_subjects=("han", "hon"),
     hypothetical_pattern=(
