@@ -46,7 +46,7 @@ WORDS = Words(
         r"hamstrings?|quadriceps|heup|heupen|bil|billen|rug|dij|dijen|bovenbeen|lies|teen|"
         r"tenen|fascia|schouders?|nek|been|benen|spier|spieren|pees|pezen|pols|elleboog|hoofd"
     ),
-    swelling_pattern=r"\b(?:op)?gezwollen\b|\bzwel\w*|\bdik\b|\bopgezet\b|\bvocht\b",
+    swelling_pattern=r"\b(?:op)?gezwollen\b|\bzw(?:el|ol)\w*|\bdik\b|\bopgezet\b|\bvocht\b",
     locking_pattern=r"\bop slot\b|\bblokkeer\w*|\bblokkeert\b|\bslot schoot\b|\bklem\b",
     giving_way_pattern=(
         r"\bzakte (?:\w+ )?door\b|\bknikte (?:\w+ )?door\b|\bgaf (?:\w+ )?mee\b"
@@ -65,7 +65,7 @@ WORDS = Words(
     negations=("geen", "niet", "zonder", "nooit", "niks", "nul", "niets", "nergens"),
     negation_fillers=(
         "de", "het", "mijn", "m'n", "in", "aan", "last", "van", "had", "heb", "ik", "meer",
-        "enkele", "echt", "deed", "doet", "een", "beetje",
+        "enkele", "echt", "deed", "doet", "een", "beetje", "centje", "greintje", "spoor",
     ),
     negations_after=("niet",),
     left=("links", "linker", "linkse", "linkerknie"),
