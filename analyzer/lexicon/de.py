@@ -88,7 +88,7 @@ WORDS = Words(
     other_people_pattern=(
         r"\b(?:sah|gesehen,?)\s+(?:ein|eine|einen|jemand\w*)\b|"
         r"\b(?:(?:mein|meine|unser|unsere|ein|eine)\s+(?:\w+\s+)?)?(?:freund|freundin|frau|mann"
-        r"|partner|partnerin|bruder|schwester|tochter|sohn|kollege|kollegin|\w*partner\w*|\w*freund\w*"
+        r"|partner|partnerin|bruder|schwester|tochter|sohn|\w*kolleg\w*|\w*partner\w*|\w*freund\w*"
         r"|athlet\w*|läufer\w*|hund|vater|mutter|opa|oma|onkel|tante|kind|nachbar\w*|trainer\w*)"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
         r"(?=\s+(?:hat|hatte|ist|war|sagt|sagte|klagt|klagte|mit|spürt|spürte|bekam|erzählt|meldet"
