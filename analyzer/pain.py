@@ -890,7 +890,7 @@ class _Note:
                 self._loose_side(index)
             elif kind & IMPROVING:
                 self._improving(index)
-            elif kind & ANSWER_NO:
+            elif kind & (ANSWER_NO | NEGATION):
                 self._answer(index)
         self._exceptions()
         self._fine_since(knees)
@@ -1034,14 +1034,17 @@ class _Note:
             group.weak.append(index)
 
     def _answer(self, index: int) -> None:
-        """A negative answer clears what was asked ("Knee pain? None.", "knee: nil")."""
+        """A negative answer clears what was asked ("Knee pain? None.", "knee: nil", "Knee
+        pain? Not today.")."""
         position = index - 1
         while position >= 0 and self.tokens[position] in {"¶", "-", "–", "—"}:
             position -= 1
         if position < 0 or self.tokens[position] not in {"?", ":"}:
             return
-        if index + 1 < len(self.tokens) and not self.kinds[index + 1] & BREAK:
-            return  # "knee: no pain": the negation reads it
+        rest = range(index + 1, len(self.tokens))
+        answer = [position for position in rest if self.clause[position] == self.clause[index]]
+        if any(self.kinds[position] & (PAIN | FLAGS | PARTS | SCORE) for position in answer):
+            return  # "knee: no pain": the negation reads it; "Not today." answers
         asked = self.clause[position]
         for group in self.groups:
             if group.is_knee and self.clause[group.start] in (asked, asked - 1):
