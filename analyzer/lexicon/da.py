@@ -57,7 +57,10 @@ WORDS = Words(
         r"|\bustabil\w*"
     ),
     sharp_pattern=r"\bskarp\w*|\bjagende\b|\bstikkende\b|\bstik\b",
-    resolved_pattern=r"\bsmertefri\b|\buden smerter\b|\ber gået væk\b|\bgik væk\b",
+    resolved_pattern=(
+        r"\bsmertefri\b|\buden smerter\b|\ber gået væk\b|\bgik væk\b"
+        r"|\bglemt\b|\bfortid\b"
+    ),
     no_longer_pattern=r"\bikke længere\b|\bikke mere\b|\bingen \w* ?mere\b",
     resolved=("væk", "forsvundet", "ovre", "helet"),
     good_phrase_pattern=r"\bbedre end nogensinde\b|\bsom ny\b",

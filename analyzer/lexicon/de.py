@@ -53,7 +53,10 @@ WORDS = Words(
         r"\bknickt?e? (?:\w+ )?weg\b|\bweggeknickt\b|\binstabil\b|\bgab nach\b|\bwackelig\w*"
     ),
     sharp_pattern=r"\bstechend\w*|\bscharf\w*|\bstiche?\b",
-    resolved_pattern=r"\bschmerzfrei\b|\bbeschwerdefrei\b",
+    resolved_pattern=(
+        r"\bschmerzfrei\b|\bbeschwerdefrei\b"
+        r"|\bschnee von gestern\b|\bvergessen\b|\bgeschichte\b"
+    ),
     no_longer_pattern=r"\bnicht mehr\b|\bkein\w* mehr\b",
     resolved=("weg", "verschwunden", "vorbei", "ausgeheilt"),
     good_phrase_pattern=r"\bbesser als je\w*|\bwie neu\b",

@@ -122,6 +122,8 @@ WORDS = Words(
         r"\bpain[- ]?free\b|\b(?:went|gone|go|goes) away\b|\bcleared up\b"
         r"|\bsettled(?: down)?\b|\bnothing from the knee\b|\bno bother\b|\bzero issues\b"
         r"|\b(?:all|fully) healed\b"
+        r"|\b(?:is |a )*distant memory\b|\ba thing of the past\b|\b(?:long|all) gone\b"
+        r"|\bhistory now\b"
     ),
     no_longer_pattern=r"\bno longer\b|\bnot any ?more\b|\bnot even\b",
     exception_pattern=(

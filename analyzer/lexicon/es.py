@@ -55,7 +55,10 @@ WORDS = Words(
         r"|\binestable\b|\bse (?:me )?dobl\w*"
     ),
     sharp_pattern=r"\bpunzante\w*|\bagud[oa]\b|\bpinchazos?\b|\bpunzadas?\b",
-    resolved_pattern=r"\bsin dolor\b|\bse (?:me )?(?:ha )?(?:fue|ido|pasó|pasado)\b",
+    resolved_pattern=(
+        r"\bsin dolor\b|\bse (?:me )?(?:ha )?(?:fue|ido|pasó|pasado)\b"
+        r"|\bhistoria\b|\bun recuerdo lejano\b|\bolvidad[oa]\b"
+    ),
     no_longer_pattern=r"\bya no\b|\bni rastro\b",
     resolved=("desaparecido", "desapareció", "curada", "curado", "pasado", "olvidada"),
     good_phrase_pattern=r"\bmejor que nunca\b|\bcomo nuev[oa]\b",

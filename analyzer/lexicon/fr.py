@@ -53,7 +53,10 @@ WORDS = Words(
         r"\blâch(?:é|e|ait)\b|\bdérob\w*|\bs'est dérobé\w*|\binstable\b|\binstabilité\b"
     ),
     sharp_pattern=r"\baigu[ëe]?s?\b|\bvive\b|\bpoignard\w*|\bcoup de couteau\b",
-    resolved_pattern=r"\bsans douleur\b|\bn'est plus là\b",
+    resolved_pattern=(
+        r"\bsans douleur\b|\bn'est plus là\b"
+        r"|\bde l'histoire ancienne\b|\bun lointain souvenir\b|\boublié\w*"
+    ),
     no_longer_pattern=r"\bplus (?:de|d'|aucune?)\b|\bne \w+ plus\b|\bn'\w+ plus\b",
     resolved=("disparu", "disparue", "partie", "parti", "passé", "passée", "guéri", "envolée"),
     good_phrase_pattern=r"\bmieux que jamais\b|\bcomme neu(?:f|ve)\b",

@@ -52,7 +52,10 @@ WORDS = Words(
     ),
     giving_way_pattern=r"\bceduto\b|\bcede\b|\bcedimento\w*|\binstabil\w*|\bmi ha mollato\b",
     sharp_pattern=r"\bacut[oa]\b|\blancinant\w*|\bpungent\w*|\bfitt[ae]\b",
-    resolved_pattern=r"\bsenza dolore\b|\bè passato\b|\bpassato tutto\b",
+    resolved_pattern=(
+        r"\bsenza dolore\b|\bè passato\b|\bpassato tutto\b"
+        r"|\bun lontano ricordo\b|\bacqua passata\b|\bdimenticat[oa]\b"
+    ),
     no_longer_pattern=r"\bnon più\b|\bpiù nessun\w*\b|\bnon \w+ più\b",
     resolved=("sparito", "sparita", "passato", "passata", "scomparso", "guarito"),
     good_phrase_pattern=r"\bmeglio che mai\b|\bcome nuov[oa]\b",

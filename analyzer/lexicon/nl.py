@@ -53,7 +53,10 @@ WORDS = Words(
         r"|\bdoorgezakt\b|\binstabiel\w*"
     ),
     sharp_pattern=r"\bscherpe?\b|\bstekende?\b|\bsteek\b",
-    resolved_pattern=r"\bpijnvrij\b|\bklachtenvrij\b|\bzonder pijn\b",
+    resolved_pattern=(
+        r"\bpijnvrij\b|\bklachtenvrij\b|\bzonder pijn\b"
+        r"|\bverleden tijd\b|\bvergeten\b"
+    ),
     no_longer_pattern=r"\bniet meer\b|\bgeen \w* ?meer\b",
     resolved=("weg", "verdwenen", "genezen", "voorbij"),
     good_phrase_pattern=r"\bbeter dan ooit\b|\bals nieuw\b",

@@ -48,7 +48,10 @@ WORDS = Words(
     locking_pattern=r"\blåste seg\b|\blåser seg\b|\blåsning\w*|\blåst\b|\bhaket seg\b",
     giving_way_pattern=r"\bsvikta\b|\bsviktet\b|\bsvikter\b|\bga etter\b|\bustabil\w*",
     sharp_pattern=r"\bskarp\w*|\bstikkende\b|\bjagende\b",
-    resolved_pattern=r"\bsmertefri\b|\buten smerter\b|\ber borte\b|\bgikk over\b",
+    resolved_pattern=(
+        r"\bsmertefri\b|\buten smerter\b|\ber borte\b|\bgikk over\b"
+        r"|\bglemt\b|\bet tilbakelagt stadium\b"
+    ),
     no_longer_pattern=r"\bikke lenger\b|\bikke mer\b|\bingen \w* ?mer\b",
     resolved=("borte", "forsvunnet", "forsvant", "leget"),
     good_phrase_pattern=r"\bbedre enn noensinne\b|\bsom ny\b",

@@ -51,7 +51,10 @@ WORDS = Words(
     locking_pattern=r"\btrav\w*|\bbloque\w*|\bprend(?:eu|endo)\b",
     giving_way_pattern=r"\bfalseou\b|\bfalseando\b|\bfalhou\b|\bcedeu\b|\binstável\b|\bfalsear\b",
     sharp_pattern=r"\bagud[oa]\b|\bpontadas?\b|\bfisgadas?\b|\bfacada\b",
-    resolved_pattern=r"\bsem dor\b|\bsem dores\b",
+    resolved_pattern=(
+        r"\bsem dor\b|\bsem dores\b"
+        r"|\bcoisa do passado\b|\bpágina virada\b|\besquecid[oa]\b"
+    ),
     no_longer_pattern=r"\bnão \w* ?mais\b|\bjá não\b|\bnem sinal\b",
     resolved=("passou", "sumiu", "desapareceu", "curado", "curada"),
     good_phrase_pattern=r"\bmelhor do que nunca\b|\bcomo nov[oa]\b",

@@ -48,7 +48,10 @@ WORDS = Words(
         r"\bvek sig\b|\bviker sig\b|\bgav vika\b|\bsvek\b|\bsviker\b|\binstabil\w*"
     ),
     sharp_pattern=r"\bskarp\w*|\bhuggande\b|\bstickande\b|\bhugg\b",
-    resolved_pattern=r"\bsmärtfri\w*|\butan smärta\b|\bhar gått över\b|\bgick över\b",
+    resolved_pattern=(
+        r"\bsmärtfri\w*|\butan smärta\b|\bhar gått över\b|\bgick över\b"
+        r"|\bglömt\b|\bett minne blott\b"
+    ),
     no_longer_pattern=r"\binte längre\b|\binte mer\b|\binget mer\b",
     resolved=("borta", "försvunnen", "försvunnit", "läkt"),
     good_phrase_pattern=r"\bbättre än någonsin\b|\bsom ny\b",
