@@ -470,6 +470,8 @@ def test_a_real_word_one_letter_from_a_knee_or_pain_word_is_not_a_typo(text):
         "Knee pain? None.",
         "Knee pain? Not today.",
         "Knee pain from the spring is a distant memory",
+        "Il ginocchio non mi fa più male",
+        "Le genou ne me fait plus mal",
         "knee pain: none",
         "Knee? Perfect.",
         "knee-to-chest stretches after",

@@ -61,7 +61,7 @@ WORDS = Words(
         r"\bsmertefri\b|\buden smerter\b|\ber gået væk\b|\bgik væk\b"
         r"|\bglemt\b|\bfortid\b"
     ),
-    no_longer_pattern=r"\bikke længere\b|\bikke mere\b|\bingen \w* ?mere\b",
+    no_longer_pattern=r"\bikke (?:\w+ ){0,2}(?:længere|mere)\b|\bingen \w* ?mere\b",
     resolved=("væk", "forsvundet", "ovre", "helet"),
     good_phrase_pattern=r"\bbedre end nogensinde\b|\bsom ny\b",
     good_state=("fint", "fin", "godt", "perfekt", "stabilt", "ok", "okay", "super"),

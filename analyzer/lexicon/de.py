@@ -57,7 +57,7 @@ WORDS = Words(
         r"\bschmerzfrei\b|\bbeschwerdefrei\b"
         r"|\bschnee von gestern\b|\bvergessen\b|\bgeschichte\b"
     ),
-    no_longer_pattern=r"\bnicht mehr\b|\bkein\w* mehr\b",
+    no_longer_pattern=r"\bnicht (?:\w+ ){0,2}mehr\b|\bkein\w* (?:\w+ )?mehr\b",
     resolved=("weg", "verschwunden", "vorbei", "ausgeheilt"),
     good_phrase_pattern=r"\bbesser als je\w*|\bwie neu\b",
     good_state=("gut", "prima", "super", "bestens", "stabil", "ruhig", "okay", "top"),

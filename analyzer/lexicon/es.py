@@ -59,7 +59,7 @@ WORDS = Words(
         r"\bsin dolor\b|\bse (?:me )?(?:ha )?(?:fue|ido|pasó|pasado)\b"
         r"|\bhistoria\b|\bun recuerdo lejano\b|\bolvidad[oa]\b"
     ),
-    no_longer_pattern=r"\bya no\b|\bni rastro\b",
+    no_longer_pattern=r"\bya no\b|\bni rastro\b|\bno (?:\w+ ){0,2}ya\b",
     resolved=("desaparecido", "desapareció", "curada", "curado", "pasado", "olvidada"),
     good_phrase_pattern=r"\bmejor que nunca\b|\bcomo nuev[oa]\b",
     good_state=("bien", "perfecta", "perfecto", "genial", "ok", "estupenda", "fenomenal", "fina"),

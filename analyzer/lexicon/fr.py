@@ -57,7 +57,9 @@ WORDS = Words(
         r"\bsans douleur\b|\bn'est plus là\b"
         r"|\bde l'histoire ancienne\b|\bun lointain souvenir\b|\boublié\w*"
     ),
-    no_longer_pattern=r"\bplus (?:de|d'|aucune?)\b|\bne \w+ plus\b|\bn'\w+ plus\b",
+    no_longer_pattern=(
+        r"\bplus (?:de|d'|aucune?)\b|\bne (?:\w+ ){1,3}plus\b|\bn'(?:\w+ ){0,2}\w+ plus\b"
+    ),
     resolved=("disparu", "disparue", "partie", "parti", "passé", "passée", "guéri", "envolée"),
     good_phrase_pattern=r"\bmieux que jamais\b|\bcomme neu(?:f|ve)\b",
     good_state=("bien", "bon", "ok", "nickel", "parfait", "impeccable", "super", "rien"),

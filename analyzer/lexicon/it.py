@@ -56,7 +56,7 @@ WORDS = Words(
         r"\bsenza dolore\b|\bè passato\b|\bpassato tutto\b"
         r"|\bun lontano ricordo\b|\bacqua passata\b|\bdimenticat[oa]\b"
     ),
-    no_longer_pattern=r"\bnon più\b|\bpiù nessun\w*\b|\bnon \w+ più\b",
+    no_longer_pattern=r"\bnon (?:\w+ ){0,3}più\b|\bpiù nessun\w*\b",
     resolved=("sparito", "sparita", "passato", "passata", "scomparso", "guarito"),
     good_phrase_pattern=r"\bmeglio che mai\b|\bcome nuov[oa]\b",
     good_state=("bene", "benissimo", "perfetto", "ok", "posto", "alla", "grande", "tranquillo"),

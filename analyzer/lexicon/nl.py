@@ -57,7 +57,7 @@ WORDS = Words(
         r"\bpijnvrij\b|\bklachtenvrij\b|\bzonder pijn\b"
         r"|\bverleden tijd\b|\bvergeten\b"
     ),
-    no_longer_pattern=r"\bniet meer\b|\bgeen \w* ?meer\b",
+    no_longer_pattern=r"\bniet (?:\w+ ){0,2}meer\b|\bgeen \w* ?meer\b",
     resolved=("weg", "verdwenen", "genezen", "voorbij"),
     good_phrase_pattern=r"\bbeter dan ooit\b|\bals nieuw\b",
     good_state=("goed", "prima", "perfect", "top", "oké", "oke", "stabiel", "rustig"),

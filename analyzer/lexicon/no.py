@@ -52,7 +52,7 @@ WORDS = Words(
         r"\bsmertefri\b|\buten smerter\b|\ber borte\b|\bgikk over\b"
         r"|\bglemt\b|\bet tilbakelagt stadium\b"
     ),
-    no_longer_pattern=r"\bikke lenger\b|\bikke mer\b|\bingen \w* ?mer\b",
+    no_longer_pattern=r"\bikke (?:\w+ ){0,2}(?:lenger|mer)\b|\bingen \w* ?mer\b",
     resolved=("borte", "forsvunnet", "forsvant", "leget"),
     good_phrase_pattern=r"\bbedre enn noensinne\b|\bsom ny\b",
     good_state=("bra", "fint", "fin", "godt", "perfekt", "stabilt", "ok", "greit", "topp"),

@@ -55,7 +55,7 @@ WORDS = Words(
         r"\bsem dor\b|\bsem dores\b"
         r"|\bcoisa do passado\b|\bpágina virada\b|\besquecid[oa]\b"
     ),
-    no_longer_pattern=r"\bnão \w* ?mais\b|\bjá não\b|\bnem sinal\b",
+    no_longer_pattern=r"\bnão (?:\w+ ){0,3}mais\b|\bjá não\b|\bnem sinal\b",
     resolved=("passou", "sumiu", "desapareceu", "curado", "curada"),
     good_phrase_pattern=r"\bmelhor do que nunca\b|\bcomo nov[oa]\b",
     good_state=("bem", "ótimo", "otimo", "perfeito", "tranquilo", "ok", "firme", "beleza"),

@@ -52,7 +52,7 @@ WORDS = Words(
         r"\bsmärtfri\w*|\butan smärta\b|\bhar gått över\b|\bgick över\b"
         r"|\bglömt\b|\bett minne blott\b"
     ),
-    no_longer_pattern=r"\binte längre\b|\binte mer\b|\binget mer\b",
+    no_longer_pattern=r"\binte (?:\w+ ){0,2}(?:längre|mer)\b|\binget mer\b",
     resolved=("borta", "försvunnen", "försvunnit", "läkt"),
     good_phrase_pattern=r"\bbättre än någonsin\b|\bsom ny\b",
     good_state=("bra", "fint", "fin", "perfekt", "stabilt", "ok", "okej", "toppen", "lugnt"),
