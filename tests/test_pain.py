@@ -339,6 +339,11 @@ def test_improvement_is_noticed(text, is_improving):
     assert knee_pain_in(text).is_improving == is_improving
 
 
+def side_and_score(text: str) -> tuple[str | None, float | None]:
+    pain = knee_pain_in(text)
+    return pain.side, pain.score_of_10
+
+
 def _episode(*notes: tuple[str, str]) -> list:
     table = pd.DataFrame(
         {
@@ -432,8 +437,7 @@ def test_the_real_words_near_typo_targets_are_up_to_date():
     ],
 )
 def test_a_one_letter_typo_of_a_knee_pain_or_side_word_is_read(text, side, score):
-    pain = knee_pain_in(text)
-    assert (pain.side, pain.score_of_10) == (side, score)
+    assert side_and_score(text) == (side, score)
 
 
 @pytest.mark.parametrize(
@@ -492,8 +496,7 @@ def test_frames_and_answers_are_not_current_knee_pain(text):
     ],
 )
 def test_negation_with_an_exception_or_not_yet_is_pain(text, side, score):
-    pain = knee_pain_in(text)
-    assert (pain.side, pain.score_of_10) == (side, score)
+    assert side_and_score(text) == (side, score)
 
 
 @pytest.mark.parametrize(
@@ -525,8 +528,7 @@ def test_negation_with_an_exception_or_not_yet_is_pain(text, side, score):
     ],
 )
 def test_scores_in_their_many_forms(text, side, score):
-    pain = knee_pain_in(text)
-    assert (pain.side, pain.score_of_10) == (side, score)
+    assert side_and_score(text) == (side, score)
 
 
 @pytest.mark.parametrize(
@@ -580,8 +582,7 @@ def test_red_flags_said_casually_or_in_another_clause(text, flags):
     ],
 )
 def test_the_shortest_ways_of_saying_it_hurts(text, side, score):
-    pain = knee_pain_in(text)
-    assert (pain.side, pain.score_of_10) == (side, score)
+    assert side_and_score(text) == (side, score)
 
 
 @pytest.mark.parametrize(
