@@ -351,16 +351,22 @@ def _files(view: _View) -> list[str]:
 def _overview(view: _View) -> str:
     runs = sum(summary.runs for summary in view.summaries)
     findings = sum(len(summary.findings) for summary in view.summaries)
-    parts = [count_text(runs, "run"), count_text(findings, "finding")]
+    parts = []  # a runner's own counts open their section
     if view.is_squad:
-        parts.insert(0, count_text(len(view.summaries), "athlete"))
+        parts = [
+            count_text(len(view.summaries), "athlete"),
+            count_text(runs, "run"),
+            count_text(findings, "finding"),
+        ]
     if view.errors:
         parts.append(f'<a href="#errors">{count_text(len(view.errors), "file")} not fully read</a>')
     if view.since is not None:
-        shown = f"from {day_text(view.since)} to {day_text(view.as_of)} (--since)"
-        return f'<p class="summary">{", ".join(parts)} {escape(shown)}.</p>'
+        shown = escape(f"from {day_text(view.since)} to {day_text(view.as_of)} (--since)")
+        said = f"{', '.join(parts)} {shown}" if parts else shown[0].upper() + shown[1:]
+        return f'<p class="summary">{said}.</p>'
+    counted = f"{', '.join(parts)}. " if parts else ""
     return (
-        f'<p class="summary">{", ".join(parts)}. The charts show the {charts.WINDOW_WEEKS} weeks '
+        f'<p class="summary">{counted}The charts show the {charts.WINDOW_WEEKS} weeks '
         f"up to {escape(day_text(view.as_of))}, the as-of day.</p>"
     )
 
