@@ -457,7 +457,7 @@ def test_since_shapes_the_header_counts_and_charts(tmp_path):
     page = tmp_path / "report.html"
     assert invoke("report", folder, "-o", page, "--since", "2026-04-01").exit_code == cli.EXIT_OK
     html = page.read_text(encoding="utf-8")
-    assert "<p class=\"summary\">10 runs, Wed 1 Apr 2026 to Fri 10 Apr 2026," in html
+    assert '<p class="summary">10 runs, Wed 1 Apr 2026 to Fri 10 Apr 2026,' in html
     assert "From Wed 1 Apr 2026 to Fri 10 Apr 2026 (--since)." in html
 
 
