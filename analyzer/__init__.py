@@ -50,10 +50,11 @@ def check(
     """The findings of every enabled rule on the log, as a DataFrame (docs/DESIGN.md#the-tables)."""
     from analyzer.checkers import findings_table, run_rules
     from analyzer.profile import load_profile
+    from analyzer.schema import FINDING_COLUMNS, published
 
     if isinstance(profile, str | Path):
         profile = load_profile(profile)
-    return findings_table(run_rules(log, profile, since, until))
+    return published(findings_table(run_rules(log, profile, since, until)), FINDING_COLUMNS)
 
 
 def pain_patterns(log: TrainingLog, profile: Profile | str | Path | None = None) -> pd.DataFrame:

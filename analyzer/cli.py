@@ -594,11 +594,13 @@ def _import_table(
     from analyzer.discover import shown
     from analyzer.memo import Result
     from analyzer.report import count_text
+    from analyzer.schema import ACTIVITY_COLUMNS, published
 
     output, writer = table
     training_log, profile = _load(paths, profile_path, settings)
     exit_code = _exit_code_before_writing(training_log, paths)
-    outputs = {"table": _table_bytes(writer(training_log.activities))}
+    activities = published(training_log.activities, ACTIVITY_COLUMNS)
+    outputs = {"table": _table_bytes(writer(activities))}
     lines = [(line, True) for line in _file_lines(training_log.errors, training_log.notices)]
     activities = count_text(len(training_log.activities), "activity", "activities")
     lines.append((f"Wrote {activities} to {shown(output)}.", False))
