@@ -599,8 +599,7 @@ def _import_table(
     output, writer = table
     training_log, profile = _load(paths, profile_path, settings)
     exit_code = _exit_code_before_writing(training_log, paths)
-    activities = published(training_log.activities, ACTIVITY_COLUMNS)
-    outputs = {"table": _table_bytes(writer(activities))}
+    outputs = {"table": _table_bytes(writer(published(training_log.activities, ACTIVITY_COLUMNS)))}
     lines = [(line, True) for line in _file_lines(training_log.errors, training_log.notices)]
     activities = count_text(len(training_log.activities), "activity", "activities")
     lines.append((f"Wrote {activities} to {shown(output)}.", False))
