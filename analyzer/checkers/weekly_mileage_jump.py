@@ -20,6 +20,8 @@ Source: Buist I et al. 2008, Am J Sports Med 36(1):33-39 (10 % rule, null trial)
 et al. 2014, J Orthop Sports Phys Ther 44(10):739-747, pages unverified (more than 30 %).
 """
 
+from __future__ import annotations
+
 import datetime as dt
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -28,8 +30,31 @@ import numpy as np
 import pandas as pd
 
 from analyzer.checkers._calendar import rows_between, runs_by_athlete, weekly_totals
-from analyzer.checkers._format import day_text, distance_text, percent_beyond
-from analyzer.checkers.rule import Finding, Rule, setting
+from analyzer.checkers._format import (
+    day_text,
+    distance_text,
+    noun_phrase,
+    percent_beyond,
+    round_distance,
+)
+from analyzer.checkers._today import (
+    dated_runs,
+    day_array,
+    first_run_day,
+    history_weeks_reason,
+    monday_of,
+    newest,
+)
+from analyzer.checkers.rule import (
+    Advice,
+    AsOf,
+    ChartMarks,
+    Declined,
+    Finding,
+    Pattern,
+    Rule,
+    setting,
+)
 from analyzer.log import TrainingLog
 
 
@@ -48,22 +73,120 @@ class Thresholds:
     min_history_weeks: int = setting(1, 0, 52)  # whole weeks of log before the week judged
 
 
+def measure(log: TrainingLog, limits: Thresholds) -> pd.DataFrame:
+    """Per athlete and Monday-Sunday week from the first run to the last: its `distance_m`,
+    `previous_m` (last week), `usual_m` (the highest of the usual weeks before last week), what
+    it is compared with (`kind`: jump, usual, return, climb) and that distance (`base_m`), the
+    ratio it had to pass (`limit_ratio`), its `severity` ("" for none) and, for a flagged week,
+    `told_date`: the day its running total passed the limit (None otherwise)."""
+    frames = []
+    for athlete, runs, weeks in _weeks_by_athlete(log, limits):
+        told = {
+            judged.Index: _week_runs(runs, judged).local_dates[_crossing(runs, judged)]
+            for judged in weeks[weeks["severity"] != ""].itertuples()
+        }
+        frames.append(
+            weeks.rename(columns={"weekly_m": "distance_m"})
+            .assign(athlete=athlete, told_date=[told.get(week) for week in weeks.index])
+            .rename_axis("week_start")
+            .reset_index()
+        )
+    if not frames:
+        return pd.DataFrame(columns=["athlete", "week_start", "distance_m", "severity"])
+    return pd.concat(frames, ignore_index=True)
+
+
 def check(log: TrainingLog, limits: Thresholds) -> list[Finding]:
     """One finding per week up on the week it is compared with, or ending a steady climb."""
     findings: list[Finding] = []
-    for athlete, runs in runs_by_athlete(log):
+    for athlete, runs, weeks in _weeks_by_athlete(log, limits):
         units = log.profile_for(athlete).units
+        for judged in weeks[weeks["severity"] != ""].itertuples():
+            week = _week_runs(runs, judged)
+            findings.append(_finding(athlete, week, judged, _crossing(runs, judged), limits, units))
+    return findings
+
+
+def _weeks_by_athlete(log: TrainingLog, limits: Thresholds):
+    """Each athlete's runs and judged weeks."""
+    for athlete, runs in runs_by_athlete(log):
         weekly_m = weekly_totals(runs, "distance_m")
         history_days = (weekly_m.index - runs["day"].iloc[0]).days
-        weeks = _judged_weeks(weekly_m, history_days.to_numpy(), limits)
-        # plain arrays: each finding slices its week's few runs out of them
-        week_starts, distance_m = runs["week_start"].to_numpy(), runs["distance_m"].to_numpy()
-        dates, ids = runs["local_date"].to_numpy(), runs["activity_id"].to_numpy()
-        for judged in weeks[weeks["severity"] != ""].itertuples():
-            rows = rows_between(week_starts, judged.Index, judged.Index)
-            week = _Week(judged.Index.date(), distance_m[rows], dates[rows], ids[rows])
-            findings.append(_finding(athlete, week, judged, limits, units))
-    return findings
+        yield athlete, runs, _judged_weeks(weekly_m, history_days.to_numpy(), limits)
+
+
+def _week_runs(runs: pd.DataFrame, judged) -> _Week:
+    """The judged week's runs, oldest first."""
+    rows = rows_between(runs["week_start"].to_numpy(), judged.Index, judged.Index)
+    part = runs.iloc[rows]
+    return _Week(
+        judged.Index.date(),
+        part["distance_m"].to_numpy(),
+        part["local_date"].to_numpy(),
+        part["activity_id"].to_numpy(),
+    )
+
+
+def _crossing(runs: pd.DataFrame, judged) -> int:
+    """The position in its week of the run with which the week's total first passed its limit."""
+    running_total_m = np.nancumsum(_week_runs(runs, judged).distance_m)
+    return int(np.argmax(np.round(running_total_m / judged.base_m, 9) > judged.limit_ratio))
+
+
+def advice(day: AsOf) -> Advice | None:
+    """After a warning or high week that is this week or the last: hold the week's distance
+    as it stood when it passed its limit."""
+    finding = newest(day.open_findings, "warning", "high")
+    weeks = day.measure
+    if finding is None or weeks.empty:
+        return None
+    flagged = weeks[weeks["told_date"] == finding.date]
+    if flagged.empty:
+        return None
+    week = flagged.iloc[-1]
+    if week["week_start"].date() < monday_of(day.as_of) - dt.timedelta(weeks=1):
+        return None  # a full week has been run since: it was judged on its own
+    runs = dated_runs(day)
+    in_week = runs[
+        (runs["local_date"] >= week["week_start"].date()) & (runs["local_date"] <= finding.date)
+    ]
+    held = round_distance(float(in_week["distance_m"].sum()), day.units)
+    return Advice(
+        kind="load",
+        text=f"Hold your week near {held} for a week or two before adding more.",
+        because=(finding,),
+        target=float(held.split(" ")[0]),
+        unit=held.split(" ")[1],
+    )
+
+
+def not_judged(day: AsOf) -> str | None:
+    return history_weeks_reason(day, day.limits.min_history_weeks)
+
+
+def pattern(day: AsOf) -> Pattern:
+    """The days on which a flagged week passed its limit (information included)."""
+    weeks = day.measure
+    first = first_run_day(day)
+    return Pattern(
+        label=noun_phrase(RULE.title),
+        days=day_array(weeks["told_date"].dropna()) if len(weeks) else day_array([]),
+        judged_from=None
+        if first is None
+        else monday_of(first) + dt.timedelta(weeks=day.limits.min_history_weeks),
+    )
+
+
+def chart_marks(day: AsOf) -> ChartMarks:
+    """The weeks this rule judged, labelled on the weekly chart."""
+    weeks = day.measure
+    return ChartMarks(
+        chart="weekly",
+        label="weekly distance",
+        series=weeks.rename(columns={"week_start": "day"})[["day", "distance_m", "severity"]]
+        if len(weeks)
+        else pd.DataFrame(columns=["day", "distance_m", "severity"]),
+    )
 
 
 def _judged_weeks(
@@ -113,6 +236,7 @@ def _judged_weeks(
             ),
             "previous_m": previous_m,
             "usual_m": usual_m,
+            "weekly_m": weekly_m,
         },
         index=weekly_m.index,
     )
@@ -131,6 +255,7 @@ def _finding(
     athlete: str,
     week: _Week,
     judged,
+    crossing: int,
     limits: Thresholds,
     units: str,
 ) -> Finding:
@@ -139,7 +264,6 @@ def _finding(
     # dated on the day the week's running total first passed its limit; the finding quotes
     # the week as it stood that day (the runs after it are the future)
     running_total_m = np.nancumsum(week.distance_m)
-    crossing = int(np.argmax(np.round(running_total_m / base_m, 9) > limit_ratio))
     date, week_start = week.local_dates[crossing], week.start
     so_far_m = float(running_total_m[crossing])
     ratio = so_far_m / base_m
@@ -228,5 +352,11 @@ RULE = Rule(
     rationale=__doc__,
     thresholds=Thresholds,
     check=check,
+    measure=measure,
+    today=Declined("the status's week figures are the log's own sums; its findings say the rest"),
+    advice=advice,
+    not_judged=not_judged,
+    pattern=pattern,
+    chart_marks=chart_marks,
     grade="Conv / Mod (borderline)",
 )

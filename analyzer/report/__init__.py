@@ -34,7 +34,6 @@ from analyzer.units import METRES_PER_MILE
 RANKING_WINDOW_DAYS = 28  # the ranking counts each athlete's findings of their last 4 weeks
 SEVERITY_MARKS = {"high": "HIGH", "warning": "warn", "info": "info"}
 # DESIGN.md: a knee-pain note carries the findings of the 14 days before it as `related`.
-PAIN_NOTE_RULE = "knee-pain-note"
 PAIN_WINDOW_DAYS = 14
 
 
@@ -315,13 +314,14 @@ def telling_patterns(patterns: PainPatterns, most: int = 5) -> list[str]:
 
 
 def finding_summary(finding: Finding) -> str:
-    """A finding in one line: 'warn  RL201 Tue 11 Aug 2026  Your cadence ... under 170.'"""
+    """A finding in one line: its severity's mark, then `open_finding_text`."""
     mark = SEVERITY_MARKS.get(finding.severity, finding.severity)
     return f"{mark:<4}  {open_finding_text(finding)}"
 
 
 def open_finding_text(finding: Finding) -> str:
-    """'RL201 Tue 11 Aug 2026  Your cadence ... under 170.': code, day and first sentence."""
+    """The rule's code, the day and the message's first sentence ('Your cadence ... under
+    170.')."""
     return f"{finding.code} {day_text(finding.date)}  {finding_line(finding)}"
 
 
@@ -491,7 +491,7 @@ def _evidence_item(key: str, value: object) -> str:
 def is_pain_note(finding: Finding) -> bool:
     """Whether the finding is a pain note that carries the findings of the days before it."""
     collecting = {rule.slug for rule in RULES if rule.related_window_days is not None}
-    return finding.rule == PAIN_NOTE_RULE or finding.rule in collecting or bool(finding.related)
+    return finding.rule in collecting or bool(finding.related)
 
 
 def related_window_days(finding: Finding) -> int:

@@ -16,11 +16,10 @@ import re
 from collections.abc import Iterable, Mapping
 from html import escape
 
-from analyzer.checkers.rule import Finding
+from analyzer.checkers.rule import ChartMarks, Finding
 from analyzer.log import FileError, FileNotice, TrainingLog
 from analyzer.patterns import PainPatterns
 from analyzer.report import (
-    PAIN_NOTE_RULE,
     AthleteSummary,
     athlete_summaries,
     attention_last_text,
@@ -196,7 +195,7 @@ def _ranking(
         rank = ranks[summary.athlete]
         status = statuses.get(summary.athlete)
         chart = charts.athlete_strip_chart(
-            log.for_athlete(rank.athlete), summary.findings, window, summary.units
+            log.for_athlete(rank.athlete), window, summary.units, _marks(status)
         )
         rows.append(
             '<div class="athlete-row">'
@@ -272,6 +271,7 @@ def _athlete(
     )
     window = shown
     athlete, units, findings = summary.athlete, summary.units, summary.findings
+    marks = _marks(status)
     counts = ", ".join(
         count_text(sum(finding.severity == severity for finding in findings), label)
         for severity, label in (("high", "high"), ("warning", "warning"), ("info", "info"))
@@ -279,22 +279,22 @@ def _athlete(
     sections = [
         (
             "Is my weekly distance climbing too fast?",
-            charts.weekly_distance_chart(athlete_log, findings, window, units),
+            charts.weekly_distance_chart(athlete_log, findings, window, units, marks),
             f"Weekly distance of {athlete} with its {charts.AVERAGE_WEEKS}-week average, "
             "findings labelled by rule code at their week, knee-pain notes with their score",
             "No runs to chart.",
-            _codes_key(findings, window),
+            _codes_key(findings, window, marks),
         ),
         (
             "Is my long run jumping?",
-            charts.long_run_chart(athlete_log, findings, window, units, athlete),
+            charts.long_run_chart(athlete_log, findings, window, units, marks),
             f"Each run of {athlete} against the longest run of the days before it",
             "No runs in these weeks.",
             "",
         ),
         (
             "Am I resting?",
-            charts.rest_calendar_chart(athlete_log, findings, window, units),
+            charts.rest_calendar_chart(athlete_log, findings, window, units, marks),
             f"Every day of the last {charts.WINDOW_WEEKS} weeks of {athlete}: runs, rest days, "
             "knee-pain days with their score",
             "No runs to chart.",
@@ -302,9 +302,9 @@ def _athlete(
         ),
         (
             "Is my cadence low?",
-            charts.cadence_chart(athlete_log, window, units, athlete),
+            charts.cadence_chart(athlete_log, window, units, marks),
             f"Cadence of each run of {athlete} coloured by pace, treadmill runs as squares, "
-            "against the low-cadence floor",
+            "against the cadence floor",
             "No run in these weeks records cadence.",
             "",
         ),
@@ -317,21 +317,20 @@ def _athlete(
         ),
         (
             "Are my shoes worn?",
-            charts.shoe_chart(athlete_log, window, units, athlete),
-            f"Distance on each shoe of {athlete} as the shoe-overdue rule counts it, "
-            "against its limits",
+            charts.shoe_chart(window, units, marks),
+            f"Distance on each shoe of {athlete} as the shoe rule counts it, against its limits",
             "No shoes named in the runs or the profile.",
             "",
         ),
         (
             "How is my knee?",
-            charts.pain_chart(athlete_log, findings, window, units),
+            charts.pain_chart(athlete_log, window, units, marks),
             f"Knee-pain scores of {athlete} by side, above the weekly distance",
             f"No knee-pain notes in the last {charts.WINDOW_WEEKS} weeks.",
             "",
         ),
     ]
-    overview = charts.monthly_overview_chart(athlete_log, findings, window, units)
+    overview = charts.monthly_overview_chart(athlete_log, findings, window, units, marks)
     if overview is not None:
         sections.append(
             (
@@ -443,12 +442,14 @@ def _status(status: Status) -> str:
     return "\n".join(parts)
 
 
-def _codes_key(findings: tuple[Finding, ...], window) -> str:
-    """What each rule code on the weekly chart stands for."""
+def _codes_key(findings: tuple[Finding, ...], window, marks) -> str:
+    """What each rule code on the weekly chart stands for (a knee-pain note is drawn as its
+    dashed line, not a code)."""
+    drawn_apart = {slug for slug, mark in marks.items() if mark.chart == "knee"}
     codes = {
         finding.code: finding.rule
         for finding in findings
-        if finding.rule != PAIN_NOTE_RULE and window.first <= finding.date <= window.as_of
+        if finding.rule not in drawn_apart and window.first <= finding.date <= window.as_of
     }
     return " · ".join(f"{code} {rule}" for code, rule in sorted(codes.items()))
 
@@ -563,6 +564,11 @@ def _severity(severity: str) -> str:
 
 def _evidence_text(finding: Finding) -> str:
     return evidence_words(finding)
+
+
+def _marks(status: Status | None) -> Mapping[str, ChartMarks]:
+    """The rules' chart marks the status carries (none without a status)."""
+    return status.chart_marks if status is not None else {}
 
 
 def _anchors(summaries: list[AthleteSummary]) -> dict[str, str]:
