@@ -1,14 +1,14 @@
 """What tends to come before a runner's own knee pain: their episodes side by side.
 
 Knee-pain notes close together form one episode (as the persistent-pain rule groups them:
-its measure numbers the episodes, `EPISODE_COLUMN`); an episode's onset is its first note. Each rule
-that gives a `pattern` (analyzer/checkers/rule.py) says on which days it held and from which
-day it could judge; this counts how many episodes had it in the 14 days before onset, and how
-many pain-free fortnights of the same log had it, each only where the rule could judge the
-whole window (its own history minimum met). A pain-free fortnight is one of the consecutive
-14-day blocks that tile the log back from its last day, that holds at least one run, no
-knee-pain note, no day of an episode and no day of the 14 before an onset. One row per idea:
-each rule once, named by its slug; this module names no rule.
+its measure numbers the episodes, `Rule.numbers_episodes`); an episode's onset is its first
+note. Each rule that gives a `pattern` (analyzer/checkers/rule.py) says on which days it
+held and from which day it could judge; this counts how many episodes had it in the 14 days
+before onset, and how many pain-free fortnights of the same log had it, each only where the
+rule could judge the whole window (its own history minimum met). A pain-free fortnight is
+one of the consecutive 14-day blocks that tile the log back from its last day, that holds at
+least one run, no knee-pain note, no day of an episode and no day of the 14 before an onset.
+One row per idea: each rule once, named by its slug; this module names no rule.
 
 These are counts from one runner's log, not a study: they show what came together in it,
 never a probability, and never a cause.
@@ -142,7 +142,7 @@ def athlete_pain_patterns(
 ) -> PainPatterns | None:
     """One athlete's episodes and the patterns before them, from the rules as of a day
     (`rules_as_of`); None when no episode starts from `since` to `until`."""
-    notes = next((day.measure for _, day in days if EPISODE_COLUMN in day.measure.columns), None)
+    notes = next((day.measure for rule, day in days if rule.numbers_episodes), None)
     if notes is None or notes.empty:
         return None
     if until is not None:
@@ -158,7 +158,9 @@ def athlete_pain_patterns(
             return None
     runs = log.runs
     runs = runs[(runs["athlete"] == athlete) & runs["local_date"].notna()]
-    patterns = [(rule.slug, rule.pattern(day)) for rule, day in days if rule.provides("pattern")]
+    patterns = [
+        (rule.slug, rule.answer("pattern", day)) for rule, day in days if rule.provides("pattern")
+    ]
     return _report(
         athlete,
         onsets,

@@ -28,7 +28,7 @@ JSON form; `default_as_of` the newest day with data in a log.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -38,9 +38,11 @@ from analyzer.checkers import RULES, rules_as_of
 from analyzer.checkers.rule import (
     OPEN_WINDOW_DAYS,
     Advice,
+    AsOf,
     ChartMarks,
     Finding,
     PainNote,
+    Rule,
     ShoeNear,
     ShoeState,
 )
@@ -206,9 +208,8 @@ def athlete_status(
     days = rules_as_of(log, athlete, as_of, findings, profile)
     figures: dict[str, object] = {}
     for rule, day in days:
-        if rule.provides("today"):
-            figures.update(rule.today(day))
-    advice_items = plan(rule.advice(day) for rule, day in days if rule.provides("advice"))
+        figures.update(rule.answer("today", day) or {})
+    advice_items = plan(rule.answer("advice", day) for rule, day in days)
     return Status(
         athlete=athlete,
         as_of=as_of,
@@ -227,11 +228,30 @@ def athlete_status(
         pain_patterns=athlete_pain_patterns(log, athlete, days, since, as_of),
         last_run_date=max(runs["local_date"], default=None),
         history_days=(as_of - first_run).days if first_run is not None else 0,
-        chart_marks={
-            rule.slug: rule.chart_marks(day) for rule, day in days if rule.provides("chart_marks")
-        },
+        chart_marks=_Marks(days),
         **figures,  # type: ignore[arg-type]
     )
+
+
+class _Marks(Mapping[str, ChartMarks]):
+    """The rules' chart marks by slug, each made when a chart first reads it (a text report
+    draws no chart, so it computes none)."""
+
+    def __init__(self, days: list[tuple[Rule, AsOf]]) -> None:
+        self._days = {rule.slug: (rule, day) for rule, day in days if rule.provides("chart_marks")}
+        self._made: dict[str, ChartMarks] = {}
+
+    def __getitem__(self, slug: str) -> ChartMarks:
+        if slug not in self._made:
+            rule, day = self._days[slug]
+            self._made[slug] = rule.answer("chart_marks", day)
+        return self._made[slug]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._days)
+
+    def __len__(self) -> int:
+        return len(self._days)
 
 
 def _not_run(days: list, profile: Profile) -> tuple[NotRun, ...]:

@@ -49,8 +49,8 @@ RULES: tuple[Rule, ...] = (
     running_through_pain.RULE,  # RL503
 )
 
-# DESIGN.md's columns (the findings table, the datasets' schema); the headline is the
-# reports' few words, said again by the message, so the stored tables keep their shape
+# The findings table's columns (docs/DESIGN.md#the-tables; the datasets' schema): the headline
+# is the reports' few words, said again by the message, so the stored tables keep their shape
 FINDING_COLUMNS = [item.name for item in dataclasses.fields(Finding) if item.name != "headline"]
 
 
@@ -171,9 +171,9 @@ def rules_as_of(
     profile: Profile | None = None,
 ) -> list[tuple[Rule, AsOf]]:
     """Each rule the athlete's profile leaves on, with the athlete's log as of `as_of`: the
-    activities and notes on or before it, the rule's thresholds, its measure of that log
-    (computed once, here) and its findings of the athlete up to that day. The as-of facets
-    (today, advice, not_judged, pattern, chart_marks) read these."""
+    activities and notes on or before it, the rule's thresholds, its findings of the athlete
+    up to that day, and its measure of that log (computed once, when a facet first reads
+    it). The as-of facets (today, advice, not_judged, pattern, chart_marks) read these."""
     profile = check_rule_settings(profile or log.profile_for(athlete))
     so_far = _log_up_to(log.for_athlete(athlete), as_of, athlete, profile)
     own = sorted(
@@ -190,7 +190,7 @@ def rules_as_of(
             as_of=as_of,
             log=so_far,
             limits=limits,
-            measure=rule.measure_of(so_far, limits),
+            rule=rule,
             findings=tuple(finding for finding in own if finding.rule == rule.slug),
         )
         days.append((rule, day))
@@ -210,7 +210,7 @@ def _log_up_to(log: TrainingLog, as_of: dt.date, athlete: str, profile: Profile)
 
 
 def findings_table(findings: list[Finding]) -> pd.DataFrame:
-    """The findings as a DataFrame with DESIGN.md's columns (related as lists of findings)."""
+    """The findings as a DataFrame (docs/DESIGN.md#the-tables; related as lists of findings)."""
     rows = [{name: getattr(finding, name) for name in FINDING_COLUMNS} for finding in findings]
     return pd.DataFrame(rows, columns=FINDING_COLUMNS)
 

@@ -11,9 +11,7 @@ from analyzer.checkers.rule import AsOf, Finding
 
 def dated_runs(day: AsOf) -> pd.DataFrame:
     """The athlete's runs with a local day on or before the as-of day, oldest first."""
-    runs = day.log.runs
-    runs = runs[runs["local_date"].notna() & (runs["athlete"] == day.athlete)]
-    return runs[runs["local_date"] <= day.as_of]
+    return day.runs
 
 
 def first_run_day(day: AsOf) -> dt.date | None:

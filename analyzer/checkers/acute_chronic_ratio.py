@@ -58,13 +58,16 @@ def measure(log: TrainingLog, limits: Thresholds) -> pd.DataFrame:
     `ratio`, the usual week (`usual_m`, the longest of the `usual_weeks` 7-day blocks before
     the acute window), `is_return` (the acute week no longer than the usual one) and
     `is_judged` (history and chronic load enough)."""
-    frames = [
-        _days(daily_totals(runs, "distance_m"), limits).assign(athlete=athlete)
-        for athlete, runs in runs_by_athlete(log)
-    ]
+    frames = [days.assign(athlete=athlete) for athlete, _, days in _by_athlete(log, limits)]
     if not frames:
         return pd.DataFrame(columns=["athlete", "day", "distance_m", "ratio", "is_judged"])
     return pd.concat(frames).rename_axis("day").reset_index()
+
+
+def _by_athlete(log: TrainingLog, limits: Thresholds):
+    """Each athlete's runs and days (the measure's columns but `athlete`, by day)."""
+    for athlete, runs in runs_by_athlete(log):
+        yield athlete, runs, _days(daily_totals(runs, "distance_m"), limits)
 
 
 def _days(daily_m: pd.Series, limits: Thresholds) -> pd.DataFrame:
@@ -92,9 +95,7 @@ def _days(daily_m: pd.Series, limits: Thresholds) -> pd.DataFrame:
 def check(log: TrainingLog, limits: Thresholds) -> list[Finding]:
     """One finding per episode of days with the ratio at or above `info_ratio`."""
     findings: list[Finding] = []
-    all_days = measure(log, limits)
-    for athlete, runs in runs_by_athlete(log):
-        days = all_days[all_days["athlete"] == athlete].set_index("day")
+    for athlete, runs, days in _by_athlete(log, limits):
         is_up = days["is_judged"] & (days["ratio"] >= limits.info_ratio)
         if not is_up.any():
             continue

@@ -77,12 +77,7 @@ def measure(log: TrainingLog, limits: Thresholds) -> pd.DataFrame:
     figures: `week_cadence_spm` (distance-weighted), `week_predicted_spm`, `week_own_ratio`,
     `week_severity` ("" when the week is not low)."""
     frames = []
-    columns = ("avg_cadence_spm", "cadence_is_derived", "avg_speed_mps", "moving_s")
-    for _, runs in runs_by_athlete(log, *columns):
-        judged = _run_cadences(log, runs, limits)
-        if judged.empty:
-            continue
-        weeks = _weeks(judged, limits)
+    for _, judged, weeks in _by_athlete(log, limits):
         week_figures = weeks[["cadence_spm", "predicted_spm", "own_ratio", "severity"]]
         week_figures = week_figures.add_prefix("week_").reindex(judged["week_start"])
         frames.append(
@@ -102,9 +97,8 @@ _MEASURE_COLUMNS = (
 def check(log: TrainingLog, limits: Thresholds) -> list[Finding]:
     """One finding per spell of low-cadence weeks, repeated every `repeat_weeks` weeks."""
     findings: list[Finding] = []
-    runs = measure(log, limits)
-    for athlete, judged in runs.groupby("athlete", sort=False):
-        findings += _told_weeks(str(athlete), judged, _weeks(judged, limits), limits)
+    for athlete, judged, weeks in _by_athlete(log, limits):
+        findings += _told_weeks(athlete, judged, weeks, limits)
     return findings
 
 
@@ -196,6 +190,15 @@ def target_cadence_spm(week_cadence_spm: float) -> int:
 def _weights(runs: pd.DataFrame) -> pd.Series:
     """A run's weight in its week's cadence: its distance (unknown: as 1 km)."""
     return runs["distance_m"].where(runs["distance_m"] > 0, 1000.0)
+
+
+def _by_athlete(log: TrainingLog, limits: Thresholds):
+    """Each athlete with runs of a cadence: those runs (`_run_cadences`) and their weeks."""
+    columns = ("avg_cadence_spm", "cadence_is_derived", "avg_speed_mps", "moving_s")
+    for athlete, runs in runs_by_athlete(log, *columns):
+        judged = _run_cadences(log, runs, limits)
+        if not judged.empty:
+            yield athlete, judged, _weeks(judged, limits)
 
 
 def _run_cadences(log: TrainingLog, runs: pd.DataFrame, limits: Thresholds) -> pd.DataFrame:

@@ -78,10 +78,9 @@ def measure(log: TrainingLog, limits: Thresholds) -> pd.DataFrame:
 def check(log: TrainingLog, limits: Thresholds) -> list[Finding]:
     """One finding per spell of one surface at `max_share_pct` or more; one note on unknowns."""
     findings: list[Finding] = []
-    days = measure(log, limits)
     for athlete, runs in runs_by_athlete(log, "surface"):
         units = log.profile_for(athlete).units
-        window = days[days["athlete"] == athlete].set_index("day")
+        window = _window_distances(runs, limits)
         for week_start in _spell_starts(window, limits):
             findings.append(_spell_finding(athlete, runs, window, week_start, limits, units))
         unknown = _unknown_finding(athlete, window, limits, units)

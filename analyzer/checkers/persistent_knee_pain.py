@@ -232,4 +232,5 @@ RULE = Rule(
     pattern=Declined("knee pain itself: the episodes the patterns are set against"),
     chart_marks=chart_marks,
     grade="Conv",
+    numbers_episodes=True,
 )

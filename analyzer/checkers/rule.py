@@ -14,8 +14,8 @@ board read these facets and name no rule:
   runner could have been told.
 
 The other facets read one athlete's log as of one day, an `AsOf` (the log up to that day,
-the thresholds from the athlete's profile, the measure of that log and the rule's findings
-up to that day):
+the thresholds from the athlete's profile, the rule's findings up to that day, and the
+measure of that log, computed when a facet first reads it):
 
 - `today(day) -> dict`: the figures the status shows for the rule on the as-of day, keyed by
   the `Status` field they fill (`{"acute_chronic_ratio": 1.03}`).
@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -67,8 +68,8 @@ ADVICE_KINDS = (
 )
 # the charts a rule's marks can belong on (the report draws one per question)
 CHARTS = ("weekly", "long run", "rest", "cadence", "surfaces", "shoes", "knee")
-# a measure with this column numbers the runner's knee-pain episodes (persistent pain's, by
-# its gap between notes): the pain patterns take their episodes from it
+# the column of the measure of the rule that `numbers_episodes` (persistent pain's, by its gap
+# between notes): the pain patterns take the runner's knee-pain episodes from it
 EPISODE_COLUMN = "episode"
 FACETS = ("measure", "today", "advice", "not_judged", "pattern", "chart_marks")
 
@@ -111,8 +112,29 @@ class AsOf:
     as_of: dt.date
     log: TrainingLog  # the athlete's activities and notes on or before `as_of`
     limits: Any  # the rule's Thresholds from the athlete's profile
-    measure: pd.DataFrame  # the rule's measure of `log` (empty when it declines one)
+    rule: Rule = field(compare=False, repr=False)  # whose facets read this day
     findings: tuple[Finding, ...] = ()  # the rule's findings up to `as_of`, oldest first
+    # what several facets of the rule read on this day, kept by the first that computed it
+    kept: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @functools.cached_property
+    def measure(self) -> pd.DataFrame:
+        """The rule's measure of `log` (empty when it declines one), computed when first read:
+        a facet that needs no numbers today costs nothing."""
+        return self.rule.measure_of(self.log, self.limits)
+
+    @functools.cached_property
+    def runs(self) -> pd.DataFrame:
+        """The athlete's runs with a local day on or before the as-of day, oldest first."""
+        runs = self.log.runs
+        runs = runs[runs["local_date"].notna() & (runs["athlete"] == self.athlete)]
+        return runs[runs["local_date"] <= self.as_of]
+
+    def keep(self, name: str, make: Callable[[], Any]) -> Any:
+        """`make()`, computed once for this day however many facets ask for it."""
+        if name not in self.kept:
+            self.kept[name] = make()
+        return self.kept[name]
 
     @property
     def units(self) -> str:
@@ -228,18 +250,23 @@ class Rule:
     not_judged: Facet  # not_judged(AsOf) -> reason | None
     pattern: Facet  # pattern(AsOf) -> Pattern
     chart_marks: Facet  # chart_marks(AsOf) -> ChartMarks
-    grade: str = "Conv"  # EVIDENCE.md grade: Mod, Low, Mech, Conv (and combinations)
+    grade: str = "Conv"  # docs/EVIDENCE.md#grades: Mod, Low, Mech, Conv (and combinations)
     related_window_days: int | None = None  # fill `related` with the findings of these days
+    numbers_episodes: bool = False  # its measure numbers the knee-pain episodes (EPISODE_COLUMN)
 
     def provides(self, facet: str) -> bool:
         """Whether the rule gives this facet (rather than declining it)."""
         return not isinstance(getattr(self, facet), Declined)
 
+    def answer(self, facet: str, *arguments: Any) -> Any:
+        """The facet's answer for these arguments, or None when the rule declines the facet."""
+        given = getattr(self, facet)
+        return None if isinstance(given, Declined) else given(*arguments)
+
     def measure_of(self, log: TrainingLog, limits: Any) -> pd.DataFrame:
         """The rule's measure of the log, or an empty table when it declines one."""
-        if isinstance(self.measure, Declined):
-            return pd.DataFrame()
-        return self.measure(log, limits)
+        measured = self.answer("measure", log, limits)
+        return pd.DataFrame() if measured is None else measured
 
     def finding(self, **fields: Any) -> Finding:
         """A Finding of this rule (its slug and code filled in)."""

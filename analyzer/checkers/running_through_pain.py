@@ -45,23 +45,11 @@ def measure(log: TrainingLog, limits: Thresholds) -> pd.DataFrame:
     week already flagged is part of it): the note's day (`note_day`), the day the runner could
     be told (`told_day`), the running of the `window_days` up to the note (`before_m`) and
     after it up to that day (`after_m`)."""
-    rows = []
-    notes, clear_days = knee_readings(log)
-    if notes.empty:
-        return pd.DataFrame(columns=_MEASURE_COLUMNS)
-    for athlete, runs in runs_by_athlete(log):
-        athlete_notes = notes[notes["athlete"] == athlete]
-        if athlete_notes.empty:
-            continue
-        note_days = pd.DatetimeIndex(sorted(set(athlete_notes["day"])))
-        clear = clear_days.get(athlete, pd.DatetimeIndex([]))
-        judged = _judged(daily_totals(runs, "distance_m"), note_days, clear, limits)
-        covered_until = None
-        for note_day, told_day, before_m, after_m in judged:
-            if covered_until is not None and note_day <= covered_until:
-                continue  # a later note inside a week already flagged
-            covered_until = note_day + pd.Timedelta(days=limits.window_days)
-            rows.append((athlete, note_day, told_day, before_m, after_m))
+    rows = [
+        (athlete, *flagged)
+        for athlete, _, _, judged in _by_athlete(log, limits)
+        for flagged in judged
+    ]
     return pd.DataFrame(rows, columns=_MEASURE_COLUMNS)
 
 
@@ -70,29 +58,37 @@ _MEASURE_COLUMNS = ["athlete", "note_day", "told_day", "before_m", "after_m"]
 
 def check(log: TrainingLog, limits: Thresholds) -> list[Finding]:
     """One finding per knee-pain note whose next days' running reached `max_load_ratio`."""
-    flagged = measure(log, limits)
-    if flagged.empty:
-        return []
     findings: list[Finding] = []
-    notes, _ = knee_readings(log)
+    for athlete, runs, athlete_notes, judged in _by_athlete(log, limits):
+        units = log.profile_for(athlete).units
+        findings += [
+            _finding(athlete, runs, athlete_notes, note_day, told, before_m, after_m, limits, units)
+            for note_day, told, before_m, after_m in judged
+        ]
+    return findings
+
+
+def _by_athlete(log: TrainingLog, limits: Thresholds):
+    """Each athlete with knee-pain notes: their runs, their notes, and the notes with no cut
+    as (note day, day told, distance before, distance after)."""
+    notes, clear_days = knee_readings(log)
+    if notes.empty:
+        return
     for athlete, runs in runs_by_athlete(log):
         athlete_notes = notes[notes["athlete"] == athlete]
-        units = log.profile_for(athlete).units
-        for row in flagged[flagged["athlete"] == athlete].itertuples(index=False):
-            findings.append(
-                _finding(
-                    athlete,
-                    runs,
-                    athlete_notes,
-                    row.note_day,
-                    row.told_day,
-                    row.before_m,
-                    row.after_m,
-                    limits,
-                    units,
-                )
-            )
-    return findings
+        if athlete_notes.empty:
+            continue
+        note_days = pd.DatetimeIndex(sorted(set(athlete_notes["day"])))
+        clear = clear_days.get(athlete, pd.DatetimeIndex([]))
+        judged = []
+        covered_until = None
+        for flagged in _judged(daily_totals(runs, "distance_m"), note_days, clear, limits):
+            note_day = flagged[0]
+            if covered_until is not None and note_day <= covered_until:
+                continue  # a later note inside a week already flagged
+            covered_until = note_day + pd.Timedelta(days=limits.window_days)
+            judged.append(flagged)
+        yield athlete, runs, athlete_notes, judged
 
 
 def advice(day: AsOf) -> Advice | None:

@@ -136,6 +136,10 @@ def today(day: AsOf) -> dict[str, Any]:
 
 def current_shoes_past_limit(day: AsOf) -> tuple[ShoeState, ...]:
     """The shoes past their warning distance that are still in use on the as-of day."""
+    return day.keep("past limit", lambda: _past_limit(day))
+
+
+def _past_limit(day: AsOf) -> tuple[ShoeState, ...]:
     runs = day.measure
     states = []
     for shoe in _shoes_in_use(day):
@@ -167,10 +171,14 @@ def shoes_near_limit(day: AsOf) -> tuple[ShoeNear, ...]:
     return tuple(sorted(near, key=lambda shoe: shoe.left_m))
 
 
+def _day_shoes(day: AsOf) -> list[ShoeDistance]:
+    return day.keep("shoes", lambda: shoe_distances(day.log, day.athlete, day.limits))
+
+
 def _shoes_in_use(day: AsOf) -> list[ShoeDistance]:
     """The athlete's shoes on the as-of day that are not retired and not replaced: a shoe
     is replaced when another shoe's first run came after its last run."""
-    shoes = shoe_distances(day.log, day.athlete, day.limits)
+    shoes = _day_shoes(day)
     firsts = {shoe.shoe: shoe.first_used for shoe in shoes if shoe.first_used is not None}
     in_use = []
     for shoe in shoes:
@@ -234,7 +242,7 @@ def pattern(day: AsOf) -> Pattern:
 
 def chart_marks(day: AsOf) -> ChartMarks:
     """Each shoe's distance as this rule counts it, its two limits, its last run."""
-    shoes = shoe_distances(day.log, day.athlete, day.limits)
+    shoes = _day_shoes(day)
     series = pd.DataFrame(
         [
             {

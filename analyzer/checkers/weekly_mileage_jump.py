@@ -81,13 +81,9 @@ def measure(log: TrainingLog, limits: Thresholds) -> pd.DataFrame:
     `told_date`: the day its running total passed the limit (None otherwise)."""
     frames = []
     for athlete, runs, weeks in _weeks_by_athlete(log, limits):
-        told = {
-            judged.Index: _week_runs(runs, judged).local_dates[_crossing(runs, judged)]
-            for judged in weeks[weeks["severity"] != ""].itertuples()
-        }
         frames.append(
             weeks.rename(columns={"weekly_m": "distance_m"})
-            .assign(athlete=athlete, told_date=[told.get(week) for week in weeks.index])
+            .assign(athlete=athlete, told_date=_told_dates(runs, weeks).to_numpy())
             .rename_axis("week_start")
             .reset_index()
         )
@@ -102,8 +98,7 @@ def check(log: TrainingLog, limits: Thresholds) -> list[Finding]:
     for athlete, runs, weeks in _weeks_by_athlete(log, limits):
         units = log.profile_for(athlete).units
         for judged in weeks[weeks["severity"] != ""].itertuples():
-            week = _week_runs(runs, judged)
-            findings.append(_finding(athlete, week, judged, _crossing(runs, judged), limits, units))
+            findings.append(_finding(athlete, _week_runs(runs, judged), judged, limits, units))
     return findings
 
 
@@ -113,6 +108,20 @@ def _weeks_by_athlete(log: TrainingLog, limits: Thresholds):
         weekly_m = weekly_totals(runs, "distance_m")
         history_days = (weekly_m.index - runs["day"].iloc[0]).days
         yield athlete, runs, _judged_weeks(weekly_m, history_days.to_numpy(), limits)
+
+
+def _told_dates(runs: pd.DataFrame, weeks: pd.DataFrame) -> pd.Series:
+    """Per week, the local day its running total first passed its limit (None: not flagged)."""
+    flagged = weeks[weeks["severity"] != ""]
+    in_flagged = runs[runs["week_start"].isin(flagged.index)]
+    if in_flagged.empty:
+        return pd.Series(None, index=weeks.index, dtype=object)
+    base_m = flagged["base_m"].reindex(in_flagged["week_start"]).to_numpy()
+    limit_ratio = flagged["limit_ratio"].reindex(in_flagged["week_start"]).to_numpy()
+    total_m = in_flagged["distance_m"].fillna(0.0).groupby(in_flagged["week_start"]).cumsum()
+    passed = np.round(total_m.to_numpy() / base_m, 9) > limit_ratio
+    told = in_flagged[passed].groupby("week_start")["local_date"].first()
+    return told.reindex(weeks.index).astype(object).where(told.reindex(weeks.index).notna(), None)
 
 
 def _week_runs(runs: pd.DataFrame, judged) -> _Week:
@@ -125,12 +134,6 @@ def _week_runs(runs: pd.DataFrame, judged) -> _Week:
         part["local_date"].to_numpy(),
         part["activity_id"].to_numpy(),
     )
-
-
-def _crossing(runs: pd.DataFrame, judged) -> int:
-    """The position in its week of the run with which the week's total first passed its limit."""
-    running_total_m = np.nancumsum(_week_runs(runs, judged).distance_m)
-    return int(np.argmax(np.round(running_total_m / judged.base_m, 9) > judged.limit_ratio))
 
 
 def advice(day: AsOf) -> Advice | None:
@@ -255,7 +258,6 @@ def _finding(
     athlete: str,
     week: _Week,
     judged,
-    crossing: int,
     limits: Thresholds,
     units: str,
 ) -> Finding:
@@ -264,6 +266,7 @@ def _finding(
     # dated on the day the week's running total first passed its limit; the finding quotes
     # the week as it stood that day (the runs after it are the future)
     running_total_m = np.nancumsum(week.distance_m)
+    crossing = int(np.argmax(np.round(running_total_m / base_m, 9) > limit_ratio))
     date, week_start = week.local_dates[crossing], week.start
     so_far_m = float(running_total_m[crossing])
     ratio = so_far_m / base_m

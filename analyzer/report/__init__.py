@@ -33,7 +33,8 @@ from analyzer.units import METRES_PER_MILE
 
 RANKING_WINDOW_DAYS = 28  # the ranking counts each athlete's findings of their last 4 weeks
 SEVERITY_MARKS = {"high": "HIGH", "warning": "warn", "info": "info"}
-# DESIGN.md: a knee-pain note carries the findings of the 14 days before it as `related`.
+# A knee-pain note carries the findings of the 14 days before it as `related`
+# (docs/DESIGN.md#the-tables).
 PAIN_WINDOW_DAYS = 14
 
 
@@ -390,8 +391,13 @@ def _long_run_text(status: Status) -> str:
 
 def rest_not_judged_text(status: Status) -> str | None:
     """Why the status does not count running days in a row ('no runs since Mon 14 Aug 2023'):
-    no run in the last 28 days, stale or not; None when it counts them."""
-    return None if status.has_run_in_open_window else _no_runs_text(status)
+    no run in the last 28 days, or no data for a while (days without data are not rest
+    days); None when it counts them."""
+    if not status.has_run_in_open_window:
+        return _no_runs_text(status)
+    if status.is_stale and status.last_activity_date is not None:
+        return f"no data since {day_text(status.last_activity_date)}"
+    return None
 
 
 def _rest_text(status: Status) -> str:
