@@ -6,7 +6,8 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
-from analyzer.checkers.rule import AsOf, Finding
+from analyzer.checkers._format import round_distance
+from analyzer.checkers.rule import Advice, AsOf, Finding, Pattern
 
 
 def dated_runs(day: AsOf) -> pd.DataFrame:
@@ -88,3 +89,39 @@ def newest(findings: tuple[Finding, ...], *severities: str) -> Finding | None:
     """The newest of the findings with one of these severities (the most severe of a day)."""
     kept = [finding for finding in findings if finding.severity in severities]
     return max(kept, key=lambda item: (item.date, item.severity_rank), default=None)
+
+
+def weeks_judged_from(day: AsOf, min_history_weeks: int) -> dt.date | None:
+    """The Monday of the first week a weekly rule judges: `min_history_weeks` whole weeks
+    after the week of the first run (None without runs)."""
+    first = first_run_day(day)
+    return None if first is None else monday_of(first) + dt.timedelta(weeks=min_history_weeks)
+
+
+def distance_advice(
+    kind: str, text: str, metres: float, units: str, because: tuple[Finding, ...]
+) -> Advice:
+    """Advice whose target is a distance: `text` with `{}` where the distance goes, rounded to
+    the whole km or mile it says (the target is that figure)."""
+    distance = round_distance(metres, units)
+    value, unit = distance.split(" ")
+    return Advice(
+        kind=kind, text=text.format(distance), because=because, target=float(value), unit=unit
+    )
+
+
+def told_weeks_pattern(day: AsOf, label: str, min_history_weeks: int) -> Pattern:
+    """A weekly rule's pattern: the days its flagged weeks passed their limit (the measure's
+    `told_date`), judged from the week its history minimum is met."""
+    weeks = day.measure
+    return Pattern(
+        label=label,
+        days=day_array(weeks["told_date"].dropna()) if len(weeks) else day_array([]),
+        judged_from=weeks_judged_from(day, min_history_weeks),
+    )
+
+
+def columns_of(table: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """The table's `columns`; an empty table of them when the table has no rows (an empty
+    measure may lack them)."""
+    return table[columns] if len(table) else pd.DataFrame(columns=columns)

@@ -27,9 +27,10 @@ import numpy as np
 import pandas as pd
 
 from analyzer.checkers._calendar import daily_totals, rows_between, runs_by_athlete
-from analyzer.checkers._format import day_text, distance_text, noun_phrase, round_distance
+from analyzer.checkers._format import day_text, distance_text, noun_phrase
 from analyzer.checkers._today import (
     day_array,
+    distance_advice,
     first_day_after,
     first_run_day,
     history_days_reason,
@@ -142,13 +143,12 @@ def advice(day: AsOf) -> Advice | None:
     if ratio is None or round(ratio, 2) < day.limits.info_ratio:
         return None  # the ratio came down since
     days = day.measure.set_index("day")
-    acute = round_distance(float(days["acute_m"].get(pd.Timestamp(finding.date), 0.0)), day.units)
-    return Advice(
-        kind="load",
-        text=f"Keep the coming 7 days no bigger than the last 7 ({acute}).",
-        because=(finding,),
-        target=float(acute.split(" ")[0]),
-        unit=acute.split(" ")[1],
+    return distance_advice(
+        "load",
+        "Keep the coming 7 days no bigger than the last 7 ({}).",
+        float(days["acute_m"].get(pd.Timestamp(finding.date), 0.0)),
+        day.units,
+        (finding,),
     )
 
 

@@ -24,12 +24,11 @@ import pandas as pd
 from analyzer.checkers._calendar import rows_between, runs_by_athlete, weekly_totals
 from analyzer.checkers._format import day_text, elevation_text, noun_phrase
 from analyzer.checkers._today import (
+    columns_of,
     dated_runs,
-    day_array,
-    first_run_day,
     history_weeks_reason,
-    monday_of,
     newest,
+    told_weeks_pattern,
 )
 from analyzer.checkers.rule import (
     Advice,
@@ -156,15 +155,7 @@ def not_judged(day: AsOf) -> str | None:
 
 def pattern(day: AsOf) -> Pattern:
     """The days on which a flagged week passed its limit."""
-    weeks = day.measure
-    first = first_run_day(day)
-    return Pattern(
-        label=noun_phrase(RULE.title),
-        days=day_array(weeks["told_date"].dropna()) if len(weeks) else day_array([]),
-        judged_from=None
-        if first is None
-        else monday_of(first) + dt.timedelta(weeks=day.limits.min_history_weeks),
-    )
+    return told_weeks_pattern(day, noun_phrase(RULE.title), day.limits.min_history_weeks)
 
 
 def chart_marks(day: AsOf) -> ChartMarks:
@@ -175,7 +166,7 @@ def chart_marks(day: AsOf) -> ChartMarks:
     return ChartMarks(
         chart="weekly",
         label="descent",
-        series=series[columns] if len(series) else pd.DataFrame(columns=columns),
+        series=columns_of(series, columns),
     )
 
 

@@ -24,10 +24,10 @@ from analyzer.checkers._format import (
     distance_text,
     noun_phrase,
     percent_beyond,
-    round_distance,
 )
 from analyzer.checkers._today import (
     day_array,
+    distance_advice,
     first_day_after,
     first_run_day,
     history_days_reason,
@@ -135,14 +135,12 @@ def advice(day: AsOf) -> Advice | None:
     flagged = runs[(runs["local_date"] == finding.date) & (runs["severity"] != "")]
     if flagged.empty:
         return None
-    limit_m = float(flagged["longest_before_m"].max()) * day.limits.warning_ratio
-    limit = round_distance(limit_m, day.units)
-    return Advice(
-        kind="long run",
-        text=f"Go back to growing your long run a tenth at a time: the next one under {limit}.",
-        because=(finding,),
-        target=float(limit.split(" ")[0]),
-        unit=limit.split(" ")[1],
+    return distance_advice(
+        "long run",
+        "Go back to growing your long run a tenth at a time: the next one under {}.",
+        float(flagged["longest_before_m"].max()) * day.limits.warning_ratio,
+        day.units,
+        (finding,),
     )
 
 

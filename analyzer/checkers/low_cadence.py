@@ -34,6 +34,7 @@ import pandas as pd
 from analyzer.checkers._calendar import runs_by_athlete
 from analyzer.checkers._format import day_text, noun_phrase, number_beyond
 from analyzer.checkers._today import (
+    columns_of,
     dated_runs,
     day_array,
     first_run_day,
@@ -176,7 +177,7 @@ def chart_marks(day: AsOf) -> ChartMarks:
     return ChartMarks(
         chart="cadence",
         label="cadence",
-        series=runs[columns] if len(runs) else pd.DataFrame(columns=columns),
+        series=columns_of(runs, columns),
         level=floor_spm,
         level_label=f"floor {floor_spm:g}",
     )

@@ -25,7 +25,7 @@ import pandas as pd
 
 from analyzer.checkers._calendar import foster_monotony, rows_between, runs_by_athlete
 from analyzer.checkers._format import day_text, distance_text, noun_phrase, number_beyond
-from analyzer.checkers._today import day_array, first_run_day, newest, no_runs_reason
+from analyzer.checkers._today import columns_of, day_array, first_run_day, newest, no_runs_reason
 from analyzer.checkers.rule import Advice, AsOf, ChartMarks, Finding, Pattern, Rule, setting
 from analyzer.log import TrainingLog
 
@@ -164,7 +164,7 @@ def chart_marks(day: AsOf) -> ChartMarks:
     return ChartMarks(
         chart="rest",
         label="rest days",
-        series=days[columns] if len(days) else pd.DataFrame(columns=columns),
+        series=columns_of(days, columns),
     )
 
 

@@ -26,6 +26,7 @@ import pandas as pd
 from analyzer.checkers._calendar import rows_between, runs_by_athlete
 from analyzer.checkers._format import day_text, distance_text, noun_phrase
 from analyzer.checkers._today import (
+    columns_of,
     dated_runs,
     day_array,
     first_day_after,
@@ -152,7 +153,7 @@ def chart_marks(day: AsOf) -> ChartMarks:
     return ChartMarks(
         chart="surfaces",
         label="surfaces",
-        series=days[columns] if len(days) else pd.DataFrame(columns=columns),
+        series=columns_of(days, columns),
     )
 
 

@@ -25,6 +25,7 @@ import pandas as pd
 from analyzer.checkers._calendar import runs_by_athlete
 from analyzer.checkers._format import day_text, distance_text, noun_phrase, number_beyond, pace_text
 from analyzer.checkers._today import (
+    columns_of,
     day_array,
     first_day_after,
     first_run_day,
@@ -142,7 +143,7 @@ def chart_marks(day: AsOf) -> ChartMarks:
     return ChartMarks(
         chart="weekly",
         label="pace",
-        series=runs[columns] if len(runs) else pd.DataFrame(columns=columns),
+        series=columns_of(runs, columns),
     )
 
 

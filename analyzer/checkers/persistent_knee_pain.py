@@ -15,14 +15,13 @@ J Orthop Sports Phys Ther 45(5):375-380 (injury definition consensus) (unverifie
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from analyzer.checkers._format import day_text
-from analyzer.checkers._knee import episode_numbers, knee_readings, quoted
+from analyzer.checkers._knee import episode_numbers, knee_readings, noted_fine_after, quoted
 from analyzer.checkers._today import newest, no_notes_reason
 from analyzer.checkers.rule import (
     EPISODE_COLUMN,
@@ -106,7 +105,7 @@ def advice(day: AsOf) -> Advice | None:
     if finding is None or notes.empty:
         return None
     episode = notes.loc[notes["local_date"] <= finding.date, "episode"].iloc[-1]
-    if notes["episode"].iloc[-1] != episode or _fine_since(day, finding.date):
+    if notes["episode"].iloc[-1] != episode or noted_fine_after(day.log, day.athlete, finding.date):
         return None  # a new episode, or the knee was noted fine since
     in_episode = notes[notes["episode"] == episode]
     flags = tuple(
@@ -120,13 +119,6 @@ def advice(day: AsOf) -> Advice | None:
         span = int(in_episode["span_days"].iloc[-1])
         text = f"Knee pain noted for {span} days: see a physiotherapist or doctor."
     return Advice(kind="red flag", text=text, because=(finding,))
-
-
-def _fine_since(day: AsOf, after: dt.date) -> bool:
-    """Whether a note after `after` says the knee is fine."""
-    _, clear_days = knee_readings(day.log)
-    clear = clear_days.get(day.athlete)
-    return clear is not None and bool((clear > pd.Timestamp(after)).any())
 
 
 def not_judged(day: AsOf) -> str | None:

@@ -23,7 +23,7 @@ import pandas as pd
 
 from analyzer.checkers._calendar import daily_totals, rows_between, runs_by_athlete
 from analyzer.checkers._format import day_text, distance_text
-from analyzer.checkers._knee import knee_readings
+from analyzer.checkers._knee import knee_readings, noted_fine_after
 from analyzer.checkers._today import history_days_reason, newest, no_notes_reason
 from analyzer.checkers.rule import Advice, AsOf, ChartMarks, Declined, Finding, Rule, setting
 from analyzer.log import TrainingLog
@@ -97,9 +97,7 @@ def advice(day: AsOf) -> Advice | None:
     finding = newest(day.open_findings, "warning")
     if finding is None or day.days_ago(finding.date) >= day.limits.window_days:
         return None
-    _, clear_days = knee_readings(day.log)
-    clear = clear_days.get(day.athlete)
-    if clear is not None and bool((clear > pd.Timestamp(finding.date)).any()):
+    if noted_fine_after(day.log, day.athlete, finding.date):
         return None
     return Advice(
         kind="knee",

@@ -35,15 +35,14 @@ from analyzer.checkers._format import (
     distance_text,
     noun_phrase,
     percent_beyond,
-    round_distance,
 )
 from analyzer.checkers._today import (
     dated_runs,
-    day_array,
-    first_run_day,
+    distance_advice,
     history_weeks_reason,
     monday_of,
     newest,
+    told_weeks_pattern,
 )
 from analyzer.checkers.rule import (
     Advice,
@@ -153,13 +152,12 @@ def advice(day: AsOf) -> Advice | None:
     in_week = runs[
         (runs["local_date"] >= week["week_start"].date()) & (runs["local_date"] <= finding.date)
     ]
-    held = round_distance(float(in_week["distance_m"].sum()), day.units)
-    return Advice(
-        kind="load",
-        text=f"Hold your week near {held} for a week or two before adding more.",
-        because=(finding,),
-        target=float(held.split(" ")[0]),
-        unit=held.split(" ")[1],
+    return distance_advice(
+        "load",
+        "Hold your week near {} for a week or two before adding more.",
+        float(in_week["distance_m"].sum()),
+        day.units,
+        (finding,),
     )
 
 
@@ -169,15 +167,7 @@ def not_judged(day: AsOf) -> str | None:
 
 def pattern(day: AsOf) -> Pattern:
     """The days on which a flagged week passed its limit (information included)."""
-    weeks = day.measure
-    first = first_run_day(day)
-    return Pattern(
-        label=noun_phrase(RULE.title),
-        days=day_array(weeks["told_date"].dropna()) if len(weeks) else day_array([]),
-        judged_from=None
-        if first is None
-        else monday_of(first) + dt.timedelta(weeks=day.limits.min_history_weeks),
-    )
+    return told_weeks_pattern(day, noun_phrase(RULE.title), day.limits.min_history_weeks)
 
 
 def chart_marks(day: AsOf) -> ChartMarks:
