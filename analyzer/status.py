@@ -93,6 +93,7 @@ class Status:
     shoes_near: tuple[ShoeNear, ...] = ()  # nearest its limit first
     latest_pain: PainNote | None = None
     pain_trend: str = ""  # one plain phrase: "no knee pain noted in 14 days", "easing ..."
+    pain_trend_days: int = 0  # the days the trend looks back over (a note in them is recent)
     advice_items: tuple[Advice, ...] = ()
     rules_not_run: tuple[NotRun, ...] = ()  # rules turned off or unable to judge this log
     pain_patterns: PainPatterns | None = None  # what came before knee pain; None: no pain noted

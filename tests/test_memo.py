@@ -87,9 +87,9 @@ def test_a_changed_file_gives_a_new_result(data, tmp_path):
 
 @pytest.mark.parametrize(
     "change",
-    ["a new file", "a new profile setting", "a profile given", "another option"],
+    ["a new file", "a new profile setting", "a profile given", "another option", "other code"],
 )
-def test_whatever_the_result_depends_on_gives_a_new_key(data, tmp_path, change):
+def test_whatever_the_result_depends_on_gives_a_new_key(data, tmp_path, monkeypatch, change):
     profile = tmp_path / "other.toml"
     profile.write_text((data / "runlog.toml").read_text())
     before = memo.key_of("import", [data], None, {"output": "runs.csv"})
@@ -103,6 +103,8 @@ def test_whatever_the_result_depends_on_gives_a_new_key(data, tmp_path, change):
         (data / "runlog.toml").write_text((data / "runlog.toml").read_text() + "\n# a remark\n")
     elif change == "a profile given":
         given = profile
+    elif change == "other code":  # a changed module or library (tests/test_fingerprint.py)
+        monkeypatch.setattr(memo, "code_key", lambda: "another release")
     else:
         options = {"output": "runs.parquet"}
     assert memo.key_of("import", [data], given, options) != before
@@ -196,3 +198,25 @@ def test_a_rerun_of_report_writes_the_same_page_without_matplotlib(data, tmp_pat
     assert "pandas imported: False exit: 0" in again.stdout
     assert page.read_bytes() == written and b"data:image/svg+xml" in written  # its charts
     assert again.stderr == first.stderr
+
+
+def test_a_site_is_kept_apart_from_a_page_and_written_again_the_same(data, tmp_path):
+    site = tmp_path / "site"
+    first = CliRunner().invoke(cli.cli, ["report", str(data), "-o", f"{site}/"])
+    assert first.exit_code == 0, first.output
+    pages = {path.name: path.read_bytes() for path in site.iterdir()}
+    again = CliRunner().invoke(cli.cli, ["report", str(data), "-o", f"{site}/", "--force"])
+    assert again.output == first.output and len(kept_results(tmp_path)) == 1
+    assert {path.name: path.read_bytes() for path in site.iterdir()} == pages
+    options = {"output": str(site), "layout": "site"}
+    assert memo.key_of("report", [data], None, options) != memo.key_of(
+        "report", [data], None, {**options, "layout": "page"}
+    )
+
+
+def test_the_athletes_named_are_part_of_the_key(data, tmp_path):
+    every = run_check(data)
+    named = run_check(data, "--athlete", "SAM")
+    assert named[0] == 0 and len(kept_results(tmp_path)) == 2  # a result of its own
+    assert run_check(data, "--athlete", "SAM") == named and len(kept_results(tmp_path)) == 2
+    assert run_check(data) == every

@@ -172,7 +172,6 @@ def chart_marks(day: AsOf) -> ChartMarks:
     days = day.measure
     return ChartMarks(
         chart="weekly",
-        label="acute:chronic",
         series=days[["day", "ratio"]] if len(days) else pd.DataFrame(columns=["day", "ratio"]),
     )
 
@@ -275,6 +274,7 @@ RULE = Rule(
     code="RL102",
     slug="acute-chronic-ratio",
     title="Last 7 days' distance well above your 28-day average (context; evidence contested)",
+    label="7-day load",
     rationale=__doc__,
     thresholds=Thresholds,
     check=check,

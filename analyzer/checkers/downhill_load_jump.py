@@ -165,7 +165,6 @@ def chart_marks(day: AsOf) -> ChartMarks:
     series = weeks.rename(columns={"week_start": "day"})
     return ChartMarks(
         chart="weekly",
-        label="descent",
         series=columns_of(series, columns),
     )
 
@@ -232,6 +231,7 @@ RULE = Rule(
     code="RL105",
     slug="downhill-load-jump",
     title="A week with far more downhill running than your last 4 weeks",
+    label="downhill",
     rationale=__doc__,
     thresholds=Thresholds,
     check=check,

@@ -97,7 +97,11 @@ def today(day: AsOf) -> dict[str, Any]:
     """The newest knee-pain note (it sets the knee line, an easing note included) and how the
     knee went over the last `TREND_DAYS` days."""
     notes = pain_notes(day)
-    return {"latest_pain": notes[-1] if notes else None, "pain_trend": pain_trend(day, notes)}
+    return {
+        "latest_pain": notes[-1] if notes else None,
+        "pain_trend": pain_trend(day, notes),
+        "pain_trend_days": TREND_DAYS,
+    }
 
 
 def pain_trend(day: AsOf, notes: list[PainNote]) -> str:
@@ -192,7 +196,7 @@ def chart_marks(day: AsOf) -> ChartMarks:
             "score_of_10": [note.score_of_10 for note in notes],
         }
     )
-    return ChartMarks(chart="knee", label="knee pain", series=series)
+    return ChartMarks(chart="knee", series=series)
 
 
 def _file_name(source: object) -> str:
@@ -261,6 +265,7 @@ RULE = Rule(
     code="RL501",
     slug="knee-pain-note",
     title="A note that reports knee pain, with the findings of the 14 days before it",
+    label="knee pain",
     rationale=__doc__,
     thresholds=Thresholds,
     check=check,

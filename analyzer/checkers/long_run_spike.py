@@ -164,7 +164,6 @@ def chart_marks(day: AsOf) -> ChartMarks:
     series = day.measure[["day", "activity_id", "distance_m", "longest_before_m"]]
     return ChartMarks(
         chart="long run",
-        label="long run",
         series=series.assign(limit_m=series["longest_before_m"] * limits.warning_ratio),
         lines=(
             ("longest_before_m", f"longest of the {limits.window_days} days before"),
@@ -229,6 +228,7 @@ RULE = Rule(
     code="RL103",
     slug="long-run-spike",
     title="A run more than 10 % longer than your longest of the past 30 days",
+    label="long run",
     rationale=__doc__,
     thresholds=Thresholds,
     check=check,

@@ -176,7 +176,6 @@ def chart_marks(day: AsOf) -> ChartMarks:
     floor_spm = float(day.limits.min_cadence_spm)
     return ChartMarks(
         chart="cadence",
-        label="cadence",
         series=columns_of(runs, columns),
         level=floor_spm,
         level_label=f"floor {floor_spm:g}",
@@ -458,6 +457,7 @@ RULE = Rule(
     code="RL201",
     slug="low-cadence",
     title="Running cadence under 170 steps/min, or 5 % under your own at the same speed",
+    label="cadence",
     rationale=__doc__,
     thresholds=Thresholds,
     check=check,

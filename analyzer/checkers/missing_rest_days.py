@@ -163,7 +163,6 @@ def chart_marks(day: AsOf) -> ChartMarks:
     days = day.measure
     return ChartMarks(
         chart="rest",
-        label="rest days",
         series=columns_of(days, columns),
     )
 
@@ -311,6 +310,7 @@ RULE = Rule(
     code="RL301",
     slug="missing-rest-days",
     title="Too many running days in a row, or a week without a rest day",
+    label="rest",
     rationale=__doc__,
     thresholds=Thresholds,
     check=check,

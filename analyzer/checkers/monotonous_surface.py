@@ -152,7 +152,6 @@ def chart_marks(day: AsOf) -> ChartMarks:
     days = day.measure
     return ChartMarks(
         chart="surfaces",
-        label="surfaces",
         series=columns_of(days, columns),
     )
 
@@ -310,6 +309,7 @@ RULE = Rule(
     code="RL401",
     slug="monotonous-surface",
     title="80 % or more of four weeks' running on one surface",
+    label="surface",
     rationale=__doc__,
     thresholds=Thresholds,
     check=check,

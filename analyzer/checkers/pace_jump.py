@@ -142,7 +142,6 @@ def chart_marks(day: AsOf) -> ChartMarks:
     columns = ["day", "activity_id", "speed_mps", "norm_mps"]
     return ChartMarks(
         chart="weekly",
-        label="pace",
         series=columns_of(runs, columns),
     )
 
@@ -211,6 +210,7 @@ RULE = Rule(
     code="RL104",
     slug="pace-jump",
     title="A run much faster than your runs of the past 8 weeks",
+    label="pace",
     rationale=__doc__,
     thresholds=Thresholds,
     check=check,

@@ -127,7 +127,7 @@ def not_judged(day: AsOf) -> str | None:
 
 def chart_marks(day: AsOf) -> ChartMarks:
     """Its findings are labelled on the weekly chart."""
-    return ChartMarks(chart="weekly", label="knee pain for weeks")
+    return ChartMarks(chart="weekly")
 
 
 def _words(words: tuple[str, ...]) -> str:
@@ -214,6 +214,7 @@ RULE = Rule(
     code="RL502",
     slug="persistent-knee-pain",
     title="Knee pain noted over more than two weeks, or with swelling, locking or giving way",
+    label="lasting pain",
     rationale=__doc__,
     thresholds=Thresholds,
     check=check,

@@ -28,7 +28,8 @@ measure of that log, computed when a facet first reads it):
 - `pattern(day) -> Pattern`: the days on which the rule's pattern held, for "what came before
   knee pain", and the first day the rule could judge (its own history minimum).
 - `chart_marks(day) -> ChartMarks`: what the report's charts draw for the rule, in its own
-  numbers: the chart it belongs on, a few words for it, the per-run or per-day series.
+  numbers: the chart it belongs on and the per-run or per-day series (a chart writes the
+  rule's `label` beside its marks).
 
 A rule also checks the settings a profile gives it (`thresholds_from`).
 """
@@ -183,8 +184,7 @@ class Pattern:
 class ChartMarks:
     """What the report's charts draw for a rule, in the rule's own numbers."""
 
-    chart: str  # the chart the rule belongs on: one of CHARTS
-    label: str  # the rule in a word or two for a chart's labels ("long run", "cadence")
+    chart: str  # the chart the rule belongs on: one of CHARTS (its words: the rule's `label`)
     series: pd.DataFrame = field(default_factory=pd.DataFrame)  # `day` and the rule's numbers
     lines: tuple[tuple[str, str], ...] = ()  # (series column, legend words) drawn as lines
     level: float | None = None  # a threshold drawn across the chart (the cadence floor)
@@ -252,6 +252,7 @@ class Rule:
     chart_marks: Facet  # chart_marks(AsOf) -> ChartMarks
     grade: str = "Conv"  # docs/EVIDENCE.md#grades: Mod, Low, Mech, Conv (and combinations)
     related_window_days: int | None = None  # fill `related` with the findings of these days
+    label: str = ""  # a chart's few words for its findings ("long run"); the code when none
     numbers_episodes: bool = False  # its measure numbers the knee-pain episodes (EPISODE_COLUMN)
 
     def provides(self, facet: str) -> bool:

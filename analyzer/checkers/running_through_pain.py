@@ -112,7 +112,7 @@ def not_judged(day: AsOf) -> str | None:
 
 def chart_marks(day: AsOf) -> ChartMarks:
     """Its findings are labelled on the weekly chart."""
-    return ChartMarks(chart="weekly", label="ran on after pain")
+    return ChartMarks(chart="weekly")
 
 
 def _judged(
@@ -218,6 +218,7 @@ RULE = Rule(
     code="RL503",
     slug="running-through-pain",
     title="Running on without a cut in the week after a knee-pain note",
+    label="ran on pain",
     rationale=__doc__,
     thresholds=Thresholds,
     check=check,

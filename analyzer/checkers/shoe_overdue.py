@@ -266,7 +266,7 @@ def chart_marks(day: AsOf) -> ChartMarks:
             "is_retired",
         ],
     )
-    return ChartMarks(chart="shoes", label="shoes", series=series)
+    return ChartMarks(chart="shoes", series=series)
 
 
 def shoe_distances(log: TrainingLog, athlete: str, limits: Thresholds) -> list[ShoeDistance]:
@@ -541,6 +541,7 @@ RULE = Rule(
     code="RL402",
     slug="shoe-overdue",
     title="A shoe past its distance limit (480 km, high past 800 km, or its own limit)",
+    label="shoes",
     rationale=__doc__,
     thresholds=Thresholds,
     check=check,

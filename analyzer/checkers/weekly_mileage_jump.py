@@ -175,7 +175,6 @@ def chart_marks(day: AsOf) -> ChartMarks:
     weeks = day.measure
     return ChartMarks(
         chart="weekly",
-        label="weekly distance",
         series=weeks.rename(columns={"week_start": "day"})[["day", "distance_m", "severity"]]
         if len(weeks)
         else pd.DataFrame(columns=["day", "distance_m", "severity"]),
@@ -342,6 +341,7 @@ RULE = Rule(
     code="RL101",
     slug="weekly-mileage-jump",
     title="A week's distance well up on your usual week, or climbing week after week",
+    label="mileage",
     rationale=__doc__,
     thresholds=Thresholds,
     check=check,

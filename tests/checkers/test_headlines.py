@@ -49,7 +49,8 @@ def test_the_samples_open_findings_are_said_in_a_few_words(sample):
 
 def test_the_squads_why_is_the_top_finding_in_a_few_words(squad):
     log, findings = squad
-    text = render_text(log, findings, (), statuses(log, findings, dt.date(2026, 11, 8)))
+    squad_statuses = statuses(log, findings, dt.date(2026, 11, 8))
+    text = render_text(log, findings, (), squad_statuses, show_all=True)  # the board's whys
     whys = [line.strip() for line in text.split("\n\n", 1)[0].splitlines() if "why:" in line]
     assert whys == [
         "why: no activity since Sun 11 Oct 2026 (28 days)",

@@ -409,7 +409,7 @@ def test_each_facet_gives_what_the_rule_module_docstring_promises(painful_days):
             assert (np.diff(pattern.days.astype(int)) >= 0).all()
         if rule.provides("chart_marks"):
             marks = rule.chart_marks(day)
-            assert isinstance(marks, ChartMarks) and marks.chart in CHARTS and marks.label
+            assert isinstance(marks, ChartMarks) and marks.chart in CHARTS
             assert all(column in marks.series.columns for column, _ in marks.lines)
 
 
@@ -444,3 +444,13 @@ def test_no_reader_names_a_rule(path):
     if path != "analyzer/weekly.py":  # the weekly table reads two rules' measures by module
         named += [module for module in imported if module in RULE_MODULES]
     assert named == [], f"{path} names rules: {named}"
+
+
+LABEL_MAX_CHARS = 14  # a chart's upright label on a phone's bar
+
+
+def test_every_rule_has_a_few_words_for_the_charts_of_its_own():
+    labels = [rule.label for rule in RULES]
+    assert all(0 < len(label) <= LABEL_MAX_CHARS for label in labels), labels
+    assert len(set(labels)) == len(labels)
+    assert not any(re.search(r"\d{3}", label) for label in labels)  # words, not codes
