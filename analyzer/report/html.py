@@ -15,9 +15,14 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import logging
+import multiprocessing as mp
+import os
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from html import escape
 
@@ -32,6 +37,7 @@ from analyzer.report import (
     day_text,
     distance_text,
     evidence_words,
+    finding_label,
     in_attention_order,
     is_pain_note,
     newest_first,
@@ -47,6 +53,8 @@ from analyzer.report.board import BoardRow, board
 from analyzer.report.sparkline import weekly_sparkline
 from analyzer.status import OPEN_WINDOW_DAYS, Status, default_as_of
 from analyzer.status import statuses as athlete_statuses
+
+log = logging.getLogger(__name__)
 
 CARDS_BELOW_PX = 600  # narrower than this, every table is a column of cards
 NARROW_CHARTS_BELOW_PX = 700  # narrower than this, charts use their phone drawing
@@ -172,10 +180,12 @@ def render_html(
     body = [f"<h1>{escape(title)}</h1>", _overview(view)]
     body.append(_board(view, {athlete: f"#{anchor}" for athlete, anchor in anchors.items()}))
     back = f'<nav class="back"><a href="#{BOARD_ID}">↑ The board</a></nav>'
-    for summary in view.summaries:
-        opening = f'<section class="athlete" id="{anchors[summary.athlete]}">'
-        heading = f"<h2>{escape(summary.athlete)}</h2>"
-        body.append(_athlete(view, summary, opening + "\n" + back + "\n" + heading))
+    openings = {
+        summary.athlete: f'<section class="athlete" id="{anchors[summary.athlete]}">\n{back}\n'
+        f"<h2>{escape(summary.athlete)}</h2>"
+        for summary in view.summaries
+    }
+    body += _sections(view, openings).values()
     return _page(title, [*body, *_files(view)])
 
 
@@ -197,13 +207,12 @@ def render_site(
     index = [f"<h1>{escape(title)}</h1>", _overview(view), _board(view, files), *_files(view)]
     pages = {INDEX_PAGE: _page(title, index)}
     back = f'<nav class="back"><a href="{INDEX_PAGE}#{BOARD_ID}">← {escape(title)}</a></nav>'
+    sections = _sections(
+        view, {summary.athlete: '<section class="athlete">' for summary in view.summaries}
+    )
     for summary in view.summaries:
         athlete_title = _athlete_title(summary.athlete, view.as_of)
-        body = [
-            back,
-            f"<h1>{escape(athlete_title)}</h1>",
-            _athlete(view, summary, '<section class="athlete">'),
-        ]
+        body = [back, f"<h1>{escape(athlete_title)}</h1>", sections[summary.athlete]]
         if view.errors:
             unread = count_text(len(view.errors), "file")
             body.append(
@@ -229,6 +238,48 @@ def page_names(athletes: Iterable[str]) -> dict[str, str]:
         taken.add(name)
         names[athlete] = name
     return names
+
+
+PARALLEL_MIN_ATHLETES = 3  # fewer athletes are drawn here: starting processes costs more
+_drawn: _View | None = None  # the view the drawing processes share (inherited, never sent)
+
+
+def _sections(view: _View, openings: Mapping[str, str]) -> dict[str, str]:
+    """Each athlete's section (`_athlete`), by athlete, from their opening; drawn on every core
+    when there are several athletes (an athlete's charts take about a second of matplotlib).
+
+    The processes are forked with the view in place, so only names and pages travel; with one
+    core, RUNLOG_WORKERS=1 (inside a cluster's task) or no processes to be had, they are drawn
+    here. Either way the pages are the same bytes."""
+    global _drawn
+    workers = min(os.cpu_count() or 1, 8, len(openings))
+    if (
+        len(openings) >= PARALLEL_MIN_ATHLETES
+        and workers >= 2
+        and os.environ.get("RUNLOG_WORKERS") != "1"
+        and "fork" in mp.get_all_start_methods()
+    ):
+        _drawn = view
+        try:
+            with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as pool:
+                return dict(zip(openings, pool.map(_drawn_section, openings.items()), strict=True))
+        except (OSError, RuntimeError, BrokenProcessPool) as err:  # no processes: draw here
+            log.debug("drawing the athletes in one process (%s)", err)
+        finally:
+            _drawn = None
+    return {athlete: _section(view, athlete, opening) for athlete, opening in openings.items()}
+
+
+def _drawn_section(athlete_opening: tuple[str, str]) -> str:
+    """A drawing process's task: one athlete's section of the view it was forked with."""
+    if _drawn is None:
+        raise RuntimeError("a drawing process without the view it draws")
+    return _section(_drawn, *athlete_opening)
+
+
+def _section(view: _View, athlete: str, opening: str) -> str:
+    summary = next(summary for summary in view.summaries if summary.athlete == athlete)
+    return _athlete(view, summary, opening)
 
 
 def _view(
@@ -559,15 +610,15 @@ def _status(status: Status) -> str:
 
 
 def _codes_key(findings: tuple[Finding, ...], window, marks: Mapping[str, ChartMarks]) -> str:
-    """What each rule code on the weekly chart stands for (a knee-pain note is drawn as its
-    dashed line, not a code)."""
+    """What each label on the weekly chart stands for: the label, then the rule's code and
+    slug (a knee-pain note is drawn as its dashed line, not a label)."""
     drawn_apart = {slug for slug, mark in marks.items() if mark.chart == "knee"}
-    codes = {
-        finding.code: finding.rule
+    labels = {
+        finding_label(finding): f"{finding.code} {finding.rule}"
         for finding in findings
         if finding.rule not in drawn_apart and window.first <= finding.date <= window.as_of
     }
-    return " · ".join(f"{code} {rule}" for code, rule in sorted(codes.items()))
+    return " · ".join(f"{label}: {rule}" for label, rule in sorted(labels.items()))
 
 
 def _pain_timeline(findings: tuple[Finding, ...], not_run: int = 0) -> str:
