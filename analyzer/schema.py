@@ -79,7 +79,9 @@ ACTIVITY_COLUMNS: dict[str, Column] = {
         "float64", "running cadence, both feet", "steps/min", 0.0, plausible.MAX_CADENCE_SPM
     ),
     "cadence_is_derived": Column(
-        "boolean", "avg_cadence_spm is total steps / moving time, not recorded"
+        "boolean",
+        "True: avg_cadence_spm is total steps / moving time; False: the device recorded it;"
+        " missing: no cadence, or the source does not say",
     ),
     "avg_hr_bpm": Column("float64", "average heart rate", "bpm", 0.0, plausible.MAX_HR_BPM),
     "shoe": Column("string", "gear name, or empty"),
