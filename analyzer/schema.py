@@ -28,6 +28,7 @@ import pandas as pd
 
 from analyzer import plausible
 from analyzer.classify import SPORTS, SURFACES
+from analyzer.importers import importers
 
 DATE = "date"  # a column of datetime.date (a calendar day without a time); object in pandas
 
@@ -231,8 +232,6 @@ def read_csv(source: str | Path | IO[str], columns: Mapping[str, Column]) -> pd.
 
 @functools.cache
 def _formats() -> tuple[str, ...]:
-    from analyzer.importers import importers
-
     return tuple(sorted(importer.FORMAT for importer in importers()))
 
 
