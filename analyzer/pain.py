@@ -136,6 +136,7 @@ _ENDINGS = ("ing", "ed", "es", "s", "y", "iness", "ness", "ly")
 _EMOTICON = re.compile(r":-?\(|:'\(|[☹🙁😖😣😫😩🤕😬😢😭😞😤😟]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _ABBREVIATION_MAX_CHARS = 4
+_CUT_SIDE_MAX_CHARS = 2  # "v.", "li.": a side word cut to its first letters, with a period
 _EXCERPT_MAX_CHARS = 200
 _LONG_NOTE_CHARS = 4000  # a longer note is read around its knee words only
 _AROUND_KNEE_CHARS = 400
@@ -167,6 +168,8 @@ LOCATION, FROM, OTHER_PERSON, OWN, PRONOUN = 1 << 36, 1 << 37, 1 << 38, 1 << 39,
 FLAGS = SWELLING | LOCKING | GIVING_WAY | SHARP
 PARTS = KNEE | KNEE_PAIN | OTHER_PART
 SIDE = LEFT | RIGHT | BOTH
+# what a clause that says a side on its own may hold besides the side: "la derecha", "R. Hurts"
+_SIDE_CLAUSE_KINDS = BREAK | SIDE_GAP | JOINER | SIDE_NOUN | PAIN | FLAGS | SCORE | OF_SCORE
 _FLAG_NAMES = {
     SWELLING: "swelling",
     LOCKING: "locking",
@@ -192,6 +195,9 @@ _PLACEHOLDERS = {
     "_effort_": NOT_PAIN_BEFORE,
     "_again_": CONTINUING,  # "knee pain is back": not the back
     "_good_": GOOD,  # "better than ever"
+    "_hedged_": 0,  # "ok-ish", "so lala": neither fine nor sore, so the knee is not fine
+    "_left_": LEFT,  # "li.", "v.": a side written short, with its period
+    "_right_": RIGHT,  # "dr.", "h."
 }
 
 
@@ -317,7 +323,13 @@ def _grammar(language: str) -> _Grammar:
         (words.no_longer_pattern, " _not_ "),
         (words.pain_phrase_pattern, " _pain_ "),
         (words.returned_pattern, " _again_ "),
+        (words.hedged_pattern, " _hedged_ "),
         (words.good_phrase_pattern, " _good_ "),
+    ]
+    cut_sides = _cut_sides(words)
+    phrases += [
+        (_cut_side_pattern(cut_sides["left"]), " _left_ "),
+        (_cut_side_pattern(cut_sides["right"]), " _right_ "),
     ]
     phrases = [(pattern, token) for pattern, token in phrases if pattern]
     # every phrase starts at a word's start: "\b" first lets the search skip the rest
@@ -346,7 +358,9 @@ def _grammar(language: str) -> _Grammar:
             for side_words in (words.left, words.right)
             for word in side_words[1:]  # the first is the side's full word ("left", "links")
             if len(word) <= _ABBREVIATION_MAX_CHARS
-        ),
+        )
+        | cut_sides["left"]
+        | cut_sides["right"],
         both_knees=frozenset(words.both_knees),
     )
     flags = (
@@ -361,6 +375,30 @@ def _grammar(language: str) -> _Grammar:
                 kind |= flag | PAIN
         grammar.typo_kinds[target] = kind
     return grammar
+
+
+def _cut_sides(words: Words) -> dict[str, frozenset[str]]:
+    """Per side, the side's words cut to their first one or two letters, as runners write them
+    with a period ("l.", "li.", "v.", "h.", "dr.", "g."), in every language: the first letter
+    always, the first two unless they are a word the reader knows ("si" is yes, "le" the)."""
+    known = _word_kinds(words)
+    cut: dict[str, set[str]] = {"left": set(), "right": set()}
+    for side, side_words in (("left", words.left), ("right", words.right)):
+        for word in side_words:
+            if len(word) > _CUT_SIDE_MAX_CHARS + 1 and word.isalpha():
+                cut[side] |= {
+                    word[:size]
+                    for size in range(1, _CUT_SIDE_MAX_CHARS + 1)
+                    if size == 1 or not known.get(word[:size], 0) & ~SIDE
+                }
+    shared = cut["left"] & cut["right"]
+    return {side: frozenset(prefixes - shared) for side, prefixes in cut.items()}
+
+
+def _cut_side_pattern(prefixes: frozenset[str]) -> str:
+    """A side cut short with its period: not an initial of a word run together ("e.g."), nor an
+    hour ("1 h.")."""
+    return rf"(?<![\w.])(?<!\d )(?:{_alternatives(prefixes)})\.(?![\w.])"
 
 
 def _uncaptured(pattern: str) -> str:
@@ -909,7 +947,9 @@ class _Note:
             *(
                 self._sides(group)
                 for group in knees
-                if group in painful or any(other.clause == group.clause for other in painful)
+                if group in painful
+                or any(other.clause == group.clause for other in painful)
+                or (_is_bare(group) and any(other.sentence == group.sentence for other in painful))
             )
         )
         flags = sorted(
@@ -1035,7 +1075,7 @@ class _Note:
 
     def _answer(self, index: int) -> None:
         """A negative answer clears what was asked ("Knee pain? None.", "knee: nil", "Knee
-        pain? Not today.")."""
+        pain? Not today."), or the field it fills ("swelling: none", "Schwellung: keine")."""
         position = index - 1
         while position >= 0 and self.tokens[position] in {"¶", "-", "–", "—"}:
             position -= 1
@@ -1047,10 +1087,16 @@ class _Note:
             return  # "knee: no pain": the negation reads it; "Not today." answers
         asked = self.clause[position]
         for group in self.groups:
-            if group.is_knee and self.clause[group.start] in (asked, asked - 1):
+            if not group.is_knee:
+                continue
+            if self.clause[group.start] in (asked, asked - 1):
                 group.clear += group.live
                 group.live.clear()
                 group.is_fine = True
+                continue
+            field = [at for at in group.live if self.clause[at] == asked - 1]
+            group.clear += field
+            group.live = [at for at in group.live if at not in field]
 
     def _exceptions(self) -> None:
         """An exception turns the clause before round for the knee it names ("no pain anywhere
@@ -1085,7 +1131,8 @@ class _Note:
 
     def _owner(self, index: int, window: int = _WINDOW_TOKENS) -> _Group | None:
         """The body part a word belongs to: its clause's nearest, else its sentence's, else
-        the one the sentence before named last (else the next sentence's first)."""
+        the one the sentences before named or spoke of last (else the next sentence's first):
+        "The knee. Again. Right one, sharp on the descents. Call it four out of ten." """
         own = self._group_at(index)
         if own is not None:
             return own
@@ -1108,7 +1155,7 @@ class _Note:
         before = [
             group
             for group in self.groups
-            if sentence - _SENTENCES_BACK <= group.sentence < sentence
+            if group.sentence < sentence <= self._last_spoken_of(group) + _SENTENCES_BACK
         ]
         if before:
             last = max(before, key=lambda group: group.start)
@@ -1117,6 +1164,10 @@ class _Note:
             return None
         after = [group for group in self.groups if group.sentence == sentence + 1]
         return min(after, key=lambda group: group.start) if after else None
+
+    def _last_spoken_of(self, group: _Group) -> int:
+        """The last sentence that named the part or said something of it."""
+        return max([group.sentence, *(self.sentence[at] for at in group.live)])
 
     def _reaches(self, index: int, group: _Group) -> bool:
         """Whether a word from another clause may speak of this part: not of a knee said to be
@@ -1260,7 +1311,8 @@ class _Note:
         group.scores.append((index, value, side))
 
     def _loose_side(self, index: int) -> None:
-        """A side said away from the knee word ("ITB, left side", "(left)", "both sides")."""
+        """A side said away from the knee word, in a clause of its own or with "side" ("ITB,
+        left side", "(left)", "both sides", "ha ceduto al km 9, il destro", "R. Hurts")."""
         if any(
             group.start - 4 <= index < group.end + 3
             for group in self.groups
@@ -1268,12 +1320,23 @@ class _Note:
         ):
             return  # a side beside a part: read with the part
         after = index + 1
-        clause_size = sum(1 for clause in self.clause if clause == self.clause[index])
-        if not ((after < len(self.tokens) and self.kinds[after] & SIDE_NOUN) or clause_size <= 2):
+        has_noun = after < len(self.tokens) and bool(self.kinds[after] & SIDE_NOUN)
+        if not (has_noun or self._is_side_clause(index)):
             return
         group = self._owner(index)
         if group is not None and group.is_knee:
             group.sides |= self._side_words([self.tokens[index]])
+
+    def _is_side_clause(self, index: int) -> bool:
+        """Whether the side's clause says only the side, with its article and what the knee
+        feels ("la derecha", "il destro", "R. Hurts", "left, 3/10"): not "right after the run",
+        "2 km left"."""
+        clause = self.clause[index]
+        return all(
+            self.kinds[position] & _SIDE_CLAUSE_KINDS
+            for position in range(len(self.tokens))
+            if self.clause[position] == clause and position != index
+        )
 
     def _sides(self, group: _Group) -> set[str]:
         """'left knee', 'my right outer knee', 'Knie links', 'both knees', 'L 2/10, R 4/10'."""
@@ -1313,8 +1376,8 @@ class _Note:
         """A side after the pain words ("knee pain R", "knee sore left side"), said as a letter,
         with "side", or last in its clause (not "knee sore right after the run")."""
         position = group.end
-        while position < len(self.tokens) and self.kinds[position] & (PAIN | SCORE):
-            position += 1  # "knee discomfort 2/10 L"
+        while position < len(self.tokens) and self.kinds[position] & (PAIN | FLAGS | SCORE):
+            position += 1  # "knee discomfort 2/10 L", "Knie weggeknickt 😬 rechts"
         if position == group.end or position >= len(self.tokens):
             return []
         token, after = self.tokens[position], position + 1
@@ -1387,6 +1450,14 @@ class _Note:
             for index in range(len(self.tokens))
             if self.sentence[index] == sentence
         )
+
+
+def _is_bare(group: _Group) -> bool:
+    """A knee named with nothing said of it ("..., vondt, h. kne"): the knee the sentence's
+    pain is about, so its side is that knee's."""
+    return not (
+        group.live or group.clear or group.weak or group.scores or group.is_fine or group.is_framed
+    )
 
 
 def _gap(index: int, group: _Group) -> int:

@@ -601,3 +601,118 @@ def test_a_long_note_is_read_around_its_knee_words():
     text = "Lovely day. " * 2000 + "Left knee sore, 4/10. " + "More chat. " * 2000
     pain = knee_pain_in(text)
     assert (pain.side, pain.score_of_10) == ("left", 4.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "side", "score"),
+    [
+        pytest.param("v. knä ömmar, 3/10", "left", 3.0, id="sv v."),
+        pytest.param("h. knæ gør ondt", "right", None, id="da h."),
+        pytest.param("v. kne vondt etter turen", "left", None, id="no v."),
+        pytest.param("re. knie pijnlijk, 5/10", "right", 5.0, id="nl re."),
+        pytest.param("genou g. douloureux", "left", None, id="fr g."),
+        pytest.param("rodilla d. me duele, 4/10", "right", 4.0, id="es d."),
+        pytest.param("ginocchio s. dolorante", "left", None, id="it s."),
+        pytest.param("joelho e. dói", "left", None, id="pt e."),
+        pytest.param("L. knee sore", "left", None, id="en L."),
+        pytest.param("ran 1 h. knee sore", None, None, id="an hour, not a side"),
+        pytest.param("Dolore al ginocchio? Si.", None, None, id="Italian si. is yes"),
+    ],
+)
+def test_a_side_cut_to_its_first_letters_with_a_period_in_every_language(text, side, score):
+    assert side_and_score(text) == (side, score)
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        pytest.param("le genou a lâché dans la descente, le droit", "right", id="fr le droit"),
+        pytest.param("o joelho travou na escada, dói, o esquerdo", "left", id="pt o esquerdo"),
+        pytest.param("knie deed pijn op de heuvels, de linker", "left", id="nl de linker"),
+        pytest.param("knæet gjorde ondt, venstre", "left", id="da venstre"),
+        pytest.param("Knie schmerzt, links", "left", id="de links"),
+        pytest.param("knee aching after the long run, left", "left", id="en left"),
+        pytest.param("knee gave way on the stairs. L. Aching.", "left", id="L. next sentence"),
+        pytest.param("Knie knickte weg 😣 links, Schmerzen 5/10", "left", id="after the flag"),
+        pytest.param("knee sore, 2 km left", None, id="2 km left: no side"),
+        pytest.param("knee sore right after the run", None, id="right after: no side"),
+    ],
+)
+def test_a_side_said_in_a_clause_of_its_own_is_the_knees(text, side):
+    assert knee_pain_in(text).side == side
+
+
+def test_the_knee_named_again_with_nothing_said_of_it_gives_its_side():
+    pain = knee_pain_in("knæet låste på trappen, ondt, v. knæ")
+    assert (pain.side, pain.red_flags) == ("left", ("locking",))
+
+
+@pytest.mark.parametrize(
+    ("text", "side", "score"),
+    [
+        ("Knie links 3/10, Schwellung: keine", "left", 3.0),
+        ("douleur genou droit 4/10, gonflement : aucun", "right", 4.0),
+        ("rodilla izquierda 5/10 | hinchazón: no", "left", 5.0),
+        ("L knee 3/10, locking: no", "left", 3.0),
+    ],
+)
+def test_a_field_answered_none_is_not_said(text, side, score):
+    pain = knee_pain_in(text)
+    assert (pain.side, pain.score_of_10, pain.red_flags) == (side, score, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hørte en podcast om løberknæ på turen",
+        "habe einen Podcast über Läuferknie gehört",
+        "luisterde naar een aflevering over lopersknie",
+        "listened to a pod about runner's knee",
+        "frun har ont i knät, så jag sprang själv",
+        "konen har ondt i knæet, så jeg løb alene",
+        "mannen har vondt i kneet",
+    ],
+)
+def test_topics_and_other_people_said_in_every_language_are_not_knee_pain(text):
+    assert knee_pain_in(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("Knie so lala, aber es zwickt noch, 2/10", 2.0),
+        ("genou bof, encore un peu douloureux", None),
+        ("rodilla regular, todavía molesta, 2/10", 2.0),
+        ("knät sådär, ömmar fortfarande", None),
+        ("knee fine-ish but still grumbling, 2/10", 2.0),
+    ],
+)
+def test_a_hedged_state_is_not_fine_so_the_pain_after_it_counts(text, score):
+    assert knee_pain_in(text).score_of_10 == score
+
+
+@pytest.mark.parametrize(
+    ("text", "flags"),
+    [
+        ("Knie hakt beim Treppensteigen", ("locking",)),
+        ("knät hakar upp sig i trappan", ("locking",)),
+        ("knee snagging when I straighten it", ("locking",)),
+        ("my left knee went on me on the descent", ("giving way",)),
+        ("linkes Knie sackte weg", ("giving way",)),
+    ],
+)
+def test_catching_and_giving_way_as_runners_say_them(text, flags):
+    assert knee_pain_in(text).red_flags == flags
+
+
+@pytest.mark.parametrize(
+    ("text", "side", "score"),
+    [("Aua. Knie links. 6/10", "left", 6.0), ("aïe, genou droit, 5/10", "right", 5.0)],
+)
+def test_a_cry_of_pain_is_pain(text, side, score):
+    assert side_and_score(text) == (side, score)
+
+
+def test_sentences_that_go_on_about_the_knee_keep_it_as_their_subject():
+    text = "Knie. Schon wieder. Rechts, innen, stechend bergab. Etwa 4 von 10."
+    assert side_and_score(text) == ("right", 4.0)

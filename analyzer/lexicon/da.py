@@ -33,7 +33,7 @@ WORDS = Words(
         r"|smertende|øm|ømt|ømme|ømhed|skade|skadet|"
         r"gener|generer|genere|problemer|irriteret|betændt|betændelse|murren|murrer|"
         r"jager|værk|værker|sart|overbelast\w*|stikker"
-        r"|brokke\w*|protester\w*|murre\w*|brænd\w*"
+        r"|brokke\w*|protester\w*|murre\w*|brænd\w*|au|avs"
     ),
     pain_phrase_pattern=(
         r"\bgør knuder\b|\bmærkes\b"
@@ -49,7 +49,8 @@ WORDS = Words(
     ),
     swelling_pattern=r"\bhæv\w*|\bhoven\b|\bopsvulmet\b|\bvæske\b",
     locking_pattern=(
-        r"\blåst\b|\blåser\b|\blåste\b|\bsatte sig fast\b|\bgik i baglås\b"
+        r"\blåst\b|\blåser\b|\blåste\b|\bsatte sig fast\b|\bgik i baglås\b|\bhakker\b"
+        r"|\bhakkede\b|\b(?:hænger|hang|sidder|sad) fast\b"
         r"|\bkan ikke (?:\w+ )?(?:strække|bøje)\b"
     ),
     giving_way_pattern=(
@@ -64,6 +65,9 @@ WORDS = Words(
     no_longer_pattern=r"\bikke (?:\w+ ){0,2}(?:længere|mere)\b|\bingen \w* ?mere\b",
     resolved=("væk", "forsvundet", "ovre", "helet"),
     good_phrase_pattern=r"\bbedre end nogensinde\b|\bsom ny\b",
+    hedged_pattern=(
+        r"\bnogenlunde\b|\bså som så\b|\bhalvgodt\b|\bmere eller mindre (?:ok|okay|fint)\b"
+    ),
     good_state=("fint", "fin", "godt", "perfekt", "stabilt", "ok", "okay", "super"),
     state_fillers=(
         "har", "det", "var", "er", "føltes", "føles", "føltes", "helt", "rigtig", "meget",
@@ -91,7 +95,9 @@ WORDS = Words(
         r"\bså\s+(?:en|et|nogen)\b|"
         r"\b(?:(?:min|mit|vores|en|et)\s+(?:\w+\s+)?)?(?:ven|veninde|kone|mand|kæreste|bror|søster"
         r"|træner|makker|søn|datter|kollega|løbemakker|kammerat|hund|far|mor|farfar|morfar"
-        r"|farmor|mormor|onkel|moster|faster|nabo|barn)"
+        r"|farmor|mormor|onkel|moster|faster|nabo|barn|samlever|samleveren|konen|manden"
+        r"|kæresten|broren|søsteren|træneren|sønnen|datteren|kollegaen|kammeraten|vennen"
+        r"|veninden|naboen|hunden|makkeren|løbemakkeren)"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
         r"(?=\s+(?:har|havde|er|var|siger|sagde|klager|med|mærker|mærkede|fik|fortalte|meldte)\b)"
     ),
@@ -103,9 +109,11 @@ WORDS = Words(
         r"|\bundgå\b|\bforebygge\w*|\bkunne\b|\bbekymret\b|\bfor en sikkerheds skyld\b"
     ),
     topic_pattern=(
-        r"\b(?:podcast|artikel|video|bog|blog|studie)s?\s+(?:\w+\s+)?(?:om)\b"
-        r"|\b(?:læste|læst|spurgte|spurgt|snakkede|talte|hørt|hørte)\s+(?:\w+\s+)?(?:om|hvordan"
-        r"|hvis|at)\b"
+        r"\b(?:podcast|episode|afsnit|artikel|artiklen|video|bog|bogen|blog|studie|foredrag"
+        r"|dokumentar|forum|tråd|opslag|indlæg|kapitel|webinar|kursus|interview|udsendelse)"
+        r"(?:en|et|s|er|erne)?\s+(?:\w+\s+)?(?:om)\b"
+        r"|\b(?:læste|læst|spurgte|spurgt|snakkede|talte|hørt|hørte|lyttede|lyttet|kiggede)"
+        r"\s+(?:\w+\s+)?(?:om|hvordan|hvis|at)\b"
     ),
     spelled_pain=("ondt", "smerter", "smerte", "hævet", "ømme"),
     exception_pattern=r"\bundtagen\b|\bbortset fra\b|\bpånær\b",

@@ -31,7 +31,7 @@ WORDS = Words(
         r"schmerz\w*|weh\w*|zwick\w*|zieht|ziehen|stich\w*|beschwerden|probleme?|"
         r"entz(?:ü|ue)nd\w*|gereizt|verletz\w*|empfindlich|unangenehm|muckt|meckert|"
         r"überlast\w*|gemerkt|gespürt|spürbar"
-        r"|nervt|nervig|brennt|brennen|pocht|pochen|zickt|bemerkbar|quält"
+        r"|nervt|nervig|brennt|brennen|pocht|pochen|zickt|bemerkbar|quält|aua|autsch"
     ),
     pain_phrase_pattern=(
         r"\bmeldet sich\b|\bmacht (?:wieder )?(?:ärger|zicken)\b"
@@ -46,11 +46,13 @@ WORDS = Words(
     ),
     swelling_pattern=r"\b(?:an)?geschwollen\w*|\bschw(?:ellung|ill|oll)\w*|\bdick\b|\berguss\b",
     locking_pattern=(
-        r"\bblockier\w*|\bblockade\b|\brastet\b|\beingerastet\b"
+        r"\bblockier\w*|\bblockade\b|\brastet\b|\beingerastet\b|\bhakt\b|\bhakte\b|\bklemmt\b"
+        r"|\bklemmte\b|\b(?:hängt|hing) fest\b|\b(?:bleibt|blieb) (?:\w+ )?hängen\b"
         r"|\bkann (?:\w+ )?(?:\w+ )?nicht (?:ganz |richtig )?(?:strecken|beugen)\b"
     ),
     giving_way_pattern=(
         r"\bknickt?e? (?:\w+ )?weg\b|\bweggeknickt\b|\binstabil\b|\bgab nach\b|\bwackelig\w*"
+        r"|\b(?:sackt|sackte) (?:\w+ )?weg\b|\bweggesackt\b|\bnachgegeben\b|\bgibt nach\b"
     ),
     sharp_pattern=r"\bstechend\w*|\bscharf\w*|\bstiche?\b",
     resolved_pattern=(
@@ -60,6 +62,10 @@ WORDS = Words(
     no_longer_pattern=r"\bnicht (?:\w+ ){0,2}mehr\b|\bkein\w* (?:\w+ )?mehr\b",
     resolved=("weg", "verschwunden", "vorbei", "ausgeheilt"),
     good_phrase_pattern=r"\bbesser als je\w*|\bwie neu\b",
+    hedged_pattern=(
+        r"\bso lala\b|\bgeht so\b|\bmittelmäßig\b"
+        r"|\b(?:einigermaßen|halbwegs)(?: (?:ok|okay|gut))?\b"
+    ),
     good_state=("gut", "prima", "super", "bestens", "stabil", "ruhig", "okay", "top"),
     state_fillers=(
         "ist", "war", "fühlte", "fühlt", "sich", "völlig", "ganz", "wieder", "heute", "alles",
@@ -106,10 +112,12 @@ WORDS = Words(
         r"|\bsicherheitshalber\b"
     ),
     topic_pattern=(
-        r"\b(?:podcast|artikel|video|buch|blog|beitrag|studie|vortrag)s?\s+(?:\w+\s+)?"
+        r"\b(?:podcast|podcastfolge|folge|artikel|video|buch|blog|beitrag|studie|vortrag|forum"
+        r"|thread|post|interview|sendung|doku|kapitel|webinar|kurs)(?:s|n|en|e)?\s+(?:\w+\s+)?"
         r"(?:über|zu|zum|zur)\b|\b(?:gelesen|gefragt|fragte|fragt|gesprochen|geredet"
         r"|recherchiert|erkundigt|gehört)\s+(?:\w+\s+)?(?:über|nach|wie|ob|dass)\b"
-        r"|\b(?:über|von)(?=(?:\s+\w+){1,3}\s+(?:gelesen|gehört|gesprochen|geredet|gelernt)\b)"
+        r"|\b(?:über|von)(?=(?:\s+\w+){1,3}\s+(?:gelesen|gehört|angehört|gesprochen|geredet"
+        r"|gelernt|gesehen|angeschaut|geschaut)\b)"
     ),
     spelled_pain=("schmerz", "schmerzen", "schmerzt", "geschwollen", "schwellung"),
     exception_pattern=r"\baußer\b|\bausser\b|\bbis auf\b|\babgesehen von\b|\bausgenommen\b",

@@ -67,10 +67,11 @@ WORDS = Words(
         r"|\bwonder(?:ing)?\b|\bin order\b|\bjust to be safe\b"
     ),
     topic_pattern=(
-        r"\b(?:podcast|article|video|book|blog|paper|study|thread|post|webinar|talk|lecture"
-        r"|chapter|episode|youtube|documentary|course)s?\s+(?:\w+\s+)?(?:on|about|re)\b"
+        r"\b(?:podcast|pod|episode|article|video|vid|book|blog|paper|study|thread|post|forum"
+        r"|webinar|talk|lecture|chapter|youtube|documentary|course|interview|newsletter)s?\s+"
+        r"(?:\w+\s+)?(?:on|about|re)\b"
         r"|\b(?:read|reading|researching|googl\w+|watched|watching|learn\w*|asked|asking"
-        r"|asks|talked|talking|chatted|chatting|heard|hearing)\s+(?:up\s+)?"
+        r"|asks|talked|talking|chatted|chatting|heard|hearing|listened|listening)\s+(?:up\s+)?"
         r"(?:about|on|how|if|whether|that)\b"
     ),
     pain_pattern=(
@@ -80,7 +81,7 @@ WORDS = Words(
         r"inflam\w*|grumbl\w*|complain\w*|pinch\w*|killing|discomfort|uncomfortable|annoying|bad|"
         r"dodgy|barking|grumpy|cranky|angry|unhappy|bother\w*|bugging|burn\w*|screaming|toast|"
         r"shot|wrecked|trashed|fried|busted|knackered|banjaxed|cooked|battered|"
-        r"moaning|whing\w*|protest\w*|wonky|iffy|dicky|sensitive|ouch|agony"
+        r"moaning|whing\w*|protest\w*|wonky|iffy|dicky|sensitive|ouch|ow|owch|agony"
     ),
     spelled_pain=(
         "pain", "painful", "sore", "soreness", "aching", "achy", "hurts", "hurting", "tender",
@@ -109,13 +110,14 @@ WORDS = Words(
     ),
     locking_pattern=(
         r"\block(?:ed|ing|s)?(?: up)?\b|\bcatch(?:ing|es)?(?! up)\b|\bcaught\b|\bstuck\b"
+        r"|\bsnag(?:s|ged|ging)?\b"
         r"|\bjamm(?:ed|ing)\b|\b(?:can't|cannot|couldn't|could not|unable to) (?:fully )?"
         r"(?:straighten|extend|bend)\b"
     ),
     giving_way_pattern=(
         r"\b(?:gave|giving|give|gives|given) (?:way|out)\b|\bbuckl(?:ed|ing|es?)\b"
         r"|\bunstable\b|\bcollapsed\b|\bfold(?:ed|s)\b|\bwent from under me\b"
-        r"|\bwobbl(?:y|ed|ing|es)\b"
+        r"|\bwobbl(?:y|ed|ing|es)\b|\b(?:went|gone|goes|go|going) on me\b"
     ),
     sharp_pattern=r"\b(?:sharp|stabbing|shooting)\b",
     resolved_pattern=(
@@ -134,6 +136,11 @@ WORDS = Words(
     good_phrase_pattern=(
         r"\bbetter than (?:it has |it's |ever |i can remember)?(?:been )?(?:ever|in (?:years|ages"
         r"|months)|for (?:years|ages))\b|\bnever better\b|\b(?:as good as|like) new\b"
+    ),
+    hedged_pattern=(
+        r"\b(?:ok|okay|fine|good|alright|decent)[- ]?ish\b"
+        r"|\b(?:sort|kind) of (?:ok|okay|fine|alright)\b|\bkinda (?:ok|okay|fine)\b|\bso-so\b"
+        r"|\bmeh\b"
     ),
     good_state=(
         "fine", "ok", "okay", "good", "great", "perfect", "happy", "strong", "solid", "normal",

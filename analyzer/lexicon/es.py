@@ -34,7 +34,7 @@ WORDS = Words(
         r"|dolorido|molestias?|"
         r"molesta|molestó|molestaba|lesión|lesionad[oa]|inflamad[oa]|tendinitis|"
         r"resentid[oa]|sobrecarga\w*|problemas?|mal|sensible|tocada|tocado|punzada\w*"
-        r"|matando|mata|fastidi\w*|queja\w*|jodid[oa]|jode|quema|pincha\w*|resiente"
+        r"|matando|mata|fastidi\w*|queja\w*|jodid[oa]|jode|quema|pincha\w*|resiente|auch"
     ),
     pain_phrase_pattern=(
         r"\b(?:da|dado|dando|dio|dar) (?:mucha )?guerra\b"
@@ -49,7 +49,10 @@ WORDS = Words(
         r"muñeca|codo|cabeza|sóleo|soleo|femoral"
     ),
     swelling_pattern=r"\bhinch\w*|\binflamación visible\b|\bderrame\b",
-    locking_pattern=r"\bbloque\w*|\btrabad[oa]\b|\bse (?:me )?trab\w*|\btrabó\b",
+    locking_pattern=(
+        r"\bbloque\w*|\btrabad[oa]\b|\bse (?:me )?trab\w*|\btrabó\b"
+        r"|\bse (?:me )?engancha\w*|\bse (?:me )?enganchó\b"
+    ),
     giving_way_pattern=(
         r"\bfalló\b|\bfallado\b|\bcedió\b|\bha cedido\b|\bse me fue\b|\bse me va\b"
         r"|\binestable\b|\bse (?:me )?dobl\w*"
@@ -62,6 +65,9 @@ WORDS = Words(
     no_longer_pattern=r"\bya no\b|\bni rastro\b|\bno (?:\w+ ){0,2}ya\b",
     resolved=("desaparecido", "desapareció", "curada", "curado", "pasado", "olvidada"),
     good_phrase_pattern=r"\bmejor que nunca\b|\bcomo nuev[oa]\b",
+    hedged_pattern=(
+        r"\bregular\b|\basí así\b|\b(?:más o menos|medio) (?:bien|ok)\b"
+    ),
     good_state=("bien", "perfecta", "perfecto", "genial", "ok", "estupenda", "fenomenal", "fina"),
     state_fillers=(
         "está", "esta", "estaba", "estuvo", "se", "siente", "sentía", "sintió", "muy", "todo",
@@ -107,9 +113,10 @@ WORDS = Words(
         r"|\bpreocupad[oa]\b|\bpor precaución\b"
     ),
     topic_pattern=(
-        r"\b(?:podcast|artículo|articulo|vídeo|video|libro|blog|estudio|charla)s?\s+(?:\w+\s+)?"
-        r"(?:sobre|acerca)\b"
-        r"|\b(?:leí|leído|preguntó|pregunté|preguntado|hablamos|hablé|oí|escuché)\s+"
+        r"\b(?:podcast|episodio|artículo|articulo|vídeo|video|libro|blog|estudio|charla"
+        r"|programa|documental|foro|hilo|post|capítulo|webinar|curso|entrevista|reportaje)s?\s+"
+        r"(?:\w+\s+)?(?:sobre|acerca)\b"
+        r"|\b(?:leí|leído|preguntó|pregunté|preguntado|hablamos|hablé|oí|escuché|vi)\s+"
         r"(?:\w+\s+)?(?:sobre|por|cómo|si|que)\b"
     ),
     spelled_pain=("dolor", "duele", "molestia", "hinchada", "hinchado", "dolorida"),

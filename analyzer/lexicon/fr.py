@@ -35,7 +35,7 @@ WORDS = Words(
         r"|gêne|gêné|gênant|gênée|tiraill\w*|"
         r"élancements?|bless\w*|inflamm\w*|tendinite|irrit\w*|souffr\w*|pincements?|"
         r"endolori\w*|lancin\w*|problèmes?|soucis?"
-        r"|embête\w*|titill\w*|râle|proteste\w*|brûl\w*"
+        r"|embête\w*|titill\w*|râle|proteste\w*|brûl\w*|aïe|ouille|ouïe"
     ),
     pain_phrase_pattern=(
         r"\bfait des siennes\b|\bme joue des tours\b|\bfait la (?:tête|gueule)\b"
@@ -48,9 +48,10 @@ WORDS = Words(
         r"épaules?|cou|jambes?|muscles?|tendons?|poignet|coude|ventre|tête|fascia|plantaire"
     ),
     swelling_pattern=r"\bgonfl\w*|\benfl\w*|\bœdème\b|\boedème\b",
-    locking_pattern=r"\bbloqu\w*|\bblocage\w*|\bcoincé\w*",
+    locking_pattern=r"\bbloqu\w*|\bblocage\w*|\bcoincé\w*|\baccroch\w*",
     giving_way_pattern=(
         r"\blâch(?:é|e|ait)\b|\bdérob\w*|\bs'est dérobé\w*|\binstable\b|\binstabilité\b"
+        r"|\bcéd(?:é|er|ait)\b|\bflanch\w*"
     ),
     sharp_pattern=r"\baigu[ëe]?s?\b|\bvive\b|\bpoignard\w*|\bcoup de couteau\b",
     resolved_pattern=(
@@ -62,6 +63,10 @@ WORDS = Words(
     ),
     resolved=("disparu", "disparue", "partie", "parti", "passé", "passée", "guéri", "envolée"),
     good_phrase_pattern=r"\bmieux que jamais\b|\bcomme neu(?:f|ve)\b",
+    hedged_pattern=(
+        r"\bbof\b|\bcouci-?couça\b|\bmoyen\b"
+        r"|\b(?:à peu près|plus ou moins|moyennement) (?:ok|bien)\b"
+    ),
     good_state=("bien", "bon", "ok", "nickel", "parfait", "impeccable", "super", "rien"),
     state_fillers=(
         "va", "allait", "était", "est", "se", "sent", "sentait", "senti", "tout", "à", "fait",
@@ -106,9 +111,10 @@ WORDS = Words(
         r"|\bpourvu que\b|\binquiet\w*|\bpar précaution\b"
     ),
     topic_pattern=(
-        r"\b(?:podcast|article|vidéo|video|livre|blog|étude|conférence)s?\s+(?:\w+\s+)?"
-        r"(?:sur|à propos)\b|\b(?:lu|demandé|parlé|discuté|entendu|appris)\s+(?:\w+\s+)?"
-        r"(?:sur|comment|si|que|qu)\b"
+        r"\b(?:podcast|épisode|article|vidéo|video|livre|blog|étude|conférence|émission"
+        r"|documentaire|forum|fil|post|chapitre|webinaire|cours|interview|reportage)s?\s+"
+        r"(?:\w+\s+)?(?:sur|à propos)\b|\b(?:lu|demandé|parlé|discuté|entendu|appris|écouté"
+        r"|regardé)\s+(?:\w+\s+)?(?:sur|comment|si|que|qu)\b"
     ),
     spelled_pain=("douleur", "douleurs", "douloureux", "gonflé", "gonflement"),
     exception_pattern=r"\bsauf\b|\bà part\b|\bexcepté\b|\bhormis\b|\bmis à part\b",

@@ -32,7 +32,7 @@ WORDS = Words(
         r"|infortuni\w*|infiammat\w*|"
         r"tendinite|duole|fitt[ae]|indolenzit\w*|acciacc\w*|problem[ai]|sofferen\w*|"
         r"risentit\w*|irritat\w*"
-        r"|brucia|brontol\w*|protest\w*|uccide\w*|rompe"
+        r"|brucia|brontol\w*|protest\w*|uccide\w*|rompe|ahi|ahia|ahio"
     ),
     pain_phrase_pattern=(
         r"\bfa (?:i capricci|le bizze|storie)\b|"
@@ -49,8 +49,12 @@ WORDS = Words(
     swelling_pattern=r"\bgonfi\w*|\bversamento\b",
     locking_pattern=(
         r"\bbloccat\w*|\bsi blocca\w*|\bblocco\b|\bnon riesco a (?:stender\w*|piegar\w*)"
+        r"|\bsi incastr\w*|\bsi inceppa\w*|\bsi impunta\w*"
     ),
-    giving_way_pattern=r"\bceduto\b|\bcede\b|\bcedimento\w*|\binstabil\w*|\bmi ha mollato\b",
+    giving_way_pattern=(
+        r"\bceduto\b|\bcede\b|\bcedimento\w*|\binstabil\w*|\bmi ha mollato\b"
+        r"|\bmi ha tradito\b"
+    ),
     sharp_pattern=r"\bacut[oa]\b|\blancinant\w*|\bpungent\w*|\bfitt[ae]\b",
     resolved_pattern=(
         r"\bsenza dolore\b|\bè passato\b|\bpassato tutto\b"
@@ -59,6 +63,9 @@ WORDS = Words(
     no_longer_pattern=r"\bnon (?:\w+ ){0,3}più\b|\bpiù nessun\w*\b",
     resolved=("sparito", "sparita", "passato", "passata", "scomparso", "guarito"),
     good_phrase_pattern=r"\bmeglio che mai\b|\bcome nuov[oa]\b",
+    hedged_pattern=(
+        r"\bcos[iì] cos[iì]\b|\binsomma\b|\bbenino\b|\bpiù o meno (?:bene|ok)\b"
+    ),
     good_state=("bene", "benissimo", "perfetto", "ok", "posto", "alla", "grande", "tranquillo"),
     state_fillers=(
         "sta", "stava", "stato", "è", "era", "si", "sente", "sentiva", "tutto", "molto", "oggi",
@@ -103,8 +110,10 @@ WORDS = Words(
         r"|\bpreoccupat[oa]\b|\bper precauzione\b"
     ),
     topic_pattern=(
-        r"\b(?:podcast|articolo|video|libro|blog|studio)s?\s+(?:\w+\s+)?"
-        r"(?:su|sul|sulla|sullo|riguardo)\b|\b(?:letto|chiesto|parlato|domandato|sentito)\s+"
+        r"\b(?:podcast|puntat[ae]|episodi[oi]?|articol[oi]|video|libr[oi]|blog|studio|studi"
+        r"|conferenz[ae]|documentari[oi]?|forum|thread|post|capitol[oi]|webinar|cors[oi]"
+        r"|intervist[ae]|trasmission[ei])\s+(?:\w+\s+)?(?:su|sul|sulla|sullo|sui|sulle|riguardo)\b"
+        r"|\b(?:letto|chiesto|parlato|domandato|sentito|ascoltato|guardato|visto)\s+"
         r"(?:\w+\s+)?(?:di|del|della|su|come|se|che)\b"
     ),
     spelled_pain=("dolore", "dolori", "fastidio", "gonfio", "dolorante"),

@@ -33,7 +33,7 @@ WORDS = Words(
         r"|blessure\w*|geblesseerd|ontstoken|"
         r"ontsteking|geïrriteerd|geirriteerd|irritatie|zeur\w*|steken|stekend\w*|problemen|"
         r"overbelast\w*|opspeelt|speelt|beurs"
-        r"|protest\w*|klaag\w*|sputter\w*|brandt|branderig|moeilijk"
+        r"|protest\w*|klaag\w*|sputter\w*|brandt|branderig|moeilijk|au|auw|auwch"
     ),
     pain_phrase_pattern=(
         r"\bspeelt (?:weer )?op\b|\bdoet (?:weer )?moeilijk\b"
@@ -47,7 +47,10 @@ WORDS = Words(
         r"tenen|fascia|schouders?|nek|been|benen|spier|spieren|pees|pezen|pols|elleboog|hoofd"
     ),
     swelling_pattern=r"\b(?:op)?gezwollen\b|\bzw(?:el|ol)\w*|\bdik\b|\bopgezet\b|\bvocht\b",
-    locking_pattern=r"\bop slot\b|\bblokkeer\w*|\bblokkeert\b|\bslot schoot\b|\bklem\b",
+    locking_pattern=(
+        r"\bop slot\b|\bblokkeer\w*|\bblokkeert\b|\bslot schoot\b|\bklem\w*"
+        r"|\b(?:bleef|blijft|bleven) (?:\w+ )?haken\b|\bhaakt\b|\bhaakte\b|\bhapert\b|\bhaperde\b"
+    ),
     giving_way_pattern=(
         r"\bzakte (?:\w+ )?door\b|\bknikte (?:\w+ )?door\b|\bgaf (?:\w+ )?mee\b"
         r"|\bdoorgezakt\b|\binstabiel\w*"
@@ -60,6 +63,9 @@ WORDS = Words(
     no_longer_pattern=r"\bniet (?:\w+ ){0,2}meer\b|\bgeen \w* ?meer\b",
     resolved=("weg", "verdwenen", "genezen", "voorbij"),
     good_phrase_pattern=r"\bbeter dan ooit\b|\bals nieuw\b",
+    hedged_pattern=(
+        r"\bgaat wel\b|\bredelijk\b|\bmatig\b|\bzo-?zo\b|\bmin of meer (?:ok|oké|goed)\b"
+    ),
     good_state=("goed", "prima", "perfect", "top", "oké", "oke", "stabiel", "rustig"),
     state_fillers=(
         "voelt", "voelde", "is", "was", "zich", "helemaal", "heel", "erg", "vandaag", "weer",
@@ -101,10 +107,13 @@ WORDS = Words(
         r"|\bbezorgd\b|\buit voorzorg\b"
     ),
     topic_pattern=(
-        r"\b(?:podcast|artikel|video|boek|blog|studie)s?\s+(?:\w+\s+)?(?:over)\b"
-        r"|\b(?:gelezen|gevraagd|vroeg|gepraat|gesproken|gehoord)\s+(?:\w+\s+)?(?:over|naar|hoe|of"
-        r"|dat)\b"
-        r"|\bover(?=(?:\s+\w+){1,3}\s+(?:gelezen|gehoord|gesproken|gepraat)\b)"
+        r"\b(?:podcast|aflevering|artikel|video|filmpje|boek|blog|studie|lezing|documentaire"
+        r"|forum|draadje|post|hoofdstuk|webinar|cursus|interview|uitzending)(?:s|en)?\s+"
+        r"(?:\w+\s+)?(?:over)\b"
+        r"|\b(?:gelezen|gevraagd|vroeg|gepraat|gesproken|gehoord|geluisterd|luisterde|gekeken"
+        r"|keek)\s+(?:\w+\s+)?(?:over|naar|hoe|of|dat)\b"
+        r"|\bover(?=(?:\s+\w+){1,3}\s+(?:gelezen|gehoord|gesproken|gepraat|geluisterd"
+        r"|gekeken)\b)"
     ),
     spelled_pain=("pijn", "pijnlijk", "gezwollen", "zeurt", "gevoelig"),
     exception_pattern=r"\bbehalve\b|\buitgezonderd\b",

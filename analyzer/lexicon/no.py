@@ -31,7 +31,7 @@ WORDS = Words(
         r"|ømhet|"
         r"skade|skadet|plager|plage|plagsom\w*|problemer|irritert|betent|betennelse|murring|"
         r"murrer|stikk|stikker|overbelast\w*|kjenning|kjenner"
-        r"|krangl\w*|tuller|protester\w*|brenn\w*|maser"
+        r"|krangl\w*|tuller|protester\w*|brenn\w*|maser|au|aua"
     ),
     pain_phrase_pattern=(
         r"\bgjør seg bemerket\b|\bmerkes\b"
@@ -45,7 +45,10 @@ WORDS = Words(
         r"muskler|sene|senen|håndledd|albue|hode|baksida|forside"
     ),
     swelling_pattern=r"\bhoven\b|\bhovent\b|\bhevelse\w*|\bhovnet\b|\bvæske\b",
-    locking_pattern=r"\blåste seg\b|\blåser seg\b|\blåsning\w*|\blåst\b|\bhaket seg\b",
+    locking_pattern=(
+        r"\blåste seg\b|\blåser seg\b|\blåsning\w*|\blåst\b|\bhak(?:et|er) seg\b"
+        r"|\bhak(?:et|er)\b|\bsatt fast\b|\bhenger seg opp\b"
+    ),
     giving_way_pattern=r"\bsvikta\b|\bsviktet\b|\bsvikter\b|\bga etter\b|\bustabil\w*",
     sharp_pattern=r"\bskarp\w*|\bstikkende\b|\bjagende\b",
     resolved_pattern=(
@@ -55,6 +58,9 @@ WORDS = Words(
     no_longer_pattern=r"\bikke (?:\w+ ){0,2}(?:lenger|mer)\b|\bingen \w* ?mer\b",
     resolved=("borte", "forsvunnet", "forsvant", "leget"),
     good_phrase_pattern=r"\bbedre enn noensinne\b|\bsom ny\b",
+    hedged_pattern=(
+        r"\bsånn passe\b|\bnoenlunde\b|\bnogenlunde\b|\bhalvbra\b|\bmiddels\b"
+    ),
     good_state=("bra", "fint", "fin", "godt", "perfekt", "stabilt", "ok", "greit", "topp"),
     state_fillers=(
         "føltes", "føles", "kjentes", "kjennes", "var", "er", "helt", "skikkelig", "veldig",
@@ -82,7 +88,9 @@ WORDS = Words(
         r"\bså\s+(?:en|et|noen)\b|"
         r"(?:\b(?:(?:min|mitt|vår|en|et)\s+(?:\w+\s+)?)?(?:venn|venninne|kone|mann|kjæreste|bror"
         r"|søster|trener|sønn|datter|kollega|løpevenn|makker|kompis|hund|far|mor|pappa|mamma"
-        r"|onkel|tante|nabo|barn)"
+        r"|onkel|tante|nabo|barn|samboer|samboeren|kona|konen|mannen|kjæresten|broren|søstera"
+        r"|søsteren|treneren|sønnen|dattera|datteren|kollegaen|kompisen|løpevennen|makkeren"
+        r"|venninna|venninnen|vennen|naboen|hunden)"
         r"|\b(?:venn|venninn|kon|mann|kjærest|bror|søst|trener|sønn|datter|kolleg|løpevenn"
         r"|makker|kompis|hund|far|mor|pappa|mamma|onkel|tant|nabo)\w*\s+(?:min|mi|mitt|vår))"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
@@ -97,9 +105,11 @@ WORDS = Words(
         r"|\bfor sikkerhets skyld\b"
     ),
     topic_pattern=(
-        r"\b(?:podkast|podcast|artikkel|video|bok|blogg|studie)s?\s+(?:\w+\s+)?(?:om)\b"
-        r"|\b(?:leste|lest|spurte|spurt|snakket|pratet|hørt|hørte)\s+(?:\w+\s+)?(?:om|hvordan|hvis"
-        r"|at)\b"
+        r"\b(?:podkast|podcast|podd|pod|episode|artikkel|artikkelen|video|bok|boka|boken"
+        r"|blogg|studie|foredrag|dokumentar|forum|tråd|innlegg|kapittel|webinar|kurs|intervju"
+        r"|program|sending)(?:en|et|a|er|ene|s)?\s+(?:\w+\s+)?(?:om)\b"
+        r"|\b(?:leste|lest|spurte|spurt|snakket|pratet|hørt|hørte|lyttet|lyttede|så på)\s+"
+        r"(?:\w+\s+)?(?:om|hvordan|hvis|at)\b"
     ),
     spelled_pain=("vondt", "smerter", "smerte", "hoven", "verker"),
     exception_pattern=r"\bunntatt\b|\bbortsett fra\b|\butenom\b|\bforuten\b",

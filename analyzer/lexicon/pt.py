@@ -33,7 +33,7 @@ WORDS = Words(
         r"|incomodou|"
         r"incomodando|incomoda|desconforto|lesão|lesionad[oa]|inflamad[oa]|inflamação|"
         r"tendinite|machucad[oa]|sensível|problemas?|pontadas?|fisgadas?|sobrecarga\w*"
-        r"|reclam\w*|matando|chat\w*|queima\w*"
+        r"|reclam\w*|matando|chat\w*|queima\w*|ui|aiai"
     ),
     pain_phrase_pattern=(
         r"\bdando sinal\b|\benchendo o saco\b|\bdando trabalho\b"
@@ -48,7 +48,7 @@ WORDS = Words(
         r"pulso|cotovelo|cabeça"
     ),
     swelling_pattern=r"\binch[aeo]\w*|\bderrame\b",
-    locking_pattern=r"\btrav\w*|\bbloque\w*|\bprend(?:eu|endo)\b",
+    locking_pattern=r"\btrav\w*|\bbloque\w*|\bprend(?:e|eu|endo)\b|\bengancha\w*|\benganchou\b",
     giving_way_pattern=r"\bfalseou\b|\bfalseando\b|\bfalhou\b|\bcedeu\b|\binstável\b|\bfalsear\b",
     sharp_pattern=r"\bagud[oa]\b|\bpontadas?\b|\bfisgadas?\b|\bfacada\b",
     resolved_pattern=(
@@ -58,6 +58,9 @@ WORDS = Words(
     no_longer_pattern=r"\bnão (?:\w+ ){0,3}mais\b|\bjá não\b|\bnem sinal\b",
     resolved=("passou", "sumiu", "desapareceu", "curado", "curada"),
     good_phrase_pattern=r"\bmelhor do que nunca\b|\bcomo nov[oa]\b",
+    hedged_pattern=(
+        r"\bassim assim\b|\bmais ou menos (?:bem|ok)\b|\brazoável\b"
+    ),
     good_state=("bem", "ótimo", "otimo", "perfeito", "tranquilo", "ok", "firme", "beleza"),
     state_fillers=(
         "está", "esta", "estava", "ficou", "se", "sentiu", "sente", "muito", "todo", "hoje",
@@ -102,9 +105,11 @@ WORDS = Words(
         r"|\bpor precaução\b"
     ),
     topic_pattern=(
-        r"\b(?:podcast|artigo|vídeo|video|livro|blog|estudo)s?\s+(?:\w+\s+)?(?:sobre)\b"
-        r"|\b(?:li|lido|perguntou|perguntei|falamos|falei|conversamos|ouvi)\s+(?:\w+\s+)?"
-        r"(?:sobre|como|se|que)\b"
+        r"\b(?:podcast|episódio|episodio|artigo|vídeo|video|livro|blog|estudo|palestra"
+        r"|documentário|fórum|forum|tópico|post|capítulo|webinar|curso|entrevista|reportagem"
+        r"|programa)s?\s+(?:\w+\s+)?(?:sobre)\b"
+        r"|\b(?:li|lido|perguntou|perguntei|falamos|falei|conversamos|ouvi|escutei|assisti)\s+"
+        r"(?:\w+\s+)?(?:sobre|como|se|que)\b"
     ),
     spelled_pain=("dores", "doendo", "incômodo", "inchado", "inchaço"),
     exception_pattern=r"\bexceto\b|\bsalvo\b|\btirando\b|\bà exceção\b",

@@ -28,7 +28,7 @@ WORDS = Words(
         r"|ömt|ömma|ömmar|"
         r"ömmade|skada|skadad|skadat|besvär|problem|irriterad|irriterat|inflammerad\w*|"
         r"molar|molande|känning|känningar|överbelast\w*|hugger|högg"
-        r"|bråk\w*|gnäll\w*|protester\w*|spök\w*|strul\w*"
+        r"|bråk\w*|gnäll\w*|protester\w*|spök\w*|strul\w*|aj|aoj"
     ),
     pain_phrase_pattern=(
         r"\bkänns av\b|\bgör sig påmin\w*"
@@ -43,7 +43,10 @@ WORDS = Words(
         r"handled|armbåge|huvud|hamstring\w*"
     ),
     swelling_pattern=r"\bsvull\w*|\bsvälld\w*|\bvätska\b",
-    locking_pattern=r"\blåste sig\b|\blåser sig\b|\blåsning\w*|\blåst\b|\bhakade upp sig\b",
+    locking_pattern=(
+        r"\blåste sig\b|\blåser sig\b|\blåsning\w*|\blåst\b|\bhak(?:ade|ar) upp sig\b"
+        r"|\bhak(?:ade|ar)\b|\b(?:fastnade|fastnar)\b"
+    ),
     giving_way_pattern=(
         r"\bvek sig\b|\bviker sig\b|\bgav vika\b|\bsvek\b|\bsviker\b|\binstabil\w*"
     ),
@@ -55,6 +58,9 @@ WORDS = Words(
     no_longer_pattern=r"\binte (?:\w+ ){0,2}(?:längre|mer)\b|\binget mer\b",
     resolved=("borta", "försvunnen", "försvunnit", "läkt"),
     good_phrase_pattern=r"\bbättre än någonsin\b|\bsom ny\b",
+    hedged_pattern=(
+        r"\bsådär\b|\bsisådär\b|\bhyfsat\b|\bhalvbra\b|\bnågorlunda\b"
+    ),
     good_state=("bra", "fint", "fin", "perfekt", "stabilt", "ok", "okej", "toppen", "lugnt"),
     state_fillers=(
         "känns", "kändes", "kändes", "var", "är", "helt", "riktigt", "mycket", "idag", "igen",
@@ -83,7 +89,9 @@ WORDS = Words(
         r"\b(?:(?:min|mitt|vår|en|ett)\s+(?:\w+\s+)?)?(?:vän|väninna|fru|(?<=min )man|(?<=en )man"
         r"|pojkvän|flickvän|bror"
         r"|syster|tränare|son|dotter|kollega|löparkompis|kompis|hund|pappa|mamma|far|mor|farfar"
-        r"|morfar|farmor|mormor|granne|barn)"
+        r"|morfar|farmor|mormor|granne|barn|sambo|sambon|frun|frugan|mannen|pojkvännen|flickvännen"
+        r"|brorsan|brodern|systern|syrran|tränaren|sonen|dottern|kollegan|kompisen"
+        r"|löparkompisen|vännen|väninnan|grannen|hunden|partnern)"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
         r"(?=\s+(?:har|hade|är|var|säger|sa|klagar|med|känner|kände|fick|berättade)\b)"
     ),
@@ -96,9 +104,11 @@ WORDS = Words(
         r"|\borolig\b|\bför säkerhets skull\b"
     ),
     topic_pattern=(
-        r"\b(?:podcast|artikel|video|bok|blogg|studie)s?\s+(?:\w+\s+)?(?:om)\b"
-        r"|\b(?:läste|läst|frågade|frågat|pratade|pratat|hört|hörde)\s+(?:\w+\s+)?(?:om|hur|ifall"
-        r"|att)\b"
+        r"\b(?:podcast|podd|pod|avsnitt|artikel|artikeln|artiklar|video|bok|boken|blogg"
+        r"|studie|föreläsning|dokumentär|forum|tråd|inlägg|kapitel|webbinarium|kurs|intervju"
+        r"|program)(?:en|et|n|ar|er|erna|arna|s)?\s+(?:\w+\s+)?(?:om)\b"
+        r"|\b(?:läste|läst|frågade|frågat|pratade|pratat|hört|hörde|lyssnade|lyssnat|tittade"
+        r"|tittat)\s+(?:\w+\s+)?(?:om|hur|ifall|att)\b"
     ),
     spelled_pain=("smärta", "smärtan", "svullen", "värker", "ömmar"),
     exception_pattern=r"\butom\b|\bförutom\b|\bbortsett från\b",

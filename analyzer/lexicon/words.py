@@ -36,6 +36,7 @@ class Words:
     exception_pattern: str  # "except", "apart from": what follows is not negated
     resolved: tuple[str, ...]  # words after the pain: "gone", "weg"
     good_phrase_pattern: str  # phrases of a good state ("better than ever", "like new")
+    hedged_pattern: str  # a state neither fine nor sore ("ok-ish", "so lala"): not fine
     good_state: tuple[str, ...]  # "fine", "gut", "bien"
     state_fillers: tuple[str, ...]  # words between the knee and its state ("felt", "est")
     negations: tuple[str, ...]  # "no", "kein", "pas", "ikke"
