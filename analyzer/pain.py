@@ -49,9 +49,11 @@ Red flags (see a professional at once: docs/EVIDENCE.md#knee-pain-note): swellin
 up"), locking ("catches", "stuck"), giving way ("buckled", "gave out"), sharp pain.
 
 `knee_notes` reads a table of notes and adds, per note, `knee_pain` (a `KneePain` or None)
-and `is_knee_clear`. Notes of one athlete are read in date order as episodes (pain notes no
-more than `EPISODE_GAP_DAYS` apart, not ended by a "knee fine" note), which gives the fields
-the knee line and trend use:
+and `is_knee_clear`. Given an episode gap, notes of one athlete are read in date order as
+episodes (pain notes no more than `episode_gap_days` apart, not ended by a "knee fine" note:
+the episodes of persistent-knee-pain, whose setting the gap is; see
+`analyzer.checkers._knee.episode_gap_days`), which gives the fields the knee line and trend
+use:
 
 - `KneePain.is_easing`: the note scores the knee lower than its episode's last scored note,
   or says it is better ("knee much better, 1/10").
@@ -90,7 +92,6 @@ from analyzer.lexicon.real_words import REAL_WORDS_NEAR_TARGETS
 RED_FLAGS = ("swelling", "locking", "giving way", "sharp pain")
 SIDES = ("left", "right", "both")
 MAX_SCORE_OF_10 = 10.0
-EPISODE_GAP_DAYS = 14  # as persistent-knee-pain's default episode gap
 
 # A note is read only when it has one of these (a cheap vectorised first pass) or a word one
 # letter away from a knee word.
@@ -554,13 +555,14 @@ def is_red_flag(pain: KneePain | None) -> bool:
     return pain is not None and bool(pain.red_flags)
 
 
-def knee_notes(notes: pd.DataFrame) -> pd.DataFrame:
+def knee_notes(notes: pd.DataFrame, episode_gap_days: int | None = None) -> pd.DataFrame:
     """The notes about a knee, with `knee_pain` (KneePain or None) and `is_knee_clear`.
 
     Only notes that name a knee (or, in an open episode, say "still"/"again") are read, so a
     log of years of notes costs one vectorised search (pyarrow's) and a few parses. With
-    `athlete` and `local_date` columns, each athlete's notes are read as episodes in date
-    order (see the module docstring: `is_easing`, `side_from_episode`, `is_follow_up`).
+    `episode_gap_days` and `athlete` and `local_date` columns, each athlete's notes are read
+    as episodes in date order (see the module docstring: `is_easing`, `side_from_episode`,
+    `is_follow_up`); without it, each note is read alone.
     """
     texts = [value if isinstance(value, str) else "" for value in notes["text"].tolist()]
     lowered = pc.utf8_lower(pa.array(texts, type=pa.large_string()))
@@ -568,9 +570,15 @@ def knee_notes(notes: pd.DataFrame) -> pd.DataFrame:
     for position in np.flatnonzero(~mentions):  # a typo of a knee word: "kneee", "knne"
         mentions[position] = _has_knee_typo(texts[position])
     readings = {int(position): _read_text(texts[position]) for position in np.flatnonzero(mentions)}
-    if {"athlete", "local_date"} <= set(notes.columns) and readings:
+    if (
+        episode_gap_days is not None
+        and {"athlete", "local_date"} <= set(notes.columns)
+        and readings
+    ):
         continuing = pc.match_substring_regex(lowered, _re2(_CONTINUING_HINT))
-        readings = _in_episodes(notes, texts, continuing.to_numpy(zero_copy_only=False), readings)
+        readings = _in_episodes(
+            notes, texts, continuing.to_numpy(zero_copy_only=False), readings, episode_gap_days
+        )
     positions = sorted(readings)
     read = notes.iloc[positions]
     return read.assign(
@@ -594,6 +602,7 @@ def _in_episodes(
     texts: list[str],
     continuing: np.ndarray,
     readings: dict[int, tuple[KneePain | None, bool]],
+    gap_days: int,
 ) -> dict[int, tuple[KneePain | None, bool]]:
     """The readings with each athlete's episodes applied: easing, a follow-up's side, and the
     notes without a knee word that carry an open episode on ("still aching, 3/10")."""
@@ -615,7 +624,7 @@ def _in_episodes(
         day = days[position]
         if athletes[position] != athlete:
             athlete, last_day = athletes[position], None
-        is_open = last_day is not None and int((day - last_day).astype(int)) <= EPISODE_GAP_DAYS
+        is_open = last_day is not None and int((day - last_day).astype(int)) <= gap_days
         reading = result.get(position)
         if reading is None:
             pain = _follow_up(texts[position]) if is_open else None

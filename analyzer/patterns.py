@@ -24,7 +24,7 @@ import pandas as pd
 
 from analyzer.checkers import RULES, Finding, rule_by_slug, run_rules, shoe_overdue, thresholds_for
 from analyzer.checkers._calendar import runs_by_athlete
-from analyzer.checkers._knee import episode_numbers, knee_readings
+from analyzer.checkers._knee import episode_gap_days, episode_numbers, knee_readings
 from analyzer.log import TrainingLog
 from analyzer.profile import Profile
 
@@ -123,7 +123,7 @@ def pain_pattern_reports(
     """Per athlete with a knee-pain note from `since` to `until`: their episodes, and the table
     or why it is not shown. Episodes start and fortnights lie within those days."""
     all_findings = list(run_rules(log, profile, since, until) if findings is None else findings)
-    notes, clear_days = knee_readings(log)
+    notes, clear_days = knee_readings(log, profile)
     if until is not None:
         notes = notes[notes["local_date"] <= until]
     runs = {
@@ -134,11 +134,8 @@ def pain_pattern_reports(
     for athlete, athlete_notes in notes.groupby("athlete", sort=True):
         athlete = str(athlete)
         athlete_profile = profile or log.profile_for(athlete)
-        gap_days = thresholds_for(
-            athlete_profile, rule_by_slug("persistent-knee-pain")
-        ).episode_gap_days
         days = athlete_notes["day"].to_numpy()
-        episode = episode_numbers(days, clear_days.get(athlete), gap_days)
+        episode = episode_numbers(days, clear_days.get(athlete), episode_gap_days(athlete_profile))
         first_rows = np.unique(episode, return_index=True)[1]
         onsets = tuple(athlete_notes["local_date"].iloc[first_rows])
         if since is not None:

@@ -38,6 +38,7 @@ import pandas as pd
 
 from analyzer.checkers import RULES, shoe_overdue, thresholds_for
 from analyzer.checkers._format import distance_text, whole_distance_text
+from analyzer.checkers._knee import episode_gap_days
 from analyzer.checkers.rule import Finding
 from analyzer.log import TrainingLog
 from analyzer.not_run import NotRun, rules_not_run
@@ -231,7 +232,7 @@ def athlete_status(
     )
     open_from = as_of - dt.timedelta(days=OPEN_WINDOW_DAYS - 1)
     open_findings = tuple(item for item in own if item.date >= open_from)
-    pains = _pain_notes(log, athlete, as_of)
+    pains = _pain_notes(log, athlete, as_of, profile)
     longest_7_m, longest_before_m = _longest_runs_m(runs, as_of)
     streak, last_rest = _streak(daily_m, as_of)
     recent_spm, own_spm = _cadences_spm(runs, as_of)
@@ -427,13 +428,14 @@ def _shoes_near_limit(
 # --- knee pain --------------------------------------------------------------------------
 
 
-def _pain_notes(log: TrainingLog, athlete: str, as_of: dt.date) -> list[PainNote]:
-    """The athlete's knee-pain notes up to `as_of`, oldest first (one per day and wording)."""
+def _pain_notes(log: TrainingLog, athlete: str, as_of: dt.date, profile: Profile) -> list[PainNote]:
+    """The athlete's knee-pain notes up to `as_of`, oldest first (one per day and wording), read
+    in the episodes persistent-knee-pain makes with the profile's gap."""
     notes = log.notes[(log.notes["athlete"] == athlete) & log.notes["local_date"].notna()]
     notes = notes[notes["local_date"] <= as_of]
     if notes.empty:
         return []
-    read = knee_notes(notes)
+    read = knee_notes(notes, episode_gap_days(profile))
     painful = read[read["knee_pain"].notna()].sort_values("local_date", kind="stable")
     found: dict[tuple[dt.date, str], PainNote] = {}
     for row in painful.itertuples(index=False):

@@ -352,7 +352,7 @@ def _episode(*notes: tuple[str, str]) -> list:
             "text": [text for _, text in notes],
         }
     )
-    read = knee_notes(table)
+    read = knee_notes(table, episode_gap_days=14)
     return [read["knee_pain"].get(index) for index in table.index]
 
 

@@ -6,9 +6,11 @@ with movement; the NHS says to see a GP or physiotherapist when knee pain has no
 a week's rest, and at once when it is severe or swollen. Research counts pain that restricts
 running for 7 days or more as a running injury (Yamato consensus). The two weeks are a
 convention, so they are a setting. An episode of knee pain runs from one knee-pain note to
-the next while they are no more than 14 days apart and no note in between says the knee is
-fine ("knee pain gone", "no knee pain"); it is flagged high on the first note more than 14
-days after its first. A note with a red-flag word is flagged high at once (once per episode).
+the next while they are no more than 14 days apart (`episode_gap_days`) and no note in
+between says the knee is fine ("knee pain gone", "no knee pain"); it is flagged high on the
+first note more than 14 days after its first (`persistent_days`). A note with a red-flag word
+is flagged high at once (once per episode). The same episodes tell which knee a "still sore"
+note is about and whether the pain is easing, in the status and the reports too.
 Source: runners' knee-pain advice; NHS, "Knee pain" (nhs.uk); Yamato TP et al. 2015,
 J Orthop Sports Phys Ther 45(5):375-380 (injury definition consensus) (unverified pages).
 """
@@ -29,7 +31,8 @@ from analyzer.pain import score_text, score_words
 class Thresholds:
     # first to latest note of an episode more than this: high
     persistent_days: int = setting(14, 1, 365)
-    # a longer gap between knee-pain notes starts a new episode
+    # a longer gap between knee-pain notes starts a new episode (here, and for the notes
+    # reader's episodes, the status and the patterns: analyzer.checkers._knee.episode_gap_days)
     episode_gap_days: int = setting(14, 1, 365)
 
 
