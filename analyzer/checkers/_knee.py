@@ -15,22 +15,20 @@ KNEE_NOTE_COLUMNS = ["athlete", "local_date", "day", "knee_pain", "source", "act
 
 def episode_gap_days(profile: Profile) -> int:
     """The days between two knee-pain notes that end an episode: persistent-knee-pain's
-    `episode_gap_days` in this profile. The rule owns the setting; the notes reader's episodes
-    (easing, a follow-up's side and knee), the status and the patterns read it here, so one
-    setting makes every episode."""
+    `episode_gap_days` in this profile. The rule owns the setting and numbers its episodes
+    with it; the notes reader's episodes (easing, a follow-up's side and knee) take it from
+    here, so one setting makes every episode the rules, the status and the patterns show."""
     # imported here: the rule's module imports this one
     from analyzer.checkers import persistent_knee_pain, thresholds_for
 
     return thresholds_for(profile, persistent_knee_pain.RULE).episode_gap_days
 
 
-def knee_readings(
-    log: TrainingLog, profile: Profile | None = None
-) -> tuple[pd.DataFrame, dict[str, pd.DatetimeIndex]]:
+def knee_readings(log: TrainingLog) -> tuple[pd.DataFrame, dict[str, pd.DatetimeIndex]]:
     """The notes that report knee pain, and per athlete the days a note said the knee was fine.
 
     The pain notes come oldest first, with `knee_pain` (a KneePain) and `day` (datetime64),
-    each athlete's read in episodes of their profile's gap (`profile` overrides theirs). The
+    each athlete's read in the episodes of their profile's gap (`log.profile_for`). The
     same words on the same day from two sources (a Strava description and the FIT file of the
     same run, say) are one note, its sources joined. "Fine" days are those of notes like "no
     knee pain" or "knee pain gone" that report no pain at all.
@@ -38,10 +36,7 @@ def knee_readings(
     notes = log.notes[log.notes["local_date"].notna() & log.notes["athlete"].notna()]
     read = pd.concat(
         [
-            knee_notes(
-                athlete_notes,
-                episode_gap_days(profile or log.profile_for(str(athlete))),
-            )
+            knee_notes(athlete_notes, episode_gap_days(log.profile_for(str(athlete))))
             for athlete, athlete_notes in notes.groupby("athlete", sort=False)
         ]
         or [knee_notes(notes)]
@@ -78,6 +73,13 @@ def _pain_notes(painful: pd.DataFrame) -> pd.DataFrame:
 
 def _joined(sources: pd.Series) -> str:
     return ", ".join(dict.fromkeys(str(source) for source in sources))
+
+
+def noted_fine_after(log: TrainingLog, athlete: str, after: object) -> bool:
+    """Whether a note of the athlete after the day `after` says the knee is fine."""
+    _, clear_days = knee_readings(log)
+    clear = clear_days.get(athlete)
+    return clear is not None and bool((clear > pd.Timestamp(after)).any())
 
 
 def quoted(excerpt: str) -> str:
