@@ -32,8 +32,12 @@ sentence:
 - **Frames.** From its cue to the end of the clause, nothing is current pain: the past recalled
   ("last year's knee injury", "remember when my knee swelled up", "back in 2022"), the
   hypothetical ("hope the knee holds up", "if it flares", "worried the knee might"), a topic
-  ("a podcast on runner's knee", "coach asked about my knee"), another person ("my buddy has
-  knee pain", "she said").
+  ("a podcast on runner's knee", "coach asked about my knee", a title in quotes beside what one
+  reads: "the 'knee pain' thread"), another person ("my buddy has knee pain", "she said", "my
+  athlete reports"; but a coach's "athlete reports L knee pain" is the log's own runner).
+  "Better than last year" compares with the past: no pain eases today. Pain said before, then
+  nothing now ("antes me dolía la rodilla, ahora nada", "... Heute gar nichts") is a knee fine
+  now.
 
 Scores out of ten are read in every common form: "7/10", "7 / 10", "4/10ish", "~4/10", "7 out
 of 10", "three out of ten", "6 of 10" (only when the words make it a rating: "km 7 of 10" and
@@ -42,11 +46,15 @@ solid six", a bare number right after the knee or a side ("L knee 5", "L 3 R 0")
 counts its higher end ("6-7/10"), a change its latest ("3/10 -> 5/10", "started at 3/10,
 finished at 6/10", "3/10 this morning, now 1/10"), scores side by side the highest ("L 2/10,
 R 4/10" is both knees at 4; "3/10 walking, 5/10 running" is 5). A score of before
-("yesterday", "from") gives way to a current one. Effort ratings are never pain ("RPE 7",
+("yesterday", "from") gives way to a current one, bare or not ("6/10 yesterday, today down
+to 4", "3 at the start, 5 by the finish"); an effort rating beside a score is its own ("knee
+0/10, RPE 8"). Effort ratings are never pain ("RPE 7",
 "effort 8/10", "a 7/10 effort", "a 9/10 run").
 
 Red flags (see a professional at once: docs/EVIDENCE.md#knee-pain-note): swelling ("puffed
-up"), locking ("catches", "stuck"), giving way ("buckled", "gave out"), sharp pain.
+up"), locking ("catches", "stuck"), giving way ("buckled", "gave out"), sharp pain, and a leg
+that will not bear weight ("couldn't put any weight on it", "no puedo apoyar el pie": the
+limb it names is not another part's pain).
 
 `knee_notes` reads a table of notes and adds, per note, `knee_pain` (a `KneePain` or None)
 and `is_knee_clear`. Given an episode gap, notes of one athlete are read in date order as
@@ -89,7 +97,7 @@ from analyzer.lexicon import (
 )
 from analyzer.lexicon.real_words import REAL_WORDS_NEAR_TARGETS
 
-RED_FLAGS = ("swelling", "locking", "giving way", "sharp pain")
+RED_FLAGS = ("swelling", "locking", "giving way", "sharp pain", "not bearing weight")
 SIDES = ("left", "right", "both")
 MAX_SCORE_OF_10 = 10.0
 
@@ -150,6 +158,7 @@ _ASIDE_MAX_TOKENS = 2  # "(ITB?)": a bracket this short is part of its clause
 _SCORE_CONTEXT_TOKENS = 3  # "finished at 6/10", "3/10 this morning": a score's time
 _SENTENCES_BACK = 2  # evidence in a sentence naming no body part: the part named this far back
 _TYPO_MIN_CHARS = 3
+_EFFORT = "_effort_"  # an effort rating, whole ("RPE 8/10"): never the pain's score
 _BARE_CONTRACTIONS = {
     "dont", "didnt", "isnt", "wasnt", "doesnt", "hasnt", "havent", "wont", "cant", "arent",
 }  # fmt: skip
@@ -166,7 +175,8 @@ CONTINUING, FRAME, NOT_PAIN_BEFORE, COUNT = 1 << 24, 1 << 25, 1 << 26, 1 << 27
 SCORE_CUE, ANSWER_NO, NUMBER, SCORE = 1 << 28, 1 << 29, 1 << 30, 1 << 31
 OF_SCORE, LATER, BREAK, PAST = 1 << 32, 1 << 33, 1 << 34, 1 << 35
 LOCATION, FROM, OTHER_PERSON, OWN, PRONOUN = 1 << 36, 1 << 37, 1 << 38, 1 << 39, 1 << 40
-FLAGS = SWELLING | LOCKING | GIVING_WAY | SHARP
+NO_WEIGHT = 1 << 41
+FLAGS = SWELLING | LOCKING | GIVING_WAY | SHARP | NO_WEIGHT
 PARTS = KNEE | KNEE_PAIN | OTHER_PART
 SIDE = LEFT | RIGHT | BOTH
 # what a clause that says a side on its own may hold besides the side: "la derecha", "R. Hurts"
@@ -176,6 +186,7 @@ _FLAG_NAMES = {
     LOCKING: "locking",
     GIVING_WAY: "giving way",
     SHARP: "sharp pain",
+    NO_WEIGHT: "not bearing weight",
 }
 _PLACEHOLDERS = {
     "_knee_": KNEE,
@@ -186,6 +197,7 @@ _PLACEHOLDERS = {
     "_locking_": LOCKING,
     "_giving_way_": GIVING_WAY,
     "_sharp_": SHARP,
+    "_no_weight_": NO_WEIGHT,
     "_resolved_": RESOLVED,
     "_not_": NEGATION | NEGATION_AFTER,
     "_past_": FRAME | PAST,
@@ -222,6 +234,8 @@ class _Grammar:
     real_words: frozenset[str]  # real words one letter away from a target: never typos
     earlier: re.Pattern[str]
     previous_day: re.Pattern[str]
+    now: re.Pattern[str]  # "now", "today" (of a clause's tokens joined)
+    titles: re.Pattern[str]  # a title in quotes beside what one reads: "the 'knee pain' thread"
     side_abbreviations: frozenset[str]  # "li.", "izq.", "dcha.": a period that ends no sentence
     both_knees: frozenset[str]
     cache: dict[str, int] = field(default_factory=dict)
@@ -229,6 +243,7 @@ class _Grammar:
     def tokens(self, text: str) -> list[str]:
         """The tokens of a lower-case text: words, marks, and one token per phrase or score."""
         text = _STRETCHED.sub(r"\1\1", _EMOTICON.sub(" _pain_ ", text))  # "sooooore": "soore"
+        text = self.titles.sub(_title_token, text)
         text = self.phrases.sub(self._phrase_token, text)
         for pattern, number in self.number_words:
             text = pattern.sub(number, text)
@@ -316,6 +331,7 @@ def _grammar(language: str) -> _Grammar:
         (words.hypothetical_pattern, " _hypo_ "),
         (words.topic_pattern, " _topic_ "),
         (words.exception_pattern, " _except_ "),
+        (words.weight_bearing_pattern, " _no_weight_ "),
         (words.giving_way_pattern, " _giving_way_ "),
         (words.locking_pattern, " _locking_ "),
         (words.swelling_pattern, " _swell_ "),
@@ -354,6 +370,11 @@ def _grammar(language: str) -> _Grammar:
         | REAL_WORDS_NEAR_TARGETS[ENGLISH],
         earlier=re.compile(words.earlier_pattern),
         previous_day=re.compile(words.previous_day_pattern),
+        now=re.compile(words.now_pattern),
+        titles=re.compile(
+            rf"(?P<media>\b(?:{words.media_pattern})\s+){_QUOTED}"
+            rf"|{_QUOTED}(?=[\s-]*(?:{words.media_pattern})\b)"
+        ),
         side_abbreviations=frozenset(
             word
             for side_words in (words.left, words.right)
@@ -376,6 +397,14 @@ def _grammar(language: str) -> _Grammar:
                 kind |= flag | PAIN
         grammar.typo_kinds[target] = kind
     return grammar
+
+
+# A quoted span: a title ("the 'runner's knee' podcast"), not a note of the runner's own
+_QUOTED = r"(?<![\w'])['\"«„“‘]\s?(?:[^'\"«»„“”‘’\n]|(?<=\w)'(?=\w)){1,60}?\s?['\"»“”’](?!\w)"
+
+
+def _title_token(match: re.Match[str]) -> str:
+    return (match["media"] or "") + " _topic_ "
 
 
 def _cut_sides(words: Words) -> dict[str, frozenset[str]]:
@@ -448,7 +477,7 @@ def _scores(words: Words) -> re.Pattern[str]:
     effort = words.effort_pattern
     forms = [
         rf"(?P<effort>\b(?:{effort})\s*(?:was|of|at|:|=)?\s*{_number('e1')}(?:{out_of})?"
-        rf"|{_number('e2')}(?:{out_of})\s*(?:{effort})\b)",
+        rf"|{_number('e2')}(?:{out_of})\s*(?:{effort})\b(?!\s*(?:[:=]\s*)?\d))",  # not "0/10 RPE 8"
         rf"(?P<change>{_number('c1')}(?:{out_of})?\s*(?:{words.change_pattern})\s*"
         rf"{_number('c2')}(?:{out_of}))",
         rf"(?P<range>{_number('r1')}\s*(?:{words.range_pattern})\s*{_number('r2')}(?:{out_of}))",
@@ -551,7 +580,8 @@ def score_words(pain: KneePain) -> str:
 
 
 def is_red_flag(pain: KneePain | None) -> bool:
-    """Whether the pain came with swelling, locking, giving way or sharp pain: see someone now."""
+    """Whether the pain came with a red flag (swelling, locking, giving way, sharp pain, not
+    bearing weight): see someone now."""
     return pain is not None and bool(pain.red_flags)
 
 
@@ -941,6 +971,7 @@ class _Note:
                 self._answer(index)
         self._exceptions()
         self._fine_since(knees)
+        self._nothing_now(knees)
         painful = [group for group in knees if self._is_painful(group)]
         for group in knees:
             if group not in painful and not group.is_framed and (group.is_fine or group.clear):
@@ -1009,6 +1040,61 @@ class _Note:
                 owner.live.clear()
                 owner.scores.clear()
                 owner.is_fine = True
+
+    def _nothing_now(self, knees: list[_Group]) -> None:
+        """Pain said before, then nothing now: "antes me dolía la rodilla, ahora nada",
+        "Physio meinte, die Knieschmerzen kämen von der Hüfte. Heute aber gar nichts gespürt."
+        The knee is fine now, unless its pain was said of now too."""
+        for index, kind in enumerate(self.kinds):
+            if not kind & ANSWER_NO or self.framed[index] or not self._says_nothing_now(index):
+                continue
+            for group in knees:
+                if (
+                    group.start > index
+                    or not (group.live or group.scores)
+                    or self.sentence[index] - group.sentence > _SENTENCES_BACK
+                ):
+                    continue
+                said = {group.clause, *(self.clause[at] for at in group.live)}
+                if any(self._clause_says_now(clause) for clause in said):
+                    continue
+                group.clear += group.live
+                group.live.clear()
+                group.scores.clear()
+                group.weak.clear()
+                group.is_fine = True
+
+    def _says_nothing_now(self, index: int) -> bool:
+        """Whether "nothing" here is said of now ("ahora nada", "heute aber gar nichts"): its
+        clause says nothing of a knee, and it or the clause before (in the same sentence, saying
+        nothing of one either) says now."""
+        clause = self.clause[index]
+        if not self._says_nothing_of_the_knee(clause):
+            return False
+        start = self.clause.index(clause)
+        before = start > 0 and self.sentence[start - 1] == self.sentence[index]
+        return self._clause_says_now(clause) or (
+            before
+            and self._says_nothing_of_the_knee(clause - 1)
+            and self._clause_says_now(clause - 1)
+        )
+
+    def _says_nothing_of_the_knee(self, clause: int) -> bool:
+        """No part, score or red flag, and pain only denied ("gar nichts gespürt")."""
+        return not any(
+            self.kinds[at] & (PARTS | FLAGS | SCORE | OF_SCORE)
+            or (self.kinds[at] & PAIN and not self._is_negated(at))
+            for at in range(len(self.tokens))
+            if self.clause[at] == clause
+        )
+
+    def _clause_says_now(self, clause: int) -> bool:
+        said = " ".join(
+            token
+            for token, number in zip(self.tokens, self.clause, strict=True)
+            if number == clause
+        )
+        return bool(self.grammar.now.search(said))
 
     def _said_of_a_day_before(self, index: int) -> bool:
         clause = self.clause[index]
@@ -1079,6 +1165,9 @@ class _Note:
         ):
             position -= 1
         group = self._group_at(position) if position >= 0 else None
+        compared = range(index + 1, min(len(self.tokens), index + 1 + _SCORE_CONTEXT_TOKENS))
+        if any(self.kinds[at] & PAST and self.clause[at] == self.clause[index] for at in compared):
+            return  # "genou va mieux que l'an dernier": a comparison, not pain easing today
         if group is not None and group.is_knee and not self._is_negated(index):
             group.weak.append(index)
 
@@ -1254,7 +1343,7 @@ class _Note:
         before = [
             position
             for position in range(max(0, index - 2), index)
-            if self.clause[position] == self.clause[index]
+            if self.clause[position] == self.clause[index] and tokens[position] != _EFFORT
         ]
         if any(kinds[position] & NOT_PAIN_BEFORE for position in before):
             return None
@@ -1262,7 +1351,7 @@ class _Note:
         if (
             after < len(tokens)
             and kinds[after] & (COUNT | NOT_PAIN_BEFORE)
-            and tokens[after] not in {"a", "an"}
+            and tokens[after] not in {"a", "an", _EFFORT}  # "knee 0/10, RPE 8/10": two ratings
         ):
             return None
         if kind & SCORE:
@@ -1278,6 +1367,8 @@ class _Note:
         in_brackets = 0 < index < len(tokens) - 1 and tokens[index - 1] + tokens[after] == "()"
         if in_brackets and (index < 2 or not kinds[index - 2] & COUNT):
             return _number_value(token)  # "nothing major (2)", "knee pain yes (5)"
+        if self._is_later_score(index):
+            return _number_value(token)  # "3/10 at the start, 5 by the finish"
         position = index - 1
         while position >= 0 and tokens[position] in {":", "=", "(", "~", "a", "an", "-", ","}:
             position -= 1
@@ -1302,6 +1393,30 @@ class _Note:
         if cue & SIDE and not cue & KNEE and not any(group.is_knee for group in self.groups):
             return None
         return _number_value(token)
+
+    def _is_later_score(self, index: int) -> bool:
+        """A bare number said with a later time or now, after a clause that scored the pain
+        with an earlier time: "knee pain 3 at the start, 5 by the finish", "6/10 yesterday,
+        today down to 4", "Knie gestern 5/10, heute 3"."""
+        clause, sentence = self.clause[index], self.sentence[index]
+        near = range(
+            max(0, index - _SCORE_CONTEXT_TOKENS),
+            min(len(self.tokens), index + 1 + _SCORE_CONTEXT_TOKENS),
+        )
+        said = [at for at in near if self.clause[at] == clause]
+        if not (
+            any(self.kinds[at] & LATER for at in said)
+            or self.grammar.now.search(" ".join(self.tokens[at] for at in said))
+        ):
+            return False
+        before = [
+            at
+            for at in range(index)
+            if self.sentence[at] == sentence and self.clause[at] == clause - 1
+        ]
+        return any(self.kinds[at] & (SCORE | OF_SCORE | NUMBER) for at in before) and bool(
+            self.grammar.earlier.search(" ".join(self.tokens[at] for at in before))
+        )
 
     def _score(self, index: int, value: float) -> None:
         group = self._owner(index, _SCORE_WINDOW_TOKENS)

@@ -2,6 +2,12 @@
 
 from analyzer.lexicon.words import Words
 
+_MEDIA = (  # what one reads, hears or watches: a topic, not a feeling
+    r"(?:podcast|episode|afsnit|artikel|artiklen|video|bog|bogen|blog|studie|foredrag"
+    r"|dokumentar|forum|tråd|opslag|indlæg|kapitel|webinar|kursus|interview"
+    r"|udsendelse)(?:en|et|s|er|erne)?"
+)
+
 WORDS = Words(
     markers=(
         "og", "efter", "mit", "min", "er", "ikke", "knæ", "knæet", "knæene", "ondt", "lidt",
@@ -58,6 +64,10 @@ WORDS = Words(
         r"|\bustabil\w*"
     ),
     sharp_pattern=r"\bskarp\w*|\bjagende\b|\bstikkende\b|\bstik\b",
+    weight_bearing_pattern=(
+        r"\b(?:kan|kunne)\s+(?:næsten\s+)?(?:ikke|ik|knap)\s+(?:længere\s+)?(?:støtte|belaste|stå"
+        r"|træde|gå)(?:\s+på)?(?:\s+(?:benet|foden|det|den))?\b"
+    ),
     resolved_pattern=(
         r"\bsmertefri\b|\buden smerter\b|\ber gået væk\b|\bgik væk\b"
         r"|\bglemt\b|\bfortid\b"
@@ -93,7 +103,9 @@ WORDS = Words(
     spelled_knee=("knæet", "knæene", "knæskal"),
     other_people_pattern=(
         r"\bså\s+(?:en|et|nogen)\b|"
-        r"\b(?:(?:min|mit|vores|en|et)\s+(?:\w+\s+)?)?(?:ven|veninde|kone|mand|kæreste|bror|søster"
+        r"\b(?!atlet(?:en)?\b)"
+        r"(?:(?:min|mit|vores|en|et)\s+(?:\w+\s+)?)?"
+        r"(?:atlet|atleten|ven|veninde|kone|mand|kæreste|bror|søster"
         r"|træner|makker|søn|datter|kollega|løbemakker|kammerat|hund|far|mor|farfar|morfar"
         r"|farmor|mormor|onkel|moster|faster|nabo|barn|samlever|samleveren|konen|manden"
         r"|kæresten|broren|søsteren|træneren|sønnen|datteren|kollegaen|kammeraten|vennen"
@@ -109,15 +121,14 @@ WORDS = Words(
         r"|\bundgå\b|\bforebygge\w*|\bkunne\b|\bbekymret\b|\bfor en sikkerheds skyld\b"
     ),
     topic_pattern=(
-        r"\b(?:podcast|episode|afsnit|artikel|artiklen|video|bog|bogen|blog|studie|foredrag"
-        r"|dokumentar|forum|tråd|opslag|indlæg|kapitel|webinar|kursus|interview|udsendelse)"
-        r"(?:en|et|s|er|erne)?\s+(?:\w+\s+)?(?:om)\b"
-        r"|\b(?:læste|læst|spurgte|spurgt|snakkede|talte|hørt|hørte|lyttede|lyttet|kiggede)"
-        r"\s+(?:\w+\s+)?(?:om|hvordan|hvis|at)\b"
+        rf"\b{_MEDIA}"
+        r"\s+(?:\w+\s+)?(?:om)\b|\b(?:læste|læst|spurgte|spurgt|snakkede|talte|hørt|hørte"
+        r"|lyttede|lyttet|kiggede)\s+(?:\w+\s+)?(?:om|hvordan|hvis|at)\b"
     ),
+    media_pattern=_MEDIA,
     spelled_pain=("ondt", "smerter", "smerte", "hævet", "ømme"),
     exception_pattern=r"\bundtagen\b|\bbortset fra\b|\bpånær\b",
-    answers_no=("ingen", "nej", "intet", "nul", "nix"),
+    answers_no=("ingen", "nej", "intet", "ingenting", "nul", "nix"),
     location_words=("bag", "under", "over", "omkring", "ved", "bagpå"),
     from_words=("fra",),
     side_nouns=("side", "siden"),
@@ -139,6 +150,7 @@ WORDS = Words(
     earlier_pattern=(
         r"\bi går\b|\btidligere\b|\bi morges\b|\bsidste uge\b|\bfra\b|\bførst\b|\bi starten\b"
     ),
+    now_pattern=r"\bnu\b|\bi dag\b|\bidag\b|\bfor tiden\b",
     later=("nu", "så", "derefter", "senere", "slut", "slutningen", "aften", "→", "->", ">"),
     not_pain_score_before=("anstrengelse", "indsats", "intensitet", "søvn", "humør", "energi"),
     months=(

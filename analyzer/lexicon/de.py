@@ -2,6 +2,11 @@
 
 from analyzer.lexicon.words import Words
 
+_MEDIA = (  # what one reads, hears or watches: a topic, not a feeling
+    r"(?:podcast|podcastfolge|folge|artikel|video|buch|blog|beitrag|studie|vortrag|forum"
+    r"|thread|post|interview|sendung|doku|kapitel|webinar|kurs)(?:s|n|en|e)?"
+)
+
 WORDS = Words(
     markers=(
         "der", "die", "das", "und", "nach", "mit", "ist", "war", "ein", "eine", "mein", "meine",
@@ -55,6 +60,12 @@ WORDS = Words(
         r"|\b(?:sackt|sackte) (?:\w+ )?weg\b|\bweggesackt\b|\bnachgegeben\b|\bgibt nach\b"
     ),
     sharp_pattern=r"\bstechend\w*|\bscharf\w*|\bstiche?\b",
+    weight_bearing_pattern=(
+        r"\b(?:kann|konnte|könnte)(?:\s+(?:ich|es|das|den|dem|mein\w*|linke\w*|rechte\w*|bein"
+        r"|fuß|fuss|gar|fast|überhaupt|noch))*\s+(?:nicht|kaum)\s+(?:mehr\s+)?(?:richtig\s+)?"
+        r"(?:auftreten|belasten|draufstehen|drauf stehen|stehen)\b|\b(?:nicht|kaum)\s+(?:mehr\s+)?"
+        r"belastbar\b"
+    ),
     resolved_pattern=(
         r"\bschmerzfrei\b|\bbeschwerdefrei\b"
         r"|\bschnee von gestern\b|\bvergessen\b|\bgeschichte\b"
@@ -96,7 +107,8 @@ WORDS = Words(
     spelled_knee=("knie", "knies", "kniescheibe"),
     other_people_pattern=(
         r"\b(?:sah|gesehen,?)\s+(?:ein|eine|einen|jemand\w*)\b|"
-        r"\b(?:(?:mein|meine|unser|unsere|ein|eine)\s+(?:\w+\s+)?)?(?:freund|freundin|frau|mann"
+        r"\b(?!athlet(?:in)?\b)"
+        r"(?:(?:mein|meine|unser|unsere|ein|eine)\s+(?:\w+\s+)?)?(?:freund|freundin|frau|mann"
         r"|partner|partnerin|bruder|schwester|tochter|sohn|\w*kolleg\w*|\w*partner\w*|\w*freund\w*"
         r"|athlet\w*|läufer\w*|hund|vater|mutter|opa|oma|onkel|tante|kind|nachbar\w*|trainer\w*)"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
@@ -112,13 +124,13 @@ WORDS = Words(
         r"|\bsicherheitshalber\b"
     ),
     topic_pattern=(
-        r"\b(?:podcast|podcastfolge|folge|artikel|video|buch|blog|beitrag|studie|vortrag|forum"
-        r"|thread|post|interview|sendung|doku|kapitel|webinar|kurs)(?:s|n|en|e)?\s+(?:\w+\s+)?"
-        r"(?:über|zu|zum|zur)\b|\b(?:gelesen|gefragt|fragte|fragt|gesprochen|geredet"
-        r"|recherchiert|erkundigt|gehört)\s+(?:\w+\s+)?(?:über|nach|wie|ob|dass)\b"
-        r"|\b(?:über|von)(?=(?:\s+\w+){1,3}\s+(?:gelesen|gehört|angehört|gesprochen|geredet"
-        r"|gelernt|gesehen|angeschaut|geschaut)\b)"
+        rf"\b{_MEDIA}"
+        r"\s+(?:\w+\s+)?(?:über|zu|zum|zur)\b|\b(?:gelesen|gefragt|fragte|fragt|gesprochen"
+        r"|geredet|recherchiert|erkundigt|gehört)\s+(?:\w+\s+)?(?:über|nach|wie|ob|dass)\b"
+        r"|\b(?:über|von)(?=(?:\s+\w+){1,3}\s+(?:gelesen|gehört|angehört|gesprochen"
+        r"|geredet|gelernt|gesehen|angeschaut|geschaut)\b)"
     ),
+    media_pattern=_MEDIA,
     spelled_pain=("schmerz", "schmerzen", "schmerzt", "geschwollen", "schwellung"),
     exception_pattern=r"\baußer\b|\bausser\b|\bbis auf\b|\babgesehen von\b|\bausgenommen\b",
     answers_no=("keine", "nein", "nix", "nichts", "null", "kein"),
@@ -146,6 +158,9 @@ WORDS = Words(
     earlier_pattern=(
         r"\bgestern\b|\bvorhin\b|\bheute morgen\b|\bletzte woche\b|\bvon\b|\bvorher\b"
         r"|\banfangs\b|\bzu beginn\b"
+    ),
+    now_pattern=(
+        r"\bjetzt\b|\bheute\b|\bnun\b|\baktuell\b|\bmomentan\b|\binzwischen\b|\bmittlerweile\b"
     ),
     later=(
         "jetzt", "nun", "dann", "danach", "später", "ende", "abends", "schluss", "inzwischen",

@@ -2,6 +2,11 @@
 
 from analyzer.lexicon.words import Words
 
+_MEDIA = (  # what one reads, hears or watches: a topic, not a feeling
+    r"(?:podcast|pod|episode|article|video|vid|book|blog|paper|study|thread|post|forum"
+    r"|webinar|talk|lecture|chapter|youtube|documentary|course|interview|newsletter)s?"
+)
+
 WORDS = Words(
     markers=(
         "the", "and", "my", "was", "after", "with", "felt", "bit", "today", "run", "knee",
@@ -36,7 +41,9 @@ WORDS = Words(
         r"\b(?:saw|seen|watched|witnessed)\s+(?:a|an|the|some|someone|somebody|this|that|two"
         r"|one)\b|"
         r"\b(?:someone|somebody|everyone)\b"
-        r"|\b(?:(?:my|our|a|the|one of my|one of the|some|this)\s+(?:\w+\s+)?)?(?:friend|wife"
+        # "athlete reports ...", a coach's note in the athlete's log: the log's own runner
+        r"|\b(?!(?:the\s+)?(?:athlete|client)\b)"
+        r"(?:(?:my|our|a|the|one of my|one of the|some|this)\s+(?:\w+\s+)?)?(?:friend|wife"
         r"|husband"
         r"|partner"
         r"|son|daughter|mum|mom|dad|brother|sister|teammate|buddy|mate|client|girlfriend"
@@ -67,13 +74,12 @@ WORDS = Words(
         r"|\bwonder(?:ing)?\b|\bin order\b|\bjust to be safe\b"
     ),
     topic_pattern=(
-        r"\b(?:podcast|pod|episode|article|video|vid|book|blog|paper|study|thread|post|forum"
-        r"|webinar|talk|lecture|chapter|youtube|documentary|course|interview|newsletter)s?\s+"
-        r"(?:\w+\s+)?(?:on|about|re)\b"
-        r"|\b(?:read|reading|researching|googl\w+|watched|watching|learn\w*|asked|asking"
-        r"|asks|talked|talking|chatted|chatting|heard|hearing|listened|listening)\s+(?:up\s+)?"
-        r"(?:about|on|how|if|whether|that)\b"
+        rf"\b{_MEDIA}"
+        r"\s+(?:\w+\s+)?(?:on|about|re)\b|\b(?:read|reading|researching|googl\w+|watched"
+        r"|watching|learn\w*|asked|asking|asks|talked|talking|chatted|chatting|heard"
+        r"|hearing|listened|listening)\s+(?:up\s+)?(?:about|on|how|if|whether|that)\b"
     ),
+    media_pattern=_MEDIA,
     pain_pattern=(
         r"pains?|painful|sore|soreness|sorer|achy|aches?|ached|aching|hurts?|hurting|twinges?|"
         r"twinged|twingy|niggles?|niggled|niggly|niggling|tender|tenderness|throbb?\w*|"
@@ -120,6 +126,13 @@ WORDS = Words(
         r"|\bwobbl(?:y|ed|ing|es)\b|\b(?:went|gone|goes|go|going) on me\b"
     ),
     sharp_pattern=r"\b(?:sharp|stabbing|shooting)\b",
+    weight_bearing_pattern=(
+        r"\b(?:can\'t|cant|cannot|can not|couldn\'t|couldnt|could not|unable to|not able to"
+        r"|(?:can|could) (?:barely|hardly)) (?:put|bear|take|carry) (?:any |much |full |my |the )?"
+        r"weight(?: on(?: it| (?:the|my) (?:left |right )?(?:leg|foot))?)?\b"
+        r"|\b(?:can\'t|cannot|couldn\'t|could not|unable to) (?:stand|walk) on (?:it|(?:the|my) "
+        r"(?:left |right )?leg)\b|\bnon[- ]weight[- ]bearing\b"
+    ),
     resolved_pattern=(
         r"\bpain[- ]?free\b|\b(?:went|gone|go|goes) away\b|\bcleared up\b"
         r"|\bsettled(?: down)?\b|\bnothing from the knee\b|\bno bother\b|\bzero issues\b"
@@ -211,6 +224,7 @@ WORDS = Words(
         r"\byesterday\b|\bearlier\b|\bthis morning\b|\blast (?:week|night)\b|\bfrom\b"
         r"|\bbefore\b|\bat first\b|\bat the start\b|\binitially\b"
     ),
+    now_pattern=r"\bnow\b|\btoday\b|\bcurrently\b|\bat the moment\b|\bthese days\b",
     later=(
         "now", "then", "later", "finished", "finish", "end", "ended", "after", "afterwards",
         "currently", "tonight", "→", "->", ">", "rising", "dropped", "down", "up", "eventually",

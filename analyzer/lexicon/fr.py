@@ -2,6 +2,11 @@
 
 from analyzer.lexicon.words import Words
 
+_MEDIA = (  # what one reads, hears or watches: a topic, not a feeling
+    r"(?:podcast|épisode|article|vidéo|video|livre|blog|étude|conférence|émission"
+    r"|documentaire|forum|fil|post|chapitre|webinaire|cours|interview|reportage)s?"
+)
+
 WORDS = Words(
     markers=(
         "le", "les", "et", "après", "avec", "mon", "ma", "mes", "une", "au", "du", "des",
@@ -54,6 +59,13 @@ WORDS = Words(
         r"|\bcéd(?:é|er|ait)\b|\bflanch\w*"
     ),
     sharp_pattern=r"\baigu[ëe]?s?\b|\bvive\b|\bpoignard\w*|\bcoup de couteau\b",
+    weight_bearing_pattern=(
+        r"\b(?:impossible d[e\']\s*|(?:ne\s+|n\')?(?:peux|pouvais|pourrais|peut|pouvait|arrive"
+        r"|arrivais)\s+(?:plus|pas|presque pas|quasiment pas|même pas)\s+(?:à\s+)?"
+        r"|(?:n\'ai\s+|ai\s+)?pas\s+pu\s+)(?:poser|mettre|appuyer|prendre appui)(?:\s+(?:le pied"
+        r"|la jambe|de poids|du poids|mon poids|dessus|sur (?:la|ma) jambe|sur (?:le|mon) pied))?\b"
+        r"|\bappui impossible\b"
+    ),
     resolved_pattern=(
         r"\bsans douleur\b|\bn'est plus là\b"
         r"|\bde l'histoire ancienne\b|\bun lointain souvenir\b|\boublié\w*"
@@ -95,7 +107,8 @@ WORDS = Words(
     spelled_knee=("genou", "genoux", "rotule"),
     other_people_pattern=(
         r"\bvu\s+(?:un|une|quelqu'un)\b|"
-        r"\b(?:(?:mon|ma|notre|un|une)\s+(?:\w+\s+)?)?(?:ami|amie|copain|copine|femme|mari"
+        r"\b(?!athlète\b)"
+        r"(?:(?:mon|ma|notre|un|une)\s+(?:\w+\s+)?)?(?:ami|amie|copain|copine|femme|mari"
         r"|partenaire|frère|sœur|soeur|fille|fils|collègue|pote|athlète|coureur|coureuse|chien"
         r"|père|mère|papa|maman|oncle|tante|cousine?|voisine?|enfant|coéquipière?|entraîneu?r\w*"
         r"|coach)"
@@ -111,11 +124,11 @@ WORDS = Words(
         r"|\bpourvu que\b|\binquiet\w*|\bpar précaution\b"
     ),
     topic_pattern=(
-        r"\b(?:podcast|épisode|article|vidéo|video|livre|blog|étude|conférence|émission"
-        r"|documentaire|forum|fil|post|chapitre|webinaire|cours|interview|reportage)s?\s+"
-        r"(?:\w+\s+)?(?:sur|à propos)\b|\b(?:lu|demandé|parlé|discuté|entendu|appris|écouté"
-        r"|regardé)\s+(?:\w+\s+)?(?:sur|comment|si|que|qu)\b"
+        rf"\b{_MEDIA}"
+        r"\s+(?:\w+\s+)?(?:sur|à propos)\b|\b(?:lu|demandé|parlé|discuté|entendu|appris"
+        r"|écouté|regardé)\s+(?:\w+\s+)?(?:sur|comment|si|que|qu)\b"
     ),
+    media_pattern=_MEDIA,
     spelled_pain=("douleur", "douleurs", "douloureux", "gonflé", "gonflement"),
     exception_pattern=r"\bsauf\b|\bà part\b|\bexcepté\b|\bhormis\b|\bmis à part\b",
     answers_no=("aucune", "aucun", "non", "rien", "nada", "zéro", "néant"),
@@ -142,6 +155,7 @@ WORDS = Words(
         r"\bhier\b|\bplus tôt\b|\bce matin\b|\bla semaine dernière\b|\bavant\b|\bau début\b"
         r"|\bd'abord\b"
     ),
+    now_pattern=r"\bmaintenant\b|\baujourd\'hui\b|\bactuellement\b|\bdésormais\b|\ben ce moment\b",
     later=(
         "maintenant", "puis", "ensuite", "après", "fin", "finalement", "soir", "actuellement", "→",
         "->", ">",

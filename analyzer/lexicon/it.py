@@ -2,6 +2,12 @@
 
 from analyzer.lexicon.words import Words
 
+_MEDIA = (  # what one reads, hears or watches: a topic, not a feeling
+    r"(?:podcast|puntat[ae]|episodi[oi]?|articol[oi]|video|libr[oi]|blog|studio|studi"
+    r"|conferenz[ae]|documentari[oi]?|forum|thread|post|capitol[oi]|webinar|cors[oi]"
+    r"|intervist[ae]|trasmission[ei])"
+)
+
 WORDS = Words(
     markers=(
         "il", "lo", "gli", "dopo", "con", "mio", "mia", "una", "ginocchio", "ginocchia",
@@ -56,6 +62,11 @@ WORDS = Words(
         r"|\bmi ha tradito\b"
     ),
     sharp_pattern=r"\bacut[oa]\b|\blancinant\w*|\bpungent\w*|\bfitt[ae]\b",
+    weight_bearing_pattern=(
+        r"\bnon\s+(?:riesco|riuscivo|posso|potevo|sono riuscit[oa]|ce la faccio)\s+(?:a\s+|ad\s+)?"
+        r"(?:appoggiare|poggiare|caricare|mettere peso|stare in piedi)(?:\s+(?:bene|per niente))?"
+        r"(?:\s+(?:il piede|la gamba|il peso|peso|sulla gamba|sul piede))?\b"
+    ),
     resolved_pattern=(
         r"\bsenza dolore\b|\bè passato\b|\bpassato tutto\b"
         r"|\bun lontano ricordo\b|\bacqua passata\b|\bdimenticat[oa]\b"
@@ -95,7 +106,8 @@ WORDS = Words(
     spelled_knee=("ginocchio", "ginocchia", "rotula"),
     other_people_pattern=(
         r"\bvisto\s+(?:un|una|qualcuno)\b|"
-        r"\b(?:(?:il mio|la mia|un|una|mio|mia)\s+(?:\w+\s+)?)?(?:amic[oa]|fratello|sorella|moglie"
+        r"\b(?!atleta\b)(?:(?:il mio|la mia|un|una|mio|mia)\s+(?:\w+\s+)?)?"
+        r"(?:amic[oa]|fratello|sorella|moglie"
         r"|marito|compagn[oa]|figli[oa]|ragazz[oa]|atleta|cane|collega|padre|madre|papà|mamma"
         r"|nonn[oa]|zi[oa]|cugin[oa]|vicin[oa]|allenat(?:ore|rice))"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
@@ -110,12 +122,12 @@ WORDS = Words(
         r"|\bpreoccupat[oa]\b|\bper precauzione\b"
     ),
     topic_pattern=(
-        r"\b(?:podcast|puntat[ae]|episodi[oi]?|articol[oi]|video|libr[oi]|blog|studio|studi"
-        r"|conferenz[ae]|documentari[oi]?|forum|thread|post|capitol[oi]|webinar|cors[oi]"
-        r"|intervist[ae]|trasmission[ei])\s+(?:\w+\s+)?(?:su|sul|sulla|sullo|sui|sulle|riguardo)\b"
-        r"|\b(?:letto|chiesto|parlato|domandato|sentito|ascoltato|guardato|visto)\s+"
-        r"(?:\w+\s+)?(?:di|del|della|su|come|se|che)\b"
+        rf"\b{_MEDIA}"
+        r"\s+(?:\w+\s+)?(?:su|sul|sulla|sullo|sui|sulle|riguardo)\b|\b(?:letto|chiesto"
+        r"|parlato|domandato|sentito|ascoltato|guardato|visto)\s+(?:\w+\s+)?(?:di|del"
+        r"|della|su|come|se|che)\b"
     ),
+    media_pattern=_MEDIA,
     spelled_pain=("dolore", "dolori", "fastidio", "gonfio", "dolorante"),
     exception_pattern=r"\btranne\b|\beccetto\b|\ba parte\b|\bsalvo\b|\bfuorché\b|\bad eccezione\b",
     answers_no=("nessuno", "nessuna", "niente", "no", "zero", "nulla"),
@@ -140,6 +152,7 @@ WORDS = Words(
     earlier_pattern=(
         r"\bieri\b|\bprima\b|\bstamattina\b|\bla settimana scorsa\b|\ball'inizio\b|\bda\b"
     ),
+    now_pattern=r"\bora\b|\badesso\b|\boggi\b|\battualmente\b",
     later=("ora", "adesso", "poi", "dopo", "fine", "finale", "sera", "→", "->", ">"),
     not_pain_score_before=("sforzo", "intensità", "sonno", "umore", "stanchezza", "energia"),
     months=(

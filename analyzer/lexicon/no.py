@@ -2,6 +2,12 @@
 
 from analyzer.lexicon.words import Words
 
+_MEDIA = (  # what one reads, hears or watches: a topic, not a feeling
+    r"(?:podkast|podcast|podd|pod|episode|artikkel|artikkelen|video|bok|boka|boken|blogg"
+    r"|studie|foredrag|dokumentar|forum|tråd|innlegg|kapittel|webinar|kurs|intervju"
+    r"|program|sending)(?:en|et|a|er|ene|s)?"
+)
+
 WORDS = Words(
     markers=(
         "og", "etter", "mitt", "min", "er", "ikke", "kne", "kneet", "knærne", "knea", "vondt",
@@ -51,6 +57,10 @@ WORDS = Words(
     ),
     giving_way_pattern=r"\bsvikta\b|\bsviktet\b|\bsvikter\b|\bga etter\b|\bustabil\w*",
     sharp_pattern=r"\bskarp\w*|\bstikkende\b|\bjagende\b",
+    weight_bearing_pattern=(
+        r"\b(?:kan|kunne|klarte|klarer)\s+(?:nesten\s+)?(?:ikke|knapt)\s+(?:lenger\s+)?(?:å\s+)?"
+        r"(?:støtte|belaste|stå|tråkke|gå)(?:\s+på)?(?:\s+(?:beinet|benet|foten|det|den))?\b"
+    ),
     resolved_pattern=(
         r"\bsmertefri\b|\buten smerter\b|\ber borte\b|\bgikk over\b"
         r"|\bglemt\b|\bet tilbakelagt stadium\b"
@@ -86,7 +96,9 @@ WORDS = Words(
     spelled_knee=("kneet", "knærne", "kneskål"),
     other_people_pattern=(
         r"\bså\s+(?:en|et|noen)\b|"
-        r"(?:\b(?:(?:min|mitt|vår|en|et)\s+(?:\w+\s+)?)?(?:venn|venninne|kone|mann|kjæreste|bror"
+        r"(?:\b(?!atlet(?:en)?\b)"
+        r"(?:(?:min|mitt|vår|en|et)\s+(?:\w+\s+)?)?"
+        r"(?:atlet|atleten|venn|venninne|kone|mann|kjæreste|bror"
         r"|søster|trener|sønn|datter|kollega|løpevenn|makker|kompis|hund|far|mor|pappa|mamma"
         r"|onkel|tante|nabo|barn|samboer|samboeren|kona|konen|mannen|kjæresten|broren|søstera"
         r"|søsteren|treneren|sønnen|dattera|datteren|kollegaen|kompisen|løpevennen|makkeren"
@@ -105,12 +117,11 @@ WORDS = Words(
         r"|\bfor sikkerhets skyld\b"
     ),
     topic_pattern=(
-        r"\b(?:podkast|podcast|podd|pod|episode|artikkel|artikkelen|video|bok|boka|boken"
-        r"|blogg|studie|foredrag|dokumentar|forum|tråd|innlegg|kapittel|webinar|kurs|intervju"
-        r"|program|sending)(?:en|et|a|er|ene|s)?\s+(?:\w+\s+)?(?:om)\b"
-        r"|\b(?:leste|lest|spurte|spurt|snakket|pratet|hørt|hørte|lyttet|lyttede|så på)\s+"
-        r"(?:\w+\s+)?(?:om|hvordan|hvis|at)\b"
+        rf"\b{_MEDIA}"
+        r"\s+(?:\w+\s+)?(?:om)\b|\b(?:leste|lest|spurte|spurt|snakket|pratet|hørt|hørte"
+        r"|lyttet|lyttede|så på)\s+(?:\w+\s+)?(?:om|hvordan|hvis|at)\b"
     ),
+    media_pattern=_MEDIA,
     spelled_pain=("vondt", "smerter", "smerte", "hoven", "verker"),
     exception_pattern=r"\bunntatt\b|\bbortsett fra\b|\butenom\b|\bforuten\b",
     answers_no=("ingen", "nei", "ingenting", "null", "niks"),
@@ -137,6 +148,7 @@ WORDS = Words(
         r"\bi går\b|\btidligere\b|\bi morges\b|\bforrige uke\b|\bfra\b|\bførst\b"
         r"|\bi starten\b"
     ),
+    now_pattern=r"\bnå\b|\bi dag\b|\bidag\b|\bfor tiden\b",
     later=("nå", "så", "deretter", "senere", "slutt", "slutten", "kveld", "→", "->", ">"),
     not_pain_score_before=("anstrengelse", "innsats", "intensitet", "søvn", "humør", "energi"),
     months=(

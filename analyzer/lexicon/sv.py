@@ -2,6 +2,12 @@
 
 from analyzer.lexicon.words import Words
 
+_MEDIA = (  # what one reads, hears or watches: a topic, not a feeling
+    r"(?:podcast|podd|pod|avsnitt|artikel|artikeln|artiklar|video|bok|boken|blogg|studie"
+    r"|föreläsning|dokumentär|forum|tråd|inlägg|kapitel|webbinarium|kurs|intervju"
+    r"|program)(?:en|et|n|ar|er|erna|arna|s)?"
+)
+
 WORDS = Words(
     markers=(
         "och", "efter", "mitt", "min", "är", "inte", "knä", "knät", "knäet", "knäna", "ont",
@@ -51,6 +57,10 @@ WORDS = Words(
         r"\bvek sig\b|\bviker sig\b|\bgav vika\b|\bsvek\b|\bsviker\b|\binstabil\w*"
     ),
     sharp_pattern=r"\bskarp\w*|\bhuggande\b|\bstickande\b|\bhugg\b",
+    weight_bearing_pattern=(
+        r"\b(?:kan|kunde|klarar|klarade)\s+(?:knappt|inte|knappast)\s+(?:längre\s+)?(?:att\s+)?"
+        r"(?:stödja|stötta|belasta|stå|trampa|gå)(?:\s+på)?(?:\s+(?:benet|foten|det|den))?\b"
+    ),
     resolved_pattern=(
         r"\bsmärtfri\w*|\butan smärta\b|\bhar gått över\b|\bgick över\b"
         r"|\bglömt\b|\bett minne blott\b"
@@ -86,7 +96,8 @@ WORDS = Words(
     spelled_knee=("knät", "knäet", "knäna", "knäskål"),
     other_people_pattern=(
         r"\bsåg\s+(?:en|ett|någon)\b|"
-        r"\b(?:(?:min|mitt|vår|en|ett)\s+(?:\w+\s+)?)?(?:vän|väninna|fru|(?<=min )man|(?<=en )man"
+        r"\b(?!atlet(?:en)?\b)(?:(?:min|mitt|vår|en|ett)\s+(?:\w+\s+)?)?"
+        r"(?:atlet|atleten|vän|väninna|fru|(?<=min )man|(?<=en )man"
         r"|pojkvän|flickvän|bror"
         r"|syster|tränare|son|dotter|kollega|löparkompis|kompis|hund|pappa|mamma|far|mor|farfar"
         r"|morfar|farmor|mormor|granne|barn|sambo|sambon|frun|frugan|mannen|pojkvännen|flickvännen"
@@ -104,15 +115,14 @@ WORDS = Words(
         r"|\borolig\b|\bför säkerhets skull\b"
     ),
     topic_pattern=(
-        r"\b(?:podcast|podd|pod|avsnitt|artikel|artikeln|artiklar|video|bok|boken|blogg"
-        r"|studie|föreläsning|dokumentär|forum|tråd|inlägg|kapitel|webbinarium|kurs|intervju"
-        r"|program)(?:en|et|n|ar|er|erna|arna|s)?\s+(?:\w+\s+)?(?:om)\b"
-        r"|\b(?:läste|läst|frågade|frågat|pratade|pratat|hört|hörde|lyssnade|lyssnat|tittade"
-        r"|tittat)\s+(?:\w+\s+)?(?:om|hur|ifall|att)\b"
+        rf"\b{_MEDIA}"
+        r"\s+(?:\w+\s+)?(?:om)\b|\b(?:läste|läst|frågade|frågat|pratade|pratat|hört|hörde"
+        r"|lyssnade|lyssnat|tittade|tittat)\s+(?:\w+\s+)?(?:om|hur|ifall|att)\b"
     ),
+    media_pattern=_MEDIA,
     spelled_pain=("smärta", "smärtan", "svullen", "värker", "ömmar"),
     exception_pattern=r"\butom\b|\bförutom\b|\bbortsett från\b",
-    answers_no=("ingen", "inga", "nej", "inget", "noll"),
+    answers_no=("ingen", "inga", "nej", "inget", "ingenting", "noll"),
     location_words=("bakom", "under", "ovanför", "runt", "vid", "nedanför"),
     from_words=("från",),
     side_nouns=("sida", "sidan"),
@@ -136,6 +146,7 @@ WORDS = Words(
         r"\bigår\b|\bi går\b|\btidigare\b|\bi morse\b|\bförra veckan\b|\bfrån\b|\bförst\b"
         r"|\bi början\b"
     ),
+    now_pattern=r"\bnu\b|\bi dag\b|\bidag\b|\bför närvarande\b",
     later=("nu", "sedan", "sen", "senare", "slutet", "slut", "ikväll", "→", "->", ">"),
     not_pain_score_before=("ansträngning", "intensitet", "sömn", "humör", "energi", "borg"),
     months=(
