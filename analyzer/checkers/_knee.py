@@ -18,7 +18,7 @@ def episode_gap_days(profile: Profile) -> int:
     `episode_gap_days` in this profile. The rule owns the setting and numbers its episodes
     with it; the notes reader's episodes (easing, a follow-up's side and knee) take it from
     here, so one setting makes every episode the rules, the status and the patterns show."""
-    # imported here: the rule's module imports this one
+    # imported here, the one way back (tests/test_imports.py): the rule's module imports this
     from analyzer.checkers import persistent_knee_pain, thresholds_for
 
     return thresholds_for(profile, persistent_knee_pain.RULE).episode_gap_days
