@@ -144,7 +144,7 @@ class Status:
 
     @property
     def has_red_flag(self) -> bool:
-        """A knee-pain note of the open window names swelling, locking, giving way or sharp pain."""
+        """A knee-pain note of the open window names a red flag (analyzer.pain.RED_FLAGS)."""
         pain = self.latest_pain
         if pain is None:
             return False
