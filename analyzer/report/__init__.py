@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analyzer.checkers import RULES, rule_by_slug
-from analyzer.checkers._format import whole_distance_text
+from analyzer.checkers._format import count_text, whole_distance_text
 from analyzer.checkers.rule import Finding
 from analyzer.log import TrainingLog
 from analyzer.patterns import PainPatterns
@@ -544,11 +544,6 @@ def span_text(first: dt.date | None, last: dt.date | None) -> str:
     if first == last:
         return day_text(first)
     return f"{day_text(first)} to {day_text(last)}"
-
-
-def count_text(count: int, singular: str, plural: str | None = None) -> str:
-    """'1 run', '3 runs', '1,204 runs'."""
-    return f"{count:,} {singular if count == 1 else (plural or singular + 's')}"
 
 
 __all__ = [
