@@ -22,7 +22,7 @@ import logging
 import re
 import shutil
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -40,6 +40,8 @@ if TYPE_CHECKING:
     from analyzer.memo import Result
     from analyzer.profile import Profile
     from analyzer.settings import Settings
+    from analyzer.status import Status
+    from analyzer.study import SquadStudy
 
 log = logging.getLogger(__name__)
 
@@ -336,10 +338,17 @@ def _check_report(
     status_by_athlete = (
         statuses(training_log, findings, as_of_day, profile, first_day) if as_of_day else {}
     )
+    study = _squad_study(status_by_athlete, chosen)
     if shown.output_format == "json":
         # scripts read the errors from the document, so they are not repeated on stderr
         return render_json(
-            training_log, findings, training_log.errors, status_by_athlete, as_of_day, first_day
+            training_log,
+            findings,
+            training_log.errors,
+            status_by_athlete,
+            as_of_day,
+            first_day,
+            study=study,
         )
     if shown.output_format == "csv":
         return render_csv(training_log, findings)
@@ -353,7 +362,20 @@ def _check_report(
         show_all=shown.show_all,
         width=shown.width or WIDTH_CHARS,
         athletes=chosen,
+        study=study,
     )
+
+
+def _squad_study(
+    status_by_athlete: Mapping[str, Status], chosen: Sequence[str]
+) -> SquadStudy | None:
+    """What tends to come before knee pain across a squad (its athletes' own pattern counts,
+    pooled), for a squad's view; None for one runner or athletes named with --athlete."""
+    from analyzer.study import study_of_statuses
+
+    if len(status_by_athlete) < 2 or chosen:
+        return None
+    return study_of_statuses(status_by_athlete)
 
 
 def _echo_check(result: Result, output_format: str) -> None:
@@ -475,6 +497,7 @@ def _report_result(
         as_of=as_of_day,
         statuses=status_by_athlete,
         since=first_day,
+        study=_squad_study(status_by_athlete, ()),
     )
     pages = rendered if isinstance(rendered, dict) else {PAGE_OUTPUT: rendered}
     lines = [(line, True) for line in _file_lines(training_log.errors, training_log.notices)]

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 MIN_EPISODES = 10  # fewer episodes (from the runners a pattern can compare): counts only
 MIN_RUNNERS = 5  # ... or from fewer runners than this
 Z_95 = 1.959963984540054  # the standard normal's 97.5th percentile: a two-sided 95 % interval
-DESIGN = "within-runner (case-crossover), Mantel-Haenszel by runner"
+DESIGN = "case-crossover within runners, odds ratios pooled by Mantel-Haenszel"
 
 STUDY_COLUMNS = [
     "pattern",  # a rule's slug
@@ -211,6 +211,8 @@ class SquadStudy:
     episodes: int
     pain_free_fortnights: int
     reason: str | None  # under the minimum: why only counts are shown; else None
+    min_episodes: int = MIN_EPISODES  # the minimum the odds ratios were given above
+    min_runners: int = MIN_RUNNERS
     # every runner's windows (analyzer.patterns.WINDOW_COLUMNS) when the study was made in one
     # process (`analyzer.squad_patterns`); None from partial sums
     windows: pd.DataFrame | None = field(default=None, compare=False, repr=False)
@@ -254,7 +256,7 @@ class SquadStudy:
         tested = self.tested
         several = (
             f" {tested} patterns are tested at once, so one 95 % interval in twenty misses by "
-            "chance alone: p_holm allows for that (Holm)."
+            "chance alone: the Holm-adjusted p allows for that."
             if tested > 1
             else ""
         )
@@ -280,9 +282,7 @@ def squad_study(
     if counts.episodes < min_episodes or counts.runners < min_runners:
         reason = (
             f"{count_text(counts.episodes, 'knee-pain episode')} of "
-            f"{count_text(counts.runners, 'runner')}: a within-runner comparison needs "
-            f"{min_episodes} episodes from {min_runners} runners or more, so only counts are "
-            "shown."
+            f"{count_text(counts.runners, 'runner')}: {minimum_text(min_episodes, min_runners)}."
         )
     rows = []
     for slug, pooled in counts.patterns.items():
@@ -323,6 +323,16 @@ def squad_study(
         episodes=counts.episodes,
         pain_free_fortnights=counts.pain_free_fortnights,
         reason=reason,
+        min_episodes=min_episodes,
+        min_runners=min_runners,
+    )
+
+
+def minimum_text(min_episodes: int = MIN_EPISODES, min_runners: int = MIN_RUNNERS) -> str:
+    """What a squad needs before odds ratios are given, and what it gets until then."""
+    return (
+        f"a within-runner comparison needs {min_episodes} episodes from {min_runners} runners "
+        "or more, so only counts are shown"
     )
 
 
@@ -375,6 +385,7 @@ __all__ = [
     "SquadCounts",
     "SquadStudy",
     "holm",
+    "minimum_text",
     "squad_study",
     "study_of_statuses",
 ]
