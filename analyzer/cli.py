@@ -497,6 +497,7 @@ def _report_result(
         as_of=as_of_day,
         statuses=status_by_athlete,
         since=first_day,
+        processes=settings.reading_processes(),
         study=_squad_study(status_by_athlete, ()),
     )
     pages = rendered if isinstance(rendered, dict) else {PAGE_OUTPUT: rendered}
