@@ -1069,12 +1069,13 @@ def forest_figure(table: pd.DataFrame, size: Size) -> Figure:
             if (end < edge) if marker == "<" else (end > edge):  # the interval runs on past it
                 axes.plot([edge], [position], marker, color=colour, markersize=6, zorder=3)
         counts = (
-            f"{row.episodes_with}/{row.episodes}, {row.pain_free_with}/{row.pain_free_fortnights}"
+            f"{row.episodes_with:,}/{row.episodes:,}, "
+            f"{row.pain_free_with:,}/{row.pain_free_fortnights:,}"
         )
         if not size.is_narrow:
             counts = (
-                f"before {row.episodes_with} of {row.episodes} episodes, in "
-                f"{row.pain_free_with} of {row.pain_free_fortnights} pain-free fortnights"
+                f"before {row.episodes_with:,} of {row.episodes:,} episodes, in "
+                f"{row.pain_free_with:,} of {row.pain_free_fortnights:,} pain-free fortnights"
             )
         ratio = ratio_number(row.odds_ratio)
         figures = f"{ratio} ({ratio_number(row.ci_low)}-{ratio_number(row.ci_high)}) · {counts}"

@@ -431,9 +431,9 @@ def _study(study: SquadStudy | None) -> str:
         "<tr>"
         f'<td class="pattern"><strong>{escape(str(row["pattern"]))}</strong>'
         f'<div class="evidence">{escape(str(row["label"]))}</div></td>'
-        f'<td data-label="{_BEFORE_EPISODE}">{row["episodes_with"]} of {row["episodes"]}</td>'
-        f'<td data-label="{_PAIN_FREE}">{row["pain_free_with"]} of '
-        f"{row['pain_free_fortnights']}</td>"
+        f'<td data-label="{_BEFORE_EPISODE}">{row["episodes_with"]:,} of {row["episodes"]:,}</td>'
+        f'<td data-label="{_PAIN_FREE}">{row["pain_free_with"]:,} of '
+        f"{row['pain_free_fortnights']:,}</td>"
         + (
             f'<td data-label="Odds ratio">{escape(_study_figures(row))}</td>'
             if study.reason is None
@@ -608,9 +608,9 @@ def _pain_patterns(patterns: PainPatterns) -> str:
     rows = "\n".join(
         "<tr>"
         f"<td>{escape(row['label'])}</td>"
-        f'<td data-label="{_BEFORE_EPISODE}">{row["episodes_with"]} of {row["episodes"]}</td>'
-        f'<td data-label="{_PAIN_FREE}">{row["pain_free_with"]} of '
-        f"{row['pain_free_fortnights']}</td>"
+        f'<td data-label="{_BEFORE_EPISODE}">{row["episodes_with"]:,} of {row["episodes"]:,}</td>'
+        f'<td data-label="{_PAIN_FREE}">{row["pain_free_with"]:,} of '
+        f"{row['pain_free_fortnights']:,}</td>"
         "</tr>"
         for row in patterns.table.to_dict("records")
     )

@@ -315,7 +315,7 @@ def study_lines(study: SquadStudy) -> list[str]:
     )
     if study.reason is not None:  # under the minimum
         said = minimum_text(study.min_episodes, study.min_runners)
-        return [_one_line(head + ":"), *_wrapped(f"{said} (--format json).", "  ")]
+        return [_one_line(head + ":"), _one_line(f"  {said[0].upper()}{said[1:]}.")]
     rows = study.table[study.table["odds_ratio"].notna()]
     above, below = rows[rows["ci_low"] > 1], rows[rows["ci_high"] < 1]
     tested = count_text(study.tested, "pattern")
@@ -329,11 +329,15 @@ def study_lines(study: SquadStudy) -> list[str]:
             named.append(f"{len(above) - STUDY_NAMED} more")
         more = f"more often: {'; '.join(named)}" if named else ""
         fewer = f"less often: {count_text(len(below), 'pattern')}" if len(below) else ""
-        said = f"  {' / '.join(part for part in (more, fewer) if part)} ({tested} tested)"
+        said = " / ".join(part for part in (more, fewer) if part)
+        said = f"  {said[0].upper()}{said[1:]} ({tested} tested)"
     return [
         _one_line(head + ":"),
         _one_line(said),
-        _one_line("  Odds ratios within runners: what came together, not causes (--format json)."),
+        _one_line(
+            "  Case-crossover, each runner against themself, Holm-adjusted p: associations, "
+            "not causes."
+        ),
     ]
 
 
