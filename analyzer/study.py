@@ -30,9 +30,14 @@ from typing import TYPE_CHECKING
 from analyzer.checkers._format import count_text
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     import pandas as pd
 
+    from analyzer.checkers.rule import Finding
+    from analyzer.log import TrainingLog
     from analyzer.patterns import PainPatterns
+    from analyzer.profile import Profile
     from analyzer.status import Status
 
 MIN_EPISODES = 10  # fewer episodes (from the runners a pattern can compare): counts only
@@ -336,6 +341,23 @@ def minimum_text(min_episodes: int = MIN_EPISODES, min_runners: int = MIN_RUNNER
     )
 
 
+def squad_counts(
+    log: TrainingLog,
+    findings: Iterable[Finding] | None = None,
+    profile: Profile | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> SquadCounts:
+    """The partial sums of the athletes of `log`: a squad's, or one group's of a cohort (the
+    pipeline's per-athlete step sends them back to be merged). Each athlete's episodes from
+    `since` to `until` (None: their own last day, which gives the windows of any later as-of
+    day) against their pain-free fortnights; `findings` are `run_rules`' on the log."""
+    from analyzer.patterns import pain_pattern_reports
+
+    reports = pain_pattern_reports(log, findings, profile, since, until)
+    return SquadCounts.of(reports.get(athlete) for athlete in log.athletes)
+
+
 def study_of_statuses(statuses: Mapping[str, Status]) -> SquadStudy:
     """The study of the athletes whose statuses these are (their pain patterns' counts)."""
     return squad_study(SquadCounts.of(status.pain_patterns for status in statuses.values()))
@@ -386,6 +408,7 @@ __all__ = [
     "SquadStudy",
     "holm",
     "minimum_text",
+    "squad_counts",
     "squad_study",
     "study_of_statuses",
 ]

@@ -549,6 +549,24 @@ def study_squad_csv(
     )
 
 
+def write_study_cohort(
+    folder: Path,
+    athletes: int,
+    weeks: int,
+    first_monday: dt.date = dt.date(2025, 1, 6),
+    episodes: tuple[int, ...] = (0, 1, 2, 3, 4),
+) -> None:
+    """`study_squad_csv`'s runners as a coach's folder: one sub-folder per athlete holding
+    their log (quick to read), so that a cohort's runners are the pipeline's groups."""
+    for number in range(athletes):
+        athlete = cohort_athlete(number)
+        plan, notes = study_plan(number, first_monday, weeks, episodes[number % len(episodes)])
+        (folder / athlete).mkdir(parents=True, exist_ok=True)
+        (folder / athlete / "log.csv").write_text(
+            _squad_csv([(athlete, plan, notes)]), encoding="utf-8"
+        )
+
+
 def write_cohort(
     folder: Path,
     athletes: int,
