@@ -342,7 +342,7 @@ def study_lines(study: SquadStudy) -> list[str]:
 
 
 def _study_row_text(row: Mapping[str, object]) -> str:
-    """'low-cadence, odds ratio 4.21 (95 % CI 1.85-9.60), Holm p 0.002'."""
+    """'<pattern>, odds ratio 4.21 (95 % CI 1.85-9.60), Holm p 0.002'."""
     return f"{row['pattern']}, odds ratio {odds_ratio_text(row)}, Holm {p_text(row['p_holm'])}"
 
 
