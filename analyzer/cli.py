@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from analyzer.plan import Plan
     from analyzer.profile import Profile
     from analyzer.settings import Settings
+    from analyzer.study import SquadCounts, SquadStudy
 
 log = logging.getLogger(__name__)
 
@@ -252,7 +253,9 @@ def _check_made(
     from analyzer.checkers import findings_within
 
     first_day, last_day = days
-    training_log, findings = _run(plan, executor or _local_executor(plan))
+    training_log, findings, study = _studied(
+        plan, executor or _local_executor(plan), days, as_of, shown.athletes
+    )
     as_of_day = _as_of_day(as_of, training_log, last_day)
     chosen = _chosen(training_log, shown.athletes)
     shown_log = training_log.for_athletes(chosen) if chosen else training_log
@@ -262,7 +265,7 @@ def _check_made(
         if not chosen or finding.athlete in chosen
     ]
     days_shown = (first_day, last_day, as_of_day)
-    report = _check_report(shown_log, findings, plan.given, shown, days_shown, chosen)
+    report = _check_report(shown_log, findings, plan.given, shown, days_shown, chosen, study)
     return _check_result(plan.paths, training_log, shown.output_format, report)
 
 
@@ -310,9 +313,10 @@ def _check_report(
     shown: _Shown,
     days: tuple[dt.date | None, dt.date | None, dt.date | None],
     chosen: Sequence[str],
+    study: SquadStudy | None,
 ) -> str:
     """What `check` prints on stdout: the text report, the JSON document or the CSV, of the
-    `chosen` athletes when there are any."""
+    `chosen` athletes when there are any; a squad's `study` with its board."""
     from analyzer.report.csv import render_csv
     from analyzer.report.json import render_json
     from analyzer.report.text import WIDTH_CHARS, render_text
@@ -325,7 +329,13 @@ def _check_report(
     if shown.output_format == "json":
         # scripts read the errors from the document, so they are not repeated on stderr
         return render_json(
-            training_log, findings, training_log.errors, status_by_athlete, as_of_day, first_day
+            training_log,
+            findings,
+            training_log.errors,
+            status_by_athlete,
+            as_of_day,
+            first_day,
+            study=study,
         )
     if shown.output_format == "csv":
         return render_csv(training_log, findings)
@@ -339,7 +349,34 @@ def _check_report(
         show_all=shown.show_all,
         width=shown.width or WIDTH_CHARS,
         athletes=chosen,
+        study=study,
     )
+
+
+def _studied(
+    plan: Plan,
+    executor: Executor,
+    days: tuple[dt.date | None, dt.date | None],
+    as_of: str | None,
+    names: Sequence[str],
+) -> tuple[TrainingLog, list[Finding], SquadStudy | None]:
+    """The plan run on the executor, with what tends to come before knee pain across the squad
+    (analyzer/study.py) when the view is a squad's: the athletes' partial counts come back
+    from the per-athlete step (a coach's folder; a cohort on Dask) and are merged here; the
+    runners of one group (one CSV log of a squad) are counted here by the same function.
+    None for one runner, or with athletes named (--athlete)."""
+    from analyzer.pipeline import Step
+    from analyzer.study import SquadCounts, squad_counts, squad_study
+
+    since, until = days[0], _asked_as_of(as_of) or days[1]
+    counts = SquadCounts() if len(plan.groups) > 1 and not names else None
+    step = Step(study_days=(since, until)) if counts is not None else Step()
+    training_log, findings = _run(plan, executor, step, counts)
+    if len(training_log.athletes) < 2 or names:
+        return training_log, findings, None
+    if counts is None:
+        counts = squad_counts(training_log, findings, plan.given, since, until)
+    return training_log, findings, squad_study(counts)
 
 
 def _echo_check(result: Result, output_format: str) -> None:
@@ -443,7 +480,7 @@ def _report_result(
 
     first_day, last_day = days
     output_named, is_site = output
-    training_log, findings = _run(plan, _local_executor(plan))
+    training_log, findings, study = _studied(plan, _local_executor(plan), days, as_of, ())
     exit_code = _exit_code_before_writing(training_log, plan.paths)
     as_of_day = _as_of_day(as_of, training_log, last_day)
     findings = findings_within(findings, first_day, last_day or as_of_day)
@@ -461,6 +498,7 @@ def _report_result(
         statuses=status_by_athlete,
         since=first_day,
         processes=plan.settings.reading_processes(),
+        study=study,
     )
     pages = rendered if isinstance(rendered, dict) else {PAGE_OUTPUT: rendered}
     lines = [(line, True) for line in _file_lines(training_log.errors, training_log.notices)]
@@ -748,14 +786,14 @@ def _local_executor(plan: Plan) -> Executor:
 
 
 def _run(
-    plan: Plan, executor: Executor, step: Step | None = None
+    plan: Plan, executor: Executor, step: Step | None = None, study: SquadCounts | None = None
 ) -> tuple[TrainingLog, list[Finding]]:
     """The plan run on the executor (paths shown relative to those named), with a progress
-    bar while many files are read here."""
+    bar while many files are read here; the groups' study counts merged into `study`."""
     from analyzer.pipeline import Step, run
 
     with _progress_bar() as progress:
-        return run(plan, executor, step or Step(), progress)
+        return run(plan, executor, step or Step(), progress, study)
 
 
 def _problem_errors(plan: Plan) -> list[FileError]:
@@ -818,17 +856,25 @@ def _as_of_day(
     --until). None only when the log holds no dated activity or note."""
     from analyzer.status import default_as_of
 
-    if as_of is not None:
-        if as_of.strip().casefold() == "today":
-            return dt.date.today()
-        try:
-            return dt.date.fromisoformat(as_of.strip())
-        except ValueError as err:
-            raise UserError(f"--as-of {as_of}: give a day like 2026-03-01, or today") from err
+    asked = _asked_as_of(as_of)
+    if asked is not None:
+        return asked
     newest = default_as_of(training_log)
     if newest is not None and last_day is not None:
         return min(newest, last_day)
     return newest or last_day
+
+
+def _asked_as_of(as_of: str | None) -> dt.date | None:
+    """The day --as-of names (a day, or today); None when it is not given."""
+    if as_of is None:
+        return None
+    if as_of.strip().casefold() == "today":
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(as_of.strip())
+    except ValueError as err:
+        raise UserError(f"--as-of {as_of}: give a day like 2026-03-01, or today") from err
 
 
 def _exit_code(training_log: TrainingLog, paths: Sequence[Path | str]) -> int:

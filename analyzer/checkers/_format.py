@@ -19,6 +19,11 @@ def whole_distance_text(metres: float, units: str) -> str:
     return f"{metres / 1000:,.0f} km"
 
 
+def count_text(count: int, singular: str, plural: str | None = None) -> str:
+    """'1 run', '3 runs', '1,204 runs'."""
+    return f"{count:,} {singular if count == 1 else (plural or singular + 's')}"
+
+
 def day_text(date: dt.date) -> str:
     """A local day as 'Sun 22 Mar'."""
     return f"{date:%a} {date.day} {date:%b}"

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analyzer.checkers import RULES, rule_by_slug
-from analyzer.checkers._format import whole_distance_text
+from analyzer.checkers._format import count_text, whole_distance_text
 from analyzer.checkers.rule import Finding
 from analyzer.log import TrainingLog
 from analyzer.patterns import PainPatterns
@@ -314,6 +314,28 @@ def telling_patterns(patterns: PainPatterns, most: int = 5) -> list[str]:
     ]
 
 
+def odds_ratio_text(row: Mapping[str, object]) -> str:
+    """A squad study row's odds ratio and interval: '4.21 (95 % CI 1.85-9.60)'; '' when none."""
+    ratio, low, high = (row.get(name) for name in ("odds_ratio", "ci_low", "ci_high"))
+    if not isinstance(ratio, float | int) or ratio != ratio:  # NaN: no odds ratio
+        return ""
+    return f"{ratio_number(ratio)} (95 % CI {ratio_number(low)}-{ratio_number(high)})"
+
+
+def ratio_number(value: object) -> str:
+    """An odds ratio with two or three figures: '0.84', '4.21', '42.6', '147'."""
+    number = float(value)  # type: ignore[arg-type]
+    if number >= 100:
+        return f"{number:,.0f}"
+    return f"{number:.1f}" if number >= 10 else f"{number:.2f}"
+
+
+def p_text(value: object) -> str:
+    """A p-value: 'p 0.03', 'p <0.001'."""
+    number = float(value)  # type: ignore[arg-type]
+    return "p <0.001" if number < 0.001 else f"p {number:.3f}".rstrip("0").rstrip(".")
+
+
 def newest_first(findings: Iterable[Finding]) -> list[Finding]:
     """Findings newest first, the most severe first within a day: the order of every history."""
     return sorted(findings, key=lambda finding: (-finding.date.toordinal(), -finding.severity_rank))
@@ -546,11 +568,6 @@ def span_text(first: dt.date | None, last: dt.date | None) -> str:
     return f"{day_text(first)} to {day_text(last)}"
 
 
-def count_text(count: int, singular: str, plural: str | None = None) -> str:
-    """'1 run', '3 runs', '1,204 runs'."""
-    return f"{count:,} {singular if count == 1 else (plural or singular + 's')}"
-
-
 __all__ = [
     "AthleteSummary",
     "RiskRank",
@@ -561,6 +578,9 @@ __all__ = [
     "finding_label",
     "is_pain_note",
     "newest_first",
+    "odds_ratio_text",
+    "p_text",
+    "ratio_number",
     "related_window_days",
     "risk_ranking",
     "span_text",

@@ -300,3 +300,47 @@ def test_pages_drawn_on_every_core_are_the_pages_drawn_in_one(
 ):
     one = render_site(coach_log, coach_findings, coach_errors, name="coach", processes=1)
     assert one == site
+
+
+def test_the_squad_study_is_a_forest_plot_and_a_row_per_pattern(
+    coach_log, coach_findings, squad_study
+):
+    page = render_html(coach_log, coach_findings, study=squad_study)
+    section = page[page.index('<section id="before-knee-pain"') :]
+    section = section[: section.index("</section>")]
+    board, study = page.index('id="board"'), page.index('id="before-knee-pain"')
+    assert board < study < page.index('id="athlete-1')
+    assert "What tends to come before knee pain across the squad?" in section
+    assert "18 knee-pain episodes of 6 runners" in section and "120 pain-free" in section
+    assert "1 runner without a knee-pain episode adds nothing" in section
+    assert section.count('<figure class="chart">') == 1  # the forest plot
+    assert section.count("<tr>") == 1 + 3  # the head and a row per pattern
+    cadence = squad_study.table.set_index("pattern").loc["low-cadence"]
+    assert f"{cadence['odds_ratio']:.1f} (95 % CI {cadence['ci_low']:.2f}-" in section
+    assert "no odds ratio: it never held in these windows" in section
+    assert "Holm-adjusted p" in section and "not a cause" in section
+
+
+def test_a_squad_under_the_minimum_shows_the_reason_and_counts_only(
+    coach_log, coach_findings, coach_statuses
+):
+    from analyzer.study import study_of_statuses
+
+    page = render_html(coach_log, coach_findings, study=study_of_statuses(coach_statuses))
+    section = page[page.index('<section id="before-knee-pain"') :]
+    section = section[: section.index("</section>")]
+    assert "a within-runner comparison needs 10 episodes from 5 runners" in section
+    assert "<figure" not in section and "Odds ratio" not in section
+    assert "Before an episode" in section  # the counts
+
+
+def test_the_forest_plots_drawings_mark_1_on_a_log_axis(squad_study):
+    from analyzer.report import charts
+
+    chart = charts.forest_chart(squad_study.table)
+    for drawing in (chart.wide, chart.narrow):
+        text = drawing.decode()
+        assert "low-cadence: " in text and "weekly-mileage-jump: " in text
+        assert "shoe-overdue" not in text  # no odds ratio: in the table, not on the axis
+        assert "odds ratio, log scale (1: as often" in text
+    assert charts.forest_chart(squad_study.table.iloc[2:]) is None

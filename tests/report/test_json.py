@@ -11,6 +11,7 @@ import pytest
 from analyzer.checkers import RULES
 from analyzer.report.json import finding_dict, plain, render_json, render_rules_json, status_dict
 from analyzer.status import ShoeNear
+from analyzer.study import study_of_statuses
 from tests.report.golden import assert_matches_golden
 
 FINDING_KEYS = [
@@ -30,7 +31,10 @@ def test_a_coach_folder_matches_its_golden_file(
     coach_log, coach_findings, coach_errors, coach_statuses
 ):
     as_of = dt.date(2026, 3, 9)
-    document = render_json(coach_log, coach_findings, coach_errors, coach_statuses, as_of)
+    study = study_of_statuses(coach_statuses)  # two athletes' notes: counts only, and why
+    document = render_json(
+        coach_log, coach_findings, coach_errors, coach_statuses, as_of, study=study
+    )
     assert_matches_golden("check_coach.json", document)
 
 

@@ -14,6 +14,7 @@ from analyzer.report.text import (
     status_text,
 )
 from analyzer.status import ShoeNear, statuses
+from analyzer.study import study_of_statuses
 from tests.builders import make_log, note, steady_runs
 from tests.report.golden import assert_matches_golden
 
@@ -21,7 +22,8 @@ from tests.report.golden import assert_matches_golden
 def test_a_coach_folder_matches_its_golden_file(
     coach_log, coach_findings, coach_errors, coach_statuses
 ):
-    text = render_text(coach_log, coach_findings, coach_errors, coach_statuses)
+    study = study_of_statuses(coach_statuses)
+    text = render_text(coach_log, coach_findings, coach_errors, coach_statuses, study=study)
     assert_matches_golden("check_coach.txt", text)
     every = render_text(coach_log, coach_findings, coach_errors, coach_statuses, show_all=True)
     assert_matches_golden("check_coach_all.txt", every)
