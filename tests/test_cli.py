@@ -4,6 +4,9 @@ import datetime as dt
 import json
 import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -325,6 +328,18 @@ def test_a_bug_is_one_line_asking_for_a_report(tmp_path, monkeypatch):
     assert "Traceback" not in result.output
 
 
+def test_running_out_of_memory_is_one_line_not_a_bug_to_report(tmp_path, monkeypatch):
+    def run_rules(*args):
+        raise MemoryError
+
+    monkeypatch.setattr(pipeline, "run_rules", run_rules)  # each athlete's step runs them
+    result = invoke("check", write_runs(tmp_path / "runs"))
+    assert result.exit_code == cli.EXIT_USAGE
+    assert result.stderr == (
+        "Error: runlog ran out of memory; close other programs, or check fewer files at once\n"
+    )
+
+
 def test_a_bug_keeps_its_traceback_under_debug(tmp_path, monkeypatch):
     def run_rules(*args):
         raise ZeroDivisionError("division by zero")
@@ -508,3 +523,25 @@ def test_a_file_read_in_full_with_a_remark_is_a_notice_not_an_error(tmp_path):
     document = json.loads(invoke("check", folder, "--format", "json").stdout)
     assert document["errors"] == []
     assert [notice["path"] for notice in document["notices"]] == ["shuffled.gpx"]
+
+
+def test_a_report_with_a_home_folder_matplotlib_cannot_write_is_quiet(tmp_path):
+    # matplotlib warned twice (its config and font cache) when HOME could not be written
+    home = tmp_path / "home"
+    home.write_text("a file where a folder should be: nothing can be made under it")
+    environment = {**os.environ, "HOME": str(home), "RUNLOG_CACHE": str(tmp_path / "cache")}
+    environment["PYTHONPATH"] = str(Path(__file__).resolve().parents[1])
+    for name in ("MPLCONFIGDIR", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
+        environment.pop(name, None)
+    page = tmp_path / "page.html"
+    runs = write_runs(tmp_path / "runs")
+    result = subprocess.run(
+        [sys.executable, "-c", "from analyzer.cli import main; main()", "report", runs, "-o", page],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "matplotlib" not in result.stderr.lower()
+    assert page.stat().st_size > 0

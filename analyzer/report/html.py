@@ -19,7 +19,6 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from html import escape
 
 from analyzer.checkers.rule import ChartMarks, Finding
 from analyzer.log import FileError, FileNotice, TrainingLog
@@ -48,6 +47,7 @@ from analyzer.report import (
     telling_patterns,
 )
 from analyzer.report.board import BoardRow, board
+from analyzer.report.literal import html_text as escape  # escaped, no bidirectional controls
 from analyzer.report.sparkline import weekly_sparkline
 from analyzer.status import OPEN_WINDOW_DAYS, Status, default_as_of
 from analyzer.status import statuses as athlete_statuses
