@@ -304,7 +304,7 @@ def attention_lines(row: BoardRow) -> list[str]:
         day = f"{finding.date:%a} {finding.date.day} {finding.date:%b}"
         lines.append(_one_line(f"  {mark:<4}  {finding.code} {day}  {finding_headline(finding)}"))
     if len(serious) > NEED_FINDINGS_SHOWN:
-        lines.append(f"  and {count_text(len(serious) - NEED_FINDINGS_SHOWN, 'more')}")
+        lines.append(f"  and {count_text(len(serious) - NEED_FINDINGS_SHOWN, 'more', 'more')}")
     lead = "  This week: "
     for number, sentence in enumerate(row.status.advice):
         lines += _wrapped(sentence, lead if number == 0 else " " * len(lead), " " * len(lead))

@@ -1,0 +1,140 @@
+"""The first screen tells one truth (issue 20): the coach's board ranks by need, the status is
+today's whatever window the history shows, and days without data are neither rest nor zero.
+
+Each case is a small log built for it, with the examples the issue quotes."""
+
+import datetime as dt
+
+import pytest
+
+from analyzer.checkers import run_rules
+from analyzer.checkers.rule import Finding
+from analyzer.profile import ShoeSetting
+from analyzer.report import attention_reason
+from analyzer.report.board import board
+from analyzer.status import athlete_status, by_attention, statuses
+from tests.builders import make_log, note, run
+
+AS_OF = dt.date(2026, 3, 29)  # a Sunday
+EIGHT_WEEKS = [AS_OF - dt.timedelta(days=offset) for offset in range(0, 56, 2)]
+
+
+def runs_of(athlete: str, days=EIGHT_WEEKS, **fields) -> list[dict]:
+    """A 7 km run every other day for eight weeks up to the as-of day."""
+    return [run(day, 7, athlete=athlete, **fields) for day in days]
+
+
+def squad_statuses(runs: list[dict], notes: list[dict] = ()) -> dict:
+    log = make_log(runs, notes=list(notes))
+    return statuses(log, run_rules(log), AS_OF)
+
+
+def test_the_board_ranks_red_flags_then_knee_pain_then_stale_then_severity_never_by_name():
+    two_days_ago, three_days_ago = AS_OF - dt.timedelta(days=2), AS_OF - dt.timedelta(days=3)
+    runs = [
+        *runs_of("ann"),  # nothing flagged: last, though first by name
+        *runs_of("bea", cadence_spm=160),  # only a low cadence
+        *runs_of("cal", days=[day for day in EIGHT_WEEKS if day < AS_OF - dt.timedelta(30)]),
+        *runs_of("dee"),  # knee pain 4/10 this week
+        *runs_of("eve"),  # swollen, gave way
+    ]
+    notes = [
+        note(three_days_ago, "left knee sore after the run, 4/10", athlete="dee"),
+        note(two_days_ago, "right knee swollen and it gave way on the stairs", athlete="eve"),
+    ]
+    ranked = [status.athlete for status in by_attention(squad_statuses(runs, notes).values())]
+    assert ranked == ["eve", "dee", "cal", "bea", "ann"]
+
+
+def test_knee_pain_worsening_ranks_above_knee_pain_easing():
+    days = [AS_OF - dt.timedelta(days=offset) for offset in (6, 2)]
+    notes = [
+        note(days[0], "left knee sore, 5/10", athlete="ann"),
+        note(days[1], "left knee sore, 2/10", athlete="ann"),  # easing
+        note(days[0], "left knee sore, 3/10", athlete="bo"),
+        note(days[1], "left knee sore, 4/10", athlete="bo"),  # rising
+    ]
+    ranked = by_attention(squad_statuses([*runs_of("ann"), *runs_of("bo")], notes).values())
+    assert [status.athlete for status in ranked] == ["bo", "ann"]
+
+
+def test_among_the_rest_the_newer_of_equal_findings_ranks_first():
+    def with_a_low_week(athlete: str, sunday: dt.date) -> list[dict]:
+        """Eight weeks at 176 steps/min but the week to `sunday` at 160."""
+        week = sunday - dt.timedelta(days=6)
+        return [
+            run(day, 7, athlete=athlete, cadence_spm=160 if week <= day <= sunday else 176)
+            for day in EIGHT_WEEKS
+        ]
+
+    runs = [*with_a_low_week("ann", AS_OF - dt.timedelta(weeks=2)), *with_a_low_week("bo", AS_OF)]
+    ranked = by_attention(squad_statuses(runs).values())
+    counts = [(status.athlete, status.warning_count) for status in ranked]
+    assert counts == [("bo", 1), ("ann", 1)]  # bo's low week is the newer
+
+
+def test_one_note_counts_once_on_the_board():
+    runs = runs_of("ben")
+    notes = [note(AS_OF - dt.timedelta(days=1), "right knee swollen and gave way, 5/10", "ben")]
+    ben = squad_statuses(runs, notes)["ben"]
+    same_note = [finding for finding in ben.open_findings if finding.date == notes[0]["local_date"]]
+    assert len(same_note) == 2  # the note and its red flags: two rules, one line of the journal
+    assert ben.high_count == 1
+    assert board({"ben": ben})[0].open_text == "1 high open"
+
+
+def test_the_why_is_the_most_serious_open_item_never_an_information():
+    information = Finding(
+        athlete="ann",
+        rule="weekly-mileage-jump",
+        code="RL101",
+        severity="info",
+        date=AS_OF,
+        period_start=AS_OF,
+        period_end=AS_OF,
+        message="With this run your week reached 30.0 km, 12% up on last week's 26.8 km.",
+        headline="30.0 km this week, 12% up",
+    )
+    ann = athlete_status(make_log(runs_of("ann")), [information], "ann", AS_OF)
+    assert ann.open_findings == (information,)
+    assert attention_reason(ann) == "only information in the last 28 days"
+
+
+def test_a_shoe_in_use_past_its_limit_stays_in_the_coach_row():
+    # 196 km in the log on a pair with 400 km before it: past 480 km on the 12th run
+    nimbus = ShoeSetting("Nimbus", pre_used_km=400.0)
+    log = make_log(runs_of("dev", shoe="Nimbus"), shoes=[nimbus])
+    dev = athlete_status(log, run_rules(log), "dev", AS_OF)
+    shoe_findings = [finding for finding in run_rules(log) if finding.evidence.get("shoe")]
+    assert [finding.date for finding in shoe_findings] == [dt.date(2026, 2, 25)]
+    assert not [finding for finding in dev.open_findings if finding in shoe_findings]  # 32 days ago
+    row = board({"dev": dev})[0]
+    assert row.needs_attention
+    assert row.why == "Nimbus past its limit since Wed 25 Feb 2026 (596 km)"
+    assert "Replace Nimbus (596 km): past its limit." in dev.advice
+
+
+def test_a_stale_athletes_average_is_over_the_weeks_with_data():
+    # 4 km a day (28 km a week) from Mon 2 Feb to Sun 1 Mar, then nothing to Sun 29 Mar
+    first = dt.date(2026, 2, 2)
+    runs = [run(first + dt.timedelta(days=offset), 4, athlete="cleo") for offset in range(28)]
+    cleo = squad_statuses(runs)["cleo"]
+    assert cleo.is_stale
+    # of the 4 full weeks before this one (23 Feb to 22 Mar), only the first holds data
+    assert cleo.average_week_m == pytest.approx(28_000)  # not 7 km: 28 km over 4 weeks
+    assert board({"cleo": cleo})[0].line == (
+        "no data since 1 Mar 2026; 4-week average 28.0 km (over 1 week with data)"
+    )
+
+
+def test_the_text_board_says_how_many_more_in_plain_words():
+    from analyzer.report.text import render_text
+
+    notes = [
+        note(AS_OF - dt.timedelta(days=offset), "right knee swollen, 5/10", athlete="ben")
+        for offset in (1, 3, 5, 8)
+    ]
+    log = make_log([*runs_of("ben"), *runs_of("ann")], notes=notes)
+    findings = run_rules(log)
+    text = render_text(log, findings, (), statuses(log, findings, AS_OF), None, AS_OF)
+    assert " mores" not in text
