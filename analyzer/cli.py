@@ -231,16 +231,15 @@ def check(
         as_of_day = _as_of_day(as_of, training_log, last_day)
         until_day = last_day or as_of_day
         chosen = _chosen(training_log, athletes)
-        findings = [
+        judged = [
             finding
             for finding in relative_findings(every_finding, paths)
-            if (first_day is None or finding.date >= first_day)
-            and (until_day is None or finding.date <= until_day)
+            if (until_day is None or finding.date <= until_day)
             and (not chosen or finding.athlete in chosen)
         ]
         days_shown = (first_day, last_day, as_of_day)
         shown_log = training_log.for_athletes(chosen) if chosen else training_log
-        report = _check_report(shown_log, findings, profile, shown, days_shown, chosen)
+        report = _check_report(shown_log, judged, profile, shown, days_shown, chosen)
         result = _check_result(paths, training_log, output_format, report)
     _echo_check(result, output_format)
     ctx.exit(result.exit_code)
@@ -274,9 +273,9 @@ def _check_here(
     as_of_day = _as_of_day(as_of, training_log, last_day)
     chosen = _chosen(training_log, shown.athletes)
     shown_log = training_log.for_athletes(chosen) if chosen else training_log
-    findings = run_rules(shown_log, profile, first_day, last_day or as_of_day)
+    judged = run_rules(shown_log, profile, None, last_day or as_of_day)
     days_shown = (first_day, last_day, as_of_day)
-    report = _check_report(shown_log, findings, profile, shown, days_shown, chosen)
+    report = _check_report(shown_log, judged, profile, shown, days_shown, chosen)
     return _check_result(paths, training_log, shown.output_format, report)
 
 
@@ -319,14 +318,15 @@ def _check_result(
 
 def _check_report(
     training_log: TrainingLog,
-    findings: list[Finding],
+    judged: list[Finding],
     profile: Profile | None,
     shown: _Shown,
     days: tuple[dt.date | None, dt.date | None, dt.date | None],
     chosen: Sequence[str],
 ) -> str:
     """What `check` prints on stdout: the text report, the JSON document or the CSV, of the
-    `chosen` athletes when there are any."""
+    `chosen` athletes when there are any. `judged` are the findings up to the last day shown:
+    the status of the as-of day reads them all, the history those from --since on."""
     from analyzer.report.csv import render_csv
     from analyzer.report.json import render_json
     from analyzer.report.text import WIDTH_CHARS, render_text
@@ -334,8 +334,9 @@ def _check_report(
 
     first_day, last_day, as_of_day = days
     status_by_athlete = (
-        statuses(training_log, findings, as_of_day, profile, first_day) if as_of_day else {}
+        statuses(training_log, judged, as_of_day, profile, first_day) if as_of_day else {}
     )
+    findings = since_day(judged, first_day)
     if shown.output_format == "json":
         # scripts read the errors from the document, so they are not repeated on stderr
         return render_json(
@@ -354,6 +355,12 @@ def _check_report(
         width=shown.width or WIDTH_CHARS,
         athletes=chosen,
     )
+
+
+def since_day(findings: list[Finding], first_day: dt.date | None) -> list[Finding]:
+    """The findings dated from `first_day` on (all of them when None): the history --since
+    shows, while the status reads every finding up to the as-of day."""
+    return [item for item in findings if first_day is None or item.date >= first_day]
 
 
 def _echo_check(result: Result, output_format: str) -> None:
@@ -462,10 +469,11 @@ def _report_result(
     training_log, profile = _load(paths, profile_path, settings)
     exit_code = _exit_code_before_writing(training_log, paths)
     as_of_day = _as_of_day(as_of, training_log, last_day)
-    findings = run_rules(training_log, profile, first_day, last_day or as_of_day)
+    judged = run_rules(training_log, profile, None, last_day or as_of_day)
     status_by_athlete = (
-        statuses(training_log, findings, as_of_day, profile, first_day) if as_of_day else {}
+        statuses(training_log, judged, as_of_day, profile, first_day) if as_of_day else {}
     )
+    findings = since_day(judged, first_day)
     render = render_site if is_site else render_html
     rendered = render(
         training_log,

@@ -223,10 +223,8 @@ def athlete_status(
     runs = runs[runs["local_date"] <= as_of]
     daily_m = _daily_m(runs, as_of)
     week_start = as_of - dt.timedelta(days=as_of.weekday())
-    last_week_m, average_week_m, average_weeks = _weeks_m(
-        daily_m, week_start, activities["local_date"]
-    )
     last_activity = max(activities["local_date"], default=None)
+    last_week_m, average_week_m, average_weeks = _weeks_m(daily_m, week_start, last_activity)
     first_run = min(runs["local_date"], default=None)
     own = sorted(
         (item for item in findings if item.athlete == athlete and item.date <= as_of),
@@ -369,25 +367,28 @@ def _daily_m(runs: pd.DataFrame, as_of: dt.date) -> pd.Series:
 
 
 def _weeks_m(
-    daily_m: pd.Series, week_start: dt.date, active_days: Iterable[dt.date]
+    daily_m: pd.Series, week_start: dt.date, last_activity: dt.date | None
 ) -> tuple[float, float | None, int]:
     """The last full week's distance; the average of the AVERAGE_WEEKS full weeks before this
-    one over those that hold data (an activity of any sport: a week without any is no data,
-    not a week of rest, so a runner who stopped uploading keeps their usual week), and how many
-    weeks that is (None and 0 when none does)."""
+    one over those the log covers, and how many weeks that is (None and 0 when none). The log
+    covers a week from the first run's week to the week of the last activity (of any sport):
+    a week after it is no data, not a week of rest, so a runner who stopped uploading keeps
+    their usual week; a week without runs between is a week of rest."""
     monday = pd.Timestamp(week_start)
     sunday = monday - pd.Timedelta(days=1)
     last_week_m = float(daily_m[monday - pd.Timedelta(days=7) : sunday].sum())
-    first = monday - pd.Timedelta(weeks=AVERAGE_WEEKS)
-    days = pd.to_datetime(pd.Series(list(active_days), dtype=object))
-    days = days[(days >= first) & (days < monday)]
-    weeks = sorted({int((day - first).days // 7) for day in days})
+    if daily_m.empty or daily_m.index[0] >= monday or last_activity is None:
+        return last_week_m, None, 0
+    first = max(monday - pd.Timedelta(weeks=AVERAGE_WEEKS), daily_m.index[0])
+    last = min(monday, pd.Timestamp(last_activity) + pd.Timedelta(days=1))
+    weeks = [
+        start
+        for start in (monday - pd.Timedelta(weeks=back) for back in range(AVERAGE_WEEKS, 0, -1))
+        if start + pd.Timedelta(days=7) > first and start < last
+    ]
     if not weeks:
         return last_week_m, None, 0
-    total_m = sum(
-        float(daily_m[first + pd.Timedelta(weeks=week) : first + pd.Timedelta(weeks=week, days=6)].sum())
-        for week in weeks
-    )
+    total_m = sum(float(daily_m[start : start + pd.Timedelta(days=6)].sum()) for start in weeks)
     return last_week_m, total_m / len(weeks), len(weeks)
 
 

@@ -138,3 +138,61 @@ def test_the_text_board_says_how_many_more_in_plain_words():
     findings = run_rules(log)
     text = render_text(log, findings, (), statuses(log, findings, AS_OF), None, AS_OF)
     assert " mores" not in text
+
+
+def sam_document(*options: str) -> dict:
+    """`runlog check sample_data --format json` with these options."""
+    import json
+
+    from click.testing import CliRunner
+
+    from analyzer import cli
+
+    arguments = ["check", "sample_data", "--format", "json", "--as-of", "2026-08-18", *options]
+    result = CliRunner().invoke(cli.cli, arguments)
+    assert result.exit_code == cli.EXIT_OK, result.output
+    return json.loads(result.stdout)
+
+
+@pytest.mark.parametrize("since", ["2026-08-01", "2027-01-01"])
+def test_since_shapes_the_history_never_the_status(since):
+    whole = sam_document()["athletes"][0]["status"]
+    window = sam_document("--since", since)["athletes"][0]["status"]
+    assert window == whole
+    open_codes = [finding["code"] for finding in whole["open_findings"]]
+    assert "RL501" in open_codes  # the knee note of Fri 24 Jul: 25 days before, still open
+
+
+def test_an_empty_window_says_so_under_todays_status():
+    from click.testing import CliRunner
+
+    from analyzer import cli
+
+    arguments = ["check", "sample_data", "--since", "2027-01-01"]
+    text = CliRunner().invoke(cli.cli, arguments).stdout
+    assert "Nothing was flagged" not in text
+    assert "No runs and no findings in these days" in text
+
+
+def test_the_calendar_draws_the_days_without_data_apart_from_rest():
+    import matplotlib as mpl
+
+    from analyzer.report import charts
+
+    # a run every other day to Sun 1 Mar, then no data to the as-of day, Sun 29 Mar
+    days = [day for day in EIGHT_WEEKS if day <= dt.date(2026, 3, 1)]
+    log = make_log([run(day, 7) for day in days])
+    window = charts.status_window(AS_OF)
+    findings = run_rules(log)
+    marks = athlete_status(log, findings, "ana", AS_OF).chart_marks
+    with mpl.rc_context(charts._RC):
+        figure = charts.rest_calendar_figure(log, findings, window, "km", marks, charts.WIDE)
+    (cells,) = [item for item in figure.axes[0].collections if len(item.get_paths()) > 50]
+    faces = [mpl.colors.to_hex(face) for face in cells.get_facecolors()]
+    first = window.mondays[0].date()  # the cells go week by week, Monday first
+    by_day = {first + dt.timedelta(days=number): face for number, face in enumerate(faces)}
+    rest, no_data = charts.REST_COLOUR, mpl.colors.to_hex(charts.NO_DATA_COLOUR)
+    assert by_day[dt.date(2026, 2, 28)] == rest  # a day between two runs
+    assert {by_day[AS_OF - dt.timedelta(days=offset)] for offset in range(27)} == {no_data}
+    labels = [text.get_text() for text in figure.legends[0].get_texts()]
+    assert "no data" in labels and "rest" in labels
