@@ -18,7 +18,7 @@ from typing import Any
 import pandas as pd
 
 from analyzer.checkers import check_rule_settings
-from analyzer.checkers.shoe_overdue import worn_shoes
+from analyzer.checkers.shoe_overdue import unmatched_profile_shoes, worn_shoes
 from analyzer.discover import Discovery, Source, coach_athlete_folders, discover, shown
 from analyzer.errors import BadFile, FileErrorKind, NotAnActivity, ProfileError, UnrecognisedFile
 from analyzer.importers import Imported, Record, importers, suffix_of
@@ -196,6 +196,7 @@ def assemble(
         profiles=profiles,
         sample_loaders=samples,
     )
+    log.notices += unmatched_profile_shoes(log)
     # a run that names no shoe shows the one it counts on (the profile's default shoe): the
     # import table, the charts and the notebook agree with shoe-overdue
     log.activities = conform(log.activities.assign(shoe=worn_shoes(log)), ACTIVITY_COLUMNS)

@@ -196,3 +196,99 @@ def test_the_calendar_draws_the_days_without_data_apart_from_rest():
     assert {by_day[AS_OF - dt.timedelta(days=offset)] for offset in range(27)} == {no_data}
     labels = [text.get_text() for text in figure.legends[0].get_texts()]
     assert "no data" in labels and "rest" in labels
+
+
+@pytest.mark.parametrize(
+    ("profile_name", "aliases", "gear"),
+    [
+        pytest.param("Ghost 15", ("brooks ghost",), "Brooks Ghost 15", id="alias with the maker"),
+        pytest.param("Ghost 15", (), "Brooks Ghost 15", id="name without the maker"),
+        pytest.param("Brooks Ghost 15", (), "ghost 15", id="gear without the maker"),
+        pytest.param("Ghost 15", (), "BROOKS GHOST 15", id="any case"),
+    ],
+)
+def test_a_profile_shoe_matches_its_gear_name_whatever_the_case_and_the_maker(
+    profile_name, aliases, gear
+):
+    runs = [run(day, 7, shoe=gear) for day in EIGHT_WEEKS]  # 196 km
+    shoe = ShoeSetting(profile_name, aliases=aliases, pre_used_km=300.0)
+    log = make_log(runs, shoes=[shoe])
+    status = athlete_status(log, run_rules(log), "ana", AS_OF)
+    assert [(item.shoe, round(item.distance_m / 1000)) for item in status.shoes] == [
+        (profile_name, 496)  # its 300 km before the log are not lost
+    ]
+
+
+def test_one_word_in_common_is_not_a_match():
+    runs = [run(day, 7, shoe="Saucony Ride 16") for day in EIGHT_WEEKS]
+    log = make_log(runs, shoes=[ShoeSetting("Ghost 16", pre_used_km=300.0)])
+    status = athlete_status(log, run_rules(log), "ana", AS_OF)
+    assert [item.shoe for item in status.shoes] == []  # 196 km each: neither past 480 km
+
+
+def test_a_profile_shoe_that_matches_no_run_gets_a_notice_naming_the_gear_seen(tmp_path):
+    from analyzer.loader import load
+
+    (tmp_path / "runs.csv").write_text(
+        "date,distance_km,duration_min,shoe\n"
+        "2026-03-01,8,44,Saucony Ride 16\n2026-03-03,6,33,Hoka Clifton 9\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "runlog.toml").write_text(
+        'athlete = "ana"\ntimezone = "Europe/London"\n\n'
+        '[[shoes]]\nname = "Ghost 15"\naliases = ["brooks ghost"]\npre_used_km = 120\n',
+        encoding="utf-8",
+    )
+    log = load(tmp_path)
+    notices = [str(notice) for notice in log.notices]
+    assert notices == [
+        f"{tmp_path / 'runlog.toml'}: the shoe Ghost 15 (also brooks ghost) matches no run; "
+        "the runs name Hoka Clifton 9, Saucony Ride 16"
+    ]
+
+
+def weeks_at_cadence(last_week_spm: float) -> list[dict]:
+    """Eight weeks at 176 steps/min, then a week of three runs averaging `last_week_spm`."""
+    before = [
+        run(AS_OF - dt.timedelta(days=offset), 8, cadence_spm=176) for offset in range(8, 64, 2)
+    ]
+    week = [
+        run(AS_OF - dt.timedelta(days=offset), 8, cadence_spm=last_week_spm) for offset in (4, 2, 0)
+    ]
+    return before + week
+
+
+@pytest.mark.parametrize(
+    ("week_spm", "said"),
+    [
+        pytest.param(169.97, None, id="169.97 rounds to the floor: no finding"),
+        pytest.param(170.0, None, id="at the floor"),
+        pytest.param(169.94, "169.9 steps/min", id="169.94: under, said with one decimal"),
+        pytest.param(169.6, "169.6 steps/min", id="169.6"),
+    ],
+)
+def test_a_figure_that_rounds_to_its_threshold_makes_no_finding(week_spm, said):
+    log = make_log(weeks_at_cadence(week_spm))
+    low = [
+        item
+        for item in run_rules(log)
+        if item.code == "RL201" and item.date >= AS_OF - dt.timedelta(6)
+    ]
+    if said is None:
+        assert low == []
+    else:
+        (finding,) = low
+        assert f"averaged {said} over 3 runs, under 170" in finding.message
+
+
+def test_a_surface_share_needs_half_the_distance_with_a_known_surface():
+    days = [AS_OF - dt.timedelta(days=offset) for offset in range(0, 70, 2)]
+    runs = [run(day, 7, surface="trail" if n % 5 == 0 else "unknown") for n, day in enumerate(days)]
+    surface = [item for item in run_rules(make_log(runs)) if item.rule == "monotonous-surface"]
+    assert surface and all("unknown" in item.message for item in surface)
+    assert not any("was on trail" in item.message for item in surface)  # 21 of 98 km known
+    known = [
+        run(day, 7, surface="trail" if n % 2 == 0 else "unknown") for n, day in enumerate(days)
+    ]
+    surface = [item for item in run_rules(make_log(known)) if item.rule == "monotonous-surface"]
+    assert any("was on trail" in item.message for item in surface)  # half of it known
