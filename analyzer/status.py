@@ -315,6 +315,7 @@ def _attention_key(status: Status) -> tuple:
         need = 2
     else:
         need = 3
+    within: tuple[float, ...] = ()
     if need == 1 and pain is not None:
         within = (
             not status.pain_is_worsening,
@@ -323,8 +324,6 @@ def _attention_key(status: Status) -> tuple:
         )
     elif need == 2:
         within = (-(days if days is not None else 10**6),)
-    else:
-        within = ()
     serious = [item for item in status.counted_findings if item.severity != "info"]
     newest = max((item.date.toordinal() for item in serious), default=0)
     return (

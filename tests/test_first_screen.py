@@ -292,3 +292,63 @@ def test_a_surface_share_needs_half_the_distance_with_a_known_surface():
     ]
     surface = [item for item in run_rules(make_log(known)) if item.rule == "monotonous-surface"]
     assert any("was on trail" in item.message for item in surface)  # half of it known
+
+
+def test_the_newest_note_sets_the_knee_line_and_a_note_without_a_side_takes_its_episodes():
+    notes = [
+        note("2026-03-20", "Right knee aching for the last 3 miles, 4/10"),
+        note("2026-03-22", "still aching, 3/10"),
+        note("2026-03-27", "Knee much better, 1/10"),
+    ]
+    log = make_log(runs_of("ana"), notes=notes)
+    status = athlete_status(log, run_rules(log), "ana", AS_OF)
+    pain = status.latest_pain
+    assert (pain.date, pain.side, pain.score_of_10) == (dt.date(2026, 3, 27), "right", 1.0)
+    assert status.pain_trend.startswith("easing (4/10 to 1/10)")
+    assert [item.kind for item in status.advice_items][:1] == ["knee"]
+    assert status.advice[0].startswith("Your knee is easing (1/10)")
+    assert not any("until the knee settles" in text for text in status.advice)
+    still = athlete_status(log, run_rules(log), "ana", dt.date(2026, 3, 22))
+    assert still.latest_pain.side == "right"  # "still aching": its episode's knee
+
+
+def test_still_swollen_is_not_easing():
+    notes = [
+        note("2026-03-24", "left knee swollen after the run, 5/10"),
+        note("2026-03-27", "knee still swollen, 3/10"),
+    ]
+    log = make_log(runs_of("ana"), notes=notes)
+    status = athlete_status(log, run_rules(log), "ana", AS_OF)
+    assert status.pain_trend.startswith("still with swelling")
+    assert "easing" not in status.pain_trend
+    assert status.advice[0].startswith("You mention swelling")
+
+
+def test_a_bigger_long_run_jump_quoting_a_smaller_hazard_ratio_says_why():
+    from tests.builders import weekly_runs
+
+    findings = [
+        item for item in run_rules(weekly_runs(10, 10, 10, 10, 10, 19)) if item.code == "RL103"
+    ]
+    (finding,) = findings  # 90 % longer: the 30-100 % band, 1.52 against 1.64 for 10-30 %
+    assert "1.52 times the injury rate" in finding.message
+    assert "under the 1.64 of runs 10-30% longer" in finding.message
+    assert "ranges of uncertainty overlap" in finding.message
+
+
+def test_the_html_board_draws_no_zero_as_a_badge_and_counts_a_note_once():
+    import re
+
+    from analyzer.report.html import render_site
+
+    runs = [*runs_of("ann"), *runs_of("ben")]
+    notes = [note(AS_OF - dt.timedelta(days=1), "right knee swollen and gave way, 5/10", "ben")]
+    log = make_log(runs, notes=notes)
+    findings = run_rules(log)
+    index = render_site(log, findings, as_of=AS_OF, statuses=statuses(log, findings, AS_OF))[
+        "index.html"
+    ]
+    badges = re.findall(r'class="severity severity-(\w+)">([^<]*)<', index.split("<tbody>")[1])
+    assert badges == [("high", "1 high")]  # ben's one note; ann has no badge, not "0 high"
+    rows = re.findall(r'<td class="athlete"><strong><a href="[^"]*">(\w+)</a>', index)
+    assert rows == ["ben", "ann"]

@@ -470,10 +470,10 @@ def unmatched_profile_shoes(log: TrainingLog) -> list[FileNotice]:
         named = own["shoe"].astype("string").str.strip().dropna()
         seen = sorted(set(named[named != ""]), key=str.casefold)
         folded = {name.casefold() for name in seen}
-        for setting in profile.shoes:
-            shoe = _Shoe(name=setting.name, aliases=tuple(setting.aliases))
+        for listed in profile.shoes:
+            shoe = _Shoe(name=listed.name, aliases=tuple(listed.aliases))
             labels = {label.casefold() for label in (shoe.name, *shoe.aliases)}
-            if setting.default or labels & folded:
+            if listed.default or labels & folded:
                 continue
             if any(matching_shoe(name, [shoe]) for name in seen):
                 continue
