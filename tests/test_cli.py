@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from analyzer import checkers, cli
+from analyzer import checkers, cli, pipeline
 from analyzer.checkers import RULES
 
 START = dt.datetime(2026, 3, 2, 6, 0, tzinfo=dt.UTC)
@@ -296,18 +296,18 @@ def test_since_after_until_is_a_usage_error(tmp_path):
 
 def test_until_reaches_the_rules_as_a_date_and_since_only_the_history(tmp_path, monkeypatch):
     # the status of the as-of day reads every finding up to it; --since shapes the history
-    seen = {}
+    asked = []
 
-    def run_rules(log, profile, since, until):
-        seen.update(since=since, until=until)
+    def findings_within(findings, since, until):
+        asked.append((since, until))
         return []
 
-    monkeypatch.setattr(checkers, "run_rules", run_rules)  # cli imports it when used
+    monkeypatch.setattr(checkers, "findings_within", findings_within)  # cli imports it when used
     result = invoke(
         "check", write_runs(tmp_path / "runs"), "--since", "2026-03-01", "--until", "2026-03-31"
     )
     assert result.exit_code == cli.EXIT_OK
-    assert seen == {"since": None, "until": dt.date(2026, 3, 31)}
+    assert asked[-2:] == [(None, dt.date(2026, 3, 31)), (dt.date(2026, 3, 1), None)]
 
 
 def test_a_bad_date_is_a_usage_error(tmp_path):
@@ -319,7 +319,7 @@ def test_a_bug_is_one_line_asking_for_a_report(tmp_path, monkeypatch):
     def run_rules(*args):
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr(checkers, "run_rules", run_rules)  # cli imports it when used
+    monkeypatch.setattr(pipeline, "run_rules", run_rules)  # each athlete's step runs them
     result = invoke("check", write_runs(tmp_path / "runs"))
     assert result.exit_code == cli.EXIT_BUG
     assert result.stderr.count("\n") == 1 and "please report it" in result.stderr
@@ -330,7 +330,7 @@ def test_a_bug_keeps_its_traceback_under_debug(tmp_path, monkeypatch):
     def run_rules(*args):
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr(checkers, "run_rules", run_rules)  # cli imports it when used
+    monkeypatch.setattr(pipeline, "run_rules", run_rules)  # each athlete's step runs them
     result = CliRunner().invoke(cli.cli, ["--debug", "check", str(write_runs(tmp_path / "runs"))])
     assert isinstance(result.exception, ZeroDivisionError)
 

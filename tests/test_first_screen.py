@@ -227,7 +227,7 @@ def test_one_word_in_common_is_not_a_match():
 
 
 def test_a_profile_shoe_that_matches_no_run_gets_a_notice_naming_the_gear_seen(tmp_path):
-    from analyzer.loader import load
+    from analyzer import load
 
     (tmp_path / "runs.csv").write_text(
         "date,distance_km,duration_min,shoe\n"
