@@ -352,3 +352,13 @@ def test_the_html_board_draws_no_zero_as_a_badge_and_counts_a_note_once():
     assert badges == [("high", "1 high")]  # ben's one note; ann has no badge, not "0 high"
     rows = re.findall(r'<td class="athlete"><strong><a href="[^"]*">(\w+)</a>', index)
     assert rows == ["ben", "ann"]
+
+
+def test_the_weekly_chart_draws_no_average_through_weeks_without_data():
+    from analyzer.report import charts
+
+    first = dt.date(2026, 1, 5)
+    runs = [run(first + dt.timedelta(days=offset), 4) for offset in range(56)]  # to Sun 1 Mar
+    weeks = charts.weeks_table(make_log(runs), charts.status_window(AS_OF), "km")
+    assert weeks.loc["2026-02-23", "average"] == pytest.approx(28.0)  # the last week with data
+    assert weeks.loc["2026-03-02":, "average"].isna().all()  # not 21, 14, 7, 0

@@ -3,8 +3,9 @@
 The terminal, the HTML board and the JSON document show the same board: one row per athlete
 in the coach's order (`status.by_attention`), each with the status in a line, the reason for
 their place, and whether they need attention this week. An athlete needs attention with an
-open warning or high finding, a knee-pain note of the knee's trend days, or no data
-for longer than their `stale_after_days`; the others can wait for the next look.
+open warning or high finding, a knee-pain note of the knee's trend days, no data for longer
+than their `stale_after_days`, or a shoe in use past its limit; the others can wait for the
+next look.
 """
 
 from __future__ import annotations

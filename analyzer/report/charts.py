@@ -259,6 +259,9 @@ def weeks_table(log: TrainingLog, window: Window, units: str) -> pd.DataFrame:
     complete = weekly.copy()
     if window.days_in_last_week < 7:
         complete.iloc[-1] = np.nan  # an unfinished week would pull the average down
+    # the weeks after the last activity (any sport) hold no data, not zero: no average there
+    last_day = pd.Timestamp(_until(log.activities, window.as_of)["local_date"].max())
+    complete[complete.index > last_day - pd.Timedelta(days=last_day.day_of_week)] = np.nan
     average = complete.rolling(AVERAGE_WEEKS, min_periods=AVERAGE_WEEKS).mean()
     table = pd.DataFrame({"distance": weekly, "average": average})
     return table.reindex(window.mondays).fillna({"distance": 0.0})
