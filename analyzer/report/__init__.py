@@ -265,10 +265,10 @@ def attention_reason(status: Status) -> str:
     severe open finding, a shoe in use past its limit; else what the status could not judge,
     or that nothing was flagged."""
     serious = [item for item in status.open_findings if item.severity != "info"]
-    if status.has_red_flag or status.has_recent_pain:
-        return f"knee pain {attention_pain_text(status)}" + (
-            f"; {status.pain_trend}" if status.pain_trend else ""
-        )
+    if (status.has_red_flag or status.has_recent_pain) and status.latest_pain is not None:
+        noted = [item for item in serious if item.date == status.latest_pain.date]
+        pain = _finding_why(noted[0]) if noted else f"knee pain {attention_pain_text(status)}"
+        return pain + (f"; {status.pain_trend}" if status.pain_trend else "")
     if not status.has_recent_data or (status.is_stale and not serious):
         last = status.last_activity_date
         if last is None:
@@ -276,8 +276,7 @@ def attention_reason(status: Status) -> str:
         days = count_text(status.days_since_last_activity or 0, "day")
         return f"no activity since {day_text(last)} ({days})"
     if serious:
-        top = serious[0]
-        return f"{finding_headline(top)} ({top.code}, {top.date:%a} {top.date.day} {top.date:%b})"
+        return _finding_why(serious[0])
     if status.shoes:
         return "; ".join(shoe_past_text(shoe, status.units) for shoe in status.shoes)
     if not status.has_run_in_open_window:  # no open finding, and no run it could come from
@@ -290,6 +289,12 @@ def attention_reason(status: Status) -> str:
     if status.rules_not_run:
         return f"no open finding; {count_text(len(status.rules_not_run), 'rule')} could not judge"
     return f"nothing flagged in the last {OPEN_WINDOW_DAYS} days"
+
+
+def _finding_why(finding: Finding) -> str:
+    """'cadence 161 steps/min over 4 runs, under 170 (RL201, Sun 1 Nov)'."""
+    day = f"{finding.date:%a} {finding.date.day} {finding.date:%b}"
+    return f"{finding_headline(finding)} ({finding.code}, {day})"
 
 
 def shoe_past_text(shoe: ShoeState, units: str) -> str:
