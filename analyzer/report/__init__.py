@@ -292,7 +292,7 @@ def attention_reason(status: Status) -> str:
 
 
 def _finding_why(finding: Finding) -> str:
-    """'cadence 161 steps/min over 4 runs, under 170 (RL201, Sun 1 Nov)'."""
+    """A finding's few words with its code and day: '... under 170 (its code, Sun 1 Nov)'."""
     day = f"{finding.date:%a} {finding.date.day} {finding.date:%b}"
     return f"{finding_headline(finding)} ({finding.code}, {day})"
 
