@@ -267,13 +267,13 @@ def _check_made(
     as_of_day = _as_of_day(as_of, training_log, last_day)
     chosen = _chosen(training_log, shown.athletes)
     shown_log = training_log.for_athletes(chosen) if chosen else training_log
-    findings = [
+    judged = [  # up to the last day shown: the status reads them all, the history from --since
         finding
-        for finding in findings_within(findings, first_day, last_day or as_of_day)
+        for finding in findings_within(findings, None, last_day or as_of_day)
         if not chosen or finding.athlete in chosen
     ]
     days_shown = (first_day, last_day, as_of_day)
-    report = _check_report(shown_log, findings, plan.given, shown, days_shown, chosen, study)
+    report = _check_report(shown_log, judged, plan.given, shown, days_shown, chosen, study)
     return _check_result(plan.paths, training_log, shown.output_format, report)
 
 
@@ -316,7 +316,7 @@ def _check_result(
 
 def _check_report(
     training_log: TrainingLog,
-    findings: list[Finding],
+    judged: list[Finding],
     profile: Profile | None,
     shown: _Shown,
     days: tuple[dt.date | None, dt.date | None, dt.date | None],
@@ -324,7 +324,10 @@ def _check_report(
     study: SquadStudy | None,
 ) -> str:
     """What `check` prints on stdout: the text report, the JSON document or the CSV, of the
-    `chosen` athletes when there are any; a squad's `study` with its board."""
+    `chosen` athletes when there are any, and a squad's `study` with its board. `judged` are
+    the findings up to the last day shown: the status of the as-of day reads them all, the
+    history those from --since on."""
+    from analyzer.checkers import findings_within
     from analyzer.report.csv import render_csv
     from analyzer.report.json import render_json
     from analyzer.report.text import WIDTH_CHARS, render_text
@@ -332,8 +335,9 @@ def _check_report(
 
     first_day, last_day, as_of_day = days
     status_by_athlete = (
-        statuses(training_log, findings, as_of_day, profile, first_day) if as_of_day else {}
+        statuses(training_log, judged, as_of_day, profile, first_day) if as_of_day else {}
     )
+    findings = findings_within(judged, first_day, None)
     if shown.output_format == "json":
         # scripts read the errors from the document, so they are not repeated on stderr
         return render_json(
@@ -491,11 +495,12 @@ def _report_result(
     training_log, findings, study = _studied(plan, _local_executor(plan), days, as_of, ())
     exit_code = _exit_code_before_writing(training_log, plan.paths)
     as_of_day = _as_of_day(as_of, training_log, last_day)
-    findings = findings_within(findings, first_day, last_day or as_of_day)
+    judged = findings_within(findings, None, last_day or as_of_day)
     profile = plan.given
     status_by_athlete = (
-        statuses(training_log, findings, as_of_day, profile, first_day) if as_of_day else {}
+        statuses(training_log, judged, as_of_day, profile, first_day) if as_of_day else {}
     )
+    findings = findings_within(judged, first_day, None)
     render = render_site if is_site else render_html
     rendered = render(
         training_log,

@@ -20,7 +20,7 @@ from typing import Any
 import pandas as pd
 
 from analyzer import plausible
-from analyzer.checkers.shoe_overdue import worn_shoes
+from analyzer.checkers.shoe_overdue import unmatched_profile_shoes, worn_shoes
 from analyzer.discover import Source
 from analyzer.errors import BadFile, FileErrorKind, NotAnActivity, UnrecognisedFile
 from analyzer.importers import Imported, importers, suffix_of
@@ -161,6 +161,7 @@ def assemble(
         profiles=profiles,
         sample_loaders=samples,
     )
+    log.notices += unmatched_profile_shoes(log)
     # a run that names no shoe shows the one it counts on (the profile's default shoe): the
     # import table, the charts and the notebook agree with shoe-overdue
     log.activities = published(log.activities.assign(shoe=worn_shoes(log)), ACTIVITY_COLUMNS)

@@ -65,8 +65,9 @@ use:
 
 - `KneePain.is_easing`: the note scores the knee lower than its episode's last scored note,
   or says it is better ("knee much better, 1/10").
-- `KneePain.side_from_episode`: the note said "still"/"again" and no side, and took the side
-  of its episode ("still sore this morning" after "left knee sore").
+- `KneePain.side_from_episode`: the note said "still"/"again", or that the knee is better,
+  and no side, and took the side of its episode ("still sore this morning" or "knee much
+  better" after "left knee sore").
 - `KneePain.is_follow_up`: the note names no body part but says "still"/"again" with a pain
   word in an open episode ("still aching after the run, 3/10"): read as the episode's knee.
 """
@@ -681,8 +682,11 @@ def _with_episode(pain: KneePain, side: str | None, score: float | None) -> Knee
     is_easing = pain.is_improving or (
         score is not None and pain.score_of_10 is not None and pain.score_of_10 < score
     )
+    # "still sore", "again" or "much better" without a side: the knee of its episode
     takes_side = (
-        pain.side is None and side is not None and (pain.is_continuing or pain.is_follow_up)
+        pain.side is None
+        and side is not None
+        and (pain.is_continuing or pain.is_follow_up or pain.is_improving)
     )
     return replace(
         pain,

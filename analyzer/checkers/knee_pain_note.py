@@ -102,6 +102,7 @@ def today(day: AsOf) -> dict[str, Any]:
         "latest_pain": notes[-1] if notes else None,
         "pain_trend": pain_trend(day, notes),
         "pain_trend_days": TREND_DAYS,
+        "pain_is_worsening": is_worsening(day),
     }
 
 

@@ -55,6 +55,8 @@ BAR_COLOUR = "#4f7fb0"
 PARTIAL_COLOUR = "#b9cde2"
 AVERAGE_COLOUR = "#1f3d5c"
 REST_COLOUR = "#ececec"
+NO_DATA_COLOUR = "white"  # a day without data: an empty cell, apart from a rest day's grey
+NO_DATA_EDGE = "#c8c8c8"
 RETIRED_COLOUR = "#b5b5b5"
 UNKNOWN_COLOUR = "#dadada"  # an unknown surface is grey, never a guess
 SIDE_STYLES = {  # knee side -> marker, colour, label
@@ -258,6 +260,9 @@ def weeks_table(log: TrainingLog, window: Window, units: str) -> pd.DataFrame:
     complete = weekly.copy()
     if window.days_in_last_week < 7:
         complete.iloc[-1] = np.nan  # an unfinished week would pull the average down
+    # the weeks after the last activity (any sport) hold no data, not zero: no average there
+    last_day = pd.Timestamp(_until(log.activities, window.as_of)["local_date"].max())
+    complete[complete.index > last_day - pd.Timedelta(days=last_day.day_of_week)] = np.nan
     average = complete.rolling(AVERAGE_WEEKS, min_periods=AVERAGE_WEEKS).mean()
     table = pd.DataFrame({"distance": weekly, "average": average})
     return table.reindex(window.mondays).fillna({"distance": 0.0})
@@ -470,7 +475,10 @@ def rest_calendar_figure(
     marks: Marks,
     size: Size,
 ) -> Figure:
-    """The calendar's figure: one column per week, Monday at the top."""
+    """The calendar's figure: one column per week, Monday at the top. A day before the first
+    activity or after the last (of any sport) is no data, drawn apart from rest."""
+    active = pd.to_datetime(_until(log.activities, window.as_of)["local_date"])
+    covered = (active.min(), active.max())
     runs = _runs_until(log, window.as_of)
     runs = runs[runs["local_date"] >= window.first]
     daily = (runs["distance_m"] / _unit_m(units)).groupby(pd.to_datetime(runs["local_date"])).sum()
@@ -486,6 +494,7 @@ def rest_calendar_figure(
     figure, axes = _figure(size, 2.7 if not size.is_narrow else 2.5, grid=False)
     top = max(float(daily.max()) if len(daily) else 1.0, 1.0)
     shades = mpl.colormaps["Blues"]
+    no_data = False
     cells: list[Rectangle] = []
     faces: list[ColorType] = []
     edges: list[str] = []
@@ -497,6 +506,10 @@ def rest_calendar_figure(
             if day > pd.Timestamp(window.as_of):
                 faces.append("white")
                 edges.append("#d6d6d6")
+            elif not covered[0] <= day <= covered[1]:
+                faces.append(NO_DATA_COLOUR)
+                edges.append(NO_DATA_EDGE)
+                no_data = True
             else:
                 faces.append(
                     shades(0.35 + 0.6 * float(daily[day]) / top) if is_run else REST_COLOUR
@@ -568,6 +581,8 @@ def rest_calendar_figure(
         else Patch(color=shades(0.7), label="run (darker: longer)"),
         Patch(color=REST_COLOUR, label="rest"),
     ]
+    if no_data:
+        handles.append(Patch(facecolor=NO_DATA_COLOUR, edgecolor=NO_DATA_EDGE, label="no data"))
     if pain:
         handles.append(
             Patch(facecolor="white", edgecolor=PAIN_COLOUR, label="knee-pain note (its score)")

@@ -364,7 +364,8 @@ def _board(view: _View, links: Mapping[str, str]) -> str:
             "<h2>Athletes, most in need of a call first</h2>",
             f'<p class="summary">{needing} of {len(rows)} need attention, marked at the left: '
             f"an open warning or high finding (the last {OPEN_WINDOW_DAYS} days), knee pain "
-            f"(the last {_pain_days(view.statuses)}) or no data for a while. Knee-pain notes are "
+            f"(the last {_pain_days(view.statuses)}), no data for a while or a shoe in use past "
+            "its limit. Knee-pain notes are "
             "dotted above the weeks.</p>",
             '<table class="board cards">',
             f"<thead><tr><th>#</th><th>Athlete</th><th>Last {len(view.window.mondays)} weeks</th>"

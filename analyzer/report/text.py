@@ -351,9 +351,10 @@ NEED_FINDINGS_SHOWN = 3  # an athlete's open warning and high findings listed; t
 
 def attention_lines(row: BoardRow) -> list[str]:
     """An athlete who needs attention: why, their open warning and high findings one line each
-    (the first `NEED_FINDINGS_SHOWN`), and this week's advice."""
+    (the first `NEED_FINDINGS_SHOWN`, a note once), and this week's advice."""
     lines = [_one_line(f"{row.athlete} (#{row.place}): {'; '.join(row.reasons)}")]
-    serious = [item for item in row.status.open_findings if item.severity != "info"]
+    # one line per note: its pain and its red flags are two findings of one journal line
+    serious = [item for item in row.status.counted_findings if item.severity != "info"]
     if not serious:  # stale or in pain without a finding: the board's why says what is known
         lines += _wrapped(f"why: {row.why}", "  ", "       ")
     if row.before_pain:
@@ -363,7 +364,7 @@ def attention_lines(row: BoardRow) -> list[str]:
         day = f"{finding.date:%a} {finding.date.day} {finding.date:%b}"
         lines.append(_one_line(f"  {mark:<4}  {finding.code} {day}  {finding_headline(finding)}"))
     if len(serious) > NEED_FINDINGS_SHOWN:
-        lines.append(f"  and {count_text(len(serious) - NEED_FINDINGS_SHOWN, 'more')}")
+        lines.append(f"  and {count_text(len(serious) - NEED_FINDINGS_SHOWN, 'more', 'more')}")
     lead = "  This week: "
     for number, sentence in enumerate(row.status.advice):
         lines += _wrapped(sentence, lead if number == 0 else " " * len(lead), " " * len(lead))
