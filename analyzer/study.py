@@ -28,6 +28,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from analyzer.checkers._format import count_text
+from analyzer.patterns import pain_pattern_reports
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -352,8 +353,6 @@ def squad_counts(
     pipeline's per-athlete step sends them back to be merged). Each athlete's episodes from
     `since` to `until` (None: their own last day, which gives the windows of any later as-of
     day) against their pain-free fortnights; `findings` are `run_rules`' on the log."""
-    from analyzer.patterns import pain_pattern_reports
-
     reports = pain_pattern_reports(log, findings, profile, since, until)
     return SquadCounts.of(reports.get(athlete) for athlete in log.athletes)
 
