@@ -1,0 +1,45 @@
+"""What the load, pace and shoe rules say about the plan logs of tests/plans.py.
+
+    python -m scripts.plan_findings            # counts per plan, km and miles
+    python -m scripts.plan_findings --messages # and every finding's message
+
+The counts are the figures issue 21 is measured by: each plan's findings of the five rules
+it is about, by severity, in km and in miles.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+
+from analyzer.checkers import run_rules
+from tests.plans import PLANS
+
+RULES = (
+    "weekly-mileage-jump",
+    "acute-chronic-ratio",
+    "downhill-load-jump",
+    "pace-jump",
+    "shoe-overdue",
+)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--messages", action="store_true", help="print every finding")
+    arguments = parser.parse_args()
+    for name, make in PLANS.items():
+        for units in ("km", "miles"):
+            findings = [item for item in run_rules(make(units)) if item.rule in RULES]
+            counts = collections.Counter((item.rule, item.severity) for item in findings)
+            said = ", ".join(
+                f"{rule} {severity} {count}" for (rule, severity), count in sorted(counts.items())
+            )
+            print(f"{name} [{units}]: {len(findings)} findings: {said or 'none'}")
+            if arguments.messages:
+                for item in findings:
+                    print(f"    {item.date} {item.rule} {item.severity}: {item.message}")
+
+
+if __name__ == "__main__":
+    main()
