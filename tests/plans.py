@@ -41,15 +41,21 @@ def profile_for(units: str, shoes: tuple[ShoeSetting, ...] = ()) -> Profile:
 
 # --- the weeks of a plan -------------------------------------------------------------------
 
-# (weekday, share of the week) of a four-run week and of a marathoner's five-run week
-FOUR_RUNS = ((1, 0.2), (3, 0.25), (5, 0.15), (6, 0.4))
-FIVE_RUNS = ((1, 0.15), (2, 0.15), (3, 0.2), (5, 0.15), (6, 0.35))
+# (weekday, share of the week, surface) of a four-run week and of a marathoner's five-run week
+FOUR_RUNS = ((1, 0.2, "road"), (3, 0.25, "track"), (5, 0.15, "trail"), (6, 0.4, "road"))
+FIVE_RUNS = (
+    (1, 0.15, "road"),
+    (2, 0.15, "trail"),
+    (3, 0.2, "track"),
+    (5, 0.15, "trail"),
+    (6, 0.35, "road"),
+)
 
 
 def week_runs(
     monday: dt.date,
     week_km: float,
-    days: tuple[tuple[int, float], ...] = FOUR_RUNS,
+    days: tuple[tuple[int, float, str], ...] = FOUR_RUNS,
     descent_m: float = 200.0,
     **fields: Any,
 ) -> list[dict]:
@@ -62,9 +68,10 @@ def week_runs(
             round(week_km * share, 3),
             ascent_m=descent_m * share,
             descent_m=descent_m * share,
+            surface=surface,
             **fields,
         )
-        for weekday, share in days
+        for weekday, share, surface in days
     ]
 
 
@@ -72,7 +79,7 @@ def weekly_plan(
     weekly: list[float],
     units: str = "km",
     descents_m: list[float] | None = None,
-    days: tuple[tuple[int, float], ...] = FOUR_RUNS,
+    days: tuple[tuple[int, float, str], ...] = FOUR_RUNS,
     first: dt.date = PLAN_MONDAY,
 ) -> list[dict]:
     """One week of runs per entry of `weekly` (distances in the plan's units; 0: no run)."""

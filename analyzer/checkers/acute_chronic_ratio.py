@@ -6,9 +6,11 @@ criticised since: the 7 days sit inside the 28, which couples the two numbers (L
 its concept and statistics have been questioned (Impellizzeri 2020), and among 5,205
 runners it did not predict injury (Frandsen 2025) while single long runs did (long-run-spike).
 So it is shown as information at 1.3 and as a warning at 1.5, never higher, and one finding
-covers an episode: the days in a row the ratio stays up. A return to your usual week after
-lighter ones (7 days no longer than the longest of the 4 seven-day blocks before them, as
-after a taper or a race week) is information at most, and the message says so. Load is
+covers an episode: the days in a row the ratio stays up. A return to your usual level after
+lighter weeks (7 days within 10 % of the most you held for two weeks running in the 12 weeks
+before, as after a taper, a race, an illness or a holiday) is information at most, and the
+message says so. A climb is told once at each level: the next episode of the same climb is
+told only when it is worse, or after 7 days more than 10 % under the climb's highest. Load is
 distance; both windows end on the day judged and count rest days as 0 (rolling means rather
 than Williams 2017's exponentially weighted ones, which swing past 1.3 every week on a steady
 plan with a long Sunday run).
@@ -36,6 +38,15 @@ from analyzer.checkers._today import (
     history_days_reason,
     newest,
 )
+from analyzer.checkers._usual import (
+    HELD_WEEKS,
+    LIGHTER_WEEK_PCT,
+    USUAL_WEEKS,
+    USUAL_WITHIN_PCT,
+    climb_numbers,
+    told_once_per_climb,
+    usual_level,
+)
 from analyzer.checkers.rule import Advice, AsOf, ChartMarks, Finding, Pattern, Rule, setting
 from analyzer.log import TrainingLog
 
@@ -47,8 +58,13 @@ class Thresholds:
     warning_ratio: float = setting(1.5, 1.0, 5.0)  # Gabbett's "danger zone"
     acute_days: int = setting(7, 1, 27)
     chronic_days: int = setting(28, 7, 90)
-    # 7 days no longer than the longest of these 7-day blocks: a return
-    usual_weeks: int = setting(4, 1, 12)
+    # your usual level: the most you held for held_weeks 7-day blocks running in these weeks
+    usual_weeks: int = setting(USUAL_WEEKS, 1, 52)
+    held_weeks: int = setting(HELD_WEEKS, 1, 8)
+    # the last 7 days within this of your usual level: a return, information at most
+    usual_within_pct: float = setting(USUAL_WITHIN_PCT, 0.0, 50.0)
+    # 7 days this much under the climb's highest end the climb: the next episode is told
+    lighter_week_pct: float = setting(LIGHTER_WEEK_PCT, 1.0, 50.0)
     min_history_days: int = setting(28, 0, 365)  # days of log before the day judged
     min_chronic_weekly_km: float = setting(10.0, 0.0, 500.0)  # a tiny base makes any week a "spike"
 
@@ -56,9 +72,10 @@ class Thresholds:
 def measure(log: TrainingLog, limits: Thresholds) -> pd.DataFrame:
     """Per athlete and local day from the first run to the last: the day's `distance_m`, the
     acute and chronic windows' distance as weekly means (`acute_m`, `chronic_m`), their
-    `ratio`, the usual week (`usual_m`, the longest of the `usual_weeks` 7-day blocks before
-    the acute window), `is_return` (the acute week no longer than the usual one) and
-    `is_judged` (history and chronic load enough)."""
+    `ratio`, your usual level (`usual_m`: the most held for `held_weeks` 7-day blocks running
+    in the `usual_weeks` weeks before the acute window), `is_return` (the acute week within
+    `usual_within_pct` of it, or under it), its `climb` (number) and `is_judged` (history and
+    chronic load enough)."""
     frames = [days.assign(athlete=athlete) for athlete, _, days in _by_athlete(log, limits)]
     if not frames:
         return pd.DataFrame(columns=["athlete", "day", "distance_m", "ratio", "is_judged"])
@@ -73,11 +90,10 @@ def _by_athlete(log: TrainingLog, limits: Thresholds):
 
 def _days(daily_m: pd.Series, limits: Thresholds) -> pd.DataFrame:
     acute_weekly_m, chronic_weekly_m, ratio = weekly_load_ratio(daily_m, limits)
-    # the usual week: the longest of the 7-day blocks just before the last 7 days
-    usual_weekly_m = pd.concat(
-        [acute_weekly_m.shift(7 * block) for block in range(1, limits.usual_weeks + 1)],
-        axis=1,
-    ).max(axis=1)
+    usual_weekly_m = usual_level(
+        acute_weekly_m, max(limits.usual_weeks, limits.held_weeks), limits.held_weeks, step=7
+    )
+    within = 1 + limits.usual_within_pct / 100
     history_days = (daily_m.index - daily_m.index[0]).days
     return pd.DataFrame(
         {
@@ -86,7 +102,8 @@ def _days(daily_m: pd.Series, limits: Thresholds) -> pd.DataFrame:
             "chronic_m": chronic_weekly_m,
             "ratio": ratio,
             "usual_m": usual_weekly_m,
-            "is_return": np.round(acute_weekly_m - usual_weekly_m, 3) <= 0,
+            "is_return": np.round(acute_weekly_m - usual_weekly_m * within, 3) <= 0,
+            "climb": climb_numbers(acute_weekly_m.to_numpy(), limits.lighter_week_pct),
             "is_judged": (history_days >= limits.min_history_days)
             & (chronic_weekly_m >= limits.min_chronic_weekly_km * 1000),
         }
@@ -103,9 +120,13 @@ def check(log: TrainingLog, limits: Thresholds) -> list[Finding]:
         days = days.assign(episode=(is_up != is_up.shift(fill_value=False)).cumsum())[is_up]
         units = log.profile_for(athlete).units
         days_and_ids = (runs["day"].to_numpy(), runs["activity_id"].to_numpy())
+        episodes = _episodes(days, limits)
+        told = told_once_per_climb(
+            episodes["is_warning"].to_numpy().astype(int), episodes["climb"].to_numpy()
+        )
         findings += [
             _finding(athlete, episode, days_and_ids, limits, units)
-            for episode in _episodes(days, limits).itertuples()
+            for episode in episodes[told].itertuples()
         ]
     return findings
 
@@ -209,6 +230,7 @@ def _episodes(days: pd.DataFrame, limits: Thresholds) -> pd.DataFrame:
             "chronic_m": days["chronic_m"].to_numpy()[told],
             "usual_m": days["usual_m"].to_numpy()[told],
             "is_return": days["is_return"].to_numpy()[told],
+            "climb": days["climb"].to_numpy()[told],
             "first_day": days.index[starts],
             "peak_ratio": peak_so_far,
             "is_warning": is_warning,
@@ -231,8 +253,9 @@ def _finding(
     lasted = (date - first_day).days + 1
     if episode.is_return:
         advice = (
-            f"That is back to your usual {distance_text(episode.usual_m, units)} a week after "
-            "lighter ones, not a jump; nothing to change."
+            f"That is back to your usual {distance_text(episode.usual_m, units)} a week (the "
+            f"most you held for {limits.held_weeks} weeks running in the last "
+            f"{limits.usual_weeks} weeks) after lighter ones, not a jump; nothing to change."
         )
     elif episode.is_warning:
         advice = "Keep the coming week no bigger than this one, so your base can catch up."

@@ -1,0 +1,211 @@
+"""Logs that follow real plans (tests/plans.py), in km and in miles: what the load, pace and
+shoe rules say about them (issue 21). Before the change these logs drew, in km: 7 warnings on
+the 8 % a week build, 3 weekly warnings on the 20 % a week build, a "jump" and three climb,
+ratio and downhill warnings on the marathoner's return, a pace warning on the beginner who
+stopped walking, and nothing on the retired pair worn again."""
+
+import collections
+import datetime as dt
+import itertools
+from pathlib import Path
+
+import pytest
+
+import analyzer
+from analyzer.checkers import rules_as_of, run_rules
+from analyzer.status import athlete_status
+from benchmarks.synthetic import cohort_csv
+from tests import plans
+
+UNITS = ["km", "miles"]
+LOAD_RULES = ("weekly-mileage-jump", "acute-chronic-ratio", "downhill-load-jump")
+PLAN_RULES = (*LOAD_RULES, "pace-jump", "shoe-overdue")
+REPOSITORY = Path(__file__).resolve().parents[2]
+
+
+def said(log, *rules: str) -> collections.Counter:
+    """How many findings of each (rule, severity) the plan rules make on the log."""
+    rules = rules or PLAN_RULES
+    return collections.Counter(
+        (item.rule, item.severity) for item in run_rules(log) if item.rule in rules
+    )
+
+
+def of_rule(log, rule: str) -> list:
+    return [item for item in run_rules(log) if item.rule == rule]
+
+
+@pytest.mark.parametrize("units", UNITS)
+def test_the_marathoners_return_after_taper_race_and_recovery_is_information_only(units):
+    log = plans.marathoner(units)
+    counts = said(log)
+    assert counts == {
+        # two returns after the spring's lighter weeks, one after the race's recovery
+        ("weekly-mileage-jump", "info"): 3,
+        ("acute-chronic-ratio", "info"): 1,
+        ("downhill-load-jump", "info"): 1,
+        ("pace-jump", "info"): 1,  # the marathon itself, a race
+    }
+    back = plans.PLAN_MONDAY + dt.timedelta(weeks=plans.RETURN_WEEK)
+    weekly = [item for item in of_rule(log, "weekly-mileage-jump") if item.date >= back]
+    (returned,) = weekly
+    usual = "80.0 km" if units == "km" else "50.0 mi"
+    assert f"back to your usual {usual} (the most you held for 2 weeks" in returned.message
+    assert returned.evidence["compared_with"] == "return"
+    (downhill,) = of_rule(log, "downhill-load-jump")
+    assert downhill.date == back + dt.timedelta(days=6)
+    assert "back to your usual" in downhill.message
+
+
+@pytest.mark.parametrize("units", UNITS)
+@pytest.mark.parametrize("make", [plans.holiday, plans.illness], ids=["holiday", "illness"])
+def test_a_return_after_a_holiday_or_an_illness_is_said_once_for_information(make, units):
+    log = make(units)
+    assert said(log) == {
+        ("weekly-mileage-jump", "info"): 1,
+        ("acute-chronic-ratio", "info"): 1,
+    }
+    (returned,) = of_rule(log, "weekly-mileage-jump")
+    usual = "40.0 km" if units == "km" else "25.0 mi"
+    assert f"back to your usual {usual}" in returned.message
+    (ratio,) = of_rule(log, "acute-chronic-ratio")
+    assert ratio.evidence["is_return"]
+
+
+@pytest.mark.parametrize("units", UNITS)
+def test_a_12_week_build_at_8_percent_a_week_draws_one_nudge_in_all(units):
+    log = plans.build_8_percent(units)
+    (nudge,) = run_rules(log)
+    assert (nudge.rule, nudge.severity, nudge.evidence["compared_with"]) == (
+        "weekly-mileage-jump",
+        "info",
+        "cutback",
+    )
+    assert "4 weeks up in a row without a lighter week" in nudge.message
+    assert "most plans put a lighter week in every 3-4 weeks" in nudge.message.lower()
+
+
+@pytest.mark.parametrize("units", UNITS)
+def test_a_rebuild_at_8_percent_a_week_after_a_break_draws_no_warning(units):
+    counts = said(plans.rebuild_8_percent(units))
+    assert counts[("weekly-mileage-jump", "info")] == 1
+    assert {severity for _, severity in counts} == {"info"}
+
+
+@pytest.mark.parametrize("units", UNITS)
+def test_a_build_at_20_percent_a_week_is_warned_once(units):
+    log = plans.build_20_percent(units)
+    weekly = of_rule(log, "weekly-mileage-jump")
+    start = plans.PLAN_MONDAY + dt.timedelta(weeks=plans.BUILD_START_WEEK)
+    assert [(item.severity, item.date) for item in weekly] == [
+        ("info", start + dt.timedelta(days=6)),  # 20 % up on last week: the 10 % rule
+        ("warning", start + dt.timedelta(weeks=1, days=6)),  # 44 % in two weeks
+    ]
+    assert said(log, "acute-chronic-ratio", "downhill-load-jump") == {}
+
+
+@pytest.mark.parametrize("units", UNITS)
+def test_a_build_is_warned_again_only_when_it_steepens_or_after_a_lighter_week(units):
+    steeper = of_rule(plans.build_20_percent(units, steepen_to=0.30), "weekly-mileage-jump")
+    assert [item.severity for item in steeper] == ["info", "warning", "high"]
+    assert "56% above your usual" in steeper[-1].message
+    with_cutback = of_rule(plans.build_20_percent_with_cutback(units), "weekly-mileage-jump")
+    assert [item.severity for item in with_cutback] == ["info", "warning", "info", "warning"]
+
+
+@pytest.mark.parametrize("units", UNITS)
+def test_the_advice_holds_the_week_while_the_climb_goes_on(units):
+    log = plans.build_20_percent(units)
+    last_day = max(log.activities["local_date"])
+    status = athlete_status(log, run_rules(log), "ana", last_day)
+    load = [item for item in status.advice_items if item.kind == "load"]
+    assert [item.text.split(" near ")[0] for item in load] == ["Hold your week"]
+    assert load[0].because[0].severity == "warning"  # the climb's one warning
+
+
+@pytest.mark.parametrize("units", UNITS)
+def test_a_beginner_who_stops_walking_is_judged_on_her_jogging_pace(units):
+    log = plans.beginner(units)
+    assert of_rule(log, "pace-jump") == []  # 1 % quicker jogging, 13 % quicker overall
+    runs = [item for item in run_rules(log) if item.rule == "pace-jump"]
+    assert runs == []
+    (_, day), *_ = [
+        (rule, day)
+        for rule, day in rules_as_of(log, "ana", plans.BEGINNER_FIRST_RUN)
+        if rule.slug == "pace-jump"
+    ]
+    measured = day.measure
+    first_run = measured[measured["local_date"] == plans.BEGINNER_FIRST_RUN].iloc[0]
+    assert first_run["speed_source"] == "samples"
+    assert first_run["ratio"] == pytest.approx(1.01, abs=0.005)
+    assert day.rule.not_judged(day) is None
+
+
+@pytest.mark.parametrize("units", UNITS)
+def test_a_beginners_run_walk_sessions_without_samples_are_not_judged_and_say_why(units):
+    log = plans.beginner(units, with_samples=False)
+    assert of_rule(log, "pace-jump") == []
+    (day,) = [
+        day
+        for rule, day in rules_as_of(log, "ana", plans.BEGINNER_FIRST_RUN)
+        if rule.slug == "pace-jump"
+    ]
+    assert day.rule.not_judged(day) == (
+        "23 of your 24 runs of the last 8 weeks are run/walk sessions without samples: their "
+        "running pace cannot be told from their walk breaks, so they are not judged"
+    )
+
+
+@pytest.mark.parametrize("units", UNITS)
+def test_a_retired_pair_worn_again_counts_and_is_said_once(units):
+    log = plans.rotation(units)
+    pegasus = [
+        item for item in of_rule(log, "shoe-overdue") if item.evidence["shoe"] == "Pegasus 38"
+    ]
+    assert [(item.severity, item.date) for item in pegasus] == [
+        ("warning", dt.date(2025, 10, 11)),  # past its first limit before the log's 2nd week
+        ("warning", plans.WORN_AGAIN[0]),  # worn again after its retirement: said once
+        ("high", plans.WORN_AGAIN[-1]),  # past its high mark in the runs since
+    ]
+    again = pegasus[1]
+    assert "which your profile retired on Sat 31 Jan 2026" in again.message
+    assert [item.evidence["worn_after_retired"] for item in pegasus] == [False, True, True]
+    status = athlete_status(log, run_rules(log), "ana", plans.ROTATION_LAST_DAY)
+    (state,) = [shoe for shoe in status.shoes if shoe.shoe == "Pegasus 38"]
+    assert (state.severity, state.retired_date) == ("high", plans.RETIRED_ON)
+    (shoes,) = [item for item in status.advice_items if item.kind == "shoes"]
+    limit = "806 km" if units == "km" else "504 mi"
+    assert f"Keep Pegasus 38 ({limit}) retired, as your profile says" in shoes.text
+
+
+def consecutive_warning_weeks(findings) -> dict[tuple[str, str], int]:
+    """For each athlete and rule, the most weeks in a row with a warning of that rule."""
+    weeks: dict[tuple[str, str], set] = collections.defaultdict(set)
+    for item in findings:
+        if item.severity == "warning":
+            weeks[(item.athlete, item.rule)].add(item.date - dt.timedelta(days=item.date.weekday()))
+    longest = {}
+    for key, mondays in weeks.items():
+        ordered, best, run = sorted(mondays), 1, 1
+        for before, after in itertools.pairwise(ordered):
+            run = run + 1 if (after - before).days == 7 else 1
+            best = max(best, run)
+        longest[key] = best
+    return longest
+
+
+@pytest.mark.parametrize(
+    "source", ["cohort", "sample_data", "examples/strava_export", "examples/squad"]
+)
+def test_no_athlete_is_warned_by_one_load_rule_more_than_two_weeks_running(source, tmp_path):
+    """The generated 10-athlete year (benchmarks/synthetic.py's cohort plans, as the CSV a
+    coach keeps: the same runs as write_cohort's FIT folders, read in seconds) and the
+    samples: a climb is told once, so no load rule warns three weeks in a row."""
+    if source == "cohort":
+        path = tmp_path / "cohort.csv"
+        path.write_text(cohort_csv(10, weeks=52), encoding="utf-8")
+    else:
+        path = REPOSITORY / source
+    findings = run_rules(analyzer.load(path))
+    longest = consecutive_warning_weeks(item for item in findings if item.rule in LOAD_RULES)
+    assert {key: weeks for key, weeks in longest.items() if weeks > 2} == {}
