@@ -475,6 +475,7 @@ def _report_result(
         as_of=as_of_day,
         statuses=status_by_athlete,
         since=first_day,
+        processes=settings.reading_processes(),
     )
     pages = rendered if isinstance(rendered, dict) else {PAGE_OUTPUT: rendered}
     lines = [(line, True) for line in _file_lines(training_log.errors, training_log.notices)]

@@ -15,19 +15,15 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-import logging
-import multiprocessing as mp
-import os
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from html import escape
 
 from analyzer.checkers.rule import ChartMarks, Finding
 from analyzer.log import FileError, FileNotice, TrainingLog
+from analyzer.parallel import each_on_every_core
 from analyzer.patterns import PainPatterns
 from analyzer.report import (
     AthleteSummary,
@@ -53,8 +49,6 @@ from analyzer.report.board import BoardRow, board
 from analyzer.report.sparkline import weekly_sparkline
 from analyzer.status import OPEN_WINDOW_DAYS, Status, default_as_of
 from analyzer.status import statuses as athlete_statuses
-
-log = logging.getLogger(__name__)
 
 CARDS_BELOW_PX = 600  # narrower than this, every table is a column of cards
 NARROW_CHARTS_BELOW_PX = 700  # narrower than this, charts use their phone drawing
@@ -158,13 +152,15 @@ def render_html(
     as_of: dt.date | None = None,
     statuses: Mapping[str, Status] | None = None,
     since: dt.date | None = None,
+    processes: int | None = None,
 ) -> str:
     """One page: for a runner, their report; for a squad, the board, then one section per
     athlete in its order (each with a link back to the board), then the files not read.
 
     The charts show the `WINDOW_WEEKS` weeks up to `as_of` (default: the log's newest day), or
     the weeks from `since` when it is given; the counts are of the days from `since` to `as_of`.
-    `name` names the squad in the title (the folder named).
+    `name` names the squad in the title (the folder named). `processes` draw the athletes'
+    charts (default: one per core, at most 8; the command line passes RUNLOG_WORKERS).
     """
     view = _view(log, findings, errors, name, as_of, statuses, since)
     anchors = _anchors(view.summaries)
@@ -185,7 +181,7 @@ def render_html(
         f"<h2>{escape(summary.athlete)}</h2>"
         for summary in view.summaries
     }
-    body += _sections(view, openings).values()
+    body += _sections(view, openings, processes).values()
     return _page(title, [*body, *_files(view)])
 
 
@@ -197,10 +193,12 @@ def render_site(
     as_of: dt.date | None = None,
     statuses: Mapping[str, Status] | None = None,
     since: dt.date | None = None,
+    processes: int | None = None,
 ) -> dict[str, str]:
     """A squad as a small site, by file name: `index.html`, the board and the files not read,
     and one page per athlete (`page_names`), titled with their name and the as-of day, with a
-    link back to the board. Each page holds its style and charts: it opens alone."""
+    link back to the board. Each page holds its style and charts: it opens alone.
+    `processes` as for render_html."""
     view = _view(log, findings, errors, name, as_of, statuses, since)
     files = page_names([summary.athlete for summary in view.summaries])
     title = _squad_title(view)
@@ -208,7 +206,9 @@ def render_site(
     pages = {INDEX_PAGE: _page(title, index)}
     back = f'<nav class="back"><a href="{INDEX_PAGE}#{BOARD_ID}">← {escape(title)}</a></nav>'
     sections = _sections(
-        view, {summary.athlete: '<section class="athlete">' for summary in view.summaries}
+        view,
+        {summary.athlete: '<section class="athlete">' for summary in view.summaries},
+        processes,
     )
     for summary in view.summaries:
         athlete_title = _athlete_title(summary.athlete, view.as_of)
@@ -240,41 +240,14 @@ def page_names(athletes: Iterable[str]) -> dict[str, str]:
     return names
 
 
-PARALLEL_MIN_ATHLETES = 3  # fewer athletes are drawn here: starting processes costs more
-_drawn: _View | None = None  # the view the drawing processes share (inherited, never sent)
-
-
-def _sections(view: _View, openings: Mapping[str, str]) -> dict[str, str]:
-    """Each athlete's section (`_athlete`), by athlete, from their opening; drawn on every core
-    when there are several athletes (an athlete's charts take about a second of matplotlib).
-
-    The processes are forked with the view in place, so only names and pages travel; with one
-    core, RUNLOG_WORKERS=1 (inside a cluster's task) or no processes to be had, they are drawn
-    here. Either way the pages are the same bytes."""
-    global _drawn
-    workers = min(os.cpu_count() or 1, 8, len(openings))
-    if (
-        len(openings) >= PARALLEL_MIN_ATHLETES
-        and workers >= 2
-        and os.environ.get("RUNLOG_WORKERS") != "1"
-        and "fork" in mp.get_all_start_methods()
-    ):
-        _drawn = view
-        try:
-            with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as pool:
-                return dict(zip(openings, pool.map(_drawn_section, openings.items()), strict=True))
-        except (OSError, RuntimeError, BrokenProcessPool) as err:  # no processes: draw here
-            log.debug("drawing the athletes in one process (%s)", err)
-        finally:
-            _drawn = None
-    return {athlete: _section(view, athlete, opening) for athlete, opening in openings.items()}
-
-
-def _drawn_section(athlete_opening: tuple[str, str]) -> str:
-    """A drawing process's task: one athlete's section of the view it was forked with."""
-    if _drawn is None:
-        raise RuntimeError("a drawing process without the view it draws")
-    return _section(_drawn, *athlete_opening)
+def _sections(view: _View, openings: Mapping[str, str], processes: int | None) -> dict[str, str]:
+    """Each athlete's section (`_athlete`), by athlete, from their opening, drawn on every core
+    (an athlete's charts take about a second of matplotlib): the same bytes as in one."""
+    athletes = list(openings)
+    drawn = each_on_every_core(
+        lambda athlete: _section(view, athlete, openings[athlete]), athletes, processes
+    )
+    return dict(zip(athletes, drawn, strict=True))
 
 
 def _section(view: _View, athlete: str, opening: str) -> str:
@@ -344,16 +317,22 @@ def _files(view: _View) -> list[str]:
 def _overview(view: _View) -> str:
     runs = sum(summary.runs for summary in view.summaries)
     findings = sum(len(summary.findings) for summary in view.summaries)
-    parts = [count_text(runs, "run"), count_text(findings, "finding")]
+    parts = []  # a runner's own counts open their section
     if view.is_squad:
-        parts.insert(0, count_text(len(view.summaries), "athlete"))
+        parts = [
+            count_text(len(view.summaries), "athlete"),
+            count_text(runs, "run"),
+            count_text(findings, "finding"),
+        ]
     if view.errors:
         parts.append(f'<a href="#errors">{count_text(len(view.errors), "file")} not fully read</a>')
     if view.since is not None:
-        shown = f"from {day_text(view.since)} to {day_text(view.as_of)} (--since)"
-        return f'<p class="summary">{", ".join(parts)} {escape(shown)}.</p>'
+        shown = escape(f"from {day_text(view.since)} to {day_text(view.as_of)} (--since)")
+        said = f"{', '.join(parts)} {shown}" if parts else shown[0].upper() + shown[1:]
+        return f'<p class="summary">{said}.</p>'
+    counted = f"{', '.join(parts)}. " if parts else ""
     return (
-        f'<p class="summary">{", ".join(parts)}. The charts show the {charts.WINDOW_WEEKS} weeks '
+        f'<p class="summary">{counted}The charts show the {charts.WINDOW_WEEKS} weeks '
         f"up to {escape(day_text(view.as_of))}, the as-of day.</p>"
     )
 
