@@ -13,14 +13,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 import numpy as np
 import pandas as pd
 
 from analyzer.log import TrainingLog
 from analyzer.profile import Profile, ShoeSetting
-from analyzer.units import METRES_PER_MILE
+from analyzer.units import METRES_PER_MILE, ONE_DEGREE_M
 from tests.builders import TIMEZONE, make_log, note, run
 
 PLAN_MONDAY = dt.date(2026, 1, 5)
@@ -338,3 +340,112 @@ PLANS: dict[str, Callable[..., TrainingLog]] = {
     "couch-to-5K beginner, without samples": lambda units="km": beginner(units, False),
     "shoe rotation, retired pair worn again": rotation,
 }
+# the plans whose runner keeps a spreadsheet rather than a watch's files (write_plan)
+KEPT_BY_HAND = ("couch-to-5K beginner, without samples", "shoe rotation, retired pair worn again")
+
+
+# --- a plan written out as the files a runner would point runlog at --------------------------
+
+_GPX_EVERY_S = 10  # a plan's run without samples: one GPX point every 10 s
+_HOME_LAT_DEG, _HOME_LON_DEG = 55.68, 12.57
+
+
+def write_plan(log: TrainingLog, folder: Path, spreadsheet: bool = False) -> Path:
+    """Write a plan's log to `folder` as a runner's files, for `runlog check`: its profile
+    (runlog.toml), its knee notes (journal.md), and its runs: a GPX per run (climb, cadence
+    and the run's samples in the points; its name and surface in the track's name), or, with
+    `spreadsheet` or when the runs name shoes, the spreadsheet of runs such a runner keeps
+    (log.csv: no samples, no descent)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    profile = log.profile_for("ana")
+    (folder / "runlog.toml").write_text(_profile_toml(profile), encoding="utf-8")
+    if len(log.notes):
+        lines = [f"{row.local_date.isoformat()} {row.text}" for row in log.notes.itertuples()]
+        (folder / "journal.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    runs = log.activities.sort_values("start_time_utc")
+    if spreadsheet or runs["shoe"].astype(str).str.len().gt(0).any():
+        _write_spreadsheet(runs, profile.units, folder / "log.csv")
+        return folder
+    for index, row in enumerate(runs.itertuples()):
+        loader = log.sample_loaders.get(row.activity_id)
+        path = folder / f"{row.local_date.isoformat()}-{index:03d}.gpx"
+        path.write_text(_gpx(row, loader() if loader else None), encoding="utf-8")
+    return folder
+
+
+def _profile_toml(profile: Profile) -> str:
+    lines = ['athlete = "ana"', f'timezone = "{profile.timezone}"', f'units = "{profile.units}"']
+    for shoe in profile.shoes:
+        lines += ["", "[[shoes]]", f'name = "{shoe.name}"']
+        if shoe.start:
+            lines.append(f"start = {shoe.start.isoformat()}")
+        if shoe.retired:
+            lines.append(f"retired = {shoe.retired.isoformat()}")
+        if shoe.pre_used_km and profile.units == "miles":
+            lines.append(f"pre_used_mi = {shoe.pre_used_km * 1000 / METRES_PER_MILE:.2f}")
+        elif shoe.pre_used_km:
+            lines.append(f"pre_used_km = {shoe.pre_used_km:.2f}")
+    return "\n".join(lines) + "\n"
+
+
+def _write_spreadsheet(runs: pd.DataFrame, units: str, path: Path) -> None:
+    """The runs as the spreadsheet a runner keeps, distances in the runner's units."""
+    distance = (
+        {"distance_mi": runs["distance_m"].div(METRES_PER_MILE).round(3)}
+        if units == "miles"
+        else {"distance_km": runs["distance_m"].div(1000).round(3)}
+    )
+    table = pd.DataFrame(
+        {
+            "date": runs["local_date"].map(dt.date.isoformat),
+            "time of day": runs["start_time_utc"].dt.tz_convert(TIMEZONE).dt.strftime("%H:%M"),
+            **distance,
+            "duration_min": runs["moving_s"].div(60).round(2),
+            "cadence_spm": runs["avg_cadence_spm"],
+            "surface": runs["surface"],
+            "shoe": runs["shoe"],
+            "title": runs["name"].map(_own_name),
+        }
+    )
+    table.to_csv(path, index=False)
+
+
+def _own_name(name: str) -> str:
+    """A run's name as the plan gave it ("" for the builders' "8.2 km")."""
+    return "" if name.endswith(" km") and name[:-3].replace(".", "").isdigit() else name
+
+
+def _gpx(row: Any, samples: pd.DataFrame | None) -> str:
+    """One run as a GPX track north from home: its samples' points, else a point every 10 s
+    at the run's average speed and cadence, climbing its ascent and coming down its descent."""
+    if samples is not None:
+        times = pd.DatetimeIndex(samples["time_utc"])
+        distance_m = samples["distance_m"].to_numpy(dtype=float)
+        cadence = samples["cadence_spm"].to_numpy(dtype=float)
+        altitude_m = np.full(len(times), np.nan)
+    else:
+        seconds = np.append(np.arange(0, row.moving_s, _GPX_EVERY_S), row.moving_s)
+        times = row.start_time_utc + pd.to_timedelta(seconds, unit="s")
+        distance_m = row.distance_m * seconds / row.moving_s
+        cadence = np.full(len(times), row.avg_cadence_spm)
+        share = np.minimum(seconds / row.moving_s * 2, 1.0)
+        down = np.maximum(seconds / row.moving_s * 2 - 1, 0.0)
+        altitude_m = 50 + row.ascent_m * share - row.descent_m * down
+    name = _own_name(row.name) or f"{str(row.surface).capitalize()} run"
+    points = "".join(
+        f'<trkpt lat="{_HOME_LAT_DEG + metres / ONE_DEGREE_M:.8f}" lon="{_HOME_LON_DEG}">'
+        + ("" if altitude != altitude else f"<ele>{altitude:.2f}</ele>")
+        + f"<time>{moment:%Y-%m-%dT%H:%M:%SZ}</time><extensions><gpxtpx:TrackPointExtension>"
+        f"<gpxtpx:cad>{round(spm / 2)}</gpxtpx:cad></gpxtpx:TrackPointExtension></extensions>"
+        "</trkpt>\n"
+        for moment, metres, spm, altitude in zip(
+            times, distance_m, cadence, altitude_m, strict=True
+        )
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<gpx creator="runlog plan" version="1.1" xmlns="http://www.topografix.com/GPX/1/1" '
+        'xmlns:gpxtpx="http://www.garmin.com/xmlschemas/TrackPointExtension/v1">\n'
+        f"<trk><name>{escape(name)}</name><type>running</type><trkseg>\n{points}"
+        "</trkseg></trk></gpx>\n"
+    )

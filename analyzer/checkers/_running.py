@@ -10,6 +10,7 @@ for the wrong reason (docs/EVIDENCE.md#low-cadence, docs/EVIDENCE.md#pace-jump).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
@@ -31,6 +32,24 @@ def is_run_walk(names: pd.Series, notes: pd.Series) -> np.ndarray:
     breaks", "C25K", "Galloway")."""
     words = names.astype("string").fillna("") + " " + notes.astype("string").fillna("")
     return words.str.contains(_RUN_WALK_WORDS).to_numpy(dtype=bool)
+
+
+def run_walk_without_samples(runs: pd.DataFrame, sample_ids: Iterable[str]) -> np.ndarray:
+    """Per run (with `activity_id`, `name` and `notes`), whether it is a run/walk session
+    without samples (`sample_ids`: the runs that have them): its averages mix running with
+    walking, so neither its running pace nor its running cadence can be told."""
+    has_samples = runs["activity_id"].isin(set(sample_ids)).to_numpy(dtype=bool)
+    return is_run_walk(runs["name"], runs["notes"]) & ~has_samples
+
+
+def run_walk_reason(unknown: int, runs: int, window: str, figure: str) -> str:
+    """Why a rule leaves run/walk sessions without samples out: 'N of your M runs of the last
+    8 weeks are run/walk sessions without samples: their running pace cannot be told ...'."""
+    return (
+        f"{unknown} of your {runs} runs of the last {window} are run/walk sessions without "
+        f"samples: their running {figure} cannot be told from their walk breaks, so they are "
+        "not judged"
+    )
 
 
 def running_samples(

@@ -1,10 +1,11 @@
 """The runner's usual level and the climbs of a load, as the load rules judge them.
 
 Weekly distance, the last 7 days' distance and weekly descent are each judged against the
-runner's *usual level*: the highest level held for `held_weeks` weeks running (2) in the
-`usual_weeks` weeks (12) before the week judged. A taper, a race, a recovery week, an illness
-or a holiday lowers the last few weeks but not the usual level, so a week back at it is a
-return, not a jump (docs/EVIDENCE.md#the-usual-level).
+runner's *usual level*: the highest level held for `held_weeks` Monday-Sunday weeks running
+(2) in the `usual_weeks` weeks (12) before the week judged (for the last 7 days: before the
+day's week). A taper, a race, a recovery week, an illness or a holiday lowers the last few
+weeks but not the usual level, so a week back at it is a return, not a jump
+(docs/EVIDENCE.md#the-usual-level).
 
 A *climb* is the stretch of weeks since the last lighter week: a week more than
 `lighter_week_pct` under the highest week of the climb so far (a cutback, a taper, a break)
@@ -25,24 +26,21 @@ USUAL_WITHIN_PCT = 10.0
 LIGHTER_WEEK_PCT = 10.0  # a week this far under the climb's highest ends the climb
 
 
-def usual_level(totals: pd.Series, usual_weeks: int, held_weeks: int, step: int = 1) -> pd.Series:
-    """Per row: the highest level held for `held_weeks` weeks running in the `usual_weeks` weeks
-    before it (NaN for the first row).
+def usual_level(weekly: pd.Series, usual_weeks: int, held_weeks: int) -> pd.Series:
+    """Per week: the highest level held for `held_weeks` weeks running in the `usual_weeks`
+    weeks before it (NaN for the first week).
 
-    `totals` holds one total per week (`step` 1: weekly totals) or a 7-day total per day
-    (`step` 7: the weeks before a day are the rows 7, 14, ... days back). A level held means
-    every week of the run of weeks was at least that much (their least); at the start of a log
-    the weeks there are count. A week whose total is unknown (NaN) holds no level.
+    A level held means every week of the run of weeks was at least that much (their least);
+    at the start of a log the weeks there are count. A week whose total is unknown (NaN)
+    holds no level.
     """
-    held = pd.concat([totals.shift(step * back) for back in range(held_weeks)], axis=1).min(
+    held = pd.concat([weekly.shift(back) for back in range(held_weeks)], axis=1).min(
         axis=1, skipna=False
     )
-    first_rows = totals.index[: step * (held_weeks - 1)]
-    held.loc[first_rows] = (
-        totals.loc[first_rows].expanding().min() if step == 1 else totals.loc[first_rows]
-    )
+    first_rows = weekly.index[: held_weeks - 1]
+    held.loc[first_rows] = weekly.loc[first_rows].expanding().min()
     runs_in_window = usual_weeks - held_weeks + 1
-    before = [held.shift(step * back) for back in range(1, runs_in_window + 1)]
+    before = [held.shift(back) for back in range(1, runs_in_window + 1)]
     return pd.concat(before, axis=1).max(axis=1)
 
 

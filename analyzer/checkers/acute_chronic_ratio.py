@@ -6,14 +6,14 @@ criticised since: the 7 days sit inside the 28, which couples the two numbers (L
 its concept and statistics have been questioned (Impellizzeri 2020), and among 5,205
 runners it did not predict injury (Frandsen 2025) while single long runs did (long-run-spike).
 So it is shown as information at 1.3 and as a warning at 1.5, never higher, and one finding
-covers an episode: the days in a row the ratio stays up. A return to your usual level after
-lighter weeks (7 days within 10 % of the most you held for two weeks running in the 12 weeks
-before, as after a taper, a race, an illness or a holiday) is information at most, and the
-message says so. A climb is told once at each level: the next episode of the same climb is
-told only when it is worse, or after 7 days more than 10 % under the climb's highest. Load is
-distance; both windows end on the day judged and count rest days as 0 (rolling means rather
-than Williams 2017's exponentially weighted ones, which swing past 1.3 every week on a steady
-plan with a long Sunday run).
+covers an episode: the days in a row the ratio stays up. Seven days no more than 10 % above
+your usual week (the most you held for two Monday-Sunday weeks running in the 12 weeks
+before, as weekly-mileage-jump tells it), as after a taper, a race, an illness or a holiday,
+are a return: information at most, and the message says so. A climb is told once at each
+level: the next episode of the same climb is told only when it is worse, or after 7 days
+more than 10 % under the climb's highest. Load is distance; both windows end on the day
+judged and count rest days as 0 (rolling means rather than Williams 2017's exponentially
+weighted ones, which swing past 1.3 every week on a steady plan with a long Sunday run).
 Source: Gabbett TJ 2016, Br J Sports Med 50:273-280; contested by Lolli L et al. 2019, Br J
 Sports Med 53:921-922, and Impellizzeri FM et al. 2020, Int J Sports Physiol Perform
 15(6):907-913.
@@ -28,7 +28,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from analyzer.checkers._calendar import daily_totals, rows_between, runs_by_athlete
+from analyzer.checkers._calendar import (
+    daily_totals,
+    rows_between,
+    runs_by_athlete,
+    weekly_totals,
+)
 from analyzer.checkers._format import day_text, distance_text, noun_phrase
 from analyzer.checkers._today import (
     day_array,
@@ -58,10 +63,10 @@ class Thresholds:
     warning_ratio: float = setting(1.5, 1.0, 5.0)  # Gabbett's "danger zone"
     acute_days: int = setting(7, 1, 27)
     chronic_days: int = setting(28, 7, 90)
-    # your usual level: the most you held for held_weeks 7-day blocks running in these weeks
+    # your usual week: the most you held for held_weeks Monday-Sunday weeks running in these
     usual_weeks: int = setting(USUAL_WEEKS, 1, 52)
     held_weeks: int = setting(HELD_WEEKS, 1, 8)
-    # the last 7 days within this of your usual level: a return, information at most
+    # the last 7 days at most this much above your usual week: a return, information at most
     usual_within_pct: float = setting(USUAL_WITHIN_PCT, 0.0, 50.0)
     # 7 days this much under the climb's highest end the climb: the next episode is told
     lighter_week_pct: float = setting(LIGHTER_WEEK_PCT, 1.0, 50.0)
@@ -72,10 +77,10 @@ class Thresholds:
 def measure(log: TrainingLog, limits: Thresholds) -> pd.DataFrame:
     """Per athlete and local day from the first run to the last: the day's `distance_m`, the
     acute and chronic windows' distance as weekly means (`acute_m`, `chronic_m`), their
-    `ratio`, your usual level (`usual_m`: the most held for `held_weeks` 7-day blocks running
-    in the `usual_weeks` weeks before the acute window), `is_return` (the acute week within
-    `usual_within_pct` of it, or under it), its `climb` (number) and `is_judged` (history and
-    chronic load enough)."""
+    `ratio`, your usual week (`usual_m`: the most held for `held_weeks` Monday-Sunday weeks
+    running in the `usual_weeks` weeks before the day's week), `is_return` (the acute week at
+    most `usual_within_pct` above it), `is_back` (and no more than that under it), its
+    `climb` (number) and `is_judged` (history and chronic load enough)."""
     frames = [days.assign(athlete=athlete) for athlete, _, days in _by_athlete(log, limits)]
     if not frames:
         return pd.DataFrame(columns=["athlete", "day", "distance_m", "ratio", "is_judged"])
@@ -85,15 +90,22 @@ def measure(log: TrainingLog, limits: Thresholds) -> pd.DataFrame:
 def _by_athlete(log: TrainingLog, limits: Thresholds):
     """Each athlete's runs and days (the measure's columns but `athlete`, by day)."""
     for athlete, runs in runs_by_athlete(log):
-        yield athlete, runs, _days(daily_totals(runs, "distance_m"), limits)
+        daily_m = daily_totals(runs, "distance_m")
+        # your usual week, as weekly-mileage-jump tells it: from the Monday-Sunday weeks
+        # before the day's week
+        usual_by_week = usual_level(
+            weekly_totals(runs, "distance_m"),
+            max(limits.usual_weeks, limits.held_weeks),
+            limits.held_weeks,
+        )
+        mondays = daily_m.index - pd.to_timedelta(daily_m.index.day_of_week, unit="D")
+        usual_m = pd.Series(usual_by_week.reindex(mondays).to_numpy(), index=daily_m.index)
+        yield athlete, runs, _days(daily_m, usual_m, limits)
 
 
-def _days(daily_m: pd.Series, limits: Thresholds) -> pd.DataFrame:
+def _days(daily_m: pd.Series, usual_m: pd.Series, limits: Thresholds) -> pd.DataFrame:
     acute_weekly_m, chronic_weekly_m, ratio = weekly_load_ratio(daily_m, limits)
-    usual_weekly_m = usual_level(
-        acute_weekly_m, max(limits.usual_weeks, limits.held_weeks), limits.held_weeks, step=7
-    )
-    within = 1 + limits.usual_within_pct / 100
+    within = limits.usual_within_pct / 100
     history_days = (daily_m.index - daily_m.index[0]).days
     return pd.DataFrame(
         {
@@ -101,8 +113,10 @@ def _days(daily_m: pd.Series, limits: Thresholds) -> pd.DataFrame:
             "acute_m": acute_weekly_m,
             "chronic_m": chronic_weekly_m,
             "ratio": ratio,
-            "usual_m": usual_weekly_m,
-            "is_return": np.round(acute_weekly_m - usual_weekly_m * within, 3) <= 0,
+            "usual_m": usual_m,
+            # within usual_within_pct of your usual week, or under it: no jump
+            "is_return": np.round(acute_weekly_m - usual_m * (1 + within), 3) <= 0,
+            "is_back": np.round(acute_weekly_m - usual_m * (1 - within), 3) >= 0,
             "climb": climb_numbers(acute_weekly_m.to_numpy(), limits.lighter_week_pct),
             "is_judged": (history_days >= limits.min_history_days)
             & (chronic_weekly_m >= limits.min_chronic_weekly_km * 1000),
@@ -230,6 +244,7 @@ def _episodes(days: pd.DataFrame, limits: Thresholds) -> pd.DataFrame:
             "chronic_m": days["chronic_m"].to_numpy()[told],
             "usual_m": days["usual_m"].to_numpy()[told],
             "is_return": days["is_return"].to_numpy()[told],
+            "is_back": days["is_back"].to_numpy()[told],
             "climb": days["climb"].to_numpy()[told],
             "first_day": days.index[starts],
             "peak_ratio": peak_so_far,
@@ -252,8 +267,9 @@ def _finding(
     acute_runs = rows_between(run_days, date - dt.timedelta(days=limits.acute_days - 1), date)
     lasted = (date - first_day).days + 1
     if episode.is_return:
+        where = "back to" if episode.is_back else "still under"
         advice = (
-            f"That is back to your usual {distance_text(episode.usual_m, units)} a week (the "
+            f"That is {where} your usual {distance_text(episode.usual_m, units)} a week (the "
             f"most you held for {limits.held_weeks} weeks running in the last "
             f"{limits.usual_weeks} weeks) after lighter ones, not a jump; nothing to change."
         )

@@ -8,8 +8,9 @@ high. The rule flags a Monday-Sunday week whose total descent is more than 1.5 t
 runner's weekly average of the 4 weeks before, once the week has at least 300 m of descent
 and the log holds 4 whole weeks before it, and only when it is also more than 10 % above
 the runner's usual descent: the most held for two weeks running in the 12 weeks before. A
-week back to that usual descent after lighter weeks (a taper, a race, a holiday) is noted
-once, for information. A climb of descent is told once: again only after a week more than
+jump no more than 10 % above that usual descent after lighter weeks (a taper, a race, a
+holiday) is noted once, for information, saying whether the week is back to it (within
+10 %) or still under it. A climb of descent is told once: again only after a week more than
 10 % under its highest. A week whose runs carry no elevation data is not judged, and neither
 are the 4 weeks after it.
 Source: Gottschall JS, Kram R 2005, J Biomech 38(3):445-452; Orchard JW et al. 1996, Am J
@@ -251,12 +252,15 @@ def _finding(
         f"{elevation_text(crossed_m, units)} of descent, {compared}"
     )
     if judged["severity"] == "info":
+        # back within usual_within_pct of your usual descent, or still under it
+        is_back = crossed_m >= usual_m * (1 - limits.usual_within_pct / 100) - 1e-9
+        where = "back to" if is_back else "still under"
         message = (
-            f"{reached}, back to {usual} after lighter weeks. A return to the descent you "
-            "have held is not a jump; nothing to change."
+            f"{reached}, {where} {usual} after lighter weeks. A return towards the descent "
+            "you have held is not a jump; nothing to change."
         )
         headline = (
-            f"{elevation_text(crossed_m, units)} of descent in a week, back to your usual "
+            f"{elevation_text(crossed_m, units)} of descent in a week, {where} your usual "
             f"{elevation_text(usual_m, units)}"
         )
     else:

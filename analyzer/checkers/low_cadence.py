@@ -10,7 +10,9 @@ easy week is compared with your own cadence at those speeds too.
 How it is judged: each run's cadence comes from its moving, running samples (stops under 1.5
 m/s, walking breaks under 130 steps/min or at less than 60 % of the run's usual speed, and
 zeros are left out), else from the run's average (a Garmin or Strava CSV or Apple Health may
-give it only as steps over moving time; the message then says so). Runs without cadence, or
+give it only as steps over moving time; the message then says so). A run/walk session
+without samples (named or noted "run/walk", "walk breaks", C25K, Galloway) is left out, and
+the rule says so: its average mixes its walking in. Runs without cadence, or
 under 130 (a walk filed as a run, or one foot counted) are skipped; treadmill runs count. A
 Monday-Sunday week's cadence is the distance-weighted mean of its runs. A week is low when
 it is under 170 steps/min (a warning), or 5 % or more under what you ran at the same speeds
@@ -38,6 +40,8 @@ from analyzer.checkers._running import (
     MIN_RUNNING_CADENCE_SPM,
     SAMPLE_NAMES,
     mean,
+    run_walk_reason,
+    run_walk_without_samples,
     running_samples,
 )
 from analyzer.checkers._today import (
@@ -158,10 +162,22 @@ def advice(day: AsOf) -> Advice | None:
 
 
 def not_judged(day: AsOf) -> str | None:
+    """No cadence at all; else the run/walk sessions without samples of the last
+    `own_window_weeks` weeks."""
     runs = dated_runs(day)
     if not runs.empty and not runs["avg_cadence_spm"].notna().any():
         return "no run records cadence"
-    return no_runs_reason(day)
+    if runs.empty:
+        return no_runs_reason(day)
+    weeks = day.limits.own_window_weeks
+    recent = runs[
+        (runs["local_date"] > day.as_of - dt.timedelta(weeks=weeks))
+        & runs["avg_cadence_spm"].notna()
+    ]
+    unknown = int(run_walk_without_samples(recent, day.log.sample_loaders).sum())
+    if not unknown:
+        return None
+    return run_walk_reason(unknown, len(recent), f"{weeks} weeks", "cadence")
 
 
 def pattern(day: AsOf) -> Pattern:
@@ -200,7 +216,14 @@ def _weights(runs: pd.DataFrame) -> pd.Series:
 
 def _by_athlete(log: TrainingLog, limits: Thresholds):
     """Each athlete with runs of a cadence: those runs (`_run_cadences`) and their weeks."""
-    columns = ("avg_cadence_spm", "cadence_is_derived", "avg_speed_mps", "moving_s")
+    columns = (
+        "avg_cadence_spm",
+        "cadence_is_derived",
+        "avg_speed_mps",
+        "moving_s",
+        "name",
+        "notes",
+    )
     for athlete, runs in runs_by_athlete(log, *columns):
         judged = _run_cadences(log, runs, limits)
         if not judged.empty:
@@ -213,7 +236,8 @@ def _run_cadences(log: TrainingLog, runs: pd.DataFrame, limits: Thresholds) -> p
     Samples are read only for runs whose average is missing or looks low: walking breaks
     and stops only pull an average down, so a run whose average is fine is fine.
     """
-    runs = runs.reset_index(drop=True)
+    # a run/walk session without samples: its average mixes walking in (as for pace-jump)
+    runs = runs[~run_walk_without_samples(runs, log.sample_loaders)].reset_index(drop=True)
     cadence_spm = runs["avg_cadence_spm"].where(runs["avg_cadence_spm"] > 0)
     speed_mps = runs["avg_speed_mps"].where(runs["avg_speed_mps"] > 0)
     speed_mps = speed_mps.fillna(runs["distance_m"] / runs["moving_s"].where(runs["moving_s"] > 0))

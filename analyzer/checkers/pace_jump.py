@@ -34,6 +34,7 @@ from analyzer.checkers._running import (
     SAMPLE_NAMES,
     is_run_walk,
     mean,
+    run_walk_reason,
     running_samples,
 )
 from analyzer.checkers._today import (
@@ -93,10 +94,9 @@ def measure(log: TrainingLog, limits: Thresholds) -> pd.DataFrame:
         counted = runs.assign(speed_mps=speed_mps)[long_enough]
         if counted.empty:
             continue
-        loaders = set(log.sample_loaders)
         counted = counted.assign(
             is_run_walk=is_run_walk(counted["name"], counted["notes"]),
-            has_samples=counted["activity_id"].isin(loaders).to_numpy() if loaders else False,
+            has_samples=counted["activity_id"].isin(set(log.sample_loaders)).to_numpy(),
             speed_source="average",
         )
         first_day = runs["day"].iloc[0]
@@ -204,11 +204,7 @@ def not_judged(day: AsOf) -> str | None:
     unknown = recent["is_run_walk"] & ~recent["has_samples"].astype(bool)
     if not unknown.any():
         return None
-    return (
-        f"{int(unknown.sum())} of your {len(recent)} runs of the last "
-        f"{_window_text(day.limits)} are run/walk sessions without samples: their running "
-        "pace cannot be told from their walk breaks, so they are not judged"
-    )
+    return run_walk_reason(int(unknown.sum()), len(recent), _window_text(day.limits), "pace")
 
 
 def pattern(day: AsOf) -> Pattern:

@@ -487,17 +487,18 @@ def _shoe_findings(
     if high_at is not None:
         told[high_at] = (high_km, "high", True)
     retired = _date_of(shoe.retired_date)
-    after = np.flatnonzero(runs["local_date"].to_numpy() > retired) if retired else []
-    if len(after) and int(after[0]) not in told:
-        worn_km = float(np.round(total_km[after[0]], 6))
+    after = np.flatnonzero(runs["local_date"].to_numpy() > retired) if retired else np.array([])
+    first_after = int(after[0]) if len(after) else None
+    if first_after is not None and first_after not in told:
+        worn_km = float(np.round(total_km[first_after], 6))
         level = "high" if worn_km >= high_km else "warning" if worn_km >= warning_km else "info"
-        told[int(after[0])] = (high_km if level == "high" else warning_km, level, False)
+        told[first_after] = (high_km if level == "high" else warning_km, level, False)
     return [
         _finding(
             athlete,
             shoe,
             runs,
-            _Told(position, limit_km, severity, passed, after[0] if len(after) else None),
+            _Told(position, limit_km, severity, passed, first_after),
             total_km,
             limits,
             units,
@@ -578,7 +579,7 @@ def _finding(
             else "Plan a new pair."
         )
     headline = f"{shoe.name} at {distance}, past {limit}"
-    if is_worn_again:
+    if is_worn_again and retired is not None:
         headline = (
             f"{shoe.name} worn again after its retirement ({day_text(retired)}), at {distance}"
             if not told.passed

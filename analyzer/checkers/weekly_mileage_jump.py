@@ -158,7 +158,7 @@ def _passed_dates(runs: pd.DataFrame, weeks: pd.DataFrame) -> pd.Series:
     return days.astype(object).where(days.notna(), None)
 
 
-def _passes(total_m: np.ndarray, limit_m: np.ndarray) -> np.ndarray:
+def _passes(total_m: np.ndarray, limit_m: np.ndarray | float) -> np.ndarray:
     """Whether each running total is more than its limit (to the millimetre: 33 km is not
     more than 1.1 x 30 km)."""
     return np.round(total_m - limit_m, 3) > 0
@@ -388,9 +388,13 @@ def _finding(
         )
     elif kind == "return":
         said = (
-            f"{reached}, back to {usual} ({held}) after a lighter stretch (last week "
-            f"{distance_text(previous_m, units)}). A return to a distance you have held is not "
-            "a jump; nothing to change."
+            f"{reached}, back to {usual} ({held}) after a lighter stretch ("
+            + (
+                f"last week {distance_text(previous_m, units)}"
+                if previous_m
+                else "no run last week"
+            )
+            + "). A return to a distance you have held is not a jump; nothing to change."
         )
     elif kind == "cutback":
         said = (

@@ -54,7 +54,10 @@ def test_the_marathoners_return_after_taper_race_and_recovery_is_information_onl
     assert returned.evidence["compared_with"] == "return"
     (downhill,) = of_rule(log, "downhill-load-jump")
     assert downhill.date == back + dt.timedelta(days=6)
-    assert "back to your usual" in downhill.message
+    # 302 m against the spring's 470 m: under the usual descent, not "back to" it
+    week, usual = ("302 m", "470 m") if units == "km" else ("991 ft", "1,542 ft")
+    assert f"{week} of descent, 1.7 times your weekly average" in downhill.message
+    assert f"still under your usual {usual} (the most you held for 2 weeks" in downhill.message
 
 
 @pytest.mark.parametrize("units", UNITS)
@@ -70,6 +73,32 @@ def test_a_return_after_a_holiday_or_an_illness_is_said_once_for_information(mak
     assert f"back to your usual {usual}" in returned.message
     (ratio,) = of_rule(log, "acute-chronic-ratio")
     assert ratio.evidence["is_return"]
+    # one usual week in both: the Monday-Sunday weeks weekly-mileage-jump reads
+    assert ratio.evidence["usual_weekly_km"] == returned.evidence["usual_week_km"]
+    assert f"back to your usual {usual} a week" in ratio.message
+
+
+# (rule, the figure judged, your usual level) in a finding's evidence
+USUAL_FIGURES = {
+    "weekly-mileage-jump": ("week_km", "usual_week_km"),
+    "acute-chronic-ratio": ("acute_weekly_km", "usual_weekly_km"),
+    "downhill-load-jump": ("week_descent_m", "usual_weekly_descent_m"),
+}
+
+
+@pytest.mark.parametrize("units", UNITS)
+@pytest.mark.parametrize("name", list(plans.PLANS))
+def test_back_to_your_usual_is_said_only_within_10_percent_of_it(name, units):
+    """'back to your usual' of a figure within 10 % of the usual level; under it, 'still
+    under'; never of a figure more than 10 % away."""
+    for item in run_rules(plans.PLANS[name](units)):
+        if item.rule not in USUAL_FIGURES:
+            continue
+        figure, usual = (item.evidence[key] for key in USUAL_FIGURES[item.rule])
+        if "back to your usual" in item.message:
+            assert abs(figure - usual) <= 0.1 * usual + 0.01, item.message
+        if "still under your usual" in item.message:
+            assert figure < 0.9 * usual, item.message
 
 
 @pytest.mark.parametrize("units", UNITS)
