@@ -183,6 +183,25 @@ def test_a_beginners_run_walk_sessions_without_samples_are_not_judged_and_say_wh
         "23 of your 24 runs of the last 8 weeks are run/walk sessions without samples: their "
         "running pace cannot be told from their walk breaks, so they are not judged"
     )
+    # nor their cadence (140 steps/min on average, walking included, jogging at 158): the one
+    # week judged is that of her first run without a walk, at her own 158
+    (low,) = of_rule(log, "low-cadence")
+    assert (low.date, low.evidence["cadence_spm"]) == (plans.BEGINNER_FIRST_RUN, plans.JOG_SPM)
+    (cadence,) = [
+        day
+        for rule, day in rules_as_of(log, "ana", plans.BEGINNER_FIRST_RUN)
+        if rule.slug == "low-cadence"
+    ]
+    assert cadence.rule.not_judged(cadence) == (
+        "30 of your 31 runs of the last 12 weeks are run/walk sessions without samples: their "
+        "running cadence cannot be told from their walk breaks, so they are not judged"
+    )
+
+
+@pytest.mark.parametrize("units", UNITS)
+def test_a_beginners_cadence_with_samples_is_her_jogging_cadence(units):
+    (low,) = of_rule(plans.beginner(units), "low-cadence")[:1]
+    assert low.evidence["cadence_spm"] == plans.JOG_SPM  # her walk breaks left out
 
 
 @pytest.mark.parametrize("units", UNITS)
