@@ -819,7 +819,7 @@ def shoe_figure(table: pd.DataFrame, units: str, size: Size) -> Figure:
         # retired in the profile, yet worn since: it counts, as a shoe in use
         is_worn_again = has_run and pd.notna(shoe.retired_date) and not is_retired
         if is_worn_again and shoe.retired_date < shoe.last_used:
-            status += f" · retired {_short_day(shoe.retired_date)} in your profile"
+            status = f"retired {_short_day(shoe.retired_date)}, worn since"
         axes.text(
             0,
             position - 0.27,

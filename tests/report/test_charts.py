@@ -216,7 +216,7 @@ def test_a_retired_shoe_worn_again_is_drawn_in_use_at_every_run_that_names_it():
     (bar,) = parts(figure, "shoe")
     assert bar.get_width() == 600.0
     texts = [text.get_text() for text in figure.findobj(mpl.text.Text)]
-    assert "Pegasus: 600 km · last run 29 Apr 2026 · retired 30 Mar 2026 in your profile" in texts
+    assert "Pegasus: 600 km · retired 30 Mar 2026, worn since" in texts
 
 
 def test_the_long_run_chart_rings_the_spike_the_rule_found(
