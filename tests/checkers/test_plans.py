@@ -37,6 +37,12 @@ def of_rule(log, rule: str) -> list:
     return [item for item in run_rules(log) if item.rule == rule]
 
 
+def rule_day(log, slug: str, as_of: dt.date):
+    """The rule's view of the log on that day (its measure and not_judged)."""
+    (day,) = [day for rule, day in rules_as_of(log, "ana", as_of) if rule.slug == slug]
+    return day
+
+
 @pytest.mark.parametrize("units", UNITS)
 def test_the_marathoners_return_after_taper_race_and_recovery_is_information_only(units):
     log = plans.marathoner(units)
@@ -160,11 +166,7 @@ def test_a_beginner_who_stops_walking_is_judged_on_her_jogging_pace(units):
     assert of_rule(log, "pace-jump") == []  # 1 % quicker jogging, 13 % quicker overall
     runs = [item for item in run_rules(log) if item.rule == "pace-jump"]
     assert runs == []
-    (_, day), *_ = [
-        (rule, day)
-        for rule, day in rules_as_of(log, "ana", plans.BEGINNER_FIRST_RUN)
-        if rule.slug == "pace-jump"
-    ]
+    day = rule_day(log, "pace-jump", plans.BEGINNER_FIRST_RUN)
     measured = day.measure
     first_run = measured[measured["local_date"] == plans.BEGINNER_FIRST_RUN].iloc[0]
     assert first_run["speed_source"] == "samples"
@@ -176,11 +178,7 @@ def test_a_beginner_who_stops_walking_is_judged_on_her_jogging_pace(units):
 def test_a_beginners_run_walk_sessions_without_samples_are_not_judged_and_say_why(units):
     log = plans.beginner(units, with_samples=False)
     assert of_rule(log, "pace-jump") == []
-    (day,) = [
-        day
-        for rule, day in rules_as_of(log, "ana", plans.BEGINNER_FIRST_RUN)
-        if rule.slug == "pace-jump"
-    ]
+    day = rule_day(log, "pace-jump", plans.BEGINNER_FIRST_RUN)
     assert day.rule.not_judged(day) == (
         "23 of your 24 runs of the last 8 weeks are run/walk sessions without samples: their "
         "running pace cannot be told from their walk breaks, so they are not judged"
@@ -189,11 +187,7 @@ def test_a_beginners_run_walk_sessions_without_samples_are_not_judged_and_say_wh
     # week judged is that of her first run without a walk, at her own 158
     (low,) = of_rule(log, "low-cadence")
     assert (low.date, low.evidence["cadence_spm"]) == (plans.BEGINNER_FIRST_RUN, plans.JOG_SPM)
-    (cadence,) = [
-        day
-        for rule, day in rules_as_of(log, "ana", plans.BEGINNER_FIRST_RUN)
-        if rule.slug == "low-cadence"
-    ]
+    cadence = rule_day(log, "low-cadence", plans.BEGINNER_FIRST_RUN)
     assert cadence.rule.not_judged(cadence) == (
         "30 of your 31 runs of the last 12 weeks are run/walk sessions without samples: their "
         "running cadence cannot be told from their walk breaks, so they are not judged"
