@@ -431,7 +431,11 @@ def _finding(
             "previous_week_km": round(previous_m / 1000, 2),
             "usual_week_km": round(usual_m / 1000, 2),
             "compared_km": round(base_m / 1000, 2),
-            "compared_with": kind,
+            # a step names what it was compared with, as before climbs and nudges were added:
+            # "jump" (last week) or "usual" (your usual level, last week being lighter)
+            "compared_with": kind
+            if kind != "step"
+            else ("usual" if base_m > previous_m else "jump"),
             "ratio": round(ratio, 3),
             "crossed_on_km": round(so_far_m / 1000, 2),
             "climb_weeks_up": int(judged.ups_in_row),

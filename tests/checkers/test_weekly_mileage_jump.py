@@ -236,6 +236,9 @@ def test_a_week_after_a_lighter_one_is_compared_with_the_usual_level():
     assert "53% above your usual 30.0 km" in finding.message
     (step,) = rule.check(weeks_log(30, 30, 30, 30, 18, 36), DEFAULTS)
     assert "20% up on your usual 30.0 km (last week was a lighter 18.0 km)" in step.message
+    assert step.evidence["compared_with"] == "usual"  # the JSON's words for a step, as before
+    (jump,) = rule.check(weeks_log(30, 30, 30, 30, 30, 34), DEFAULTS)
+    assert (jump.severity, jump.evidence["compared_with"]) == ("info", "jump")
 
 
 def test_the_stated_percentage_is_over_the_limit_it_is_compared_with():
