@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from analyzer import checkers, cli
+from analyzer import checkers, cli, pipeline
 from analyzer.checkers import RULES
 
 START = dt.datetime(2026, 3, 2, 6, 0, tzinfo=dt.UTC)
@@ -294,14 +294,14 @@ def test_since_after_until_is_a_usage_error(tmp_path):
     assert "is after --until" in result.stderr
 
 
-def test_since_and_until_reach_the_rules_as_dates(tmp_path, monkeypatch):
+def test_since_and_until_choose_the_findings_as_dates(tmp_path, monkeypatch):
     seen = {}
 
-    def run_rules(log, profile, since, until):
+    def findings_within(findings, since, until):
         seen.update(since=since, until=until)
         return []
 
-    monkeypatch.setattr(checkers, "run_rules", run_rules)  # cli imports it when used
+    monkeypatch.setattr(checkers, "findings_within", findings_within)  # cli imports it when used
     result = invoke(
         "check", write_runs(tmp_path / "runs"), "--since", "2026-03-01", "--until", "2026-03-31"
     )
@@ -318,7 +318,7 @@ def test_a_bug_is_one_line_asking_for_a_report(tmp_path, monkeypatch):
     def run_rules(*args):
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr(checkers, "run_rules", run_rules)  # cli imports it when used
+    monkeypatch.setattr(pipeline, "run_rules", run_rules)  # each athlete's step runs them
     result = invoke("check", write_runs(tmp_path / "runs"))
     assert result.exit_code == cli.EXIT_BUG
     assert result.stderr.count("\n") == 1 and "please report it" in result.stderr
@@ -329,7 +329,7 @@ def test_a_bug_keeps_its_traceback_under_debug(tmp_path, monkeypatch):
     def run_rules(*args):
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr(checkers, "run_rules", run_rules)  # cli imports it when used
+    monkeypatch.setattr(pipeline, "run_rules", run_rules)  # each athlete's step runs them
     result = CliRunner().invoke(cli.cli, ["--debug", "check", str(write_runs(tmp_path / "runs"))])
     assert isinstance(result.exception, ZeroDivisionError)
 
