@@ -8,6 +8,7 @@ that cannot be read becomes one FileError and the rest is still read.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import math
 from collections.abc import Iterable
@@ -18,7 +19,8 @@ from typing import Any
 
 import pandas as pd
 
-from analyzer.checkers.shoe_overdue import worn_shoes
+from analyzer import plausible
+from analyzer.checkers.shoe_overdue import unmatched_profile_shoes, worn_shoes
 from analyzer.discover import Source
 from analyzer.errors import BadFile, FileErrorKind, NotAnActivity, UnrecognisedFile
 from analyzer.importers import Imported, importers, suffix_of
@@ -34,6 +36,7 @@ from analyzer.schema import (
     SHOE_COLUMNS,
     conform,
     empty_frame,
+    published,
 )
 from analyzer.settings import Settings
 from analyzer.surfaces import apply_surface_tags
@@ -109,8 +112,10 @@ def assemble(
     errors: list[FileError],
     profiles: dict[str, Profile],
     settings: Settings,
+    today: dt.date | None = None,
 ) -> TrainingLog:
-    """One TrainingLog from the sources' parts: dated, in local time, tagged, merged."""
+    """One TrainingLog from the sources' parts: dated, in local time, tagged, merged. An
+    activity dated after `today` (this computer's) by more than a day is left out."""
     errors = list(errors)
     notices: list[FileNotice] = []
     rows: list[dict[str, Any]] = []
@@ -133,14 +138,18 @@ def assemble(
     errors += undated
     zones = {athlete: item.timezone for athlete, item in profiles.items()}
     activities = resolve_local_time(activities, zones, settings.timezone)
+    activities, future = _not_after(activities, today or dt.date.today())
+    errors += future
     activities = apply_surface_tags(activities, profiles)
     activities, id_map = merge_duplicates(activities)
     load_cached.cache_clear()  # hold no file's samples until they are asked for
     samples = _samples_of_kept_runs(activities, samples)
     samples = _shift_local_samples(activities, samples)
     shoe_table = _shoe_table(shoes, profiles, id_map)
-    note_table = _note_table(activities, notes)
-    activities = conform(activities, ACTIVITY_COLUMNS).sort_values(
+    note_table = published(_note_table(activities, notes), NOTE_COLUMNS)
+    # the published columns only: the working columns of the import (a source's wall time,
+    # the ids merged, whether samples were kept ...) have done their work here
+    activities = published(activities, ACTIVITY_COLUMNS).sort_values(
         ["athlete", "start_time_utc"], kind="stable", ignore_index=True
     )
     log = TrainingLog(
@@ -152,9 +161,10 @@ def assemble(
         profiles=profiles,
         sample_loaders=samples,
     )
+    log.notices += unmatched_profile_shoes(log)
     # a run that names no shoe shows the one it counts on (the profile's default shoe): the
     # import table, the charts and the notebook agree with shoe-overdue
-    log.activities = conform(log.activities.assign(shoe=worn_shoes(log)), ACTIVITY_COLUMNS)
+    log.activities = published(log.activities.assign(shoe=worn_shoes(log)), ACTIVITY_COLUMNS)
     return log
 
 
@@ -239,6 +249,28 @@ def _dated(activities: pd.DataFrame) -> tuple[pd.DataFrame, list[FileError]]:
         for path in activities.loc[~dated, "source_path"].unique()
     ]
     return activities[dated].reset_index(drop=True), errors
+
+
+def _not_after(activities: pd.DataFrame, today: dt.date) -> tuple[pd.DataFrame, list[FileError]]:
+    """The activities dated no later than a day after `today`; the others as errors naming
+    their file. A watch whose clock is wrong dates a run years ahead: kept, it would be the
+    newest day of the log, and every status would be judged on it."""
+    latest = today + dt.timedelta(days=plausible.MAX_DAYS_AHEAD)
+    days = activities["local_date"]
+    ahead = days.map(lambda day: day is not None and day > latest, na_action="ignore")
+    ahead = ahead.fillna(False).astype(bool)
+    errors = [
+        FileError(
+            str(path),
+            f"an activity dated {day:%a} {day.day} {day:%b %Y}, after today ({today:%a} "
+            f"{today.day} {today:%b %Y}): a clock set wrong? runlog leaves it out",
+            FileErrorKind.IMPLAUSIBLE,
+        )
+        for path, day in activities.loc[ahead, ["source_path", "local_date"]]
+        .drop_duplicates("source_path")
+        .itertuples(index=False)
+    ]
+    return activities[~ahead].reset_index(drop=True), errors
 
 
 def _samples_of_kept_runs(

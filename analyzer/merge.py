@@ -25,6 +25,9 @@ SAME_DAY_DISTANCE_RATIO = 0.03
 # person chose, and sports an app was told, come from the LABELLED formats.
 FORMAT_RANK = {importer.FORMAT: importer.MERGE_RANK for importer in importers()}
 LABELLED_FORMATS = tuple(importer.FORMAT for importer in importers() if importer.LABELLED)
+# A run keeps the id its export gave it (strava-..., garmin-...) over a content hash, so links
+# from other files of the export still find it; each importer declares its prefix.
+EXPORT_ID_PREFIXES = tuple(importer.ID_PREFIX for importer in importers() if importer.ID_PREFIX)
 _SEVERAL_FILES = -2  # a group of alike records from several files (path codes are -1 and up)
 
 
@@ -156,6 +159,7 @@ def _same_start_pairs(frame: pd.DataFrame, columns: dict[str, list]) -> list[tup
     path = pd.factorize(pd.Series(columns["source_path"], dtype=object))[0]
     distance_m = pd.to_numeric(pd.Series(columns["distance_m"]), errors="coerce").to_numpy(float)
     date_only = _date_only(frame).to_numpy()
+    local_only = _local_only(frame).to_numpy()
     pairs: list[tuple[int, int]] = []
     for column in ("start_time_utc", "local_start"):
         if column not in frame.columns:
@@ -194,11 +198,19 @@ def _same_start_pairs(frame: pd.DataFrame, columns: dict[str, list]) -> list[tup
             own_path,
             first["distance_m"].to_numpy(),
         )
+        is_joined = files > 1
+        if column == "local_start":
+            # Wall clocks repeat an hour when the clocks go back: two records that know their
+            # UTC start are compared by it alone; the wall clock pairs a record that knew only
+            # its local time (a hand log, a watch without UTC) with another.
+            knew_local_only = groups["position"].agg(lambda rows: local_only[rows].any())
+            knew_local_only = knew_local_only.to_numpy()
+            linked = [pair for pair in linked if knew_local_only[list(pair)].any()]
+            is_joined &= knew_local_only
         firsts = first["position"].to_numpy()
         pairs += [(firsts[one], firsts[other]) for one, other in linked]
         # every record of a group from several files, or of a group matched to another, is
         # that run: joined to its group's first record
-        is_joined = files > 1
         is_joined[[group_id for pair in linked for group_id in pair]] = True
         members = is_joined[group] & (firsts[group] != positions)
         pairs += zip(firsts[group][members].tolist(), positions[members].tolist(), strict=True)
@@ -241,6 +253,14 @@ def _sweep(
         )
         pairs += [(order[index], other) for other in order[after][matches].tolist()]
     return pairs
+
+
+def _local_only(frame: pd.DataFrame) -> pd.Series:
+    """Whether each record came with its local wall time only (its UTC start worked out from
+    a time zone)."""
+    if "start_time_local" not in frame.columns:
+        return pd.Series(False, index=frame.index)
+    return pd.to_datetime(frame["start_time_local"]).notna()
 
 
 def _date_only(frame: pd.DataFrame) -> pd.Series:
@@ -315,7 +335,7 @@ def _combine(group: list[dict]) -> dict:
     export_ids = [
         row["activity_id"]
         for row in order
-        if str(row["activity_id"]).startswith(("strava-", "garmin-"))
+        if str(row["activity_id"]).startswith(EXPORT_ID_PREFIXES)
     ]
     if export_ids:
         primary["activity_id"] = export_ids[0]

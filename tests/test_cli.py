@@ -4,6 +4,9 @@ import datetime as dt
 import json
 import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -294,11 +297,12 @@ def test_since_after_until_is_a_usage_error(tmp_path):
     assert "is after --until" in result.stderr
 
 
-def test_since_and_until_choose_the_findings_as_dates(tmp_path, monkeypatch):
-    seen = {}
+def test_until_reaches_the_rules_as_a_date_and_since_only_the_history(tmp_path, monkeypatch):
+    # the status of the as-of day reads every finding up to it; --since shapes the history
+    asked = []
 
     def findings_within(findings, since, until):
-        seen.update(since=since, until=until)
+        asked.append((since, until))
         return []
 
     monkeypatch.setattr(checkers, "findings_within", findings_within)  # cli imports it when used
@@ -306,7 +310,7 @@ def test_since_and_until_choose_the_findings_as_dates(tmp_path, monkeypatch):
         "check", write_runs(tmp_path / "runs"), "--since", "2026-03-01", "--until", "2026-03-31"
     )
     assert result.exit_code == cli.EXIT_OK
-    assert seen == {"since": dt.date(2026, 3, 1), "until": dt.date(2026, 3, 31)}
+    assert asked[-2:] == [(None, dt.date(2026, 3, 31)), (dt.date(2026, 3, 1), None)]
 
 
 def test_a_bad_date_is_a_usage_error(tmp_path):
@@ -323,6 +327,18 @@ def test_a_bug_is_one_line_asking_for_a_report(tmp_path, monkeypatch):
     assert result.exit_code == cli.EXIT_BUG
     assert result.stderr.count("\n") == 1 and "please report it" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_running_out_of_memory_is_one_line_not_a_bug_to_report(tmp_path, monkeypatch):
+    def run_rules(*args):
+        raise MemoryError
+
+    monkeypatch.setattr(pipeline, "run_rules", run_rules)  # each athlete's step runs them
+    result = invoke("check", write_runs(tmp_path / "runs"))
+    assert result.exit_code == cli.EXIT_USAGE
+    assert result.stderr == (
+        "Error: runlog ran out of memory; close other programs, or check fewer files at once\n"
+    )
 
 
 def test_a_bug_keeps_its_traceback_under_debug(tmp_path, monkeypatch):
@@ -508,3 +524,25 @@ def test_a_file_read_in_full_with_a_remark_is_a_notice_not_an_error(tmp_path):
     document = json.loads(invoke("check", folder, "--format", "json").stdout)
     assert document["errors"] == []
     assert [notice["path"] for notice in document["notices"]] == ["shuffled.gpx"]
+
+
+def test_a_report_with_a_home_folder_matplotlib_cannot_write_is_quiet(tmp_path):
+    # matplotlib warned twice (its config and font cache) when HOME could not be written
+    home = tmp_path / "home"
+    home.write_text("a file where a folder should be: nothing can be made under it")
+    environment = {**os.environ, "HOME": str(home), "RUNLOG_CACHE": str(tmp_path / "cache")}
+    environment["PYTHONPATH"] = str(Path(__file__).resolve().parents[1])
+    for name in ("MPLCONFIGDIR", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
+        environment.pop(name, None)
+    page = tmp_path / "page.html"
+    runs = write_runs(tmp_path / "runs")
+    result = subprocess.run(
+        [sys.executable, "-c", "from analyzer.cli import main; main()", "report", runs, "-o", page],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "matplotlib" not in result.stderr.lower()
+    assert page.stat().st_size > 0

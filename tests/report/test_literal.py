@@ -56,11 +56,18 @@ def test_terminal_text(text, shown):
     ("value", "cell"),
     [
         ("=1+1", "'=1+1"),
-        ("+1", "'+1"),
+        ("+1+cmd|' /C calc'!A0", "'+1+cmd|' /C calc'!A0"),
         ("-2 easy", "'-2 easy"),
         ("@SUM(A1)", "'@SUM(A1)"),
         ("\t=1", "'\t=1"),
+        ("'quoted", "''quoted"),  # one ' comes off when read back: the text as written
         ("easy = fine", "easy = fine"),
+        ("+01:00", "+01:00"),  # a UTC offset, data a spreadsheet reads as a value
+        ("-05:30", "-05:30"),
+        ("-5", "-5"),
+        ("+3.5e2", "+3.5e2"),
+        ("fine \u202e01/8 niap\u202c", "fine 01/8 niap"),  # no order reversed in the sheet
+        ("\u2066=1+1\u2069", "'=1+1"),  # an isolate hides no formula
         (-2.5, -2.5),
         (None, None),
     ],
@@ -137,16 +144,17 @@ def test_no_csv_cell_starts_a_formula(tmp_path):
     assert invoke("import", folder, "-o", table).exit_code == cli.EXIT_OK
     for text in (findings.stdout, table.read_text(encoding="utf-8")):
         cells = _cells(text)
-        assert not [cell for cell in cells if cell.startswith(("=", "+", "@"))]
-        assert not [cell for cell in cells if cell.startswith("-") and not _is_number(cell)]
+        assert not [cell for cell in cells if cell.startswith(("=", "@"))]
+        assert not [cell for cell in cells if cell.startswith(("+", "-")) and not _is_value(cell)]
     assert '\'=HYPERLINK("http://example.com","x")' in _cells(table.read_text("utf-8"))
 
 
-def _is_number(cell: str) -> bool:
+def _is_value(cell: str) -> bool:
+    """A number, or a UTC offset or clock time (+01:00): what a spreadsheet reads as a value."""
     try:
         float(cell)
     except ValueError:
-        return False
+        return re.fullmatch(r"[+-]\d{2}:\d{2}(:\d{2})?", cell) is not None
     return True
 
 
@@ -163,3 +171,31 @@ def test_the_report_draws_notes_and_names_as_written(tmp_path):
         etree.fromstring(svg)  # every chart is valid XML, so the browser shows it
         drawn += svg
     assert MATH.encode() in drawn  # the shoe chart names the shoe as written
+
+
+BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def test_bidirectional_controls_reach_no_output_for_people(tmp_path):
+    # "left knee fine \u202e01/8 niap" displays as "left knee fine pain 8/10" where they
+    # are honoured (a browser, a spreadsheet, many terminals)
+    folder = hostile_log(tmp_path / "log")
+    page, table = tmp_path / "report.html", tmp_path / "runs.csv"
+    shown = [
+        invoke("check", folder).stdout,
+        invoke("check", folder, "--format", "csv").stdout,
+        page.read_text("utf-8") if invoke("report", folder, "-o", page).exit_code == 0 else "",
+        table.read_text("utf-8") if invoke("import", folder, "-o", table).exit_code == 0 else "",
+    ]
+    assert all(shown)
+    assert [BIDI.findall(text) for text in shown] == [[], [], [], []]
+    assert "evil reversed" in shown[2]
+
+
+def test_a_line_break_in_a_file_name_forges_no_line(tmp_path):
+    folder = hostile_log(tmp_path / "log")
+    (folder / "bad\nother.fit: is empty (forged)\nx.fit").write_bytes(b"not a fit file")
+    result = invoke("check", folder)
+    lines = result.stderr.splitlines()
+    assert not [line for line in lines if line.startswith("other.fit")]
+    assert [line for line in lines if line.startswith("bad\\nother.fit")]
