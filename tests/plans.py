@@ -204,6 +204,19 @@ def build_20_percent_with_cutback(units: str = "km") -> TrainingLog:
 BUILD_START_WEEK = len(BASE_KM)
 
 
+# --- a runner whose weeks alternate: 7 km every other day -----------------------------------
+
+ALTERNATING_WEEKS = 12
+
+
+def alternating(units: str = "km") -> TrainingLog:
+    """Twelve weeks of a 7 km run every other day from a Tuesday (4.4 mi in miles): the weeks
+    alternate between three runs (21 km) and four (28 km), the longer level reached every
+    other week."""
+    days = [PLAN_MONDAY + dt.timedelta(days=offset) for offset in range(1, 7 * ALTERNATING_WEEKS, 2)]
+    return make_log([run(day, plan_km(7, units)) for day in days], profile=profile_for(units))
+
+
 # --- a couch-to-5K beginner: run/walk sessions ------------------------------------------------
 
 JOG_MPS = 2.30  # 7:15 /km
@@ -336,6 +349,7 @@ PLANS: dict[str, Callable[..., TrainingLog]] = {
     "build at +20 % a week": build_20_percent,
     "build at +20 % a week, steepening to +30 %": lambda units="km": build_20_percent(units, 0.30),
     "build at +20 % a week with a lighter week": build_20_percent_with_cutback,
+    "alternating weeks of 21 and 28": alternating,
     "couch-to-5K beginner, with samples": beginner,
     "couch-to-5K beginner, without samples": lambda units="km": beginner(units, False),
     "shoe rotation, retired pair worn again": rotation,

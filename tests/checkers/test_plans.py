@@ -161,6 +161,26 @@ def test_the_advice_holds_the_week_while_the_climb_goes_on(units):
 
 
 @pytest.mark.parametrize("units", UNITS)
+def test_weeks_that_alternate_between_two_levels_are_usual_not_a_jump_every_other_week(units):
+    """7 km every other day: weeks of 21 and 28 km in turn. The longer week is a level she
+    reaches every other week, so it is her usual level once reached twice: no load rule warns
+    after that, where 'the most held for two weeks running' (21 km) warned of 33 % every other
+    week. The log's first two 28 km weeks, against only 21 km weeks reached twice, may be."""
+    log = plans.alternating(units)
+    third_long_week = plans.PLAN_MONDAY + dt.timedelta(weeks=5)
+    later = [
+        item
+        for item in run_rules(log)
+        if item.rule in LOAD_RULES and item.date >= third_long_week and item.severity != "info"
+    ]
+    assert later == []
+    last_day = plans.PLAN_MONDAY + dt.timedelta(weeks=plans.ALTERNATING_WEEKS, days=-1)
+    weeks = rule_day(log, "weekly-mileage-jump", last_day).measure
+    usual_km = weeks["usual_m"].iloc[4:] / plans.plan_km(1, units) / 1000
+    assert usual_km.round(6).tolist() == [28.0] * (plans.ALTERNATING_WEEKS - 4)
+
+
+@pytest.mark.parametrize("units", UNITS)
 def test_a_beginner_who_stops_walking_is_judged_on_her_jogging_pace(units):
     log = plans.beginner(units)
     assert of_rule(log, "pace-jump") == []  # 1 % quicker jogging, 13 % quicker overall

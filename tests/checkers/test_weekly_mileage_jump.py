@@ -181,6 +181,11 @@ def test_distances_are_given_in_miles_for_a_runner_who_uses_miles():
             id="back from two weeks off over three weeks: one info at the usual level",
         ),
         pytest.param(
+            [21, 28] * 5,
+            [("warning", on(1, 6)), ("warning", on(3, 6))],
+            id="21 and 28 in turn: 28 is usual once reached twice (was: warned every other week)",
+        ),
+        pytest.param(
             [40, 40, *[0] * 12, 40],
             [],
             id="after more than 12 weeks off there is no usual level: not judged",
