@@ -213,7 +213,9 @@ def alternating(units: str = "km") -> TrainingLog:
     """Twelve weeks of a 7 km run every other day from a Tuesday (4.4 mi in miles): the weeks
     alternate between three runs (21 km) and four (28 km), the longer level reached every
     other week."""
-    days = [PLAN_MONDAY + dt.timedelta(days=offset) for offset in range(1, 7 * ALTERNATING_WEEKS, 2)]
+    days = [
+        PLAN_MONDAY + dt.timedelta(days=offset) for offset in range(1, 7 * ALTERNATING_WEEKS, 2)
+    ]
     return make_log([run(day, plan_km(7, units)) for day in days], profile=profile_for(units))
 
 

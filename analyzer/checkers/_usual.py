@@ -1,10 +1,12 @@
 """The runner's usual level and the climbs of a load, as the load rules judge them.
 
 Weekly distance, the last 7 days' distance and weekly descent are each judged against the
-runner's *usual level*: the highest level held for `held_weeks` Monday-Sunday weeks running
-(2) in the `usual_weeks` weeks (12) before the week judged (for the last 7 days: before the
-day's week). A taper, a race, a recovery week, an illness or a holiday lowers the last few
-weeks but not the usual level, so a week back at it is a return, not a jump
+runner's *usual level*: the highest level reached in at least `held_weeks` (2) of the
+`usual_weeks` (12) Monday-Sunday weeks before the week judged (for the last 7 days: before
+the day's week), that is the second-highest of those weeks. One long week is a spike, not a
+level; a level reached twice is, whether in weeks running or in turn (21 and 28 km weeks
+alternating make 28 usual). A taper, a race, a recovery week, an illness or a holiday lowers
+the last few weeks but not the usual level, so a week back at it is a return, not a jump
 (docs/EVIDENCE.md#the-usual-level).
 
 A *climb* is the stretch of weeks since the last lighter week: a week more than
@@ -20,28 +22,33 @@ import pandas as pd
 
 # The defaults the load rules' thresholds share (each rule has its own settings)
 USUAL_WEEKS = 12  # the usual level looks back this many weeks
-HELD_WEEKS = 2  # a level counts as usual once held this many weeks running
+HELD_WEEKS = 2  # a level counts as usual once reached in this many weeks of them
 # "back to your usual" only within this of it; the same band starts a return
 USUAL_WITHIN_PCT = 10.0
 LIGHTER_WEEK_PCT = 10.0  # a week this far under the climb's highest ends the climb
 
 
 def usual_level(weekly: pd.Series, usual_weeks: int, held_weeks: int) -> pd.Series:
-    """Per week: the highest level held for `held_weeks` weeks running in the `usual_weeks`
-    weeks before it (NaN for the first week).
+    """Per week: the highest level reached in at least `held_weeks` of the `usual_weeks`
+    weeks before it, i.e. the `held_weeks`-th highest of them (NaN for the first week).
 
-    A level held means every week of the run of weeks was at least that much (their least);
-    at the start of a log the weeks there are count. A week whose total is unknown (NaN)
-    holds no level.
+    At the start of a log, with fewer weeks before than `held_weeks`, the least of them. A
+    week whose total is unknown (NaN) reaches no level. Since the level is at least the
+    lower of the last `held_weeks` weeks, a week more than 30 % above it is more than 30 %
+    up in `held_weeks` weeks at most.
     """
-    held = pd.concat([weekly.shift(back) for back in range(held_weeks)], axis=1).min(
-        axis=1, skipna=False
-    )
-    first_rows = weekly.index[: held_weeks - 1]
-    held.loc[first_rows] = weekly.loc[first_rows].expanding().min()
-    runs_in_window = usual_weeks - held_weeks + 1
-    before = [held.shift(back) for back in range(1, runs_in_window + 1)]
-    return pd.concat(before, axis=1).max(axis=1)
+    before = np.concatenate([np.full(usual_weeks, np.nan), weekly.to_numpy(dtype=float)])[:-1]
+    windows = np.lib.stride_tricks.sliding_window_view(before, usual_weeks)
+    highest_first = -np.sort(-windows, axis=1)  # NaN (unknown) weeks last
+    known = np.count_nonzero(~np.isnan(windows), axis=1)
+    rank = np.minimum(held_weeks, known) - 1
+    level = highest_first[np.arange(len(windows)), np.maximum(rank, 0)]
+    return pd.Series(np.where(known > 0, level, np.nan), index=weekly.index)
+
+
+def usual_words(held_weeks: int, usual_weeks: int) -> str:
+    """How a finding names the usual level: 'the most you reached in 2 of the last 12 weeks'."""
+    return f"the most you reached in {held_weeks} of the last {usual_weeks} weeks"
 
 
 def climb_numbers(totals: np.ndarray, lighter_week_pct: float) -> np.ndarray:

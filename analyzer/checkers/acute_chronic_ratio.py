@@ -7,8 +7,8 @@ its concept and statistics have been questioned (Impellizzeri 2020), and among 5
 runners it did not predict injury (Frandsen 2025) while single long runs did (long-run-spike).
 So it is shown as information at 1.3 and as a warning at 1.5, never higher, and one finding
 covers an episode: the days in a row the ratio stays up. Seven days no more than 10 % above
-your usual week (the most you held for two Monday-Sunday weeks running in the 12 weeks
-before, as weekly-mileage-jump tells it), as after a taper, a race, an illness or a holiday,
+your usual week (the most you reached in two of the 12 Monday-Sunday weeks before, as
+weekly-mileage-jump tells it), as after a taper, a race, an illness or a holiday,
 are a return: information at most, and the message says so. A climb is told once at each
 level: the next episode of the same climb is told only when it is worse, or after 7 days
 more than 10 % under the climb's highest. Load is distance; both windows end on the day
@@ -51,6 +51,7 @@ from analyzer.checkers._usual import (
     climb_numbers,
     told_once_per_climb,
     usual_level,
+    usual_words,
 )
 from analyzer.checkers.rule import Advice, AsOf, ChartMarks, Finding, Pattern, Rule, setting
 from analyzer.log import TrainingLog
@@ -63,7 +64,7 @@ class Thresholds:
     warning_ratio: float = setting(1.5, 1.0, 5.0)  # Gabbett's "danger zone"
     acute_days: int = setting(7, 1, 27)
     chronic_days: int = setting(28, 7, 90)
-    # your usual week: the most you held for held_weeks Monday-Sunday weeks running in these
+    # your usual week: the most you reached in held_weeks of these Monday-Sunday weeks
     usual_weeks: int = setting(USUAL_WEEKS, 1, 52)
     held_weeks: int = setting(HELD_WEEKS, 1, 8)
     # the last 7 days at most this much above your usual week: a return, information at most
@@ -77,8 +78,8 @@ class Thresholds:
 def measure(log: TrainingLog, limits: Thresholds) -> pd.DataFrame:
     """Per athlete and local day from the first run to the last: the day's `distance_m`, the
     acute and chronic windows' distance as weekly means (`acute_m`, `chronic_m`), their
-    `ratio`, your usual week (`usual_m`: the most held for `held_weeks` Monday-Sunday weeks
-    running in the `usual_weeks` weeks before the day's week), `is_return` (the acute week at
+    `ratio`, your usual week (`usual_m`: the most reached in `held_weeks` of the `usual_weeks`
+    Monday-Sunday weeks before the day's week), `is_return` (the acute week at
     most `usual_within_pct` above it), `is_back` (and no more than that under it), its
     `climb` (number) and `is_judged` (history and chronic load enough)."""
     frames = [days.assign(athlete=athlete) for athlete, _, days in _by_athlete(log, limits)]
@@ -269,9 +270,9 @@ def _finding(
     if episode.is_return:
         where = "back to" if episode.is_back else "still under"
         advice = (
-            f"That is {where} your usual {distance_text(episode.usual_m, units)} a week (the "
-            f"most you held for {limits.held_weeks} weeks running in the last "
-            f"{limits.usual_weeks} weeks) after lighter ones, not a jump; nothing to change."
+            f"That is {where} your usual {distance_text(episode.usual_m, units)} a week ("
+            f"{usual_words(limits.held_weeks, limits.usual_weeks)}) after lighter ones, not a "
+            "jump; nothing to change."
         )
     elif episode.is_warning:
         advice = "Keep the coming week no bigger than this one, so your base can catch up."

@@ -7,7 +7,7 @@ a sign of runner's knee. No study has tested a weekly limit, so this is a warnin
 high. The rule flags a Monday-Sunday week whose total descent is more than 1.5 times the
 runner's weekly average of the 4 weeks before, once the week has at least 300 m of descent
 and the log holds 4 whole weeks before it, and only when it is also more than 10 % above
-the runner's usual descent: the most held for two weeks running in the 12 weeks before. A
+the runner's usual descent: the most reached in two of the 12 weeks before. A
 jump no more than 10 % above that usual descent after lighter weeks (a taper, a race, a
 holiday) is noted once, for information, saying whether the week is back to it (within
 10 %) or still under it. A climb of descent is told once: again only after a week more than
@@ -43,6 +43,7 @@ from analyzer.checkers._usual import (
     climb_numbers,
     told_once_per_climb,
     usual_level,
+    usual_words,
 )
 from analyzer.checkers.rule import (
     Advice,
@@ -66,7 +67,7 @@ class Thresholds:
     window_weeks: int = setting(4, 1, 26)
     min_history_weeks: int = setting(4, 0, 52)  # whole weeks of log before the week judged
     min_week_descent_m: float = setting(300.0, 0.0, 20000.0)  # smaller weeks are not flagged
-    # your usual descent: the most you held for held_weeks weeks running in these weeks
+    # your usual descent: the most you reached in held_weeks of these weeks (_usual.py)
     usual_weeks: int = setting(USUAL_WEEKS, 1, 52)
     held_weeks: int = setting(HELD_WEEKS, 1, 8)
     # a week within this of your usual descent is back to it: information at most
@@ -78,8 +79,8 @@ class Thresholds:
 def measure(log: TrainingLog, limits: Thresholds) -> pd.DataFrame:
     """Per athlete and Monday-Sunday week from the first run to the last: its `descent_m`
     (NaN when no run recorded one), the weekly mean of the window's weeks before it
-    (`baseline_m`), your usual descent (`usual_m`: the most held for `held_weeks` weeks running
-    in the `usual_weeks` weeks before), the descent it had to pass (`limit_m`), its `level`
+    (`baseline_m`), your usual descent (`usual_m`: the most reached in `held_weeks` of the
+    `usual_weeks` weeks before), the descent it had to pass (`limit_m`), its `level`
     (warning: a jump above your usual; info: a jump back to it; "" otherwise), its `climb`,
     its `severity` (the level told, "" when its climb was told as much before), and the days
     its running total passed its limit (`passed_date`) and, for a told week, `told_date`."""
@@ -244,8 +245,8 @@ def _finding(
         else f"after {limits.window_weeks} weeks with no descent"
     )
     usual = (
-        f"your usual {elevation_text(usual_m, units)} (the most you held for "
-        f"{limits.held_weeks} weeks running in the last {limits.usual_weeks} weeks)"
+        f"your usual {elevation_text(usual_m, units)} "
+        f"({usual_words(limits.held_weeks, limits.usual_weeks)})"
     )
     reached = (
         f"{day_text(date)}: with this run your week of {day_text(week_start)} reached "

@@ -7,7 +7,7 @@ for it. A bigger jump has some support: among 874 novices, weekly distance up by
 30 % over two weeks went with more distance-related injuries, runner's knee and ITB syndrome
 among them (hazard ratio 1.59, 0.96-2.66: borderline).
 How it is judged: weeks are Monday to Sunday in the runner's own calendar. Your usual level
-is the most you held for two weeks running in the 12 weeks before: a taper, a race, a
+is the most you reached in two of the 12 weeks before: a taper, a race, a
 recovery week, an illness or a holiday lowers the last weeks, not it. A week more than 30 %
 above your usual level (so more than 30 % up in two weeks at most) is a warning, and more
 than 50 % above it is high. A week more than 10 % up on last week (or on your usual level,
@@ -54,6 +54,7 @@ from analyzer.checkers._usual import (
     climb_numbers,
     told_once_per_climb,
     usual_level,
+    usual_words,
 )
 from analyzer.checkers.rule import (
     SEVERITIES,
@@ -84,7 +85,7 @@ class Thresholds:
     # a week / your usual level: Nielsen 2014's "more than 30 % in two weeks", a warning
     climb_ratio: float = setting(1.30, 1.0, 5.0)
     high_ratio: float = setting(1.50, 1.0, 5.0)  # a week / your usual level: high (convention)
-    # your usual level: the most you held for held_weeks weeks running in these weeks
+    # your usual level: the most you reached in held_weeks of these weeks (_usual.py)
     usual_weeks: int = setting(USUAL_WEEKS, 1, 52)
     held_weeks: int = setting(HELD_WEEKS, 1, 8)
     # a week within this of your usual level after a lighter stretch is back to it
@@ -100,8 +101,8 @@ class Thresholds:
 
 def measure(log: TrainingLog, limits: Thresholds) -> pd.DataFrame:
     """Per athlete and Monday-Sunday week from the first run to the last: its `distance_m`,
-    `previous_m` (last week), `usual_m` (your usual level: the most held for `held_weeks`
-    weeks running in the `usual_weeks` weeks before), its `climb` (number), what it is
+    `previous_m` (last week), `usual_m` (your usual level: the most reached in `held_weeks`
+    of the `usual_weeks` weeks before), its `climb` (number), what it is
     compared with (`kind`, one of KINDS) and that distance (`base_m`), the distance its
     running total had to pass (`limit_m`), its `level` (the severity it reached, "" for none),
     its `severity` (the level told: "" when its climb was told as much before), and the days
@@ -372,10 +373,7 @@ def _finding(
     reached = f"{day_text(date)}: with this run your week of {day_text(week_start)} reached "
     reached += distance_text(so_far_m, units)
     usual = f"your usual {distance_text(usual_m, units)}"
-    held = (
-        f"the most you held for {limits.held_weeks} weeks running in the last "
-        f"{limits.usual_weeks} weeks"
-    )
+    held = usual_words(limits.held_weeks, limits.usual_weeks)
     if kind == "climb":
         more = (
             f", and this one is more than {limits.high_ratio - 1:.0%}" if severity == "high" else ""

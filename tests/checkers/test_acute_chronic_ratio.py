@@ -139,7 +139,7 @@ def test_a_return_to_the_usual_week_after_a_taper_is_information_at_most():
     assert finding.severity == "info"
     assert finding.evidence["is_return"] is True
     assert (
-        "back to your usual 30.0 km a week (the most you held for 2 weeks running in the last "
+        "back to your usual 30.0 km a week (the most you reached in 2 of the last "
         "12 weeks) after lighter ones, not a jump" in finding.message
     )
 

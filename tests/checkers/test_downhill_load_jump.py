@@ -84,7 +84,7 @@ def test_the_finding_is_dated_the_day_the_weeks_descent_passed_the_limit():
     assert finding.message.startswith(
         "Thu 5 Feb: with this run your week of Mon 2 Feb reached 500 m of descent, 1.7 times "
         "your weekly average of the 4 weeks before (300 m), above your usual 300 m (the most you "
-        "held for 2 weeks running in the last 12 weeks). Downhill"
+        "reached in 2 of the last 12 weeks). Downhill"
     )
 
 
