@@ -327,12 +327,13 @@ def _grammar(language: str) -> _Grammar:
         (words.not_knee_pattern, " _other_word_ "),
         (words.knee_pain_pattern, " _knee_pain_ "),
         (_IT_BAND, " _knee_ "),
+        # before the frames and "bar" (except): "kunne ikke bære", "bar inte min vikt"
+        (words.weight_bearing_pattern, " _no_weight_ "),
         (words.other_people_pattern, " _them_ "),
         (words.past_pattern, " _past_ "),
         (words.hypothetical_pattern, " _hypo_ "),
         (words.topic_pattern, " _topic_ "),
         (words.exception_pattern, " _except_ "),
-        (words.weight_bearing_pattern, " _no_weight_ "),
         (words.giving_way_pattern, " _giving_way_ "),
         (words.locking_pattern, " _locking_ "),
         (words.swelling_pattern, " _swell_ "),
@@ -838,6 +839,9 @@ class _Note:
         self.grammar = grammar
         self.tokens = tokens
         self.kinds = [grammar.kind(token) for token in tokens]
+        for index in range(len(tokens) - 1):  # "bem melhor", "bien mieux", "godt bedre": how
+            if self.kinds[index + 1] & IMPROVING:  # much better, not a good state of its own
+                self.kinds[index] &= ~GOOD
         self.sentence: list[int] = []
         self.clause: list[int] = []
         self.is_clear = False
@@ -1006,9 +1010,9 @@ class _Note:
             }
         )
         first = painful[0]
-        evidence_sentences = [self.sentence[position] for position in first.live] or [
-            first.sentence
-        ]
+        evidence_sentences = [
+            self.sentence[position] for position in (*first.live, *first.weak)
+        ] or [first.sentence]
         involved = [first.sentence, *evidence_sentences]
         span = range(min(involved), max(involved) + 1)
         return KneePain(
@@ -1164,11 +1168,17 @@ class _Note:
         position = index - 1
         while (
             position >= 0
-            and self.kinds[position] & (STATE_FILLER | SIDE)
+            and self.kinds[position] & (STATE_FILLER | SIDE | SCORE_CUE)  # "a bit", "un peu"
             and not self.kinds[position] & PARTS
         ):
             position -= 1
         group = self._group_at(position) if position >= 0 else None
+        starts_clause = position < 0 or bool(self.kinds[position] & (BREAK | CLAUSE_WORD))
+        if group is None and starts_clause:
+            # better said in a clause of its own: of the part named before ("knee update: much
+            # better"), not of one the clause names after it ("better to rest the knee")
+            in_clause = any(other.clause == self.clause[index] for other in self.groups)
+            group = None if in_clause else self._owner(index)
         compared = range(index + 1, min(len(self.tokens), index + 1 + _SCORE_CONTEXT_TOKENS))
         if any(self.kinds[at] & PAST and self.clause[at] == self.clause[index] for at in compared):
             return  # "genou va mieux que l'an dernier": a comparison, not pain easing today
@@ -1427,9 +1437,9 @@ class _Note:
         if group is None or not group.is_knee:
             return
         if self.sentence[index] != group.sentence and not (
-            group.live or self._sentence_has(self.sentence[index], PAIN | FLAGS)
+            group.live or group.weak or self._sentence_has(self.sentence[index], PAIN | FLAGS)
         ):
-            return  # "Knee fine. 7/10 today": not the knee's score
+            return  # "Knee fine. 7/10 today": not the knee's score ("Knee better. 1/10" is)
         previous = index - 1
         while previous >= 0 and self.tokens[previous] in {":", "=", "(", "~"}:
             previous -= 1

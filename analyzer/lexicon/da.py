@@ -38,7 +38,7 @@ WORDS = Words(
         r"ondt|driller|drillede|generede|generende|ømmer|ømmede|smerte|smerter|smerten|smerterne"
         r"|smertende|øm|ømt|ømme|ømhed|skade|skadet|"
         r"gener|generer|genere|problemer|irriteret|betændt|betændelse|murren|murrer|"
-        r"jager|værk|værker|sart|overbelast\w*|stikker"
+        r"jager|værk|værker|værkende|smertefuld\w*|sart|overbelast\w*|stikker"
         r"|brokke\w*|protester\w*|murre\w*|brænd\w*|au|avs"
     ),
     pain_phrase_pattern=(
@@ -67,6 +67,8 @@ WORDS = Words(
     weight_bearing_pattern=(
         r"\b(?:kan|kunne)\s+(?:næsten\s+)?(?:ikke|ik|knap)\s+(?:længere\s+)?(?:støtte|belaste|stå"
         r"|træde|gå)(?:\s+på)?(?:\s+(?:benet|foden|det|den))?\b"
+        r"|\b(?:kunne|kan|ville|vil)\s+(?:ikke|ik)\s+(?:bære|holde)\s+(?:min\s+)?vægt(?:en)?\b"
+        r"|\b(?:bar|bærer|holdt|holder)\s+ikke\s+(?:min\s+)?vægt(?:en)?\b"
     ),
     resolved_pattern=(
         r"\bsmertefri\b|\buden smerter\b|\ber gået væk\b|\bgik væk\b"
@@ -82,6 +84,7 @@ WORDS = Words(
     state_fillers=(
         "har", "det", "var", "er", "føltes", "føles", "føltes", "helt", "rigtig", "meget",
         "i", "dag", "igen", "stadig", "også", "holdt", "venstre", "højre", "virkelig",
+        "lidt", "noget", "godt", "del",  # how much: "much better"
     ),
     negations=("ingen", "ikke", "uden", "aldrig", "intet", "nul", "ingenting"),
     negation_fillers=(

@@ -34,7 +34,7 @@ WORDS = Words(
     ),
     pain_pattern=(
         r"schmerz\w*|weh\w*|zwick\w*|zieht|ziehen|stich\w*|beschwerden|probleme?|"
-        r"entz(?:ü|ue)nd\w*|gereizt|verletz\w*|empfindlich|unangenehm|muckt|meckert|"
+        r"entz(?:ü|ue)nd\w*|gereizt|verletz\w*|empfindlich\w*|unangenehm\w*|muckt|meckert|"
         r"überlast\w*|gemerkt|gespürt|spürbar"
         r"|nervt|nervig|brennt|brennen|pocht|pochen|zickt|bemerkbar|quält|aua|autsch"
     ),
@@ -65,6 +65,7 @@ WORDS = Words(
         r"|fuß|fuss|gar|fast|überhaupt|noch))*\s+(?:nicht|kaum)\s+(?:mehr\s+)?(?:richtig\s+)?"
         r"(?:auftreten|belasten|draufstehen|drauf stehen|stehen)\b|\b(?:nicht|kaum)\s+(?:mehr\s+)?"
         r"belastbar\b"
+        r"|\b(?:trägt|trug|hält|hielt)\s+(?:mich|mein gewicht|das gewicht)\s+(?:nicht|kaum)\b"
     ),
     resolved_pattern=(
         r"\bschmerzfrei\b|\bbeschwerdefrei\b"
@@ -81,6 +82,7 @@ WORDS = Words(
     state_fillers=(
         "ist", "war", "fühlte", "fühlt", "sich", "völlig", "ganz", "wieder", "heute", "alles",
         "blieb", "bleibt", "auch", "sehr", "hat", "gehalten", "an",
+        "viel", "deutlich", "etwas", "bisschen", "wesentlich", "schon",  # how much: "much better"
     ),
     negations=(
         "kein", "keine", "keinen", "keiner", "keinem", "keines", "keinerlei", "nicht", "ohne",

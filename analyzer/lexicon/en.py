@@ -132,6 +132,11 @@ WORDS = Words(
         r"weight(?: on(?: it| (?:the|my) (?:left |right )?(?:leg|foot))?)?\b"
         r"|\b(?:can\'t|cannot|couldn\'t|could not|unable to) (?:stand|walk) on (?:it|(?:the|my) "
         r"(?:left |right )?leg)\b|\bnon[- ]weight[- ]bearing\b"
+        # the knee or leg as the one refusing: "knee wouldn't take my weight"
+        r"|\b(?:wouldn\'t|wouldnt|won\'t|wont|would not|will not|didn\'t|didnt|did not"
+        r"|doesn\'t|doesnt|does not|couldn\'t|can\'t|refused to|refuses to) (?:take|bear|hold"
+        r"|carry|support|handle) (?:any |my |the |much |full |body )*weight\b"
+        r"|\b(?:wouldn\'t|won\'t|couldn\'t|can\'t|didn\'t|doesn\'t) (?:hold|support|carry) me\b"
     ),
     resolved_pattern=(
         r"\bpain[- ]?free\b|\b(?:went|gone|go|goes) away\b|\bcleared up\b"
@@ -164,6 +169,7 @@ WORDS = Words(
         "totally", "completely", "perfectly", "quite", "pretty", "really", "very", "now",
         "today", "again", "still", "held", "up", "holding", "stayed", "remained", "also", "too",
         "fully", "well", "both", "left", "right", "absolutely", "good", "as", "s", "'s", "at",
+        "much", "way", "lot", "bit", "little", "slightly", "somewhat", "far", "loads", "heaps", "tad",  # how much: "much better"
     ),
     negations=(
         "no", "not", "never", "without", "none", "zero", "nor", "nothing", "_not_", "nil",

@@ -35,10 +35,10 @@ WORDS = Words(
         r"|\ben (?:19|20)\d\d\b|\bcuando tuve\b|\bhace (?:\w+ )?meses\b"
     ),
     pain_pattern=(
-        r"dolor|dolores|doler|duele|irritad[oa]s?|irritación|duelen|dolía|dolió|doliendo|dolorida"
-        r"|dolorido|molestias?|"
+        r"dolor|dolores|doler|duele|irritad[oa]s?|irritación|duelen|dolía|dolió|doliendo|dolorid[oa]s?"
+        r"|adolorid[oa]s?|molestias?|"
         r"molesta|molestó|molestaba|lesión|lesionad[oa]|inflamad[oa]|tendinitis|"
-        r"resentid[oa]|sobrecarga\w*|problemas?|mal|sensible|tocada|tocado|punzada\w*"
+        r"resentid[oa]|sobrecarga\w*|problemas?|mal|sensibles?|tocada|tocado|punzada\w*"
         r"|matando|mata|fastidi\w*|queja\w*|jodid[oa]|jode|quema|pincha\w*|resiente|auch"
     ),
     pain_phrase_pattern=(
@@ -67,6 +67,9 @@ WORDS = Words(
         r"\b(?:no|sin)\s+(?:puedo|podía|podia|pude|poder|podría|podria|puede)\s+(?:ni\s+)?"
         r"(?:apoyar|apoyarme|pisar|cargar|poner peso)(?:\s+(?:bien|nada|del todo))?"
         r"(?:\s+(?:peso|el pie|la pierna|sobre (?:el pie|la pierna)))?\b"
+        r"|\bno\s+(?:aguanta|aguantaba|aguantó|soporta|soportaba|soportó|sostiene|sostenía"
+        r"|sostuvo)\s+(?:mi|el)\s+peso\b|\bno me (?:sostiene|sostenía|sostuvo|aguanta"
+        r"|aguantaba)\b"
     ),
     resolved_pattern=(
         r"\bsin dolor\b|\bse (?:me )?(?:ha )?(?:fue|ido|pasó|pasado)\b"
@@ -83,6 +86,7 @@ WORDS = Words(
         "está", "esta", "estaba", "estuvo", "se", "siente", "sentía", "sintió", "muy", "todo",
         "hoy", "la", "de", "nuevo", "ha", "respondido", "respondió", "aguantó", "perfectamente",
         "izquierda", "derecha", "sigue", "totalmente",
+        "mucho", "algo", "poco", "bastante",  # how much: "much better"
     ),
     negations=(
         "no", "sin", "ningún", "ninguna", "ninguno", "ningunas", "ningunos", "nada", "nunca",

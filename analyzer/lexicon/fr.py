@@ -65,6 +65,8 @@ WORDS = Words(
         r"|(?:n\'ai\s+|ai\s+)?pas\s+pu\s+)(?:poser|mettre|appuyer|prendre appui)(?:\s+(?:le pied"
         r"|la jambe|de poids|du poids|mon poids|dessus|sur (?:la|ma) jambe|sur (?:le|mon) pied))?\b"
         r"|\bappui impossible\b"
+        r"|\b(?:ne\s+|n\')?(?:supporte|supportait|porte|portait|tient|tenait)\s+(?:plus|pas)"
+        r"\s+(?:mon|le)\s+poids\b|\bne me (?:porte|portait|tient|tenait) (?:plus|pas)\b"
     ),
     resolved_pattern=(
         r"\bsans douleur\b|\bn'est plus là\b"
@@ -84,6 +86,7 @@ WORDS = Words(
         "va", "allait", "était", "est", "se", "sent", "sentait", "senti", "tout", "à", "fait",
         "très", "toujours", "encore", "aujourd", "hui", "a", "tenu", "gauche", "droit", "droite",
         "reste", "resté", "parfaitement",
+        "beaucoup", "nettement", "peu",  # how much: "much better"
     ),
     negations=(
         "pas", "sans", "aucun", "aucune", "aucunement", "nulle", "jamais", "ni", "rien", "zéro",

@@ -34,7 +34,7 @@ WORDS = Words(
         r"|\bnel (?:19|20)\d\d\b|\bquando avevo\b|\bmesi fa\b"
     ),
     pain_pattern=(
-        r"dolore|dolori|male|tira|tirava|fastidi\w*|doloros[oa]|dolorante|dolent[ei]|fastidi?o?"
+        r"dolore|dolori|male|tira|tirava|fastidi\w*|doloros[oaie]|dolorant[ei]|dolent[ei]|fastidi?o?"
         r"|infortuni\w*|infiammat\w*|"
         r"tendinite|duole|fitt[ae]|indolenzit\w*|acciacc\w*|problem[ai]|sofferen\w*|"
         r"risentit\w*|irritat\w*"
@@ -66,6 +66,8 @@ WORDS = Words(
         r"\bnon\s+(?:riesco|riuscivo|posso|potevo|sono riuscit[oa]|ce la faccio)\s+(?:a\s+|ad\s+)?"
         r"(?:appoggiare|poggiare|caricare|mettere peso|stare in piedi)(?:\s+(?:bene|per niente))?"
         r"(?:\s+(?:il piede|la gamba|il peso|peso|sulla gamba|sul piede))?\b"
+        r"|\bnon\s+(?:regge|reggeva|ha retto|sostiene|sosteneva|teneva)\s+(?:il\s+)?(?:mio\s+)?"
+        r"peso\b|\bnon mi (?:regge|reggeva|sostiene|sosteneva|teneva)\b"
     ),
     resolved_pattern=(
         r"\bsenza dolore\b|\bè passato\b|\bpassato tutto\b"
@@ -82,6 +84,7 @@ WORDS = Words(
         "sta", "stava", "stato", "è", "era", "si", "sente", "sentiva", "tutto", "molto", "oggi",
         "di", "nuovo", "a", "ha", "tenuto", "risposto", "sinistro", "destro", "sempre",
         "perfettamente", "ancora",
+        "po", "parecchio", "decisamente",  # how much: "much better"
     ),
     negations=(
         "non", "senza", "nessun", "nessuna", "nessuno", "mai", "né", "niente", "zero", "nulla",

@@ -34,7 +34,7 @@ WORDS = Words(
         r"|\bmaanden geleden\b"
     ),
     pain_pattern=(
-        r"pijn|pijnlijk\w*|vervelend\w*|gevoeld|voelbaar|zeer|last|klachten|gevoelig\w*"
+        r"pijn|pijnlijk\w*|vervelend\w*|gevoeld|voelbaar|zeer|zere|last|klachten|gevoelig\w*"
         r"|blessure\w*|geblesseerd|ontstoken|"
         r"ontsteking|geïrriteerd|geirriteerd|irritatie|zeur\w*|steken|stekend\w*|problemen|"
         r"overbelast\w*|opspeelt|speelt|beurs"
@@ -66,6 +66,8 @@ WORDS = Words(
         r"|bijna niet)\s+(?:meer\s+)?(?:goed\s+)?(?:op\s+(?:(?:mijn|m'n|het)\s+(?:been|voet)\s+)?)?"
         r"(?:staan|steunen|belasten|lopen)(?:\s+op\s+(?:mijn|m'n|het)\s+(?:been|voet))?\b"
         r"|\b(?:niet|nauwelijks) te belasten\b"
+        r"|\b(?:hield|houdt|droeg|draagt)\s+(?:mijn|m'n|het)\s+gewicht\s+niet\b"
+        r"|\b(?:kon|kan)\s+(?:mijn|m'n|het)\s+gewicht\s+niet\s+(?:dragen|houden|hebben)\b"
     ),
     resolved_pattern=(
         r"\bpijnvrij\b|\bklachtenvrij\b|\bzonder pijn\b"
@@ -81,6 +83,7 @@ WORDS = Words(
     state_fillers=(
         "voelt", "voelde", "is", "was", "zich", "helemaal", "heel", "erg", "vandaag", "weer",
         "bleef", "blijft", "ook", "hield", "stand", "zat", "links", "rechts", "nog", "steeds",
+        "veel", "wat", "iets", "stuk", "stukje",  # how much: "much better"
     ),
     negations=("geen", "niet", "zonder", "nooit", "niks", "nul", "niets", "nergens"),
     negation_fillers=(

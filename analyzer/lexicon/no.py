@@ -33,7 +33,7 @@ WORDS = Words(
         r"|\bi (?:19|20)\d\d\b|\bmåneder siden\b|\bden gangen\b"
     ),
     pain_pattern=(
-        r"vondt|vond|plaget|plagde|smerte|smerter|smertene|smerten|verk|verker|verket|øm|ømt|ømme"
+        r"vondt|vond|vonde|vondere|sår|sårt|såre|plaget|plagde|smerte|smerter|smertene|smerten|verk|verker|verket|verkende|smertefull\w*|øm|ømt|ømme"
         r"|ømhet|"
         r"skade|skadet|plager|plage|plagsom\w*|problemer|irritert|betent|betennelse|murring|"
         r"murrer|stikk|stikker|overbelast\w*|kjenning|kjenner"
@@ -60,6 +60,8 @@ WORDS = Words(
     weight_bearing_pattern=(
         r"\b(?:kan|kunne|klarte|klarer)\s+(?:nesten\s+)?(?:ikke|knapt)\s+(?:lenger\s+)?(?:å\s+)?"
         r"(?:støtte|belaste|stå|tråkke|gå)(?:\s+på)?(?:\s+(?:beinet|benet|foten|det|den))?\b"
+        r"|\b(?:kunne|kan|ville)\s+ikke\s+(?:bære|holde|tåle)\s+(?:min\s+)?vekt(?:en)?\b"
+        r"|\b(?:bar|bærer|holdt|tålte|tåler)\s+ikke\s+(?:min\s+)?vekt(?:en)?\b"
     ),
     resolved_pattern=(
         r"\bsmertefri\b|\buten smerter\b|\ber borte\b|\bgikk over\b"
@@ -75,6 +77,7 @@ WORDS = Words(
     state_fillers=(
         "føltes", "føles", "kjentes", "kjennes", "var", "er", "helt", "skikkelig", "veldig",
         "i", "dag", "igjen", "fortsatt", "også", "holdt", "venstre", "høyre", "seg",
+        "mye", "litt", "godt", "noe", "del",  # how much: "much better"
     ),
     negations=("ingen", "ikke", "ikkje", "uten", "aldri", "ingenting", "null", "intet"),
     negation_fillers=(

@@ -35,10 +35,10 @@ WORDS = Words(
         r"|\bquando tive\b|\bmeses atrás\b|\bhá (?:\w+ )?meses\b"
     ),
     pain_pattern=(
-        r"dor|dores|doer|dói|irritad[oa]s?|doem|doendo|doeu|doía|dolorid[oa]s?|incômodo|incomodo"
+        r"dor|dores|doer|dói|irritad[oa]s?|doem|doendo|doeu|doía|dolorid[oa]s?|dorid[oa]s?|doloros[oa]s?|incômodo|incomodo"
         r"|incomodou|"
         r"incomodando|incomoda|desconforto|lesão|lesionad[oa]|inflamad[oa]|inflamação|"
-        r"tendinite|machucad[oa]|sensível|problemas?|pontadas?|fisgadas?|sobrecarga\w*"
+        r"tendinite|machucad[oa]|sensível|sensíveis|problemas?|pontadas?|fisgadas?|sobrecarga\w*"
         r"|reclam\w*|matando|chat\w*|queima\w*|ui|aiai"
     ),
     pain_phrase_pattern=(
@@ -61,6 +61,9 @@ WORDS = Words(
         r"\b(?:não|sem)\s+(?:consigo|conseguia|consegui|conseguir|posso|podia|pude|dá para"
         r"|dava para)\s+(?:apoiar|pisar|pôr peso|colocar peso|por peso|andar)(?:\s+(?:bem|nada))?"
         r"(?:\s+(?:o pé|a perna|peso|no chão))?\b"
+        r"|\bnão\s+(?:aguenta|aguentava|aguentou|suporta|suportava|suportou|sustenta"
+        r"|sustentava)\s+(?:o\s+)?(?:meu\s+)?peso\b|\bnão me (?:aguenta|aguentava|sustentava"
+        r"|segurava)\b"
     ),
     resolved_pattern=(
         r"\bsem dor\b|\bsem dores\b"
@@ -77,6 +80,7 @@ WORDS = Words(
         "está", "esta", "estava", "ficou", "se", "sentiu", "sente", "muito", "todo", "hoje",
         "de", "novo", "respondeu", "aguentou", "esquerdo", "direito", "continua", "totalmente",
         "super", "bem",
+        "pouco", "bastante",  # how much: "much better"
     ),
     negations=(
         "não", "nao", "sem", "nenhum", "nenhuma", "nenhuns", "nenhumas", "nunca", "nem", "nada",

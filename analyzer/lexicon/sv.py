@@ -33,7 +33,7 @@ WORDS = Words(
         r"ont|besvär\w*|smärta|smärtor|smärtan|smärtsam\w*|värk|värker|värkte|värkt|krångl\w*|öm"
         r"|ömt|ömma|ömmar|"
         r"ömmade|skada|skadad|skadat|besvär|problem|irriterad|irriterat|inflammerad\w*|"
-        r"molar|molande|känning|känningar|överbelast\w*|hugger|högg"
+        r"molar|molande|värkande|smärtande|ömmande|känning|känningar|överbelast\w*|hugger|högg"
         r"|bråk\w*|gnäll\w*|protester\w*|spök\w*|strul\w*|aj|aoj"
     ),
     pain_phrase_pattern=(
@@ -60,6 +60,8 @@ WORDS = Words(
     weight_bearing_pattern=(
         r"\b(?:kan|kunde|klarar|klarade)\s+(?:knappt|inte|knappast)\s+(?:längre\s+)?(?:att\s+)?"
         r"(?:stödja|stötta|belasta|stå|trampa|gå)(?:\s+på)?(?:\s+(?:benet|foten|det|den))?\b"
+        r"|\b(?:kunde|kan|ville)\s+inte\s+(?:bära|hålla)\s+(?:min\s+)?vikt(?:en)?\b"
+        r"|\b(?:bar|bär|höll|håller)\s+inte\s+(?:upp\s+)?(?:min\s+)?vikt(?:en)?\b"
     ),
     resolved_pattern=(
         r"\bsmärtfri\w*|\butan smärta\b|\bhar gått över\b|\bgick över\b"
@@ -75,6 +77,7 @@ WORDS = Words(
     state_fillers=(
         "känns", "kändes", "kändes", "var", "är", "helt", "riktigt", "mycket", "idag", "igen",
         "fortfarande", "också", "höll", "vänstra", "högra", "det", "sig",
+        "lite", "bra", "betydligt", "något", "del",  # how much: "much better"
     ),
     negations=("ingen", "inga", "inte", "utan", "aldrig", "inget", "noll", "ingenting"),
     negation_fillers=(
