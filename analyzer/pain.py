@@ -282,8 +282,17 @@ class _Grammar:
         if token[0].isdigit():
             return found | (NUMBER if _number_value(token) is not None else 0)
         if not found:
-            found = self._inflected_kind(token) or self._typo_kind(token)
+            found = self._inflected_kind(token) or self._sided_knee(token) or self._typo_kind(token)
         return found
+
+    def _sided_knee(self, token: str) -> int:
+        """A side written onto the knee word ("lknee", "rknie", "linkerknie", "venstrekne"):
+        the knee, with its side."""
+        for size in range(1, len(token) - 1):
+            side = self.kinds.get(token[:size], 0) & (LEFT | RIGHT)
+            if side and self.known_kind(token[size:]) & KNEE:
+                return KNEE | side
+        return 0
 
     def _inflected_kind(self, token: str) -> int:
         """The pain kind of a pain word with an ending its table lacks ("flaring": "flare",

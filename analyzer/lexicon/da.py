@@ -62,6 +62,8 @@ WORDS = Words(
     giving_way_pattern=(
         r"\bgav efter\b|\bgiver efter\b|\bsvigtede\b|\bsvigter\b|\bknækkede sammen\b"
         r"|\bustabil\w*"
+        r"|\b(?:klappede|klapper|foldede|folder|faldt) sammen\b|\bsvigt(?:e|et)\b"
+        r"|\bgik fra under mig\b"
     ),
     sharp_pattern=r"\bskarp\w*|\bjagende\b|\bstikkende\b|\bstik\b",
     weight_bearing_pattern=(

@@ -58,6 +58,8 @@ WORDS = Words(
     giving_way_pattern=(
         r"\bknickt?e? (?:\w+ )?weg\b|\bweggeknickt\b|\binstabil\b|\bgab nach\b|\bwackelig\w*"
         r"|\b(?:sackt|sackte) (?:\w+ )?weg\b|\bweggesackt\b|\bnachgegeben\b|\bgibt nach\b"
+        r"|\b(?:ein|weg|zusammen)ge(?:knickt|sackt)\b|\b(?:knickt|knickte|sackt|sackte) (?:\w+ )?"
+        r"(?:ein|zusammen)\b|\b(?:einknick|wegknick|wegsack|einsack)\w*|\bversagt(?:e|en)?\b"
     ),
     sharp_pattern=r"\bstechend\w*|\bscharf\w*|\bstiche?\b",
     weight_bearing_pattern=(
@@ -150,7 +152,8 @@ WORDS = Words(
     ),
     score_cues=(
         "etwa", "ca", "circa", "ungefähr", "vielleicht", "so", "knapp", "gute", "glatte", "eine",
-        "vas", "nrs", "schmerzlevel", "stufe", "wert", "schmerz", "schmerzen", "~",
+        "ne", "nen", "so'ne", "vas", "nrs", "schmerzlevel", "stufe", "wert", "schmerz",
+        "schmerzen", "~",
     ),
     count_pattern=(
         r"km|k|x|tage?n?|wochen?|mal|std|stunden?|min|minuten|wdh|wiederholungen|runden?|sätze"

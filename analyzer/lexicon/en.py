@@ -124,6 +124,8 @@ WORDS = Words(
         r"\b(?:gave|giving|give|gives|given) (?:way|out)\b|\bbuckl(?:ed|ing|es?)\b"
         r"|\bunstable\b|\bcollapsed\b|\bfold(?:ed|s)\b|\bwent from under me\b"
         r"|\bwobbl(?:y|ed|ing|es)\b|\b(?:went|gone|goes|go|going) on me\b"
+        r"|\b(?:went|go|goes|going|gone|came|slipped|dropped) (?:out )?(?:from )?under(?:neath)? me\b"
+        r"|\bcav(?:ed|es|ing) in\b|\bcrumpl(?:ed|es|ing)\b|\bgave in\b"
     ),
     sharp_pattern=r"\b(?:sharp|stabbing|shooting)\b",
     weight_bearing_pattern=(

@@ -61,6 +61,7 @@ WORDS = Words(
     giving_way_pattern=(
         r"\bfalló\b|\bfallado\b|\bcedió\b|\bha cedido\b|\bse me fue\b|\bse me va\b"
         r"|\binestable\b|\bse (?:me )?dobl\w*"
+        r"|\bse (?:me )?(?:venc|vence|venció|vencía)\w*|\bflaque\w*|\bse me (?:aflojó|salió)\b"
     ),
     sharp_pattern=r"\bpunzante\w*|\bagud[oa]\b|\bpinchazos?\b|\bpunzadas?\b",
     weight_bearing_pattern=(

@@ -57,6 +57,7 @@ WORDS = Words(
     giving_way_pattern=(
         r"\blâch(?:é|e|ait)\b|\bdérob\w*|\bs'est dérobé\w*|\binstable\b|\binstabilité\b"
         r"|\bcéd(?:é|er|ait)\b|\bflanch\w*"
+        r"|\bs'est (?:effondré|affaissé)e?\b|\ba plié sous moi\b|\bm'a lâché\b"
     ),
     sharp_pattern=r"\baigu[ëe]?s?\b|\bvive\b|\bpoignard\w*|\bcoup de couteau\b",
     weight_bearing_pattern=(

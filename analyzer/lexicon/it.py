@@ -60,6 +60,8 @@ WORDS = Words(
     giving_way_pattern=(
         r"\bceduto\b|\bcede\b|\bcedimento\w*|\binstabil\w*|\bmi ha mollato\b"
         r"|\bmi ha tradito\b"
+        r"|\bsi è (?:piegat|accasciat)[oa]\b|\bmi ha (?:abbandonat[oa]|piantat[oa])\b"
+        r"|\bha cedut[oa]\b"
     ),
     sharp_pattern=r"\bacut[oa]\b|\blancinant\w*|\bpungent\w*|\bfitt[ae]\b",
     weight_bearing_pattern=(

@@ -59,6 +59,8 @@ WORDS = Words(
     giving_way_pattern=(
         r"\bzakte (?:\w+ )?door\b|\bknikte (?:\w+ )?door\b|\bgaf (?:\w+ )?mee\b"
         r"|\bdoorgezakt\b|\binstabiel\w*"
+        r"|\b(?:zakte|knikte|zakt|knikt) (?:\w+ )?(?:weg|in)\b|\b(?:weg|in|door)ge(?:zakt|knikt)\b"
+        r"|\bbegaf het\b|\bbegeeft het\b"
     ),
     sharp_pattern=r"\bscherpe?\b|\bstekende?\b|\bsteek\b",
     weight_bearing_pattern=(
@@ -142,7 +144,7 @@ WORDS = Words(
         "nul", "een|één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien",
     ),
     score_cues=(
-        "ongeveer", "zo'n", "rond", "misschien", "een", "vas", "niveau", "circa", "pijn",
+        "ongeveer", "zo'n", "n", "rond", "misschien", "een", "vas", "niveau", "circa", "pijn",
         "pijnscore", "~",
     ),
     count_pattern=(

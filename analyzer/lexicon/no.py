@@ -55,7 +55,10 @@ WORDS = Words(
         r"\blåste seg\b|\blåser seg\b|\blåsning\w*|\blåst\b|\bhak(?:et|er) seg\b"
         r"|\bhak(?:et|er)\b|\bsatt fast\b|\bhenger seg opp\b"
     ),
-    giving_way_pattern=r"\bsvikta\b|\bsviktet\b|\bsvikter\b|\bga etter\b|\bustabil\w*",
+    giving_way_pattern=(
+        r"\bsvikta\b|\bsviktet\b|\bsvikter\b|\bga etter\b|\bustabil\w*"
+        r"|\b(?:klappet|klappa|knakk|falt) sammen\b|\bgir etter\b|\bsvikte\b"
+    ),
     sharp_pattern=r"\bskarp\w*|\bstikkende\b|\bjagende\b",
     weight_bearing_pattern=(
         r"\b(?:kan|kunne|klarte|klarer)\s+(?:nesten\s+)?(?:ikke|knapt)\s+(?:lenger\s+)?(?:å\s+)?"

@@ -55,7 +55,10 @@ WORDS = Words(
     ),
     swelling_pattern=r"\binch[aeo]\w*|\bderrame\b",
     locking_pattern=r"\btrav\w*|\bbloque\w*|\bprend(?:e|eu|endo)\b|\bengancha\w*|\benganchou\b",
-    giving_way_pattern=r"\bfalseou\b|\bfalseando\b|\bfalhou\b|\bcedeu\b|\binstável\b|\bfalsear\b",
+    giving_way_pattern=(
+        r"\bfalseou\b|\bfalseando\b|\bfalhou\b|\bcedeu\b|\binstável\b|\bfalsear\b"
+        r"|\bfraquej\w*|\bvacilou\b|\bdobrou-se\b|\bse dobrou\b|\bme deixou na mão\b"
+    ),
     sharp_pattern=r"\bagud[oa]\b|\bpontadas?\b|\bfisgadas?\b|\bfacada\b",
     weight_bearing_pattern=(
         r"\b(?:não|sem)\s+(?:consigo|conseguia|consegui|conseguir|posso|podia|pude|dá para"
@@ -98,7 +101,7 @@ WORDS = Words(
     joiners=("e", "ou", "o", "os"),
     clause_words=("mas", "porém", "porque", "depois", "exceto", "embora", "enquanto", "pois"),
     improving=("melhor", "menos", "melhorando", "melhorou"),
-    out_of_pattern=r"de",
+    out_of_pattern=r"de|em|sobre",  # "5 em 10"
     effort_pattern=r"esforço|intensidade|rpe|pse",
     change_pattern=r"depois|para|a",
     range_pattern=r"a|ou",

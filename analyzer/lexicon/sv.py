@@ -55,6 +55,7 @@ WORDS = Words(
     ),
     giving_way_pattern=(
         r"\bvek sig\b|\bviker sig\b|\bgav vika\b|\bsvek\b|\bsviker\b|\binstabil\w*"
+        r"|\bsvikt(?:ade|ar|at)\b|\bgav efter\b|\b(?:vek|viker|föll|faller) ihop\b"
     ),
     sharp_pattern=r"\bskarp\w*|\bhuggande\b|\bstickande\b|\bhugg\b",
     weight_bearing_pattern=(
