@@ -144,6 +144,9 @@ _STRETCHED = re.compile(r"([^\W\d_])\1{2,}")
 _ENDINGS = ("ing", "ed", "es", "s", "y", "iness", "ness", "ly")
 # A face that says it hurts: "knee :(", "knee 😖"
 _EMOTICON = re.compile(r":-?\(|:'\(|[☹🙁😖😣😫😩🤕😬😢😭😞😤😟]")
+# Any other pictograph ends a clause, as a comma would: "no knee pain 👍 ankle 3/10"
+_PICTOGRAPH = re.compile(r"[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _ABBREVIATION_MAX_CHARS = 4
 _CUT_SIDE_MAX_CHARS = 2  # "v.", "li.": a side word cut to its first letters, with a period
@@ -230,6 +233,7 @@ class _Grammar:
     scores: re.Pattern[str]  # the scores, in one pass (`_score_token` writes their tokens)
     kinds: dict[str, int]  # a word's kinds, from the word lists
     patterns: tuple[tuple[re.Pattern[str], int], ...]  # a word's kinds, from the patterns
+    compound_links: tuple[str, ...]
     typo_targets: tuple[str, ...]
     typo_kinds: dict[str, int]  # a typo target's kinds ("swollen": pain and swelling)
     real_words: frozenset[str]  # real words one letter away from a target: never typos
@@ -243,7 +247,8 @@ class _Grammar:
 
     def tokens(self, text: str) -> list[str]:
         """The tokens of a lower-case text: words, marks, and one token per phrase or score."""
-        text = _STRETCHED.sub(r"\1\1", _EMOTICON.sub(" _pain_ ", text))  # "sooooore": "soore"
+        text = _PICTOGRAPH.sub(" | ", _EMOTICON.sub(" _pain_ ", text))
+        text = _STRETCHED.sub(r"\1\1", text)  # "sooooore": "soore"
         text = self.titles.sub(_title_token, text)
         text = self.phrases.sub(self._phrase_token, text)
         for pattern, number in self.number_words:
@@ -282,8 +287,30 @@ class _Grammar:
         if token[0].isdigit():
             return found | (NUMBER if _number_value(token) is not None else 0)
         if not found:
-            found = self._inflected_kind(token) or self._sided_knee(token) or self._typo_kind(token)
+            found = (
+                self._inflected_kind(token)
+                or self._sided_knee(token)
+                or self._compound_part(token)
+                or self._typo_kind(token)
+            )
         return found
+
+    def _compound_part(self, token: str) -> int:
+        """Another body part written together with its pain or another part ("wadenschmerzen",
+        "kuitpijn", "lårmuskler", "hüftschmerzen"): that part, in the languages that write so."""
+        for size in range(_TYPO_MIN_CHARS, len(token) - _TYPO_MIN_CHARS + 1):
+            head = token[:size]
+            if not (self.known_kind(head) | self.known_kind(head + "e")) & OTHER_PART:
+                continue
+            for link in self.compound_links:
+                tail = token[size + len(link) :]
+                if (
+                    token.startswith(link, size)
+                    and len(tail) >= _TYPO_MIN_CHARS
+                    and self.known_kind(tail) & (PAIN | OTHER_PART)
+                ):
+                    return OTHER_PART
+        return 0
 
     def _sided_knee(self, token: str) -> int:
         """A side written onto the knee word ("lknee", "rknie", "linkerknie", "venstrekne"):
@@ -375,6 +402,7 @@ def _grammar(language: str) -> _Grammar:
             (re.compile(words.other_part_pattern), OTHER_PART),
             (re.compile(words.count_pattern), COUNT),
         ),
+        compound_links=words.compound_links,
         typo_targets=typo_targets(language),
         typo_kinds={},
         real_words=REAL_WORDS_NEAR_TARGETS.get(language, frozenset())
@@ -1063,7 +1091,10 @@ class _Note:
         "Physio meinte, die Knieschmerzen kämen von der Hüfte. Heute aber gar nichts gespürt."
         The knee is fine now, unless its pain was said of now too."""
         for index, kind in enumerate(self.kinds):
-            if not kind & ANSWER_NO or self.framed[index] or not self._says_nothing_now(index):
+            if self.framed[index] or not (
+                (kind & ANSWER_NO and self._says_nothing_now(index))
+                or (kind & GOOD and self._says_fine_now(index))
+            ):
                 continue
             for group in knees:
                 if (
@@ -1094,6 +1125,16 @@ class _Note:
             before
             and self._says_nothing_of_the_knee(clause - 1)
             and self._clause_says_now(clause - 1)
+        )
+
+    def _says_fine_now(self, index: int) -> bool:
+        """Whether a good state here is said of now, in a clause that names no part ("knäskada,
+        helt bra nu", "knee injury in March, all good now")."""
+        clause = self.clause[index]
+        return (
+            not self._is_negated(index)
+            and self._says_nothing_of_the_knee(clause)
+            and self._clause_says_now(clause)
         )
 
     def _says_nothing_of_the_knee(self, clause: int) -> bool:
@@ -1335,8 +1376,8 @@ class _Note:
             if self.clause[position] != clause:
                 break
             kind = self.kinds[position]
-            if kind & PAST:
-                return PAST
+            if kind & PAST or (position == index + 1 and _YEAR.fullmatch(self.tokens[position])):
+                return PAST  # "knee injury last year", "knäskada 2020"
             if kind & RESOLVED and not self._is_negated(position):
                 return RESOLVED
         return 0

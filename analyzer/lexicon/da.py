@@ -49,10 +49,11 @@ WORDS = Words(
     ),
     other_part_pattern=(
         r"læg|læggen|lægge|læggene|skinneben\w*|ankel|anklen|fod|foden|fødder|hæl|hælen|"
-        r"achilles\w*|baglår\w*|forlår\w*|lår|låret|hofte|hoften|balde|ballen|ryg|ryggen|"
+        r"achilles\w*|baglår\w*|forlår\w*|lår|låret|lårene|hofte|hoften|balde|ballen|ryg|ryggen|"
         r"lyske|lysken|tæer|tå|fascia|skulder|nakke|ben|benet|benene|muskel|muskler|sene|"
         r"senen|håndled|albue|hoved|hamstring\w*"
     ),
+    compound_links=("", "s", "e"),
     swelling_pattern=r"\bhæv\w*|\bhoven\b|\bopsvulmet\b|\bvæske\b",
     locking_pattern=(
         r"\blåst\b|\blåser\b|\blåste\b|\bsatte sig fast\b|\bgik i baglås\b|\bhakker\b"
@@ -76,7 +77,10 @@ WORDS = Words(
         r"\bsmertefri\b|\buden smerter\b|\ber gået væk\b|\bgik væk\b"
         r"|\bglemt\b|\bfortid\b"
     ),
-    no_longer_pattern=r"\bikke (?:\w+ ){0,2}(?:længere|mere)\b|\bingen \w* ?mere\b",
+    no_longer_pattern=(
+        r"\bikke (?:\w+ ){0,2}(?:længere|mere)\b|\bingen \w* ?mere\b"
+        r"|\b(?:intet|ingenting|ikke noget) (?:nyt )?at (?:bemærke|rapportere|melde|sige)\b"
+    ),
     resolved=("væk", "forsvundet", "ovre", "helet"),
     good_phrase_pattern=r"\bbedre end nogensinde\b|\bsom ny\b",
     hedged_pattern=(

@@ -46,9 +46,10 @@ WORDS = Words(
     ),
     other_part_pattern=(
         r"waden?|schienbeine?|kn(?:ö|oe)chel|f(?:u|ü)(?:ss|ß)|f(?:ü|ue)(?:ss|ß)e|fersen?|"
-        r"achillessehnen?|oberschenkel|h(?:ü|ue)ften?|r(?:ü|ue)cken|zehe?n?|beine?|"
+        r"achillessehnen?|(?:ober|unter)schenkeln?|h(?:ü|ue)ften?|r(?:ü|ue)cken|zehe?n?|beine?n?|muskelkater|"
         r"po|gesäß|leiste|schultern?|nacken|muskeln?|sehnen?|hamstrings?"
     ),
+    compound_links=("", "n", "s", "en", "e"),
     swelling_pattern=r"\b(?:an)?geschwollen\w*|\bschw(?:ellung|ill|oll)\w*|\bdick\b|\berguss\b",
     locking_pattern=(
         r"\bblockier\w*|\bblockade\b|\brastet\b|\beingerastet\b|\bhakt\b|\bhakte\b|\bklemmt\b"
@@ -73,7 +74,10 @@ WORDS = Words(
         r"\bschmerzfrei\b|\bbeschwerdefrei\b"
         r"|\bschnee von gestern\b|\bvergessen\b|\bgeschichte\b"
     ),
-    no_longer_pattern=r"\bnicht (?:\w+ ){0,2}mehr\b|\bkein\w* (?:\w+ )?mehr\b",
+    no_longer_pattern=(
+        r"\bnicht (?:\w+ ){0,2}mehr\b|\bkein\w* (?:\w+ )?mehr\b"
+        r"|\bnichts (?:besonderes |weiter |neues )?zu (?:berichten|melden|vermelden|sagen)\b"
+    ),
     resolved=("weg", "verschwunden", "vorbei", "ausgeheilt"),
     good_phrase_pattern=r"\bbesser als je\w*|\bwie neu\b",
     hedged_pattern=(

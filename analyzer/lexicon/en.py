@@ -108,8 +108,9 @@ WORDS = Words(
         r"calf|calves|shins?|ankles?|foot|feet|heels?|achilles|hamstrings?|hammys?|quads?|"
         r"quadriceps|hips?|glutes?|butt|back|thighs?|groin|toes?|arch|arches|plantar|fascia|"
         r"shoulders?|neck|lungs?|chest|stomach|throat|head|legs?|muscles?|tendons?|wrist|"
-        r"elbow|blisters?|soleus|adductors?|piriformis|sit bones?"
+        r"elbow|blisters?|doms|soleus|adductors?|piriformis|sit bones?"
     ),
+    compound_links=(),
     swelling_pattern=(
         r"\bswell\w*(?: up)?|\bswollen\b|\bpuff(?:y|ed up|ing up|s up|ed)\b"
         r"|\bfluid on\b|\bballoon(?:ed|ing)?\b|\bfat and\b"
@@ -147,7 +148,10 @@ WORDS = Words(
         r"|\b(?:is |a )*distant memory\b|\ba thing of the past\b|\b(?:long|all) gone\b"
         r"|\bhistory now\b"
     ),
-    no_longer_pattern=r"\bno longer\b|\bnot any ?more\b|\bnot even\b",
+    no_longer_pattern=(
+        r"\bno longer\b|\bnot any ?more\b|\bnot even\b"
+        r"|\bnothing (?:much |at all |else |new )?to (?:report|note|mention|say|flag|declare)\b"
+    ),
     exception_pattern=(
         r"\bexcept(?: for)?\b|\bapart from\b|\bother than\b|\bbesides\b|\bsave for\b"
         r"|\bbar\b|\bbut for\b|\bexcluding\b"

@@ -53,6 +53,7 @@ WORDS = Words(
         r"muslos?|ingle|dedos?|fascia|plantar|hombros?|cuello|piernas?|músculos?|tendón|"
         r"muñeca|codo|cabeza|sóleo|soleo|femoral"
     ),
+    compound_links=(),
     swelling_pattern=r"\bhinch\w*|\binflamación visible\b|\bderrame\b",
     locking_pattern=(
         r"\bbloque\w*|\btrabad[oa]\b|\bse (?:me )?trab\w*|\btrabó\b"
@@ -76,7 +77,10 @@ WORDS = Words(
         r"\bsin dolor\b|\bse (?:me )?(?:ha )?(?:fue|ido|pasó|pasado)\b"
         r"|\bhistoria\b|\bun recuerdo lejano\b|\bolvidad[oa]\b"
     ),
-    no_longer_pattern=r"\bya no\b|\bni rastro\b|\bno (?:\w+ ){0,2}ya\b",
+    no_longer_pattern=(
+        r"\bya no\b|\bni rastro\b|\bno (?:\w+ ){0,2}ya\b"
+        r"|\bnada (?:que|de que|qué) (?:reportar|destacar|decir|señalar|contar)\b"
+    ),
     resolved=("desaparecido", "desapareció", "curada", "curado", "pasado", "olvidada"),
     good_phrase_pattern=r"\bmejor que nunca\b|\bcomo nuev[oa]\b",
     hedged_pattern=(

@@ -52,6 +52,7 @@ WORDS = Words(
         r"quadriceps|quadris?|hanches?|fessiers?|dos|cuisses?|aine|orteils?|voûte|"
         r"épaules?|cou|jambes?|muscles?|tendons?|poignet|coude|ventre|tête|fascia|plantaire"
     ),
+    compound_links=(),
     swelling_pattern=r"\bgonfl\w*|\benfl\w*|\bœdème\b|\boedème\b",
     locking_pattern=r"\bbloqu\w*|\bblocage\w*|\bcoincé\w*|\baccroch\w*",
     giving_way_pattern=(
@@ -75,6 +76,7 @@ WORDS = Words(
     ),
     no_longer_pattern=(
         r"\bplus (?:de|d'|aucune?)\b|\bne (?:\w+ ){1,3}plus\b|\bn'(?:\w+ ){0,2}\w+ plus\b"
+        r"|\brien (?:de spécial |de particulier |de neuf )?à (?:signaler|déclarer|dire|noter)\b"
     ),
     resolved=("disparu", "disparue", "partie", "parti", "passé", "passée", "guéri", "envolée"),
     good_phrase_pattern=r"\bmieux que jamais\b|\bcomme neu(?:f|ve)\b",

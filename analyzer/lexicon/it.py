@@ -49,9 +49,10 @@ WORDS = Words(
     other_part_pattern=(
         r"polpaccio|polpacci|stinco|stinchi|tibia|tibie|caviglia|caviglie|piede|piedi|"
         r"tallone|talloni|achille|femorali|quadricipite|quadricipiti|anca|anche|glute[oi]|schiena"
-        r"|cosci[ae]|inguine|dita|"
+        r"|cosci[ae]|cosce|inguine|dita|"
         r"fascia|plantare|spall[ae]|collo|gamb[ae]|muscol[oi]|tendin[ei]|polso|gomito|testa"
     ),
+    compound_links=(),
     swelling_pattern=r"\bgonfi\w*|\bversamento\b",
     locking_pattern=(
         r"\bbloccat\w*|\bsi blocca\w*|\bblocco\b|\bnon riesco a (?:stender\w*|piegar\w*)"
@@ -75,7 +76,10 @@ WORDS = Words(
         r"\bsenza dolore\b|\bè passato\b|\bpassato tutto\b"
         r"|\bun lontano ricordo\b|\bacqua passata\b|\bdimenticat[oa]\b"
     ),
-    no_longer_pattern=r"\bnon (?:\w+ ){0,3}più\b|\bpiù nessun\w*\b",
+    no_longer_pattern=(
+        r"\bnon (?:\w+ ){0,3}più\b|\bpiù nessun\w*\b"
+        r"|\b(?:niente|nulla) da (?:segnalare|dire|riferire|notare)\b"
+    ),
     resolved=("sparito", "sparita", "passato", "passata", "scomparso", "guarito"),
     good_phrase_pattern=r"\bmeglio che mai\b|\bcome nuov[oa]\b",
     hedged_pattern=(

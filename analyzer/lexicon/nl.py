@@ -48,9 +48,10 @@ WORDS = Words(
     ),
     other_part_pattern=(
         r"kuit|kuiten|scheenbeen|scheen|schenen|enkels?|voet|voeten|hiel|hielen|achilles\w*|"
-        r"hamstrings?|quadriceps|heup|heupen|bil|billen|rug|dij|dijen|bovenbeen|lies|teen|"
+        r"hamstrings?|quadriceps|heup|heupen|bil|billen|rug|dij|dijen|bovenbeen|bovenbenen|onderbenen?|onderbeen|lies|teen|"
         r"tenen|fascia|schouders?|nek|been|benen|spier|spieren|pees|pezen|pols|elleboog|hoofd"
     ),
+    compound_links=("", "s", "en", "e"),
     swelling_pattern=r"\b(?:op)?gezwollen\b|\bzw(?:el|ol)\w*|\bdik\b|\bopgezet\b|\bvocht\b",
     locking_pattern=(
         r"\bop slot\b|\bblokkeer\w*|\bblokkeert\b|\bslot schoot\b|\bklem\w*"
@@ -75,7 +76,10 @@ WORDS = Words(
         r"\bpijnvrij\b|\bklachtenvrij\b|\bzonder pijn\b"
         r"|\bverleden tijd\b|\bvergeten\b"
     ),
-    no_longer_pattern=r"\bniet (?:\w+ ){0,2}meer\b|\bgeen \w* ?meer\b",
+    no_longer_pattern=(
+        r"\bniet (?:\w+ ){0,2}meer\b|\bgeen \w* ?meer\b"
+        r"|\b(?:niets|niks) (?:bijzonders |nieuws )?te (?:melden|vermelden|zeggen)\b"
+    ),
     resolved=("weg", "verdwenen", "genezen", "voorbij"),
     good_phrase_pattern=r"\bbeter dan ooit\b|\bals nieuw\b",
     hedged_pattern=(

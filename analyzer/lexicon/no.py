@@ -46,10 +46,11 @@ WORDS = Words(
     ),
     other_part_pattern=(
         r"legg|leggen|legger|leggene|legga|skinnlegg\w*|ankel|ankelen|fot|foten|føtter|"
-        r"føttene|hæl|hælen|akilles\w*|hamstring\w*|lår|låret|hofte|hofta|hoften|rumpe|"
+        r"føttene|hæl|hælen|akilles\w*|hamstring\w*|lår|låret|lårene|låra|støl|støle|stølhet|hofte|hofta|hoften|rumpe|"
         r"rygg|ryggen|lyske|lysken|tær|fascia|skulder|nakke|bein|beinet|beina|muskel|"
         r"muskler|sene|senen|håndledd|albue|hode|baksida|forside"
     ),
+    compound_links=("", "s", "e"),
     swelling_pattern=r"\bhoven\b|\bhovent\b|\bhevelse\w*|\bhovnet\b|\bvæske\b",
     locking_pattern=(
         r"\blåste seg\b|\blåser seg\b|\blåsning\w*|\blåst\b|\bhak(?:et|er) seg\b"
@@ -70,7 +71,10 @@ WORDS = Words(
         r"\bsmertefri\b|\buten smerter\b|\ber borte\b|\bgikk over\b"
         r"|\bglemt\b|\bet tilbakelagt stadium\b"
     ),
-    no_longer_pattern=r"\bikke (?:\w+ ){0,2}(?:lenger|mer)\b|\bingen \w* ?mer\b",
+    no_longer_pattern=(
+        r"\bikke (?:\w+ ){0,2}(?:lenger|mer)\b|\bingen \w* ?mer\b"
+        r"|\b(?:ingenting|intet|ikke noe) (?:nytt )?å (?:melde|rapportere|bemerke|si)\b"
+    ),
     resolved=("borte", "forsvunnet", "forsvant", "leget"),
     good_phrase_pattern=r"\bbedre enn noensinne\b|\bsom ny\b",
     hedged_pattern=(

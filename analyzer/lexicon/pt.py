@@ -53,6 +53,7 @@ WORDS = Words(
         r"virilha|dedos?|fáscia|fascia|plantar|ombros?|pescoço|pernas?|músculos?|tendão|"
         r"pulso|cotovelo|cabeça"
     ),
+    compound_links=(),
     swelling_pattern=r"\binch[aeo]\w*|\bderrame\b",
     locking_pattern=r"\btrav\w*|\bbloque\w*|\bprend(?:e|eu|endo)\b|\bengancha\w*|\benganchou\b",
     giving_way_pattern=(
@@ -72,7 +73,10 @@ WORDS = Words(
         r"\bsem dor\b|\bsem dores\b"
         r"|\bcoisa do passado\b|\bpágina virada\b|\besquecid[oa]\b"
     ),
-    no_longer_pattern=r"\bnão (?:\w+ ){0,3}mais\b|\bjá não\b|\bnem sinal\b",
+    no_longer_pattern=(
+        r"\bnão (?:\w+ ){0,3}mais\b|\bjá não\b|\bnem sinal\b"
+        r"|\bnada (?:de novo )?a (?:relatar|declarar|dizer|reportar|assinalar)\b"
+    ),
     resolved=("passou", "sumiu", "desapareceu", "curado", "curada"),
     good_phrase_pattern=r"\bmelhor do que nunca\b|\bcomo nov[oa]\b",
     hedged_pattern=(

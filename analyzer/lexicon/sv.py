@@ -25,7 +25,7 @@ WORDS = Words(
         r"|dotters) (?:\w+ )?knä\w*"
     ),
     past_pattern=(
-        r"\bförra året\b|\bförra årets\b|\bgammal\b|\bgamla\b|\bför \w+ år sedan\b"
+        r"\bförra året\b|\bförra årets\b|\bgammal\b|\bgamla\b|\btidigare\b|\bför \w+ år sedan\b"
         r"|\bminns du\b|\bjag minns\b|\bnär jag hade\b|\bförra gången\b|\bi (?:19|20)\d\d\b"
         r"|\bmånader sedan\b|\bpå den tiden\b"
     ),
@@ -44,10 +44,11 @@ WORDS = Words(
     ),
     other_part_pattern=(
         r"vaden|vaderna|vadmuskel\w*|smalben\w*|fotled\w*|fot|foten|fötter|fötterna|häl|"
-        r"hälen|hälsena\w*|baksida|lår|låret|höft|höften|rumpa|rumpan|rygg|ryggen|ljumske|"
+        r"hälen|hälsena\w*|baksida|lår|låret|låren|träningsvärk|höft|höften|rumpa|rumpan|rygg|ryggen|ljumske|"
         r"ljumsken|tår|fascia|axel|axeln|nacke|ben|benet|benen|muskel|muskler|sena|senan|"
         r"handled|armbåge|huvud|hamstring\w*"
     ),
+    compound_links=("", "s", "a"),
     swelling_pattern=r"\bsvull\w*|\bsvälld\w*|\bvätska\b",
     locking_pattern=(
         r"\blåste sig\b|\blåser sig\b|\blåsning\w*|\blåst\b|\bhak(?:ade|ar) upp sig\b"
@@ -68,7 +69,10 @@ WORDS = Words(
         r"\bsmärtfri\w*|\butan smärta\b|\bhar gått över\b|\bgick över\b"
         r"|\bglömt\b|\bett minne blott\b"
     ),
-    no_longer_pattern=r"\binte (?:\w+ ){0,2}(?:längre|mer)\b|\binget mer\b",
+    no_longer_pattern=(
+        r"\binte (?:\w+ ){0,2}(?:längre|mer)\b|\binget mer\b"
+        r"|\b(?:inget|ingenting) (?:nytt )?att (?:rapportera|anmärka|säga|notera)\b"
+    ),
     resolved=("borta", "försvunnen", "försvunnit", "läkt"),
     good_phrase_pattern=r"\bbättre än någonsin\b|\bsom ny\b",
     hedged_pattern=(
