@@ -90,7 +90,7 @@ WORDS = Words(
     state_fillers=(
         "har", "det", "var", "er", "føltes", "føles", "føltes", "helt", "rigtig", "meget",
         "i", "dag", "igen", "stadig", "også", "holdt", "venstre", "højre", "virkelig",
-        "lidt", "noget", "godt", "del",  # how much: "much better"
+        "lidt", "noget", "godt", "del",  # how much ("much better")
     ),
     negations=("ingen", "ikke", "uden", "aldrig", "intet", "nul", "ingenting"),
     negation_fillers=(

@@ -59,8 +59,8 @@ WORDS = Words(
     giving_way_pattern=(
         r"\bknickt?e? (?:\w+ )?weg\b|\bweggeknickt\b|\binstabil\b|\bgab nach\b|\bwackelig\w*"
         r"|\b(?:sackt|sackte) (?:\w+ )?weg\b|\bweggesackt\b|\bnachgegeben\b|\bgibt nach\b"
-        r"|\b(?:ein|weg|zusammen)ge(?:knickt|sackt)\b|\b(?:knickt|knickte|sackt|sackte) (?:\w+ )?"
-        r"(?:ein|zusammen)\b|\b(?:einknick|wegknick|wegsack|einsack)\w*|\bversagt(?:e|en)?\b"
+        r"|\b(?:ein|weg|zusammen)ge(?:knickt|sackt)\b"
+        r"|\b(?:knickt|knickte|sackt|sackte) (?:\w+ ){0,3}(?:ein|zusammen)\b|\b(?:einknick|wegknick|wegsack|einsack)\w*|\bversagt(?:e|en)?\b"
     ),
     sharp_pattern=r"\bstechend\w*|\bscharf\w*|\bstiche?\b",
     weight_bearing_pattern=(
@@ -88,7 +88,7 @@ WORDS = Words(
     state_fillers=(
         "ist", "war", "fühlte", "fühlt", "sich", "völlig", "ganz", "wieder", "heute", "alles",
         "blieb", "bleibt", "auch", "sehr", "hat", "gehalten", "an",
-        "viel", "deutlich", "etwas", "bisschen", "wesentlich", "schon",  # how much: "much better"
+        "viel", "deutlich", "etwas", "bisschen", "wesentlich", "schon",  # how much ("much better")
     ),
     negations=(
         "kein", "keine", "keinen", "keiner", "keinem", "keines", "keinerlei", "nicht", "ohne",

@@ -125,7 +125,8 @@ WORDS = Words(
         r"\b(?:gave|giving|give|gives|given) (?:way|out)\b|\bbuckl(?:ed|ing|es?)\b"
         r"|\bunstable\b|\bcollapsed\b|\bfold(?:ed|s)\b|\bwent from under me\b"
         r"|\bwobbl(?:y|ed|ing|es)\b|\b(?:went|gone|goes|go|going) on me\b"
-        r"|\b(?:went|go|goes|going|gone|came|slipped|dropped) (?:out )?(?:from )?under(?:neath)? me\b"
+        r"|\b(?:went|go|goes|going|gone|came|slipped|dropped) (?:out )?(?:from )?under(?:neath)?"
+        r" me\b"
         r"|\bcav(?:ed|es|ing) in\b|\bcrumpl(?:ed|es|ing)\b|\bgave in\b"
     ),
     sharp_pattern=r"\b(?:sharp|stabbing|shooting)\b",
@@ -175,7 +176,9 @@ WORDS = Words(
         "totally", "completely", "perfectly", "quite", "pretty", "really", "very", "now",
         "today", "again", "still", "held", "up", "holding", "stayed", "remained", "also", "too",
         "fully", "well", "both", "left", "right", "absolutely", "good", "as", "s", "'s", "at",
-        "much", "way", "lot", "bit", "little", "slightly", "somewhat", "far", "loads", "heaps", "tad",  # how much: "much better"
+        # how much ("much better", "a bit better")
+        "much", "way", "lot", "bit", "little", "slightly", "somewhat", "far", "loads", "heaps",
+        "tad",
     ),
     negations=(
         "no", "not", "never", "without", "none", "zero", "nor", "nothing", "_not_", "nil",

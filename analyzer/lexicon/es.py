@@ -91,7 +91,7 @@ WORDS = Words(
         "está", "esta", "estaba", "estuvo", "se", "siente", "sentía", "sintió", "muy", "todo",
         "hoy", "la", "de", "nuevo", "ha", "respondido", "respondió", "aguantó", "perfectamente",
         "izquierda", "derecha", "sigue", "totalmente",
-        "mucho", "algo", "poco", "bastante",  # how much: "much better"
+        "mucho", "algo", "poco", "bastante",  # how much ("much better")
     ),
     negations=(
         "no", "sin", "ningún", "ninguna", "ninguno", "ningunas", "ningunos", "nada", "nunca",

@@ -89,7 +89,7 @@ WORDS = Words(
         "va", "allait", "était", "est", "se", "sent", "sentait", "senti", "tout", "à", "fait",
         "très", "toujours", "encore", "aujourd", "hui", "a", "tenu", "gauche", "droit", "droite",
         "reste", "resté", "parfaitement",
-        "beaucoup", "nettement", "peu",  # how much: "much better"
+        "beaucoup", "nettement", "peu",  # how much ("much better")
     ),
     negations=(
         "pas", "sans", "aucun", "aucune", "aucunement", "nulle", "jamais", "ni", "rien", "zéro",

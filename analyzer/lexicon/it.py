@@ -90,7 +90,7 @@ WORDS = Words(
         "sta", "stava", "stato", "è", "era", "si", "sente", "sentiva", "tutto", "molto", "oggi",
         "di", "nuovo", "a", "ha", "tenuto", "risposto", "sinistro", "destro", "sempre",
         "perfettamente", "ancora",
-        "po", "parecchio", "decisamente",  # how much: "much better"
+        "po", "parecchio", "decisamente",  # how much ("much better")
     ),
     negations=(
         "non", "senza", "nessun", "nessuna", "nessuno", "mai", "né", "niente", "zero", "nulla",

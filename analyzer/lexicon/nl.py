@@ -89,7 +89,7 @@ WORDS = Words(
     state_fillers=(
         "voelt", "voelde", "is", "was", "zich", "helemaal", "heel", "erg", "vandaag", "weer",
         "bleef", "blijft", "ook", "hield", "stand", "zat", "links", "rechts", "nog", "steeds",
-        "veel", "wat", "iets", "stuk", "stukje",  # how much: "much better"
+        "veel", "wat", "iets", "stuk", "stukje",  # how much ("much better")
     ),
     negations=("geen", "niet", "zonder", "nooit", "niks", "nul", "niets", "nergens"),
     negation_fillers=(

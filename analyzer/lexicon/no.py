@@ -84,7 +84,7 @@ WORDS = Words(
     state_fillers=(
         "føltes", "føles", "kjentes", "kjennes", "var", "er", "helt", "skikkelig", "veldig",
         "i", "dag", "igjen", "fortsatt", "også", "holdt", "venstre", "høyre", "seg",
-        "mye", "litt", "godt", "noe", "del",  # how much: "much better"
+        "mye", "litt", "godt", "noe", "del",  # how much ("much better")
     ),
     negations=("ingen", "ikke", "ikkje", "uten", "aldri", "ingenting", "null", "intet"),
     negation_fillers=(

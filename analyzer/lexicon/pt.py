@@ -87,7 +87,7 @@ WORDS = Words(
         "está", "esta", "estava", "ficou", "se", "sentiu", "sente", "muito", "todo", "hoje",
         "de", "novo", "respondeu", "aguentou", "esquerdo", "direito", "continua", "totalmente",
         "super", "bem",
-        "pouco", "bastante",  # how much: "much better"
+        "pouco", "bastante",  # how much ("much better")
     ),
     negations=(
         "não", "nao", "sem", "nenhum", "nenhuma", "nenhuns", "nenhumas", "nunca", "nem", "nada",

@@ -82,7 +82,7 @@ WORDS = Words(
     state_fillers=(
         "känns", "kändes", "kändes", "var", "är", "helt", "riktigt", "mycket", "idag", "igen",
         "fortfarande", "också", "höll", "vänstra", "högra", "det", "sig",
-        "lite", "bra", "betydligt", "något", "del",  # how much: "much better"
+        "lite", "bra", "betydligt", "något", "del",  # how much ("much better")
     ),
     negations=("ingen", "inga", "inte", "utan", "aldrig", "inget", "noll", "ingenting"),
     negation_fillers=(
