@@ -14,7 +14,10 @@ sentence:
   knee", "Sarah's knee", "sein Knie") and the knee words of kit and drills ("knee-high
   socks", "high knees", "knee sleeve") are not the runner's knee. One-letter typos of the
   knee, pain and side words are read as the word ("kneee", "pian", "lft", "rigth"; rapidfuzz
-  measures the distance), unless the word is a real word of the language ("knew", "tight").
+  measures the distance), unless the word is a real word of the language ("knew", "tight"). A
+  side written onto the knee word is its side ("lknee", "linkerknie", "venstreknæet"). Another
+  part written together with its pain or another part is that part ("Wadenschmerzen",
+  "kuitpijn", "lårmuskler"), in the languages that write words together.
 - **Evidence.** Pain words (pain, sore, ache, hurt, niggle, and the runners' verbs: bothering,
   bugging, killing me, grumbling, playing up, flaring ...), red flags, scores, and "not
   fine"/"hasn't gone away yet" (a good state or a resolution negated). Each belongs to the
@@ -23,26 +26,32 @@ sentence:
   named last ("Left knee felt off. It's sore now."). So "calf sore, knee fine" is not knee
   pain, "knee and calf sore" is. A knee said to be fine in its own clause takes no evidence
   from other clauses unless a later state is said ("knee ok for the first half, then niggly").
-  "Better" said of the knee is pain that eases ("knee better now, 1/10").
+  "Better" said of the knee, or in a clause of its own after it ("knee update: much better"),
+  is pain that eases, and takes its score ("knee better now, 1/10", "joelho bem melhor, 1/10":
+  a good word right before "better" says how much better, not a good state). A pictograph
+  other than a face of pain ends a clause, as a comma would ("no knee pain 👍 ankle 3/10").
 - **Scopes.** A negation reaches a few words ahead ("no knee pain", "knee isn't sore",
   "keine Knieschmerzen", "das Knie schmerzt nicht"), a resolution after ("knee pain gone");
   "except"/"apart from" turns a negated or fine clause round for the knee it names ("no pain
   anywhere except the left knee"); a negative answer after "?" or ":" ("Knee pain? None.",
-  "knee: nil") is no pain.
+  "knee: nil") is no pain, and so is "nothing to report" ("rien à signaler", "nichts zu
+  berichten").
 - **Frames.** From its cue to the end of the clause, nothing is current pain: the past recalled
   ("last year's knee injury", "remember when my knee swelled up", "back in 2022"), the
   hypothetical ("hope the knee holds up", "if it flares", "worried the knee might"), a topic
   ("a podcast on runner's knee", "coach asked about my knee", a title in quotes beside what one
   reads: "the 'knee pain' thread"), another person ("my buddy has knee pain", "she said", "my
   athlete reports"; but a coach's "athlete reports L knee pain" is the log's own runner).
-  "Better than last year" compares with the past: no pain eases today. Pain said before, then
-  nothing now ("antes me dolía la rodilla, ahora nada", "... Heute gar nichts") is a knee fine
-  now.
+  "Better than last year" compares with the past: no pain eases today; so does a year right
+  after an injury ("knäskada 2020"). Pain said before, then nothing or a good state now
+  ("antes me dolía la rodilla, ahora nada", "... Heute gar nichts", "knee injury, fine now")
+  is a knee fine now.
 
 Scores out of ten are read in every common form: "7/10", "7 / 10", "4/10ish", "~4/10", "7 out
 of 10", "three out of ten", "6 of 10" (only when the words make it a rating: "km 7 of 10" and
 "7 of 10 reps" are counts), "pain 7", "VAS 4", "(pain 3)", "around a 3", "maybe a 4", "a
-solid six", a bare number right after the knee or a side ("L knee 5", "L 3 R 0"). A range
+solid six", "noch so ne 3", "5 em 10", a bare number right after the knee or a side ("L knee
+5", "L 3 R 0"). A range
 counts its higher end ("6-7/10"), a change its latest ("3/10 -> 5/10", "started at 3/10,
 finished at 6/10", "3/10 this morning, now 1/10"), scores side by side the highest ("L 2/10,
 R 4/10" is both knees at 4; "3/10 walking, 5/10 running" is 5). A score of before
@@ -52,9 +61,10 @@ to 4", "3 at the start, 5 by the finish"); an effort rating beside a score is it
 "effort 8/10", "a 7/10 effort", "a 9/10 run").
 
 Red flags (see a professional at once: docs/EVIDENCE.md#knee-pain-note): swelling ("puffed
-up"), locking ("catches", "stuck"), giving way ("buckled", "gave out"), sharp pain, and a leg
+up"), locking ("catches", "stuck"), giving way ("buckled", "went out from under me", "eingeknickt"),
+sharp pain, and a leg
 that will not bear weight ("couldn't put any weight on it", "no puedo apoyar el pie": the
-limb it names is not another part's pain).
+limb it names is not another part's pain; "knee wouldn't take my weight", "trug mich nicht").
 
 `knee_notes` reads a table of notes and adds, per note, `knee_pain` (a `KneePain` or None)
 and `is_knee_clear`. Given an episode gap, notes of one athlete are read in date order as

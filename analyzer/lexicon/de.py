@@ -60,7 +60,8 @@ WORDS = Words(
         r"\bknickt?e? (?:\w+ )?weg\b|\bweggeknickt\b|\binstabil\b|\bgab nach\b|\bwackelig\w*"
         r"|\b(?:sackt|sackte) (?:\w+ )?weg\b|\bweggesackt\b|\bnachgegeben\b|\bgibt nach\b"
         r"|\b(?:ein|weg|zusammen)ge(?:knickt|sackt)\b"
-        r"|\b(?:knickt|knickte|sackt|sackte) (?:\w+ ){0,3}(?:ein|zusammen)\b|\b(?:einknick|wegknick|wegsack|einsack)\w*|\bversagt(?:e|en)?\b"
+        r"|\b(?:knickt|knickte|sackt|sackte) (?:\w+ ){0,3}(?:ein|zusammen)\b"
+        r"|\b(?:einknick|wegknick|wegsack|einsack)\w*|\bversagt(?:e|en)?\b"
     ),
     sharp_pattern=r"\bstechend\w*|\bscharf\w*|\bstiche?\b",
     weight_bearing_pattern=(
