@@ -42,10 +42,9 @@ sentence:
   ("a podcast on runner's knee", "coach asked about my knee", a title in quotes beside what one
   reads: "the 'knee pain' thread"), another person ("my buddy has knee pain", "she said", "my
   athlete reports"; but a coach's "athlete reports L knee pain" is the log's own runner).
-  "Better than last year" compares with the past: no pain eases today; so does a year right
-  after an injury ("knäskada 2020"). Pain said before, then nothing or a good state now
-  ("antes me dolía la rodilla, ahora nada", "... Heute gar nichts", "knee injury, fine now")
-  is a knee fine now.
+  "Better than last year" compares with the past: no pain eases today; a year right after an
+  injury is the past too ("knäskada 2020"). Pain said before, then nothing now ("antes me
+  dolía la rodilla, ahora nada", "... Heute gar nichts") is a knee fine now.
 
 Scores out of ten are read in every common form: "7/10", "7 / 10", "4/10ish", "~4/10", "7 out
 of 10", "three out of ten", "6 of 10" (only when the words make it a rating: "km 7 of 10" and
@@ -1101,10 +1100,7 @@ class _Note:
         "Physio meinte, die Knieschmerzen kämen von der Hüfte. Heute aber gar nichts gespürt."
         The knee is fine now, unless its pain was said of now too."""
         for index, kind in enumerate(self.kinds):
-            if self.framed[index] or not (
-                (kind & ANSWER_NO and self._says_nothing_now(index))
-                or (kind & GOOD and self._says_fine_now(index))
-            ):
+            if not kind & ANSWER_NO or self.framed[index] or not self._says_nothing_now(index):
                 continue
             for group in knees:
                 if (
@@ -1135,16 +1131,6 @@ class _Note:
             before
             and self._says_nothing_of_the_knee(clause - 1)
             and self._clause_says_now(clause - 1)
-        )
-
-    def _says_fine_now(self, index: int) -> bool:
-        """Whether a good state here is said of now, in a clause that names no part ("knäskada,
-        helt bra nu", "knee injury in March, all good now")."""
-        clause = self.clause[index]
-        return (
-            not self._is_negated(index)
-            and self._says_nothing_of_the_knee(clause)
-            and self._clause_says_now(clause)
         )
 
     def _says_nothing_of_the_knee(self, clause: int) -> bool:
@@ -1386,11 +1372,18 @@ class _Note:
             if self.clause[position] != clause:
                 break
             kind = self.kinds[position]
-            if kind & PAST or (position == index + 1 and _YEAR.fullmatch(self.tokens[position])):
-                return PAST  # "knee injury last year", "knäskada 2020"
+            if kind & PAST or self._is_year_of(position):
+                return PAST  # "knee injury last year", "knäskada 2020", "lesión de rodilla 2018"
             if kind & RESOLVED and not self._is_negated(position):
                 return RESOLVED
         return 0
+
+    def _is_year_of(self, position: int) -> bool:
+        """A year right after the injury or the knee ("knee injury 2019", "blessure au genou
+        2019"): when it happened, not "since 2023"."""
+        return bool(_YEAR.fullmatch(self.tokens[position])) and bool(
+            self.kinds[position - 1] & (PAIN | PARTS)
+        )
 
     def _is_fine_after(self, group: _Group) -> bool:
         """'knee fine', 'knees felt great', 'Knee? Perfect.': a good state after the knee."""
