@@ -534,8 +534,8 @@ def _import_datasets(
     if dask_address is None:
         training_log, profile = _load(paths, profile_path)
         findings = run_rules(training_log, profile)
+        _echo_files(training_log)  # said before writing: a write that fails says so last
         weeks, _ = cohort.write_local(training_log, findings, output, profile, with_samples)
-        _echo_files(training_log)
         has_errors = bool(training_log.errors)
         totals.update(
             athletes=len(training_log.athletes),
@@ -815,13 +815,15 @@ def _exit_code_before_writing(training_log: TrainingLog, paths: Sequence[Path | 
 
 
 def _write(output: Path, data: bytes) -> None:
+    from analyzer.atomic import cannot_write, remove_stale, write_whole
     from analyzer.discover import shown
-    from analyzer.writing import write_atomically
 
+    remove_stale(output.parent, output.name)  # what a stopped run left beside it
     try:
-        write_atomically(output, data)
+        write_whole(output, data)
     except OSError as err:
-        raise UserError(f"{shown(output)}: cannot write it ({err.strerror or err})") from err
+        kept = "the file there is as it was" if output.exists() else "nothing was written"
+        raise UserError(str(cannot_write(shown(output), err, kept))) from err
 
 
 def _rule_named(name: str) -> Rule:
