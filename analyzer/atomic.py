@@ -83,10 +83,11 @@ def discard(temporary: Path) -> None:
 
 
 def remove_stale(folder: Path, name: str | None = None) -> int:
-    """Remove the temporaries in `folder` that runs which stopped left behind (only those
-    of the file `name`, when given: a folder of the user's holds others' files); how many."""
+    """Remove the temporaries in `folder` that runs which stopped left behind: those of the
+    file `name` (a folder of the user's holds others' files), or any (a folder of runlog's
+    own, such as its cache); how many."""
     removed = 0
-    prefix = "." if name is None else f".{name}."
+    prefix = "" if name is None else f".{name}."
     try:
         with os.scandir(folder) as entries:
             leftovers = [

@@ -85,6 +85,8 @@ class RunlogGroup(click.Group):
                 f"runlog failed ({err!r}); please report it with the output of "
                 "`runlog --debug` and the same command"
             ) from err
+        finally:
+            _echo_cache_notice()
 
 
 class PathOrURL(click.ParamType):
@@ -769,6 +771,14 @@ def _echo_report(text: str) -> None:
 
 def _is_terminal() -> bool:
     return sys.stdout.isatty()
+
+
+def _echo_cache_notice() -> None:
+    """One line when the cache could not be written (a read-only or full folder)."""
+    memo = sys.modules.get("analyzer.memo")  # not imported: nothing was cached
+    notice = memo.cache_notice() if memo is not None else None
+    if notice:
+        click.echo(notice, err=True)
 
 
 def _echo_errors(errors: Sequence[FileError]) -> None:

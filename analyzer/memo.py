@@ -17,12 +17,20 @@ Working that out reads and digests each file (as the file cache does) but import
 pandas nor any importer. A change to any of these gives a new key, and the result is made
 afresh. Results are checked before they are trusted (a SHA-256 of the whole, as cache
 entries are): a damaged one is made again. The newest `KEEP_RESULTS` are kept.
+
+The cache folder (this module's results, analyzer/reading.py's entries) is an optimisation,
+never a point of failure: a folder that is read-only, full, or removed while runlog runs, or
+written by several runs at once, costs at most the time of making things again and one
+notice (`cache_notice`). Everything in it is written whole (analyzer/atomic.py); what a run
+that was stopped left half written is removed by the next run.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import logging
 import os
 import struct
 import sys
@@ -31,10 +39,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from analyzer import atomic
 from analyzer.discover import coach_athlete_folders, discover
 from analyzer.errors import RunlogError
 from analyzer.profile import find_profile, input_limits
 from analyzer.storage import is_url
+
+log = logging.getLogger(__name__)
 
 RESULT_MAGIC = b"runlog-result 1\n"
 KEEP_RESULTS = 32  # distinct commands over distinct folders; each holds one output table
@@ -52,9 +63,14 @@ class Result:
     exit_code: int
 
 
+_cache_problems: dict[Path, str] = {}  # a cache folder runlog could not write, and why
+_cleaned: set[Path] = set()  # cache folders whose leftovers this process removed
+
+
 def cache_folder() -> Path | None:
     """Where runlog keeps what it can make again: RUNLOG_CACHE, else ~/.cache/runlog (or
-    $XDG_CACHE_HOME/runlog); None when RUNLOG_CACHE=0 or the folder cannot be made."""
+    $XDG_CACHE_HOME/runlog); None when RUNLOG_CACHE=0 or the folder cannot be made. The
+    first call of a run removes what stopped runs left half written there."""
     setting = os.environ.get("RUNLOG_CACHE")
     if setting == "0":
         return None
@@ -65,9 +81,44 @@ def cache_folder() -> Path | None:
     )
     try:
         base.mkdir(parents=True, exist_ok=True)
-    except OSError:
+    except OSError as err:
+        cache_unwritable(base, err)
         return None
+    if base not in _cleaned:
+        _cleaned.add(base)
+        atomic.remove_stale(base)
+        atomic.remove_stale(base / _RESULTS_FOLDER)
     return base
+
+
+def keep_in_cache(path: Path, data: bytes) -> bool:
+    """Write one cache file whole (or not at all); whether it was written. A folder that
+    refuses (read-only, full, removed) is noted once, never raised."""
+    try:
+        path.parent.mkdir(exist_ok=True)
+        atomic.write_whole(path, data, sync=False)  # made again if a crash loses it
+    except OSError as err:
+        cache_unwritable(path.parent, err)
+        return False
+    return True
+
+
+def cache_unwritable(folder: Path, err: OSError) -> None:
+    """Note that a cache folder refused a write (told once, by `cache_notice`)."""
+    log.debug("cannot write the cache in %s", folder, exc_info=True)
+    _cache_problems.setdefault(folder, err.strerror or str(err))
+
+
+def cache_notice() -> str | None:
+    """One line when the cache could not be written in this run, else None."""
+    if not _cache_problems:
+        return None
+    folder, reason = next(iter(_cache_problems.items()))
+    return (
+        f"Note: runlog could not keep what it read in its cache ({folder}: {reason}); the "
+        "results are complete, and the next run reads the files again (RUNLOG_CACHE sets "
+        "another folder)."
+    )
 
 
 def key_of(
@@ -143,27 +194,24 @@ def recall(key: str | None) -> Result | None:
     try:
         data = path.read_bytes()
         result = _decoded(key or "", data)
-        os.utime(path)  # the newest results are the ones kept
     except (OSError, ValueError, KeyError, TypeError, struct.error):
         return None
+    with contextlib.suppress(OSError):  # a read-only cache still serves what it holds
+        os.utime(path)  # the newest results are the ones kept
     return result
 
 
 def keep(key: str | None, result: Result) -> None:
     """Keep a result under `key` (whole or not at all), and only the newest KEEP_RESULTS."""
     path = _result_path(key)
-    if path is None:
+    if path is None or not keep_in_cache(path, _encoded(key or "", result)):
         return
-    temporary = path.with_suffix(f".{os.getpid()}.tmp")
     try:
-        path.parent.mkdir(exist_ok=True)
-        temporary.write_bytes(_encoded(key or "", result))
-        temporary.replace(path)
         kept = sorted(path.parent.glob("*.result"), key=_modified, reverse=True)
         for old in kept[KEEP_RESULTS:]:
             old.unlink(missing_ok=True)
-    except OSError:
-        temporary.unlink(missing_ok=True)
+    except OSError:  # another run removed it first, or the folder went away
+        log.debug("cannot remove old results in %s", path.parent, exc_info=True)
 
 
 def _result_path(key: str | None) -> Path | None:

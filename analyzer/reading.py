@@ -29,7 +29,7 @@ from analyzer.cache import DamagedEntry, Entry, decode_entry, encode_entry, entr
 from analyzer.discover import Source
 from analyzer.errors import BadFile, FileErrorKind
 from analyzer.importers import Imported, importer_for, suffix_of
-from analyzer.memo import cache_folder
+from analyzer.memo import cache_folder, keep_in_cache
 
 log = logging.getLogger(__name__)
 
@@ -290,12 +290,7 @@ def _to_cache(folder: Path | None, data: bytes, outcome: Outcome) -> Path | None
     except (TypeError, ValueError, pa.ArrowException):  # a value the entry cannot hold
         log.debug("not caching %s", path, exc_info=True)
         return None
-    temporary = path.with_suffix(f".{os.getpid()}.tmp")
-    try:
-        temporary.write_bytes(entry)
-        temporary.replace(path)  # whole or not at all: a reader never sees half an entry
-    except OSError:
-        log.debug("cannot write cache entry %s", path, exc_info=True)
+    if not keep_in_cache(path, entry):  # whole or not at all: a reader never sees half
         return None
     load_cached.cache_clear()  # an older read of this path must not be served
     return path
