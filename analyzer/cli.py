@@ -21,6 +21,7 @@ import datetime as dt
 import logging
 import re
 import shutil
+import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from functools import partial
@@ -46,6 +47,7 @@ EXIT_OK = 0
 EXIT_SKIPPED_FILES = 1  # some files are listed as errors; everything else was checked
 EXIT_USAGE = 2  # nothing checked: no readable path, a bad profile, a bad option
 EXIT_BUG = 3  # runlog itself failed: a bug to report, not the user's doing
+EXIT_SIGNAL_BASE = 128  # stopped by signal N: 128 + N (Ctrl-C: 130, SIGTERM: 143), as shells say
 MAX_WIDTH_CHARS = 140  # wider lines are hard to read, however wide the terminal
 _PROGRESS_MIN_FILES = 50  # fewer files read in a moment: no bar
 
@@ -71,10 +73,17 @@ class RunlogGroup(click.Group):
     """The command group: a RunlogError becomes one line, a bug one line unless --debug."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        from analyzer.executor import Stopped
+
         try:
             return super().invoke(ctx)
         except RunlogError as err:
             raise UserError(str(err)) from err
+        except KeyboardInterrupt as err:  # Ctrl-C, or a SIGTERM or SIGHUP (executor.Stopped)
+            signum = err.signum if isinstance(err, Stopped) else signal.SIGINT
+            how = "Ctrl-C" if signum == signal.SIGINT else signal.Signals(signum).name
+            click.echo(f"Stopped by {how}; every file written so far is whole.", err=True)
+            ctx.exit(EXIT_SIGNAL_BASE + signum)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except Exception as err:
@@ -625,6 +634,9 @@ def list_rules(names: tuple[str, ...], output_format: str) -> None:
 
 def main() -> None:
     """The console script `runlog`."""
+    from analyzer.executor import stop_on_signals
+
+    stop_on_signals()  # a SIGTERM unwinds as Ctrl-C does: outputs whole, workers stopped
     cli(prog_name="runlog")
 
 
@@ -846,4 +858,4 @@ def _rule_named(name: str) -> Rule:
     raise UserError(f"{name} is not a rule runlog knows; the rules are {known}")
 
 
-__all__ = ["EXIT_OK", "EXIT_SKIPPED_FILES", "EXIT_USAGE", "cli", "main"]
+__all__ = ["EXIT_OK", "EXIT_SIGNAL_BASE", "EXIT_SKIPPED_FILES", "EXIT_USAGE", "cli", "main"]

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from analyzer import plausible
+from analyzer import executor, plausible
 from analyzer.cache import DamagedEntry, Entry, decode_entry, encode_entry, entry_head_size
 from analyzer.discover import Source
 from analyzer.errors import BadFile, FileErrorKind
@@ -161,13 +161,13 @@ def _parse_all(sources: list[Source]) -> Iterator[tuple[bytes | None, Outcome]]:
         yield from map(_read_and_parse, sources)
         return
     try:
-        pool = ProcessPoolExecutor(max_workers=workers)
+        pool = executor.process_pool(workers)
     except (OSError, RuntimeError) as err:  # no processes here (a sandbox): read in this one
         log.debug("parallel reading unavailable (%s); reading one file at a time", err)
         yield from map(_read_and_parse, sources)
         return
     waiting = (sources[start : start + _BATCH] for start in range(0, len(sources), _BATCH))
-    with pool:
+    with executor.running(pool):
         in_flight = deque(
             _Batch.sent(pool, batch) for batch in islice(waiting, workers * _IN_FLIGHT)
         )
