@@ -156,6 +156,7 @@ def _same_start_pairs(frame: pd.DataFrame, columns: dict[str, list]) -> list[tup
     path = pd.factorize(pd.Series(columns["source_path"], dtype=object))[0]
     distance_m = pd.to_numeric(pd.Series(columns["distance_m"]), errors="coerce").to_numpy(float)
     date_only = _date_only(frame).to_numpy()
+    local_only = _local_only(frame).to_numpy()
     pairs: list[tuple[int, int]] = []
     for column in ("start_time_utc", "local_start"):
         if column not in frame.columns:
@@ -194,11 +195,19 @@ def _same_start_pairs(frame: pd.DataFrame, columns: dict[str, list]) -> list[tup
             own_path,
             first["distance_m"].to_numpy(),
         )
+        is_joined = files > 1
+        if column == "local_start":
+            # Wall clocks repeat an hour when the clocks go back: two records that know their
+            # UTC start are compared by it alone; the wall clock pairs a record that knew only
+            # its local time (a hand log, a watch without UTC) with another.
+            knew_local_only = groups["position"].agg(lambda rows: local_only[rows].any())
+            knew_local_only = knew_local_only.to_numpy()
+            linked = [pair for pair in linked if knew_local_only[list(pair)].any()]
+            is_joined &= knew_local_only
         firsts = first["position"].to_numpy()
         pairs += [(firsts[one], firsts[other]) for one, other in linked]
         # every record of a group from several files, or of a group matched to another, is
         # that run: joined to its group's first record
-        is_joined = files > 1
         is_joined[[group_id for pair in linked for group_id in pair]] = True
         members = is_joined[group] & (firsts[group] != positions)
         pairs += zip(firsts[group][members].tolist(), positions[members].tolist(), strict=True)
@@ -241,6 +250,14 @@ def _sweep(
         )
         pairs += [(order[index], other) for other in order[after][matches].tolist()]
     return pairs
+
+
+def _local_only(frame: pd.DataFrame) -> pd.Series:
+    """Whether each record came with its local wall time only (its UTC start worked out from
+    a time zone)."""
+    if "start_time_local" not in frame.columns:
+        return pd.Series(False, index=frame.index)
+    return pd.to_datetime(frame["start_time_local"]).notna()
 
 
 def _date_only(frame: pd.DataFrame) -> pd.Series:

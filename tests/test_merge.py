@@ -101,9 +101,25 @@ def test_a_local_time_csv_row_matches_its_file_on_the_wall_clock():
         name="Morning 10k",
     )
     garmin_row["local_start"] = START.tz_localize(None) + pd.Timedelta(hours=1)
+    garmin_row["start_time_local"] = garmin_row["local_start"]  # the CSV gives wall time only
     merged, _ = merge_duplicates(pd.DataFrame([_row("fit", "a.fit"), garmin_row]))
     assert len(merged) == 1
     assert merged.iloc[0]["name"] == "Morning 10k"
+
+
+def test_two_runs_in_the_repeated_hour_when_clocks_go_back_are_two():
+    # Copenhagen, 26 Oct 2025: 02:30 CEST (00:30 UTC) and, an hour later, 02:30 CET (01:30
+    # UTC); two watch files that know their UTC start, alike in distance and wall clock
+    first = pd.Timestamp("2025-10-26T00:30:00Z")
+    second = pd.Timestamp("2025-10-26T01:30:00Z")
+    wall_clock = pd.Timestamp("2025-10-26T02:30:00")
+    frame = pd.DataFrame(
+        [
+            _row("fit", "a.fit", start=first, local_start=wall_clock),
+            _row("fit", "b.fit", start=second, local_start=wall_clock),
+        ]
+    )
+    assert len(merge_duplicates(frame)[0]) == 2
 
 
 def test_a_date_only_log_row_matches_the_recorded_run_of_that_day():

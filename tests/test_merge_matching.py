@@ -36,6 +36,8 @@ def random_records(seed: int, count: int) -> pd.DataFrame:
                 "source_format": "csv",
                 "start_time_utc": start if chosen.random() < 0.85 else pd.NaT,
                 "local_start": local if chosen.random() < 0.5 else pd.NaT,
+                # a source that knew only its wall time (a hand log)
+                "start_time_local": local if chosen.random() < 0.5 else pd.NaT,
                 "sport": chosen.choice(["running", "running", "walking", "other", None]),
                 "distance_m": chosen.choice(
                     [10_000.0, 10_000.0, 10_400.0, 10_600.0, 9_000.0, 0.0, float("nan")]
@@ -49,6 +51,7 @@ def pairwise_runs(frame: pd.DataFrame) -> set[frozenset[str]]:
     """The runs as the definition says, checking every pair: the reference, quadratic."""
     columns = {name: frame[name].tolist() for name in ("source_path", "athlete", "sport")}
     columns["distance_m"] = frame["distance_m"].tolist()
+    local_only = frame["start_time_local"].notna().tolist()
     parent = list(range(len(frame)))
 
     def root(position: int) -> int:
@@ -62,6 +65,8 @@ def pairwise_runs(frame: pd.DataFrame) -> set[frozenset[str]]:
             one, other = times.iloc[first], times.iloc[second]
             if pd.isna(one) or pd.isna(other):
                 continue
+            if column == "local_start" and not (local_only[first] or local_only[second]):
+                continue  # wall clocks repeat an hour a year: UTC decides when both know it
             close = abs((one - other).total_seconds()) <= SAME_START_S
             if close and _compatible(columns, first, second, SAME_DISTANCE_RATIO):
                 parent[root(second)] = root(first)
