@@ -47,7 +47,7 @@ def check(
     since: dt.date | None = None,
     until: dt.date | None = None,
 ) -> pd.DataFrame:
-    """The findings of every enabled rule on the log, as a DataFrame (DESIGN.md's columns)."""
+    """The findings of every enabled rule on the log, as a DataFrame (docs/DESIGN.md#the-tables)."""
     from analyzer.checkers import findings_table, run_rules
     from analyzer.profile import load_profile
 

@@ -10,7 +10,7 @@ import re
 SPORTS = ("running", "walking", "hiking", "cycling", "swimming", "other")
 SURFACES = ("road", "trail", "track", "treadmill", "grass", "sand", "unknown")
 
-# Strava GPX <type> numbers [FORMATS.md §2]: 1 Ride, 4 Hike, 9 Run, 10 Walk.
+# Strava GPX <type> numbers [docs/FORMATS.md §2]: 1 Ride, 4 Hike, 9 Run, 10 Walk.
 _STRAVA_GPX_TYPE = {"1": "cycling", "4": "hiking", "9": "running", "10": "walking"}
 
 _SPORT_WORDS: tuple[tuple[str, str], ...] = (

@@ -1,6 +1,6 @@
 """Parquet datasets partitioned by athlete: what `runlog import PATH -o OUT/` writes.
 
-    OUT/activities/athlete=ana/part-0.parquet   one row per activity (DESIGN.md's columns)
+    OUT/activities/athlete=ana/part-0.parquet   one row per activity (docs/DESIGN.md#the-tables)
     OUT/notes/athlete=ana/part-0.parquet        dated notes
     OUT/findings/athlete=ana/part-0.parquet     the rules' findings (evidence and related as JSON)
     OUT/weekly/athlete=ana/part-0.parquet       the weekly table (analyzer.weekly)

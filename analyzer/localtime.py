@@ -1,8 +1,9 @@
 """The time zone and local calendar day of each activity.
 
-Order of trust [DESIGN.md]: the device's own offset (FIT local_timestamp − timestamp), then the
-time zone at the first GPS point (offline lookup), then an offset merely written in the
-timestamps (GPX/TCX `+02:00`), then the athlete profile's time zone, then this computer's.
+Order of trust [docs/FORMATS.md §1.6, §7.3]: the device's own offset (FIT local_timestamp −
+timestamp), then the time zone at the first GPS point (offline lookup), then an offset merely
+written in the timestamps (GPX/TCX `+02:00`), then the athlete profile's time zone, then this
+computer's.
 Days and weeks are never taken from UTC: a 06:00 run in Sydney is on the previous UTC day.
 """
 

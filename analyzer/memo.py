@@ -10,8 +10,8 @@ the result is kept whole, under a key that digests everything the result depends
 - every runlog.toml that could apply (the one given, those beside the data and in archives)
   and whether the one folder named is an athlete's of a coach's folder (its name is theirs);
 - the command and its options (`check` and `report` add the day they run on, `check` the width
-  it wraps to), the folder it runs in, the RUNLOG_* settings, the machine's time zone, runlog's
-  own code (every module) and the versions of the packages installed beside it.
+  it wraps to), the folder it runs in, the RUNLOG_* settings, the machine's time zone, and
+  runlog's own code with the Python and packages that run it (analyzer/fingerprint.py).
 
 Working that out reads and digests each file (as the file cache does) but imports neither
 pandas nor any importer. A change to any of these gives a new key, and the result is made
@@ -33,7 +33,6 @@ import json
 import logging
 import os
 import struct
-import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -42,6 +41,7 @@ from pathlib import Path
 from analyzer import atomic
 from analyzer.discover import coach_athlete_folders, discover
 from analyzer.errors import RunlogError
+from analyzer.fingerprint import code_key
 from analyzer.profile import find_profile, input_limits
 from analyzer.storage import is_url
 
@@ -151,7 +151,7 @@ def _key(
     add(command, sorted(options.items()), [os.fsdecode(path) for path in paths], os.getcwd())
     add(sorted((name, value) for name, value in os.environ.items() if name.startswith("RUNLOG")))
     add(os.environ.get("TZ"), time.tzname, time.timezone)  # the machine's zone, where it counts
-    add(_code_digest(), _installed())
+    add(code_key())
     add(str(profile_path), _content_digest(profile_path) if profile_path is not None else None)
     for folder in [*found.data_folders, *found.athlete_folders.values()]:
         beside = find_profile(folder)  # where the loader looks for a runlog.toml
@@ -279,29 +279,3 @@ def _content_digest(path: Path) -> str | None:
 
 def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def _code_digest(package: Path = Path(__file__).parent) -> str:
-    """A digest of runlog's own code: every module of the package."""
-    digest = hashlib.sha256()
-    for path in sorted(package.rglob("*.py")):
-        digest.update(path.relative_to(package).as_posix().encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
-def _installed() -> list[str]:
-    """The packages installed where runlog's come from (name and version, from the names of
-    their metadata folders): a new pandas or pyarrow may write other bytes."""
-    found: list[str] = []
-    for folder in filter(None, sys.path):
-        try:
-            with os.scandir(folder) as listing:
-                found.extend(
-                    entry.name
-                    for entry in listing
-                    if entry.name.endswith((".dist-info", ".egg-info"))
-                )
-        except OSError:
-            continue
-    return sorted(found)

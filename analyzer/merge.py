@@ -4,7 +4,7 @@ A run often arrives several times: the watch's FIT, the GPX Strava made of it, i
 Strava's activities.csv, an entry in Garmin's export. Records are the same run when a Strava
 row names the file (`Filename`), when they come from the same bytes, or when they start within
 two minutes of each other (UTC, or local wall clock for sources that only know local time)
-with distances within 5 % [FORMATS.md §7.6 suggests ±2 min and ±1.5 %; a phone's GPS and a
+with distances within 5 % [docs/FORMATS.md §7.6 suggests ±2 min and ±1.5 %; a phone's GPS and a
 watch's footpod can differ by a few per cent on one run]. A date-only log row matches a
 recorded run of the same day within 3 %. Never count one run's distance twice.
 """

@@ -28,6 +28,7 @@ from analyzer import executor, plausible
 from analyzer.cache import DamagedEntry, Entry, decode_entry, encode_entry, entry_head_size
 from analyzer.discover import Source
 from analyzer.errors import BadFile, FileErrorKind
+from analyzer.fingerprint import code_key
 from analyzer.importers import Imported, importer_for, suffix_of
 from analyzer.memo import cache_folder, keep_in_cache
 
@@ -36,21 +37,9 @@ log = logging.getLogger(__name__)
 HEAD_BYTES = 4096
 
 
-def code_version(package: Path = Path(__file__).parent) -> str:
-    """A digest of the code that shapes an import: a changed importer never reads a stale entry.
-
-    Every module under importers/ counts, in subfolders too (the FIT importer is a package).
-    """
-    digest = hashlib.sha1(usedforsecurity=False)
-    importers = package / "importers"
-    shaping = [*importers.rglob("*.py"), package / "classify.py", package / "plausible.py"]
-    for path in sorted(shaping):
-        digest.update(path.relative_to(package).as_posix().encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:12]
-
-
-CACHE_VERSION = code_version()
+# Entries are keyed on runlog's code and what runs it as well as on a file's bytes: a changed
+# importer, unit, word list or library never serves a stale reading (analyzer/fingerprint.py).
+CACHE_VERSION = code_key()[:16]
 _ENTRY_SUFFIX = ".entry"  # JSON and Arrow (analyzer/cache.py); old *.pickle entries are never read
 _PARALLEL_MIN_FILES = 16
 _BATCH = 4  # files a reading process parses per task (fewer round trips)

@@ -1,4 +1,4 @@
-"""The canonical tables of DESIGN.md: column, dtype and meaning. Units live in the names."""
+"""The canonical tables (docs/DESIGN.md#the-tables): column, dtype, meaning; units in the names."""
 
 import pandas as pd
 

@@ -23,7 +23,7 @@ FEET_PER_METRE = 1 / METRES_PER_FOOT
 EARTH_RADIUS_M = 6_378_137.0
 ONE_DEGREE_M = 2 * math.pi * EARTH_RADIUS_M / 360  # along a meridian
 
-FIT_EPOCH_UNIX_S = 631_065_600  # 1989-12-31T00:00Z [Garmin FIT cookbook, FORMATS.md §1.6]
+FIT_EPOCH_UNIX_S = 631_065_600  # 1989-12-31T00:00Z [Garmin FIT cookbook, docs/FORMATS.md §1.6]
 
 MAX_UTC_OFFSET_S = 14 * 3600  # UTC+14 (Kiribati) is the furthest zone from UTC
 UTC_OFFSET_STEP_S = 15 * 60  # every zone in use is a multiple of 15 minutes from UTC
@@ -31,7 +31,7 @@ UTC_OFFSET_STEP_S = 15 * 60  # every zone in use is a multiple of 15 minutes fro
 # A foot cadence as a device writes it often counts one foot (strides/min: FIT, TCX, GPX
 # extensions, Strava, Polar, Wahoo, Garmin exports); some writers store steps/min instead.
 # One foot stays below these while moving (running ~75-100, walking ~50-70), steps/min above
-# [FORMATS.md §1.3, §7.1]. Cadence of other sports (pedal or paddle strokes) is not steps.
+# [docs/FORMATS.md §1.3, §7.1]. Cadence of other sports (pedal or paddle strokes) is not steps.
 ONE_FOOT_BELOW_SPM = {"running": 120.0, "walking": 85.0, "hiking": 85.0}
 FOOT_SPORTS = tuple(ONE_FOOT_BELOW_SPM)
 

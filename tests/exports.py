@@ -1,6 +1,6 @@
 """Whole exports for tests, written to tmp_path: a Garmin account export zip, a Strava export.
 
-Each builder lays files out the way the service does [FORMATS.md §4, §5.2], from plain
+Each builder lays files out the way the service does [docs/FORMATS.md §4, §5.2], from plain
 arguments in runlog's own units, and adds the non-activity files a real export carries so
 that tests can show they are passed over.
 
@@ -30,7 +30,7 @@ GZIP_MAGIC = b"\x1f\x8b"
 # The first bytes of a JPEG: enough for a file that only has to be passed over.
 JPEG_BYTES = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00\xff\xd9"
 
-# Strava's activities.csv header of 2022-23 exports, 94 columns [FORMATS.md §4.2]: five
+# Strava's activities.csv header of 2022-23 exports, 94 columns [docs/FORMATS.md §4.2]: five
 # names appear twice, and the first Distance is km (or miles), the second metres.
 STRAVA_COLUMNS: tuple[str, ...] = (
     "Activity ID", "Activity Date", "Activity Name", "Activity Type", "Activity Description",

@@ -16,7 +16,7 @@ from analyzer.cache import DamagedEntry, decode_entry, encode_entry, entry_head_
 from analyzer.discover import discover
 from analyzer.errors import BadFile
 from analyzer.importers import Imported, Record
-from analyzer.reading import CACHE_VERSION, code_version, load_cached, parse
+from analyzer.reading import load_cached, parse
 
 SAMPLE_DATA = Path(__file__).resolve().parents[1] / "sample_data"
 
@@ -208,19 +208,3 @@ def test_every_file_comes_back_from_its_entry_as_it_was_read(folder, request):
             _assert_same(getattr(imported, name), getattr(outcome[2], name))
         checked += 1
     assert checked > 20
-
-
-def test_the_cache_key_covers_importer_packages(tmp_path):
-    # A change to any importer module, in a subfolder too (importers/fit/), or a module
-    # moved between folders, gives a new cache key, so no stale entry is read.
-    (tmp_path / "importers" / "fit").mkdir(parents=True)
-    for name in ("classify.py", "plausible.py", "importers/gpx.py", "importers/fit/decode.py"):
-        (tmp_path / name).write_text("x = 1\n")
-    first = code_version(tmp_path)
-    assert code_version(tmp_path) == first
-    (tmp_path / "importers" / "fit" / "decode.py").write_text("x = 2\n")
-    second = code_version(tmp_path)
-    assert second != first
-    (tmp_path / "importers" / "fit" / "decode.py").rename(tmp_path / "importers" / "decode.py")
-    assert code_version(tmp_path) != second
-    assert code_version() == CACHE_VERSION

@@ -25,7 +25,7 @@ from tests.exports import (
     strava_export,
 )
 
-STRAVA_DATE_FORMAT = "%b %d, %Y, %I:%M:%S %p"  # FORMATS.md §4.2, UTC
+STRAVA_DATE_FORMAT = "%b %d, %Y, %I:%M:%S %p"  # docs/FORMATS.md §4.2, UTC
 
 
 # Garmin ----------------------------------------------------------------------------------------

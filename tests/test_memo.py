@@ -87,9 +87,9 @@ def test_a_changed_file_gives_a_new_result(data, tmp_path):
 
 @pytest.mark.parametrize(
     "change",
-    ["a new file", "a new profile setting", "a profile given", "another option"],
+    ["a new file", "a new profile setting", "a profile given", "another option", "other code"],
 )
-def test_whatever_the_result_depends_on_gives_a_new_key(data, tmp_path, change):
+def test_whatever_the_result_depends_on_gives_a_new_key(data, tmp_path, monkeypatch, change):
     profile = tmp_path / "other.toml"
     profile.write_text((data / "runlog.toml").read_text())
     before = memo.key_of("import", [data], None, {"output": "runs.csv"})
@@ -103,6 +103,8 @@ def test_whatever_the_result_depends_on_gives_a_new_key(data, tmp_path, change):
         (data / "runlog.toml").write_text((data / "runlog.toml").read_text() + "\n# a remark\n")
     elif change == "a profile given":
         given = profile
+    elif change == "other code":  # a changed module or library (tests/test_fingerprint.py)
+        monkeypatch.setattr(memo, "code_key", lambda: "another release")
     else:
         options = {"output": "runs.parquet"}
     assert memo.key_of("import", [data], given, options) != before

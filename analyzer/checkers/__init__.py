@@ -48,8 +48,8 @@ RULES: tuple[Rule, ...] = (
     running_through_pain.RULE,  # RL503
 )
 
-# DESIGN.md's columns (the findings table, the datasets' schema); the headline is the
-# reports' few words, said again by the message, so the stored tables keep their shape
+# The findings table's columns (docs/DESIGN.md#the-tables; the datasets' schema): the headline
+# is the reports' few words, said again by the message, so the stored tables keep their shape
 FINDING_COLUMNS = [item.name for item in dataclasses.fields(Finding) if item.name != "headline"]
 
 
@@ -163,7 +163,7 @@ def _with_related(findings: list[Finding]) -> list[Finding]:
 
 
 def findings_table(findings: list[Finding]) -> pd.DataFrame:
-    """The findings as a DataFrame with DESIGN.md's columns (related as lists of findings)."""
+    """The findings as a DataFrame (docs/DESIGN.md#the-tables; related as lists of findings)."""
     rows = [{name: getattr(finding, name) for name in FINDING_COLUMNS} for finding in findings]
     return pd.DataFrame(rows, columns=FINDING_COLUMNS)
 

@@ -48,7 +48,7 @@ class Rule:
     rationale: str  # the module docstring: what it flags, why, and the source
     thresholds: type  # a frozen dataclass with a default for every field
     check: Callable[..., list[Finding]]  # check(log, limits) -> findings
-    grade: str = "Conv"  # EVIDENCE.md grade: Mod, Low, Mech, Conv (and combinations)
+    grade: str = "Conv"  # docs/EVIDENCE.md#grades: Mod, Low, Mech, Conv (and combinations)
     related_window_days: int | None = None  # fill `related` with the findings of these days
 
     def finding(self, **fields: Any) -> Finding:

@@ -32,7 +32,7 @@ STOP_SPEED_MPS = 0.5  # slower than any walk: standing, with GPS drift
 
 # Cadence fields in GPX and TCX usually count one foot; some writers store steps/min. If three
 # quarters of the moving samples are one-foot sized (units.one_foot_factor) the file counts one foot
-# and is doubled [FORMATS.md §2, §7.1; Runalyze treadmill file].
+# and is doubled [docs/FORMATS.md §2, §7.1; Runalyze treadmill file].
 
 # A character reference to no character (a lone UTF-16 surrogate such as &#xD800;, a control
 # character, past U+10FFFF): libxml2 lets some through and reading the text then fails.

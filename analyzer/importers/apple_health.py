@@ -1,7 +1,7 @@
 """Apple Health's export (`export.zip` -> `apple_health_export/export.xml`): the workouts.
 
 The export is one XML file, often of a gigabyte, with every health sample the phone and watch
-ever took (`Record`), the workouts (`Workout`) and daily summaries [FORMATS.md §6]:
+ever took (`Record`), the workouts (`Workout`) and daily summaries [docs/FORMATS.md §6]:
 
     <Workout workoutActivityType="HKWorkoutActivityTypeRunning" duration="5.19" durationUnit="min"
              totalDistance="0.497" totalDistanceUnit="mi" sourceName="Apple Watch"

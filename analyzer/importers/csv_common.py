@@ -2,7 +2,7 @@
 
 Exports reorder, translate and grow their columns, so importers find a column by its cleaned
 header name (HTML tags stripped, spaces trimmed, lower case), never by its position
-[FORMATS.md §4.2, §7.2]. A cell that is empty or `--` is missing: NaN, never 0 [§7.7].
+[docs/FORMATS.md §4.2, §7.2]. A cell that is empty or `--` is missing: NaN, never 0 [§7.7].
 
 The helpers work on whole columns: a `Table` keeps each column as a tuple of cell texts, and
 `to_number`, `to_seconds` and `to_datetime` turn one column into a pandas Series at once.

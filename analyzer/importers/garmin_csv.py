@@ -1,6 +1,6 @@
 """Garmin Connect's "Export CSV" of the Activities page: one row per activity, averages only.
 
-The traps [FORMATS.md §5.1, §7.3, §7.7]:
+The traps [docs/FORMATS.md §5.1, §7.3, §7.7]:
   - `Date` is local wall time with no zone: it goes to start_time_local, and the loader
     finds the zone (start_time_utc stays NaT).
   - Numbers are quoted strings with thousands separators ("1,067"), `--` for missing, and

@@ -1,6 +1,6 @@
 """Garmin Connect's full account export ("Export Your Data"): activity summaries and gear.
 
-The export zip holds, under DI_CONNECT/DI-Connect-Fitness/ [FORMATS.md §5.2]:
+The export zip holds, under DI_CONNECT/DI-Connect-Fitness/ [docs/FORMATS.md §5.2]:
   <user>_<N>_summarizedActivities.json  [{"summarizedActivitiesExport": [{activityId, ...}]}]
   <user>_gear.json                      [{"gearDTOS": [...], "gearActivityDTOs": {...}}]
 Every other JSON of the export (personal records, sleep, settings) is not an activity.

@@ -4,7 +4,7 @@ A GPX holds tracks (`trk`) of segments (`trkseg`) of timed points. Each point ma
 heart rate, cadence and speed in extensions that every writer names its own way: Garmin's
 TrackPointExtension under any prefix (`ns3:`, `gpxtpx:`), Cluetrust `gpxdata:`, or bare
 elements (Apple's `<speed>`, Amazfit's `<heartrate>`). They are matched by local name, so
-an undeclared or unusual prefix loses nothing [FORMATS.md §2, §7.16].
+an undeclared or unusual prefix loses nothing [docs/FORMATS.md §2, §7.16].
 
 Choices a runner would expect:
   - Tracks that follow each other within an hour are one outing (an app that starts a new

@@ -1,6 +1,6 @@
 """Polar Flow's per-session CSV: a summary header and one line of values, then samples.
 
-Layout [FORMATS.md §6]: line 1 names the summary columns (Name, Sport, Date, Start time,
+Layout [docs/FORMATS.md §6]: line 1 names the summary columns (Name, Sport, Date, Start time,
 Duration, Total distance (km), Average heart rate (bpm), Average cadence (rpm), Ascent (m),
 Notes ...; variants add columns, so they are found by name), line 2 holds the values, line 3
 starts the per-second sample table, which runlog does not need for its totals.

@@ -1,6 +1,6 @@
 """Strava's bulk-export `activities.csv`: one row per activity, uploads and manual entries.
 
-The traps [FORMATS.md §4.2, §7.2, §7.3]:
+The traps [docs/FORMATS.md §4.2, §7.2, §7.3]:
   - Five names repeat. The first `Distance` is in the athlete's display unit (km or miles),
     the second is metres; the first `Elapsed Time` is whole seconds. Columns are found by
     cleaned name and copy number, never by position, and headers may carry HTML

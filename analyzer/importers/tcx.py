@@ -1,7 +1,7 @@
 """TCX files (Garmin Training Center XML): activities of laps of timed trackpoints.
 
 Garmin Connect, Strava, Polar Flow, Suunto, Runtastic and many converters write TCX, each a
-little differently [FORMATS.md §3]: Strava pads the file with spaces before `<?xml`, the
+little differently [docs/FORMATS.md §3]: Strava pads the file with spaces before `<?xml`, the
 ActivityExtension `TPX` may sit under `ns3:` or declare its namespace inline, Runtastic
 writes Sport="running" in lower case, Polar writes local times with an offset and its run
 cadence in the bike field `Trackpoint/Cadence`. Elements are therefore matched by local name

@@ -33,7 +33,8 @@ from analyzer.units import METRES_PER_MILE
 
 RANKING_WINDOW_DAYS = 28  # the ranking counts each athlete's findings of their last 4 weeks
 SEVERITY_MARKS = {"high": "HIGH", "warning": "warn", "info": "info"}
-# DESIGN.md: a knee-pain note carries the findings of the 14 days before it as `related`.
+# A knee-pain note carries the findings of the 14 days before it as `related`
+# (docs/DESIGN.md#the-tables).
 PAIN_NOTE_RULE = "knee-pain-note"
 PAIN_WINDOW_DAYS = 14
 

@@ -1,4 +1,4 @@
-"""The findings as one JSON document, exactly DESIGN.md's shape, for scripts and dashboards.
+"""The findings as one JSON document for scripts and dashboards (docs/DESIGN.md#the-json-document).
 
 Dates are ISO strings, numbers plain JSON (a NaN or infinity becomes null), and keys keep one
 order: a tool can diff two runs of `runlog check --format json`.
@@ -39,8 +39,8 @@ def render_json(
     as_of: dt.date | None = None,
     since: dt.date | None = None,
 ) -> str:
-    """DESIGN.md's document: the as-of day, each athlete with their status and findings, then
-    the files not read."""
+    """The document (docs/DESIGN.md#the-json-document): the as-of day, each athlete with their
+    status and findings, then the files not read."""
     statuses = statuses or {}
     athletes = []
     for summary in athlete_summaries(log, findings, since, as_of):
@@ -71,8 +71,8 @@ def render_json(
 
 
 def status_dict(status: Status) -> dict[str, Any]:
-    """The status as plain JSON: DESIGN.md's keys first, distances in km (and miles when the
-    athlete's units are miles), open findings one line each."""
+    """The status as plain JSON: the keys of docs/DESIGN.md#the-json-document first, distances
+    in km (and miles when the athlete's units are miles), open findings one line each."""
     pain = status.latest_pain
     this_week_reason = week_not_judged_text(status, status.this_week_m)
     last_week_reason = week_not_judged_text(status, status.last_week_m)

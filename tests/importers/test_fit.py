@@ -308,7 +308,7 @@ def test_a_developer_field_named_like_a_native_one_is_ignored():
 
 
 def test_records_sharing_a_timestamp_merge_into_one_sample():
-    """The Strava app writes position and distance in separate records [FORMATS.md §1.9]."""
+    """The Strava app writes position and distance in separate records [docs/FORMATS.md §1.9]."""
     split = []
     for message in simple_run_messages(START, 300, 900.0):
         if message.name != "record":

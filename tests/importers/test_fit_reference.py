@@ -5,7 +5,7 @@ was first specified on. For each real file, session totals, the number of record
 record's time, distance and cadence must agree. Where runlog differs on purpose, the test says
 why:
 - records with the same timestamp are one sample (a Suunto Ambit writes its GPS fix and its
-  sensor values as two records each second; FORMATS.md §1.9): fitparse's records are merged
+  sensor values as two records each second; docs/FORMATS.md §1.9): fitparse's records are merged
   the same way, the first value of each field winning, before they are compared;
 - FIT cadence on foot counts one foot: runlog's cadence_spm is 2 x (cadence +
   fractional_cadence) on running, walking and hiking sessions (1 x where the device already

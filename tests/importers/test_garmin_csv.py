@@ -23,7 +23,7 @@ def names(text: str) -> list[str]:
     return text.split(",")
 
 
-# The 2025 run export and its example row [FORMATS.md §5.1].
+# The 2025 run export and its example row [docs/FORMATS.md §5.1].
 HEADER = names(
     "Activity Type,Date,Favorite,Title,Distance,Calories,Time,Avg HR,Max HR,Aerobic TE,"
     "Avg Run Cadence,Max Run Cadence,Avg Pace,Best Pace,Total Ascent,Total Descent,"

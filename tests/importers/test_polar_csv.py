@@ -1,4 +1,4 @@
-"""Polar Flow's session CSV: the summary line, built from the layout in FORMATS.md §6."""
+"""Polar Flow's session CSV: the summary line, built from the layout in docs/FORMATS.md §6."""
 
 import contextlib
 import io

@@ -21,7 +21,7 @@ def names(text: str) -> list[str]:
     return text.split(",")
 
 
-# The 94-column header of 2022-23 exports [FORMATS.md §4.2]: five names appear twice.
+# The 94-column header of 2022-23 exports [docs/FORMATS.md §4.2]: five names appear twice.
 HEADER = names(
     "Activity ID,Activity Date,Activity Name,Activity Type,Activity Description,Elapsed Time,"
     "Distance,Max Heart Rate,Relative Effort,Commute,Activity Private Note,Activity Gear,"
@@ -42,7 +42,7 @@ HEADER = names(
     "Average Grade Adjusted Pace,Timer Time,Total Cycles,Media"
 )
 SPAN = '<span class="translation_missing" title="translation missing: en-US.lib.x">{}</span>'
-# A real run row's values [FORMATS.md §4.2]: 3.32 km shown, 3322.95 m, 1411 s.
+# A real run row's values [docs/FORMATS.md §4.2]: 3.32 km shown, 3322.95 m, 1411 s.
 RUN = {
     "Activity ID": "12070555079",
     "Activity Date": "May 29, 2022, 3:53:35 PM",

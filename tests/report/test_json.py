@@ -1,4 +1,4 @@
-"""The JSON document: DESIGN.md's shape, plain values, and a golden file."""
+"""The JSON document (docs/DESIGN.md#the-json-document): plain values, and a golden file."""
 
 import dataclasses
 import datetime as dt

@@ -1,6 +1,6 @@
 """FIT activity files from watches and apps: one Record per session, with its samples.
 
-Decoded with fitdecode [FORMATS.md §1.1], whose 2025 profile names COROS, `ultra` and
+Decoded with fitdecode [docs/FORMATS.md §1.1], whose 2025 profile names COROS, `ultra` and
 `sport_profile_name`. The package keeps how FIT bytes are decoded apart from what a FIT
 activity means:
 

@@ -57,7 +57,7 @@ def clock_of(content: Content) -> Clock:
     """The device's UTC offset, or the local clock of a watch that never learnt UTC.
 
     activity.local_timestamp is local wall time written as FIT seconds, so local minus
-    timestamp is the offset [FORMATS.md §1.6]. Offsets beyond ±14 h are garbage (Zwift
+    timestamp is the offset [docs/FORMATS.md §1.6]. Offsets beyond ±14 h are garbage (Zwift
     writes the FIT epoch, an Edge export a 1989 time). COROS copies timestamp into
     local_timestamp wherever the run was (a Czech run at UTC+1, a Colombian one at UTC-5,
     both saying +0), so a zero offset from COROS is no statement at all.

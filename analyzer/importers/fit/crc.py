@@ -1,4 +1,4 @@
-"""FIT's CRC-16, checked per file (not per frame, as fitdecode would) [FORMATS.md §1.1]."""
+"""FIT's CRC-16, checked per file (not per frame, as fitdecode would) [docs/FORMATS.md §1.1]."""
 
 from __future__ import annotations
 

@@ -44,7 +44,7 @@ def record_table(matrix: np.ndarray) -> pd.DataFrame:
     """Records as float columns in canonical units, sorted by time, one row per timestamp.
 
     time_s stays in FIT seconds. The Strava app writes GPS and distance in separate records
-    with the same timestamp [FORMATS.md §1.9]: such rows merge, the first value of each
+    with the same timestamp [docs/FORMATS.md §1.9]: such rows merge, the first value of each
     column winning.
     """
     lat_deg = matrix[:, _LAT] * DEGREES_PER_SEMICIRCLE
