@@ -55,7 +55,9 @@ def environment(cache: Path | str, **more: str) -> dict[str, str]:
     return {**settings, **more}
 
 
-def run(args: list[str], env: dict[str, str], timeout_s: float = 300) -> subprocess.CompletedProcess:
+def run(
+    args: list[str], env: dict[str, str], timeout_s: float = 300
+) -> subprocess.CompletedProcess:
     return subprocess.run(
         [*RUNLOG, *args], env=env, capture_output=True, text=True, timeout=timeout_s
     )
@@ -69,9 +71,13 @@ def fresh(folder: Path) -> Path:
 
 
 def can_unshare() -> bool:
-    probe = subprocess.run(
-        ["unshare", "--mount", "--map-root-user", "true"], capture_output=True, check=False
-    ) if shutil.which("unshare") else None
+    probe = (
+        subprocess.run(
+            ["unshare", "--mount", "--map-root-user", "true"], capture_output=True, check=False
+        )
+        if shutil.which("unshare")
+        else None
+    )
     return probe is not None and probe.returncode == 0
 
 
@@ -129,8 +135,12 @@ def kills_during_import(base: Path, cohort: Path, cache: Path) -> Outcome:
     broken = []
     for point in range(20):
         delay_s = warm_s * (0.3 + 0.7 * point / 19)
-        process = subprocess.Popen([*RUNLOG, "import", str(cohort), "-o", f"{out}/", "--samples"],
-                                   env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        process = subprocess.Popen(
+            [*RUNLOG, "import", str(cohort), "-o", f"{out}/", "--samples"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         time.sleep(delay_s)
         process.kill()
         process.wait()
@@ -228,16 +238,27 @@ def output_faults(base: Path, cohort: Path, cache: Path, namespaces: bool) -> li
                     f"{sys.executable} {script} {shlex.quote(str(folder))} > {base}/snap.txt"
                 )
                 subprocess.run(
-                    ["unshare", "--mount", "--map-root-user", "--propagation", "private",
-                     "sh", "-c", shell],
-                    env=env, timeout=300, check=False,
+                    [
+                        "unshare",
+                        "--mount",
+                        "--map-root-user",
+                        "--propagation",
+                        "private",
+                        "sh",
+                        "-c",
+                        shell,
+                    ],
+                    env=env,
+                    timeout=300,
+                    check=False,
                 )
                 code = int((base / "rc.txt").read_text())
                 error = (base / "e.txt").read_text()
                 after = json.loads((base / "snap.txt").read_text())
             else:
-                result = in_namespace(read_only(folder), [command, *inputs, "-o", str(target),
-                                                          *extra], env)
+                result = in_namespace(
+                    read_only(folder), [command, *inputs, "-o", str(target), *extra], env
+                )
                 code, error, after = result.returncode, result.stderr, _snapshot(folder)
             lines = [line for line in error.splitlines() if line.strip()]
             intact = after == snapshot
@@ -279,8 +300,13 @@ def concurrent_imports(base: Path, cohort: Path) -> Outcome:
         shutil.rmtree(folder, ignore_errors=True)
     env = environment(cache)
     processes = [
-        subprocess.Popen([*RUNLOG, "import", str(cohort), "-o", f"{out}/"], env=env,
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            [*RUNLOG, "import", str(cohort), "-o", f"{out}/"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         for _ in range(4)
     ]
     codes, errors = [], []
@@ -298,9 +324,9 @@ def concurrent_imports(base: Path, cohort: Path) -> Outcome:
 
 
 def long_athlete_name(base: Path, cache: Path) -> Outcome:
-    from benchmarks.synthetic import write_cohort
-
     import pandas as pd
+
+    from benchmarks.synthetic import write_cohort
 
     cohort = base / "long-names"
     shutil.rmtree(cohort, ignore_errors=True)
@@ -318,14 +344,19 @@ def long_athlete_name(base: Path, cache: Path) -> Outcome:
         "import json, sys; from analyzer import datasets; "
         "print(json.dumps(sorted(set(datasets.read_table(sys.argv[1], 'activities')['athlete']))))"
     )
-    listed = subprocess.run([sys.executable, "-c", reader, str(out)], env=environment(cache),
-                            capture_output=True, text=True)
+    listed = subprocess.run(
+        [sys.executable, "-c", reader, str(out)],
+        env=environment(cache),
+        capture_output=True,
+        text=True,
+    )
     ours = json.loads(listed.stdout) if listed.returncode == 0 else []
     return Outcome(
         "an athlete folder named with 36 Japanese characters",
         result.returncode == 0 and name in ours and len(athletes) == 2,
         f"exit {result.returncode} {result.stderr.strip()[-100:]!r}; pandas reads "
-        f"{len(athletes)} athletes; runlog's reader names {name in ours and 'the athlete' or 'NOT the athlete'}",
+        f"{len(athletes)} athletes; runlog's reader "
+        f"{'names the athlete' if name in ours else 'does NOT name the athlete'}",
     )
 
 
@@ -366,7 +397,8 @@ def cache_faults(base: Path, namespaces: bool) -> list[Outcome]:
                 Outcome(
                     f"{command} with a {fault} cache folder",
                     held,
-                    f"exit {first.returncode}; output {'as with a good cache' if same and written else 'WRONG or missing'}; "
+                    f"exit {first.returncode}; output "
+                    f"{'as with a good cache' if same and written else 'WRONG or missing'}; "
                     f"{len(noise)} line(s) on stderr {noise[-1][:100] if noise else ''!r}",
                 )
             )
@@ -383,11 +415,14 @@ def cache_full_temporaries(base: Path, cohort: Path, namespaces: bool) -> Outcom
     shell = (
         f"{full_folder(cache, 2048)} && {command} > /dev/null 2> {base}/err.txt; "
         f"echo $? > {base}/rc.txt; find {shlex.quote(str(cache))} -name '*.tmp' | wc -l > {count}; "
-        f"{command} > /dev/null 2>&1; find {shlex.quote(str(cache))} -name '*.tmp' | wc -l >> {count}"
+        f"{command} > /dev/null 2>&1; "
+        f"find {shlex.quote(str(cache))} -name '*.tmp' | wc -l >> {count}"
     )
     subprocess.run(
         ["unshare", "--mount", "--map-root-user", "--propagation", "private", "sh", "-c", shell],
-        env=environment(cache), timeout=600, check=False,
+        env=environment(cache),
+        timeout=600,
+        check=False,
     )
     first, second = (int(line) for line in count.read_text().split())
     code = int((base / "rc.txt").read_text())
@@ -403,15 +438,21 @@ def vanished_cache(base: Path, cohort: Path) -> Outcome:
     shutil.rmtree(cache, ignore_errors=True)
     env = environment(cache)
     good = run(["check", str(cohort)], environment(base / "good-cache-2"))
-    process = subprocess.Popen([*RUNLOG, "check", str(cohort)], env=env, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [*RUNLOG, "check", str(cohort)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     time.sleep(2.5)
     shutil.rmtree(cache, ignore_errors=True)
     output, error = process.communicate(timeout=600)
     return Outcome(
         "the cache folder removed during a check",
         process.returncode == good.returncode and output == good.stdout,
-        f"exit {process.returncode}; output {'as with a good cache' if output == good.stdout else 'DIFFERENT'}; "
+        f"exit {process.returncode}; output "
+        f"{'as with a good cache' if output == good.stdout else 'DIFFERENT'}; "
         f"{len(error.splitlines())} line(s) on stderr",
     )
 
@@ -421,8 +462,13 @@ def concurrent_cache(base: Path, cohort: Path) -> Outcome:
     shutil.rmtree(cache, ignore_errors=True)
     env = environment(cache)
     processes = [
-        subprocess.Popen([*RUNLOG, "check", str(cohort), "--format", "json"], env=env,
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            [*RUNLOG, "check", str(cohort), "--format", "json"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         for _ in range(4)
     ]
     results = [process.communicate(timeout=600) for process in processes]
@@ -463,8 +509,13 @@ def _alive(pid: int) -> bool:
 def orphans(base: Path, cohort: Path, how: int) -> Outcome:
     cache = base / f"orphan-cache-{how}"
     shutil.rmtree(cache, ignore_errors=True)
-    process = subprocess.Popen([*RUNLOG, "check", str(cohort)], env=environment(cache),
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [*RUNLOG, "check", str(cohort)],
+        env=environment(cache),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     workers: set[int] = set()
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and len(workers) < 2:
@@ -540,30 +591,34 @@ def notes_faults(base: Path, cache: Path) -> list[Outcome]:
         b"2026-03-01 easy\x00 run\n2026-03-03 left knee sore, 4/10\n2026-03-04 right knee "
         b"aching on the stairs, 5/10\n"
     )
-    document, error, code = _check_json([folder], cache)
+    document, _, code = _check_json([folder], cache)
     dates = sorted(_notes(document))
     notices = [e for e in document.get("errors", []) if "journal" in e["path"]]
-    outcomes.append(Outcome(
-        "one NUL byte near the start of journal.md",
-        dates == ["2026-03-03", "2026-03-04"] and bool(notices),
-        f"knee notes read on {dates}; {len(notices)} notice(s) {[n['error'][:80] for n in notices]}",
-    ))
+    outcomes.append(
+        Outcome(
+            "one NUL byte near the start of journal.md",
+            dates == ["2026-03-03", "2026-03-04"] and bool(notices),
+            f"knee notes read on {dates}; {len(notices)} notice(s) "
+            f"{[n['error'][:80] for n in notices]}",
+        )
+    )
 
     folder = base / "nul-csv"
     fresh(folder)
-    rows = ["date,distance_km,notes"] + [
-        f"2026-03-{day:02d},10,easy run" for day in range(1, 15)
-    ]
+    rows = ["date,distance_km,notes"] + [f"2026-03-{day:02d},10,easy run" for day in range(1, 15)]
     rows[5] = "2026-03-05,10,left knee sore\x00 4/10"
     (folder / "log.csv").write_bytes(("\n".join(rows) + "\n").encode())
-    document, error, code = _check_json([folder], cache)
+    document, _, code = _check_json([folder], cache)
     runs = sum(athlete.get("activities", 0) for athlete in document.get("athletes", []))
     notes = _notes(document)
-    outcomes.append(Outcome(
-        "a NUL in one CSV cell",
-        runs == 14 and "2026-03-05" in notes,
-        f"{runs} of 14 runs read; knee note of 5 March {'read' if notes else 'LOST'}; exit {code}",
-    ))
+    outcomes.append(
+        Outcome(
+            "a NUL in one CSV cell",
+            runs == 14 and "2026-03-05" in notes,
+            f"{runs} of 14 runs read; knee note of 5 March "
+            f"{'read' if notes else 'LOST'}; exit {code}",
+        )
+    )
 
     folder = base / "impossible-date"
     fresh(folder)
@@ -572,14 +627,16 @@ def notes_faults(base: Path, cache: Path) -> list[Outcome]:
         "2026-02-28 easy run, knees fine\n2026-02-30 right knee swollen, gave way 8/10\n"
         "2026-03-03 knee fine\n"
     )
-    document, error, code = _check_json([folder], cache)
+    document, _, _ = _check_json([folder], cache)
     notes = _notes(document)
     problems = [e["error"] for e in document.get("errors", []) if "journal" in e["path"]]
-    outcomes.append(Outcome(
-        "2026-02-30 right knee swollen, gave way 8/10",
-        "2026-02-28" not in notes and bool(problems),
-        f"knee notes on {sorted(notes)}; {problems[:1]}",
-    ))
+    outcomes.append(
+        Outcome(
+            "2026-02-30 right knee swollen, gave way 8/10",
+            "2026-02-28" not in notes and bool(problems),
+            f"knee notes on {sorted(notes)}; {problems[:1]}",
+        )
+    )
 
     folder = base / "future"
     fresh(folder)
@@ -587,14 +644,16 @@ def notes_faults(base: Path, cache: Path) -> list[Outcome]:
     for offset in (3, 2, 1):
         _fit_run(folder, today - dt.timedelta(days=offset), f"run-{offset}.fit")
     _fit_run(folder, dt.date(2031, 5, 4), "wrong-clock.fit")
-    document, error, code = _check_json([folder], cache)
+    document, _error, code = _check_json([folder], cache)
     as_of = document.get("as_of")
     named = [e for e in document.get("errors", []) if "wrong-clock" in e["path"]]
-    outcomes.append(Outcome(
-        "one activity dated 2031 (a watch with a wrong clock)",
-        as_of is not None and as_of <= today.isoformat() and bool(named),
-        f"as of {as_of} (today {today}); {named[:1]}",
-    ))
+    outcomes.append(
+        Outcome(
+            "one activity dated 2031 (a watch with a wrong clock)",
+            as_of is not None and as_of <= today.isoformat() and bool(named),
+            f"as of {as_of} (today {today}); {named[:1]}",
+        )
+    )
     return outcomes
 
 
@@ -613,7 +672,7 @@ def dst_runs(base: Path, cache: Path) -> Outcome:
         "2025-10-26,02:10,5,30\n"
         "2025-10-26,02:50,6,30\n"
     )
-    document, error, code = _check_json([folder], cache)
+    document, _error, _code = _check_json([folder], cache)
     runs = sum(athlete.get("activities", 0) for athlete in document.get("athletes", []))
     return Outcome("two runs in the repeated DST hour", runs == 3, f"{runs} of 3 runs kept")
 
@@ -625,8 +684,9 @@ def newline_name(base: Path, cache: Path) -> Outcome:
     (folder / "bad\nother.fit: is empty (forged)\nx.fit").write_bytes(b"not a fit file at all")
     result = run(["check", str(folder)], environment(cache))
     forged = [line for line in result.stderr.splitlines() if line.startswith("other.fit")]
-    return Outcome("a newline in a file name", not forged,
-                   f"{len(forged)} forged line(s) on stderr")
+    return Outcome(
+        "a newline in a file name", not forged, f"{len(forged)} forged line(s) on stderr"
+    )
 
 
 def bidi_notes(base: Path, cache: Path) -> Outcome:
@@ -634,7 +694,9 @@ def bidi_notes(base: Path, cache: Path) -> Outcome:
     fresh(folder)
     _fit_run(folder, dt.date(2026, 3, 2))
     spoof = "left knee fine \u202e01/8 niap\u202c"
-    (folder / "journal.md").write_text(f"2026-03-03 {spoof}\n2026-03-04 knee sore, 3/10 \u2067x\u2069\n")
+    (folder / "journal.md").write_text(
+        f"2026-03-03 {spoof}\n2026-03-04 knee sore, 3/10 \u2067x\u2069\n"
+    )
     env = environment(cache)
     page = base / "bidi.html"
     table = base / "bidi.csv"
@@ -644,10 +706,14 @@ def bidi_notes(base: Path, cache: Path) -> Outcome:
     html = page.read_text() if page.exists() else ""
     run(["import", str(folder), "-o", str(table)], env)
     bidi = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
-    where = [name for name, output in (("terminal", text), ("csv", csv_out), ("html", html))
-             if bidi.search(output)]
-    return Outcome("bidirectional controls in notes", not where,
-                   f"raw controls reach: {where or 'none'}")
+    where = [
+        name
+        for name, output in (("terminal", text), ("csv", csv_out), ("html", html))
+        if bidi.search(output)
+    ]
+    return Outcome(
+        "bidirectional controls in notes", not where, f"raw controls reach: {where or 'none'}"
+    )
 
 
 def crafted_fit(base_type_id: int = 0x55) -> bytes:
@@ -678,10 +744,14 @@ def rust_panic(base: Path, cache: Path) -> Outcome:
     fresh(folder)
     (folder / "crafted.fit").write_bytes(crafted_fit())
     result = run(["check", str(folder)], environment(cache))
-    hits = sum(1 for line in result.stderr.splitlines() if "panicked" in line or "RUST_BACKTRACE" in line)
-    return Outcome("fitfast's panic text on a crafted FIT", hits == 0,
-                   f"{hits} panic line(s); exit {result.returncode}; "
-                   f"{result.stderr.splitlines()[-1][:100]!r}")
+    hits = sum(
+        1 for line in result.stderr.splitlines() if "panicked" in line or "RUST_BACKTRACE" in line
+    )
+    return Outcome(
+        "fitfast's panic text on a crafted FIT",
+        hits == 0,
+        f"{hits} panic line(s); exit {result.returncode}; {result.stderr.splitlines()[-1][:100]!r}",
+    )
 
 
 def read_only_home(base: Path, cache: Path, namespaces: bool) -> Outcome:
@@ -694,12 +764,19 @@ def read_only_home(base: Path, cache: Path, namespaces: bool) -> Outcome:
     env.pop("XDG_CONFIG_HOME", None)
     if not namespaces:
         return Outcome("matplotlib with a read-only HOME", None, "no unshare")
-    result = in_namespace(read_only(home), ["report", str(REPOSITORY / "sample_data"), "-o",
-                                            str(page)], env)
-    noise = [line for line in result.stderr.splitlines() if "matplotlib" in line.lower()
-             or "Matplotlib" in line]
-    return Outcome("matplotlib with a read-only HOME", not noise and result.returncode == 0,
-                   f"exit {result.returncode}; {len(noise)} matplotlib line(s)")
+    result = in_namespace(
+        read_only(home), ["report", str(REPOSITORY / "sample_data"), "-o", str(page)], env
+    )
+    noise = [
+        line
+        for line in result.stderr.splitlines()
+        if "matplotlib" in line.lower() or "Matplotlib" in line
+    ]
+    return Outcome(
+        "matplotlib with a read-only HOME",
+        not noise and result.returncode == 0,
+        f"exit {result.returncode}; {len(noise)} matplotlib line(s)",
+    )
 
 
 def out_of_memory(base: Path, cache: Path) -> Outcome:
@@ -708,7 +785,7 @@ def out_of_memory(base: Path, cache: Path) -> Outcome:
     fresh(folder)
     points = "".join(
         f'<trkpt lat="55.{index:06d}" lon="12.{index:06d}"><time>2026-03-02T07:'
-        f'{(index // 60) % 60:02d}:{index % 60:02d}Z</time></trkpt>'
+        f"{(index // 60) % 60:02d}:{index % 60:02d}Z</time></trkpt>"
         for index in range(400_000)
     )
     (folder / "big.gpx").write_text(
@@ -727,8 +804,11 @@ def out_of_memory(base: Path, cache: Path) -> Outcome:
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     said = " ".join(lines)
     held = "memory" in said and "not readable XML" not in said and "report" not in said
-    return Outcome("out of memory while reading a file", held,
-                   f"exit {result.returncode}; {lines[-1][:120] if lines else ''!r}")
+    return Outcome(
+        "out of memory while reading a file",
+        held,
+        f"exit {result.returncode}; {lines[-1][:120] if lines else ''!r}",
+    )
 
 
 def scale(base: Path, cache: Path) -> list[Outcome]:
@@ -775,8 +855,9 @@ print(json.dumps({"exit": code, "s": time.perf_counter() - started,
 """
 
 
-def _measured(label: str, path: Path, cache: Path, max_mb: float | None,
-              max_s: float | None) -> Outcome:
+def _measured(
+    label: str, path: Path, cache: Path, max_mb: float | None, max_s: float | None
+) -> Outcome:
     size_mb = path.stat().st_size / 1e6
     result = subprocess.run(
         [sys.executable, "-c", _MEASURED, str(path)],
@@ -832,8 +913,9 @@ def main() -> None:
             vanished_cache(base, cohort),
             concurrent_cache(base, cohort),
         ],
-        "exits": lambda: [orphans(base, cohort, how) for how in
-                          (signal.SIGTERM, signal.SIGKILL, signal.SIGINT)],
+        "exits": lambda: [
+            orphans(base, cohort, how) for how in (signal.SIGTERM, signal.SIGKILL, signal.SIGINT)
+        ],
         "notes": lambda: notes_faults(base, cache),
         "smaller": lambda: [
             dst_runs(base, cache),
@@ -855,8 +937,10 @@ def main() -> None:
             mark = {True: "held", False: "FAILED", None: "skipped"}[outcome.held]
             print(f"  {mark:7} {outcome.name}: {outcome.figures}", flush=True)
     tried = [outcome for outcome in outcomes if outcome.held is not None]
-    print(f"{sum(bool(o.held) for o in tried)} of {len(tried)} held "
-          f"({len(outcomes) - len(tried)} skipped)")
+    print(
+        f"{sum(bool(o.held) for o in tried)} of {len(tried)} held "
+        f"({len(outcomes) - len(tried)} skipped)"
+    )
     if not options.keep:
         shutil.rmtree(base, ignore_errors=True)
 
