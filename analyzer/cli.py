@@ -86,6 +86,10 @@ class RunlogGroup(click.Group):
             ctx.exit(EXIT_SIGNAL_BASE + signum)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
+        except MemoryError as err:  # the machine's limit: not a bug to report
+            raise UserError(
+                "runlog ran out of memory; close other programs, or check fewer files at once"
+            ) from err
         except Exception as err:
             if ctx.params.get("debug"):
                 raise
@@ -157,6 +161,10 @@ def cli(debug: bool) -> None:
         level=logging.DEBUG if debug else logging.WARNING,
         format="runlog: %(levelname)s: %(name)s: %(message)s",
     )
+    if not debug:
+        # matplotlib warns when it cannot write its settings and font cache (a read-only
+        # HOME) and then uses a temporary folder: the page is the same, the warning noise
+        logging.getLogger("matplotlib").setLevel(logging.ERROR)
 
 
 @cli.command(short_help="Print the findings of the runs under PATH...")
@@ -477,7 +485,12 @@ def import_activities(
     if weekly_output is not None:
         check_output(weekly_output, [*inputs, output_path], force=force)
     # a re-run over unchanged files finds its result kept whole (analyzer/memo.py)
-    options = {"output": output, "weekly": str(weekly_output), "profile": str(profile_path)}
+    options = {
+        "output": output,
+        "weekly": str(weekly_output),
+        "profile": str(profile_path),
+        "today": dt.date.today().isoformat(),  # runs dated after it are left out
+    }
     table = (output, writer)
     make = partial(_import_table, paths, profile_path, table, weekly_output, weekly_writer)
     result = memo.remembered("import", paths, profile_path, options, make)
@@ -794,10 +807,10 @@ def _echo_cache_notice() -> None:
 
 
 def _echo_errors(errors: Sequence[FileError]) -> None:
-    from analyzer.report.literal import terminal_text
+    from analyzer.report.literal import one_line
 
     for error in errors:
-        click.echo(terminal_text(str(error)), err=True)  # a file name holds no escapes
+        click.echo(one_line(str(error)), err=True)  # a file name holds no escapes, no lines
 
 
 def _echo_files(training_log: TrainingLog) -> None:
@@ -813,12 +826,12 @@ def _echo_notices(notices: Sequence[FileNotice]) -> None:
 
 def _file_lines(errors: Sequence[FileError], notices: Sequence[FileNotice]) -> list[str]:
     """The files not read (one line each), then, apart, the files read in full with a remark."""
-    from analyzer.report.literal import terminal_text
+    from analyzer.report.literal import one_line
 
-    lines = [terminal_text(str(error)) for error in errors]
+    lines = [one_line(str(error)) for error in errors]
     if notices:
         lines.append(f"Read in full, with a remark ({len(notices):,}):")
-        lines.extend(terminal_text(f"  {notice}") for notice in notices)
+        lines.extend(one_line(f"  {notice}") for notice in notices)
     return lines
 
 

@@ -30,6 +30,7 @@ class FileErrorKind(StrEnum):
     ARCHIVE_LIMIT = "archive_limit"  # an archive past runlog's size, ratio or count limits
     NOT_REGULAR_FILE = "not_regular_file"  # a device, pipe or socket, not a file
     UNREADABLE = "unreadable"  # the system refused to open or read it (permissions, I/O)
+    OUT_OF_MEMORY = "out_of_memory"  # runlog ran out of memory reading it: not the file's fault
     MISSING_PATH = "missing_path"  # a path the user named that does not exist
     NOTICE = "notice"  # read in full, with a remark: listed apart as a notice, not an error
     BAD_PROFILE = "bad_profile"  # an athlete's runlog.toml runlog cannot accept: they are skipped

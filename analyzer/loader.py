@@ -7,6 +7,7 @@ and the rest is still read; nothing the user has is written to.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import logging
 import math
 from collections.abc import Callable, Iterable
@@ -17,6 +18,7 @@ from typing import Any
 
 import pandas as pd
 
+from analyzer import plausible
 from analyzer.checkers import check_rule_settings
 from analyzer.checkers.shoe_overdue import worn_shoes
 from analyzer.discover import Discovery, Source, coach_athlete_folders, discover, shown
@@ -143,9 +145,13 @@ def file_part(
 
 
 def assemble(
-    parts: Iterable[FilePart], errors: list[FileError], profiles: dict[str, Profile]
+    parts: Iterable[FilePart],
+    errors: list[FileError],
+    profiles: dict[str, Profile],
+    today: dt.date | None = None,
 ) -> TrainingLog:
-    """One TrainingLog from the sources' parts: dated, in local time, tagged, merged."""
+    """One TrainingLog from the sources' parts: dated, in local time, tagged, merged. An
+    activity dated after `today` (this computer's) by more than a day is left out."""
     errors = list(errors)
     notices: list[FileNotice] = []
     rows: list[dict[str, Any]] = []
@@ -168,6 +174,8 @@ def assemble(
     errors += undated
     zones = {athlete: item.timezone for athlete, item in profiles.items()}
     activities = resolve_local_time(activities, zones)
+    activities, future = _not_after(activities, today or dt.date.today())
+    errors += future
     activities = apply_surface_tags(activities, profiles)
     activities, id_map = merge_duplicates(activities)
     load_cached.cache_clear()  # hold no file's samples until they are asked for
@@ -379,6 +387,28 @@ def _dated(activities: pd.DataFrame) -> tuple[pd.DataFrame, list[FileError]]:
         for path in activities.loc[~dated, "source_path"].unique()
     ]
     return activities[dated].reset_index(drop=True), errors
+
+
+def _not_after(activities: pd.DataFrame, today: dt.date) -> tuple[pd.DataFrame, list[FileError]]:
+    """The activities dated no later than a day after `today`; the others as errors naming
+    their file. A watch whose clock is wrong dates a run years ahead: kept, it would be the
+    newest day of the log, and every status would be judged on it."""
+    latest = today + dt.timedelta(days=plausible.MAX_DAYS_AHEAD)
+    days = activities["local_date"]
+    ahead = days.map(lambda day: day is not None and day > latest, na_action="ignore")
+    ahead = ahead.fillna(False).astype(bool)
+    errors = [
+        FileError(
+            str(path),
+            f"an activity dated {day:%a} {day.day} {day:%b %Y}, after today ({today:%a} "
+            f"{today.day} {today:%b %Y}): a clock set wrong? runlog leaves it out",
+            FileErrorKind.IMPLAUSIBLE,
+        )
+        for path, day in activities.loc[ahead, ["source_path", "local_date"]]
+        .drop_duplicates("source_path")
+        .itertuples(index=False)
+    ]
+    return activities[~ahead].reset_index(drop=True), errors
 
 
 def _samples_of_kept_runs(

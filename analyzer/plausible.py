@@ -30,6 +30,13 @@ FIRST_YEAR, LAST_YEAR = 1980, 2099
 # A runner's own log (a table or journal they keep by hand) may go back further: an old
 # training diary typed up. Only a spreadsheet's zero day (1899-12-30, "1900-01-00") is junk.
 FIRST_HAND_YEAR = 1901
+# A note longer than this is no note (three pages, about 1,500 words): a paste gone wrong, a
+# file's contents in a cell. Reading a note for knee pain costs time with its length (10 MB on
+# one line of a journal took 24 s), so a longer one is cut here, once, with a notice.
+MAX_NOTE_CHARS = 10_000
+# A runner's day may be a day ahead of this computer's (Tokyo and New York); past that, a run
+# dated after today is a clock set wrong (a watch that lost its date), left out when loaded.
+MAX_DAYS_AHEAD = 1
 FIRST_TIME_UTC = pd.Timestamp(f"{FIRST_YEAR}-01-01", tz="UTC")
 END_TIME_UTC = pd.Timestamp(f"{LAST_YEAR + 1}-01-01", tz="UTC")  # the first instant past them
 
@@ -87,7 +94,19 @@ def checked(imported: Imported) -> Imported:
         if fields != record.fields or samples is not record.samples:
             record = replace(record, fields=fields, samples=samples)
         records.append(record)
+    notes, cut = _cut_notes(imported.notes)
+    records = [_cut_record_notes(record, cut) for record in records]
     problems = remarks.lines()
+    if cut:
+        lengths = ", ".join(f"{length:,}" for length in cut[:3])
+        problems.append(
+            Problem(
+                f"cut {_count(len(cut), 'note', 'notes')} longer than {MAX_NOTE_CHARS:,} "
+                f"characters to their first {MAX_NOTE_CHARS:,} ({lengths} characters): "
+                "no note is that long (a paste gone wrong?)",
+                FileErrorKind.NOTICE,
+            )
+        )
     if repeats:
         problems.append(
             Problem(
@@ -97,7 +116,29 @@ def checked(imported: Imported) -> Imported:
         )
     if not problems:
         return imported
-    return replace(imported, records=records, problems=[*imported.problems, *problems])
+    return replace(imported, records=records, notes=notes, problems=[*imported.problems, *problems])
+
+
+def _cut_notes(notes: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[int]]:
+    """The notes with every text past MAX_NOTE_CHARS cut; the lengths of those cut."""
+    cut: list[int] = []
+    kept = []
+    for note in notes:
+        text = note.get("text")
+        if isinstance(text, str) and len(text) > MAX_NOTE_CHARS:
+            cut.append(len(text))
+            note = {**note, "text": text[:MAX_NOTE_CHARS]}
+        kept.append(note)
+    return kept, cut
+
+
+def _cut_record_notes(record: Record, cut: list[int]) -> Record:
+    """The record with its notes (a description, a comment) cut as notes are."""
+    text = record.fields.get("notes")
+    if not isinstance(text, str) or len(text) <= MAX_NOTE_CHARS:
+        return record
+    cut.append(len(text))
+    return replace(record, fields={**record.fields, "notes": text[:MAX_NOTE_CHARS]})
 
 
 @dataclass

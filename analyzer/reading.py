@@ -9,6 +9,7 @@ every core.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import io
 import logging
@@ -29,7 +30,7 @@ from analyzer.cache import DamagedEntry, Entry, decode_entry, encode_entry, entr
 from analyzer.discover import Source
 from analyzer.errors import BadFile, FileErrorKind
 from analyzer.fingerprint import code_key
-from analyzer.importers import Imported, importer_for, suffix_of
+from analyzer.importers import Imported, importer_for, suffix_of, text
 from analyzer.memo import cache_folder, keep_in_cache
 
 log = logging.getLogger(__name__)
@@ -227,15 +228,31 @@ def parse(name: str, data: bytes) -> Outcome:
     """Read one file's bytes with the importer that claims it."""
     if not data.strip():
         return BadFile("is empty: nothing was recorded, or the copy failed", FileErrorKind.EMPTY)
+    content_id = content_id_of(data)
+    stray = None
+    if suffix_of(name) in text.LINE_TEXT_SUFFIXES:  # a NUL costs the NUL, never the file
+        data, stray = text.without_stray_controls(data)
     try:
         importer = importer_for(name, data[:HEAD_BYTES])
         imported = plausible.checked(importer.read(io.BytesIO(data)))
     except BadFile as err:
         return err
+    except MemoryError:  # the machine's limit, not the file's fault, nor a bug
+        return BadFile(out_of_memory(len(data)), FileErrorKind.OUT_OF_MEMORY)
     except Exception as err:  # a bug in runlog, not in the file: go on, ask for it
         log.debug("unexpected error reading %s", name, exc_info=True)
         return BadFile(f"runlog failed here ({err!r}); please report it", FileErrorKind.BUG)
-    return importer.FORMAT, content_id_of(data), imported
+    if stray is not None:
+        imported = dataclasses.replace(imported, problems=[*imported.problems, stray])
+    return importer.FORMAT, content_id, imported
+
+
+def out_of_memory(size_bytes: int) -> str:
+    """Why a file of this size was not read when memory ran out, and what to do."""
+    return (
+        f"runlog ran out of memory reading it ({size_bytes / 1e6:,.1f} MB); the rest was "
+        "read: close other programs, or read this file on a machine with more memory"
+    )
 
 
 def _cache_path(folder: Path | None, data: bytes) -> Path | None:

@@ -33,7 +33,8 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 
 REPOSITORY = Path(__file__).resolve().parents[1]
@@ -221,6 +222,7 @@ def output_faults(base: Path, cohort: Path, cache: Path, namespaces: bool) -> li
             if fault == "full":
                 # the folder's files, copied into a tmpfs just big enough for them
                 keep = base / f"keep-{folder.name}"
+                shutil.rmtree(keep, ignore_errors=True)
                 shutil.copytree(folder, keep)
                 used_kb = sum(p.stat().st_size for p in keep.rglob("*") if p.is_file()) // 1024
                 quoted = shlex.quote(str(folder))
@@ -593,13 +595,17 @@ def notes_faults(base: Path, cache: Path) -> list[Outcome]:
     )
     document, _, code = _check_json([folder], cache)
     dates = sorted(_notes(document))
-    notices = [e for e in document.get("errors", []) if "journal" in e["path"]]
+    notices = [
+        item.get("error") or item.get("notice", "")
+        for item in [*document.get("errors", []), *document.get("notices", [])]
+        if "journal" in item["path"]
+    ]
     outcomes.append(
         Outcome(
             "one NUL byte near the start of journal.md",
             dates == ["2026-03-03", "2026-03-04"] and bool(notices),
             f"knee notes read on {dates}; {len(notices)} notice(s) "
-            f"{[n['error'][:80] for n in notices]}",
+            f"{[notice[:80] for notice in notices]}",
         )
     )
 
@@ -716,33 +722,12 @@ def bidi_notes(base: Path, cache: Path) -> Outcome:
     )
 
 
-def crafted_fit(base_type_id: int = 0x55) -> bytes:
-    """A FIT run whose records carry a developer field of a base type no FIT profile has
-    (0x55): rustyfit divides by its size, zero, and panics."""
-    import types
-
-    import tests.fitwriter as writer
-
-    messages = [
-        writer.FitMessage(message.name, message.fields, {"my_power": 200.0})
-        if message.name == "record"
-        else message
-        for message in writer.simple_run_messages(
-            dt.datetime(2026, 3, 2, 7, tzinfo=dt.UTC), 600, 2000.0
-        )
-    ]
-    float32 = writer._FLOAT32
-    writer._FLOAT32 = types.SimpleNamespace(identifier=base_type_id)
-    try:
-        return writer.encode_fit(messages)
-    finally:
-        writer._FLOAT32 = float32
-
-
 def rust_panic(base: Path, cache: Path) -> Outcome:
     folder = base / "panic"
     fresh(folder)
-    (folder / "crafted.fit").write_bytes(crafted_fit())
+    from tests.fitwriter import crafted_developer_field_fit
+
+    (folder / "crafted.fit").write_bytes(crafted_developer_field_fit())
     result = run(["check", str(folder)], environment(cache))
     hits = sum(
         1 for line in result.stderr.splitlines() if "panicked" in line or "RUST_BACKTRACE" in line
@@ -880,6 +865,17 @@ def _measured(
 # ---- main -----------------------------------------------------------------------------------
 
 
+def _each(*experiments: Callable[[], Outcome | list[Outcome]]) -> Iterator[Outcome]:
+    """Each experiment's outcomes as it ends (one that fails to run is an outcome too)."""
+    for experiment in experiments:
+        try:
+            found = experiment()
+        except Exception as err:  # the harness itself: say so and go on
+            name = getattr(experiment, "func", experiment).__name__
+            found = Outcome(name, None, f"could not be run: {err!r}")
+        yield from found if isinstance(found, list) else [found]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--only", nargs="*", help="experiments whose group names these")
@@ -899,33 +895,36 @@ def main() -> None:
         write_cohort(cohort, options.athletes, 16)
     cache = base / "cache"
     namespaces = can_unshare()
-    groups: dict[str, Callable[[], list[Outcome]]] = {
-        "outputs": lambda: [
-            kills_during_import(base, cohort, cache),
-            reads_during_rewrite(base, cohort, cache),
-            *output_faults(base, cohort, cache, namespaces),
-            concurrent_imports(base, cohort),
-            long_athlete_name(base, cache),
-        ],
-        "cache": lambda: [
-            *cache_faults(base, namespaces),
-            cache_full_temporaries(base, cohort, namespaces),
-            vanished_cache(base, cohort),
-            concurrent_cache(base, cohort),
-        ],
-        "exits": lambda: [
-            orphans(base, cohort, how) for how in (signal.SIGTERM, signal.SIGKILL, signal.SIGINT)
-        ],
-        "notes": lambda: notes_faults(base, cache),
-        "smaller": lambda: [
-            dst_runs(base, cache),
-            newline_name(base, cache),
-            bidi_notes(base, cache),
-            rust_panic(base, cache),
-            read_only_home(base, cache, namespaces),
-            out_of_memory(base, cache),
-        ],
-        "scale": lambda: scale(base, cache),
+    groups: dict[str, Callable[[], Iterator[Outcome]]] = {
+        "outputs": lambda: _each(
+            lambda: kills_during_import(base, cohort, cache),
+            lambda: reads_during_rewrite(base, cohort, cache),
+            lambda: output_faults(base, cohort, cache, namespaces),
+            lambda: concurrent_imports(base, cohort),
+            lambda: long_athlete_name(base, cache),
+        ),
+        "cache": lambda: _each(
+            lambda: cache_faults(base, namespaces),
+            lambda: cache_full_temporaries(base, cohort, namespaces),
+            lambda: vanished_cache(base, cohort),
+            lambda: concurrent_cache(base, cohort),
+        ),
+        "exits": lambda: _each(
+            *(
+                partial(orphans, base, cohort, how)
+                for how in (signal.SIGTERM, signal.SIGKILL, signal.SIGINT)
+            )
+        ),
+        "notes": lambda: _each(lambda: notes_faults(base, cache)),
+        "smaller": lambda: _each(
+            lambda: dst_runs(base, cache),
+            lambda: newline_name(base, cache),
+            lambda: bidi_notes(base, cache),
+            lambda: rust_panic(base, cache),
+            lambda: read_only_home(base, cache, namespaces),
+            lambda: out_of_memory(base, cache),
+        ),
+        "scale": lambda: _each(lambda: scale(base, cache)),
     }
     outcomes: list[Outcome] = []
     for group, experiments in groups.items():

@@ -64,9 +64,10 @@ def fit_seconds(moment: dt.datetime) -> int:
     return round((moment - FIT_EPOCH).total_seconds())
 
 
-def encode_fit(messages: Iterable[FitMessage]) -> bytes:
-    """A complete FIT file (header, messages, CRC) holding `messages` in order."""
-    body = _Body()
+def encode_fit(messages: Iterable[FitMessage], developer_base_type: int | None = None) -> bytes:
+    """A complete FIT file (header, messages, CRC) holding `messages` in order; developer
+    fields are float32, or declared with `developer_base_type` (to make a crafted file)."""
+    body = _Body(developer_base_type)
     for message in messages:
         body.add(message)
     return wrap_fit(bytes(body.chunks))
@@ -82,7 +83,8 @@ def wrap_fit(data: bytes) -> bytes:
 class _Body:
     """The data section: definitions emitted when a local message's layout changes."""
 
-    def __init__(self) -> None:
+    def __init__(self, developer_base_type: int | None = None) -> None:
+        self.developer_base_type = developer_base_type or _FLOAT32.identifier
         self.chunks = bytearray()
         self.layouts: dict[int, tuple] = {}  # local number -> layout it is defined as
         self.next_local = 0
@@ -145,7 +147,7 @@ class _Body:
                 {
                     "developer_data_index": 0,
                     "field_definition_number": number,
-                    "fit_base_type_id": _FLOAT32.identifier,
+                    "fit_base_type_id": self.developer_base_type,
                     "field_name": name,
                     "units": "",
                 },
@@ -356,3 +358,16 @@ def _timer_event(start: dt.datetime, event_type: str, offset_s: int = 0) -> FitM
             "event_group": 0,
         },
     )
+
+
+def crafted_developer_field_fit(base_type_id: int = 0x55) -> bytes:
+    """A run whose records carry a developer field of a base type no FIT profile has (0x55):
+    its whole structure and CRC are right, and fitfast's decoder (rustyfit) divides by the
+    type's size, zero, and panics."""
+    messages = [
+        FitMessage(message.name, message.fields, {"my_power": 200.0})
+        if message.name == "record"
+        else message
+        for message in simple_run_messages(dt.datetime(2026, 3, 2, 7, tzinfo=dt.UTC), 600, 2000.0)
+    ]
+    return encode_fit(messages, developer_base_type=base_type_id)

@@ -318,6 +318,18 @@ def test_a_bug_is_one_line_asking_for_a_report(tmp_path, monkeypatch):
     assert "Traceback" not in result.output
 
 
+def test_running_out_of_memory_is_one_line_not_a_bug_to_report(tmp_path, monkeypatch):
+    def run_rules(*args):
+        raise MemoryError
+
+    monkeypatch.setattr(checkers, "run_rules", run_rules)
+    result = invoke("check", write_runs(tmp_path / "runs"))
+    assert result.exit_code == cli.EXIT_USAGE
+    assert result.stderr == (
+        "Error: runlog ran out of memory; close other programs, or check fewer files at once\n"
+    )
+
+
 def test_a_bug_keeps_its_traceback_under_debug(tmp_path, monkeypatch):
     def run_rules(*args):
         raise ZeroDivisionError("division by zero")

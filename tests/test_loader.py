@@ -299,3 +299,21 @@ def test_two_runners_folders_named_together_stay_two_runners_with_their_own_prof
     assert sorted(log.runs.groupby("athlete").size().items()) == [("riley", 49), ("sam", 41)]
     assert log.profile_for("riley").units == "miles"
     assert log.profile_for("sam").units == "km"
+
+
+def test_a_run_dated_years_ahead_is_left_out_and_its_file_named(tmp_path):
+    # a watch with a wrong clock: kept, 2031 was the newest day, and every status judged on it
+    today = dt.date.today()
+    for days_ago in (3, 2, 1):
+        start = dt.datetime.combine(today - dt.timedelta(days=days_ago), dt.time(7), dt.UTC)
+        (tmp_path / f"run-{days_ago}.fit").write_bytes(simple_run_fit(start, 1800, 5000.0))
+    wrong = dt.datetime(2031, 5, 4, 7, tzinfo=dt.UTC)
+    (tmp_path / "wrong-clock.fit").write_bytes(simple_run_fit(wrong, 1800, 5000.0))
+    tomorrow = dt.datetime.combine(today + dt.timedelta(days=1), dt.time(1), dt.UTC)
+    (tmp_path / "tomorrow.fit").write_bytes(simple_run_fit(tomorrow, 1800, 5000.0, lat_deg=None))
+    log = load(tmp_path)
+    assert len(log.activities) == 4  # a day ahead is a runner east of this computer
+    assert log.activities["local_date"].max() <= today + dt.timedelta(days=1)
+    [error] = log.errors
+    assert error.path.endswith("wrong-clock.fit") and error.kind == "implausible"
+    assert error.reason.startswith("an activity dated Sun 4 May 2031, after today (")

@@ -300,3 +300,24 @@ def test_sample_readings_no_body_or_place_gives_are_left_out():
         "(first: 420 steps/min): not between 0 steps/min and 300 steps/min"
     )
     assert len(imported.problems) == 4
+
+
+def test_a_note_past_ten_thousand_characters_is_cut_with_a_notice():
+    # 10 MB on one line of a journal took 24 s to read for knee pain; no note is that long
+    from analyzer.importers.base import Imported, Record
+
+    long_text = "left knee sore, 4/10 and some words " * 290_000
+    imported = plausible.checked(
+        Imported(
+            records=[Record({"notes": long_text, "sport": "running"})],
+            notes=[{"local_date": dt.date(2026, 3, 2), "text": long_text}, {"text": "short"}],
+        )
+    )
+    assert [len(note["text"]) for note in imported.notes] == [plausible.MAX_NOTE_CHARS, 5]
+    assert len(imported.records[0].fields["notes"]) == plausible.MAX_NOTE_CHARS
+    [notice] = imported.problems
+    assert notice.kind == "notice"
+    assert notice.reason == (
+        "cut 2 notes longer than 10,000 characters to their first 10,000 (10,440,000, "
+        "10,440,000 characters): no note is that long (a paste gone wrong?)"
+    )

@@ -90,3 +90,70 @@ def test_a_reading_process_that_dies_costs_no_file(no_cache, monkeypatch, caplog
 def test_the_path_of_a_cache_entry_is_the_same_for_the_same_bytes(tmp_path: Path):
     assert reading._cache_path(tmp_path, b"x") == reading._cache_path(tmp_path, b"x")
     assert reading._cache_path(tmp_path, b"x") != reading._cache_path(tmp_path, b"y")
+
+
+def test_a_nul_near_the_start_of_a_journal_costs_the_nul_not_the_notes():
+    # before, the journal was taken for a binary file: "no knee-pain note in the log", exit 0
+    journal = (
+        b"2026-03-01 easy\x00 run\n"
+        b"2026-03-03 left knee sore, 4/10\n"
+        b"2026-03-04 right knee aching on the stairs, 5/10\n"
+    )
+    outcome = reading.parse("journal.md", journal)
+    assert not isinstance(outcome, BadFile)
+    assert [note["text"] for note in outcome[2].notes] == [
+        "easy run",
+        "left knee sore, 4/10",
+        "right knee aching on the stairs, 5/10",
+    ]
+    assert [problem.reason for problem in outcome[2].problems] == [
+        "removed a stray control character (NUL) on line 1; everything else was read as written"
+    ]
+    assert outcome[2].problems[0].kind == "notice"
+
+
+def test_a_nul_in_one_csv_cell_costs_the_nul_not_the_table():
+    rows = [f"2026-03-{day:02d},10,easy run" for day in range(1, 15)]
+    rows[4] = "2026-03-05,10,left knee sore\x00 4/10"
+    table = ("date,distance_km,notes\n" + "\n".join(rows) + "\n").encode()
+    outcome = reading.parse("log.csv", table)
+    assert not isinstance(outcome, BadFile), outcome
+    assert len(outcome[2].records) == 14
+    assert outcome[2].records[4].fields["notes"] == "left knee sore 4/10"
+    assert "(NUL) on line 6" in outcome[2].problems[-1].reason
+
+
+def test_a_binary_file_named_like_text_keeps_its_bytes():
+    assert isinstance(reading.parse("journal.txt", bytes(range(256)) * 40), BadFile)
+
+
+def test_stray_controls_on_many_lines_are_named_a_few_at_a_time():
+    lines = [f"2026-03-{day:02d} easy\x07 run" for day in range(1, 9)]
+    outcome = reading.parse("journal.txt", "\n".join(lines).encode())
+    assert outcome[2].problems[0].reason == (
+        "removed 8 stray control characters (BEL) on lines 1, 2, 3, 4, 5 and 3 more; "
+        "everything else was read as written"
+    )
+
+
+def test_running_out_of_memory_is_said_as_such_not_as_a_broken_file(monkeypatch):
+    from analyzer.importers import gpx
+
+    def no_memory(stream):
+        raise MemoryError
+
+    monkeypatch.setattr(gpx, "read", no_memory)
+    outcome = reading.parse("big.gpx", b"<?xml version='1.0'?><gpx></gpx>" + b" " * 2_000_000)
+    assert isinstance(outcome, BadFile) and outcome.kind == "out_of_memory"
+    assert str(outcome).startswith("runlog ran out of memory reading it (2.0 MB); the rest")
+
+
+def test_libxml2_out_of_memory_is_a_memory_error_not_broken_xml():
+    from lxml import etree
+
+    from analyzer.importers._track import raise_if_out_of_memory
+
+    no_memory = etree.XMLSyntaxError("unknown error", etree.ErrorTypes.ERR_NO_MEMORY, 0, 0)
+    with pytest.raises(MemoryError):
+        raise_if_out_of_memory(no_memory)
+    raise_if_out_of_memory(etree.XMLSyntaxError("mismatched tag", 76, 3, 1))  # broken: no raise

@@ -63,6 +63,7 @@ def parsed_xml(data: bytes) -> tuple[etree._Element, str | None]:
     try:
         return etree.fromstring(data, _parser(recover=False)), None
     except etree.XMLSyntaxError as err:
+        raise_if_out_of_memory(err)
         error = err
     except (etree.LxmlError, ValueError, LookupError) as err:
         raise BadFile(f"is not readable XML ({err})", FileErrorKind.BROKEN_XML) from err
@@ -80,6 +81,13 @@ def parsed_xml(data: bytes) -> tuple[etree._Element, str | None]:
         lines = data.count(b"\n") + 1
         return root, f"it ends on line {lines:,} without its closing </{name}>: cut short?"
     return root, _damage_of(error)
+
+
+def raise_if_out_of_memory(err: etree.XMLSyntaxError) -> None:
+    """MemoryError when libxml2 ran out of memory: it says so only in its error code (its
+    message is 'unknown error'), and the file is not broken."""
+    if err.code == etree.ErrorTypes.ERR_NO_MEMORY:
+        raise MemoryError("libxml2 could not allocate memory") from err
 
 
 def _character_or_replacement(reference: re.Match[bytes]) -> bytes:

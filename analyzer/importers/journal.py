@@ -8,7 +8,10 @@
     March 9, 2026 — swelling above the kneecap
 
 A line that starts with a date (after Markdown's `#`, `-`, `*`, `1.`, `>` or `**`) is a note
-of that day, its text the rest of the line. A date with nothing after it (`# 2026-03-07`,
+of that day, its text the rest of the line. A line that starts with a date no calendar has
+(`2026-02-30`, `31.04.2026`) or a year no note is dated in is not read, and its file says so:
+it is never taken as more text of the note before it (a red flag would land on the wrong
+day), and the lines under it belong to no day. A date with nothing after it (`# 2026-03-07`,
 `## Sat 7 March 2026`, a bare `2026-03-07`) heads the lines below it, until the next date
 or a heading of the same or a higher level. Under a date, each bullet is a note and each
 paragraph (lines not parted by a blank line) is one note, so a sentence wrapped over two
@@ -118,11 +121,17 @@ def read(stream: BinaryIO) -> Imported:
 
     lines = _text_of(stream.read()).splitlines()
     day_first, ambiguous = _slash_order(lines)
-    for line in lines:
+    impossible: list[tuple[int, str, str]] = []  # (line number, its date, why not a date)
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             close_paragraph()
             continue
-        line_day, text, level = _dated(line, day_first)
+        line_day, text, level, not_a_date = _dated(line, day_first)
+        if not_a_date is not None:
+            close_paragraph()
+            day = None  # no day: neither its text nor the lines under it go to another
+            impossible.append((number, *not_a_date))
+            continue
         if line_day is None and day_first is None and _slashed(line) is not None:
             close_paragraph()  # a day runlog cannot tell: its lines belong to no day
             day = None
@@ -148,9 +157,11 @@ def read(stream: BinaryIO) -> Imported:
     close_paragraph()
     ambiguity = AMBIGUOUS_SLASHES.format(example=ambiguous)
     problems = [Problem(ambiguity, FileErrorKind.UNREADABLE_DATE)] if ambiguous else []
+    if impossible:
+        problems.append(_impossible_dates(impossible))
     if not found_date and problems:
         # a journal, but one runlog cannot date: say so
-        raise BadFile(ambiguity, FileErrorKind.UNREADABLE_DATE)
+        raise BadFile(problems[0].reason, FileErrorKind.UNREADABLE_DATE)
     if not found_date:
         raise NotAnActivity(NO_DATES)
     return Imported(notes=notes, problems=problems)
@@ -188,20 +199,43 @@ def _text_of(data: bytes) -> str:
     return data.decode("latin-1")
 
 
-def _dated(line: str, day_first: bool | None = None) -> tuple[dt.date | None, str, int | None]:
-    """The date a line starts with (or None), the text after it, and its heading level;
-    slashed dates are read only when `day_first` says which way round they are."""
+def _impossible_dates(found: list[tuple[int, str, str]]) -> Problem:
+    """The file's problem line for lines that start with a date that is no date."""
+    number, date_text, why = found[0]
+    if len(found) == 1:
+        where = f"line {number:,} starts with {date_text!r}, which is not a date ({why})"
+        lost = "that note was not read"
+    else:
+        where = (
+            f"{len(found):,} lines start with dates that are not dates (first: line "
+            f"{number:,}, {date_text!r}: {why})"
+        )
+        lost = "those notes were not read"
+    return Problem(
+        f"{where}; {lost}, and no other day took it: correct the date",
+        FileErrorKind.UNREADABLE_DATE,
+    )
+
+
+def _dated(
+    line: str, day_first: bool | None = None
+) -> tuple[dt.date | None, str, int | None, tuple[str, str] | None]:
+    """The date a line starts with (or None), the text after it, its heading level, and when
+    it starts with a date that is no date, that date's text and why; slashed dates are read
+    only when `day_first` says which way round they are."""
     lead = _LEAD.match(line)
     heading = lead.group("heading") if lead else None
     level = len(heading) if heading else None
     rest = line[lead.end() :] if lead else line
     patterns = _DATES if day_first is None else (*_DATES, _SLASHED)
+    not_a_date = None
     for pattern in patterns:
         match = pattern.match(rest)
         if match is None:
             continue
         day = _date_of(match, day_first)
-        if day is None:
+        if isinstance(day, str):
+            not_a_date = not_a_date or (match.group(0).strip(), day)
             continue
         after = rest[match.end() :]
         separator = _AFTER_DATE.match(after)  # it matches the empty text too
@@ -209,11 +243,12 @@ def _dated(line: str, day_first: bool | None = None) -> tuple[dt.date | None, st
             after = after[separator.end() :]
         if heading:
             after = after.rstrip("# ")
-        return day, after.strip().removesuffix("**").removesuffix("__").strip(), level
-    return None, rest.strip(), level
+        return day, after.strip().removesuffix("**").removesuffix("__").strip(), level, None
+    return None, rest.strip(), level, not_a_date
 
 
-def _date_of(match: re.Match[str], day_first: bool | None = None) -> dt.date | None:
+def _date_of(match: re.Match[str], day_first: bool | None = None) -> dt.date | str:
+    """The day a date match names, or why it names none."""
     groups = match.groupdict()
     if groups.get("first"):  # a slashed date, its order known
         day_text, month_text = (
@@ -225,8 +260,9 @@ def _date_of(match: re.Match[str], day_first: bool | None = None) -> dt.date | N
     month = _MONTHS[groups["month"].lower()] if groups.get("month") else int(groups["month_number"])
     year = int(groups["year"])
     if not plausible.is_plausible_year(year, by_hand=True):
-        return None
+        first, last = plausible.FIRST_HAND_YEAR, plausible.LAST_YEAR
+        return f"notes are dated from {first} to {last}"
     try:
         return dt.date(year, month, int(groups["day"]))
-    except ValueError:  # 2026-02-30, 31.04.2026: not a date, so not a dated line
-        return None
+    except ValueError:  # 2026-02-30, 31.04.2026
+        return "no such day" if 1 <= month <= 12 else "no such month"

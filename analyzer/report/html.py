@@ -14,7 +14,6 @@ import base64
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
-from html import escape
 
 from analyzer.checkers.rule import Finding
 from analyzer.log import FileError, FileNotice, TrainingLog
@@ -44,6 +43,7 @@ from analyzer.report import (
     status_rows,
     telling_patterns,
 )
+from analyzer.report.literal import html_text as escape  # escaped, no bidirectional controls
 from analyzer.status import OPEN_WINDOW_DAYS, Status, default_as_of
 from analyzer.status import statuses as athlete_statuses
 

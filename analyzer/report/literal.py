@@ -10,11 +10,19 @@ output has its own way of reading text as more than text, and each has one funct
   for every text of a figure and strips the characters;
 - a spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` as a formula:
   `spreadsheet_cell` puts a `'` before it, as spreadsheets themselves do to keep text;
-- HTML is escaped where it is written (html.escape in report/html.py); JSON escapes itself.
+- HTML is escaped where it is written (`html_text`, for every text of report/html.py); JSON
+  escapes itself;
+- a line runlog prints about a file is one line: `one_line` shows a line break in a file's
+  name as `\n`, so a name cannot forge lines of its own.
+
+Unicode's bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069)
+make text display in another order than it is stored (`fine \u202e01/8 niap` shows as
+`fine pain 8/10`): every output for people (terminal, HTML, charts, CSV) removes them.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from typing import TYPE_CHECKING
 
@@ -32,6 +40,7 @@ _ESCAPE_SEQUENCE = re.compile(
 # isolates, which make text read in another order than it is stored.
 _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _WHITE_CONTROL = re.compile(r"[\t\r\x0b\x0c]")  # shown as a space, not joined to the next word
+_BIDI_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -39,6 +48,17 @@ def terminal_text(text: str) -> str:
     """The text without escape sequences and control characters (line feeds kept)."""
     text = _ESCAPE_SEQUENCE.sub("", text)
     return _CONTROL.sub("", _WHITE_CONTROL.sub(" ", text))
+
+
+def one_line(text: str) -> str:
+    """A line about a file, shown on a terminal: a line break in it (a file's name may hold
+    one) shown as `\\n`, never started anew."""
+    return terminal_text(text.replace("\r", "\\r").replace("\n", "\\n"))
+
+
+def html_text(text: str, quote: bool = True) -> str:
+    """Text for HTML: escaped, without bidirectional controls."""
+    return html.escape(_BIDI_CONTROL.sub("", text), quote=quote)
 
 
 def chart_text(text: str) -> str:
@@ -62,7 +82,9 @@ def literal_figure(figure: Figure) -> Figure:
 
 
 def spreadsheet_cell(value: object) -> object:
-    """The value for a CSV cell: text a spreadsheet would run as a formula starts with `'`."""
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
-    return value
+    """The value for a CSV cell: text a spreadsheet would run as a formula starts with `'`;
+    bidirectional controls are removed."""
+    if not isinstance(value, str):
+        return value
+    value = _BIDI_CONTROL.sub("", value)
+    return "'" + value if value.startswith(_FORMULA_STARTS) else value

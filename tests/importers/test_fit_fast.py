@@ -9,6 +9,7 @@ import datetime as dt
 import gzip
 import io
 import math
+import os
 import struct
 import zipfile
 
@@ -22,6 +23,7 @@ from analyzer.importers import Imported, fit
 from tests.conftest import manifest_rows
 from tests.fitwriter import (
     FitMessage,
+    crafted_developer_field_fit,
     encode_fit,
     fit_crc,
     simple_run_fit,
@@ -352,3 +354,22 @@ def test_fitfast_says_nothing_on_the_terminal(capfd, monkeypatch):
     for data in BUILT.values():
         outcome(data, monkeypatch, "auto")
     assert capfd.readouterr() == ("", "")
+
+
+def test_a_file_that_makes_fitfast_panic_prints_nothing_and_reads_with_fitdecode(
+    monkeypatch, capfd
+):
+    # rustyfit divides by the size of a developer field's base type; 0x55 has none
+    data = crafted_developer_field_fit()
+    assert decoder(data, monkeypatch) == "fitdecode"
+    assert_same_both_ways(data, monkeypatch)
+    printed = capfd.readouterr()
+    assert "panicked" not in printed.err and "RUST_BACKTRACE" not in printed.err
+
+
+def test_what_another_thread_writes_to_stderr_meanwhile_is_not_lost(capfd):
+    from analyzer.importers.fit import fast
+
+    with fast._rust_panics_unprinted():
+        os.write(2, b"a line of another thread\n")
+    assert capfd.readouterr().err == "a line of another thread\n"

@@ -95,14 +95,53 @@ def test_each_date_form_starts_a_note(line):
     "line",
     [
         pytest.param("ran 5 km on 2026-03-04, knee sore", id="date inside the line"),
-        pytest.param("2026-02-30 knee sore", id="no such day"),
-        pytest.param("1850-03-04 knee sore", id="year out of range"),
         pytest.param("20260304 knee sore", id="digits without separators"),
     ],
 )
 def test_lines_not_starting_with_a_real_date_are_not_dated(line):
     with pytest.raises(NotAnActivity):
         notes_of(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "why"),
+    [
+        pytest.param("2026-02-30 knee sore", "no such day", id="no such day"),
+        pytest.param("31.04.2026 knee sore", "no such day", id="no 31 April"),
+        pytest.param("12.13.2026 knee sore", "no such month", id="no month 13"),
+        pytest.param("1850-03-04 knee sore", "notes are dated from 1901", id="year out of range"),
+    ],
+)
+def test_a_journal_of_dates_that_are_no_dates_says_so(line, why):
+    with pytest.raises(BadFile, match=why) as refused:
+        notes_of(line)
+    assert refused.value.kind == "unreadable_date"
+
+
+def test_an_impossible_date_is_its_own_unread_line_never_the_note_before_it():
+    # the note: glued to the day before, its red flags landed on 28 February
+    text = (
+        "2026-02-28 easy run, knees fine\n"
+        "2026-02-30 right knee swollen, gave way 8/10\n"
+        "2026-03-03 knee fine\n"
+    )
+    imported = journal.read(io.BytesIO(text.encode()))
+    notes = [(note["local_date"], note["text"]) for note in imported.notes]
+    assert notes == [
+        (dt.date(2026, 2, 28), "easy run, knees fine"),
+        (dt.date(2026, 3, 3), "knee fine"),
+    ]
+    assert [problem.reason for problem in imported.problems] == [
+        "line 2 starts with '2026-02-30', which is not a date (no such day); that note was not "
+        "read, and no other day took it: correct the date"
+    ]
+
+
+def test_the_lines_under_an_impossible_date_belong_to_no_day():
+    text = "# 2026-02-28\neasy run\n\n# 2026-02-30\nright knee swollen, gave way 8/10\n"
+    imported = journal.read(io.BytesIO(text.encode()))
+    assert [note["text"] for note in imported.notes] == ["easy run"]
+    assert "line 4 starts with '2026-02-30'" in imported.problems[0].reason
 
 
 def test_lines_under_a_date_heading_belong_to_that_date_until_the_next_date():

@@ -61,6 +61,8 @@ def test_terminal_text(text, shown):
         ("@SUM(A1)", "'@SUM(A1)"),
         ("\t=1", "'\t=1"),
         ("easy = fine", "easy = fine"),
+        ("fine \u202e01/8 niap\u202c", "fine 01/8 niap"),  # no order reversed in the sheet
+        ("\u2066=1+1\u2069", "'=1+1"),  # an isolate hides no formula
         (-2.5, -2.5),
         (None, None),
     ],
@@ -163,3 +165,31 @@ def test_the_report_draws_notes_and_names_as_written(tmp_path):
         etree.fromstring(svg)  # every chart is valid XML, so the browser shows it
         drawn += svg
     assert MATH.encode() in drawn  # the shoe chart names the shoe as written
+
+
+BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def test_bidirectional_controls_reach_no_output_for_people(tmp_path):
+    # "left knee fine \u202e01/8 niap" displays as "left knee fine pain 8/10" where they
+    # are honoured (a browser, a spreadsheet, many terminals)
+    folder = hostile_log(tmp_path / "log")
+    page, table = tmp_path / "report.html", tmp_path / "runs.csv"
+    shown = [
+        invoke("check", folder).stdout,
+        invoke("check", folder, "--format", "csv").stdout,
+        page.read_text("utf-8") if invoke("report", folder, "-o", page).exit_code == 0 else "",
+        table.read_text("utf-8") if invoke("import", folder, "-o", table).exit_code == 0 else "",
+    ]
+    assert all(shown)
+    assert [BIDI.findall(text) for text in shown] == [[], [], [], []]
+    assert "evil reversed" in shown[2]
+
+
+def test_a_line_break_in_a_file_name_forges_no_line(tmp_path):
+    folder = hostile_log(tmp_path / "log")
+    (folder / "bad\nother.fit: is empty (forged)\nx.fit").write_bytes(b"not a fit file")
+    result = invoke("check", folder)
+    lines = result.stderr.splitlines()
+    assert not [line for line in lines if line.startswith("other.fit")]
+    assert [line for line in lines if line.startswith("bad\\nother.fit")]

@@ -33,9 +33,15 @@ the Imported results.
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import os
 import struct
+import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from typing import BinaryIO
 
 import numpy as np
 from fitdecode import profile
@@ -46,6 +52,8 @@ try:
     import fitfast
 except ImportError:  # an optional speed-up: without it the FIT importer reads with fitdecode alone
     fitfast = None  # type: ignore[assignment]  # mypy cannot type an optional import
+
+log = logging.getLogger(__name__)
 
 _RECORD = 20
 _FIELD_DESCRIPTION, _DEVELOPER_DATA_ID = 206, 207
@@ -87,7 +95,8 @@ def split(data: bytes, record_fields: tuple[str, ...], kinds: frozenset[int]) ->
         return None
     files, kept, record_count = walked
     try:
-        columns = fitfast.records(data, degrees=False)
+        with _rust_panics_unprinted():
+            columns = fitfast.records(data, degrees=False)
     except Exception:  # FitDecodeError for damage; anything else is no better
         return None
     except BaseException as err:  # a Rust panic surfaces as pyo3's PanicException
@@ -102,6 +111,42 @@ def split(data: bytes, record_fields: tuple[str, ...], kinds: frozenset[int]) ->
         for (offset, _), messages in zip(files, kept, strict=True)
     )
     return Split(files=files, records=records, other_messages=other_messages)
+
+
+@contextlib.contextmanager
+def _rust_panics_unprinted() -> Iterator[None]:
+    """The block with file descriptor 2 (stderr) going to a scratch file: Rust's panic hook
+    prints a panic's text and a backtrace hint there before pyo3 raises PanicException, and
+    a crafted file must not put that on the user's terminal. What else was written in the
+    meantime (another thread's line) is written to stderr after; a panic's text is logged."""
+    scratch = _scratch_file()
+    if scratch is None:
+        yield
+        return
+    saved = os.dup(2)
+    os.dup2(scratch.fileno(), 2)
+    try:
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        if os.fstat(scratch.fileno()).st_size:
+            scratch.seek(0)
+            written = scratch.read()
+            scratch.seek(0)
+            scratch.truncate()
+            if b"panicked at" in written:
+                log.debug("fitfast panicked: %s", written.decode("utf-8", "replace"))
+            else:
+                os.write(2, written)
+
+
+@cache
+def _scratch_file() -> BinaryIO | None:
+    try:
+        return tempfile.TemporaryFile()  # kept open for the process
+    except OSError:  # no temporary folder: a panic would be printed, nothing worse
+        return None
 
 
 def _record_matrix(
