@@ -22,6 +22,7 @@ use gpxpy's own formulas, so totals match its length_2d and uphill/downhill.
 
 from __future__ import annotations
 
+import io
 import re
 from dataclasses import dataclass, field
 from typing import BinaryIO
@@ -86,7 +87,14 @@ def sniff(head: bytes) -> bool:
 
 def read(stream: BinaryIO) -> Imported:
     """The activities in one GPX file: one Record per outing, with its samples."""
-    root, damage = track.parsed_xml(track.without_preamble(stream.read()))
+    data = track.without_preamble(stream.read())
+    streamed = _streamed(data)
+    if streamed is not None:
+        root, tracks, damage = streamed
+    else:  # damaged, or not GPX: the whole tree, recovered as far as it can be
+        root, damage = track.parsed_xml(data)
+        tracks = [_track_of(element) for element in root.iter("{*}trk")]
+    del data
     if track.local_name(root.tag) != "gpx":
         if damage:
             raise BadFile(f"is not well-formed GPX ({damage})", FileErrorKind.BROKEN_XML)
@@ -94,7 +102,6 @@ def read(stream: BinaryIO) -> Imported:
             f"is XML but not GPX: it starts with <{track.local_name(root.tag)}>",
             FileErrorKind.NOT_THIS_FORMAT,
         )
-    tracks = [_track_of(element) for element in root.iter("{*}trk")]
     points = sum(len(item.rows) for item in tracks)
     if damage and points == 0:
         raise BadFile(
@@ -113,7 +120,10 @@ def read(stream: BinaryIO) -> Imported:
             "read its FIT file or the export's CSV instead"
         )
     frames = [_frame_of(item, number) for number, item in enumerate(tracks)]
+    for item in tracks:
+        item.rows = []  # the texts are numbers now: not held twice
     frame = pd.concat(frames, ignore_index=True)
+    del frames
     times, is_naive, offset_s = track.utc_times(frame["time"].tolist())
     frame["time_utc"] = times
     if frame["time_utc"].isna().all():
@@ -161,33 +171,90 @@ def _text(value: str | None) -> str | None:
     return stripped or None
 
 
-def _track_of(element: etree._Element) -> _Track:
-    notes = [_text(element.findtext(f"{{*}}{tag}")) for tag in ("desc", "cmt")]
-    item = _Track(
-        name=_text(element.findtext("{*}name")),
-        type=_text(element.findtext("{*}type")),
-        notes="\n".join(dict.fromkeys(note for note in notes if note)) or None,
+def _streamed(data: bytes) -> tuple[etree._Element, list[_Track], None] | None:
+    """The document's root (its track points removed) and its tracks, read as a stream: each
+    point is made a row and dropped from the tree as soon as it ends, so memory holds the
+    rows, never the whole tree (a million points: 1.2 GB of tree). None when the document is
+    not well-formed or not GPX: read() then parses it whole, recovering what it can."""
+    tracks: list[_Track] = []
+    slots: dict[object, int] = {}
+    track_element = segment_element = None
+    segment = -1
+    events = etree.iterparse(
+        io.BytesIO(data),
+        events=("end",),
+        tag=("{*}trkpt", "{*}trk"),
+        resolve_entities=False,
+        no_network=True,
+        remove_comments=True,
+        remove_pis=True,
     )
-    rows = item.rows
+    try:
+        for _, element in events:
+            parent = element.getparent()
+            if track.local_name(element.tag) == "trk":
+                if element is not track_element:  # a track without points
+                    tracks.append(_Track(name=None, type=None, notes=None))
+                _describe(tracks[-1], element)
+                track_element = None
+                continue
+            if parent is None or track.local_name(parent.tag) != "trkseg":
+                continue  # a point outside a track segment is no track point
+            if parent is not segment_element:  # a new segment, maybe of a new track
+                segment_element = parent
+                if parent.getparent() is not track_element:
+                    track_element = parent.getparent()
+                    tracks.append(_Track(name=None, type=None, notes=None))
+                    segment = -1
+                segment += 1
+            tracks[-1].rows.append(_row_of(element, segment, slots))
+            element.clear()
+            parent.remove(element)
+    except etree.XMLSyntaxError as err:
+        track.raise_if_out_of_memory(err)
+        return None
+    root = events.root
+    if root is None or track.local_name(root.tag) != "gpx":
+        return None
+    return root, tracks, None
+
+
+def _track_of(element: etree._Element) -> _Track:
+    item = _Track(name=None, type=None, notes=None)
+    _describe(item, element)
     slots: dict[object, int] = {}  # tag (a 1-tuple inside extensions) -> slot
     for number, segment in enumerate(element.iterchildren("{*}trkseg")):
         for point in segment.iterchildren("{*}trkpt"):
-            row = [point.get("lat"), point.get("lon"), None, None, None, None, None, number]
-            for child in point:
-                slot = slots.get(child.tag)
-                if slot is None:
-                    slot = slots[child.tag] = _slot_of(child.tag, in_extensions=False)
-                if slot == _EXTENSIONS:
-                    for inner in child.iter():
-                        inner_slot = slots.get((inner.tag,))
-                        if inner_slot is None:
-                            inner_slot = slots[(inner.tag,)] = _slot_of(inner.tag, True)
-                        if inner_slot >= 0 and row[inner_slot] is None:
-                            row[inner_slot] = inner.text
-                elif slot >= 0 and row[slot] is None:
-                    row[slot] = child.text
-            rows.append(row)
+            item.rows.append(_row_of(point, number, slots))
     return item
+
+
+def _describe(item: _Track, element: etree._Element) -> None:
+    """The track's name, type and notes, from its own elements."""
+    notes = [_text(element.findtext(f"{{*}}{tag}")) for tag in ("desc", "cmt")]
+    item.name = _text(element.findtext("{*}name"))
+    item.type = _text(element.findtext("{*}type"))
+    item.notes = "\n".join(dict.fromkeys(note for note in notes if note)) or None
+
+
+def _row_of(point: etree._Element, segment: int, slots: dict[object, int]) -> list:
+    """A point's texts in _COLUMNS' order, and its segment; `slots` remembers each tag's
+    place (a 1-tuple for a tag inside extensions)."""
+    row = [point.get("lat"), point.get("lon"), None, None, None, None, None, segment]
+    for child in point:
+        slot = slots.get(child.tag)
+        if slot is None:
+            slot = slots[child.tag] = _slot_of(child.tag, in_extensions=False)
+        if slot == _EXTENSIONS:
+            for inner in child.iter():
+                inner_slot = slots.get((inner.tag,))
+                if inner_slot is None:
+                    inner_slot = slots[(inner.tag,)] = _slot_of(inner.tag, True)
+                if inner_slot >= 0 and row[inner_slot] is None:
+                    row[inner_slot] = inner.text
+        elif slot >= 0 and row[slot] is None:
+            row[slot] = child.text
+    return row
 
 
 def _slot_of(tag: object, in_extensions: bool) -> int:
