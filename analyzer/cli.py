@@ -1,8 +1,8 @@
 """The `runlog` command: options in, one call into the package, a renderer, an exit code.
 
     runlog check PATH...  [--profile FILE] [--format text|json|csv] [--since DATE] [--until DATE]
-                          [--dask ADDRESS]
-    runlog report PATH... -o report.html [--profile FILE] [--since DATE] [--until DATE]
+                          [--athlete NAME]... [--all] [--dask ADDRESS]
+    runlog report PATH... -o report.html|SITE/ [--profile FILE] [--since DATE] [--until DATE]
     runlog import PATH... -o runs.parquet|runs.csv [--weekly weekly.parquet] [--profile FILE]
     runlog import PATH... -o OUT/ [--samples] [--dask ADDRESS]  (Parquet datasets by athlete)
     runlog rules [SLUG_OR_CODE...] [--format text|json]
@@ -54,7 +54,6 @@ _PROGRESS_MIN_FILES = 50  # fewer files read in a moment: no bar
 # `runlog import -o` writes the activities table in the format its suffix names.
 # (the writers of analyzer.report.tables, by name: imported only when a table is written)
 TABLE_WRITERS: dict[str, str] = {".parquet": "activities_parquet", ".csv": "activities_csv"}
-REPORT_TITLE = "runlog report"
 
 
 class UserError(click.ClickException):
@@ -182,10 +181,18 @@ def cli(debug: bool) -> None:
 @until_option
 @as_of_option
 @click.option(
+    "--athlete",
+    "athletes",
+    multiple=True,
+    metavar="NAME",
+    help="Show this athlete of a squad in full: status and history (repeat for more).",
+)
+@click.option(
     "--all",
     "show_all",
     is_flag=True,
-    help="Show every finding in the history, not only the last 16 weeks' (older: counted).",
+    help="Show every athlete of a squad in full, and every finding in each history, not only "
+    "the last 16 weeks' (older: one line per quarter).",
 )
 @dask_option
 @click.pass_context
@@ -197,15 +204,18 @@ def check(
     since: dt.datetime | None,
     until: dt.datetime | None,
     as_of: str | None,
+    athletes: tuple[str, ...],
     show_all: bool,
     dask_address: str | None,
 ) -> None:
-    """Check the runs under PATH... (files, folders, zips) and print each athlete's status on
-    the as-of day, then their history."""
+    """Check the runs under PATH... (files, folders, zips). For a runner: their status on the
+    as-of day, then their history. For a squad: the board, the athletes who need attention with
+    their open findings and advice, and the others one line each."""
     from analyzer import memo
 
     first_day, last_day = _days(since, until)
     width = _terminal_width() if output_format == "text" else 0
+    shown = _Shown(output_format, show_all, width, athletes)
     if dask_address is None:
         # a re-run over unchanged files, the same day, finds its result kept (analyzer/memo.py)
         options = {
@@ -214,13 +224,12 @@ def check(
             "until": str(last_day),
             "as_of": str(as_of),
             "all": str(show_all),
+            "athletes": "\n".join(athletes),
             "width": str(width),
             "today": dt.date.today().isoformat(),
         }
         days = (first_day, last_day)
-        make = partial(
-            _check_here, paths, profile_path, output_format, days, as_of, show_all, width
-        )
+        make = partial(_check_here, paths, profile_path, shown, days, as_of)
         result = memo.remembered("check", paths, profile_path, options, make)
     else:
         from analyzer.cohort import check_cohort
@@ -233,42 +242,71 @@ def check(
         training_log = relative_log(training_log, paths)
         as_of_day = _as_of_day(as_of, training_log, last_day)
         until_day = last_day or as_of_day
+        chosen = _chosen(training_log, athletes)
         findings = [
             finding
             for finding in relative_findings(every_finding, paths)
             if (first_day is None or finding.date >= first_day)
             and (until_day is None or finding.date <= until_day)
+            and (not chosen or finding.athlete in chosen)
         ]
         days_shown = (first_day, last_day, as_of_day)
-        report = _check_report(
-            training_log, findings, profile, output_format, days_shown, show_all, width
-        )
+        shown_log = training_log.for_athletes(chosen) if chosen else training_log
+        report = _check_report(shown_log, findings, profile, shown, days_shown, chosen)
         result = _check_result(paths, training_log, output_format, report)
     _echo_check(result, output_format)
     ctx.exit(result.exit_code)
 
 
+@dataclasses.dataclass(frozen=True)
+class _Shown:
+    """What `check` was asked to show: its format, everything or the answer, the terminal's
+    width (0: not a terminal), and the athletes named with --athlete (as given)."""
+
+    output_format: str
+    show_all: bool
+    width: int
+    athletes: tuple[str, ...]
+
+
 def _check_here(
     paths: tuple[Path | str, ...],
     profile_path: Path | None,
-    output_format: str,
+    shown: _Shown,
     days: tuple[dt.date | None, dt.date | None],
     as_of: str | None,
-    show_all: bool,
-    width: int,
 ) -> Result:
-    """`check` on this machine (without Dask)."""
+    """`check` on this machine (without Dask): the rules run on the athletes shown only, judged
+    on the as-of day of everything read."""
     from analyzer.checkers import run_rules
 
     first_day, last_day = days
     training_log, profile = _load(paths, profile_path)
     as_of_day = _as_of_day(as_of, training_log, last_day)
-    findings = run_rules(training_log, profile, first_day, last_day or as_of_day)
+    chosen = _chosen(training_log, shown.athletes)
+    shown_log = training_log.for_athletes(chosen) if chosen else training_log
+    findings = run_rules(shown_log, profile, first_day, last_day or as_of_day)
     days_shown = (first_day, last_day, as_of_day)
-    report = _check_report(
-        training_log, findings, profile, output_format, days_shown, show_all, width
-    )
-    return _check_result(paths, training_log, output_format, report)
+    report = _check_report(shown_log, findings, profile, shown, days_shown, chosen)
+    return _check_result(paths, training_log, shown.output_format, report)
+
+
+def _chosen(training_log: TrainingLog, names: Sequence[str]) -> list[str]:
+    """The athletes named with --athlete, as the log spells them, in the order named (a name
+    matches whatever its case); a UserError naming the athletes when one is not in the log."""
+    known = training_log.athletes
+    by_folded = {athlete.casefold(): athlete for athlete in known}
+    chosen: list[str] = []
+    for name in names:
+        athlete = name if name in known else by_folded.get(name.casefold())
+        if athlete is None:
+            listed = ", ".join(known[:10]) + (
+                f" and {len(known) - 10:,} more" if len(known) > 10 else ""
+            )
+            raise UserError(f"--athlete {name}: no such athlete here; the athletes are {listed}")
+        if athlete not in chosen:
+            chosen.append(athlete)
+    return chosen
 
 
 def _check_result(
@@ -294,12 +332,12 @@ def _check_report(
     training_log: TrainingLog,
     findings: list[Finding],
     profile: Profile | None,
-    output_format: str,
+    shown: _Shown,
     days: tuple[dt.date | None, dt.date | None, dt.date | None],
-    show_all: bool,
-    width: int,
+    chosen: Sequence[str],
 ) -> str:
-    """What `check` prints on stdout: the text report, the JSON document or the CSV."""
+    """What `check` prints on stdout: the text report, the JSON document or the CSV, of the
+    `chosen` athletes when there are any."""
     from analyzer.report.csv import render_csv
     from analyzer.report.json import render_json
     from analyzer.report.text import WIDTH_CHARS, render_text
@@ -309,12 +347,12 @@ def _check_report(
     status_by_athlete = (
         statuses(training_log, findings, as_of_day, profile, first_day) if as_of_day else {}
     )
-    if output_format == "json":
+    if shown.output_format == "json":
         # scripts read the errors from the document, so they are not repeated on stderr
         return render_json(
             training_log, findings, training_log.errors, status_by_athlete, as_of_day, first_day
         )
-    if output_format == "csv":
+    if shown.output_format == "csv":
         return render_csv(training_log, findings)
     return render_text(
         training_log,
@@ -323,8 +361,9 @@ def _check_report(
         status_by_athlete,
         first_day,
         last_day or as_of_day,
-        show_all=show_all,
-        width=width or WIDTH_CHARS,
+        show_all=shown.show_all,
+        width=shown.width or WIDTH_CHARS,
+        athletes=chosen,
     )
 
 
@@ -343,14 +382,15 @@ def _say(result: Result) -> None:
         click.echo(text, err=to_stderr)
 
 
-@cli.command(short_help="Write one HTML page: charts, findings, knee-pain timeline.")
+@cli.command(short_help="Write the HTML report: one page, or a squad's site in a folder.")
 @paths_argument
 @click.option(
     "-o",
     "--output",
     required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="The HTML file to write (one page, charts included).",
+    metavar="FILE.html|FOLDER/",
+    help="One page (report.html: charts included), or a folder (squad/) for a squad's site: "
+    "index.html, the board, and one page per athlete.",
 )
 @force_option
 @profile_option
@@ -361,50 +401,74 @@ def _say(result: Result) -> None:
 def report(
     ctx: click.Context,
     paths: tuple[Path | str, ...],
-    output: Path,
+    output: str,
     force: bool,
     profile_path: Path | None,
     since: dt.datetime | None,
     until: dt.datetime | None,
     as_of: str | None,
 ) -> None:
-    """Write one HTML page of the runs under PATH...: charts, findings, knee-pain timeline."""
+    """Write the HTML report of the runs under PATH...: one page with the charts, findings and
+    knee-pain timeline, or, given a folder, a squad's site (the board and a page per athlete)."""
     from analyzer import memo
-    from analyzer.writing import check_output
+    from analyzer.writing import check_output, check_pages, check_site
 
     first_day, last_day = _days(since, until)
-    check_output(output, [*_local(paths), *_given(profile_path)], force=force)
-    # a re-run over unchanged files, the same day, finds its page kept (analyzer/memo.py)
+    is_site = _is_site(output)
+    target = Path(output)
+    inputs = [*_local(paths), *_given(profile_path)]
+    if is_site:
+        check_site(target, inputs)
+    else:
+        check_output(target, inputs, force=force)
+    # a re-run over unchanged files, the same day, finds its pages kept (analyzer/memo.py)
     options = {
-        "output": str(output),
+        "output": str(target),
+        "layout": "site" if is_site else "page",
         "since": str(first_day),
         "until": str(last_day),
         "as_of": str(as_of),
         "today": dt.date.today().isoformat(),
     }
-    make = partial(_report_result, paths, output, profile_path, (first_day, last_day), as_of)
+    days = (first_day, last_day)
+    make = partial(_report_result, paths, (output, is_site), profile_path, days, as_of)
     result = memo.remembered("report", paths, profile_path, options, make)
-    _write(output, result.outputs["page"])
+    if is_site:
+        check_pages(target, result.outputs, force=force)
+        _write_site(target, result.outputs)
+    else:
+        _write(target, result.outputs[PAGE_OUTPUT])
     _say(result)
     ctx.exit(result.exit_code)
 
 
+PAGE_OUTPUT = "page"  # a one-page report's output; a site's outputs are its pages' names
+
+
+def _is_site(output: str) -> bool:
+    """Whether `report -o` names a folder for a site: 'squad/', a folder that exists, or a
+    name without a suffix; 'report.html' is one page."""
+    return output.endswith(("/", "\\")) or Path(output).is_dir() or not Path(output).suffix
+
+
 def _report_result(
     paths: tuple[Path | str, ...],
-    output: Path,
+    output: tuple[str, bool],
     profile_path: Path | None,
     days: tuple[dt.date | None, dt.date | None],
     as_of: str | None,
 ) -> Result:
-    """`report`: the page's bytes, and what to say."""
+    """`report`: the bytes of the page, or of each page of the site by its name, and what to
+    say. `output` is what -o named, and whether it is a site's folder."""
     from analyzer.checkers import run_rules
     from analyzer.discover import shown
     from analyzer.memo import Result
     from analyzer.report import count_text
-    from analyzer.report.html import render_html  # matplotlib is slow to import: only here
+    from analyzer.report.html import render_html, render_site  # matplotlib: only here
     from analyzer.status import statuses
 
     first_day, last_day = days
+    output_named, is_site = output
     training_log, profile = _load(paths, profile_path)
     exit_code = _exit_code_before_writing(training_log, paths)
     as_of_day = _as_of_day(as_of, training_log, last_day)
@@ -412,19 +476,50 @@ def _report_result(
     status_by_athlete = (
         statuses(training_log, findings, as_of_day, profile, first_day) if as_of_day else {}
     )
-    page = render_html(
+    render = render_site if is_site else render_html
+    rendered = render(
         training_log,
         findings,
         training_log.errors,
-        title=REPORT_TITLE,
+        name=_squad_name(paths),
         as_of=as_of_day,
         statuses=status_by_athlete,
         since=first_day,
     )
+    pages = rendered if isinstance(rendered, dict) else {PAGE_OUTPUT: rendered}
     lines = [(line, True) for line in _file_lines(training_log.errors, training_log.notices)]
     athletes = count_text(len(training_log.athletes), "athlete")
-    said = f"Wrote {shown(output)}: {athletes}, {count_text(len(findings), 'finding')}."
-    return Result({"page": page.encode("utf-8")}, [*lines, (said, False)], exit_code)
+    said = f"{athletes}, {count_text(len(findings), 'finding')}"
+    if is_site:
+        said = f"index.html and {count_text(len(pages) - 1, 'athlete page')} ({said})"
+    outputs = {name: page.encode("utf-8") for name, page in pages.items()}
+    return Result(outputs, [*lines, (f"Wrote {shown(output_named)}: {said}.", False)], exit_code)
+
+
+def _squad_name(paths: Sequence[Path | str]) -> str:
+    """What the report calls the squad: the name of the folder named ('squad'), or the names
+    of those named."""
+    from analyzer.discover import shown
+
+    names = []
+    for path in paths:
+        text = str(path).rstrip("/\\")
+        name = Path(text).name if isinstance(path, Path) else text.rsplit("/", 1)[-1]
+        names.append(shown(name or Path(text).resolve().name or text))
+    return ", ".join(names)
+
+
+def _write_site(folder: Path, pages: dict[str, bytes]) -> None:
+    """Each page of the site into `folder` (made when missing), the board last: an interrupted
+    run leaves no board linking to pages it did not write."""
+    from analyzer.discover import shown
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise UserError(f"{shown(folder)}: cannot make it ({err.strerror or err})") from err
+    for name in sorted(pages, key=lambda name: name == "index.html"):
+        _write(folder / name, pages[name])
 
 
 @cli.command("import", short_help="Write every activity to a table, or datasets to a folder.")

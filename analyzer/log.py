@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -137,6 +137,24 @@ class TrainingLog:
             shoes=shoes,
             errors=[],
             profiles={athlete: self.profile_for(athlete)},
+            sample_loaders={key: value for key, value in self.sample_loaders.items() if key in ids},
+        )
+
+    def for_athletes(self, athletes: Iterable[str]) -> TrainingLog:
+        """The part of the log of these athletes, with the files not read kept (they are the
+        whole load's, and say why an athlete may lack runs)."""
+        names = set(athletes)
+        activities = self.activities[self.activities["athlete"].isin(names)]
+        ids = set(activities["activity_id"])
+        return TrainingLog(
+            activities=activities,
+            notes=self.notes[self.notes["athlete"].isin(names)],
+            shoes=self.shoes[self.shoes["athlete"].isna() | self.shoes["athlete"].isin(names)],
+            errors=self.errors,
+            notices=self.notices,
+            profiles={  # theirs, and the shared one ("")
+                name: profile for name, profile in self.profiles.items() if name in names | {""}
+            },
             sample_loaders={key: value for key, value in self.sample_loaders.items() if key in ids},
         )
 

@@ -2,136 +2,289 @@
 
 Runners write "left knee sore, 3/10", "pain below the kneecap", "ITB flared up on the
 downhill", "Knie tut weh", "douleur au genou droit" or "ondt i venstre knæ", and just as often
-"no knee pain", "knee fine" or "knee pain gone". Each note is read in English and in its own
-language, found from its words (`analyzer.lexicon.language_of`: en, de, fr, es, it, nl, da, sv,
-no, pt), with that language's words for the knee, pain, sides, negations, "fine", red flags and
-scores (the tables live in analyzer/lexicon/). A note counts as knee pain when a pain word
-belongs to a knee mention in the same clause and is not negated or resolved:
+"no knee pain", "knee fine", "Knee pain? None." or "hope the knee holds up on Sunday". Each
+note is read in English and in its own language, found from its words
+(`analyzer.lexicon.language_of`: en, de, fr, es, it, nl, da, sv, no, pt), with that language's
+words (the tables live in analyzer/lexicon/). A note is read as a whole, not sentence by
+sentence:
 
-- a knee mention: knee, kneecap, patella, the IT band (outer knee pain), Knie, genou,
-  rodilla, ginocchio, knæ, knä, kne, joelho ...; "runner's knee", "ITB syndrome",
-  "Knieschmerzen", "kniepijn", "knæsmerter" are pain by themselves; someone else's knee
-  ("my friend's knee") and knee words of kit and drills ("knee-high socks", "high knees")
-  are not the runner's knee;
-- a pain word: pain, sore, ache, hurt, twinge, niggle, tender, ... (Schmerz, douleur, dolor,
-  dolore, pijn, ondt, ont, vondt, dor ...), a red-flag word, or a score out of ten next to
-  the knee ("knee 3/10");
-- a pain of the past ("last year's knee injury", "vorig jaar") is not pain now;
-- a pain word belongs to the nearest body part in its clause, so "calf sore" and "hamstring
-  sore behind the knee" are not knee pain, but "knee and calf sore" is;
-- a negation shortly before the knee or the pain word ("no knee pain", "without knee pain",
-  "knee isn't sore", "keine Knieschmerzen"), a resolution after it ("knee pain gone"), or a
-  good state right after the knee ("knee fine", "knees felt great") is not pain;
-- clauses end at commas, semicolons, brackets, dashes and at "but", "because", "aber" ...;
-- "it" opening a sentence is the knee when the sentence before named the knee last ("Left
-  knee felt odd at 5 km. It hurt on the hills." is left knee pain).
+- **Body parts.** A knee mention: knee, kneecap, patella, the IT band (outer knee pain), Knie,
+  genou, rodilla, ginocchio, knæ, knä, kne, joelho ..., "L kn"; "runner's knee", "ITB
+  syndrome", "Knieschmerzen" are pain by themselves. Another person's knee ("my friend's
+  knee", "Sarah's knee", "sein Knie") and the knee words of kit and drills ("knee-high
+  socks", "high knees", "knee sleeve") are not the runner's knee. One-letter typos of the
+  knee, pain and side words are read as the word ("kneee", "pian", "lft", "rigth"; rapidfuzz
+  measures the distance), unless the word is a real word of the language ("knew", "tight").
+- **Evidence.** Pain words (pain, sore, ache, hurt, niggle, and the runners' verbs: bothering,
+  bugging, killing me, grumbling, playing up, flaring ...), red flags, scores, and "not
+  fine"/"hasn't gone away yet" (a good state or a resolution negated). Each belongs to the
+  nearest body part of its clause; in a clause that names none, to the nearest of its sentence
+  ("Swollen again after the long run yesterday, L knee"), else to the part the sentence before
+  named last ("Left knee felt off. It's sore now."). So "calf sore, knee fine" is not knee
+  pain, "knee and calf sore" is. A knee said to be fine in its own clause takes no evidence
+  from other clauses unless a later state is said ("knee ok for the first half, then niggly").
+  "Better" said of the knee is pain that eases ("knee better now, 1/10").
+- **Scopes.** A negation reaches a few words ahead ("no knee pain", "knee isn't sore",
+  "keine Knieschmerzen", "das Knie schmerzt nicht"), a resolution after ("knee pain gone");
+  "except"/"apart from" turns a negated or fine clause round for the knee it names ("no pain
+  anywhere except the left knee"); a negative answer after "?" or ":" ("Knee pain? None.",
+  "knee: nil") is no pain.
+- **Frames.** From its cue to the end of the clause, nothing is current pain: the past recalled
+  ("last year's knee injury", "remember when my knee swelled up", "back in 2022"), the
+  hypothetical ("hope the knee holds up", "if it flares", "worried the knee might"), a topic
+  ("a podcast on runner's knee", "coach asked about my knee"), another person ("my buddy has
+  knee pain", "she said").
 
-Scores are read wherever they stand in the sentence that reports the pain (or in the next):
-"7/10", "7 / 10", "7 out of 10", "7 of 10", "pain 7", "VAS 4", before or after the pain
-words, after "run," or a distance, in brackets; a range "6-7/10" counts its higher end, a
-change "3/10 -> 5/10" or "3/10 then 5/10" its latest. Effort ratings are known by their own
-words ("RPE 7", "effort 8/10", "a 7/10 effort") and are never pain.
+Scores out of ten are read in every common form: "7/10", "7 / 10", "4/10ish", "~4/10", "7 out
+of 10", "three out of ten", "6 of 10" (only when the words make it a rating: "km 7 of 10" and
+"7 of 10 reps" are counts), "pain 7", "VAS 4", "(pain 3)", "around a 3", "maybe a 4", "a
+solid six", a bare number right after the knee or a side ("L knee 5", "L 3 R 0"). A range
+counts its higher end ("6-7/10"), a change its latest ("3/10 -> 5/10", "started at 3/10,
+finished at 6/10", "3/10 this morning, now 1/10"), scores side by side the highest ("L 2/10,
+R 4/10" is both knees at 4; "3/10 walking, 5/10 running" is 5). A score of before
+("yesterday", "from") gives way to a current one. Effort ratings are never pain ("RPE 7",
+"effort 8/10", "a 7/10 effort", "a 9/10 run").
 
-Red flags (seeds, NHS: see a professional at once): swelling, locking, giving way, sharp pain.
-Everything here is plain functions on strings; `knee_notes` applies them to a notes table,
-reading only the notes that mention a knee at all.
+Red flags (see a professional at once: docs/EVIDENCE.md#knee-pain-note): swelling ("puffed
+up"), locking ("catches", "stuck"), giving way ("buckled", "gave out"), sharp pain.
+
+`knee_notes` reads a table of notes and adds, per note, `knee_pain` (a `KneePain` or None)
+and `is_knee_clear`. Notes of one athlete are read in date order as episodes (pain notes no
+more than `EPISODE_GAP_DAYS` apart, not ended by a "knee fine" note), which gives the fields
+the knee line and trend use:
+
+- `KneePain.is_easing`: the note scores the knee lower than its episode's last scored note,
+  or says it is better ("knee much better, 1/10").
+- `KneePain.side_from_episode`: the note said "still"/"again" and no side, and took the side
+  of its episode ("still sore this morning" after "left knee sore").
+- `KneePain.is_follow_up`: the note names no body part but says "still"/"again" with a pain
+  word in an open episode ("still aching after the run, 3/10"): read as the episode's knee.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
-from analyzer.lexicon import ENGLISH, LANGUAGES, Words, language_of, words_for
+from analyzer.lexicon import (
+    ENGLISH,
+    LANGUAGES,
+    TYPO_TARGET_MIN_CHARS,
+    Words,
+    language_of,
+    typo_targets,
+    words_for,
+)
+from analyzer.lexicon.real_words import REAL_WORDS_NEAR_TARGETS
 
 RED_FLAGS = ("swelling", "locking", "giving way", "sharp pain")
 SIDES = ("left", "right", "both")
 MAX_SCORE_OF_10 = 10.0
+EPISODE_GAP_DAYS = 14  # as persistent-knee-pain's default episode gap
 
-# A note is read only when it has one of these (a cheap vectorised first pass).
+# A note is read only when it has one of these (a cheap vectorised first pass) or a word one
+# letter away from a knee word.
 _KNEE_HINT = "|".join(
     (
         r"patell|\bit[- ]?bands?\b|\bitbs?\b|iliotibial|chondromalac|condromalac|\bpfps\b",
-        *(words.knee_pattern for words in LANGUAGES.values()),
+        *(
+            word if len(word) > 2 else rf"\b{word}\b"  # a short one ("kn", "lk") as a word
+            for words in LANGUAGES.values()
+            for word in words.knee_pattern.split("|")
+        ),
         *(words.knee_pain_pattern for words in LANGUAGES.values()),
     )
 )
-_KNEE_HINT_PATTERN = re.compile(_KNEE_HINT, re.I)
+_KNEE_HINT_PATTERN = re.compile(_KNEE_HINT)  # of lower-case text
+# A note that may carry an episode on: "still", "again", "noch", "encore", "igen" ...
+_CONTINUING_HINT = (
+    r"\b(?:"
+    + "|".join(re.escape(word) for words in LANGUAGES.values() for word in words.continuing)
+    + r")\b"
+)
+# pyarrow's regular expressions (RE2) know word boundaries in ASCII only ("ännu", "ømt"); a
+# class of the Latin letters is much faster there than Unicode's \pL
+_RE2_WORD_EDGE = r"(?:^|$|[^a-zß-ɏ0-9_])"
+_WORD = re.compile(r"[^\W\d_]{3,}")
 # The IT band rubs at the outer knee: ITB pain counts as knee pain, in every language.
 _IT_BAND = r"\bit[- ]?bands?\b|\biliotibial(?: band| tract)?\b|\bitb\b"
-# A number as written in a score
-_NUMBER = r"(?<![\d.,/])(\d{1,2}(?:[.,]\d)?)"
-_FLAG_TOKENS = {"_swell_": "swelling", "_locking_": "locking", "_giving_way_": "giving way"}
-# Elided articles and pronouns split from their word: l'anno, n'ai, d'une, dell'anca
-_ELISION = re.compile(r"^(l|d|j|n|m|s|c|t|qu|un|dell|all|nell|sull)'(\w.*)$")
-_TOKEN = re.compile(r"_score_[\d.,]+_|_[a-z_]+_|\d+%|[\w']+|[,;()\[\]]|\s[-–—]\s")
+_TOKEN = re.compile(
+    r"_(?:of)?score_[\d.,]+_|_[a-z_]+_"  # what the phrases made
+    r"|\d+:\d+"  # a time or a pace: never a score
+    r"|\d+(?:[.,]\d+)?(?:[^\W\d_]+|%)?"  # a number, with a unit glued on ("10k", "3rd")
+    r"|[^\W\d_]+(?:'[^\W\d_]+)*"  # a word
+    r"|[,;:()\[\]|?¶~]|(?<=\s)[-–—](?=\s)"  # the marks that end a clause
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+|(?<=[.!?])$")
 _ABBREVIATED_WORD = re.compile(r"(\w+)\.$")
+_ELISION = re.compile(r"^(l|d|j|n|m|s|c|t|qu|un|dell|all|nell|sull)'(\w.*)$")
+# A face that says it hurts: "knee :(", "knee 😖"
+_EMOTICON = re.compile(r":-?\(|:'\(|[☹🙁😖😣😫😩🤕😬😢😭😞😤😟]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _ABBREVIATION_MAX_CHARS = 4
 _EXCERPT_MAX_CHARS = 200
-_WINDOW_TOKENS = 8  # a pain word this far from a knee mention is not about it
+_LONG_NOTE_CHARS = 4000  # a longer note is read around its knee words only
+_AROUND_KNEE_CHARS = 400
+_WINDOW_TOKENS = 8  # a pain word this far from the body part of its clause is not about it
+_SCORE_WINDOW_TOKENS = 16  # "R knee a bit grumpy on the downhills today (3/10)"
 _NEGATION_REACH_TOKENS = 4  # a negation this far before, across fillers only
 _RESOLVED_REACH_TOKENS = 6  # "the knee pain from last week is gone"
-_SCORE_REACH_TOKENS = 4  # "pain 6 of 10", "knee: 3/10", "VAS 2 in the left knee"
+_CACHED_TOKENS = 100_000  # the kinds of this many words are kept
 _ASIDE_MAX_TOKENS = 2  # "(ITB?)": a bracket this short is part of its clause
-_EFFORT_LOOK_BACK_TOKENS = 2  # "RPE 7/10", "effort: 8/10"
+_SCORE_CONTEXT_TOKENS = 3  # "finished at 6/10", "3/10 this morning": a score's time
+_SENTENCES_BACK = 2  # evidence in a sentence naming no body part: the part named this far back
+_TYPO_MIN_CHARS = 3
 _BARE_CONTRACTIONS = {
     "dont", "didnt", "isnt", "wasnt", "doesnt", "hasnt", "havent", "wont", "cant", "arent",
 }  # fmt: skip
-# A score before these counts reps or distance, not pain
-_NOT_PAIN_SCORE_AFTER = {
-    "reps", "rep", "intervals", "repeats", "sets", "x", "km", "laps", "effort", "rpe",
-}  # fmt: skip
+_BREAKS = {",", ";", ":", "(", ")", "[", "]", "|", "?", "¶", "-", "–", "—"}
+
+# What a token is (bits: a token can be several things, "right" a side, "sore" pain)
+KNEE, KNEE_PAIN, OTHER_PART, PAIN = 1, 1 << 1, 1 << 2, 1 << 3
+SWELLING, LOCKING, GIVING_WAY, SHARP = 1 << 4, 1 << 5, 1 << 6, 1 << 7
+NEGATION, NEGATION_AFTER, NEGATION_FILLER, RESOLVED = 1 << 8, 1 << 9, 1 << 10, 1 << 11
+GOOD, STATE_FILLER, LEFT, RIGHT = 1 << 12, 1 << 13, 1 << 14, 1 << 15
+BOTH, SIDE_GAP, SIDE_NOUN, JOINER = 1 << 16, 1 << 17, 1 << 18, 1 << 19
+CLAUSE_WORD, EXCEPTION, SEQUENCE, IMPROVING = 1 << 20, 1 << 21, 1 << 22, 1 << 23
+CONTINUING, FRAME, NOT_PAIN_BEFORE, COUNT = 1 << 24, 1 << 25, 1 << 26, 1 << 27
+SCORE_CUE, ANSWER_NO, NUMBER, SCORE = 1 << 28, 1 << 29, 1 << 30, 1 << 31
+OF_SCORE, LATER, BREAK, PAST = 1 << 32, 1 << 33, 1 << 34, 1 << 35
+LOCATION, FROM = 1 << 36, 1 << 37
+FLAGS = SWELLING | LOCKING | GIVING_WAY | SHARP
+PARTS = KNEE | KNEE_PAIN | OTHER_PART
+SIDE = LEFT | RIGHT | BOTH
+_FLAG_NAMES = {
+    SWELLING: "swelling",
+    LOCKING: "locking",
+    GIVING_WAY: "giving way",
+    SHARP: "sharp pain",
+}
+_PLACEHOLDERS = {
+    "_knee_": KNEE,
+    "_knee_pain_": KNEE_PAIN,
+    "_other_word_": OTHER_PART,
+    "_pain_": PAIN,
+    "_swell_": SWELLING,
+    "_locking_": LOCKING,
+    "_giving_way_": GIVING_WAY,
+    "_sharp_": SHARP,
+    "_resolved_": RESOLVED,
+    "_not_": NEGATION | NEGATION_AFTER,
+    "_past_": FRAME | PAST,
+    "_hypo_": FRAME,
+    "_topic_": FRAME,
+    "_them_": FRAME,
+    "_except_": EXCEPTION | CLAUSE_WORD,
+    "_effort_": NOT_PAIN_BEFORE,
+}
 
 
-def _higher(match: re.Match[str]) -> str:
-    """The higher end of a range of scores ("6-7/10" is 7)."""
-    low, high = (float(value.replace(",", ".")) for value in match.groups())
-    return f" {match[2] if high >= low else match[1]}"
+def _alternatives(words: Iterable[str]) -> str:
+    return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True) if word)
 
 
 @dataclass(frozen=True)
 class _Grammar:
     """One language's words (with English) compiled for reading notes."""
 
-    phrases: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
-    knee: re.Pattern[str]
-    pain: re.Pattern[str]
-    other_part: re.Pattern[str]
-    negations: frozenset[str]
-    negation_fillers: frozenset[str]
-    negations_after: frozenset[str]
-    resolved: frozenset[str]
-    good_state: frozenset[str]
-    state_fillers: frozenset[str]
-    left: frozenset[str]
-    right: frozenset[str]
-    both: frozenset[str]
+    language: str
+    phrases: re.Pattern[str]  # the phrases that become one token, in one pass
+    phrase_tokens: tuple[str, ...]  # the token of each phrase group
+    number_words: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...]
+    scores: re.Pattern[str]  # the scores, in one pass (`_score_token` writes their tokens)
+    kinds: dict[str, int]  # a word's kinds, from the word lists
+    patterns: tuple[tuple[re.Pattern[str], int], ...]  # a word's kinds, from the patterns
+    typo_targets: tuple[str, ...]
+    typo_kinds: dict[str, int]  # a typo target's kinds ("swollen": pain and swelling)
+    real_words: frozenset[str]  # real words one letter away from a target: never typos
+    earlier: re.Pattern[str]
+    previous_day: re.Pattern[str]
     side_abbreviations: frozenset[str]  # "li.", "izq.", "dcha.": a period that ends no sentence
     both_knees: frozenset[str]
-    side_gap: frozenset[str]
-    joiners: frozenset[str]
-    clause_words: frozenset[str]
-    pronouns: frozenset[str]
-    improving: frozenset[str]
-    not_pain_score_before: frozenset[str]
+    cache: dict[str, int] = field(default_factory=dict)
+
+    def tokens(self, text: str) -> list[str]:
+        """The tokens of a lower-case text: words, marks, and one token per phrase or score."""
+        text = _EMOTICON.sub(" _pain_ ", text)
+        text = self.phrases.sub(self._phrase_token, text)
+        for pattern, number in self.number_words:
+            text = pattern.sub(number, text)
+        if any(character.isdigit() for character in text):
+            text = self.scores.sub(_score_token, text)
+        tokens: list[str] = []
+        for found in _TOKEN.findall(text):
+            elided = _ELISION.match(found)
+            if elided:  # "l'anno", "d'une": the article keeps its mark ("d'" is not "d", right)
+                tokens += [f"{elided[1]}'", elided[2].strip("'")]
+            elif token := found.strip("'"):
+                tokens.append(token)
+        return tokens
+
+    def _phrase_token(self, match: re.Match[str]) -> str:
+        return self.phrase_tokens[match.lastindex - 1 if match.lastindex else 0]
+
+    def kind(self, token: str) -> int:
+        """What a token is: the OR of its kinds (0 for a word the reader has no use for)."""
+        found = self.cache.get(token)
+        if found is None:
+            found = self._kind(token)
+            if len(self.cache) < _CACHED_TOKENS:
+                self.cache[token] = found
+        return found
+
+    def _kind(self, token: str) -> int:
+        if token.startswith("_"):
+            if token.startswith("_score_"):
+                return SCORE
+            if token.startswith("_ofscore_"):
+                return OF_SCORE
+            return _PLACEHOLDERS.get(token, 0)
+        found = self.known_kind(token)
+        if token[0].isdigit():
+            return found | (NUMBER if _number_value(token) is not None else 0)
+        if not found:
+            found = self._typo_kind(token)
+        return found
+
+    def known_kind(self, token: str) -> int:
+        """What a token is by the word lists and patterns (typos aside)."""
+        found = self.kinds.get(token, 0)
+        for pattern, kind in self.patterns:
+            if pattern.fullmatch(token):
+                found |= kind
+        return found
+
+    def _typo_kind(self, token: str) -> int:
+        """The kind of the knee, pain or side word one letter away ("kneee", "pian", "lft")."""
+        if len(token) < _TYPO_MIN_CHARS or not token.isalpha() or token in self.real_words:
+            return 0
+        match = process.extractOne(token, self.typo_targets, scorer=OSA.distance, score_cutoff=1)
+        return 0 if match is None else self.typo_kinds[match[0]]
 
 
 @functools.cache
 def _grammar(language: str) -> _Grammar:
     words: Words = words_for(language)
-    out_of = rf"\s*/\s*10\b|\s+(?:{words.out_of_pattern})\s+10\b"
-    not_a_score = rf"\s*(?:[/%.,]\d|%|{words.not_a_score_after_pattern})"
-    phrases: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
+    # the phrases that become one token each, found in one pass (the first listed wins)
+    phrases = [
         (words.someone_elses_knee_pattern, " _other_word_ "),
         (words.not_knee_pattern, " _other_word_ "),
         (words.knee_pain_pattern, " _knee_pain_ "),
         (_IT_BAND, " _knee_ "),
+        (words.other_people_pattern, " _them_ "),
         (words.past_pattern, " _past_ "),
+        (words.hypothetical_pattern, " _hypo_ "),
+        (words.topic_pattern, " _topic_ "),
+        (words.exception_pattern, " _except_ "),
         (words.giving_way_pattern, " _giving_way_ "),
         (words.locking_pattern, " _locking_ "),
         (words.swelling_pattern, " _swell_ "),
@@ -139,42 +292,29 @@ def _grammar(language: str) -> _Grammar:
         (words.resolved_pattern, " _resolved_ "),
         (words.no_longer_pattern, " _not_ "),
         (words.pain_phrase_pattern, " _pain_ "),
-        # effort ratings, by their own words: "RPE 7", "effort 8/10", "a 7/10 effort"
-        (
-            rf"\b(?:{words.effort_pattern})\s*(?:was|of|at|:|=)?\s*{_NUMBER}(?:{out_of})?",
-            " _effort_ ",
-        ),
-        (rf"{_NUMBER}(?:{out_of})\s*(?:{words.effort_pattern})\b", " _effort_ "),
-        # a change, the latest counts: "3/10 -> 5/10", "3/10 then 5/10"
-        (
-            rf"{_NUMBER}(?:{out_of})?\s*(?:{words.change_pattern})\s*{_NUMBER}(?={out_of})",
-            r" \2",
-        ),
-        # a range, the higher counts: "6-7/10"
-        (rf"{_NUMBER}\s*(?:{words.range_pattern})\s*{_NUMBER}(?={out_of})", _higher),
-        # a score out of ten: "3/10", "7 / 10", "6 of 10", "7 out of 10", "3 von 10"
-        (rf"{_NUMBER}(?:{out_of})", r" _score_\1_ "),
-        # a bare number after a scale or pain word: "VAS 4", "pain 7", "Schmerz 5"
-        (
-            rf"\b(vas|nrs|{words.pain_before_number_pattern})\s*(?:level|score)?\s*[:=]?\s*"
-            rf"{_NUMBER}(?!{not_a_score})",
-            r" \1 _score_\2_ ",
-        ),
     ]
-    return _Grammar(
-        phrases=tuple((re.compile(pattern), text) for pattern, text in phrases if pattern),
-        knee=re.compile(f"{words.knee_pattern}|_knee_"),
-        pain=re.compile(f"{words.pain_pattern}|_pain_|_knee_pain_"),
-        other_part=re.compile(f"{words.other_part_pattern}|_other_word_"),
-        negations=frozenset((*words.negations, "_not_", "_past_")),
-        negation_fillers=frozenset(words.negation_fillers),
-        negations_after=frozenset((*words.negations_after, "_not_")),
-        resolved=frozenset((*words.resolved, "_resolved_", "_past_")),
-        good_state=frozenset((*words.good_state, "_resolved_")),
-        state_fillers=frozenset(words.state_fillers),
-        left=frozenset(words.left),
-        right=frozenset(words.right),
-        both=frozenset(words.both),
+    phrases = [(pattern, token) for pattern, token in phrases if pattern]
+    # every phrase starts at a word's start: "\b" first lets the search skip the rest
+    one_pass = r"\b(?:" + "|".join(f"({_uncaptured(pattern)})" for pattern, _ in phrases) + ")"
+    grammar = _Grammar(
+        language=language,
+        phrases=re.compile(one_pass),
+        phrase_tokens=tuple(token for _, token in phrases),
+        number_words=_number_words(words),
+        scores=_scores(words),
+        kinds=_word_kinds(words),
+        patterns=(
+            (re.compile(words.knee_pattern), KNEE),
+            (re.compile(words.pain_pattern), PAIN),
+            (re.compile(words.other_part_pattern), OTHER_PART),
+            (re.compile(words.count_pattern), COUNT),
+        ),
+        typo_targets=typo_targets(language),
+        typo_kinds={},
+        real_words=REAL_WORDS_NEAR_TARGETS.get(language, frozenset())
+        | REAL_WORDS_NEAR_TARGETS[ENGLISH],
+        earlier=re.compile(words.earlier_pattern),
+        previous_day=re.compile(words.previous_day_pattern),
         side_abbreviations=frozenset(
             word
             for side_words in (words.left, words.right)
@@ -182,13 +322,126 @@ def _grammar(language: str) -> _Grammar:
             if len(word) <= _ABBREVIATION_MAX_CHARS
         ),
         both_knees=frozenset(words.both_knees),
-        side_gap=frozenset(words.side_gap),
-        joiners=frozenset((*words.joiners, *words.left, *words.right, *words.both)),
-        clause_words=frozenset(words.clause_words),
-        pronouns=frozenset(words.pronouns),
-        improving=frozenset(words.improving),
-        not_pain_score_before=frozenset((*words.not_pain_score_before, "_effort_")),
     )
+    flags = (
+        (words.swelling_pattern, SWELLING),
+        (words.locking_pattern, LOCKING),
+        (words.giving_way_pattern, GIVING_WAY),
+    )
+    for target in grammar.typo_targets:  # "swolen" is swollen: pain and a red flag
+        kind = grammar.known_kind(target) & (KNEE | PAIN | LEFT | RIGHT)
+        for pattern, flag in flags:
+            if re.search(pattern, f" {target} "):
+                kind |= flag | PAIN
+        grammar.typo_kinds[target] = kind
+    return grammar
+
+
+def _uncaptured(pattern: str) -> str:
+    """A pattern whose own groups capture nothing (so a match tells its phrase by its group)."""
+    return re.sub(r"(?<!\\)\((?!\?)", "(?:", pattern)
+
+
+def _number_words(
+    words: Words,
+) -> tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...]:
+    """Numbers in words where they are a rating: "three out of ten", "a solid six"."""
+    values = {
+        word: str(value)
+        for value, alternatives in enumerate(words.numbers)
+        for word in alternatives.split("|")
+        if word
+    }
+    number, ten, cues = _alternatives(values), words.numbers[10], _alternatives(words.score_cues)
+    before_ten = rf"\b({number})\b(?=\s*(?:/|\s(?:{words.out_of_pattern})\s)\s*(?:10|{ten})\b)"
+    ten_itself = rf"(?<=\s)((?:{words.out_of_pattern})\s+|/\s*)(?:{ten})\b"
+    after_cue = rf"\b((?:{cues})\s+(?:(?:{cues})\s+)?)({number})\b(?![-'])"  # "typ en trea"
+
+    def rated(match: re.Match[str]) -> str:  # "a one", "like zero": not a rating
+        value = values[match[2]]
+        return match[0] if value in ("0", "1") else match[1] + value
+
+    return (
+        (re.compile(before_ten), lambda match: values[match[1]]),
+        (re.compile(ten_itself), lambda match: f"{match[1]}10"),
+        (re.compile(after_cue), rated),
+    )
+
+
+def _number(name: str) -> str:
+    """A number as written in a score, captured as `name`."""
+    return rf"(?<![\d.,/])(?P<{name}>\d{{1,2}}(?:[.,]\d)?)"
+
+
+def _scores(words: Words) -> re.Pattern[str]:
+    """The scores of a note in one pass: effort ratings are not pain ("RPE 7", "effort 8/10",
+    "a 7/10 effort"), a change counts its latest ("3/10 -> 5/10", "3/10 then 5/10"), a range
+    its higher ("6-7/10"); "3/10", "7 / 10", "4/10ish" are scores, and "7 out of 10", "3 von
+    10", "6 of 10" scores that the words around must make a rating."""
+    slash = r"\s*/\s*10\b(?:\s*ish\b)?"
+    out_of = rf"{slash}|\s+(?:out of|{words.out_of_pattern})\s+10\b"
+    effort = words.effort_pattern
+    forms = [
+        rf"(?P<effort>\b(?:{effort})\s*(?:was|of|at|:|=)?\s*{_number('e1')}(?:{out_of})?"
+        rf"|{_number('e2')}(?:{out_of})\s*(?:{effort})\b)",
+        rf"(?P<change>{_number('c1')}(?:{out_of})?\s*(?:{words.change_pattern})\s*"
+        rf"{_number('c2')}(?:{out_of}))",
+        rf"(?P<range>{_number('r1')}\s*(?:{words.range_pattern})\s*{_number('r2')}(?:{out_of}))",
+        rf"(?P<slash>{_number('s1')}{slash})",
+        rf"(?P<of>{_number('o1')}\s+(?:out of|{words.out_of_pattern})\s+10\b)",
+        # a range without "/10" ("knee pain 3-4"): its higher end, a bare number to be judged
+        rf"(?P<bare>(?<![-–]){_number('b1')}\s*[-–]\s*{_number('b2')})(?![\d/.,:-]|\s*(?:{words.count_pattern})\b)",
+    ]
+    return re.compile("|".join(forms))
+
+
+def _score_token(match: re.Match[str]) -> str:
+    if match["effort"] is not None:
+        return " _effort_ "
+    if match["change"] is not None:
+        return f" _score_{match['c2']}_ "
+    if match["range"] is not None:
+        low, high = (float(match[name].replace(",", ".")) for name in ("r1", "r2"))
+        return f" _score_{match['r2'] if high >= low else match['r1']}_ "
+    if match["slash"] is not None:
+        return f" _score_{match['s1']}_ "
+    if match["of"] is not None:
+        return f" _ofscore_{match['o1']}_ "
+    low, high = (float(match[name].replace(",", ".")) for name in ("b1", "b2"))
+    return f" {match['b2'] if high >= low else match['b1']} "
+
+
+def _word_kinds(words: Words) -> dict[str, int]:
+    kinds: dict[str, int] = {}
+    for tokens, kind in (
+        (words.negations, NEGATION),
+        (words.negations_after, NEGATION_AFTER),
+        (words.negation_fillers, NEGATION_FILLER),
+        (words.resolved, RESOLVED),
+        (words.good_state, GOOD),
+        (words.state_fillers, STATE_FILLER),
+        (words.left, LEFT),
+        (words.right, RIGHT),
+        (words.both, BOTH),
+        (words.side_nouns, SIDE_NOUN),
+        (words.side_gap, SIDE_GAP),
+        (words.joiners, JOINER),
+        (words.clause_words, CLAUSE_WORD),
+        (words.sequence, SEQUENCE),
+        (words.continuing, CONTINUING),
+        (words.improving, IMPROVING),
+        (words.other_subjects, FRAME),
+        (words.not_pain_score_before, NOT_PAIN_BEFORE),
+        (words.score_cues, SCORE_CUE),
+        (words.answers_no, ANSWER_NO),
+        (words.later, LATER),
+        (words.location_words, LOCATION),
+        (words.from_words, FROM),
+        (_BREAKS, BREAK),
+    ):
+        for token in tokens:
+            kinds[token] = kinds.get(token, 0) | kind
+    return kinds
 
 
 @dataclass(frozen=True)
@@ -198,9 +451,13 @@ class KneePain:
     side: str | None  # left, right, both, or None when the note does not say
     score_of_10: float | None
     red_flags: tuple[str, ...]  # of RED_FLAGS, in the order written
-    excerpt: str  # the sentence that reports it
+    excerpt: str  # the sentence (or sentences) that report it
     language: str = ENGLISH  # the note's language, found from its words (analyzer.lexicon)
-    is_improving: bool = False  # the sentence says it is getting better ("better", "besser")
+    is_improving: bool = False  # the note says it is getting better ("better", "besser")
+    is_easing: bool = False  # better said, or scored lower than its episode's last score
+    side_from_episode: bool = False  # "still"/"again" without a side: its episode's side
+    is_follow_up: bool = False  # names no body part: "still sore" in an open episode
+    is_continuing: bool = False  # says "still" or "again" ("noch", "encore", "igen" ...)
 
 
 def knee_pain_in(text: object) -> KneePain | None:
@@ -231,80 +488,175 @@ def is_red_flag(pain: KneePain | None) -> bool:
 
 
 def knee_notes(notes: pd.DataFrame) -> pd.DataFrame:
-    """The notes that mention a knee, with `knee_pain` (KneePain or None) and `is_knee_clear`.
+    """The notes about a knee, with `knee_pain` (KneePain or None) and `is_knee_clear`.
 
-    Only notes whose text holds a knee word at all are read sentence by sentence, so a log of
-    years of notes costs one vectorised search and a few parses.
+    Only notes that name a knee (or, in an open episode, say "still"/"again") are read, so a
+    log of years of notes costs one vectorised search (pyarrow's) and a few parses. With
+    `athlete` and `local_date` columns, each athlete's notes are read as episodes in date
+    order (see the module docstring: `is_easing`, `side_from_episode`, `is_follow_up`).
     """
-    text = notes["text"].astype("string").fillna("")
-    mentions = text.str.contains(_KNEE_HINT, case=False, regex=True).fillna(False)
-    candidates = notes[mentions.to_numpy(dtype=bool)]
-    readings = [_read(value) for value in candidates["text"]]
-    return candidates.assign(
-        knee_pain=pd.Series([pain for pain, _ in readings], index=candidates.index, dtype=object),
+    texts = [value if isinstance(value, str) else "" for value in notes["text"].tolist()]
+    lowered = pc.utf8_lower(pa.array(texts, type=pa.large_string()))
+    mentions = pc.match_substring_regex(lowered, _re2(_KNEE_HINT)).to_numpy(zero_copy_only=False)
+    for position in np.flatnonzero(~mentions):  # a typo of a knee word: "kneee", "knne"
+        mentions[position] = _has_knee_typo(texts[position])
+    readings = {int(position): _read_text(texts[position]) for position in np.flatnonzero(mentions)}
+    if {"athlete", "local_date"} <= set(notes.columns) and readings:
+        continuing = pc.match_substring_regex(lowered, _re2(_CONTINUING_HINT))
+        readings = _in_episodes(notes, texts, continuing.to_numpy(zero_copy_only=False), readings)
+    positions = sorted(readings)
+    read = notes.iloc[positions]
+    return read.assign(
+        knee_pain=pd.Series(
+            [readings[position][0] for position in positions], index=read.index, dtype=object
+        ),
         is_knee_clear=pd.Series(
-            [pain is None and clear for pain, clear in readings], index=candidates.index, dtype=bool
+            [readings[position][0] is None and readings[position][1] for position in positions],
+            index=read.index,
+            dtype=bool,
         ),
     )
 
 
+def _re2(pattern: str) -> str:
+    return pattern.replace(r"\b", _RE2_WORD_EDGE)
+
+
+def _in_episodes(
+    notes: pd.DataFrame,
+    texts: list[str],
+    continuing: np.ndarray,
+    readings: dict[int, tuple[KneePain | None, bool]],
+) -> dict[int, tuple[KneePain | None, bool]]:
+    """The readings with each athlete's episodes applied: easing, a follow-up's side, and the
+    notes without a knee word that carry an open episode on ("still aching, 3/10")."""
+    days = pd.to_datetime(notes["local_date"], errors="coerce").to_numpy("datetime64[D]")
+    athletes = notes["athlete"].astype(object).where(notes["athlete"].notna(), None).tolist()
+    dated = [
+        position
+        for position in range(len(notes))
+        if athletes[position] is not None
+        and not np.isnat(days[position])
+        and (position in readings or continuing[position])
+    ]
+    dated.sort(key=lambda position: (str(athletes[position]), days[position]))
+    result = dict(readings)
+    athlete = last_day = None
+    last_side: str | None = None
+    last_score: float | None = None
+    for position in dated:
+        day = days[position]
+        if athletes[position] != athlete:
+            athlete, last_day = athletes[position], None
+        is_open = last_day is not None and int((day - last_day).astype(int)) <= EPISODE_GAP_DAYS
+        reading = result.get(position)
+        if reading is None:
+            pain = _follow_up(texts[position]) if is_open else None
+            if pain is None:
+                continue
+            reading = (pain, False)
+        pain, is_clear = reading
+        if pain is None:
+            if is_clear:
+                last_day = None  # "knee fine" ends the episode
+            continue
+        if not is_open:
+            last_side, last_score = None, None
+        pain = _with_episode(pain, last_side, last_score)
+        result[position] = (pain, is_clear)
+        last_day = day
+        last_side = pain.side or last_side
+        last_score = pain.score_of_10 if pain.score_of_10 is not None else last_score
+    return result
+
+
+def _with_episode(pain: KneePain, side: str | None, score: float | None) -> KneePain:
+    """A pain note read in its episode: easing against the last score, the episode's side."""
+    is_easing = pain.is_improving or (
+        score is not None and pain.score_of_10 is not None and pain.score_of_10 < score
+    )
+    takes_side = (
+        pain.side is None and side is not None and (pain.is_continuing or pain.is_follow_up)
+    )
+    return replace(
+        pain,
+        is_easing=is_easing,
+        side=side if takes_side else pain.side,
+        side_from_episode=takes_side,
+    )
+
+
+def _follow_up(text: str) -> KneePain | None:
+    """A note naming no body part that says "still"/"again" with pain, read as the knee's."""
+    clean = _CONTROL.sub(" ", text)
+    grammar = _grammar(language_of(clean))
+    words = _TOKEN.findall(clean.lower())
+    kinds = [grammar.kind(word) for word in words]
+    if any(kind & PARTS for kind in kinds) or not any(kind & CONTINUING for kind in kinds):
+        return None
+    pain, _ = _read_text(f"knee: {clean}")
+    if pain is None:
+        return None
+    return replace(pain, excerpt=_excerpt(clean), is_follow_up=True, is_continuing=True)
+
+
+def _has_knee_typo(text: str) -> bool:
+    """Whether a text has a word one letter away from a knee word of any language ("kneee")."""
+    return any(_is_knee_typo(word) for word in _WORD.findall(text.lower()))
+
+
+@functools.lru_cache(maxsize=65536)
+def _is_knee_typo(word: str) -> bool:
+    if word in _REAL_WORDS or _KNEE_HINT_PATTERN.search(word):
+        return False
+    return process.extractOne(word, _KNEE_TARGETS, scorer=OSA.distance, score_cutoff=1) is not None
+
+
+_KNEE_TARGETS = tuple(
+    word
+    for words in LANGUAGES.values()
+    for word in words.spelled_knee
+    if len(word) >= TYPO_TARGET_MIN_CHARS
+)
+_REAL_WORDS = frozenset().union(*REAL_WORDS_NEAR_TARGETS.values())
+
+
 def _read(text: object) -> tuple[KneePain | None, bool]:
     """The knee pain in a text, and whether a knee mention in it was said to be fine."""
-    if not isinstance(text, str) or not _KNEE_HINT_PATTERN.search(text):
+    if not isinstance(text, str):
+        return None, False
+    if not (_KNEE_HINT_PATTERN.search(text.lower()) or _has_knee_typo(text)):
         return None, False
     return _read_text(text)
 
 
 @functools.lru_cache(maxsize=8192)  # the same note often comes from two sources
 def _read_text(text: str) -> tuple[KneePain | None, bool]:
+    text = _CONTROL.sub(" ", text)
+    if len(text) > _LONG_NOTE_CHARS:
+        text = _around_knee_words(text)
     language = language_of(text)
     grammar = _grammar(language)
     sentences = _sentences(text, grammar)
-    painful: list[tuple[str, list[str], _SentenceReading]] = []
-    loose_scores: list[float] = []
-    is_clear = False
-    last_part = None  # the body part the sentence before named last: "knee", "other" or None
-    previous, previous_tokens = "", list[str]()
-    follows_pain = False  # the sentence before reported knee pain
-    for sentence in sentences:
-        tokens = _tokens(sentence, grammar)
-        said = sentence
-        if last_part == "knee" and tokens and tokens[0] in grammar.pronouns:
-            # "Left knee felt odd at 5 km. It hurt on the hills.": "it" is the left knee
-            tokens = [*_last_knee_mention(previous_tokens, grammar), *tokens[1:]]
-            said = f"{previous} {sentence}"
-        last_part = _last_part(tokens, grammar) or last_part
-        previous, previous_tokens = sentence, tokens
-        reading = _read_sentence(tokens, grammar)
-        is_clear = is_clear or reading.is_clear
-        if reading.sides is not None:
-            painful.append((said, tokens, reading))
-        elif (follows_pain or any(grammar.pain.fullmatch(token) for token in tokens)) and not any(
-            grammar.other_part.fullmatch(token) for token in tokens
-        ):  # "Knee sore. Pain 4/10.", "ITB flared up at mile 9. Probably 6 out of 10."
-            loose_scores += _scores(tokens, range(len(tokens)), grammar)
-        follows_pain = reading.sides is not None
-    if not painful:
-        return None, is_clear
-    sides = {side for _, _, reading in painful for side in reading.sides or ()}
-    scores = [reading.score_of_10 for _, _, reading in painful if reading.score_of_10 is not None]
-    flags = [flag for _, _, reading in painful for flag in reading.red_flags]
-    score = max(scores) if scores else (max(loose_scores) if loose_scores else None)
-    if score is not None and score <= 0:  # "knee 0/10" is no pain at all
-        return None, True
-    return (
-        KneePain(
-            side=_side(sides),
-            score_of_10=score,
-            red_flags=tuple(dict.fromkeys(flags)),
-            excerpt=_excerpt(painful[0][0]),
-            language=language,
-            is_improving=any(
-                token in grammar.improving for _, tokens, _ in painful for token in tokens
-            ),
-        ),
-        is_clear,
-    )
+    if not sentences:
+        return None, False
+    note = _Note.read(sentences, grammar)
+    return note.pain(), note.is_clear
+
+
+def _around_knee_words(text: str) -> str:
+    """The parts of a long note around its knee words (a 10 MB line is read in milliseconds)."""
+    spans: list[tuple[int, int]] = []
+    for match in _KNEE_HINT_PATTERN.finditer(text.lower()):  # "İ" aside, lower() keeps places
+        start = max(0, match.start() - _AROUND_KNEE_CHARS)
+        end = min(len(text), match.end() + _AROUND_KNEE_CHARS)
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+        if sum(stop - begin for begin, stop in spans) > _LONG_NOTE_CHARS * 4:
+            break
+    return "\n".join(text[start:end] for start, end in spans) or text[:_LONG_NOTE_CHARS]
 
 
 def _sentences(text: str, grammar: _Grammar) -> list[str]:
@@ -322,310 +674,652 @@ def _sentences(text: str, grammar: _Grammar) -> list[str]:
     return [sentence.strip() for sentence in sentences if sentence.strip()]
 
 
-def _last_knee_mention(tokens: list[str], grammar: _Grammar) -> list[str]:
-    """The last knee a sentence named, with its side when one stands right before it."""
-    sides = grammar.left | grammar.right | grammar.both
-    for index in range(len(tokens) - 1, -1, -1):
-        if grammar.knee.fullmatch(tokens[index]):
-            side = tokens[index - 1] if index else ""
-            return [side, "knee"] if side in sides else ["knee"]
-    return ["knee"]
-
-
-def _last_part(tokens: list[str], grammar: _Grammar) -> str | None:
-    """'knee' or 'other': the body part named last in a sentence (None when it names none)."""
-    for token in reversed(tokens):
-        if grammar.knee.fullmatch(token):
-            return "knee"
-        if grammar.other_part.fullmatch(token):
-            return "other"
-    return None
-
-
-@dataclass
-class _SentenceReading:
-    sides: set[str] | None  # None: no knee pain in the sentence
-    score_of_10: float | None
-    red_flags: list[str]
-    is_clear: bool
-
-
-def _tokens(sentence: str, grammar: _Grammar) -> list[str]:
-    text = " " + sentence.lower().replace("’", "'").replace("`", "'") + " "
-    for pattern, replacement in grammar.phrases:
-        text = pattern.sub(replacement, text)
-    tokens: list[str] = []
-    for found in _TOKEN.findall(text):
-        token = found.strip()
-        elided = _ELISION.match(token)
-        parts = elided.groups() if elided else (token,)
-        tokens += ["-" if part in {"-", "–", "—"} else part.strip("'") for part in parts]
-    return [token for token in tokens if token]
-
-
-def _read_sentence(tokens: list[str], grammar: _Grammar) -> _SentenceReading:
-    sides: set[str] = set()
-    red_flags: list[str] = []
-    pain_positions: list[int] = []
-    is_clear = False
-    for clause in _clauses(tokens, grammar):
-        groups = _part_groups(tokens, clause, grammar)
-        knee_groups = [group for group in groups if group[2]]
-        if not knee_groups:
-            continue
-        clause_pain = False
-        is_past = any(tokens[index] == "_past_" for index in clause)
-        for start, end, _ in knee_groups:
-            if _is_good_state_after(tokens, end, clause, grammar):
-                is_clear = True
-                continue
-            evidence = _evidence_for(tokens, clause, groups, (start, end), grammar)
-            mention_is_pain = any(tokens[index] == "_knee_pain_" for index in range(start, end))
-            mention_negated = _is_negated(tokens, start, clause, grammar)
-            if mention_is_pain and (
-                mention_negated or _is_resolved_after(tokens, end - 1, clause, grammar)
-            ):
-                is_clear = is_clear or not is_past
-                continue
-            live = [
-                index
-                for index in evidence
-                if not mention_negated
-                and not _is_negated(tokens, index, clause, grammar)
-                and not _is_resolved_after(tokens, index, clause, grammar)
-                and not _is_zero_score(tokens[index])
-            ]
-            if evidence and not live and not is_past:
-                is_clear = True
-            if not live and not mention_is_pain:
-                continue
-            clause_pain = True
-            pain_positions += list(range(start, end))
-            for other_start, other_end, _ in knee_groups:  # "right knee outside (ITB) sore"
-                sides |= _sides_of(tokens, other_start, other_end, clause, grammar)
-            red_flags += [flag for index in live if (flag := _red_flag(tokens[index]))]
-        if clause_pain:
-            red_flags += [
-                "sharp pain"
-                for index in clause
-                if tokens[index] == "_sharp_" and not _is_negated(tokens, index, clause, grammar)
-            ][:1]
-    if not pain_positions:
-        return _SentenceReading(None, None, [], is_clear)
-    # "left knee sore after the fall, very swollen": a red flag in a clause that names no
-    # body part speaks of the knee the sentence reports
-    for clause in _clauses(tokens, grammar):
-        if not _part_groups(tokens, clause, grammar):
-            red_flags += [
-                _FLAG_TOKENS[tokens[index]]
-                for index in clause
-                if tokens[index] in _FLAG_TOKENS and not _is_negated(tokens, index, clause, grammar)
-            ]
-    score = _nearest_score(tokens, pain_positions, grammar)
-    return _SentenceReading(sides, score, red_flags, is_clear)
-
-
-def _clauses(tokens: list[str], grammar: _Grammar) -> list[range]:
-    """The token ranges between clause breaks."""
-    clauses, start = [], 0
-    asides = _short_asides(tokens)
-    for index, token in enumerate(tokens):
-        if index in asides:
-            continue
-        if token in {",", ";", "(", ")", "[", "]", "-"} or token in grammar.clause_words:
-            clauses.append(range(start, index))
-            start = index + 1
-    clauses.append(range(start, len(tokens)))
-    return [clause for clause in clauses if len(clause)]
-
-
-def _short_asides(tokens: list[str]) -> set[int]:
-    """Positions of brackets around two words or fewer ("(ITB?)", "(left)"): no clause break."""
-    found = set()
-    for index, token in enumerate(tokens):
-        if token in {"(", "["}:
-            closing = ")" if token == "(" else "]"
-            inside = tokens[index + 1 : index + 1 + _ASIDE_MAX_TOKENS + 1]
-            if closing in inside:
-                found |= {index, index + 1 + inside.index(closing)}
-    return found
-
-
-def _part_groups(
-    tokens: list[str], clause: range, grammar: _Grammar
-) -> list[tuple[int, int, bool]]:
-    """Body-part mentions as (start, end, has_knee); parts joined by 'and', '/' are one group."""
-    groups: list[list] = []
-    for index in clause:
-        token = tokens[index]
-        is_knee = bool(grammar.knee.fullmatch(token)) or token == "_knee_pain_"
-        if not is_knee and not grammar.other_part.fullmatch(token):
-            continue
-        if groups and all(
-            tokens[between] in grammar.joiners for between in range(groups[-1][1], index)
-        ):
-            groups[-1][1] = index + 1
-            groups[-1][2] = groups[-1][2] or is_knee
-        else:
-            groups.append([index, index + 1, is_knee])
-    return [(start, end, has_knee) for start, end, has_knee in groups]
-
-
-def _evidence_for(
-    tokens: list[str],
-    clause: range,
-    groups: list[tuple[int, int, bool]],
-    knee: tuple[int, int],
-    grammar: _Grammar,
-) -> list[int]:
-    """The pain words, red flags and scores of the clause whose nearest body part is this knee."""
-    evidence = []
-    for index in clause:
-        token = tokens[index]
-        is_score = token.startswith("_score_")
-        if not (grammar.pain.fullmatch(token) or token in _FLAG_TOKENS or is_score):
-            continue
-        if token == "_knee_pain_":
-            continue  # a pain by itself, judged as a mention
-        nearest = min(groups, key=lambda group: (_gap(index, group), not group[2]))
-        if nearest[:2] != knee or _gap(index, nearest) > _WINDOW_TOKENS:
-            continue
-        if is_score and (
-            _gap(index, nearest) > _SCORE_REACH_TOKENS
-            or not _is_pain_score(tokens, index, clause, grammar)
-        ):
-            continue
-        evidence.append(index)
-    return evidence
-
-
-def _gap(index: int, group: tuple[int, int, bool]) -> int:
-    start, end, _ = group
-    return start - index if index < start else index - end + 1
-
-
-def _is_negated(tokens: list[str], index: int, clause: range, grammar: _Grammar) -> bool:
-    """A negation shortly before the token, with only filler words between them."""
-    position = index - 1
-    while position >= clause.start and index - position <= _NEGATION_REACH_TOKENS:
-        token = tokens[position]
-        if token in grammar.negations or token.endswith("n't") or token in _BARE_CONTRACTIONS:
-            return True
-        if token not in grammar.negation_fillers and not grammar.knee.fullmatch(token):
-            return False
-        position -= 1
-    # German and Dutch put the negation after the verb: "das Knie schmerzt nicht"
-    after = index + 1
-    return after < clause.stop and tokens[after] in grammar.negations_after
-
-
-def _is_resolved_after(tokens: list[str], index: int, clause: range, grammar: _Grammar) -> bool:
-    stop = min(clause.stop, index + 1 + _RESOLVED_REACH_TOKENS)
-    return any(tokens[position] in grammar.resolved for position in range(index + 1, stop))
-
-
-def _is_good_state_after(tokens: list[str], end: int, clause: range, grammar: _Grammar) -> bool:
-    """'knee fine', 'knees felt great', 'genou nickel': a good state right after the knee."""
-    for position in range(end, clause.stop):
-        token = tokens[position]
-        if token in grammar.good_state:
-            return True
-        if token not in grammar.state_fillers:
-            return False
-    return False
-
-
-def _is_zero_score(token: str) -> bool:
-    value = _score_value(token)
-    return value is not None and value <= 0
-
-
-def _is_pain_score(tokens: list[str], index: int, clause: range, grammar: _Grammar) -> bool:
-    """Whether a score rates pain: not effort, sleep or mood before it, nor reps after it."""
-    before = tokens[max(clause.start, index - _EFFORT_LOOK_BACK_TOKENS) : index]
-    after = tokens[index + 1 : index + 2]
-    return not (
-        any(token in grammar.not_pain_score_before for token in before)
-        or any(token in _NOT_PAIN_SCORE_AFTER for token in after)
-    )
-
-
-def _score_value(token: str) -> float | None:
-    if not token.startswith("_score_"):
+def _number_value(token: str) -> float | None:
+    """The value of a bare number that can be a score (0 to 10, "4ish"), else None."""
+    digits = token.removesuffix("ish")
+    if not digits.replace(".", "", 1).replace(",", "", 1).isdigit():
         return None
-    value = float(token.removeprefix("_score_").removesuffix("_").replace(",", "."))
+    value = float(digits.replace(",", "."))
     return value if 0 <= value <= MAX_SCORE_OF_10 else None
 
 
-def _scores(tokens: list[str], positions: range, grammar: _Grammar) -> list[float]:
-    """The pain scores at these positions (a slash score anywhere, '6 of 10' near pain)."""
-    clauses = _clauses(tokens, grammar)
-    found = []
-    for index in positions:
-        value = _score_value(tokens[index])
-        clause = next((clause for clause in clauses if index in clause), range(index, index + 1))
-        if value is None or not _is_pain_score(tokens, index, clause, grammar):
-            continue
-        found.append(value)
-    return found
+def _score_value(token: str) -> float | None:
+    value = float(token.strip("_").rsplit("_", 1)[1].replace(",", "."))
+    return value if 0 <= value <= MAX_SCORE_OF_10 else None
 
 
-def _nearest_score(tokens: list[str], pain_positions: list[int], grammar: _Grammar) -> float | None:
-    """The score nearest the painful knee in its sentence, skipping other parts' clauses."""
-    candidates = []
-    for clause in _clauses(tokens, grammar):
-        has_knee = any(position in clause for position in pain_positions)
-        has_other = any(grammar.other_part.fullmatch(tokens[index]) for index in clause)
-        if has_other and not has_knee:
-            continue
-        for index in clause:
-            value = _score_value(tokens[index])
-            if value is not None and _is_pain_score(tokens, index, clause, grammar):
-                distance = min(abs(index - position) for position in pain_positions)
-                candidates.append((distance, value))
-    return min(candidates)[1] if candidates else None
+@dataclass
+class _Group:
+    """Body-part words side by side ("knee", "left knee and calf"): one mention."""
+
+    start: int
+    end: int
+    is_knee: bool
+    clause: int
+    sentence: int
+    is_fine: bool = False  # "knee fine", "Knee? Perfect."
+    is_framed: bool = False  # in a frame: another's, recalled, hoped, a topic
+    live: list[int] = field(default_factory=list)  # positions of its current evidence
+    weak: list[int] = field(default_factory=list)  # "better": pain only when nothing clears it
+    clear: list[int] = field(default_factory=list)  # positions of negated or resolved evidence
+    sides: set[str] = field(default_factory=set)
+    scores: list[tuple[int, float, str | None]] = field(default_factory=list)  # (at, value, side)
 
 
-def _sides_of(
-    tokens: list[str], start: int, end: int, clause: range, grammar: _Grammar
-) -> set[str]:
-    """'left knee', 'my right outer knee', 'Knie links', 'genou droit', 'both knees', 'knees'."""
-    words: list[str] = []
-    position = start - 1
-    while position >= clause.start and start - position <= 4:
-        token = tokens[position]
-        words.append(token)
-        if token not in grammar.side_gap and token not in grammar.joiners:
-            break
-        position -= 1
-    words += [tokens[index] for index in range(start, end)]  # "left and right knee"
-    for index in range(end, min(end + 3, clause.stop)):  # "genou droit", "ITB on the left"
-        words.append(tokens[index])
-        if tokens[index] not in grammar.side_gap:
-            break
-    bracket = tokens.index("(", end) if "(" in tokens[end : end + 4] else -1
-    if bracket >= 0 and bracket + 1 < len(tokens):  # "knee pain 3/10 (left)"
-        words.append(tokens[bracket + 1])
-    sides = set()
-    if any(word in grammar.left for word in words):
-        sides.add("left")
-    if any(word in grammar.right for word in words):
-        sides.add("right")
-    if any(word in grammar.both for word in words) or (
-        not sides and any(word in grammar.both_knees for word in tokens[start:end])
-    ):
-        sides.add("both")
-    return sides
+class _Note:
+    """The tokens of one note with their kinds, sentences, clauses, frames and body parts."""
+
+    def __init__(self, sentences: list[str], grammar: _Grammar, tokens: list[str]):
+        self.sentences_text = sentences
+        self.grammar = grammar
+        self.tokens = tokens
+        self.kinds = [grammar.kind(token) for token in tokens]
+        self.sentence: list[int] = []
+        self.clause: list[int] = []
+        self.is_clear = False
+        self._split()
+        self._frames()
+        self.groups = self._groups()
+
+    @classmethod
+    def read(cls, sentences: list[str], grammar: _Grammar) -> _Note:
+        text = " " + " ¶ ".join(sentences).lower().replace("’", "'").replace("`", "'") + " "
+        return cls(sentences, grammar, grammar.tokens(text))
+
+    # --- structure ---------------------------------------------------------------------
+
+    def _split(self) -> None:
+        """Sentence and clause numbers per token; brackets of two words or fewer are asides."""
+        tokens, kinds = self.tokens, self.kinds
+        asides = set()
+        for index, token in enumerate(tokens):
+            if token in {"(", "["}:
+                closing = ")" if token == "(" else "]"
+                inside = tokens[index + 1 : index + 2 + _ASIDE_MAX_TOKENS]
+                if closing in inside:
+                    asides |= {index, index + 1 + inside.index(closing)}
+        sentence = clause = 0
+        for index, token in enumerate(tokens):
+            if token == "¶":
+                sentence += 1
+                clause += 1
+            elif (kinds[index] & (BREAK | CLAUSE_WORD)) and index not in asides:
+                clause += 1
+            self.sentence.append(sentence)
+            self.clause.append(clause)
+        self.sentence_count = sentence + 1
+
+    def _frames(self) -> None:
+        """Which tokens stand in a frame: from its cue to the end of the clause."""
+        self.framed = [False] * len(self.tokens)
+        active = -1
+        for index, kind in enumerate(self.kinds):
+            if kind & FRAME:
+                active = self.clause[index]
+            self.framed[index] = self.clause[index] == active
+
+    def _groups(self) -> list[_Group]:
+        """Body-part mentions per clause; parts joined by "and", "/" are one group."""
+        groups: list[_Group] = []
+        for index, kind in enumerate(self.kinds):
+            if not kind & PARTS:
+                continue
+            is_knee = bool(kind & (KNEE | KNEE_PAIN)) and not (
+                kind & OTHER_PART and not kind & KNEE
+            )
+            last = groups[-1] if groups else None
+            if (
+                last is not None
+                and last.clause == self.clause[index]
+                and all(self.kinds[between] & JOINER for between in range(last.end, index))
+            ):
+                last.end = index + 1
+                last.is_knee = last.is_knee or is_knee
+                continue
+            groups.append(
+                _Group(
+                    index,
+                    index + 1,
+                    is_knee,
+                    self.clause[index],
+                    self.sentence[index],
+                    is_framed=self.framed[index],
+                )
+            )
+        for number, group in enumerate(groups):
+            if group.is_knee and self._is_place_of_another_part(group, groups[:number]):
+                group.is_knee = False
+            if group.is_knee:
+                group.is_fine = self._is_fine_after(group)
+        return groups
+
+    def _is_place_of_another_part(self, group: _Group, before: list[_Group]) -> bool:
+        """Whether the knee names the place of another part: "hamstring sore behind the knee"."""
+        if not any(other.clause == group.clause and not other.is_knee for other in before):
+            return False
+        position = group.start - 1
+        while (
+            position >= 0 and group.start - position <= 3 and self.clause[position] == group.clause
+        ):
+            if self.kinds[position] & LOCATION:
+                return True
+            if not self.kinds[position] & (SIDE_GAP | SIDE | JOINER):
+                return False
+            position -= 1
+        return False
+
+    # --- reading -----------------------------------------------------------------------
+
+    def pain(self) -> KneePain | None:
+        """The knee pain of the note (None when it reports none)."""
+        tokens, kinds = self.tokens, self.kinds
+        knees = [group for group in self.groups if group.is_knee]
+        if not knees:
+            return None
+        for index, kind in enumerate(kinds):
+            if self.framed[index]:
+                continue
+            if kind & KNEE_PAIN:
+                self._knee_pain_mention(index)
+            elif kind & (PAIN | FLAGS):
+                self._evidence(index)
+            elif kind & (GOOD | RESOLVED) and self._is_negated(index):
+                self._evidence(index)  # "not fine", "hasn't gone away yet"
+            elif (
+                kind & (SCORE | OF_SCORE | NUMBER) and (value := self._score_at(index)) is not None
+            ):
+                self._score(index, value)
+            elif kind & SIDE:
+                self._loose_side(index)
+            elif kind & IMPROVING:
+                self._improving(index)
+            elif kind & ANSWER_NO:
+                self._answer(index)
+        self._exceptions()
+        self._fine_since(knees)
+        painful = [group for group in knees if self._is_painful(group)]
+        for group in knees:
+            if group not in painful and not group.is_framed and (group.is_fine or group.clear):
+                self.is_clear = True
+        if not painful:
+            return None
+        scores = [score for group in painful for score in group.scores]
+        score = self._current_score(scores)
+        if score is not None and score <= 0:  # "knee 0/10" is no pain at all
+            self.is_clear = True
+            return None
+        sides = set().union(
+            *(
+                self._sides(group)
+                for group in knees
+                if group in painful or any(other.clause == group.clause for other in painful)
+            )
+        )
+        flags = sorted(
+            {
+                (position, _FLAG_NAMES[flag])
+                for group in painful
+                for position in group.live
+                for flag in _FLAG_NAMES
+                if kinds[position] & flag
+            }
+        )
+        first = painful[0]
+        evidence_sentences = [self.sentence[position] for position in first.live] or [
+            first.sentence
+        ]
+        involved = [first.sentence, *evidence_sentences]
+        span = range(min(involved), max(involved) + 1)
+        return KneePain(
+            side=_side(sides),
+            score_of_10=score,
+            red_flags=tuple(dict.fromkeys(name for _, name in flags)),
+            excerpt=_excerpt(" ".join(self.sentences_text[number] for number in span)),
+            language=self.grammar.language,
+            is_improving=any(
+                kinds[index] & IMPROVING and self.sentence[index] in span
+                for index in range(len(tokens))
+            ),
+            is_continuing=any(
+                kinds[index] & CONTINUING and self.sentence[index] in span
+                for index in range(len(tokens))
+            ),
+        )
+
+    def _fine_since(self, knees: list[_Group]) -> None:
+        """Pain of a day before, then a good state said of the same knee ("knee sore yesterday,
+        fine today"): a knee fine today."""
+        for index, kind in enumerate(self.kinds):
+            if not kind & GOOD or self.framed[index] or self._is_negated(index):
+                continue
+            if any(group.clause == self.clause[index] for group in self.groups):
+                continue  # a good state beside a part is read with the part
+            owner = self._owner(index)
+            if owner is None or owner not in knees or not owner.live:
+                continue
+            before = [position for position in owner.live if position < index]
+            if before and all(self._said_of_a_day_before(position) for position in before):
+                owner.clear += owner.live
+                owner.live.clear()
+                owner.scores.clear()
+                owner.is_fine = True
+
+    def _said_of_a_day_before(self, index: int) -> bool:
+        clause = self.clause[index]
+        said = [
+            token
+            for token, number in zip(self.tokens, self.clause, strict=True)
+            if number == clause
+        ]
+        return bool(self.grammar.previous_day.search(" ".join(said)))
+
+    def _is_painful(self, group: _Group) -> bool:
+        if group.live:
+            return True
+        scored = any(value > 0 for _, value, _ in group.scores)
+        if scored and (
+            not group.is_fine or any(self.clause[at] == group.clause for at, _, _ in group.scores)
+        ):
+            return True
+        return bool(group.weak) and not group.clear and not group.is_fine
+
+    def _knee_pain_mention(self, index: int) -> None:
+        """A knee pain word ("runner's knee", "Knieschmerzen"): pain unless negated or gone."""
+        group = self._group_at(index)
+        if group is None:
+            return
+        resolution = self._resolution_after(index)
+        if resolution == PAST:
+            return  # "runner's knee two years ago": neither pain nor fine today
+        if self._is_negated(index) or resolution:
+            group.clear.append(index)
+        else:
+            group.live.append(index)
+
+    def _evidence(self, index: int) -> None:
+        """A pain word or red flag: to its body part, live or cleared."""
+        group = self._owner(index)
+        if group is None or not group.is_knee or not self._reaches(index, group):
+            return
+        negated = (
+            self._is_negated(index)
+            or (self.clause[index] == group.clause and self._is_negated(group.start))
+        ) and not self.kinds[index] & (GOOD | RESOLVED)
+        resolution = self._resolution_after(index)
+        if resolution == PAST:
+            return  # "knee injury from last year": neither pain nor fine today
+        if negated or resolution:
+            group.clear.append(index)
+        else:
+            group.live.append(index)
+
+    def _improving(self, index: int) -> None:
+        """Better said of the knee ("knee feels much better"): pain that eases, if not cleared."""
+        position = index - 1
+        while (
+            position >= 0
+            and self.kinds[position] & (STATE_FILLER | SIDE)
+            and not self.kinds[position] & PARTS
+        ):
+            position -= 1
+        group = self._group_at(position) if position >= 0 else None
+        if group is not None and group.is_knee and not self._is_negated(index):
+            group.weak.append(index)
+
+    def _answer(self, index: int) -> None:
+        """A negative answer clears what was asked ("Knee pain? None.", "knee: nil")."""
+        position = index - 1
+        while position >= 0 and self.tokens[position] in {"¶", "-", "–", "—"}:
+            position -= 1
+        if position < 0 or self.tokens[position] not in {"?", ":"}:
+            return
+        if index + 1 < len(self.tokens) and not self.kinds[index + 1] & BREAK:
+            return  # "knee: no pain": the negation reads it
+        asked = self.clause[position]
+        for group in self.groups:
+            if group.is_knee and self.clause[group.start] in (asked, asked - 1):
+                group.clear += group.live
+                group.live.clear()
+                group.is_fine = True
+
+    def _exceptions(self) -> None:
+        """An exception turns the clause before round for the knee it names ("no pain anywhere
+        except the left knee", "all good apart from the knee")."""
+        for index, kind in enumerate(self.kinds):
+            if not kind & EXCEPTION:
+                continue
+            before = [
+                position
+                for position in range(index)
+                if self.sentence[position] == self.sentence[index]
+                and self.clause[position] == self.clause[index] - 1
+            ]
+            turned = [
+                position
+                for position in before
+                if (self.kinds[position] & (PAIN | FLAGS) and self._is_negated(position))
+                or self.kinds[position] & GOOD
+            ]
+            if not turned:
+                continue
+            for group in self.groups:
+                if group.is_knee and group.clause == self.clause[index]:
+                    group.live.append(turned[0])
+                    group.is_fine = False
+                    group.clear.clear()
+
+    # --- where a word belongs ------------------------------------------------------------
+
+    def _group_at(self, index: int) -> _Group | None:
+        return next((group for group in self.groups if group.start <= index < group.end), None)
+
+    def _owner(self, index: int, window: int = _WINDOW_TOKENS) -> _Group | None:
+        """The body part a word belongs to: its clause's nearest, else its sentence's, else
+        the one the sentence before named last (else the next sentence's first)."""
+        own = self._group_at(index)
+        if own is not None:
+            return own
+        clause, sentence = self.clause[index], self.sentence[index]
+        in_clause = [group for group in self.groups if group.clause == clause]
+        if in_clause:
+            nearest = min(in_clause, key=lambda group: (_gap(index, group), not group.is_knee))
+            return nearest if _gap(index, nearest) <= window else None
+        in_sentence = [group for group in self.groups if group.sentence == sentence]
+        if in_sentence:
+            nearest = min(
+                in_sentence,
+                key=lambda group: (
+                    abs(group.clause - clause),
+                    group.start > index,
+                    _gap(index, group),
+                ),
+            )
+            return nearest if self._reaches(index, nearest) else None
+        before = [
+            group
+            for group in self.groups
+            if sentence - _SENTENCES_BACK <= group.sentence < sentence
+        ]
+        if before:
+            last = max(before, key=lambda group: group.start)
+            return last if self._reaches(index, last) else None
+        if any(group.sentence < sentence for group in self.groups):
+            return None
+        after = [group for group in self.groups if group.sentence == sentence + 1]
+        return min(after, key=lambda group: group.start) if after else None
+
+    def _reaches(self, index: int, group: _Group) -> bool:
+        """Whether a word from another clause may speak of this part: not of a knee said to be
+        fine, unless the word's clause tells of later ("ok at first, then sore")."""
+        if not group.is_fine:
+            return True
+        clause = self.clause[index]
+        return any(
+            self.kinds[position] & SEQUENCE
+            for position in range(max(0, index - _WINDOW_TOKENS), index)
+            if self.clause[position] in (clause, clause - 1) and position > group.end
+        )
+
+    # --- scopes ----------------------------------------------------------------------
+
+    def _is_negated(self, index: int) -> bool:
+        """A negation shortly before the token, with only filler words between them."""
+        tokens, kinds, clause = self.tokens, self.kinds, self.clause[index]
+        position = index - 1
+        while (
+            position >= 0
+            and self.clause[position] == clause
+            and index - position <= _NEGATION_REACH_TOKENS
+        ):
+            token, kind = tokens[position], kinds[position]
+            if kind & NEGATION or token.endswith("n't") or token in _BARE_CONTRACTIONS:
+                return True
+            if not kind & (NEGATION_FILLER | KNEE):
+                break
+            position -= 1
+        # German and Dutch put the negation after the verb: "das Knie schmerzt nicht"
+        after = index + 1
+        return (
+            after < len(tokens)
+            and self.clause[after] == clause
+            and bool(kinds[after] & NEGATION_AFTER)
+        )
+
+    def _resolution_after(self, index: int) -> int:
+        """RESOLVED when the pain is said gone a few words on ("knee pain gone"), PAST when it
+        was of the past ("knee injury last year"), else 0; "hasn't gone away" is neither."""
+        clause = self.clause[index]
+        for position in range(index + 1, min(len(self.tokens), index + 1 + _RESOLVED_REACH_TOKENS)):
+            if self.clause[position] != clause:
+                break
+            kind = self.kinds[position]
+            if kind & PAST:
+                return PAST
+            if kind & RESOLVED and not self._is_negated(position):
+                return RESOLVED
+        return 0
+
+    def _is_fine_after(self, group: _Group) -> bool:
+        """'knee fine', 'knees felt great', 'Knee? Perfect.': a good state after the knee."""
+        position = group.end
+        while position < len(self.tokens):
+            kind, token = self.kinds[position], self.tokens[position]
+            if kind & GOOD and not self._is_negated(position):
+                return True
+            is_asked = token in {"?", ":", "¶", "-"} and position == group.end  # "Knee? Fine."
+            if is_asked or (token == "¶" and self.tokens[position - 1] in {"?", ":"}):
+                position += 1
+                continue
+            if not kind & STATE_FILLER:
+                return False
+            position += 1
+        return False
+
+    # --- scores and sides ------------------------------------------------------------
+
+    def _score_at(self, index: int) -> float | None:
+        """The value of a score at this token, when it rates pain (else None)."""
+        token, kinds, tokens = self.tokens[index], self.kinds, self.tokens
+        kind = kinds[index]
+        before = [
+            position
+            for position in range(max(0, index - 2), index)
+            if self.clause[position] == self.clause[index]
+        ]
+        if any(kinds[position] & NOT_PAIN_BEFORE for position in before):
+            return None
+        after = index + 1
+        if (
+            after < len(tokens)
+            and kinds[after] & (COUNT | NOT_PAIN_BEFORE)
+            and tokens[after] not in {"a", "an"}
+        ):
+            return None
+        if kind & SCORE:
+            return _score_value(token)
+        if kind & OF_SCORE:  # "6 of 10": not "km 7 of 10", not "7 of 10 hill reps"
+            if index > 0 and kinds[index - 1] & COUNT:
+                return None
+            if after + 1 < len(tokens) and kinds[after + 1] & COUNT:
+                return None
+            return _score_value(token)
+        if _number_value(token) is None:
+            return None
+        in_brackets = 0 < index < len(tokens) - 1 and tokens[index - 1] + tokens[after] == "()"
+        if in_brackets and (index < 2 or not kinds[index - 2] & COUNT):
+            return _number_value(token)  # "nothing major (2)", "knee pain yes (5)"
+        position = index - 1
+        while position >= 0 and tokens[position] in {":", "=", "(", "~", "a", "an", "-", ","}:
+            position -= 1
+        after_comma = "," in tokens[position + 1 : index]  # "Pain? knee, 4."
+        copula = position
+        while position >= 0 and kinds[position] & STATE_FILLER and not kinds[position] & SIDE:
+            position -= 1  # "Knee is a 3 today", "knee was 4"
+        if position < 0 or (kinds[position] & COUNT and not kinds[position] & (KNEE | SIDE)):
+            return None
+        cue = kinds[position]
+        if (position != copula or after_comma) and not cue & (KNEE | KNEE_PAIN):
+            return None
+        if not cue & (PAIN | KNEE | KNEE_PAIN | SCORE_CUE | SIDE | FLAGS):
+            return None
+        if cue & SIDE and not cue & KNEE and not any(group.is_knee for group in self.groups):
+            return None
+        return _number_value(token)
+
+    def _score(self, index: int, value: float) -> None:
+        group = self._owner(index, _SCORE_WINDOW_TOKENS)
+        if group is None or not group.is_knee:
+            return
+        if self.sentence[index] != group.sentence and not (
+            group.live or self._sentence_has(self.sentence[index], PAIN | FLAGS)
+        ):
+            return  # "Knee fine. 7/10 today": not the knee's score
+        previous = index - 1
+        while previous >= 0 and self.tokens[previous] in {":", "=", "(", "~"}:
+            previous -= 1
+        side = None
+        if previous >= 0 and self.kinds[previous] & SIDE and not self.kinds[previous] & PARTS:
+            side = _side(self._side_words([self.tokens[previous]]))
+        group.scores.append((index, value, side))
+
+    def _loose_side(self, index: int) -> None:
+        """A side said away from the knee word ("ITB, left side", "(left)", "both sides")."""
+        if any(
+            group.start - 4 <= index < group.end + 3
+            for group in self.groups
+            if group.clause == self.clause[index]
+        ):
+            return  # a side beside a part: read with the part
+        after = index + 1
+        clause_size = sum(1 for clause in self.clause if clause == self.clause[index])
+        if not ((after < len(self.tokens) and self.kinds[after] & SIDE_NOUN) or clause_size <= 2):
+            return
+        group = self._owner(index)
+        if group is not None and group.is_knee:
+            group.sides |= self._side_words([self.tokens[index]])
+
+    def _sides(self, group: _Group) -> set[str]:
+        """'left knee', 'my right outer knee', 'Knie links', 'both knees', 'L 2/10, R 4/10'."""
+        tokens, kinds = self.tokens, self.kinds
+        words: list[str] = []
+        position = group.start - 1
+        while (
+            position >= 0 and self.clause[position] == group.clause and group.start - position <= 4
+        ):
+            words.append(tokens[position])
+            if not kinds[position] & (SIDE_GAP | JOINER | SIDE | SIDE_NOUN):  # "right side knee"
+                break
+            position -= 1
+        words += tokens[group.start : group.end]  # "left and right knee"
+        for position in range(group.end, min(group.end + 3, len(tokens))):
+            if self.clause[position] != group.clause:
+                break
+            words.append(tokens[position])  # "genou droit", "ITB on the left"
+            if not kinds[position] & SIDE_GAP:
+                break
+        words += self._side_after_pain(group)
+        if "(" in tokens[group.end : group.end + 4]:  # "knee pain 3/10 (left)"
+            bracket = tokens.index("(", group.end)
+            if bracket + 1 < len(tokens):
+                words.append(tokens[bracket + 1])
+        sides = self._side_words(words) | group.sides
+        scored = {side for _, value, side in group.scores if side and value > 0}
+        if len(scored) > 1 or not sides:  # "L 2/10, R 4/10": both
+            sides |= scored
+        if not sides and any(
+            tokens[index] in self.grammar.both_knees for index in range(group.start, group.end)
+        ):
+            sides.add("both")
+        return sides
+
+    def _side_after_pain(self, group: _Group) -> list[str]:
+        """A side after the pain words ("knee pain R", "knee sore left side"), said as a letter,
+        with "side", or last in its clause (not "knee sore right after the run")."""
+        position = group.end
+        while position < len(self.tokens) and self.kinds[position] & PAIN:
+            position += 1
+        if position == group.end or position >= len(self.tokens):
+            return []
+        token, after = self.tokens[position], position + 1
+        if not self.kinds[position] & SIDE:
+            return []
+        is_last = after >= len(self.tokens) or self.clause[after] != self.clause[position]
+        if len(token) == 1 or is_last or self.kinds[after] & SIDE_NOUN:
+            return [token]
+        return []
+
+    def _side_words(self, words: list[str]) -> set[str]:
+        sides = set()
+        for word in words:
+            kind = self.grammar.kind(word)
+            if kind & LEFT:
+                sides.add("left")
+            if kind & RIGHT:
+                sides.add("right")
+            if kind & BOTH:
+                sides.add("both")
+        return sides
+
+    def _current_score(self, scores: list[tuple[int, float, str | None]]) -> float | None:
+        """Of several scores: the latest of a change, else the highest of today's."""
+        if not scores:
+            return None
+        timed = [(self._score_time(at), at, value) for at, value, _ in scores]
+        timed = [(time, at, value) for time, at, value in timed if time > -2]
+        if not timed:
+            return None
+        later = [(at, value) for time, at, value in timed if time > 0]
+        if later:
+            return max(later)[1]
+        current = [value for time, _, value in timed if time == 0]
+        return max(current or [value for _, _, value in timed])
+
+    def _score_time(self, index: int) -> int:
+        """-2 for a score left behind ("from 2/10 to ..."), -1 for one of before ("yesterday
+        5/10"), 1 for a later one ("now 2/10"), else 0."""
+        clause = self.clause[index]
+        before = [
+            position
+            for position in range(max(0, index - _SCORE_CONTEXT_TOKENS), index)
+            if self.clause[position] == clause
+        ]
+        after = [
+            position
+            for position in range(
+                index + 1, min(len(self.tokens), index + 1 + _SCORE_CONTEXT_TOKENS)
+            )
+            if self.clause[position] == clause
+        ]
+        if any(self.kinds[position] & FROM for position in before[-2:]):
+            return -2
+        if any(self.kinds[position] & LATER for position in before):
+            return 1
+        context_before = " ".join(self.tokens[position] for position in before)
+        context_after = " ".join(self.tokens[position] for position in after)
+        if self.grammar.earlier.search(context_before) or self.grammar.earlier.search(
+            context_after
+        ):
+            return -1
+        if any(self.kinds[position] & LATER for position in after):
+            return 1
+        return 0
+
+    def _sentence_has(self, sentence: int, kind: int) -> bool:
+        return any(
+            self.kinds[index] & kind and not self.framed[index]
+            for index in range(len(self.tokens))
+            if self.sentence[index] == sentence
+        )
+
+
+def _gap(index: int, group: _Group) -> int:
+    return group.start - index if index < group.start else index - group.end + 1
 
 
 def _side(sides: set[str]) -> str | None:
     if "both" in sides or {"left", "right"} <= sides:
         return "both"
     return next(iter(sides), None)
-
-
-def _red_flag(token: str) -> str | None:
-    return _FLAG_TOKENS.get(token)
 
 
 def _excerpt(sentence: str) -> str:

@@ -8,7 +8,7 @@ once complete (analyzer/atomic.py), so an interrupted run leaves the old file as
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from analyzer.errors import RunlogError
@@ -35,6 +35,31 @@ def check_output(output: Path, inputs: Sequence[Path], *, force: bool = False) -
         raise OutputRefused(f"{output}: is a folder; name a file to write")
     if output.exists() and not force:
         raise OutputRefused(f"{output}: already exists; add --force to replace it")
+
+
+def check_site(folder: Path, inputs: Sequence[Path]) -> None:
+    """Raise OutputRefused when a site's folder is a file, is read, or lies in what is read:
+    its pages would turn a coach's folder into one with a folder of no runs."""
+    target = folder.resolve()
+    for named in inputs:
+        source = named.resolve()
+        if target == source or (source.is_dir() and target.is_relative_to(source)):
+            where = "is" if target == source else "is inside"
+            raise OutputRefused(
+                f"{folder}: {where} {named}, which runlog reads; write the site outside it"
+            )
+    if folder.exists() and not folder.is_dir():
+        raise OutputRefused(f"{folder}: is a file; name a folder for the site, or a .html file")
+
+
+def check_pages(folder: Path, names: Iterable[str], *, force: bool = False) -> None:
+    """Raise OutputRefused when a page of the site exists already and `force` is not given."""
+    existing = sorted(name for name in names if (folder / name).exists())
+    if existing and not force:
+        more = f" (and {len(existing) - 1:,} more)" if len(existing) > 1 else ""
+        raise OutputRefused(
+            f"{folder / existing[0]}{more}: already exists; add --force to replace the site's pages"
+        )
 
 
 def _is_read(name: str) -> bool:

@@ -15,6 +15,7 @@ import time
 from analyzer.checkers import run_rules
 from analyzer.report import charts
 from analyzer.report.html import render_html
+from analyzer.report.sparkline import weekly_sparkline
 from analyzer.status import default_as_of
 from benchmarks.bench_check import synthetic_log
 
@@ -46,12 +47,14 @@ def main() -> None:
         ("shoes", lambda: charts.shoe_chart(one, window, "km", athlete)),
         ("knee", lambda: charts.pain_chart(one, own, window, "km")),
         ("monthly overview", lambda: charts.monthly_overview_chart(one, own, window, "km")),
-        ("coach row", lambda: charts.athlete_strip_chart(one, own, window, "km")),
+        ("board's weeks", lambda: weekly_sparkline(one, own, window, "km")),
     ):
         started = time.perf_counter()
         chart = draw()
         seconds = time.perf_counter() - started
-        size = 0 if chart is None else len(chart.wide) + len(chart.narrow)
+        size = len(chart) if isinstance(chart, str) else 0
+        if isinstance(chart, charts.Chart):
+            size = len(chart.wide) + len(chart.narrow)
         print(f"  {name:<17} {seconds:5.2f} s  {size / 1000:6.0f} kB (both drawings)")
 
 

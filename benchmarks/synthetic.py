@@ -411,14 +411,13 @@ def cohort_athlete(number: int) -> str:
     return f"athlete-{number:04d}"
 
 
-def write_cohort_athlete(
-    folder: Path, number: int, first_monday: dt.date, weeks: int, record_every_s: tuple[int, ...]
-) -> int:
-    """One athlete of a cohort: their FIT runs by year, and a journal of knee notes.
+def cohort_plan(
+    number: int, first_monday: dt.date, weeks: int
+) -> tuple[list[PlannedRun], list[str]]:
+    """The runs and journal lines of the cohort's athlete `number`.
 
     Every third athlete doubles one week's long run (a spike) and notes a sore knee two days
-    later; every fourth runs at a low cadence. The number of runs written."""
-    timezone, lat_deg, lon_deg = COHORT_HOMES[number % len(COHORT_HOMES)]
+    later; every fourth runs at a low cadence."""
     randomness = random.Random(number)
     plan = coach_plan(first_monday, weeks, seed=number)
     if number % 4 == 3:
@@ -429,6 +428,16 @@ def write_cohort_athlete(
         plan[spike] = dataclasses.replace(plan[spike], distance_km=plan[spike].distance_km * 2)
         sore_day = plan[spike].local_date + dt.timedelta(days=2)
         notes.append(f"{sore_day.isoformat()} left knee sore after the long run, 4/10")
+    return plan, notes
+
+
+def write_cohort_athlete(
+    folder: Path, number: int, first_monday: dt.date, weeks: int, record_every_s: tuple[int, ...]
+) -> int:
+    """One athlete of a cohort (`cohort_plan`): their FIT runs by year, and a journal of knee
+    notes. The number of runs written."""
+    timezone, lat_deg, lon_deg = COHORT_HOMES[number % len(COHORT_HOMES)]
+    plan, notes = cohort_plan(number, first_monday, weeks)
     home = folder / cohort_athlete(number)
     for index, run in enumerate(plan):
         data = watch_fit(
@@ -439,6 +448,27 @@ def write_cohort_athlete(
         path.write_bytes(data)
     (home / "journal.md").write_text("\n".join(notes) + "\n", encoding="utf-8")
     return len(plan)
+
+
+def cohort_csv(athletes: int, weeks: int, first_monday: dt.date = dt.date(2025, 1, 6)) -> str:
+    """The cohort's runs and knee notes as one log kept by hand (a CSV with an athlete column):
+    the same plans as `write_cohort`'s folders, quick to read, for tests of a squad's views."""
+    rows = ["date,time of day,athlete,distance_km,duration_min,cadence_spm,surface,notes"]
+    surfaces = {"track": "track", "trail": "trail", "treadmill": "treadmill"}
+    for number in range(athletes):
+        athlete = cohort_athlete(number)
+        plan, notes = cohort_plan(number, first_monday, weeks)
+        for run in plan:
+            minutes = run.distance_km * run.pace_min_per_km
+            surface = surfaces.get(run.sub_sport, "road")
+            rows.append(
+                f"{run.local_date},{run.hour:02d}:00,{athlete},{run.distance_km},"
+                f"{minutes:.1f},{run.cadence_spm},{surface},{run.name}"
+            )
+        for line in notes:
+            day, words = line.split(" ", 1)
+            rows.append(f'{day},,{athlete},,,,,"{words}"')
+    return "\n".join(rows) + "\n"
 
 
 def write_cohort(

@@ -253,3 +253,25 @@ def test_what_a_stopped_run_left_in_the_cache_goes_on_the_next_run(data, tmp_pat
     assert memo.cache_folder() == cache
     assert not any(path.exists() for path in left)
     assert running.exists()
+
+
+def test_a_site_is_kept_apart_from_a_page_and_written_again_the_same(data, tmp_path):
+    site = tmp_path / "site"
+    first = CliRunner().invoke(cli.cli, ["report", str(data), "-o", f"{site}/"])
+    assert first.exit_code == 0, first.output
+    pages = {path.name: path.read_bytes() for path in site.iterdir()}
+    again = CliRunner().invoke(cli.cli, ["report", str(data), "-o", f"{site}/", "--force"])
+    assert again.output == first.output and len(kept_results(tmp_path)) == 1
+    assert {path.name: path.read_bytes() for path in site.iterdir()} == pages
+    options = {"output": str(site), "layout": "site"}
+    assert memo.key_of("report", [data], None, options) != memo.key_of(
+        "report", [data], None, {**options, "layout": "page"}
+    )
+
+
+def test_the_athletes_named_are_part_of_the_key(data, tmp_path):
+    every = run_check(data)
+    named = run_check(data, "--athlete", "SAM")
+    assert named[0] == 0 and len(kept_results(tmp_path)) == 2  # a result of its own
+    assert run_check(data, "--athlete", "SAM") == named and len(kept_results(tmp_path)) == 2
+    assert run_check(data) == every

@@ -337,3 +337,235 @@ def test_portuguese_no_is_in_the_not_a_negation():
 )
 def test_improvement_is_noticed(text, is_improving):
     assert knee_pain_in(text).is_improving == is_improving
+
+
+def _episode(*notes: tuple[str, str]) -> list:
+    table = pd.DataFrame(
+        {
+            "athlete": ["ana"] * len(notes),
+            "local_date": [pd.Timestamp(day).date() for day, _ in notes],
+            "text": [text for _, text in notes],
+        }
+    )
+    read = knee_notes(table)
+    return [read["knee_pain"].get(index) for index in table.index]
+
+
+def test_a_lower_score_in_an_episode_is_pain_that_eases():
+    first, second = _episode(("2026-03-02", "left knee sore 4/10"), ("2026-03-04", "knee 2/10"))
+    assert (second.score_of_10, second.is_easing) == (2.0, True)
+    assert not first.is_easing
+
+
+def test_better_is_knee_pain_with_its_score_marked_easing():
+    _, better = _episode(
+        ("2026-03-02", "Knee sore, 3/10"), ("2026-03-05", "Knee much better, 1/10")
+    )
+    assert (better.score_of_10, better.is_easing, better.is_improving) == (1.0, True, True)
+
+
+def test_a_higher_score_is_not_easing():
+    _, worse = _episode(("2026-03-02", "knee 2/10"), ("2026-03-03", "knee 5/10 today"))
+    assert not worse.is_easing
+
+
+@pytest.mark.parametrize("follow_up", ["knee still aching, 3/10", "Knie wieder geschwollen"])
+def test_still_or_again_without_a_side_takes_the_side_of_its_episode(follow_up):
+    _, pain = _episode(
+        ("2026-03-02", "right knee sore after the long run"), ("2026-03-04", follow_up)
+    )
+    assert (pain.side, pain.side_from_episode) == ("right", True)
+
+
+def test_a_note_without_still_or_again_keeps_its_own_side():
+    _, pain = _episode(("2026-03-02", "right knee sore"), ("2026-03-04", "knee sore, 3/10"))
+    assert (pain.side, pain.side_from_episode) == (None, False)
+
+
+def test_an_episode_ends_with_a_knee_fine_note_or_a_long_gap():
+    notes = _episode(
+        ("2026-03-02", "left knee sore"),
+        ("2026-03-03", "knee fine today"),
+        ("2026-03-04", "knee sore again"),
+        ("2026-04-20", "left knee sore"),
+        ("2026-05-20", "knee still sore"),
+    )
+    assert [pain.side if pain else None for pain in notes] == ["left", None, None, "left", None]
+
+
+def test_still_sore_naming_no_body_part_is_the_episodes_knee():
+    _, pain, calf = _episode(
+        ("2026-03-02", "left knee sore 4/10"),
+        ("2026-03-03", "still aching after the run, 3/10"),
+        ("2026-03-04", "calf still tight"),
+    )
+    assert (pain.side, pain.score_of_10, pain.is_follow_up, pain.is_easing) == (
+        "left",
+        3.0,
+        True,
+        True,
+    )
+    assert calf is None
+
+
+def test_still_sore_outside_an_episode_is_not_knee_pain():
+    assert _episode(("2026-03-03", "still aching after the run, 3/10")) == [None]
+
+
+def test_the_real_words_near_typo_targets_are_up_to_date():
+    """analyzer/lexicon/real_words.py is what scripts/make_real_words.py writes from the
+    current word tables (run it again after changing a knee, pain or side word)."""
+    pytest.importorskip("wordfreq")
+    from scripts.make_real_words import OUTPUT, module_text
+
+    assert OUTPUT.read_text(encoding="utf-8") == module_text()
+
+
+@pytest.mark.parametrize(
+    ("text", "side", "score"),
+    [
+        pytest.param("kneee pian after the run, 3/10", None, 3.0, id="kneee pian"),
+        pytest.param("lft knee sore", "left", None, id="lft"),
+        pytest.param("rigth knee hurts", "right", None, id="rigth"),
+        pytest.param("Kine tut weh, 4/10", None, 4.0, id="Kine (de)"),
+        pytest.param("L kn sore", "left", None, id="L kn"),
+    ],
+)
+def test_a_one_letter_typo_of_a_knee_pain_or_side_word_is_read(text, side, score):
+    pain = knee_pain_in(text)
+    assert (pain.side, pain.score_of_10) == (side, score)
+
+
+@pytest.mark.parametrize(
+    "text", ["I knew it would rain, calf tight", "some knee drills, felt light", "the keen one"]
+)
+def test_a_real_word_one_letter_from_a_knee_or_pain_word_is_not_a_typo(text):
+    assert knee_pain_in(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my running buddy's knee was swollen so we walked",
+        "Sarah's knee is playing up again so I ran solo",
+        "my friend has knee pain, we ran slowly",
+        "Remember when my knee swelled up before Boston? Nothing like that today",
+        "Back in 2022 I had knee surgery; 500 days pain-free today",
+        "Listened to a podcast on runner's knee during the long run",
+        "hope the knee holds up on Sunday",
+        "If the knee acts up again I'll book the physio",
+        "Coach asked about my knee",
+        "Read that runner's knee is the most common running injury",
+        "My athlete reported knee pain after the session, told her to rest",
+        "Knee pain? None.",
+        "knee pain: none",
+        "Knee? Perfect.",
+        "knee-to-chest stretches after",
+    ],
+)
+def test_frames_and_answers_are_not_current_knee_pain(text):
+    assert knee_pain_in(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "side", "score"),
+    [
+        pytest.param("no pain anywhere except the left knee, 3/10", "left", 3.0, id="except"),
+        pytest.param("all good apart from the right knee", "right", None, id="apart from"),
+        pytest.param("Knee pain hasn't gone away yet, 3/10", None, 3.0, id="hasn't gone away"),
+        pytest.param("Can't call it pain-free yet, left knee 2/10", "left", 2.0, id="not yet"),
+        pytest.param("knee not right still", None, None, id="not right"),
+    ],
+)
+def test_negation_with_an_exception_or_not_yet_is_pain(text, side, score):
+    pain = knee_pain_in(text)
+    assert (pain.side, pain.score_of_10) == (side, score)
+
+
+@pytest.mark.parametrize(
+    ("text", "side", "score"),
+    [
+        pytest.param("knee 4/10ish on the descents", None, 4.0, id="4/10ish"),
+        pytest.param("Knee around a 3 afterwards", None, 3.0, id="around a 3"),
+        pytest.param("Recovery 6k (knee pain 3)", None, 3.0, id="(pain 3)"),
+        pytest.param("knee 😬 4/10", None, 4.0, id="after an emoji"),
+        pytest.param("Knees: L 2/10, R 4/10", "both", 4.0, id="per side: both, the higher"),
+        pytest.param("Knie links 3, rechts 5 von 10", "both", 5.0, id="links 3, rechts 5 von 10"),
+        pytest.param("Knee: L 3 R 0", "left", 3.0, id="a side at zero is not sore"),
+        pytest.param("Right knee started at 3/10, finished at 6/10", "right", 6.0, id="finish"),
+        pytest.param("Left knee 3/10 walking, 5/10 running", "left", 5.0, id="walk/run"),
+        pytest.param("knee sore at 3/10 this morning, now 1/10", None, 1.0, id="now"),
+        pytest.param("knee pain three out of ten", None, 3.0, id="three out of ten"),
+        pytest.param("right knee a solid six after the 30k", "right", 6.0, id="a solid six"),
+        pytest.param("ran through it, L knee 5", "left", 5.0, id="a bare number after the knee"),
+        pytest.param("left knee pain started at km 7 of 10", "left", None, id="km 7 of 10"),
+        pytest.param("knee sore, did 7 of 10 hill reps", None, None, id="7 of 10 reps"),
+        pytest.param("knee went from 2/10 to unbearable", None, None, id="from 2/10: left behind"),
+        pytest.param("knee sore, a 9/10 run otherwise", None, None, id="a 9/10 run"),
+        pytest.param("Coach says ease off. Knee is a 3 today.", None, 3.0, id="knee is a 3"),
+        pytest.param("niggle in the right knee, nothing major (2)", "right", 2.0, id="(2)"),
+        pytest.param("knee pain 3-4 on the stairs", None, 4.0, id="a bare range: the higher"),
+        pytest.param("knee sore for 2-3 days", None, None, id="a range of days is no score"),
+        pytest.param("RK grumbling on the descents, 3/10", "right", 3.0, id="RK"),
+        pytest.param("ran 10 k knee sore after 5 k maybe 4 out of 10", None, 4.0, id="dictated"),
+    ],
+)
+def test_scores_in_their_many_forms(text, side, score):
+    pain = knee_pain_in(text)
+    assert (pain.side, pain.score_of_10) == (side, score)
+
+
+@pytest.mark.parametrize(
+    ("text", "flags"),
+    [
+        pytest.param(
+            "Swollen again after the long run yesterday, L knee", ("swelling",), id="next"
+        ),
+        pytest.param("Knee puffed up again after parkrun", ("swelling",), id="puffed up"),
+        pytest.param("It buckled on the kerb - right knee", ("giving way",), id="buckled"),
+        pytest.param("something catches in my knee when I straighten it", ("locking",), id="catch"),
+    ],
+)
+def test_red_flags_said_casually_or_in_another_clause(text, flags):
+    assert knee_pain_in(text).red_flags == flags
+
+
+@pytest.mark.parametrize(
+    ("text", "side", "score"),
+    [
+        pytest.param("knee :( after the hills", None, None, id="a sad face"),
+        pytest.param("L knee!! not again", "left", None, id="not again"),
+        pytest.param("Tried to run, knee said no. Walked home.", None, None, id="said no"),
+        pytest.param("Outer left knee lit up at 16k. 5/10.", "left", 5.0, id="lit up"),
+        pytest.param("Pain? knee, 4.", None, 4.0, id="a score after the knee and a comma"),
+        pytest.param("Wed: 8k easy, skipped because of the knee", None, None, id="skipped"),
+        pytest.param("Sat LR 25k - DNF at 18 (L knee)", "left", None, id="DNF (L knee)"),
+        pytest.param("knee at a 4 today", None, 4.0, id="at a 4"),
+        pytest.param("medial knee pain R after the track", "right", None, id="pain R"),
+        pytest.param("right side knee pain, 3/10", "right", 3.0, id="right side knee"),
+        pytest.param("five outta ten knee pain", None, 5.0, id="outta"),
+        pytest.param("Genou G sensible, 3/10", "left", 3.0, id="Genou G"),
+        pytest.param("knee sore right after the run", None, None, id="right after: no side"),
+    ],
+)
+def test_the_shortest_ways_of_saying_it_hurts(text, side, score):
+    pain = knee_pain_in(text)
+    assert (pain.side, pain.score_of_10) == (side, score)
+
+
+@pytest.mark.parametrize(
+    "text", ["knee sore yesterday, fine today", "Knie gestern dick, heute wieder gut"]
+)
+def test_pain_of_a_day_before_then_fine_is_a_knee_fine_today(text):
+    assert knee_pain_in(text) is None
+    assert knee_clear_in(text)
+
+
+def test_pain_that_went_during_the_run_is_still_todays_pain():
+    assert knee_pain_in("knee twinge at 8k, 2/10, gone by the end").score_of_10 == 2.0
+
+
+def test_a_long_note_is_read_around_its_knee_words():
+    text = "Lovely day. " * 2000 + "Left knee sore, 4/10. " + "More chat. " * 2000
+    pain = knee_pain_in(text)
+    assert (pain.side, pain.score_of_10) == ("left", 4.0)

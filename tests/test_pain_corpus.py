@@ -1,81 +1,21 @@
 """How well notes are read, measured on a corpus of notes in ten languages with their truth.
 
-tests/data/knee_notes.tsv holds notes as runners write them (knee pain or not, which knee,
-the score out of ten, a red flag), with many hard negatives: "no knee pain", "knee-high
+tests/data/knee_notes/ holds notes as runners write them, in batches (knee pain or not, which
+knee, the score out of ten, a red flag), with many hard negatives: "no knee pain", "knee-high
 socks", "hip sore 6/10", "effort 8/10, legs fine", "my friend's knee", "last year's knee
-injury". The figures are asserted overall and per language.
+injury". FIGURES.md there records each batch's first read and its read after the fix; the
+figures here are asserted on the whole corpus, overall and per language.
 """
-
-import csv
-from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
-from analyzer.lexicon import LANGUAGES
-from analyzer.pain import is_red_flag, knee_pain_in
+from analyzer.lexicon import LANGUAGES, language_of
+from tests.knee_corpus import figures, notes
 
-CORPUS = Path(__file__).parent / "data" / "knee_notes.tsv"
-MIN_PRECISION, MIN_RECALL, MIN_LANGUAGE_RECALL_AND_PRECISION = 0.97, 0.95, 0.90
-MIN_SCORE, MIN_SIDE, MIN_RED_FLAG = 0.95, 0.95, 0.95
-
-
-@dataclass(frozen=True)
-class Note:
-    language: str
-    is_knee_pain: bool
-    side: str | None
-    score_of_10: float | None
-    is_red_flag: bool
-    text: str
-
-
-def _notes() -> list[Note]:
-    with CORPUS.open(encoding="utf-8", newline="") as file:
-        rows = list(csv.DictReader(file, delimiter="\t", quoting=csv.QUOTE_NONE))
-    return [
-        Note(
-            language=row["language"],
-            is_knee_pain=row["knee_pain"] == "1",
-            side=row["side"] or None,
-            score_of_10=float(row["score"]) if row["score"] else None,
-            is_red_flag=row["red_flag"] == "1",
-            text=row["text"],
-        )
-        for row in rows
-    ]
-
-
-NOTES = _notes()
-
-
-@dataclass(frozen=True)
-class Figures:
-    notes: int
-    precision: float
-    recall: float
-    score: float  # of the knee-pain notes that carry a score: read exactly
-    side: float  # of the knee-pain notes found: the side (or none) right
-    red_flag: float  # of the knee-pain notes found: red flag said or not, rightly
-
-
-def figures(notes: list[Note]) -> Figures:
-    """Precision, recall and the share of scores, sides and red flags read right."""
-    read = [(note, knee_pain_in(note.text)) for note in notes]
-    found = [(note, pain) for note, pain in read if pain is not None]
-    true_found = [(note, pain) for note, pain in found if note.is_knee_pain]
-    positives = sum(note.is_knee_pain for note in notes)
-    scored = [(note, pain) for note, pain in true_found if note.score_of_10 is not None]
-    scored_total = sum(note.is_knee_pain and note.score_of_10 is not None for note in notes)
-    return Figures(
-        notes=len(notes),
-        precision=len(true_found) / len(found) if found else 1.0,
-        recall=len(true_found) / positives if positives else 1.0,
-        score=sum(pain.score_of_10 == note.score_of_10 for note, pain in scored) / scored_total,
-        side=sum(pain.side == note.side for note, pain in true_found) / len(true_found),
-        red_flag=sum(is_red_flag(pain) == note.is_red_flag for note, pain in true_found)
-        / len(true_found),
-    )
+NOTES = notes()
+MIN_RECALL, MIN_PRECISION, MIN_SCORE, MIN_SIDE, MIN_RED_FLAG = 0.97, 0.98, 0.97, 0.97, 0.97
+MIN_IN_EACH_LANGUAGE = 0.93  # every figure, in every language
+MIN_LANGUAGE_FOUND = 0.90
 
 
 def test_the_corpus_is_large_varied_and_hard():
@@ -97,14 +37,13 @@ def test_notes_are_read_well_overall():
 @pytest.mark.parametrize("language", list(LANGUAGES))
 def test_notes_are_read_well_in_each_language(language):
     own = figures([note for note in NOTES if note.language == language])
-    assert own.precision >= MIN_LANGUAGE_RECALL_AND_PRECISION
-    assert own.recall >= MIN_LANGUAGE_RECALL_AND_PRECISION
+    assert min(own.recall, own.precision, own.score, own.side, own.red_flag) >= (
+        MIN_IN_EACH_LANGUAGE
+    ), own
 
 
 @pytest.mark.parametrize("language", list(LANGUAGES))
 def test_each_note_is_found_in_its_own_language(language):
-    from analyzer.lexicon import language_of
-
     own = [note for note in NOTES if note.language == language]
     right = sum(language_of(note.text) == language for note in own)
-    assert right / len(own) >= MIN_LANGUAGE_RECALL_AND_PRECISION
+    assert right / len(own) >= MIN_LANGUAGE_FOUND

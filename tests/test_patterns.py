@@ -134,7 +134,7 @@ def test_check_and_report_show_what_came_before_the_pain():
     assert athlete["pain_patterns"][0]["episodes_with"] == 4
     assert "not what causes your knee pain" in athlete["pain_patterns_note"]
     assert "<h3>What came before my knee pain?</h3>" in page
-    assert '<table class="pain-patterns">' in page
+    assert '<table class="pain-patterns cards">' in page
     assert "Share of knee-pain episodes each pattern came before" in page  # the chart
 
 
@@ -144,7 +144,7 @@ def test_one_episode_is_one_line_in_check_and_report():
     athlete = document["athletes"][0]
     assert athlete["pain_patterns"] == []
     assert "this one holds 1" in athlete["pain_patterns_note"]
-    assert '<table class="pain-patterns">' not in page
+    assert '<table class="pain-patterns' not in page
 
 
 def test_the_coach_view_names_each_athletes_most_frequent_pattern():
@@ -157,4 +157,4 @@ def test_the_coach_view_names_each_athletes_most_frequent_pattern():
     text, _, page = _outputs(make_log(runs, notes, shoes=list(STEADY_SHOES)))
     assert text.count("before knee pain: ") == 1
     assert "before knee pain: Runs averaging under 170 steps/min" in text
-    assert "<strong>Before knee pain</strong>: Runs averaging under 170" in page
+    assert '<div class="before-pain">Before knee pain: Runs averaging under 170' in page

@@ -51,7 +51,7 @@ def test_a_coach_folder_of_a_watch_folder_and_a_strava_export(tmp_path):
     assert [athlete["athlete"] for athlete in document["athletes"]] == ["ana", "sam"]
     assert [athlete["activities"] for athlete in document["athletes"]] == [3, 41]
     assert document["errors"] == []
-    text = _check(coach).stdout
+    text = _check(coach, "--all").stdout
     assert "ana: 3 runs" in text and "sam: 41 runs" in text
 
 

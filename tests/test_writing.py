@@ -118,3 +118,36 @@ def test_a_temporary_a_stopped_run_left_is_removed_and_no_file_of_the_user(tmp_p
     assert invoke("import", runs, "-o", output).exit_code == cli.EXIT_OK
     assert not left.exists()
     assert theirs.read_text(encoding="utf-8") == "mine"
+
+
+def test_a_site_is_written_to_a_folder_and_replaced_only_with_force(tmp_path):
+    runs = write_runs(tmp_path / "runs")
+    site = tmp_path / "site"
+    made = invoke("report", runs, "-o", f"{site}/")
+    assert made.exit_code == cli.EXIT_OK, made.output
+    assert sorted(path.name for path in site.iterdir()) == ["index.html", "runner.html"]
+    assert made.stdout == f"Wrote {site}/: index.html and 1 athlete page (1 athlete, 0 findings).\n"
+    board = digest(site / "index.html")
+    refused = invoke("report", runs, "-o", site)
+    assert refused.exit_code == cli.EXIT_USAGE
+    assert refused.stderr.count("\n") == 1 and "add --force" in refused.stderr
+    forced = invoke("report", runs, "-o", site, "--force")
+    assert forced.exit_code == cli.EXIT_OK and digest(site / "index.html") == board
+
+
+@pytest.mark.parametrize("inside", [True, False], ids=["inside the data", "the data itself"])
+def test_a_site_in_the_folder_runlog_reads_is_refused(tmp_path, inside):
+    runs = write_runs(tmp_path / "runs")
+    before = sorted(path.name for path in runs.iterdir())
+    output = runs / "site" if inside else runs
+    result = invoke("report", runs, "-o", f"{output}/", "--force")
+    assert result.exit_code == cli.EXIT_USAGE and "which runlog reads" in result.stderr
+    assert sorted(path.name for path in runs.iterdir()) == before
+
+
+def test_a_site_named_over_a_file_is_refused(tmp_path):
+    runs = write_runs(tmp_path / "runs")
+    (tmp_path / "site").write_text("mine\n", encoding="utf-8")
+    result = invoke("report", runs, "-o", f"{tmp_path / 'site'}/")
+    assert result.exit_code == cli.EXIT_USAGE and "is a file" in result.stderr
+    assert (tmp_path / "site").read_text(encoding="utf-8") == "mine\n"

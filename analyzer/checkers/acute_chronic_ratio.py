@@ -177,6 +177,7 @@ RULE = Rule(
     code="RL102",
     slug="acute-chronic-ratio",
     title="Last 7 days' distance well above your 28-day average (context; evidence contested)",
+    label="7-day load",
     rationale=__doc__,
     thresholds=Thresholds,
     check=check,

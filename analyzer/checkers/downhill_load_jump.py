@@ -129,6 +129,7 @@ RULE = Rule(
     code="RL105",
     slug="downhill-load-jump",
     title="A week with far more downhill running than your last 4 weeks",
+    label="downhill",
     rationale=__doc__,
     thresholds=Thresholds,
     check=check,

@@ -98,6 +98,7 @@ RULE = Rule(
     code="RL501",
     slug="knee-pain-note",
     title="A note that reports knee pain, with the findings of the 14 days before it",
+    label="knee pain",
     rationale=__doc__,
     thresholds=Thresholds,
     check=check,

@@ -116,6 +116,7 @@ RULE = Rule(
     code="RL103",
     slug="long-run-spike",
     title="A run more than 10 % longer than your longest of the past 30 days",
+    label="long run",
     rationale=__doc__,
     thresholds=Thresholds,
     check=check,

@@ -325,6 +325,7 @@ RULE = Rule(
     code="RL201",
     slug="low-cadence",
     title="Running cadence under 170 steps/min, or 5 % under your own at the same speed",
+    label="cadence",
     rationale=__doc__,
     thresholds=Thresholds,
     check=check,

@@ -209,6 +209,7 @@ RULE = Rule(
     code="RL301",
     slug="missing-rest-days",
     title="Too many running days in a row, or a week without a rest day",
+    label="rest",
     rationale=__doc__,
     thresholds=Thresholds,
     check=check,

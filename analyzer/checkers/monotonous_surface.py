@@ -206,6 +206,7 @@ RULE = Rule(
     code="RL401",
     slug="monotonous-surface",
     title="80 % or more of four weeks' running on one surface",
+    label="surface",
     rationale=__doc__,
     thresholds=Thresholds,
     check=check,

@@ -135,6 +135,7 @@ RULE = Rule(
     code="RL104",
     slug="pace-jump",
     title="A run much faster than your runs of the past 8 weeks",
+    label="pace",
     rationale=__doc__,
     thresholds=Thresholds,
     check=check,

@@ -145,6 +145,7 @@ RULE = Rule(
     code="RL502",
     slug="persistent-knee-pain",
     title="Knee pain noted over more than two weeks, or with swelling, locking or giving way",
+    label="lasting pain",
     rationale=__doc__,
     thresholds=Thresholds,
     check=check,

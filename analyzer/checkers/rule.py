@@ -50,6 +50,7 @@ class Rule:
     check: Callable[..., list[Finding]]  # check(log, limits) -> findings
     grade: str = "Conv"  # docs/EVIDENCE.md#grades: Mod, Low, Mech, Conv (and combinations)
     related_window_days: int | None = None  # fill `related` with the findings of these days
+    label: str = ""  # a chart's few words for its findings ("long run"); the code when none
 
     def finding(self, **fields: Any) -> Finding:
         """A Finding of this rule (its slug and code filled in)."""

@@ -175,6 +175,7 @@ RULE = Rule(
     code="RL503",
     slug="running-through-pain",
     title="Running on without a cut in the week after a knee-pain note",
+    label="ran on pain",
     rationale=__doc__,
     thresholds=Thresholds,
     check=check,

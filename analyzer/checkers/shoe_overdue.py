@@ -360,6 +360,7 @@ RULE = Rule(
     code="RL402",
     slug="shoe-overdue",
     title="A shoe past its distance limit (480 km, high past 800 km, or its own limit)",
+    label="shoes",
     rationale=__doc__,
     thresholds=Thresholds,
     check=check,

@@ -225,6 +225,7 @@ RULE = Rule(
     code="RL101",
     slug="weekly-mileage-jump",
     title="A week's distance well up on your usual week, or climbing week after week",
+    label="mileage",
     rationale=__doc__,
     thresholds=Thresholds,
     check=check,

@@ -26,6 +26,7 @@ FORMAT_MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("fit", (".fit",)),
     ("gpx", (".gpx",)),
     ("tcx", (".tcx",)),
+    ("epson_csv", (".csv",)),
     ("strava_csv", (".csv",)),
     ("garmin_csv", (".csv",)),
     ("polar_csv", (".csv",)),

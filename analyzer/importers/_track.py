@@ -8,6 +8,7 @@ cadence and heart rate follow in the same way. Everything here works on whole co
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -175,6 +176,11 @@ def utc_times(texts: list[str | None]) -> tuple[pd.Series, bool, int | None]:
     return times.astype("datetime64[ns, UTC]"), is_naive, offset_s
 
 
+def seconds_of(times: pd.Series) -> np.ndarray:
+    """UTC times as seconds since 1970 (float64), NaN where a time is missing."""
+    return (times - pd.Timestamp(0, tz="UTC")).dt.total_seconds().to_numpy(dtype="float64")
+
+
 def years_out_of_range(texts: list[str | None]) -> str | None:
     """'in 1900' or 'from 1970 to 2100' when the texts hold times, none of them in the years
     runs are dated in (utc_times leaves those out); None when they hold no readable time."""
@@ -187,28 +193,121 @@ def years_out_of_range(texts: list[str | None]) -> str | None:
     return f"in {first}" if first == last else f"from {first} to {last}"
 
 
-def reordered_text(backwards: int) -> str:
-    """The problem line for points sorted into time order."""
-    return (
-        f"{backwards:,} of its points went back in time (written out of order); "
-        "sorted them by time before measuring"
+@dataclass(frozen=True)
+class Order:
+    """The order a track is measured in: None keeps the file's, else the positions to take
+    the points in; and the notice that says which and why (None when no time steps back)."""
+
+    positions: np.ndarray | None
+    notice: str | None
+
+
+SPEED_WINDOW_S = 30.0  # the span over which an order's speed is judged (see _path_of)
+
+
+def plausible_order(
+    times_s: np.ndarray,
+    segment: np.ndarray,
+    lat_deg: np.ndarray,
+    lon_deg: np.ndarray,
+    odometer_m: np.ndarray | None = None,
+) -> Order:
+    """The order whose path is plausible, for points whose times step back within a segment.
+
+    Two writers make such files, and each order is right for one of them. Sports Tracker
+    writes its points in route order with clocks that jitter back a second, thousands of
+    times a run: in time order the path zigzags (a 12.3 km run measured 36.6 km). Another
+    writer shuffles its points, or appends a stretch out of order: in the file's order the
+    path zigzags (a 6.7 km run measured 584 km). So both orders are measured, and the shorter
+    is kept, unless only time order moves at a speed something on the ground can go
+    (plausible.MAX_SPEED_MPS, see _path_of). Untimed points (NaN) follow their segment's
+    timed ones in time order. Lengths come from the positions, else from a device's
+    cumulative distance; without either, time order is kept (nothing to measure).
+    """
+    same_segment = np.zeros(len(times_s), dtype=bool)
+    same_segment[1:] = segment[1:] == segment[:-1]
+    with np.errstate(invalid="ignore"):
+        backwards = int((same_segment[1:] & (times_s[1:] < times_s[:-1])).sum())
+    if not backwards:
+        return Order(None, None)
+    # time order within each segment, untimed points last (lexsort sorts by its last key)
+    untimed = np.isnan(times_s)
+    by_time = np.lexsort((np.where(untimed, 0.0, times_s), untimed, segment))
+    in_file = _path_of(times_s, segment, lat_deg, lon_deg, odometer_m)
+    in_time = _path_of(
+        times_s[by_time],
+        segment[by_time],
+        lat_deg[by_time],
+        lon_deg[by_time],
+        None if odometer_m is None else odometer_m[by_time],
+    )
+    points = f"{backwards:,} of its points went back in time"
+    if in_file is None or in_time is None:
+        return Order(by_time, f"{points} (written out of order); sorted them by time")
+    (file_m, file_mps), (time_m, time_mps) = in_file, in_time
+    file_km, time_km = _kilometres(file_m, time_m)
+    if time_m < file_m:
+        return Order(
+            by_time,
+            f"{points} (written out of order); measured them in time order, {time_km}: "
+            f"in the file's order the path doubles back over {file_km}",
+        )
+    if time_mps <= plausible.MAX_SPEED_MPS < file_mps:
+        return Order(
+            by_time,
+            f"{points}; measured them in time order, {time_km}: in the file's order "
+            f"({file_km}) they move at {file_mps * 3.6:,.0f} km/h, faster than anything on "
+            "the ground",
+        )
+    return Order(
+        None,
+        f"{points} (in route order, stamped by a clock that steps back); measured them in "
+        f"the file's order, {file_km}: in time order the path doubles back over {time_km}",
     )
 
 
-def time_ordered(frame: pd.DataFrame) -> tuple[pd.DataFrame, int]:
-    """The points with their times in order within each segment, and how many stepped back.
+def _path_of(
+    times_s: np.ndarray,
+    segment: np.ndarray,
+    lat_deg: np.ndarray,
+    lon_deg: np.ndarray,
+    odometer_m: np.ndarray | None,
+) -> tuple[float, float] | None:
+    """The length of the points' path in this order (metres, never across segments) and its
+    fastest speed (m/s); None when the points have neither positions nor a cumulative
+    distance.
 
-    A writer that shuffles points (or appends a segment out of order) makes a path that zigzags
-    back and forth: one 6.7 km run measured 1,382 km. Sorting by time repairs it; untimed
-    points keep their place when nothing steps back, else follow their segment's timed ones.
+    The speed is the path walked within SPEED_WINDOW_S of the clock, over that window; the
+    clock never runs back (a point stamped earlier than one before it stands at that one's
+    time). A GPS spike or a late stamp moves it little; a path that crosses the whole run
+    and back while the clock stands (points in random order) moves it past any sport's.
     """
-    times = frame["time_utc"]
-    same_segment = frame["segment"].eq(frame["segment"].shift()).to_numpy()
-    backwards = int((same_segment & (times < times.shift()).to_numpy()).sum())
-    if not backwards:
-        return frame, 0
-    ordered = frame.sort_values(["segment", "time_utc"], kind="stable", na_position="last")
-    return ordered.reset_index(drop=True), backwards
+    placed = ~np.isnan(lat_deg) & ~np.isnan(lon_deg)
+    if placed.sum() > 1:
+        times_s, segment = times_s[placed], segment[placed]
+        step_m = step_distances_m(lat_deg[placed], lon_deg[placed])
+    elif odometer_m is not None and (~np.isnan(odometer_m)).sum() > 1:
+        counted = ~np.isnan(odometer_m)
+        times_s, segment = times_s[counted], segment[counted]
+        step_m = np.abs(np.diff(odometer_m[counted], prepend=np.nan))
+    else:
+        return None
+    step_m[segment_starts(segment)] = np.nan
+    walked_m = np.cumsum(np.nan_to_num(step_m))
+    clock_s = np.maximum.accumulate(np.where(np.isnan(times_s), -np.inf, times_s))
+    # each point's window: the points since the clock stood SPEED_WINDOW_S before it
+    window_start = np.searchsorted(clock_s, clock_s - SPEED_WINDOW_S, side="left")
+    fastest_mps = float(np.max(walked_m - walked_m[window_start])) / SPEED_WINDOW_S
+    return float(walked_m[-1]), fastest_mps
+
+
+def _kilometres(first_m: float, second_m: float) -> tuple[str, str]:
+    """Two distances in km, with as many decimals as it takes to tell them apart (up to 3)."""
+    for decimals in (1, 2, 3):
+        first, second = (f"{metres / 1000:,.{decimals}f} km" for metres in (first_m, second_m))
+        if first != second:
+            break
+    return first, second
 
 
 def step_distances_m(lat_deg: np.ndarray, lon_deg: np.ndarray) -> np.ndarray:
@@ -260,9 +359,11 @@ def moving_seconds(
     """
     count = len(elapsed_s)
     index = np.arange(count)
-    step_s = np.diff(elapsed_s, prepend=np.nan)
+    # A step back in time (points kept in the file's order) does not rewind the clock: the
+    # step forward after it counts only the time beyond the latest point before.
+    clock_s = np.maximum.accumulate(elapsed_s)
+    step_s = np.diff(clock_s, prepend=np.nan)
     known = ~np.isnan(step_m)
-    clock_s = np.maximum.accumulate(elapsed_s)  # a step back in time does not rewind the window
     path_m = np.cumsum(np.where(known, step_m, 0.0))
     unknown_steps = np.cumsum(~known & ~starts)
     segment_first = np.maximum.accumulate(np.where(starts, index, 0))
@@ -292,13 +393,14 @@ def motion_of(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Per point, the moving seconds and the speed (m/s) of the interval that ends there.
 
-    Speed is NaN where the time does not move forward or the step has no distance.
+    Speed is NaN where the time does not move forward (beyond every point before) or the
+    step has no distance.
     """
     starts = segment_starts(segment)
     step_m = np.where(starts, np.nan, step_m)
     elapsed_s = (times - times.min()).dt.total_seconds().to_numpy()
     moving_step_s = moving_seconds(elapsed_s, step_m, starts, lat_deg, lon_deg)
-    step_s = np.diff(elapsed_s, prepend=np.nan)
+    step_s = np.diff(np.maximum.accumulate(elapsed_s), prepend=np.nan)
     with np.errstate(invalid="ignore", divide="ignore"):
         speed_mps = np.where(step_s > 0, step_m / step_s, np.nan)
     return moving_step_s, speed_mps

@@ -50,7 +50,7 @@ from analyzer.units import METRES_PER_FOOT, METRES_PER_MILE
 
 FORMAT = "apple_health"
 # Traits (analyzer/importers/base.py): how merge and the loader treat this format.
-MERGE_RANK = 4
+MERGE_RANK = 5
 LABELLED = True
 EXPORT_INDEX_NAMES: tuple[str, ...] = ("export.xml",)
 ID_PREFIX = ""

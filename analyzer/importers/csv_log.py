@@ -58,7 +58,7 @@ from analyzer.units import METRES_PER_FOOT, METRES_PER_MILE, steps_per_min
 
 FORMAT = "csv"
 # Traits (analyzer/importers/base.py): how merge and the loader treat this format.
-MERGE_RANK = 9
+MERGE_RANK = 10
 LABELLED = True
 EXPORT_INDEX_NAMES: tuple[str, ...] = ()
 ID_PREFIX = ""

@@ -49,7 +49,7 @@ from analyzer.units import FOOT_SPORTS, METRES_PER_FOOT, METRES_PER_MILE, steps_
 
 FORMAT = "garmin_csv"
 # Traits (analyzer/importers/base.py): how merge and the loader treat this format.
-MERGE_RANK = 6
+MERGE_RANK = 7
 LABELLED = True
 EXPORT_INDEX_NAMES: tuple[str, ...] = ()
 ID_PREFIX = ""

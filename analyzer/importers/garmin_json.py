@@ -44,7 +44,7 @@ from analyzer.units import FOOT_SPORTS, MAX_UTC_OFFSET_S, one_foot_factor
 
 FORMAT = "garmin_json"
 # Traits (analyzer/importers/base.py): how merge and the loader treat this format.
-MERGE_RANK = 3
+MERGE_RANK = 4
 LABELLED = True
 EXPORT_INDEX_NAMES: tuple[str, ...] = ()
 ID_PREFIX = "garmin-"

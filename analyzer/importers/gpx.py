@@ -142,7 +142,14 @@ def read(stream: BinaryIO) -> Imported:
         raise NotAnActivity(
             "is a planned route: its points have no times, so it is not a recorded activity"
         )
-    frame, backwards = track.time_ordered(frame)
+    order = track.plausible_order(
+        track.seconds_of(frame["time_utc"]),
+        frame["segment"].to_numpy(),
+        frame["lat_deg"].to_numpy(),
+        frame["lon_deg"].to_numpy(),
+    )
+    if order.positions is not None:
+        frame = frame.iloc[order.positions].reset_index(drop=True)
     metadata = {
         "device": _text(root.get("creator")),
         "name": _text(root.findtext("{*}metadata/{*}name")),
@@ -161,8 +168,8 @@ def read(stream: BinaryIO) -> Imported:
                 FileErrorKind.BROKEN_XML,
             )
         )
-    if backwards:
-        problems.append(Problem(track.reordered_text(backwards), FileErrorKind.NOTICE))
+    if order.notice:
+        problems.append(Problem(order.notice, FileErrorKind.NOTICE))
     return Imported(records=records, problems=problems)
 
 
@@ -314,7 +321,7 @@ def _record(
     is_naive: bool,
     offset_s: int | None,
 ) -> Record:
-    """One outing's fields and samples from its points (in file order)."""
+    """One outing's fields and samples from its points (in the order they are measured in)."""
     lat_deg = frame["lat_deg"].to_numpy()
     lon_deg = frame["lon_deg"].to_numpy()
     segment = frame["segment"].to_numpy()

@@ -42,7 +42,7 @@ from analyzer.lexicon import month_numbers, weekday_names
 
 FORMAT = "journal"
 # Traits (analyzer/importers/base.py): how merge and the loader treat this format.
-MERGE_RANK = 10
+MERGE_RANK = 11
 LABELLED = False
 EXPORT_INDEX_NAMES: tuple[str, ...] = ()
 ID_PREFIX = ""

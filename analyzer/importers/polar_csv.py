@@ -24,7 +24,7 @@ from analyzer.units import steps_per_min
 
 FORMAT = "polar_csv"
 # Traits (analyzer/importers/base.py): how merge and the loader treat this format.
-MERGE_RANK = 7
+MERGE_RANK = 8
 LABELLED = False
 EXPORT_INDEX_NAMES: tuple[str, ...] = ()
 ID_PREFIX = ""

@@ -30,7 +30,7 @@ from analyzer.units import FOOT_SPORTS, METRES_PER_MILE
 
 FORMAT = "strava_csv"
 # Traits (analyzer/importers/base.py): how merge and the loader treat this format.
-MERGE_RANK = 5
+MERGE_RANK = 6
 LABELLED = True
 EXPORT_INDEX_NAMES: tuple[str, ...] = ("activities.csv",)
 ID_PREFIX = "strava-"

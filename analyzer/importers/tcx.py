@@ -120,9 +120,7 @@ def read(stream: BinaryIO) -> Imported:
             )
         raise NotAnActivity("its activities hold no laps and no trackpoints")
     problems = []
-    backwards = sum(count for _, count in read)
-    if backwards:
-        problems.append(Problem(track.reordered_text(backwards), FileErrorKind.NOTICE))
+    problems += [Problem(notice, FileErrorKind.NOTICE) for _, notice in read if notice]
     if damage:
         points = sum(len(record.samples) for record in records if record.samples is not None)
         problems.append(
@@ -227,9 +225,9 @@ def _device_of(activity: etree._Element, author: str | None) -> str | None:
     return f"{name} v{version}" if major and version not in name else name
 
 
-def _record(activity: etree._Element, author: str | None) -> tuple[Record, int] | None:
-    """One Activity's fields and samples, and how many of its trackpoints were out of time
-    order (sorted); None when it holds neither laps nor trackpoints."""
+def _record(activity: etree._Element, author: str | None) -> tuple[Record, str | None] | None:
+    """One Activity's fields and samples, and the notice of the order its trackpoints were
+    measured in when their times step back; None when it holds neither laps nor trackpoints."""
     laps = _laps_of(activity)
     points = _points_of(activity)
     if laps["total_s"].isna().all() and laps["distance_m"].isna().all() and points.empty:
@@ -240,7 +238,16 @@ def _record(activity: etree._Element, author: str | None) -> tuple[Record, int] 
     )
     activity_start, lap_starts = times.iloc[0], times.iloc[1 : len(laps) + 1]
     points["time_utc"] = times.iloc[len(laps) + 1 :].array
-    timed, backwards = track.time_ordered(points[points["time_utc"].notna()])
+    timed = points[points["time_utc"].notna()].reset_index(drop=True)
+    order = track.plausible_order(
+        track.seconds_of(timed["time_utc"]),
+        timed["segment"].to_numpy(),
+        timed["lat_deg"].to_numpy(),
+        timed["lon_deg"].to_numpy(),
+        timed["distance_m"].to_numpy(),
+    )
+    if order.positions is not None:
+        timed = timed.iloc[order.positions].reset_index(drop=True)
     candidates = [activity_start, lap_starts.min(), timed["time_utc"].min()]
     start = next((value for value in candidates if pd.notna(value)), pd.NaT)
     if pd.isna(start):
@@ -341,7 +348,7 @@ def _record(activity: etree._Element, author: str | None) -> tuple[Record, int] 
             "hr_bpm": hr_bpm,
         }
     )
-    return Record(fields=fields, samples=samples), backwards
+    return Record(fields=fields, samples=samples), order.notice
 
 
 def _lap_sum(values: pd.Series) -> float:

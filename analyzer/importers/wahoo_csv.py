@@ -29,7 +29,7 @@ from analyzer.units import steps_per_min
 
 FORMAT = "wahoo_csv"
 # Traits (analyzer/importers/base.py): how merge and the loader treat this format.
-MERGE_RANK = 8
+MERGE_RANK = 9
 LABELLED = False
 EXPORT_INDEX_NAMES: tuple[str, ...] = ()
 ID_PREFIX = ""

@@ -26,6 +26,7 @@ LANGUAGES: dict[str, Words] = {
     for module in (en, de, fr, es, it, nl, da, sv, no, pt)
 }
 ENGLISH = "en"
+TYPO_TARGET_MIN_CHARS = 4
 _WORD = re.compile(r"[^\W\d_]+")
 _MARKERS = {
     code: frozenset(
@@ -44,18 +45,28 @@ _OWN_WORDS = {
     for code, words in LANGUAGES.items()
 }
 _ORDER = {code: rank for rank, code in enumerate(LANGUAGES)}
+_CODES = list(LANGUAGES)
 
 
 def language_of(text: str) -> str:
     """The language code of a text: the one with the most of its common, knee and pain words
     in it (on a tie the first of en, de, fr, es, it, nl, da, sv, no, pt; English for none)."""
-    found = _WORD.findall(text.lower())
-    counts = {
-        code: sum(word in markers or bool(_OWN_WORDS[code].fullmatch(word)) for word in found)
+    counts = [0] * len(_ORDER)
+    for word in _WORD.findall(text.lower()):
+        for rank in _languages_of_word(word):
+            counts[rank] += 1
+    best = max(range(len(counts)), key=lambda rank: (counts[rank], -rank))
+    return _CODES[best] if counts[best] > 0 else ENGLISH
+
+
+@functools.lru_cache(maxsize=65536)
+def _languages_of_word(word: str) -> tuple[int, ...]:
+    """The ranks of the languages a word speaks for (most words: none)."""
+    return tuple(
+        _ORDER[code]
         for code, markers in _MARKERS.items()
-    }
-    best = max(counts, key=lambda code: (counts[code], -_ORDER[code]))
-    return best if counts[best] > 0 else ENGLISH
+        if word in markers or _OWN_WORDS[code].fullmatch(word)
+    )
 
 
 @functools.cache
@@ -69,6 +80,8 @@ def words_for(language: str) -> Words:
         first, second = getattr(own, field.name), getattr(english, field.name)
         if field.name == "months":
             merged[field.name] = tuple((*a, *b) for a, b in zip(first, second, strict=True))
+        elif field.name == "numbers":  # "drei|three"
+            merged[field.name] = tuple(f"{a}|{b}" for a, b in zip(first, second, strict=True))
         elif field.name == "negations":  # Portuguese "no" is "in the", not "no"
             merged[field.name] = (*first, *(word for word in second if word not in own.markers))
         elif field.name.endswith("_pattern"):
@@ -76,6 +89,19 @@ def words_for(language: str) -> Words:
         else:
             merged[field.name] = (*first, *second)
     return Words(**merged)
+
+
+def typo_targets(language: str) -> tuple[str, ...]:
+    """The knee, pain and side words of a language (with English) that a one-letter typo is
+    read as: those of four letters or more ("kne" is Norwegian, "knew" is not a typo)."""
+    words = words_for(language)
+    return tuple(
+        dict.fromkeys(
+            word
+            for word in (*words.spelled_knee, *words.spelled_pain, *words.left, *words.right)
+            if len(word) >= TYPO_TARGET_MIN_CHARS
+        )
+    )
 
 
 def month_numbers() -> dict[str, int]:

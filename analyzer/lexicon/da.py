@@ -9,7 +9,9 @@ WORDS = Words(
         "smerter", "venstre", "højre", "ømt", "nu", "hvad", "dag", "lang", "ned", "bakke",
         "langtur", "træning", "lige", "dog", "noget", "gik", "fik", "havde", "os", "lave",
     ),
-    knee_pattern=r"knæ|knæet|knæene|knae|knaeet|knaeene|knæskal|knæskallen|knæhase|knæhasen|menisk|menisken",
+    knee_pattern=(
+        r"knæ|knæet|knæene|knae|knaeet|knaeene|knæskal|knæskallen|knæhase|knæhasen|menisk|menisken"
+    ),
     both_knees=("knæene",),
     knee_pain_pattern=(
         r"\bknæsmert\w*|\bknæproblem\w*|\bknæskade\w*|\bløberknæ\w*|\bspringerknæ\w*"
@@ -21,13 +23,23 @@ WORDS = Words(
         r"|\bmin (?:vens|venindes|kones|mands|kærestes|brors|søsters|træners|makkers|søns"
         r"|datters) (?:\w+ )?knæ\w*"
     ),
-    past_pattern=r"\bsidste år\w*|\bgammel\b|\bgamle\b|\bfor (?:\w+ )?år siden\b|\btidligere\b",
+    past_pattern=(
+        r"\bsidste år\w*|\bgammel\b|\bgamle\b|\bfor (?:\w+ )?år siden\b|\btidligere\b"
+        r"|\bkan du huske\b|\bjeg husker\b|\bda jeg havde\b|\bsidste gang\b|\bi (?:19|20)\d\d\b"
+        r"|\bmåneder siden\b|\bdengang\b"
+    ),
     pain_pattern=(
         r"ondt|driller|drillede|generede|generende|ømmer|ømmede|smerte|smerter|smerten|smerterne|smertende|øm|ømt|ømme|ømhed|skade|skadet|"
         r"gener|generer|genere|problemer|irriteret|betændt|betændelse|murren|murrer|"
         r"jager|værk|værker|sart|overbelast\w*|stikker"
+        r"|brokke\w*|protester\w*|murre\w*|brænd\w*"
     ),
-    pain_phrase_pattern="",
+    pain_phrase_pattern=(
+        r"\bgør knuder\b|\bmærkes\b"
+        r"|\bikke igen\b|\bsagde nej\b|\bstrejke\w*|\bnægte\w*"
+        r"|\b(?:afbrød|udgik|sprang over|dnf)\b"
+        r"|\bpå grund af (?=(?:mit |det )?(?:venstre |højre )?knæ)"
+    ),
     other_part_pattern=(
         r"læg|læggen|lægge|læggene|skinneben\w*|ankel|anklen|fod|foden|fødder|hæl|hælen|"
         r"achilles\w*|baglår\w*|forlår\w*|lår|låret|hofte|hoften|balde|ballen|ryg|ryggen|"
@@ -49,7 +61,7 @@ WORDS = Words(
         "har", "det", "var", "er", "føltes", "føles", "føltes", "helt", "rigtig", "meget",
         "i", "dag", "igen", "stadig", "også", "holdt", "venstre", "højre", "virkelig",
     ),
-    negations=("ingen", "ikke", "uden", "aldrig", "intet", "nul"),
+    negations=("ingen", "ikke", "uden", "aldrig", "intet", "nul", "ingenting"),
     negation_fillers=(
         "i", "det", "knæet", "mit", "min", "har", "havde", "gjorde", "gør", "mærket", "følt",
         "nogen", "noget", "særlig", "rigtig", "en", "et", "af", "med", "overhovedet",
@@ -61,14 +73,51 @@ WORDS = Words(
     side_gap=("mit", "det", "i", "ydre", "indre", "yderside", "inderside"),
     joiners=("og", "eller"),
     clause_words=("men", "fordi", "selvom", "dog", "mens", "bagefter"),
-    pronouns=(),
     improving=("bedre", "mindre", "aftaget", "forbedret"),
     out_of_pattern=r"ud af|af",
     effort_pattern=r"anstrengelse|indsats|intensitet|rpe",
     change_pattern=r"derefter|senere|så|til",
     range_pattern=r"til",
-    pain_before_number_pattern=r"smerte|smerter|vas",
-    not_a_score_after_pattern=r"dage|dag\b|uger|gange|timer",
+    spelled_knee=("knæet", "knæene", "knæskal"),
+    other_people_pattern=(
+        r"\b(?:min|mit|vores|en|et)\s+(?:\w+\s+)?(?:ven|veninde|kone|mand|kæreste|bror|søster"
+        r"|træner|makker|søn|datter|kollega|løbemakker|kammerat|hund)"
+        r"(?:\s+(?!(?:and|und|et|y|e|en|og|och|i|ich|je|yo|io|ik|jeg|jag|eu)\b)\w+){0,3}?"
+        r"(?=\s+(?:har|havde|er|var|siger|sagde|klager|med|mærker|mærkede|fik|fortalte|meldte)\b)"
+    ),
+    other_subjects=("han", "hun"),
+    hypothetical_pattern=(
+        r"\bhåber\w*|\bforhåbentlig\b|\bhvis\b|\bi tilfælde\b|\bbange for\b|\bfor at undgå\b"
+        r"|\bundgå\b|\bforebygge\w*|\bkunne\b|\bbekymret\b|\bfor en sikkerheds skyld\b"
+    ),
+    topic_pattern=(
+        r"\b(?:podcast|artikel|video|bog|blog|studie)s?\s+(?:\w+\s+)?(?:om)\b"
+        r"|\b(?:læste|læst|spurgte|spurgt|snakkede|talte|hørt|hørte)\s+(?:\w+\s+)?(?:om|hvordan|hvis|at)\b"
+    ),
+    spelled_pain=("ondt", "smerter", "smerte", "hævet", "ømme"),
+    exception_pattern=r"\bundtagen\b|\bbortset fra\b|\bpånær\b",
+    answers_no=("ingen", "nej", "intet", "nul", "nix"),
+    location_words=("bag", "under", "over", "omkring", "ved", "bagpå"),
+    from_words=("fra",),
+    side_nouns=("side", "siden"),
+    sequence=("så", "derefter", "senere", "indtil", "bagefter"),
+    continuing=("stadig", "igen", "fortsat", "endnu"),
+    numbers=(
+        "nul|nuller", "en|et|etter", "to|toer", "tre|treer", "fire|firer", "fem|femmer",
+        "seks|sekser", "syv|syver", "otte|otter", "ni|nier", "ti|tier",
+    ),
+    score_cues=(
+        "omkring", "cirka", "ca", "måske", "en", "et", "vas", "niveau", "smerte", "smerter", "~",
+    ),
+    count_pattern=(
+        r"km|k|x|dage|dag|uger|uge|gange|timer|t|min|minutter|gentagelser|intervaller|omgange"
+        r"|bakker|kilometer|meter|m|sek|%|bpm|trapper"
+    ),
+    previous_day_pattern=r"\bi går\b|\bi forgårs\b",
+    earlier_pattern=(
+        r"\bi går\b|\btidligere\b|\bi morges\b|\bsidste uge\b|\bfra\b|\bførst\b|\bi starten\b"
+    ),
+    later=("nu", "så", "derefter", "senere", "slut", "slutningen", "aften", "→", "->", ">"),
     not_pain_score_before=("anstrengelse", "indsats", "intensitet", "søvn", "humør", "energi"),
     months=(
         ("januar",), ("februar",), ("marts",), (), ("maj",), (), (), (), (), ("oktober", "okt"),

@@ -22,19 +22,29 @@ WORDS = Words(
         r"|\bknie (?:meine[sr]|meiner) (?:freundin|frau|mannes|partners|partnerin|tochter"
         r"|sohnes|trainers|kollegin|kollegen)\b"
     ),
-    past_pattern=r"\bletztes jahr\b|\b(?:alte|alten|frühere|früheren)\b|\bvor (?:\w+ )?jahren\b",
+    past_pattern=(
+        r"\bletztes jahr\b|\b(?:alte|alten|frühere|früheren)\b|\bvor (?:\w+ )?jahren\b"
+        r"|\berinner\w* mich\b|\bdamals\b|\bfrüher\b|\bletztes mal\b|\bim (?:jahr )?(?:19|20)\d\d\b"
+        r"|\bals ich \w+ hatte\b"
+    ),
     pain_pattern=(
         r"schmerz\w*|weh\w*|zwick\w*|zieht|ziehen|stich\w*|beschwerden|probleme?|"
         r"entz(?:ü|ue)nd\w*|gereizt|verletz\w*|empfindlich|unangenehm|muckt|meckert|"
         r"überlast\w*|gemerkt|gespürt|spürbar"
+        r"|nervt|nervig|brennt|brennen|pocht|pochen|zickt|bemerkbar|quält"
     ),
-    pain_phrase_pattern=r"\bmeldet sich\b|\bmacht (?:wieder )?(?:ärger|zicken)\b",
+    pain_phrase_pattern=(
+        r"\bmeldet sich\b|\bmacht (?:wieder )?(?:ärger|zicken)\b"
+        r"|\bnicht schon wieder\b|\bstreikt\w*|\bwollte nicht\b|\bsagte nein\b"
+        r"|\b(?:abgebrochen|ausgestiegen|ausgelassen|dnf)\b"
+        r"|\bwegen (?=(?:dem |des |meinem )?(?:linken |rechten )?knie)"
+    ),
     other_part_pattern=(
         r"waden?|schienbeine?|kn(?:ö|oe)chel|f(?:u|ü)(?:ss|ß)|f(?:ü|ue)(?:ss|ß)e|fersen?|"
         r"achillessehnen?|oberschenkel|h(?:ü|ue)ften?|r(?:ü|ue)cken|zehe?n?|beine?|"
         r"po|gesäß|leiste|schultern?|nacken|muskeln?|sehnen?|hamstrings?"
     ),
-    swelling_pattern=r"\bgeschwollen\w*|\bschwellung\w*|\bdick\b|\berguss\b",
+    swelling_pattern=r"\b(?:an)?geschwollen\w*|\bschw(?:ellung|ill|oll)\w*|\bdick\b|\berguss\b",
     locking_pattern=r"\bblockier\w*|\bblockade\b|\brastet\b|\beingerastet\b",
     giving_way_pattern=r"\bknickt?e? (?:\w+ )?weg\b|\bweggeknickt\b|\binstabil\b|\bgab nach\b",
     sharp_pattern=r"\bstechend\w*|\bscharf\w*|\bstiche?\b",
@@ -46,7 +56,10 @@ WORDS = Words(
         "ist", "war", "fühlte", "fühlt", "sich", "völlig", "ganz", "wieder", "heute", "alles",
         "blieb", "bleibt", "auch", "sehr", "hat", "gehalten", "an",
     ),
-    negations=("kein", "keine", "keinen", "keiner", "keinem", "nicht", "ohne", "nie", "niemals"),
+    negations=(
+        "kein", "keine", "keinen", "keiner", "keinem", "keines", "keinerlei", "nicht", "ohne",
+        "nie", "niemals", "nichts", "nirgends",
+    ),
     negation_fillers=(
         "mehr", "die", "das", "der", "dem", "den", "im", "am", "mein", "meine", "meinem",
         "meinen", "irgendwelche", "linke", "linken", "linkes", "rechte", "rechten", "rechtes",
@@ -60,14 +73,62 @@ WORDS = Words(
     side_gap=("mein", "meinem", "meinen", "im", "am", "dem", "das", "der", "äußeren", "inneren"),
     joiners=("und", "oder"),
     clause_words=("aber", "jedoch", "doch", "sondern", "weil", "denn", "dann", "während"),
-    pronouns=("es",),
     improving=("besser", "weniger", "nachgelassen", "bessert", "leichter"),
     out_of_pattern=r"von|aus",
     effort_pattern=r"anstrengung|belastung|intensität",
     change_pattern=r"dann|auf|danach|später",
     range_pattern=r"bis",
-    pain_before_number_pattern=r"schmerz(?:en)?|schmerzlevel",
-    not_a_score_after_pattern=r"tage?n?\b|wochen?|mal\b|std|stunden|minuten",
+    spelled_knee=("knie", "knies", "kniescheibe"),
+    other_people_pattern=(
+        r"\b(?:mein|meine|unser|unsere|ein|eine)\s+(?:\w+\s+)?(?:freund|freundin|frau|mann"
+        r"|partner|partnerin|bruder|schwester|tochter|sohn|kollege|kollegin|trainingspartner\w*"
+        r"|athlet\w*|läufer\w*|hund)"
+        r"(?:\s+(?!(?:and|und|et|y|e|en|og|och|i|ich|je|yo|io|ik|jeg|jag|eu)\b)\w+){0,3}?"
+        r"(?=\s+(?:hat|hatte|ist|war|sagt|sagte|klagt|klagte|mit|spürt|spürte|bekam|erzählt|meldet"
+        r"|meldete)\b)"
+    ),
+    other_subjects=("er",),
+    hypothetical_pattern=(
+        r"\bhoffe\w*|\bhoffentlich\b|\bfalls\b|\bwenn\b|\bdamit\b|\bum (?:\w+ )?zu vermeiden\b"
+        r"|\bvorbeug\w*|\bangst\b|\bsorgen?\b|\bbefürcht\w*|\bkönnte\b|\bvorsichtshalber\b"
+        r"|\bsicherheitshalber\b"
+    ),
+    topic_pattern=(
+        r"\b(?:podcast|artikel|video|buch|blog|beitrag|studie|vortrag)s?\s+(?:\w+\s+)?"
+        r"(?:über|zu|zum|zur)\b|\b(?:gelesen|gefragt|fragte|fragt|gesprochen|geredet"
+        r"|recherchiert|erkundigt|gehört)\s+(?:\w+\s+)?(?:über|nach|wie|ob|dass)\b"
+    ),
+    spelled_pain=("schmerz", "schmerzen", "schmerzt", "geschwollen", "schwellung"),
+    exception_pattern=r"\baußer\b|\bausser\b|\bbis auf\b|\babgesehen von\b|\bausgenommen\b",
+    answers_no=("keine", "nein", "nix", "nichts", "null", "kein"),
+    location_words=(
+        "hinter", "hinterm", "unter", "unterm", "unterhalb", "über", "oberhalb", "neben", "um",
+    ),
+    from_words=("von",),
+    side_nouns=("seite",),
+    sequence=("dann", "danach", "später", "bis", "anschließend", "ab"),
+    continuing=("noch", "wieder", "immer", "weiterhin", "erneut"),
+    numbers=(
+        "null", "eins|ein|eine", "zwei", "drei", "vier", "fünf|fuenf", "sechs", "sieben", "acht",
+        "neun", "zehn",
+    ),
+    score_cues=(
+        "etwa", "ca", "circa", "ungefähr", "vielleicht", "so", "knapp", "gute", "glatte", "eine",
+        "vas", "nrs", "schmerzlevel", "stufe", "wert", "schmerz", "schmerzen", "~",
+    ),
+    count_pattern=(
+        r"km|k|x|tage?n?|wochen?|mal|std|stunden?|min|minuten|wdh|wiederholungen|runden?|sätze"
+        r"|intervalle|läufe|kilometer|meter|m|sek|%|uhr|hm|bpm|spm|treppen|stufen"
+    ),
+    previous_day_pattern=r"\bgestern\b|\bvorgestern\b|\bletzte nacht\b",
+    earlier_pattern=(
+        r"\bgestern\b|\bvorhin\b|\bheute morgen\b|\bletzte woche\b|\bvon\b|\bvorher\b"
+        r"|\banfangs\b|\bzu beginn\b"
+    ),
+    later=(
+        "jetzt", "nun", "dann", "danach", "später", "ende", "abends", "schluss", "inzwischen",
+        "aktuell", "→", "->", ">",
+    ),
     not_pain_score_before=("anstrengung", "belastung", "schlaf", "stimmung"),
     months=(
         ("januar", "jänner"), ("februar",), ("märz", "mär", "mrz"), (), ("mai",), ("juni",),

@@ -7,7 +7,8 @@ WORDS = Words(
         "the", "and", "my", "was", "after", "with", "felt", "bit", "today", "run", "knee",
         "knees", "sore", "pain", "but", "of", "on", "it", "this", "at", "easy", "long",
     ),
-    knee_pattern=r"knees?|kneecaps?|knee's|patella[es]?|patellar",
+    knee_pattern=r"knees?|kneecaps?|knee's|patella[es]?|patellar|kn|lk|rk",
+    spelled_knee=("knee", "knees", "kneecap"),
     both_knees=("knees", "kneecaps"),
     knee_pain_pattern=(
         r"\b(?:runner|jumper)'?s'?[- ]knee\b|\bpatell\w*[- ]?femoral(?: pain)?(?: syndrome)?\b"
@@ -15,90 +16,183 @@ WORDS = Words(
         r"|\b(?:it|iliotibial)[- ]?band[- ]syndrome\b|\bitb[- ]?syndrome\b|\bitbs\b"
     ),
     not_knee_pattern=(
-        r"\bknee[- ]?(?:high|length|deep)s?\b|\bhigh[- ]knees?\b"
-        r"|\bknee[- ](?:drives?|lifts?|raises?|tucks?|ups?|sleeves?|straps?|braces?)\b"
+        r"\bknee[- ]?(?:high|length|deep)s?\b|\bhigh[- ]knees?\b|\bknee[- ]to[- ]chest\b"
+        r"|\bknee[- ](?:drives?|lifts?|raises?|tucks?|ups?|sleeves?|straps?|braces?|hugs?"
+        r"|pads?|warmers?|tape|support)\b"
     ),
     someone_elses_knee_pattern=(
         r"\b(?:his|her|their|your)\s+(?:(?:left|right|bad|sore|dodgy)\s+)?knees?\b"
+        r"|\b(?!(?:runner|jumper|today|yesterday|tonight|week|weekend|month|year|morning"
+        r"|evening|day|race|run|session|season|last|this|monday|tuesday|wednesday|thursday"
+        r"|friday|saturday|sunday|it|that|what|there|here|who|one|everyone)'s\b)"
+        r"[a-z]+'s\s+(?:(?:left|right|bad|sore|dodgy|good)\s+)?knees?\b"
         r"|\b(?:friend|wife|husband|partner|son|daughter|mum|mom|dad|brother|sister|teammate"
-        r"|buddy|mate|coach|client|girlfriend|boyfriend|colleague|dog|training partner)'?s'?"
-        r"\s+(?:(?:left|right|bad|sore)\s+)?knees?\b"
+        r"|buddy|mate|coach|client|girlfriend|boyfriend|colleague|dog|athlete)s'\s+knees?\b"
     ),
+    other_people_pattern=(
+        r"\b(?:my|our|a|the|one of my|one of the)\s+(?:\w+\s+)?(?:friend|wife|husband|partner"
+        r"|son|daughter|mum|mom|dad|brother|sister|teammate|buddy|mate|client|girlfriend"
+        r"|boyfriend|colleague|dog|athletes?|runners?|clubmates?|training partner)s?"
+        r"(?:\s+(?!(?:and|und|et|y|e|en|og|och|i|ich|je|yo|io|ik|jeg|jag|eu)\b)\w+){0,3}?"
+        r"(?=\s+(?:has|had|have|is|was|were|said|says|complained|complains|hurt|tweaked"
+        r"|twisted|injured|with|reported|reports|mentioned|mentions|felt|feels|got|gets"
+        r"|developed|noticed|told)\b)"
+    ),
+    other_subjects=("he", "she", "he's", "she's"),
     past_pattern=(
-        r"\blast (?:year|month|season|summer|winter|spring|autumn|fall)'?s\b"
+        r"\blast (?:year|month|season|summer|winter|spring|autumn|fall|time)'?s?\b"
         r"|\bold(?= (?:\w+ )?(?:knee )?(?:injur|surgery|op\b|operation|problem))"
         r"|\b(?:previous|former)\b|\b(?:years|months) ago\b|\bhistory of\b"
+        r"|\bremember(?:ed|ing)? (?:when|how|that|the)\b|\bback in\b|\bused to\b"
+        r"|\bwhen i had\b|\breminded me of\b"
+        r"|\bin (?:19|20)\d\d\b"
+    ),
+    hypothetical_pattern=(
+        r"\bhop(?:e|ed|ing|efully)\b|\bif\b|\bin case\b|\bworr(?:y|ied|ying)\b|\bafraid\b"
+        r"|\bscared\b|\bfear(?:ing)?\b|\bto (?:avoid|prevent)\b|\bprevent(?:ing)?\b"
+        r"|\bavoid(?:ing)?\b|\bmight\b|\bwill\b|\b(?:i|it|you)'ll\b|\bgoing to\b|\bunless\b"
+        r"|\bfingers crossed\b|\btouch wood\b|\bprehab\b|\bwhether\b"
+        r"|\bwonder(?:ing)?\b|\bin order\b|\bjust to be safe\b"
+    ),
+    topic_pattern=(
+        r"\b(?:podcast|article|video|book|blog|paper|study|thread|post|webinar|talk|lecture"
+        r"|chapter|episode|youtube|documentary|course)s?\s+(?:\w+\s+)?(?:on|about|re)\b"
+        r"|\b(?:read|reading|researching|googl\w+|watched|watching|learn\w*|asked|asking"
+        r"|asks|talked|talking|chatted|chatting|heard|hearing)\s+(?:up\s+)?"
+        r"(?:about|on|how|if|whether|that)\b"
     ),
     pain_pattern=(
         r"pains?|painful|sore|soreness|sorer|achy|aches?|ached|aching|hurts?|hurting|twinges?|"
         r"twinged|twingy|niggles?|niggled|niggly|niggling|tender|tenderness|throbb?\w*|"
         r"injur\w*|tweak\w*|strain\w*|sprain\w*|issues?|problems?|trouble|flare\w*|irritat\w*|"
         r"inflam\w*|grumbl\w*|complain\w*|pinch\w*|killing|discomfort|uncomfortable|bad|"
-        r"dodgy|barking|grumpy|cranky|angry|unhappy"
+        r"dodgy|barking|grumpy|cranky|angry|unhappy|bother\w*|bugging|burn\w*|screaming|"
+        r"moaning|whing\w*|protest\w*|wonky|iffy|dicky|sensitive|ouch|agony"
+    ),
+    spelled_pain=(
+        "pain", "painful", "sore", "soreness", "aching", "achy", "hurts", "hurting", "tender",
+        "niggle", "niggly", "twinge", "swollen", "swelling", "throbbing",
     ),
     pain_phrase_pattern=(
-        r"\b(?:act|acts|acted|acting) up\b|\bplaying up\b"
-        r"|\bnot (?:so |too |very |that |at all )?(?:happy|great|good|right)\b"
+        r"\b(?:act|acts|acted|acting) up\b|\bplaying up\b|\bplayed up\b|\btalking to me\b"
+        r"|\bletting me know\b|\bnot (?:so |too |very |that |at all |quite |feeling )?"
+        r"(?:happy|great|good|right|100 ?%|itself|ideal)\b"
+        r"|\bnot again\b|\bsaid no\b|\bwasn't having it\b|\bhad other ideas\b"
+        r"|\brefus(?:ed|es|ing)\b|\b(?:lit|lights?|lighting) up\b"
+        r"|\b(?:skipped|skip|dnf|dns|bailed|pulled out|cut (?:it |the run )?short|abandoned"
+        r"|gave up)\b"
+        r"|\bbecause of (?=(?:my |the )?(?:left |right )?kne)"
+        r"|\bdue to (?=(?:my |the )?(?:left |right )?kne)"
     ),
     other_part_pattern=(
         r"calf|calves|shins?|ankles?|foot|feet|heels?|achilles|hamstrings?|hammys?|quads?|"
         r"quadriceps|hips?|glutes?|butt|back|thighs?|groin|toes?|arch|arches|plantar|fascia|"
-        r"shoulders?|neck|lungs?|chest|stomach|throat|head|legs?|muscles?|tendons?|wrist|elbow"
+        r"shoulders?|neck|lungs?|chest|stomach|throat|head|legs?|muscles?|tendons?|wrist|"
+        r"elbow|blisters?|soleus|adductors?|piriformis|sit bones?"
     ),
-    swelling_pattern=r"\bswell(?:ing|ed|s)?\b|\bswollen\b|\bpuffy\b|\bfluid on\b",
-    locking_pattern=r"\block(?:ed|ing|s)?(?: up)?\b|\bcatch(?:ing|es)\b|\bstuck\b",
+    swelling_pattern=(
+        r"\bswell\w*(?: up)?|\bswollen\b|\bpuff(?:y|ed up|ing up|s up|ed)\b"
+        r"|\bfluid on\b|\bballoon(?:ed|ing)?\b|\bfat and\b"
+    ),
+    locking_pattern=(
+        r"\block(?:ed|ing|s)?(?: up)?\b|\bcatch(?:ing|es)?(?! up)\b|\bcaught\b|\bstuck\b"
+        r"|\bjamm(?:ed|ing)\b"
+    ),
     giving_way_pattern=(
         r"\b(?:gave|giving|give|gives|given) (?:way|out)\b|\bbuckl(?:ed|ing|es?)\b"
-        r"|\bunstable\b|\bcollapsed\b"
+        r"|\bunstable\b|\bcollapsed\b|\bfold(?:ed|s)\b|\bwent from under me\b"
     ),
     sharp_pattern=r"\b(?:sharp|stabbing|shooting)\b",
     resolved_pattern=(
         r"\bpain[- ]?free\b|\b(?:went|gone|go|goes) away\b|\bcleared up\b"
-        r"|\bsettled(?: down)?\b|\bnothing from the knee\b"
+        r"|\bsettled(?: down)?\b|\bnothing from the knee\b|\bno bother\b|\bzero issues\b"
+        r"|\b(?:all|fully) healed\b"
     ),
     no_longer_pattern=r"\bno longer\b|\bnot any ?more\b|\bnot even\b",
+    exception_pattern=(
+        r"\bexcept(?: for)?\b|\bapart from\b|\bother than\b|\bbesides\b|\bsave for\b"
+        r"|\bbar\b|\bbut for\b|\bexcluding\b"
+    ),
     resolved=("gone", "resolved", "disappeared", "vanished", "healed", "recovered"),
     good_state=(
         "fine", "ok", "okay", "good", "great", "perfect", "happy", "strong", "solid", "normal",
-        "quiet", "silent", "behaved",
+        "quiet", "silent", "behaved", "alright", "grand", "sweet", "golden", "champion", "100%",
     ),
     state_fillers=(
         "is", "was", "are", "were", "felt", "feels", "feel", "feeling", "seemed", "seems", "all",
         "totally", "completely", "perfectly", "quite", "pretty", "really", "very", "now",
         "today", "again", "still", "held", "up", "holding", "stayed", "remained", "also", "too",
-        "fully", "100%", "well", "both", "left", "right", "absolutely",
+        "fully", "well", "both", "left", "right", "absolutely", "good", "as", "s", "'s", "at",
     ),
-    negations=("no", "not", "never", "without", "none", "zero", "nor", "nothing", "_not_"),
+    negations=(
+        "no", "not", "never", "without", "none", "zero", "nor", "nothing", "_not_", "nil",
+        "nowhere", "neither",
+    ),
     negation_fillers=(
         "any", "more", "much", "real", "really", "major", "significant", "noticeable",
         "obvious", "the", "my", "a", "an", "of", "have", "had", "has", "feel", "felt", "feeling",
         "notice", "noticed", "get", "got", "experience", "experienced", "trace", "sign", "signs",
         "hint", "bit", "little", "left", "right", "both", "in", "at", "on", "or", "and", "is",
-        "was", "it", "did", "does", "do", "single", "slightest", "issues", "from",
+        "was", "it", "did", "does", "do", "single", "slightest", "issues", "from", "so",
+        "even", "one",
     ),
     negations_after=(),
-    left=("left", "l", "lt"),
-    right=("right", "r", "rt"),
+    answers_no=("none", "nope", "nil", "nada", "no", "zero", "nothing", "negative", "0"),
+    left=("left", "l", "lt", "lft", "lk"),
+    right=("right", "r", "rt", "rgt", "rk"),
     both=("both", "bilateral", "bilaterally"),
+    location_words=(
+        "behind", "below", "under", "above", "around", "near", "beside", "over", "underneath",
+    ),
+    from_words=("from",),
+    side_nouns=("side", "sides", "one", "leg"),
     side_gap=(
         "my", "the", "outer", "inner", "outside", "inside", "lateral", "medial", "on", "of",
     ),
     joiners=("and", "&", "+", "/", "or", "the", "my"),
     clause_words=(
-        "but", "however", "though", "although", "yet", "except", "whereas", "because",
-        "cause", "since", "so", "then", "while", "unlike",
+        "but", "however", "though", "although", "yet", "whereas", "because", "cause", "since",
+        "so", "then", "while", "unlike",
     ),
-    pronouns=("it", "its", "it's"),
+    sequence=("then", "until", "till", "later", "afterwards", "eventually"),
+    continuing=("still", "again", "another", "same", "continues", "lingering"),
     improving=("better", "improving", "improved", "easing", "eased", "less", "settling"),
-    out_of_pattern=r"out of|of",
+    out_of_pattern=r"out of|outta|of",
+    numbers=(
+        "zero|nil", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+        "ten",
+    ),
+    score_cues=(
+        "around", "about", "maybe", "like", "roughly", "approx", "approximately", "probably",
+        "prob", "circa", "say", "solid", "a", "an", "vas", "nrs", "level", "score", "rating",
+        "~",
+    ),
+    count_pattern=(
+        r"x|km|k|kms|mi|miles?|miler|min|mins|minutes?|h|hrs?|hours?|days?|weeks?|wks?|"
+        r"times|reps?|repeats?|intervals?|sets?|laps?|hills?|strides?|runs?|sessions?|"
+        r"sprints?|efforts?|mile|meters?|metres?|m|sec|secs|s|kg|lbs?|bpm|steps?|%|"
+        r"kilometers?|kilometres?|marathons?|races?|months?|years?|yrs?|th|st|nd|rd|"
+        r"#|no|number|day|week|round|rounds|km's|percent|hr|hrs|pace|spm|floors?|stairs?"
+    ),
+    previous_day_pattern=(
+        r"\byesterday\b|\blast night\b|\bthe day before\b"
+        r"|\bon (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    ),
+    earlier_pattern=(
+        r"\byesterday\b|\bearlier\b|\bthis morning\b|\blast (?:week|night)\b|\bfrom\b"
+        r"|\bbefore\b|\bat first\b|\bat the start\b|\binitially\b"
+    ),
+    later=(
+        "now", "then", "later", "finished", "finish", "end", "ended", "after", "afterwards",
+        "currently", "tonight", "→", "->", ">", "rising", "dropped", "down", "up", "eventually",
+    ),
     effort_pattern=r"rpe|effort|exertion|borg|intensity",
     change_pattern=r"→|->|=>|>|then|and then|rising to|up to|now|to",
     range_pattern=r"-|–|to|or",
-    pain_before_number_pattern=r"pain",
-    not_a_score_after_pattern=r"x\b|km|k\b|mi\b|miles?|min|h\b|hours?|days?|weeks?|times|reps",
     not_pain_score_before=(
         "rpe", "effort", "exertion", "borg", "intensity", "session", "workout", "race",
         "energy", "sleep", "mood", "motivation", "legs", "_effort_", "stress", "fatigue",
+        "hrv", "readiness", "recovery", "soreness_overall",
     ),
     months=(
         ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),

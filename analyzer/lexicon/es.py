@@ -26,20 +26,28 @@ WORDS = Words(
     ),
     past_pattern=(
         r"\b(?:el|del) año pasado\b|\bantigua\b|\bvieja\b|\bhace (?:\w+ )?años\b|\banterior\b"
+        r"|\bme acuerdo\b|\bacuérdate\b|\brecuerdo (?:cuando|que)\b|\bla última vez\b"
+        r"|\ben (?:19|20)\d\d\b|\bcuando tuve\b|\bhace (?:\w+ )?meses\b"
     ),
     pain_pattern=(
         r"dolor|dolores|doler|duele|irritad[oa]s?|irritación|duelen|dolía|dolió|doliendo|dolorida|dolorido|molestias?|"
         r"molesta|molestó|molestaba|lesión|lesionad[oa]|inflamad[oa]|tendinitis|"
         r"resentid[oa]|sobrecarga\w*|problemas?|mal|sensible|tocada|tocado|punzada\w*"
+        r"|matando|mata|fastidi\w*|queja\w*|jodid[oa]|jode|quema|pincha\w*|resiente"
     ),
-    pain_phrase_pattern=r"\b(?:da|dado|dando|dio|dar) (?:mucha )?guerra\b",
+    pain_phrase_pattern=(
+        r"\b(?:da|dado|dando|dio|dar) (?:mucha )?guerra\b"
+        r"|\bda (?:la )?lata\b"
+        r"|\botra vez no\b|\bdijo que no\b|\bse neg\w*"
+        r"|\b(?:abandoné|abandono|cancelé|me salté|dnf)\b|\bpor culpa de (?=(?:la |mi )?rodilla)"
+    ),
     other_part_pattern=(
         r"gemelos?|pantorrillas?|espinillas?|tibias?|tobillos?|pies?|talón|talones|aquiles|"
         r"isquios?|isquiotibiales|cuádriceps|cuadriceps|caderas?|glúteos?|gluteos?|espalda|"
         r"muslos?|ingle|dedos?|fascia|plantar|hombros?|cuello|piernas?|músculos?|tendón|"
         r"muñeca|codo|cabeza|sóleo|soleo|femoral"
     ),
-    swelling_pattern=r"\bhinchad[oa]s?\b|\bhinchazón\b|\binflamación visible\b|\bderrame\b",
+    swelling_pattern=r"\bhinch\w*|\binflamación visible\b|\bderrame\b",
     locking_pattern=r"\bbloque\w*|\btrabad[oa]\b|\bse (?:me )?trab\w*|\btrabó\b",
     giving_way_pattern=(
         r"\bfalló\b|\bfallado\b|\bcedió\b|\bha cedido\b|\bse me fue\b|\bse me va\b"
@@ -55,7 +63,10 @@ WORDS = Words(
         "hoy", "la", "de", "nuevo", "ha", "respondido", "respondió", "aguantó", "perfectamente",
         "izquierda", "derecha", "sigue", "totalmente",
     ),
-    negations=("no", "sin", "ningún", "ninguna", "ninguno", "nada", "nunca", "ni", "cero"),
+    negations=(
+        "no", "sin", "ningún", "ninguna", "ninguno", "ningunas", "ningunos", "nada", "nunca",
+        "ni", "cero", "tampoco",
+    ),
     negation_fillers=(
         "me", "ha", "he", "la", "el", "mi", "de", "dolido", "dolió", "molestado", "tenido",
         "sentido", "notado", "nada", "ninguna", "una", "un", "en", "ni", "siquiera", "tengo",
@@ -67,14 +78,60 @@ WORDS = Words(
     side_gap=("mi", "la", "el", "en", "externa", "interna", "parte"),
     joiners=("y", "e", "o", "la", "las", "el"),
     clause_words=("pero", "aunque", "porque", "luego", "sino", "excepto", "mientras", "después"),
-    pronouns=(),
     improving=("mejor", "menos", "mejorando", "mejora", "mejoró"),
     out_of_pattern=r"de|sobre",
     effort_pattern=r"esfuerzo|intensidad|rpe",
     change_pattern=r"luego|después|a",
     range_pattern=r"a|o",
-    pain_before_number_pattern=r"dolor|eva",
-    not_a_score_after_pattern=r"días?|semanas?|veces|horas?",
+    spelled_knee=("rodilla", "rodillas", "rótula"),
+    other_people_pattern=(
+        r"\b(?:mi|nuestro|nuestra|un|una)\s+(?:\w+\s+)?(?:amig[oa]|herman[oa]|pareja|novi[oa]"
+        r"|espos[oa]|mujer|marido|compañer[oa]|hij[oa]|atleta|corredor[a]?|perr[oa])"
+        r"(?:\s+(?!(?:and|und|et|y|e|en|og|och|i|ich|je|yo|io|ik|jeg|jag|eu)\b)\w+){0,3}?"
+        r"(?=\s+(?:tiene|tenía|tuvo|está|estaba|dice|dijo|se queja|con|siente|sintió|notó|comentó"
+        r"|reportó)\b)"
+    ),
+    other_subjects=("él", "ella", "ellos", "ellas"),
+    hypothetical_pattern=(
+        r"\bespero\b|\bojalá\b|\bsi (?=la |el |me |mañana|vuelve|sigue|duele)|\bpor si\b"
+        r"|\bmiedo\b|\bpara (?:no |evitar)\b|\bevitar\b|\bprevenir\b|\bpodría\b"
+        r"|\bpreocupad[oa]\b|\bpor precaución\b"
+    ),
+    topic_pattern=(
+        r"\b(?:podcast|artículo|articulo|vídeo|video|libro|blog|estudio|charla)s?\s+(?:\w+\s+)?"
+        r"(?:sobre|acerca)\b"
+        r"|\b(?:leí|leído|preguntó|pregunté|preguntado|hablamos|hablé|oí|escuché)\s+"
+        r"(?:\w+\s+)?(?:sobre|por|cómo|si|que)\b"
+    ),
+    spelled_pain=("dolor", "duele", "molestia", "hinchada", "hinchado", "dolorida"),
+    exception_pattern=r"\bexcepto\b|\bsalvo\b|\baparte de\b|\bquitando\b|\bexcepción de\b",
+    answers_no=("nada", "ninguno", "ninguna", "no", "cero"),
+    location_words=("detrás", "debajo", "encima", "alrededor", "cerca", "bajo"),
+    from_words=("desde",),
+    side_nouns=("lado",),
+    sequence=("luego", "después", "despues", "hasta"),
+    continuing=("todavía", "todavia", "aún", "aun", "sigue", "sigo", "seguía", "vez", "nuevo"),
+    numbers=(
+        "cero", "uno|una|un", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve",
+        "diez",
+    ),
+    score_cues=(
+        "unos", "unas", "sobre", "casi", "aprox", "aproximadamente", "quizás", "quizas", "como",
+        "un", "una", "eva", "nivel", "dolor", "~",
+    ),
+    count_pattern=(
+        r"km|k|x|días?|dias?|semanas?|veces|horas?|h|min|minutos?|series?|repeticiones|reps?"
+        r"|vueltas?|cuestas?|kilómetros?|metros?|m|seg|%|ppm|escaleras"
+    ),
+    previous_day_pattern=r"\bayer\b|\banoche\b|\banteayer\b",
+    earlier_pattern=(
+        r"\bayer\b|\bantes\b|\besta mañana\b|\bla semana pasada\b|\bal principio\b"
+        r"|\bal empezar\b|\bdesde\b"
+    ),
+    later=(
+        "ahora", "luego", "después", "despues", "final", "acabar", "terminar", "noche", "→", "->",
+        ">",
+    ),
     not_pain_score_before=("esfuerzo", "intensidad", "sueño", "ánimo", "cansancio", "energía"),
     months=(
         ("enero", "ene"), ("febrero",), ("marzo",), ("abril", "abr"), ("mayo",), ("junio",),

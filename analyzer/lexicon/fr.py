@@ -27,13 +27,20 @@ WORDS = Words(
     past_pattern=(
         r"\bl'an(?:née)? derni(?:er|ère)\b|\bancienne?s?\b|\bil y a (?:\w+ )?ans\b"
         r"|\bprécédente?\b"
+        r"|\bje me souviens\b|\bsouviens[- ]toi\b|\bà l'époque\b|\bautrefois\b|\bla dernière fois\b"
+        r"|\ben (?:19|20)\d\d\b|\bquand j'avais\b"
     ),
     pain_pattern=(
         r"douleurs?|douloureu\w*|grince|grincement|mal|sensibles?|tire|tiraille|gênait|gênante|gêne|gêné|gênant|gênée|tiraill\w*|"
         r"élancements?|bless\w*|inflamm\w*|tendinite|irrit\w*|souffr\w*|pincements?|"
         r"endolori\w*|lancin\w*|problèmes?|soucis?"
+        r"|embête\w*|titill\w*|râle|proteste\w*|brûl\w*"
     ),
-    pain_phrase_pattern="",
+    pain_phrase_pattern=(
+        r"\bfait des siennes\b|\bme joue des tours\b|\bfait la (?:tête|gueule)\b"
+        r"|\bpas encore\b|\ba dit non\b|\brefus\w*|\bs'est réveillé\b"
+        r"|\b(?:abandonné|abandon|annulé|sauté|dnf)\b|\bà cause (?:du|de mon) (?=(?:\w+ )?genou)"
+    ),
     other_part_pattern=(
         r"mollets?|tibias?|chevilles?|pieds?|talons?|achille|ischios?|ischio-jambiers|"
         r"quadriceps|quadris?|hanches?|fessiers?|dos|cuisses?|aine|orteils?|voûte|"
@@ -54,26 +61,72 @@ WORDS = Words(
         "très", "toujours", "encore", "aujourd", "hui", "a", "tenu", "gauche", "droit", "droite",
         "reste", "resté", "parfaitement",
     ),
-    negations=("pas", "sans", "aucun", "aucune", "jamais", "ni", "rien", "zéro"),
+    negations=(
+        "pas", "sans", "aucun", "aucune", "aucunement", "nulle", "jamais", "ni", "rien", "zéro",
+    ),
     negation_fillers=(
-        "de", "d", "la", "le", "du", "au", "mon", "ma", "mes", "ai", "eu", "j", "n", "ne",
-        "me", "m", "fait", "a", "senti", "ressenti", "vraiment", "douleur", "un", "une",
+        "de", "d'", "la", "le", "l'", "du", "au", "mon", "ma", "mes", "ai", "eu", "j'", "n'",
+        "ne", "me", "m'", "fait", "a", "senti", "ressenti", "vraiment", "douleur", "un", "une",
     ),
     negations_after=(),
-    left=("gauche", "gche"),
-    right=("droit", "droite", "dt", "dte"),
+    left=("gauche", "gche", "g"),
+    right=("droit", "droite", "dt", "dte", "d"),
     both=("deux",),
     side_gap=("mon", "le", "au", "la", "du", "externe", "interne", "côté"),
     joiners=("et", "ou", "le", "la", "les"),
     clause_words=("mais", "car", "parce", "puis", "ensuite", "sauf", "alors", "tandis", "pourtant"),
-    pronouns=("il",),
     improving=("mieux", "moins", "améliore", "amélioration", "diminue"),
     out_of_pattern=r"sur",
     effort_pattern=r"effort|intensité|ressenti d'effort",
     change_pattern=r"puis|ensuite|à",
     range_pattern=r"à",
-    pain_before_number_pattern=r"douleur|eva",
-    not_a_score_after_pattern=r"jours?|semaines?|fois|heures?",
+    spelled_knee=("genou", "genoux", "rotule"),
+    other_people_pattern=(
+        r"\b(?:mon|ma|notre|un|une)\s+(?:\w+\s+)?(?:ami|amie|copain|copine|femme|mari"
+        r"|partenaire|frère|sœur|soeur|fille|fils|collègue|pote|athlète|coureur|coureuse|chien)"
+        r"(?:\s+(?!(?:and|und|et|y|e|en|og|och|i|ich|je|yo|io|ik|jeg|jag|eu)\b)\w+){0,3}?"
+        r"(?=\s+(?:a|avait|est|était|dit|disait|se plaint|s'est|ressent|ressentait|signale|sent)\b)"
+    ),
+    other_subjects=("elle", "ils", "elles"),
+    hypothetical_pattern=(
+        r"\bj'espère\b|\bespère\w*|\bsi (?=le |la |l'|j'|je |ça |ca |il |jamais\b)|\bau cas où\b"
+        r"|\bpeur\b|\bcrain\w*|\bpour éviter\b|\béviter\b|\bprévenir\b|\bpourrait\b"
+        r"|\bpourvu que\b|\binquiet\w*|\bpar précaution\b"
+    ),
+    topic_pattern=(
+        r"\b(?:podcast|article|vidéo|video|livre|blog|étude|conférence)s?\s+(?:\w+\s+)?"
+        r"(?:sur|à propos)\b|\b(?:lu|demandé|parlé|discuté|entendu|appris)\s+(?:\w+\s+)?"
+        r"(?:sur|comment|si|que|qu)\b"
+    ),
+    spelled_pain=("douleur", "douleurs", "douloureux", "gonflé", "gonflement"),
+    exception_pattern=r"\bsauf\b|\bà part\b|\bexcepté\b|\bhormis\b|\bmis à part\b",
+    answers_no=("aucune", "aucun", "non", "rien", "nada", "zéro", "néant"),
+    location_words=("derrière", "sous", "dessous", "dessus", "autour", "près", "vers"),
+    from_words=(),
+    side_nouns=("côté",),
+    sequence=("puis", "ensuite", "après", "jusqu"),
+    continuing=("encore", "toujours", "nouveau"),
+    numbers=(
+        "zéro|zero", "un|une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf",
+        "dix",
+    ),
+    score_cues=(
+        "environ", "vers", "genre", "un", "une", "bon", "bonne", "eva", "à", "niveau", "douleur",
+        "~",
+    ),
+    count_pattern=(
+        r"km|k|x|jours?|semaines?|fois|heures?|h|min|minutes?|reps?|répétitions?|séries?|tours?"
+        r"|fractions?|côtes?|kilomètres?|mètres?|m|sec|%|bpm|marches"
+    ),
+    previous_day_pattern=r"\bhier\b|\bavant-hier\b|\bla veille\b",
+    earlier_pattern=(
+        r"\bhier\b|\bplus tôt\b|\bce matin\b|\bla semaine dernière\b|\bavant\b|\bau début\b"
+        r"|\bd'abord\b"
+    ),
+    later=(
+        "maintenant", "puis", "ensuite", "après", "fin", "finalement", "soir", "actuellement", "→",
+        "->", ">",
+    ),
     not_pain_score_before=("effort", "intensité", "sommeil", "forme", "moral", "fatigue"),
     months=(
         ("janvier", "janv"), ("février", "févr", "fevrier", "fév"), ("mars",),

@@ -22,19 +22,28 @@ WORDS = Words(
         r"\bginocchi[oa] (?:del|della|di) (?:mio|mia) (?:amic[oa]|fratello|sorella|moglie"
         r"|marito|compagn[oa]|allenatore|figli[oa]|ragazz[oa])\b|\bsuo ginocchio\b"
     ),
-    past_pattern=r"\bl'anno scorso\b|\bvecchi[oa]\b|\banni fa\b|\bprecedente\b",
+    past_pattern=(
+        r"\bl'anno scorso\b|\bvecchi[oa]\b|\banni fa\b|\bprecedente\b"
+        r"|\bmi ricordo\b|\bricordo (?:quando|che)\b|\bti ricordi\b|\bl'ultima volta\b"
+        r"|\bnel (?:19|20)\d\d\b|\bquando avevo\b|\bmesi fa\b"
+    ),
     pain_pattern=(
         r"dolore|dolori|male|tira|tirava|fastidi\w*|doloros[oa]|dolorante|dolent[ei]|fastidi?o?|infortuni\w*|infiammat\w*|"
         r"tendinite|duole|fitt[ae]|indolenzit\w*|acciacc\w*|problem[ai]|sofferen\w*|"
         r"risentit\w*|irritat\w*"
+        r"|brucia|brontol\w*|protest\w*|uccide\w*|rompe"
     ),
-    pain_phrase_pattern="",
+    pain_phrase_pattern=(
+        r"\bsi fa sentire\b|\bdà (?:un po' di )?fastidio\b"
+        r"|\bdi nuovo no\b|\bha detto no\b|\bsi rifiut\w*|\bsi è svegliato\b"
+        r"|\b(?:ritirato|ritiro|saltato|interrotto|dnf)\b|\ba causa (?:del|del mio) (?=ginocchio)"
+    ),
     other_part_pattern=(
         r"polpaccio|polpacci|stinco|stinchi|tibia|tibie|caviglia|caviglie|piede|piedi|"
         r"tallone|talloni|achille|femorali|quadricipite|quadricipiti|anca|anche|glute[oi]|schiena|cosci[ae]|inguine|dita|"
         r"fascia|plantare|spall[ae]|collo|gamb[ae]|muscol[oi]|tendin[ei]|polso|gomito|testa"
     ),
-    swelling_pattern=r"\bgonfi[oa]\w*|\bgonfiore\b|\bversamento\b",
+    swelling_pattern=r"\bgonfi\w*|\bversamento\b",
     locking_pattern=r"\bbloccat\w*|\bsi blocca\w*|\bblocco\b",
     giving_way_pattern=r"\bceduto\b|\bcede\b|\bcedimento\w*|\binstabil\w*|\bmi ha mollato\b",
     sharp_pattern=r"\bacut[oa]\b|\blancinant\w*|\bpungent\w*|\bfitte?\b",
@@ -47,7 +56,10 @@ WORDS = Words(
         "di", "nuovo", "a", "ha", "tenuto", "risposto", "sinistro", "destro", "sempre",
         "perfettamente", "ancora",
     ),
-    negations=("non", "senza", "nessun", "nessuna", "nessuno", "mai", "né", "niente", "zero"),
+    negations=(
+        "non", "senza", "nessun", "nessuna", "nessuno", "mai", "né", "niente", "zero", "nulla",
+        "neanche", "nemmeno", "neppure",
+    ),
     negation_fillers=(
         "mi", "ha", "ho", "il", "la", "al", "di", "fatto", "dato", "sentito", "avuto", "un",
         "una", "minimo", "alcun", "alcuna", "neanche", "più",
@@ -59,14 +71,53 @@ WORDS = Words(
     side_gap=("il", "al", "mio", "nel", "lato", "esterno", "interno"),
     joiners=("e", "o", "il", "le", "la"),
     clause_words=("ma", "però", "perché", "poi", "tranne", "invece", "mentre", "anche se"),
-    pronouns=(),
     improving=("meglio", "meno", "migliora", "migliorato", "miglioramento"),
     out_of_pattern=r"su",
     effort_pattern=r"sforzo|intensità|fatica percepita",
     change_pattern=r"poi|dopo|a",
     range_pattern=r"a|o",
-    pain_before_number_pattern=r"dolore|vas",
-    not_a_score_after_pattern=r"giorni|settimane|volte|ore",
+    spelled_knee=("ginocchio", "ginocchia", "rotula"),
+    other_people_pattern=(
+        r"\b(?:il mio|la mia|un|una|mio|mia)\s+(?:\w+\s+)?(?:amic[oa]|fratello|sorella|moglie"
+        r"|marito|compagn[oa]|figli[oa]|ragazz[oa]|atleta|cane|collega)"
+        r"(?:\s+(?!(?:and|und|et|y|e|en|og|och|i|ich|je|yo|io|ik|jeg|jag|eu)\b)\w+){0,3}?"
+        r"(?=\s+(?:ha|aveva|è|era|dice|diceva|si lamenta|con|sente|sentiva|segnala|lamenta)\b)"
+    ),
+    other_subjects=("lui", "lei", "loro"),
+    hypothetical_pattern=(
+        r"\bspero\b|\bsperiamo\b|\bse (?=il |la |mi |domani|torna|dovesse)|\bnel caso\b"
+        r"|\bcaso mai\b|\bpaura\b|\bper evitare\b|\bevitare\b|\bprevenire\b|\bpotrebbe\b"
+        r"|\bpreoccupat[oa]\b|\bper precauzione\b"
+    ),
+    topic_pattern=(
+        r"\b(?:podcast|articolo|video|libro|blog|studio)s?\s+(?:\w+\s+)?"
+        r"(?:su|sul|sulla|sullo|riguardo)\b|\b(?:letto|chiesto|parlato|domandato|sentito)\s+"
+        r"(?:\w+\s+)?(?:di|del|della|su|come|se|che)\b"
+    ),
+    spelled_pain=("dolore", "dolori", "fastidio", "gonfio", "dolorante"),
+    exception_pattern=r"\btranne\b|\beccetto\b|\ba parte\b|\bsalvo\b|\bfuorché\b|\bad eccezione\b",
+    answers_no=("nessuno", "nessuna", "niente", "no", "zero", "nulla"),
+    location_words=("dietro", "sotto", "sopra", "intorno", "vicino", "attorno"),
+    from_words=("da",),
+    side_nouns=("lato",),
+    sequence=("poi", "dopo", "fino", "successivamente"),
+    continuing=("ancora", "sempre", "nuovo", "solito"),
+    numbers=(
+        "zero", "uno|una|un", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove",
+        "dieci",
+    ),
+    score_cues=(
+        "circa", "tipo", "forse", "verso", "sul", "un", "una", "vas", "livello", "dolore", "~",
+    ),
+    count_pattern=(
+        r"km|k|x|giorni|giorno|settimane?|volte|ore|h|min|minuti|ripetute|serie|giri|salite"
+        r"|chilometri|metri|m|sec|%|bpm|scale"
+    ),
+    previous_day_pattern=r"\bieri\b|\bieri sera\b|\bl'altro ieri\b",
+    earlier_pattern=(
+        r"\bieri\b|\bprima\b|\bstamattina\b|\bla settimana scorsa\b|\ball'inizio\b|\bda\b"
+    ),
+    later=("ora", "adesso", "poi", "dopo", "fine", "finale", "sera", "→", "->", ">"),
     not_pain_score_before=("sforzo", "intensità", "sonno", "umore", "stanchezza", "energia"),
     months=(
         ("gennaio", "gen"), ("febbraio",), ("marzo",), ("aprile",), ("maggio", "mag"),

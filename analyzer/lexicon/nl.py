@@ -21,19 +21,29 @@ WORDS = Words(
         r"|\bknie van (?:mijn|m'n) (?:vriend|vriendin|vrouw|man|partner|broer|zus|trainer"
         r"|collega|zoon|dochter|maat)\b"
     ),
-    past_pattern=r"\bvorig jaar\b|\boude\b|\bjaren geleden\b|\beerdere\b",
+    past_pattern=(
+        r"\bvorig jaar\b|\boude\b|\bjaren geleden\b|\beerdere\b"
+        r"|\bweet je nog\b|\bik herinner me\b|\bvroeger\b|\bde vorige keer\b|\bin (?:19|20)\d\d\b"
+        r"|\bmaanden geleden\b"
+    ),
     pain_pattern=(
         r"pijn|pijnlijk\w*|vervelend\w*|gevoeld|voelbaar|zeer|last|klachten|gevoelig\w*|blessure\w*|geblesseerd|ontstoken|"
         r"ontsteking|geïrriteerd|geirriteerd|irritatie|zeur\w*|steken|stekend\w*|problemen|"
         r"overbelast\w*|opspeelt|speelt|beurs"
+        r"|protest\w*|klaag\w*|sputter\w*|brandt|branderig|moeilijk"
     ),
-    pain_phrase_pattern="",
+    pain_phrase_pattern=(
+        r"\bspeelt (?:weer )?op\b|\bdoet (?:weer )?moeilijk\b"
+        r"|\bniet weer\b|\bzei nee\b|\bweiger\w*|\bstaakt\w*"
+        r"|\b(?:uitgestapt|overgeslagen|afgebroken|dnf)\b"
+        r"|\bvanwege (?=(?:de |mijn )?(?:linker|rechter)?knie)"
+    ),
     other_part_pattern=(
         r"kuit|kuiten|scheenbeen|scheen|schenen|enkels?|voet|voeten|hiel|hielen|achilles\w*|"
         r"hamstrings?|quadriceps|heup|heupen|bil|billen|rug|dij|dijen|bovenbeen|lies|teen|"
         r"tenen|fascia|schouders?|nek|been|benen|spier|spieren|pees|pezen|pols|elleboog|hoofd"
     ),
-    swelling_pattern=r"\bgezwollen\b|\bzwelling\b|\bdik\b|\bopgezet\b|\bvocht\b",
+    swelling_pattern=r"\b(?:op)?gezwollen\b|\bzwel\w*|\bdik\b|\bopgezet\b|\bvocht\b",
     locking_pattern=r"\bop slot\b|\bblokkeer\w*|\bblokkeert\b|\bslot schoot\b|\bklem\b",
     giving_way_pattern=(
         r"\bzakte (?:\w+ )?door\b|\bknikte (?:\w+ )?door\b|\bgaf (?:\w+ )?mee\b"
@@ -48,7 +58,7 @@ WORDS = Words(
         "voelt", "voelde", "is", "was", "zich", "helemaal", "heel", "erg", "vandaag", "weer",
         "bleef", "blijft", "ook", "hield", "stand", "zat", "links", "rechts", "nog", "steeds",
     ),
-    negations=("geen", "niet", "zonder", "nooit", "niks", "nul"),
+    negations=("geen", "niet", "zonder", "nooit", "niks", "nul", "niets", "nergens"),
     negation_fillers=(
         "de", "het", "mijn", "m'n", "in", "aan", "last", "van", "had", "heb", "ik", "meer",
         "enkele", "echt", "deed", "doet", "een", "beetje",
@@ -60,14 +70,53 @@ WORDS = Words(
     side_gap=("mijn", "m'n", "de", "het", "in", "aan", "buitenkant", "binnenkant"),
     joiners=("en", "of", "de", "het"),
     clause_words=("maar", "want", "omdat", "behalve", "terwijl", "daarna", "toch"),
-    pronouns=(),
     improving=("beter", "minder", "verbetert", "verbeterd"),
     out_of_pattern=r"van|uit|op",
     effort_pattern=r"inspanning|intensiteit|rpe",
     change_pattern=r"daarna|dan|naar",
     range_pattern=r"tot|à|a",
-    pain_before_number_pattern=r"pijn|pijnscore",
-    not_a_score_after_pattern=r"dagen|dag\b|weken|keer|uur",
+    spelled_knee=("knie", "knieën", "knieschijf"),
+    other_people_pattern=(
+        r"\b(?:mijn|m'n|onze|ons|een)\s+(?:\w+\s+)?(?:vriend|vriendin|vrouw|man|partner|broer"
+        r"|zus|trainer|collega|zoon|dochter|maat|loopmaatje|atleet|loper|hond)"
+        r"(?:\s+(?!(?:and|und|et|y|e|en|og|och|i|ich|je|yo|io|ik|jeg|jag|eu)\b)\w+){0,3}?"
+        r"(?=\s+(?:heeft|had|is|was|zegt|zei|klaagt|klaagde|met|voelt|voelde|kreeg|meldt|vertelde)\b)"
+    ),
+    other_subjects=("zij",),
+    hypothetical_pattern=(
+        r"\bhoop\w*|\bhopelijk\b|\bals (?=de |het |m'n |mijn |ik |morgen)|\bindien\b"
+        r"|\bvoor het geval\b|\bbang\b|\bom (?:\w+ )?te voorkomen\b|\bvoorkomen\b|\bzou\b"
+        r"|\bbezorgd\b|\buit voorzorg\b"
+    ),
+    topic_pattern=(
+        r"\b(?:podcast|artikel|video|boek|blog|studie)s?\s+(?:\w+\s+)?(?:over)\b"
+        r"|\b(?:gelezen|gevraagd|vroeg|gepraat|gesproken|gehoord)\s+(?:\w+\s+)?(?:over|naar|hoe|of|dat)\b"
+    ),
+    spelled_pain=("pijn", "pijnlijk", "gezwollen", "zeurt", "gevoelig"),
+    exception_pattern=r"\bbehalve\b|\buitgezonderd\b",
+    answers_no=("geen", "nee", "niks", "nul", "niets"),
+    location_words=("achter", "onder", "boven", "rond", "naast", "rondom"),
+    from_words=(),
+    side_nouns=("kant", "zijde"),
+    sequence=("daarna", "dan", "later", "tot", "vervolgens"),
+    continuing=("nog", "steeds", "weer", "opnieuw"),
+    numbers=(
+        "nul", "een|één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien",
+    ),
+    score_cues=(
+        "ongeveer", "zo'n", "rond", "misschien", "een", "vas", "niveau", "circa", "pijn",
+        "pijnscore", "~",
+    ),
+    count_pattern=(
+        r"km|k|x|dagen|dag|weken|week|keer|uur|u|min|minuten|herhalingen|reps|sets|rondes?"
+        r"|heuvels?|kilometers?|meters?|m|sec|%|bpm|trappen"
+    ),
+    previous_day_pattern=r"\bgisteren\b|\beergisteren\b|\bgisteravond\b",
+    earlier_pattern=(
+        r"\bgisteren\b|\beerder\b|\bvanochtend\b|\bvanmorgen\b|\bvorige week\b|\bvan\b"
+        r"|\bin het begin\b|\beerst\b"
+    ),
+    later=("nu", "daarna", "dan", "later", "einde", "eind", "vanavond", "→", "->", ">"),
     not_pain_score_before=("inspanning", "intensiteit", "slaap", "humeur", "energie"),
     months=(
         ("januari",), ("februari",), ("maart", "mrt"), (), ("mei",), (), (), ("augustus",),

@@ -23,13 +23,20 @@ WORDS = Words(
     ),
     past_pattern=(
         r"\bi fjor\b|\bfjorårets\b|\bgammel\b|\bgamle\b|\bfor \w+ år siden\b|\btidligere\b"
+        r"|\bhusker du\b|\bjeg husker\b|\bda jeg hadde\b|\bsist gang\b|\bforrige gang\b"
+        r"|\bi (?:19|20)\d\d\b|\bmåneder siden\b|\bden gangen\b"
     ),
     pain_pattern=(
         r"vondt|vond|plaget|plagde|smerte|smerter|smertene|smerten|verk|verker|verket|øm|ømt|ømme|ømhet|"
         r"skade|skadet|plager|plage|plagsom\w*|problemer|irritert|betent|betennelse|murring|"
         r"murrer|stikk|stikker|overbelast\w*|kjenning|kjenner"
+        r"|krangl\w*|tuller|protester\w*|brenn\w*|maser"
     ),
-    pain_phrase_pattern="",
+    pain_phrase_pattern=(
+        r"\bgjør seg bemerket\b|\bmerkes\b"
+        r"|\bikke igjen\b|\bsa nei\b|\bstreike\w*|\bnekte\w*"
+        r"|\b(?:avbrøt|brøt|droppet|dnf)\b|\bpå grunn av (?=(?:mitt |det )?(?:venstre |høyre )?kne)"
+    ),
     other_part_pattern=(
         r"legg|leggen|legger|leggene|legga|skinnlegg\w*|ankel|ankelen|fot|foten|føtter|"
         r"føttene|hæl|hælen|akilles\w*|hamstring\w*|lår|låret|hofte|hofta|hoften|rumpe|"
@@ -48,7 +55,7 @@ WORDS = Words(
         "føltes", "føles", "kjentes", "kjennes", "var", "er", "helt", "skikkelig", "veldig",
         "i", "dag", "igjen", "fortsatt", "også", "holdt", "venstre", "høyre", "seg",
     ),
-    negations=("ingen", "ikke", "ikkje", "uten", "aldri", "ingenting", "null"),
+    negations=("ingen", "ikke", "ikkje", "uten", "aldri", "ingenting", "null", "intet"),
     negation_fillers=(
         "i", "det", "kneet", "mitt", "min", "har", "hadde", "gjorde", "gjør", "kjent", "merket",
         "noe", "noen", "særlig", "skikkelig", "en", "et", "av", "med", "i", "hele", "tatt",
@@ -60,14 +67,56 @@ WORDS = Words(
     side_gap=("mitt", "det", "i", "ytre", "indre", "utsiden", "innsiden"),
     joiners=("og", "eller"),
     clause_words=("men", "fordi", "selv", "mens", "etterpå", "siden"),
-    pronouns=(),
     improving=("bedre", "mindre", "avtatt", "forbedret"),
     out_of_pattern=r"av",
     effort_pattern=r"anstrengelse|innsats|intensitet|rpe|borg",
     change_pattern=r"deretter|senere|så|til",
     range_pattern=r"til",
-    pain_before_number_pattern=r"smerte|smerter|vas",
-    not_a_score_after_pattern=r"dager|dag\b|uker|ganger|timer",
+    spelled_knee=("kneet", "knærne", "kneskål"),
+    other_people_pattern=(
+        r"(?:\b(?:min|mitt|vår|en|et)\s+(?:\w+\s+)?(?:venn|venninne|kone|mann|kjæreste|bror"
+        r"|søster|trener|sønn|datter|kollega|løpevenn|makker|kompis|hund)"
+        r"|\b(?:venn|venninn|kon|mann|kjærest|bror|søst|trener|sønn|datter|kolleg|løpevenn"
+        r"|makker|kompis|hund)\w*\s+(?:min|mi|mitt|vår))"
+        r"(?:\s+(?!(?:and|und|et|y|e|en|og|och|i|ich|je|yo|io|ik|jeg|jag|eu)\b)\w+){0,3}?"
+        r"(?=\s+(?:har|hadde|er|var|sier|sa|klager|med|kjenner|kjente|fikk|fortalte)\b)"
+    ),
+    other_subjects=("han", "hun"),
+    hypothetical_pattern=(
+        r"\bhåper\w*|\bforhåpentligvis\b|\bhvis\b|\bi tilfelle\b|\bredd for\b"
+        r"|\bfor å unngå\b|\bunngå\b|\bforebygge\w*|\bkunne\b|\bbekymret\b"
+        r"|\bfor sikkerhets skyld\b"
+    ),
+    topic_pattern=(
+        r"\b(?:podkast|podcast|artikkel|video|bok|blogg|studie)s?\s+(?:\w+\s+)?(?:om)\b"
+        r"|\b(?:leste|lest|spurte|spurt|snakket|pratet|hørt|hørte)\s+(?:\w+\s+)?(?:om|hvordan|hvis|at)\b"
+    ),
+    spelled_pain=("vondt", "smerter", "smerte", "hoven", "verker"),
+    exception_pattern=r"\bunntatt\b|\bbortsett fra\b|\butenom\b|\bforuten\b",
+    answers_no=("ingen", "nei", "ingenting", "null", "niks"),
+    location_words=("bak", "under", "over", "rundt", "ved", "nedenfor"),
+    from_words=("fra",),
+    side_nouns=("side", "siden", "sida"),
+    sequence=("så", "deretter", "senere", "til", "etterpå"),
+    continuing=("fortsatt", "igjen", "fremdeles", "enda", "ennå"),
+    numbers=(
+        "null|nuller", "en|ett|ei|ener", "to|toer", "tre|treer", "fire|firer", "fem|femmer",
+        "seks|sekser", "sju|syv|sjuer|syver", "åtte|åtter", "ni|niere", "ti|tier",
+    ),
+    score_cues=(
+        "rundt", "cirka", "ca", "kanskje", "en", "ei", "et", "vas", "nivå", "smerte", "smerter",
+        "~",
+    ),
+    count_pattern=(
+        r"km|k|x|dager|dag|uker|uke|ganger|timer|t|min|minutter|drag|intervaller|runder"
+        r"|bakker|kilometer|meter|m|sek|%|bpm|trapper"
+    ),
+    previous_day_pattern=r"\bi går\b|\bi forgårs\b",
+    earlier_pattern=(
+        r"\bi går\b|\btidligere\b|\bi morges\b|\bforrige uke\b|\bfra\b|\bførst\b"
+        r"|\bi starten\b"
+    ),
+    later=("nå", "så", "deretter", "senere", "slutt", "slutten", "kveld", "→", "->", ">"),
     not_pain_score_before=("anstrengelse", "innsats", "intensitet", "søvn", "humør", "energi"),
     months=(
         ("januar",), ("februar",), ("mars",), (), ("mai",), (), (), (), (), ("oktober", "okt"),

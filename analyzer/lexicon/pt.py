@@ -23,20 +23,30 @@ WORDS = Words(
         r"\bjoelhos? (?:do|da) (?:meu|minha) (?:amig[oa]|irmão|irmã|esposa|marido|namorad[oa]"
         r"|parceir[oa]|treinador[a]?|filh[oa]|colega)\b|\bjoelhos? (?:dele|dela)\b"
     ),
-    past_pattern=r"\bano passado\b|\bantiga\b|\bvelha\b|\bhá (?:\w+ )?anos\b|\banterior\b",
+    past_pattern=(
+        r"\bano passado\b|\bantiga\b|\bvelha\b|\bhá (?:\w+ )?anos\b|\banterior\b"
+        r"|\blembro (?:quando|que)\b|\blembra quando\b|\bda última vez\b|\bem (?:19|20)\d\d\b"
+        r"|\bquando tive\b|\bmeses atrás\b|\bhá (?:\w+ )?meses\b"
+    ),
     pain_pattern=(
         r"dor|dores|doer|dói|irritad[oa]s?|doem|doendo|doeu|doía|dolorid[oa]s?|incômodo|incomodo|incomodou|"
         r"incomodando|incomoda|desconforto|lesão|lesionad[oa]|inflamad[oa]|inflamação|"
         r"tendinite|machucad[oa]|sensível|problemas?|pontadas?|fisgadas?|sobrecarga\w*"
+        r"|reclam\w*|matando|chat\w*|queima\w*"
     ),
-    pain_phrase_pattern="",
+    pain_phrase_pattern=(
+        r"\bdando sinal\b|\benchendo o saco\b|\bdando trabalho\b"
+        r"|\bde novo não\b|\bdisse não\b|\brecus\w*"
+        r"|\b(?:abandonei|desisti|pulei o treino|cancelei|dnf)\b"
+        r"|\bpor causa d[oa] (?=(?:meu )?joelho)"
+    ),
     other_part_pattern=(
         r"panturrilhas?|batata da perna|canelas?|tornozelos?|pé|pés|calcanhar\w*|aquiles|"
         r"posteriores?|quadríceps|quadriceps|quadril|anca|glúteos?|gluteos?|costas|coxas?|"
         r"virilha|dedos?|fáscia|fascia|plantar|ombros?|pescoço|pernas?|músculos?|tendão|"
         r"pulso|cotovelo|cabeça"
     ),
-    swelling_pattern=r"\binchad[oa]s?\b|\binchaço\b|\bderrame\b",
+    swelling_pattern=r"\binch[aeo]\w*|\bderrame\b",
     locking_pattern=r"\btrav\w*|\bbloque\w*|\bprend(?:eu|endo)\b",
     giving_way_pattern=r"\bfalseou\b|\bfalseando\b|\bfalhou\b|\bcedeu\b|\binstável\b|\bfalsear\b",
     sharp_pattern=r"\bagud[oa]\b|\bpontadas?\b|\bfisgadas?\b|\bfacada\b",
@@ -49,7 +59,10 @@ WORDS = Words(
         "de", "novo", "respondeu", "aguentou", "esquerdo", "direito", "continua", "totalmente",
         "super", "bem",
     ),
-    negations=("não", "nao", "sem", "nenhum", "nenhuma", "nunca", "nem", "nada", "zero"),
+    negations=(
+        "não", "nao", "sem", "nenhum", "nenhuma", "nenhuns", "nenhumas", "nunca", "nem", "nada",
+        "zero",
+    ),
     negation_fillers=(
         "me", "o", "a", "meu", "minha", "de", "no", "na", "doeu", "senti", "tive", "teve",
         "sinal", "qualquer", "um", "uma", "incomodou", "tenho",
@@ -61,14 +74,52 @@ WORDS = Words(
     side_gap=("meu", "o", "no", "do", "lado", "externo", "interno", "parte"),
     joiners=("e", "ou", "o", "os"),
     clause_words=("mas", "porém", "porque", "depois", "exceto", "embora", "enquanto", "pois"),
-    pronouns=(),
     improving=("melhor", "menos", "melhorando", "melhorou"),
     out_of_pattern=r"de",
     effort_pattern=r"esforço|intensidade|rpe|pse",
     change_pattern=r"depois|para|a",
     range_pattern=r"a|ou",
-    pain_before_number_pattern=r"dor|eva",
-    not_a_score_after_pattern=r"dias?|semanas?|vezes|horas?",
+    spelled_knee=("joelho", "joelhos", "patela", "rótula"),
+    other_people_pattern=(
+        r"\b(?:meu|minha|nosso|nossa|um|uma)\s+(?:\w+\s+)?(?:amig[oa]|irmão|irmã|esposa|marido"
+        r"|namorad[oa]|parceir[oa]|filh[oa]|colega|atleta|cachorro|cão)"
+        r"(?:\s+(?!(?:and|und|et|y|e|en|og|och|i|ich|je|yo|io|ik|jeg|jag|eu)\b)\w+){0,3}?"
+        r"(?=\s+(?:tem|tinha|teve|está|estava|diz|disse|reclama|com|sente|sentiu|relatou|contou)\b)"
+    ),
+    other_subjects=("ela", "eles", "elas"),
+    hypothetical_pattern=(
+        r"\bespero\b|\btomara\b|\bse (?=o |a |doer|voltar|amanhã)|\bcaso\b|\bmedo\b"
+        r"|\bpara evitar\b|\bevitar\b|\bprevenir\b|\bpoderia\b|\bpreocupad[oa]\b"
+        r"|\bpor precaução\b"
+    ),
+    topic_pattern=(
+        r"\b(?:podcast|artigo|vídeo|video|livro|blog|estudo)s?\s+(?:\w+\s+)?(?:sobre)\b"
+        r"|\b(?:li|lido|perguntou|perguntei|falamos|falei|conversamos|ouvi)\s+(?:\w+\s+)?"
+        r"(?:sobre|como|se|que)\b"
+    ),
+    spelled_pain=("dores", "doendo", "incômodo", "inchado", "inchaço"),
+    exception_pattern=r"\bexceto\b|\bsalvo\b|\btirando\b|\bà exceção\b",
+    answers_no=("nenhuma", "nenhum", "não", "nada", "zero"),
+    location_words=("atrás", "abaixo", "acima", "embaixo", "perto", "volta"),
+    from_words=(),
+    side_nouns=("lado",),
+    sequence=("depois", "então", "até"),
+    continuing=("ainda", "continua", "novo", "novamente"),
+    numbers=(
+        "zero", "um|uma", "dois|duas", "três|tres", "quatro", "cinco", "seis", "sete", "oito",
+        "nove", "dez",
+    ),
+    score_cues=("uns", "umas", "cerca", "talvez", "tipo", "um", "uma", "eva", "nível", "dor", "~"),
+    count_pattern=(
+        r"km|k|x|dias?|semanas?|vezes|horas?|h|min|minutos?|tiros|séries?|voltas?|subidas?"
+        r"|quilômetros?|metros?|m|seg|%|bpm|escadas"
+    ),
+    previous_day_pattern=r"\bontem\b|\banteontem\b",
+    earlier_pattern=(
+        r"\bontem\b|\bantes\b|\bhoje de manhã\b|\bde manhã\b|\bsemana passada\b|\bno início\b"
+        r"|\bno começo\b"
+    ),
+    later=("agora", "depois", "então", "fim", "final", "noite", "→", "->", ">"),
     not_pain_score_before=("esforço", "intensidade", "sono", "humor", "cansaço", "energia", "pse"),
     months=(
         ("janeiro",), ("fevereiro", "fev"), ("março", "marco"), (), ("maio",), ("junho",),

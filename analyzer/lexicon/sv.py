@@ -18,20 +18,30 @@ WORDS = Words(
         r"|\bmin (?:väns|väninnas|frus|mans|pojkväns|flickväns|brors|systers|tränares|sons"
         r"|dotters) (?:\w+ )?knä\w*"
     ),
-    past_pattern=r"\bförra året\b|\bförra årets\b|\bgammal\b|\bgamla\b|\bför \w+ år sedan\b",
+    past_pattern=(
+        r"\bförra året\b|\bförra årets\b|\bgammal\b|\bgamla\b|\bför \w+ år sedan\b"
+        r"|\bminns du\b|\bjag minns\b|\bnär jag hade\b|\bförra gången\b|\bi (?:19|20)\d\d\b"
+        r"|\bmånader sedan\b|\bpå den tiden\b"
+    ),
     pain_pattern=(
         r"ont|besvär\w*|smärta|smärtor|smärtan|smärtsam\w*|värk|värker|värkte|värkt|krångl\w*|öm|ömt|ömma|ömmar|"
         r"ömmade|skada|skadad|skadat|besvär|problem|irriterad|irriterat|inflammerad\w*|"
         r"molar|molande|känning|känningar|överbelast\w*|hugger|högg"
+        r"|bråk\w*|gnäll\w*|protester\w*|spök\w*|strul\w*"
     ),
-    pain_phrase_pattern="",
+    pain_phrase_pattern=(
+        r"\bkänns av\b|\bgör sig påmin\w*"
+        r"|\binte igen\b|\bsa nej\b|\bstrejk\w*|\bvägra\w*"
+        r"|\b(?:avbröt|bröt|klev av|hoppade över|dnf)\b"
+        r"|\bpå grund av (?=(?:mitt |det )?(?:vänstra |högra )?knä)"
+    ),
     other_part_pattern=(
         r"vaden|vaderna|vadmuskel\w*|smalben\w*|fotled\w*|fot|foten|fötter|fötterna|häl|"
         r"hälen|hälsena\w*|baksida|lår|låret|höft|höften|rumpa|rumpan|rygg|ryggen|ljumske|"
         r"ljumsken|tår|fascia|axel|axeln|nacke|ben|benet|benen|muskel|muskler|sena|senan|"
         r"handled|armbåge|huvud|hamstring\w*"
     ),
-    swelling_pattern=r"\bsvullen\b|\bsvullet\b|\bsvullnad\w*|\bsvullna\b|\bvätska\b",
+    swelling_pattern=r"\bsvull\w*|\bsvälld\w*|\bvätska\b",
     locking_pattern=r"\blåste sig\b|\blåser sig\b|\blåsning\w*|\blåst\b|\bhakade upp sig\b",
     giving_way_pattern=(
         r"\bvek sig\b|\bviker sig\b|\bgav vika\b|\bsvek\b|\bsviker\b|\binstabil\w*"
@@ -45,7 +55,7 @@ WORDS = Words(
         "känns", "kändes", "kändes", "var", "är", "helt", "riktigt", "mycket", "idag", "igen",
         "fortfarande", "också", "höll", "vänstra", "högra", "det", "sig",
     ),
-    negations=("ingen", "inga", "inte", "utan", "aldrig", "inget", "noll"),
+    negations=("ingen", "inga", "inte", "utan", "aldrig", "inget", "noll", "ingenting"),
     negation_fillers=(
         "i", "det", "knät", "mitt", "min", "har", "hade", "gjorde", "gör", "känt", "märkt",
         "någon", "något", "några", "särskilt", "riktigt", "en", "ett", "av", "alls", "ont",
@@ -57,14 +67,54 @@ WORDS = Words(
     side_gap=("mitt", "det", "i", "yttre", "inre", "utsidan", "insidan"),
     joiners=("och", "eller"),
     clause_words=("men", "eftersom", "fast", "medan", "efteråt", "sedan"),
-    pronouns=(),
     improving=("bättre", "mindre", "avtagit", "förbättrats"),
     out_of_pattern=r"av",
     effort_pattern=r"ansträngning|intensitet|rpe|borg",
     change_pattern=r"sedan|sen|till",
     range_pattern=r"till",
-    pain_before_number_pattern=r"smärta|smärtan|vas",
-    not_a_score_after_pattern=r"dagar|dag\b|veckor|gånger|timmar",
+    spelled_knee=("knät", "knäet", "knäna", "knäskål"),
+    other_people_pattern=(
+        r"\b(?:min|mitt|vår|en|ett)\s+(?:\w+\s+)?(?:vän|väninna|fru|man|pojkvän|flickvän|bror"
+        r"|syster|tränare|son|dotter|kollega|löparkompis|kompis|hund)"
+        r"(?:\s+(?!(?:and|und|et|y|e|en|og|och|i|ich|je|yo|io|ik|jeg|jag|eu)\b)\w+){0,3}?"
+        r"(?=\s+(?:har|hade|är|var|säger|sa|klagar|med|känner|kände|fick|berättade)\b)"
+    ),
+    other_subjects=("han", "hon"),
+    hypothetical_pattern=(
+        r"\bhopp(?:as|ades)\b|\bförhoppningsvis\b|\bom (?=knät|det |jag |smärtan)|\bifall\b"
+        r"|\bi fall\b|\brädd\b|\bför att undvika\b|\bundvika\b|\bförebygg\w*|\bskulle\b"
+        r"|\borolig\b|\bför säkerhets skull\b"
+    ),
+    topic_pattern=(
+        r"\b(?:podcast|artikel|video|bok|blogg|studie)s?\s+(?:\w+\s+)?(?:om)\b"
+        r"|\b(?:läste|läst|frågade|frågat|pratade|pratat|hört|hörde)\s+(?:\w+\s+)?(?:om|hur|ifall|att)\b"
+    ),
+    spelled_pain=("smärta", "smärtan", "svullen", "värker", "ömmar"),
+    exception_pattern=r"\butom\b|\bförutom\b|\bbortsett från\b",
+    answers_no=("ingen", "inga", "nej", "inget", "noll"),
+    location_words=("bakom", "under", "ovanför", "runt", "vid", "nedanför"),
+    from_words=("från",),
+    side_nouns=("sida", "sidan"),
+    sequence=("sedan", "sen", "efteråt", "tills", "senare"),
+    continuing=("fortfarande", "igen", "still", "ännu", "kvar"),
+    numbers=(
+        "noll|nolla", "en|ett|etta", "två|tvåa", "tre|trea", "fyra", "fem|femma", "sex|sexa",
+        "sju|sjua", "åtta", "nio|nia", "tio|tia",
+    ),
+    score_cues=(
+        "runt", "cirka", "ca", "kanske", "typ", "en", "ett", "vas", "nivå", "omkring", "smärta",
+        "smärtan", "~",
+    ),
+    count_pattern=(
+        r"km|k|x|dagar|dag|veckor|vecka|gånger|timmar|h|min|minuter|intervaller|repetitioner"
+        r"|varv|backar|kilometer|meter|m|sek|%|bpm|trappor"
+    ),
+    previous_day_pattern=r"\bigår\b|\bi går\b|\bi förrgår\b",
+    earlier_pattern=(
+        r"\bigår\b|\bi går\b|\btidigare\b|\bi morse\b|\bförra veckan\b|\bfrån\b|\bförst\b"
+        r"|\bi början\b"
+    ),
+    later=("nu", "sedan", "sen", "senare", "slutet", "slut", "ikväll", "→", "->", ">"),
     not_pain_score_before=("ansträngning", "intensitet", "sömn", "humör", "energi", "borg"),
     months=(
         ("januari",), ("februari",), ("mars",), (), ("maj",), (), (), ("augusti",), (),

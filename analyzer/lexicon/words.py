@@ -11,13 +11,19 @@ class Words:
 
     markers: tuple[str, ...]  # common words of this language and no other of the ten
     knee_pattern: str  # a token that names the knee ("knee", "genou", "knæet")
+    spelled_knee: tuple[str, ...]  # the knee words a one-letter typo is matched to ("knee")
     both_knees: tuple[str, ...]  # knee tokens that mean both knees when no side is said
     knee_pain_pattern: str  # phrases that are knee pain by themselves ("runner's knee")
     not_knee_pattern: str  # knee words not about a sore joint ("knee-high socks")
     someone_elses_knee_pattern: str  # "my friend's knee", "sein Knie"
-    past_pattern: str  # a pain of the past ("last year's", "old injury")
+    other_people_pattern: str  # another person as the one who speaks or hurts ("my friend has")
+    other_subjects: tuple[str, ...]  # pronouns of another person as subject ("he", "she")
+    past_pattern: str  # a pain of the past, recalled ("last year's", "remember when")
+    hypothetical_pattern: str  # a pain hoped away, feared or supposed ("hope", "if", "in case")
+    topic_pattern: str  # the knee as a topic, not a feeling ("a podcast on", "asked about")
     pain_pattern: str  # a token that says pain ("sore", "douleur", "ondt")
-    pain_phrase_pattern: str  # phrases that say pain ("acting up")
+    spelled_pain: tuple[str, ...]  # the pain words a one-letter typo is matched to ("pain")
+    pain_phrase_pattern: str  # phrases that say pain ("acting up", "playing up")
     other_part_pattern: str  # a token that names another body part ("calf", "mollet")
     swelling_pattern: str
     locking_pattern: str
@@ -25,26 +31,36 @@ class Words:
     sharp_pattern: str
     resolved_pattern: str  # phrases: the pain has gone ("went away", "plus de douleur")
     no_longer_pattern: str  # phrases that negate like "no longer"
+    exception_pattern: str  # "except", "apart from": what follows is not negated
     resolved: tuple[str, ...]  # words after the pain: "gone", "weg"
     good_state: tuple[str, ...]  # "fine", "gut", "bien"
     state_fillers: tuple[str, ...]  # words between the knee and its state ("felt", "est")
     negations: tuple[str, ...]  # "no", "kein", "pas", "ikke"
     negation_fillers: tuple[str, ...]  # words between a negation and what it negates
     negations_after: tuple[str, ...]  # negations after the verb ("schmerzt nicht")
+    answers_no: tuple[str, ...]  # an answer after "?" or ":" that says none ("none", "nope")
     left: tuple[str, ...]
     right: tuple[str, ...]
     both: tuple[str, ...]
+    location_words: tuple[str, ...]  # "behind" in "hamstring sore behind the knee": a place
+    from_words: tuple[str, ...]  # "from" in "went from 2/10 to ...": a score left behind
+    side_nouns: tuple[str, ...]  # "side" in "right side": a side said on its own
     side_gap: tuple[str, ...]  # words between a side and the knee ("my", "outer")
     joiners: tuple[str, ...]  # words joining body parts into one group ("and", "und")
     clause_words: tuple[str, ...]  # words that start a new clause ("but", "aber", "mais")
-    pronouns: tuple[str, ...]  # "it" opening a sentence about the knee named before
+    sequence: tuple[str, ...]  # words of a later state ("then", "until"): "ok, then sore"
+    continuing: tuple[str, ...]  # "still", "again": the pain goes on from before
     improving: tuple[str, ...]  # "better", "besser", "mieux"
     out_of_pattern: str  # "out of" in "7 out of 10" ("von", "sur", "ud af")
+    numbers: tuple[str, ...]  # eleven patterns: the words for 0 to 10 ("zero|nil", "one" ...)
+    score_cues: tuple[str, ...]  # words before a bare number that make it a rating ("around")
+    count_pattern: str  # units and counted things beside a number ("km", "reps", "days")
+    previous_day_pattern: str  # "yesterday", "last night": "sore yesterday, fine today" is fine
+    earlier_pattern: str  # a score of before ("yesterday", "from"): not the current one
+    later: tuple[str, ...]  # a score of later ("now", "finished"): the current one
     effort_pattern: str  # words of an effort rating ("rpe", "effort", "anstrengung")
     change_pattern: str  # words of a change between two scores ("then", "dann", "puis")
     range_pattern: str  # words of a range of scores ("to", "bis", "à")
-    pain_before_number_pattern: str  # "pain" in "pain 7" ("douleur", "dolor")
-    not_a_score_after_pattern: str  # units after a bare number ("days", "jours")
     not_pain_score_before: tuple[str, ...]  # a score after these rates something else
     months: tuple[tuple[str, ...], ...]  # twelve tuples of names, January first
     weekdays: tuple[str, ...]  # names and abbreviations of the days of the week

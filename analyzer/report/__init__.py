@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
 
-from analyzer.checkers import RULES
+from analyzer.checkers import RULES, rule_by_slug
 from analyzer.checkers._format import whole_distance_text
 from analyzer.checkers.rule import Finding
 from analyzer.log import TrainingLog
@@ -315,6 +315,19 @@ def telling_patterns(patterns: PainPatterns, most: int = 5) -> list[str]:
     ]
 
 
+def newest_first(findings: Iterable[Finding]) -> list[Finding]:
+    """Findings newest first, the most severe first within a day: the order of every history."""
+    return sorted(findings, key=lambda finding: (-finding.date.toordinal(), -finding.severity_rank))
+
+
+def finding_label(finding: Finding) -> str:
+    """The few words a chart marks a finding with: its rule's label ('long run'), else its code."""
+    try:
+        return rule_by_slug(finding.rule).label or finding.code
+    except KeyError:  # a rule of the user's own, not in the registry
+        return finding.code
+
+
 def finding_summary(finding: Finding) -> str:
     """A finding in one line: 'warn  RL201 Tue 11 Aug 2026  Your cadence ... under 170.'"""
     mark = SEVERITY_MARKS.get(finding.severity, finding.severity)
@@ -540,7 +553,9 @@ __all__ = [
     "count_text",
     "day_text",
     "distance_text",
+    "finding_label",
     "is_pain_note",
+    "newest_first",
     "related_window_days",
     "risk_ranking",
     "span_text",

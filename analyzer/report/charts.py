@@ -38,6 +38,7 @@ from analyzer.checkers import (
 )
 from analyzer.checkers.rule import Finding
 from analyzer.log import TrainingLog
+from analyzer.report import finding_label
 from analyzer.report.literal import literal_figure
 
 if TYPE_CHECKING:
@@ -74,6 +75,9 @@ SURFACE_COLOURS = {
     "sand": "#e0c068",
 }
 UNKNOWN_SURFACE = "unknown"
+WEEKLY_MARGINS_IN = 0.47  # the weekly chart's plot: its figure less the margins under and above
+FIT_TOP_IN = 0.12  # `_fit`'s margin above the plot
+BOLD_LETTER_EM = 0.62  # a bold letter's width in ems, roughly: how long a label runs
 _LABEL_BOX = {"boxstyle": "round,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.85}
 WEEKDAY_LETTERS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
@@ -174,7 +178,7 @@ def weekly_distance_figure(
     log: TrainingLog, findings: Sequence[Finding], window: Window, units: str, size: Size
 ) -> Figure:
     """The weekly chart's figure (the tests read its parts)."""
-    weeks = _weeks_table(log, window, units)
+    weeks = weeks_table(log, window, units)
     figure, axes = _figure(size, 3.2 if not size.is_narrow else 3.0)
     _weekly_bars(axes, weeks, window, size.is_narrow)
     positions = np.arange(len(weeks))
@@ -187,10 +191,17 @@ def weekly_distance_figure(
         markersize=2.5,
         gid="average",
     )
-    stack = _finding_labels(axes, findings, window, weeks, size)
+    words_pt = _finding_labels(axes, findings, window, weeks, size)
     notes = _pain_markers(axes, findings, window, size)
     top = max(float(np.nanmax(weeks["distance"].to_numpy(dtype=float))), 1.0)
-    axes.set_ylim(0, top * (1.2 + 0.13 * stack + (0.3 if notes else 0.0)))
+    # each week's words stand on its bar: the axis is tall enough for the highest to fit
+    plot_pt = (figure.get_size_inches()[1] - WEEKLY_MARGINS_IN) * 72
+    free_pt = plot_pt * (0.72 if notes else 0.9)  # the scores of pain notes sit on top
+    needed = [
+        float(weeks.loc[week, "distance"]) * plot_pt / max(free_pt - height_pt, plot_pt * 0.2)
+        for week, height_pt in words_pt.items()
+    ]
+    axes.set_ylim(0, max([top * (1.45 if notes else 1.15), *needed]))
     axes.set_ylabel(f"{_unit_label(units)} per week")
     _week_ticks(axes, weeks.index, size)
     handles = [
@@ -203,13 +214,11 @@ def weekly_distance_figure(
         handles.append(
             Line2D([], [], color=PAIN_COLOUR, linestyle="--", label="knee-pain note, score /10")
         )
-    _fit(figure, handles, bottom_in=0.35)
+    _fit(figure, handles, bottom_in=WEEKLY_MARGINS_IN - FIT_TOP_IN)
     return figure
 
 
-def _weekly_bars(
-    axes, weeks: pd.DataFrame, window: Window, narrow: bool, says_days: bool = True
-) -> None:
+def _weekly_bars(axes, weeks: pd.DataFrame, window: Window, narrow: bool) -> None:
     positions = np.arange(len(weeks))
     distances = weeks["distance"].to_numpy(dtype=float)
     bars = axes.bar(positions, distances, width=0.8, color=BAR_COLOUR)
@@ -219,8 +228,6 @@ def _weekly_bars(
         partial.set_edgecolor(BAR_COLOUR)
         partial.set_hatch("///")
         partial.set_gid("partial-week")
-        if not says_days:  # a coach's small row: the hatch says it, a label would crowd it
-            return
         days = window.days_in_last_week
         axes.annotate(
             f"{days}/7" if narrow else f"{days} of 7\ndays",
@@ -235,7 +242,7 @@ def _weekly_bars(
         )
 
 
-def _weeks_table(log: TrainingLog, window: Window, units: str) -> pd.DataFrame:
+def weeks_table(log: TrainingLog, window: Window, units: str) -> pd.DataFrame:
     """Per window week: `distance` (units) and `average` of the 4 complete weeks up to it."""
     runs = _runs_until(log, window.as_of)
     day = pd.to_datetime(runs["local_date"])
@@ -254,38 +261,50 @@ def _weeks_table(log: TrainingLog, window: Window, units: str) -> pd.DataFrame:
     return table.reindex(window.mondays).fillna({"distance": 0.0})
 
 
-def _finding_labels(axes, findings, window: Window, weeks: pd.DataFrame, size: Size) -> int:
-    """Each week's findings as their rule codes above its bar; the most stacked in one week."""
-    by_week: dict[pd.Timestamp, dict[str, str]] = {}
+def _finding_labels(
+    axes, findings, window: Window, weeks: pd.DataFrame, size: Size
+) -> dict[pd.Timestamp, float]:
+    """Each week's findings in their rules' few words ('long run'), upright on its bar side by
+    side, the most severe first; how many points each labelled week's words rise above its bar."""
+    by_week: dict[pd.Timestamp, dict[str, tuple[str, str]]] = {}
     for finding in sorted(findings, key=lambda item: -item.severity_rank):
         in_window = window.first <= finding.date <= window.as_of
         if finding.rule == knee_pain_note.RULE.slug or not in_window:
             continue
-        codes = by_week.setdefault(pd.Timestamp(_monday(finding.date)), {})
-        codes.setdefault(finding.code, finding.severity)  # the most severe of the code's
+        labels = by_week.setdefault(pd.Timestamp(_monday(finding.date)), {})
+        # the most severe of the rule's findings that week
+        labels.setdefault(finding_label(finding), (finding.code, finding.severity))
     position_of = {week: position for position, week in enumerate(weeks.index)}
-    for week, codes in by_week.items():
+    font_pt = 7 if size.is_narrow else 7.5
+    heights_pt = {}
+    for week, labels in by_week.items():
         top = float(weeks.loc[week, "distance"])
-        for level, (code, severity) in enumerate(codes.items()):
+        rise_pt = 3.0 + _partial_label_pt(week, window, size)
+        step_pt = font_pt * 1.3  # an upright label's width and a little air
+        first_pt = -step_pt * (len(labels) - 1) / 2
+        for column, (label, (code, severity)) in enumerate(labels.items()):
             axes.annotate(
-                code.removeprefix("RL") if size.is_narrow else code,
+                label,
                 (position_of[week], top),
-                xytext=(0, 3 + 10 * level + _partial_label_pt(week, window, size)),
+                xytext=(first_pt + step_pt * column, rise_pt),
                 textcoords="offset points",
+                rotation=90,
                 ha="center",
                 va="bottom",
-                fontsize=7 if size.is_narrow else 7.5,
+                fontsize=font_pt,
                 fontweight="bold",
                 color=SEVERITY_COLOURS.get(severity, "black"),
                 bbox=_LABEL_BOX,
                 gid=f"finding-{code}",
             )
-    return max((len(codes) for codes in by_week.values()), default=0)
+        longest = max(len(label) for label in labels)
+        heights_pt[week] = rise_pt + longest * font_pt * BOLD_LETTER_EM + 4.0
+    return heights_pt
 
 
 def _pain_markers(axes, findings, window: Window, size: Size) -> int:
     """Knee-pain notes as dashed lines at their day with the score above; how many."""
-    notes = _pain_notes(findings, window)
+    notes = pain_notes(findings, window)
     top = blended_transform_factory(axes.transData, axes.transAxes)
     level, previous = 0, None
     for note in notes:
@@ -387,7 +406,7 @@ def long_run_figure(runs, findings, window: Window, units: str, limits, size: Si
                 gid="long-run-spike",
             )
             axes.annotate(
-                finding.code,
+                finding_label(finding),
                 (hit.day, hit.distance),
                 xytext=(0, 8),
                 textcoords="offset points",
@@ -412,7 +431,7 @@ def long_run_figure(runs, findings, window: Window, units: str, limits, size: Si
                 markerfacecolor="none",
                 markeredgecolor=SEVERITY_COLOURS["high"],
                 linestyle="none",
-                label="long-run-spike finding",
+                label=f"{long_run_spike.RULE.label} finding",
             )
         )
     _fit(figure, handles)
@@ -456,39 +475,16 @@ def rest_calendar_figure(
         for row in range(7):
             day = monday + pd.Timedelta(days=row)
             cells.append(Rectangle((column, row), 0.92, 0.88))
+            is_run = day in daily.index and day <= pd.Timestamp(window.as_of)
             if day > pd.Timestamp(window.as_of):
                 faces.append("white")
                 edges.append("#d6d6d6")
             else:
-                is_run = day in daily.index
                 faces.append(
                     shades(0.35 + 0.6 * float(daily[day]) / top) if is_run else REST_COLOUR
                 )
                 edges.append("white")
-            if day in pain:
-                axes.add_patch(
-                    Rectangle(
-                        (column + 0.04, row + 0.04),
-                        0.84,
-                        0.8,
-                        facecolor="none",
-                        edgecolor=PAIN_COLOUR,
-                        linewidth=2.0,
-                        gid="pain-day",
-                    )
-                )
-                axes.text(
-                    column + 0.46,
-                    row + 0.44,
-                    pain[day],
-                    ha="center",
-                    va="center",
-                    fontsize=6.5 if size.is_narrow else 7.5,
-                    fontweight="bold",
-                    color=PAIN_COLOUR,
-                    bbox={"boxstyle": "round,pad=0.1", "facecolor": "white", "edgecolor": "none"},
-                )
-            elif day in daily.index and not size.is_narrow:
+            if is_run and not size.is_narrow:
                 axes.text(
                     column + 0.46,
                     row + 0.44,
@@ -497,6 +493,30 @@ def rest_calendar_figure(
                     va="center",
                     fontsize=7,
                     color="white" if float(daily[day]) / top > 0.45 else AVERAGE_COLOUR,
+                )
+            if day in pain:  # around the day, so its distance stays readable
+                axes.add_patch(
+                    Rectangle(
+                        (column - 0.02, row - 0.04),
+                        0.96,
+                        0.96,
+                        facecolor="none",
+                        edgecolor=PAIN_COLOUR,
+                        linewidth=2.0,
+                        gid="pain-day",
+                    )
+                )
+                axes.text(
+                    column + 0.46 if not is_run else column + 0.14,  # a run's: in a corner
+                    row + 0.44 if not is_run else row + 0.08,
+                    pain[day],
+                    ha="center",
+                    va="center",
+                    fontsize=6 if size.is_narrow else 6.5,
+                    fontweight="bold",
+                    color=PAIN_COLOUR,
+                    bbox={"boxstyle": "round,pad=0.08", "facecolor": "white", "edgecolor": "none"},
+                    gid="pain-score",
                 )
             if day in flagged_days:
                 axes.plot(
@@ -531,7 +551,9 @@ def rest_calendar_figure(
         Patch(color=REST_COLOUR, label="rest"),
     ]
     if pain:
-        handles.append(Patch(facecolor="white", edgecolor=PAIN_COLOUR, label="knee pain (score)"))
+        handles.append(
+            Patch(facecolor="white", edgecolor=PAIN_COLOUR, label="knee-pain note (its score)")
+        )
     if flagged_days:
         handles.append(
             Line2D(
@@ -540,7 +562,7 @@ def rest_calendar_figure(
                 marker="v",
                 linestyle="none",
                 color=SEVERITY_COLOURS["warning"],
-                label=missing_rest_days.RULE.code,
+                label=f"{missing_rest_days.RULE.label} finding",
             )
         )
     _fit(figure, handles, left_in=0.25 if size.is_narrow else 0.45, bottom_in=0.3)
@@ -626,7 +648,7 @@ def cadence_figure(
         bar.ax.tick_params(labelsize=7.5)
     handles, _ = axes.get_legend_handles_labels()
     handles.append(
-        Line2D([], [], color=SEVERITY_COLOURS["warning"], linestyle="--", label="floor (RL201)")
+        Line2D([], [], color=SEVERITY_COLOURS["warning"], linestyle="--", label="the rule's floor")
     )
     _fit(figure, handles, right_in=0.62 if points is not None else 0.12)
     return figure
@@ -796,7 +818,7 @@ def pain_chart(
     log: TrainingLog, findings: Sequence[Finding], window: Window, units: str
 ) -> Chart | None:
     """Knee-pain scores by side over the window, above the weekly distance."""
-    notes = _pain_notes(findings, window)
+    notes = pain_notes(findings, window)
     if not notes:
         return None
     return _both(lambda size: pain_figure(log, notes, window, units, size))
@@ -833,7 +855,7 @@ def pain_figure(
     score_axes.set_ylim(no_score - 1, 10.5)
     score_axes.set_yticks([no_score, 0, 2, 4, 6, 8, 10], ["no score", 0, 2, 4, 6, 8, 10])
     score_axes.set_ylabel("pain /10")
-    weeks = _weeks_table(log, window, units)
+    weeks = weeks_table(log, window, units)
     _weekly_bars(week_axes, weeks, window, size.is_narrow)
     week_axes.set_ylabel(f"{_unit_label(units)}/week")
     _week_ticks(week_axes, weeks.index, size)
@@ -922,37 +944,7 @@ def monthly_overview_figure(runs, findings, window: Window, units: str, size: Si
     return figure
 
 
-# 9. The coach's page: one small row per athlete
-
-
-def athlete_strip_chart(
-    log: TrainingLog, findings: Sequence[Finding], window: Window, units: str
-) -> Chart | None:
-    """One athlete's window of weekly distance with knee-pain scores, small, for the coach."""
-    if _runs_until(log, window.as_of).empty and not _pain_notes(findings, window):
-        return None
-    return _both(lambda size: athlete_strip_figure(log, findings, window, units, size))
-
-
-def athlete_strip_figure(
-    log: TrainingLog, findings: Sequence[Finding], window: Window, units: str, size: Size
-) -> Figure:
-    """The coach row's figure: bars, the partial week, pain notes with their score."""
-    width_in = 4.0 if size.is_narrow else 5.6
-    figure, axes = _figure(Size(width_in, size.is_narrow), 1.45)
-    weeks = _weeks_table(log, window, units)
-    _weekly_bars(axes, weeks, window, size.is_narrow, says_days=False)
-    notes = _pain_markers(axes, findings, window, size)
-    top = max(float(np.nanmax(weeks["distance"].to_numpy(dtype=float))), 1.0)
-    axes.set_ylim(0, top * (1.25 + (0.3 if notes else 0.0)))
-    axes.set_ylabel(_unit_label(units), fontsize=8)
-    axes.yaxis.set_major_locator(mpl.ticker.MaxNLocator(nbins=3))
-    _week_ticks(axes, weeks.index, Size(width_in, True))
-    _fit(figure, [], left_in=0.5, bottom_in=0.3)
-    return figure
-
-
-# 10. What came before my knee pain?
+# 9. What came before my knee pain?
 
 PATTERNS_SHOWN = 8  # the most telling patterns; the table below the chart lists them all
 
@@ -1061,7 +1053,7 @@ def _fit(
         left=left_in / width_in,
         right=1 - right_in / width_in,
         bottom=bottom_in / height_in,
-        top=1 - (legend_in + 0.12) / height_in,
+        top=1 - (legend_in + FIT_TOP_IN) / height_in,
         hspace=hspace,
     )
 
@@ -1110,7 +1102,7 @@ def _partial_label_pt(week: pd.Timestamp, window: Window, size: Size) -> int:
     return 9 if size.is_narrow else 19
 
 
-def _pain_notes(findings: Sequence[Finding], window: Window) -> list[Finding]:
+def pain_notes(findings: Sequence[Finding], window: Window) -> list[Finding]:
     """The window's knee-pain notes: the findings of the rule that reads them, one per note."""
     return [
         finding
@@ -1121,7 +1113,7 @@ def _pain_notes(findings: Sequence[Finding], window: Window) -> list[Finding]:
 
 def _pain_by_day(findings: Sequence[Finding], window: Window) -> dict[pd.Timestamp, str]:
     days: dict[pd.Timestamp, str] = {}
-    for note in _pain_notes(findings, window):
+    for note in pain_notes(findings, window):
         days[pd.Timestamp(note.date)] = _score_text(note, short=True)
     return days
 
@@ -1179,7 +1171,6 @@ __all__ = [
     "Chart",
     "Size",
     "Window",
-    "athlete_strip_chart",
     "cadence_chart",
     "cadence_trend_spm",
     "long_run_chart",

@@ -1,11 +1,14 @@
-"""The report as one self-contained HTML page: charts embedded, every string from data escaped.
+"""The report as HTML: one self-contained page, or a squad's small site.
 
-For a coach's folder the page opens with the athletes ranked by risk, one row each: their
-counts beside a small chart of their weeks, linking to their section. Each athlete's section
-shows the charts (each answers one question, over the status window), their knee-pain notes
-with what came before them, and every finding in a table. The page needs no network and no
-other file; it fits a phone's width (each chart has a drawing for it, tables fold into rows)
-and prints.
+A runner's report is one page: their status on the as-of day, the charts (each answers one
+question, over the status window), what came before their knee pain, and their history, newest
+first. A squad's is the board (every athlete in order of need, with their weeks in a small
+chart, the status in a line and why) and one section per athlete: on one page
+(`render_html`), or as a site (`render_site`) of `index.html`, the board, and one page per
+athlete with a link back to it. Every page carries the one stylesheet and its charts inside
+it, so it opens from disk and can be mailed as one file; nothing is fetched. Strings from the
+data are escaped. A page fits a phone: each chart has a drawing for its width, and each table
+becomes a column of cards under 600 px.
 """
 
 from __future__ import annotations
@@ -13,7 +16,9 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 from analyzer.checkers.rule import Finding
 from analyzer.log import FileError, FileNotice, TrainingLog
@@ -22,11 +27,6 @@ from analyzer.report import (
     PAIN_NOTE_RULE,
     AthleteSummary,
     athlete_summaries,
-    attention_last_text,
-    attention_pain_text,
-    attention_ratio_text,
-    attention_reason,
-    attention_week_text,
     charts,
     count_text,
     day_text,
@@ -34,111 +34,236 @@ from analyzer.report import (
     evidence_words,
     in_attention_order,
     is_pain_note,
+    newest_first,
     no_open_findings_text,
     open_finding_text,
     pain_patterns_title,
     related_window_days,
-    risk_ranking,
     span_text,
     status_rows,
     telling_patterns,
 )
+from analyzer.report.board import BoardRow, board
 from analyzer.report.literal import html_text as escape  # escaped, no bidirectional controls
-from analyzer.status import OPEN_WINDOW_DAYS, Status, default_as_of
+from analyzer.report.sparkline import weekly_sparkline
+from analyzer.status import OPEN_WINDOW_DAYS, PAIN_TREND_DAYS, Status, default_as_of
 from analyzer.status import statuses as athlete_statuses
 
-_STYLE = """
-*, *::before, *::after { box-sizing: border-box; }
-body { font: 16px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #222;
-       max-width: 1000px; margin: 1.5em auto; padding: 0 16px; overflow-wrap: break-word; }
-h1 { font-size: 1.6em; margin-bottom: 0.2em; }
-h2 { border-bottom: 2px solid #4f7fb0; padding-bottom: 0.2em; margin-top: 2.2em; }
-h3 { margin: 1.8em 0 0.4em; font-size: 1.1em; }
-table { border-collapse: collapse; width: 100%; font-size: 0.92em; }
-th, td { text-align: left; vertical-align: top; padding: 0.35em 0.5em;
-         border-bottom: 1px solid #e4e4e4; }
-th { background: #f4f6f8; }
-td.number { text-align: right; }
-td.day, th { white-space: nowrap; }
-td.message, .evidence, .errors li { overflow-wrap: anywhere; }
-.table-box { overflow-x: auto; max-width: 100%; }
-.severity { display: inline-block; min-width: 4.2em; padding: 0 0.4em; border-radius: 3px;
-            white-space: nowrap;
-            font-size: 0.85em; font-weight: 600; text-align: center; color: #fff; }
-.severity-high { background: #c62828; }
-.severity-warning { background: #b86800; }
-.severity-info { background: #6b6b6b; }
-.summary { color: #555; margin-top: 0; }
-.evidence { color: #666; font-size: 0.85em; }
-.pain { border-left: 4px solid #6a1b9a; padding: 0.2em 0 0.2em 0.8em; margin: 1em 0; }
-.pain ul { margin: 0.4em 0; padding-left: 1.2em; }
-.quiet { color: #777; font-style: italic; }
-figure.chart { margin: 0.4em 0 1.2em; }
-figure.chart img { width: 100%; height: auto; display: block; }
-figure.chart figcaption { color: #555; font-size: 0.85em; margin-top: 0.2em; }
-.errors li { font-family: ui-monospace, monospace; font-size: 0.88em; }
-.athletes { display: grid; gap: 0.6em; }
-.athlete-row { display: grid; grid-template-columns: minmax(14em, 2fr) 3fr; gap: 0.2em 1em;
-               align-items: center; border-bottom: 1px solid #e4e4e4; padding-bottom: 0.5em; }
-.athlete-row .numbers { font-size: 0.85em; }
-.athlete-row .numbers p { margin: 0.1em 0; }
-.athlete-row figure.chart { margin: 0; }
-@media (max-width: 700px) {
-  body { font-size: 15px; margin: 1em auto; }
-  .athlete-row { grid-template-columns: 1fr; }
-  table.findings thead { display: none; }
-  table.findings tr { display: block; border-bottom: 1px solid #d0d0d0; padding: 0.4em 0; }
-  table.findings td { display: inline-block; border: none; padding: 0.1em 0.4em 0.1em 0; }
-  table.findings td.message { display: block; }
-}
-@media print {
-  body { max-width: none; margin: 0; padding: 0; font-size: 10.5pt; }
-  h2 { break-before: auto; break-after: avoid; }
-  h3 { break-after: avoid; }
-  figure.chart, .pain, tr, .athlete-row { break-inside: avoid; }
-  .table-box { overflow: visible; }
-  a { color: inherit; text-decoration: none; }
-  .severity { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-}
+CARDS_BELOW_PX = 600  # narrower than this, every table is a column of cards
+NARROW_CHARTS_BELOW_PX = 700  # narrower than this, charts use their phone drawing
+INDEX_PAGE = "index.html"
+_BEFORE_EPISODE = "Before an episode"
+_PAIN_FREE = "In a pain-free fortnight"
+BOARD_ID = "board"
+
+_STYLE = f"""
+*, *::before, *::after {{ box-sizing: border-box; }}
+body {{ font: 16px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #222;
+       max-width: 1000px; margin: 1.5em auto; padding: 0 16px; overflow-wrap: break-word; }}
+h1 {{ font-size: 1.6em; margin-bottom: 0.2em; }}
+h2 {{ border-bottom: 2px solid #4f7fb0; padding-bottom: 0.2em; margin-top: 2.2em; }}
+h3 {{ margin: 1.8em 0 0.4em; font-size: 1.1em; }}
+table {{ border-collapse: collapse; width: 100%; font-size: 0.92em; }}
+th, td {{ text-align: left; vertical-align: top; padding: 0.35em 0.5em;
+         border-bottom: 1px solid #e4e4e4; }}
+th {{ background: #f4f6f8; }}
+td.day, th {{ white-space: nowrap; }}
+td, .evidence, .errors li {{ overflow-wrap: anywhere; }}
+.severity {{ display: inline-block; min-width: 4.2em; padding: 0 0.4em; border-radius: 3px;
+            white-space: nowrap; font-size: 0.85em; font-weight: 600; text-align: center;
+            color: #fff; }}
+.severity-high {{ background: #c62828; }}
+.severity-warning {{ background: #b86800; }}
+.severity-info {{ background: #6b6b6b; }}
+.summary {{ color: #555; margin-top: 0; }}
+.evidence {{ color: #666; font-size: 0.85em; }}
+.pain {{ border-left: 4px solid #6a1b9a; padding: 0.2em 0 0.2em 0.8em; margin: 1em 0; }}
+.pain ul {{ margin: 0.4em 0; padding-left: 1.2em; }}
+.quiet {{ color: #777; font-style: italic; }}
+nav.back {{ font-size: 0.92em; margin: 0.4em 0; }}
+figure.chart {{ margin: 0.4em 0 1.2em; }}
+figure.chart img {{ width: 100%; height: auto; display: block; }}
+figure.chart figcaption {{ color: #555; font-size: 0.85em; margin-top: 0.2em; }}
+.errors li {{ font-family: ui-monospace, monospace; font-size: 0.88em; }}
+table.board td.place {{ text-align: right; width: 2.5em; white-space: nowrap;
+                        overflow-wrap: normal; }}
+table.board td.weeks {{ width: 172px; }}
+table.board tr.attention td.place {{ border-left: 4px solid #b86800; }}
+table.board .attention-reasons {{ color: #8a4d00; font-size: 0.85em; }}
+table.board td.status, table.board .before-pain {{ font-size: 0.9em; }}
+table.board .before-pain {{ color: #6a1b9a; margin-top: 0.2em; }}
+svg.sparkline {{ display: block; max-width: 100%; height: auto; }}
+@media (max-width: {CARDS_BELOW_PX - 0.02}px) {{
+  body {{ font-size: 15px; margin: 1em auto; }}
+  table.cards thead {{ display: none; }}
+  table.cards, table.cards tbody, table.cards tr, table.cards th, table.cards td {{
+    display: block; width: auto; }}
+  table.cards tr {{ border-bottom: 1px solid #d0d0d0; padding: 0.5em 0; }}
+  table.cards th, table.cards td {{ border: none; padding: 0.1em 0; white-space: normal;
+                                    background: none; }}
+  table.cards th[scope="row"] {{ color: #555; font-size: 0.9em; }}
+  table.cards td[data-label]::before {{ content: attr(data-label) ": "; color: #555;
+                                        font-weight: 600; }}
+  table.board td.place {{ display: inline; padding-right: 0.3em; }}
+  table.board td.athlete {{ display: inline; }}
+  table.board tr.attention td.place {{ border-left: none; }}
+  table.board tr.attention {{ border-left: 4px solid #b86800; padding-left: 0.5em; }}
+}}
+@media print {{
+  body {{ max-width: none; margin: 0; padding: 0; font-size: 10.5pt; }}
+  h2 {{ break-before: auto; break-after: avoid; }}
+  h3 {{ break-after: avoid; }}
+  figure.chart, .pain, tr {{ break-inside: avoid; }}
+  nav.back {{ display: none; }}
+  a {{ color: inherit; text-decoration: none; }}
+  .severity {{ -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
+}}
 """
+
+
+@dataclass(frozen=True)
+class _View:
+    """What every page of one report shares: the log, the athletes in order of need, their
+    statuses, the charts' window and the files not read."""
+
+    log: TrainingLog
+    summaries: list[AthleteSummary]
+    statuses: Mapping[str, Status]
+    window: charts.Window
+    since: dt.date | None
+    errors: list[FileError]
+    name: str | None  # the squad's name (the folder named), for its titles
+
+    @property
+    def is_squad(self) -> bool:
+        return len(self.summaries) > 1
+
+    @property
+    def as_of(self) -> dt.date:
+        return self.window.as_of
 
 
 def render_html(
     log: TrainingLog,
     findings: list[Finding],
     errors: Iterable[FileError] = (),
-    title: str = "runlog report",
+    name: str | None = None,
     as_of: dt.date | None = None,
     statuses: Mapping[str, Status] | None = None,
     since: dt.date | None = None,
 ) -> str:
-    """The whole page: ranking (for several athletes), one section per athlete in that order,
-    each opening with the athlete's status, then the errors.
+    """One page: for a runner, their report; for a squad, the board, then one section per
+    athlete in its order (each with a link back to the board), then the files not read.
 
     The charts show the `WINDOW_WEEKS` weeks up to `as_of` (default: the log's newest day), or
     the weeks from `since` when it is given; the counts are of the days from `since` to `as_of`.
+    `name` names the squad in the title (the folder named).
     """
+    view = _view(log, findings, errors, name, as_of, statuses, since)
+    anchors = _anchors(view.summaries)
+    if not view.is_squad:
+        summary = view.summaries[0] if view.summaries else None
+        title = _athlete_title(summary.athlete, view.as_of) if summary else _squad_title(view)
+        body = [f"<h1>{escape(title)}</h1>", _overview(view)]
+        if summary is not None:
+            opening = f'<section class="athlete" id="{anchors[summary.athlete]}">'
+            body.append(_athlete(view, summary, opening))
+        return _page(title, [*body, *_files(view)])
+    title = _squad_title(view)
+    body = [f"<h1>{escape(title)}</h1>", _overview(view)]
+    body.append(_board(view, {athlete: f"#{anchor}" for athlete, anchor in anchors.items()}))
+    back = f'<nav class="back"><a href="#{BOARD_ID}">↑ The board</a></nav>'
+    for summary in view.summaries:
+        opening = f'<section class="athlete" id="{anchors[summary.athlete]}">'
+        heading = f"<h2>{escape(summary.athlete)}</h2>"
+        body.append(_athlete(view, summary, opening + "\n" + back + "\n" + heading))
+    return _page(title, [*body, *_files(view)])
+
+
+def render_site(
+    log: TrainingLog,
+    findings: list[Finding],
+    errors: Iterable[FileError] = (),
+    name: str | None = None,
+    as_of: dt.date | None = None,
+    statuses: Mapping[str, Status] | None = None,
+    since: dt.date | None = None,
+) -> dict[str, str]:
+    """A squad as a small site, by file name: `index.html`, the board and the files not read,
+    and one page per athlete (`page_names`), titled with their name and the as-of day, with a
+    link back to the board. Each page holds its style and charts: it opens alone."""
+    view = _view(log, findings, errors, name, as_of, statuses, since)
+    files = page_names([summary.athlete for summary in view.summaries])
+    title = _squad_title(view)
+    index = [f"<h1>{escape(title)}</h1>", _overview(view), _board(view, files), *_files(view)]
+    pages = {INDEX_PAGE: _page(title, index)}
+    back = f'<nav class="back"><a href="{INDEX_PAGE}#{BOARD_ID}">← {escape(title)}</a></nav>'
+    for summary in view.summaries:
+        athlete_title = _athlete_title(summary.athlete, view.as_of)
+        body = [
+            back,
+            f"<h1>{escape(athlete_title)}</h1>",
+            _athlete(view, summary, '<section class="athlete">'),
+        ]
+        if view.errors:
+            unread = count_text(len(view.errors), "file")
+            body.append(
+                f'<p class="quiet">{escape(unread)} of the squad could not be read, or only in '
+                f'part: <a href="{INDEX_PAGE}#errors">listed on the board</a>.</p>'
+            )
+        pages[files[summary.athlete]] = _page(athlete_title, [*body, back])
+    return pages
+
+
+def page_names(athletes: Iterable[str]) -> dict[str, str]:
+    """Each athlete's page in a squad's site: their name in plain letters ('zoë' -> 'zoe.html'),
+    numbered when two names read alike, never `index.html`; the same names on every run."""
+    names: dict[str, str] = {}
+    taken = {INDEX_PAGE}
+    for athlete in sorted(athletes):
+        plain = unicodedata.normalize("NFKD", athlete).encode("ascii", "ignore").decode("ascii")
+        stem = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")[:60] or "athlete"
+        name, number = f"{stem}.html", 1
+        while name in taken:
+            number += 1
+            name = f"{stem}-{number}.html"
+        taken.add(name)
+        names[athlete] = name
+    return names
+
+
+def _view(
+    log: TrainingLog,
+    findings: list[Finding],
+    errors: Iterable[FileError],
+    name: str | None,
+    as_of: dt.date | None,
+    statuses: Mapping[str, Status] | None,
+    since: dt.date | None,
+) -> _View:
     as_of = as_of or default_as_of(log) or dt.date.today()
     if statuses is None:
         statuses = athlete_statuses(log, findings, as_of)
-    summaries = in_attention_order(athlete_summaries(log, findings, since, as_of), statuses)
-    anchors = _anchors(summaries)
-    errors = list(errors)
     window = charts.status_window(as_of)
     if since is not None:
         weeks = (window.last_monday - since).days // 7 + 1
         window = charts.status_window(as_of, max(weeks, 1))
-    body = [f"<h1>{escape(title)}</h1>", _overview(summaries, errors, window, since)]
-    if len(summaries) > 1:
-        body.append(_ranking(log, summaries, anchors, window, statuses))
-    body += [
-        _athlete(log, summary, anchors[summary.athlete], window, statuses.get(summary.athlete))
-        for summary in summaries
-    ]
-    if errors:
-        body.append(_errors(errors))
-    if log.notices:
-        body.append(_notices(log.notices))
+    summaries = in_attention_order(athlete_summaries(log, findings, since, as_of), statuses)
+    return _View(log, summaries, statuses, window, since, list(errors), name)
+
+
+def _squad_title(view: _View) -> str:
+    """'coach10: 10 athletes as of Sun 4 Jan 2026'."""
+    athletes = count_text(len(view.summaries), "athlete")
+    return f"{view.name or 'Squad'}: {athletes} as of {day_text(view.as_of)}"
+
+
+def _athlete_title(athlete: str, as_of: dt.date) -> str:
+    """'ana as of Mon 9 Mar 2026'."""
+    return f"{athlete} as of {day_text(as_of)}"
+
+
+def _page(title: str, body: list[str]) -> str:
     return "\n".join(
         [
             "<!DOCTYPE html>",
@@ -146,11 +271,11 @@ def render_html(
             "<head>",
             '<meta charset="utf-8">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
-            f"<title>{escape(title)}</title>",
+            f"<title>{escape(title)} · runlog</title>",
             f"<style>{_STYLE}</style>",
             "</head>",
             "<body>",
-            *body,
+            *(part for part in body if part),
             "</body>",
             "</html>",
             "",
@@ -158,123 +283,113 @@ def render_html(
     )
 
 
-def _overview(
-    summaries: list[AthleteSummary], errors: list[FileError], window, since: dt.date | None
-) -> str:
-    runs = sum(summary.runs for summary in summaries)
-    findings = sum(len(summary.findings) for summary in summaries)
-    parts = [
-        count_text(len(summaries), "athlete"),
-        count_text(runs, "run"),
-        count_text(findings, "finding"),
+def _files(view: _View) -> list[str]:
+    """The files not read, and those read with a remark, when there are any."""
+    return [
+        _errors(view.errors) if view.errors else "",
+        _notices(view.log.notices) if view.log.notices else "",
     ]
-    if errors:
-        parts.append(f'<a href="#errors">{count_text(len(errors), "file")} not fully read</a>')
-    if since is not None:
-        shown = f"from {day_text(since)} to {day_text(window.as_of)} (--since)"
+
+
+def _overview(view: _View) -> str:
+    runs = sum(summary.runs for summary in view.summaries)
+    findings = sum(len(summary.findings) for summary in view.summaries)
+    parts = [count_text(runs, "run"), count_text(findings, "finding")]
+    if view.is_squad:
+        parts.insert(0, count_text(len(view.summaries), "athlete"))
+    if view.errors:
+        parts.append(f'<a href="#errors">{count_text(len(view.errors), "file")} not fully read</a>')
+    if view.since is not None:
+        shown = f"from {day_text(view.since)} to {day_text(view.as_of)} (--since)"
         return f'<p class="summary">{", ".join(parts)} {escape(shown)}.</p>'
     return (
         f'<p class="summary">{", ".join(parts)}. The charts show the {charts.WINDOW_WEEKS} weeks '
-        f"up to {escape(day_text(window.as_of))}, the as-of day.</p>"
+        f"up to {escape(day_text(view.as_of))}, the as-of day.</p>"
     )
 
 
-# the status rows a coach's row shows beside the athlete's weeks (status_rows' labels)
-COACH_STATUS_ROWS = ("Rest",)
-
-
-def _ranking(
-    log: TrainingLog,
-    summaries: list[AthleteSummary],
-    anchors: dict[str, str],
-    window,
-    statuses: Mapping[str, Status],
-) -> str:
-    ranks = {rank.athlete: rank for rank in risk_ranking(summaries)}
-    rows = []
-    for place, summary in enumerate(summaries, start=1):
-        rank = ranks[summary.athlete]
-        status = statuses.get(summary.athlete)
-        chart = charts.athlete_strip_chart(
-            log.for_athlete(rank.athlete), summary.findings, window, summary.units
-        )
-        rows.append(
-            '<div class="athlete-row">'
-            '<div class="numbers">'
-            f'<p><strong>{place}. <a href="#{anchors[rank.athlete]}">'
-            f"{escape(rank.athlete)}</a></strong></p>"
-            + _attention_numbers(status, rank)
-            + "</div>"
-            + _chart(
-                chart,
-                f"Weekly distance of {rank.athlete} over the last {charts.WINDOW_WEEKS} weeks, "
-                "knee-pain notes marked with their score",
-                "No runs in these weeks.",
-            )
-            + "</div>"
-        )
+def _board(view: _View, links: Mapping[str, str]) -> str:
+    """The squad's board: one row per athlete in order of need, linking to each one's page or
+    section; a column of cards on a phone."""
+    rows = board(view.statuses)
+    needing = sum(row.needs_attention for row in rows)
     return "\n".join(
         [
-            '<section id="ranking">',
+            f'<section id="{BOARD_ID}">',
             "<h2>Athletes, most in need of a call first</h2>",
-            '<p class="summary">No run in the last '
-            f"{OPEN_WINDOW_DAYS} days first, then red flags, high and warning findings of the "
-            f"last {OPEN_WINDOW_DAYS} days, then the longest without data; beside each their "
-            f"weekly distance over the last {charts.WINDOW_WEEKS} weeks, knee-pain notes dashed "
-            "with their score.</p>",
-            '<div class="athletes">',
-            *rows,
-            "</div>",
+            f'<p class="summary">{needing} of {len(rows)} need attention, marked at the left: '
+            f"an open warning or high finding (the last {OPEN_WINDOW_DAYS} days), knee pain "
+            f"(the last {PAIN_TREND_DAYS}) or no data for a while. Knee-pain notes are dotted "
+            "above the weeks.</p>",
+            '<table class="board cards">',
+            f"<thead><tr><th>#</th><th>Athlete</th><th>Last {len(view.window.mondays)} weeks</th>"
+            "<th>Status</th><th>Why</th></tr></thead>",
+            "<tbody>",
+            *(_board_row(view, row, links.get(row.athlete, "")) for row in rows),
+            "</tbody>",
+            "</table>",
             "</section>",
         ]
     )
 
 
-def _attention_numbers(status: Status | None, rank) -> str:
-    """A coach's row: the open findings' counts, last activity, this week, the ratio, the knee
-    and why the athlete is where they are."""
-    if status is None:
-        return (
-            f"<p>{_severity('high')} {rank.high_count} {_severity('warning')} "
-            f"{rank.warning_count}</p>"
-        )
-    lines = [
-        f"{_severity('high')} {status.high_count} {_severity('warning')} "
-        f"{status.warning_count} in {OPEN_WINDOW_DAYS} days",
-        f"<strong>Last activity</strong>: {escape(attention_last_text(status))}",
-        f"<strong>This week / 4-week avg</strong>: {escape(attention_week_text(status))}",
-        f"<strong>Acute:chronic</strong>: {escape(attention_ratio_text(status, True))}",
-        *(
-            f"<strong>{escape(label)}</strong>: {escape(text)}"
-            for label, text in status_rows(status)
-            if label in COACH_STATUS_ROWS
-        ),
-        f"<strong>Knee pain</strong>: {escape(attention_pain_text(status))}",
-        f"<strong>Why</strong>: {escape(attention_reason(status))}",
-    ]
-    before_pain = status.pain_patterns.most_frequent if status.pain_patterns else None
-    if before_pain:
-        lines.append(f"<strong>Before knee pain</strong>: {escape(before_pain)}")
-    return "".join(f"<p>{line}</p>" for line in lines)
-
-
-def _athlete(
-    log: TrainingLog, summary: AthleteSummary, anchor: str, window, status: Status | None = None
-) -> str:
-    athlete_log = log.for_athlete(summary.athlete)
-    shown = window.around_runs(summary.first_date, summary.last_date)
-    moved = (
-        f'<p class="quiet">No runs in the {charts.WINDOW_WEEKS} weeks up to '
-        f"{escape(day_text(window.as_of))}: the charts show the weeks up to the last run, "
-        f"{escape(day_text(summary.last_date))}.</p>"
-        if shown.as_of != window.as_of
+def _board_row(view: _View, row: BoardRow, link: str) -> str:
+    status = row.status
+    name = escape(row.athlete)
+    badges = "".join(
+        f" {_severity(severity, f'{count} {severity}')}"
+        for severity, count in (("high", status.high_count), ("warning", status.warning_count))
+        if count  # a zero is no badge
+    )
+    reasons = (  # the badges say the open findings
+        f'<div class="attention-reasons">{escape("; ".join(row.attention))}</div>'
+        if row.attention
         else ""
     )
-    window = shown
+    summary = next((item for item in view.summaries if item.athlete == row.athlete), None)
+    spark = ""
+    if summary is not None:
+        spark = weekly_sparkline(
+            view.log.for_athlete(row.athlete),
+            summary.findings,
+            view.window.around_runs(summary.first_date, summary.last_date),
+            status.units,
+        )
+    weeks = spark or '<span class="quiet">no runs in these weeks</span>'
+    named = f'<a href="{escape(link)}">{name}</a>' if link else name
+    before = (
+        f'<div class="before-pain">Before knee pain: {escape(row.before_pain)}</div>'
+        if row.before_pain
+        else ""
+    )
+    return (
+        f'<tr class="{"attention" if row.needs_attention else "calm"}">'
+        f'<td class="place">{row.place}</td>'
+        f'<td class="athlete"><strong>{named}</strong>{badges}{reasons}</td>'
+        f'<td class="weeks">{weeks}</td>'
+        f'<td class="status" data-label="Status">{escape(row.line)}</td>'
+        f'<td class="why" data-label="Why">{escape(row.why)}{before}</td>'
+        "</tr>"
+    )
+
+
+def _athlete(view: _View, summary: AthleteSummary, opening: str) -> str:
+    """An athlete's section, from `opening` (its tag and heading): the status, the charts, what
+    came before their knee pain, and their history, newest first."""
+    athlete_log = view.log.for_athlete(summary.athlete)
+    status = view.statuses.get(summary.athlete)
+    window = view.window.around_runs(summary.first_date, summary.last_date)
+    moved = (
+        f'<p class="quiet">No runs in the {charts.WINDOW_WEEKS} weeks up to '
+        f"{escape(day_text(view.as_of))}: the charts show the weeks up to the last run, "
+        f"{escape(day_text(summary.last_date))}.</p>"
+        if window.as_of != view.as_of
+        else ""
+    )
     athlete, units, findings = summary.athlete, summary.units, summary.findings
     counts = ", ".join(
-        count_text(sum(finding.severity == severity for finding in findings), label)
-        for severity, label in (("high", "high"), ("warning", "warning"), ("info", "info"))
+        f"{sum(finding.severity == severity for finding in findings):,} {severity}"
+        for severity in ("high", "warning", "info")
     )
     sections = [
         (
@@ -343,8 +458,7 @@ def _athlete(
             )
         )
     parts = [
-        f'<section class="athlete" id="{anchor}">',
-        f"<h2>{escape(athlete)}</h2>",
+        opening,
         '<p class="summary">'
         + escape(
             f"{count_text(summary.runs, 'run')}, {span_text(summary.first_date, summary.last_date)}"
@@ -382,8 +496,9 @@ def _pain_patterns(patterns: PainPatterns) -> str:
     rows = "\n".join(
         "<tr>"
         f"<td>{escape(row['label'])}</td>"
-        f"<td>{row['episodes_with']} of {row['episodes']}</td>"
-        f"<td>{row['pain_free_with']} of {row['pain_free_fortnights']}</td>"
+        f'<td data-label="{_BEFORE_EPISODE}">{row["episodes_with"]} of {row["episodes"]}</td>'
+        f'<td data-label="{_PAIN_FREE}">{row["pain_free_with"]} of '
+        f"{row['pain_free_fortnights']}</td>"
         "</tr>"
         for row in patterns.table.to_dict("records")
     )
@@ -397,10 +512,11 @@ def _pain_patterns(patterns: PainPatterns) -> str:
                 "pain-free fortnights",
                 "No pattern came before an episode or in a pain-free fortnight.",
             ),
-            '<div class="table-box"><table class="pain-patterns">',
-            "<tr><th>Pattern</th><th>Before an episode</th><th>In a pain-free fortnight</th></tr>",
-            rows,
-            "</table></div>",
+            '<table class="pain-patterns cards">',
+            f"<thead><tr><th>Pattern</th><th>{_BEFORE_EPISODE}</th><th>{_PAIN_FREE}</th></tr>"
+            "</thead>",
+            f"<tbody>{rows}</tbody>",
+            "</table>",
             f'<p class="quiet">{escape(patterns.caveat)}</p>',
         ]
     )
@@ -415,7 +531,7 @@ def _status(status: Status) -> str:
     parts = [
         '<div class="status">',
         f"<h3>Status on {escape(day_text(status.as_of))}</h3>",
-        f'<div class="table-box"><table class="status-numbers">\n{rows}\n</table></div>',
+        f'<table class="status-numbers cards">\n{rows}\n</table>',
     ]
     if status.advice:
         items = "".join(f"<li>{escape(sentence)}</li>" for sentence in status.advice)
@@ -454,7 +570,7 @@ def _codes_key(findings: tuple[Finding, ...], window) -> str:
 
 
 def _pain_timeline(findings: tuple[Finding, ...], not_run: int = 0) -> str:
-    notes = [finding for finding in findings if is_pain_note(finding)]
+    notes = [finding for finding in newest_first(findings) if is_pain_note(finding)]
     if not notes:
         return '<p class="quiet">No knee-pain notes in this log.</p>'
     blocks = []
@@ -494,22 +610,21 @@ def _findings_table(findings: tuple[Finding, ...], not_run: int = 0) -> str:
         return '<p class="quiet">No findings.</p>'
     rows = [
         "<tr>"
-        f'<td class="day">{escape(day_text(finding.date))}</td>'
-        f"<td>{_severity(finding.severity)}</td>"
-        f"<td>{escape(finding.code)} {escape(finding.rule)}</td>"
+        f'<td class="day">{escape(day_text(finding.date))} {_severity(finding.severity)}</td>'
+        f'<td class="rule">{escape(finding.code)} {escape(finding.rule)}</td>'
         f'<td class="message">{escape(finding.message)}'
-        f'<div class="evidence">{escape(_evidence_text(finding))}</div></td>'
+        f'<div class="evidence">{escape(evidence_words(finding))}</div></td>'
         "</tr>"
-        for finding in findings
+        for finding in newest_first(findings)
     ]
     return "\n".join(
         [
-            '<div class="table-box"><table class="findings">',
-            "<thead><tr><th>date</th><th>severity</th><th>rule</th><th>finding</th></tr></thead>",
+            '<table class="findings cards">',
+            "<thead><tr><th>Day</th><th>Rule</th><th>Finding</th></tr></thead>",
             "<tbody>",
             *rows,
             "</tbody>",
-            "</table></div>",
+            "</table>",
         ]
     )
 
@@ -549,20 +664,17 @@ def _chart(chart: charts.Chart | None, description: str, when_empty: str, captio
     caption_html = f"<figcaption>{escape(caption)}</figcaption>" if caption else ""
     return (
         '<figure class="chart"><picture>'
-        f'<source media="(max-width: 700px)" type="image/svg+xml" '
+        f'<source media="(max-width: {NARROW_CHARTS_BELOW_PX}px)" type="image/svg+xml" '
         f'srcset="data:image/svg+xml;base64,{narrow}">'
         f'<img alt="{escape(description)}" src="data:image/svg+xml;base64,{wide}">'
         f"</picture>{caption_html}</figure>"
     )
 
 
-def _severity(severity: str) -> str:
+def _severity(severity: str, text: str | None = None) -> str:
+    """A severity's badge, saying `text` (the severity itself by default)."""
     css_name = re.sub(r"[^a-z]", "", severity.lower())
-    return f'<span class="severity severity-{css_name}">{escape(severity)}</span>'
-
-
-def _evidence_text(finding: Finding) -> str:
-    return evidence_words(finding)
+    return f'<span class="severity severity-{css_name}">{escape(text or severity)}</span>'
 
 
 def _anchors(summaries: list[AthleteSummary]) -> dict[str, str]:

@@ -28,6 +28,7 @@ from analyzer.report import (
     shoe_near_text,
     week_not_judged_text,
 )
+from analyzer.report.board import BoardRow, board
 from analyzer.status import Status, finding_headline, finding_line
 
 
@@ -63,11 +64,30 @@ def render_json(
         athletes.append(item)
     document: dict[str, Any] = {"as_of": plain(as_of)} if as_of is not None else {}
     document["athletes"] = athletes
+    if len(statuses) > 1:
+        document["squad"] = {"board": [board_row_dict(row) for row in board(statuses)]}
     document["errors"] = [
         {"path": error.path, "kind": str(error.kind), "error": error.reason} for error in errors
     ]
     document["notices"] = [{"path": item.path, "notice": item.notice} for item in log.notices]
     return json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+
+
+def board_row_dict(row: BoardRow) -> dict[str, Any]:
+    """A row of the squad's board: the athlete's place, whether and why they need attention
+    (besides their open warning and high findings, counted), the status in a line, and why
+    they are where they are."""
+    return {
+        "place": row.place,
+        "athlete": row.athlete,
+        "needs_attention": row.needs_attention,
+        "high_count": row.status.high_count,
+        "warning_count": row.status.warning_count,
+        "attention": list(row.attention),
+        "status_line": row.line,
+        "why": row.why,
+        "before_knee_pain": row.before_pain,
+    }
 
 
 def status_dict(status: Status) -> dict[str, Any]:

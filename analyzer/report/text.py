@@ -1,17 +1,21 @@
-"""The findings as plain text for a terminal: per athlete, by day, pain notes with their past.
+"""The findings as plain text for a terminal: the answer first, and then it stops.
 
-Each athlete gets a header (runs, days covered, total distance in their units), then their
-findings day by day, oldest first, each marked HIGH, warn or info. A knee-pain note shows the
-findings of the 14 days before it indented beneath: what came before the pain. A coach's
-folder of several athletes starts with the athletes ranked by risk.
+A runner's log opens with their status on the as-of day, then their history, newest first, a
+week at a time, over the 16 weeks up to that day (older findings one line per quarter): each
+finding marked HIGH, warn or info; under a knee-pain note, the findings of the 14 days before
+it. A squad's opens with the board (one row per athlete, most in need of a call first), then
+the athletes who need attention, each with their open findings and this week's advice, then
+the others, one line each; `athletes` shows the chosen ones in full, `show_all` everyone.
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import inspect
 import textwrap
-from collections.abc import Iterable, Mapping
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass
 from itertools import groupby
@@ -33,9 +37,11 @@ from analyzer.report import (
     count_text,
     day_text,
     distance_text,
+    finding_label,
     finding_summary,
     in_attention_order,
     is_pain_note,
+    newest_first,
     no_open_findings_text,
     pain_patterns_title,
     ratio_not_judged_text,
@@ -45,8 +51,16 @@ from analyzer.report import (
     status_rows,
     telling_patterns,
 )
+from analyzer.report.board import BoardRow, board
 from analyzer.report.literal import terminal_text
-from analyzer.status import HISTORY_WEEKS, OPEN_WINDOW_DAYS, Status, by_attention, finding_line
+from analyzer.status import (
+    HISTORY_WEEKS,
+    OPEN_WINDOW_DAYS,
+    Status,
+    by_attention,
+    finding_headline,
+    finding_line,
+)
 
 WIDTH_CHARS = 100  # wrap messages to a wide terminal; long messages stay readable
 MIN_WIDTH_CHARS = 60  # narrower terminals still get this width: the lines stay readable
@@ -64,14 +78,17 @@ def render_text(
     until: dt.date | None = None,
     show_all: bool = False,
     width: int = WIDTH_CHARS,
+    athletes: Sequence[str] = (),
 ) -> str:
-    """The whole report: the ranking (for several athletes), each athlete (their status first,
-    when given, then their history), then the errors. The history shows the findings of the
-    `HISTORY_WEEKS` weeks up to the as-of day, older ones counted per month and rule, unless
-    `since` or `show_all` asks for them. Lines wrap at `width` characters (60 at the least)."""
+    """The whole report, then the errors. For one athlete (or each of `athletes`, as named):
+    their status when given, then their history. For a squad: the board, the athletes who need
+    attention with their open findings and advice, the others one line each; with `show_all`,
+    the board and every athlete in full. A history shows the findings of the `HISTORY_WEEKS`
+    weeks up to the as-of day, older ones counted per quarter, unless `since` or `show_all` asks
+    for them. Lines wrap at `width` characters (60 at the least)."""
     token = _width_chars.set(max(width, MIN_WIDTH_CHARS))
     try:
-        return _render_text(log, findings, errors, statuses, since, until, show_all)
+        return _render_text(log, findings, errors, statuses, (since, until), show_all, athletes)
     finally:
         _width_chars.reset(token)
 
@@ -81,17 +98,24 @@ def _render_text(
     findings: list[Finding],
     errors: Iterable[FileError],
     statuses: Mapping[str, Status] | None,
-    since: dt.date | None,
-    until: dt.date | None,
+    days: tuple[dt.date | None, dt.date | None],
     show_all: bool,
+    athletes: Sequence[str],
 ) -> str:
+    since, until = days
     summaries = athlete_summaries(log, findings, since, until)
     statuses = statuses or {}
-    blocks: list[str] = []
-    if len(summaries) > 1:
-        blocks.append(attention_text(statuses) if statuses else _ranking(summaries))
     if statuses:
         summaries = in_attention_order(summaries, statuses)
+    blocks: list[str] = []
+    if athletes:
+        by_name = {summary.athlete: summary for summary in summaries}
+        summaries = [by_name[athlete] for athlete in athletes if athlete in by_name]
+    elif len(summaries) > 1 and statuses and not show_all:
+        blocks += _squad_blocks(statuses)
+        summaries = []
+    elif len(summaries) > 1:
+        blocks.append(attention_text(statuses) if statuses else _ranking(summaries))
     for summary in summaries:
         status = statuses.get(summary.athlete)
         if status is not None:
@@ -101,7 +125,7 @@ def _render_text(
         if status is not None and since is None and not show_all:
             older_than = _monday(status.as_of) - dt.timedelta(weeks=HISTORY_WEEKS - 1)
         blocks.append(_athlete(summary, not_run, older_than))
-    if not summaries:
+    if not blocks:
         blocks.append("No runs, notes or findings to show.")
     errors = list(errors)
     if errors:
@@ -185,8 +209,9 @@ def _pain_pattern_lines(patterns: PainPatterns) -> list[str]:
     return lines
 
 
-def attention_text(statuses: Mapping[str, Status]) -> str:
-    """The coach's view: one row per athlete, most in need of a call first, each with why.
+def attention_text(statuses: Mapping[str, Status], with_why: bool = True) -> str:
+    """The board: one row per athlete, most in need of a call first, each with why (unless
+    `with_why` is False: the lines after the board say it).
 
     The columns are as wide as their widest cell; those that do not fit the width move, for
     every row alike, to a labelled line beneath the row, so each column stays one column."""
@@ -225,11 +250,65 @@ def attention_text(statuses: Mapping[str, Status]) -> str:
         ratio_reason = ratio_not_judged_text(status)
         if ratio_reason and not status.is_stale:  # a stale row says 'no data since' already
             lines += _wrapped(f"acute:chronic not judged: {ratio_reason}", indent, indent + "  ")
+        if not with_why:
+            continue
         lines += _wrapped(f"why: {attention_reason(status)}", indent, indent + "     ")
         before_pain = status.pain_patterns.most_frequent if status.pain_patterns else None
         if before_pain:
             lines += _wrapped(f"before knee pain: {before_pain}", indent, indent + "     ")
     return "\n".join(lines)
+
+
+def _squad_blocks(statuses: Mapping[str, Status]) -> list[str]:
+    """A squad at a glance: the board, the athletes who need attention (their open findings and
+    advice), the others one line each, and how to see more."""
+    rows = board(statuses)
+    needing = [row for row in rows if row.needs_attention]
+    others = [row for row in rows if not row.needs_attention]
+    blocks = [attention_text(statuses, with_why=False)]
+    if needing:
+        lines = [f"Need attention ({len(needing)} of {len(rows)}): open findings and this week"]
+        for row in needing:
+            lines += attention_lines(row)
+        blocks.append("\n".join(lines))
+    if others:
+        lines = [f"The others ({len(others)} of {len(rows)}): why they are where they are"]
+        lines += [_one_line(f"  {row.athlete}: {row.why}") for row in others]
+        blocks.append("\n".join(lines))
+    blocks.append(
+        "\n".join(
+            _wrapped(
+                "--athlete NAME shows an athlete's status and history in full; --all shows "
+                "every athlete's.",
+                "",
+            )
+        )
+    )
+    return blocks
+
+
+NEED_FINDINGS_SHOWN = 3  # an athlete's open warning and high findings listed; the rest counted
+
+
+def attention_lines(row: BoardRow) -> list[str]:
+    """An athlete who needs attention: why, their open warning and high findings one line each
+    (the first `NEED_FINDINGS_SHOWN`), and this week's advice."""
+    lines = [_one_line(f"{row.athlete} (#{row.place}): {'; '.join(row.reasons)}")]
+    serious = [item for item in row.status.open_findings if item.severity != "info"]
+    if not serious:  # stale or in pain without a finding: the board's why says what is known
+        lines += _wrapped(f"why: {row.why}", "  ", "       ")
+    if row.before_pain:
+        lines.append(_one_line(f"  before knee pain: {row.before_pain}"))
+    for finding in serious[:NEED_FINDINGS_SHOWN]:
+        mark = SEVERITY_MARKS.get(finding.severity, finding.severity)
+        day = f"{finding.date:%a} {finding.date.day} {finding.date:%b}"
+        lines.append(_one_line(f"  {mark:<4}  {finding.code} {day}  {finding_headline(finding)}"))
+    if len(serious) > NEED_FINDINGS_SHOWN:
+        lines.append(f"  and {count_text(len(serious) - NEED_FINDINGS_SHOWN, 'more')}")
+    lead = "  This week: "
+    for number, sentence in enumerate(row.status.advice):
+        lines += _wrapped(sentence, lead if number == 0 else " " * len(lead), " " * len(lead))
+    return lines
 
 
 _TABLE_LEAD_CHARS = 2  # a table row's left margin
@@ -294,11 +373,9 @@ def _athlete(summary: AthleteSummary, not_run: int = 0, older_than: dt.date | No
         f"{distance_text(summary.distance_m, summary.units)}"
     )
     lines = [header, "=" * min(len(header), _width_chars.get())]
-    newest_first = sorted(
-        summary.findings, key=lambda finding: (-finding.date.toordinal(), -finding.severity_rank)
-    )
-    recent = [item for item in newest_first if older_than is None or item.date >= older_than]
-    older = [item for item in newest_first if older_than is not None and item.date < older_than]
+    history = newest_first(summary.findings)
+    recent = [item for item in history if older_than is None or item.date >= older_than]
+    older = [item for item in history if older_than is not None and item.date < older_than]
     if not summary.findings:
         if summary.runs == 0:
             lines.append("No runs and no findings in these days: nothing to judge.")
@@ -367,23 +444,33 @@ def _one_line(text: str) -> str:
 
 
 def _older_lines(older: list[Finding], older_than: dt.date | None) -> list[str]:
-    """Findings before the history's weeks, counted per month and rule, newest month first."""
+    """Findings before the history's weeks, one line per quarter, newest first: how many of
+    each severity, and which rules spoke, most often first."""
     lines = [
-        f"Before {day_text(older_than)}: {count_text(len(older), 'finding')}, per month and "
-        "rule (--all or --since shows them)"
+        f"Before {day_text(older_than)}: {count_text(len(older), 'finding')}, per quarter "
+        "(--all or --since shows them)"
     ]
-    counts: dict[tuple[dt.date, str, str], dict[str, int]] = {}
-    for finding in older:
-        key = (finding.date.replace(day=1), finding.code, finding.rule)
-        by_severity = counts.setdefault(key, {})
-        by_severity[finding.severity] = by_severity.get(finding.severity, 0) + 1
-    for (month, code, rule), by_severity in counts.items():
-        severities = ", ".join(
-            f"{by_severity[severity]} {severity}"
+    quarters: dict[tuple[int, int], list[Finding]] = {}
+    for finding in older:  # newest first
+        quarters.setdefault((finding.date.year, (finding.date.month - 1) // 3), []).append(finding)
+    for (year, quarter), in_quarter in quarters.items():
+        severities = Counter(finding.severity for finding in in_quarter)
+        counts = ", ".join(
+            f"{severities[severity]} {severity}"
             for severity in ("high", "warning", "info")
-            if severity in by_severity
+            if severities[severity]
         )
-        lines.append(f"  {month:%b %Y}  {code} {rule}: {severities}")
+        first, last = calendar.month_abbr[quarter * 3 + 1], calendar.month_abbr[quarter * 3 + 3]
+        line = f"  {first}-{last} {year}  {count_text(len(in_quarter), 'finding')}: {counts}"
+        rules = Counter(finding_label(finding) for finding in in_quarter).most_common()
+        spoke = [f"{label} {count}" for label, count in rules]
+        for shown in range(len(spoke), 0, -1):  # as many rules as the line holds
+            left = len(spoke) - shown
+            listed = ", ".join(spoke[:shown]) + (f", {left} more" if left else "")
+            if len(f"{line} ({listed})") <= _width_chars.get():
+                line = f"{line} ({listed})"
+                break
+        lines.append(line)
     return lines
 
 

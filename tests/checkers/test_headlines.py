@@ -43,17 +43,18 @@ def test_the_samples_open_findings_are_said_in_a_few_words(sample):
     status = statuses(log, findings, dt.date(2026, 8, 20))["sam"]
     assert [finding_headline(finding) for finding in status.open_findings] == [
         "cadence 162 steps/min over 3 runs, under 170",
-        "knee pain 3/10",
+        "left knee pain 3/10",  # "knee still aching" takes the side of "left knee sore"
     ]
 
 
 def test_the_squads_why_is_the_top_finding_in_a_few_words(squad):
     log, findings = squad
-    text = render_text(log, findings, (), statuses(log, findings, dt.date(2026, 11, 8)))
+    squad_statuses = statuses(log, findings, dt.date(2026, 11, 8))
+    text = render_text(log, findings, (), squad_statuses, show_all=True)  # the board's whys
     whys = [line.strip() for line in text.split("\n\n", 1)[0].splitlines() if "why:" in line]
     assert whys == [
         "why: no activity since Sun 11 Oct 2026 (28 days)",
-        "why: knee pain 4/10, swelling (RL501, Tue 3 Nov)",
+        "why: right knee pain 4/10, swelling (RL501, Tue 3 Nov)",  # "still": its episode's side
         "why: cadence 161 steps/min over 4 runs, under 170 (RL201, Sun 1 Nov)",
         "why: nothing flagged in the last 28 days",
     ]

@@ -303,3 +303,13 @@ def test_a_miles_profile_reads_no_km_in_any_message():
     assert [text for text in texts if re.search(r"\bkm\b", text)] == []
     (shoe,) = [item for item in findings if item.rule == "shoe-overdue"][:1]
     assert "after 300.0 mi to 500.0 mi" in shoe.message and "500 mi in a lab test" in shoe.message
+
+
+LABEL_MAX_CHARS = 14  # a chart's upright label on a phone's bar
+
+
+def test_every_rule_has_a_few_words_for_the_charts_of_its_own():
+    labels = [rule.label for rule in RULES]
+    assert all(0 < len(label) <= LABEL_MAX_CHARS for label in labels), labels
+    assert len(set(labels)) == len(labels)
+    assert not any(re.search(r"\d{3}", label) for label in labels)  # words, not codes

@@ -9,7 +9,7 @@ import matplotlib as mpl
 import numpy as np
 import pytest
 
-from analyzer.checkers import shoe_overdue, thresholds_for
+from analyzer.checkers import knee_pain_note, shoe_overdue, thresholds_for
 from analyzer.profile import ShoeSetting
 from analyzer.report import charts
 from analyzer.status import default_as_of
@@ -49,7 +49,6 @@ def test_every_chart_of_a_runner_with_pain_and_a_spike_is_drawn(ana, ana_finding
     svg(charts.surface_chart(ana, window))
     svg(charts.shoe_chart(ana, window, "km", "ana"))
     svg(charts.pain_chart(ana, ana_findings, window, "km"))
-    svg(charts.athlete_strip_chart(ana, ana_findings, window, "km"))
 
 
 def test_no_runs_no_cadence_no_pain_draw_nothing(coach_log, ana_window):
@@ -104,14 +103,22 @@ def test_the_unfinished_week_is_marked_and_left_out_of_the_average(as_of, partia
         assert np.isnan(average.get_ydata()[-1])  # 2 runs of 4 days would look like a drop
 
 
-def test_findings_are_labelled_by_code_at_their_week_and_pain_notes_by_score(
-    ana, ana_findings, ana_window
+@pytest.mark.parametrize("size", [charts.WIDE, charts.NARROW], ids=["wide", "narrow"])
+def test_findings_are_labelled_in_words_at_their_week_and_pain_notes_by_score(
+    ana, ana_findings, ana_window, size
 ):
     with mpl.rc_context(charts._RC):
-        figure = charts.weekly_distance_figure(ana, ana_findings, ana_window, "km", charts.WIDE)
+        figure = charts.weekly_distance_figure(ana, ana_findings, ana_window, "km", size)
     (spike,) = parts(figure, "finding-RL103")
     week_of_spike = list(ana_window.mondays).index(np.datetime64("2026-03-02"))
-    assert spike.xy[0] == week_of_spike and spike.get_text() == "RL103"
+    assert spike.xy[0] == week_of_spike and spike.get_text() == "long run"  # never a bare 103
+    (ratio,) = parts(figure, "finding-RL102")
+    assert ratio.get_text() == "7-day load" and ratio.get_rotation() == 90
+    # the words stand on the bar inside the plot, side by side, the most severe first
+    plot = figure.axes[0].get_window_extent()
+    high, info = (label.get_window_extent() for label in (spike, ratio))
+    assert all(plot.y0 <= label.y0 and label.y1 <= plot.y1 for label in (high, info))
+    assert high.x1 <= info.x0
     assert len(parts(figure, "pain-note")) == 1
     texts = [text.get_text() for text in figure.findobj(mpl.text.Text)]
     assert "?" in texts  # ana's note gave no score: said, not guessed
@@ -185,13 +192,27 @@ def test_the_calendar_shows_rest_days_and_the_pain_day(ana, ana_findings, ana_wi
     assert len(parts(figure, "pain-day")) == 1  # Mon 9 Mar
 
 
+def test_a_run_on_a_pain_day_keeps_its_distance_and_the_score_sits_beside_it():
+    log = make_log(
+        [run("2026-03-01", 8.0), run("2026-03-03", 13.7)],
+        notes=[note("2026-03-03", "right knee aching after the long run, 4/10")],
+    )
+    findings = knee_pain_note.check(log, knee_pain_note.Thresholds())
+    window = charts.status_window(dt.date(2026, 3, 8))
+    with mpl.rc_context(charts._RC):
+        figure = charts.rest_calendar_figure(log, findings, window, "km", charts.WIDE)
+    texts = [text.get_text() for text in figure.findobj(mpl.text.Text)]
+    assert "14" in texts  # the long run's distance, as on every run day
+    (score,) = parts(figure, "pain-score")
+    assert score.get_text() == "4"
+    assert len(parts(figure, "pain-day")) == 1
+
+
 def test_the_knee_chart_puts_each_score_by_side():
     log = make_log(
         [run("2026-03-02", 8.0)],
         notes=[note("2026-03-03", "left knee 3/10"), note("2026-03-05", "right knee sore, 6/10")],
     )
-    from analyzer.checkers import knee_pain_note
-
     findings = knee_pain_note.check(log, knee_pain_note.Thresholds())
     window = charts.status_window(dt.date(2026, 3, 8))
     with mpl.rc_context(charts._RC):

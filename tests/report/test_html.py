@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from analyzer.report.html import render_html
+from analyzer.report.html import page_names, render_html, render_site
 from analyzer.status import ShoeNear
 
 CHART_QUESTIONS = [
@@ -84,8 +84,11 @@ def test_the_page_is_one_balanced_html_document(page, outline):
     assert outline.unbalanced == [] and outline.open == []
 
 
-def test_the_ranking_comes_first_and_links_to_each_athlete(outline):
-    assert outline.headings[:2] == ["runlog report", "Athletes, most in need of a call first"]
+def test_the_board_comes_first_and_links_to_each_athlete(outline):
+    assert outline.headings[:2] == [
+        "Squad: 3 athletes as of Mon 9 Mar 2026",
+        "Athletes, most in need of a call first",
+    ]
     athlete_links = [link for link in outline.links if link.startswith("#athlete-")]
     assert [link.lstrip("#") for link in athlete_links] == [
         "athlete-1-zo",  # no activity in the 28 days before the as-of day: first
@@ -116,21 +119,24 @@ def test_the_status_opens_each_section_and_the_history_is_folded(page):
     assert ana.index("Is my weekly distance climbing too fast?") < ana.index("<details")
 
 
+def board_rows(page: str) -> list[str]:
+    board = page.split('<section id="board">', 1)[1].split("</section>", 1)[0]
+    return board.split("<tbody>", 1)[1].split("</tr>")[:-1]
+
+
 def test_the_coach_row_says_since_when_there_is_no_data_and_why(page):
-    ranking = page.split('id="ranking"', 1)[1].split("</section>", 1)[0]
-    zoe = ranking.split('<div class="athlete-row">')[1]
-    assert "no data since 8 Feb 2026" in zoe
-    assert "no activity since Sun 8 Feb 2026 (29 days)" in zoe
+    zoe = board_rows(page)[0]
+    assert '<div class="attention-reasons">no data for 29 days</div>' in zoe
+    assert '<td class="status" data-label="Status">no data since 8 Feb 2026;' in zoe
+    assert '<td class="why" data-label="Why">no activity since Sun 8 Feb 2026 (29 days)' in zoe
 
 
 def test_a_stale_athletes_ratio_is_not_judged_rather_than_zero(page):
-    ranking = page.split('id="ranking"', 1)[1].split("</section>", 1)[0]
-    bo_row = ranking.split('<div class="athlete-row">')[2]
-    assert "<strong>Acute:chronic</strong>: not judged: no runs since Sun 22 Feb 2026" in bo_row
-    assert "<strong>Rest</strong>: 0 running days in a row" in bo_row  # a run 15 days before
-    zoe_row = ranking.split('<div class="athlete-row">')[1]
-    assert "<strong>Rest</strong>: not judged: no runs since Sun 8 Feb 2026" in zoe_row
-    assert "<strong>This week / 4-week avg</strong>: - / 8.7 mi" in bo_row
+    bo_row = board_rows(page)[1]
+    line = bo_row.split('data-label="Status">', 1)[1].split("</td>", 1)[0]
+    # no week this week and no ratio while he sends no data: left out, never a 0
+    assert line == "no data since 22 Feb 2026; 4-week average 8.7 mi; knee pain 24 Feb"
+    assert "0.00" not in bo_row
     bo = page.split('id="athlete-2-bo"', 1)[1].split("</section>", 1)[0]
     status = bo.split('<div class="status">', 1)[1].split("</table>", 1)[0]
     assert "<td>not judged: no runs since Sun 22 Feb 2026</td>" in status
@@ -158,14 +164,21 @@ def test_missing_chart_data_is_said_in_words(page):
 
 
 def test_the_coach_page_has_a_row_per_athlete_in_ranking_order(page):
-    ranking = page.split('id="ranking"', 1)[1].split("</section>", 1)[0]
-    rows = ranking.split('<div class="athlete-row">')[1:]
+    rows = board_rows(page)
     assert [row.split('href="#', 1)[1].split('"', 1)[0] for row in rows] == [
         "athlete-1-zo",
         "athlete-2-bo",
         "athlete-3-ana",
     ]
-    assert all("<picture>" in row for row in rows)
+    assert all('<svg class="sparkline"' in row for row in rows)
+    assert "<picture>" not in page.split('<section id="board">', 1)[1].split("</section>", 1)[0]
+
+
+def test_each_athletes_section_links_back_to_the_board(page, outline):
+    sections = page.split('<section class="athlete"')[1:]
+    assert len(sections) == 3
+    assert all('<a href="#board">' in section.split("<h2>", 1)[0] for section in sections)
+    assert "board" in outline.ids
 
 
 def test_the_pain_timeline_lists_what_came_before_the_note(page):
@@ -206,7 +219,7 @@ def test_a_runner_who_only_walks_now_has_no_rest_days_counted(walker_page):
 
 
 def test_no_run_in_the_open_window_is_said_rather_than_nothing_flagged(walker_page):
-    status = walker_page.split('<div class="status">', 1)[1].split("</div>", 2)[1]
+    status = walker_page.split('<div class="status">', 1)[1].split("</div>", 1)[0]
     assert "<p>No runs in the last 28 days: the rules had no runs to judge.</p>" in status
     assert "Nothing was flagged" not in walker_page
 
@@ -215,3 +228,67 @@ def test_a_shoe_near_its_limit_is_named_in_the_advice(near_shoe_log, near_shoe_s
     page = render_html(near_shoe_log, [], statuses={"ana": near_shoe_status})
     advice = "Plan a new pair: Pegasus 39 has about 11 km left of 600."
     assert f'<ul class="advice"><li>{advice}</li></ul>' in page
+
+
+@pytest.fixture(scope="module")
+def site(coach_log, coach_findings, coach_errors) -> dict[str, str]:
+    return render_site(coach_log, coach_findings, coach_errors, name="coach")
+
+
+def test_a_squad_site_is_the_board_and_a_page_per_athlete(site):
+    assert sorted(site) == ["ana.html", "bo.html", "index.html", "zoe.html"]
+    for page in site.values():
+        outline = Outline()
+        outline.feed(page)
+        assert page.startswith("<!DOCTYPE html>") and outline.unbalanced == []
+        assert "<style>" in page  # each page opens alone, and can be mailed as one file
+        assert not re.search(r"""(src|href|srcset)="(https?:)?//""", page)
+        assert all(link.split("#")[0] in ("", *site) for link in outline.links)
+
+
+def test_the_board_links_to_each_page_in_order_of_need(site):
+    index = site["index.html"]
+    assert "<title>coach: 3 athletes as of Mon 9 Mar 2026 · runlog</title>" in index
+    rows = board_rows(index)
+    assert [row.split('href="', 1)[1].split('"', 1)[0] for row in rows] == [
+        "zoe.html",
+        "bo.html",
+        "ana.html",
+    ]
+    assert 'id="errors"' in index and "Is my weekly distance" not in index
+
+
+def test_an_athletes_page_names_them_and_the_day_and_links_back(site):
+    bo = site["bo.html"]
+    assert "<title>bo as of Mon 9 Mar 2026 · runlog</title>" in bo
+    assert "<h1>bo as of Mon 9 Mar 2026</h1>" in bo
+    back = '<nav class="back"><a href="index.html#board">← coach: 3 athletes as of Mon 9 Mar'
+    assert bo.startswith(back, bo.index("<body>") + len("<body>\n"))
+    assert bo.count('href="index.html#board"') == 2  # at the top and at the end
+    assert '<a href="index.html#errors">listed on the board</a>' in bo
+    assert "Is my weekly distance climbing too fast?" in bo and "ana" not in bo.split("<h1>")[1]
+
+
+def test_every_page_name_is_plain_distinct_and_never_the_board():
+    names = page_names(["zoë", "Zoe", "index", "Ana B", "ana-b", "李", "../etc"])
+    assert names == {
+        "../etc": "etc.html",
+        "Ana B": "ana-b.html",
+        "Zoe": "zoe.html",
+        "ana-b": "ana-b-2.html",
+        "index": "index-2.html",
+        "zoë": "zoe-2.html",
+        "李": "athlete.html",
+    }
+
+
+def test_the_history_is_newest_first(page):
+    ana = page.split('id="athlete-3-ana"', 1)[1].split("</section>", 1)[0]
+    table = ana.split('<table class="findings cards">', 1)[1]
+    days = re.findall(r'<td class="day">(\w+ \d+ \w+ \d+)', table)
+    assert days == ["Mon 9 Mar 2026", "Sat 7 Mar 2026", "Wed 4 Mar 2026", "Sun 11 Jan 2026"]
+
+
+def test_every_table_becomes_cards_on_a_phone(page):
+    tables = re.findall(r"<table class=\"([^\"]*)\"", page)
+    assert tables and all("cards" in names.split() for names in tables)

@@ -23,10 +23,12 @@ def test_a_coach_folder_matches_its_golden_file(
 ):
     text = render_text(coach_log, coach_findings, coach_errors, coach_statuses)
     assert_matches_golden("check_coach.txt", text)
+    every = render_text(coach_log, coach_findings, coach_errors, coach_statuses, show_all=True)
+    assert_matches_golden("check_coach_all.txt", every)
 
 
 def test_each_athlete_opens_with_their_status(coach_log, coach_findings, coach_statuses):
-    text = render_text(coach_log, coach_findings, (), coach_statuses)
+    text = render_text(coach_log, coach_findings, (), coach_statuses, show_all=True)
     status_at = text.index("ana: status on Mon 9 Mar 2026")
     assert status_at < text.index("ana: 34 runs")
     assert "bo: status on Mon 9 Mar 2026" in text
@@ -64,7 +66,7 @@ def test_the_coach_view_puts_the_athlete_without_recent_data_first(
 def test_a_stale_athlete_shows_no_ratio_or_week_as_if_measured(
     coach_log, coach_findings, coach_statuses
 ):
-    text = render_text(coach_log, coach_findings, (), coach_statuses)
+    text = render_text(coach_log, coach_findings, (), coach_statuses, show_all=True)
     rows = {line.split()[1]: line for line in text.splitlines()[2:9] if line[:4].strip().isdigit()}
     assert rows["zoë"].split("2026", 1)[1].split() == ["-", "-", "-"]  # week, ratio, knee
     assert "- / 8.7 mi" in rows["bo"] and "0.00" not in rows["bo"]
@@ -182,19 +184,19 @@ def test_each_rule_says_its_whole_message_once_and_its_evidence_at_the_end(coach
     ]
 
 
-def test_findings_before_the_status_window_are_counted_per_month_and_rule(
-    coach_log, coach_findings, coach_statuses
+def test_findings_before_the_status_window_are_counted_per_quarter(
+    coach_log, coach_findings, ana_findings, coach_statuses
 ):
     text = render_text(coach_log, coach_findings, (), coach_statuses)
     assert "Before Mon 24 Nov 2025" not in text  # the log holds no finding that old
     ana = coach_log.for_athlete("ana")
     statuses = {"ana": coach_statuses["ana"]}
     late = {"ana": dataclasses.replace(statuses["ana"], as_of=dt.date(2026, 6, 1))}
-    folded = render_text(ana, coach_findings, (), late)
-    assert "Before Mon 16 Feb 2026: 1 finding, per month and rule" in folded
-    assert "  Jan 2026  RL101 weekly-mileage-jump: 1 info" in folded
+    folded = render_text(ana, ana_findings, (), late)
+    assert "Before Mon 16 Feb 2026: 1 finding, per quarter" in folded
+    assert "  Jan-Mar 2026  1 finding: 1 info (mileage 1)" in folded
     assert "Week of Mon 5 Jan 2026" not in folded
-    shown = render_text(ana, coach_findings, (), late, show_all=True)
+    shown = render_text(ana, ana_findings, (), late, show_all=True)
     assert "Week of Mon 5 Jan 2026" in shown and "Before Mon" not in shown
 
 
@@ -207,7 +209,7 @@ def test_a_shoe_near_its_limit_is_named_with_the_distance_left(coach_statuses):
 
 
 def coach_rows(statuses, width: int) -> list[str]:
-    text = render_text(*statuses, width=width)
+    text = render_text(*statuses, width=width, show_all=True)  # the board with each one's why
     return text.split("\n\n", 1)[0].splitlines()
 
 

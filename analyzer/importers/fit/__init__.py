@@ -29,7 +29,7 @@ from typing import BinaryIO
 import numpy as np
 
 from analyzer.errors import BadFile, FileErrorKind
-from analyzer.importers.base import Imported, Record
+from analyzer.importers.base import Imported, Problem, Record
 from analyzer.importers.fit.clock import clock_of
 from analyzer.importers.fit.crc import crc16 as _crc16  # noqa: F401  (tests check it)
 from analyzer.importers.fit.damage import damage_problems, missing_summary_problem
@@ -93,8 +93,10 @@ def read(stream: BinaryIO) -> Imported:
     log.debug("records decoded by %s", "fitdecode" if content is None else "fitfast")
     if content is None:
         content = decoded(data)
-    table = record_table(record_matrix(content))
+    table, order_notice = record_table(record_matrix(content))
     problems = damage_problems(content, data, has_data=bool(content.sessions) or not table.empty)
+    if order_notice:
+        problems.append(Problem(order_notice, FileErrorKind.NOTICE))
     sessions = content.sessions
     if not sessions:
         made_up = session_without_summary(content, table)

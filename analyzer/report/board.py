@@ -1,0 +1,126 @@
+"""The squad's board: every athlete in order of need, who needs attention, and why.
+
+The terminal, the HTML board and the JSON document show the same board: one row per athlete
+in the coach's order (`status.by_attention`), each with the status in a line, the reason for
+their place, and whether they need attention this week. An athlete needs attention with an
+open warning or high finding, a knee-pain note in the last `PAIN_TREND_DAYS`, or no data
+for longer than their `stale_after_days`; the others can wait for the next look.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from analyzer.report import (
+    attention_last_text,
+    attention_pain_text,
+    attention_ratio_text,
+    attention_reason,
+    count_text,
+    distance_text,
+    week_not_judged_text,
+)
+from analyzer.status import AVERAGE_WEEKS, PAIN_TREND_DAYS, Status, by_attention
+
+
+@dataclass(frozen=True)
+class BoardRow:
+    """One athlete's row: their place, status, whether and why they need attention."""
+
+    place: int
+    status: Status
+    attention: tuple[str, ...]  # besides open findings: 'knee pain 3 days before', 'no data ...'
+    line: str  # the status in a line
+    why: str  # why they are where they are
+
+    @property
+    def athlete(self) -> str:
+        return self.status.athlete
+
+    @property
+    def open_text(self) -> str:
+        """The open warning and high findings counted: '1 high and 2 warning open', or ''."""
+        counts = [
+            f"{count} {severity}"
+            for severity, count in (
+                ("high", self.status.high_count),
+                ("warning", self.status.warning_count),
+            )
+            if count
+        ]
+        return f"{' and '.join(counts)} open" if counts else ""
+
+    @property
+    def before_pain(self) -> str | None:
+        """What came before this athlete's knee pain most often, when their log says."""
+        patterns = self.status.pain_patterns
+        return patterns.most_frequent if patterns is not None else None
+
+    @property
+    def needs_attention(self) -> bool:
+        return bool(self.open_text or self.attention)
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        """Every reason the athlete needs attention, the open findings first."""
+        return tuple(reason for reason in (self.open_text, *self.attention) if reason)
+
+
+def board(statuses: Mapping[str, Status]) -> list[BoardRow]:
+    """Every athlete with a status, most in need of a call first."""
+    return [
+        BoardRow(
+            place=place,
+            status=status,
+            attention=attention_reasons(status),
+            line=status_line(status),
+            why=attention_reason(status),
+        )
+        for place, status in enumerate(by_attention(statuses.values()), start=1)
+    ]
+
+
+def attention_reasons(status: Status) -> tuple[str, ...]:
+    """Why the athlete needs attention besides open findings: knee pain in the last
+    `PAIN_TREND_DAYS` ('knee pain 3 days before'), no data for a while ('no data for 29 days')."""
+    reasons = []
+    pain = status.latest_pain
+    if pain is not None and (status.as_of - pain.date).days < PAIN_TREND_DAYS:
+        reasons.append(f"knee pain {_days_ago(status.as_of, pain.date)}")
+    if status.is_stale:
+        days = status.days_since_last_activity
+        reasons.append("no data" if days is None else f"no data for {count_text(days, 'day')}")
+    return tuple(reasons)
+
+
+def status_line(status: Status) -> str:
+    """The status in one line: 'last activity Sun 8 Nov (the as-of day); this week 28.2 km,
+    4-week average 29.1 km; acute:chronic 0.97; knee pain 3 Nov, 4/10, swelling'. A figure the
+    log cannot give is left out (the athlete's page says why)."""
+    last = attention_last_text(status)  # 'no data since 11 Oct 2026' when stale
+    parts = [last if status.is_stale else f"last activity {last}"]
+    if status.has_run_in_weeks:
+        weeks = []
+        if not week_not_judged_text(status, status.this_week_m):  # no data is not a 0
+            weeks.append(f"this week {distance_text(status.this_week_m, status.units)}")
+        if status.average_week_m is not None:
+            average = distance_text(status.average_week_m, status.units)
+            weeks.append(f"{AVERAGE_WEEKS}-week average {average}")
+        parts += [", ".join(weeks)] if weeks else []
+    else:
+        parts.append(f"no runs this week or in the {AVERAGE_WEEKS} before")
+    if status.acute_chronic_ratio is not None:
+        parts.append(f"acute:chronic {attention_ratio_text(status)}")
+    if status.latest_pain is not None:
+        parts.append(f"knee pain {attention_pain_text(status)}")
+    return "; ".join(parts)
+
+
+def _days_ago(as_of: dt.date, day: dt.date) -> str:
+    days = (as_of - day).days
+    return "on the as-of day" if days == 0 else f"{count_text(days, 'day')} before"
+
+
+__all__ = ["BoardRow", "attention_reasons", "board", "status_line"]
