@@ -184,8 +184,9 @@ def read_table(out: str, name: str) -> pd.DataFrame:
     for path in files:
         athlete = urllib.parse.unquote(path.rsplit("/", 2)[-2].split("=", 1)[1])
         with fs.open(path, "rb") as stream:
+            whole_name = (pq.read_schema(stream).metadata or {}).get(ATHLETE_METADATA_KEY)
+            stream.seek(0)
             arrow = pq.read_table(stream, schema=schema)
-        whole_name = (pq.read_schema(fs.open(path, "rb")).metadata or {}).get(ATHLETE_METADATA_KEY)
         if whole_name is not None:
             athlete = whole_name.decode("utf-8")
         frame = arrow.to_pandas(types_mapper=_pandas_type)

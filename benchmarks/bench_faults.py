@@ -203,18 +203,23 @@ def output_faults(base: Path, cohort: Path, cache: Path, namespaces: bool) -> li
     outcomes = []
     env = environment(cache)
     sample = REPOSITORY / "sample_data"
+    # the datasets written before hold one athlete of the cohort: the new ones need more room
+    # than the old ones free, whichever way they are written
+    one = fresh(base / "cohort-of-one")
+    first = sorted(path for path in cohort.iterdir() if path.is_dir())[0]
+    shutil.copytree(first, one / first.name)
     cases = [
-        ("import -o OUT/", [str(cohort)], "out/", "import"),
-        ("import -o runs.csv", [str(sample)], "runs.csv", "import"),
-        ("report -o page.html", [str(sample)], "page.html", "report"),
+        ("import -o OUT/", [str(cohort)], [str(one)], "out/", "import"),
+        ("import -o runs.csv", [str(sample)], [str(sample)], "runs.csv", "import"),
+        ("report -o page.html", [str(sample)], [str(sample)], "page.html", "report"),
     ]
-    for label, inputs, name, command in cases:
+    for label, inputs, earlier, name, command in cases:
         for fault in ("full", "read-only"):
             folder = base / f"{fault}-{command}-{name.strip('/').replace('.', '-')}"
             fresh(folder)
             target = folder / name
             extra = ["--force"] if not name.endswith("/") else []
-            before = run([command, *inputs, "-o", str(target), *extra], env)
+            before = run([command, *earlier, "-o", str(target), *extra], env)
             snapshot = _snapshot(folder)
             if not namespaces:
                 outcomes.append(Outcome(f"{label} into a {fault} folder", None, "no unshare"))
@@ -812,11 +817,15 @@ def scale(base: Path, cache: Path) -> list[Outcome]:
         stream.write("</trkseg></trk></gpx>\n")
     outcomes.append(_measured("a 1M-point GPX", folder / "big.gpx", cache, 1536, None))
     (folder / "big.gpx").unlink()
-    with (folder / "log.csv").open("w") as stream:
-        stream.write("date,time,distance_km,duration,notes\n")
-        day = dt.date(1950, 1, 1)
-        for index in range(1_000_000):
-            stream.write(f"{day + dt.timedelta(days=index // 12)},{6 + index % 12}:00,10,60,easy\n")
+    with (folder / "log.csv").open("w") as stream:  # a club's hand log: 100 runners, 10,000 days
+        stream.write("athlete,date,time of day,distance_km,duration_min,notes\n")
+        first_day = dt.date(1999, 6, 1)
+        for athlete in range(100):
+            for day in range(10_000):
+                stream.write(
+                    f"runner-{athlete:03d},{first_day + dt.timedelta(days=day)},07:00,"
+                    f"{8 + day % 5},{45 + day % 20},easy\n"
+                )
     outcomes.append(_measured("a 1M-row CSV log", folder / "log.csv", cache, 1536, None))
     (folder / "log.csv").unlink()
     journal = folder / "journal.md"
@@ -834,8 +843,9 @@ try:
     main()
 except SystemExit as exit:
     code = exit.code
+usage = resource.getrusage(resource.RUSAGE_SELF)
 print(json.dumps({"exit": code, "s": time.perf_counter() - started,
-                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}),
+                  "cpu_s": usage.ru_utime + usage.ru_stime, "peak_mb": usage.ru_maxrss / 1024}),
       file=sys.stderr)
 """
 
@@ -852,13 +862,15 @@ def _measured(
         timeout=900,
     )
     figures = json.loads(result.stderr.strip().splitlines()[-1])
+    # time on CPU: a machine that others load stretches the wall time, not the work
     held = (max_mb is None or figures["peak_mb"] <= max_mb) and (
-        max_s is None or figures["s"] <= max_s
+        max_s is None or figures["cpu_s"] <= max_s
     )
     return Outcome(
         f"{label} ({size_mb:.0f} MB)",
         held and figures["exit"] in (0, 1),
-        f"{figures['s']:.1f} s, peak {figures['peak_mb']:.0f} MB, exit {figures['exit']}",
+        f"{figures['s']:.1f} s wall, {figures['cpu_s']:.1f} s CPU, peak "
+        f"{figures['peak_mb']:.0f} MB, exit {figures['exit']}",
     )
 
 

@@ -90,11 +90,19 @@ def cohort(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
+def pair(tmp_path_factory) -> Path:
+    """Two athletes, two weeks of FIT runs each (18 files): the cohort a writer is killed in."""
+    folder = tmp_path_factory.mktemp("pair")
+    write_cohort(folder, athletes=2, weeks=2, record_every_s=(30,))
+    return folder
+
+
+@pytest.fixture(scope="module")
 def phone_runs(tmp_path_factory) -> Path:
-    """60 one-hour GPX runs recorded every second: a few seconds of parsing on two cores."""
+    """40 half-hour GPX runs recorded every second: seconds of parsing on two cores."""
     folder = tmp_path_factory.mktemp("phone")
-    for day in range(60):
-        run = PlannedRun(dt.date(2025, 3, 1) + dt.timedelta(days=day), 10.0, 6.0)
+    for day in range(40):
+        run = PlannedRun(dt.date(2025, 3, 1) + dt.timedelta(days=day), 5.0, 6.0)
         (folder / f"run-{day:02d}.gpx").write_bytes(run_gpx(run, "UTC", 55.68, 12.57, every_s=1))
     return folder
 
@@ -129,10 +137,11 @@ def _kill_at(step: int, arguments: list[str], cache: str) -> None:
         print(f"steps={steps[0]}", file=sys.stderr)
 
 
-def test_import_killed_at_20_points_leaves_every_table_readable_old_or_new(cohort, tmp_path):
+def test_import_killed_at_20_points_leaves_every_table_readable_old_or_new(pair, tmp_path):
     """20 kills of `runlog import -o OUT/` over the steps of its writing (each file's sync, each
     rename, each removal), each rewriting a dataset written before from a different log:
     after every kill pandas reads every table, and each athlete's rows are all old or all new."""
+    cohort = pair
     cache = tmp_path / "cache"
     newer = tmp_path / "newer"  # the cohort and one run more for each athlete
     shutil.copytree(cohort, newer)
@@ -201,7 +210,8 @@ def _rows(out: Path) -> dict[tuple[str, str], int]:
     return counts
 
 
-def test_four_concurrent_imports_into_one_folder_take_turns(cohort, tmp_path):
+def test_four_concurrent_imports_into_one_folder_take_turns(pair, tmp_path):
+    cohort = pair
     out = tmp_path / "out"
     cache = tmp_path / "cache"  # cold, and shared, as one user's
     runs = [
