@@ -37,6 +37,8 @@ from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
 
+from tests.processes import descendants, is_alive
+
 REPOSITORY = Path(__file__).resolve().parents[1]
 CODE = [REPOSITORY]  # the runlog under test (--code)
 RUNLOG = [sys.executable, "-c", "from analyzer.cli import main; main()"]
@@ -491,28 +493,6 @@ def concurrent_cache(base: Path, cohort: Path) -> Outcome:
 # ---- exits ----------------------------------------------------------------------------------
 
 
-def _children(pid: int) -> set[int]:
-    found = set()
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == pid:
-            found.add(int(entry.name))
-    return found | {grand for child in found for grand in _children(child)}
-
-
-def _alive(pid: int) -> bool:
-    try:
-        state = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
-
-
 def orphans(base: Path, cohort: Path, how: int) -> Outcome:
     cache = base / f"orphan-cache-{how}"
     shutil.rmtree(cache, ignore_errors=True)
@@ -526,10 +506,10 @@ def orphans(base: Path, cohort: Path, how: int) -> Outcome:
     workers: set[int] = set()
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and len(workers) < 2:
-        workers |= _children(process.pid)
+        workers |= descendants(process.pid)
         time.sleep(0.1)
     time.sleep(0.5)
-    workers |= _children(process.pid)
+    workers |= descendants(process.pid)
     process.send_signal(how)
     killed_at = time.monotonic()
     try:
@@ -539,7 +519,7 @@ def orphans(base: Path, cohort: Path, how: int) -> Outcome:
         hung = True
         error = ""
     time.sleep(max(0.0, 2.0 - (time.monotonic() - killed_at)))
-    alive = [pid for pid in workers if _alive(pid)]
+    alive = [pid for pid in workers if is_alive(pid)]
     for pid in alive:
         os.kill(pid, signal.SIGKILL)
     if hung:

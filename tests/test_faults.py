@@ -30,6 +30,7 @@ import pytest
 
 from analyzer import atomic, datasets
 from benchmarks.synthetic import PlannedRun, run_gpx, watch_fit, write_cohort
+from tests.processes import descendants, is_alive
 
 pytestmark = pytest.mark.faults
 
@@ -90,10 +91,11 @@ def cohort(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def pair(tmp_path_factory) -> Path:
-    """Two athletes, two weeks of FIT runs each (18 files): the cohort a writer is killed in."""
+def short_cohort(tmp_path_factory) -> Path:
+    """Three athletes, two weeks of FIT runs each (27 files): the cohort a writer is killed
+    in (its rewrite takes 24 file system steps)."""
     folder = tmp_path_factory.mktemp("pair")
-    write_cohort(folder, athletes=2, weeks=2, record_every_s=(30,))
+    write_cohort(folder, athletes=3, weeks=2, record_every_s=(30,))
     return folder
 
 
@@ -137,11 +139,11 @@ def _kill_at(step: int, arguments: list[str], cache: str) -> None:
         print(f"steps={steps[0]}", file=sys.stderr)
 
 
-def test_import_killed_at_20_points_leaves_every_table_readable_old_or_new(pair, tmp_path):
+def test_import_killed_at_20_points_leaves_every_table_readable_old_or_new(short_cohort, tmp_path):
     """20 kills of `runlog import -o OUT/` over the steps of its writing (each file's sync, each
     rename, each removal), each rewriting a dataset written before from a different log:
     after every kill pandas reads every table, and each athlete's rows are all old or all new."""
-    cohort = pair
+    cohort = short_cohort
     cache = tmp_path / "cache"
     newer = tmp_path / "newer"  # the cohort and one run more for each athlete
     shutil.copytree(cohort, newer)
@@ -210,8 +212,8 @@ def _rows(out: Path) -> dict[tuple[str, str], int]:
     return counts
 
 
-def test_four_concurrent_imports_into_one_folder_take_turns(pair, tmp_path):
-    cohort = pair
+def test_four_concurrent_imports_into_one_folder_take_turns(short_cohort, tmp_path):
+    cohort = short_cohort
     out = tmp_path / "out"
     cache = tmp_path / "cache"  # cold, and shared, as one user's
     runs = [
@@ -360,27 +362,6 @@ def test_check_with_a_broken_cache_folder_gives_the_same_report_and_a_notice(fau
 # ---- clean exits ----------------------------------------------------------------------------
 
 
-def _descendants(pid: int) -> set[int]:
-    children = set()
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(stat[1]) == pid:
-                children.add(int(entry.name))
-    return children | {grand for child in children for grand in _descendants(child)}
-
-
-def _alive(pid: int) -> bool:
-    try:
-        state = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
-
-
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc")
 @pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: files are read in one process")
 @pytest.mark.parametrize(
@@ -406,13 +387,13 @@ def test_a_signal_during_a_parallel_read_leaves_no_worker(
     workers: set[int] = set()
     deadline = time.monotonic() + 60
     while len(workers) < 2 and time.monotonic() < deadline and reading.poll() is None:
-        workers |= _descendants(reading.pid)
+        workers |= descendants(reading.pid)
         time.sleep(0.05)
     assert len(workers) >= 2, "the files were not read in parallel"
     reading.send_signal(how)
     _, error = reading.communicate(timeout=30)  # the pipes close: no worker holds them
     time.sleep(2)
-    alive = [pid for pid in workers if _alive(pid)]
+    alive = [pid for pid in workers if is_alive(pid)]
     for pid in alive:
         os.kill(pid, signal.SIGKILL)
     assert not alive

@@ -1,0 +1,29 @@
+"""A process's descendants and whether a process runs, from /proc (Linux): what the fault
+tests and benchmarks/bench_faults.py look at to find orphans."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def descendants(pid: int) -> set[int]:
+    """The processes `pid` started, and theirs, as /proc says now."""
+    children = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(stat[1]) == pid:
+                children.add(int(entry.name))
+    return children | {grand for child in children for grand in descendants(child)}
+
+
+def is_alive(pid: int) -> bool:
+    """Whether the process runs (a zombie, dead but not yet waited for, does not)."""
+    try:
+        state = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
