@@ -14,7 +14,6 @@ import dataclasses
 import gzip
 import io
 import mmap
-import os
 import struct
 import zipfile
 import zlib
@@ -97,13 +96,13 @@ class InputLimits:
             values[key] = _limit_value(said, value, known[key], ProfileError)
         return cls(**values)
 
-    def from_environment(self, environ: Mapping[str, str] | None = None) -> InputLimits:
-        """These limits with any RUNLOG_MAX_* variable laid over them (RunlogError if bad)."""
-        environ = os.environ if environ is None else environ
+    def with_variables(self, variables: Mapping[str, str]) -> InputLimits:
+        """These limits with any RUNLOG_MAX_* variable among `variables` (the environment's,
+        from analyzer/settings.py) laid over them (RunlogError if bad)."""
         values: dict[str, Any] = {}
         for item in dataclasses.fields(self):
             variable = f"{_ENVIRONMENT_PREFIX}{item.name.upper()}"
-            text = environ.get(variable)
+            text = variables.get(variable)
             if text is not None and text.strip():
                 values[item.name] = _limit_value(f"{variable}={text}", text, item, RunlogError)
         return dataclasses.replace(self, **values)

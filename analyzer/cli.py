@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from analyzer.log import FileError, FileNotice, TrainingLog
     from analyzer.memo import Result
     from analyzer.profile import Profile
+    from analyzer.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -154,8 +155,13 @@ dask_option = click.option(
 @click.group(cls=RunlogGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--debug", is_flag=True, help="Keep tracebacks and show debug logs (bug reports).")
 @click.version_option(package_name="runlog", prog_name="runlog", message="%(prog)s %(version)s")
-def cli(debug: bool) -> None:
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
     """Read running logs from watches and apps; flag the training patterns behind knee pain."""
+    from analyzer.settings import Settings
+
+    # the one place the command line reads the environment: every command is handed these
+    ctx.obj = Settings.from_environment()
     logging.basicConfig(
         level=logging.DEBUG if debug else logging.WARNING,
         format="runlog: %(levelname)s: %(name)s: %(message)s",
@@ -213,6 +219,7 @@ def check(
     their open findings and advice, and the others one line each."""
     from analyzer import memo
 
+    settings = ctx.obj
     first_day, last_day = _days(since, until)
     width = _terminal_width() if output_format == "text" else 0
     shown = _Shown(output_format, show_all, width, athletes)
@@ -229,8 +236,8 @@ def check(
             "today": dt.date.today().isoformat(),
         }
         days = (first_day, last_day)
-        make = partial(_check_here, paths, profile_path, shown, days, as_of)
-        result = memo.remembered("check", paths, profile_path, options, make)
+        make = partial(_check_here, paths, profile_path, shown, days, as_of, settings)
+        result = memo.remembered("check", paths, profile_path, options, settings, make)
     else:
         from analyzer.cohort import check_cohort
         from analyzer.profile import load_profile
@@ -238,7 +245,7 @@ def check(
 
         _check_paths(paths)
         profile = load_profile(profile_path) if profile_path is not None else None
-        training_log, every_finding = check_cohort(paths, dask_address, profile)
+        training_log, every_finding = check_cohort(paths, dask_address, profile, settings=settings)
         training_log = relative_log(training_log, paths)
         as_of_day = _as_of_day(as_of, training_log, last_day)
         until_day = last_day or as_of_day
@@ -275,13 +282,14 @@ def _check_here(
     shown: _Shown,
     days: tuple[dt.date | None, dt.date | None],
     as_of: str | None,
+    settings: Settings,
 ) -> Result:
     """`check` on this machine (without Dask): the rules run on the athletes shown only, judged
     on the as-of day of everything read."""
     from analyzer.checkers import run_rules
 
     first_day, last_day = days
-    training_log, profile = _load(paths, profile_path)
+    training_log, profile = _load(paths, profile_path, settings)
     as_of_day = _as_of_day(as_of, training_log, last_day)
     chosen = _chosen(training_log, shown.athletes)
     shown_log = training_log.for_athletes(chosen) if chosen else training_log
@@ -431,8 +439,8 @@ def report(
         "today": dt.date.today().isoformat(),
     }
     days = (first_day, last_day)
-    make = partial(_report_result, paths, (output, is_site), profile_path, days, as_of)
-    result = memo.remembered("report", paths, profile_path, options, make)
+    make = partial(_report_result, paths, (output, is_site), profile_path, days, as_of, ctx.obj)
+    result = memo.remembered("report", paths, profile_path, options, ctx.obj, make)
     if is_site:
         check_pages(target, result.outputs, force=force)
         _write_site(target, result.outputs)
@@ -457,6 +465,7 @@ def _report_result(
     profile_path: Path | None,
     days: tuple[dt.date | None, dt.date | None],
     as_of: str | None,
+    settings: Settings,
 ) -> Result:
     """`report`: the bytes of the page, or of each page of the site by its name, and what to
     say. `output` is what -o named, and whether it is a site's folder."""
@@ -469,7 +478,7 @@ def _report_result(
 
     first_day, last_day = days
     output_named, is_site = output
-    training_log, profile = _load(paths, profile_path)
+    training_log, profile = _load(paths, profile_path, settings)
     exit_code = _exit_code_before_writing(training_log, paths)
     as_of_day = _as_of_day(as_of, training_log, last_day)
     findings = run_rules(training_log, profile, first_day, last_day or as_of_day)
@@ -485,6 +494,7 @@ def _report_result(
         as_of=as_of_day,
         statuses=status_by_athlete,
         since=first_day,
+        processes=settings.reading_processes(),
     )
     pages = rendered if isinstance(rendered, dict) else {PAGE_OUTPUT: rendered}
     lines = [(line, True) for line in _file_lines(training_log.errors, training_log.notices)]
@@ -587,8 +597,8 @@ def import_activities(
         "today": dt.date.today().isoformat(),  # runs dated after it are left out
     }
     table = (output, writer)
-    make = partial(_import_table, paths, profile_path, table, weekly_output, weekly_writer)
-    result = memo.remembered("import", paths, profile_path, options, make)
+    make = partial(_import_table, paths, profile_path, table, weekly_output, weekly_writer, ctx.obj)
+    result = memo.remembered("import", paths, profile_path, options, ctx.obj, make)
     _write(output_path, result.outputs["table"])
     if weekly_output is not None:
         _write(weekly_output, result.outputs["weekly"])
@@ -602,6 +612,7 @@ def _import_table(
     table: tuple[str, Callable[[Any], str | bytes]],
     weekly_output: Path | None,
     weekly_writer: Callable[[Any], str | bytes] | None,
+    settings: Settings,
 ) -> Result:
     """`import -o FILE`: the table (and the weekly table) as bytes, and what to say."""
     from analyzer.discover import shown
@@ -609,7 +620,7 @@ def _import_table(
     from analyzer.report import count_text
 
     output, writer = table
-    training_log, profile = _load(paths, profile_path)
+    training_log, profile = _load(paths, profile_path, settings)
     exit_code = _exit_code_before_writing(training_log, paths)
     outputs = {"table": _table_bytes(writer(training_log.activities))}
     lines = [(line, True) for line in _file_lines(training_log.errors, training_log.notices)]
@@ -651,7 +662,7 @@ def _import_datasets(
     has_errors = False
     notices: list[FileNotice] = []
     if dask_address is None:
-        training_log, profile = _load(paths, profile_path)
+        training_log, profile = _load(paths, profile_path, ctx.obj)
         findings = run_rules(training_log, profile)
         _echo_files(training_log)  # said before writing: a write that fails says so last
         weeks, _ = cohort.write_local(training_log, findings, output, profile, with_samples)
@@ -666,7 +677,10 @@ def _import_datasets(
     else:
         _check_paths(paths)
         profile = load_profile(profile_path) if profile_path is not None else None
-        for result in cohort.run_cohort(paths, dask_address, profile, output, with_samples):
+        results = cohort.run_cohort(
+            paths, dask_address, profile, output, with_samples, settings=ctx.obj
+        )
+        for result in results:
             _echo_errors(result.errors)  # as each athlete is done: none are kept
             notices += result.notices  # told apart at the end, as the local path tells them
             has_errors = has_errors or bool(result.errors)
@@ -770,7 +784,7 @@ def _check_paths(paths: Sequence[Path | str]) -> None:
 
 
 def _load(
-    paths: Sequence[Path | str], profile_path: Path | None
+    paths: Sequence[Path | str], profile_path: Path | None, settings: Settings
 ) -> tuple[TrainingLog, Profile | None]:
     from analyzer.loader import load
     from analyzer.profile import load_profile
@@ -779,7 +793,7 @@ def _load(
     _check_paths(paths)
     profile = load_profile(profile_path) if profile_path is not None else None
     with _progress_bar() as progress:
-        training_log = load(*paths, profile=profile, progress=progress)
+        training_log = load(*paths, profile=profile, progress=progress, settings=settings)
     return relative_log(training_log, paths), profile
 
 

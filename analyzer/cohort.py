@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -32,6 +31,7 @@ from typing import Any
 
 import pandas as pd
 
+from analyzer.archives import DEFAULT_LIMITS
 from analyzer.checkers import Finding, run_rules
 from analyzer.datasets import athlete_tables, write_athletes, write_samples
 from analyzer.discover import (
@@ -53,6 +53,7 @@ from analyzer.log import FileError, FileNotice, TrainingLog
 from analyzer.profile import Profile
 from analyzer.reading import read_sources
 from analyzer.relative import relative_log
+from analyzer.settings import Settings
 from analyzer.storage import is_url
 from analyzer.weekly import weekly_table
 
@@ -102,7 +103,9 @@ class GroupResult:
     found: list[Finding] | None = None
 
 
-def cohort_groups(paths: Sequence[Path | str], profile: Profile | None) -> list[Group]:
+def cohort_groups(
+    paths: Sequence[Path | str], profile: Profile | None, settings: Settings
+) -> list[Group]:
     """The groups of the named paths and URLs, athletes in name order, the other paths last.
 
     Local folders are only looked at (a coach's athlete sub-folders); a URL's files are listed
@@ -110,7 +113,9 @@ def cohort_groups(paths: Sequence[Path | str], profile: Profile | None) -> list[
     data_folders: list[Path] = []
     roots: dict[str | None, list[Root]] = {}
     athlete_folders: dict[str, Path] = {}
-    found_by_url = discover([path for path in paths if is_url(path)])
+    found_by_url = discover(
+        [path for path in paths if is_url(path)], settings.input_limits(DEFAULT_LIMITS)
+    )
     for path in paths:
         if is_url(path):
             continue
@@ -174,10 +179,11 @@ class Listing:
     problems: list[FileError]
 
 
-def group_files(group: Group, profile: Profile | None) -> Listing:
+def group_files(group: Group, profile: Profile | None, settings: Settings) -> Listing:
     """The group's files and problems, and its profiles with those found in its local zips (a
     runlog.toml at the root of an athlete's zip is theirs, as on the local path; one beside
     the data comes first). Runs on a worker: it walks the folders and opens the zips."""
+    limits = settings.input_limits(DEFAULT_LIMITS)
     files: list[tuple[str, bool]] = []
     problems: list[FileError] = list(group.problems)
     zipped: dict[str, tuple[str, bytes]] = {}  # athlete -> (where, TOML bytes), first found
@@ -186,9 +192,9 @@ def group_files(group: Group, profile: Profile | None) -> Listing:
             files.append((root.location, root.named))
             if is_url(root.location) or not root.location.lower().endswith(".zip"):
                 continue  # a URL's zips were opened when it was listed
-            found = discover([root.location])  # its problems are the import's to report
+            found = discover([root.location], limits)  # its problems are the import's to report
         else:
-            found = discover([root.location])
+            found = discover([root.location], limits)
             problems += [
                 FileError(path, str(reason), reason.kind) for path, reason in found.problems
             ]
@@ -211,17 +217,17 @@ def group_files(group: Group, profile: Profile | None) -> Listing:
     )
 
 
-def import_files(files: list[tuple[str, bool]], group: Group) -> list[FilePart]:
+def import_files(files: list[tuple[str, bool]], group: Group, settings: Settings) -> list[FilePart]:
     """The parts of the log that some of a group's files give, in order, without samples."""
     # A worker is one core's share of the cluster, and its process may not start others (it
     # is daemonic): a zip of many files is read here, not by reading's pool of processes.
-    os.environ["RUNLOG_WORKERS"] = "1"
-    return [part for path, named in files for part in import_file(path, named, group)]
+    alone = settings.with_processes(1)
+    return [part for path, named in files for part in import_file(path, named, group, alone)]
 
 
-def import_file(path: str, named: bool, group: Group) -> list[FilePart]:
+def import_file(path: str, named: bool, group: Group, settings: Settings) -> list[FilePart]:
     """One file's parts of the log (an archive's members each give one), without samples."""
-    found = discover([path])
+    found = discover([path], settings.input_limits(DEFAULT_LIMITS))
     parts = [
         FilePart(
             errors=[FileError(where, str(reason), reason.kind) for where, reason in found.problems]
@@ -236,20 +242,28 @@ def import_file(path: str, named: bool, group: Group) -> list[FilePart]:
         )
         for source in found.sources
     ]
-    for source, read in zip(sources, read_sources(sources), strict=True):
-        again = dataclasses.replace(source, read_raw=partial(_source_bytes, path, source.path))
+    for source, read in zip(sources, read_sources(sources, settings), strict=True):
+        read_raw = partial(_source_bytes, path, source.path, settings)
+        again = dataclasses.replace(source, read_raw=read_raw)
         loader = partial(_reread_loader, again)
-        parts.append(file_part(source, read, group.profiles, samples_loader=loader))
+        parts.append(file_part(source, read, group.profiles, settings, samples_loader=loader))
     return parts
 
 
-def _reread_loader(source: Any, _source: Any, cache_path: Path | None, index: int, record: Any):
-    return reread_samples_loader(source, cache_path, index, record)
+def _reread_loader(
+    source: Any,
+    _source: Any,
+    cache_path: Path | None,
+    index: int,
+    record: Any,
+    settings: Settings,
+):
+    return reread_samples_loader(source, cache_path, index, record, settings)
 
 
-def _source_bytes(top: str, source_path: str) -> bytes:
+def _source_bytes(top: str, source_path: str, settings: Settings) -> bytes:
     """A source's raw bytes, found again from the file it came in (a picklable read_raw)."""
-    for source in discover([top]).sources:
+    for source in discover([top], settings.input_limits(DEFAULT_LIMITS)).sources:
         if source.path == source_path:
             return source.read_raw()
     raise FileNotFoundError(source_path)
@@ -262,6 +276,7 @@ def check_group(
     profile: Profile | None,
     out: str | None,
     with_samples: bool,
+    settings: Settings,
 ) -> GroupResult:
     """Put a group's parts together, run the rules, and write its athletes' tables to `out`
     (or, with no `out`, send the log and its findings back for `check` to print)."""
@@ -269,6 +284,7 @@ def check_group(
         [FilePart(errors=problems), *(part for file_parts in parts for part in file_parts)],
         [],
         group.profiles,
+        settings,
     )
     log = relative_log(log, group.named_paths)  # as the local path shows them
     findings = run_rules(log, profile)
@@ -301,22 +317,28 @@ def run_cohort(
     out: str | None = None,
     with_samples: bool = False,
     client: Any = None,
+    settings: Settings | None = None,
 ) -> Iterator[GroupResult]:
     """Each group's result as its task ends, on the Dask cluster at `address` ("local": a
     cluster of this machine's cores, started and stopped here)."""
-    groups = cohort_groups(paths, profile)
+    settings = Settings.from_environment() if settings is None else settings
+    groups = cohort_groups(paths, profile, settings)
     if client is not None:
-        yield from _pipeline(client, groups, profile, out, with_samples)
+        yield from _pipeline(client, groups, profile, out, with_samples, settings)
         return
-    with cluster_client(address) as own_client:
-        yield from _pipeline(own_client, groups, profile, out, with_samples)
+    with cluster_client(address, settings) as own_client:
+        yield from _pipeline(own_client, groups, profile, out, with_samples, settings)
 
 
 def check_cohort(
-    paths: Sequence[Path | str], address: str, profile: Profile | None = None, client: Any = None
+    paths: Sequence[Path | str],
+    address: str,
+    profile: Profile | None = None,
+    client: Any = None,
+    settings: Settings | None = None,
 ) -> tuple[TrainingLog, list[Finding]]:
     """The log (without samples) and the findings of the paths, checked on the cluster."""
-    results = list(run_cohort(paths, address, profile, client=client))
+    results = list(run_cohort(paths, address, profile, client=client, settings=settings))
     logs = [result.log for result in results if result.log is not None]
     activities = pd.concat([item.activities for item in logs], ignore_index=True)
     log = TrainingLog(
@@ -341,6 +363,7 @@ def _pipeline(
     profile: Profile | None,
     out: str | None,
     with_samples: bool,
+    settings: Settings,
 ) -> Iterator[GroupResult]:
     from distributed import as_completed
 
@@ -353,7 +376,7 @@ def _pipeline(
     def start_next() -> None:
         group = next(queue, None)
         if group is not None:
-            listing = client.submit(group_files, group, profile, pure=False)
+            listing = client.submit(group_files, group, profile, settings, pure=False)
             listings.add(listing)
             running.add(listing)
 
@@ -366,7 +389,9 @@ def _pipeline(
             group, files = listing.group, listing.files
             per_task = len(files) if len(groups) >= in_flight else FILES_PER_TASK
             file_parts = [
-                client.submit(import_files, files[start : start + per_task], group, pure=False)
+                client.submit(
+                    import_files, files[start : start + per_task], group, settings, pure=False
+                )
                 for start in range(0, len(files), max(per_task, 1))
             ]
             running.add(
@@ -378,6 +403,7 @@ def _pipeline(
                     profile,
                     out,
                     with_samples,
+                    settings,
                     pure=False,
                 )
             )
@@ -391,7 +417,7 @@ class cluster_client:
     """A Dask client of the cluster at `address`, or of a local cluster started for the run
     ("local": RUNLOG_DASK_WORKERS worker processes, else one per core)."""
 
-    def __init__(self, address: str) -> None:
+    def __init__(self, address: str, settings: Settings) -> None:
         try:
             from distributed import Client, LocalCluster
         except ImportError as err:
@@ -408,7 +434,7 @@ class cluster_client:
             # a pandas loop ran at 0.84 of its speed outside Dask with it, 0.92 without
             with dask.config.set({"distributed.worker.profile.enabled": False}):
                 self._cluster = LocalCluster(
-                    n_workers=int(os.environ.get("RUNLOG_DASK_WORKERS", os.cpu_count() or 1)),
+                    n_workers=settings.dask_processes(),
                     threads_per_worker=1,  # one task at a time: one athlete's samples at most
                     processes=True,
                     dashboard_address=":0",  # any free port: never another cluster's

@@ -115,7 +115,7 @@ def shown(path: str | Path) -> str:
 
 def discover(paths: list[str | Path], limits: InputLimits | None = None) -> Discovery:
     """Every source under the named paths, in a stable order; what cannot be read, as problems."""
-    limits = DEFAULT_LIMITS.from_environment() if limits is None else limits
+    limits = DEFAULT_LIMITS if limits is None else limits
     found = Discovery([], [], {}, [])
     for raw_path in paths:
         if is_url(raw_path):

@@ -43,6 +43,7 @@ from analyzer.schema import (
     conform,
     empty_frame,
 )
+from analyzer.settings import Settings
 from analyzer.surfaces import apply_surface_tags
 
 log = logging.getLogger(__name__)
@@ -61,6 +62,7 @@ def load(
     *paths: str | Path,
     profile: Profile | str | Path | None = None,
     progress: Callable[[int, int], None] | None = None,
+    settings: Settings | None = None,
 ) -> TrainingLog:
     """Everything runlog can read under `paths`, as one TrainingLog.
 
@@ -70,21 +72,23 @@ def load(
     folder: that athlete is left out and their file listed in `errors`, the others are read.
     A bad file only adds to `errors`. One athlete's folder of a coach's folder, named on its
     own, gives its name as the athlete unless a profile names one.
-    `progress(files_read, files)` is called as each file is read.
+    `progress(files_read, files)` is called as each file is read. `settings` are the
+    environment's (analyzer/settings.py) unless given.
     """
-    found = discover(list(paths), input_limits(paths, profile).from_environment())
+    settings = Settings.from_environment() if settings is None else settings
+    found = discover(list(paths), settings.input_limits(input_limits(paths, profile)))
     found, profile_errors = _without_athletes_of_bad_profiles(found, profile)
     profiles = _named_athlete(profiles_for(found, profile), paths)
     errors = [
         FileError(path, str(reason), reason.kind) for path, reason in found.problems
     ] + profile_errors
     parts = []
-    reads = zip(found.sources, read_sources(found.sources), strict=True)
+    reads = zip(found.sources, read_sources(found.sources, settings), strict=True)
     for done, (source, read) in enumerate(reads, start=1):
         if progress is not None:
             progress(done, len(found.sources))
-        parts.append(file_part(source, read, profiles))
-    return assemble(parts, errors, profiles)
+        parts.append(file_part(source, read, profiles, settings))
+    return assemble(parts, errors, profiles, settings)
 
 
 @dataclass
@@ -103,11 +107,13 @@ def file_part(
     source: Source,
     read: Read,
     profiles: dict[str, Profile],
-    samples_loader: Callable[[Source, Path | None, int, Record], SampleLoader] | None = None,
+    settings: Settings,
+    samples_loader: Callable[[Source, Path | None, int, Record, Settings], SampleLoader]
+    | None = None,
 ) -> FilePart:
     """One source's part of the log, from its Read. `samples_loader(source, cache_path,
-    record_index, record)` says how its records' samples are got later (default: from the
-    import cache, else the record itself)."""
+    record_index, record, settings)` says how its records' samples are got later (default:
+    from the import cache, else the record itself)."""
     outcome = read.outcome
     if isinstance(outcome, BadFile):
         quiet = _is_quiet(source, outcome)
@@ -132,7 +138,7 @@ def file_part(
     for index, (row, record) in enumerate(zip(part.rows, imported.records, strict=True)):
         if row["has_samples"]:
             part.sample_loaders[row["activity_id"]] = loader_of(
-                source, read.cache_path, index, record
+                source, read.cache_path, index, record, settings
             )
     part.notes = [
         {**note, "athlete": note.get("athlete") or athlete, "source": source.path}
@@ -148,6 +154,7 @@ def assemble(
     parts: Iterable[FilePart],
     errors: list[FileError],
     profiles: dict[str, Profile],
+    settings: Settings,
     today: dt.date | None = None,
 ) -> TrainingLog:
     """One TrainingLog from the sources' parts: dated, in local time, tagged, merged. An
@@ -173,7 +180,7 @@ def assemble(
     activities, undated = _dated(activities)
     errors += undated
     zones = {athlete: item.timezone for athlete, item in profiles.items()}
-    activities = resolve_local_time(activities, zones)
+    activities = resolve_local_time(activities, zones, settings.timezone)
     activities, future = _not_after(activities, today or dt.date.today())
     errors += future
     activities = apply_surface_tags(activities, profiles)
@@ -342,31 +349,33 @@ def _activity_rows(
 
 
 def _samples_loader(
-    source: Source, cache_path: Path | None, index: int, record: Record
+    source: Source, cache_path: Path | None, index: int, record: Record, settings: Settings
 ) -> SampleLoader:
     """How to get a record's samples later: from the import cache when the file is in it (so
     years of samples are not all held in memory), else the frame itself."""
     if cache_path is None:
         return partial(_same, record.samples)
-    return partial(_cached_samples, source, cache_path, index)
+    return partial(_cached_samples, source, cache_path, index, settings)
 
 
 def reread_samples_loader(
-    source: Source, cache_path: Path | None, index: int, record: Record
+    source: Source, cache_path: Path | None, index: int, record: Record, settings: Settings
 ) -> SampleLoader:
     """How to get a record's samples later without holding them: from the import cache entry,
     else by reading the source again (what a task on a cluster sends back)."""
-    return partial(_cached_samples, source, cache_path, index)
+    return partial(_cached_samples, source, cache_path, index, settings)
 
 
 def _same(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def _cached_samples(source: Source, cache_path: Path | None, index: int) -> pd.DataFrame:
+def _cached_samples(
+    source: Source, cache_path: Path | None, index: int, settings: Settings
+) -> pd.DataFrame:
     outcome = load_cached(cache_path) if cache_path is not None else None
     if outcome is None:  # the entry went away, or its samples fail their check: read the file
-        outcome = read_afresh(source).outcome
+        outcome = read_afresh(source, settings).outcome
     if isinstance(outcome, BadFile) or index >= len(outcome[2].records):
         return empty_frame(SAMPLE_COLUMNS)
     samples = outcome[2].records[index].samples

@@ -12,7 +12,6 @@ from __future__ import annotations
 import functools
 import logging
 import math
-import os
 from pathlib import Path
 
 import numpy as np
@@ -56,9 +55,10 @@ def zone_at(lat_deg: float, lon_deg: float) -> str | None:
 
 
 @functools.cache
-def computer_zone() -> str:
-    """This computer's time zone name, the last resort when nothing else says (UTC if unknown)."""
-    name = os.environ.get("TZ", "").lstrip(":")
+def computer_zone(tz_setting: str | None = None) -> str:
+    """This computer's time zone name, the last resort when nothing else says (UTC if unknown):
+    the TZ setting (analyzer/settings.py) when it names a zone, else /etc/localtime's."""
+    name = (tz_setting or "").lstrip(":")
     if name and "/" in name:
         return name
     try:
@@ -71,15 +71,18 @@ def computer_zone() -> str:
 
 
 def resolve_local_time(
-    activities: pd.DataFrame, zone_by_athlete: dict[str, str | None]
+    activities: pd.DataFrame,
+    zone_by_athlete: dict[str, str | None],
+    tz_setting: str | None = None,
 ) -> pd.DataFrame:
     """The activities with timezone, local_date and local_start filled, and start_time_utc too.
 
     Rows that only had local wall time (start_time_local) get their UTC start from the zone
     chosen for them. `zone_by_athlete` maps an athlete (or "" for everyone) to the profile's
-    time zone.
+    time zone; `tz_setting` is the environment's TZ (the last resort: this computer's zone).
     """
     frame = activities.copy()
+    last_resort = computer_zone(tz_setting)
     count = len(frame)
     column = frame.get
     start_utc = pd.to_datetime(
@@ -105,7 +108,7 @@ def resolve_local_time(
                 lats_deg[position],
                 lons_deg[position],
                 stated_offsets_s[position],
-                zone_by_athlete.get(str(names[position])) or zone_by_athlete.get(""),
+                zone_by_athlete.get(str(names[position])) or zone_by_athlete.get("") or last_resort,
             )
         )
     zone_series = pd.Series(zones, index=frame.index, dtype="string")
@@ -139,7 +142,7 @@ def _zone_for(
     lat_deg: float,
     lon_deg: float,
     stated_offset_s: float,
-    profile_zone: str | None,
+    fallback_zone: str,
 ) -> str:
     if _sane_offset(device_offset_s):
         return offset_name(device_offset_s)
@@ -149,7 +152,7 @@ def _zone_for(
             return zone
     if _sane_offset(stated_offset_s):
         return offset_name(stated_offset_s)
-    return profile_zone or computer_zone()
+    return fallback_zone
 
 
 def _sane_offset(offset_s: float) -> bool:

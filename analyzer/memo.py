@@ -43,6 +43,7 @@ from analyzer.discover import coach_athlete_folders, discover
 from analyzer.errors import RunlogError
 from analyzer.fingerprint import code_key
 from analyzer.profile import find_profile, input_limits
+from analyzer.settings import Settings
 from analyzer.storage import is_url
 
 log = logging.getLogger(__name__)
@@ -67,28 +68,21 @@ _cache_problems: dict[Path, str] = {}  # a cache folder runlog could not write, 
 _cleaned: set[Path] = set()  # cache folders whose leftovers this process removed
 
 
-def cache_folder() -> Path | None:
-    """Where runlog keeps what it can make again: RUNLOG_CACHE, else ~/.cache/runlog (or
-    $XDG_CACHE_HOME/runlog); None when RUNLOG_CACHE=0 or the folder cannot be made. The
-    first call of a run removes what stopped runs left half written there."""
-    setting = os.environ.get("RUNLOG_CACHE")
-    if setting == "0":
+def cache_folder(settings: Settings) -> Path | None:
+    """Where runlog keeps what it can make again (`Settings.cache_folder`); None when the cache
+    is off or the folder cannot be made (noted for `cache_notice`). The first call of a run
+    removes what stopped runs left half written there."""
+    folder = settings.cache_folder()
+    if folder is None:
+        if settings.cache != "0":
+            where = settings.cache or str(Path(settings.default_cache_base or "~") / "runlog")
+            _cache_problems.setdefault(Path(where), "it cannot be made")
         return None
-    base = (
-        Path(setting)
-        if setting
-        else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "runlog"
-    )
-    try:
-        base.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        cache_unwritable(base, err)
-        return None
-    if base not in _cleaned:
-        _cleaned.add(base)
-        atomic.remove_stale(base)
-        atomic.remove_stale(base / _RESULTS_FOLDER)
-    return base
+    if folder not in _cleaned:
+        _cleaned.add(folder)
+        atomic.remove_stale(folder)
+        atomic.remove_stale(folder / _RESULTS_FOLDER)
+    return folder
 
 
 def keep_in_cache(path: Path, data: bytes) -> bool:
@@ -126,22 +120,27 @@ def key_of(
     paths: Sequence[str | Path],
     profile_path: Path | None,
     options: dict[str, str],
+    settings: Settings,
 ) -> str | None:
     """The key of a command's result, or None when it cannot be kept (an input by URL, no
     cache folder, a profile that does not read: the command itself says why)."""
-    if cache_folder() is None or any(is_url(path) for path in paths):
+    if cache_folder(settings) is None or any(is_url(path) for path in paths):
         return None
     try:
-        return _key(command, paths, profile_path, options)
+        return _key(command, paths, profile_path, options, settings)
     except (RunlogError, OSError):  # a bad profile, a folder gone: the command says why
         return None
 
 
 def _key(
-    command: str, paths: Sequence[str | Path], profile_path: Path | None, options: dict[str, str]
+    command: str,
+    paths: Sequence[str | Path],
+    profile_path: Path | None,
+    options: dict[str, str],
+    settings: Settings,
 ) -> str:
-    limits = input_limits(tuple(paths), profile_path)
-    found = discover(list(paths), limits.from_environment())
+    limits = settings.input_limits(input_limits(tuple(paths), profile_path))
+    found = discover(list(paths), limits)
     digest = hashlib.sha256()
 
     def add(*parts: object) -> None:
@@ -149,8 +148,8 @@ def _key(
         digest.update(b"\n")
 
     add(command, sorted(options.items()), [os.fsdecode(path) for path in paths], os.getcwd())
-    add(sorted((name, value) for name, value in os.environ.items() if name.startswith("RUNLOG")))
-    add(os.environ.get("TZ"), time.tzname, time.timezone)  # the machine's zone, where it counts
+    add(settings.variables)
+    add(settings.timezone, time.tzname, time.timezone)  # the machine's zone, where it counts
     add(code_key())
     add(str(profile_path), _content_digest(profile_path) if profile_path is not None else None)
     for folder in [*found.data_folders, *found.athlete_folders.values()]:
@@ -175,20 +174,21 @@ def remembered(
     paths: Sequence[str | Path],
     profile_path: Path | None,
     options: dict[str, str],
+    settings: Settings,
     make: Callable[[], Result],
 ) -> Result:
     """The command's result: the one kept for exactly these inputs, else `make()`'s (kept)."""
-    key = key_of(command, paths, profile_path, options)
-    result = recall(key)
+    key = key_of(command, paths, profile_path, options, settings)
+    result = recall(key, settings)
     if result is None:
         result = make()
-        keep(key, result)
+        keep(key, result, settings)
     return result
 
 
-def recall(key: str | None) -> Result | None:
+def recall(key: str | None, settings: Settings) -> Result | None:
     """The result kept under `key`, when there is one and it passes its checks."""
-    path = _result_path(key)
+    path = _result_path(key, settings)
     if path is None:
         return None
     try:
@@ -201,9 +201,9 @@ def recall(key: str | None) -> Result | None:
     return result
 
 
-def keep(key: str | None, result: Result) -> None:
+def keep(key: str | None, result: Result, settings: Settings) -> None:
     """Keep a result under `key` (whole or not at all), and only the newest KEEP_RESULTS."""
-    path = _result_path(key)
+    path = _result_path(key, settings)
     if path is None or not keep_in_cache(path, _encoded(key or "", result)):
         return
     try:
@@ -214,8 +214,8 @@ def keep(key: str | None, result: Result) -> None:
         log.debug("cannot remove old results in %s", path.parent, exc_info=True)
 
 
-def _result_path(key: str | None) -> Path | None:
-    folder = cache_folder()
+def _result_path(key: str | None, settings: Settings) -> Path | None:
+    folder = cache_folder(settings)
     if key is None or folder is None:
         return None
     return folder / _RESULTS_FOLDER / f"{key}.result"

@@ -81,6 +81,7 @@ from analyzer.lexicon import (
     TYPO_TARGET_MIN_CHARS,
     Words,
     language_of,
+    likeliest_languages,
     typo_targets,
     words_for,
 )
@@ -97,7 +98,7 @@ _KNEE_HINT = "|".join(
     (
         r"patell|\bit[- ]?bands?\b|\bitbs?\b|iliotibial|chondromalac|condromalac|\bpfps\b",
         *(
-            word if len(word) > 2 else rf"\b{word}\b"  # a short one ("kn", "lk") as a word
+            rf"\b{word}\b" if len(word) <= 3 and word.isascii() else word  # "kn", "acl": words
             for words in LANGUAGES.values()
             for word in words.knee_pattern.split("|")
         ),
@@ -127,6 +128,10 @@ _TOKEN = re.compile(
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+|(?<=[.!?])$")
 _ABBREVIATED_WORD = re.compile(r"(\w+)\.$")
 _ELISION = re.compile(r"^(l|d|j|n|m|s|c|t|qu|un|dell|all|nell|sull)'(\w.*)$")
+# A letter written three times or more ("sooooore", "kneeee") is read written twice
+_STRETCHED = re.compile(r"([^\W\d_])\1{2,}")
+# Word endings a pain word may take that its table does not list ("flaring", "achiness")
+_ENDINGS = ("ing", "ed", "es", "s", "y", "iness", "ness", "ly")
 # A face that says it hurts: "knee :(", "knee 😖"
 _EMOTICON = re.compile(r":-?\(|:'\(|[☹🙁😖😣😫😩🤕😬😢😭😞😤😟]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
@@ -158,7 +163,7 @@ CLAUSE_WORD, EXCEPTION, SEQUENCE, IMPROVING = 1 << 20, 1 << 21, 1 << 22, 1 << 23
 CONTINUING, FRAME, NOT_PAIN_BEFORE, COUNT = 1 << 24, 1 << 25, 1 << 26, 1 << 27
 SCORE_CUE, ANSWER_NO, NUMBER, SCORE = 1 << 28, 1 << 29, 1 << 30, 1 << 31
 OF_SCORE, LATER, BREAK, PAST = 1 << 32, 1 << 33, 1 << 34, 1 << 35
-LOCATION, FROM = 1 << 36, 1 << 37
+LOCATION, FROM, OTHER_PERSON, OWN, PRONOUN = 1 << 36, 1 << 37, 1 << 38, 1 << 39, 1 << 40
 FLAGS = SWELLING | LOCKING | GIVING_WAY | SHARP
 PARTS = KNEE | KNEE_PAIN | OTHER_PART
 SIDE = LEFT | RIGHT | BOTH
@@ -182,9 +187,11 @@ _PLACEHOLDERS = {
     "_past_": FRAME | PAST,
     "_hypo_": FRAME,
     "_topic_": FRAME,
-    "_them_": FRAME,
+    "_them_": FRAME | OTHER_PERSON,
     "_except_": EXCEPTION | CLAUSE_WORD,
     "_effort_": NOT_PAIN_BEFORE,
+    "_again_": CONTINUING,  # "knee pain is back": not the back
+    "_good_": GOOD,  # "better than ever"
 }
 
 
@@ -214,7 +221,7 @@ class _Grammar:
 
     def tokens(self, text: str) -> list[str]:
         """The tokens of a lower-case text: words, marks, and one token per phrase or score."""
-        text = _EMOTICON.sub(" _pain_ ", text)
+        text = _STRETCHED.sub(r"\1\1", _EMOTICON.sub(" _pain_ ", text))  # "sooooore": "soore"
         text = self.phrases.sub(self._phrase_token, text)
         for pattern, number in self.number_words:
             text = pattern.sub(number, text)
@@ -252,8 +259,25 @@ class _Grammar:
         if token[0].isdigit():
             return found | (NUMBER if _number_value(token) is not None else 0)
         if not found:
-            found = self._typo_kind(token)
+            found = self._inflected_kind(token) or self._typo_kind(token)
         return found
+
+    def _inflected_kind(self, token: str) -> int:
+        """The pain kind of a pain word with an ending its table lacks ("flaring": "flare",
+        "throbbing": "throb", "achiness": "achy")."""
+        for ending in _ENDINGS:
+            stem = token.removesuffix(ending)
+            if stem == token or len(stem) < _TYPO_MIN_CHARS:
+                continue
+            for base in (
+                stem,
+                stem + "e",
+                stem + "y",
+                stem[:-1] if stem[-1:] == stem[-2:-1] else "",
+            ):
+                if base and self.known_kind(base) & PAIN:
+                    return PAIN
+        return 0
 
     def known_kind(self, token: str) -> int:
         """What a token is by the word lists and patterns (typos aside)."""
@@ -292,6 +316,8 @@ def _grammar(language: str) -> _Grammar:
         (words.resolved_pattern, " _resolved_ "),
         (words.no_longer_pattern, " _not_ "),
         (words.pain_phrase_pattern, " _pain_ "),
+        (words.returned_pattern, " _again_ "),
+        (words.good_phrase_pattern, " _good_ "),
     ]
     phrases = [(pattern, token) for pattern, token in phrases if pattern]
     # every phrase starts at a word's start: "\b" first lets the search skip the rest
@@ -430,7 +456,9 @@ def _word_kinds(words: Words) -> dict[str, int]:
         (words.sequence, SEQUENCE),
         (words.continuing, CONTINUING),
         (words.improving, IMPROVING),
-        (words.other_subjects, FRAME),
+        (words.other_subjects, FRAME | OTHER_PERSON),
+        (words.own, OWN),
+        (words.pronouns, PRONOUN),
         (words.not_pain_score_before, NOT_PAIN_BEFORE),
         (words.score_cues, SCORE_CUE),
         (words.answers_no, ANSWER_NO),
@@ -438,6 +466,7 @@ def _word_kinds(words: Words) -> dict[str, int]:
         (words.location_words, LOCATION),
         (words.from_words, FROM),
         (_BREAKS, BREAK),
+        (("0",), NEGATION),  # "0 knee pain"
     ):
         for token in tokens:
             kinds[token] = kinds.get(token, 0) | kind
@@ -635,13 +664,27 @@ def _read_text(text: str) -> tuple[KneePain | None, bool]:
     text = _CONTROL.sub(" ", text)
     if len(text) > _LONG_NOTE_CHARS:
         text = _around_knee_words(text)
-    language = language_of(text)
-    grammar = _grammar(language)
+    grammar = _grammar(_language(text))
     sentences = _sentences(text, grammar)
     if not sentences:
         return None, False
     note = _Note.read(sentences, grammar)
     return note.pain(), note.is_clear
+
+
+def _language(text: str) -> str:
+    """The note's language; on a tie of common words, the one whose word tables know more of
+    the note ("knie voelt instabiel": Dutch, where "knie" alone is German as much as Dutch)."""
+    tied = likeliest_languages(text)
+    if len(tied) == 1:
+        return tied[0]
+    lowered = f" {text.lower()} "
+    return max(
+        tied,
+        key=lambda code: sum(
+            bool(_grammar(code).kind(token) & ~BREAK) for token in _grammar(code).tokens(lowered)
+        ),
+    )
 
 
 def _around_knee_words(text: str) -> str:
@@ -752,10 +795,12 @@ class _Note:
     def _frames(self) -> None:
         """Which tokens stand in a frame: from its cue to the end of the clause."""
         self.framed = [False] * len(self.tokens)
-        active = -1
+        active, is_someone_else = -1, False
         for index, kind in enumerate(self.kinds):
             if kind & FRAME:
-                active = self.clause[index]
+                active, is_someone_else = self.clause[index], bool(kind & OTHER_PERSON)
+            elif kind & OWN and is_someone_else:
+                active = -1  # "coach said my knee looked swollen": the runner's knee again
             self.framed[index] = self.clause[index] == active
 
     def _groups(self) -> list[_Group]:
@@ -786,12 +831,24 @@ class _Note:
                     is_framed=self.framed[index],
                 )
             )
+        groups = [group for group in groups if not self._is_region_of_the_knee(group)]
         for number, group in enumerate(groups):
             if group.is_knee and self._is_place_of_another_part(group, groups[:number]):
                 group.is_knee = False
             if group.is_knee:
                 group.is_fine = self._is_fine_after(group)
         return groups
+
+    def _is_region_of_the_knee(self, group: _Group) -> bool:
+        """Whether another part's word names a region of the knee: "the back of my knee"."""
+        if group.is_knee or group.end >= len(self.tokens) or self.tokens[group.end] != "of":
+            return False
+        for position in range(group.end + 1, min(group.end + 5, len(self.tokens))):
+            if self.kinds[position] & KNEE:
+                return True
+            if not self.kinds[position] & (SIDE_GAP | SIDE):
+                return False
+        return False
 
     def _is_place_of_another_part(self, group: _Group, before: list[_Group]) -> bool:
         """Whether the knee names the place of another part: "hamstring sore behind the knee"."""
@@ -833,7 +890,7 @@ class _Note:
                 self._loose_side(index)
             elif kind & IMPROVING:
                 self._improving(index)
-            elif kind & ANSWER_NO:
+            elif kind & (ANSWER_NO | NEGATION):
                 self._answer(index)
         self._exceptions()
         self._fine_since(knees)
@@ -914,7 +971,7 @@ class _Note:
         return bool(self.grammar.previous_day.search(" ".join(said)))
 
     def _is_painful(self, group: _Group) -> bool:
-        if group.live:
+        if group.live and not self._only_flags_and_pain_denied(group):
             return True
         scored = any(value > 0 for _, value, _ in group.scores)
         if scored and (
@@ -922,6 +979,16 @@ class _Note:
         ):
             return True
         return bool(group.weak) and not group.clear and not group.is_fine
+
+    def _only_flags_and_pain_denied(self, group: _Group) -> bool:
+        """ "knees were wobbly from fatigue but no pain": a red-flag word alone, and pain itself
+        denied of the same knee, is no knee pain."""
+        flags_only = all(
+            self.kinds[position] & FLAGS and not self.kinds[position] & PAIN
+            for position in group.live
+        )
+        denied = any(self.kinds[position] & PAIN for position in group.clear)
+        return flags_only and denied and not group.scores
 
     def _knee_pain_mention(self, index: int) -> None:
         """A knee pain word ("runner's knee", "Knieschmerzen"): pain unless negated or gone."""
@@ -967,14 +1034,17 @@ class _Note:
             group.weak.append(index)
 
     def _answer(self, index: int) -> None:
-        """A negative answer clears what was asked ("Knee pain? None.", "knee: nil")."""
+        """A negative answer clears what was asked ("Knee pain? None.", "knee: nil", "Knee
+        pain? Not today.")."""
         position = index - 1
         while position >= 0 and self.tokens[position] in {"¶", "-", "–", "—"}:
             position -= 1
         if position < 0 or self.tokens[position] not in {"?", ":"}:
             return
-        if index + 1 < len(self.tokens) and not self.kinds[index + 1] & BREAK:
-            return  # "knee: no pain": the negation reads it
+        rest = range(index + 1, len(self.tokens))
+        answer = [position for position in rest if self.clause[position] == self.clause[index]]
+        if any(self.kinds[position] & (PAIN | FLAGS | PARTS | SCORE) for position in answer):
+            return  # "knee: no pain": the negation reads it; "Not today." answers
         asked = self.clause[position]
         for group in self.groups:
             if group.is_knee and self.clause[group.start] in (asked, asked - 1):
@@ -1153,15 +1223,22 @@ class _Note:
             position -= 1
         after_comma = "," in tokens[position + 1 : index]  # "Pain? knee, 4."
         copula = position
-        while position >= 0 and kinds[position] & STATE_FILLER and not kinds[position] & SIDE:
+        while (
+            position >= 0
+            and kinds[position] & STATE_FILLER
+            and not kinds[position] & (SIDE | CONTINUING)  # "still a 4" is its own cue
+        ):
             position -= 1  # "Knee is a 3 today", "knee was 4"
         if position < 0 or (kinds[position] & COUNT and not kinds[position] & (KNEE | SIDE)):
             return None
         cue = kinds[position]
-        if (position != copula or after_comma) and not cue & (KNEE | KNEE_PAIN):
+        is_last = after >= len(tokens) or kinds[after] & BREAK  # "knee mildly sore, 2"
+        if position != copula and not cue & (KNEE | KNEE_PAIN | PRONOUN | CONTINUING):
+            return None  # "knee is a 3", "By the end it was a 5"
+        if after_comma and not (cue & (KNEE | KNEE_PAIN) or (cue & PAIN and is_last)):
             return None
-        if not cue & (PAIN | KNEE | KNEE_PAIN | SCORE_CUE | SIDE | FLAGS):
-            return None
+        if not cue & (PAIN | KNEE | KNEE_PAIN | SCORE_CUE | SIDE | FLAGS | CONTINUING | PRONOUN):
+            return None  # "still a 4"
         if cue & SIDE and not cue & KNEE and not any(group.is_knee for group in self.groups):
             return None
         return _number_value(token)
@@ -1218,10 +1295,10 @@ class _Note:
             if not kinds[position] & SIDE_GAP:
                 break
         words += self._side_after_pain(group)
-        if "(" in tokens[group.end : group.end + 4]:  # "knee pain 3/10 (left)"
+        if "(" in tokens[group.end : group.end + 8]:  # "knee pain 3/10 (left)", "(L/R)"
             bracket = tokens.index("(", group.end)
-            if bracket + 1 < len(tokens):
-                words.append(tokens[bracket + 1])
+            inside = tokens[bracket + 1 : bracket + 2 + _ASIDE_MAX_TOKENS]
+            words += inside[: inside.index(")")] if ")" in inside else inside[:1]
         sides = self._side_words(words) | group.sides
         scored = {side for _, value, side in group.scores if side and value > 0}
         if len(scored) > 1 or not sides:  # "L 2/10, R 4/10": both
@@ -1236,8 +1313,8 @@ class _Note:
         """A side after the pain words ("knee pain R", "knee sore left side"), said as a letter,
         with "side", or last in its clause (not "knee sore right after the run")."""
         position = group.end
-        while position < len(self.tokens) and self.kinds[position] & PAIN:
-            position += 1
+        while position < len(self.tokens) and self.kinds[position] & (PAIN | SCORE):
+            position += 1  # "knee discomfort 2/10 L"
         if position == group.end or position >= len(self.tokens):
             return []
         token, after = self.tokens[position], position + 1

@@ -13,13 +13,12 @@ import dataclasses
 import hashlib
 import io
 import logging
-import os
 from collections import Counter, deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import islice
 from pathlib import Path
 
@@ -32,6 +31,7 @@ from analyzer.errors import BadFile, FileErrorKind
 from analyzer.fingerprint import code_key
 from analyzer.importers import Imported, importer_for, suffix_of, text
 from analyzer.memo import cache_folder, keep_in_cache
+from analyzer.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -77,13 +77,13 @@ def content_id_of(data: bytes) -> str:
     return hashlib.sha1(data, usedforsecurity=False).hexdigest()[:16]
 
 
-def read_sources(sources: list[Source]) -> Iterator[Read]:
+def read_sources(sources: list[Source], settings: Settings) -> Iterator[Read]:
     """One Read per source, in order: (format, content id, Imported) or the BadFile.
 
     Outcomes come one at a time, so a caller that keeps only what it needs of each (samples
     can be read again from the cache entry) never holds years of samples at once.
     """
-    cache = cache_folder()
+    cache = cache_folder(settings)
     planned: list[BadFile | Path | int] = []  # per source: its error, its entry, or its parse
     pending: list[Source] = []  # a source of each distinct content to parse, in order
     places: dict[tuple[str, bytes], int] = {}  # (suffix, digest) -> its place in pending
@@ -105,7 +105,7 @@ def read_sources(sources: list[Source]) -> Iterator[Read]:
             pending.append(source)  # its bytes are read again when it is parsed: not held
         planned.append(place)
         uses[place] += 1
-    parsed = _parse_all(pending)
+    parsed = _parse_all(pending, settings)
     held: dict[int, Read] = {}  # parsed contents that later copies still need
     for source, plan in zip(sources, planned, strict=True):
         if isinstance(plan, BadFile):
@@ -124,21 +124,21 @@ def read_sources(sources: list[Source]) -> Iterator[Read]:
             outcome = (entry.file_format, entry.content_id, entry.imported)
             yield Read(outcome, plan, entry.has_samples)
         else:  # a damaged cache entry: read the file afresh
-            yield _read_now(source, cache)
+            yield _read_now(source, cache, settings)
 
 
-def read_afresh(source: Source) -> Read:
+def read_afresh(source: Source, settings: Settings) -> Read:
     """One source's Read, parsed from the file now, its cache entry written again (when an
     entry's samples fail their check, or the entry went away)."""
-    return _read_now(source, cache_folder())
+    return _read_now(source, cache_folder(settings), settings)
 
 
-def _read_now(source: Source, cache: Path | None) -> Read:
-    data, outcome = _read_and_parse(source)
+def _read_now(source: Source, cache: Path | None, settings: Settings) -> Read:
+    data, outcome = _read_and_parse(source, settings)
     return Read.of(outcome, None if data is None else _to_cache(cache, data, outcome))
 
 
-def _parse_all(sources: list[Source]) -> Iterator[tuple[bytes | None, Outcome]]:
+def _parse_all(sources: list[Source], settings: Settings) -> Iterator[tuple[bytes | None, Outcome]]:
     """Each source's bytes (None when they cannot be read) and outcome, in order, parsed on
     every core when there are many.
 
@@ -146,24 +146,25 @@ def _parse_all(sources: list[Source]) -> Iterator[tuple[bytes | None, Outcome]]:
     `_IN_FLIGHT` batches of `_BATCH` files read ahead of it: memory stays bounded however many
     files a cold import parses.
     """
-    workers = min(os.cpu_count() or 1, 8)
-    if len(sources) < _PARALLEL_MIN_FILES or workers < 2 or os.environ.get("RUNLOG_WORKERS") == "1":
-        yield from map(_read_and_parse, sources)
+    workers = settings.reading_processes()
+    one_by_one = partial(_read_and_parse, settings=settings)
+    if len(sources) < _PARALLEL_MIN_FILES or workers < 2:
+        yield from map(one_by_one, sources)
         return
     try:
         pool = executor.process_pool(workers)
     except (OSError, RuntimeError) as err:  # no processes here (a sandbox): read in this one
         log.debug("parallel reading unavailable (%s); reading one file at a time", err)
-        yield from map(_read_and_parse, sources)
+        yield from map(one_by_one, sources)
         return
     waiting = (sources[start : start + _BATCH] for start in range(0, len(sources), _BATCH))
     with executor.running(pool):
         in_flight = deque(
-            _Batch.sent(pool, batch) for batch in islice(waiting, workers * _IN_FLIGHT)
+            _Batch.sent(pool, batch, settings) for batch in islice(waiting, workers * _IN_FLIGHT)
         )
         while in_flight:
             batch = in_flight.popleft()
-            in_flight.extend(_Batch.sent(pool, later) for later in islice(waiting, 1))
+            in_flight.extend(_Batch.sent(pool, later, settings) for later in islice(waiting, 1))
             yield from batch.outcomes()
 
 
@@ -175,9 +176,10 @@ class _Batch:
     names: list[str]
     contents: list[bytes | BadFile]
     work: Future[list[Outcome]] | None
+    settings: Settings
 
     @classmethod
-    def sent(cls, pool: ProcessPoolExecutor, sources: list[Source]) -> _Batch:
+    def sent(cls, pool: ProcessPoolExecutor, sources: list[Source], settings: Settings) -> _Batch:
         names = [source.name for source in sources]
         contents = [_bytes_of(source) for source in sources]
         jobs = [
@@ -186,10 +188,10 @@ class _Batch:
             if isinstance(data, bytes)
         ]
         try:
-            work = pool.submit(_parse_many, jobs) if jobs else None
+            work = pool.submit(_parse_many, jobs, settings) if jobs else None
         except (BrokenProcessPool, RuntimeError):  # a process died before: parse them here
             work = None
-        return cls(names, contents, work)
+        return cls(names, contents, work, settings)
 
     def outcomes(self) -> Iterator[tuple[bytes | None, Outcome]]:
         parsed: Iterator[Outcome] | None = None
@@ -200,19 +202,25 @@ class _Batch:
                 log.debug("a reading process failed (%s); reading the rest here", err)
         if parsed is None:
             readable = zip(self.names, self.contents, strict=True)
-            parsed = (parse(name, data) for name, data in readable if isinstance(data, bytes))
+            parsed = (
+                parse(name, data, self.settings)
+                for name, data in readable
+                if isinstance(data, bytes)
+            )
         for data in self.contents:
             yield (data, next(parsed)) if isinstance(data, bytes) else (None, data)
 
 
-def _parse_many(jobs: list[tuple[str, bytes]]) -> list[Outcome]:
+def _parse_many(jobs: list[tuple[str, bytes]], settings: Settings) -> list[Outcome]:
     """A reading process's task: a few files, parsed in turn."""
-    return [parse(name, data) for name, data in jobs]
+    return [parse(name, data, settings) for name, data in jobs]
 
 
-def _read_and_parse(source: Source) -> tuple[bytes | None, Outcome]:
+def _read_and_parse(source: Source, settings: Settings) -> tuple[bytes | None, Outcome]:
     data = _bytes_of(source)
-    return (None, data) if isinstance(data, BadFile) else (data, parse(source.name, data))
+    if isinstance(data, BadFile):
+        return None, data
+    return data, parse(source.name, data, settings)
 
 
 def _bytes_of(source: Source) -> bytes | BadFile:
@@ -224,8 +232,9 @@ def _bytes_of(source: Source) -> bytes | BadFile:
         return BadFile(f"cannot open: {err.strerror or err}", FileErrorKind.UNREADABLE)
 
 
-def parse(name: str, data: bytes) -> Outcome:
-    """Read one file's bytes with the importer that claims it."""
+def parse(name: str, data: bytes, settings: Settings | None = None) -> Outcome:
+    """Read one file's bytes with the importer that claims it (with the options `settings`
+    give it)."""
     if not data.strip():
         return BadFile("is empty: nothing was recorded, or the copy failed", FileErrorKind.EMPTY)
     content_id = content_id_of(data)
@@ -234,7 +243,8 @@ def parse(name: str, data: bytes) -> Outcome:
         data, stray = text.without_stray_controls(data)
     try:
         importer = importer_for(name, data[:HEAD_BYTES])
-        imported = plausible.checked(importer.read(io.BytesIO(data)))
+        options = (settings or Settings()).read_options(importer.FORMAT)
+        imported = plausible.checked(importer.read(io.BytesIO(data), **options))
     except BadFile as err:
         return err
     except MemoryError:  # the machine's limit, not the file's fault, nor a bug

@@ -133,14 +133,16 @@ def _one_run(mode: str, folder: Path, out: str, workers: int) -> dict:
     from analyzer import cohort
     from analyzer.checkers import run_rules
     from analyzer.relative import relative_log
+    from analyzer.settings import Settings
 
     worker_peaks: list[float] = []
     if mode == "local":  # as `runlog import` does: paths relative to the folder named
         log = relative_log(analyzer.load(folder), [folder])
         cohort.write_local(log, run_rules(log), out, None, with_samples=False)
     else:
-        os.environ["RUNLOG_DASK_WORKERS"] = str(workers)
-        with cohort.cluster_client(cohort.LOCAL_CLUSTER) as client:  # as `--dask local` starts it
+        settings = Settings.from_environment({**os.environ, "RUNLOG_DASK_WORKERS": str(workers)})
+        # as `--dask local` starts it
+        with cohort.cluster_client(cohort.LOCAL_CLUSTER, settings) as client:
             for _ in cohort.run_cohort([folder], "unused", out=out, client=client):
                 pass
             peaks = client.run(_peak_rss_mb)

@@ -58,6 +58,8 @@ ATHLETES = (
     ("femi", "Africa/Lagos", 6.45, 3.40),
     ("gus", "America/Sao_Paulo", -23.59, -46.66),
     ("hana", "Europe/Berlin", 52.52, 13.40),
+    ("ivo", "Europe/Madrid", 40.42, -3.70),
+    ("jun", "Asia/Seoul", 37.57, 126.98),
 )
 EVERY_SECOND = (1,)
 SMART_RECORDING = (4, 5)
@@ -227,7 +229,7 @@ def _settings(cache: Path, workers: str | None, fitdecode: bool) -> Iterator[Non
     wanted = {
         "RUNLOG_CACHE": str(cache),
         "RUNLOG_WORKERS": workers,
-        fit.DECODER_SETTING: "fitdecode" if fitdecode else None,
+        "RUNLOG_FIT_DECODER": "fitdecode" if fitdecode else None,
     }
     before = {key: os.environ.get(key) for key in wanted}
     for key, value in wanted.items():

@@ -56,7 +56,7 @@ def _read(source) -> bytes | BadFile:
 
 def test_the_limits_are_set_from_the_environment():
     environment = {"RUNLOG_MAX_RATIO": "30", "RUNLOG_MAX_NESTING": "5"}
-    limits = InputLimits().from_environment(environment)
+    limits = InputLimits().with_variables(environment)
     assert (limits.max_ratio, limits.max_nesting, limits.max_file_mb) == (30, 5, 1024)
 
 
@@ -64,7 +64,7 @@ def test_the_limits_are_set_in_a_profile_and_the_environment_comes_last(tmp_path
     (tmp_path / "runlog.toml").write_text("[limits]\nmax_ratio = 20\nmax_entries = 10\n")
     profile = load_profile(tmp_path / "runlog.toml")
     assert (profile.limits.max_ratio, profile.limits.max_entries) == (20, 10)
-    limits = profile.limits.from_environment({"RUNLOG_MAX_RATIO": "40"})
+    limits = profile.limits.with_variables({"RUNLOG_MAX_RATIO": "40"})
     assert (limits.max_ratio, limits.max_entries) == (40, 10)
     many_entries_zip(tmp_path / "many.zip", 11)
     log = analyzer.load(tmp_path)
@@ -88,7 +88,7 @@ def test_a_bad_limit_in_a_profile_is_one_line_naming_it(tmp_path, table, message
 @pytest.mark.parametrize("text", ["lots", "0", "-1", "nan"])
 def test_a_bad_limit_in_the_environment_is_one_line_naming_it(text):
     with pytest.raises(RunlogError, match=f"RUNLOG_MAX_FILE_MB={text}"):
-        InputLimits().from_environment({"RUNLOG_MAX_FILE_MB": text})
+        InputLimits().with_variables({"RUNLOG_MAX_FILE_MB": text})
 
 
 def test_an_entry_declaring_more_than_the_file_limit_is_refused_before_it_inflates(tmp_path):

@@ -15,6 +15,7 @@ from click.testing import CliRunner
 
 from analyzer import cli, memo
 from analyzer.reading import load_cached
+from analyzer.settings import Settings
 
 SAMPLE_DATA = Path(__file__).resolve().parents[1] / "sample_data"
 RAN_WITHOUT_PANDAS = (
@@ -92,8 +93,9 @@ def test_a_changed_file_gives_a_new_result(data, tmp_path):
 def test_whatever_the_result_depends_on_gives_a_new_key(data, tmp_path, monkeypatch, change):
     profile = tmp_path / "other.toml"
     profile.write_text((data / "runlog.toml").read_text())
-    before = memo.key_of("import", [data], None, {"output": "runs.csv"})
-    assert memo.key_of("import", [data], None, {"output": "runs.csv"}) == before
+    settings = Settings.from_environment()
+    before = memo.key_of("import", [data], None, {"output": "runs.csv"}, settings)
+    assert memo.key_of("import", [data], None, {"output": "runs.csv"}, settings) == before
     options = {"output": "runs.csv"}
     given = None
     if change == "a new file":
@@ -107,7 +109,7 @@ def test_whatever_the_result_depends_on_gives_a_new_key(data, tmp_path, monkeypa
         monkeypatch.setattr(memo, "code_key", lambda: "another release")
     else:
         options = {"output": "runs.parquet"}
-    assert memo.key_of("import", [data], given, options) != before
+    assert memo.key_of("import", [data], given, options, settings) != before
 
 
 @pytest.mark.parametrize("damage", ["cut short", "a byte flipped", "emptied"])
@@ -140,7 +142,7 @@ def test_files_not_read_are_said_again_with_the_same_exit_code(data, tmp_path):
 
 def test_no_cache_keeps_no_result_and_only_the_newest_are_kept(data, tmp_path, monkeypatch):
     monkeypatch.setenv("RUNLOG_CACHE", "0")
-    assert memo.key_of("import", [data], None, {}) is None
+    assert memo.key_of("import", [data], None, {}, Settings.from_environment()) is None
     run_import(data, tmp_path / "runs.csv")
     assert not (tmp_path / "cache").exists()
     monkeypatch.setenv("RUNLOG_CACHE", str(tmp_path / "cache"))
@@ -250,7 +252,7 @@ def test_what_a_stopped_run_left_in_the_cache_goes_on_the_next_run(data, tmp_pat
     running = cache / f".cd.entry.{os.getpid()}.tmp"  # this process writes it: not stale
     running.write_bytes(b"half an entry")
     monkeypatch.setattr(memo, "_cleaned", set())
-    assert memo.cache_folder() == cache
+    assert memo.cache_folder(Settings(cache=str(cache))) == cache
     assert not any(path.exists() for path in left)
     assert running.exists()
 
@@ -264,8 +266,9 @@ def test_a_site_is_kept_apart_from_a_page_and_written_again_the_same(data, tmp_p
     assert again.output == first.output and len(kept_results(tmp_path)) == 1
     assert {path.name: path.read_bytes() for path in site.iterdir()} == pages
     options = {"output": str(site), "layout": "site"}
-    assert memo.key_of("report", [data], None, options) != memo.key_of(
-        "report", [data], None, {**options, "layout": "page"}
+    settings = Settings.from_environment()
+    assert memo.key_of("report", [data], None, options, settings) != memo.key_of(
+        "report", [data], None, {**options, "layout": "page"}, settings
     )
 
 

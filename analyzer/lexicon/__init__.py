@@ -51,12 +51,20 @@ _CODES = list(LANGUAGES)
 def language_of(text: str) -> str:
     """The language code of a text: the one with the most of its common, knee and pain words
     in it (on a tie the first of en, de, fr, es, it, nl, da, sv, no, pt; English for none)."""
+    return likeliest_languages(text)[0]
+
+
+def likeliest_languages(text: str) -> list[str]:
+    """The languages with the most of their common, knee and pain words in a text, in the
+    order en, de, fr, es, it, nl, da, sv, no, pt (["en"] when no language has any)."""
     counts = [0] * len(_ORDER)
     for word in _WORD.findall(text.lower()):
         for rank in _languages_of_word(word):
             counts[rank] += 1
-    best = max(range(len(counts)), key=lambda rank: (counts[rank], -rank))
-    return _CODES[best] if counts[best] > 0 else ENGLISH
+    best = max(counts)
+    return (
+        [_CODES[rank] for rank in range(len(counts)) if counts[rank] == best] if best else [ENGLISH]
+    )
 
 
 @functools.lru_cache(maxsize=65536)

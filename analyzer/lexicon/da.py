@@ -29,7 +29,8 @@ WORDS = Words(
         r"|\bmåneder siden\b|\bdengang\b"
     ),
     pain_pattern=(
-        r"ondt|driller|drillede|generede|generende|ømmer|ømmede|smerte|smerter|smerten|smerterne|smertende|øm|ømt|ømme|ømhed|skade|skadet|"
+        r"ondt|driller|drillede|generede|generende|ømmer|ømmede|smerte|smerter|smerten|smerterne"
+        r"|smertende|øm|ømt|ømme|ømhed|skade|skadet|"
         r"gener|generer|genere|problemer|irriteret|betændt|betændelse|murren|murrer|"
         r"jager|værk|værker|sart|overbelast\w*|stikker"
         r"|brokke\w*|protester\w*|murre\w*|brænd\w*"
@@ -46,16 +47,23 @@ WORDS = Words(
         r"lyske|lysken|tæer|tå|fascia|skulder|nakke|ben|benet|benene|muskel|muskler|sene|"
         r"senen|håndled|albue|hoved|hamstring\w*"
     ),
-    swelling_pattern=r"\bhævet\b|\bhævelse\w*|\bhæver\b|\bhoven\b|\bopsvulmet\b|\bvæske\b",
-    locking_pattern=r"\blåst\b|\blåser\b|\blåste\b|\bsatte sig fast\b|\bgik i baglås\b",
+    swelling_pattern=r"\bhæv\w*|\bhoven\b|\bopsvulmet\b|\bvæske\b",
+    locking_pattern=(
+        r"\blåst\b|\blåser\b|\blåste\b|\bsatte sig fast\b|\bgik i baglås\b"
+        r"|\bkan ikke (?:\w+ )?(?:strække|bøje)\b"
+    ),
     giving_way_pattern=(
         r"\bgav efter\b|\bgiver efter\b|\bsvigtede\b|\bsvigter\b|\bknækkede sammen\b"
         r"|\bustabil\w*"
     ),
     sharp_pattern=r"\bskarp\w*|\bjagende\b|\bstikkende\b|\bstik\b",
-    resolved_pattern=r"\bsmertefri\b|\buden smerter\b|\ber gået væk\b|\bgik væk\b",
-    no_longer_pattern=r"\bikke længere\b|\bikke mere\b|\bingen \w* ?mere\b",
+    resolved_pattern=(
+        r"\bsmertefri\b|\buden smerter\b|\ber gået væk\b|\bgik væk\b"
+        r"|\bglemt\b|\bfortid\b"
+    ),
+    no_longer_pattern=r"\bikke (?:\w+ ){0,2}(?:længere|mere)\b|\bingen \w* ?mere\b",
     resolved=("væk", "forsvundet", "ovre", "helet"),
+    good_phrase_pattern=r"\bbedre end nogensinde\b|\bsom ny\b",
     good_state=("fint", "fin", "godt", "perfekt", "stabilt", "ok", "okay", "super"),
     state_fillers=(
         "har", "det", "var", "er", "føltes", "føles", "føltes", "helt", "rigtig", "meget",
@@ -80,11 +88,15 @@ WORDS = Words(
     range_pattern=r"til",
     spelled_knee=("knæet", "knæene", "knæskal"),
     other_people_pattern=(
-        r"\b(?:min|mit|vores|en|et)\s+(?:\w+\s+)?(?:ven|veninde|kone|mand|kæreste|bror|søster"
-        r"|træner|makker|søn|datter|kollega|løbemakker|kammerat|hund)"
-        r"(?:\s+(?!(?:and|und|et|y|e|en|og|och|i|ich|je|yo|io|ik|jeg|jag|eu)\b)\w+){0,3}?"
+        r"\bså\s+(?:en|et|nogen)\b|"
+        r"\b(?:(?:min|mit|vores|en|et)\s+(?:\w+\s+)?)?(?:ven|veninde|kone|mand|kæreste|bror|søster"
+        r"|træner|makker|søn|datter|kollega|løbemakker|kammerat|hund|far|mor|farfar|morfar"
+        r"|farmor|mormor|onkel|moster|faster|nabo|barn)"
+        r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
         r"(?=\s+(?:har|havde|er|var|siger|sagde|klager|med|mærker|mærkede|fik|fortalte|meldte)\b)"
     ),
+    pronouns=("det",),
+    own=("mit", "min", "mine"),
     other_subjects=("han", "hun"),
     hypothetical_pattern=(
         r"\bhåber\w*|\bforhåbentlig\b|\bhvis\b|\bi tilfælde\b|\bbange for\b|\bfor at undgå\b"
@@ -92,7 +104,8 @@ WORDS = Words(
     ),
     topic_pattern=(
         r"\b(?:podcast|artikel|video|bog|blog|studie)s?\s+(?:\w+\s+)?(?:om)\b"
-        r"|\b(?:læste|læst|spurgte|spurgt|snakkede|talte|hørt|hørte)\s+(?:\w+\s+)?(?:om|hvordan|hvis|at)\b"
+        r"|\b(?:læste|læst|spurgte|spurgt|snakkede|talte|hørt|hørte)\s+(?:\w+\s+)?(?:om|hvordan"
+        r"|hvis|at)\b"
     ),
     spelled_pain=("ondt", "smerter", "smerte", "hævet", "ømme"),
     exception_pattern=r"\bundtagen\b|\bbortset fra\b|\bpånær\b",
@@ -101,6 +114,7 @@ WORDS = Words(
     from_words=("fra",),
     side_nouns=("side", "siden"),
     sequence=("så", "derefter", "senere", "indtil", "bagefter"),
+    returned_pattern=r"\ber tilbage\b|\bkom tilbage\b",
     continuing=("stadig", "igen", "fortsat", "endnu"),
     numbers=(
         "nul|nuller", "en|et|etter", "to|toer", "tre|treer", "fire|firer", "fem|femmer",

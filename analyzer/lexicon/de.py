@@ -8,7 +8,7 @@ WORDS = Words(
         "nicht", "beim", "heute", "lauf", "etwas", "im", "am", "auf", "tut", "weh", "leicht",
         "schmerzen", "wieder", "knieschmerzen", "linkes", "rechtes", "keine", "bisschen",
     ),
-    knee_pattern=r"knie|knies|kniescheiben?|kniekehlen?|kniegelenke?",
+    knee_pattern=r"knie|knies|kniescheiben?|kniekehlen?|kniegelenke?|meniskus|kreuzband|innenband",
     both_knees=(),
     knee_pain_pattern=(
         r"\bl(?:ä|ae)uferknie\b|\bknie(?:schmerz|problem|beschwerde|verletzung)\w*"
@@ -45,12 +45,21 @@ WORDS = Words(
         r"po|gesäß|leiste|schultern?|nacken|muskeln?|sehnen?|hamstrings?"
     ),
     swelling_pattern=r"\b(?:an)?geschwollen\w*|\bschw(?:ellung|ill|oll)\w*|\bdick\b|\berguss\b",
-    locking_pattern=r"\bblockier\w*|\bblockade\b|\brastet\b|\beingerastet\b",
-    giving_way_pattern=r"\bknickt?e? (?:\w+ )?weg\b|\bweggeknickt\b|\binstabil\b|\bgab nach\b",
+    locking_pattern=(
+        r"\bblockier\w*|\bblockade\b|\brastet\b|\beingerastet\b"
+        r"|\bkann (?:\w+ )?(?:\w+ )?nicht (?:ganz |richtig )?(?:strecken|beugen)\b"
+    ),
+    giving_way_pattern=(
+        r"\bknickt?e? (?:\w+ )?weg\b|\bweggeknickt\b|\binstabil\b|\bgab nach\b|\bwackelig\w*"
+    ),
     sharp_pattern=r"\bstechend\w*|\bscharf\w*|\bstiche?\b",
-    resolved_pattern=r"\bschmerzfrei\b|\bbeschwerdefrei\b",
-    no_longer_pattern=r"\bnicht mehr\b|\bkein\w* mehr\b",
+    resolved_pattern=(
+        r"\bschmerzfrei\b|\bbeschwerdefrei\b"
+        r"|\bschnee von gestern\b|\bvergessen\b|\bgeschichte\b"
+    ),
+    no_longer_pattern=r"\bnicht (?:\w+ ){0,2}mehr\b|\bkein\w* (?:\w+ )?mehr\b",
     resolved=("weg", "verschwunden", "vorbei", "ausgeheilt"),
+    good_phrase_pattern=r"\bbesser als je\w*|\bwie neu\b",
     good_state=("gut", "prima", "super", "bestens", "stabil", "ruhig", "okay", "top"),
     state_fillers=(
         "ist", "war", "fühlte", "fühlt", "sich", "völlig", "ganz", "wieder", "heute", "alles",
@@ -80,13 +89,16 @@ WORDS = Words(
     range_pattern=r"bis",
     spelled_knee=("knie", "knies", "kniescheibe"),
     other_people_pattern=(
-        r"\b(?:mein|meine|unser|unsere|ein|eine)\s+(?:\w+\s+)?(?:freund|freundin|frau|mann"
-        r"|partner|partnerin|bruder|schwester|tochter|sohn|kollege|kollegin|trainingspartner\w*"
-        r"|athlet\w*|läufer\w*|hund)"
-        r"(?:\s+(?!(?:and|und|et|y|e|en|og|och|i|ich|je|yo|io|ik|jeg|jag|eu)\b)\w+){0,3}?"
+        r"\b(?:sah|gesehen,?)\s+(?:ein|eine|einen|jemand\w*)\b|"
+        r"\b(?:(?:mein|meine|unser|unsere|ein|eine)\s+(?:\w+\s+)?)?(?:freund|freundin|frau|mann"
+        r"|partner|partnerin|bruder|schwester|tochter|sohn|\w*kolleg\w*|\w*partner\w*|\w*freund\w*"
+        r"|athlet\w*|läufer\w*|hund|vater|mutter|opa|oma|onkel|tante|kind|nachbar\w*|trainer\w*)"
+        r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
         r"(?=\s+(?:hat|hatte|ist|war|sagt|sagte|klagt|klagte|mit|spürt|spürte|bekam|erzählt|meldet"
         r"|meldete)\b)"
     ),
+    pronouns=("es",),
+    own=("mein", "meine", "meinem", "meinen", "meiner"),
     other_subjects=("er",),
     hypothetical_pattern=(
         r"\bhoffe\w*|\bhoffentlich\b|\bfalls\b|\bwenn\b|\bdamit\b|\bum (?:\w+ )?zu vermeiden\b"
@@ -97,6 +109,7 @@ WORDS = Words(
         r"\b(?:podcast|artikel|video|buch|blog|beitrag|studie|vortrag)s?\s+(?:\w+\s+)?"
         r"(?:über|zu|zum|zur)\b|\b(?:gelesen|gefragt|fragte|fragt|gesprochen|geredet"
         r"|recherchiert|erkundigt|gehört)\s+(?:\w+\s+)?(?:über|nach|wie|ob|dass)\b"
+        r"|\b(?:über|von)(?=(?:\s+\w+){1,3}\s+(?:gelesen|gehört|gesprochen|geredet|gelernt)\b)"
     ),
     spelled_pain=("schmerz", "schmerzen", "schmerzt", "geschwollen", "schwellung"),
     exception_pattern=r"\baußer\b|\bausser\b|\bbis auf\b|\babgesehen von\b|\bausgenommen\b",
@@ -107,6 +120,7 @@ WORDS = Words(
     from_words=("von",),
     side_nouns=("seite",),
     sequence=("dann", "danach", "später", "bis", "anschließend", "ab"),
+    returned_pattern=r"\bist wieder da\b|\bkommt zurück\b|\bwieder da\b",
     continuing=("noch", "wieder", "immer", "weiterhin", "erneut"),
     numbers=(
         "null", "eins|ein|eine", "zwei", "drei", "vier", "fünf|fuenf", "sechs", "sieben", "acht",

@@ -7,7 +7,10 @@ WORDS = Words(
         "the", "and", "my", "was", "after", "with", "felt", "bit", "today", "run", "knee",
         "knees", "sore", "pain", "but", "of", "on", "it", "this", "at", "easy", "long",
     ),
-    knee_pattern=r"knees?|kneecaps?|knee's|patella[es]?|patellar|kn|lk|rk",
+    knee_pattern=(
+        r"knees?|kneecaps?|knee's|patella[es]?|patellar|kn|lk|rk|menisc(?:us|i|al)|acl|mcl|lcl"
+        r"|pcl"
+    ),
     spelled_knee=("knee", "knees", "kneecap"),
     both_knees=("knees", "kneecaps"),
     knee_pain_pattern=(
@@ -30,14 +33,23 @@ WORDS = Words(
         r"|buddy|mate|coach|client|girlfriend|boyfriend|colleague|dog|athlete)s'\s+knees?\b"
     ),
     other_people_pattern=(
-        r"\b(?:my|our|a|the|one of my|one of the)\s+(?:\w+\s+)?(?:friend|wife|husband|partner"
+        r"\b(?:saw|seen|watched|witnessed)\s+(?:a|an|the|some|someone|somebody|this|that|two"
+        r"|one)\b|"
+        r"\b(?:someone|somebody|everyone)\b"
+        r"|\b(?:(?:my|our|a|the|one of my|one of the|some|this)\s+(?:\w+\s+)?)?(?:friend|wife"
+        r"|husband"
+        r"|partner"
         r"|son|daughter|mum|mom|dad|brother|sister|teammate|buddy|mate|client|girlfriend"
-        r"|boyfriend|colleague|dog|athletes?|runners?|clubmates?|training partner)s?"
-        r"(?:\s+(?!(?:and|und|et|y|e|en|og|och|i|ich|je|yo|io|ik|jeg|jag|eu)\b)\w+){0,3}?"
+        r"|boyfriend|colleague|dog|athletes?|runners?|clubmates?|training partner|father|mother"
+        r"|grandma|grandad|grandpa|granny|uncle|aunt|cousin|kid|child|neighbou?r|guy|bloke|lady"
+        r"|woman|man|girl|boy|person|coach|teammate)s?"
+        r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
         r"(?=\s+(?:has|had|have|is|was|were|said|says|complained|complains|hurt|tweaked"
         r"|twisted|injured|with|reported|reports|mentioned|mentions|felt|feels|got|gets"
         r"|developed|noticed|told)\b)"
     ),
+    pronouns=("it", "it's"),
+    own=("my",),
     other_subjects=("he", "she", "he's", "she's"),
     past_pattern=(
         r"\blast (?:year|month|season|summer|winter|spring|autumn|fall|time)'?s?\b"
@@ -64,9 +76,10 @@ WORDS = Words(
     pain_pattern=(
         r"pains?|painful|sore|soreness|sorer|achy|aches?|ached|aching|hurts?|hurting|twinges?|"
         r"twinged|twingy|niggles?|niggled|niggly|niggling|tender|tenderness|throbb?\w*|"
-        r"injur\w*|tweak\w*|strain\w*|sprain\w*|issues?|problems?|trouble|flare\w*|irritat\w*|"
-        r"inflam\w*|grumbl\w*|complain\w*|pinch\w*|killing|discomfort|uncomfortable|bad|"
-        r"dodgy|barking|grumpy|cranky|angry|unhappy|bother\w*|bugging|burn\w*|screaming|"
+        r"injur\w*|tweak\w*|strain\w*|sprain\w*|issues?|problems?|trouble|flar\w*|irritat\w*|"
+        r"inflam\w*|grumbl\w*|complain\w*|pinch\w*|killing|discomfort|uncomfortable|annoying|bad|"
+        r"dodgy|barking|grumpy|cranky|angry|unhappy|bother\w*|bugging|burn\w*|screaming|toast|"
+        r"shot|wrecked|trashed|fried|busted|knackered|banjaxed|cooked|battered|"
         r"moaning|whing\w*|protest\w*|wonky|iffy|dicky|sensitive|ouch|agony"
     ),
     spelled_pain=(
@@ -96,17 +109,21 @@ WORDS = Words(
     ),
     locking_pattern=(
         r"\block(?:ed|ing|s)?(?: up)?\b|\bcatch(?:ing|es)?(?! up)\b|\bcaught\b|\bstuck\b"
-        r"|\bjamm(?:ed|ing)\b"
+        r"|\bjamm(?:ed|ing)\b|\b(?:can't|cannot|couldn't|could not|unable to) (?:fully )?"
+        r"(?:straighten|extend|bend)\b"
     ),
     giving_way_pattern=(
         r"\b(?:gave|giving|give|gives|given) (?:way|out)\b|\bbuckl(?:ed|ing|es?)\b"
         r"|\bunstable\b|\bcollapsed\b|\bfold(?:ed|s)\b|\bwent from under me\b"
+        r"|\bwobbl(?:y|ed|ing|es)\b"
     ),
     sharp_pattern=r"\b(?:sharp|stabbing|shooting)\b",
     resolved_pattern=(
         r"\bpain[- ]?free\b|\b(?:went|gone|go|goes) away\b|\bcleared up\b"
         r"|\bsettled(?: down)?\b|\bnothing from the knee\b|\bno bother\b|\bzero issues\b"
         r"|\b(?:all|fully) healed\b"
+        r"|\b(?:is |a )*distant memory\b|\ba thing of the past\b|\b(?:long|all) gone\b"
+        r"|\bhistory now\b"
     ),
     no_longer_pattern=r"\bno longer\b|\bnot any ?more\b|\bnot even\b",
     exception_pattern=(
@@ -114,6 +131,10 @@ WORDS = Words(
         r"|\bbar\b|\bbut for\b|\bexcluding\b"
     ),
     resolved=("gone", "resolved", "disappeared", "vanished", "healed", "recovered"),
+    good_phrase_pattern=(
+        r"\bbetter than (?:it has |it's |ever |i can remember)?(?:been )?(?:ever|in (?:years|ages"
+        r"|months)|for (?:years|ages))\b|\bnever better\b|\b(?:as good as|like) new\b"
+    ),
     good_state=(
         "fine", "ok", "okay", "good", "great", "perfect", "happy", "strong", "solid", "normal",
         "quiet", "silent", "behaved", "alright", "grand", "sweet", "golden", "champion", "100%",
@@ -155,6 +176,7 @@ WORDS = Words(
         "so", "then", "while", "unlike",
     ),
     sequence=("then", "until", "till", "later", "afterwards", "eventually"),
+    returned_pattern=r"\b(?:is|'s|are|was|came|comes|coming|come|been) back\b|\bback again\b",
     continuing=("still", "again", "another", "same", "continues", "lingering"),
     improving=("better", "improving", "improved", "easing", "eased", "less", "settling"),
     out_of_pattern=r"out of|outta|of",

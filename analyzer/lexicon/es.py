@@ -30,7 +30,8 @@ WORDS = Words(
         r"|\ben (?:19|20)\d\d\b|\bcuando tuve\b|\bhace (?:\w+ )?meses\b"
     ),
     pain_pattern=(
-        r"dolor|dolores|doler|duele|irritad[oa]s?|irritación|duelen|dolía|dolió|doliendo|dolorida|dolorido|molestias?|"
+        r"dolor|dolores|doler|duele|irritad[oa]s?|irritación|duelen|dolía|dolió|doliendo|dolorida"
+        r"|dolorido|molestias?|"
         r"molesta|molestó|molestaba|lesión|lesionad[oa]|inflamad[oa]|tendinitis|"
         r"resentid[oa]|sobrecarga\w*|problemas?|mal|sensible|tocada|tocado|punzada\w*"
         r"|matando|mata|fastidi\w*|queja\w*|jodid[oa]|jode|quema|pincha\w*|resiente"
@@ -51,12 +52,16 @@ WORDS = Words(
     locking_pattern=r"\bbloque\w*|\btrabad[oa]\b|\bse (?:me )?trab\w*|\btrabó\b",
     giving_way_pattern=(
         r"\bfalló\b|\bfallado\b|\bcedió\b|\bha cedido\b|\bse me fue\b|\bse me va\b"
-        r"|\binestable\b|\bse dobló\b"
+        r"|\binestable\b|\bse (?:me )?dobl\w*"
     ),
     sharp_pattern=r"\bpunzante\w*|\bagud[oa]\b|\bpinchazos?\b|\bpunzadas?\b",
-    resolved_pattern=r"\bsin dolor\b|\bse (?:me )?(?:ha )?(?:fue|ido|pasó|pasado)\b",
-    no_longer_pattern=r"\bya no\b|\bni rastro\b",
+    resolved_pattern=(
+        r"\bsin dolor\b|\bse (?:me )?(?:ha )?(?:fue|ido|pasó|pasado)\b"
+        r"|\bhistoria\b|\bun recuerdo lejano\b|\bolvidad[oa]\b"
+    ),
+    no_longer_pattern=r"\bya no\b|\bni rastro\b|\bno (?:\w+ ){0,2}ya\b",
     resolved=("desaparecido", "desapareció", "curada", "curado", "pasado", "olvidada"),
+    good_phrase_pattern=r"\bmejor que nunca\b|\bcomo nuev[oa]\b",
     good_state=("bien", "perfecta", "perfecto", "genial", "ok", "estupenda", "fenomenal", "fina"),
     state_fillers=(
         "está", "esta", "estaba", "estuvo", "se", "siente", "sentía", "sintió", "muy", "todo",
@@ -85,12 +90,16 @@ WORDS = Words(
     range_pattern=r"a|o",
     spelled_knee=("rodilla", "rodillas", "rótula"),
     other_people_pattern=(
-        r"\b(?:mi|nuestro|nuestra|un|una)\s+(?:\w+\s+)?(?:amig[oa]|herman[oa]|pareja|novi[oa]"
-        r"|espos[oa]|mujer|marido|compañer[oa]|hij[oa]|atleta|corredor[a]?|perr[oa])"
-        r"(?:\s+(?!(?:and|und|et|y|e|en|og|och|i|ich|je|yo|io|ik|jeg|jag|eu)\b)\w+){0,3}?"
+        r"\bvi\s+(?:a|un|una|alguien)\b|"
+        r"\b(?:(?:mi|nuestro|nuestra|un|una)\s+(?:\w+\s+)?)?(?:amig[oa]|herman[oa]|pareja|novi[oa]"
+        r"|espos[oa]|mujer|marido|compañer[oa]|hij[oa]|atleta|corredor[a]?|perr[oa]|padre|madre"
+        r"|papá|mamá|abuel[oa]|tí[oa]|prim[oa]|vecin[oa]|entrenador[a]?)"
+        r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
         r"(?=\s+(?:tiene|tenía|tuvo|está|estaba|dice|dijo|se queja|con|siente|sintió|notó|comentó"
         r"|reportó)\b)"
     ),
+    pronouns=(),
+    own=("mi", "mis"),
     other_subjects=("él", "ella", "ellos", "ellas"),
     hypothetical_pattern=(
         r"\bespero\b|\bojalá\b|\bsi (?=la |el |me |mañana|vuelve|sigue|duele)|\bpor si\b"
@@ -110,6 +119,7 @@ WORDS = Words(
     from_words=("desde",),
     side_nouns=("lado",),
     sequence=("luego", "después", "despues", "hasta"),
+    returned_pattern=r"\bha vuelto\b|\bvolvió\b|\bvuelve\b",
     continuing=("todavía", "todavia", "aún", "aun", "sigue", "sigo", "seguía", "vez", "nuevo"),
     numbers=(
         "cero", "uno|una|un", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve",

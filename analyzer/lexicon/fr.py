@@ -31,7 +31,8 @@ WORDS = Words(
         r"|\ben (?:19|20)\d\d\b|\bquand j'avais\b"
     ),
     pain_pattern=(
-        r"douleurs?|douloureu\w*|grince|grincement|mal|sensibles?|tire|tiraille|gênait|gênante|gêne|gêné|gênant|gênée|tiraill\w*|"
+        r"douleurs?|douloureu\w*|grince|grincement|mal|sensibles?|tire|tiraille|gênait|gênante"
+        r"|gêne|gêné|gênant|gênée|tiraill\w*|"
         r"élancements?|bless\w*|inflamm\w*|tendinite|irrit\w*|souffr\w*|pincements?|"
         r"endolori\w*|lancin\w*|problèmes?|soucis?"
         r"|embête\w*|titill\w*|râle|proteste\w*|brûl\w*"
@@ -52,9 +53,15 @@ WORDS = Words(
         r"\blâch(?:é|e|ait)\b|\bdérob\w*|\bs'est dérobé\w*|\binstable\b|\binstabilité\b"
     ),
     sharp_pattern=r"\baigu[ëe]?s?\b|\bvive\b|\bpoignard\w*|\bcoup de couteau\b",
-    resolved_pattern=r"\bsans douleur\b|\bn'est plus là\b",
-    no_longer_pattern=r"\bplus (?:de|d'|aucune?)\b|\bne \w+ plus\b|\bn'\w+ plus\b",
+    resolved_pattern=(
+        r"\bsans douleur\b|\bn'est plus là\b"
+        r"|\bde l'histoire ancienne\b|\bun lointain souvenir\b|\boublié\w*"
+    ),
+    no_longer_pattern=(
+        r"\bplus (?:de|d'|aucune?)\b|\bne (?:\w+ ){1,3}plus\b|\bn'(?:\w+ ){0,2}\w+ plus\b"
+    ),
     resolved=("disparu", "disparue", "partie", "parti", "passé", "passée", "guéri", "envolée"),
+    good_phrase_pattern=r"\bmieux que jamais\b|\bcomme neu(?:f|ve)\b",
     good_state=("bien", "bon", "ok", "nickel", "parfait", "impeccable", "super", "rien"),
     state_fillers=(
         "va", "allait", "était", "est", "se", "sent", "sentait", "senti", "tout", "à", "fait",
@@ -82,11 +89,16 @@ WORDS = Words(
     range_pattern=r"à",
     spelled_knee=("genou", "genoux", "rotule"),
     other_people_pattern=(
-        r"\b(?:mon|ma|notre|un|une)\s+(?:\w+\s+)?(?:ami|amie|copain|copine|femme|mari"
-        r"|partenaire|frère|sœur|soeur|fille|fils|collègue|pote|athlète|coureur|coureuse|chien)"
-        r"(?:\s+(?!(?:and|und|et|y|e|en|og|och|i|ich|je|yo|io|ik|jeg|jag|eu)\b)\w+){0,3}?"
+        r"\bvu\s+(?:un|une|quelqu'un)\b|"
+        r"\b(?:(?:mon|ma|notre|un|une)\s+(?:\w+\s+)?)?(?:ami|amie|copain|copine|femme|mari"
+        r"|partenaire|frère|sœur|soeur|fille|fils|collègue|pote|athlète|coureur|coureuse|chien"
+        r"|père|mère|papa|maman|oncle|tante|cousine?|voisine?|enfant|coéquipière?|entraîneu?r\w*"
+        r"|coach)"
+        r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
         r"(?=\s+(?:a|avait|est|était|dit|disait|se plaint|s'est|ressent|ressentait|signale|sent)\b)"
     ),
+    pronouns=("il",),
+    own=("mon", "ma", "mes"),
     other_subjects=("elle", "ils", "elles"),
     hypothetical_pattern=(
         r"\bj'espère\b|\bespère\w*|\bsi (?=le |la |l'|j'|je |ça |ca |il |jamais\b)|\bau cas où\b"
@@ -105,6 +117,7 @@ WORDS = Words(
     from_words=(),
     side_nouns=("côté",),
     sequence=("puis", "ensuite", "après", "jusqu"),
+    returned_pattern=r"\best revenue?\b|\brevient\b|\best de retour\b",
     continuing=("encore", "toujours", "nouveau"),
     numbers=(
         "zéro|zero", "un|une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf",

@@ -28,28 +28,37 @@ WORDS = Words(
         r"|\bnel (?:19|20)\d\d\b|\bquando avevo\b|\bmesi fa\b"
     ),
     pain_pattern=(
-        r"dolore|dolori|male|tira|tirava|fastidi\w*|doloros[oa]|dolorante|dolent[ei]|fastidi?o?|infortuni\w*|infiammat\w*|"
+        r"dolore|dolori|male|tira|tirava|fastidi\w*|doloros[oa]|dolorante|dolent[ei]|fastidi?o?"
+        r"|infortuni\w*|infiammat\w*|"
         r"tendinite|duole|fitt[ae]|indolenzit\w*|acciacc\w*|problem[ai]|sofferen\w*|"
         r"risentit\w*|irritat\w*"
         r"|brucia|brontol\w*|protest\w*|uccide\w*|rompe"
     ),
     pain_phrase_pattern=(
+        r"\bfa (?:i capricci|le bizze|storie)\b|"
         r"\bsi fa sentire\b|\bdà (?:un po' di )?fastidio\b"
         r"|\bdi nuovo no\b|\bha detto no\b|\bsi rifiut\w*|\bsi è svegliato\b"
         r"|\b(?:ritirato|ritiro|saltato|interrotto|dnf)\b|\ba causa (?:del|del mio) (?=ginocchio)"
     ),
     other_part_pattern=(
         r"polpaccio|polpacci|stinco|stinchi|tibia|tibie|caviglia|caviglie|piede|piedi|"
-        r"tallone|talloni|achille|femorali|quadricipite|quadricipiti|anca|anche|glute[oi]|schiena|cosci[ae]|inguine|dita|"
+        r"tallone|talloni|achille|femorali|quadricipite|quadricipiti|anca|anche|glute[oi]|schiena"
+        r"|cosci[ae]|inguine|dita|"
         r"fascia|plantare|spall[ae]|collo|gamb[ae]|muscol[oi]|tendin[ei]|polso|gomito|testa"
     ),
     swelling_pattern=r"\bgonfi\w*|\bversamento\b",
-    locking_pattern=r"\bbloccat\w*|\bsi blocca\w*|\bblocco\b",
+    locking_pattern=(
+        r"\bbloccat\w*|\bsi blocca\w*|\bblocco\b|\bnon riesco a (?:stender\w*|piegar\w*)"
+    ),
     giving_way_pattern=r"\bceduto\b|\bcede\b|\bcedimento\w*|\binstabil\w*|\bmi ha mollato\b",
-    sharp_pattern=r"\bacut[oa]\b|\blancinant\w*|\bpungent\w*|\bfitte?\b",
-    resolved_pattern=r"\bsenza dolore\b|\bè passato\b|\bpassato tutto\b",
-    no_longer_pattern=r"\bnon più\b|\bpiù nessun\w*\b|\bnon \w+ più\b",
+    sharp_pattern=r"\bacut[oa]\b|\blancinant\w*|\bpungent\w*|\bfitt[ae]\b",
+    resolved_pattern=(
+        r"\bsenza dolore\b|\bè passato\b|\bpassato tutto\b"
+        r"|\bun lontano ricordo\b|\bacqua passata\b|\bdimenticat[oa]\b"
+    ),
+    no_longer_pattern=r"\bnon (?:\w+ ){0,3}più\b|\bpiù nessun\w*\b",
     resolved=("sparito", "sparita", "passato", "passata", "scomparso", "guarito"),
+    good_phrase_pattern=r"\bmeglio che mai\b|\bcome nuov[oa]\b",
     good_state=("bene", "benissimo", "perfetto", "ok", "posto", "alla", "grande", "tranquillo"),
     state_fillers=(
         "sta", "stava", "stato", "è", "era", "si", "sente", "sentiva", "tutto", "molto", "oggi",
@@ -78,11 +87,15 @@ WORDS = Words(
     range_pattern=r"a|o",
     spelled_knee=("ginocchio", "ginocchia", "rotula"),
     other_people_pattern=(
-        r"\b(?:il mio|la mia|un|una|mio|mia)\s+(?:\w+\s+)?(?:amic[oa]|fratello|sorella|moglie"
-        r"|marito|compagn[oa]|figli[oa]|ragazz[oa]|atleta|cane|collega)"
-        r"(?:\s+(?!(?:and|und|et|y|e|en|og|och|i|ich|je|yo|io|ik|jeg|jag|eu)\b)\w+){0,3}?"
+        r"\bvisto\s+(?:un|una|qualcuno)\b|"
+        r"\b(?:(?:il mio|la mia|un|una|mio|mia)\s+(?:\w+\s+)?)?(?:amic[oa]|fratello|sorella|moglie"
+        r"|marito|compagn[oa]|figli[oa]|ragazz[oa]|atleta|cane|collega|padre|madre|papà|mamma"
+        r"|nonn[oa]|zi[oa]|cugin[oa]|vicin[oa]|allenat(?:ore|rice))"
+        r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
         r"(?=\s+(?:ha|aveva|è|era|dice|diceva|si lamenta|con|sente|sentiva|segnala|lamenta)\b)"
     ),
+    pronouns=(),
+    own=("mio", "mia", "miei", "mie"),
     other_subjects=("lui", "lei", "loro"),
     hypothetical_pattern=(
         r"\bspero\b|\bsperiamo\b|\bse (?=il |la |mi |domani|torna|dovesse)|\bnel caso\b"
@@ -101,6 +114,7 @@ WORDS = Words(
     from_words=("da",),
     side_nouns=("lato",),
     sequence=("poi", "dopo", "fino", "successivamente"),
+    returned_pattern=r"\bè tornat[oa]\b|\btorna\b",
     continuing=("ancora", "sempre", "nuovo", "solito"),
     numbers=(
         "zero", "uno|una|un", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove",

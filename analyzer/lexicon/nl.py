@@ -9,7 +9,9 @@ WORDS = Words(
         "weer", "last", "heb", "ik", "tijdens", "duurloop", "gisteren", "wat", "ook", "nog",
         "lopen", "rustig", "zeurt", "afdaling",
     ),
-    knee_pattern=r"knie|knieën|knieen|knieschijf|knieschijven|meniscus|linkerknie|rechterknie",
+    knee_pattern=(
+        r"knie|knieën|knieen|knieschijf|knieschijven|meniscus|linkerknie|rechterknie|kruisband"
+    ),
     both_knees=("knieën", "knieen", "knieschijven"),
     knee_pain_pattern=(
         r"\bkniepijn\w*|\bknieklacht\w*|\bknieblessure\w*|\blopersknie\b|\bspringersknie\b"
@@ -27,7 +29,8 @@ WORDS = Words(
         r"|\bmaanden geleden\b"
     ),
     pain_pattern=(
-        r"pijn|pijnlijk\w*|vervelend\w*|gevoeld|voelbaar|zeer|last|klachten|gevoelig\w*|blessure\w*|geblesseerd|ontstoken|"
+        r"pijn|pijnlijk\w*|vervelend\w*|gevoeld|voelbaar|zeer|last|klachten|gevoelig\w*"
+        r"|blessure\w*|geblesseerd|ontstoken|"
         r"ontsteking|geïrriteerd|geirriteerd|irritatie|zeur\w*|steken|stekend\w*|problemen|"
         r"overbelast\w*|opspeelt|speelt|beurs"
         r"|protest\w*|klaag\w*|sputter\w*|brandt|branderig|moeilijk"
@@ -43,16 +46,20 @@ WORDS = Words(
         r"hamstrings?|quadriceps|heup|heupen|bil|billen|rug|dij|dijen|bovenbeen|lies|teen|"
         r"tenen|fascia|schouders?|nek|been|benen|spier|spieren|pees|pezen|pols|elleboog|hoofd"
     ),
-    swelling_pattern=r"\b(?:op)?gezwollen\b|\bzwel\w*|\bdik\b|\bopgezet\b|\bvocht\b",
+    swelling_pattern=r"\b(?:op)?gezwollen\b|\bzw(?:el|ol)\w*|\bdik\b|\bopgezet\b|\bvocht\b",
     locking_pattern=r"\bop slot\b|\bblokkeer\w*|\bblokkeert\b|\bslot schoot\b|\bklem\b",
     giving_way_pattern=(
         r"\bzakte (?:\w+ )?door\b|\bknikte (?:\w+ )?door\b|\bgaf (?:\w+ )?mee\b"
         r"|\bdoorgezakt\b|\binstabiel\w*"
     ),
     sharp_pattern=r"\bscherpe?\b|\bstekende?\b|\bsteek\b",
-    resolved_pattern=r"\bpijnvrij\b|\bklachtenvrij\b|\bzonder pijn\b",
-    no_longer_pattern=r"\bniet meer\b|\bgeen \w* ?meer\b",
+    resolved_pattern=(
+        r"\bpijnvrij\b|\bklachtenvrij\b|\bzonder pijn\b"
+        r"|\bverleden tijd\b|\bvergeten\b"
+    ),
+    no_longer_pattern=r"\bniet (?:\w+ ){0,2}meer\b|\bgeen \w* ?meer\b",
     resolved=("weg", "verdwenen", "genezen", "voorbij"),
+    good_phrase_pattern=r"\bbeter dan ooit\b|\bals nieuw\b",
     good_state=("goed", "prima", "perfect", "top", "oké", "oke", "stabiel", "rustig"),
     state_fillers=(
         "voelt", "voelde", "is", "was", "zich", "helemaal", "heel", "erg", "vandaag", "weer",
@@ -61,7 +68,7 @@ WORDS = Words(
     negations=("geen", "niet", "zonder", "nooit", "niks", "nul", "niets", "nergens"),
     negation_fillers=(
         "de", "het", "mijn", "m'n", "in", "aan", "last", "van", "had", "heb", "ik", "meer",
-        "enkele", "echt", "deed", "doet", "een", "beetje",
+        "enkele", "echt", "deed", "doet", "een", "beetje", "centje", "greintje", "spoor",
     ),
     negations_after=("niet",),
     left=("links", "linker", "linkse", "linkerknie"),
@@ -77,11 +84,16 @@ WORDS = Words(
     range_pattern=r"tot|à|a",
     spelled_knee=("knie", "knieën", "knieschijf"),
     other_people_pattern=(
-        r"\b(?:mijn|m'n|onze|ons|een)\s+(?:\w+\s+)?(?:vriend|vriendin|vrouw|man|partner|broer"
-        r"|zus|trainer|collega|zoon|dochter|maat|loopmaatje|atleet|loper|hond)"
-        r"(?:\s+(?!(?:and|und|et|y|e|en|og|och|i|ich|je|yo|io|ik|jeg|jag|eu)\b)\w+){0,3}?"
-        r"(?=\s+(?:heeft|had|is|was|zegt|zei|klaagt|klaagde|met|voelt|voelde|kreeg|meldt|vertelde)\b)"
+        r"\b(?:zag|gezien)\s+(?:een|iemand)\b|"
+        r"\b(?:(?:mijn|m'n|onze|ons|een)\s+(?:\w+\s+)?)?(?:vriend|vriendin|vrouw|man|partner|broer"
+        r"|zus|trainer|collega|zoon|dochter|maat|loopmaatje|atleet|loper|hond|vader|moeder|opa"
+        r"|oma|oom|tante|buurman|buurvrouw|kind)"
+        r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
+        r"(?=\s+(?:heeft|had|is|was|zegt|zei|klaagt|klaagde|met|voelt|voelde|kreeg|meldt"
+        r"|vertelde)\b)"
     ),
+    pronouns=(),
+    own=("mijn", "m'n"),
     other_subjects=("zij",),
     hypothetical_pattern=(
         r"\bhoop\w*|\bhopelijk\b|\bals (?=de |het |m'n |mijn |ik |morgen)|\bindien\b"
@@ -90,7 +102,9 @@ WORDS = Words(
     ),
     topic_pattern=(
         r"\b(?:podcast|artikel|video|boek|blog|studie)s?\s+(?:\w+\s+)?(?:over)\b"
-        r"|\b(?:gelezen|gevraagd|vroeg|gepraat|gesproken|gehoord)\s+(?:\w+\s+)?(?:over|naar|hoe|of|dat)\b"
+        r"|\b(?:gelezen|gevraagd|vroeg|gepraat|gesproken|gehoord)\s+(?:\w+\s+)?(?:over|naar|hoe|of"
+        r"|dat)\b"
+        r"|\bover(?=(?:\s+\w+){1,3}\s+(?:gelezen|gehoord|gesproken|gepraat)\b)"
     ),
     spelled_pain=("pijn", "pijnlijk", "gezwollen", "zeurt", "gevoelig"),
     exception_pattern=r"\bbehalve\b|\buitgezonderd\b",
@@ -99,6 +113,7 @@ WORDS = Words(
     from_words=(),
     side_nouns=("kant", "zijde"),
     sequence=("daarna", "dan", "later", "tot", "vervolgens"),
+    returned_pattern=r"\bis terug\b|\bkomt terug\b",
     continuing=("nog", "steeds", "weer", "opnieuw"),
     numbers=(
         "nul", "een|één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien",

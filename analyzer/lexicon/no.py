@@ -27,7 +27,8 @@ WORDS = Words(
         r"|\bi (?:19|20)\d\d\b|\bmåneder siden\b|\bden gangen\b"
     ),
     pain_pattern=(
-        r"vondt|vond|plaget|plagde|smerte|smerter|smertene|smerten|verk|verker|verket|øm|ømt|ømme|ømhet|"
+        r"vondt|vond|plaget|plagde|smerte|smerter|smertene|smerten|verk|verker|verket|øm|ømt|ømme"
+        r"|ømhet|"
         r"skade|skadet|plager|plage|plagsom\w*|problemer|irritert|betent|betennelse|murring|"
         r"murrer|stikk|stikker|overbelast\w*|kjenning|kjenner"
         r"|krangl\w*|tuller|protester\w*|brenn\w*|maser"
@@ -47,9 +48,13 @@ WORDS = Words(
     locking_pattern=r"\blåste seg\b|\blåser seg\b|\blåsning\w*|\blåst\b|\bhaket seg\b",
     giving_way_pattern=r"\bsvikta\b|\bsviktet\b|\bsvikter\b|\bga etter\b|\bustabil\w*",
     sharp_pattern=r"\bskarp\w*|\bstikkende\b|\bjagende\b",
-    resolved_pattern=r"\bsmertefri\b|\buten smerter\b|\ber borte\b|\bgikk over\b",
-    no_longer_pattern=r"\bikke lenger\b|\bikke mer\b|\bingen \w* ?mer\b",
+    resolved_pattern=(
+        r"\bsmertefri\b|\buten smerter\b|\ber borte\b|\bgikk over\b"
+        r"|\bglemt\b|\bet tilbakelagt stadium\b"
+    ),
+    no_longer_pattern=r"\bikke (?:\w+ ){0,2}(?:lenger|mer)\b|\bingen \w* ?mer\b",
     resolved=("borte", "forsvunnet", "forsvant", "leget"),
+    good_phrase_pattern=r"\bbedre enn noensinne\b|\bsom ny\b",
     good_state=("bra", "fint", "fin", "godt", "perfekt", "stabilt", "ok", "greit", "topp"),
     state_fillers=(
         "føltes", "føles", "kjentes", "kjennes", "var", "er", "helt", "skikkelig", "veldig",
@@ -74,13 +79,17 @@ WORDS = Words(
     range_pattern=r"til",
     spelled_knee=("kneet", "knærne", "kneskål"),
     other_people_pattern=(
-        r"(?:\b(?:min|mitt|vår|en|et)\s+(?:\w+\s+)?(?:venn|venninne|kone|mann|kjæreste|bror"
-        r"|søster|trener|sønn|datter|kollega|løpevenn|makker|kompis|hund)"
+        r"\bså\s+(?:en|et|noen)\b|"
+        r"(?:\b(?:(?:min|mitt|vår|en|et)\s+(?:\w+\s+)?)?(?:venn|venninne|kone|mann|kjæreste|bror"
+        r"|søster|trener|sønn|datter|kollega|løpevenn|makker|kompis|hund|far|mor|pappa|mamma"
+        r"|onkel|tante|nabo|barn)"
         r"|\b(?:venn|venninn|kon|mann|kjærest|bror|søst|trener|sønn|datter|kolleg|løpevenn"
-        r"|makker|kompis|hund)\w*\s+(?:min|mi|mitt|vår))"
-        r"(?:\s+(?!(?:and|und|et|y|e|en|og|och|i|ich|je|yo|io|ik|jeg|jag|eu)\b)\w+){0,3}?"
+        r"|makker|kompis|hund|far|mor|pappa|mamma|onkel|tant|nabo)\w*\s+(?:min|mi|mitt|vår))"
+        r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
         r"(?=\s+(?:har|hadde|er|var|sier|sa|klager|med|kjenner|kjente|fikk|fortalte)\b)"
     ),
+    pronouns=("det",),
+    own=("mitt", "min", "mi", "mine"),
     other_subjects=("han", "hun"),
     hypothetical_pattern=(
         r"\bhåper\w*|\bforhåpentligvis\b|\bhvis\b|\bi tilfelle\b|\bredd for\b"
@@ -89,7 +98,8 @@ WORDS = Words(
     ),
     topic_pattern=(
         r"\b(?:podkast|podcast|artikkel|video|bok|blogg|studie)s?\s+(?:\w+\s+)?(?:om)\b"
-        r"|\b(?:leste|lest|spurte|spurt|snakket|pratet|hørt|hørte)\s+(?:\w+\s+)?(?:om|hvordan|hvis|at)\b"
+        r"|\b(?:leste|lest|spurte|spurt|snakket|pratet|hørt|hørte)\s+(?:\w+\s+)?(?:om|hvordan|hvis"
+        r"|at)\b"
     ),
     spelled_pain=("vondt", "smerter", "smerte", "hoven", "verker"),
     exception_pattern=r"\bunntatt\b|\bbortsett fra\b|\butenom\b|\bforuten\b",
@@ -98,6 +108,7 @@ WORDS = Words(
     from_words=("fra",),
     side_nouns=("side", "siden", "sida"),
     sequence=("så", "deretter", "senere", "til", "etterpå"),
+    returned_pattern=r"\ber tilbake\b|\bkom tilbake\b",
     continuing=("fortsatt", "igjen", "fremdeles", "enda", "ennå"),
     numbers=(
         "null|nuller", "en|ett|ei|ener", "to|toer", "tre|treer", "fire|firer", "fem|femmer",

@@ -29,7 +29,8 @@ WORDS = Words(
         r"|\bquando tive\b|\bmeses atrás\b|\bhá (?:\w+ )?meses\b"
     ),
     pain_pattern=(
-        r"dor|dores|doer|dói|irritad[oa]s?|doem|doendo|doeu|doía|dolorid[oa]s?|incômodo|incomodo|incomodou|"
+        r"dor|dores|doer|dói|irritad[oa]s?|doem|doendo|doeu|doía|dolorid[oa]s?|incômodo|incomodo"
+        r"|incomodou|"
         r"incomodando|incomoda|desconforto|lesão|lesionad[oa]|inflamad[oa]|inflamação|"
         r"tendinite|machucad[oa]|sensível|problemas?|pontadas?|fisgadas?|sobrecarga\w*"
         r"|reclam\w*|matando|chat\w*|queima\w*"
@@ -50,9 +51,13 @@ WORDS = Words(
     locking_pattern=r"\btrav\w*|\bbloque\w*|\bprend(?:eu|endo)\b",
     giving_way_pattern=r"\bfalseou\b|\bfalseando\b|\bfalhou\b|\bcedeu\b|\binstável\b|\bfalsear\b",
     sharp_pattern=r"\bagud[oa]\b|\bpontadas?\b|\bfisgadas?\b|\bfacada\b",
-    resolved_pattern=r"\bsem dor\b|\bsem dores\b",
-    no_longer_pattern=r"\bnão \w* ?mais\b|\bjá não\b|\bnem sinal\b",
+    resolved_pattern=(
+        r"\bsem dor\b|\bsem dores\b"
+        r"|\bcoisa do passado\b|\bpágina virada\b|\besquecid[oa]\b"
+    ),
+    no_longer_pattern=r"\bnão (?:\w+ ){0,3}mais\b|\bjá não\b|\bnem sinal\b",
     resolved=("passou", "sumiu", "desapareceu", "curado", "curada"),
+    good_phrase_pattern=r"\bmelhor do que nunca\b|\bcomo nov[oa]\b",
     good_state=("bem", "ótimo", "otimo", "perfeito", "tranquilo", "ok", "firme", "beleza"),
     state_fillers=(
         "está", "esta", "estava", "ficou", "se", "sentiu", "sente", "muito", "todo", "hoje",
@@ -81,11 +86,15 @@ WORDS = Words(
     range_pattern=r"a|ou",
     spelled_knee=("joelho", "joelhos", "patela", "rótula"),
     other_people_pattern=(
-        r"\b(?:meu|minha|nosso|nossa|um|uma)\s+(?:\w+\s+)?(?:amig[oa]|irmão|irmã|esposa|marido"
-        r"|namorad[oa]|parceir[oa]|filh[oa]|colega|atleta|cachorro|cão)"
-        r"(?:\s+(?!(?:and|und|et|y|e|en|og|och|i|ich|je|yo|io|ik|jeg|jag|eu)\b)\w+){0,3}?"
+        r"\bvi\s+(?:um|uma|alguém)\b|"
+        r"\b(?:(?:meu|minha|nosso|nossa|um|uma)\s+(?:\w+\s+)?)?(?:amig[oa]|irmão|irmã|esposa|marido"
+        r"|namorad[oa]|parceir[oa]|filh[oa]|colega|atleta|cachorro|cão|pai|mãe|avô|avó|ti[oa]"
+        r"|prim[oa]|vizinh[oa]|treinador[a]?)"
+        r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
         r"(?=\s+(?:tem|tinha|teve|está|estava|diz|disse|reclama|com|sente|sentiu|relatou|contou)\b)"
     ),
+    pronouns=(),
+    own=("meu", "minha", "meus", "minhas"),
     other_subjects=("ela", "eles", "elas"),
     hypothetical_pattern=(
         r"\bespero\b|\btomara\b|\bse (?=o |a |doer|voltar|amanhã)|\bcaso\b|\bmedo\b"
@@ -104,6 +113,7 @@ WORDS = Words(
     from_words=(),
     side_nouns=("lado",),
     sequence=("depois", "então", "até"),
+    returned_pattern=r"\bvoltou\b|\bestá de volta\b",
     continuing=("ainda", "continua", "novo", "novamente"),
     numbers=(
         "zero", "um|uma", "dois|duas", "três|tres", "quatro", "cinco", "seis", "sete", "oito",

@@ -24,7 +24,8 @@ WORDS = Words(
         r"|\bmånader sedan\b|\bpå den tiden\b"
     ),
     pain_pattern=(
-        r"ont|besvär\w*|smärta|smärtor|smärtan|smärtsam\w*|värk|värker|värkte|värkt|krångl\w*|öm|ömt|ömma|ömmar|"
+        r"ont|besvär\w*|smärta|smärtor|smärtan|smärtsam\w*|värk|värker|värkte|värkt|krångl\w*|öm"
+        r"|ömt|ömma|ömmar|"
         r"ömmade|skada|skadad|skadat|besvär|problem|irriterad|irriterat|inflammerad\w*|"
         r"molar|molande|känning|känningar|överbelast\w*|hugger|högg"
         r"|bråk\w*|gnäll\w*|protester\w*|spök\w*|strul\w*"
@@ -47,9 +48,13 @@ WORDS = Words(
         r"\bvek sig\b|\bviker sig\b|\bgav vika\b|\bsvek\b|\bsviker\b|\binstabil\w*"
     ),
     sharp_pattern=r"\bskarp\w*|\bhuggande\b|\bstickande\b|\bhugg\b",
-    resolved_pattern=r"\bsmärtfri\w*|\butan smärta\b|\bhar gått över\b|\bgick över\b",
-    no_longer_pattern=r"\binte längre\b|\binte mer\b|\binget mer\b",
+    resolved_pattern=(
+        r"\bsmärtfri\w*|\butan smärta\b|\bhar gått över\b|\bgick över\b"
+        r"|\bglömt\b|\bett minne blott\b"
+    ),
+    no_longer_pattern=r"\binte (?:\w+ ){0,2}(?:längre|mer)\b|\binget mer\b",
     resolved=("borta", "försvunnen", "försvunnit", "läkt"),
+    good_phrase_pattern=r"\bbättre än någonsin\b|\bsom ny\b",
     good_state=("bra", "fint", "fin", "perfekt", "stabilt", "ok", "okej", "toppen", "lugnt"),
     state_fillers=(
         "känns", "kändes", "kändes", "var", "är", "helt", "riktigt", "mycket", "idag", "igen",
@@ -74,11 +79,16 @@ WORDS = Words(
     range_pattern=r"till",
     spelled_knee=("knät", "knäet", "knäna", "knäskål"),
     other_people_pattern=(
-        r"\b(?:min|mitt|vår|en|ett)\s+(?:\w+\s+)?(?:vän|väninna|fru|man|pojkvän|flickvän|bror"
-        r"|syster|tränare|son|dotter|kollega|löparkompis|kompis|hund)"
-        r"(?:\s+(?!(?:and|und|et|y|e|en|og|och|i|ich|je|yo|io|ik|jeg|jag|eu)\b)\w+){0,3}?"
+        r"\bsåg\s+(?:en|ett|någon)\b|"
+        r"\b(?:(?:min|mitt|vår|en|ett)\s+(?:\w+\s+)?)?(?:vän|väninna|fru|(?<=min )man|(?<=en )man"
+        r"|pojkvän|flickvän|bror"
+        r"|syster|tränare|son|dotter|kollega|löparkompis|kompis|hund|pappa|mamma|far|mor|farfar"
+        r"|morfar|farmor|mormor|granne|barn)"
+        r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
         r"(?=\s+(?:har|hade|är|var|säger|sa|klagar|med|känner|kände|fick|berättade)\b)"
     ),
+    pronouns=("det",),
+    own=("mitt", "min", "mina"),
     other_subjects=("han", "hon"),
     hypothetical_pattern=(
         r"\bhopp(?:as|ades)\b|\bförhoppningsvis\b|\bom (?=knät|det |jag |smärtan)|\bifall\b"
@@ -87,7 +97,8 @@ WORDS = Words(
     ),
     topic_pattern=(
         r"\b(?:podcast|artikel|video|bok|blogg|studie)s?\s+(?:\w+\s+)?(?:om)\b"
-        r"|\b(?:läste|läst|frågade|frågat|pratade|pratat|hört|hörde)\s+(?:\w+\s+)?(?:om|hur|ifall|att)\b"
+        r"|\b(?:läste|läst|frågade|frågat|pratade|pratat|hört|hörde)\s+(?:\w+\s+)?(?:om|hur|ifall"
+        r"|att)\b"
     ),
     spelled_pain=("smärta", "smärtan", "svullen", "värker", "ömmar"),
     exception_pattern=r"\butom\b|\bförutom\b|\bbortsett från\b",
@@ -96,6 +107,7 @@ WORDS = Words(
     from_words=("från",),
     side_nouns=("sida", "sidan"),
     sequence=("sedan", "sen", "efteråt", "tills", "senare"),
+    returned_pattern=r"\bär tillbaka\b|\bkom tillbaka\b",
     continuing=("fortfarande", "igen", "still", "ännu", "kvar"),
     numbers=(
         "noll|nolla", "en|ett|etta", "två|tvåa", "tre|trea", "fyra", "fem|femma", "sex|sexa",

@@ -18,6 +18,8 @@ class Words:
     someone_elses_knee_pattern: str  # "my friend's knee", "sein Knie"
     other_people_pattern: str  # another person as the one who speaks or hurts ("my friend has")
     other_subjects: tuple[str, ...]  # pronouns of another person as subject ("he", "she")
+    pronouns: tuple[str, ...]  # "it" in "By the end it was a 5": the knee just named
+    own: tuple[str, ...]  # "my": "coach said my knee looked swollen" is the runner's knee
     past_pattern: str  # a pain of the past, recalled ("last year's", "remember when")
     hypothetical_pattern: str  # a pain hoped away, feared or supposed ("hope", "if", "in case")
     topic_pattern: str  # the knee as a topic, not a feeling ("a podcast on", "asked about")
@@ -33,6 +35,7 @@ class Words:
     no_longer_pattern: str  # phrases that negate like "no longer"
     exception_pattern: str  # "except", "apart from": what follows is not negated
     resolved: tuple[str, ...]  # words after the pain: "gone", "weg"
+    good_phrase_pattern: str  # phrases of a good state ("better than ever", "like new")
     good_state: tuple[str, ...]  # "fine", "gut", "bien"
     state_fillers: tuple[str, ...]  # words between the knee and its state ("felt", "est")
     negations: tuple[str, ...]  # "no", "kein", "pas", "ikke"
@@ -49,6 +52,7 @@ class Words:
     joiners: tuple[str, ...]  # words joining body parts into one group ("and", "und")
     clause_words: tuple[str, ...]  # words that start a new clause ("but", "aber", "mais")
     sequence: tuple[str, ...]  # words of a later state ("then", "until"): "ok, then sore"
+    returned_pattern: str  # "is back", "ist wieder da": the pain has come back (not the back)
     continuing: tuple[str, ...]  # "still", "again": the pain goes on from before
     improving: tuple[str, ...]  # "better", "besser", "mieux"
     out_of_pattern: str  # "out of" in "7 out of 10" ("von", "sur", "ud af")

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from analyzer.checkers.rule import Finding
 from analyzer.log import FileError, FileNotice, TrainingLog
+from analyzer.parallel import each_on_every_core
 from analyzer.patterns import PainPatterns
 from analyzer.report import (
     PAIN_NOTE_RULE,
@@ -32,6 +33,7 @@ from analyzer.report import (
     day_text,
     distance_text,
     evidence_words,
+    finding_label,
     in_attention_order,
     is_pain_note,
     newest_first,
@@ -151,13 +153,15 @@ def render_html(
     as_of: dt.date | None = None,
     statuses: Mapping[str, Status] | None = None,
     since: dt.date | None = None,
+    processes: int | None = None,
 ) -> str:
     """One page: for a runner, their report; for a squad, the board, then one section per
     athlete in its order (each with a link back to the board), then the files not read.
 
     The charts show the `WINDOW_WEEKS` weeks up to `as_of` (default: the log's newest day), or
     the weeks from `since` when it is given; the counts are of the days from `since` to `as_of`.
-    `name` names the squad in the title (the folder named).
+    `name` names the squad in the title (the folder named). `processes` draw the athletes'
+    charts (default: one per core, at most 8; the command line passes RUNLOG_WORKERS).
     """
     view = _view(log, findings, errors, name, as_of, statuses, since)
     anchors = _anchors(view.summaries)
@@ -173,10 +177,12 @@ def render_html(
     body = [f"<h1>{escape(title)}</h1>", _overview(view)]
     body.append(_board(view, {athlete: f"#{anchor}" for athlete, anchor in anchors.items()}))
     back = f'<nav class="back"><a href="#{BOARD_ID}">↑ The board</a></nav>'
-    for summary in view.summaries:
-        opening = f'<section class="athlete" id="{anchors[summary.athlete]}">'
-        heading = f"<h2>{escape(summary.athlete)}</h2>"
-        body.append(_athlete(view, summary, opening + "\n" + back + "\n" + heading))
+    openings = {
+        summary.athlete: f'<section class="athlete" id="{anchors[summary.athlete]}">\n{back}\n'
+        f"<h2>{escape(summary.athlete)}</h2>"
+        for summary in view.summaries
+    }
+    body += _sections(view, openings, processes).values()
     return _page(title, [*body, *_files(view)])
 
 
@@ -188,23 +194,26 @@ def render_site(
     as_of: dt.date | None = None,
     statuses: Mapping[str, Status] | None = None,
     since: dt.date | None = None,
+    processes: int | None = None,
 ) -> dict[str, str]:
     """A squad as a small site, by file name: `index.html`, the board and the files not read,
     and one page per athlete (`page_names`), titled with their name and the as-of day, with a
-    link back to the board. Each page holds its style and charts: it opens alone."""
+    link back to the board. Each page holds its style and charts: it opens alone.
+    `processes` as for render_html."""
     view = _view(log, findings, errors, name, as_of, statuses, since)
     files = page_names([summary.athlete for summary in view.summaries])
     title = _squad_title(view)
     index = [f"<h1>{escape(title)}</h1>", _overview(view), _board(view, files), *_files(view)]
     pages = {INDEX_PAGE: _page(title, index)}
     back = f'<nav class="back"><a href="{INDEX_PAGE}#{BOARD_ID}">← {escape(title)}</a></nav>'
+    sections = _sections(
+        view,
+        {summary.athlete: '<section class="athlete">' for summary in view.summaries},
+        processes,
+    )
     for summary in view.summaries:
         athlete_title = _athlete_title(summary.athlete, view.as_of)
-        body = [
-            back,
-            f"<h1>{escape(athlete_title)}</h1>",
-            _athlete(view, summary, '<section class="athlete">'),
-        ]
+        body = [back, f"<h1>{escape(athlete_title)}</h1>", sections[summary.athlete]]
         if view.errors:
             unread = count_text(len(view.errors), "file")
             body.append(
@@ -230,6 +239,21 @@ def page_names(athletes: Iterable[str]) -> dict[str, str]:
         taken.add(name)
         names[athlete] = name
     return names
+
+
+def _sections(view: _View, openings: Mapping[str, str], processes: int | None) -> dict[str, str]:
+    """Each athlete's section (`_athlete`), by athlete, from their opening, drawn on every core
+    (an athlete's charts take about a second of matplotlib): the same bytes as in one."""
+    athletes = list(openings)
+    drawn = each_on_every_core(
+        lambda athlete: _section(view, athlete, openings[athlete]), athletes, processes
+    )
+    return dict(zip(athletes, drawn, strict=True))
+
+
+def _section(view: _View, athlete: str, opening: str) -> str:
+    summary = next(summary for summary in view.summaries if summary.athlete == athlete)
+    return _athlete(view, summary, opening)
 
 
 def _view(
@@ -294,16 +318,22 @@ def _files(view: _View) -> list[str]:
 def _overview(view: _View) -> str:
     runs = sum(summary.runs for summary in view.summaries)
     findings = sum(len(summary.findings) for summary in view.summaries)
-    parts = [count_text(runs, "run"), count_text(findings, "finding")]
+    parts = []  # a runner's own counts open their section
     if view.is_squad:
-        parts.insert(0, count_text(len(view.summaries), "athlete"))
+        parts = [
+            count_text(len(view.summaries), "athlete"),
+            count_text(runs, "run"),
+            count_text(findings, "finding"),
+        ]
     if view.errors:
         parts.append(f'<a href="#errors">{count_text(len(view.errors), "file")} not fully read</a>')
     if view.since is not None:
-        shown = f"from {day_text(view.since)} to {day_text(view.as_of)} (--since)"
-        return f'<p class="summary">{", ".join(parts)} {escape(shown)}.</p>'
+        shown = escape(f"from {day_text(view.since)} to {day_text(view.as_of)} (--since)")
+        said = f"{', '.join(parts)} {shown}" if parts else shown[0].upper() + shown[1:]
+        return f'<p class="summary">{said}.</p>'
+    counted = f"{', '.join(parts)}. " if parts else ""
     return (
-        f'<p class="summary">{", ".join(parts)}. The charts show the {charts.WINDOW_WEEKS} weeks '
+        f'<p class="summary">{counted}The charts show the {charts.WINDOW_WEEKS} weeks '
         f"up to {escape(day_text(view.as_of))}, the as-of day.</p>"
     )
 
@@ -560,13 +590,13 @@ def _status(status: Status) -> str:
 
 
 def _codes_key(findings: tuple[Finding, ...], window) -> str:
-    """What each rule code on the weekly chart stands for."""
-    codes = {
-        finding.code: finding.rule
+    """What each label on the weekly chart stands for: 'long run: RL103 long-run-spike'."""
+    labels = {
+        finding_label(finding): f"{finding.code} {finding.rule}"
         for finding in findings
         if finding.rule != PAIN_NOTE_RULE and window.first <= finding.date <= window.as_of
     }
-    return " · ".join(f"{code} {rule}" for code, rule in sorted(codes.items()))
+    return " · ".join(f"{label}: {rule}" for label, rule in sorted(labels.items()))
 
 
 def _pain_timeline(findings: tuple[Finding, ...], not_run: int = 0) -> str:

@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 from analyzer.errors import BadFile
 from analyzer.importers import Imported, fit
+from analyzer.settings import Settings
 from tests.conftest import manifest_rows
 from tests.fitwriter import (
     FitMessage,
@@ -38,9 +39,9 @@ FIT_EPOCH = dt.datetime(1989, 12, 31, tzinfo=dt.UTC)
 
 
 def outcome(data: bytes, monkeypatch, decoder: str) -> Imported | BadFile:
-    monkeypatch.setenv(fit.DECODER_SETTING, decoder)
+    options = Settings.from_environment({"RUNLOG_FIT_DECODER": decoder}).read_options("fit")
     try:
-        return fit.read(io.BytesIO(data))
+        return fit.read(io.BytesIO(data), **options)
     except BadFile as err:
         return err
 
@@ -76,7 +77,6 @@ def same_value(value, expected) -> bool:
 
 
 def decoder(data: bytes, monkeypatch) -> str:
-    monkeypatch.delenv(fit.DECODER_SETTING, raising=False)
     return fit.decoder_for(data)
 
 
@@ -331,8 +331,9 @@ def test_which_decoder_reads_a_built_file(monkeypatch, name, expected):
 
 
 def test_the_setting_turns_the_fast_decoder_off(monkeypatch):
-    monkeypatch.setenv(fit.DECODER_SETTING, "fitdecode")
-    assert fit.decoder_for(BUILT["a plain run"]) == "fitdecode"
+    options = Settings.from_environment({"RUNLOG_FIT_DECODER": "fitdecode"}).read_options("fit")
+    assert fit.decoder_for(BUILT["a plain run"], **options) == "fitdecode"
+    assert fit.decoder_for(BUILT["a plain run"]) == "fitfast"
 
 
 SHORT = simple_run_fit(START, 40, 120.0)

@@ -292,3 +292,10 @@ def test_the_history_is_newest_first(page):
 def test_every_table_becomes_cards_on_a_phone(page):
     tables = re.findall(r"<table class=\"([^\"]*)\"", page)
     assert tables and all("cards" in names.split() for names in tables)
+
+
+def test_pages_drawn_on_every_core_are_the_pages_drawn_in_one(
+    site, coach_log, coach_findings, coach_errors
+):
+    one = render_site(coach_log, coach_findings, coach_errors, name="coach", processes=1)
+    assert one == site

@@ -34,7 +34,6 @@ from analyzer.importers.fit.clock import clock_of
 from analyzer.importers.fit.crc import crc16 as _crc16  # noqa: F401  (tests check it)
 from analyzer.importers.fit.damage import damage_problems, missing_summary_problem
 from analyzer.importers.fit.decode import (
-    DECODER_SETTING,
     Session,
     decoded,
     decoded_fast,
@@ -54,7 +53,6 @@ from analyzer.importers.fit.session import (
 
 # The importer's public names (the registry, tests and benchmarks use them).
 __all__ = [
-    "DECODER_SETTING",
     "EXPORT_INDEX_NAMES",
     "FORMAT",
     "ID_PREFIX",
@@ -80,8 +78,10 @@ def sniff(head: bytes) -> bool:
     return len(head) >= 12 and head[0] in (12, 14) and head[8:12] == b".FIT"
 
 
-def read(stream: BinaryIO) -> Imported:
-    """Every session of one FIT activity file as a Record, with samples and problem lines."""
+def read(stream: BinaryIO, *, use_fitfast: bool = True) -> Imported:
+    """Every session of one FIT activity file as a Record, with samples and problem lines.
+
+    `use_fitfast=False` (RUNLOG_FIT_DECODER=fitdecode) decodes the records with fitdecode."""
     data = stream.read()
     if not data:
         raise BadFile("is empty (0 bytes)", FileErrorKind.EMPTY)
@@ -89,7 +89,7 @@ def read(stream: BinaryIO) -> Imported:
         raise BadFile(
             "is not a FIT file: its first bytes are not a FIT header", FileErrorKind.NOT_THIS_FORMAT
         )
-    content = decoded_fast(data) if fast_decoder_allowed() else None
+    content = decoded_fast(data) if use_fitfast and fast_decoder_allowed() else None
     log.debug("records decoded by %s", "fitdecode" if content is None else "fitfast")
     if content is None:
         content = decoded(data)

@@ -15,7 +15,6 @@ fitdecode alone for every other file, or every file when RUNLOG_FIT_DECODER=fitd
 from __future__ import annotations
 
 import io
-import os
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -47,7 +46,6 @@ _RECORD_INDEX = {name: index for index, name in enumerate(RECORD_FIELDS)}
 # The messages other than records that runlog reads: the fast path decodes these (and
 # only these) with fitdecode.
 _MESSAGES_READ = frozenset({_FILE_ID, _SPORT, _SESSION, _LAP, _EVENT, _DEVICE_INFO, _ACTIVITY})
-DECODER_SETTING = "RUNLOG_FIT_DECODER"  # "fitdecode" turns the fast decoder off
 
 
 @dataclass(frozen=True)
@@ -92,15 +90,16 @@ class Content:
         return len(self.rows) if self.matrix is None else len(self.matrix)
 
 
-def decoder_for(data: bytes) -> str:
+def decoder_for(data: bytes, *, use_fitfast: bool = True) -> str:
     """Which decoder read() uses for these FIT bytes: 'fitfast' or 'fitdecode'."""
-    if fast_decoder_allowed() and decoded_fast(data) is not None:
+    if use_fitfast and fast_decoder_allowed() and decoded_fast(data) is not None:
         return "fitfast"
     return "fitdecode"
 
 
 def fast_decoder_allowed() -> bool:
-    return fast.is_available() and os.environ.get(DECODER_SETTING) != "fitdecode"
+    """Whether fitfast is installed (RUNLOG_FIT_DECODER=fitdecode: read's use_fitfast=False)."""
+    return fast.is_available()
 
 
 def decoded_fast(data: bytes) -> Content | None:
