@@ -1,7 +1,8 @@
 """One place for each unit and physical fact runlog uses: the mile, the foot, the Earth's
-radius and the great-circle distance, the FIT epoch, the bounds of a UTC offset, and the rule
-that turns a one-foot cadence into steps per minute. A second copy of any of these anywhere
-else is a bug in waiting (three Earth radii give three distances); a test looks for copies.
+radius and the great-circle distance, the FIT epoch, the bounds of a UTC offset, and the
+cadence policy: whether a run's cadence counts one foot or both, and so its steps per
+minute. A second copy of any of these anywhere else is a bug in waiting (three Earth radii
+give three distances); a test looks for copies.
 """
 
 from __future__ import annotations
@@ -34,6 +35,10 @@ UTC_OFFSET_STEP_S = 15 * 60  # every zone in use is a multiple of 15 minutes fro
 # [docs/FORMATS.md §1.3, §7.1]. Cadence of other sports (pedal or paddle strokes) is not steps.
 ONE_FOOT_BELOW_SPM = {"running": 120.0, "walking": 85.0, "hiking": 85.0}
 FOOT_SPORTS = tuple(ONE_FOOT_BELOW_SPM)
+# Which share of a run's moving cadence samples is judged: the upper quartile, so that a run
+# with walking breaks written in steps/min (walks at 110, runs at 170) is not taken for one
+# foot, while a one-foot run stays under the line (its quartile is a running stride, ~90).
+CADENCE_QUANTILE = 0.75
 
 Cadence = TypeVar("Cadence", float, "np.ndarray", "pd.Series")
 
@@ -63,16 +68,39 @@ def great_circle_m(
     return 2 * EARTH_RADIUS_M * np.arcsin(np.sqrt(np.clip(half_chord, 0, 1)))
 
 
-def one_foot_factor(typical_cadence: float, sport: str) -> float:
-    """2.0 when a foot sport's cadence this size counts one foot (the usual case), else 1.0."""
+def cadence_factor(
+    sport: str, moving_cadence: np.ndarray | None = None, average: float | None = None
+) -> float:
+    """Steps per written unit of one run's cadence: 2.0 when it counts one foot, 1.0 when it
+    is steps/min already, NaN when its sport's cadence is not steps (a bike's crank turns).
+
+    The one cadence policy: decided on the run's moving samples where it has any (their
+    upper quartile, CADENCE_QUANTILE; zeros are a sensor's 'no reading' and left out), else on
+    its own average as written (a run with totals only), against ONE_FOOT_BELOW_SPM. Every
+    importer asks here, so a run reads the same whichever format it came in; steps_per_min
+    is the same rule for tables of runs with totals only.
+    """
+    import numpy as np
+
     below = ONE_FOOT_BELOW_SPM.get(sport)
-    return 2.0 if below is not None and typical_cadence < below else 1.0
+    if below is None:
+        return math.nan
+    counted = np.zeros(0) if moving_cadence is None else np.asarray(moving_cadence, float)
+    counted = counted[counted > 0]
+    if counted.size:
+        typical = float(np.quantile(counted, CADENCE_QUANTILE))
+    elif average is not None and average > 0:
+        typical = float(average)
+    else:
+        return 2.0  # nothing written: the usual case, and nothing is multiplied
+    return 2.0 if typical < below else 1.0
 
 
 def steps_per_min(value: Cadence, sport: str | pd.Series) -> Cadence:
-    """A written cadence in steps/min: doubled where it counts one foot (below the sport's
-    ONE_FOOT_BELOW_SPM), NaN for a sport whose cadence is not steps. `value` is a number, an
-    array or a Series; `sport` one sport, or a Series of them beside the values."""
+    """Runs' average cadences as written, in steps/min: each doubled where it counts one foot
+    (below its sport's ONE_FOOT_BELOW_SPM), NaN for a sport whose cadence is not steps. The
+    rule of cadence_factor for runs known by their totals alone (a row of a summary table).
+    `value` is a number, an array or a Series; `sport` one sport, or a Series beside them."""
     import numpy as np
     import pandas as pd
 

@@ -3,8 +3,8 @@
 Injury studies and coaching platforms analyse athlete-weeks, not single runs. Every week from
 an athlete's first day in the log (a run, another activity or a note) to the last is
 a row, weeks without runs included. Weeks are the runner's own calendar (`local_date`), never
-UTC. The numbers are those the rules use: the acute:chronic ratio of acute-chronic-ratio,
-Foster's monotony of missing-rest-days, the shoe each run counts on as shoe-overdue counts it,
+UTC. The numbers are those the rules use: the acute:chronic rule's ratio, Foster's monotony
+as the rest-day rule computes it, the shoe each run counts on as the shoe rule counts it,
 the knee-pain notes as the pain rules read them, and the findings themselves.
 """
 
@@ -55,7 +55,7 @@ WEEKLY_COLUMNS: dict[str, tuple[str, str]] = {
     "acute_chronic_ratio": (
         "float64",
         "the 7 days' distance over the 28 days' weekly mean, on the week's last day in the log, "
-        "as acute-chronic-ratio computes it (NaN before 28 days of runs)",
+        "as the acute:chronic rule computes it (NaN before 28 days of runs)",
     ),
     "monotony": (
         "float64",

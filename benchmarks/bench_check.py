@@ -3,7 +3,8 @@
     python -m benchmarks.bench_check [--athletes 10] [--years 5]
 
 Builds a log in memory (four to six runs a week, notes, shoes) and times `run_rules` on it,
-rule by rule. Speed is measured here, not in the tests.
+rule by rule, then the statuses of the log's last day (each rule's facets as of that day).
+Speed is measured here, not in the tests.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import pandas as pd
 from analyzer.checkers import RULES, run_rules, thresholds_for
 from analyzer.log import TrainingLog
 from analyzer.profile import Profile, ShoeSetting
+from analyzer.status import default_as_of, statuses
 from tests.builders import FIRST_MONDAY, note, run
 
 
@@ -77,6 +79,11 @@ def main() -> None:
     findings = run_rules(log)
     elapsed_s = time.perf_counter() - started
     print(f"run_rules: {len(findings):,} findings in {elapsed_s:.2f} s")
+    started = time.perf_counter()
+    as_of = default_as_of(log)
+    by_athlete = statuses(log, findings, as_of)
+    elapsed_s = time.perf_counter() - started
+    print(f"statuses as of {as_of}: {len(by_athlete)} athletes in {elapsed_s:.2f} s")
 
 
 if __name__ == "__main__":

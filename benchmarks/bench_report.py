@@ -30,7 +30,7 @@ from analyzer.checkers import run_rules
 from analyzer.report import charts
 from analyzer.report.html import render_html
 from analyzer.report.sparkline import weekly_sparkline
-from analyzer.status import default_as_of
+from analyzer.status import athlete_status, default_as_of
 from benchmarks.bench_check import synthetic_log
 from benchmarks.bench_cohort import cohort_folder
 
@@ -61,17 +61,19 @@ def in_memory(athletes: int, years: int) -> None:
     athlete = log.athletes[0]
     one = log.for_athlete(athlete)
     own = [finding for finding in findings if finding.athlete == athlete]
-    window = charts.status_window(default_as_of(log))
+    as_of = default_as_of(log)
+    window = charts.status_window(as_of)
+    marks = athlete_status(one, findings, athlete, as_of).chart_marks
     for name, draw in (
-        ("weekly distance", lambda: charts.weekly_distance_chart(one, own, window, "km")),
-        ("long run", lambda: charts.long_run_chart(one, own, window, "km", athlete)),
-        ("rest calendar", lambda: charts.rest_calendar_chart(one, own, window, "km")),
-        ("cadence", lambda: charts.cadence_chart(one, window, "km", athlete)),
+        ("weekly distance", lambda: charts.weekly_distance_chart(one, own, window, "km", marks)),
+        ("long run", lambda: charts.long_run_chart(one, own, window, "km", marks)),
+        ("rest calendar", lambda: charts.rest_calendar_chart(one, own, window, "km", marks)),
+        ("cadence", lambda: charts.cadence_chart(one, window, "km", marks)),
         ("surfaces", lambda: charts.surface_chart(one, window)),
-        ("shoes", lambda: charts.shoe_chart(one, window, "km", athlete)),
-        ("knee", lambda: charts.pain_chart(one, own, window, "km")),
-        ("monthly overview", lambda: charts.monthly_overview_chart(one, own, window, "km")),
-        ("board's weeks", lambda: weekly_sparkline(one, own, window, "km")),
+        ("shoes", lambda: charts.shoe_chart(window, "km", marks)),
+        ("knee", lambda: charts.pain_chart(one, window, "km", marks)),
+        ("monthly overview", lambda: charts.monthly_overview_chart(one, own, window, "km", marks)),
+        ("board's weeks", lambda: weekly_sparkline(one, window, "km", marks)),
     ):
         started = time.perf_counter()
         chart = draw()

@@ -253,14 +253,17 @@ class _Unseekable(io.RawIOBase):
 
 
 _MEASURED_CHECK = """
-import json, os, resource, sys
+import json, os, sys
 from analyzer.cli import main
 sys.argv = ["runlog", "check", *sys.argv[2:], "--format", "json"]
 try:
     main()
 except SystemExit as exit:
     code = exit.code
-peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # Linux: kilobytes
+# This program's own high-water mark. Not ru_maxrss: Linux carries that across exec from the
+# process that started it, so under a long pytest run it reported pytest's size (501 MB).
+with open("/proc/self/status") as status:
+    peak_kb = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
 with open(os.environ["REPORT"], "w") as out:
     json.dump({"exit": code, "peak_mb": peak_kb / 1024}, out)
 """

@@ -469,7 +469,8 @@ def test_since_shapes_the_header_counts_and_charts(tmp_path):
     page = tmp_path / "report.html"
     assert invoke("report", folder, "-o", page, "--since", "2026-04-01").exit_code == cli.EXIT_OK
     html = page.read_text(encoding="utf-8")
-    assert "10 runs" in html and "from Wed 1 Apr 2026 to Fri 10 Apr 2026 (--since)" in html
+    assert '<p class="summary">10 runs, Wed 1 Apr 2026 to Fri 10 Apr 2026,' in html
+    assert "From Wed 1 Apr 2026 to Fri 10 Apr 2026 (--since)." in html
 
 
 def test_since_past_the_end_of_the_log_shows_no_runs_and_no_all_clear(tmp_path):

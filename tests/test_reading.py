@@ -153,7 +153,7 @@ def test_running_out_of_memory_is_said_as_such_not_as_a_broken_file(monkeypatch)
 def test_libxml2_out_of_memory_is_a_memory_error_not_broken_xml():
     from lxml import etree
 
-    from analyzer.importers._track import raise_if_out_of_memory
+    from analyzer.importers._xml import raise_if_out_of_memory
 
     no_memory = etree.XMLSyntaxError("unknown error", etree.ErrorTypes.ERR_NO_MEMORY, 0, 0)
     with pytest.raises(MemoryError):

@@ -17,8 +17,9 @@ import pytest
 from click.testing import CliRunner
 
 from analyzer import cli
+from analyzer.advice import MAX_ADVICE
+from analyzer.checkers.knee_pain_note import TREND_DAYS as PAIN_TREND_DAYS
 from analyzer.report.text import NEED_FINDINGS_SHOWN
-from analyzer.status import MAX_ADVICE, PAIN_TREND_DAYS
 from benchmarks.synthetic import cohort_csv
 
 ATHLETES = 30

@@ -83,7 +83,10 @@ def test_the_long_run_of_the_last_7_days_is_set_against_the_30_days_before():
     ("distances_km", "streak", "rest_offset"),
     [
         pytest.param([5, 0, 5, 5, 5], 3, 1, id="three days since a rest day"),
-        pytest.param([5, 5, 5, 5, 0], 4, 4, id="the as-of day without a run: the streak before"),
+        pytest.param(
+            [5, 5, 5, 5, 0], 4, None, id="the as-of day without a run yet is no rest day yet"
+        ),
+        pytest.param([5, 0, 5, 5, 0], 2, 1, id="the streak before the as-of day, its rest day"),
         pytest.param([5, 5, 5], 3, None, id="no rest day since the log began"),
     ],
 )
@@ -203,36 +206,37 @@ def test_a_shoe_near_its_limit_gets_a_plain_sentence_of_advice():
     assert status.advice == ("Plan a new pair: Pegasus has about 43 mi left of 435.",)
 
 
-def test_a_near_shoe_comes_after_the_findings_advice_and_never_crowds_it_out():
+def test_a_near_shoe_comes_after_the_knee_advice():
     notes = [note("2026-03-03", "left knee swelling after the run")]
     log = shoe_log(notes=notes)
-    findings = [
-        finding("high", "2026-03-03", rule="knee-pain-note", code="RL501"),
-        finding("high", "2026-03-02"),  # long-run-spike: the load sentence
-        finding("warning", "2026-03-03", rule="low-cadence", code="RL201"),
-    ]
-    full = athlete_status(log, findings, "ana", dt.date(2026, 3, 3))
-    assert full.shoes_near and len(full.advice) == 3
+    full = athlete_status(log, run_rules(log), "ana", dt.date(2026, 3, 3))
+    assert [item.kind for item in full.advice_items] == ["red flag", "knee", "shoes"]
     assert full.advice[0].startswith("You mention swelling")
-    assert not any(sentence.startswith("Plan a new pair") for sentence in full.advice)
-    room = athlete_status(log, findings[1:], "ana", dt.date(2026, 3, 3))
-    assert room.advice[-1] == "Plan a new pair: Pegasus has about 80 km left of 700."
+    assert full.advice[-1] == "Plan a new pair: Pegasus has about 80 km left of 700."
 
 
 def test_a_shoe_past_its_limit_is_the_one_shoe_sentence():
-    overdue = finding("high", "2026-03-03", rule="shoe-overdue", code="RL402")
-    status = athlete_status(shoe_log(), [overdue], "ana", dt.date(2026, 3, 3))
-    assert status.shoes_near  # Pegasus is near; another shoe is past its limit
-    assert [sentence.split(":")[0] for sentence in status.advice] == ["Plan new shoes"]
+    log = shoe_log()
+    status = athlete_status(log, run_rules(log), "ana", dt.date(2026, 3, 11))  # 700 km of 700
+    assert [shoe.shoe for shoe in status.shoes] == ["Pegasus"] and status.shoes_near == ()
+    shoe_advice = [item for item in status.advice_items if item.kind == "shoes"]
+    assert [item.text for item in shoe_advice] == ["Replace Pegasus (700 km): past its limit."]
 
 
 def test_cadence_recent_against_the_floor_and_the_runners_own():
-    runs = [run(f"2026-02-{day:02d}", 8, cadence_spm=176) for day in (2, 5, 9, 12)]
+    runs = [run(f"2026-02-{day:02d}", 8, cadence_spm=176) for day in range(2, 20, 2)]
     runs += [run(f"2026-03-{day:02d}", 8, cadence_spm=162) for day in (2, 5)]
     status = athlete_status(make_log(runs), [], "ana", dt.date(2026, 3, 6))
     assert status.recent_cadence_spm == pytest.approx(162)
-    assert status.own_cadence_spm == pytest.approx(176)
+    assert status.own_cadence_spm == pytest.approx(176)  # the rule's own, from 9 runs before
     assert status.cadence_floor_spm == pytest.approx(170)
+
+
+def test_without_enough_runs_before_there_is_no_own_cadence():
+    runs = [run(f"2026-02-{day:02d}", 8, cadence_spm=176) for day in (2, 5, 9, 12)]
+    runs += [run(f"2026-03-{day:02d}", 8, cadence_spm=162) for day in (2, 5)]
+    status = athlete_status(make_log(runs), [], "ana", dt.date(2026, 3, 6))
+    assert status.own_cadence_spm is None  # the rule learns your own from 8 runs
 
 
 def test_the_latest_pain_note_and_its_trend_over_two_weeks():
@@ -271,23 +275,25 @@ def test_open_findings_are_the_last_28_days_most_severe_first_then_newest():
     assert opened == [("high", 10), ("high", 1), ("warning", 15), ("info", 20)]
 
 
-def test_advice_draws_on_the_open_findings_with_the_status_numbers():
+def test_after_a_long_run_spike_the_long_run_goes_back_to_a_tenth_at_a_time():
     log = make_log([*steady_runs(weeks=8), run(FIRST_MONDAY + dt.timedelta(weeks=8), 22)])
     as_of = FIRST_MONDAY + dt.timedelta(weeks=8)
-    spike = finding("high", as_of.isoformat())
-    status = athlete_status(log, [spike], "ana", as_of)
-    assert status.advice == ("Keep this week near 30 km and your long run under 12 km.",)
+    status = athlete_status(log, run_rules(log), "ana", as_of)
+    # 22 km against the 11 km long runs before it: the next one a tenth over 11 km
+    assert status.advice == (
+        "Go back to growing your long run a tenth at a time: the next one under 12 km.",
+    )
+    assert status.advice_items[0].target == 12.0
 
 
 def test_red_flags_ask_for_the_knee_to_be_seen_first():
     notes = [note("2026-03-05", "left knee swelling after the run")]
     log = make_log([run("2026-03-05", 5)], notes=notes)
-    findings = [
-        finding("warning", "2026-03-05", rule="low-cadence", code="RL201"),
-        finding("high", "2026-03-05", rule="knee-pain-note", code="RL501"),
-    ]
-    status = athlete_status(log, findings, "ana", dt.date(2026, 3, 6))
-    assert status.advice[0].startswith("You mention swelling: have the knee seen")
+    status = athlete_status(log, run_rules(log), "ana", dt.date(2026, 3, 6))
+    assert status.advice[0] == (
+        "You mention swelling: have the knee seen by a doctor or physiotherapist now."
+    )
+    assert status.advice[1].startswith("Rest or cut back until the knee settles")
     assert len(status.advice) == 2
 
 
@@ -348,19 +354,16 @@ def test_a_red_flag_two_days_into_an_episode_is_not_called_two_weeks_of_pain():
     assert not any("two weeks" in sentence for sentence in status.advice)
 
 
-def test_the_same_advice_is_given_once_when_two_rules_ask_for_it():
-    notes = [note("2026-03-05", "right knee swelling, it gave way on the stairs, 5/10")]
-    log = make_log([run("2026-03-05", 5)], notes=notes)
-    findings = [
-        finding("high", "2026-03-05", rule="knee-pain-note", code="RL501"),
-        finding(
-            "high",
-            "2026-03-05",
-            rule="persistent-knee-pain",
-            code="RL502",
-            evidence={"red_flags": ["swelling", "giving way"]},
-        ),
+def test_the_red_flag_sentence_is_given_once_naming_every_flag():
+    notes = [
+        note("2026-03-04", "right knee swelling after the long run, 5/10"),
+        note("2026-03-05", "right knee gave way on the stairs, 5/10"),
     ]
-    status = athlete_status(log, findings, "ana", dt.date(2026, 3, 6))
-    assert len(status.advice) == len(set(status.advice)) == 1
-    assert status.advice[0].startswith("You mention swelling and giving way")
+    log = make_log([run("2026-03-04", 5), run("2026-03-05", 5)], notes=notes)
+    status = athlete_status(log, run_rules(log), "ana", dt.date(2026, 3, 6))
+    assert len(status.advice) == len(set(status.advice))
+    flagged = [sentence for sentence in status.advice if sentence.startswith("You mention")]
+    assert flagged == [
+        "You mention swelling and giving way: have the knee seen by a doctor or "
+        "physiotherapist now."
+    ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,7 @@ from analyzer.checkers import (
     shoe_overdue,
     weekly_mileage_jump,
 )
-from analyzer.checkers.rule import SEVERITIES, Finding, Rule
+from analyzer.checkers.rule import SEVERITIES, AsOf, Finding, Rule
 from analyzer.errors import ProfileError
 from analyzer.log import TrainingLog
 from analyzer.profile import Profile
@@ -162,6 +163,52 @@ def _with_related(findings: list[Finding]) -> list[Finding]:
     return result
 
 
+def rules_as_of(
+    log: TrainingLog,
+    athlete: str,
+    as_of: dt.date,
+    findings: Sequence[Finding] = (),
+    profile: Profile | None = None,
+) -> list[tuple[Rule, AsOf]]:
+    """Each rule the athlete's profile leaves on, with the athlete's log as of `as_of`: the
+    activities and notes on or before it, the rule's thresholds, its findings of the athlete
+    up to that day, and its measure of that log (computed once, when a facet first reads
+    it). The as-of facets (today, advice, not_judged, pattern, chart_marks) read these."""
+    profile = check_rule_settings(profile or log.profile_for(athlete))
+    so_far = _log_up_to(log.for_athlete(athlete), as_of, athlete, profile)
+    own = sorted(
+        (finding for finding in findings if finding.athlete == athlete and finding.date <= as_of),
+        key=lambda finding: (finding.date, finding.severity_rank),
+    )
+    days = []
+    for rule in RULES:
+        if not profile.is_enabled(rule.slug):
+            continue
+        limits = thresholds_for(profile, rule)
+        day = AsOf(
+            athlete=athlete,
+            as_of=as_of,
+            log=so_far,
+            limits=limits,
+            rule=rule,
+            findings=tuple(finding for finding in own if finding.rule == rule.slug),
+        )
+        days.append((rule, day))
+    return days
+
+
+def _log_up_to(log: TrainingLog, as_of: dt.date, athlete: str, profile: Profile) -> TrainingLog:
+    """The log's activities and notes dated on or before `as_of`, under `profile`."""
+    dates = log.activities["local_date"]
+    note_dates = log.notes["local_date"]
+    return dataclasses.replace(
+        log,
+        activities=log.activities[dates.notna() & (dates <= as_of)],
+        notes=log.notes[note_dates.notna() & (note_dates <= as_of)],
+        profiles={athlete: profile},
+    )
+
+
 def findings_table(findings: list[Finding]) -> pd.DataFrame:
     """The findings as a DataFrame (docs/DESIGN.md#the-tables; related as lists of findings)."""
     rows = [{name: getattr(finding, name) for name in FINDING_COLUMNS} for finding in findings]
@@ -176,6 +223,7 @@ __all__ = [
     "check_rule_settings",
     "findings_table",
     "rule_by_slug",
+    "rules_as_of",
     "run_rules",
     "thresholds_for",
 ]

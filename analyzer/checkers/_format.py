@@ -59,3 +59,14 @@ def number_beyond(
 def percent_beyond(share: float, limit_share: float) -> str:
     """A share above `limit_share` as a percentage that prints above it ('30.4%', not '30%')."""
     return f"{number_beyond(share * 100, limit_share * 100, above=True)}%"
+
+
+def round_distance(metres: float, units: str) -> str:
+    """A distance to the whole km or mile, for advice: '21 km', '15 mi'."""
+    number, unit = distance_text(metres, units).split(" ")
+    return f"{float(number):.0f} {unit}"
+
+
+def noun_phrase(title: str) -> str:
+    """A rule's title as a phrase inside a sentence: its first letter lower case."""
+    return title[:1].lower() + title[1:]

@@ -56,6 +56,13 @@ def _joined(sources: pd.Series) -> str:
     return ", ".join(dict.fromkeys(str(source) for source in sources))
 
 
+def noted_fine_after(log: TrainingLog, athlete: str, after: object) -> bool:
+    """Whether a note of the athlete after the day `after` says the knee is fine."""
+    _, clear_days = knee_readings(log)
+    clear = clear_days.get(athlete)
+    return clear is not None and bool((clear > pd.Timestamp(after)).any())
+
+
 def quoted(excerpt: str) -> str:
     """The note's words in quotes for a message, without a closing full stop of their own."""
     return "'" + excerpt.rstrip().removesuffix(".") + "'"

@@ -17,15 +17,26 @@ Sports Med 53:921-922, and Impellizzeri FM et al. 2020, Int J Sports Physiol Per
 15(6):907-913.
 """
 
+from __future__ import annotations
+
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from analyzer.checkers._calendar import daily_totals, rows_between, runs_by_athlete
-from analyzer.checkers._format import day_text, distance_text
-from analyzer.checkers.rule import Finding, Rule, setting
+from analyzer.checkers._format import day_text, distance_text, noun_phrase
+from analyzer.checkers._today import (
+    day_array,
+    distance_advice,
+    first_day_after,
+    first_run_day,
+    history_days_reason,
+    newest,
+)
+from analyzer.checkers.rule import Advice, AsOf, ChartMarks, Finding, Pattern, Rule, setting
 from analyzer.log import TrainingLog
 
 
@@ -42,41 +53,127 @@ class Thresholds:
     min_chronic_weekly_km: float = setting(10.0, 0.0, 500.0)  # a tiny base makes any week a "spike"
 
 
+def measure(log: TrainingLog, limits: Thresholds) -> pd.DataFrame:
+    """Per athlete and local day from the first run to the last: the day's `distance_m`, the
+    acute and chronic windows' distance as weekly means (`acute_m`, `chronic_m`), their
+    `ratio`, the usual week (`usual_m`, the longest of the `usual_weeks` 7-day blocks before
+    the acute window), `is_return` (the acute week no longer than the usual one) and
+    `is_judged` (history and chronic load enough)."""
+    frames = [days.assign(athlete=athlete) for athlete, _, days in _by_athlete(log, limits)]
+    if not frames:
+        return pd.DataFrame(columns=["athlete", "day", "distance_m", "ratio", "is_judged"])
+    return pd.concat(frames).rename_axis("day").reset_index()
+
+
+def _by_athlete(log: TrainingLog, limits: Thresholds):
+    """Each athlete's runs and days (the measure's columns but `athlete`, by day)."""
+    for athlete, runs in runs_by_athlete(log):
+        yield athlete, runs, _days(daily_totals(runs, "distance_m"), limits)
+
+
+def _days(daily_m: pd.Series, limits: Thresholds) -> pd.DataFrame:
+    acute_weekly_m, chronic_weekly_m, ratio = weekly_load_ratio(daily_m, limits)
+    # the usual week: the longest of the 7-day blocks just before the last 7 days
+    usual_weekly_m = pd.concat(
+        [acute_weekly_m.shift(7 * block) for block in range(1, limits.usual_weeks + 1)],
+        axis=1,
+    ).max(axis=1)
+    history_days = (daily_m.index - daily_m.index[0]).days
+    return pd.DataFrame(
+        {
+            "distance_m": daily_m,
+            "acute_m": acute_weekly_m,
+            "chronic_m": chronic_weekly_m,
+            "ratio": ratio,
+            "usual_m": usual_weekly_m,
+            "is_return": np.round(acute_weekly_m - usual_weekly_m, 3) <= 0,
+            "is_judged": (history_days >= limits.min_history_days)
+            & (chronic_weekly_m >= limits.min_chronic_weekly_km * 1000),
+        }
+    )
+
+
 def check(log: TrainingLog, limits: Thresholds) -> list[Finding]:
     """One finding per episode of days with the ratio at or above `info_ratio`."""
     findings: list[Finding] = []
-    for athlete, runs in runs_by_athlete(log):
-        units = log.profile_for(athlete).units
-        daily_m = daily_totals(runs, "distance_m")
-        acute_weekly_m, chronic_weekly_m, ratio = weekly_load_ratio(daily_m, limits)
-        # the usual week: the longest of the 7-day blocks just before the last 7 days
-        usual_weekly_m = pd.concat(
-            [acute_weekly_m.shift(7 * block) for block in range(1, limits.usual_weeks + 1)],
-            axis=1,
-        ).max(axis=1)
-        history_days = (daily_m.index - daily_m.index[0]).days
-        judged = (history_days >= limits.min_history_days) & (
-            chronic_weekly_m >= limits.min_chronic_weekly_km * 1000
-        )
-        is_up = judged & (ratio >= limits.info_ratio)
+    for athlete, runs, days in _by_athlete(log, limits):
+        is_up = days["is_judged"] & (days["ratio"] >= limits.info_ratio)
         if not is_up.any():
             continue
-        days = pd.DataFrame(
-            {
-                "ratio": ratio,
-                "acute_m": acute_weekly_m,
-                "chronic_m": chronic_weekly_m,
-                "usual_m": usual_weekly_m,
-                "is_return": np.round(acute_weekly_m - usual_weekly_m, 3) <= 0,
-                "episode": (is_up != is_up.shift(fill_value=False)).cumsum(),
-            }
-        )[is_up]
+        days = days.assign(episode=(is_up != is_up.shift(fill_value=False)).cumsum())[is_up]
+        units = log.profile_for(athlete).units
         days_and_ids = (runs["day"].to_numpy(), runs["activity_id"].to_numpy())
         findings += [
             _finding(athlete, episode, days_and_ids, limits, units)
             for episode in _episodes(days, limits).itertuples()
         ]
     return findings
+
+
+def today(day: AsOf) -> dict[str, Any]:
+    """The ratio on the as-of day, the days since the last run counted as rest; None under
+    `min_history_days` of log, without a run in the acute window (no data is not a measured
+    rest) or without chronic load."""
+    return {"acute_chronic_ratio": ratio_on(day)}
+
+
+def ratio_on(day: AsOf) -> float | None:
+    """The acute:chronic ratio on the as-of day as this rule computes it, or None."""
+    days = day.measure
+    if days.empty:
+        return None
+    daily_m = days.set_index("day")["distance_m"]
+    as_of = pd.Timestamp(day.as_of)
+    daily_m = daily_m.reindex(pd.date_range(daily_m.index[0], as_of, freq="D"), fill_value=0.0)
+    acute_from = as_of - pd.Timedelta(days=day.limits.acute_days - 1)
+    if (as_of - daily_m.index[0]).days < day.limits.min_history_days:
+        return None
+    if not (daily_m[acute_from:] > 0).any():
+        return None
+    _, chronic_m, ratio = weekly_load_ratio(daily_m, day.limits)
+    return float(ratio.iloc[-1]) if chronic_m.iloc[-1] > 0 else None
+
+
+def advice(day: AsOf) -> Advice | None:
+    """While a warning of the last 7 days stands and the ratio is still up: no bigger week."""
+    finding = newest(day.open_findings, "warning")
+    ratio = ratio_on(day)
+    if finding is None or day.days_ago(finding.date) >= day.limits.acute_days:
+        return None
+    if ratio is None or round(ratio, 2) < day.limits.info_ratio:
+        return None  # the ratio came down since
+    days = day.measure.set_index("day")
+    return distance_advice(
+        "load",
+        "Keep the coming 7 days no bigger than the last 7 ({}).",
+        float(days["acute_m"].get(pd.Timestamp(finding.date), 0.0)),
+        day.units,
+        (finding,),
+    )
+
+
+def not_judged(day: AsOf) -> str | None:
+    return history_days_reason(day, day.limits.min_history_days)
+
+
+def pattern(day: AsOf) -> Pattern:
+    """The days the ratio was at or above `info_ratio`."""
+    days = day.measure
+    up = days[days["is_judged"] & (days["ratio"] >= day.limits.info_ratio)] if len(days) else days
+    return Pattern(
+        label=noun_phrase(RULE.title),
+        days=day_array(up["day"]) if len(up) else day_array([]),
+        judged_from=first_day_after(first_run_day(day), day.limits.min_history_days),
+    )
+
+
+def chart_marks(day: AsOf) -> ChartMarks:
+    """The daily ratio; its findings are labelled on the weekly chart."""
+    days = day.measure
+    return ChartMarks(
+        chart="weekly",
+        series=days[["day", "ratio"]] if len(days) else pd.DataFrame(columns=["day", "ratio"]),
+    )
 
 
 def weekly_load_ratio(
@@ -181,5 +278,11 @@ RULE = Rule(
     rationale=__doc__,
     thresholds=Thresholds,
     check=check,
+    measure=measure,
+    today=today,
+    advice=advice,
+    not_judged=not_judged,
+    pattern=pattern,
+    chart_marks=chart_marks,
     grade="Low, contested",
 )

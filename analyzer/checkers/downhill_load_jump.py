@@ -12,16 +12,37 @@ Source: Gottschall JS, Kram R 2005, J Biomech 38(3):445-452; Orchard JW et al. 1
 Sports Med 24(3):375-379 (unverified pages).
 """
 
+from __future__ import annotations
+
 import datetime as dt
 from dataclasses import dataclass
 from typing import NamedTuple
 
 import numpy as np
+import pandas as pd
 
 from analyzer.checkers._calendar import rows_between, runs_by_athlete, weekly_totals
-from analyzer.checkers._format import day_text, elevation_text
-from analyzer.checkers.rule import Finding, Rule, setting
+from analyzer.checkers._format import day_text, elevation_text, noun_phrase
+from analyzer.checkers._today import (
+    columns_of,
+    dated_runs,
+    history_weeks_reason,
+    newest,
+    told_weeks_pattern,
+)
+from analyzer.checkers.rule import (
+    Advice,
+    AsOf,
+    ChartMarks,
+    Declined,
+    Finding,
+    Pattern,
+    Rule,
+    setting,
+)
 from analyzer.log import TrainingLog
+
+_ADVICE_DAYS = 7  # a week of descent older than this asks nothing of this week
 
 
 @dataclass(frozen=True)
@@ -33,38 +54,119 @@ class Thresholds:
     min_week_descent_m: float = setting(300.0, 0.0, 20000.0)  # smaller weeks are not flagged
 
 
+def measure(log: TrainingLog, limits: Thresholds) -> pd.DataFrame:
+    """Per athlete and Monday-Sunday week from the first run to the last: its `descent_m`
+    (NaN when no run recorded one), the weekly mean of the window's weeks before it
+    (`baseline_m`), the descent it had to pass (`limit_m`), `is_jump`, and for a jump
+    `told_date`: the day its running total passed the limit."""
+    frames = []
+    for athlete, runs, weeks in _weeks_by_athlete(log, limits):
+        told = [
+            _week_runs(runs, week_start).local_dates[_crossing(runs, week_start, limit_m)]
+            if jumped
+            else None
+            for week_start, jumped, limit_m in zip(
+                weeks.index, weeks["is_jump"], weeks["limit_m"], strict=True
+            )
+        ]
+        frames.append(
+            weeks.assign(athlete=athlete, told_date=told).rename_axis("week_start").reset_index()
+        )
+    if not frames:
+        return pd.DataFrame(columns=["athlete", "week_start", "descent_m", "is_jump"])
+    return pd.concat(frames, ignore_index=True)
+
+
 def check(log: TrainingLog, limits: Thresholds) -> list[Finding]:
     """One finding per week whose descent passed `warning_ratio` times the window's mean."""
     findings: list[Finding] = []
-    for athlete, runs in runs_by_athlete(log, "descent_m"):
+    for athlete, runs, weeks in _weeks_by_athlete(log, limits):
         units = log.profile_for(athlete).units
-        # a week whose runs all lack descent is unknown (NaN), and so is any mean over it
-        weekly_m = weekly_totals(runs, "descent_m", min_count=1)
-        baseline_m = weekly_m.shift(1).rolling(limits.window_weeks).mean()
-        history_days = (weekly_m.index - runs["day"].iloc[0]).days
-        limit_m = np.maximum(baseline_m * limits.warning_ratio, limits.min_week_descent_m)
-        jumped = (
-            (weekly_m > limit_m + 1e-9)  # float sums: exactly 1.5 times is not "more"
-            & baseline_m.notna()
-            & (history_days >= 7 * limits.min_history_weeks)
-        )
-        # plain arrays: each finding slices its week's few runs out of them
-        week_starts, descent_m = runs["week_start"].to_numpy(), runs["descent_m"].to_numpy()
-        dates, ids = runs["local_date"].to_numpy(), runs["activity_id"].to_numpy()
-        for week_start in weekly_m.index[jumped]:
-            rows = rows_between(week_starts, week_start, week_start)
-            week = _Week(week_start.date(), descent_m[rows], dates[rows], ids[rows])
+        for week_start, week in weeks[weeks["is_jump"]].iterrows():
             findings.append(
                 _finding(
                     athlete,
-                    week,
-                    float(baseline_m[week_start]),
-                    float(limit_m[week_start]),
+                    _week_runs(runs, week_start),
+                    float(week["baseline_m"]),
+                    float(week["limit_m"]),
                     limits,
                     units,
                 )
             )
     return findings
+
+
+def _weeks_by_athlete(log: TrainingLog, limits: Thresholds):
+    """Each athlete's runs and weeks with their descent, baseline, limit and `is_jump`."""
+    for athlete, runs in runs_by_athlete(log, "descent_m"):
+        # a week whose runs all lack descent is unknown (NaN), and so is any mean over it
+        weekly_m = weekly_totals(runs, "descent_m", min_count=1)
+        baseline_m = weekly_m.shift(1).rolling(limits.window_weeks).mean()
+        history_days = (weekly_m.index - runs["day"].iloc[0]).days
+        limit_m = np.maximum(baseline_m * limits.warning_ratio, limits.min_week_descent_m)
+        is_jump = (
+            (weekly_m > limit_m + 1e-9)  # float sums: exactly 1.5 times is not "more"
+            & baseline_m.notna()
+            & (history_days >= 7 * limits.min_history_weeks)
+        )
+        weeks = pd.DataFrame(
+            {
+                "descent_m": weekly_m,
+                "baseline_m": baseline_m,
+                "limit_m": limit_m,
+                "is_jump": is_jump,
+            }
+        )
+        yield athlete, runs, weeks
+
+
+def _week_runs(runs: pd.DataFrame, week_start: pd.Timestamp) -> _Week:
+    """The week's runs, oldest first."""
+    rows = rows_between(runs["week_start"].to_numpy(), week_start, week_start)
+    part = runs.iloc[rows]
+    return _Week(
+        week_start.date(),
+        part["descent_m"].to_numpy(),
+        part["local_date"].to_numpy(),
+        part["activity_id"].to_numpy(),
+    )
+
+
+def _crossing(runs: pd.DataFrame, week_start: pd.Timestamp, limit_m: float) -> int:
+    """The position in its week of the run with which the week's descent passed its limit."""
+    running_total_m = np.nancumsum(_week_runs(runs, week_start).descent_m)
+    return int(np.argmax(running_total_m > limit_m + 1e-9))
+
+
+def advice(day: AsOf) -> Advice | None:
+    """After a warning of the last 7 days: easy on the descents."""
+    finding = newest(day.open_findings, "warning")
+    if finding is None or day.days_ago(finding.date) >= _ADVICE_DAYS:
+        return None
+    return Advice(kind="intensity", text="Go easy on long descents this week.", because=(finding,))
+
+
+def not_judged(day: AsOf) -> str | None:
+    runs = dated_runs(day)
+    if not runs.empty and not runs["descent_m"].notna().any():
+        return "no run records its descent"
+    return history_weeks_reason(day, day.limits.min_history_weeks)
+
+
+def pattern(day: AsOf) -> Pattern:
+    """The days on which a flagged week passed its limit."""
+    return told_weeks_pattern(day, noun_phrase(RULE.title), day.limits.min_history_weeks)
+
+
+def chart_marks(day: AsOf) -> ChartMarks:
+    """The weekly descent against its limit; findings are labelled on the weekly chart."""
+    weeks = day.measure
+    columns = ["day", "descent_m", "limit_m"]
+    series = weeks.rename(columns={"week_start": "day"})
+    return ChartMarks(
+        chart="weekly",
+        series=columns_of(series, columns),
+    )
 
 
 class _Week(NamedTuple):
@@ -133,5 +235,11 @@ RULE = Rule(
     rationale=__doc__,
     thresholds=Thresholds,
     check=check,
+    measure=measure,
+    today=Declined("the status shows no descent figure; its findings say what happened"),
+    advice=advice,
+    not_judged=not_judged,
+    pattern=pattern,
+    chart_marks=chart_marks,
     grade="Mech",
 )

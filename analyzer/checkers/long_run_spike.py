@@ -9,19 +9,38 @@ not judged, and a run with no run in the 30 days before it has nothing to be com
 Source: Frandsen JSB et al. 2025, Br J Sports Med, doi:10.1136/bjsports-2024-109380.
 """
 
+from __future__ import annotations
+
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
+import pandas as pd
 
 from analyzer.checkers._calendar import runs_by_athlete
-from analyzer.checkers._format import day_text, distance_text, percent_beyond
-from analyzer.checkers.rule import Finding, Rule, setting
+from analyzer.checkers._format import (
+    day_text,
+    distance_text,
+    noun_phrase,
+    percent_beyond,
+)
+from analyzer.checkers._today import (
+    day_array,
+    distance_advice,
+    first_day_after,
+    first_run_day,
+    history_days_reason,
+    newest,
+)
+from analyzer.checkers.rule import Advice, AsOf, ChartMarks, Finding, Pattern, Rule, setting
 from analyzer.log import TrainingLog
 
 # Frandsen 2025's bands (ratio at most) and hazard rate ratios against runs within 10 %
 _STUDY_REFERENCE_RATIO = 1.10
 _STUDY_BANDS = ((1.30, "10-30%", 1.64), (2.00, "30-100%", 1.52), (np.inf, "over 100%", 2.28))
+_RECENT_DAYS = 7  # the status's long run: the longest of these days
+_ADVICE_DAYS = 14  # a flagged run older than this asks nothing of this week
 
 
 @dataclass(frozen=True)
@@ -35,11 +54,12 @@ class Thresholds:
     min_distance_km: float = setting(3.0, 0.0, 100.0)  # shorter runs are not judged
 
 
-def check(log: TrainingLog, limits: Thresholds) -> list[Finding]:
-    """One finding per run longer than `warning_ratio` times the window's longest."""
-    findings: list[Finding] = []
-    for athlete, runs in runs_by_athlete(log):
-        units = log.profile_for(athlete).units
+def measure(log: TrainingLog, limits: Thresholds) -> pd.DataFrame:
+    """Per run with a distance: `longest_before_m` (the longest run of the `window_days` local
+    days before its day; NaN: none), `ratio` to it, `is_judged` (history and distance enough)
+    and `severity` ("" for none), with athlete, activity_id, local_date, day and distance_m."""
+    frames = []
+    for _, runs in runs_by_athlete(log):
         first_day = runs["day"].iloc[0]
         # a run with no distance (a treadmill run without a foot pod) is no one's longest
         runs = runs[runs["distance_m"] > 0]
@@ -48,16 +68,108 @@ def check(log: TrainingLog, limits: Thresholds) -> list[Finding]:
         # (same index value) are not in each other's window
         window = by_day["distance_m"].rolling(f"{limits.window_days}D", closed="left")
         longest_before_m = window.max().to_numpy()  # NaN: no run in the window
-        history_days = (by_day.index - first_day).days
-        ratio = np.round(by_day["distance_m"].to_numpy() / longest_before_m, 9)
-        spiked = (
-            (ratio > limits.warning_ratio)
-            & (history_days >= limits.min_history_days)
-            & (by_day["distance_m"].to_numpy() >= limits.min_distance_km * 1000)
+        ratio = np.round(runs["distance_m"].to_numpy() / longest_before_m, 9)
+        is_judged = ((runs["day"] - first_day).dt.days >= limits.min_history_days) & (
+            runs["distance_m"] >= limits.min_distance_km * 1000
         )
-        flagged = runs.assign(longest_before_m=longest_before_m, ratio=ratio)[spiked]
-        findings += [_finding(athlete, run, limits, units) for run in flagged.itertuples()]
-    return findings
+        severity = np.where(
+            is_judged & (ratio > limits.high_ratio),
+            "high",
+            np.where(is_judged & (ratio > limits.warning_ratio), "warning", ""),
+        )
+        frames.append(
+            runs.assign(
+                longest_before_m=longest_before_m,
+                ratio=ratio,
+                is_judged=is_judged,
+                severity=severity,
+            )
+        )
+    if not frames:
+        return pd.DataFrame(columns=[*_MEASURE_COLUMNS])
+    return pd.concat(frames)[list(_MEASURE_COLUMNS)]
+
+
+_MEASURE_COLUMNS = (
+    "athlete", "activity_id", "local_date", "day", "distance_m", "longest_before_m", "ratio",
+    "is_judged", "severity",
+)  # fmt: skip
+
+
+def check(log: TrainingLog, limits: Thresholds) -> list[Finding]:
+    """One finding per run longer than `warning_ratio` times the window's longest."""
+    runs = measure(log, limits)
+    flagged = runs[runs["severity"] != ""]
+    return [
+        _finding(str(run.athlete), run, limits, log.profile_for(str(run.athlete)).units)
+        for run in flagged.itertuples()
+    ]
+
+
+def today(day: AsOf) -> dict[str, Any]:
+    """The longest run of the last 7 days and the longest of the `window_days` before it (as
+    this rule compares them), and the distance the next run would be flagged past."""
+    runs = day.measure
+    week_from = pd.Timestamp(day.as_of - dt.timedelta(days=_RECENT_DAYS - 1))
+    recent = runs[runs["day"] >= week_from]
+    if recent.empty:
+        before_from = week_from - pd.Timedelta(days=day.limits.window_days)
+        before = runs.loc[(runs["day"] >= before_from) & (runs["day"] < week_from), "distance_m"]
+        longest_m, before_m = None, before.max() if len(before) else None
+    else:
+        longest = recent.loc[recent["distance_m"].idxmax()]
+        longest_m, before_m = float(longest["distance_m"]), longest["longest_before_m"]
+    return {
+        "longest_run_7_days_m": longest_m,
+        "longest_run_before_m": None if before_m is None or pd.isna(before_m) else float(before_m),
+    }
+
+
+def advice(day: AsOf) -> Advice | None:
+    """After a long run flagged in the last two weeks: back to growing a tenth at a time,
+    from the longest run before the flagged one (the figure the finding compared it with)."""
+    finding = newest(day.open_findings, "warning", "high")
+    if finding is None or day.days_ago(finding.date) >= _ADVICE_DAYS:
+        return None
+    runs = day.measure
+    flagged = runs[(runs["local_date"] == finding.date) & (runs["severity"] != "")]
+    if flagged.empty:
+        return None
+    return distance_advice(
+        "long run",
+        "Go back to growing your long run a tenth at a time: the next one under {}.",
+        float(flagged["longest_before_m"].max()) * day.limits.warning_ratio,
+        day.units,
+        (finding,),
+    )
+
+
+def not_judged(day: AsOf) -> str | None:
+    return history_days_reason(day, day.limits.min_history_days)
+
+
+def pattern(day: AsOf) -> Pattern:
+    """The days of runs this rule flags."""
+    runs = day.measure
+    return Pattern(
+        label=noun_phrase(RULE.title),
+        days=day_array(runs.loc[runs["severity"] != "", "day"]),
+        judged_from=first_day_after(first_run_day(day), day.limits.min_history_days),
+    )
+
+
+def chart_marks(day: AsOf) -> ChartMarks:
+    """Each run against the longest of the days before it and the rule's warning line."""
+    limits = day.limits
+    series = day.measure[["day", "activity_id", "distance_m", "longest_before_m"]]
+    return ChartMarks(
+        chart="long run",
+        series=series.assign(limit_m=series["longest_before_m"] * limits.warning_ratio),
+        lines=(
+            ("longest_before_m", f"longest of the {limits.window_days} days before"),
+            ("limit_m", f"{limits.warning_ratio - 1:.0%} longer (the rule's warning)"),
+        ),
+    )
 
 
 def _percent_longer(ratio: float, limits: Thresholds) -> str:
@@ -120,5 +232,11 @@ RULE = Rule(
     rationale=__doc__,
     thresholds=Thresholds,
     check=check,
+    measure=measure,
+    today=today,
+    advice=advice,
+    not_judged=not_judged,
+    pattern=pattern,
+    chart_marks=chart_marks,
     grade="Mod",
 )

@@ -22,14 +22,27 @@ Source: Heiderscheit BC et al. 2011, Med Sci Sports Exerc 43(2):296-302; Lenhart
 51(7):1444-1450 (unverified pages); speed: Burns GT et al. 2019, J Appl Physiol.
 """
 
+from __future__ import annotations
+
+import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from analyzer.checkers._calendar import runs_by_athlete
-from analyzer.checkers._format import day_text, number_beyond
-from analyzer.checkers.rule import Finding, Rule, setting
+from analyzer.checkers._format import day_text, noun_phrase, number_beyond
+from analyzer.checkers._today import (
+    columns_of,
+    dated_runs,
+    day_array,
+    first_run_day,
+    monday_of,
+    newest,
+    no_runs_reason,
+)
+from analyzer.checkers.rule import Advice, AsOf, ChartMarks, Finding, Pattern, Rule, setting
 from analyzer.log import TrainingLog
 
 SPEED_SLOPE_SPM_PER_MPS = 5.6  # Burns 2019: cadence rises 5.6 steps/min per m/s
@@ -38,6 +51,8 @@ _MIN_SPEED_SPREAD_MPS = 0.25  # below this spread of speeds, a fitted slope mean
 _MIN_SAMPLES = 10  # fewer running samples: use the run's average instead
 _WALK_SPEED_SHARE = 0.6  # samples under this share of the run's median speed are walking
 _SEVERITIES = ("info", "warning")  # under your own cadence; under the floor
+_STEP_UP_PCT = 5.0  # raise cadence about 5 % at a time (Heiderscheit 2011: 5-10 %)
+_RECENT_DAYS = 14  # the status's cadence: the runs of these days
 _SAMPLE_NAMES = ("cadence_spm", "speed_mps", "distance_m", "time_utc")  # the columns it reads
 
 
@@ -56,17 +71,134 @@ class Thresholds:
     min_running_cadence_spm: float = setting(130.0, 50.0, 200.0)
 
 
+def measure(log: TrainingLog, limits: Thresholds) -> pd.DataFrame:
+    """Per run with a running cadence: the run's `cadence_spm` (from its moving, running
+    samples when its average looks low, else its average), `speed_mps`, `predicted_spm` (your
+    own cadence at that speed from the weeks before; NaN until enough runs), and its week's
+    figures: `week_cadence_spm` (distance-weighted), `week_predicted_spm`, `week_own_ratio`,
+    `week_severity` ("" when the week is not low)."""
+    frames = []
+    for _, judged, weeks in _by_athlete(log, limits):
+        week_figures = weeks[["cadence_spm", "predicted_spm", "own_ratio", "severity"]]
+        week_figures = week_figures.add_prefix("week_").reindex(judged["week_start"])
+        frames.append(
+            judged.assign(**{name: week_figures[name].to_numpy() for name in week_figures})
+        )
+    if not frames:
+        return pd.DataFrame(columns=[*_MEASURE_COLUMNS])
+    return pd.concat(frames, ignore_index=True)
+
+
+_MEASURE_COLUMNS = (
+    "athlete", "activity_id", "local_date", "day", "week_start", "distance_m", "cadence_spm",
+    "speed_mps", "predicted_spm", "week_cadence_spm", "week_severity",
+)  # fmt: skip
+
+
 def check(log: TrainingLog, limits: Thresholds) -> list[Finding]:
     """One finding per spell of low-cadence weeks, repeated every `repeat_weeks` weeks."""
     findings: list[Finding] = []
+    for athlete, judged, weeks in _by_athlete(log, limits):
+        findings += _told_weeks(athlete, judged, weeks, limits)
+    return findings
+
+
+def today(day: AsOf) -> dict[str, Any]:
+    """The last 14 days' cadence as this rule weighs a week's (by distance), the floor, and
+    your own cadence at those speeds from the weeks before."""
+    runs = day.measure
+    floor = {"cadence_floor_spm": float(day.limits.min_cadence_spm)}
+    if runs.empty:
+        return floor | {"recent_cadence_spm": None, "own_cadence_spm": None}
+    recent = runs[runs["day"] >= pd.Timestamp(day.as_of - dt.timedelta(days=_RECENT_DAYS - 1))]
+    weight = _weights(recent)
+    has_own = recent["predicted_spm"].notna()
+    own_spm = (
+        float(np.average(recent.loc[has_own, "predicted_spm"], weights=weight[has_own]))
+        if has_own.any()
+        else None
+    )
+    recent_spm = float(np.average(recent["cadence_spm"], weights=weight)) if len(recent) else None
+    return floor | {"recent_cadence_spm": recent_spm, "own_cadence_spm": own_spm}
+
+
+def advice(day: AsOf) -> Advice | None:
+    """The open finding's target, until a later complete week is not low or this week's
+    cadence so far reaches the target."""
+    finding = newest(day.open_findings, "warning", "info")
+    if finding is None or finding.severity == "info":
+        return None
+    runs = day.measure
+    low_weeks = runs[(runs["week_severity"] != "") & (runs["day"] <= pd.Timestamp(finding.date))]
+    if low_weeks.empty:
+        return None
+    target_spm = target_cadence_spm(float(low_weeks["week_cadence_spm"].iloc[-1]))
+    later = runs[runs["day"] > pd.Timestamp(finding.date)]
+    this_week = later[later["week_start"] == pd.Timestamp(monday_of(day.as_of))]
+    complete = later[later["week_start"] < pd.Timestamp(monday_of(day.as_of))]
+    if (complete["week_severity"] == "").any():
+        return None  # a complete week since was not low
+    if len(this_week) and np.average(this_week["cadence_spm"], weights=_weights(this_week)) >= (
+        target_spm
+    ):
+        return None  # this week already runs at the target
+    return Advice(
+        kind="cadence",
+        text=f"Try shorter, quicker steps on easy runs: about {target_spm:.0f} steps/min.",
+        because=(finding,),
+        target=float(target_spm),
+        unit="steps/min",
+    )
+
+
+def not_judged(day: AsOf) -> str | None:
+    runs = dated_runs(day)
+    if not runs.empty and not runs["avg_cadence_spm"].notna().any():
+        return "no run records cadence"
+    return no_runs_reason(day)
+
+
+def pattern(day: AsOf) -> Pattern:
+    """The days of runs in a low week (every low week, not only those told)."""
+    runs = day.measure
+    low = runs[runs["week_severity"] != ""] if len(runs) else runs
+    return Pattern(
+        label=noun_phrase(RULE.title),
+        days=day_array(low["day"]) if len(low) else day_array([]),
+        judged_from=first_run_day(day),
+    )
+
+
+def chart_marks(day: AsOf) -> ChartMarks:
+    """Each run's cadence as this rule reads it, and the floor."""
+    columns = ["day", "activity_id", "cadence_spm", "speed_mps"]
+    runs = day.measure
+    floor_spm = float(day.limits.min_cadence_spm)
+    return ChartMarks(
+        chart="cadence",
+        series=columns_of(runs, columns),
+        level=floor_spm,
+        level_label=f"floor {floor_spm:g}",
+    )
+
+
+def target_cadence_spm(week_cadence_spm: float) -> int:
+    """The cadence a low week's finding and advice ask for: about 5 % more, whole steps."""
+    return round(week_cadence_spm * (1 + _STEP_UP_PCT / 100))
+
+
+def _weights(runs: pd.DataFrame) -> pd.Series:
+    """A run's weight in its week's cadence: its distance (unknown: as 1 km)."""
+    return runs["distance_m"].where(runs["distance_m"] > 0, 1000.0)
+
+
+def _by_athlete(log: TrainingLog, limits: Thresholds):
+    """Each athlete with runs of a cadence: those runs (`_run_cadences`) and their weeks."""
     columns = ("avg_cadence_spm", "cadence_is_derived", "avg_speed_mps", "moving_s")
     for athlete, runs in runs_by_athlete(log, *columns):
         judged = _run_cadences(log, runs, limits)
-        if judged.empty:
-            continue
-        weeks = _weeks(judged, limits)
-        findings += _told_weeks(athlete, judged, weeks, limits)
-    return findings
+        if not judged.empty:
+            yield athlete, judged, _weeks(judged, limits)
 
 
 def _run_cadences(log: TrainingLog, runs: pd.DataFrame, limits: Thresholds) -> pd.DataFrame:
@@ -192,7 +324,7 @@ def _own_cadence_spm(runs: pd.DataFrame, limits: Thresholds) -> pd.Series:
 
 def _weeks(runs: pd.DataFrame, limits: Thresholds) -> pd.DataFrame:
     """Per week: distance-weighted cadence, own ratio, and whether it is low (and how)."""
-    weight = runs["distance_m"].where(runs["distance_m"] > 0, 1000.0)  # unknown: as 1 km
+    weight = _weights(runs)
     has_own = runs["predicted_spm"].notna()
     weighted = pd.DataFrame(
         {
@@ -253,7 +385,7 @@ def _finding(
     told = week_runs.iloc[-1]
     lowest = week_runs.loc[week_runs["cadence_spm"].idxmin()]
     cadence_spm = float(week["cadence_spm"])
-    target_spm = round(cadence_spm * 1.05)
+    target_spm = target_cadence_spm(cadence_spm)
     runs_text = f"{len(week_runs)} run{'s' if len(week_runs) != 1 else ''}"
     derived = int(week_runs["cadence_is_derived"].fillna(False).astype(bool).sum())
     if derived:
@@ -329,5 +461,11 @@ RULE = Rule(
     rationale=__doc__,
     thresholds=Thresholds,
     check=check,
+    measure=measure,
+    today=today,
+    advice=advice,
+    not_judged=not_judged,
+    pattern=pattern,
+    chart_marks=chart_marks,
     grade="Mech",
 )

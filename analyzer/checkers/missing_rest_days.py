@@ -14,15 +14,19 @@ Source: convention, no validated threshold; monotony: Foster C 1998, Med Sci Spo
 30(7):1164-1168.
 """
 
+from __future__ import annotations
+
 import math
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from analyzer.checkers._calendar import foster_monotony, rows_between, runs_by_athlete
-from analyzer.checkers._format import day_text, distance_text, number_beyond
-from analyzer.checkers.rule import Finding, Rule, setting
+from analyzer.checkers._format import day_text, distance_text, noun_phrase, number_beyond
+from analyzer.checkers._today import columns_of, day_array, first_run_day, newest, no_runs_reason
+from analyzer.checkers.rule import Advice, AsOf, ChartMarks, Finding, Pattern, Rule, setting
 from analyzer.log import TrainingLog
 
 
@@ -37,17 +41,53 @@ class Thresholds:
     min_base_weekly_km: float = setting(10.0, 0.0, 500.0)  # a smaller base is not compared
 
 
+def measure(log: TrainingLog, limits: Thresholds) -> pd.DataFrame:
+    """Per athlete and running day (two runs on one day are one): its `distance_m`,
+    `running_days_in_row` (the streak up to it) and `week_running_days` (running days of its
+    Monday-Sunday week up to it), and `is_past_limit`: a streak past
+    `max_running_days_in_row`, or a week past its running days."""
+    frames = []
+    max_week_days = _max_running_days_in_week(limits)
+    for athlete, runs in runs_by_athlete(log):
+        days = _running_days(runs)
+        in_row = days.groupby(_streak_numbers(days.index).to_numpy()).cumcount() + 1
+        in_week = days.groupby("week_start").cumcount() + 1
+        frames.append(
+            days.assign(
+                athlete=athlete,
+                running_days_in_row=in_row.to_numpy(),
+                week_running_days=in_week.to_numpy(),
+                is_past_limit=(in_row.to_numpy() > limits.max_running_days_in_row)
+                | (in_week.to_numpy() > max_week_days),
+            )
+            .rename_axis("day")
+            .reset_index()
+        )
+    if not frames:
+        return pd.DataFrame(columns=["athlete", "day", "distance_m", "running_days_in_row"])
+    return pd.concat(frames, ignore_index=True)
+
+
+def _running_days(runs: pd.DataFrame) -> pd.DataFrame:
+    daily_m = runs.groupby("day")["distance_m"].sum()  # two runs, one running day
+    return daily_m.to_frame().assign(
+        week_start=daily_m.index - pd.to_timedelta(daily_m.index.day_of_week, unit="D")
+    )
+
+
+def _max_running_days_in_week(limits: Thresholds) -> int:
+    return max(7 - limits.min_weekly_rest_days, 0)
+
+
 def check(log: TrainingLog, limits: Thresholds) -> list[Finding]:
     """One finding per streak past `max_running_days_in_row`, one per uncovered restless week."""
     findings: list[Finding] = []
-    max_running_days = max(7 - limits.min_weekly_rest_days, 0)  # in one Monday-Sunday week
+    max_running_days = _max_running_days_in_week(limits)  # in one Monday-Sunday week
     for athlete, runs in runs_by_athlete(log):
         units = log.profile_for(athlete).units
         days_and_ids = (runs["day"].to_numpy(), runs["activity_id"].to_numpy())
-        daily_m = runs.groupby("day")["distance_m"].sum()  # two runs, one running day
-        days = daily_m.to_frame().assign(
-            week_start=daily_m.index - pd.to_timedelta(daily_m.index.day_of_week, unit="D")
-        )
+        days = _running_days(runs)
+        daily_m = days["distance_m"]
         streaks = _spans(days, _streak_numbers(days.index), limits.max_running_days_in_row)
         streaks = streaks[streaks["running_days"] > limits.max_running_days_in_row]
         findings += [
@@ -64,6 +104,67 @@ def check(log: TrainingLog, limits: Thresholds) -> list[Finding]:
                 continue
             findings.append(_week_finding(athlete, week, days_and_ids, limits, units))
     return findings
+
+
+def today(day: AsOf) -> dict[str, Any]:
+    """Running days in a row up to the as-of day (the day before, when the as-of day has no
+    run yet: a day is a rest day once it is over), and the last day without a run before
+    them (None: none since the log began)."""
+    days = day.measure
+    as_of = pd.Timestamp(day.as_of)
+    if days.empty:
+        return {"running_days_in_row": 0, "last_rest_date": None}
+    ran = days.set_index("day")
+    end = as_of if as_of in ran.index else as_of - pd.Timedelta(days=1)
+    in_row = int(ran.loc[end, "running_days_in_row"]) if end in ran.index else 0
+    last_rest = end - pd.Timedelta(days=in_row)
+    return {
+        "running_days_in_row": in_row,
+        "last_rest_date": last_rest.date() if last_rest >= ran.index[0] else None,
+    }
+
+
+def advice(day: AsOf) -> Advice | None:
+    """While the streak of an open warning goes on (no rest day since), or the streak is past
+    the limit now: a rest day in the next day or two."""
+    figures = today(day)
+    in_row = figures["running_days_in_row"]
+    finding = newest(day.open_findings, "warning")
+    rested_since = finding is not None and (
+        figures["last_rest_date"] is not None and figures["last_rest_date"] >= finding.date
+    )
+    if in_row <= day.limits.max_running_days_in_row and (finding is None or rested_since):
+        return None
+    return Advice(
+        kind="rest",
+        text=f"Take a rest day in the next day or two: {in_row} running days in a row so far.",
+        because=(finding,) if finding is not None and not rested_since else (),
+    )
+
+
+def not_judged(day: AsOf) -> str | None:
+    return no_runs_reason(day)
+
+
+def pattern(day: AsOf) -> Pattern:
+    """The running days past the streak's limit, or past a week's running days."""
+    days = day.measure
+    flagged = days[days["is_past_limit"].astype(bool)] if len(days) else days
+    return Pattern(
+        label=noun_phrase(RULE.title),
+        days=day_array(flagged["day"]) if len(flagged) else day_array([]),
+        judged_from=first_run_day(day),
+    )
+
+
+def chart_marks(day: AsOf) -> ChartMarks:
+    """The running days and their streaks; the rest calendar marks its findings."""
+    columns = ["day", "distance_m", "running_days_in_row"]
+    days = day.measure
+    return ChartMarks(
+        chart="rest",
+        series=columns_of(days, columns),
+    )
 
 
 def _streak_numbers(running_days: pd.DatetimeIndex) -> pd.Series:
@@ -213,5 +314,11 @@ RULE = Rule(
     rationale=__doc__,
     thresholds=Thresholds,
     check=check,
+    measure=measure,
+    today=today,
+    advice=advice,
+    not_judged=not_judged,
+    pattern=pattern,
+    chart_marks=chart_marks,
     grade="Conv/Low",
 )

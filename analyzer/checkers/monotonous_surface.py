@@ -15,6 +15,8 @@ Source: runners' knee advice and the USATF sports-medicine committee (vary surfa
 convention, no outcome study.
 """
 
+from __future__ import annotations
+
 import datetime as dt
 from dataclasses import dataclass
 
@@ -22,8 +24,25 @@ import numpy as np
 import pandas as pd
 
 from analyzer.checkers._calendar import rows_between, runs_by_athlete
-from analyzer.checkers._format import day_text, distance_text
-from analyzer.checkers.rule import Finding, Rule, setting
+from analyzer.checkers._format import day_text, distance_text, noun_phrase
+from analyzer.checkers._today import (
+    columns_of,
+    dated_runs,
+    day_array,
+    first_day_after,
+    first_run_day,
+    history_days_reason,
+)
+from analyzer.checkers.rule import (
+    Advice,
+    AsOf,
+    ChartMarks,
+    Declined,
+    Finding,
+    Pattern,
+    Rule,
+    setting,
+)
 from analyzer.log import TrainingLog
 
 UNKNOWN = "unknown"
@@ -43,6 +62,20 @@ class Thresholds:
     min_history_days: int = setting(28, 0, 365)  # days of log before a window is judged
 
 
+def measure(log: TrainingLog, limits: Thresholds) -> pd.DataFrame:
+    """Per athlete and day from the first run to the last, over the `window_days` days up to
+    it: the distance of known surface (`known_m`) and of unknown (`unknown_m`), the main
+    surface (`top_surface`), its distance and `share` of the known distance, `is_history`
+    (enough log before) and `is_judged` (history and known distance enough)."""
+    frames = [
+        _window_distances(runs, limits).assign(athlete=athlete)
+        for athlete, runs in runs_by_athlete(log, "surface")
+    ]
+    if not frames:
+        return pd.DataFrame(columns=["athlete", "day", "known_m", "unknown_m", "share"])
+    return pd.concat(frames).rename_axis("day").reset_index()
+
+
 def check(log: TrainingLog, limits: Thresholds) -> list[Finding]:
     """One finding per spell of one surface at `max_share_pct` or more; one note on unknowns."""
     findings: list[Finding] = []
@@ -55,6 +88,76 @@ def check(log: TrainingLog, limits: Thresholds) -> list[Finding]:
         if unknown is not None:
             findings.append(unknown)
     return findings
+
+
+def _is_one_surface(days: pd.DataFrame, limits: Thresholds) -> pd.Series:
+    """The judged days whose window's main surface holds `max_share_pct` or more."""
+    return days["is_judged"] & (np.round(days["share"] * 100, 6) >= limits.max_share_pct)
+
+
+def advice(day: AsOf) -> Advice | None:
+    """While an open spell goes on (the last window still on one surface): vary it."""
+    spells = [finding for finding in day.open_findings if "surface" in finding.evidence]
+    days = day.measure
+    if not spells or days.empty:
+        return None
+    last = days.iloc[[-1]]
+    if not bool(_is_one_surface(last, day.limits).iloc[0]):
+        return None  # the surfaces varied since
+    surface = str(last["top_surface"].iloc[0])
+    return Advice(
+        kind="surfaces",
+        text=f"Put a run a week on {_others(surface)}: the last {day.limits.window_days} days "
+        f"were nearly all on {surface}.",
+        because=(spells[-1],),
+    )
+
+
+def not_judged(day: AsOf) -> str | None:
+    limits = day.limits
+    too_short = history_days_reason(day, limits.min_history_days)
+    if too_short:
+        return too_short
+    runs = dated_runs(day)
+    recent = runs[runs["local_date"] > day.as_of - dt.timedelta(days=limits.window_days)]
+    total_m = recent["distance_m"].sum()
+    if total_m <= 0:
+        return None
+    surface = recent["surface"].astype("string").str.strip().str.lower().fillna(UNKNOWN)
+    unknown = surface.isin([UNKNOWN, ""])
+    known_km = recent.loc[~unknown, "distance_m"].sum() / 1000
+    if known_km >= limits.min_known_km:
+        return None
+    unknown_pct = 100 * recent.loc[unknown, "distance_m"].sum() / total_m
+    return (
+        f"the surface of {unknown_pct:.0f} % of the last {limits.window_days} days' distance "
+        "is unknown: name your places in the profile ([[surfaces]]) or your runs (trail, track)"
+    )
+
+
+def pattern(day: AsOf) -> Pattern:
+    """The days whose window was on one surface."""
+    days = day.measure
+    held = days[_is_one_surface(days, day.limits)] if len(days) else days
+    return Pattern(
+        label=noun_phrase(RULE.title),
+        days=day_array(held["day"]) if len(held) else day_array([]),
+        judged_from=first_day_after(first_run_day(day), day.limits.min_history_days - 1),
+    )
+
+
+def chart_marks(day: AsOf) -> ChartMarks:
+    """The window's known and unknown distance and the main surface's share, per day."""
+    columns = ["day", "known_m", "unknown_m", "top_surface", "share"]
+    days = day.measure
+    return ChartMarks(
+        chart="surfaces",
+        series=columns_of(days, columns),
+    )
+
+
+def _others(surface: str) -> str:
+    return "trail, grass or a track" if surface == "road" else "a different surface"
 
 
 def _window_distances(runs: pd.DataFrame, limits: Thresholds) -> pd.DataFrame:
@@ -136,7 +239,7 @@ def _spell_finding(
         if day["unknown_m"] > 0
         else ""
     )
-    others = "trail, grass or a track" if surface == "road" else "a different surface"
+    others = _others(surface)
     return RULE.finding(
         athlete=athlete,
         severity="info",
@@ -210,5 +313,11 @@ RULE = Rule(
     rationale=__doc__,
     thresholds=Thresholds,
     check=check,
+    measure=measure,
+    today=Declined("the status shows no surface figure; the surface chart and findings do"),
+    advice=advice,
+    not_judged=not_judged,
+    pattern=pattern,
+    chart_marks=chart_marks,
     grade="Low/Conv",
 )

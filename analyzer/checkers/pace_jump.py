@@ -13,17 +13,38 @@ Never high: the evidence is only convention.
 Source: coaching convention; no study has tested a pace threshold (no outcome data).
 """
 
+from __future__ import annotations
+
 import datetime as dt
 import re
 from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
 
 from analyzer.checkers._calendar import runs_by_athlete
-from analyzer.checkers._format import day_text, distance_text, number_beyond, pace_text
-from analyzer.checkers.rule import Finding, Rule, setting
+from analyzer.checkers._format import day_text, distance_text, noun_phrase, number_beyond, pace_text
+from analyzer.checkers._today import (
+    columns_of,
+    day_array,
+    first_day_after,
+    first_run_day,
+    history_days_reason,
+    newest,
+)
+from analyzer.checkers.rule import (
+    Advice,
+    AsOf,
+    ChartMarks,
+    Declined,
+    Finding,
+    Pattern,
+    Rule,
+    setting,
+)
 from analyzer.log import TrainingLog
 
+_ADVICE_DAYS = 7  # a faster run older than this asks nothing of this week
 _RACE_WORDS = re.compile(r"\b(?:race[ds]?|racing|parkrun|marathon|time[- ]trial)\b", re.I)
 
 
@@ -39,11 +60,12 @@ class Thresholds:
     min_distance_km: float = setting(3.0, 0.0, 100.0)
 
 
-def check(log: TrainingLog, limits: Thresholds) -> list[Finding]:
-    """One finding per run `warning_ratio` times faster than the window's norm or more."""
-    findings: list[Finding] = []
-    for athlete, runs in runs_by_athlete(log, "avg_speed_mps", "moving_s", "name", "notes"):
-        units = log.profile_for(athlete).units
+def measure(log: TrainingLog, limits: Thresholds) -> pd.DataFrame:
+    """Per run of `min_distance_km` or more with a speed: `speed_mps`, the window's norm
+    (`norm_mps`), `ratio` to it, `window_runs`, `is_judged` (history and runs enough) and
+    `is_jump` (judged and `warning_ratio` or more), with the run's name and notes."""
+    frames = []
+    for _, runs in runs_by_athlete(log, "avg_speed_mps", "moving_s", "name", "notes"):
         speed_mps = runs["avg_speed_mps"].fillna(runs["distance_m"] / runs["moving_s"])
         long_enough = (runs["distance_m"] >= limits.min_distance_km * 1000) & (
             np.isfinite(speed_mps) & (speed_mps > 0)
@@ -61,14 +83,67 @@ def check(log: TrainingLog, limits: Thresholds) -> list[Finding]:
         window_runs = window.count().to_numpy()
         history_days = (by_day.index - runs["day"].iloc[0]).days
         ratio = np.round(by_day.to_numpy() / norm_mps, 9)
-        jumped = (
-            (ratio >= limits.warning_ratio)
-            & (history_days >= limits.min_history_days)
-            & (window_runs >= limits.min_window_runs)
+        is_judged = (history_days >= limits.min_history_days) & (
+            window_runs >= limits.min_window_runs
         )
-        flagged = counted.assign(norm_mps=norm_mps, ratio=ratio, window_runs=window_runs)[jumped]
-        findings += [_finding(athlete, run, limits, units) for run in flagged.itertuples()]
-    return findings
+        frames.append(
+            counted.assign(
+                norm_mps=norm_mps,
+                ratio=ratio,
+                window_runs=window_runs,
+                is_judged=is_judged,
+                is_jump=is_judged & (ratio >= limits.warning_ratio),
+            )
+        )
+    if not frames:
+        return pd.DataFrame(columns=["athlete", "day", "speed_mps", "ratio", "is_jump"])
+    return pd.concat(frames)
+
+
+def check(log: TrainingLog, limits: Thresholds) -> list[Finding]:
+    """One finding per run `warning_ratio` times faster than the window's norm or more."""
+    runs = measure(log, limits)
+    return [
+        _finding(str(run.athlete), run, limits, log.profile_for(str(run.athlete)).units)
+        for run in runs[runs["is_jump"].astype(bool)].itertuples()
+    ]
+
+
+def advice(day: AsOf) -> Advice | None:
+    """After a warning of the last 7 days: keep this week's runs easy."""
+    finding = newest(day.open_findings, "warning")
+    if finding is None or day.days_ago(finding.date) >= _ADVICE_DAYS:
+        return None
+    return Advice(
+        kind="intensity",
+        text="Keep most runs at your usual easy pace this week.",
+        because=(finding,),
+    )
+
+
+def not_judged(day: AsOf) -> str | None:
+    return history_days_reason(day, day.limits.min_history_days)
+
+
+def pattern(day: AsOf) -> Pattern:
+    """The days of runs this rule flags (races included)."""
+    runs = day.measure
+    jumped = runs[runs["is_jump"].astype(bool)] if len(runs) else runs
+    return Pattern(
+        label=noun_phrase(RULE.title),
+        days=day_array(jumped["day"]) if len(jumped) else day_array([]),
+        judged_from=first_day_after(first_run_day(day), day.limits.min_history_days),
+    )
+
+
+def chart_marks(day: AsOf) -> ChartMarks:
+    """Each run's speed against its norm; its findings are labelled on the weekly chart."""
+    runs = day.measure
+    columns = ["day", "activity_id", "speed_mps", "norm_mps"]
+    return ChartMarks(
+        chart="weekly",
+        series=columns_of(runs, columns),
+    )
 
 
 def _is_race(run) -> bool:
@@ -139,5 +214,11 @@ RULE = Rule(
     rationale=__doc__,
     thresholds=Thresholds,
     check=check,
+    measure=measure,
+    today=Declined("the status shows no pace figure; its findings say what happened"),
+    advice=advice,
+    not_judged=not_judged,
+    pattern=pattern,
+    chart_marks=chart_marks,
     grade="Conv",
 )

@@ -13,14 +13,26 @@ Source: runners' knee-pain advice; NHS, "Knee pain" (nhs.uk); Yamato TP et al. 2
 J Orthop Sports Phys Ther 45(5):375-380 (injury definition consensus) (unverified pages).
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from analyzer.checkers._format import day_text
-from analyzer.checkers._knee import episode_numbers, knee_readings, quoted
-from analyzer.checkers.rule import Finding, Rule, setting
+from analyzer.checkers._knee import episode_numbers, knee_readings, noted_fine_after, quoted
+from analyzer.checkers._today import newest, no_notes_reason
+from analyzer.checkers.rule import (
+    EPISODE_COLUMN,
+    Advice,
+    AsOf,
+    ChartMarks,
+    Declined,
+    Finding,
+    Rule,
+    setting,
+)
 from analyzer.log import TrainingLog
 from analyzer.pain import score_text, score_words
 
@@ -33,21 +45,41 @@ class Thresholds:
     episode_gap_days: int = setting(14, 1, 365)
 
 
+def measure(log: TrainingLog, limits: Thresholds) -> pd.DataFrame:
+    """Per athlete and knee-pain note, oldest first: its `episode` number, the episode's first
+    day (`first_day`), `span_days` from it, and `has_red_flag`, with the note's `knee_pain`."""
+    notes, clear_days = knee_readings(log)
+    frames = []
+    for athlete, athlete_notes in notes.groupby("athlete", sort=True):
+        athlete_notes = athlete_notes.reset_index(drop=True)
+        days = athlete_notes["day"].to_numpy()
+        episode = episode_numbers(days, clear_days.get(str(athlete)), limits.episode_gap_days)
+        first_of_episode = np.searchsorted(episode, episode, "left")  # rows sorted by episode
+        frames.append(
+            athlete_notes.assign(
+                **{EPISODE_COLUMN: episode},
+                first_row=first_of_episode,
+                first_day=days[first_of_episode],
+                span_days=(days - days[first_of_episode]).astype("timedelta64[D]").astype(int),
+                has_red_flag=[bool(pain.red_flags) for pain in athlete_notes["knee_pain"]],
+            )
+        )
+    if not frames:
+        return pd.DataFrame(columns=["athlete", "day", "episode", "span_days", "has_red_flag"])
+    return pd.concat(frames, ignore_index=True)
+
+
 def check(log: TrainingLog, limits: Thresholds) -> list[Finding]:
     """One finding per episode past `persistent_days`, one per episode with a red-flag word."""
     findings: list[Finding] = []
-    notes, clear_days = knee_readings(log)
-    for athlete, athlete_notes in notes.groupby("athlete", sort=True):
+    for athlete, athlete_notes in measure(log, limits).groupby("athlete", sort=True):
         athlete_notes = athlete_notes.reset_index(drop=True)
-        episode = episode_numbers(
-            athlete_notes["day"].to_numpy(), clear_days.get(str(athlete)), limits.episode_gap_days
+        episode = athlete_notes["episode"].to_numpy()
+        first_of_episode = athlete_notes["first_row"].to_numpy()
+        red_rows = _first_of_each_episode(athlete_notes["has_red_flag"].to_numpy(bool), episode)
+        late_rows = _first_of_each_episode(
+            athlete_notes["span_days"].to_numpy() > limits.persistent_days, episode
         )
-        days = athlete_notes["day"].to_numpy()
-        first_of_episode = np.searchsorted(episode, episode, "left")  # rows sorted by episode
-        span_days = (days - days[first_of_episode]).astype("timedelta64[D]").astype(int)
-        has_flag = np.array([bool(pain.red_flags) for pain in athlete_notes["knee_pain"]])
-        red_rows = _first_of_each_episode(has_flag, episode)
-        late_rows = _first_of_each_episode(span_days > limits.persistent_days, episode)
         # one note that is both a red flag and past two weeks is one finding, saying both
         findings += [
             _red_flag_finding(
@@ -63,6 +95,43 @@ def check(log: TrainingLog, limits: Thresholds) -> list[Finding]:
             if row not in red_rows
         ]
     return findings
+
+
+def advice(day: AsOf) -> Advice | None:
+    """While the episode of an open finding goes on (no note since that the knee is fine):
+    see someone now, naming every red flag the episode's notes gave."""
+    finding = newest(day.open_findings, "high")
+    notes = day.measure
+    if finding is None or notes.empty:
+        return None
+    episode = notes.loc[notes["local_date"] <= finding.date, "episode"].iloc[-1]
+    if notes["episode"].iloc[-1] != episode or noted_fine_after(day.log, day.athlete, finding.date):
+        return None  # a new episode, or the knee was noted fine since
+    in_episode = notes[notes["episode"] == episode]
+    flags = tuple(
+        dict.fromkeys(flag for pain in in_episode["knee_pain"] for flag in pain.red_flags)
+    )
+    if flags:
+        text = (
+            f"You mention {_words(flags)}: have the knee seen by a doctor or physiotherapist now."
+        )
+    else:
+        span = int(in_episode["span_days"].iloc[-1])
+        text = f"Knee pain noted for {span} days: see a physiotherapist or doctor."
+    return Advice(kind="red flag", text=text, because=(finding,))
+
+
+def not_judged(day: AsOf) -> str | None:
+    return no_notes_reason(day)
+
+
+def chart_marks(day: AsOf) -> ChartMarks:
+    """Its findings are labelled on the weekly chart."""
+    return ChartMarks(chart="weekly")
+
+
+def _words(words: tuple[str, ...]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def _first_of_each_episode(rows: np.ndarray, episode: np.ndarray) -> list[int]:
@@ -149,5 +218,12 @@ RULE = Rule(
     rationale=__doc__,
     thresholds=Thresholds,
     check=check,
+    measure=measure,
+    today=Declined("the knee line is knee-pain-note's: the newest note and the trend"),
+    advice=advice,
+    not_judged=not_judged,
+    pattern=Declined("knee pain itself: the episodes the patterns are set against"),
+    chart_marks=chart_marks,
     grade="Conv",
+    numbers_episodes=True,
 )

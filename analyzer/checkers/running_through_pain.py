@@ -14,6 +14,8 @@ Source: runners' knee-pain advice; NHS, "Knee pain" (nhs.uk); convention, no out
 study.
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass
 
 import numpy as np
@@ -21,8 +23,9 @@ import pandas as pd
 
 from analyzer.checkers._calendar import daily_totals, rows_between, runs_by_athlete
 from analyzer.checkers._format import day_text, distance_text
-from analyzer.checkers._knee import knee_readings
-from analyzer.checkers.rule import Finding, Rule, setting
+from analyzer.checkers._knee import knee_readings, noted_fine_after
+from analyzer.checkers._today import history_days_reason, newest, no_notes_reason
+from analyzer.checkers.rule import Advice, AsOf, ChartMarks, Declined, Finding, Rule, setting
 from analyzer.log import TrainingLog
 from analyzer.pain import score_text
 
@@ -37,39 +40,79 @@ class Thresholds:
     min_history_days: int = setting(7, 0, 365)  # days of log before the note's day
 
 
+def measure(log: TrainingLog, limits: Thresholds) -> pd.DataFrame:
+    """Per athlete and knee-pain note with no cut in the days after it (a later note inside a
+    week already flagged is part of it): the note's day (`note_day`), the day the runner could
+    be told (`told_day`), the running of the `window_days` up to the note (`before_m`) and
+    after it up to that day (`after_m`)."""
+    rows = [
+        (athlete, *flagged)
+        for athlete, _, _, judged in _by_athlete(log, limits)
+        for flagged in judged
+    ]
+    return pd.DataFrame(rows, columns=_MEASURE_COLUMNS)
+
+
+_MEASURE_COLUMNS = ["athlete", "note_day", "told_day", "before_m", "after_m"]
+
+
 def check(log: TrainingLog, limits: Thresholds) -> list[Finding]:
     """One finding per knee-pain note whose next days' running reached `max_load_ratio`."""
     findings: list[Finding] = []
+    for athlete, runs, athlete_notes, judged in _by_athlete(log, limits):
+        units = log.profile_for(athlete).units
+        findings += [
+            _finding(athlete, runs, athlete_notes, note_day, told, before_m, after_m, limits, units)
+            for note_day, told, before_m, after_m in judged
+        ]
+    return findings
+
+
+def _by_athlete(log: TrainingLog, limits: Thresholds):
+    """Each athlete with knee-pain notes: their runs, their notes, and the notes with no cut
+    as (note day, day told, distance before, distance after)."""
     notes, clear_days = knee_readings(log)
     if notes.empty:
-        return findings
+        return
     for athlete, runs in runs_by_athlete(log):
         athlete_notes = notes[notes["athlete"] == athlete]
         if athlete_notes.empty:
             continue
-        units = log.profile_for(athlete).units
         note_days = pd.DatetimeIndex(sorted(set(athlete_notes["day"])))
         clear = clear_days.get(athlete, pd.DatetimeIndex([]))
-        judged = _judged(daily_totals(runs, "distance_m"), note_days, clear, limits)
+        judged = []
         covered_until = None
-        for note_day, told_day, before_m, after_m in judged:
+        for flagged in _judged(daily_totals(runs, "distance_m"), note_days, clear, limits):
+            note_day = flagged[0]
             if covered_until is not None and note_day <= covered_until:
                 continue  # a later note inside a week already flagged
             covered_until = note_day + pd.Timedelta(days=limits.window_days)
-            findings.append(
-                _finding(
-                    athlete,
-                    runs,
-                    athlete_notes,
-                    note_day,
-                    told_day,
-                    before_m,
-                    after_m,
-                    limits,
-                    units,
-                )
-            )
-    return findings
+            judged.append(flagged)
+        yield athlete, runs, athlete_notes, judged
+
+
+def advice(day: AsOf) -> Advice | None:
+    """After a warning of the last `window_days` days, with no note since that the knee is
+    fine: ease off."""
+    finding = newest(day.open_findings, "warning")
+    if finding is None or day.days_ago(finding.date) >= day.limits.window_days:
+        return None
+    if noted_fine_after(day.log, day.athlete, finding.date):
+        return None
+    return Advice(
+        kind="knee",
+        text="You ran on after knee pain without cutting back: ease off until it settles.",
+        because=(finding,),
+    )
+
+
+def not_judged(day: AsOf) -> str | None:
+    return no_notes_reason(day) or history_days_reason(day, day.limits.min_history_days)
+
+
+def chart_marks(day: AsOf) -> ChartMarks:
+    """Its findings are labelled on the weekly chart."""
+    return ChartMarks(chart="weekly")
 
 
 def _judged(
@@ -179,5 +222,11 @@ RULE = Rule(
     rationale=__doc__,
     thresholds=Thresholds,
     check=check,
+    measure=measure,
+    today=Declined("the knee line is knee-pain-note's: the newest note and the trend"),
+    advice=advice,
+    not_judged=not_judged,
+    pattern=Declined("knee pain itself: the episodes the patterns are set against"),
+    chart_marks=chart_marks,
     grade="Conv",
 )

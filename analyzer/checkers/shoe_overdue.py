@@ -20,17 +20,30 @@ Source: Cook SD et al. 1985, Am J Sports Med 13(4):248-253 (shock absorption); M
 al. 2015, Scand J Med Sci Sports 25:110-115 (rotation); 300-500 miles is convention.
 """
 
+from __future__ import annotations
+
 import datetime as dt
 import math
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import numpy as np
 import pandas as pd
 
 from analyzer.checkers._calendar import runs_by_athlete
-from analyzer.checkers._format import day_text, distance_text
-from analyzer.checkers.rule import Finding, Rule, setting
+from analyzer.checkers._format import day_text, distance_text, whole_distance_text
+from analyzer.checkers._today import dated_runs, day_array, first_run_day, no_runs_reason
+from analyzer.checkers.rule import (
+    Advice,
+    AsOf,
+    ChartMarks,
+    Finding,
+    Pattern,
+    Rule,
+    ShoeNear,
+    ShoeState,
+    setting,
+)
 from analyzer.log import TrainingLog
 
 # Cook 1985 measured in miles: 500 mi, which a km runner reads as 800 km
@@ -73,9 +86,36 @@ class ShoeDistance:
     pre_used_km: float
     runs: int
     last_used: dt.date | None  # the local day of the last run that counts on it
+    first_used: dt.date | None  # the local day of the first run that counts on it
     retired_date: dt.date | None
     warning_km: float
     high_km: float
+
+
+def measure(log: TrainingLog, limits: Thresholds) -> pd.DataFrame:
+    """Per run that counts on a shoe: the `shoe`, the run's `distance_m`, the shoe's distance
+    after it (`worn_km`, pre-use included) and the shoe's `warning_km` and `high_km`."""
+    frames = [
+        shoe_runs.assign(
+            athlete=athlete,
+            shoe=shoe.name,
+            worn_km=_worn_km(shoe, shoe_runs),
+            warning_km=_limits_km(shoe, limits)[0],
+            high_km=_limits_km(shoe, limits)[1],
+        )
+        for athlete, runs in runs_by_athlete(log, "shoe")
+        for shoe, shoe_runs in _runs_per_shoe(log, athlete, runs)
+        if not shoe_runs.empty
+    ]
+    columns = ["athlete", "shoe", "activity_id", "local_date", "day", "distance_m", "worn_km"]
+    if not frames:
+        return pd.DataFrame(columns=[*columns, "warning_km", "high_km"])
+    return pd.concat(frames)[[*columns, "warning_km", "high_km"]].sort_values("day", kind="stable")
+
+
+def _worn_km(shoe: _Shoe, runs: pd.DataFrame) -> np.ndarray:
+    """The shoe's distance after each of its runs, km, its use before the log included."""
+    return shoe.pre_used_km + runs["distance_m"].fillna(0).cumsum().to_numpy() / 1000
 
 
 def check(log: TrainingLog, limits: Thresholds) -> list[Finding]:
@@ -86,6 +126,147 @@ def check(log: TrainingLog, limits: Thresholds) -> list[Finding]:
         for shoe, shoe_runs in _runs_per_shoe(log, athlete, runs):
             findings += _shoe_findings(athlete, shoe, shoe_runs, limits, units)
     return findings
+
+
+def today(day: AsOf) -> dict[str, Any]:
+    """The shoes in use past their limit (until retired or replaced), and those within
+    `near_km` of it, counted up to the as-of day."""
+    return {"shoes": current_shoes_past_limit(day), "shoes_near": shoes_near_limit(day)}
+
+
+def current_shoes_past_limit(day: AsOf) -> tuple[ShoeState, ...]:
+    """The shoes past their warning distance that are still in use on the as-of day."""
+    return day.keep("past limit", lambda: _past_limit(day))
+
+
+def _past_limit(day: AsOf) -> tuple[ShoeState, ...]:
+    runs = day.measure
+    states = []
+    for shoe in _shoes_in_use(day):
+        worn = runs[runs["shoe"] == shoe.shoe]
+        level = "high" if shoe.distance_km >= shoe.high_km else "warning"
+        limit_km = shoe.high_km if level == "high" else shoe.warning_km
+        if np.round(shoe.distance_km, 6) < shoe.warning_km or worn.empty:
+            continue
+        passed = worn[np.round(worn["worn_km"], 6) >= limit_km]
+        states.append(
+            ShoeState(
+                shoe.shoe,
+                level,
+                passed["local_date"].iloc[0],
+                shoe.distance_km * 1000,
+                limit_km * 1000,
+            )
+        )
+    return tuple(states)
+
+
+def shoes_near_limit(day: AsOf) -> tuple[ShoeNear, ...]:
+    """The shoes in use within `near_km` of their warning distance, nearest first."""
+    near = [
+        ShoeNear(shoe.shoe, shoe.distance_km * 1000, shoe.warning_km * 1000)
+        for shoe in _shoes_in_use(day)
+        if 0 < shoe.warning_km - shoe.distance_km <= day.limits.near_km
+    ]
+    return tuple(sorted(near, key=lambda shoe: shoe.left_m))
+
+
+def _day_shoes(day: AsOf) -> list[ShoeDistance]:
+    return day.keep("shoes", lambda: shoe_distances(day.log, day.athlete, day.limits))
+
+
+def _shoes_in_use(day: AsOf) -> list[ShoeDistance]:
+    """The athlete's shoes on the as-of day that are not retired and not replaced: a shoe
+    is replaced when another shoe's first run came after its last run."""
+    shoes = _day_shoes(day)
+    firsts = {shoe.shoe: shoe.first_used for shoe in shoes if shoe.first_used is not None}
+    in_use = []
+    for shoe in shoes:
+        if shoe.retired_date is not None and shoe.retired_date <= day.as_of:
+            continue
+        if shoe.last_used is not None and any(
+            first > shoe.last_used for name, first in firsts.items() if name != shoe.shoe
+        ):
+            continue
+        in_use.append(shoe)
+    return in_use
+
+
+def advice(day: AsOf) -> Advice | None:
+    """Replace a shoe in use past its limit; else plan a new pair for one near it."""
+    past = current_shoes_past_limit(day)
+    if past:
+        names = " and ".join(
+            f"{shoe.shoe} ({whole_distance_text(shoe.distance_m, day.units)})" for shoe in past
+        )
+        because = tuple(
+            finding
+            for finding in day.findings
+            if finding.evidence.get("shoe") in {shoe.shoe for shoe in past}
+        )
+        return Advice(kind="shoes", text=f"Replace {names}: past its limit.", because=because)
+    near = shoes_near_limit(day)
+    if not near:
+        return None
+    parts = [
+        f"{shoe.shoe} has about {whole_distance_text(shoe.left_m, day.units)} left of "
+        f"{whole_distance_text(shoe.limit_m, day.units).split(' ')[0]}"
+        for shoe in near
+    ]
+    opening = "Plan a new pair" if len(parts) == 1 else "Plan new pairs"
+    return Advice(kind="shoes", text=f"{opening}: {'; '.join(parts)}.")
+
+
+def not_judged(day: AsOf) -> str | None:
+    runs = dated_runs(day)
+    if runs.empty:
+        return no_runs_reason(day)
+    named = runs["shoe"].fillna("").astype(str).str.strip() != ""
+    if named.any() or not day.log.shoes.empty:
+        return None
+    return "no run names a shoe and the profile lists none"
+
+
+def pattern(day: AsOf) -> Pattern:
+    """The days of runs on a shoe already past its warning distance."""
+    runs = day.measure
+    worn = (
+        runs[np.round(runs["worn_km"].astype(float), 6) > runs["warning_km"]] if len(runs) else runs
+    )
+    return Pattern(
+        label="runs on a shoe past its warning distance",
+        days=day_array(worn["day"]) if len(worn) else day_array([]),
+        judged_from=first_run_day(day),
+    )
+
+
+def chart_marks(day: AsOf) -> ChartMarks:
+    """Each shoe's distance as this rule counts it, its two limits, its last run."""
+    shoes = _day_shoes(day)
+    series = pd.DataFrame(
+        [
+            {
+                "shoe": shoe.shoe,
+                "distance_m": shoe.distance_km * 1000,
+                "warning_m": shoe.warning_km * 1000,
+                "high_m": shoe.high_km * 1000,
+                "last_used": shoe.last_used,
+                "retired_date": shoe.retired_date,
+                "is_retired": shoe.retired_date is not None and shoe.retired_date <= day.as_of,
+            }
+            for shoe in shoes
+        ],
+        columns=[
+            "shoe",
+            "distance_m",
+            "warning_m",
+            "high_m",
+            "last_used",
+            "retired_date",
+            "is_retired",
+        ],
+    )
+    return ChartMarks(chart="shoes", series=series)
 
 
 def shoe_distances(log: TrainingLog, athlete: str, limits: Thresholds) -> list[ShoeDistance]:
@@ -112,6 +293,7 @@ def shoe_distances(log: TrainingLog, athlete: str, limits: Thresholds) -> list[S
                 pre_used_km=shoe.pre_used_km,
                 runs=len(shoe_runs),
                 last_used=shoe_runs["local_date"].iloc[-1] if len(shoe_runs) else None,
+                first_used=shoe_runs["local_date"].iloc[0] if len(shoe_runs) else None,
                 retired_date=_date_of(shoe.retired_date),
                 warning_km=warning_km,
                 high_km=high_km,
@@ -129,8 +311,7 @@ def runs_past_warning(log: TrainingLog, athlete: str, limits: Thresholds) -> lis
     days: list[dt.date] = []
     for shoe, shoe_runs in _athlete_shoes(log, athlete):
         warning_km, _ = _limits_km(shoe, limits)
-        worn_km = shoe.pre_used_km + shoe_runs["distance_m"].fillna(0).cumsum() / 1000
-        days += list(shoe_runs.loc[worn_km > warning_km, "local_date"])
+        days += list(shoe_runs.loc[_worn_km(shoe, shoe_runs) > warning_km, "local_date"])
     return sorted(days)
 
 
@@ -260,7 +441,7 @@ def _shoe_findings(
     if runs.empty:
         return []
     warning_km, high_km = _limits_km(shoe, limits)
-    total_km = shoe.pre_used_km + runs["distance_m"].fillna(0).cumsum().to_numpy() / 1000
+    total_km = _worn_km(shoe, runs)
     findings = []
     high_at = _first_at_least(total_km, high_km)
     warning_at = _first_at_least(total_km, warning_km)
@@ -364,5 +545,11 @@ RULE = Rule(
     rationale=__doc__,
     thresholds=Thresholds,
     check=check,
+    measure=measure,
+    today=today,
+    advice=advice,
+    not_judged=not_judged,
+    pattern=pattern,
+    chart_marks=chart_marks,
     grade="Conv",
 )

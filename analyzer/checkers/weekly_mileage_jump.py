@@ -20,6 +20,8 @@ Source: Buist I et al. 2008, Am J Sports Med 36(1):33-39 (10 % rule, null trial)
 et al. 2014, J Orthop Sports Phys Ther 44(10):739-747, pages unverified (more than 30 %).
 """
 
+from __future__ import annotations
+
 import datetime as dt
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -28,8 +30,30 @@ import numpy as np
 import pandas as pd
 
 from analyzer.checkers._calendar import rows_between, runs_by_athlete, weekly_totals
-from analyzer.checkers._format import day_text, distance_text, percent_beyond
-from analyzer.checkers.rule import Finding, Rule, setting
+from analyzer.checkers._format import (
+    day_text,
+    distance_text,
+    noun_phrase,
+    percent_beyond,
+)
+from analyzer.checkers._today import (
+    dated_runs,
+    distance_advice,
+    history_weeks_reason,
+    monday_of,
+    newest,
+    told_weeks_pattern,
+)
+from analyzer.checkers.rule import (
+    Advice,
+    AsOf,
+    ChartMarks,
+    Declined,
+    Finding,
+    Pattern,
+    Rule,
+    setting,
+)
 from analyzer.log import TrainingLog
 
 
@@ -48,22 +72,113 @@ class Thresholds:
     min_history_weeks: int = setting(1, 0, 52)  # whole weeks of log before the week judged
 
 
+def measure(log: TrainingLog, limits: Thresholds) -> pd.DataFrame:
+    """Per athlete and Monday-Sunday week from the first run to the last: its `distance_m`,
+    `previous_m` (last week), `usual_m` (the highest of the usual weeks before last week), what
+    it is compared with (`kind`: jump, usual, return, climb) and that distance (`base_m`), the
+    ratio it had to pass (`limit_ratio`), its `severity` ("" for none) and, for a flagged week,
+    `told_date`: the day its running total passed the limit (None otherwise)."""
+    frames = []
+    for athlete, runs, weeks in _weeks_by_athlete(log, limits):
+        frames.append(
+            weeks.rename(columns={"weekly_m": "distance_m"})
+            .assign(athlete=athlete, told_date=_told_dates(runs, weeks).to_numpy())
+            .rename_axis("week_start")
+            .reset_index()
+        )
+    if not frames:
+        return pd.DataFrame(columns=["athlete", "week_start", "distance_m", "severity"])
+    return pd.concat(frames, ignore_index=True)
+
+
 def check(log: TrainingLog, limits: Thresholds) -> list[Finding]:
     """One finding per week up on the week it is compared with, or ending a steady climb."""
     findings: list[Finding] = []
-    for athlete, runs in runs_by_athlete(log):
+    for athlete, runs, weeks in _weeks_by_athlete(log, limits):
         units = log.profile_for(athlete).units
+        for judged in weeks[weeks["severity"] != ""].itertuples():
+            findings.append(_finding(athlete, _week_runs(runs, judged), judged, limits, units))
+    return findings
+
+
+def _weeks_by_athlete(log: TrainingLog, limits: Thresholds):
+    """Each athlete's runs and judged weeks."""
+    for athlete, runs in runs_by_athlete(log):
         weekly_m = weekly_totals(runs, "distance_m")
         history_days = (weekly_m.index - runs["day"].iloc[0]).days
-        weeks = _judged_weeks(weekly_m, history_days.to_numpy(), limits)
-        # plain arrays: each finding slices its week's few runs out of them
-        week_starts, distance_m = runs["week_start"].to_numpy(), runs["distance_m"].to_numpy()
-        dates, ids = runs["local_date"].to_numpy(), runs["activity_id"].to_numpy()
-        for judged in weeks[weeks["severity"] != ""].itertuples():
-            rows = rows_between(week_starts, judged.Index, judged.Index)
-            week = _Week(judged.Index.date(), distance_m[rows], dates[rows], ids[rows])
-            findings.append(_finding(athlete, week, judged, limits, units))
-    return findings
+        yield athlete, runs, _judged_weeks(weekly_m, history_days.to_numpy(), limits)
+
+
+def _told_dates(runs: pd.DataFrame, weeks: pd.DataFrame) -> pd.Series:
+    """Per week, the local day its running total first passed its limit (None: not flagged)."""
+    flagged = weeks[weeks["severity"] != ""]
+    in_flagged = runs[runs["week_start"].isin(flagged.index)]
+    if in_flagged.empty:
+        return pd.Series(None, index=weeks.index, dtype=object)
+    base_m = flagged["base_m"].reindex(in_flagged["week_start"]).to_numpy()
+    limit_ratio = flagged["limit_ratio"].reindex(in_flagged["week_start"]).to_numpy()
+    total_m = in_flagged["distance_m"].fillna(0.0).groupby(in_flagged["week_start"]).cumsum()
+    passed = np.round(total_m.to_numpy() / base_m, 9) > limit_ratio
+    told = in_flagged[passed].groupby("week_start")["local_date"].first()
+    return told.reindex(weeks.index).astype(object).where(told.reindex(weeks.index).notna(), None)
+
+
+def _week_runs(runs: pd.DataFrame, judged) -> _Week:
+    """The judged week's runs, oldest first."""
+    rows = rows_between(runs["week_start"].to_numpy(), judged.Index, judged.Index)
+    part = runs.iloc[rows]
+    return _Week(
+        judged.Index.date(),
+        part["distance_m"].to_numpy(),
+        part["local_date"].to_numpy(),
+        part["activity_id"].to_numpy(),
+    )
+
+
+def advice(day: AsOf) -> Advice | None:
+    """After a warning or high week that is this week or the last: hold the week's distance
+    as it stood when it passed its limit."""
+    finding = newest(day.open_findings, "warning", "high")
+    weeks = day.measure
+    if finding is None or weeks.empty:
+        return None
+    flagged = weeks[weeks["told_date"] == finding.date]
+    if flagged.empty:
+        return None
+    week = flagged.iloc[-1]
+    if week["week_start"].date() < monday_of(day.as_of) - dt.timedelta(weeks=1):
+        return None  # a full week has been run since: it was judged on its own
+    runs = dated_runs(day)
+    in_week = runs[
+        (runs["local_date"] >= week["week_start"].date()) & (runs["local_date"] <= finding.date)
+    ]
+    return distance_advice(
+        "load",
+        "Hold your week near {} for a week or two before adding more.",
+        float(in_week["distance_m"].sum()),
+        day.units,
+        (finding,),
+    )
+
+
+def not_judged(day: AsOf) -> str | None:
+    return history_weeks_reason(day, day.limits.min_history_weeks)
+
+
+def pattern(day: AsOf) -> Pattern:
+    """The days on which a flagged week passed its limit (information included)."""
+    return told_weeks_pattern(day, noun_phrase(RULE.title), day.limits.min_history_weeks)
+
+
+def chart_marks(day: AsOf) -> ChartMarks:
+    """The weeks this rule judged, labelled on the weekly chart."""
+    weeks = day.measure
+    return ChartMarks(
+        chart="weekly",
+        series=weeks.rename(columns={"week_start": "day"})[["day", "distance_m", "severity"]]
+        if len(weeks)
+        else pd.DataFrame(columns=["day", "distance_m", "severity"]),
+    )
 
 
 def _judged_weeks(
@@ -113,6 +228,7 @@ def _judged_weeks(
             ),
             "previous_m": previous_m,
             "usual_m": usual_m,
+            "weekly_m": weekly_m,
         },
         index=weekly_m.index,
     )
@@ -229,5 +345,11 @@ RULE = Rule(
     rationale=__doc__,
     thresholds=Thresholds,
     check=check,
+    measure=measure,
+    today=Declined("the status's week figures are the log's own sums; its findings say the rest"),
+    advice=advice,
+    not_judged=not_judged,
+    pattern=pattern,
+    chart_marks=chart_marks,
     grade="Conv / Mod (borderline)",
 )

@@ -1,24 +1,44 @@
-"""What the GPX and TCX importers share: lenient XML, ISO times, and totals from timed points.
+"""One track model: what GPX, TCX, FIT and Epson files hold, and the one function that makes
+a record of it.
 
-Both formats are XML written by many tools, not always well-formed, and both carry a list of
-timed points (split into segments at pauses) from which distance, moving time, climb,
-cadence and heart rate follow in the same way. Everything here works on whole columns.
+Each importer reads its format into a `Track`: its points in canonical units (in the file's
+order), the totals the file states (laps, a session), and its words (sport, name, device).
+`record_of` then makes the record, its samples, its climb and its cadence from any track in
+the same way: the order the points are measured in (times that step back), distance, moving
+and elapsed time, the sport of an unlabelled track, the cadence policy (units.cadence_factor),
+heart rate, climb, GPS and surface. A total the file states wins over one measured from its
+points: the device's own figure, with its pauses and its own sensor.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
-from lxml import etree
 
 from analyzer import plausible
-from analyzer.errors import BadFile, FileErrorKind
-from analyzer.units import FOOT_SPORTS, ONE_DEGREE_M, great_circle_m, one_foot_factor
+from analyzer.classify import surface_of
+from analyzer.importers.base import Record
+from analyzer.units import FOOT_SPORTS, ONE_DEGREE_M, cadence_factor, great_circle_m
 
-_UTF8_BOM = b"\xef\xbb\xbf"
+# A point: time_utc (UTC, or wall time as if UTC for a track of wall times; NaT when untimed),
+# position in degrees, altitude_m, the device's own cumulative distance_m and speed_mps,
+# written_cadence (as written: one foot or both, decided per run), hr_bpm, and its segment
+# (recording paused between segments: no distance across, the time between is a pause).
+POINT_COLUMNS = (
+    "time_utc",
+    "lat_deg",
+    "lon_deg",
+    "altitude_m",
+    "distance_m",
+    "speed_mps",
+    "written_cadence",
+    "hr_bpm",
+    "segment",
+)
 _FLAT_EARTH_MAX_DEG = 0.2  # gpxpy switches to haversine for points further apart than this
 
 # A stop: the runner got less than STOP_SPEED_MPS further over the last STOP_WINDOW_S (a wait
@@ -31,166 +51,305 @@ _FLAT_EARTH_MAX_DEG = 0.2  # gpxpy switches to haversine for points further apar
 STOP_WINDOW_S = 30.0
 STOP_SPEED_MPS = 0.5  # slower than any walk: standing, with GPS drift
 
-# Cadence fields in GPX and TCX usually count one foot; some writers store steps/min. If three
-# quarters of the moving samples are one-foot sized (units.one_foot_factor) the file counts one foot
-# and is doubled [docs/FORMATS.md §2, §7.1; Runalyze treadmill file].
-
-# A character reference to no character (a lone UTF-16 surrogate such as &#xD800;, a control
-# character, past U+10FFFF): libxml2 lets some through and reading the text then fails.
-_CHARACTER_REFERENCE = re.compile(rb"&#(x[0-9a-fA-F]{1,8}|[0-9]{1,10});")
-# A zone after a time of day: 'Z', '+02:00', '-0500', '+01'.
-_ZONE = re.compile(r"\d\d:\d\d(?::\d\d(?:[.,]\d+)?)?\s*(Z|[+-]\d\d(?::?\d\d)?)$", re.IGNORECASE)
-
-
-def without_preamble(data: bytes) -> bytes:
-    """The bytes from the markup on: Strava pads XML with spaces, some tools add a UTF-8 BOM."""
-    stripped = data.lstrip()
-    while stripped.startswith(_UTF8_BOM):
-        stripped = stripped[len(_UTF8_BOM) :].lstrip()
-    return stripped
+# A track no word names the sport of (a GPX without a type or a sporty name, a FIT session
+# of sport `generic`, as the Fenix 2's default profile writes runs): how it moves decides.
+# A one-foot cadence of 65-105 strides/min (130-210 steps/min) at 1.7-7 m/s (a 2:23-9:48
+# min/km pace) is a run. Else its median moving speed: faster than 3:20/km over a whole outing
+# is a ride for the recreational runners runlog serves (casual rides at 18-25 km/h would
+# otherwise count as runs), slower than 10:25 min/km (5.8 km/h) a walk or a hike, and between
+# a run: runlog mostly receives runs.
+RUN_STRIDES_PER_MIN = (65.0, 105.0)
+RUN_SPEED_MPS = (1.7, 7.0)
+CYCLING_ABOVE_MPS = 5.0
+WALKING_BELOW_MPS = 1.6
 
 
-def parsed_xml(data: bytes) -> tuple[etree._Element, str | None]:
-    """The document's root element, and what was wrong with it if it had to be recovered.
+@dataclass(frozen=True)
+class Lap:
+    """What a stretch of an activity states about itself (a TCX lap, a FIT session, an Epson
+    run); NaN (NaT) where it states nothing. avg_written_cadence is as written: one foot or
+    both, decided per run."""
 
-    A file that is not well-formed (an undeclared prefix, an end cut off) is parsed again in
-    lxml's recover mode, which keeps what it can; the second value then names the damage for
-    the importer's problem line. Raises BadFile when nothing can be recovered.
-    """
-    if not data.strip():
-        raise BadFile("is empty", FileErrorKind.EMPTY)
-    if b"&#" in data:
-        data = _CHARACTER_REFERENCE.sub(_character_or_replacement, data)
-    try:
-        return etree.fromstring(data, _parser(recover=False)), None
-    except etree.XMLSyntaxError as err:
-        raise_if_out_of_memory(err)
-        error = err
-    except (etree.LxmlError, ValueError, LookupError) as err:
-        raise BadFile(f"is not readable XML ({err})", FileErrorKind.BROKEN_XML) from err
-    try:
-        root = etree.fromstring(data, _parser(recover=True))
-    except (etree.LxmlError, ValueError, LookupError) as err:
-        raise BadFile(
-            f"is not readable XML ({_damage_of(error)})", FileErrorKind.BROKEN_XML
-        ) from err
-    if root is None:
-        raise BadFile(f"is not readable XML ({_damage_of(error)})", FileErrorKind.BROKEN_XML)
-    name = local_name(root.tag)
-    closing = rb"</(?:[\w.-]+:)?" + re.escape(name.encode()) + rb"\s*>\s*$"
-    if name and not re.search(closing, data[-512:]):
-        lines = data.count(b"\n") + 1
-        return root, f"it ends on line {lines:,} without its closing </{name}>: cut short?"
-    return root, _damage_of(error)
+    start_time_utc: pd.Timestamp = field(default=pd.NaT)
+    elapsed_s: float = math.nan
+    moving_s: float = math.nan  # timer time: pauses left out
+    distance_m: float = math.nan
+    ascent_m: float = math.nan
+    descent_m: float = math.nan
+    avg_hr_bpm: float = math.nan
+    avg_written_cadence: float = math.nan
 
 
-def raise_if_out_of_memory(err: etree.XMLSyntaxError) -> None:
-    """MemoryError when libxml2 ran out of memory: it says so only in its error code (its
-    message is 'unknown error'), and the file is not broken."""
-    if err.code == etree.ErrorTypes.ERR_NO_MEMORY:
-        raise MemoryError("libxml2 could not allocate memory") from err
+@dataclass(frozen=True)
+class Track:
+    """One activity as its file gives it, before anything is measured (see the module)."""
+
+    points: pd.DataFrame  # POINT_COLUMNS, in the file's order (points_frame)
+    laps: tuple[Lap, ...]  # the stretches whose totals the file states
+    sport: str | None  # what the file's words say; None: how the track moves decides
+    sub_sport: str | None = None  # as the file writes it
+    name: str | None = None
+    notes: str | None = None
+    device: str | None = None
+    surface_words: tuple[Any, ...] = ()  # other words that may name the surface
+    is_indoor: bool = False
+    positions_are_places: bool = True  # False: a virtual world's (Zwift's Watopia)
+    start_time_utc: pd.Timestamp = field(default=pd.NaT)  # the start the file states
+    is_wall_time: bool = False  # its times are local wall time, written as if UTC
+    utc_offset_s: int | None = None  # the device's own statement of local time
+    stated_utc_offset_s: int | None = None  # an offset merely written in its timestamps
 
 
-def _character_or_replacement(reference: re.Match[bytes]) -> bytes:
-    """The reference as written when it names a character XML allows, else U+FFFD's."""
-    digits = reference[1]
-    code = int(digits[1:], 16) if digits[:1] == b"x" else int(digits)
-    is_allowed = (
-        code in (0x9, 0xA, 0xD)
-        or 0x20 <= code <= 0xD7FF
-        or 0xE000 <= code <= 0xFFFD
-        or 0x10000 <= code <= 0x10FFFF
+def lap(**stated: Any) -> Lap:
+    """A Lap of what a file states, read as numbers (None, junk and negatives are NaN)."""
+    values: dict[str, Any] = {}
+    for name, value in stated.items():
+        if name == "start_time_utc":
+            values[name] = pd.Timestamp(value) if value is not None else pd.NaT
+            continue
+        try:
+            number = float(value) if value is not None else math.nan
+        except (TypeError, ValueError):
+            number = math.nan
+        values[name] = number if math.isfinite(number) and number >= 0 else math.nan
+    return Lap(**values)
+
+
+def points_frame(length: int, **columns: Any) -> pd.DataFrame:
+    """A points table of `length` rows: the columns given, the rest missing (segment 0)."""
+    data: dict[str, Any] = {}
+    for name in POINT_COLUMNS:
+        if name == "time_utc":
+            times = columns.get(name)
+            data[name] = (
+                pd.DatetimeIndex(times).as_unit("ns")
+                if times is not None
+                else pd.DatetimeIndex(np.full(length, np.datetime64("NaT", "ns")), tz="UTC")
+            )
+        elif name in columns:
+            data[name] = columns[name]
+        elif name == "segment":
+            data[name] = np.zeros(length, dtype=np.int64)
+        else:
+            data[name] = np.full(length, np.nan)
+    return pd.DataFrame(data, index=pd.RangeIndex(length))
+
+
+def record_of(track: Track) -> tuple[Record, str | None]:
+    """The record of a track, samples included, and the notice of the order its points were
+    measured in when their times step back (None when they never do)."""
+    points = track.points
+    times_s = seconds_of(points["time_utc"])
+    order = plausible_order(
+        times_s,
+        points["segment"].to_numpy(),
+        points["lat_deg"].to_numpy(),
+        points["lon_deg"].to_numpy(),
+        points["distance_m"].to_numpy(),
     )
-    return reference[0] if is_allowed else b"&#xFFFD;"
+    if order.positions is not None:
+        points = points.iloc[order.positions].reset_index(drop=True)
+        times_s = times_s[order.positions]
+    laps = track.laps
+    is_timed = ~np.isnan(times_s)
+    timed = points if is_timed.all() else points[is_timed].reset_index(drop=True)
+    timed_s = times_s[is_timed]
+    segment = timed["segment"].to_numpy()
+    lat_deg, lon_deg = timed["lat_deg"].to_numpy(), timed["lon_deg"].to_numpy()
+    odometer_m = timed["distance_m"].to_numpy()
+    device_speed_mps = timed["speed_mps"].to_numpy()
+    has_odometer = bool((~np.isnan(odometer_m)).any())
+    has_speed = bool((~np.isnan(device_speed_mps)).any())
+    gps_step_m = step_distances_m(lat_deg, lon_deg)
+    step_m = np.where(np.isnan(odometer_m), gps_step_m, np.diff(odometer_m, prepend=np.nan))
+    step_m[segment_starts(segment)] = np.nan
+
+    stated_moving_s = _stated_sum(laps, "moving_s")
+    moving_step_s = np.zeros(len(timed))
+    derived_speed_mps = np.full(len(timed), np.nan)
+    if len(timed) and (math.isnan(stated_moving_s) or not has_speed):
+        moving_step_s, derived_speed_mps = motion_of(timed_s, step_m, segment, lat_deg, lon_deg)
+    # Moving: the device's own speed says so where it has one, else the stops found above.
+    with np.errstate(invalid="ignore"):
+        is_moving = ~(device_speed_mps < STOP_SPEED_MPS) if has_speed else moving_step_s > 0
+    speed_mps = device_speed_mps if has_speed else derived_speed_mps
+
+    distance_m = _stated_sum(laps, "distance_m")
+    if math.isnan(distance_m):
+        distance_m = _distance_from_points_m(points)
+    moving_s = stated_moving_s if not math.isnan(stated_moving_s) else float(moving_step_s.sum())
+    start, elapsed_s = _start_and_elapsed_s(track, timed["time_utc"], timed_s, moving_s)
+
+    written = timed["written_cadence"].to_numpy()
+    sport = track.sport or _sport_by_motion(speed_mps, is_moving, written)
+    stated_cadence = _lap_average(laps, "avg_written_cadence")
+    factor = cadence_factor(sport, written[is_moving], stated_cadence)
+    cadence_spm = written * factor  # NaN where the sport's cadence is not steps
+    if not math.isnan(stated_cadence):
+        avg_cadence_spm = stated_cadence * factor
+    else:
+        avg_cadence_spm = mean_of_positive(cadence_spm, is_moving)
+    hr_bpm = timed["hr_bpm"].to_numpy()
+    avg_hr_bpm = _lap_average(laps, "avg_hr_bpm")
+    if math.isnan(avg_hr_bpm):
+        avg_hr_bpm = mean_of_positive(hr_bpm, is_moving)
+    ascent_m, descent_m = _stated_sum(laps, "ascent_m"), _stated_sum(laps, "descent_m")
+    if math.isnan(ascent_m) or math.isnan(descent_m):
+        climbed = climb_m(points["altitude_m"].to_numpy(), points["segment"].to_numpy())
+        ascent_m = climbed[0] if math.isnan(ascent_m) else ascent_m
+        descent_m = climbed[1] if math.isnan(descent_m) else descent_m
+
+    all_lat, all_lon = points["lat_deg"].to_numpy(), points["lon_deg"].to_numpy()
+    placed = ~np.isnan(all_lat) & ~np.isnan(all_lon)
+    has_gps = bool(placed.any()) and track.positions_are_places
+    first_fix = int(np.argmax(placed)) if has_gps else None
+    fields: dict[str, Any] = {
+        "start_time_utc": pd.NaT if track.is_wall_time else start,
+        "sport": sport,
+        "sub_sport": track.sub_sport.lower() if track.sub_sport else None,
+        "surface": _surface(track, sport, has_gps if len(points) else None),
+        "distance_m": distance_m,
+        "elapsed_s": elapsed_s,
+        "moving_s": moving_s,
+        "ascent_m": ascent_m,
+        "descent_m": descent_m,
+        "avg_speed_mps": distance_m / moving_s if moving_s > 0 else math.nan,
+        "avg_cadence_spm": avg_cadence_spm,
+        "avg_hr_bpm": avg_hr_bpm,
+        "name": track.name,
+        "notes": track.notes,
+        "device": track.device,
+        "has_gps": has_gps,
+        "start_lat_deg": float(all_lat[first_fix]) if first_fix is not None else math.nan,
+        "start_lon_deg": float(all_lon[first_fix]) if first_fix is not None else math.nan,
+    }
+    if track.is_wall_time and pd.notna(start):
+        fields["start_time_local"] = start.tz_localize(None)
+    if track.utc_offset_s is not None:
+        fields["utc_offset_s"] = track.utc_offset_s
+    if track.stated_utc_offset_s is not None:
+        fields["stated_utc_offset_s"] = track.stated_utc_offset_s
+    samples = None
+    if len(timed):
+        samples = pd.DataFrame(
+            {
+                "time_utc": timed["time_utc"].array,
+                "lat_deg": lat_deg,
+                "lon_deg": lon_deg,
+                "altitude_m": timed["altitude_m"].to_numpy(),
+                "distance_m": odometer_m
+                if has_odometer
+                else np.cumsum(np.where(segment_starts(segment), 0.0, np.nan_to_num(gps_step_m))),
+                "speed_mps": speed_mps,
+                "cadence_spm": cadence_spm,
+                "hr_bpm": hr_bpm,
+            }
+        )
+    return Record(fields=fields, samples=samples), order.notice
 
 
-def _parser(*, recover: bool) -> etree.XMLParser:
-    # No entities, no network: a file cannot make runlog read other files or the web.
-    return etree.XMLParser(
-        recover=recover,
-        resolve_entities=False,
-        no_network=True,
-        remove_comments=True,
-        remove_pis=True,
+def _stated_sum(laps: tuple[Lap, ...], name: str) -> float:
+    """The laps' total of a figure, or NaN when no lap states one."""
+    stated = [value for item in laps if not math.isnan(value := getattr(item, name))]
+    return float(sum(stated)) if stated else math.nan
+
+
+def _lap_average(laps: tuple[Lap, ...], name: str) -> float:
+    """The laps' average of a figure weighted by their timer time, when every timed lap
+    states one (the device's own figure); NaN otherwise."""
+    timed = [item for item in laps if item.moving_s > 0]
+    if timed:
+        values = [getattr(item, name) for item in timed]
+        if not all(value > 0 for value in values):
+            return math.nan
+        return float(np.average(values, weights=[item.moving_s for item in timed]))
+    present = [value for item in laps if (value := getattr(item, name)) > 0]
+    return float(np.mean(present)) if present else math.nan
+
+
+def _distance_from_points_m(points: pd.DataFrame) -> float:
+    """Distance over the points: the device's own cumulative distance, else the GPS path
+    (every point with a position, never across segments, as gpxpy's length_2d), else 0."""
+    odometer_m = points["distance_m"].dropna()
+    if len(odometer_m) > 1 and odometer_m.max() > odometer_m.min():
+        return float(odometer_m.max() - odometer_m.min())
+    lat_deg, lon_deg = points["lat_deg"].to_numpy(), points["lon_deg"].to_numpy()
+    placed = ~np.isnan(lat_deg) & ~np.isnan(lon_deg)
+    if placed.sum() < 2:
+        return 0.0
+    steps_m = step_distances_m(lat_deg[placed], lon_deg[placed])
+    steps_m[segment_starts(points["segment"].to_numpy()[placed])] = np.nan
+    return float(np.nansum(steps_m))
+
+
+def _start_and_elapsed_s(
+    track: Track, times: pd.Series, timed_s: np.ndarray, moving_s: float
+) -> tuple[pd.Timestamp, float]:
+    """The start (the one stated, else the first lap's, else the first point's) and the
+    wall-clock seconds: stated, else to the last point or lap end. The wall clock never runs
+    slower than the timer (an Edge export: 1,632 s elapsed, 2,760 s of timer and records)."""
+    lap_starts = [item.start_time_utc for item in track.laps if pd.notna(item.start_time_utc)]
+    candidates = [track.start_time_utc, min(lap_starts, default=pd.NaT), times.min()]
+    start = next((value for value in candidates if pd.notna(value)), pd.NaT)
+    elapsed_s = _stated_sum(track.laps, "elapsed_s")
+    if math.isnan(elapsed_s) and pd.notna(start):
+        ends_s = [float(np.max(timed_s))] if len(timed_s) else []
+        ends_s += [
+            item.start_time_utc.timestamp() + (0.0 if math.isnan(item.moving_s) else item.moving_s)
+            for item in track.laps
+            if pd.notna(item.start_time_utc)
+        ]
+        elapsed_s = max(max(ends_s, default=start.timestamp()) - start.timestamp(), 0.0)
+    if elapsed_s < moving_s:
+        elapsed_s = moving_s
+    return start, elapsed_s
+
+
+def _sport_by_motion(speed_mps: np.ndarray, is_moving: np.ndarray, written: np.ndarray) -> str:
+    """The sport of a track no word names, from its cadence and median moving speed."""
+    speeds = speed_mps[is_moving] if is_moving.any() else speed_mps
+    speeds = speeds[~np.isnan(speeds)]
+    median_mps = float(np.median(speeds)) if speeds.size else math.nan
+    counted = written[is_moving & (written > 0)]
+    if counted.size and RUN_SPEED_MPS[0] <= median_mps <= RUN_SPEED_MPS[1]:
+        typical = float(np.median(counted))
+        low, high = RUN_STRIDES_PER_MIN
+        if low <= typical <= high or 2 * low <= typical <= 2 * high:
+            return "running"
+    return sport_by_speed(median_mps)
+
+
+def sport_by_speed(speed_mps: float) -> str:
+    """The sport a speed over a whole outing suggests when nothing else says: a ride above
+    CYCLING_ABOVE_MPS, a walk below WALKING_BELOW_MPS, else a run; 'other' when unknown."""
+    if math.isnan(speed_mps):
+        return "other"  # nothing says how it moved: not a guess
+    if speed_mps > CYCLING_ABOVE_MPS:
+        return "cycling"
+    if speed_mps < WALKING_BELOW_MPS:
+        return "walking"
+    return "running"
+
+
+def _surface(track: Track, sport: str, has_gps: bool | None) -> str:
+    """The surface the words name, else treadmill for a foot sport without GPS indoors;
+    'unknown' for other sports (a ride or a swim without GPS is not a treadmill run)."""
+    if sport not in FOOT_SPORTS:
+        return "unknown"
+    return surface_of(
+        sub_sport=track.sub_sport,
+        words=(track.name, track.notes, *track.surface_words),
+        has_gps=has_gps,
+        is_indoor=track.is_indoor,
     )
-
-
-def _damage_of(err: etree.XMLSyntaxError) -> str:
-    """lxml's complaint as a clause: 'namespace prefix xsi ... is not defined, line 4,653'."""
-    message = re.sub(r",? (line \d+, )?column \d+.*$", "", str(err.msg or err)).strip()
-    message = re.sub(r" line \d+$", "", message)
-    message = message[:1].lower() + message[1:]
-    return f"{message}, line {err.lineno:,}" if err.lineno else message
-
-
-def local_name(tag: object) -> str:
-    """An element's name without namespace or prefix ('{uri}hr', 'ns3:hr', 'hr' -> 'hr')."""
-    if not isinstance(tag, str):
-        return ""
-    return tag.rpartition("}")[2].rpartition(":")[2]
-
-
-def numbers(values: list[str | None]) -> np.ndarray:
-    """Texts as float64, NaN where missing, unreadable or infinite."""
-    try:  # the common case, every value a plain number, at C speed
-        array = np.asarray(values, dtype="float64")
-    except (TypeError, ValueError):
-        if values.count(None) == len(values):
-            return np.full(len(values), np.nan)
-        parsed = pd.to_numeric(pd.Series(values, dtype="object"), errors="coerce")
-        array = parsed.to_numpy(dtype="float64", na_value=np.nan)
-    return np.where(np.isfinite(array), array, np.nan)
-
-
-def within(values: np.ndarray, low: float, high: float) -> np.ndarray:
-    """The values, NaN outside [low, high]: a sensor's 'invalid' code or junk, not a reading."""
-    return np.where((values >= low) & (values <= high), values, np.nan)
-
-
-def utc_times(texts: list[str | None]) -> tuple[pd.Series, bool, int | None]:
-    """ISO-8601 texts as tz-aware UTC; whether they carry no zone; the UTC offset they state.
-
-    Times with `Z` or an offset are converted at face value. Times with neither are local wall
-    time (gpxpy returns them naive): they come back as if they were UTC and the second value
-    is True, so the caller can hand them on as wall time. The third value is the offset
-    written in the texts, in seconds, when it is not zero (`+02:00` -> 7200). A file writes
-    all its times one way, so its first and last written times decide both.
-    """
-    ends = [
-        next((text.strip() for text in ordered if text and text.strip()), None)
-        for ordered in (texts, reversed(texts))
-    ]
-    written = [text for text in ends if text]
-    zones = [found.group(1) for text in written if (found := _ZONE.search(text))]
-    is_naive = bool(written) and not zones
-    offset_s = None
-    offset = next((zone for zone in zones if zone.upper() != "Z"), None)
-    if offset:
-        digits = offset[1:].replace(":", "")
-        seconds = int(digits[:2]) * 3600 + int(digits[2:] or 0) * 60
-        offset_s = (-seconds if offset[0] == "-" else seconds) or None
-    times = pd.to_datetime(
-        pd.Series(texts, dtype="object"), utc=True, format="ISO8601", errors="coerce"
-    )
-    times = times.where(plausible.is_plausible_time(times))
-    return times.astype("datetime64[ns, UTC]"), is_naive, offset_s
 
 
 def seconds_of(times: pd.Series) -> np.ndarray:
     """UTC times as seconds since 1970 (float64), NaN where a time is missing."""
-    return (times - pd.Timestamp(0, tz="UTC")).dt.total_seconds().to_numpy(dtype="float64")
-
-
-def years_out_of_range(texts: list[str | None]) -> str | None:
-    """'in 1900' or 'from 1970 to 2100' when the texts hold times, none of them in the years
-    runs are dated in (utc_times leaves those out); None when they hold no readable time."""
-    times = pd.to_datetime(
-        pd.Series(texts, dtype="object"), utc=True, format="ISO8601", errors="coerce"
-    ).dropna()
-    if times.empty or plausible.is_plausible_time(times).any():
-        return None
-    first, last = int(times.dt.year.min()), int(times.dt.year.max())
-    return f"in {first}" if first == last else f"from {first} to {last}"
+    nanoseconds = pd.DatetimeIndex(times).as_unit("ns").asi8
+    seconds = nanoseconds / 1e9
+    seconds[nanoseconds == np.iinfo(np.int64).min] = np.nan
+    return seconds
 
 
 @dataclass(frozen=True)
@@ -385,7 +544,7 @@ def moving_seconds(
 
 
 def motion_of(
-    times: pd.Series,
+    times_s: np.ndarray,
     step_m: np.ndarray,
     segment: np.ndarray,
     lat_deg: np.ndarray,
@@ -398,7 +557,7 @@ def motion_of(
     """
     starts = segment_starts(segment)
     step_m = np.where(starts, np.nan, step_m)
-    elapsed_s = (times - times.min()).dt.total_seconds().to_numpy()
+    elapsed_s = times_s - np.min(times_s)
     moving_step_s = moving_seconds(elapsed_s, step_m, starts, lat_deg, lon_deg)
     step_s = np.diff(np.maximum.accumulate(elapsed_s), prepend=np.nan)
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -407,15 +566,17 @@ def motion_of(
 
 
 def climb_m(altitude_m: np.ndarray, segment: np.ndarray) -> tuple[float, float]:
-    """Total ascent and descent in metres, per segment, as gpxpy computes them.
+    """Total ascent and descent in metres, per segment, as gpxpy computes them; NaN for
+    both without two altitudes (no altitude is no climb known, not a flat run).
 
     Each altitude is smoothed with its neighbours (0.3, 0.4, 0.3) before the rises and falls
-    are summed; points without altitude are skipped.
+    are summed, so that sensor jitter does not count as climbing; points without altitude
+    are skipped.
     """
     known = ~np.isnan(altitude_m)
     altitude, segment = altitude_m[known], segment[known]
     if len(altitude) < 2:
-        return 0.0, 0.0
+        return math.nan, math.nan
     same_before = np.zeros(len(altitude), dtype=bool)
     same_before[1:] = segment[1:] == segment[:-1]
     same_after = np.zeros(len(altitude), dtype=bool)
@@ -426,22 +587,6 @@ def climb_m(altitude_m: np.ndarray, segment: np.ndarray) -> tuple[float, float]:
     smoothed = np.where(inner, 0.3 * before + 0.4 * altitude + 0.3 * after, altitude)
     rise = np.diff(smoothed)[same_before[1:]]
     return float(rise[rise > 0].sum()), 0.0 - float(rise[rise < 0].sum())
-
-
-def steps_per_minute(written_cadence: np.ndarray, is_moving: np.ndarray, sport: str) -> np.ndarray:
-    """Cadence as written, in steps/min for foot sports (doubled when the file counts one
-    foot); NaN for other sports, whose cadence (pedal or paddle strokes) is not steps."""
-    if sport not in FOOT_SPORTS:
-        return np.full(len(written_cadence), np.nan)
-    return written_cadence * cadence_factor(written_cadence[is_moving], sport)
-
-
-def cadence_factor(written_cadence: np.ndarray, sport: str) -> float:
-    """2.0 when cadence values as written count one foot (the usual case), 1.0 for steps/min."""
-    counted = written_cadence[written_cadence > 0]
-    if counted.size == 0:
-        return 2.0
-    return one_foot_factor(float(np.quantile(counted, 0.75)), sport)
 
 
 def mean_of_positive(values: np.ndarray, is_moving: np.ndarray) -> float:

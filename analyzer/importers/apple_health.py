@@ -44,7 +44,7 @@ from lxml import etree
 from analyzer import plausible
 from analyzer.classify import sport_of, surface_of
 from analyzer.errors import BadFile, FileErrorKind, NotAnActivity
-from analyzer.importers._track import raise_if_out_of_memory
+from analyzer.importers._xml import raise_if_out_of_memory
 from analyzer.importers.base import Imported, Problem, Record
 from analyzer.units import METRES_PER_FOOT, METRES_PER_MILE
 

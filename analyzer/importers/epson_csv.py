@@ -34,15 +34,16 @@ import csv
 import io
 import math
 import re
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
 import numpy as np
 import pandas as pd
 
 from analyzer import plausible
-from analyzer.classify import sport_of, surface_of
+from analyzer.classify import sport_of
 from analyzer.errors import BadFile, FileErrorKind, NotAnActivity
 from analyzer.importers import csv_common as common
+from analyzer.importers._track import Track, lap, points_frame, record_of
 from analyzer.importers.base import Imported, Problem, Record
 from analyzer.units import MAX_UTC_OFFSET_S
 
@@ -198,6 +199,7 @@ def _start(result: dict[str, str]) -> pd.Timestamp:
 
 
 def _record(sections: dict[str, list[str]]) -> Record:
+    """One run's record: its totals and samples as a Track (_track.record_of)."""
     result, title, memo = _result(sections.get("TrainingResult", []))
     if not result:
         raise BadFile(
@@ -207,67 +209,61 @@ def _record(sections: dict[str, list[str]]) -> Record:
     start = _start(result)
     data = _header_row(sections.get("TrainingData", []))
     settings = _header_row(sections.get("TrainingSettingData", []))
-    graph = _series(sections.get("GraphData", []))
-    gps = _gps_series(sections.get("GPSData", []))
-
     timer_s = _number(result.get("TrainingTime"))
     timer_s += (_number(result.get("TrainingTimeCentisecond")) or 0.0) / 100
     end_text = f"{result.get('EndDay', '')} {result.get('EndTime', '')}"
     end = pd.to_datetime(end_text, format="%Y/%m/%d %H:%M:%S", errors="coerce")
     elapsed_s = (end - start).total_seconds() if pd.notna(end) else math.nan
-    if not elapsed_s >= 0 or (timer_s > elapsed_s + 1):
-        elapsed_s = timer_s  # no end, or an end before the timer's: the timer's span
-    distance_m = _number(result.get("Distance"))
-    samples = _samples(graph, gps, start)
-    lat_deg, lon_deg = samples["lat_deg"].to_numpy(), samples["lon_deg"].to_numpy()
-    placed = ~np.isnan(lat_deg) & ~np.isnan(lon_deg)
-    has_gps = bool(placed.any())
-    first_fix = int(np.argmax(placed)) if has_gps else None
     sport = sport_of(title, memo)
-    if sport == "other":
-        sport = "running"  # Epson's running watches record runs unless the title says otherwise
-    fields: dict[str, Any] = {
-        "start_time_utc": pd.NaT,
-        "start_time_local": start,
-        "sport": sport,
-        "sub_sport": None,
-        "surface": surface_of(sub_sport=None, words=(title, memo), has_gps=has_gps),
-        "distance_m": distance_m,
-        "elapsed_s": elapsed_s,
-        "moving_s": timer_s,
-        "ascent_m": _number(data.get("TotalAscentAltitude")),
-        "descent_m": _number(data.get("TotalDescentAltitude")),
-        "avg_speed_mps": distance_m / timer_s if timer_s > 0 else math.nan,
-        "avg_cadence_spm": _number(data.get("PitchAve")),
-        "avg_hr_bpm": _number(data.get("PulseAve")),
-        "name": title,
-        "notes": memo,
-        "device": f"{DEVICE} {settings['ModelType']}" if settings.get("ModelType") else DEVICE,
-        "has_gps": has_gps,
-        "start_lat_deg": float(lat_deg[first_fix]) if first_fix is not None else math.nan,
-        "start_lon_deg": float(lon_deg[first_fix]) if first_fix is not None else math.nan,
-    }
     offset_minutes = _number(result.get("TimeZoneOffset"))
-    daylight = _number(result.get("DaylightSavingsTime"))
-    if daylight == 0 and abs(offset_minutes * 60) <= MAX_UTC_OFFSET_S:
-        fields["utc_offset_s"] = int(offset_minutes * 60)
-    return Record(fields=fields, samples=samples if len(samples) else None)
+    is_standard_time = _number(result.get("DaylightSavingsTime")) == 0
+    track = Track(
+        points=_points(
+            _series(sections.get("GraphData", [])),
+            _gps_series(sections.get("GPSData", [])),
+            start,
+        ),
+        laps=(
+            lap(
+                start_time_utc=start.tz_localize("UTC"),  # wall time, as if UTC
+                elapsed_s=elapsed_s,
+                moving_s=timer_s,
+                distance_m=_number(result.get("Distance")),
+                ascent_m=_number(data.get("TotalAscentAltitude")),
+                descent_m=_number(data.get("TotalDescentAltitude")),
+                avg_hr_bpm=_number(data.get("PulseAve")),
+                # PitchAve counts both feet; the cadence policy checks it by its size
+                avg_written_cadence=_number(data.get("PitchAve")),
+            ),
+        ),
+        # Epson's running watches record runs unless the title or memo says otherwise
+        sport=sport if sport != "other" else "running",
+        name=title,
+        notes=memo,
+        device=f"{DEVICE} {settings['ModelType']}" if settings.get("ModelType") else DEVICE,
+        start_time_utc=start.tz_localize("UTC"),
+        is_wall_time=True,
+        utc_offset_s=int(offset_minutes * 60)
+        if is_standard_time and abs(offset_minutes * 60) <= MAX_UTC_OFFSET_S
+        else None,
+    )
+    record, _ = record_of(track)  # samples on the timer's clock never step back
+    return record
 
 
-def _samples(
+def _points(
     graph: dict[str, list[str]], gps: dict[str, list[str]], start: pd.Timestamp
 ) -> pd.DataFrame:
-    """A sample every LogInterval seconds of timer time, positions where a fix was taken.
-
-    Times are the start's wall time plus the timer's seconds, as if UTC (the Record
-    contract for a source that knows only local time)."""
+    """A point every LogInterval seconds of timer time from the start, positions where a fix
+    was taken. Times are the start's wall time plus the timer's seconds, as if UTC (the
+    Record contract for a source that knows only local time); the first point is the start."""
     interval_s = _number((graph.get("LogInterval") or [""])[0]) or 1.0
     series = {
         name: _numbers(graph.get(key))
         for name, key in (
             ("altitude_m", "GraphAltitude"),
             ("speed_mps", "GraphSpeed"),
-            ("cadence_spm", "GraphPitch"),
+            ("written_cadence", "GraphPitch"),
             ("distance_m", "GraphDistance"),
             ("hr_bpm", "HeartRate"),
         )
@@ -277,12 +273,11 @@ def _samples(
     lon_deg = _numbers(gps.get("GpsLongitude")) * _MICRODEGREES
     fixes = min(len(fix_s), len(lat_deg), len(lon_deg))
     count = max([len(values) for values in series.values()] + [0])
-    if fixes:
+    if fixes and not np.isnan(fix_s[:fixes]).all():
         count = max(count, int(np.nanmax(fix_s[:fixes]) // interval_s) + 1)
     columns = {name: _padded(values, count) for name, values in series.items()}
     columns["speed_mps"] = columns["speed_mps"] * _METRES_PER_HOUR
-    for name in ("lat_deg", "lon_deg"):
-        columns[name] = np.full(count, np.nan)
+    columns["lat_deg"], columns["lon_deg"] = np.full(count, np.nan), np.full(count, np.nan)
     if fixes:
         slot = np.round(fix_s[:fixes] / interval_s)
         usable = ~np.isnan(slot) & (slot >= 0) & (slot < count)
@@ -294,18 +289,7 @@ def _samples(
         columns["lon_deg"][slot] = placed_lon
     offsets = pd.to_timedelta(np.arange(count) * interval_s, unit="s")
     times = pd.DatetimeIndex(start + offsets).tz_localize("UTC").as_unit("ns")
-    return pd.DataFrame(
-        {
-            "time_utc": times,
-            "lat_deg": columns["lat_deg"],
-            "lon_deg": columns["lon_deg"],
-            "altitude_m": columns["altitude_m"],
-            "distance_m": columns["distance_m"],
-            "speed_mps": columns["speed_mps"],
-            "cadence_spm": columns["cadence_spm"],
-            "hr_bpm": columns["hr_bpm"],
-        }
-    )
+    return points_frame(count, time_utc=times, **columns)
 
 
 def _padded(values: np.ndarray, count: int) -> np.ndarray:

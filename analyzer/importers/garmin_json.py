@@ -20,7 +20,7 @@ The summaries use other units than Garmin's web API, checked on a verbatim expor
                                 distance / moving time, as everywhere in runlog
   avgDoubleCadence              steps/min (both feet)
   avgRunCadence                 steps/min in some exports, one foot in others: decided by
-                                size per file and sport (see _cadence_factor)
+                                each run's size (units.steps_per_min, the cadence policy)
 
 Each summary becomes one Record with the export's own id, `garmin-<activityId>`, and the
 export id `garmin:<activityId>` that other files of the export can link to. The gear file
@@ -40,7 +40,7 @@ from analyzer import plausible
 from analyzer.classify import sport_of, surface_of
 from analyzer.errors import BadFile, FileErrorKind, NotAnActivity
 from analyzer.importers.base import Imported, Problem, Record
-from analyzer.units import FOOT_SPORTS, MAX_UTC_OFFSET_S, one_foot_factor
+from analyzer.units import FOOT_SPORTS, MAX_UTC_OFFSET_S, steps_per_min
 
 FORMAT = "garmin_json"
 # Traits (analyzer/importers/base.py): how merge and the loader treat this format.
@@ -340,16 +340,12 @@ def _elevation_scale(ascent_raw: pd.Series, distance_m: pd.Series) -> float:
 
 
 def _cadence_spm(frame: pd.DataFrame, sport: pd.Series) -> pd.Series:
-    """Steps per minute for foot sports: avgDoubleCadence as given, else avgRunCadence
-    doubled when the file's values for that sport are one-foot sized; NaN for other sports."""
+    """Steps per minute for foot sports: avgDoubleCadence as given, else avgRunCadence in
+    steps/min by each run's own size (units.steps_per_min); NaN for other sports."""
     double_spm = _numbers(frame, "avgDoubleCadence")
     run_cadence = _numbers(frame, "avgRunCadence", "averageRunCadence")
-    result = pd.Series(np.nan, index=frame.index, dtype="float64")
-    for sport_name in FOOT_SPORTS:  # one-foot or not, decided on the upper quartile of the
-        chosen = sport == sport_name  # file's activities of the sport
-        values = run_cadence[chosen & (run_cadence > 0)]
-        factor = one_foot_factor(values.quantile(0.75), sport_name) if len(values) else 2.0
-        result[chosen] = double_spm[chosen].fillna(run_cadence[chosen] * factor)
+    run_spm = steps_per_min(run_cadence.where(run_cadence > 0), sport)
+    result = double_spm.where(sport.isin(FOOT_SPORTS).to_numpy()).fillna(run_spm)
     return result.where(result > 0)
 
 

@@ -13,7 +13,8 @@ Choices a runner would expect:
     movement inside one, are pauses (see _track.moving_seconds).
   - Times without a zone are the runner's wall time: start_time_local, no start_time_utc,
     and the samples carry wall time as if it were UTC (the Record contract).
-  - A file without a type is a run unless its speed says otherwise (see _sport_of).
+  - A file without a type or a sporty name is a run unless how it moves says otherwise
+    (_track.record_of, which makes the record of each outing's Track).
 
 The points are read with lxml rather than gpxpy: gpxpy builds an object per point and took
 1.8 s to parse a 20,000-point file that this module reads whole in 0.2 s. Distance and climb
@@ -32,10 +33,11 @@ import pandas as pd
 from lxml import etree
 
 from analyzer import plausible
-from analyzer.classify import sport_of, surface_of
+from analyzer.classify import sport_of
 from analyzer.errors import BadFile, FileErrorKind, NotAnActivity
-from analyzer.importers import _track as track
-from analyzer.importers.base import Imported, Problem, Record
+from analyzer.importers import _xml as xml
+from analyzer.importers._track import Track, points_frame, record_of
+from analyzer.importers.base import Imported, Problem
 
 FORMAT = "gpx"
 # Traits (analyzer/importers/base.py): how merge and the loader treat this format.
@@ -46,12 +48,6 @@ ID_PREFIX = ""
 
 _ROOT = re.compile(rb"<(?:[\w.-]+:)?gpx[\s>/]")
 SAME_OUTING_GAP_S = 3600.0  # tracks closer than this are one outing split at a pause
-
-# A GPX without a usable type: its median moving speed decides. Faster than 3:20/km over a
-# whole outing is a ride for the recreational runners runlog serves (casual rides at 18-25
-# km/h would otherwise count as runs); slower than 10:25 min/km (5.8 km/h) is a walk or a hike.
-CYCLING_ABOVE_MPS = 5.0
-WALKING_BELOW_MPS = 1.6
 # <type> values that say nothing about the sport.
 _PLACEHOLDER_TYPES = frozenset({"", "unknown", "generic", "other", "none", "uncategorized"})
 
@@ -67,6 +63,7 @@ _EXTENSION_VALUES = {
 }
 # written_cadence: as the file writes it, one foot or both, decided per run.
 _COLUMNS = ("lat_deg", "lon_deg", "time", "altitude_m", "hr_bpm", "written_cadence", "speed_mps")
+_POINT_VALUES_READ = ("lat_deg", "lon_deg", "altitude_m", "hr_bpm", "written_cadence", "speed_mps")
 _EXTENSIONS, _IGNORED = -1, -2  # slots that are not a column
 
 
@@ -82,24 +79,24 @@ class _Track:
 
 def sniff(head: bytes) -> bool:
     """Whether these first bytes open a GPX document."""
-    return _ROOT.search(track.without_preamble(head)[:4096]) is not None
+    return _ROOT.search(xml.without_preamble(head)[:4096]) is not None
 
 
 def read(stream: BinaryIO) -> Imported:
     """The activities in one GPX file: one Record per outing, with its samples."""
-    data = track.without_preamble(stream.read())
+    data = xml.without_preamble(stream.read())
     streamed = _streamed(data)
     if streamed is not None:
         root, tracks, damage = streamed
     else:  # damaged, or not GPX: the whole tree, recovered as far as it can be
-        root, damage = track.parsed_xml(data)
+        root, damage = xml.parsed_xml(data)
         tracks = [_track_of(element) for element in root.iter("{*}trk")]
     del data
-    if track.local_name(root.tag) != "gpx":
+    if xml.local_name(root.tag) != "gpx":
         if damage:
             raise BadFile(f"is not well-formed GPX ({damage})", FileErrorKind.BROKEN_XML)
         raise BadFile(
-            f"is XML but not GPX: it starts with <{track.local_name(root.tag)}>",
+            f"is XML but not GPX: it starts with <{xml.local_name(root.tag)}>",
             FileErrorKind.NOT_THIS_FORMAT,
         )
     points = sum(len(item.rows) for item in tracks)
@@ -124,7 +121,7 @@ def read(stream: BinaryIO) -> Imported:
         item.rows = []  # the texts are numbers now: not held twice
     frame = pd.concat(frames, ignore_index=True)
     del frames
-    times, is_naive, offset_s = track.utc_times(frame["time"].tolist())
+    times, is_naive, offset_s = xml.utc_times(frame["time"].tolist())
     frame["time_utc"] = times
     if frame["time_utc"].isna().all():
         if damage:
@@ -132,7 +129,7 @@ def read(stream: BinaryIO) -> Imported:
                 f"is not well-formed GPX ({damage}) and no timed point could be read",
                 FileErrorKind.BROKEN_XML,
             )
-        years = track.years_out_of_range(frame["time"].tolist())
+        years = xml.years_out_of_range(frame["time"].tolist())
         if years:
             raise BadFile(
                 f"its points are timed {years}, outside the years {plausible.FIRST_YEAR}-"
@@ -142,23 +139,20 @@ def read(stream: BinaryIO) -> Imported:
         raise NotAnActivity(
             "is a planned route: its points have no times, so it is not a recorded activity"
         )
-    order = track.plausible_order(
-        track.seconds_of(frame["time_utc"]),
-        frame["segment"].to_numpy(),
-        frame["lat_deg"].to_numpy(),
-        frame["lon_deg"].to_numpy(),
-    )
-    if order.positions is not None:
-        frame = frame.iloc[order.positions].reset_index(drop=True)
     metadata = {
         "device": _text(root.get("creator")),
         "name": _text(root.findtext("{*}metadata/{*}name")),
         "notes": _text(root.findtext("{*}metadata/{*}desc")),
     }
-    records = [
-        _record(frame[frame["track"].isin(outing)], tracks, outing, metadata, is_naive, offset_s)
+    measured = [
+        record_of(
+            _track_model(
+                frame[frame["track"].isin(outing)], tracks, outing, metadata, is_naive, offset_s
+            )
+        )
         for outing in _outings(frame)
     ]
+    records = [record for record, _ in measured]
     problems = []
     if damage:
         problems.append(
@@ -168,8 +162,7 @@ def read(stream: BinaryIO) -> Imported:
                 FileErrorKind.BROKEN_XML,
             )
         )
-    if order.notice:
-        problems.append(Problem(order.notice, FileErrorKind.NOTICE))
+    problems += [Problem(notice, FileErrorKind.NOTICE) for _, notice in measured if notice]
     return Imported(records=records, problems=problems)
 
 
@@ -199,13 +192,13 @@ def _streamed(data: bytes) -> tuple[etree._Element, list[_Track], None] | None:
     try:
         for _, element in events:
             parent = element.getparent()
-            if track.local_name(element.tag) == "trk":
+            if xml.local_name(element.tag) == "trk":
                 if element is not track_element:  # a track without points
                     tracks.append(_Track(name=None, type=None, notes=None))
                 _describe(tracks[-1], element)
                 track_element = None
                 continue
-            if parent is None or track.local_name(parent.tag) != "trkseg":
+            if parent is None or xml.local_name(parent.tag) != "trkseg":
                 continue  # a point outside a track segment is no track point
             if parent is not segment_element:  # a new segment, maybe of a new track
                 segment_element = parent
@@ -218,10 +211,10 @@ def _streamed(data: bytes) -> tuple[etree._Element, list[_Track], None] | None:
             element.clear()
             parent.remove(element)
     except etree.XMLSyntaxError as err:
-        track.raise_if_out_of_memory(err)
+        xml.raise_if_out_of_memory(err)
         return None
     root = events.root
-    if root is None or track.local_name(root.tag) != "gpx":
+    if root is None or xml.local_name(root.tag) != "gpx":
         return None
     return root, tracks, None
 
@@ -266,7 +259,7 @@ def _row_of(point: etree._Element, segment: int, slots: dict[object, int]) -> li
 
 def _slot_of(tag: object, in_extensions: bool) -> int:
     """Where an element's text goes in a point's row, by its local name in any namespace."""
-    name = track.local_name(tag).lower()
+    name = xml.local_name(tag).lower()
     if name == "extensions" and not in_extensions:
         return _EXTENSIONS
     # GPX 1.0 puts <speed> right in the point; some writers put hr or cadence there too.
@@ -277,11 +270,11 @@ def _slot_of(tag: object, in_extensions: bool) -> int:
 def _frame_of(item: _Track, number: int) -> pd.DataFrame:
     texts = pd.DataFrame(item.rows, columns=[*_COLUMNS, "segment"], dtype="object")
     frame = pd.DataFrame(
-        {name: track.numbers(texts[name].tolist()) for name in _COLUMNS if name != "time"}
+        {name: xml.numbers(texts[name].tolist()) for name in _COLUMNS if name != "time"}
     )
     frame["time"] = texts["time"]
-    frame["hr_bpm"] = track.within(frame["hr_bpm"].to_numpy(), 0, plausible.MAX_HR_BPM)
-    frame["written_cadence"] = track.within(
+    frame["hr_bpm"] = xml.within(frame["hr_bpm"].to_numpy(), 0, plausible.MAX_HR_BPM)
+    frame["written_cadence"] = xml.within(
         frame["written_cadence"].to_numpy(), 0, plausible.MAX_WRITTEN_CADENCE
     )
     frame["lat_deg"], frame["lon_deg"] = plausible.positions(
@@ -313,109 +306,44 @@ def _outings(frame: pd.DataFrame) -> list[list[int]]:
     return outings
 
 
-def _record(
+def _track_model(
     frame: pd.DataFrame,
     tracks: list[_Track],
     outing: list[int],
     metadata: dict[str, str | None],
     is_naive: bool,
     offset_s: int | None,
-) -> Record:
-    """One outing's fields and samples from its points (in the order they are measured in)."""
-    lat_deg = frame["lat_deg"].to_numpy()
-    lon_deg = frame["lon_deg"].to_numpy()
-    segment = frame["segment"].to_numpy()
-    # Distance as gpxpy's length_2d: every point with a position, never across segments.
-    placed = ~np.isnan(lat_deg) & ~np.isnan(lon_deg)
-    placed_steps = track.step_distances_m(lat_deg[placed], lon_deg[placed])
-    placed_steps[track.segment_starts(segment[placed])] = np.nan
-    distance_m = float(np.nansum(placed_steps))
-
-    timed = frame[frame["time_utc"].notna()]
-    times = timed["time_utc"]
-    segment = timed["segment"].to_numpy()
-    timed_lat_deg, timed_lon_deg = timed["lat_deg"].to_numpy(), timed["lon_deg"].to_numpy()
-    step_m = track.step_distances_m(timed_lat_deg, timed_lon_deg)
-    step_m[track.segment_starts(segment)] = np.nan
-    moving_step_s, derived_speed_mps = track.motion_of(
-        times, step_m, segment, timed_lat_deg, timed_lon_deg
-    )
-    is_moving = moving_step_s > 0
-    moving_s = float(moving_step_s.sum())
-    speed_mps = timed["speed_mps"].to_numpy()
-    if np.isnan(speed_mps).all():
-        speed_mps = derived_speed_mps
-
+) -> Track:
+    """One outing's points, words and times as a Track (its record is _track.record_of's)."""
     described = [tracks[number] for number in outing]
     track_type = next((item.type for item in described if item.type), None)
     name = next((item.name for item in described if item.name), None) or metadata["name"]
     notes = "\n".join(dict.fromkeys(item.notes for item in described if item.notes))
-    # The speed while moving; a track that never moves (a few points standing) by all of it.
-    speeds = derived_speed_mps[is_moving] if is_moving.any() else derived_speed_mps
-    speeds = speeds[~np.isnan(speeds)]
-    median_speed_mps = float(np.median(speeds)) if speeds.size else float("nan")
-    sport = _sport_of(track_type, name, median_speed_mps)
-    cadence_spm = track.steps_per_minute(timed["written_cadence"].to_numpy(), is_moving, sport)
-    hr_bpm = timed["hr_bpm"].to_numpy()
-    ascent_m, descent_m = track.climb_m(frame["altitude_m"].to_numpy(), frame["segment"].to_numpy())
-    has_gps = bool(placed.any())
-    first_fix = frame[placed].iloc[0] if placed.any() else None
-    start = times.min()
-    fields = {
-        "start_time_utc": pd.NaT if is_naive else start,
-        "sport": sport,
-        "sub_sport": track_type.lower() if track_type else None,
-        "surface": surface_of(sub_sport=track_type, words=(name, notes), has_gps=has_gps),
-        "distance_m": distance_m,
-        "elapsed_s": float((times.max() - start).total_seconds()),
-        "moving_s": moving_s,
-        "ascent_m": ascent_m,
-        "descent_m": descent_m,
-        "avg_speed_mps": distance_m / moving_s if moving_s > 0 else float("nan"),
-        "avg_cadence_spm": track.mean_of_positive(cadence_spm, is_moving),
-        "avg_hr_bpm": track.mean_of_positive(hr_bpm, is_moving),
-        "name": name,
-        "notes": notes or metadata["notes"],
-        "device": metadata["device"],
-        "has_gps": has_gps,
-        "start_lat_deg": float(first_fix["lat_deg"]) if first_fix is not None else float("nan"),
-        "start_lon_deg": float(first_fix["lon_deg"]) if first_fix is not None else float("nan"),
-    }
-    if is_naive:
-        fields["start_time_local"] = start.tz_localize(None)
-    if offset_s is not None:
-        fields["stated_utc_offset_s"] = offset_s
-    cumulative_m = np.nancumsum(np.nan_to_num(step_m))
-    samples = pd.DataFrame(
-        {
-            "time_utc": times.array,
-            "lat_deg": timed["lat_deg"].to_numpy(),
-            "lon_deg": timed["lon_deg"].to_numpy(),
-            "altitude_m": timed["altitude_m"].to_numpy(),
-            "distance_m": cumulative_m,
-            "speed_mps": speed_mps,
-            "cadence_spm": cadence_spm,
-            "hr_bpm": hr_bpm,
-        }
+    return Track(
+        points=points_frame(
+            len(frame),
+            **{name: frame[name].to_numpy() for name in _POINT_VALUES_READ},
+            time_utc=frame["time_utc"].array,
+            segment=frame["segment"].to_numpy(),
+        ),
+        laps=(),
+        sport=_sport_of(track_type, name),
+        sub_sport=track_type,
+        name=name,
+        notes=notes or metadata["notes"],
+        device=metadata["device"],
+        is_wall_time=is_naive,
+        stated_utc_offset_s=offset_s,
     )
-    return Record(fields=fields, samples=samples)
 
 
-def _sport_of(track_type: str | None, name: str | None, median_speed_mps: float) -> str:
-    """The sport a type or name says; failing both, the one the speed suggests.
+def _sport_of(track_type: str | None, name: str | None) -> str | None:
+    """The sport a type or name says; None when neither says one (how it moves decides).
 
     A type the classifier does not know ('kayaking') is 'other', not a guess. Without a type,
-    a track name like 'Cycling 10/2/17' or 'Lauf am Abend' decides. Without either, runlog
-    mostly receives runs, so the track is a run unless its median moving speed is a ride's
-    (the Runkeeper sample at 6.7 m/s) or a walk's.
+    a track name like 'Cycling 10/2/17' or 'Lauf am Abend' decides.
     """
     if track_type and track_type.strip().lower() not in _PLACEHOLDER_TYPES:
         return sport_of(track_type)
     named = sport_of(name)
-    if named != "other":
-        return named
-    if median_speed_mps > CYCLING_ABOVE_MPS:
-        return "cycling"
-    if median_speed_mps < WALKING_BELOW_MPS:
-        return "walking"
-    return "running"
+    return named if named != "other" else None

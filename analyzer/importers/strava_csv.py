@@ -6,7 +6,8 @@ The traps [docs/FORMATS.md §4.2, §7.2, §7.3]:
     cleaned name and copy number, never by position, and headers may carry HTML
     (`<span class="translation_missing" ...>Type</span>`) or be German or Spanish.
   - `Activity Date` is UTC ("May 29, 2022, 3:53:35 PM"; German exports write day first).
-  - `Average Cadence` counts one foot: steps/min is twice it on foot sports.
+  - `Average Cadence` counts one foot (steps/min is twice it), unless the watch that sent
+    the run wrote steps/min: the cadence policy decides by its size (units.steps_per_min).
   - `Activity Gear` is blank when the gear has no nickname; then `Bike` or `Gear` holds a
     numeric id, kept as "gear 8939781" so the runs on one shoe still add up.
   - Manual entries have no `Filename`; they are still activities (a race typed in later).
@@ -26,7 +27,7 @@ from analyzer.classify import sport_of
 from analyzer.errors import BadFile, FileErrorKind
 from analyzer.importers import csv_common as common
 from analyzer.importers.base import Imported, Problem
-from analyzer.units import FOOT_SPORTS, METRES_PER_MILE
+from analyzer.units import FOOT_SPORTS, METRES_PER_MILE, steps_per_min
 
 FORMAT = "strava_csv"
 # Traits (analyzer/importers/base.py): how merge and the loader treat this format.
@@ -204,11 +205,12 @@ def _surface(
 
 
 def _cadence_spm(
-    one_foot_spm: pd.Series, steps: pd.Series, moving_s: pd.Series, sport: pd.Series
+    written: pd.Series, steps: pd.Series, moving_s: pd.Series, sport: pd.Series
 ) -> pd.Series:
-    """Steps/min on foot: twice Strava's one-foot cadence, else total steps over moving time."""
+    """Steps/min on foot: Strava's cadence (one foot, unless a watch that writes steps/min
+    sent it: units.steps_per_min decides by its size), else total steps over moving time."""
     from_steps_spm = common.cadence_from_steps_spm(steps, moving_s)
-    both_feet_spm = (2 * one_foot_spm.where(one_foot_spm > 0)).fillna(from_steps_spm)
+    both_feet_spm = steps_per_min(written.where(written > 0), sport).fillna(from_steps_spm)
     return both_feet_spm.where(sport.isin(FOOT_SPORTS).to_numpy())
 
 

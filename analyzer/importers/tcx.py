@@ -19,16 +19,15 @@ from __future__ import annotations
 import re
 from typing import BinaryIO
 
-import numpy as np
 import pandas as pd
 from lxml import etree
 
 from analyzer import plausible
-from analyzer.classify import sport_of, surface_of
+from analyzer.classify import sport_of
 from analyzer.errors import BadFile, FileErrorKind, NotAnActivity
-from analyzer.importers import _track as track
+from analyzer.importers import _xml as xml
+from analyzer.importers._track import Track, lap, points_frame, record_of
 from analyzer.importers.base import Imported, Problem, Record
-from analyzer.units import FOOT_SPORTS
 
 FORMAT = "tcx"
 # Traits (analyzer/importers/base.py): how merge and the loader treat this format.
@@ -54,6 +53,7 @@ _COLUMNS = (
     "speed_mps",
 )
 _LAT, _LON, _TIME, _ALTITUDE, _DISTANCE, _HR, _WRITTEN_CADENCE, _SPEED = range(len(_COLUMNS))
+_POINT_VALUES_READ = tuple(column for column in _COLUMNS if column != "time")
 _CONTAINER, _IGNORED = -1, -2  # slots that are not a column
 _DIRECT = {
     "time": _TIME,
@@ -75,17 +75,17 @@ _INNER = {
 
 def sniff(head: bytes) -> bool:
     """Whether these first bytes open a TCX document."""
-    return _ROOT.search(track.without_preamble(head)[:4096]) is not None
+    return _ROOT.search(xml.without_preamble(head)[:4096]) is not None
 
 
 def read(stream: BinaryIO) -> Imported:
     """The activities in one TCX file: one Record per Activity, with its samples."""
-    root, damage = track.parsed_xml(track.without_preamble(stream.read()))
-    if track.local_name(root.tag) not in _ROOTS:
+    root, damage = xml.parsed_xml(xml.without_preamble(stream.read()))
+    if xml.local_name(root.tag) not in _ROOTS:
         if damage:
             raise BadFile(f"is not well-formed TCX ({damage})", FileErrorKind.BROKEN_XML)
         raise BadFile(
-            f"is XML but not TCX: it starts with <{track.local_name(root.tag)}>",
+            f"is XML but not TCX: it starts with <{xml.local_name(root.tag)}>",
             FileErrorKind.NOT_THIS_FORMAT,
         )
     activities = list(root.iter("{*}Activity"))
@@ -111,7 +111,7 @@ def read(stream: BinaryIO) -> Imported:
             )
         times = [element.text for element in root.iter("{*}Time", "{*}Id")]
         times += [element.get("StartTime") for element in root.iter("{*}Lap")]
-        years = track.years_out_of_range(times)
+        years = xml.years_out_of_range(times)
         if years:
             raise BadFile(
                 f"its times are {years}, outside the years {plausible.FIRST_YEAR}-"
@@ -146,7 +146,7 @@ def _points_of(activity: etree._Element) -> pd.DataFrame:
     tracks = (track_element for lap in activity.iterchildren("{*}Lap") for track_element in lap)
     number = 0
     for track_element in tracks:
-        if track.local_name(track_element.tag) != "Track":
+        if xml.local_name(track_element.tag) != "Track":
             continue
         number += 1
         for point in track_element.iterchildren("{*}Trackpoint"):
@@ -169,12 +169,12 @@ def _points_of(activity: etree._Element) -> pd.DataFrame:
             rows.append(row)
     texts = pd.DataFrame(rows, columns=[*_COLUMNS, "segment"], dtype="object")
     frame = pd.DataFrame(
-        {name: track.numbers(texts[name].tolist()) for name in _COLUMNS if name != "time"}
+        {name: xml.numbers(texts[name].tolist()) for name in _COLUMNS if name != "time"}
     )
     frame["time"] = texts["time"]
     frame["segment"] = texts["segment"].to_numpy(dtype="int64")
-    frame["hr_bpm"] = track.within(frame["hr_bpm"].to_numpy(), 0, plausible.MAX_HR_BPM)
-    frame["written_cadence"] = track.within(
+    frame["hr_bpm"] = xml.within(frame["hr_bpm"].to_numpy(), 0, plausible.MAX_HR_BPM)
+    frame["written_cadence"] = xml.within(
         frame["written_cadence"].to_numpy(), 0, plausible.MAX_WRITTEN_CADENCE
     )
     frame["lat_deg"], frame["lon_deg"] = plausible.positions(
@@ -184,7 +184,7 @@ def _points_of(activity: etree._Element) -> pd.DataFrame:
 
 
 def _lower_name(tag: object) -> str:
-    return track.local_name(tag).lower()
+    return xml.local_name(tag).lower()
 
 
 def _laps_of(activity: etree._Element) -> pd.DataFrame:
@@ -208,7 +208,7 @@ def _laps_of(activity: etree._Element) -> pd.DataFrame:
         "written_cadence": plausible.MAX_WRITTEN_CADENCE,
     }
     for column, most in limits.items():
-        laps[column] = track.within(track.numbers(laps[column].tolist()), 0, most)
+        laps[column] = xml.within(xml.numbers(laps[column].tolist()), 0, most)
     return laps
 
 
@@ -233,46 +233,14 @@ def _record(activity: etree._Element, author: str | None) -> tuple[Record, str |
     if laps["total_s"].isna().all() and laps["distance_m"].isna().all() and points.empty:
         return None
     id_text = activity.findtext("{*}Id")
-    times, is_naive, offset_s = track.utc_times(
+    times, is_naive, offset_s = xml.utc_times(
         [id_text, *laps["start"].tolist(), *points["time"].tolist()]
     )
     activity_start, lap_starts = times.iloc[0], times.iloc[1 : len(laps) + 1]
     points["time_utc"] = times.iloc[len(laps) + 1 :].array
     timed = points[points["time_utc"].notna()].reset_index(drop=True)
-    order = track.plausible_order(
-        track.seconds_of(timed["time_utc"]),
-        timed["segment"].to_numpy(),
-        timed["lat_deg"].to_numpy(),
-        timed["lon_deg"].to_numpy(),
-        timed["distance_m"].to_numpy(),
-    )
-    if order.positions is not None:
-        timed = timed.iloc[order.positions].reset_index(drop=True)
-    candidates = [activity_start, lap_starts.min(), timed["time_utc"].min()]
-    start = next((value for value in candidates if pd.notna(value)), pd.NaT)
-    if pd.isna(start):
+    if pd.isna(activity_start) and lap_starts.isna().all() and timed.empty:
         return None
-
-    # Steps from the device's own cumulative distance where it has one (treadmills have no
-    # positions), else from the positions; never across a Track boundary.
-    segment = timed["segment"].to_numpy()
-    gps_step_m = track.step_distances_m(timed["lat_deg"].to_numpy(), timed["lon_deg"].to_numpy())
-    device_step_m = np.diff(timed["distance_m"].to_numpy(), prepend=np.nan)
-    step_m = np.where(np.isnan(device_step_m), gps_step_m, device_step_m)
-    step_m[track.segment_starts(segment)] = np.nan
-    moving_step_s, derived_speed_mps = (
-        track.motion_of(
-            timed["time_utc"],
-            step_m,
-            segment,
-            timed["lat_deg"].to_numpy(),
-            timed["lon_deg"].to_numpy(),
-        )
-        if len(timed)
-        else (np.zeros(0), np.zeros(0))
-    )
-    is_moving = moving_step_s > 0
-
     sport_attribute = _text(activity.get("Sport"))
     notes = "\n".join(
         dict.fromkeys(
@@ -285,106 +253,32 @@ def _record(activity: etree._Element, author: str | None) -> tuple[Record, str |
     sport = sport_of(sport_attribute)
     if sport == "other":  # Sport="Other" covers walks, hikes, paddling: the words may say
         sport = sport_of(name, notes)
-    cadence_spm = track.steps_per_minute(timed["written_cadence"].to_numpy(), is_moving, sport)
-    hr_bpm = timed["hr_bpm"].to_numpy()
-    has_gps = bool(timed["lat_deg"].notna().any())
-
-    distance_m = _lap_sum(laps["distance_m"])
-    if np.isnan(distance_m):
-        device_m = timed["distance_m"].max()
-        distance_m = float(device_m) if pd.notna(device_m) else float(np.nansum(gps_step_m))
-    moving_s = _lap_sum(laps["total_s"])
-    if np.isnan(moving_s):
-        moving_s = float(moving_step_s.sum())
-    lap_ends = pd.to_timedelta(laps["total_s"].fillna(0), unit="s").to_numpy() + lap_starts
-    end = max(
-        (value for value in (timed["time_utc"].max(), lap_ends.max()) if pd.notna(value)),
-        default=start,
-    )
-    ascent_m, descent_m = track.climb_m(timed["altitude_m"].to_numpy(), segment)
-    speed_mps = timed["speed_mps"].to_numpy()
-    if np.isnan(speed_mps).all():
-        speed_mps = derived_speed_mps
-    first_fix = timed.dropna(subset=["lat_deg", "lon_deg"]).head(1)
-
-    fields = {
-        "start_time_utc": pd.NaT if is_naive else start,
-        "sport": sport,
-        "sub_sport": sport_attribute.lower() if sport_attribute else None,
-        "surface": surface_of(
-            sub_sport=sport_attribute,
-            words=(name, notes),
-            # Laps without any trackpoint say nothing about GPS: not a sign of a treadmill.
-            has_gps=has_gps if len(timed) else None,
+    # The laps give the totals, as Garmin's own tools do: distance the sum of their
+    # DistanceMeters, moving time the sum of their TotalTimeSeconds (the timer time).
+    track = Track(
+        points=points_frame(
+            len(timed),
+            **{column: timed[column].to_numpy() for column in _POINT_VALUES_READ},
+            time_utc=timed["time_utc"].array,
+            segment=timed["segment"].to_numpy(),
         ),
-        "distance_m": distance_m,
-        "elapsed_s": max(float((end - start).total_seconds()), 0.0),
-        "moving_s": moving_s,
-        "ascent_m": ascent_m,
-        "descent_m": descent_m,
-        "avg_speed_mps": distance_m / moving_s if moving_s > 0 else float("nan"),
-        "avg_cadence_spm": _average_cadence_spm(cadence_spm, is_moving, laps, sport),
-        "avg_hr_bpm": _average_hr_bpm(hr_bpm, is_moving, laps),
-        "name": name,
-        "notes": notes or None,
-        "device": _device_of(activity, author),
-        "has_gps": has_gps,
-        "start_lat_deg": float(first_fix["lat_deg"].iloc[0]) if has_gps else float("nan"),
-        "start_lon_deg": float(first_fix["lon_deg"].iloc[0]) if has_gps else float("nan"),
-    }
-    if is_naive:
-        fields["start_time_local"] = start.tz_localize(None)
-    if offset_s is not None:
-        fields["stated_utc_offset_s"] = offset_s
-    samples = pd.DataFrame(
-        {
-            "time_utc": timed["time_utc"].array,
-            "lat_deg": timed["lat_deg"].to_numpy(),
-            "lon_deg": timed["lon_deg"].to_numpy(),
-            "altitude_m": timed["altitude_m"].to_numpy(),
-            "distance_m": _sample_distance_m(timed["distance_m"].to_numpy(), gps_step_m, segment),
-            "speed_mps": speed_mps,
-            "cadence_spm": cadence_spm,
-            "hr_bpm": hr_bpm,
-        }
+        laps=tuple(
+            lap(
+                start_time_utc=start,
+                moving_s=row.total_s,
+                distance_m=row.distance_m,
+                avg_hr_bpm=row.hr_bpm,
+                avg_written_cadence=row.written_cadence,
+            )
+            for start, row in zip(lap_starts, laps.itertuples(), strict=True)
+        ),
+        sport=sport,
+        sub_sport=sport_attribute,
+        name=name,
+        notes=notes or None,
+        device=_device_of(activity, author),
+        start_time_utc=activity_start,
+        is_wall_time=is_naive,
+        stated_utc_offset_s=offset_s,
     )
-    return Record(fields=fields, samples=samples), order.notice
-
-
-def _lap_sum(values: pd.Series) -> float:
-    """The laps' total, or NaN when no lap states one."""
-    return float(values.sum()) if values.notna().any() else float("nan")
-
-
-def _sample_distance_m(
-    device_m: np.ndarray, gps_step_m: np.ndarray, segment: np.ndarray
-) -> np.ndarray:
-    """The device's cumulative distance; without one, the positions' (not across pauses)."""
-    if not np.isnan(device_m).all():
-        return device_m
-    steps = np.where(track.segment_starts(segment), 0.0, np.nan_to_num(gps_step_m))
-    return np.cumsum(steps)
-
-
-def _average_hr_bpm(hr_bpm: np.ndarray, is_moving: np.ndarray, laps: pd.DataFrame) -> float:
-    """The laps' average heart rate weighted by their time (the device's own figure) when
-    every timed lap has one; else the mean of the moving samples."""
-    timed = laps[laps["total_s"] > 0]
-    if len(timed) and timed["hr_bpm"].gt(0).all():
-        return float(np.average(timed["hr_bpm"], weights=timed["total_s"]))
-    return track.mean_of_positive(hr_bpm, is_moving)
-
-
-def _average_cadence_spm(
-    cadence_spm: np.ndarray, is_moving: np.ndarray, laps: pd.DataFrame, sport: str
-) -> float:
-    """Mean steps/min of the moving samples; without samples, the laps' AvgRunCadence
-    (one foot unless its size says steps/min), weighted by lap time."""
-    from_samples = track.mean_of_positive(cadence_spm, is_moving)
-    if not np.isnan(from_samples) or sport not in FOOT_SPORTS:
-        return from_samples
-    timed = laps[(laps["total_s"] > 0) & (laps["written_cadence"] > 0)]
-    if timed.empty:
-        return float("nan")
-    one_foot = float(np.average(timed["written_cadence"], weights=timed["total_s"]))
-    return one_foot * track.cadence_factor(np.array([one_foot]), sport)
+    return record_of(track)

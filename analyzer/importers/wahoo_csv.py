@@ -24,6 +24,7 @@ import pandas as pd
 from analyzer.classify import surface_of
 from analyzer.errors import BadFile
 from analyzer.importers import csv_common as common
+from analyzer.importers._track import sport_by_speed
 from analyzer.importers.base import Imported, Record
 from analyzer.units import steps_per_min
 
@@ -34,8 +35,6 @@ LABELLED = False
 EXPORT_INDEX_NAMES: tuple[str, ...] = ()
 ID_PREFIX = ""
 DEVICE = "Wahoo Fitness"
-CYCLING_ABOVE_MPS = 5.0  # as gpx.py: faster than 3:20/km over a whole workout is a ride
-WALKING_BELOW_MPS = 1.6  # slower than 10:25/km is a walk
 _BIKE_SENSORS = ("spd", "cad", "pwr")
 _DISTANCE_KEYS = ("gpsdist", "stridedist", "wheeldist", "manualdist")  # in order of trust
 _SECTIONS = frozenset({"sensor", "workout", "interval", "time"})
@@ -166,11 +165,8 @@ def _sport(sensors: dict[str, bool], speed_mps: float) -> str:
         return "running"
     if any(sensors.get(name) for name in _BIKE_SENSORS):
         return "cycling"
-    if speed_mps > CYCLING_ABOVE_MPS:
-        return "cycling"
-    if speed_mps < WALKING_BELOW_MPS:
-        return "walking"
-    return "running"
+    sport = sport_by_speed(speed_mps)  # as for any track no word names
+    return "running" if sport == "other" else sport
 
 
 def _first_fix(samples: pd.DataFrame | None) -> tuple[float, float]:

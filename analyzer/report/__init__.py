@@ -35,7 +35,6 @@ RANKING_WINDOW_DAYS = 28  # the ranking counts each athlete's findings of their 
 SEVERITY_MARKS = {"high": "HIGH", "warning": "warn", "info": "info"}
 # A knee-pain note carries the findings of the 14 days before it as `related`
 # (docs/DESIGN.md#the-tables).
-PAIN_NOTE_RULE = "knee-pain-note"
 PAIN_WINDOW_DAYS = 14
 
 
@@ -329,13 +328,14 @@ def finding_label(finding: Finding) -> str:
 
 
 def finding_summary(finding: Finding) -> str:
-    """A finding in one line: 'warn  RL201 Tue 11 Aug 2026  Your cadence ... under 170.'"""
+    """A finding in one line: its severity's mark, then `open_finding_text`."""
     mark = SEVERITY_MARKS.get(finding.severity, finding.severity)
     return f"{mark:<4}  {open_finding_text(finding)}"
 
 
 def open_finding_text(finding: Finding) -> str:
-    """'RL201 Tue 11 Aug 2026  Your cadence ... under 170.': code, day and first sentence."""
+    """The rule's code, the day and the message's first sentence ('Your cadence ... under
+    170.')."""
     return f"{finding.code} {day_text(finding.date)}  {finding_line(finding)}"
 
 
@@ -404,8 +404,13 @@ def _long_run_text(status: Status) -> str:
 
 def rest_not_judged_text(status: Status) -> str | None:
     """Why the status does not count running days in a row ('no runs since Mon 14 Aug 2023'):
-    no run in the last 28 days, stale or not; None when it counts them."""
-    return None if status.has_run_in_open_window else _no_runs_text(status)
+    no run in the last 28 days, or no data for a while (days without data are not rest
+    days); None when it counts them."""
+    if not status.has_run_in_open_window:
+        return _no_runs_text(status)
+    if status.is_stale and status.last_activity_date is not None:
+        return f"no data since {day_text(status.last_activity_date)}"
+    return None
 
 
 def _rest_text(status: Status) -> str:
@@ -505,7 +510,7 @@ def _evidence_item(key: str, value: object) -> str:
 def is_pain_note(finding: Finding) -> bool:
     """Whether the finding is a pain note that carries the findings of the days before it."""
     collecting = {rule.slug for rule in RULES if rule.related_window_days is not None}
-    return finding.rule == PAIN_NOTE_RULE or finding.rule in collecting or bool(finding.related)
+    return finding.rule in collecting or bool(finding.related)
 
 
 def related_window_days(finding: Finding) -> int:

@@ -3,7 +3,7 @@
 The terminal, the HTML board and the JSON document show the same board: one row per athlete
 in the coach's order (`status.by_attention`), each with the status in a line, the reason for
 their place, and whether they need attention this week. An athlete needs attention with an
-open warning or high finding, a knee-pain note in the last `PAIN_TREND_DAYS`, or no data
+open warning or high finding, a knee-pain note of the knee's trend days, or no data
 for longer than their `stale_after_days`; the others can wait for the next look.
 """
 
@@ -22,7 +22,7 @@ from analyzer.report import (
     distance_text,
     week_not_judged_text,
 )
-from analyzer.status import AVERAGE_WEEKS, PAIN_TREND_DAYS, Status, by_attention
+from analyzer.status import AVERAGE_WEEKS, Status, by_attention
 
 
 @dataclass(frozen=True)
@@ -84,10 +84,10 @@ def board(statuses: Mapping[str, Status]) -> list[BoardRow]:
 
 def attention_reasons(status: Status) -> tuple[str, ...]:
     """Why the athlete needs attention besides open findings: knee pain in the last
-    `PAIN_TREND_DAYS` ('knee pain 3 days before'), no data for a while ('no data for 29 days')."""
+    `pain_trend_days` ('knee pain 3 days before'), no data for a while ('no data for 29 days')."""
     reasons = []
     pain = status.latest_pain
-    if pain is not None and (status.as_of - pain.date).days < PAIN_TREND_DAYS:
+    if pain is not None and (status.as_of - pain.date).days < status.pain_trend_days:
         reasons.append(f"knee pain {_days_ago(status.as_of, pain.date)}")
     if status.is_stale:
         days = status.days_since_last_activity

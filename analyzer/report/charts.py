@@ -4,8 +4,10 @@ Every chart is drawn twice, wide for a laptop and narrow for a phone (`Chart.wid
 `Chart.narrow`), so its text stays readable at both widths; the page picks one by its width.
 Charts cover the status window (the 16 weeks up to the as-of day); the monthly overview covers
 the whole history. They draw what the log's tables and the findings say: the thresholds come
-from the rules' own settings, the shoe distances from the shoe-overdue rule's own count, and
-no chart decides what a rule decides. Text from the user (a shoe's name) is drawn as written:
+from the rules' own settings, the shoe distances from the shoe rule's own count, and
+no chart decides what a rule decides. The rules' numbers come from their chart marks
+(`Status.chart_marks`, by rule slug): each chart draws the marks of the rules that belong on
+it, and names no rule. Text from the user (a shoe's name) is drawn as written:
 mathtext is off, so `$`, `\\` and `_` show as themselves.
 """
 
@@ -14,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import matplotlib as mpl
@@ -28,23 +30,17 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 from matplotlib.transforms import blended_transform_factory
 
-from analyzer.checkers import (
-    knee_pain_note,
-    long_run_spike,
-    low_cadence,
-    missing_rest_days,
-    shoe_overdue,
-    thresholds_for,
-)
-from analyzer.checkers.rule import Finding
+from analyzer.checkers.rule import ChartMarks, Finding
 from analyzer.log import TrainingLog
 from analyzer.report import finding_label
 from analyzer.report.literal import literal_figure
+from analyzer.units import METRES_PER_MILE
 
 if TYPE_CHECKING:
     from matplotlib.artist import Artist
     from matplotlib.typing import ColorType, RcKeyType
-from analyzer.units import METRES_PER_MILE
+
+Marks = Mapping[str, ChartMarks]  # a status's chart marks, by rule slug
 
 WINDOW_WEEKS = 16  # the status window: the weeks up to the as-of day the charts show
 AVERAGE_WEEKS = 4  # the weekly chart's average line
@@ -166,16 +162,21 @@ def status_window(as_of: dt.date, weeks: int = WINDOW_WEEKS) -> Window:
 
 
 def weekly_distance_chart(
-    log: TrainingLog, findings: Sequence[Finding], window: Window, units: str
+    log: TrainingLog, findings: Sequence[Finding], window: Window, units: str, marks: Marks
 ) -> Chart | None:
     """Weekly bars with the 4-week average, the partial week, findings by code, pain scores."""
     if _runs_until(log, window.as_of).empty:
         return None
-    return _both(lambda size: weekly_distance_figure(log, findings, window, units, size))
+    return _both(lambda size: weekly_distance_figure(log, findings, window, units, marks, size))
 
 
 def weekly_distance_figure(
-    log: TrainingLog, findings: Sequence[Finding], window: Window, units: str, size: Size
+    log: TrainingLog,
+    findings: Sequence[Finding],
+    window: Window,
+    units: str,
+    marks: Marks,
+    size: Size,
 ) -> Figure:
     """The weekly chart's figure (the tests read its parts)."""
     weeks = weeks_table(log, window, units)
@@ -191,8 +192,8 @@ def weekly_distance_figure(
         markersize=2.5,
         gid="average",
     )
-    words_pt = _finding_labels(axes, findings, window, weeks, size)
-    notes = _pain_markers(axes, findings, window, size)
+    words_pt = _finding_labels(axes, findings, window, weeks, marks, size)
+    notes = _pain_markers(axes, marks, window, size)
     top = max(float(np.nanmax(weeks["distance"].to_numpy(dtype=float))), 1.0)
     # each week's words stand on its bar: the axis is tall enough for the highest to fit
     plot_pt = (figure.get_size_inches()[1] - WEEKLY_MARGINS_IN) * 72
@@ -262,14 +263,15 @@ def weeks_table(log: TrainingLog, window: Window, units: str) -> pd.DataFrame:
 
 
 def _finding_labels(
-    axes, findings, window: Window, weeks: pd.DataFrame, size: Size
+    axes, findings, window: Window, weeks: pd.DataFrame, marks: Marks, size: Size
 ) -> dict[pd.Timestamp, float]:
     """Each week's findings in their rules' few words ('long run'), upright on its bar side by
     side, the most severe first; how many points each labelled week's words rise above its bar."""
     by_week: dict[pd.Timestamp, dict[str, tuple[str, str]]] = {}
+    on_knee_chart = set(_on_chart(marks, "knee"))  # a knee-pain note is its dashed line
     for finding in sorted(findings, key=lambda item: -item.severity_rank):
         in_window = window.first <= finding.date <= window.as_of
-        if finding.rule == knee_pain_note.RULE.slug or not in_window:
+        if finding.rule in on_knee_chart or not in_window:
             continue
         labels = by_week.setdefault(pd.Timestamp(_monday(finding.date)), {})
         # the most severe of the rule's findings that week
@@ -302,13 +304,13 @@ def _finding_labels(
     return heights_pt
 
 
-def _pain_markers(axes, findings, window: Window, size: Size) -> int:
+def _pain_markers(axes, marks: Marks, window: Window, size: Size) -> int:
     """Knee-pain notes as dashed lines at their day with the score above; how many."""
-    notes = pain_notes(findings, window)
+    notes = pain_notes(marks, window)
     top = blended_transform_factory(axes.transData, axes.transAxes)
     level, previous = 0, None
-    for note in notes:
-        x = _week_position(note.date, window)
+    for note in notes.itertuples():
+        x = _week_position(note.day.date(), window)
         # notes within two weeks of each other take turns at two heights, so scores stay apart
         level = 1 - level if previous is not None and x - previous < 2 else 0
         previous = x
@@ -316,7 +318,7 @@ def _pain_markers(axes, findings, window: Window, size: Size) -> int:
         axes.text(
             x,
             1.0 - 0.09 * level,
-            _score_text(note),
+            _score_text(note.score_of_10),
             transform=top,
             ha="center",
             va="top",
@@ -332,31 +334,43 @@ def _pain_markers(axes, findings, window: Window, size: Size) -> int:
 
 
 def long_run_chart(
-    log: TrainingLog, findings: Sequence[Finding], window: Window, units: str, athlete: str
+    log: TrainingLog, findings: Sequence[Finding], window: Window, units: str, marks: Marks
 ) -> Chart | None:
-    """Each run against the longest of the days before, as the long-run-spike rule compares."""
-    runs = _runs_until(log, window.as_of)
-    if runs[runs["local_date"] >= window.first].empty:
+    """Each run against the longest of the days before, as the long-run rule compares: its
+    chart marks (local days), never a second count."""
+    long_run = _on_chart(marks, "long run")
+    if not long_run:
         return None
-    limits = thresholds_for(log.profile_for(athlete), long_run_spike.RULE)
-    return _both(lambda size: long_run_figure(runs, findings, window, units, limits, size))
+    slug, runs = next(iter(long_run.items()))
+    shown = runs.series[runs.series["day"] >= pd.Timestamp(window.first)]
+    shown = shown[shown["day"] <= pd.Timestamp(window.as_of)]
+    if shown.empty:
+        return None
+    flagged = [finding for finding in findings if finding.rule == slug]
+    return _both(lambda size: long_run_figure(shown, runs, flagged, window, units, size))
 
 
-def long_run_figure(runs, findings, window: Window, units: str, limits, size: Size) -> Figure:
-    """The long-run chart's figure."""
-    ordered = runs.sort_values("start_time_utc").set_index("start_time_utc")
-    longest_before = (
-        ordered["distance_m"].rolling(f"{limits.window_days}D", closed="left").max().to_numpy()
-    )
+def long_run_figure(
+    table: pd.DataFrame,
+    runs: ChartMarks,
+    findings: Sequence[Finding],
+    window: Window,
+    units: str,
+    size: Size,
+) -> Figure:
+    """The long-run chart's figure: each run of `table` (the rule's marks in the window) with
+    the rule's two lines, and the runs its findings flagged."""
+    unit_m = _unit_m(units)
+    (before_column, before_label), (limit_column, limit_label) = runs.lines
     table = pd.DataFrame(
         {
-            "day": pd.to_datetime(ordered["local_date"]).to_numpy(),
-            "distance": ordered["distance_m"].to_numpy() / _unit_m(units),
-            "longest_before": longest_before / _unit_m(units),
-            "activity_id": ordered["activity_id"].astype(str).to_numpy(),
+            "day": table["day"].to_numpy(),
+            "distance": table["distance_m"].to_numpy(dtype=float) / unit_m,
+            "longest_before": table[before_column].to_numpy(dtype=float) / unit_m,
+            "limit": table[limit_column].to_numpy(dtype=float) / unit_m,
+            "activity_id": table["activity_id"].astype(str).to_numpy(),
         }
     )
-    table = table[table["day"] >= pd.Timestamp(window.first)]
     figure, axes = _figure(size, 3.0)
     axes.step(
         table["day"],
@@ -364,16 +378,17 @@ def long_run_figure(runs, findings, window: Window, units: str, limits, size: Si
         where="post",
         color=AVERAGE_COLOUR,
         linewidth=1.3,
-        label=f"longest of the {limits.window_days} days before",
+        label=before_label,
     )
     axes.step(
         table["day"],
-        table["longest_before"] * limits.warning_ratio,
+        table["limit"],
         where="post",
         color=SEVERITY_COLOURS["warning"],
         linewidth=1.0,
         linestyle="--",
-        label=f"{limits.warning_ratio - 1:.0%} longer (the rule's warning)",
+        label=limit_label,
+        gid="warning-line",
     )
     axes.plot(
         table["day"],
@@ -384,11 +399,7 @@ def long_run_figure(runs, findings, window: Window, units: str, limits, size: Si
         color=BAR_COLOUR,
         label="run",
     )
-    flagged = [
-        finding
-        for finding in findings
-        if finding.rule == long_run_spike.RULE.slug and window.first <= finding.date <= window.as_of
-    ]
+    flagged = [finding for finding in findings if window.first <= finding.date <= window.as_of]
     for finding in flagged:
         hits = table[table["activity_id"].isin(finding.activity_ids)]
         if hits.empty:
@@ -403,7 +414,7 @@ def long_run_figure(runs, findings, window: Window, units: str, limits, size: Si
                 markerfacecolor="none",
                 markeredgecolor=colour,
                 markeredgewidth=2,
-                gid="long-run-spike",
+                gid="flagged-run",
             )
             axes.annotate(
                 finding_label(finding),
@@ -431,7 +442,7 @@ def long_run_figure(runs, findings, window: Window, units: str, limits, size: Si
                 markerfacecolor="none",
                 markeredgecolor=SEVERITY_COLOURS["high"],
                 linestyle="none",
-                label=f"{long_run_spike.RULE.label} finding",
+                label=f"{finding_label(flagged[0])} finding",
             )
         )
     _fit(figure, handles)
@@ -442,29 +453,35 @@ def long_run_figure(runs, findings, window: Window, units: str, limits, size: Si
 
 
 def rest_calendar_chart(
-    log: TrainingLog, findings: Sequence[Finding], window: Window, units: str
+    log: TrainingLog, findings: Sequence[Finding], window: Window, units: str, marks: Marks
 ) -> Chart | None:
     """Every day of the window: run (shade by distance), rest, knee-pain days with the score."""
     if _runs_until(log, window.as_of).empty:
         return None
-    return _both(lambda size: rest_calendar_figure(log, findings, window, units, size))
+    return _both(lambda size: rest_calendar_figure(log, findings, window, units, marks, size))
 
 
 def rest_calendar_figure(
-    log: TrainingLog, findings: Sequence[Finding], window: Window, units: str, size: Size
+    log: TrainingLog,
+    findings: Sequence[Finding],
+    window: Window,
+    units: str,
+    marks: Marks,
+    size: Size,
 ) -> Figure:
     """The calendar's figure: one column per week, Monday at the top."""
     runs = _runs_until(log, window.as_of)
     runs = runs[runs["local_date"] >= window.first]
     daily = (runs["distance_m"] / _unit_m(units)).groupby(pd.to_datetime(runs["local_date"])).sum()
     weeks = window.mondays
-    pain = _pain_by_day(findings, window)
-    flagged_days = {
-        pd.Timestamp(finding.date)
+    pain = _pain_by_day(marks, window)
+    on_rest_chart = set(_on_chart(marks, "rest"))
+    rest_findings = [
+        finding
         for finding in findings
-        if finding.rule == missing_rest_days.RULE.slug
-        and window.first <= finding.date <= window.as_of
-    }
+        if finding.rule in on_rest_chart and window.first <= finding.date <= window.as_of
+    ]
+    flagged_days = {pd.Timestamp(finding.date) for finding in rest_findings}
     figure, axes = _figure(size, 2.7 if not size.is_narrow else 2.5, grid=False)
     top = max(float(daily.max()) if len(daily) else 1.0, 1.0)
     shades = mpl.colormaps["Blues"]
@@ -562,7 +579,7 @@ def rest_calendar_figure(
                 marker="v",
                 linestyle="none",
                 color=SEVERITY_COLOURS["warning"],
-                label=f"{missing_rest_days.RULE.label} finding",
+                label=f"{finding_label(rest_findings[0])} finding",
             )
         )
     _fit(figure, handles, left_in=0.25 if size.is_narrow else 0.45, bottom_in=0.3)
@@ -572,31 +589,38 @@ def rest_calendar_figure(
 # 4. Is my cadence low?
 
 
-def cadence_chart(log: TrainingLog, window: Window, units: str, athlete: str) -> Chart | None:
-    """Each run's cadence coloured by pace, the treadmill runs marked, the floor, the trend."""
-    runs = _runs_until(log, window.as_of)
-    runs = runs[runs["avg_cadence_spm"].notna() & (runs["avg_cadence_spm"] > 0)]
-    if runs[runs["local_date"] >= window.first].empty:
+def cadence_chart(log: TrainingLog, window: Window, units: str, marks: Marks) -> Chart | None:
+    """Each run's cadence as the cadence rule reads it (its chart marks), coloured by pace, the
+    treadmill runs marked, the rule's floor, the trend."""
+    cadence = _on_chart(marks, "cadence")
+    if not cadence:
         return None
-    limits = thresholds_for(log.profile_for(athlete), low_cadence.RULE)
-    return _both(lambda size: cadence_figure(runs, window, limits.min_cadence_spm, units, size))
+    runs_marks = next(iter(cadence.values()))
+    series = runs_marks.series
+    series = series[series["day"] <= pd.Timestamp(window.as_of)]
+    if series[series["day"] >= pd.Timestamp(window.first)].empty:
+        return None
+    runs = _runs_until(log, window.as_of).set_index("activity_id")
+    surface = runs["surface"].reindex(series["activity_id"]).to_numpy()
+    table = series.assign(surface=surface).sort_values("day", kind="stable")
+    floor_spm = runs_marks.level
+    return _both(lambda size: cadence_figure(table, window, floor_spm, units, size))
 
 
 def cadence_figure(
-    runs: pd.DataFrame, window: Window, floor_spm: float, units: str, size: Size
+    runs: pd.DataFrame, window: Window, floor_spm: float | None, units: str, size: Size
 ) -> Figure:
-    """The cadence chart's figure; the trend line is broken where runs are far apart."""
-    runs = runs.sort_values("start_time_utc")
-    day = pd.to_datetime(runs["local_date"])
-    trend = cadence_trend_spm(day, runs["avg_cadence_spm"])
+    """The cadence chart's figure from the rule's runs (`day`, `cadence_spm`, `speed_mps`,
+    `surface`); the trend line is broken where runs are far apart."""
+    day = pd.to_datetime(runs["day"]).reset_index(drop=True)
+    trend = cadence_trend_spm(day, runs["cadence_spm"])
     shown = (day >= pd.Timestamp(window.first)).to_numpy()
     runs, day, trend = runs[shown], day[shown], trend[shown]
-    speed_mps = runs["avg_speed_mps"].where(runs["avg_speed_mps"] > 0)
-    speed_mps = speed_mps.fillna(runs["distance_m"] / runs["moving_s"].where(runs["moving_s"] > 0))
+    speed_mps = runs["speed_mps"].astype(float).where(runs["speed_mps"].astype(float) > 0)
     figure, axes = _figure(size, 3.1)
     is_treadmill = (runs["surface"] == "treadmill").fillna(False).to_numpy(dtype=bool)
     pace_s = _unit_m(units) / speed_mps.to_numpy(dtype=float)  # seconds per km or mile
-    cadence_spm = runs["avg_cadence_spm"].to_numpy(dtype=float)
+    cadence_spm = runs["cadence_spm"].to_numpy(dtype=float)
     scale = {"cmap": "viridis_r", "vmin": np.nanmin(pace_s), "vmax": np.nanmax(pace_s)}
     if not np.isfinite(scale["vmin"]):
         scale = {"cmap": "viridis_r", "vmin": 240.0, "vmax": 420.0}
@@ -624,18 +648,22 @@ def cadence_figure(
             label=f"your median of {ROLLING_RUNS} runs" if number == 0 else None,
             gid="trend",
         )
-    axes.axhline(floor_spm, color=SEVERITY_COLOURS["warning"], linestyle="--", linewidth=1.1)
-    axes.annotate(
-        f"floor {floor_spm:g}",
-        (0.0, floor_spm),
-        xycoords=("axes fraction", "data"),
-        xytext=(3, -10),
-        textcoords="offset points",
-        fontsize=7.5,
-        color=SEVERITY_COLOURS["warning"],
-    )
-    low = min(float(np.nanmin(cadence_spm)), floor_spm)
-    high = max(float(np.nanmax(cadence_spm)), floor_spm)
+    levels = [] if floor_spm is None else [floor_spm]
+    for level in levels:
+        axes.axhline(
+            level, color=SEVERITY_COLOURS["warning"], linestyle="--", linewidth=1.1, gid="floor"
+        )
+        axes.annotate(
+            f"floor {level:g}",
+            (0.0, level),
+            xycoords=("axes fraction", "data"),
+            xytext=(3, -10),
+            textcoords="offset points",
+            fontsize=7.5,
+            color=SEVERITY_COLOURS["warning"],
+        )
+    low = min(float(np.nanmin(cadence_spm)), *levels)
+    high = max(float(np.nanmax(cadence_spm)), *levels)
     axes.set_ylim(low - 6, high + 6)
     axes.set_xlim(pd.Timestamp(window.first), pd.Timestamp(window.as_of) + pd.Timedelta(days=1))
     axes.set_ylabel("steps per minute")
@@ -647,9 +675,12 @@ def cadence_figure(
         bar.ax.yaxis.set_major_formatter(mpl.ticker.FuncFormatter(_pace_text))
         bar.ax.tick_params(labelsize=7.5)
     handles, _ = axes.get_legend_handles_labels()
-    handles.append(
-        Line2D([], [], color=SEVERITY_COLOURS["warning"], linestyle="--", label="the rule's floor")
-    )
+    if levels:
+        handles.append(
+            Line2D(
+                [], [], color=SEVERITY_COLOURS["warning"], linestyle="--", label="the rule's floor"
+            )
+        )
     _fit(figure, handles, right_in=0.62 if points is not None else 0.12)
     return figure
 
@@ -743,25 +774,30 @@ def surface_figure(runs: pd.DataFrame, window: Window, size: Size) -> Figure:
 # 6. Are my shoes worn?
 
 
-def shoe_chart(log: TrainingLog, window: Window, units: str, athlete: str) -> Chart | None:
-    """Each shoe's distance as the shoe-overdue rule counts it, its limits, its last run."""
-    limits = thresholds_for(log.profile_for(athlete), shoe_overdue.RULE)
-    log_so_far = dataclasses.replace(log, activities=_until(log.activities, window.as_of))
-    shoes = shoe_overdue.shoe_distances(log_so_far, athlete, limits)
+def shoe_chart(window: Window, units: str, marks: Marks) -> Chart | None:
+    """Each shoe's distance as the shoe rule counts it (its chart marks), its limits, its
+    last run."""
+    shoes = _on_chart(marks, "shoes")
     if not shoes:
         return None
-    return _both(lambda size: shoe_figure(shoes, units, size))
+    table = next(iter(shoes.values())).series
+    if table.empty:
+        return None
+    return _both(lambda size: shoe_figure(table, units, size))
 
 
-def shoe_figure(shoes: Sequence[shoe_overdue.ShoeDistance], units: str, size: Size) -> Figure:
-    """The shoe chart's figure: a bar per shoe, its name and figures written above it."""
-    unit_km = _unit_m(units) / 1000
+def shoe_figure(table: pd.DataFrame, units: str, size: Size) -> Figure:
+    """The shoe chart's figure: a bar per shoe (the rule's marks: `shoe`, `distance_m`,
+    `warning_m`, `high_m`, `last_used`, `retired_date`, `is_retired`), its name and figures
+    written above it."""
+    unit_m = _unit_m(units)
+    shoes = list(table.itertuples(index=False))
     figure, axes = _figure(size, 0.8 + 0.62 * len(shoes), grid=False)
     axes.grid(axis="x", color="#e4e4e4", linewidth=0.8)
     positions = np.arange(len(shoes))
     for position, shoe in zip(positions, shoes, strict=True):
-        is_retired = shoe.retired_date is not None
-        distance = shoe.distance_km / unit_km
+        is_retired = bool(shoe.is_retired)
+        distance = shoe.distance_m / unit_m
         axes.barh(
             position,
             distance,
@@ -769,15 +805,16 @@ def shoe_figure(shoes: Sequence[shoe_overdue.ShoeDistance], units: str, size: Si
             color=RETIRED_COLOUR if is_retired else BAR_COLOUR,
             gid="retired-shoe" if is_retired else "shoe",
         )
-        for limit_km, style in ((shoe.warning_km, "warning"), (shoe.high_km, "high")):
+        for limit_m, style in ((shoe.warning_m, "warning"), (shoe.high_m, "high")):
             axes.plot(
-                [limit_km / unit_km] * 2,
+                [limit_m / unit_m] * 2,
                 [position - 0.3, position + 0.3],
                 color=SEVERITY_COLOURS[style],
                 linewidth=2.2,
                 linestyle=(0, (2, 1)) if style == "warning" else "-",
             )
-        last = f"last run {_short_day(shoe.last_used)}" if shoe.last_used else "no runs yet"
+        has_run = pd.notna(shoe.last_used)
+        last = f"last run {_short_day(shoe.last_used)}" if has_run else "no runs yet"
         status = f"retired {_short_day(shoe.retired_date)}" if is_retired else last
         axes.text(
             0,
@@ -788,7 +825,7 @@ def shoe_figure(shoes: Sequence[shoe_overdue.ShoeDistance], units: str, size: Si
             fontsize=8,
             color="#555555" if is_retired else "#222222",
         )
-    top = max(max(shoe.high_km / unit_km for shoe in shoes), max(s.distance_km for s in shoes))
+    top = max(max(shoe.high_m for shoe in shoes), max(shoe.distance_m for shoe in shoes)) / unit_m
     axes.set_xlim(0, top * 1.05)
     axes.set_ylim(len(shoes) - 0.5, -0.8)
     axes.set_yticks([])
@@ -805,7 +842,7 @@ def shoe_figure(shoes: Sequence[shoe_overdue.ShoeDistance], units: str, size: Si
         ),
         Line2D([], [], color=SEVERITY_COLOURS["high"], linewidth=2.2, label="high limit"),
     ]
-    if any(shoe.retired_date is not None for shoe in shoes):
+    if any(bool(shoe.is_retired) for shoe in shoes):
         handles.append(Patch(color=RETIRED_COLOUR, label="retired"))
     _fit(figure, handles, left_in=0.15, bottom_in=0.45, right_in=0.2)
     return figure
@@ -814,20 +851,19 @@ def shoe_figure(shoes: Sequence[shoe_overdue.ShoeDistance], units: str, size: Si
 # 7. How is my knee?
 
 
-def pain_chart(
-    log: TrainingLog, findings: Sequence[Finding], window: Window, units: str
-) -> Chart | None:
+def pain_chart(log: TrainingLog, window: Window, units: str, marks: Marks) -> Chart | None:
     """Knee-pain scores by side over the window, above the weekly distance."""
-    notes = pain_notes(findings, window)
-    if not notes:
+    notes = pain_notes(marks, window)
+    if notes.empty:
         return None
     return _both(lambda size: pain_figure(log, notes, window, units, size))
 
 
 def pain_figure(
-    log: TrainingLog, notes: Sequence[Finding], window: Window, units: str, size: Size
+    log: TrainingLog, notes: pd.DataFrame, window: Window, units: str, size: Size
 ) -> Figure:
-    """The knee chart's figure: scores on top (no score: the bottom row), weeks below."""
+    """The knee chart's figure: scores on top (no score: the bottom row), weeks below; `notes`
+    are the knee rule's marks in the window (`day`, `side`, `score_of_10`)."""
     figure = Figure(figsize=(size.width_in, 3.2))
     FigureCanvasSVG(figure)
     score_axes, week_axes = figure.subplots(
@@ -837,11 +873,11 @@ def pain_figure(
         axes.grid(axis="y", color="#e4e4e4", linewidth=0.8)
     no_score = -1.5
     for side, (marker, colour, label) in SIDE_STYLES.items():
-        mine = [note for note in notes if note.evidence.get("side") == side]
+        mine = [note for note in notes.itertuples() if _side(note.side) == side]
         if not mine:
             continue
-        days = [_week_position(note.date, window) for note in mine]
-        scores = [_score(note) for note in mine]
+        days = [_week_position(note.day.date(), window) for note in mine]
+        scores = [_score(note.score_of_10) for note in mine]
         score_axes.plot(
             days,
             [no_score if score is None else score for score in scores],
@@ -868,16 +904,21 @@ def pain_figure(
 
 
 def monthly_overview_chart(
-    log: TrainingLog, findings: Sequence[Finding], window: Window, units: str
+    log: TrainingLog, findings: Sequence[Finding], window: Window, units: str, marks: Marks
 ) -> Chart | None:
     """Distance and findings per month over the whole log, when it is longer than the window."""
     runs = _runs_until(log, window.as_of)
     if runs.empty or min(runs["local_date"]) >= window.first:
         return None
-    return _both(lambda size: monthly_overview_figure(runs, findings, window, units, size))
+    pain_rules = set(_on_chart(marks, "knee"))
+    return _both(
+        lambda size: monthly_overview_figure(runs, findings, window, units, pain_rules, size)
+    )
 
 
-def monthly_overview_figure(runs, findings, window: Window, units: str, size: Size) -> Figure:
+def monthly_overview_figure(
+    runs, findings, window: Window, units: str, pain_rules: set[str], size: Size
+) -> Figure:
     """The monthly overview's figure: distance bars above, findings per month below."""
     month = pd.to_datetime(runs["local_date"]).dt.to_period("M")
     months = pd.period_range(month.min(), pd.Period(window.as_of, "M"), freq="M")
@@ -887,7 +928,7 @@ def monthly_overview_figure(runs, findings, window: Window, units: str, size: Si
     for finding in findings:
         period = pd.Period(finding.date, "M")
         if period in counts.index:
-            column = "pain" if finding.rule == knee_pain_note.RULE.slug else finding.severity
+            column = "pain" if finding.rule in pain_rules else finding.severity
             if column in counts.columns:
                 counts.loc[period, column] += 1
     figure = Figure(figsize=(size.width_in, 3.0))
@@ -1102,32 +1143,44 @@ def _partial_label_pt(week: pd.Timestamp, window: Window, size: Size) -> int:
     return 9 if size.is_narrow else 19
 
 
-def pain_notes(findings: Sequence[Finding], window: Window) -> list[Finding]:
-    """The window's knee-pain notes: the findings of the rule that reads them, one per note."""
-    return [
-        finding
-        for finding in findings
-        if finding.rule == knee_pain_note.RULE.slug and window.first <= finding.date <= window.as_of
-    ]
+def _on_chart(marks: Marks, chart: str) -> dict[str, ChartMarks]:
+    """The marks of the rules that belong on `chart`, by rule slug."""
+    return {slug: mark for slug, mark in marks.items() if mark.chart == chart}
 
 
-def _pain_by_day(findings: Sequence[Finding], window: Window) -> dict[pd.Timestamp, str]:
+def pain_notes(marks: Marks, window: Window) -> pd.DataFrame:
+    """The window's knee-pain notes (`day`, `side`, `score_of_10`): the marks of the rule that
+    reads them."""
+    notes = [mark.series for mark in _on_chart(marks, "knee").values() if not mark.series.empty]
+    if not notes:
+        return pd.DataFrame(columns=["day", "side", "score_of_10"])
+    table = pd.concat(notes, ignore_index=True)
+    in_window = (table["day"] >= pd.Timestamp(window.first)) & (
+        table["day"] <= pd.Timestamp(window.as_of)
+    )
+    return table[in_window]
+
+
+def _pain_by_day(marks: Marks, window: Window) -> dict[pd.Timestamp, str]:
     days: dict[pd.Timestamp, str] = {}
-    for note in pain_notes(findings, window):
-        days[pd.Timestamp(note.date)] = _score_text(note, short=True)
+    for note in pain_notes(marks, window).itertuples():
+        days[pd.Timestamp(note.day)] = _score_text(note.score_of_10, short=True)
     return days
 
 
-def _score(note: Finding) -> float | None:
-    score = note.evidence.get("score_of_10")
+def _side(side: object) -> str | None:
+    return side if isinstance(side, str) and side else None
+
+
+def _score(score: object) -> float | None:
     return float(score) if isinstance(score, int | float) and not pd.isna(score) else None
 
 
-def _score_text(note: Finding, short: bool = False) -> str:
-    score = _score(note)
-    if score is None:
+def _score_text(score: object, short: bool = False) -> str:
+    value = _score(score)
+    if value is None:
         return "?"
-    return f"{score:g}" if short else f"{score:g}/10"
+    return f"{value:g}" if short else f"{value:g}/10"
 
 
 def _runs_until(log: TrainingLog, as_of: dt.date) -> pd.DataFrame:

@@ -20,12 +20,11 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from analyzer.checkers.rule import Finding
+from analyzer.checkers.rule import ChartMarks, Finding
 from analyzer.log import FileError, FileNotice, TrainingLog
 from analyzer.parallel import each_on_every_core
 from analyzer.patterns import PainPatterns
 from analyzer.report import (
-    PAIN_NOTE_RULE,
     AthleteSummary,
     athlete_summaries,
     charts,
@@ -48,7 +47,7 @@ from analyzer.report import (
 from analyzer.report.board import BoardRow, board
 from analyzer.report.literal import html_text as escape  # escaped, no bidirectional controls
 from analyzer.report.sparkline import weekly_sparkline
-from analyzer.status import OPEN_WINDOW_DAYS, PAIN_TREND_DAYS, Status, default_as_of
+from analyzer.status import OPEN_WINDOW_DAYS, Status, default_as_of
 from analyzer.status import statuses as athlete_statuses
 
 CARDS_BELOW_PX = 600  # narrower than this, every table is a column of cards
@@ -349,8 +348,8 @@ def _board(view: _View, links: Mapping[str, str]) -> str:
             "<h2>Athletes, most in need of a call first</h2>",
             f'<p class="summary">{needing} of {len(rows)} need attention, marked at the left: '
             f"an open warning or high finding (the last {OPEN_WINDOW_DAYS} days), knee pain "
-            f"(the last {PAIN_TREND_DAYS}) or no data for a while. Knee-pain notes are dotted "
-            "above the weeks.</p>",
+            f"(the last {_pain_days(view.statuses)}) or no data for a while. Knee-pain notes are "
+            "dotted above the weeks.</p>",
             '<table class="board cards">',
             f"<thead><tr><th>#</th><th>Athlete</th><th>Last {len(view.window.mondays)} weeks</th>"
             "<th>Status</th><th>Why</th></tr></thead>",
@@ -381,9 +380,9 @@ def _board_row(view: _View, row: BoardRow, link: str) -> str:
     if summary is not None:
         spark = weekly_sparkline(
             view.log.for_athlete(row.athlete),
-            summary.findings,
             view.window.around_runs(summary.first_date, summary.last_date),
             status.units,
+            status.chart_marks,
         )
     weeks = spark or '<span class="quiet">no runs in these weeks</span>'
     named = f'<a href="{escape(link)}">{name}</a>' if link else name
@@ -417,6 +416,7 @@ def _athlete(view: _View, summary: AthleteSummary, opening: str) -> str:
         else ""
     )
     athlete, units, findings = summary.athlete, summary.units, summary.findings
+    marks = _marks(status)
     counts = ", ".join(
         f"{sum(finding.severity == severity for finding in findings):,} {severity}"
         for severity in ("high", "warning", "info")
@@ -424,22 +424,22 @@ def _athlete(view: _View, summary: AthleteSummary, opening: str) -> str:
     sections = [
         (
             "Is my weekly distance climbing too fast?",
-            charts.weekly_distance_chart(athlete_log, findings, window, units),
+            charts.weekly_distance_chart(athlete_log, findings, window, units, marks),
             f"Weekly distance of {athlete} with its {charts.AVERAGE_WEEKS}-week average, "
             "findings labelled by rule code at their week, knee-pain notes with their score",
             "No runs to chart.",
-            _codes_key(findings, window),
+            _codes_key(findings, window, marks),
         ),
         (
             "Is my long run jumping?",
-            charts.long_run_chart(athlete_log, findings, window, units, athlete),
+            charts.long_run_chart(athlete_log, findings, window, units, marks),
             f"Each run of {athlete} against the longest run of the days before it",
             "No runs in these weeks.",
             "",
         ),
         (
             "Am I resting?",
-            charts.rest_calendar_chart(athlete_log, findings, window, units),
+            charts.rest_calendar_chart(athlete_log, findings, window, units, marks),
             f"Every day of the last {charts.WINDOW_WEEKS} weeks of {athlete}: runs, rest days, "
             "knee-pain days with their score",
             "No runs to chart.",
@@ -447,9 +447,9 @@ def _athlete(view: _View, summary: AthleteSummary, opening: str) -> str:
         ),
         (
             "Is my cadence low?",
-            charts.cadence_chart(athlete_log, window, units, athlete),
+            charts.cadence_chart(athlete_log, window, units, marks),
             f"Cadence of each run of {athlete} coloured by pace, treadmill runs as squares, "
-            "against the low-cadence floor",
+            "against the cadence floor",
             "No run in these weeks records cadence.",
             "",
         ),
@@ -462,21 +462,20 @@ def _athlete(view: _View, summary: AthleteSummary, opening: str) -> str:
         ),
         (
             "Are my shoes worn?",
-            charts.shoe_chart(athlete_log, window, units, athlete),
-            f"Distance on each shoe of {athlete} as the shoe-overdue rule counts it, "
-            "against its limits",
+            charts.shoe_chart(window, units, marks),
+            f"Distance on each shoe of {athlete} as the shoe rule counts it, against its limits",
             "No shoes named in the runs or the profile.",
             "",
         ),
         (
             "How is my knee?",
-            charts.pain_chart(athlete_log, findings, window, units),
+            charts.pain_chart(athlete_log, window, units, marks),
             f"Knee-pain scores of {athlete} by side, above the weekly distance",
             f"No knee-pain notes in the last {charts.WINDOW_WEEKS} weeks.",
             "",
         ),
     ]
-    overview = charts.monthly_overview_chart(athlete_log, findings, window, units)
+    overview = charts.monthly_overview_chart(athlete_log, findings, window, units, marks)
     if overview is not None:
         sections.append(
             (
@@ -589,12 +588,14 @@ def _status(status: Status) -> str:
     return "\n".join(parts)
 
 
-def _codes_key(findings: tuple[Finding, ...], window) -> str:
-    """What each label on the weekly chart stands for: 'long run: RL103 long-run-spike'."""
+def _codes_key(findings: tuple[Finding, ...], window, marks: Mapping[str, ChartMarks]) -> str:
+    """What each label on the weekly chart stands for: the label, then the rule's code and
+    slug (a knee-pain note is drawn as its dashed line, not a label)."""
+    drawn_apart = {slug for slug, mark in marks.items() if mark.chart == "knee"}
     labels = {
         finding_label(finding): f"{finding.code} {finding.rule}"
         for finding in findings
-        if finding.rule != PAIN_NOTE_RULE and window.first <= finding.date <= window.as_of
+        if finding.rule not in drawn_apart and window.first <= finding.date <= window.as_of
     }
     return " · ".join(f"{label}: {rule}" for label, rule in sorted(labels.items()))
 
@@ -683,6 +684,16 @@ def _notices(notices: list[FileNotice]) -> str:
             "</section>",
         ]
     )
+
+
+def _marks(status: Status | None) -> Mapping[str, ChartMarks]:
+    """The rules' chart marks the status carries (none without a status)."""
+    return status.chart_marks if status is not None else {}
+
+
+def _pain_days(statuses: Mapping[str, Status]) -> int:
+    """The days a knee-pain note counts as recent on the board (the knee rule's)."""
+    return max((status.pain_trend_days for status in statuses.values()), default=0)
 
 
 def _chart(chart: charts.Chart | None, description: str, when_empty: str, caption: str = "") -> str:

@@ -127,6 +127,25 @@ def status_dict(status: Status) -> dict[str, Any]:
             for finding in status.open_findings
         ],
         "advice": list(status.advice),
+        "advice_items": [
+            {
+                "kind": item.kind,
+                "text": item.text,
+                "target": None
+                if item.target is None
+                else {"value": plain(item.target), "unit": item.unit},
+                "because": [
+                    {
+                        "rule": finding.rule,
+                        "code": finding.code,
+                        "date": plain(finding.date),
+                        "severity": finding.severity,
+                    }
+                    for finding in item.because
+                ],
+            }
+            for item in status.advice_items
+        ],
         "week_start": plain(status.week_start),
         # a figure over days without a run is not judged (null, with its reason), never a
         # measured 0; each *_reason is null when its figure is given

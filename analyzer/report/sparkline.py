@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from analyzer.checkers.rule import Finding
 from analyzer.log import TrainingLog
 from analyzer.report import charts, count_text, day_text
 
@@ -21,15 +20,15 @@ PAIN_BAND_PX = 9  # above the bars: a dot in each week with a knee-pain note
 
 
 def weekly_sparkline(
-    log: TrainingLog, findings: Sequence[Finding], window: charts.Window, units: str
+    log: TrainingLog, window: charts.Window, units: str, marks: charts.Marks
 ) -> str:
     """The athlete's weeks of the window as an inline <svg>, or '' when they have no run and no
-    knee-pain note in it."""
+    knee-pain note in it (the notes: the knee rule's chart marks)."""
     weeks = charts.weeks_table(log, window, units)
     distances = [float(value) for value in weeks["distance"]]
     pain_weeks = {
-        note.date - dt.timedelta(days=note.date.weekday())
-        for note in charts.pain_notes(findings, window)
+        day.date() - dt.timedelta(days=day.weekday())
+        for day in charts.pain_notes(marks, window)["day"]
     }
     has_pain = [monday.date() in pain_weeks for monday in weeks.index]
     if not any(distances) and not any(has_pain):

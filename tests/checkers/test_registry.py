@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from analyzer import checkers
@@ -16,14 +17,34 @@ from analyzer.checkers import (
     SEVERITIES,
     check_rule_settings,
     rule_by_slug,
+    rules_as_of,
     run_rules,
     thresholds_for,
 )
-from analyzer.checkers.rule import setting_range
+from analyzer.checkers.rule import (
+    ADVICE_KINDS,
+    CHARTS,
+    FACETS,
+    Advice,
+    ChartMarks,
+    Declined,
+    Pattern,
+    Rule,
+    setting_range,
+)
 from analyzer.errors import ProfileError
 from analyzer.log import TrainingLog
 from analyzer.profile import Profile, ShoeSetting, profile_from_dict
-from tests.builders import FIRST_MONDAY, make_log, note, run, steady_log, steady_runs
+from analyzer.status import Status
+from tests.builders import (
+    FIRST_MONDAY,
+    STEADY_SHOES,
+    make_log,
+    note,
+    run,
+    steady_log,
+    steady_runs,
+)
 
 # A threshold's name holds, as a word, the unit or kind of its number (or a scale: _of_10).
 UNIT_WORDS = {
@@ -303,6 +324,126 @@ def test_a_miles_profile_reads_no_km_in_any_message():
     assert [text for text in texts if re.search(r"\bkm\b", text)] == []
     (shoe,) = [item for item in findings if item.rule == "shoe-overdue"][:1]
     assert "after 300.0 mi to 500.0 mi" in shoe.message and "500 mi in a lab test" in shoe.message
+
+
+# Each rule's facets: what it gives (a function) and what it declines (with its reason). A new
+# rule adds its line; a rule that drops or gains a facet changes its line here on purpose.
+RULE_FACETS = {
+    "weekly-mileage-jump": {"measure", "advice", "not_judged", "pattern", "chart_marks"},
+    "acute-chronic-ratio": set(FACETS),
+    "long-run-spike": set(FACETS),
+    "pace-jump": {"measure", "advice", "not_judged", "pattern", "chart_marks"},
+    "downhill-load-jump": {"measure", "advice", "not_judged", "pattern", "chart_marks"},
+    "low-cadence": set(FACETS),
+    "missing-rest-days": set(FACETS),
+    "monotonous-surface": {"measure", "advice", "not_judged", "pattern", "chart_marks"},
+    "shoe-overdue": set(FACETS),
+    "knee-pain-note": {"measure", "today", "advice", "not_judged", "chart_marks"},
+    "persistent-knee-pain": {"measure", "advice", "not_judged", "chart_marks"},
+    "running-through-pain": {"measure", "advice", "not_judged", "chart_marks"},
+}
+
+
+def test_the_registry_lists_each_rules_facets():
+    given = {rule.slug: {facet for facet in FACETS if rule.provides(facet)} for rule in RULES}
+    assert given == RULE_FACETS
+
+
+@pytest.mark.parametrize("rule", RULES, ids=RULE_IDS)
+def test_every_facet_is_given_or_declined_with_a_reason(rule):
+    for facet in FACETS:
+        value = getattr(rule, facet)
+        if isinstance(value, Declined):
+            assert len(value.reason.split()) >= 4, f"{rule.slug}.{facet}: say why it declines"
+        else:
+            assert callable(value), f"{rule.slug}.{facet} is neither a function nor Declined"
+            assert value.__module__ == rule.check.__module__  # the rule's own module owns it
+
+
+def test_a_rule_that_is_silent_about_a_facet_cannot_be_made():
+    facets = {facet: getattr(RULES[0], facet) for facet in FACETS if facet != "pattern"}
+    with pytest.raises(TypeError, match="pattern"):
+        Rule(code="RL999", slug="silent", title="t", rationale="", thresholds=object,
+             check=RULES[0].check, **facets)  # fmt: skip
+
+
+def _painful_log():
+    """Twelve steady weeks with knee-pain notes, a spike, low cadence and a worn shoe."""
+    rows = steady_runs(12, cadence_spm=166.0)
+    rows.append(run(FIRST_MONDAY + dt.timedelta(weeks=11, days=6), 20, shoe="Old"))
+    notes = [
+        note(FIRST_MONDAY + dt.timedelta(weeks=12, days=1), "left knee sore, 4/10"),
+        note(FIRST_MONDAY + dt.timedelta(weeks=12, days=3), "knee swelling, 5/10"),
+    ]
+    shoes = [ShoeSetting("Old", pre_used_km=790.0), *STEADY_SHOES]
+    return make_log(rows, notes, shoes=shoes)
+
+
+@pytest.fixture(scope="module")
+def painful_days():
+    log = _painful_log()
+    as_of = FIRST_MONDAY + dt.timedelta(weeks=12, days=4)
+    return rules_as_of(log, "ana", as_of, run_rules(log))
+
+
+def test_each_facet_gives_what_the_rule_module_docstring_promises(painful_days):
+    status_fields = {item.name for item in dataclasses.fields(Status)}
+    filled: dict[str, str] = {}
+    for rule, day in painful_days:
+        assert isinstance(day.measure, pd.DataFrame)
+        assert day.measure.empty or "athlete" in day.measure.columns, rule.slug
+        if rule.provides("today"):
+            for name in rule.today(day):
+                assert name in status_fields, f"{rule.slug} fills no Status field {name}"
+                assert name not in filled, f"{name} from {rule.slug} and {filled.get(name)}"
+                filled[name] = rule.slug
+        if rule.provides("advice"):
+            advice = rule.advice(day)
+            assert advice is None or (isinstance(advice, Advice) and advice.kind in ADVICE_KINDS)
+        if rule.provides("not_judged"):
+            assert rule.not_judged(day) is None, rule.slug  # twelve weeks: every rule judges
+        if rule.provides("pattern"):
+            pattern = rule.pattern(day)
+            assert isinstance(pattern, Pattern) and pattern.label
+            assert pattern.days.dtype == np.dtype("datetime64[D]")
+            assert (np.diff(pattern.days.astype(int)) >= 0).all()
+        if rule.provides("chart_marks"):
+            marks = rule.chart_marks(day)
+            assert isinstance(marks, ChartMarks) and marks.chart in CHARTS
+            assert all(column in marks.series.columns for column, _ in marks.lines)
+
+
+def test_the_status_figures_of_each_rule_are_read_from_its_facets(painful_days):
+    fields = {
+        name for rule, day in painful_days if rule.provides("today") for name in rule.today(day)
+    }
+    assert {
+        "acute_chronic_ratio", "longest_run_7_days_m", "running_days_in_row",
+        "recent_cadence_spm", "shoes", "latest_pain", "pain_trend",
+    } <= fields  # fmt: skip
+
+
+# The modules that show what the rules say; none of them may name a rule (its slug or code) or
+# import a rule's module: they read the facets.
+READERS = [
+    "analyzer/status.py",
+    "analyzer/advice.py",
+    "analyzer/patterns.py",
+    "analyzer/weekly.py",
+    *sorted(str(path) for path in Path("analyzer/report").glob("*.py")),
+]
+RULE_MODULES = {rule.slug.replace("-", "_") for rule in RULES}
+
+
+@pytest.mark.parametrize("path", READERS)
+def test_no_reader_names_a_rule(path):
+    text = (Path(checkers.__file__).parents[2] / path).read_text(encoding="utf-8")
+    named = [rule.slug for rule in RULES if rule.slug in text]
+    named += re.findall(r"\bRL\d{3}\b", text)
+    imported = re.findall(r"analyzer\.checkers(?:\.| import )(\w+)", text)
+    if path != "analyzer/weekly.py":  # the weekly table reads two rules' measures by module
+        named += [module for module in imported if module in RULE_MODULES]
+    assert named == [], f"{path} names rules: {named}"
 
 
 LABEL_MAX_CHARS = 14  # a chart's upright label on a phone's bar

@@ -259,12 +259,12 @@ def test_without_a_session_cadence_the_moving_samples_give_the_average():
     assert only(encode_fit(messages)).fields["avg_cadence_spm"] == pytest.approx(172)
 
 
-def test_walking_cadence_is_doubled_and_a_ride_keeps_its_rpm_without_an_average():
+def test_walking_cadence_is_doubled_and_a_ride_has_no_steps_cadence():
     walk = only(simple_run_fit(START, 600, 700.0, cadence_spm=118, sport="walking"))
     assert walk.fields["avg_cadence_spm"] == pytest.approx(118)
     ride = only(simple_run_fit(START, 600, 4000.0, cadence_spm=90, sport="cycling"))
     assert np.isnan(ride.fields["avg_cadence_spm"])
-    assert ride.samples["cadence_spm"].eq(90).all()  # crank rpm, never read as steps
+    assert ride.samples["cadence_spm"].isna().all()  # crank rpm is not steps: not in the column
 
 
 # --- enhanced and legacy fields ---------------------------------------------------------
@@ -400,11 +400,13 @@ def test_without_an_odometer_the_gps_track_gives_the_distance():
     ("cadence_spm", "distance_m", "sport"),
     [
         pytest.param(160, 7200.0, "running", id="generic at run cadence and pace is a run"),
-        pytest.param(110, 2700.0, "other", id="generic at walking pace stays other"),
-        pytest.param(None, 7200.0, "other", id="generic without cadence stays other"),
+        pytest.param(110, 2700.0, "walking", id="generic at walking pace is a walk"),
+        pytest.param(None, 7200.0, "running", id="generic without cadence at a run's pace"),
+        pytest.param(90, 18000.0, "cycling", id="generic at a ride's speed is a ride"),
     ],
 )
-def test_a_generic_session_is_a_run_when_it_moves_like_one(cadence_spm, distance_m, sport):
+def test_a_generic_session_is_what_it_moves_like(cadence_spm, distance_m, sport):
+    # the rule of every track no word names (_track.record_of), as for an untyped GPX
     data = simple_run_fit(START, 2400, distance_m, cadence_spm=cadence_spm, sport="generic")
     assert only(data).fields["sport"] == sport
 

@@ -303,15 +303,19 @@ def test_cadence_is_steps_per_minute_both_feet(cadence_fields, cadence_spm):
     assert only_fields(entry(**cadence_fields))["avg_cadence_spm"] == pytest.approx(cadence_spm)
 
 
-def test_a_slow_jog_in_a_two_foot_file_is_not_doubled():
-    imported = read_bytes(
+def test_each_run_is_judged_on_its_own_total_whatever_else_the_file_holds():
+    # The cadence policy (units.cadence_factor) reads a run's own figure: the other runs of
+    # the export do not move it, so a run reads the same in any file and any format.
+    two_foot = read_bytes(
         summaries(
             entry(1, avgRunCadence=176.0),
-            entry(2, avgRunCadence=178.0),
-            entry(3, avgRunCadence=115.0),
+            entry(2, avgRunCadence=118.0),
+            entry(3, activityType="walking", avgRunCadence=112.0),
         )
     )
-    assert [record.fields["avg_cadence_spm"] for record in imported.records] == [176, 178, 115]
+    one_foot = read_bytes(summaries(entry(1, avgRunCadence=88.0), entry(2, avgRunCadence=118.0)))
+    assert [record.fields["avg_cadence_spm"] for record in two_foot.records] == [176, 236, 112]
+    assert [record.fields["avg_cadence_spm"] for record in one_foot.records] == [176, 236]
 
 
 def test_a_ride_has_no_running_cadence():

@@ -181,8 +181,8 @@ def test_figures_over_days_without_a_run_are_null_with_their_reason(
     assert (bo["this_week_km"], bo["last_week_km"]) == (None, None)  # weeks without any data
     assert bo["this_week_km_reason"] == bo["last_week_km_reason"] == "no data since Sun 22 Feb 2026"
     assert bo["average_week_km"] == 14.0 and bo["average_week_km_reason"] is None
-    assert bo["running_days_in_row"] == 0  # a run 15 days before: the rest days count
-    assert bo["running_days_in_row_reason"] is None
+    assert bo["running_days_in_row"] is None  # no data for 15 days: no rest days counted
+    assert bo["running_days_in_row_reason"] == "no data since Sun 22 Feb 2026"
     assert (ana["this_week_km"], ana["last_week_km"], ana["running_days_in_row"]) == (0.0, 29.0, 0)
     assert ana["this_week_km_reason"] is ana["running_days_in_row_reason"] is None
     walker = status_dict(walker_status)  # a walk on the as-of day, no run in 40 days

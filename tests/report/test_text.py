@@ -32,7 +32,8 @@ def test_each_athlete_opens_with_their_status(coach_log, coach_findings, coach_s
     status_at = text.index("ana: status on Mon 9 Mar 2026")
     assert status_at < text.index("ana: 34 runs")
     assert "bo: status on Mon 9 Mar 2026" in text
-    assert "This week:\n  - Keep this week near" in text
+    # ana's knee hurt on the as-of day: cut back, and nothing that keeps the load
+    assert "This week:\n  - Rest or cut back until the knee settles" in text
 
 
 def test_one_athlete_matches_its_golden_file(coach_log, ana_findings):
@@ -77,10 +78,11 @@ def test_a_stale_athlete_shows_no_ratio_or_week_as_if_measured(
     bo = text.split("bo: status", 1)[1].split("Open findings", 1)[0]
     assert "Acute:chronic  not judged: no runs since Sun 22 Feb 2026" in bo
     assert "Rest           not judged: no runs since Sun 8 Feb 2026" in zoe  # 29 days
-    # stale or not, a run in the last 28 days lets the rest days count (bo's: 15 days before)
-    assert "Rest           0 running days in a row; last rest day Mon 9 Mar 2026" in bo
+    # days without data are not rest days: bo has sent nothing for 15 days
+    assert "Rest           not judged: no data since Sun 22 Feb 2026" in bo
+    # the as-of day without a run yet is not a rest day yet: Sunday was
     ana = text.split("ana: status", 1)[1].split("Open findings", 1)[0]
-    assert "Rest           0 running days in a row; last rest day Mon 9 Mar 2026" in ana
+    assert "Rest           0 running days in a row; last rest day Sun 8 Mar 2026" in ana
 
 
 def test_a_runner_who_only_walks_now_has_no_rest_days_counted(walker_status):

@@ -10,8 +10,9 @@ activity means:
   file CRC, checked here: a mismatch only adds a problem line), damage.py (problem lines
   for a file read in part), values.py (decoded values as numbers and text).
 - meaning: records.py (records in canonical units, and which session owns each), session.py
-  (a session's totals, pauses, cadence, sport and surface), clock.py (FIT seconds to UTC
-  or a watch's local time), device.py (the recording device).
+  (a session as a Track: its totals, pauses and sport; _track.record_of makes its record,
+  as for GPX and TCX), clock.py (FIT seconds to UTC or a watch's local time), device.py
+  (the recording device).
 
 Chained FIT files (several headers in one file) and multisport files give one Record per
 `session`; samples go to the session whose time window holds them.
@@ -29,7 +30,7 @@ from typing import BinaryIO
 import numpy as np
 
 from analyzer.errors import BadFile, FileErrorKind
-from analyzer.importers.base import Imported, Problem, Record
+from analyzer.importers.base import Imported, Record
 from analyzer.importers.fit.clock import clock_of
 from analyzer.importers.fit.crc import crc16 as _crc16  # noqa: F401  (tests check it)
 from analyzer.importers.fit.damage import damage_problems, missing_summary_problem
@@ -44,9 +45,8 @@ from analyzer.importers.fit.device import device_of
 from analyzer.importers.fit.reader import FastReader as _FastReader  # noqa: F401  (tests)
 from analyzer.importers.fit.records import owners, record_matrix, record_table
 from analyzer.importers.fit.session import (
-    fields_of,
     label_of,
-    samples_of,
+    record_of_session,
     session_start_s,
     session_without_summary,
 )
@@ -93,10 +93,8 @@ def read(stream: BinaryIO, *, use_fitfast: bool = True) -> Imported:
     log.debug("records decoded by %s", "fitdecode" if content is None else "fitfast")
     if content is None:
         content = decoded(data)
-    table, order_notice = record_table(record_matrix(content))
+    table = record_table(record_matrix(content))
     problems = damage_problems(content, data, has_data=bool(content.sessions) or not table.empty)
-    if order_notice:
-        problems.append(Problem(order_notice, FileErrorKind.NOTICE))
     sessions = content.sessions
     if not sessions:
         made_up = session_without_summary(content, table)
@@ -109,11 +107,16 @@ def read(stream: BinaryIO, *, use_fitfast: bool = True) -> Imported:
     order = np.argsort(starts_s, kind="stable")
     owner = owners(table["time_s"], starts_s[order])
     for position, index in enumerate(order):
-        session = sessions[index]
         rows = table if len(sessions) == 1 else table[owner == position].reset_index(drop=True)
-        label = label_of(position, len(sessions))
-        fields, notes = fields_of(session, rows, content.timer, clock, starts_s[index], label)
-        fields["device"] = device
+        record, notes = record_of_session(
+            sessions[index],
+            rows,
+            content.timer,
+            clock,
+            starts_s[index],
+            label_of(position, len(sessions)),
+            device,
+        )
+        records.append(record)
         problems += notes
-        records.append(Record(fields=fields, samples=samples_of(rows, fields, clock)))
     return Imported(records=records, problems=problems)

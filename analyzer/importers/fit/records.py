@@ -11,7 +11,6 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from analyzer.importers._track import plausible_order
 from analyzer.importers.fit.decode import RECORD_FIELDS, Content
 from analyzer.importers.fit.values import FIT_TIME_LIMIT_S, as_number
 
@@ -41,14 +40,13 @@ _TABLE_COLUMNS = pd.Index(
 )
 
 
-def record_table(matrix: np.ndarray) -> tuple[pd.DataFrame, str | None]:
-    """Records as float columns in canonical units, one row per timestamp, in the order
-    their path is plausible in; and a notice of that order when their times step back.
+def record_table(matrix: np.ndarray) -> pd.DataFrame:
+    """Records as float columns in canonical units, in the file's order.
 
     time_s stays in FIT seconds. The Strava app writes GPS and distance in separate records
-    with the same timestamp [docs/FORMATS.md §1.9]: such rows, one after the other, merge, the
-    first value of each column winning. Records whose times step back are measured in the
-    file's order and in time order, and the plausible one is kept (_track.plausible_order).
+    with the same timestamp [docs/FORMATS.md §1.9]: such rows, one after the other, merge,
+    the first value of each column winning. Records whose times step back are kept in the
+    file's order: _track.record_of measures them in the order whose path is plausible.
     """
     lat_deg = matrix[:, _LAT] * DEGREES_PER_SEMICIRCLE
     lon_deg = matrix[:, _LON] * DEGREES_PER_SEMICIRCLE
@@ -73,22 +71,17 @@ def record_table(matrix: np.ndarray) -> tuple[pd.DataFrame, str | None]:
             matrix[:, _HR],
         ]
     )
-    # Filtered and ordered as one numpy block: pandas would cost a millisecond a file.
+    # Filtered as one numpy block: pandas would cost a millisecond a file.
     # A FIT time is a uint32; anything else is a garbled field, not a moment.
     is_time = (table[:, 0] >= 0) & (table[:, 0] < FIT_TIME_LIMIT_S)
     if not is_time.all():
         table = table[is_time]
-    order = plausible_order(
-        table[:, 0], np.zeros(len(table), dtype=np.int64), table[:, 1], table[:, 2], table[:, 4]
-    )
-    if order.positions is not None:
-        table = table[order.positions]
     frame = pd.DataFrame(table, columns=_TABLE_COLUMNS)
     is_repeat = np.diff(table[:, 0]) == 0
     if is_repeat.any():
         same_time = np.concatenate([[0], np.cumsum(~is_repeat)])
         frame = frame.groupby(same_time, sort=False).first().reset_index(drop=True)
-    return frame, order.notice
+    return frame
 
 
 def _float_matrix(rows: list[list[Any]]) -> np.ndarray:
