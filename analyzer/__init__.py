@@ -19,13 +19,13 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import pandas as pd
 
-    from analyzer.loader import load
     from analyzer.log import FileError, TrainingLog
+    from analyzer.pipeline import load
     from analyzer.profile import Profile, load_profile
 
 # Imported when first used, so that `runlog --help` does not wait for pandas.
 _LAZY = {
-    "load": "analyzer.loader",
+    "load": "analyzer.pipeline",
     "FileError": "analyzer.log",
     "TrainingLog": "analyzer.log",
     "Profile": "analyzer.profile",

@@ -39,6 +39,8 @@ if TYPE_CHECKING:
     from analyzer.checkers.rule import Finding, Rule
     from analyzer.log import FileError, FileNotice, TrainingLog
     from analyzer.memo import Result
+    from analyzer.pipeline import Executor, Step
+    from analyzer.plan import Plan
     from analyzer.profile import Profile
     from analyzer.settings import Settings
 
@@ -219,10 +221,11 @@ def check(
     their open findings and advice, and the others one line each."""
     from analyzer import memo
 
-    settings = ctx.obj
     first_day, last_day = _days(since, until)
     width = _terminal_width() if output_format == "text" else 0
     shown = _Shown(output_format, show_all, width, athletes)
+    plan = _plan(paths, profile_path, ctx.obj)
+    make = partial(_check_made, plan, shown, (first_day, last_day), as_of)
     if dask_address is None:
         # a re-run over unchanged files, the same day, finds its result kept (analyzer/memo.py)
         options = {
@@ -235,32 +238,12 @@ def check(
             "width": str(width),
             "today": dt.date.today().isoformat(),
         }
-        days = (first_day, last_day)
-        make = partial(_check_here, paths, profile_path, shown, days, as_of, settings)
-        result = memo.remembered("check", paths, profile_path, options, settings, make)
+        result = memo.remembered("check", plan, options, partial(make, None))
     else:
-        from analyzer.cohort import check_cohort
-        from analyzer.profile import load_profile
-        from analyzer.relative import relative_findings, relative_log
+        from analyzer.cohort import DaskExecutor, cluster_client
 
-        _check_paths(paths)
-        profile = load_profile(profile_path) if profile_path is not None else None
-        training_log, every_finding = check_cohort(paths, dask_address, profile, settings=settings)
-        training_log = relative_log(training_log, paths)
-        as_of_day = _as_of_day(as_of, training_log, last_day)
-        until_day = last_day or as_of_day
-        chosen = _chosen(training_log, athletes)
-        findings = [
-            finding
-            for finding in relative_findings(every_finding, paths)
-            if (first_day is None or finding.date >= first_day)
-            and (until_day is None or finding.date <= until_day)
-            and (not chosen or finding.athlete in chosen)
-        ]
-        days_shown = (first_day, last_day, as_of_day)
-        shown_log = training_log.for_athletes(chosen) if chosen else training_log
-        report = _check_report(shown_log, findings, profile, shown, days_shown, chosen)
-        result = _check_result(paths, training_log, output_format, report)
+        with cluster_client(dask_address, ctx.obj) as client:
+            result = make(DaskExecutor(client))
     _echo_check(result, output_format)
     ctx.exit(result.exit_code)
 
@@ -276,27 +259,30 @@ class _Shown:
     athletes: tuple[str, ...]
 
 
-def _check_here(
-    paths: tuple[Path | str, ...],
-    profile_path: Path | None,
+def _check_made(
+    plan: Plan,
     shown: _Shown,
     days: tuple[dt.date | None, dt.date | None],
     as_of: str | None,
-    settings: Settings,
+    executor: Executor | None,
 ) -> Result:
-    """`check` on this machine (without Dask): the rules run on the athletes shown only, judged
-    on the as-of day of everything read."""
-    from analyzer.checkers import run_rules
+    """`check`'s result: the plan run on the executor (a Dask cluster's), else here; the
+    athletes shown judged on the as-of day of everything read."""
+    from analyzer.checkers import findings_within
 
     first_day, last_day = days
-    training_log, profile = _load(paths, profile_path, settings)
+    training_log, findings = _run(plan, executor or _local_executor(plan))
     as_of_day = _as_of_day(as_of, training_log, last_day)
     chosen = _chosen(training_log, shown.athletes)
     shown_log = training_log.for_athletes(chosen) if chosen else training_log
-    findings = run_rules(shown_log, profile, first_day, last_day or as_of_day)
+    findings = [
+        finding
+        for finding in findings_within(findings, first_day, last_day or as_of_day)
+        if not chosen or finding.athlete in chosen
+    ]
     days_shown = (first_day, last_day, as_of_day)
-    report = _check_report(shown_log, findings, profile, shown, days_shown, chosen)
-    return _check_result(paths, training_log, shown.output_format, report)
+    report = _check_report(shown_log, findings, plan.given, shown, days_shown, chosen)
+    return _check_result(plan.paths, training_log, shown.output_format, report)
 
 
 def _chosen(training_log: TrainingLog, names: Sequence[str]) -> list[str]:
@@ -438,9 +424,9 @@ def report(
         "as_of": str(as_of),
         "today": dt.date.today().isoformat(),
     }
-    days = (first_day, last_day)
-    make = partial(_report_result, paths, (output, is_site), profile_path, days, as_of, ctx.obj)
-    result = memo.remembered("report", paths, profile_path, options, ctx.obj, make)
+    plan = _plan(paths, profile_path, ctx.obj)
+    make = partial(_report_result, plan, (output, is_site), (first_day, last_day), as_of)
+    result = memo.remembered("report", plan, options, make)
     if is_site:
         check_pages(target, result.outputs, force=force)
         _write_site(target, result.outputs)
@@ -460,16 +446,14 @@ def _is_site(output: str) -> bool:
 
 
 def _report_result(
-    paths: tuple[Path | str, ...],
+    plan: Plan,
     output: tuple[str, bool],
-    profile_path: Path | None,
     days: tuple[dt.date | None, dt.date | None],
     as_of: str | None,
-    settings: Settings,
 ) -> Result:
     """`report`: the bytes of the page, or of each page of the site by its name, and what to
     say. `output` is what -o named, and whether it is a site's folder."""
-    from analyzer.checkers import run_rules
+    from analyzer.checkers import findings_within
     from analyzer.discover import shown
     from analyzer.memo import Result
     from analyzer.report import count_text
@@ -478,10 +462,11 @@ def _report_result(
 
     first_day, last_day = days
     output_named, is_site = output
-    training_log, profile = _load(paths, profile_path, settings)
-    exit_code = _exit_code_before_writing(training_log, paths)
+    training_log, findings = _run(plan, _local_executor(plan))
+    exit_code = _exit_code_before_writing(training_log, plan.paths)
     as_of_day = _as_of_day(as_of, training_log, last_day)
-    findings = run_rules(training_log, profile, first_day, last_day or as_of_day)
+    findings = findings_within(findings, first_day, last_day or as_of_day)
+    profile = plan.given
     status_by_athlete = (
         statuses(training_log, findings, as_of_day, profile, first_day) if as_of_day else {}
     )
@@ -490,11 +475,11 @@ def _report_result(
         training_log,
         findings,
         training_log.errors,
-        name=_squad_name(paths),
+        name=_squad_name(plan.paths),
         as_of=as_of_day,
         statuses=status_by_athlete,
         since=first_day,
-        processes=settings.reading_processes(),
+        processes=plan.settings.reading_processes(),
     )
     pages = rendered if isinstance(rendered, dict) else {PAGE_OUTPUT: rendered}
     lines = [(line, True) for line in _file_lines(training_log.errors, training_log.notices)]
@@ -597,8 +582,9 @@ def import_activities(
         "today": dt.date.today().isoformat(),  # runs dated after it are left out
     }
     table = (output, writer)
-    make = partial(_import_table, paths, profile_path, table, weekly_output, weekly_writer, ctx.obj)
-    result = memo.remembered("import", paths, profile_path, options, ctx.obj, make)
+    plan = _plan(paths, profile_path, ctx.obj)
+    make = partial(_import_table, plan, table, weekly_output, weekly_writer)
+    result = memo.remembered("import", plan, options, make)
     _write(output_path, result.outputs["table"])
     if weekly_output is not None:
         _write(weekly_output, result.outputs["weekly"])
@@ -607,21 +593,21 @@ def import_activities(
 
 
 def _import_table(
-    paths: tuple[Path | str, ...],
-    profile_path: Path | None,
+    plan: Plan,
     table: tuple[str, Callable[[Any], str | bytes]],
     weekly_output: Path | None,
     weekly_writer: Callable[[Any], str | bytes] | None,
-    settings: Settings,
 ) -> Result:
     """`import -o FILE`: the table (and the weekly table) as bytes, and what to say."""
     from analyzer.discover import shown
     from analyzer.memo import Result
+    from analyzer.pipeline import Step
     from analyzer.report import count_text
 
     output, writer = table
-    training_log, profile = _load(paths, profile_path, settings)
-    exit_code = _exit_code_before_writing(training_log, paths)
+    training_log, _ = _run(plan, _local_executor(plan), Step(rules=False))
+    profile = plan.given
+    exit_code = _exit_code_before_writing(training_log, plan.paths)
     outputs = {"table": _table_bytes(writer(training_log.activities))}
     lines = [(line, True) for line in _file_lines(training_log.errors, training_log.notices)]
     activities = count_text(len(training_log.activities), "activity", "activities")
@@ -647,10 +633,8 @@ def _import_datasets(
     profile_path: Path | None,
 ) -> None:
     """`import -o OUT/`: the datasets by athlete, written here or by the Dask cluster."""
-    from analyzer import cohort
-    from analyzer.checkers import run_rules
     from analyzer.discover import shown
-    from analyzer.profile import load_profile
+    from analyzer.pipeline import Step, checked
     from analyzer.report import count_text
 
     if "://" not in output:
@@ -659,35 +643,27 @@ def _import_datasets(
             if local.is_dir() and target.is_relative_to(local.resolve()):
                 raise UserError(f"{output}: is inside {shown(local)}, which runlog reads")
     totals = {"athletes": 0, "activities": 0, "notes": 0, "findings": 0, "weeks": 0}
-    has_errors = False
     notices: list[FileNotice] = []
-    if dask_address is None:
-        training_log, profile = _load(paths, profile_path, ctx.obj)
-        findings = run_rules(training_log, profile)
-        _echo_files(training_log)  # said before writing: a write that fails says so last
-        weeks, _ = cohort.write_local(training_log, findings, output, profile, with_samples)
-        has_errors = bool(training_log.errors)
-        totals.update(
-            athletes=len(training_log.athletes),
-            activities=len(training_log.activities),
-            notes=len(training_log.notes),
-            findings=len(findings),
-            weeks=weeks,
-        )
-    else:
-        _check_paths(paths)
-        profile = load_profile(profile_path) if profile_path is not None else None
-        results = cohort.run_cohort(
-            paths, dask_address, profile, output, with_samples, settings=ctx.obj
-        )
-        for result in results:
+    plan = checked(_plan(paths, profile_path, ctx.obj))
+    problems = _problem_errors(plan)
+    _echo_errors(problems)  # what could not be opened, then each athlete's as they are done
+    has_errors = bool(problems)
+    step = Step(out=output, with_samples=with_samples, keep_log=False)
+    with contextlib.ExitStack() as stack:
+        if dask_address is None:
+            executor = _local_executor(plan)
+        else:
+            from analyzer.cohort import DaskExecutor, cluster_client
+
+            executor = DaskExecutor(stack.enter_context(cluster_client(dask_address, ctx.obj)))
+        for result in executor.results(plan, step):
             _echo_errors(result.errors)  # as each athlete is done: none are kept
-            notices += result.notices  # told apart at the end, as the local path tells them
+            notices += result.notices  # told apart at the end
             has_errors = has_errors or bool(result.errors)
             totals["athletes"] += len(result.athletes)
             for key in ("activities", "notes", "findings", "weeks"):
                 totals[key] += getattr(result, key)
-        _echo_notices(notices)
+    _echo_notices(notices)
     if totals["activities"] == 0 and totals["notes"] == 0:
         named = ", ".join(shown(path) for path in paths)
         why = "no file could be read" if has_errors else "no activity files found"
@@ -783,18 +759,36 @@ def _check_paths(paths: Sequence[Path | str]) -> None:
         raise UserError(f"{shown(paths[0])}: no such file or folder")
 
 
-def _load(
-    paths: Sequence[Path | str], profile_path: Path | None, settings: Settings
-) -> tuple[TrainingLog, Profile | None]:
-    from analyzer.loader import load
-    from analyzer.profile import load_profile
-    from analyzer.relative import relative_log
+def _plan(paths: Sequence[Path | str], profile_path: Path | None, settings: Settings) -> Plan:
+    """The run's plan (analyzer/plan.py): no pandas, no activity file read."""
+    from analyzer.plan import make_plan
 
     _check_paths(paths)
-    profile = load_profile(profile_path) if profile_path is not None else None
+    return make_plan(paths, profile_path, settings)
+
+
+def _local_executor(plan: Plan) -> Executor:
+    from analyzer.pipeline import local_executor
+
+    return local_executor(plan.settings)
+
+
+def _run(
+    plan: Plan, executor: Executor, step: Step | None = None
+) -> tuple[TrainingLog, list[Finding]]:
+    """The plan run on the executor (paths shown relative to those named), with a progress
+    bar while many files are read here."""
+    from analyzer.pipeline import Step, run
+
     with _progress_bar() as progress:
-        training_log = load(*paths, profile=profile, progress=progress, settings=settings)
-    return relative_log(training_log, paths), profile
+        return run(plan, executor, step or Step(), progress)
+
+
+def _problem_errors(plan: Plan) -> list[FileError]:
+    """What the plan could not open or read, as the log lists it (paths relative)."""
+    from analyzer.pipeline import combine
+
+    return combine(plan, [])[0].errors
 
 
 @contextlib.contextmanager

@@ -41,9 +41,10 @@ import pyarrow.parquet as pq
 from analyzer import atomic
 from analyzer.checkers import FINDING_COLUMNS, Finding
 from analyzer.log import TrainingLog
+from analyzer.profile import Profile
 from analyzer.schema import ACTIVITY_COLUMNS, NOTE_COLUMNS, SAMPLE_COLUMNS, conform
 from analyzer.storage import filesystem_of
-from analyzer.weekly import WEEKLY_COLUMNS
+from analyzer.weekly import WEEKLY_COLUMNS, weekly_table
 
 TABLES = ("activities", "notes", "findings", "weekly")
 SAMPLES = "samples"
@@ -170,6 +171,23 @@ def write_samples(out: str, log: TrainingLog, athlete: str) -> int:
     with _Writer(out) as writer:
         writer.replace(athlete, {SAMPLES: write if ids else None})
     return written[0]
+
+
+def write_log(
+    out: str,
+    log: TrainingLog,
+    findings: Sequence[Finding],
+    profile: Profile | None = None,
+    with_samples: bool = False,
+) -> tuple[int, int]:
+    """Every athlete of the log written to `out` (its tables, and its samples when asked):
+    what `runlog import -o OUT/` writes for each athlete. (weeks, samples) written."""
+    weekly = weekly_table(log, list(findings), profile)
+    write_athletes(out, athlete_tables(log, list(findings), weekly), log.athletes)
+    samples = (
+        sum(write_samples(out, log, athlete) for athlete in log.athletes) if with_samples else 0
+    )
+    return len(weekly), samples
 
 
 def read_table(out: str, name: str) -> pd.DataFrame:
@@ -379,5 +397,6 @@ __all__ = [
     "partition_folder",
     "read_table",
     "write_athletes",
+    "write_log",
     "write_samples",
 ]

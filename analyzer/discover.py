@@ -1,13 +1,18 @@
 """From the paths a user names to readable sources: files, folder trees, zip members, .gz.
 
-Folders are walked front to back without recursion (a tree a thousand deep is one more
-loop), following links to folders once, so a link loop ends. Only regular files are read: a
-FIFO, socket or device named like an activity file is passed over with one line, never opened.
-Files no importer claims are passed over, but a path the user named is never ignored. Zip
-archives (and zips inside them, as in Garmin's account export) are read in place, within the
-InputLimits, never unpacked to disk. A folder whose sub-folders each hold activity files (a
-coach's folder, one per athlete) gives one athlete per sub-folder. A runlog.toml at the root
-of a zip is read as it is beside the data in a folder.
+Every place is looked at through analyzer/places.py's Tree: a folder on disk, a folder in an
+object store, a zip (zips inside it too, as in Garmin's account export). Folders are walked
+without recursion, through links once; only regular files are read: a FIFO, socket or
+device named like an activity file is passed over with one line, never opened. Files no
+importer claims are passed over, but a path the user named is never ignored. Zips are read
+in place, within the InputLimits, never unpacked to disk.
+
+Who a file belongs to is decided here, by one rule for every kind of place (`athlete_folders`):
+a coach's folder (no activity file of its own, at least two sub-folders that hold some, none
+named like a year, a month or a part of an export) gives one athlete per sub-folder; a runner's
+folder named beside other paths that holds its own runlog.toml is that runner's. The
+runlog.toml files that could apply are found here too (beside the data, in an athlete's
+folder, at the root of a zip), and read by analyzer/plan.py.
 
 Names are shown as the user would type them: bytes that are not UTF-8 (a file name from an
 old system, an entry of an old zip) are escaped (`run\\xff.gpx`), so every output can show them.
@@ -15,38 +20,35 @@ old system, an entry of an old zip) are escaped (`run\\xff.gpx`), so every outpu
 
 from __future__ import annotations
 
-import functools
-import mmap
 import os
 import re
 import stat
 import tomllib
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path, PurePosixPath
 
-from analyzer import storage
-from analyzer.archives import (
-    DEFAULT_LIMITS,
-    MB,
-    ArchiveLimitError,
-    Buffer,
-    InputLimits,
-    Member,
-    inflate_gz,
-    list_members,
-    read_member,
-)
+from analyzer.archives import DEFAULT_LIMITS, ArchiveLimitError, InputLimits, inflate_gz
 from analyzer.errors import BadFile, FileErrorKind, RunlogError
 from analyzer.importers import claims
+from analyzer.places import (
+    DiskFolder,
+    Entry,
+    Location,
+    NotARegularFile,
+    Problem,
+    Tree,
+    open_zip,
+    shown,
+    store_folder,
+    too_large,
+    zip_members,
+    zip_tree,
+)
 from analyzer.profile import PROFILE_FILE_NAME
-from analyzer.storage import StoredFile, is_url
+from analyzer.storage import is_url
 
 ARCHIVE_SEPARATOR = "!"  # export.zip!activities/123.fit.gz
-_JUNK_NAMES = re.compile(r"(^|/)(__MACOSX/|\._|\.DS_Store$|Thumbs\.db$|desktop\.ini$)")
-_JUNK_FOLDERS = ("__MACOSX",)
-_JUNK_FILES = ("Thumbs.db", "desktop.ini")
 # How many files to look at for a data file when judging whether a folder beside the one
 # named is an athlete's: enough for any runner's folder, far short of a home folder's.
 _LOOK_FOR_DATA_FILES = 20_000
@@ -60,30 +62,17 @@ _BUCKET_NAME = re.compile(
     r"di[-_]connect.*|apple_health_export|workout-routes|electrocardiograms)$",
     re.IGNORECASE,
 )
-_KINDS_OF_FILE = {
-    stat.S_IFIFO: "a FIFO (named pipe)",
-    stat.S_IFSOCK: "a socket",
-    stat.S_IFCHR: "a device",
-    stat.S_IFBLK: "a device",
-}
-Problem = tuple[str, BadFile]  # the path as shown, and why it could not be read
-
-
-class NotARegularFile(BadFile):
-    """A FIFO, socket or device (or a link to one): never opened, so nothing can hang."""
-
-    default_kind = FileErrorKind.NOT_REGULAR_FILE
 
 
 @dataclass(frozen=True)
 class Source:
-    """One file to import: where it is, whose it is, and how to get its bytes."""
+    """One file to import: where it is, whose it is, and how to read it (from any process)."""
 
-    path: str  # as the user sees it: a file path, or archive.zip!member/path
-    athlete: str | None  # the athlete sub-folder it sits in, if any
+    path: str  # as the user sees it: a file path, a URL, or archive.zip!member/path
+    athlete: str | None  # the athlete folder it sits in, if any
     named: bool  # the user named this very file
     in_archive: bool
-    read_raw: Callable[[], bytes]
+    location: Location
     limits: InputLimits = field(default=DEFAULT_LIMITS, compare=False)
 
     @property
@@ -92,34 +81,40 @@ class Source:
 
     def read(self) -> bytes:
         """The file's bytes, gunzipped (within the limits) when its name ends in .gz."""
-        raw = self.read_raw()
+        raw = self.location.read(self.limits)
         if not self.name.lower().endswith(".gz"):
             return raw
         return inflate_gz(raw, self.limits)
 
 
 @dataclass(frozen=True)
+class ProfileFile:
+    """A runlog.toml found with the data: whose it is, how it is shown, where it is."""
+
+    athlete: str  # "" for everyone the paths hold, else the athlete whose folder holds it
+    label: str
+    location: Location
+    in_archive: bool  # at the root of a zip (one beside the data comes first)
+    own_folder: bool  # in an athlete's folder: a bad one leaves that athlete out
+
+
+@dataclass(frozen=True)
 class Discovery:
     sources: list[Source]
     problems: list[Problem]  # paths that could not be opened or read, and why
-    athlete_folders: dict[str, Path]  # athlete -> their sub-folder (for their runlog.toml)
-    data_folders: list[Path]  # the folders named, and the folders of the files named
-    # athlete ("" for all) -> (where, TOML bytes) of a runlog.toml found at the root of a zip
-    archive_profiles: dict[str, tuple[str, bytes]] = field(default_factory=dict)
-
-
-def shown(path: str | Path) -> str:
-    """A path as text any output can hold: bytes that are not UTF-8 escaped as \\xff."""
-    return os.fsencode(path).decode("utf-8", "backslashreplace")
+    profiles: list[ProfileFile] = field(default_factory=list)  # in the order found
+    # the athletes of the folders split by athlete (coach folders, runners' own folders)
+    athletes: list[str] = field(default_factory=list)
 
 
 def discover(paths: list[str | Path], limits: InputLimits | None = None) -> Discovery:
     """Every source under the named paths, in a stable order; what cannot be read, as problems."""
     limits = DEFAULT_LIMITS if limits is None else limits
-    found = Discovery([], [], {}, [])
+    found = Discovery([], [])
+    beside_others = len(paths) > 1
     for raw_path in paths:
         if is_url(raw_path):
-            _add_url(found, str(raw_path), limits, beside_others=len(paths) > 1)
+            _add_url(found, str(raw_path), limits, beside_others=beside_others)
             continue
         path = Path(raw_path)
         try:
@@ -131,230 +126,157 @@ def discover(paths: list[str | Path], limits: InputLimits | None = None) -> Disc
                 reason, kind = f"cannot open: {err.strerror or err}", FileErrorKind.UNREADABLE
             found.problems.append((shown(path), BadFile(reason, kind)))
             continue
+        folder = path if stat.S_ISDIR(info.st_mode) else path.parent
+        tree = DiskFolder(folder, found.problems, is_data_file)
         if stat.S_ISDIR(info.st_mode):
-            athletes = folder_athletes(path, beside_others=len(paths) > 1)
-            if path not in athletes.values():  # a runner's own runlog.toml is theirs alone
-                found.data_folders.append(path)
-            for athlete, folder in athletes.items():
-                found.athlete_folders[athlete] = folder
-                _add_tree(found, folder, athlete, limits)
-            if not athletes:
-                _add_tree(found, path, None, limits)
+            _add_folder(found, tree, path.name, limits, beside_others=beside_others)
         else:
-            found.data_folders.append(path.parent)
-            _add_file(found, path, info, None, named=True, limits=limits)
+            _add_profile_beside(found, tree)
+            _add_file(found, tree.entry(path, info), None, named=True, limits=limits)
     return found
 
 
-def folder_athletes(folder: Path, *, beside_others: bool) -> dict[str, Path]:
-    """The athletes of a folder named, each with their folder: a coach's athlete sub-folders,
-    else the folder itself when it is a runner's named beside others (`_own_athlete`), else
-    none (its files are the other paths')."""
-    athletes = coach_athlete_folders(folder)
-    if athletes:
-        return {shown(child.name): child for child in athletes}
-    own_athlete = _own_athlete(folder) if beside_others else None
-    return {own_athlete: folder} if own_athlete is not None else {}
+# --- who a folder's files belong to: one rule for disk, store and zip ----------------------
 
 
-def _own_athlete(folder: Path) -> str | None:
-    """The athlete of a runner's folder named beside others, when it holds its own runlog.toml:
-    the name the profile gives, else the folder's. Its profile is then theirs alone, so two
-    runners' folders named together stay two runners."""
-    profile_path = folder / PROFILE_FILE_NAME
-    if not profile_path.is_file():
-        return None
-    try:
-        text = profile_path.read_bytes()
-    except OSError:
-        text = b""  # the loader reports an unreadable profile with its reason
-    return _athlete_of_profile(text, shown(folder.name))
+def athlete_folders(tree: Tree, folder: str = "") -> list[str]:
+    """The athlete sub-folders of `folder` when it is a coach's folder, else an empty list.
 
-
-def _athlete_of_profile(text: bytes, folder_name: str) -> str:
-    """The athlete a runner's own runlog.toml names, else their folder's name."""
-    try:
-        named = tomllib.loads(text.decode("utf-8")).get("athlete")
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
-        named = None  # the loader reports a bad profile with its reason
-    return named.strip() if isinstance(named, str) and named.strip() else folder_name
-
-
-def coach_athlete_folders(folder: Path) -> list[Path]:
-    """The athlete sub-folders when `folder` is a coach's folder, else an empty list.
-
-    A coach's folder holds no activity files of its own and at least two sub-folders that
+    A coach's folder holds no activity file of its own and at least two sub-folders that
     do, none of them named like a year, a month or a part of an export.
     """
-    try:
-        with os.scandir(folder) as listing:
-            children = sorted(
-                (entry for entry in listing if not entry.name.startswith(".")),
-                key=lambda entry: entry.name,
-            )
-    except OSError:
+    files, folders = tree.children(folder)
+    if any(is_data_file(name) for name in files):
         return []
-    if any(_is_file(child) and _is_data_file(child.name) for child in children):
+    if len(folders) < 2 or any(_BUCKET_NAME.match(name) for name in folders):
         return []
-    subfolders = [Path(child.path) for child in children if _is_folder(child)]
-    if len(subfolders) < 2 or any(_BUCKET_NAME.match(child.name) for child in subfolders):
-        return []
-    with_data = [child for child in subfolders if _holds_data(child)]
+    with_data = [name for name in folders if holds_data(tree, _under(folder, name))]
     return with_data if len(with_data) >= 2 else []
 
 
-def _is_file(entry: os.DirEntry[str]) -> bool:
-    try:
-        return entry.is_file()
-    except OSError:
-        return False
-
-
-def _is_folder(entry: os.DirEntry[str]) -> bool:
-    try:
-        return entry.is_dir()
-    except OSError:
-        return False
-
-
-def _is_data_file(name: str) -> bool:
-    return name != PROFILE_FILE_NAME and (claims(name) or name.lower().endswith(".zip"))
-
-
-def _holds_data(folder: Path, *, budget: int = _LOOK_FOR_DATA_FILES) -> bool:
+def holds_data(tree: Tree, folder: str, *, budget: int = _LOOK_FOR_DATA_FILES) -> bool:
     """Whether a data file lies under `folder`, looking at no more than `budget` files.
 
     The walk stops at the first data file, so a runner's folder answers at once; a big folder
     of anything else (the parent of the folder named may be a home folder) is not walked to
     its end. Past the budget it says no: such a folder is not taken for an athlete's.
     """
-    return any(_is_data_file(path.name) for path, _ in islice(_walk(folder, []), budget))
+    return any(is_data_file(entry.name) for entry in islice(tree.walk(folder), budget))
 
 
-def _tree(folder: Path, problems: list[Problem]) -> list[tuple[Path, os.stat_result]]:
-    """Every file under `folder` but hidden and junk ones, with its stat, in name order."""
-    return sorted(_walk(folder, problems), key=lambda item: str(item[0]))
+def coach_athlete_folders(folder: Path) -> list[Path]:
+    """The athlete sub-folders of a folder on disk when it is a coach's folder, else []."""
+    return [folder / name for name in athlete_folders(DiskFolder(folder, [], is_data_file))]
 
 
-def _walk(folder: Path, problems: list[Problem]) -> Iterator[tuple[Path, os.stat_result]]:
-    """The files under `folder` but hidden and junk ones, with their stat, as they are found.
+def is_data_file(name: str) -> bool:
+    """Whether a file of a folder is read: one an importer claims, or a zip."""
+    return name != PROFILE_FILE_NAME and (claims(name) or name.lower().endswith(".zip"))
 
-    Walked with a list, not recursion; a folder reached twice (two links, a link loop) is
-    walked once. A folder that cannot be opened is one problem.
-    """
+
+def athlete_of_profile(text: bytes, folder_name: str) -> str:
+    """The athlete a runner's own runlog.toml names, else their folder's name."""
     try:
-        seen = {_identity(folder.stat())}
-    except OSError:
-        seen = set()
-    pending = [folder]
-    while pending:
-        current = pending.pop()
-        try:
-            with os.scandir(current) as listing:
-                entries = list(listing)
-        except OSError as err:
-            reason = f"cannot open this folder ({err.strerror or err}); its files are not read"
-            problems.append((shown(current), BadFile(reason, FileErrorKind.UNREADABLE)))
-            continue
-        for entry in entries:
-            if entry.name.startswith(".") or entry.name in _JUNK_FILES:
-                continue
-            try:
-                info = os.stat(entry.path)  # through links: a link is what it points at
-            except OSError as err:
-                if _is_data_file(entry.name):
-                    reason = "a link to nothing" if entry.is_symlink() else "cannot open"
-                    problems.append(
-                        (
-                            shown(entry.path),
-                            BadFile(f"{reason} ({err.strerror})", FileErrorKind.UNREADABLE),
-                        )
-                    )
-                continue
-            if stat.S_ISDIR(info.st_mode):
-                if entry.name not in _JUNK_FOLDERS and _identity(info) not in seen:
-                    seen.add(_identity(info))
-                    pending.append(Path(entry.path))
-            else:
-                yield Path(entry.path), info
+        named = tomllib.loads(text.decode("utf-8")).get("athlete")
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+        named = None  # the plan reports a bad profile with its reason
+    return named.strip() if isinstance(named, str) and named.strip() else folder_name
 
 
-def _identity(info: os.stat_result) -> tuple[int, int]:
-    return info.st_dev, info.st_ino
+def _under(folder: str, name: str) -> str:
+    return f"{folder}/{name}" if folder else name
 
 
-def _add_tree(found: Discovery, folder: Path, athlete: str | None, limits: InputLimits) -> None:
-    for path, info in _tree(folder, found.problems):
-        if _is_data_file(path.name):
-            _add_file(found, path, info, athlete, named=False, limits=limits)
+def _add_folder(
+    found: Discovery, tree: Tree, folder_name: str, limits: InputLimits, *, beside_others: bool
+) -> None:
+    """A folder named (on disk or in a store): its athletes' folders, or its files."""
+    coached = athlete_folders(tree)
+    if coached:
+        _add_profile(found, tree, "", "", own_folder=False)  # the coach's: everyone's
+        for name in coached:
+            athlete = shown(name)
+            found.athletes.append(athlete)
+            _add_profile(found, tree, name, athlete, own_folder=True)
+            _add_files(found, tree, name, athlete, limits)
+        return
+    own = _own_athlete(tree, folder_name) if beside_others else None
+    if own is not None:  # a runner's own runlog.toml is theirs alone
+        found.athletes.append(own)
+        _add_profile(found, tree, "", own, own_folder=True)
+    else:
+        _add_profile(found, tree, "", "", own_folder=False)
+    _add_files(found, tree, "", own, limits)
+
+
+def _add_files(
+    found: Discovery, tree: Tree, folder: str, athlete: str | None, limits: InputLimits
+) -> None:
+    for entry in sorted(tree.walk(folder), key=lambda entry: entry.label):
+        if is_data_file(entry.name):
+            _add_file(found, entry, athlete, named=False, limits=limits)
+
+
+def _own_athlete(tree: Tree, folder_name: str) -> str | None:
+    """The athlete of a runner's folder named beside others, when it holds its own runlog.toml:
+    the name the profile gives, else the folder's. Its profile is then theirs alone, so two
+    runners' folders named together stay two runners."""
+    entry = _profile_entry(tree, "")
+    if entry is None:
+        return None
+    try:
+        text = entry.location.read(DEFAULT_LIMITS)
+    except (OSError, RunlogError):
+        text = b""  # the plan reports an unreadable profile with its reason
+    return athlete_of_profile(text, shown(folder_name))
+
+
+def _add_profile(
+    found: Discovery, tree: Tree, folder: str, athlete: str, *, own_folder: bool
+) -> None:
+    """The runlog.toml right in `folder`, if there is one."""
+    entry = _profile_entry(tree, folder)
+    if entry is not None:
+        found.profiles.append(ProfileFile(athlete, entry.label, entry.location, False, own_folder))
+
+
+def _profile_entry(tree: Tree, folder: str) -> Entry | None:
+    files, _ = tree.children(folder)
+    if PROFILE_FILE_NAME not in files:
+        return None
+    relative = _under(folder, PROFILE_FILE_NAME)
+    # a folder's own files come first in a walk: the rest of the tree is not listed
+    return next((entry for entry in tree.walk(folder) if entry.relative == relative), None)
+
+
+def _add_profile_beside(found: Discovery, folder: DiskFolder) -> None:
+    """The runlog.toml beside a file named on its own."""
+    path = folder.root / PROFILE_FILE_NAME
+    if path.is_file():
+        found.profiles.append(
+            ProfileFile("", shown(path), Location(os.fsdecode(path)), False, False)
+        )
 
 
 def _add_file(
-    found: Discovery,
-    path: Path,
-    info: os.stat_result,
-    athlete: str | None,
-    *,
-    named: bool,
-    limits: InputLimits,
+    found: Discovery, entry: Entry, athlete: str | None, *, named: bool, limits: InputLimits
 ) -> None:
-    label = shown(path)
-    kind = _KINDS_OF_FILE.get(stat.S_IFMT(info.st_mode))
-    if kind is not None or not stat.S_ISREG(info.st_mode):
-        reason = f"is {kind or 'not a regular file'}, not a file: passed over"
-        found.problems.append((label, NotARegularFile(reason)))
+    if entry.not_regular is not None:
+        reason = f"is {entry.not_regular}, not a file: passed over"
+        found.problems.append((entry.label, NotARegularFile(reason)))
         return
-    if info.st_size > limits.max_file_bytes:
-        reason = (
-            f"is {info.st_size / MB:,.0f} MB, more than any activity file: not read "
-            f"({limits.named('max_file_mb')})"
-        )
-        found.problems.append((label, ArchiveLimitError(reason)))
+    if entry.size_bytes is not None and entry.size_bytes > limits.max_file_bytes:
+        found.problems.append((entry.label, too_large(entry.size_bytes, limits)))
         return
-    if path.name.lower().endswith(".zip"):
-        try:
-            data = _mapped(path)
-        except OSError as err:
-            found.problems.append(
-                (label, BadFile(f"cannot open: {err.strerror or err}", FileErrorKind.UNREADABLE))
-            )
-            return
-        _add_archive(found, label, data, athlete, limits, depth=1)
+    if entry.name.lower().endswith(".zip"):
+        _add_archive(found, entry.label, entry.location, athlete, limits, depth=1)
         return
-    found.sources.append(Source(label, athlete, named, False, _file_reader(path, limits), limits))
+    found.sources.append(
+        Source(entry.label, athlete, named, bool(entry.location.members), entry.location, limits)
+    )
 
 
-def _mapped(path: Path) -> Buffer:
-    """A zip's bytes, mapped from disk rather than read (an export can be gigabytes)."""
-    with open(path, "rb") as stream:
-        if os.fstat(stream.fileno()).st_size == 0:
-            return b""
-        return mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ)
-
-
-def _file_reader(path: Path, limits: InputLimits) -> Callable[[], bytes]:
-    def read_raw() -> bytes:
-        return read_regular_file(path, limits)
-
-    return read_raw
-
-
-def read_regular_file(path: Path, limits: InputLimits) -> bytes:
-    """A regular file's bytes, at most the limit; opened without waiting, so a file replaced by
-    a FIFO since it was found cannot hang the run."""
-    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    with open(descriptor, "rb") as stream:
-        info = os.fstat(descriptor)
-        if not stat.S_ISREG(info.st_mode):
-            raise NotARegularFile("is not a regular file: passed over")
-        # read() allocates what it is asked for: ask for the size the file has (and a byte)
-        data = stream.read(min(info.st_size, limits.max_file_bytes) + 1)
-    if len(data) > limits.max_file_bytes:
-        raise ArchiveLimitError(
-            f"is more than {limits.max_file_mb:g} MB, more than any activity file: not read "
-            f"({limits.named('max_file_mb')})"
-        )
-    return data
+# --- zips ---------------------------------------------------------------------------------
 
 
 @dataclass
@@ -367,7 +289,7 @@ class _Budget:
 def _add_archive(
     found: Discovery,
     label: str,
-    data: Buffer,
+    location: Location,
     athlete: str | None,
     limits: InputLimits,
     depth: int,
@@ -375,36 +297,38 @@ def _add_archive(
 ) -> None:
     budget = _Budget(limits.max_archive_bytes) if budget is None else budget
     try:
-        listing = list_members(data, limits)
+        listing = zip_members(location, limits)
     except BadFile as err:
         found.problems.append((label, err))
         return
+    except OSError as err:
+        reason = f"cannot open: {err.strerror or err}"
+        found.problems.append((label, BadFile(reason, FileErrorKind.UNREADABLE)))
+        return
     if listing.damage is not None:
         found.problems.append((label, BadFile(listing.damage, FileErrorKind.DAMAGED_ARCHIVE)))
-    members = sorted(listing.members, key=lambda member: member.name)
-    athletes = _archive_athletes(members, athlete) if depth == 1 else {"": athlete}
-    _add_archive_profiles(found, label, data, members, athletes, limits)
-    for member in members:
-        name = member.name
-        member_athlete = _athlete_of(name, athletes)
-        if not name or member.is_folder or _JUNK_NAMES.search(name):
+    tree = zip_tree(label, location, listing.members)
+    entries = sorted(tree.entries, key=lambda entry: entry.relative)
+    athletes = _archive_athletes(tree, athlete) if depth == 1 else {"": athlete}
+    for prefix, owner in athletes.items():
+        _add_archive_profile(found, entries, prefix, owner)
+    for entry in entries:
+        is_archive = entry.name.lower().endswith(".zip")
+        if not is_archive and not claims(entry.name):
             continue
-        is_archive = name.lower().endswith(".zip")
-        if not is_archive and not claims(PurePosixPath(name).name):
-            continue
-        member_label = f"{label}{ARCHIVE_SEPARATOR}{name}"
+        member = entry.location.members[-1]
         declared_bytes = member.size if member.size is not None else 0
         if declared_bytes > budget.remaining_bytes:
-            found.problems.append((label, _archive_full(limits, name)))
+            found.problems.append((label, _archive_full(limits, entry.relative)))
             return
         budget.remaining_bytes -= declared_bytes
+        member_athlete = _athlete_of(entry.relative, athletes)
         if is_archive:
-            _add_inner_archive(
-                found, member_label, data, member, member_athlete, limits, depth, budget
-            )
+            _add_inner_archive(found, entry, member_athlete, limits, depth, budget)
             continue
-        read_raw = _member_reader(data, member, limits)
-        found.sources.append(Source(member_label, member_athlete, False, True, read_raw, limits))
+        found.sources.append(
+            Source(entry.label, member_athlete, False, True, entry.location, limits)
+        )
 
 
 def _archive_full(limits: InputLimits, name: str) -> ArchiveLimitError:
@@ -416,9 +340,7 @@ def _archive_full(limits: InputLimits, name: str) -> ArchiveLimitError:
 
 def _add_inner_archive(
     found: Discovery,
-    label: str,
-    data: Buffer,
-    member: Member,
+    entry: Entry,
     athlete: str | None,
     limits: InputLimits,
     depth: int,
@@ -429,73 +351,41 @@ def _add_inner_archive(
             f"a zip inside {depth} zips: not opened, runlog reads zips only "
             f"{limits.max_nesting} deep ({limits.named('max_nesting')})"
         )
-        found.problems.append((label, ArchiveLimitError(reason)))
+        found.problems.append((entry.label, ArchiveLimitError(reason)))
         return
     try:
-        inner = read_member(data, member, limits)
+        inner = open_zip(entry.location, limits)
     except BadFile as err:
-        found.problems.append((label, err))
+        found.problems.append((entry.label, err))
         return
-    if member.size is None:  # found by its header: counted now that its size is known
+    if entry.location.members[-1].size is None:  # found by its header: counted now
         budget.remaining_bytes -= len(inner)
-    _add_archive(found, label, inner, athlete, limits, depth + 1, budget)
+    _add_archive(found, entry.label, entry.location, athlete, limits, depth + 1, budget)
 
 
-def _member_reader(data: Buffer, member: Member, limits: InputLimits) -> Callable[[], bytes]:
-    def read_raw() -> bytes:
-        return read_member(data, member, limits)
-
-    return read_raw
-
-
-def _add_archive_profiles(
-    found: Discovery,
-    label: str,
-    data: Buffer,
-    members: list[Member],
-    athletes: dict[str, str | None],
-    limits: InputLimits,
+def _add_archive_profile(
+    found: Discovery, entries: list[Entry], prefix: str, athlete: str | None
 ) -> None:
-    """Keep the runlog.toml at the root of a zip (or of the one folder a zipped folder holds),
-    and each athlete sub-folder's, as they are kept beside the data in folders."""
-    by_name = {member.name: member for member in members}
-    for prefix, athlete in athletes.items():
-        member = by_name.get(f"{prefix}{PROFILE_FILE_NAME}")
-        key = athlete or ""
-        if member is None or key in found.archive_profiles:
-            continue
-        where = f"{label}{ARCHIVE_SEPARATOR}{member.name}"
-        try:
-            found.archive_profiles[key] = (where, read_member(data, member, limits))
-        except BadFile as err:
-            found.problems.append((where, err))
+    """The runlog.toml at the root of a zip (or of the one folder a zipped folder holds), and
+    each athlete sub-folder's, as they are kept beside the data in folders."""
+    for entry in entries:
+        if entry.relative == f"{prefix}{PROFILE_FILE_NAME}":
+            item = ProfileFile(athlete or "", entry.label, entry.location, True, False)
+            found.profiles.append(item)
+            return
 
 
-def _archive_athletes(members: list[Member], athlete: str | None) -> dict[str, str | None]:
+def _archive_athletes(tree: Tree, athlete: str | None) -> dict[str, str | None]:
     """Folder prefix -> athlete inside a zip: its root ("" or the one folder a zipped folder
     holds) for `athlete`, and when that root is a coach's folder, each athlete sub-folder."""
-    names = [member.name for member in members if member.name and not member.is_folder]
-    tops = {name.split("/", 1)[0] for name in names if "/" in name}
-    loose = [name for name in names if "/" not in name and name != PROFILE_FILE_NAME]
-    root = f"{next(iter(tops))}/" if len(tops) == 1 and not loose else ""
-    layout: dict[str, str | None] = {root: athlete}
-    if athlete is not None or _BUCKET_NAME.match(root.rstrip("/")):
+    files, folders = tree.children()
+    loose = [name for name in files if name != PROFILE_FILE_NAME]
+    root = folders[0] if len(folders) == 1 and not loose else ""
+    layout: dict[str, str | None] = {f"{root}/" if root else "": athlete}
+    if athlete is not None or _BUCKET_NAME.match(root):
         return layout
-    inside = [name[len(root) :] for name in names if name.startswith(root)]
-    if any("/" not in name and _is_data_file(name) for name in inside):
-        return layout
-    subfolders = sorted({name.split("/", 1)[0] for name in inside if "/" in name})
-    with_data = [
-        folder
-        for folder in subfolders
-        if any(
-            name.startswith(f"{folder}/") and _is_data_file(PurePosixPath(name).name)
-            for name in inside
-        )
-    ]
-    if len(with_data) < 2 or any(_BUCKET_NAME.match(folder) for folder in subfolders):
-        return layout
-    return layout | {f"{root}{folder}/": folder for folder in with_data}
+    coached = athlete_folders(tree, root)
+    return layout | {f"{_under(root, name)}/": shown(name) for name in coached}
 
 
 def _athlete_of(name: str, athletes: dict[str, str | None]) -> str | None:
@@ -504,7 +394,7 @@ def _athlete_of(name: str, athletes: dict[str, str | None]) -> str | None:
     return athletes[max(holding, key=len)] if holding else None
 
 
-# --- object stores (s3://, gs://, abfs://): listed and read through analyzer.storage ---------
+# --- object stores (s3://, gs://, abfs://): listed and read through analyzer/places.py -----
 
 
 def _add_url(found: Discovery, url: str, limits: InputLimits, *, beside_others: bool) -> None:
@@ -512,79 +402,30 @@ def _add_url(found: Discovery, url: str, limits: InputLimits, *, beside_others: 
     athletes, a runlog.toml its profile, a runner's folder named beside others with its own
     runlog.toml its runner), its files read when imported, never copied."""
     try:
-        files, is_folder = storage.list_files(url)
+        listed = store_folder(url)
     except FileNotFoundError:
         found.problems.append((url, BadFile("no such file or folder")))
         return
     except (OSError, RunlogError) as err:
         found.problems.append((url, BadFile(f"cannot open: {err}")))
         return
-    if not is_folder:
-        _add_stored_file(found, files[0], None, named=True, limits=limits)
+    if isinstance(listed, Entry):
+        _add_file(found, listed, None, named=True, limits=limits)
         return
-    files = [
-        file
-        for file in files
-        if not any(part.startswith(".") for part in file.relative.split("/"))
-        and not _JUNK_NAMES.search(file.relative)
-    ]
-    athletes = _stored_athletes(files)
-    own_athlete = None  # as `_own_athlete` on disk
-    own_profile = [file for file in files if file.relative == PROFILE_FILE_NAME]
-    if beside_others and not athletes and own_profile:
-        folder_name = url.rstrip("/").rsplit("/", 1)[-1]
-        own_athlete = _athlete_of_profile(storage.read_bytes(own_profile[0].url), folder_name)
-    for file in files:
-        parts = file.relative.split("/")
-        athlete = parts[0] if athletes and len(parts) > 1 else own_athlete
-        if parts[-1] == PROFILE_FILE_NAME and len(parts) == (2 if athletes and athlete else 1):
-            found.archive_profiles[athlete or ""] = (file.url, storage.read_bytes(file.url))
-        elif _is_data_file(parts[-1]) and (athlete in athletes or not athletes):
-            _add_stored_file(found, file, athlete, named=False, limits=limits)
+    folder_name = url.rstrip("/").rsplit("/", 1)[-1]
+    _add_folder(found, listed, folder_name, limits, beside_others=beside_others)
 
 
-def _stored_athletes(files: list[StoredFile]) -> set[str]:
-    """The athlete folders of a stored coach's folder (as coach_athlete_folders), or none."""
-    if any("/" not in file.relative and _is_data_file(file.relative) for file in files):
-        return set()
-    subfolders = {file.relative.split("/", 1)[0] for file in files if "/" in file.relative}
-    if len(subfolders) < 2 or any(_BUCKET_NAME.match(name) for name in subfolders):
-        return set()
-    with_data = {
-        file.relative.split("/", 1)[0]
-        for file in files
-        if "/" in file.relative and _is_data_file(file.relative.rsplit("/", 1)[-1])
-    }
-    return with_data if len(with_data) >= 2 else set()
-
-
-def _add_stored_file(
-    found: Discovery, file: StoredFile, athlete: str | None, *, named: bool, limits: InputLimits
-) -> None:
-    if file.size_bytes is not None and file.size_bytes > limits.max_file_bytes:
-        reason = (
-            f"is {file.size_bytes / MB:,.0f} MB, more than any activity file: not read "
-            f"({limits.named('max_file_mb')})"
-        )
-        found.problems.append((file.url, ArchiveLimitError(reason)))
-        return
-    if file.url.lower().endswith(".zip"):
-        try:
-            data = storage.read_bytes(file.url, limits.max_file_bytes)
-        except OSError as err:
-            found.problems.append((file.url, BadFile(f"cannot open: {err}")))
-            return
-        _add_archive(found, file.url, data, athlete, limits, depth=1)
-        return
-    read_raw = functools.partial(_read_stored, file.url, limits)
-    found.sources.append(Source(file.url, athlete, named, False, read_raw, limits))
-
-
-def _read_stored(url: str, limits: InputLimits) -> bytes:
-    data = storage.read_bytes(url, limits.max_file_bytes)
-    if len(data) > limits.max_file_bytes:
-        raise ArchiveLimitError(
-            f"is more than {limits.max_file_mb:g} MB, more than any activity file: not read "
-            f"({limits.named('max_file_mb')})"
-        )
-    return data
+__all__ = [
+    "ARCHIVE_SEPARATOR",
+    "Discovery",
+    "NotARegularFile",
+    "ProfileFile",
+    "Source",
+    "athlete_folders",
+    "coach_athlete_folders",
+    "discover",
+    "holds_data",
+    "is_data_file",
+    "shown",
+]

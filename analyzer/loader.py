@@ -1,16 +1,17 @@
-"""load(): from paths to one TrainingLog: discover, import each file, date, merge, collect notes.
+"""One log from the files' parts: each source's rows, notes and shoes, then one TrainingLog.
 
-Every stage is a plain function of tables. A file that cannot be read becomes one FileError
-and the rest is still read; nothing the user has is written to.
+`file_part` turns a source's Read (analyzer/reading.py) into its part of the log; `assemble`
+puts a group's parts together: dated, in local time, tagged with surfaces, one run from many
+sources, notes and shoes as tables. analyzer/pipeline.py runs both for every athlete. A file
+that cannot be read becomes one FileError and the rest is still read.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import logging
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -19,22 +20,15 @@ from typing import Any
 import pandas as pd
 
 from analyzer import plausible
-from analyzer.checkers import check_rule_settings
 from analyzer.checkers.shoe_overdue import worn_shoes
-from analyzer.discover import Discovery, Source, coach_athlete_folders, discover, shown
-from analyzer.errors import BadFile, FileErrorKind, NotAnActivity, ProfileError, UnrecognisedFile
-from analyzer.importers import Imported, Record, importers, suffix_of
+from analyzer.discover import Source
+from analyzer.errors import BadFile, FileErrorKind, NotAnActivity, UnrecognisedFile
+from analyzer.importers import Imported, importers, suffix_of
 from analyzer.localtime import resolve_local_time
 from analyzer.log import FileError, FileNotice, SampleLoader, TrainingLog
 from analyzer.merge import merge_duplicates
-from analyzer.profile import (
-    Profile,
-    find_profile,
-    input_limits,
-    load_profile,
-    profile_from_text,
-)
-from analyzer.reading import Read, load_cached, read_afresh, read_sources
+from analyzer.profile import Profile
+from analyzer.reading import Read, load_cached, read_afresh
 from analyzer.schema import (
     ACTIVITY_COLUMNS,
     NOTE_COLUMNS,
@@ -58,39 +52,6 @@ _EXPORT_INDEX_NAMES = tuple(
 )
 
 
-def load(
-    *paths: str | Path,
-    profile: Profile | str | Path | None = None,
-    progress: Callable[[int, int], None] | None = None,
-    settings: Settings | None = None,
-) -> TrainingLog:
-    """Everything runlog can read under `paths`, as one TrainingLog.
-
-    `profile` (a Profile or the path of a runlog.toml) applies to every athlete; without it a
-    runlog.toml beside the data is used, and an athlete sub-folder's own runlog.toml for that
-    athlete. A bad profile raises ProfileError, except an athlete's own runlog.toml in a coach's
-    folder: that athlete is left out and their file listed in `errors`, the others are read.
-    A bad file only adds to `errors`. One athlete's folder of a coach's folder, named on its
-    own, gives its name as the athlete unless a profile names one.
-    `progress(files_read, files)` is called as each file is read. `settings` are the
-    environment's (analyzer/settings.py) unless given.
-    """
-    settings = Settings.from_environment() if settings is None else settings
-    found = discover(list(paths), settings.input_limits(input_limits(paths, profile)))
-    found, profile_errors = _without_athletes_of_bad_profiles(found, profile)
-    profiles = _named_athlete(profiles_for(found, profile), paths)
-    errors = [
-        FileError(path, str(reason), reason.kind) for path, reason in found.problems
-    ] + profile_errors
-    parts = []
-    reads = zip(found.sources, read_sources(found.sources, settings), strict=True)
-    for done, (source, read) in enumerate(reads, start=1):
-        if progress is not None:
-            progress(done, len(found.sources))
-        parts.append(file_part(source, read, profiles, settings))
-    return assemble(parts, errors, profiles, settings)
-
-
 @dataclass
 class FilePart:
     """What one source gave: its activity rows, how to get their samples, notes, shoes, errors."""
@@ -108,12 +69,9 @@ def file_part(
     read: Read,
     profiles: dict[str, Profile],
     settings: Settings,
-    samples_loader: Callable[[Source, Path | None, int, Record, Settings], SampleLoader]
-    | None = None,
 ) -> FilePart:
-    """One source's part of the log, from its Read. `samples_loader(source, cache_path,
-    record_index, record, settings)` says how its records' samples are got later (default:
-    from the import cache, else the record itself)."""
+    """One source's part of the log, from its Read. Its records' samples are not held: they
+    are read again when asked for, from the import cache entry, else from the file."""
     outcome = read.outcome
     if isinstance(outcome, BadFile):
         quiet = _is_quiet(source, outcome)
@@ -134,12 +92,10 @@ def file_part(
     )
     athlete = source.athlete or _profile_athlete(profiles) or DEFAULT_ATHLETE
     part.rows = _activity_rows(source, file_format, content_id, imported, athlete, read.has_samples)
-    loader_of = samples_loader or _samples_loader
-    for index, (row, record) in enumerate(zip(part.rows, imported.records, strict=True)):
+    for index, row in enumerate(part.rows):
         if row["has_samples"]:
-            part.sample_loaders[row["activity_id"]] = loader_of(
-                source, read.cache_path, index, record, settings
-            )
+            loader = partial(_samples, source, read.cache_path, index, settings)
+            part.sample_loaders[row["activity_id"]] = loader
     part.notes = [
         {**note, "athlete": note.get("athlete") or athlete, "source": source.path}
         for note in imported.notes
@@ -208,92 +164,6 @@ def assemble(
     return log
 
 
-def profiles_for(found: Discovery, profile: Profile | str | Path | None) -> dict[str, Profile]:
-    """The profiles that apply: `profile` for everyone, else the runlog.toml files found beside
-    the data ("" for the shared one, an athlete's name for their own); the rules check their
-    settings in each."""
-    profiles = _profiles_found(found, profile)
-    for item in profiles.values():
-        check_rule_settings(item)
-    return profiles
-
-
-def _profiles_found(found: Discovery, profile: Profile | str | Path | None) -> dict[str, Profile]:
-    if isinstance(profile, Profile):
-        return {"": profile}
-    if profile is not None:
-        return {"": load_profile(profile)}
-    profiles: dict[str, Profile] = {}
-    for folder in found.data_folders:
-        path = find_profile(folder)
-        if path is not None and "" not in profiles:
-            profiles[""] = load_profile(path)
-    for athlete, folder in found.athlete_folders.items():
-        path = find_profile(folder)
-        if path is not None:
-            profiles[athlete] = load_profile(path)
-    for athlete, (where, text) in found.archive_profiles.items():
-        if athlete not in profiles:
-            profiles[athlete] = profile_from_text(text, where)
-    return profiles
-
-
-def _without_athletes_of_bad_profiles(
-    found: Discovery, profile: Profile | str | Path | None
-) -> tuple[Discovery, list[FileError]]:
-    """The discovery without the athletes whose own runlog.toml is bad, and an error for each
-    naming the file: one athlete's typo does not stop a coach's whole folder."""
-    if profile is not None:
-        return found, []
-    errors = bad_athlete_profiles(found.athlete_folders)
-    if not errors:
-        return found, []
-    kept = dataclasses.replace(
-        found,
-        sources=[source for source in found.sources if source.athlete not in errors],
-        athlete_folders={
-            athlete: folder
-            for athlete, folder in found.athlete_folders.items()
-            if athlete not in errors
-        },
-    )
-    return kept, list(errors.values())
-
-
-def bad_athlete_profiles(athlete_folders: dict[str, Path]) -> dict[str, FileError]:
-    """Athlete -> the error naming their own runlog.toml, for each athlete whose file is bad."""
-    errors: dict[str, FileError] = {}
-    for athlete, folder in athlete_folders.items():
-        path = find_profile(folder)
-        if path is None:
-            continue
-        try:
-            check_rule_settings(load_profile(path))
-        except ProfileError as err:
-            reason = str(err).removeprefix(f"{path.name}: ")
-            errors[athlete] = FileError(
-                shown(path),
-                f"{reason}; {athlete} was not checked (fix this file to check them)",
-                FileErrorKind.BAD_PROFILE,
-            )
-    return errors
-
-
-def _named_athlete(profiles: dict[str, Profile], paths: Iterable[str | Path]) -> dict[str, Profile]:
-    """The profiles, with the folder's name as the athlete when the one path named is an
-    athlete's folder of a coach's folder and no profile names the athlete."""
-    named = [Path(path) for path in paths]
-    if len(named) != 1 or not named[0].is_dir():
-        return profiles
-    folder = named[0].resolve()
-    if folder not in {child.resolve() for child in coach_athlete_folders(folder.parent)}:
-        return profiles
-    shared = profiles.get("") or Profile()
-    if shared.athlete:
-        return profiles
-    return {**profiles, "": dataclasses.replace(shared, athlete=shown(folder.name))}
-
-
 def _profile_athlete(profiles: dict[str, Profile]) -> str | None:
     shared = profiles.get("")
     return shared.athlete if shared else None
@@ -348,31 +218,10 @@ def _activity_rows(
     return rows
 
 
-def _samples_loader(
-    source: Source, cache_path: Path | None, index: int, record: Record, settings: Settings
-) -> SampleLoader:
-    """How to get a record's samples later: from the import cache when the file is in it (so
-    years of samples are not all held in memory), else the frame itself."""
-    if cache_path is None:
-        return partial(_same, record.samples)
-    return partial(_cached_samples, source, cache_path, index, settings)
-
-
-def reread_samples_loader(
-    source: Source, cache_path: Path | None, index: int, record: Record, settings: Settings
-) -> SampleLoader:
-    """How to get a record's samples later without holding them: from the import cache entry,
-    else by reading the source again (what a task on a cluster sends back)."""
-    return partial(_cached_samples, source, cache_path, index, settings)
-
-
-def _same(frame: pd.DataFrame) -> pd.DataFrame:
-    return frame
-
-
-def _cached_samples(
+def _samples(
     source: Source, cache_path: Path | None, index: int, settings: Settings
 ) -> pd.DataFrame:
+    """A record's samples: from its import cache entry, else read from its file again."""
     outcome = load_cached(cache_path) if cache_path is not None else None
     if outcome is None:  # the entry went away, or its samples fail their check: read the file
         outcome = read_afresh(source, settings).outcome
@@ -499,4 +348,4 @@ def _shoe_table(
     return conform(pd.DataFrame(list(rows.values())), SHOE_COLUMNS)[list(SHOE_COLUMNS)]
 
 
-__all__ = ["FilePart", "assemble", "file_part", "load", "profiles_for", "reread_samples_loader"]
+__all__ = ["DEFAULT_ATHLETE", "FilePart", "assemble", "file_part"]

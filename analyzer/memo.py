@@ -5,10 +5,11 @@ pandas, rebuilding the table from each file's cache entry (analyzer/reading.py),
 rules and drawing charts. When nothing they read has changed, what they write is the same, so
 the result is kept whole, under a key that digests everything the result depends on:
 
-- every source the loader would read (found the same way, by analyzer/discover.py), by its
-  path, athlete and the SHA-256 of its bytes; what could not be opened, with its reason;
-- every runlog.toml that could apply (the one given, those beside the data and in archives)
-  and whether the one folder named is an athlete's of a coach's folder (its name is theirs);
+- the run's plan (analyzer/plan.py, made before this key and used for the run after it):
+  every source, by its path, athlete and the SHA-256 of its bytes; what could not be opened,
+  with its reason; every runlog.toml read (the one given, those beside the data and in
+  archives) by its digest, and whether the one folder named is an athlete's of a coach's
+  folder (its name is theirs);
 - the command and its options (`check` and `report` add the day they run on, `check` the width
   it wraps to), the folder it runs in, the RUNLOG_* settings, the machine's time zone, and
   runlog's own code with the Python and packages that run it (analyzer/fingerprint.py).
@@ -34,17 +35,16 @@ import logging
 import os
 import struct
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from analyzer import atomic
-from analyzer.discover import coach_athlete_folders, discover
 from analyzer.errors import RunlogError
 from analyzer.fingerprint import code_key
-from analyzer.profile import find_profile, input_limits
+from analyzer.places import forget_zips
+from analyzer.plan import Plan
 from analyzer.settings import Settings
-from analyzer.storage import is_url
 
 log = logging.getLogger(__name__)
 
@@ -115,74 +115,51 @@ def cache_notice() -> str | None:
     )
 
 
-def key_of(
-    command: str,
-    paths: Sequence[str | Path],
-    profile_path: Path | None,
-    options: dict[str, str],
-    settings: Settings,
-) -> str | None:
+def key_of(command: str, plan: Plan, options: dict[str, str]) -> str | None:
     """The key of a command's result, or None when it cannot be kept (an input by URL, no
-    cache folder, a profile that does not read: the command itself says why)."""
-    if cache_folder(settings) is None or any(is_url(path) for path in paths):
+    cache folder)."""
+    if cache_folder(plan.settings) is None or plan.has_url:
         return None
     try:
-        return _key(command, paths, profile_path, options, settings)
-    except (RunlogError, OSError):  # a bad profile, a folder gone: the command says why
+        return _key(command, plan, options)
+    except OSError:  # a folder gone since it was planned: the command says why
         return None
 
 
-def _key(
-    command: str,
-    paths: Sequence[str | Path],
-    profile_path: Path | None,
-    options: dict[str, str],
-    settings: Settings,
-) -> str:
-    limits = settings.input_limits(input_limits(tuple(paths), profile_path))
-    found = discover(list(paths), limits)
+def _key(command: str, plan: Plan, options: dict[str, str]) -> str:
     digest = hashlib.sha256()
 
     def add(*parts: object) -> None:
         digest.update(json.dumps(parts, default=str).encode("utf-8", "surrogateescape"))
         digest.update(b"\n")
 
-    add(command, sorted(options.items()), [os.fsdecode(path) for path in paths], os.getcwd())
+    settings = plan.settings
+    add(command, sorted(options.items()), [os.fsdecode(path) for path in plan.paths], os.getcwd())
     add(settings.variables)
     add(settings.timezone, time.tzname, time.timezone)  # the machine's zone, where it counts
     add(code_key())
-    add(str(profile_path), _content_digest(profile_path) if profile_path is not None else None)
-    for folder in [*found.data_folders, *found.athlete_folders.values()]:
-        beside = find_profile(folder)  # where the loader looks for a runlog.toml
-        add(str(folder), _content_digest(beside) if beside is not None else None)
-    archived = found.archive_profiles.items()
-    add(sorted((athlete, where, _digest(text)) for athlete, (where, text) in archived))
-    add(_is_athlete_of_coach(paths))
-    add(sorted(found.athlete_folders.items()), found.data_folders)
-    add([(path, str(reason), str(reason.kind)) for path, reason in found.problems])
-    for source in found.sources:
+    add([(item.athlete, item.where, item.digest) for item in plan.read], plan.named_athlete)
+    add(sorted(plan.profiles), sorted(plan.own_profiles))
+    add([(path, str(reason), str(reason.kind)) for path, reason in plan.problems])
+    for source in plan.sources:
         try:
             content = _digest(source.read())
-        except (RunlogError, OSError) as err:  # the loader says why: here it is a fact
+        except (RunlogError, OSError) as err:  # the run says why: here it is a fact
             content = f"unread: {err}"
         add(source.path, source.athlete, source.named, source.in_archive, content)
+    forget_zips()  # the run reads them again where it parses them
     return digest.hexdigest()
 
 
 def remembered(
-    command: str,
-    paths: Sequence[str | Path],
-    profile_path: Path | None,
-    options: dict[str, str],
-    settings: Settings,
-    make: Callable[[], Result],
+    command: str, plan: Plan, options: dict[str, str], make: Callable[[], Result]
 ) -> Result:
     """The command's result: the one kept for exactly these inputs, else `make()`'s (kept)."""
-    key = key_of(command, paths, profile_path, options, settings)
-    result = recall(key, settings)
+    key = key_of(command, plan, options)
+    result = recall(key, plan.settings)
     if result is None:
         result = make()
-        keep(key, result, settings)
+        keep(key, result, plan.settings)
     return result
 
 
@@ -259,22 +236,6 @@ def _decoded(key: str, data: bytes) -> Result:
         raise ValueError("its outputs are not the length it says")
     lines = [(str(text), bool(to_stderr)) for text, to_stderr in document["lines"]]
     return Result(outputs, lines, int(document["exit_code"]))
-
-
-def _is_athlete_of_coach(paths: Sequence[str | Path]) -> bool:
-    """Whether the one folder named is an athlete's folder of a coach's folder (the loader
-    then names the athlete after it)."""
-    if len(paths) != 1 or not Path(paths[0]).is_dir():
-        return False
-    folder = Path(paths[0]).resolve()
-    return folder in {child.resolve() for child in coach_athlete_folders(folder.parent)}
-
-
-def _content_digest(path: Path) -> str | None:
-    try:
-        return _digest(path.read_bytes())
-    except OSError as err:
-        return f"unread: {err.strerror or err}"
 
 
 def _digest(data: bytes) -> str:

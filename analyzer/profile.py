@@ -41,6 +41,10 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import os
+import select
+import stat
+import time
 import tomllib
 import zoneinfo
 from dataclasses import dataclass, field
@@ -65,6 +69,9 @@ _TOP_KEYS = (
     "surfaces",
 )
 MAX_PROFILE_BYTES = 1_000_000  # a real profile is a few hundred bytes
+PIPE_WAIT_S = 10.0  # `--profile <(...)`: how long a pipe may stay silent before it is refused
+_POLL_S = 0.05
+_KINDS = {stat.S_IFCHR: "a device", stat.S_IFBLK: "a device", stat.S_IFSOCK: "a socket"}
 # A shoe's distances, km: pre-use up to 20,000 km (12,427 mi); a limit of 50 to 5,000 km
 PRE_USED_RANGE_KM = (0.0, 20_000.0)
 LIMIT_RANGE_KM = (50.0, 5_000.0)
@@ -116,17 +123,76 @@ class Profile:
 
 def load_profile(path: str | Path) -> Profile:
     """The profile in a TOML file, checked key by key against what runlog knows."""
-    path = Path(path)
+    return profile_from_text(read_profile(Path(path)), str(path))
+
+
+def read_profile(path: Path) -> bytes:
+    """The bytes of a profile file, read once, whatever holds them: a file, or a pipe
+    (`--profile <(...)`, `--profile /dev/stdin`), waited for at most PIPE_WAIT_S.
+
+    A FIFO nobody writes to, a device (/dev/zero, a terminal), a folder or a socket is a
+    ProfileError of one line: never a hang, never a read without end.
+    """
     try:
-        size = path.stat().st_size
-        if size > MAX_PROFILE_BYTES:
-            raise ProfileError(_too_large(path.name, size))
-        text = path.read_bytes()
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError as err:
         raise ProfileError(f"{path}: no such profile file") from err
     except OSError as err:
         raise ProfileError(f"{path}: cannot read the profile ({err.strerror or err})") from err
-    return profile_from_text(text, str(path))
+    with open(descriptor, "rb", buffering=0) as stream:
+        info = os.fstat(descriptor)
+        try:
+            if stat.S_ISREG(info.st_mode):
+                if info.st_size > MAX_PROFILE_BYTES:
+                    raise ProfileError(_too_large(path.name, info.st_size))
+                os.set_blocking(descriptor, True)
+                text = stream.read(MAX_PROFILE_BYTES + 1)
+            elif stat.S_ISFIFO(info.st_mode):
+                text = _piped(descriptor, path)
+            else:
+                kind = (
+                    "a folder"
+                    if stat.S_ISDIR(info.st_mode)
+                    else _KINDS.get(stat.S_IFMT(info.st_mode), "not a file")
+                )
+                raise ProfileError(f"{path}: is {kind}, not a profile file")
+        except OSError as err:
+            raise ProfileError(f"{path}: cannot read the profile ({err.strerror or err})") from err
+    if len(text) > MAX_PROFILE_BYTES:
+        raise ProfileError(_too_large(path.name, len(text)))
+    return text
+
+
+def _piped(descriptor: int, path: Path) -> bytes:
+    """What a pipe or FIFO gives until its writer closes it, at most MAX_PROFILE_BYTES and a
+    byte; a ProfileError when nothing has come after PIPE_WAIT_S (no writer, or a silent one).
+    """
+    chunks: list[bytes] = []
+    size = 0
+    deadline = time.monotonic() + PIPE_WAIT_S
+    while size <= MAX_PROFILE_BYTES:
+        remaining_s = deadline - time.monotonic()
+        if remaining_s <= 0:
+            raise ProfileError(
+                f"{path}: nothing came through this pipe in {PIPE_WAIT_S:g} s "
+                "(a FIFO nobody writes to?)"
+            )
+        ready, _, _ = select.select([descriptor], [], [], min(remaining_s, _POLL_S))
+        if not ready:
+            continue
+        try:
+            chunk = os.read(descriptor, 65_536)
+        except BlockingIOError:
+            continue
+        if not chunk:
+            if chunks:
+                break  # the writer is done
+            time.sleep(_POLL_S)  # no writer yet (a FIFO reads as ended until one opens it)
+            continue
+        chunks.append(chunk)
+        size += len(chunk)
+        deadline = time.monotonic() + PIPE_WAIT_S  # a writer that writes is waited for
+    return b"".join(chunks)
 
 
 def profile_from_text(text: bytes, path: str) -> Profile:

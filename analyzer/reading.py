@@ -3,8 +3,8 @@
 Each file is read by the importer its name and first bytes call for. Results are kept in a
 cache keyed by the file's content, so a log read again (a new week's files added to years of
 old ones) only parses what is new; an entry that fails its checks (analyzer/cache.py) is
-never trusted: the file is read afresh and the entry written again. Many files are parsed on
-every core.
+never trusted: the file is read afresh and the entry written again. analyzer/pipeline.py
+reads batches of sources on every core, or on a cluster.
 """
 
 from __future__ import annotations
@@ -13,18 +13,14 @@ import dataclasses
 import hashlib
 import io
 import logging
-from collections import Counter, deque
-from collections.abc import Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache, partial
-from itertools import islice
+from functools import lru_cache
 from pathlib import Path
 
 import pyarrow as pa
 
-from analyzer import executor, plausible
+from analyzer import plausible
 from analyzer.cache import DamagedEntry, Entry, decode_entry, encode_entry, entry_head_size
 from analyzer.discover import Source
 from analyzer.errors import BadFile, FileErrorKind
@@ -42,9 +38,6 @@ HEAD_BYTES = 4096
 # importer, unit, word list or library never serves a stale reading (analyzer/fingerprint.py).
 CACHE_VERSION = code_key()[:16]
 _ENTRY_SUFFIX = ".entry"  # JSON and Arrow (analyzer/cache.py); old *.pickle entries are never read
-_PARALLEL_MIN_FILES = 16
-_BATCH = 4  # files a reading process parses per task (fewer round trips)
-_IN_FLIGHT = 2  # batches read ahead for each core while they are parsed (a bound on memory)
 _ENTRY_START_BYTES = 16_384  # most entries' JSON part: read at once
 Outcome = tuple[str, str, Imported] | BadFile
 
@@ -62,6 +55,15 @@ class Read:
     cache_path: Path | None
     has_samples: tuple[bool, ...] = ()
 
+    def without_samples(self) -> Read:
+        """This Read with its records' samples left out (has_samples still says which had)."""
+        if isinstance(self.outcome, BadFile):
+            return self
+        file_format, content_id, imported = self.outcome
+        records = [dataclasses.replace(record, samples=None) for record in imported.records]
+        kept = (file_format, content_id, dataclasses.replace(imported, records=records))
+        return Read(kept, self.cache_path, self.has_samples)
+
     @classmethod
     def of(cls, outcome: Outcome, cache_path: Path | None) -> Read:
         """A Read of an outcome in hand, samples included."""
@@ -77,150 +79,50 @@ def content_id_of(data: bytes) -> str:
     return hashlib.sha1(data, usedforsecurity=False).hexdigest()[:16]
 
 
-def read_sources(sources: list[Source], settings: Settings) -> Iterator[Read]:
-    """One Read per source, in order: (format, content id, Imported) or the BadFile.
+def read_sources(sources: Iterable[Source], settings: Settings) -> Iterator[Read]:
+    """One Read per source, in order: (format, content id, Imported) or the BadFile, each read
+    and parsed in this process (analyzer/pipeline.py spreads batches of sources over
+    processes or a cluster).
 
-    Outcomes come one at a time, so a caller that keeps only what it needs of each (samples
-    can be read again from the cache entry) never holds years of samples at once.
+    A file found in the import cache is not parsed; copies of one file (a folder copied into
+    itself, a backup beside the original) are parsed once. Reads come one at a time and hold
+    no samples once the next is asked for (a Read's samples are read again from its cache
+    entry, or its file): memory does not grow with the number of files.
     """
     cache = cache_folder(settings)
-    planned: list[BadFile | Path | int] = []  # per source: its error, its entry, or its parse
-    pending: list[Source] = []  # a source of each distinct content to parse, in order
-    places: dict[tuple[str, bytes], int] = {}  # (suffix, digest) -> its place in pending
-    uses: Counter[int] = Counter()
+    # (suffix, digest) -> the Read of the first copy, without its samples: 2,000 copies of
+    # one FIT file parse once (18 s -> 1 s)
+    parsed: dict[tuple[str, bytes], Read] = {}
     for source in sources:
         data = _bytes_of(source)
         if isinstance(data, BadFile):
-            planned.append(data)
+            yield Read(data, None)
             continue
         path = _cache_path(cache, data)
-        if path is not None and path.exists():
-            planned.append(path)
+        entry = _entry(path, with_samples=False) if path is not None else None
+        if path is not None and entry is not None:
+            kept: Outcome = (entry.file_format, entry.content_id, entry.imported)
+            yield Read(kept, path, entry.has_samples)
             continue
-        # copies of one file (a folder copied into itself, a backup beside the original) are
-        # parsed once: 2,000 copies of one FIT file, 18 s -> 1 s
         key = (suffix_of(source.name), hashlib.sha1(data, usedforsecurity=False).digest())
-        place = places.setdefault(key, len(pending))
-        if place == len(pending):
-            pending.append(source)  # its bytes are read again when it is parsed: not held
-        planned.append(place)
-        uses[place] += 1
-    parsed = _parse_all(pending, settings)
-    held: dict[int, Read] = {}  # parsed contents that later copies still need
-    for source, plan in zip(sources, planned, strict=True):
-        if isinstance(plan, BadFile):
-            yield Read(plan, None)
-        elif isinstance(plan, int):
-            read = held.pop(plan, None)
-            if read is None:
-                parsed_data, outcome = next(parsed)
-                kept = None if parsed_data is None else _to_cache(cache, parsed_data, outcome)
-                read = Read.of(outcome, kept)
-            uses[plan] -= 1
-            if uses[plan]:
-                held[plan] = read
-            yield read
-        elif (entry := _entry(plan, with_samples=False)) is not None:
-            outcome = (entry.file_format, entry.content_id, entry.imported)
-            yield Read(outcome, plan, entry.has_samples)
-        else:  # a damaged cache entry: read the file afresh
-            yield _read_now(source, cache, settings)
+        copy = parsed.get(key)
+        if copy is not None:
+            yield copy
+            continue
+        outcome = parse(source.name, data, settings)
+        read = Read.of(outcome, _to_cache(cache, data, outcome))
+        parsed[key] = read.without_samples()
+        yield read
 
 
 def read_afresh(source: Source, settings: Settings) -> Read:
     """One source's Read, parsed from the file now, its cache entry written again (when an
     entry's samples fail their check, or the entry went away)."""
-    return _read_now(source, cache_folder(settings), settings)
-
-
-def _read_now(source: Source, cache: Path | None, settings: Settings) -> Read:
-    data, outcome = _read_and_parse(source, settings)
-    return Read.of(outcome, None if data is None else _to_cache(cache, data, outcome))
-
-
-def _parse_all(sources: list[Source], settings: Settings) -> Iterator[tuple[bytes | None, Outcome]]:
-    """Each source's bytes (None when they cannot be read) and outcome, in order, parsed on
-    every core when there are many.
-
-    A file's bytes are read when its turn to be parsed comes, and each core has at most
-    `_IN_FLIGHT` batches of `_BATCH` files read ahead of it: memory stays bounded however many
-    files a cold import parses.
-    """
-    workers = settings.reading_processes()
-    one_by_one = partial(_read_and_parse, settings=settings)
-    if len(sources) < _PARALLEL_MIN_FILES or workers < 2:
-        yield from map(one_by_one, sources)
-        return
-    try:
-        pool = executor.process_pool(workers)
-    except (OSError, RuntimeError) as err:  # no processes here (a sandbox): read in this one
-        log.debug("parallel reading unavailable (%s); reading one file at a time", err)
-        yield from map(one_by_one, sources)
-        return
-    waiting = (sources[start : start + _BATCH] for start in range(0, len(sources), _BATCH))
-    with executor.running(pool):
-        in_flight = deque(
-            _Batch.sent(pool, batch, settings) for batch in islice(waiting, workers * _IN_FLIGHT)
-        )
-        while in_flight:
-            batch = in_flight.popleft()
-            in_flight.extend(_Batch.sent(pool, later, settings) for later in islice(waiting, 1))
-            yield from batch.outcomes()
-
-
-@dataclass
-class _Batch:
-    """Files sent to a reading process together: their names, bytes (or why they could not be
-    read) and the work (None when no process would take it: they are parsed here)."""
-
-    names: list[str]
-    contents: list[bytes | BadFile]
-    work: Future[list[Outcome]] | None
-    settings: Settings
-
-    @classmethod
-    def sent(cls, pool: ProcessPoolExecutor, sources: list[Source], settings: Settings) -> _Batch:
-        names = [source.name for source in sources]
-        contents = [_bytes_of(source) for source in sources]
-        jobs = [
-            (name, data)
-            for name, data in zip(names, contents, strict=True)
-            if isinstance(data, bytes)
-        ]
-        try:
-            work = pool.submit(_parse_many, jobs, settings) if jobs else None
-        except (BrokenProcessPool, RuntimeError):  # a process died before: parse them here
-            work = None
-        return cls(names, contents, work, settings)
-
-    def outcomes(self) -> Iterator[tuple[bytes | None, Outcome]]:
-        parsed: Iterator[Outcome] | None = None
-        if self.work is not None:
-            try:
-                parsed = iter(self.work.result())
-            except BrokenProcessPool as err:  # a process died: these files, and the rest, here
-                log.debug("a reading process failed (%s); reading the rest here", err)
-        if parsed is None:
-            readable = zip(self.names, self.contents, strict=True)
-            parsed = (
-                parse(name, data, self.settings)
-                for name, data in readable
-                if isinstance(data, bytes)
-            )
-        for data in self.contents:
-            yield (data, next(parsed)) if isinstance(data, bytes) else (None, data)
-
-
-def _parse_many(jobs: list[tuple[str, bytes]], settings: Settings) -> list[Outcome]:
-    """A reading process's task: a few files, parsed in turn."""
-    return [parse(name, data, settings) for name, data in jobs]
-
-
-def _read_and_parse(source: Source, settings: Settings) -> tuple[bytes | None, Outcome]:
     data = _bytes_of(source)
     if isinstance(data, BadFile):
-        return None, data
-    return data, parse(source.name, data, settings)
+        return Read(data, None)
+    outcome = parse(source.name, data, settings)
+    return Read.of(outcome, _to_cache(cache_folder(settings), data, outcome))
 
 
 def _bytes_of(source: Source) -> bytes | BadFile:

@@ -18,7 +18,6 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from analyzer.checkers.rule import Finding
 from analyzer.discover import shown
 from analyzer.log import TrainingLog
 from analyzer.storage import is_url
@@ -64,21 +63,6 @@ def relative_log(log: TrainingLog, roots: Sequence[str | Path]) -> TrainingLog:
     )
 
 
-def relative_findings(findings: Sequence[Finding], roots: Sequence[str | Path]) -> list[Finding]:
-    """The findings with every path their evidence quotes (a note's source) relative to `roots`:
-    for findings made before the log was made relative (on a Dask cluster)."""
-
-    def relative(finding: Finding) -> Finding:
-        evidence = {
-            key: relative_path(value, roots) if isinstance(value, str) else value
-            for key, value in finding.evidence.items()
-        }
-        related = tuple(relative(other) for other in finding.related)
-        return dataclasses.replace(finding, evidence=evidence, related=related)
-
-    return [relative(finding) for finding in findings]
-
-
 def _prefixes(roots: Sequence[str | Path]) -> list[tuple[str, str]]:
     """(root as discover labels it, what replaces it), longest root first."""
     labels = [_label(root) for root in roots]
@@ -100,4 +84,4 @@ def _name(label: str) -> str:
     return label.rsplit("/", 1)[-1] if is_url(label) else Path(label).name
 
 
-__all__ = ["relative_findings", "relative_log", "relative_path"]
+__all__ = ["relative_log", "relative_path"]

@@ -129,21 +129,21 @@ def _measured(mode: str, folder: Path, out: Path, cache: Path, workers: int) -> 
 def _one_run(mode: str, folder: Path, out: str, workers: int) -> dict:
     """One import of the cohort into datasets, timed from a fresh process (imports included)."""
     started = time.perf_counter()
-    import analyzer
-    from analyzer import cohort
-    from analyzer.checkers import run_rules
-    from analyzer.relative import relative_log
+    from analyzer import cohort, pipeline
+    from analyzer.plan import make_plan
     from analyzer.settings import Settings
 
     worker_peaks: list[float] = []
-    if mode == "local":  # as `runlog import` does: paths relative to the folder named
-        log = relative_log(analyzer.load(folder), [folder])
-        cohort.write_local(log, run_rules(log), out, None, with_samples=False)
+    settings = Settings.from_environment({**os.environ, "RUNLOG_DASK_WORKERS": str(workers)})
+    plan = pipeline.checked(make_plan([folder], None, settings))
+    step = pipeline.Step(out=out, keep_log=False)  # as `runlog import -o OUT/` runs
+    if mode == "local":
+        for _ in pipeline.local_executor(settings).results(plan, step):
+            pass
     else:
-        settings = Settings.from_environment({**os.environ, "RUNLOG_DASK_WORKERS": str(workers)})
         # as `--dask local` starts it
         with cohort.cluster_client(cohort.LOCAL_CLUSTER, settings) as client:
-            for _ in cohort.run_cohort([folder], "unused", out=out, client=client):
+            for _ in cohort.DaskExecutor(client).results(plan, step):
                 pass
             peaks = client.run(_peak_rss_mb)
             worker_peaks = sorted(peaks.values())

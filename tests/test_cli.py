@@ -4,12 +4,15 @@ import datetime as dt
 import json
 import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from analyzer import checkers, cli
+from analyzer import checkers, cli, pipeline
 from analyzer.checkers import RULES
 
 START = dt.datetime(2026, 3, 2, 6, 0, tzinfo=dt.UTC)
@@ -294,14 +297,14 @@ def test_since_after_until_is_a_usage_error(tmp_path):
     assert "is after --until" in result.stderr
 
 
-def test_since_and_until_reach_the_rules_as_dates(tmp_path, monkeypatch):
+def test_since_and_until_choose_the_findings_as_dates(tmp_path, monkeypatch):
     seen = {}
 
-    def run_rules(log, profile, since, until):
+    def findings_within(findings, since, until):
         seen.update(since=since, until=until)
         return []
 
-    monkeypatch.setattr(checkers, "run_rules", run_rules)  # cli imports it when used
+    monkeypatch.setattr(checkers, "findings_within", findings_within)  # cli imports it when used
     result = invoke(
         "check", write_runs(tmp_path / "runs"), "--since", "2026-03-01", "--until", "2026-03-31"
     )
@@ -318,7 +321,7 @@ def test_a_bug_is_one_line_asking_for_a_report(tmp_path, monkeypatch):
     def run_rules(*args):
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr(checkers, "run_rules", run_rules)  # cli imports it when used
+    monkeypatch.setattr(pipeline, "run_rules", run_rules)  # each athlete's step runs them
     result = invoke("check", write_runs(tmp_path / "runs"))
     assert result.exit_code == cli.EXIT_BUG
     assert result.stderr.count("\n") == 1 and "please report it" in result.stderr
@@ -341,7 +344,7 @@ def test_a_bug_keeps_its_traceback_under_debug(tmp_path, monkeypatch):
     def run_rules(*args):
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr(checkers, "run_rules", run_rules)  # cli imports it when used
+    monkeypatch.setattr(pipeline, "run_rules", run_rules)  # each athlete's step runs them
     result = CliRunner().invoke(cli.cli, ["--debug", "check", str(write_runs(tmp_path / "runs"))])
     assert isinstance(result.exception, ZeroDivisionError)
 
@@ -520,3 +523,25 @@ def test_a_file_read_in_full_with_a_remark_is_a_notice_not_an_error(tmp_path):
     document = json.loads(invoke("check", folder, "--format", "json").stdout)
     assert document["errors"] == []
     assert [notice["path"] for notice in document["notices"]] == ["shuffled.gpx"]
+
+
+def test_a_report_with_a_home_folder_matplotlib_cannot_write_is_quiet(tmp_path):
+    # matplotlib warned twice (its config and font cache) when HOME could not be written
+    home = tmp_path / "home"
+    home.write_text("a file where a folder should be: nothing can be made under it")
+    environment = {**os.environ, "HOME": str(home), "RUNLOG_CACHE": str(tmp_path / "cache")}
+    environment["PYTHONPATH"] = str(Path(__file__).resolve().parents[1])
+    for name in ("MPLCONFIGDIR", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
+        environment.pop(name, None)
+    page = tmp_path / "page.html"
+    runs = write_runs(tmp_path / "runs")
+    result = subprocess.run(
+        [sys.executable, "-c", "from analyzer.cli import main; main()", "report", runs, "-o", page],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "matplotlib" not in result.stderr.lower()
+    assert page.stat().st_size > 0

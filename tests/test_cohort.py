@@ -1,6 +1,7 @@
 """A local Dask cluster (two worker processes) gives the local path's tables, row for row."""
 
 import datetime as dt
+import json
 import logging
 import os
 import shutil
@@ -13,11 +14,13 @@ import pytest
 from click.testing import CliRunner
 
 import analyzer
-from analyzer import cli, cohort, datasets
+from analyzer import cli, cohort, datasets, pipeline
 from analyzer.checkers import run_rules
 from analyzer.errors import ProfileError
+from analyzer.plan import make_plan
 from analyzer.relative import relative_log
 from analyzer.schema import ACTIVITY_COLUMNS
+from analyzer.settings import Settings
 from benchmarks.synthetic import cohort_athlete, write_cohort, write_cohort_athlete
 
 distributed = pytest.importorskip("distributed")
@@ -115,11 +118,26 @@ def local_load(folder: Path):
     return relative_log(analyzer.load(folder), [folder])
 
 
-def local_datasets(folder: Path, out: Path) -> list:
-    log = local_load(folder)
-    findings = run_rules(log)
-    cohort.write_local(log, findings, str(out), None, with_samples=True)
-    return findings
+def local_datasets(folder: Path | list[Path], out: Path) -> list:
+    """The datasets `import -o OUT/ --samples` writes on this machine; the findings."""
+    paths = folder if isinstance(folder, list) else [folder]
+    plan = pipeline.checked(make_plan(paths, None, Settings.from_environment()))
+    step = pipeline.Step(out=str(out), with_samples=True, keep_log=False)
+    list(pipeline.InProcess().results(plan, step))
+    return run_rules(relative_log(analyzer.load(*paths), paths))
+
+
+def dask_check(paths: list, client) -> tuple:
+    """The log and findings of the paths, the pipeline run on the cluster (as check --dask)."""
+    plan = make_plan(paths, None, Settings.from_environment())
+    return pipeline.run(plan, cohort.DaskExecutor(client))
+
+
+def dask_datasets(paths: list, out: str, client) -> list:
+    """The results of import -o OUT/ --samples --dask on the cluster."""
+    plan = pipeline.checked(make_plan(paths, None, Settings.from_environment()))
+    step = pipeline.Step(out=out, with_samples=True, keep_log=False)
+    return list(cohort.DaskExecutor(client).results(plan, step))
 
 
 def assert_same_tables(first: Path, second: Path | str, names=TABLES) -> None:
@@ -141,7 +159,7 @@ def test_a_zip_of_many_runs_is_read_on_the_cluster_from_cold(client, tmp_path):
         for path in runs:
             archive.write(path, path.relative_to(home).as_posix())
             path.unlink()
-    log, findings = cohort.check_cohort([tmp_path], "unused", client=client)
+    log, findings = dask_check([tmp_path], client)
     assert not log.errors
     assert findings == run_rules(local_load(tmp_path))
 
@@ -166,11 +184,7 @@ def test_the_zipped_profile_changes_a_finding(zipped_profile_folder, tmp_path):
 def test_the_cluster_writes_the_local_paths_tables(folder_name, client, tmp_path, request):
     folder = request.getfixturevalue(folder_name)
     local_datasets(folder, tmp_path / "local")
-    results = list(
-        cohort.run_cohort(
-            [folder], "unused", out=str(tmp_path / "dask"), with_samples=True, client=client
-        )
-    )
+    results = dask_datasets([folder], str(tmp_path / "dask"), client)
     assert sorted(athlete for result in results for athlete in result.athletes) == sorted(
         child.name for child in folder.iterdir() if child.is_dir()
     )
@@ -197,7 +211,7 @@ def test_the_datasets_hold_the_logs_tables(coach_folder, tmp_path):
 @pytest.mark.parametrize("folder_name", ["coach_folder", "zipped_profile_folder"])
 def test_check_on_the_cluster_gives_the_local_findings(folder_name, client, request):
     folder = request.getfixturevalue(folder_name)
-    log, findings = cohort.check_cohort([folder], "unused", client=client)
+    log, findings = dask_check([folder], client)
     local_log = local_load(folder)
     assert findings == run_rules(local_log)
     columns = list(ACTIVITY_COLUMNS)  # extra columns depend on the formats each group read
@@ -253,7 +267,9 @@ def test_an_athlete_written_again_replaces_only_their_files(coach_folder, tmp_pa
     before = {name: datasets.read_table(str(out), name) for name in datasets.TABLES}
     log = local_load(coach_folder)
     sam = log.for_athlete("sam")
-    cohort.write_local(sam, run_rules(sam), str(out), None, with_samples=False)
+    findings = run_rules(sam)
+    tables = datasets.athlete_tables(sam, findings, sam.weekly(findings))
+    datasets.write_athletes(str(out), tables, ["sam"])
     for name in datasets.TABLES:
         pd.testing.assert_frame_equal(datasets.read_table(str(out), name), before[name])
 
@@ -265,7 +281,7 @@ def test_a_cohort_in_object_storage_gives_the_same_tables(
     s3_server.put(f"{coach_folder}/", f"{BUCKET}/coach/", recursive=True)
     local_datasets(coach_folder, tmp_path / "local")
     out = f"s3://{BUCKET}/out"
-    list(cohort.run_cohort([url], "unused", out=out, with_samples=True, client=client))
+    dask_datasets([url], out, client)
     assert_same_tables(tmp_path / "local", out)  # paths relative to the URL, as to the folder
     # and on one machine, without Dask: the same activities and findings
     log = relative_log(analyzer.load(url), [url])
@@ -296,7 +312,7 @@ def test_a_bad_profile_in_a_zip_stops_the_cluster_as_it_stops_the_local_path(
     with pytest.raises(ProfileError, match=r"export\.zip!runlog\.toml") as here:
         analyzer.load(folder)
     with pytest.raises(ProfileError) as there:
-        list(cohort.run_cohort([folder], "unused", client=client))
+        dask_check([folder], client)
     assert str(there.value) == str(here.value)
 
 
@@ -367,7 +383,7 @@ def test_an_athletes_bad_profile_leaves_them_out_as_on_the_local_path(
     shutil.copytree(coach_folder, folder)
     home = folder / cohort_athlete(1)
     (home / "runlog.toml").write_text("[rules.low-cadence]\nmin_cadence_spm = 'x'\n")
-    log, findings = cohort.check_cohort([folder], "unused", client=client)
+    log, findings = dask_check([folder], client)
     local_log = local_load(folder)
     assert [error.path for error in local_log.errors] == [f"{cohort_athlete(1)}/runlog.toml"]
     assert relative_log(log, [folder]).errors == local_log.errors
@@ -388,7 +404,7 @@ def test_a_zipped_coach_folder_gives_its_athletes_on_the_cluster(
     if where == "store":
         named = f"s3://{BUCKET}/zipped/squad.zip"
         s3_server.put(str(archive_path), named)
-    log, findings = cohort.check_cohort([named], "unused", client=client)
+    log, findings = dask_check([named], client)
     local_log = relative_log(analyzer.load(named), [named])
     assert log.athletes == local_log.athletes == ["athlete-0001", "athlete-0003", "sam"]
     assert findings == run_rules(local_log)
@@ -431,17 +447,13 @@ def test_runners_folders_named_together_stay_their_runners_on_the_cluster(
         "runner": 26,
     }
     assert "low-cadence" not in {f.rule for f in local_findings if f.athlete == "Ana"}
-    log, findings = cohort.check_cohort(paths, "unused", client=client)
+    log, findings = dask_check(paths, client)
     assert log.athletes == local_log.athletes
     columns = list(ACTIVITY_COLUMNS)
     pd.testing.assert_frame_equal(log.activities[columns], local_log.activities[columns])
     assert findings == local_findings
-    cohort.write_local(local_log, local_findings, str(tmp_path / "local"), None, with_samples=True)
-    list(
-        cohort.run_cohort(
-            paths, "unused", out=str(tmp_path / "dask"), with_samples=True, client=client
-        )
-    )
+    local_datasets(paths, tmp_path / "local")
+    dask_datasets(paths, str(tmp_path / "dask"), client)
     assert_same_tables(tmp_path / "local", tmp_path / "dask")
 
 
@@ -461,6 +473,42 @@ def test_runners_folders_named_together_by_url_stay_their_runners(
     assert url_log.athletes == local_log.athletes == ["Ana", cohort_athlete(1), "runner"]
     pd.testing.assert_frame_equal(url_log.activities[columns], local_log.activities[columns])
     assert run_rules(url_log) == local_findings
-    log, findings = cohort.check_cohort(urls, "unused", client=client)
+    log, findings = dask_check(urls, client)
     pd.testing.assert_frame_equal(log.activities[columns], local_log.activities[columns])
     assert findings == local_findings
+
+
+def test_check_is_the_same_here_in_a_store_and_on_a_cluster(s3_server, client, tmp_path):
+    """The samples, named as a folder and as an s3:// copy, checked here and on a 2-worker
+    cluster: one pipeline, so the same text, JSON (statuses included), CSV and datasets."""
+    url = f"s3://{BUCKET}/samples/sample_data"
+    s3_server.put(f"{SAMPLE_DATA}/", f"{BUCKET}/samples/sample_data/", recursive=True)
+    address = client.scheduler.address
+    runner = CliRunner()
+    places = {
+        "here": [str(SAMPLE_DATA)],
+        "store": [url],
+        "cluster": [str(SAMPLE_DATA), "--dask", address],
+        "store, cluster": [url, "--dask", address],
+    }
+    for output_format in ("text", "json", "csv"):
+        outputs = {}
+        for where, named in places.items():
+            result = runner.invoke(cli.cli, ["check", *named, "--format", output_format])
+            assert result.exit_code == cli.EXIT_OK, (where, result.output)
+            outputs[where] = (result.stdout, result.stderr)
+        assert len(set(outputs.values())) == 1, output_format
+    written = {}
+    for where, named in places.items():
+        name = where.replace(", ", "-")
+        out = f"s3://{BUCKET}/samples-out/{name}" if "store" in where else f"{tmp_path}/{name}"
+        command = ["import", named[0], "-o", f"{out}/", "--samples", *named[1:]]
+        result = runner.invoke(cli.cli, command)
+        assert result.exit_code == cli.EXIT_OK, (where, result.output)
+        written[where] = out
+    for where in ("store", "cluster", "store, cluster"):
+        assert_same_tables(Path(written["here"]), written[where])  # every table, samples too
+    statuses = json.loads(
+        runner.invoke(cli.cli, ["check", url, "--format", "json", "--dask", address]).stdout
+    )
+    assert statuses["athletes"][0]["status"]["latest_pain"]["score_of_10"] == 3

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from analyzer.archives import InputLimits
-from analyzer.discover import NotARegularFile, _holds_data, coach_athlete_folders, discover
+from analyzer.discover import NotARegularFile, coach_athlete_folders, discover, holds_data
 from analyzer.errors import FileErrorKind
+from analyzer.places import DiskFolder
 
 
 def _zip(members: dict[str, bytes]) -> bytes:
@@ -86,7 +87,7 @@ def test_a_coach_folder_gives_one_athlete_per_sub_folder(tmp_path):
     (tmp_path / "runlog.toml").write_text("")
     found = discover([tmp_path])
     assert sorted({source.athlete for source in found.sources}) == ["ana", "ben", "cleo"]
-    assert sorted(found.athlete_folders) == ["ana", "ben", "cleo"]
+    assert found.athletes == ["ana", "ben", "cleo"]
 
 
 def test_year_folders_of_one_runner_are_not_athletes(tmp_path):
@@ -111,9 +112,9 @@ def test_looking_for_data_stops_at_the_first_file_and_within_its_budget(tmp_path
     deep = tmp_path / "a" / "b" / "c"
     deep.mkdir(parents=True)
     (deep / "run.fit").write_bytes(b"x")
-    assert _holds_data(tmp_path)
-    assert not _holds_data(tmp_path, budget=10)  # 30 photos first: it gave up, as asked
-    assert _holds_data(deep, budget=1)
+    assert holds_data(DiskFolder(tmp_path, []), "")
+    assert not holds_data(DiskFolder(tmp_path, []), "", budget=10)  # 30 photos first: gave up
+    assert holds_data(DiskFolder(deep, []), "", budget=1)
 
 
 def test_a_big_folder_beside_athletes_does_not_hide_the_coach_folder(tmp_path):
@@ -241,7 +242,9 @@ def test_a_runlog_toml_at_the_root_of_a_zipped_folder_is_found(tmp_path):
     path = tmp_path / "sam.zip"
     path.write_bytes(_zip({"sam/runlog.toml": b'athlete = "sam"', "sam/watch/a.fit": b"x"}))
     found = discover([path])
-    assert found.archive_profiles == {"": (f"{path}!sam/runlog.toml", b'athlete = "sam"')}
+    (profile,) = found.profiles
+    assert (profile.athlete, profile.label) == ("", f"{path}!sam/runlog.toml")
+    assert profile.location.read(InputLimits()) == b'athlete = "sam"'
 
 
 @pytest.mark.parametrize(
@@ -272,4 +275,4 @@ def test_a_zipped_coach_folder_gives_one_athlete_per_sub_folder(tmp_path):
         "a.fit": "ana",
         "b.gpx": "ben",
     }
-    assert list(found.archive_profiles) == ["ben"]
+    assert [profile.athlete for profile in found.profiles] == ["ben"]

@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from analyzer import cli, memo
+from analyzer.plan import make_plan
 from analyzer.reading import load_cached
 from analyzer.settings import Settings
 
@@ -94,8 +95,12 @@ def test_whatever_the_result_depends_on_gives_a_new_key(data, tmp_path, monkeypa
     profile = tmp_path / "other.toml"
     profile.write_text((data / "runlog.toml").read_text())
     settings = Settings.from_environment()
-    before = memo.key_of("import", [data], None, {"output": "runs.csv"}, settings)
-    assert memo.key_of("import", [data], None, {"output": "runs.csv"}, settings) == before
+
+    def key(profile, options):
+        return memo.key_of("import", make_plan([data], profile, settings), options)
+
+    before = key(None, {"output": "runs.csv"})
+    assert key(None, {"output": "runs.csv"}) == before
     options = {"output": "runs.csv"}
     given = None
     if change == "a new file":
@@ -109,7 +114,7 @@ def test_whatever_the_result_depends_on_gives_a_new_key(data, tmp_path, monkeypa
         monkeypatch.setattr(memo, "code_key", lambda: "another release")
     else:
         options = {"output": "runs.parquet"}
-    assert memo.key_of("import", [data], given, options, settings) != before
+    assert key(given, options) != before
 
 
 @pytest.mark.parametrize("damage", ["cut short", "a byte flipped", "emptied"])
@@ -142,7 +147,8 @@ def test_files_not_read_are_said_again_with_the_same_exit_code(data, tmp_path):
 
 def test_no_cache_keeps_no_result_and_only_the_newest_are_kept(data, tmp_path, monkeypatch):
     monkeypatch.setenv("RUNLOG_CACHE", "0")
-    assert memo.key_of("import", [data], None, {}, Settings.from_environment()) is None
+    plan = make_plan([data], None, Settings.from_environment())
+    assert memo.key_of("import", plan, {}) is None
     run_import(data, tmp_path / "runs.csv")
     assert not (tmp_path / "cache").exists()
     monkeypatch.setenv("RUNLOG_CACHE", str(tmp_path / "cache"))
@@ -266,9 +272,9 @@ def test_a_site_is_kept_apart_from_a_page_and_written_again_the_same(data, tmp_p
     assert again.output == first.output and len(kept_results(tmp_path)) == 1
     assert {path.name: path.read_bytes() for path in site.iterdir()} == pages
     options = {"output": str(site), "layout": "site"}
-    settings = Settings.from_environment()
-    assert memo.key_of("report", [data], None, options, settings) != memo.key_of(
-        "report", [data], None, {**options, "layout": "page"}, settings
+    plan = make_plan([data], None, Settings.from_environment())
+    assert memo.key_of("report", plan, options) != memo.key_of(
+        "report", plan, {**options, "layout": "page"}
     )
 
 

@@ -115,11 +115,19 @@ def run_rules(
             limits = thresholds_for(athlete_profile, rule)
             athlete_findings += _one_per_day(rule.check(athlete_log, limits))
         findings += _with_related(athlete_findings)
-    if since is not None:
-        findings = [finding for finding in findings if finding.date >= since]
-    if until is not None:
-        findings = [finding for finding in findings if finding.date <= until]
+    findings = findings_within(findings, since, until)
     return sorted(findings, key=lambda item: (item.athlete, item.date, -item.severity_rank))
+
+
+def findings_within(
+    findings: list[Finding], since: dt.date | None, until: dt.date | None
+) -> list[Finding]:
+    """The findings dated from `since` to `until` (either may be open), in their order."""
+    return [
+        finding
+        for finding in findings
+        if (since is None or finding.date >= since) and (until is None or finding.date <= until)
+    ]
 
 
 def _one_per_day(findings: list[Finding]) -> list[Finding]:
@@ -222,6 +230,7 @@ __all__ = [
     "Rule",
     "check_rule_settings",
     "findings_table",
+    "findings_within",
     "rule_by_slug",
     "rules_as_of",
     "run_rules",
