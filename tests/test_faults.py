@@ -401,25 +401,3 @@ def test_a_signal_during_a_parallel_read_leaves_no_worker(
     if how != signal.SIGKILL:
         lines = [line for line in error.splitlines() if line.strip()]
         assert len(lines) == 1 and lines[0].startswith("Stopped by "), lines
-
-
-# ---- the smaller ones -----------------------------------------------------------------------
-
-
-def test_a_report_with_a_home_folder_matplotlib_cannot_write_is_quiet(tmp_path):
-    home = tmp_path / "home"
-    home.write_text("a file where a folder should be: nothing can be made under it")
-    settings = environment(tmp_path / "cache", HOME=str(home))
-    for name in ("MPLCONFIGDIR", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
-        settings.pop(name, None)
-    page = tmp_path / "page.html"
-    result = subprocess.run(
-        [*RUNLOG, "report", str(SAMPLE_DATA), "-o", str(page)],
-        env=settings,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
-    assert "matplotlib" not in result.stderr.lower()
-    assert page.stat().st_size > 0
