@@ -1,7 +1,8 @@
 """Which sport an activity is, and which surface a run was on, from the words sources use.
 
-Sources name sports many ways: FIT enums (`running`, `trail`), Strava types (`Trail Run`,
-numeric GPX type `9`), Garmin keys (`treadmill_running`), TCX `Running`. Every importer maps
+Sources name sports many ways: FIT enums (`running`, `trail`), Strava types (`Trail Run`),
+Garmin keys (`treadmill_running`), TCX `Running` (a format's own codes, such as the numbers
+some GPX writers put in <type>, are its importer's to translate first). Every importer maps
 through here so that "is this a run?" and "on what surface?" have one answer.
 """
 
@@ -9,9 +10,6 @@ import re
 
 SPORTS = ("running", "walking", "hiking", "cycling", "swimming", "other")
 SURFACES = ("road", "trail", "track", "treadmill", "grass", "sand", "unknown")
-
-# Strava GPX <type> numbers [docs/FORMATS.md §2]: 1 Ride, 4 Hike, 9 Run, 10 Walk.
-_STRAVA_GPX_TYPE = {"1": "cycling", "4": "hiking", "9": "running", "10": "walking"}
 
 _SPORT_WORDS: tuple[tuple[str, str], ...] = (
     # order matters: the first pattern that matches decides
@@ -49,8 +47,6 @@ def sport_of(*names: object) -> str:
         text = str(name).strip().lower()
         if not text or text in ("nan", "none", "generic"):
             continue
-        if text in _STRAVA_GPX_TYPE:
-            return _STRAVA_GPX_TYPE[text]
         if text in SPORTS:
             return text
         for pattern, sport in _SPORT_WORDS:

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from analyzer.plan import Plan
     from analyzer.profile import Profile
     from analyzer.settings import Settings
+    from analyzer.study import SquadCounts, SquadStudy
 
 log = logging.getLogger(__name__)
 
@@ -271,17 +272,19 @@ def _check_made(
     from analyzer.checkers import findings_within
 
     first_day, last_day = days
-    training_log, findings = _run(plan, executor or _local_executor(plan))
+    training_log, findings, study = _studied(
+        plan, executor or _local_executor(plan), days, as_of, shown.athletes
+    )
     as_of_day = _as_of_day(as_of, training_log, last_day)
     chosen = _chosen(training_log, shown.athletes)
     shown_log = training_log.for_athletes(chosen) if chosen else training_log
-    findings = [
+    judged = [  # up to the last day shown: the status reads them all, the history from --since
         finding
-        for finding in findings_within(findings, first_day, last_day or as_of_day)
+        for finding in findings_within(findings, None, last_day or as_of_day)
         if not chosen or finding.athlete in chosen
     ]
     days_shown = (first_day, last_day, as_of_day)
-    report = _check_report(shown_log, findings, plan.given, shown, days_shown, chosen)
+    report = _check_report(shown_log, judged, plan.given, shown, days_shown, chosen, study)
     return _check_result(plan.paths, training_log, shown.output_format, report)
 
 
@@ -324,14 +327,18 @@ def _check_result(
 
 def _check_report(
     training_log: TrainingLog,
-    findings: list[Finding],
+    judged: list[Finding],
     profile: Profile | None,
     shown: _Shown,
     days: tuple[dt.date | None, dt.date | None, dt.date | None],
     chosen: Sequence[str],
+    study: SquadStudy | None,
 ) -> str:
     """What `check` prints on stdout: the text report, the JSON document or the CSV, of the
-    `chosen` athletes when there are any."""
+    `chosen` athletes when there are any, and a squad's `study` with its board. `judged` are
+    the findings up to the last day shown: the status of the as-of day reads them all, the
+    history those from --since on."""
+    from analyzer.checkers import findings_within
     from analyzer.report.csv import render_csv
     from analyzer.report.json import render_json
     from analyzer.report.text import WIDTH_CHARS, render_text
@@ -339,12 +346,19 @@ def _check_report(
 
     first_day, last_day, as_of_day = days
     status_by_athlete = (
-        statuses(training_log, findings, as_of_day, profile, first_day) if as_of_day else {}
+        statuses(training_log, judged, as_of_day, profile, first_day) if as_of_day else {}
     )
+    findings = findings_within(judged, first_day, None)
     if shown.output_format == "json":
         # scripts read the errors from the document, so they are not repeated on stderr
         return render_json(
-            training_log, findings, training_log.errors, status_by_athlete, as_of_day, first_day
+            training_log,
+            findings,
+            training_log.errors,
+            status_by_athlete,
+            as_of_day,
+            first_day,
+            study=study,
         )
     if shown.output_format == "csv":
         return render_csv(training_log, findings)
@@ -358,7 +372,34 @@ def _check_report(
         show_all=shown.show_all,
         width=shown.width or WIDTH_CHARS,
         athletes=chosen,
+        study=study,
     )
+
+
+def _studied(
+    plan: Plan,
+    executor: Executor,
+    days: tuple[dt.date | None, dt.date | None],
+    as_of: str | None,
+    names: Sequence[str],
+) -> tuple[TrainingLog, list[Finding], SquadStudy | None]:
+    """The plan run on the executor, with what tends to come before knee pain across the squad
+    (analyzer/study.py) when the view is a squad's: the athletes' partial counts come back
+    from the per-athlete step (a coach's folder; a cohort on Dask) and are merged here; the
+    runners of one group (one CSV log of a squad) are counted here by the same function.
+    None for one runner, or with athletes named (--athlete)."""
+    from analyzer.pipeline import Step
+    from analyzer.study import SquadCounts, squad_counts, squad_study
+
+    since, until = days[0], _asked_as_of(as_of) or days[1]
+    counts = SquadCounts() if len(plan.groups) > 1 and not names else None
+    step = Step(study_days=(since, until)) if counts is not None else Step()
+    training_log, findings = _run(plan, executor, step, counts)
+    if len(training_log.athletes) < 2 or names:
+        return training_log, findings, None
+    if counts is None:
+        counts = squad_counts(training_log, findings, plan.given, since, until)
+    return training_log, findings, squad_study(counts)
 
 
 def _echo_check(result: Result, output_format: str) -> None:
@@ -462,14 +503,15 @@ def _report_result(
 
     first_day, last_day = days
     output_named, is_site = output
-    training_log, findings = _run(plan, _local_executor(plan))
+    training_log, findings, study = _studied(plan, _local_executor(plan), days, as_of, ())
     exit_code = _exit_code_before_writing(training_log, plan.paths)
     as_of_day = _as_of_day(as_of, training_log, last_day)
-    findings = findings_within(findings, first_day, last_day or as_of_day)
+    judged = findings_within(findings, None, last_day or as_of_day)
     profile = plan.given
     status_by_athlete = (
-        statuses(training_log, findings, as_of_day, profile, first_day) if as_of_day else {}
+        statuses(training_log, judged, as_of_day, profile, first_day) if as_of_day else {}
     )
+    findings = findings_within(judged, first_day, None)
     render = render_site if is_site else render_html
     rendered = render(
         training_log,
@@ -480,6 +522,7 @@ def _report_result(
         statuses=status_by_athlete,
         since=first_day,
         processes=plan.settings.reading_processes(),
+        study=study,
     )
     pages = rendered if isinstance(rendered, dict) else {PAGE_OUTPUT: rendered}
     lines = [(line, True) for line in _file_lines(training_log.errors, training_log.notices)]
@@ -603,12 +646,13 @@ def _import_table(
     from analyzer.memo import Result
     from analyzer.pipeline import Step
     from analyzer.report import count_text
+    from analyzer.schema import ACTIVITY_COLUMNS, published
 
     output, writer = table
     training_log, _ = _run(plan, _local_executor(plan), Step(rules=False))
     profile = plan.given
     exit_code = _exit_code_before_writing(training_log, plan.paths)
-    outputs = {"table": _table_bytes(writer(training_log.activities))}
+    outputs = {"table": _table_bytes(writer(published(training_log.activities, ACTIVITY_COLUMNS)))}
     lines = [(line, True) for line in _file_lines(training_log.errors, training_log.notices)]
     activities = count_text(len(training_log.activities), "activity", "activities")
     lines.append((f"Wrote {activities} to {shown(output)}.", False))
@@ -774,14 +818,14 @@ def _local_executor(plan: Plan) -> Executor:
 
 
 def _run(
-    plan: Plan, executor: Executor, step: Step | None = None
+    plan: Plan, executor: Executor, step: Step | None = None, study: SquadCounts | None = None
 ) -> tuple[TrainingLog, list[Finding]]:
     """The plan run on the executor (paths shown relative to those named), with a progress
-    bar while many files are read here."""
+    bar while many files are read here; the groups' study counts merged into `study`."""
     from analyzer.pipeline import Step, run
 
     with _progress_bar() as progress:
-        return run(plan, executor, step or Step(), progress)
+        return run(plan, executor, step or Step(), progress, study)
 
 
 def _problem_errors(plan: Plan) -> list[FileError]:
@@ -844,17 +888,25 @@ def _as_of_day(
     --until). None only when the log holds no dated activity or note."""
     from analyzer.status import default_as_of
 
-    if as_of is not None:
-        if as_of.strip().casefold() == "today":
-            return dt.date.today()
-        try:
-            return dt.date.fromisoformat(as_of.strip())
-        except ValueError as err:
-            raise UserError(f"--as-of {as_of}: give a day like 2026-03-01, or today") from err
+    asked = _asked_as_of(as_of)
+    if asked is not None:
+        return asked
     newest = default_as_of(training_log)
     if newest is not None and last_day is not None:
         return min(newest, last_day)
     return newest or last_day
+
+
+def _asked_as_of(as_of: str | None) -> dt.date | None:
+    """The day --as-of names (a day, or today); None when it is not given."""
+    if as_of is None:
+        return None
+    if as_of.strip().casefold() == "today":
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(as_of.strip())
+    except ValueError as err:
+        raise UserError(f"--as-of {as_of}: give a day like 2026-03-01, or today") from err
 
 
 def _exit_code(training_log: TrainingLog, paths: Sequence[Path | str]) -> int:

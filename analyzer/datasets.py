@@ -30,7 +30,7 @@ import contextlib
 import hashlib
 import json
 import urllib.parse
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -39,10 +39,19 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from analyzer import atomic
-from analyzer.checkers import FINDING_COLUMNS, Finding
+from analyzer.checkers import Finding, findings_table
 from analyzer.log import TrainingLog
 from analyzer.profile import Profile
-from analyzer.schema import ACTIVITY_COLUMNS, NOTE_COLUMNS, SAMPLE_COLUMNS, conform
+from analyzer.schema import (
+    ACTIVITY_COLUMNS,
+    DATE,
+    FINDING_COLUMNS,
+    NOTE_COLUMNS,
+    SAMPLE_COLUMNS,
+    Column,
+    Spec,
+    published,
+)
 from analyzer.storage import filesystem_of
 from analyzer.weekly import WEEKLY_COLUMNS, weekly_table
 
@@ -64,7 +73,8 @@ _ARROW_TYPES = {
     "int64": pa.int64(),
     "boolean": pa.bool_(),
     "datetime64[ns, UTC]": pa.timestamp("ns", tz="UTC"),
-    "object": pa.date32(),  # the tables' object columns are local dates
+    DATE: pa.date32(),
+    "object": pa.date32(),  # the weekly table's object columns are local dates
 }
 FINDING_TYPES = {
     "athlete": pa.string(),
@@ -81,11 +91,11 @@ FINDING_TYPES = {
 }
 
 
-def _schema(columns: dict[str, tuple[str, str]]) -> pa.Schema:
+def _schema(columns: Mapping[str, Spec]) -> pa.Schema:
     return pa.schema(
         [
-            (name, _ARROW_TYPES[dtype])
-            for name, (dtype, _) in columns.items()
+            (name, _ARROW_TYPES[spec.dtype if isinstance(spec, Column) else spec[0]])
+            for name, spec in columns.items()
             if name != PARTITION_COLUMN
         ]
     )
@@ -96,20 +106,21 @@ SCHEMAS: dict[str, pa.Schema] = {
     "notes": _schema(NOTE_COLUMNS),
     "findings": pa.schema(
         [(name, FINDING_TYPES[name]) for name in FINDING_COLUMNS if name != PARTITION_COLUMN]
-    ),
+    ),  # evidence and related as JSON text
     "weekly": _schema(WEEKLY_COLUMNS),
     SAMPLES: _schema(SAMPLE_COLUMNS),
 }
 
 
 def findings_frame(findings: Sequence[Finding]) -> pd.DataFrame:
-    """The findings as the dataset holds them: evidence and related findings as JSON text."""
-    rows = [
-        {
-            **{name: getattr(finding, name) for name in FINDING_COLUMNS},
-            "evidence": json.dumps(finding.evidence, sort_keys=True, default=str),
-            "activity_ids": list(finding.activity_ids),
-            "related": json.dumps(
+    """The findings as the dataset holds them: the published table (schema.FINDING_COLUMNS),
+    with evidence and related findings as JSON text."""
+    table = published(findings_table(list(findings)), FINDING_COLUMNS)
+    return table.assign(
+        evidence=[json.dumps(value, sort_keys=True, default=str) for value in table["evidence"]],
+        activity_ids=[list(ids) for ids in table["activity_ids"]],
+        related=[
+            json.dumps(
                 [
                     {
                         "rule": other.rule,
@@ -117,13 +128,12 @@ def findings_frame(findings: Sequence[Finding]) -> pd.DataFrame:
                         "severity": other.severity,
                         "date": other.date.isoformat(),
                     }
-                    for other in finding.related
+                    for other in related
                 ]
-            ),
-        }
-        for finding in findings
-    ]
-    return pd.DataFrame(rows, columns=FINDING_COLUMNS)
+            )
+            for related in table["related"]
+        ],
+    )
 
 
 def athlete_tables(
@@ -131,8 +141,8 @@ def athlete_tables(
 ) -> dict[str, pd.DataFrame]:
     """The four tables of a log, as the datasets hold them (canonical columns only)."""
     return {
-        "activities": conform(log.activities, ACTIVITY_COLUMNS)[list(ACTIVITY_COLUMNS)],
-        "notes": conform(log.notes, NOTE_COLUMNS)[list(NOTE_COLUMNS)],
+        "activities": published(log.activities, ACTIVITY_COLUMNS),
+        "notes": published(log.notes, NOTE_COLUMNS),
         "findings": findings_frame(findings),
         "weekly": weekly,
     }

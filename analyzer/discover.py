@@ -30,7 +30,7 @@ from pathlib import Path, PurePosixPath
 
 from analyzer.archives import DEFAULT_LIMITS, ArchiveLimitError, InputLimits, inflate_gz
 from analyzer.errors import BadFile, FileErrorKind, RunlogError
-from analyzer.importers import claims
+from analyzer.importers import EXPORT_FOLDER_PATTERNS, claims
 from analyzer.places import (
     DiskFolder,
     Entry,
@@ -52,14 +52,13 @@ ARCHIVE_SEPARATOR = "!"  # export.zip!activities/123.fit.gz
 # How many files to look at for a data file when judging whether a folder beside the one
 # named is an athlete's: enough for any runner's folder, far short of a home folder's.
 _LOOK_FOR_DATA_FILES = 20_000
-# Sub-folder names that organise one runner's files rather than naming athletes.
+# Sub-folder names that organise one runner's files rather than naming athletes: dates, kinds
+# of file and of keeping, and the folders each format's exports use (the importers' trait).
 _BUCKET_NAME = re.compile(
     r"^(\d{4}([-_ .]\d{1,2})?|\d{1,2}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
     r"january|february|march|april|june|july|august|september|october|november|december|"
-    r"activities|activity|di_connect|fit_type_4|garmin|strava|coros|polar|suunto|wahoo|media|"
-    r"routes|gpx|fit|tcx|csv|exports?|archive|uploads?|notes|journal|backup|old|new|raw|"
-    # the folders of Garmin's and Apple's exports
-    r"di[-_]connect.*|apple_health_export|workout-routes|electrocardiograms)$",
+    r"activities|activity|routes|gpx|fit|tcx|csv|exports?|archive|uploads?|notes|journal|"
+    r"backup|old|new|raw|" + "|".join(EXPORT_FOLDER_PATTERNS) + ")$",
     re.IGNORECASE,
 )
 

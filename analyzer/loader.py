@@ -20,7 +20,7 @@ from typing import Any
 import pandas as pd
 
 from analyzer import plausible
-from analyzer.checkers.shoe_overdue import worn_shoes
+from analyzer.checkers.shoe_overdue import unmatched_profile_shoes, worn_shoes
 from analyzer.discover import Source
 from analyzer.errors import BadFile, FileErrorKind, NotAnActivity, UnrecognisedFile
 from analyzer.importers import Imported, importers, suffix_of
@@ -36,6 +36,7 @@ from analyzer.schema import (
     SHOE_COLUMNS,
     conform,
     empty_frame,
+    published,
 )
 from analyzer.settings import Settings
 from analyzer.surfaces import apply_surface_tags
@@ -145,8 +146,10 @@ def assemble(
     samples = _samples_of_kept_runs(activities, samples)
     samples = _shift_local_samples(activities, samples)
     shoe_table = _shoe_table(shoes, profiles, id_map)
-    note_table = _note_table(activities, notes)
-    activities = conform(activities, ACTIVITY_COLUMNS).sort_values(
+    note_table = published(_note_table(activities, notes), NOTE_COLUMNS)
+    # the published columns only: the working columns of the import (a source's wall time,
+    # the ids merged, whether samples were kept ...) have done their work here
+    activities = published(activities, ACTIVITY_COLUMNS).sort_values(
         ["athlete", "start_time_utc"], kind="stable", ignore_index=True
     )
     log = TrainingLog(
@@ -158,9 +161,10 @@ def assemble(
         profiles=profiles,
         sample_loaders=samples,
     )
+    log.notices += unmatched_profile_shoes(log)
     # a run that names no shoe shows the one it counts on (the profile's default shoe): the
     # import table, the charts and the notebook agree with shoe-overdue
-    log.activities = conform(log.activities.assign(shoe=worn_shoes(log)), ACTIVITY_COLUMNS)
+    log.activities = published(log.activities.assign(shoe=worn_shoes(log)), ACTIVITY_COLUMNS)
     return log
 
 

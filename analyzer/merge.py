@@ -25,6 +25,9 @@ SAME_DAY_DISTANCE_RATIO = 0.03
 # person chose, and sports an app was told, come from the LABELLED formats.
 FORMAT_RANK = {importer.FORMAT: importer.MERGE_RANK for importer in importers()}
 LABELLED_FORMATS = tuple(importer.FORMAT for importer in importers() if importer.LABELLED)
+# A run keeps the id its export gave it (strava-..., garmin-...) over a content hash, so links
+# from other files of the export still find it; each importer declares its prefix.
+EXPORT_ID_PREFIXES = tuple(importer.ID_PREFIX for importer in importers() if importer.ID_PREFIX)
 _SEVERAL_FILES = -2  # a group of alike records from several files (path codes are -1 and up)
 
 
@@ -332,7 +335,7 @@ def _combine(group: list[dict]) -> dict:
     export_ids = [
         row["activity_id"]
         for row in order
-        if str(row["activity_id"]).startswith(("strava-", "garmin-"))
+        if str(row["activity_id"]).startswith(EXPORT_ID_PREFIXES)
     ]
     if export_ids:
         primary["activity_id"] = export_ids[0]

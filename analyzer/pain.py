@@ -32,8 +32,12 @@ sentence:
 - **Frames.** From its cue to the end of the clause, nothing is current pain: the past recalled
   ("last year's knee injury", "remember when my knee swelled up", "back in 2022"), the
   hypothetical ("hope the knee holds up", "if it flares", "worried the knee might"), a topic
-  ("a podcast on runner's knee", "coach asked about my knee"), another person ("my buddy has
-  knee pain", "she said").
+  ("a podcast on runner's knee", "coach asked about my knee", a title in quotes beside what one
+  reads: "the 'knee pain' thread"), another person ("my buddy has knee pain", "she said", "my
+  athlete reports"; but a coach's "athlete reports L knee pain" is the log's own runner).
+  "Better than last year" compares with the past: no pain eases today. Pain said before, then
+  nothing now ("antes me dolía la rodilla, ahora nada", "... Heute gar nichts") is a knee fine
+  now.
 
 Scores out of ten are read in every common form: "7/10", "7 / 10", "4/10ish", "~4/10", "7 out
 of 10", "three out of ten", "6 of 10" (only when the words make it a rating: "km 7 of 10" and
@@ -42,21 +46,28 @@ solid six", a bare number right after the knee or a side ("L knee 5", "L 3 R 0")
 counts its higher end ("6-7/10"), a change its latest ("3/10 -> 5/10", "started at 3/10,
 finished at 6/10", "3/10 this morning, now 1/10"), scores side by side the highest ("L 2/10,
 R 4/10" is both knees at 4; "3/10 walking, 5/10 running" is 5). A score of before
-("yesterday", "from") gives way to a current one. Effort ratings are never pain ("RPE 7",
+("yesterday", "from") gives way to a current one, bare or not ("6/10 yesterday, today down
+to 4", "3 at the start, 5 by the finish"); an effort rating beside a score is its own ("knee
+0/10, RPE 8"). Effort ratings are never pain ("RPE 7",
 "effort 8/10", "a 7/10 effort", "a 9/10 run").
 
 Red flags (see a professional at once: docs/EVIDENCE.md#knee-pain-note): swelling ("puffed
-up"), locking ("catches", "stuck"), giving way ("buckled", "gave out"), sharp pain.
+up"), locking ("catches", "stuck"), giving way ("buckled", "gave out"), sharp pain, and a leg
+that will not bear weight ("couldn't put any weight on it", "no puedo apoyar el pie": the
+limb it names is not another part's pain).
 
 `knee_notes` reads a table of notes and adds, per note, `knee_pain` (a `KneePain` or None)
-and `is_knee_clear`. Notes of one athlete are read in date order as episodes (pain notes no
-more than `EPISODE_GAP_DAYS` apart, not ended by a "knee fine" note), which gives the fields
-the knee line and trend use:
+and `is_knee_clear`. Given an episode gap, notes of one athlete are read in date order as
+episodes (pain notes no more than `episode_gap_days` apart, not ended by a "knee fine" note:
+the episodes of persistent-knee-pain, whose setting the gap is; see
+`analyzer.checkers._knee.episode_gap_days`), which gives the fields the knee line and trend
+use:
 
 - `KneePain.is_easing`: the note scores the knee lower than its episode's last scored note,
   or says it is better ("knee much better, 1/10").
-- `KneePain.side_from_episode`: the note said "still"/"again" and no side, and took the side
-  of its episode ("still sore this morning" after "left knee sore").
+- `KneePain.side_from_episode`: the note said "still"/"again", or that the knee is better,
+  and no side, and took the side of its episode ("still sore this morning" or "knee much
+  better" after "left knee sore").
 - `KneePain.is_follow_up`: the note names no body part but says "still"/"again" with a pain
   word in an open episode ("still aching after the run, 3/10"): read as the episode's knee.
 """
@@ -87,10 +98,9 @@ from analyzer.lexicon import (
 )
 from analyzer.lexicon.real_words import REAL_WORDS_NEAR_TARGETS
 
-RED_FLAGS = ("swelling", "locking", "giving way", "sharp pain")
+RED_FLAGS = ("swelling", "locking", "giving way", "sharp pain", "not bearing weight")
 SIDES = ("left", "right", "both")
 MAX_SCORE_OF_10 = 10.0
-EPISODE_GAP_DAYS = 14  # as persistent-knee-pain's default episode gap
 
 # A note is read only when it has one of these (a cheap vectorised first pass) or a word one
 # letter away from a knee word.
@@ -136,6 +146,7 @@ _ENDINGS = ("ing", "ed", "es", "s", "y", "iness", "ness", "ly")
 _EMOTICON = re.compile(r":-?\(|:'\(|[☹🙁😖😣😫😩🤕😬😢😭😞😤😟]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _ABBREVIATION_MAX_CHARS = 4
+_CUT_SIDE_MAX_CHARS = 2  # "v.", "li.": a side word cut to its first letters, with a period
 _EXCERPT_MAX_CHARS = 200
 _LONG_NOTE_CHARS = 4000  # a longer note is read around its knee words only
 _AROUND_KNEE_CHARS = 400
@@ -148,6 +159,7 @@ _ASIDE_MAX_TOKENS = 2  # "(ITB?)": a bracket this short is part of its clause
 _SCORE_CONTEXT_TOKENS = 3  # "finished at 6/10", "3/10 this morning": a score's time
 _SENTENCES_BACK = 2  # evidence in a sentence naming no body part: the part named this far back
 _TYPO_MIN_CHARS = 3
+_EFFORT = "_effort_"  # an effort rating, whole ("RPE 8/10"): never the pain's score
 _BARE_CONTRACTIONS = {
     "dont", "didnt", "isnt", "wasnt", "doesnt", "hasnt", "havent", "wont", "cant", "arent",
 }  # fmt: skip
@@ -164,14 +176,18 @@ CONTINUING, FRAME, NOT_PAIN_BEFORE, COUNT = 1 << 24, 1 << 25, 1 << 26, 1 << 27
 SCORE_CUE, ANSWER_NO, NUMBER, SCORE = 1 << 28, 1 << 29, 1 << 30, 1 << 31
 OF_SCORE, LATER, BREAK, PAST = 1 << 32, 1 << 33, 1 << 34, 1 << 35
 LOCATION, FROM, OTHER_PERSON, OWN, PRONOUN = 1 << 36, 1 << 37, 1 << 38, 1 << 39, 1 << 40
-FLAGS = SWELLING | LOCKING | GIVING_WAY | SHARP
+NO_WEIGHT = 1 << 41
+FLAGS = SWELLING | LOCKING | GIVING_WAY | SHARP | NO_WEIGHT
 PARTS = KNEE | KNEE_PAIN | OTHER_PART
 SIDE = LEFT | RIGHT | BOTH
+# what a clause that says a side on its own may hold besides the side: "la derecha", "R. Hurts"
+_SIDE_CLAUSE_KINDS = BREAK | SIDE_GAP | JOINER | SIDE_NOUN | PAIN | FLAGS | SCORE | OF_SCORE
 _FLAG_NAMES = {
     SWELLING: "swelling",
     LOCKING: "locking",
     GIVING_WAY: "giving way",
     SHARP: "sharp pain",
+    NO_WEIGHT: "not bearing weight",
 }
 _PLACEHOLDERS = {
     "_knee_": KNEE,
@@ -182,6 +198,7 @@ _PLACEHOLDERS = {
     "_locking_": LOCKING,
     "_giving_way_": GIVING_WAY,
     "_sharp_": SHARP,
+    "_no_weight_": NO_WEIGHT,
     "_resolved_": RESOLVED,
     "_not_": NEGATION | NEGATION_AFTER,
     "_past_": FRAME | PAST,
@@ -192,6 +209,9 @@ _PLACEHOLDERS = {
     "_effort_": NOT_PAIN_BEFORE,
     "_again_": CONTINUING,  # "knee pain is back": not the back
     "_good_": GOOD,  # "better than ever"
+    "_hedged_": 0,  # "ok-ish", "so lala": neither fine nor sore, so the knee is not fine
+    "_left_": LEFT,  # "li.", "v.": a side written short, with its period
+    "_right_": RIGHT,  # "dr.", "h."
 }
 
 
@@ -215,6 +235,8 @@ class _Grammar:
     real_words: frozenset[str]  # real words one letter away from a target: never typos
     earlier: re.Pattern[str]
     previous_day: re.Pattern[str]
+    now: re.Pattern[str]  # "now", "today" (of a clause's tokens joined)
+    titles: re.Pattern[str]  # a title in quotes beside what one reads: "the 'knee pain' thread"
     side_abbreviations: frozenset[str]  # "li.", "izq.", "dcha.": a period that ends no sentence
     both_knees: frozenset[str]
     cache: dict[str, int] = field(default_factory=dict)
@@ -222,6 +244,7 @@ class _Grammar:
     def tokens(self, text: str) -> list[str]:
         """The tokens of a lower-case text: words, marks, and one token per phrase or score."""
         text = _STRETCHED.sub(r"\1\1", _EMOTICON.sub(" _pain_ ", text))  # "sooooore": "soore"
+        text = self.titles.sub(_title_token, text)
         text = self.phrases.sub(self._phrase_token, text)
         for pattern, number in self.number_words:
             text = pattern.sub(number, text)
@@ -309,6 +332,7 @@ def _grammar(language: str) -> _Grammar:
         (words.hypothetical_pattern, " _hypo_ "),
         (words.topic_pattern, " _topic_ "),
         (words.exception_pattern, " _except_ "),
+        (words.weight_bearing_pattern, " _no_weight_ "),
         (words.giving_way_pattern, " _giving_way_ "),
         (words.locking_pattern, " _locking_ "),
         (words.swelling_pattern, " _swell_ "),
@@ -317,7 +341,13 @@ def _grammar(language: str) -> _Grammar:
         (words.no_longer_pattern, " _not_ "),
         (words.pain_phrase_pattern, " _pain_ "),
         (words.returned_pattern, " _again_ "),
+        (words.hedged_pattern, " _hedged_ "),
         (words.good_phrase_pattern, " _good_ "),
+    ]
+    cut_sides = _cut_sides(words)
+    phrases += [
+        (_cut_side_pattern(cut_sides["left"]), " _left_ "),
+        (_cut_side_pattern(cut_sides["right"]), " _right_ "),
     ]
     phrases = [(pattern, token) for pattern, token in phrases if pattern]
     # every phrase starts at a word's start: "\b" first lets the search skip the rest
@@ -341,12 +371,19 @@ def _grammar(language: str) -> _Grammar:
         | REAL_WORDS_NEAR_TARGETS[ENGLISH],
         earlier=re.compile(words.earlier_pattern),
         previous_day=re.compile(words.previous_day_pattern),
+        now=re.compile(words.now_pattern),
+        titles=re.compile(
+            rf"(?P<media>\b(?:{words.media_pattern})\s+){_QUOTED}"
+            rf"|{_QUOTED}(?=[\s-]*(?:{words.media_pattern})\b)"
+        ),
         side_abbreviations=frozenset(
             word
             for side_words in (words.left, words.right)
             for word in side_words[1:]  # the first is the side's full word ("left", "links")
             if len(word) <= _ABBREVIATION_MAX_CHARS
-        ),
+        )
+        | cut_sides["left"]
+        | cut_sides["right"],
         both_knees=frozenset(words.both_knees),
     )
     flags = (
@@ -361,6 +398,38 @@ def _grammar(language: str) -> _Grammar:
                 kind |= flag | PAIN
         grammar.typo_kinds[target] = kind
     return grammar
+
+
+# A quoted span: a title ("the 'runner's knee' podcast"), not a note of the runner's own
+_QUOTED = r"(?<![\w'])['\"«„“‘]\s?(?:[^'\"«»„“”‘’\n]|(?<=\w)'(?=\w)){1,60}?\s?['\"»“”’](?!\w)"
+
+
+def _title_token(match: re.Match[str]) -> str:
+    return (match["media"] or "") + " _topic_ "
+
+
+def _cut_sides(words: Words) -> dict[str, frozenset[str]]:
+    """Per side, the side's words cut to their first one or two letters, as runners write them
+    with a period ("l.", "li.", "v.", "h.", "dr.", "g."), in every language: the first letter
+    always, the first two unless they are a word the reader knows ("si" is yes, "le" the)."""
+    known = _word_kinds(words)
+    cut: dict[str, set[str]] = {"left": set(), "right": set()}
+    for side, side_words in (("left", words.left), ("right", words.right)):
+        for word in side_words:
+            if len(word) > _CUT_SIDE_MAX_CHARS + 1 and word.isalpha():
+                cut[side] |= {
+                    word[:size]
+                    for size in range(1, _CUT_SIDE_MAX_CHARS + 1)
+                    if size == 1 or not known.get(word[:size], 0) & ~SIDE
+                }
+    shared = cut["left"] & cut["right"]
+    return {side: frozenset(prefixes - shared) for side, prefixes in cut.items()}
+
+
+def _cut_side_pattern(prefixes: frozenset[str]) -> str:
+    """A side cut short with its period: not an initial of a word run together ("e.g."), nor an
+    hour ("1 h.")."""
+    return rf"(?<![\w.])(?<!\d )(?:{_alternatives(prefixes)})\.(?![\w.])"
 
 
 def _uncaptured(pattern: str) -> str:
@@ -409,7 +478,7 @@ def _scores(words: Words) -> re.Pattern[str]:
     effort = words.effort_pattern
     forms = [
         rf"(?P<effort>\b(?:{effort})\s*(?:was|of|at|:|=)?\s*{_number('e1')}(?:{out_of})?"
-        rf"|{_number('e2')}(?:{out_of})\s*(?:{effort})\b)",
+        rf"|{_number('e2')}(?:{out_of})\s*(?:{effort})\b(?!\s*(?:[:=]\s*)?\d))",  # not "0/10 RPE 8"
         rf"(?P<change>{_number('c1')}(?:{out_of})?\s*(?:{words.change_pattern})\s*"
         rf"{_number('c2')}(?:{out_of}))",
         rf"(?P<range>{_number('r1')}\s*(?:{words.range_pattern})\s*{_number('r2')}(?:{out_of}))",
@@ -512,17 +581,19 @@ def score_words(pain: KneePain) -> str:
 
 
 def is_red_flag(pain: KneePain | None) -> bool:
-    """Whether the pain came with swelling, locking, giving way or sharp pain: see someone now."""
+    """Whether the pain came with a red flag (swelling, locking, giving way, sharp pain, not
+    bearing weight): see someone now."""
     return pain is not None and bool(pain.red_flags)
 
 
-def knee_notes(notes: pd.DataFrame) -> pd.DataFrame:
+def knee_notes(notes: pd.DataFrame, episode_gap_days: int | None = None) -> pd.DataFrame:
     """The notes about a knee, with `knee_pain` (KneePain or None) and `is_knee_clear`.
 
     Only notes that name a knee (or, in an open episode, say "still"/"again") are read, so a
     log of years of notes costs one vectorised search (pyarrow's) and a few parses. With
-    `athlete` and `local_date` columns, each athlete's notes are read as episodes in date
-    order (see the module docstring: `is_easing`, `side_from_episode`, `is_follow_up`).
+    `episode_gap_days` and `athlete` and `local_date` columns, each athlete's notes are read
+    as episodes in date order (see the module docstring: `is_easing`, `side_from_episode`,
+    `is_follow_up`); without it, each note is read alone.
     """
     texts = [value if isinstance(value, str) else "" for value in notes["text"].tolist()]
     lowered = pc.utf8_lower(pa.array(texts, type=pa.large_string()))
@@ -530,9 +601,15 @@ def knee_notes(notes: pd.DataFrame) -> pd.DataFrame:
     for position in np.flatnonzero(~mentions):  # a typo of a knee word: "kneee", "knne"
         mentions[position] = _has_knee_typo(texts[position])
     readings = {int(position): _read_text(texts[position]) for position in np.flatnonzero(mentions)}
-    if {"athlete", "local_date"} <= set(notes.columns) and readings:
+    if (
+        episode_gap_days is not None
+        and {"athlete", "local_date"} <= set(notes.columns)
+        and readings
+    ):
         continuing = pc.match_substring_regex(lowered, _re2(_CONTINUING_HINT))
-        readings = _in_episodes(notes, texts, continuing.to_numpy(zero_copy_only=False), readings)
+        readings = _in_episodes(
+            notes, texts, continuing.to_numpy(zero_copy_only=False), readings, episode_gap_days
+        )
     positions = sorted(readings)
     read = notes.iloc[positions]
     return read.assign(
@@ -556,6 +633,7 @@ def _in_episodes(
     texts: list[str],
     continuing: np.ndarray,
     readings: dict[int, tuple[KneePain | None, bool]],
+    gap_days: int,
 ) -> dict[int, tuple[KneePain | None, bool]]:
     """The readings with each athlete's episodes applied: easing, a follow-up's side, and the
     notes without a knee word that carry an open episode on ("still aching, 3/10")."""
@@ -577,7 +655,7 @@ def _in_episodes(
         day = days[position]
         if athletes[position] != athlete:
             athlete, last_day = athletes[position], None
-        is_open = last_day is not None and int((day - last_day).astype(int)) <= EPISODE_GAP_DAYS
+        is_open = last_day is not None and int((day - last_day).astype(int)) <= gap_days
         reading = result.get(position)
         if reading is None:
             pain = _follow_up(texts[position]) if is_open else None
@@ -604,8 +682,11 @@ def _with_episode(pain: KneePain, side: str | None, score: float | None) -> Knee
     is_easing = pain.is_improving or (
         score is not None and pain.score_of_10 is not None and pain.score_of_10 < score
     )
+    # "still sore", "again" or "much better" without a side: the knee of its episode
     takes_side = (
-        pain.side is None and side is not None and (pain.is_continuing or pain.is_follow_up)
+        pain.side is None
+        and side is not None
+        and (pain.is_continuing or pain.is_follow_up or pain.is_improving)
     )
     return replace(
         pain,
@@ -894,6 +975,7 @@ class _Note:
                 self._answer(index)
         self._exceptions()
         self._fine_since(knees)
+        self._nothing_now(knees)
         painful = [group for group in knees if self._is_painful(group)]
         for group in knees:
             if group not in painful and not group.is_framed and (group.is_fine or group.clear):
@@ -909,7 +991,9 @@ class _Note:
             *(
                 self._sides(group)
                 for group in knees
-                if group in painful or any(other.clause == group.clause for other in painful)
+                if group in painful
+                or any(other.clause == group.clause for other in painful)
+                or (_is_bare(group) and any(other.sentence == group.sentence for other in painful))
             )
         )
         flags = sorted(
@@ -960,6 +1044,61 @@ class _Note:
                 owner.live.clear()
                 owner.scores.clear()
                 owner.is_fine = True
+
+    def _nothing_now(self, knees: list[_Group]) -> None:
+        """Pain said before, then nothing now: "antes me dolía la rodilla, ahora nada",
+        "Physio meinte, die Knieschmerzen kämen von der Hüfte. Heute aber gar nichts gespürt."
+        The knee is fine now, unless its pain was said of now too."""
+        for index, kind in enumerate(self.kinds):
+            if not kind & ANSWER_NO or self.framed[index] or not self._says_nothing_now(index):
+                continue
+            for group in knees:
+                if (
+                    group.start > index
+                    or not (group.live or group.scores)
+                    or self.sentence[index] - group.sentence > _SENTENCES_BACK
+                ):
+                    continue
+                said = {group.clause, *(self.clause[at] for at in group.live)}
+                if any(self._clause_says_now(clause) for clause in said):
+                    continue
+                group.clear += group.live
+                group.live.clear()
+                group.scores.clear()
+                group.weak.clear()
+                group.is_fine = True
+
+    def _says_nothing_now(self, index: int) -> bool:
+        """Whether "nothing" here is said of now ("ahora nada", "heute aber gar nichts"): its
+        clause says nothing of a knee, and it or the clause before (in the same sentence, saying
+        nothing of one either) says now."""
+        clause = self.clause[index]
+        if not self._says_nothing_of_the_knee(clause):
+            return False
+        start = self.clause.index(clause)
+        before = start > 0 and self.sentence[start - 1] == self.sentence[index]
+        return self._clause_says_now(clause) or (
+            before
+            and self._says_nothing_of_the_knee(clause - 1)
+            and self._clause_says_now(clause - 1)
+        )
+
+    def _says_nothing_of_the_knee(self, clause: int) -> bool:
+        """No part, score or red flag, and pain only denied ("gar nichts gespürt")."""
+        return not any(
+            self.kinds[at] & (PARTS | FLAGS | SCORE | OF_SCORE)
+            or (self.kinds[at] & PAIN and not self._is_negated(at))
+            for at in range(len(self.tokens))
+            if self.clause[at] == clause
+        )
+
+    def _clause_says_now(self, clause: int) -> bool:
+        said = " ".join(
+            token
+            for token, number in zip(self.tokens, self.clause, strict=True)
+            if number == clause
+        )
+        return bool(self.grammar.now.search(said))
 
     def _said_of_a_day_before(self, index: int) -> bool:
         clause = self.clause[index]
@@ -1030,12 +1169,15 @@ class _Note:
         ):
             position -= 1
         group = self._group_at(position) if position >= 0 else None
+        compared = range(index + 1, min(len(self.tokens), index + 1 + _SCORE_CONTEXT_TOKENS))
+        if any(self.kinds[at] & PAST and self.clause[at] == self.clause[index] for at in compared):
+            return  # "genou va mieux que l'an dernier": a comparison, not pain easing today
         if group is not None and group.is_knee and not self._is_negated(index):
             group.weak.append(index)
 
     def _answer(self, index: int) -> None:
         """A negative answer clears what was asked ("Knee pain? None.", "knee: nil", "Knee
-        pain? Not today.")."""
+        pain? Not today."), or the field it fills ("swelling: none", "Schwellung: keine")."""
         position = index - 1
         while position >= 0 and self.tokens[position] in {"¶", "-", "–", "—"}:
             position -= 1
@@ -1047,10 +1189,16 @@ class _Note:
             return  # "knee: no pain": the negation reads it; "Not today." answers
         asked = self.clause[position]
         for group in self.groups:
-            if group.is_knee and self.clause[group.start] in (asked, asked - 1):
+            if not group.is_knee:
+                continue
+            if self.clause[group.start] in (asked, asked - 1):
                 group.clear += group.live
                 group.live.clear()
                 group.is_fine = True
+                continue
+            field = [at for at in group.live if self.clause[at] == asked - 1]
+            group.clear += field
+            group.live = [at for at in group.live if at not in field]
 
     def _exceptions(self) -> None:
         """An exception turns the clause before round for the knee it names ("no pain anywhere
@@ -1085,7 +1233,8 @@ class _Note:
 
     def _owner(self, index: int, window: int = _WINDOW_TOKENS) -> _Group | None:
         """The body part a word belongs to: its clause's nearest, else its sentence's, else
-        the one the sentence before named last (else the next sentence's first)."""
+        the one the sentences before named or spoke of last (else the next sentence's first):
+        "The knee. Again. Right one, sharp on the descents. Call it four out of ten." """
         own = self._group_at(index)
         if own is not None:
             return own
@@ -1108,7 +1257,7 @@ class _Note:
         before = [
             group
             for group in self.groups
-            if sentence - _SENTENCES_BACK <= group.sentence < sentence
+            if group.sentence < sentence <= self._last_spoken_of(group) + _SENTENCES_BACK
         ]
         if before:
             last = max(before, key=lambda group: group.start)
@@ -1117,6 +1266,10 @@ class _Note:
             return None
         after = [group for group in self.groups if group.sentence == sentence + 1]
         return min(after, key=lambda group: group.start) if after else None
+
+    def _last_spoken_of(self, group: _Group) -> int:
+        """The last sentence that named the part or said something of it."""
+        return max([group.sentence, *(self.sentence[at] for at in group.live)])
 
     def _reaches(self, index: int, group: _Group) -> bool:
         """Whether a word from another clause may speak of this part: not of a knee said to be
@@ -1194,7 +1347,7 @@ class _Note:
         before = [
             position
             for position in range(max(0, index - 2), index)
-            if self.clause[position] == self.clause[index]
+            if self.clause[position] == self.clause[index] and tokens[position] != _EFFORT
         ]
         if any(kinds[position] & NOT_PAIN_BEFORE for position in before):
             return None
@@ -1202,7 +1355,7 @@ class _Note:
         if (
             after < len(tokens)
             and kinds[after] & (COUNT | NOT_PAIN_BEFORE)
-            and tokens[after] not in {"a", "an"}
+            and tokens[after] not in {"a", "an", _EFFORT}  # "knee 0/10, RPE 8/10": two ratings
         ):
             return None
         if kind & SCORE:
@@ -1218,6 +1371,8 @@ class _Note:
         in_brackets = 0 < index < len(tokens) - 1 and tokens[index - 1] + tokens[after] == "()"
         if in_brackets and (index < 2 or not kinds[index - 2] & COUNT):
             return _number_value(token)  # "nothing major (2)", "knee pain yes (5)"
+        if self._is_later_score(index):
+            return _number_value(token)  # "3/10 at the start, 5 by the finish"
         position = index - 1
         while position >= 0 and tokens[position] in {":", "=", "(", "~", "a", "an", "-", ","}:
             position -= 1
@@ -1243,6 +1398,30 @@ class _Note:
             return None
         return _number_value(token)
 
+    def _is_later_score(self, index: int) -> bool:
+        """A bare number said with a later time or now, after a clause that scored the pain
+        with an earlier time: "knee pain 3 at the start, 5 by the finish", "6/10 yesterday,
+        today down to 4", "Knie gestern 5/10, heute 3"."""
+        clause, sentence = self.clause[index], self.sentence[index]
+        near = range(
+            max(0, index - _SCORE_CONTEXT_TOKENS),
+            min(len(self.tokens), index + 1 + _SCORE_CONTEXT_TOKENS),
+        )
+        said = [at for at in near if self.clause[at] == clause]
+        if not (
+            any(self.kinds[at] & LATER for at in said)
+            or self.grammar.now.search(" ".join(self.tokens[at] for at in said))
+        ):
+            return False
+        before = [
+            at
+            for at in range(index)
+            if self.sentence[at] == sentence and self.clause[at] == clause - 1
+        ]
+        return any(self.kinds[at] & (SCORE | OF_SCORE | NUMBER) for at in before) and bool(
+            self.grammar.earlier.search(" ".join(self.tokens[at] for at in before))
+        )
+
     def _score(self, index: int, value: float) -> None:
         group = self._owner(index, _SCORE_WINDOW_TOKENS)
         if group is None or not group.is_knee:
@@ -1260,7 +1439,8 @@ class _Note:
         group.scores.append((index, value, side))
 
     def _loose_side(self, index: int) -> None:
-        """A side said away from the knee word ("ITB, left side", "(left)", "both sides")."""
+        """A side said away from the knee word, in a clause of its own or with "side" ("ITB,
+        left side", "(left)", "both sides", "ha ceduto al km 9, il destro", "R. Hurts")."""
         if any(
             group.start - 4 <= index < group.end + 3
             for group in self.groups
@@ -1268,12 +1448,23 @@ class _Note:
         ):
             return  # a side beside a part: read with the part
         after = index + 1
-        clause_size = sum(1 for clause in self.clause if clause == self.clause[index])
-        if not ((after < len(self.tokens) and self.kinds[after] & SIDE_NOUN) or clause_size <= 2):
+        has_noun = after < len(self.tokens) and bool(self.kinds[after] & SIDE_NOUN)
+        if not (has_noun or self._is_side_clause(index)):
             return
         group = self._owner(index)
         if group is not None and group.is_knee:
             group.sides |= self._side_words([self.tokens[index]])
+
+    def _is_side_clause(self, index: int) -> bool:
+        """Whether the side's clause says only the side, with its article and what the knee
+        feels ("la derecha", "il destro", "R. Hurts", "left, 3/10"): not "right after the run",
+        "2 km left"."""
+        clause = self.clause[index]
+        return all(
+            self.kinds[position] & _SIDE_CLAUSE_KINDS
+            for position in range(len(self.tokens))
+            if self.clause[position] == clause and position != index
+        )
 
     def _sides(self, group: _Group) -> set[str]:
         """'left knee', 'my right outer knee', 'Knie links', 'both knees', 'L 2/10, R 4/10'."""
@@ -1313,8 +1504,8 @@ class _Note:
         """A side after the pain words ("knee pain R", "knee sore left side"), said as a letter,
         with "side", or last in its clause (not "knee sore right after the run")."""
         position = group.end
-        while position < len(self.tokens) and self.kinds[position] & (PAIN | SCORE):
-            position += 1  # "knee discomfort 2/10 L"
+        while position < len(self.tokens) and self.kinds[position] & (PAIN | FLAGS | SCORE):
+            position += 1  # "knee discomfort 2/10 L", "Knie weggeknickt 😬 rechts"
         if position == group.end or position >= len(self.tokens):
             return []
         token, after = self.tokens[position], position + 1
@@ -1387,6 +1578,14 @@ class _Note:
             for index in range(len(self.tokens))
             if self.sentence[index] == sentence
         )
+
+
+def _is_bare(group: _Group) -> bool:
+    """A knee named with nothing said of it ("..., vondt, h. kne"): the knee the sentence's
+    pain is about, so its side is that knee's."""
+    return not (
+        group.live or group.clear or group.weak or group.scores or group.is_fine or group.is_framed
+    )
 
 
 def _gap(index: int, group: _Group) -> int:

@@ -8,7 +8,9 @@ before onset, and how many pain-free fortnights of the same log had it, each onl
 rule could judge the whole window (its own history minimum met). A pain-free fortnight is
 one of the consecutive 14-day blocks that tile the log back from its last day, that holds at
 least one run, no knee-pain note, no day of an episode and no day of the 14 before an onset.
-One row per idea: each rule once, named by its slug; this module names no rule.
+One row per idea: each rule once, named by its slug; this module names no rule. Beside the
+table, each runner's counts (`PainPatterns.counts`, for one episode too) and windows
+(`PainPatterns.windows`) are what the squad study pools (analyzer/study.py).
 
 These are counts from one runner's log, not a study: they show what came together in it,
 never a probability, and never a cause.
@@ -18,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -46,6 +48,12 @@ PATTERN_COLUMNS = [
     "stands_out",  # before half the episodes or more, and a quarter more often than otherwise
     "sentence",
 ]
+# one runner's counts for each pattern judged before an episode and in a pain-free fortnight,
+# whether or not their own table is shown: the squad study (analyzer/study.py) pools them
+COUNT_COLUMNS = PATTERN_COLUMNS[:7]
+# each pattern's windows where its rule could judge them: the 14 days before an onset
+# (`is_before_episode`) or a pain-free fortnight, and whether the pattern held on any day
+WINDOW_COLUMNS = ["athlete", "pattern", "first_day", "last_day", "is_before_episode", "held"]
 
 
 @dataclass(frozen=True)
@@ -57,6 +65,9 @@ class PainPatterns:
     pain_free_fortnights: int
     table: pd.DataFrame  # PATTERN_COLUMNS, the most telling pattern first; empty when not shown
     reason: str | None  # why the table is not shown, or None
+    # COUNT_COLUMNS and WINDOW_COLUMNS, shown or not (empty without runs or pain-free fortnights)
+    counts: pd.DataFrame = field(default_factory=lambda: _empty(COUNT_COLUMNS))
+    windows: pd.DataFrame = field(default_factory=lambda: _empty(WINDOW_COLUMNS))
 
     @property
     def is_shown(self) -> bool:
@@ -193,61 +204,93 @@ def _report(
     runs: pd.DataFrame,
     patterns: list[tuple[str, Pattern]],
 ) -> PainPatterns:
-    def not_shown(reason: str, fortnights: int = 0) -> PainPatterns:
-        return PainPatterns(
-            athlete, onsets, fortnights, pd.DataFrame(columns=PATTERN_COLUMNS), reason
-        )
-
+    reason = None
     if len(onsets) < MIN_EPISODES:
-        return not_shown(
+        reason = (
             f"shown once the log holds {MIN_EPISODES} episodes of knee pain to compare; "
             f"this one holds {len(onsets)}."
         )
     if runs.empty:
-        return not_shown("needs runs to compare; this log has none.")
+        return PainPatterns(athlete, onsets, 0, _empty(PATTERN_COLUMNS), reason or _NO_RUNS)
     before = [
         (onset - dt.timedelta(days=WINDOW_DAYS), onset - dt.timedelta(days=1)) for onset in onsets
     ]
     free = _pain_free_fortnights(runs, episodes, before)
     if not free:
-        return not_shown(
-            "needs fortnights without knee pain to compare with; every fortnight of this log "
-            "with runs had knee pain or led up to it."
+        return PainPatterns(athlete, onsets, 0, _empty(PATTERN_COLUMNS), reason or _NO_PAIN_FREE)
+    windows, counts = _pattern_windows(athlete, before, free, patterns)
+    if reason is not None:
+        return PainPatterns(
+            athlete, onsets, len(free), _empty(PATTERN_COLUMNS), reason, counts, windows
         )
-    starts = np.array([first for first, _ in before + free], dtype="datetime64[D]")
-    ends = np.array([last for _, last in before + free], dtype="datetime64[D]")
-    is_before = np.arange(len(starts)) < len(before)
-    rows = []
-    for slug, pattern in patterns:
-        if pattern.judged_from is None:
-            continue
-        judged = starts >= np.datetime64(pattern.judged_from, "D")  # its history minimum met
-        has = pattern.held_between(starts, ends) & judged
-        episodes_judged, free_judged = (
-            int((judged & is_before).sum()),
-            int((judged & ~is_before).sum()),
-        )
-        if not episodes_judged or not free_judged:
-            continue
-        rows.append(
-            _row(
-                athlete,
-                slug,
-                pattern.label,
-                int((has & is_before).sum()),
-                episodes_judged,
-                int((has & ~is_before).sum()),
-                free_judged,
-            )
-        )
-    table = pd.DataFrame(rows, columns=PATTERN_COLUMNS)
+    table = pd.DataFrame(
+        [_row(**row) for row in counts.to_dict("records")], columns=PATTERN_COLUMNS
+    )
     table = table.assign(gap=table["share_before_pain"] - table["share_pain_free"])
     table = table.sort_values(
         ["gap", "episodes_with", "pattern"], ascending=[False, False, True], kind="stable"
     )
-    return PainPatterns(
-        athlete, onsets, len(free), table.drop(columns="gap").reset_index(drop=True), None
-    )
+    table = table.drop(columns="gap").reset_index(drop=True)
+    return PainPatterns(athlete, onsets, len(free), table, None, counts, windows)
+
+
+_NO_RUNS = "needs runs to compare; this log has none."
+_NO_PAIN_FREE = (
+    "needs fortnights without knee pain to compare with; every fortnight of this log with runs "
+    "had knee pain or led up to it."
+)
+
+
+def _empty(columns: list[str]) -> pd.DataFrame:
+    return pd.DataFrame(columns=columns)
+
+
+def _pattern_windows(
+    athlete: str,
+    before: list[tuple[dt.date, dt.date]],
+    free: list[tuple[dt.date, dt.date]],
+    patterns: list[tuple[str, Pattern]],
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Each pattern's windows (WINDOW_COLUMNS: the 14 days before each onset and the pain-free
+    fortnights, each only where the rule could judge all of it, its history minimum met) and
+    its counts (COUNT_COLUMNS), for the patterns judged in both kinds of window."""
+    starts = np.array([first for first, _ in before + free], dtype="datetime64[D]")
+    ends = np.array([last for _, last in before + free], dtype="datetime64[D]")
+    is_before = np.arange(len(starts)) < len(before)
+    windows, counts = [], []
+    for slug, pattern in patterns:
+        if pattern.judged_from is None:
+            continue
+        judged = starts >= np.datetime64(pattern.judged_from, "D")  # its history minimum met
+        has = pattern.held_between(starts, ends)
+        episodes, pain_free = int((judged & is_before).sum()), int((judged & ~is_before).sum())
+        if not episodes or not pain_free:
+            continue
+        counts.append(
+            {
+                "athlete": athlete,
+                "pattern": slug,
+                "label": pattern.label,
+                "episodes_with": int((has & judged & is_before).sum()),
+                "episodes": episodes,
+                "pain_free_with": int((has & judged & ~is_before).sum()),
+                "pain_free_fortnights": pain_free,
+            }
+        )
+        windows.append(
+            pd.DataFrame(
+                {
+                    "athlete": athlete,
+                    "pattern": slug,
+                    "first_day": starts[judged],
+                    "last_day": ends[judged],
+                    "is_before_episode": is_before[judged],
+                    "held": has[judged],
+                }
+            )
+        )
+    window_table = pd.concat(windows, ignore_index=True) if windows else _empty(WINDOW_COLUMNS)
+    return window_table, pd.DataFrame(counts, columns=COUNT_COLUMNS)
 
 
 def _pain_free_fortnights(
@@ -278,14 +321,14 @@ def _row(
     athlete: str,
     pattern: str,
     label: str,
-    with_before: int,
+    episodes_with: int,
     episodes: int,
-    with_free: int,
-    free: int,
+    pain_free_with: int,
+    pain_free_fortnights: int,
 ) -> dict[str, object]:
-    share_before, share_free = with_before / episodes, with_free / free
+    share_before, share_free = episodes_with / episodes, pain_free_with / pain_free_fortnights
     stands_out = (
-        with_before >= MIN_EPISODES
+        episodes_with >= MIN_EPISODES
         and share_before >= _STANDS_OUT_MIN_SHARE
         and share_before - share_free >= _STANDS_OUT_MIN_GAP
     )
@@ -293,15 +336,15 @@ def _row(
         "athlete": athlete,
         "pattern": pattern,
         "label": label,
-        "episodes_with": with_before,
+        "episodes_with": episodes_with,
         "episodes": episodes,
-        "pain_free_with": with_free,
-        "pain_free_fortnights": free,
+        "pain_free_with": pain_free_with,
+        "pain_free_fortnights": pain_free_fortnights,
         "share_before_pain": share_before,
         "share_pain_free": share_free,
         "stands_out": stands_out,
         "sentence": (
-            f"{label[0].upper()}{label[1:]}: before {with_before} of your {episodes} knee-pain "
-            f"episodes; in {with_free} of {free} pain-free fortnights."
+            f"{label[0].upper()}{label[1:]}: before {episodes_with} of your {episodes} knee-pain "
+            f"episodes; in {pain_free_with} of {pain_free_fortnights} pain-free fortnights."
         ),
     }

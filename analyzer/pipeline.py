@@ -8,7 +8,8 @@
    reading.py: import cache, importer, plausibility) into FileParts; `athlete_result` puts
    a group's parts together (analyzer/loader.py: local time, surfaces, one run from many
    sources), makes its paths relative to the paths named, runs the rules, and writes the
-   athlete's datasets when asked (`import -o OUT/`).
+   athlete's datasets when asked (`import -o OUT/`), or counts what came before their knee
+   pain for the squad study (analyzer/study.py: partial sums, merged by the driver).
 3. **combine**: the groups' logs and findings as one, with what could not be read.
 
 The executor decides only where those two functions run: `InProcess` (one after another,
@@ -26,6 +27,7 @@ the number of files.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import logging
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -50,6 +52,7 @@ from analyzer.profile import Profile
 from analyzer.reading import read_sources
 from analyzer.relative import relative_log
 from analyzer.settings import Settings
+from analyzer.study import SquadCounts, squad_counts
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +72,9 @@ class Step:
     with_samples: bool = False  # ... and their samples
     keep_log: bool = True  # send the log and findings back (False: counts only)
     keep_samples: bool = True  # the log sent back can read its samples (False on a cluster)
+    # the squad study's days (since, until: None for open ends): send back the athletes'
+    # partial counts of what came before their knee pain (analyzer/study.py); None: not asked
+    study_days: tuple[dt.date | None, dt.date | None] | None = None
 
 
 @dataclass(frozen=True)
@@ -112,6 +118,7 @@ class AthleteResult:
     notices: list[FileNotice] = field(default_factory=list)
     log: TrainingLog | None = None
     found: list[Finding] = field(default_factory=list)
+    study: SquadCounts | None = None  # the squad study's partial counts (Step.study_days)
 
 
 @dataclass(frozen=True)
@@ -161,6 +168,10 @@ def athlete_result(
         errors=training_log.errors,
         notices=training_log.notices,
     )
+    if step.study_days is not None:
+        since, until = step.study_days
+        found = findings if step.rules else None
+        result.study = squad_counts(training_log, found, common.given, since, until)
     if step.out is not None:
         result.weeks, result.samples = write_log(
             step.out, training_log, findings, common.given, step.with_samples
@@ -209,11 +220,29 @@ def tasks_of(plan: Plan) -> list[GroupTask]:
 
 
 def run(
-    plan: Plan, executor: Executor, step: Step = Step(), progress: Progress | None = None
+    plan: Plan,
+    executor: Executor,
+    step: Step = Step(),
+    progress: Progress | None = None,
+    study: SquadCounts | None = None,
 ) -> tuple[TrainingLog, list[Finding]]:
-    """The plan run on the executor: the log and the findings of every group, combined."""
+    """The plan run on the executor: the log and the findings of every group, combined; each
+    group's partial counts of the squad study (`step.study_days`) are merged into `study`."""
     plan = checked(plan)
-    return combine(plan, executor.results(plan, step, progress), step)
+    results = executor.results(plan, step, progress)
+    if study is not None:
+        results = _counted(results, study)
+    return combine(plan, results, step)
+
+
+def _counted(results: Iterable[AthleteResult], study: SquadCounts) -> Iterator[AthleteResult]:
+    """The results, each group's study counts merged into `study` as it comes (and dropped:
+    the driver keeps the sums only)."""
+    for result in results:
+        if result.study is not None:
+            study.merge(result.study)
+            result.study = None
+        yield result
 
 
 def combine(

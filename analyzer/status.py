@@ -77,7 +77,8 @@ class Status:
     week_start: dt.date  # the Monday of the as-of day's week
     this_week_m: float  # Monday to the as-of day
     last_week_m: float  # the full week before
-    average_week_m: float | None  # the AVERAGE_WEEKS full weeks before this one (None: no log)
+    # the AVERAGE_WEEKS full weeks before this one, those with data only (None: none has data)
+    average_week_m: float | None
     open_findings: tuple[Finding, ...]  # most severe first, then newest
     advice: tuple[str, ...]  # the planned sentences (advice_items' texts)
     # the rules' `today` figures (None, or empty, when the rule is off or cannot say)
@@ -94,6 +95,8 @@ class Status:
     latest_pain: PainNote | None = None
     pain_trend: str = ""  # one plain phrase: "no knee pain noted in 14 days", "easing ..."
     pain_trend_days: int = 0  # the days the trend looks back over (a note in them is recent)
+    pain_is_worsening: bool = False  # the knee's scores rose over those days, no fine note since
+    average_weeks: int = 0  # the weeks with data the average is over (AVERAGE_WEEKS at most)
     advice_items: tuple[Advice, ...] = ()
     rules_not_run: tuple[NotRun, ...] = ()  # rules turned off or unable to judge this log
     pain_patterns: PainPatterns | None = None  # what came before knee pain; None: no pain noted
@@ -135,16 +138,38 @@ class Status:
         return self.has_run_since(self.as_of - dt.timedelta(days=OPEN_WINDOW_DAYS - 1))
 
     @property
+    def counted_findings(self) -> tuple[Finding, ...]:
+        """The open findings with one per note: rules that read the same note on its day (its
+        pain and its red flags) count once, as the most severe of them (the first listed)."""
+        seen: set[tuple] = set()
+        counted = []
+        for finding in self.open_findings:
+            excerpt = finding.evidence.get("excerpt")
+            if excerpt:
+                key = (finding.date, str(excerpt).casefold())
+                if key in seen:
+                    continue
+                seen.add(key)
+            counted.append(finding)
+        return tuple(counted)
+
+    @property
     def high_count(self) -> int:
-        return sum(finding.severity == "high" for finding in self.open_findings)
+        return sum(finding.severity == "high" for finding in self.counted_findings)
 
     @property
     def warning_count(self) -> int:
-        return sum(finding.severity == "warning" for finding in self.open_findings)
+        return sum(finding.severity == "warning" for finding in self.counted_findings)
+
+    @property
+    def has_recent_pain(self) -> bool:
+        """A knee-pain note in the last `pain_trend_days` days."""
+        pain = self.latest_pain
+        return pain is not None and (self.as_of - pain.date).days < self.pain_trend_days
 
     @property
     def has_red_flag(self) -> bool:
-        """A knee-pain note of the open window names swelling, locking, giving way or sharp pain."""
+        """A knee-pain note of the open window names a red flag (analyzer.pain.RED_FLAGS)."""
         pain = self.latest_pain
         if pain is None:
             return False
@@ -198,8 +223,8 @@ def athlete_status(
     runs = runs[runs["local_date"] <= as_of]
     daily_m = _daily_m(runs, as_of)
     week_start = as_of - dt.timedelta(days=as_of.weekday())
-    last_week_m, average_week_m = _weeks_m(daily_m, week_start)
     last_activity = max(activities["local_date"], default=None)
+    last_week_m, average_week_m, average_weeks = _weeks_m(daily_m, week_start, last_activity)
     first_run = min(runs["local_date"], default=None)
     own = sorted(
         (item for item in findings if item.athlete == athlete and item.date <= as_of),
@@ -222,6 +247,7 @@ def athlete_status(
         this_week_m=float(daily_m[pd.Timestamp(week_start) :].sum()),
         last_week_m=last_week_m,
         average_week_m=average_week_m,
+        average_weeks=average_weeks,
         open_findings=tuple(item for item in own if item.date >= open_from),
         advice=tuple(item.text for item in advice_items),
         advice_items=advice_items,
@@ -269,20 +295,43 @@ def _not_run(days: list, profile: Profile) -> tuple[NotRun, ...]:
 
 
 def by_attention(athlete_statuses: Iterable[Status]) -> list[Status]:
-    """The coach's order, most in need of a call first: no run in the open window (no data,
-    or only walks and rides: a runner who stopped running may be hurt), then red flags, high
-    open findings, warnings, and the longest without data; then by name."""
+    """The coach's order, most in need of a call first: red flags; then knee pain in the last
+    `pain_trend_days` (worsening first, then the higher score, the newer note); then no run in
+    the open window (no data, or only walks and rides: a runner who stopped running may be
+    hurt), the longest without data first; then the rest by severity (high open findings, then
+    warnings, a note counted once) and recency (the newest of those findings); the name only
+    between equals."""
     return sorted(athlete_statuses, key=_attention_key)
 
 
 def _attention_key(status: Status) -> tuple:
     days = status.days_since_last_activity
+    pain = status.latest_pain
+    if status.has_red_flag:
+        need = 0
+    elif status.has_recent_pain:
+        need = 1
+    elif not status.has_run_in_open_window:
+        need = 2
+    else:
+        need = 3
+    within: tuple[float, ...] = ()
+    if need == 1 and pain is not None:
+        within = (
+            not status.pain_is_worsening,
+            -(pain.score_of_10 or 0.0),
+            -pain.date.toordinal(),
+        )
+    elif need == 2:
+        within = (-(days if days is not None else 10**6),)
+    serious = [item for item in status.counted_findings if item.severity != "info"]
+    newest = max((item.date.toordinal() for item in serious), default=0)
     return (
-        status.has_run_in_open_window,
-        not status.has_red_flag,
+        need,
+        *within,
         -status.high_count,
         -status.warning_count,
-        -(days if days is not None else 10**6),
+        -newest,
         status.athlete,
     )
 
@@ -316,18 +365,30 @@ def _daily_m(runs: pd.DataFrame, as_of: dt.date) -> pd.Series:
     return totals.reindex(every_day, fill_value=0.0)
 
 
-def _weeks_m(daily_m: pd.Series, week_start: dt.date) -> tuple[float, float | None]:
-    """The last full week's distance, and the average of the AVERAGE_WEEKS full weeks before
-    this one (the weeks before the log began count as none: the average is of those it holds)."""
+def _weeks_m(
+    daily_m: pd.Series, week_start: dt.date, last_activity: dt.date | None
+) -> tuple[float, float | None, int]:
+    """The last full week's distance; the average of the AVERAGE_WEEKS full weeks before this
+    one over those the log covers, and how many weeks that is (None and 0 when none). The log
+    covers a week from the first run's week to the week of the last activity (of any sport):
+    a week after it is no data, not a week of rest, so a runner who stopped uploading keeps
+    their usual week; a week without runs between is a week of rest."""
     monday = pd.Timestamp(week_start)
     sunday = monday - pd.Timedelta(days=1)
     last_week_m = float(daily_m[monday - pd.Timedelta(days=7) : sunday].sum())
-    if daily_m.empty or daily_m.index[0] >= monday:
-        return last_week_m, None
+    if daily_m.empty or daily_m.index[0] >= monday or last_activity is None:
+        return last_week_m, None, 0
     first = max(monday - pd.Timedelta(weeks=AVERAGE_WEEKS), daily_m.index[0])
-    weeks = -(-(monday - first).days // 7)  # whole or part weeks the log holds
-    total_m = float(daily_m[monday - pd.Timedelta(weeks=weeks) : sunday].sum())
-    return last_week_m, total_m / weeks
+    last = min(monday, pd.Timestamp(last_activity) + pd.Timedelta(days=1))
+    weeks = [
+        start
+        for start in (monday - pd.Timedelta(weeks=back) for back in range(AVERAGE_WEEKS, 0, -1))
+        if start + pd.Timedelta(days=7) > first and start < last
+    ]
+    if not weeks:
+        return last_week_m, None, 0
+    total_m = sum(float(daily_m[start : start + pd.Timedelta(days=6)].sum()) for start in weeks)
+    return last_week_m, total_m / len(weeks), len(weeks)
 
 
 __all__ = [

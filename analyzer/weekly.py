@@ -82,7 +82,7 @@ WEEKLY_COLUMNS: dict[str, tuple[str, str]] = {
     "knee_pain_max_score_of_10": ("float64", "the highest knee-pain score out of 10 noted"),
     "knee_red_flag": (
         "boolean",
-        "a knee-pain note named swelling, locking, giving way or sharp pain",
+        "a knee-pain note named swelling, locking, giving way, sharp pain or not bearing weight",
     ),
     **{
         findings_column(rule.slug, severity): ("int64", f"{rule.slug} findings of {severity}")

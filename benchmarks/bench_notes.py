@@ -4,7 +4,7 @@
 
 Two tables of notes, each read by `analyzer.pain.knee_notes` (as the rules and the status
 read them: the vectorised first look, the reading of every note about a knee, the episodes of
-each athlete in date order):
+each athlete in date order, with the default profile's episode gap):
 
 - knee notes: every note names a knee (the worst case: each is read whole). They are the
   corpus notes of tests/data/knee_notes/ in ten languages, each made distinct by its day, so
@@ -30,6 +30,8 @@ from pathlib import Path
 import pandas as pd
 
 from analyzer import pain
+from analyzer.checkers._knee import episode_gap_days
+from analyzer.profile import Profile
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "data" / "knee_notes"
 TRAINING_NOTES = (
@@ -95,10 +97,11 @@ def timed_reads(table: pd.DataFrame, repeat: int) -> tuple[list[float], list[flo
     """The seconds of each read (wall clock, then CPU), and how many notes report knee pain."""
     wall, cpu = [], []
     painful = 0
+    gap_days = episode_gap_days(Profile())
     for _ in range(repeat + 1):
         pain._read_text.cache_clear()  # each read reads every note again
         began, began_cpu = time.perf_counter(), time.process_time()
-        read = pain.knee_notes(table)
+        read = pain.knee_notes(table, gap_days)
         wall.append(time.perf_counter() - began)
         cpu.append(time.process_time() - began_cpu)
         painful = int(read["knee_pain"].notna().sum())

@@ -13,6 +13,7 @@ import datetime as dt
 import math
 import random
 import struct
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -453,11 +454,17 @@ def write_cohort_athlete(
 def cohort_csv(athletes: int, weeks: int, first_monday: dt.date = dt.date(2025, 1, 6)) -> str:
     """The cohort's runs and knee notes as one log kept by hand (a CSV with an athlete column):
     the same plans as `write_cohort`'s folders, quick to read, for tests of a squad's views."""
+    return _squad_csv(
+        (cohort_athlete(number), *cohort_plan(number, first_monday, weeks))
+        for number in range(athletes)
+    )
+
+
+def _squad_csv(athletes: Iterable[tuple[str, list[PlannedRun], list[str]]]) -> str:
+    """Athletes' runs and journal lines ('2025-03-04 left knee sore') as one CSV log."""
     rows = ["date,time of day,athlete,distance_km,duration_min,cadence_spm,surface,notes"]
     surfaces = {"track": "track", "trail": "trail", "treadmill": "treadmill"}
-    for number in range(athletes):
-        athlete = cohort_athlete(number)
-        plan, notes = cohort_plan(number, first_monday, weeks)
+    for athlete, plan, notes in athletes:
         for run in plan:
             minutes = run.distance_km * run.pace_min_per_km
             surface = surfaces.get(run.sub_sport, "road")
@@ -469,6 +476,95 @@ def cohort_csv(athletes: int, weeks: int, first_monday: dt.date = dt.date(2025, 
             day, words = line.split(" ", 1)
             rows.append(f'{day},,{athlete},,,,,"{words}"')
     return "\n".join(rows) + "\n"
+
+
+# --- a squad for the within-runner study (analyzer/study.py) ------------------------------
+
+STUDY_PLANTED_SHARE = 0.8  # low cadence is planted in the 14 days before this share of episodes
+STUDY_LOW_WEEK_SHARE = 0.04  # ... and in this share of the other weeks, at random
+STUDY_FIRST_ONSET_WEEK = 12  # episodes start once every rule has its history
+_STUDY_ONSET_WORDS = (
+    "left knee sore after the run, 4/10",
+    "right knee aching on the stairs 3/10",
+    "knee pain on the descent, 5/10",
+)
+
+
+def study_plan(
+    number: int, first_monday: dt.date, weeks: int, episodes: int
+) -> tuple[list[PlannedRun], list[str]]:
+    """A runner of the study squad: `coach_plan`'s weeks at a cadence of 172-182 steps/min,
+    `episodes` knee-pain episodes (a sore knee, a note three days later that it still aches,
+    one six days after that it is fine), low cadence (156-162) in the 14 days before most
+    episodes (STUDY_PLANTED_SHARE) and in a few weeks at random; everything else (long-run
+    spikes, weekly jumps, surfaces) as the plan made it, whatever the knee did."""
+    randomness = random.Random(10_000 + number)
+    plan = [
+        dataclasses.replace(run, cadence_spm=round(randomness.uniform(172, 182), 1))
+        for run in coach_plan(first_monday, weeks, seed=number)
+    ]
+    low_days: set[dt.date] = set()
+    for week in range(weeks):
+        if randomness.random() < STUDY_LOW_WEEK_SHARE:
+            monday = first_monday + dt.timedelta(weeks=week)
+            low_days.update(monday + dt.timedelta(days=day) for day in range(7))
+    notes = [f"{first_monday.isoformat()} new plan, knees fine"]
+    onset_weeks = (
+        sorted(randomness.sample(range(STUDY_FIRST_ONSET_WEEK, weeks - 3, 6), episodes))
+        if episodes
+        else []
+    )
+    for week in onset_weeks:
+        onset = first_monday + dt.timedelta(weeks=week, days=randomness.randrange(7))
+        if randomness.random() < STUDY_PLANTED_SHARE:
+            low_days.update(onset - dt.timedelta(days=back) for back in range(1, 15))
+        notes += [
+            f"{onset.isoformat()} {randomness.choice(_STUDY_ONSET_WORDS)}",
+            f"{(onset + dt.timedelta(days=3)).isoformat()} knee still aching 3/10",
+            f"{(onset + dt.timedelta(days=9)).isoformat()} knee fine again, no pain",
+        ]
+    plan = [
+        dataclasses.replace(run, cadence_spm=round(randomness.uniform(156, 162), 1))
+        if run.local_date in low_days
+        else run
+        for run in plan
+    ]
+    return plan, notes
+
+
+def study_squad_csv(
+    athletes: int,
+    weeks: int,
+    first_monday: dt.date = dt.date(2025, 1, 6),
+    episodes: tuple[int, ...] = (0, 1, 2, 3, 4),
+) -> str:
+    """A squad for the study as one CSV log: runner `number` has `episodes[number % len]`
+    knee-pain episodes (so with the default every fifth runner has none)."""
+    return _squad_csv(
+        (
+            cohort_athlete(number),
+            *study_plan(number, first_monday, weeks, episodes[number % len(episodes)]),
+        )
+        for number in range(athletes)
+    )
+
+
+def write_study_cohort(
+    folder: Path,
+    athletes: int,
+    weeks: int,
+    first_monday: dt.date = dt.date(2025, 1, 6),
+    episodes: tuple[int, ...] = (0, 1, 2, 3, 4),
+) -> None:
+    """`study_squad_csv`'s runners as a coach's folder: one sub-folder per athlete holding
+    their log (quick to read), so that a cohort's runners are the pipeline's groups."""
+    for number in range(athletes):
+        athlete = cohort_athlete(number)
+        plan, notes = study_plan(number, first_monday, weeks, episodes[number % len(episodes)])
+        (folder / athlete).mkdir(parents=True, exist_ok=True)
+        (folder / athlete / "log.csv").write_text(
+            _squad_csv([(athlete, plan, notes)]), encoding="utf-8"
+        )
 
 
 def write_cohort(

@@ -297,11 +297,12 @@ def test_since_after_until_is_a_usage_error(tmp_path):
     assert "is after --until" in result.stderr
 
 
-def test_since_and_until_choose_the_findings_as_dates(tmp_path, monkeypatch):
-    seen = {}
+def test_until_reaches_the_rules_as_a_date_and_since_only_the_history(tmp_path, monkeypatch):
+    # the status of the as-of day reads every finding up to it; --since shapes the history
+    asked = []
 
     def findings_within(findings, since, until):
-        seen.update(since=since, until=until)
+        asked.append((since, until))
         return []
 
     monkeypatch.setattr(checkers, "findings_within", findings_within)  # cli imports it when used
@@ -309,7 +310,7 @@ def test_since_and_until_choose_the_findings_as_dates(tmp_path, monkeypatch):
         "check", write_runs(tmp_path / "runs"), "--since", "2026-03-01", "--until", "2026-03-31"
     )
     assert result.exit_code == cli.EXIT_OK
-    assert seen == {"since": dt.date(2026, 3, 1), "until": dt.date(2026, 3, 31)}
+    assert asked[-2:] == [(None, dt.date(2026, 3, 31)), (dt.date(2026, 3, 1), None)]
 
 
 def test_a_bad_date_is_a_usage_error(tmp_path):

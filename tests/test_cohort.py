@@ -21,7 +21,13 @@ from analyzer.plan import make_plan
 from analyzer.relative import relative_log
 from analyzer.schema import ACTIVITY_COLUMNS
 from analyzer.settings import Settings
-from benchmarks.synthetic import cohort_athlete, write_cohort, write_cohort_athlete
+from analyzer.study import SquadCounts, squad_study
+from benchmarks.synthetic import (
+    cohort_athlete,
+    write_cohort,
+    write_cohort_athlete,
+    write_study_cohort,
+)
 
 distributed = pytest.importorskip("distributed")
 
@@ -235,6 +241,34 @@ def test_the_command_line_on_a_cluster(coach_folder, client, tmp_path):
     weekly = datasets.read_table(str(tmp_path / "out"), "weekly")
     assert sorted(set(weekly["athlete"])) == ["athlete-0001", "athlete-0003", "sam"]
     assert cohort_athlete(3) == "athlete-0003"
+
+
+@pytest.fixture(scope="module")
+def study_cohort(tmp_path_factory) -> Path:
+    """A coach's folder of 16 runners' logs, 30 weeks each, with 0 to 2 knee-pain episodes
+    (low cadence planted before most): enough for odds ratios (benchmarks/bench_study.py
+    runs 200 runners)."""
+    folder = tmp_path_factory.mktemp("study")
+    write_study_cohort(folder, athletes=16, weeks=30, episodes=(0, 1, 2))
+    return folder
+
+
+def test_the_squad_study_on_a_cluster_is_the_local_paths_from_partial_counts(study_cohort, client):
+    plan = make_plan([study_cohort], None, Settings.from_environment())
+    step = pipeline.Step(study_days=(None, None))
+    here, there = SquadCounts(), SquadCounts()
+    pipeline.run(plan, pipeline.InProcess(), step, study=here)
+    pipeline.run(plan, cohort.DaskExecutor(client), step, study=there)
+    in_one = analyzer.squad_patterns(analyzer.load(study_cohort))  # the whole log, here
+    assert in_one.has_odds_ratios and in_one.runners >= 5 and in_one.episodes >= 10
+    numbers = ("runners", "runners_without_episodes", "episodes", "pain_free_fortnights")
+    for counts in (here, there):
+        study = squad_study(counts)
+        assert [getattr(study, name) for name in numbers] == [
+            getattr(in_one, name) for name in numbers
+        ]
+        # every figure, exactly: the sums are fractions, added in any order
+        pd.testing.assert_frame_equal(study.table, in_one.table, check_exact=True)
 
 
 def test_dask_local_starts_a_cluster_of_its_own(monkeypatch):

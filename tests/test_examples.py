@@ -79,15 +79,15 @@ def test_every_gpx_sample_is_read_by_gpxpy_and_every_tcx_is_well_formed():
         assert root.tag.endswith("TrainingCenterDatabase"), path
 
 
-def test_the_squad_ranks_the_stale_and_the_red_flag_athletes_first(monkeypatch):
+def test_the_squad_ranks_the_red_flag_then_the_stale_athlete_first(monkeypatch):
     monkeypatch.chdir(REPOSITORY)
     result = _check("examples/squad")
     assert result.exit_code == cli.EXIT_OK, result.output
     ranking = re.findall(r"^\s+\d+\s+(\w+)\s", result.stdout.split("\n\n")[0], re.M)
-    assert ranking[:2] == ["cleo", "ben"] and set(ranking) == {"ana", "ben", "cleo", "dev"}
+    assert ranking == ["ben", "cleo", "dev", "ana"]  # red flags, no data, a worn shoe, nothing
     # below the board: the three who need attention, then Ana in one line (README says so)
     need = result.stdout.split("\nNeed attention (3 of 4)", 1)[1].split("\n\n", 1)[0]
-    assert re.findall(r"^(\w+) \(#\d\):", need, re.M) == ["cleo", "ben", "dev"]
+    assert re.findall(r"^(\w+) \(#\d\):", need, re.M) == ["ben", "cleo", "dev"]
     assert "\n  ana: nothing flagged in the last 28 days\n" in result.stdout
     ben = _check("examples/squad", "--athlete", "ben").stdout
     assert ben.startswith("ben: status on") and "\nben: 40 runs" in ben and "cleo" not in ben
@@ -132,10 +132,10 @@ def test_each_sample_makes_its_report(tmp_path, sample, monkeypatch):
     assert result.exit_code == cli.EXIT_OK, result.output
     page = target.read_text(encoding="utf-8")
     assert page.count("<img") >= 5  # the charts
-    if sample == "examples/squad":  # the coach's rows come first, in risk order
+    if sample == "examples/squad":  # the coach's rows come first, in order of need
         board = page.split('<section id="board">', 1)[1].split("</section>", 1)[0]
-        rows = [board.index(f">{name}</a>") for name in ("cleo", "ben", "dev", "ana")]
-        assert rows == sorted(rows) and page.index("</section>") < page.index("<h2>cleo")
+        rows = [board.index(f">{name}</a>") for name in ("ben", "cleo", "dev", "ana")]
+        assert rows == sorted(rows) and page.index("</section>") < page.index("<h2>ben")
         assert "<title>squad: 4 athletes as of Sun 8 Nov 2026 · runlog</title>" in page
 
 
@@ -146,7 +146,7 @@ def test_the_squad_makes_its_site(tmp_path, monkeypatch):
     pages = sorted(path.name for path in (tmp_path / "site").iterdir())
     assert pages == ["ana.html", "ben.html", "cleo.html", "dev.html", "index.html"]
     index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
-    links = [index.index(f'<a href="{name}.html">{name}</a>') for name in ("cleo", "ben", "dev")]
+    links = [index.index(f'<a href="{name}.html">{name}</a>') for name in ("ben", "cleo", "dev")]
     assert links == sorted(links)
     ben = (tmp_path / "site" / "ben.html").read_text(encoding="utf-8")
     assert "<title>ben as of Sun 8 Nov 2026 · runlog</title>" in ben

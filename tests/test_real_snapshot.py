@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from analyzer import load
+from analyzer import load, loader, merge
 from tests.conftest import manifest_rows
 from tests.report.golden import assert_matches_golden
 
@@ -73,7 +73,16 @@ def test_real_files_read_as_they_did(real_data):
     assert_matches_golden("real_data_totals.json", text)
 
 
-def test_the_real_folder_read_at_once_merges_as_it_did(real_data):
+def test_the_real_folder_read_at_once_merges_as_it_did(real_data, monkeypatch):
+    merged: dict[str, int] = {}  # kept id -> how many records merged into it
+
+    def counted(activities: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
+        kept, id_map = merge.merge_duplicates(activities)
+        merged.update(zip(kept["activity_id"], kept["merged_ids"].map(len), strict=True))
+        return kept, id_map
+
+    # merged_ids is a working column of the import, which the published table leaves out
+    monkeypatch.setattr(loader, "merge_duplicates", counted)
     log = load(real_data)
     runs = [
         {
@@ -81,7 +90,7 @@ def test_the_real_folder_read_at_once_merges_as_it_did(real_data):
             "source_format": row["source_format"],
             "distance_m": _number(row["distance_m"], 1),
             "moving_s": _number(row["moving_s"], 1),
-            "merged": len(row["merged_ids"]),
+            "merged": merged[row["activity_id"]],
         }
         for row in log.activities.to_dict("records")
     ]

@@ -19,7 +19,7 @@ from click.testing import CliRunner
 from analyzer import cli
 from analyzer.advice import MAX_ADVICE
 from analyzer.checkers.knee_pain_note import TREND_DAYS as PAIN_TREND_DAYS
-from analyzer.report.text import NEED_FINDINGS_SHOWN
+from analyzer.report.text import NEED_FINDINGS_SHOWN, STUDY_LINES
 from benchmarks.synthetic import cohort_csv
 
 ATHLETES = 30
@@ -55,9 +55,24 @@ def document(squad) -> dict:
 
 def sections(printed: str) -> tuple[list[str], list[str], list[str]]:
     """The board's rows, the lines of those who need attention, and the others' lines."""
-    board, need, others, _ = printed.split("\n\n")  # and how to see more
+    board, need, others, _, _ = printed.split("\n\n")  # the squad study, how to see more
     rows = [line for line in board.splitlines() if re.match(r"\s+\d+\s", line)]
     return rows, need.splitlines()[1:], others.splitlines()[1:]
+
+
+def test_what_comes_before_knee_pain_across_the_squad_takes_three_lines(printed, document):
+    study = printed.split("\n\n")[3].splitlines()
+    assert len(study) <= STUDY_LINES
+    patterns = document["squad"]["patterns"]
+    episodes, runners = patterns["episodes"], patterns["runners"]
+    fortnights = patterns["pain_free_fortnights"]
+    assert study[0] == (
+        f"Across the squad: {episodes} knee-pain episodes of {runners} runners against their "
+        f"{fortnights:,} pain-free fortnights:"
+    )
+    assert patterns["runners"] + patterns["runners_without_episodes"] == ATHLETES
+    assert f"({patterns['patterns_tested']} patterns tested)" in study[1]
+    assert "not causes" in study[2]
 
 
 def test_a_squad_of_30_prints_under_200_lines_ending_with_how_to_see_more(printed):

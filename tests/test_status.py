@@ -254,6 +254,16 @@ def test_the_latest_pain_note_and_its_trend_over_two_weeks():
     assert later.pain_trend == "no knee pain noted in the last 14 days"
 
 
+def test_the_latest_pain_is_read_in_the_episodes_of_the_profiles_gap():
+    notes = [note("2026-03-01", "left knee sore, 5/10"), note("2026-03-21", "still sore, 3/10")]
+    log = make_log([run("2026-03-21", 5)], notes=notes)
+    as_of = dt.date(2026, 3, 22)
+    assert athlete_status(log, [], "ana", as_of).latest_pain.date == dt.date(2026, 3, 1)
+    longer = Profile(timezone=TIMEZONE, rules={"persistent-knee-pain": {"episode_gap_days": 30}})
+    latest = athlete_status(log, [], "ana", as_of, longer).latest_pain
+    assert (latest.date, latest.side, latest.score_of_10) == (dt.date(2026, 3, 21), "left", 3)
+
+
 def test_a_knee_noted_fine_after_the_pain_settles_the_trend():
     notes = [note("2026-03-01", "left knee sore"), note("2026-03-04", "no knee pain today")]
     log = make_log([run("2026-03-04", 5)], notes=notes)

@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+import numpy as np
+
 from analyzer.units import FEET_PER_METRE, METRES_PER_MILE
 
 
@@ -17,6 +19,11 @@ def whole_distance_text(metres: float, units: str) -> str:
     if units == "miles":
         return f"{metres / METRES_PER_MILE:,.0f} mi"
     return f"{metres / 1000:,.0f} km"
+
+
+def count_text(count: int, singular: str, plural: str | None = None) -> str:
+    """'1 run', '3 runs', '1,204 runs'."""
+    return f"{count:,} {singular if count == 1 else (plural or singular + 's')}"
 
 
 def day_text(date: dt.date) -> str:
@@ -45,7 +52,8 @@ def number_beyond(
 
     A message that says "169.6, under 170" must not print "170, under 170": the figure is
     shown to as many places as it takes for the stated comparison to hold as printed (with
-    `at_least`, equal to the limit holds too: "5% faster", for 5 % or more).
+    `at_least`, equal to the limit holds too: "5% faster", for 5 % or more). A rule that
+    judges its figure as printed (`round_judged`) needs one decimal at most.
     """
     for shown_places in range(places, 4):
         shown = round(value, shown_places)
@@ -54,6 +62,15 @@ def number_beyond(
         if (shown > limit) if above else (shown < limit):
             return f"{value:.{shown_places}f}"
     return f"{value:.3f}"
+
+
+JUDGED_DECIMALS = 1  # a rule judges a figure as it prints: "169.97" is 170.0, not under 170
+
+
+def round_judged(values):
+    """A figure (or an array of them) as a rule judges it against a threshold: rounded to the
+    one decimal a message shows."""
+    return np.round(values, JUDGED_DECIMALS)
 
 
 def percent_beyond(share: float, limit_share: float) -> str:

@@ -1,6 +1,6 @@
 """The runner's knee notes for the pain rules: which days a note reported knee pain, which said
-the knee was fine. Every note source counts (CSV note columns, Strava descriptions and private
-notes, FIT/TCX notes, journal files).
+the knee was fine, and the episodes they make. Every note source counts (CSV note columns,
+Strava descriptions and private notes, FIT/TCX notes, journal files).
 """
 
 import numpy as np
@@ -8,20 +8,39 @@ import pandas as pd
 
 from analyzer.log import TrainingLog
 from analyzer.pain import knee_notes
+from analyzer.profile import Profile
 
 KNEE_NOTE_COLUMNS = ["athlete", "local_date", "day", "knee_pain", "source", "activity_id"]
+
+
+def episode_gap_days(profile: Profile) -> int:
+    """The days between two knee-pain notes that end an episode: persistent-knee-pain's
+    `episode_gap_days` in this profile. The rule owns the setting and numbers its episodes
+    with it; the notes reader's episodes (easing, a follow-up's side and knee) take it from
+    here, so one setting makes every episode the rules, the status and the patterns show."""
+    # imported here, the one way back (tests/test_imports.py): the rule's module imports this
+    from analyzer.checkers import persistent_knee_pain, thresholds_for
+
+    return thresholds_for(profile, persistent_knee_pain.RULE).episode_gap_days
 
 
 def knee_readings(log: TrainingLog) -> tuple[pd.DataFrame, dict[str, pd.DatetimeIndex]]:
     """The notes that report knee pain, and per athlete the days a note said the knee was fine.
 
-    The pain notes come oldest first, with `knee_pain` (a KneePain) and `day` (datetime64).
-    The same words on the same day from two sources (a Strava description and the FIT file
-    of the same run, say) are one note, its sources joined. "Fine" days are those of notes
-    like "no knee pain" or "knee pain gone" that report no pain at all.
+    The pain notes come oldest first, with `knee_pain` (a KneePain) and `day` (datetime64),
+    each athlete's read in the episodes of their profile's gap (`log.profile_for`). The
+    same words on the same day from two sources (a Strava description and the FIT file of the
+    same run, say) are one note, its sources joined. "Fine" days are those of notes like "no
+    knee pain" or "knee pain gone" that report no pain at all.
     """
     notes = log.notes[log.notes["local_date"].notna() & log.notes["athlete"].notna()]
-    read = knee_notes(notes)
+    read = pd.concat(
+        [
+            knee_notes(athlete_notes, episode_gap_days(log.profile_for(str(athlete))))
+            for athlete, athlete_notes in notes.groupby("athlete", sort=False)
+        ]
+        or [knee_notes(notes)]
+    )
     read = read.assign(athlete=read["athlete"].astype(str), day=pd.to_datetime(read["local_date"]))
     clear = read[read["is_knee_clear"]]
     clear_days = {

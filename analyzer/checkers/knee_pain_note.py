@@ -7,7 +7,8 @@ runner or a coach sees whether a long-run spike, a mileage jump or a week withou
 first. Notes are read from every source (CSV note columns, Strava descriptions and private
 notes, FIT/TCX notes, journal files); "no knee pain", "knee fine", "knee pain gone" and pain
 elsewhere ("calf sore") do not count. Severity is high when the note names a red flag
-(swelling, locking, giving way, sharp pain) or scores the pain 7/10 or more, else warning.
+(swelling, locking, giving way, sharp pain, not bearing weight) or scores the pain 7/10 or
+more, else warning.
 The NHS advises seeing a GP or physiotherapist when knee pain has not gone after a week's
 rest, and at once when it is severe or swollen.
 Source: runners' knee-pain advice; NHS, "Knee pain" (nhs.uk); no outcome study.
@@ -101,6 +102,7 @@ def today(day: AsOf) -> dict[str, Any]:
         "latest_pain": notes[-1] if notes else None,
         "pain_trend": pain_trend(day, notes),
         "pain_trend_days": TREND_DAYS,
+        "pain_is_worsening": is_worsening(day),
     }
 
 

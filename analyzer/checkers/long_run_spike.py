@@ -217,11 +217,21 @@ def _finding(athlete: str, run, limits: Thresholds, units: str) -> Finding:
 def _study_text(ratio: float) -> str:
     if ratio <= _STUDY_REFERENCE_RATIO:
         return "In a study of 5,205 runners, the injury rate rose only past 10% longer."
-    band, hazard_ratio = next((band, rate) for top, band, rate in _STUDY_BANDS if ratio <= top)
-    return (
+    bands = [(band, rate) for top, band, rate in _STUDY_BANDS if ratio <= top]
+    band, hazard_ratio = bands[0]
+    text = (
         f"In a study of 5,205 runners, runs {band} longer than the month's longest came with "
-        f"{hazard_ratio} times the injury rate."
+        f"{hazard_ratio} times the injury rate"
     )
+    smaller_band, smaller_rate = _STUDY_BANDS[0][1:]
+    # a bigger jump, a smaller figure: their 95 % intervals overlap (docs/EVIDENCE.md,
+    # long-run-spike), which the message says rather than let it read as safer
+    if hazard_ratio < smaller_rate:
+        text += (
+            f", a little under the {smaller_rate} of runs {smaller_band} longer: the two "
+            "figures' ranges of uncertainty overlap, so read both as about one and a half times"
+        )
+    return text + "."
 
 
 RULE = Rule(

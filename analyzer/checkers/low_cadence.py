@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 
 from analyzer.checkers._calendar import runs_by_athlete
-from analyzer.checkers._format import day_text, noun_phrase, number_beyond
+from analyzer.checkers._format import day_text, noun_phrase, number_beyond, round_judged
 from analyzer.checkers._today import (
     columns_of,
     dated_runs,
@@ -342,7 +342,7 @@ def _weeks(runs: pd.DataFrame, limits: Thresholds) -> pd.DataFrame:
     own_ratio = weeks["own_weighted_spm"] / weeks["own_predicted_spm"].where(
         weeks["own_weight"] > 0
     )
-    is_under_floor = np.round(cadence_spm, 6) < limits.min_cadence_spm
+    is_under_floor = round_judged(cadence_spm) < limits.min_cadence_spm  # 169.97 is 170
     is_under_own = np.round(own_ratio, 9) < 1 - limits.below_own_pct / 100
     return weeks.assign(
         cadence_spm=cadence_spm,

@@ -5,12 +5,13 @@ surface causes knee pain, but runners' knee advice and the USATF sports-medicine
 advise varying surfaces, so that the same tissues do not take the same load on every run. So
 this is information, never a warning. At the end of each Monday-Sunday week the rule looks
 at the running of the last 28 days whose surface is known (road, trail, track, treadmill,
-grass, sand): when 80 % or more of it was on one surface, and at least 20 km, it notes it
+grass, sand): when 80 % or more of it was on one surface, at least 20 km and at least half of
+the 28 days' distance, it notes it
 once, dated on the first day that week that the share reached 80 %. The spell lasts until a
 week's share falls under 70 % (so a share that wobbles around 80 % is one finding, not one a
 week) or the main surface changes. Runs of unknown surface are left out of the share; when
-they are half or more of the 28 days' running, one note (once per athlete) says how to tag
-them.
+they are more than half of the 28 days' running, no share is told (it would rest on too little)
+and one note (once per athlete) says how to tag them.
 Source: runners' knee advice and the USATF sports-medicine committee (vary surfaces);
 convention, no outcome study.
 """
@@ -126,9 +127,9 @@ def not_judged(day: AsOf) -> str | None:
     surface = recent["surface"].astype("string").str.strip().str.lower().fillna(UNKNOWN)
     unknown = surface.isin([UNKNOWN, ""])
     known_km = recent.loc[~unknown, "distance_m"].sum() / 1000
-    if known_km >= limits.min_known_km:
-        return None
     unknown_pct = 100 * recent.loc[unknown, "distance_m"].sum() / total_m
+    if known_km >= limits.min_known_km and round(unknown_pct, 6) <= limits.max_unknown_pct:
+        return None
     return (
         f"the surface of {unknown_pct:.0f} % of the last {limits.window_days} days' distance "
         "is unknown: name your places in the profile ([[surfaces]]) or your runs (trail, track)"
@@ -188,8 +189,14 @@ def _window_distances(runs: pd.DataFrame, limits: Thresholds) -> pd.DataFrame:
             "top_m": top_m,
             "share": np.where(known_m > 0, top_m / known_m.where(known_m > 0, 1.0), 0.0),
             "is_history": history_days >= limits.min_history_days,
+            # a share of one surface says something only when half or more of the window's
+            # distance has a known surface (else the note on unknown surfaces speaks)
             "is_judged": (history_days >= limits.min_history_days)
-            & (known_m >= limits.min_known_km * 1000),
+            & (known_m >= limits.min_known_km * 1000)
+            & (
+                np.round(100 * unknown_m / (known_m + unknown_m).where(known_m > 0, 1.0), 6)
+                <= limits.max_unknown_pct
+            ),
             "week_start": daily.index - pd.to_timedelta(daily.index.day_of_week, unit="D"),
         },
         index=daily.index,
@@ -273,7 +280,7 @@ def _unknown_finding(
     mostly_unknown = (
         window["is_history"]
         & (total_m >= limits.min_known_km * 1000)
-        & (unknown_pct >= limits.max_unknown_pct)
+        & (unknown_pct > limits.max_unknown_pct)
     )
     if not mostly_unknown.any():
         return None

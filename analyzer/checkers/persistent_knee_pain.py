@@ -3,12 +3,15 @@
 Why it matters: runners' knee advice says to see a professional when pain persists for more
 than two weeks, and at once for swelling, locking, giving way or sharp pain that worsens
 with movement; the NHS says to see a GP or physiotherapist when knee pain has not gone after
-a week's rest, and at once when it is severe or swollen. Research counts pain that restricts
-running for 7 days or more as a running injury (Yamato consensus). The two weeks are a
-convention, so they are a setting. An episode of knee pain runs from one knee-pain note to
-the next while they are no more than 14 days apart and no note in between says the knee is
-fine ("knee pain gone", "no knee pain"); it is flagged high on the first note more than 14
-days after its first. A note with a red-flag word is flagged high at once (once per episode).
+a week's rest, and at once when it is severe or swollen or the leg will not bear weight.
+Research counts pain that restricts running for 7 days or more as a running injury (Yamato
+consensus). The two weeks are a convention, so they are a setting. An episode of knee pain
+runs from one knee-pain note to the next while they are no more than 14 days apart
+(`episode_gap_days`) and no note in between says the knee is fine ("knee pain gone", "no knee
+pain"); it is flagged high on the first note more than 14 days after its first
+(`persistent_days`). A note with a red-flag word is flagged high at once (once per episode).
+The same episodes tell which knee a "still sore" note is about and whether the pain is
+easing, in the status and the reports too.
 Source: runners' knee-pain advice; NHS, "Knee pain" (nhs.uk); Yamato TP et al. 2015,
 J Orthop Sports Phys Ther 45(5):375-380 (injury definition consensus) (unverified pages).
 """
@@ -41,7 +44,8 @@ from analyzer.pain import score_text, score_words
 class Thresholds:
     # first to latest note of an episode more than this: high
     persistent_days: int = setting(14, 1, 365)
-    # a longer gap between knee-pain notes starts a new episode
+    # a longer gap between knee-pain notes starts a new episode (here, and for the notes
+    # reader's episodes: analyzer.checkers._knee.episode_gap_days)
     episode_gap_days: int = setting(14, 1, 365)
 
 
@@ -165,8 +169,9 @@ def _red_flag_finding(
         message=(
             f"{day_text(note['local_date'])}: you noted {words} with your knee pain"
             f"{score_text(pain)}: "
-            f"{quoted(pain.excerpt)}.{since} Swelling, locking, giving way or sharp pain are "
-            "reasons to see a doctor or physiotherapist now, before you run again."
+            f"{quoted(pain.excerpt)}.{since} Swelling, locking, giving way, sharp pain or a "
+            "leg that will not bear weight are reasons to see a doctor or physiotherapist now, "
+            "before you run again."
         ),
         evidence=evidence,
         activity_ids=_ids(notes["activity_id"].iloc[first_row : row + 1]),

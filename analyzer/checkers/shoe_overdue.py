@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -44,7 +45,7 @@ from analyzer.checkers.rule import (
     ShoeState,
     setting,
 )
-from analyzer.log import TrainingLog
+from analyzer.log import FileNotice, TrainingLog
 
 # Cook 1985 measured in miles: 500 mi, which a km runner reads as 800 km
 LAB_TEST_TEXT = {"km": "800 km", "miles": "500 mi"}
@@ -363,13 +364,40 @@ def _shoes_of(table: pd.DataFrame, athlete: str, runs: pd.DataFrame) -> list[_Sh
             activity_ids=tuple(str(item) for item in _sequence(row.activity_ids)),
             is_default=bool(row.is_default) if not pd.isna(row.is_default) else False,
         )
-    known = set(shoes) | {alias.casefold() for shoe in shoes.values() for alias in shoe.aliases}
+    listed = list(shoes.values())
+    known = set(shoes) | {alias.casefold() for shoe in listed for alias in shoe.aliases}
     named = runs["shoe"].astype("string").str.strip().dropna()
     for name in dict.fromkeys(named[named != ""]):
-        if name.casefold() not in known:
+        if name.casefold() not in known and matching_shoe(name, listed) is None:
             known.add(name.casefold())
             shoes[name.casefold()] = _Shoe(name=name)
     return list(shoes.values())
+
+
+def matching_shoe(name: str, shoes: list[_Shoe]) -> str | None:
+    """The listed shoe a run's shoe name means when it is not written exactly as the profile
+    writes it: the words of one are all among the other's ("Brooks Ghost 15" for a "Ghost 15"
+    or an alias "brooks ghost"; "ghost 15" for a "Brooks Ghost 15"), any case, the maker's name
+    added or left out. The shoe sharing the most words; None when none does, or two share as
+    many (one word in common, "16", is not a match)."""
+    words = set(_SHOE_WORD.findall(name.casefold()))
+    best: dict[str, int] = {}
+    for shoe in shoes:
+        for label in (shoe.name, *shoe.aliases):
+            label_words = set(_SHOE_WORD.findall(label.casefold()))
+            shared = words & label_words
+            if not any(word.isalpha() for word in shared):
+                continue
+            if label_words <= words or words <= label_words:
+                best[shoe.name] = max(best.get(shoe.name, 0), len(shared))
+    if not best:
+        return None
+    most = max(best.values())
+    tied = [shoe for shoe, count in best.items() if count == most]
+    return tied[0] if len(tied) == 1 else None
+
+
+_SHOE_WORD = re.compile(r"\w+")
 
 
 def _shoe_of_each_run(runs: pd.DataFrame, shoes: list[_Shoe]) -> pd.Series:
@@ -383,6 +411,10 @@ def _shoe_of_each_run(runs: pd.DataFrame, shoes: list[_Shoe]) -> pd.Series:
     for shoe in shoes:
         by_name.update({alias.casefold(): shoe.name for alias in shoe.aliases})
     by_name.update({shoe.name.casefold(): shoe.name for shoe in shoes})
+    for name in set(names.unique()) - set(by_name) - {""}:
+        shoe_name = matching_shoe(name, shoes)
+        if shoe_name is not None:
+            by_name[name] = shoe_name
     worn = names.map(by_name).astype(object)
     for shoe in shoes:
         if shoe.activity_ids:
@@ -422,6 +454,38 @@ def worn_shoes(log: TrainingLog) -> pd.Series:
         counted, _ = shoe_of_each_run(log, athlete, runs)
         worn = worn.fillna(counted.reindex(worn.index))
     return worn
+
+
+def unmatched_profile_shoes(log: TrainingLog) -> list[FileNotice]:
+    """A notice for each shoe a profile lists that no run names (by its name or an alias, as
+    `matching_shoe` reads them), naming the shoe names the runs carry: a profile shoe that
+    silently matched nothing would lose its pre-used distance. A default shoe is left out (it
+    counts the runs that name no shoe). Read before the runs take their default shoe's name."""
+    notices = []
+    runs = log.runs
+    for key, profile in log.profiles.items():
+        if not profile.shoes:
+            continue
+        own = runs if not key else runs[runs["athlete"] == key]
+        named = own["shoe"].astype("string").str.strip().dropna()
+        seen = sorted(set(named[named != ""]), key=str.casefold)
+        folded = {name.casefold() for name in seen}
+        for listed in profile.shoes:
+            shoe = _Shoe(name=listed.name, aliases=tuple(listed.aliases))
+            labels = {label.casefold() for label in (shoe.name, *shoe.aliases)}
+            if listed.default or labels & folded:
+                continue
+            if any(matching_shoe(name, [shoe]) for name in seen):
+                continue
+            also = f" (also {', '.join(shoe.aliases)})" if shoe.aliases else ""
+            runs_say = f"the runs name {', '.join(seen)}" if seen else "no run names a shoe"
+            notices.append(
+                FileNotice(
+                    profile.path or "runlog.toml",
+                    f"the shoe {shoe.name}{also} matches no run; {runs_say}",
+                )
+            )
+    return notices
 
 
 def _in_use(runs: pd.DataFrame, shoe: _Shoe) -> pd.Series:

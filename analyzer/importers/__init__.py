@@ -19,30 +19,34 @@ from analyzer.errors import UnrecognisedFile
 if TYPE_CHECKING:
     from analyzer.importers.base import Imported, Importer, Problem, Record
 
-# Each format's module and the file suffixes it claims (lower case, with the dot), most
-# specific first: the specific CSV layouts before the generic training log, which accepts any
-# dated table.
-FORMAT_MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("fit", (".fit",)),
-    ("gpx", (".gpx",)),
-    ("tcx", (".tcx",)),
-    ("epson_csv", (".csv",)),
-    ("strava_csv", (".csv",)),
-    ("garmin_csv", (".csv",)),
-    ("polar_csv", (".csv",)),
-    ("wahoo_csv", (".csv",)),
-    ("csv_log", (".csv",)),
-    ("garmin_json", (".json",)),
-    ("apple_health", (".xml",)),
-    ("journal", (".txt", ".md")),
+# Each format's module, the file suffixes it claims (lower case, with the dot), and the folder
+# names its exports and devices keep files in (patterns, matched whole, any case: a folder so
+# named organises one runner's files, it does not name an athlete). Most specific first: the
+# specific CSV layouts before the generic training log, which accepts any dated table. These
+# two traits live here, not in the modules, because walking a folder needs them before any
+# importer (and pandas) is imported; every other trait is declared in its module.
+FORMAT_MODULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
+    ("fit", (".fit",), ("fit_type_4", "coros", "suunto")),  # a watch's FIT folder, FIT makers
+    ("gpx", (".gpx",), ()),
+    ("tcx", (".tcx",), ()),
+    ("epson_csv", (".csv",), ("epson",)),
+    ("strava_csv", (".csv",), ("strava", "media")),
+    ("garmin_csv", (".csv",), ()),
+    ("polar_csv", (".csv",), ("polar",)),
+    ("wahoo_csv", (".csv",), ("wahoo",)),
+    ("csv_log", (".csv",), ()),
+    ("garmin_json", (".json",), ("garmin", r"di[-_]connect.*")),
+    ("apple_health", (".xml",), ("apple_health_export", "workout-routes", "electrocardiograms")),
+    ("journal", (".txt", ".md"), ()),
 )
-_CLAIMED = frozenset(suffix for _, suffixes in FORMAT_MODULES for suffix in suffixes)
+_CLAIMED = frozenset(suffix for _, suffixes, _ in FORMAT_MODULES for suffix in suffixes)
+EXPORT_FOLDER_PATTERNS = tuple(pattern for *_, folders in FORMAT_MODULES for pattern in folders)
 
 
 @functools.cache
 def importers() -> tuple[Importer, ...]:
     """Every importer module, in FORMAT_MODULES' order (imported on first use)."""
-    return tuple(_module(name) for name, _ in FORMAT_MODULES)
+    return tuple(_module(name) for name, *_ in FORMAT_MODULES)
 
 
 def _module(name: str) -> Importer:
@@ -57,7 +61,7 @@ def suffix_of(name: str) -> str:
 def importer_for(name: str, head: bytes) -> Importer:
     """The importer whose suffix matches `name` and which recognises `head`."""
     suffix = suffix_of(name)
-    named = [_module(module) for module, suffixes in FORMAT_MODULES if suffix in suffixes]
+    named = [_module(module) for module, suffixes, _ in FORMAT_MODULES if suffix in suffixes]
     for importer in named or importers():
         if importer.sniff(head):
             return importer
@@ -82,6 +86,7 @@ def __getattr__(name: str) -> object:
 
 
 __all__ = [
+    "EXPORT_FOLDER_PATTERNS",
     "FORMAT_MODULES",
     "Imported",
     "Importer",

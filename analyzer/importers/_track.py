@@ -215,6 +215,8 @@ def record_of(track: Track) -> tuple[Record, str | None]:
         "descent_m": descent_m,
         "avg_speed_mps": distance_m / moving_s if moving_s > 0 else math.nan,
         "avg_cadence_spm": avg_cadence_spm,
+        # a track's cadence is what the device recorded, never worked out from steps
+        "cadence_is_derived": False if not math.isnan(avg_cadence_spm) else None,
         "avg_hr_bpm": avg_hr_bpm,
         "name": track.name,
         "notes": track.notes,

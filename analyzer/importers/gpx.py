@@ -50,6 +50,8 @@ _ROOT = re.compile(rb"<(?:[\w.-]+:)?gpx[\s>/]")
 SAME_OUTING_GAP_S = 3600.0  # tracks closer than this are one outing split at a pause
 # <type> values that say nothing about the sport.
 _PLACEHOLDER_TYPES = frozenset({"", "unknown", "generic", "other", "none", "uncategorized"})
+# Strava's GPX <type> numbers [docs/FORMATS.md §2]: 1 Ride, 4 Hike, 9 Run, 10 Walk.
+_STRAVA_TYPES = {"1": "cycling", "4": "hiking", "9": "running", "10": "walking"}
 
 # Where a point's child or extension element goes, by local name (any namespace or prefix).
 _POINT_VALUES = {"time": "time", "ele": "altitude_m"}
@@ -344,6 +346,6 @@ def _sport_of(track_type: str | None, name: str | None) -> str | None:
     a track name like 'Cycling 10/2/17' or 'Lauf am Abend' decides.
     """
     if track_type and track_type.strip().lower() not in _PLACEHOLDER_TYPES:
-        return sport_of(track_type)
+        return _STRAVA_TYPES.get(track_type.strip()) or sport_of(track_type)
     named = sport_of(name)
     return named if named != "other" else None

@@ -2,6 +2,12 @@
 
 from analyzer.lexicon.words import Words
 
+_MEDIA = (  # what one reads, hears or watches: a topic, not a feeling
+    r"(?:podcast|episode|afsnit|artikel|artiklen|video|bog|bogen|blog|studie|foredrag"
+    r"|dokumentar|forum|tråd|opslag|indlæg|kapitel|webinar|kursus|interview"
+    r"|udsendelse)(?:en|et|s|er|erne)?"
+)
+
 WORDS = Words(
     markers=(
         "og", "efter", "mit", "min", "er", "ikke", "knæ", "knæet", "knæene", "ondt", "lidt",
@@ -33,7 +39,7 @@ WORDS = Words(
         r"|smertende|øm|ømt|ømme|ømhed|skade|skadet|"
         r"gener|generer|genere|problemer|irriteret|betændt|betændelse|murren|murrer|"
         r"jager|værk|værker|sart|overbelast\w*|stikker"
-        r"|brokke\w*|protester\w*|murre\w*|brænd\w*"
+        r"|brokke\w*|protester\w*|murre\w*|brænd\w*|au|avs"
     ),
     pain_phrase_pattern=(
         r"\bgør knuder\b|\bmærkes\b"
@@ -49,7 +55,8 @@ WORDS = Words(
     ),
     swelling_pattern=r"\bhæv\w*|\bhoven\b|\bopsvulmet\b|\bvæske\b",
     locking_pattern=(
-        r"\blåst\b|\blåser\b|\blåste\b|\bsatte sig fast\b|\bgik i baglås\b"
+        r"\blåst\b|\blåser\b|\blåste\b|\bsatte sig fast\b|\bgik i baglås\b|\bhakker\b"
+        r"|\bhakkede\b|\b(?:hænger|hang|sidder|sad) fast\b"
         r"|\bkan ikke (?:\w+ )?(?:strække|bøje)\b"
     ),
     giving_way_pattern=(
@@ -57,6 +64,10 @@ WORDS = Words(
         r"|\bustabil\w*"
     ),
     sharp_pattern=r"\bskarp\w*|\bjagende\b|\bstikkende\b|\bstik\b",
+    weight_bearing_pattern=(
+        r"\b(?:kan|kunne)\s+(?:næsten\s+)?(?:ikke|ik|knap)\s+(?:længere\s+)?(?:støtte|belaste|stå"
+        r"|træde|gå)(?:\s+på)?(?:\s+(?:benet|foden|det|den))?\b"
+    ),
     resolved_pattern=(
         r"\bsmertefri\b|\buden smerter\b|\ber gået væk\b|\bgik væk\b"
         r"|\bglemt\b|\bfortid\b"
@@ -64,6 +75,9 @@ WORDS = Words(
     no_longer_pattern=r"\bikke (?:\w+ ){0,2}(?:længere|mere)\b|\bingen \w* ?mere\b",
     resolved=("væk", "forsvundet", "ovre", "helet"),
     good_phrase_pattern=r"\bbedre end nogensinde\b|\bsom ny\b",
+    hedged_pattern=(
+        r"\bnogenlunde\b|\bså som så\b|\bhalvgodt\b|\bmere eller mindre (?:ok|okay|fint)\b"
+    ),
     good_state=("fint", "fin", "godt", "perfekt", "stabilt", "ok", "okay", "super"),
     state_fillers=(
         "har", "det", "var", "er", "føltes", "føles", "føltes", "helt", "rigtig", "meget",
@@ -89,9 +103,13 @@ WORDS = Words(
     spelled_knee=("knæet", "knæene", "knæskal"),
     other_people_pattern=(
         r"\bså\s+(?:en|et|nogen)\b|"
-        r"\b(?:(?:min|mit|vores|en|et)\s+(?:\w+\s+)?)?(?:ven|veninde|kone|mand|kæreste|bror|søster"
+        r"\b(?!atlet(?:en)?\b)"
+        r"(?:(?:min|mit|vores|en|et)\s+(?:\w+\s+)?)?"
+        r"(?:atlet|atleten|ven|veninde|kone|mand|kæreste|bror|søster"
         r"|træner|makker|søn|datter|kollega|løbemakker|kammerat|hund|far|mor|farfar|morfar"
-        r"|farmor|mormor|onkel|moster|faster|nabo|barn)"
+        r"|farmor|mormor|onkel|moster|faster|nabo|barn|samlever|samleveren|konen|manden"
+        r"|kæresten|broren|søsteren|træneren|sønnen|datteren|kollegaen|kammeraten|vennen"
+        r"|veninden|naboen|hunden|makkeren|løbemakkeren)"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
         r"(?=\s+(?:har|havde|er|var|siger|sagde|klager|med|mærker|mærkede|fik|fortalte|meldte)\b)"
     ),
@@ -103,13 +121,14 @@ WORDS = Words(
         r"|\bundgå\b|\bforebygge\w*|\bkunne\b|\bbekymret\b|\bfor en sikkerheds skyld\b"
     ),
     topic_pattern=(
-        r"\b(?:podcast|artikel|video|bog|blog|studie)s?\s+(?:\w+\s+)?(?:om)\b"
-        r"|\b(?:læste|læst|spurgte|spurgt|snakkede|talte|hørt|hørte)\s+(?:\w+\s+)?(?:om|hvordan"
-        r"|hvis|at)\b"
+        rf"\b{_MEDIA}"
+        r"\s+(?:\w+\s+)?(?:om)\b|\b(?:læste|læst|spurgte|spurgt|snakkede|talte|hørt|hørte"
+        r"|lyttede|lyttet|kiggede)\s+(?:\w+\s+)?(?:om|hvordan|hvis|at)\b"
     ),
+    media_pattern=_MEDIA,
     spelled_pain=("ondt", "smerter", "smerte", "hævet", "ømme"),
     exception_pattern=r"\bundtagen\b|\bbortset fra\b|\bpånær\b",
-    answers_no=("ingen", "nej", "intet", "nul", "nix"),
+    answers_no=("ingen", "nej", "intet", "ingenting", "nul", "nix"),
     location_words=("bag", "under", "over", "omkring", "ved", "bagpå"),
     from_words=("fra",),
     side_nouns=("side", "siden"),
@@ -131,6 +150,7 @@ WORDS = Words(
     earlier_pattern=(
         r"\bi går\b|\btidligere\b|\bi morges\b|\bsidste uge\b|\bfra\b|\bførst\b|\bi starten\b"
     ),
+    now_pattern=r"\bnu\b|\bi dag\b|\bidag\b|\bfor tiden\b",
     later=("nu", "så", "derefter", "senere", "slut", "slutningen", "aften", "→", "->", ">"),
     not_pain_score_before=("anstrengelse", "indsats", "intensitet", "søvn", "humør", "energi"),
     months=(

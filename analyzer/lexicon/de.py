@@ -2,6 +2,11 @@
 
 from analyzer.lexicon.words import Words
 
+_MEDIA = (  # what one reads, hears or watches: a topic, not a feeling
+    r"(?:podcast|podcastfolge|folge|artikel|video|buch|blog|beitrag|studie|vortrag|forum"
+    r"|thread|post|interview|sendung|doku|kapitel|webinar|kurs)(?:s|n|en|e)?"
+)
+
 WORDS = Words(
     markers=(
         "der", "die", "das", "und", "nach", "mit", "ist", "war", "ein", "eine", "mein", "meine",
@@ -31,7 +36,7 @@ WORDS = Words(
         r"schmerz\w*|weh\w*|zwick\w*|zieht|ziehen|stich\w*|beschwerden|probleme?|"
         r"entz(?:ü|ue)nd\w*|gereizt|verletz\w*|empfindlich|unangenehm|muckt|meckert|"
         r"überlast\w*|gemerkt|gespürt|spürbar"
-        r"|nervt|nervig|brennt|brennen|pocht|pochen|zickt|bemerkbar|quält"
+        r"|nervt|nervig|brennt|brennen|pocht|pochen|zickt|bemerkbar|quält|aua|autsch"
     ),
     pain_phrase_pattern=(
         r"\bmeldet sich\b|\bmacht (?:wieder )?(?:ärger|zicken)\b"
@@ -46,13 +51,21 @@ WORDS = Words(
     ),
     swelling_pattern=r"\b(?:an)?geschwollen\w*|\bschw(?:ellung|ill|oll)\w*|\bdick\b|\berguss\b",
     locking_pattern=(
-        r"\bblockier\w*|\bblockade\b|\brastet\b|\beingerastet\b"
+        r"\bblockier\w*|\bblockade\b|\brastet\b|\beingerastet\b|\bhakt\b|\bhakte\b|\bklemmt\b"
+        r"|\bklemmte\b|\b(?:hängt|hing) fest\b|\b(?:bleibt|blieb) (?:\w+ )?hängen\b"
         r"|\bkann (?:\w+ )?(?:\w+ )?nicht (?:ganz |richtig )?(?:strecken|beugen)\b"
     ),
     giving_way_pattern=(
         r"\bknickt?e? (?:\w+ )?weg\b|\bweggeknickt\b|\binstabil\b|\bgab nach\b|\bwackelig\w*"
+        r"|\b(?:sackt|sackte) (?:\w+ )?weg\b|\bweggesackt\b|\bnachgegeben\b|\bgibt nach\b"
     ),
     sharp_pattern=r"\bstechend\w*|\bscharf\w*|\bstiche?\b",
+    weight_bearing_pattern=(
+        r"\b(?:kann|konnte|könnte)(?:\s+(?:ich|es|das|den|dem|mein\w*|linke\w*|rechte\w*|bein"
+        r"|fuß|fuss|gar|fast|überhaupt|noch))*\s+(?:nicht|kaum)\s+(?:mehr\s+)?(?:richtig\s+)?"
+        r"(?:auftreten|belasten|draufstehen|drauf stehen|stehen)\b|\b(?:nicht|kaum)\s+(?:mehr\s+)?"
+        r"belastbar\b"
+    ),
     resolved_pattern=(
         r"\bschmerzfrei\b|\bbeschwerdefrei\b"
         r"|\bschnee von gestern\b|\bvergessen\b|\bgeschichte\b"
@@ -60,6 +73,10 @@ WORDS = Words(
     no_longer_pattern=r"\bnicht (?:\w+ ){0,2}mehr\b|\bkein\w* (?:\w+ )?mehr\b",
     resolved=("weg", "verschwunden", "vorbei", "ausgeheilt"),
     good_phrase_pattern=r"\bbesser als je\w*|\bwie neu\b",
+    hedged_pattern=(
+        r"\bso lala\b|\bgeht so\b|\bmittelmäßig\b"
+        r"|\b(?:einigermaßen|halbwegs)(?: (?:ok|okay|gut))?\b"
+    ),
     good_state=("gut", "prima", "super", "bestens", "stabil", "ruhig", "okay", "top"),
     state_fillers=(
         "ist", "war", "fühlte", "fühlt", "sich", "völlig", "ganz", "wieder", "heute", "alles",
@@ -90,7 +107,8 @@ WORDS = Words(
     spelled_knee=("knie", "knies", "kniescheibe"),
     other_people_pattern=(
         r"\b(?:sah|gesehen,?)\s+(?:ein|eine|einen|jemand\w*)\b|"
-        r"\b(?:(?:mein|meine|unser|unsere|ein|eine)\s+(?:\w+\s+)?)?(?:freund|freundin|frau|mann"
+        r"\b(?!athlet(?:in)?\b)"
+        r"(?:(?:mein|meine|unser|unsere|ein|eine)\s+(?:\w+\s+)?)?(?:freund|freundin|frau|mann"
         r"|partner|partnerin|bruder|schwester|tochter|sohn|\w*kolleg\w*|\w*partner\w*|\w*freund\w*"
         r"|athlet\w*|läufer\w*|hund|vater|mutter|opa|oma|onkel|tante|kind|nachbar\w*|trainer\w*)"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
@@ -106,11 +124,13 @@ WORDS = Words(
         r"|\bsicherheitshalber\b"
     ),
     topic_pattern=(
-        r"\b(?:podcast|artikel|video|buch|blog|beitrag|studie|vortrag)s?\s+(?:\w+\s+)?"
-        r"(?:über|zu|zum|zur)\b|\b(?:gelesen|gefragt|fragte|fragt|gesprochen|geredet"
-        r"|recherchiert|erkundigt|gehört)\s+(?:\w+\s+)?(?:über|nach|wie|ob|dass)\b"
-        r"|\b(?:über|von)(?=(?:\s+\w+){1,3}\s+(?:gelesen|gehört|gesprochen|geredet|gelernt)\b)"
+        rf"\b{_MEDIA}"
+        r"\s+(?:\w+\s+)?(?:über|zu|zum|zur)\b|\b(?:gelesen|gefragt|fragte|fragt|gesprochen"
+        r"|geredet|recherchiert|erkundigt|gehört)\s+(?:\w+\s+)?(?:über|nach|wie|ob|dass)\b"
+        r"|\b(?:über|von)(?=(?:\s+\w+){1,3}\s+(?:gelesen|gehört|angehört|gesprochen"
+        r"|geredet|gelernt|gesehen|angeschaut|geschaut)\b)"
     ),
+    media_pattern=_MEDIA,
     spelled_pain=("schmerz", "schmerzen", "schmerzt", "geschwollen", "schwellung"),
     exception_pattern=r"\baußer\b|\bausser\b|\bbis auf\b|\babgesehen von\b|\bausgenommen\b",
     answers_no=("keine", "nein", "nix", "nichts", "null", "kein"),
@@ -138,6 +158,9 @@ WORDS = Words(
     earlier_pattern=(
         r"\bgestern\b|\bvorhin\b|\bheute morgen\b|\bletzte woche\b|\bvon\b|\bvorher\b"
         r"|\banfangs\b|\bzu beginn\b"
+    ),
+    now_pattern=(
+        r"\bjetzt\b|\bheute\b|\bnun\b|\baktuell\b|\bmomentan\b|\binzwischen\b|\bmittlerweile\b"
     ),
     later=(
         "jetzt", "nun", "dann", "danach", "später", "ende", "abends", "schluss", "inzwischen",

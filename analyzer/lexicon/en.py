@@ -2,6 +2,11 @@
 
 from analyzer.lexicon.words import Words
 
+_MEDIA = (  # what one reads, hears or watches: a topic, not a feeling
+    r"(?:podcast|pod|episode|article|video|vid|book|blog|paper|study|thread|post|forum"
+    r"|webinar|talk|lecture|chapter|youtube|documentary|course|interview|newsletter)s?"
+)
+
 WORDS = Words(
     markers=(
         "the", "and", "my", "was", "after", "with", "felt", "bit", "today", "run", "knee",
@@ -36,7 +41,9 @@ WORDS = Words(
         r"\b(?:saw|seen|watched|witnessed)\s+(?:a|an|the|some|someone|somebody|this|that|two"
         r"|one)\b|"
         r"\b(?:someone|somebody|everyone)\b"
-        r"|\b(?:(?:my|our|a|the|one of my|one of the|some|this)\s+(?:\w+\s+)?)?(?:friend|wife"
+        # "athlete reports ...", a coach's note in the athlete's log: the log's own runner
+        r"|\b(?!(?:the\s+)?(?:athlete|client)\b)"
+        r"(?:(?:my|our|a|the|one of my|one of the|some|this)\s+(?:\w+\s+)?)?(?:friend|wife"
         r"|husband"
         r"|partner"
         r"|son|daughter|mum|mom|dad|brother|sister|teammate|buddy|mate|client|girlfriend"
@@ -67,12 +74,12 @@ WORDS = Words(
         r"|\bwonder(?:ing)?\b|\bin order\b|\bjust to be safe\b"
     ),
     topic_pattern=(
-        r"\b(?:podcast|article|video|book|blog|paper|study|thread|post|webinar|talk|lecture"
-        r"|chapter|episode|youtube|documentary|course)s?\s+(?:\w+\s+)?(?:on|about|re)\b"
-        r"|\b(?:read|reading|researching|googl\w+|watched|watching|learn\w*|asked|asking"
-        r"|asks|talked|talking|chatted|chatting|heard|hearing)\s+(?:up\s+)?"
-        r"(?:about|on|how|if|whether|that)\b"
+        rf"\b{_MEDIA}"
+        r"\s+(?:\w+\s+)?(?:on|about|re)\b|\b(?:read|reading|researching|googl\w+|watched"
+        r"|watching|learn\w*|asked|asking|asks|talked|talking|chatted|chatting|heard"
+        r"|hearing|listened|listening)\s+(?:up\s+)?(?:about|on|how|if|whether|that)\b"
     ),
+    media_pattern=_MEDIA,
     pain_pattern=(
         r"pains?|painful|sore|soreness|sorer|achy|aches?|ached|aching|hurts?|hurting|twinges?|"
         r"twinged|twingy|niggles?|niggled|niggly|niggling|tender|tenderness|throbb?\w*|"
@@ -80,7 +87,7 @@ WORDS = Words(
         r"inflam\w*|grumbl\w*|complain\w*|pinch\w*|killing|discomfort|uncomfortable|annoying|bad|"
         r"dodgy|barking|grumpy|cranky|angry|unhappy|bother\w*|bugging|burn\w*|screaming|toast|"
         r"shot|wrecked|trashed|fried|busted|knackered|banjaxed|cooked|battered|"
-        r"moaning|whing\w*|protest\w*|wonky|iffy|dicky|sensitive|ouch|agony"
+        r"moaning|whing\w*|protest\w*|wonky|iffy|dicky|sensitive|ouch|ow|owch|agony"
     ),
     spelled_pain=(
         "pain", "painful", "sore", "soreness", "aching", "achy", "hurts", "hurting", "tender",
@@ -109,15 +116,23 @@ WORDS = Words(
     ),
     locking_pattern=(
         r"\block(?:ed|ing|s)?(?: up)?\b|\bcatch(?:ing|es)?(?! up)\b|\bcaught\b|\bstuck\b"
+        r"|\bsnag(?:s|ged|ging)?\b"
         r"|\bjamm(?:ed|ing)\b|\b(?:can't|cannot|couldn't|could not|unable to) (?:fully )?"
         r"(?:straighten|extend|bend)\b"
     ),
     giving_way_pattern=(
         r"\b(?:gave|giving|give|gives|given) (?:way|out)\b|\bbuckl(?:ed|ing|es?)\b"
         r"|\bunstable\b|\bcollapsed\b|\bfold(?:ed|s)\b|\bwent from under me\b"
-        r"|\bwobbl(?:y|ed|ing|es)\b"
+        r"|\bwobbl(?:y|ed|ing|es)\b|\b(?:went|gone|goes|go|going) on me\b"
     ),
     sharp_pattern=r"\b(?:sharp|stabbing|shooting)\b",
+    weight_bearing_pattern=(
+        r"\b(?:can\'t|cant|cannot|can not|couldn\'t|couldnt|could not|unable to|not able to"
+        r"|(?:can|could) (?:barely|hardly)) (?:put|bear|take|carry) (?:any |much |full |my |the )?"
+        r"weight(?: on(?: it| (?:the|my) (?:left |right )?(?:leg|foot))?)?\b"
+        r"|\b(?:can\'t|cannot|couldn\'t|could not|unable to) (?:stand|walk) on (?:it|(?:the|my) "
+        r"(?:left |right )?leg)\b|\bnon[- ]weight[- ]bearing\b"
+    ),
     resolved_pattern=(
         r"\bpain[- ]?free\b|\b(?:went|gone|go|goes) away\b|\bcleared up\b"
         r"|\bsettled(?: down)?\b|\bnothing from the knee\b|\bno bother\b|\bzero issues\b"
@@ -134,6 +149,11 @@ WORDS = Words(
     good_phrase_pattern=(
         r"\bbetter than (?:it has |it's |ever |i can remember)?(?:been )?(?:ever|in (?:years|ages"
         r"|months)|for (?:years|ages))\b|\bnever better\b|\b(?:as good as|like) new\b"
+    ),
+    hedged_pattern=(
+        r"\b(?:ok|okay|fine|good|alright|decent)[- ]?ish\b"
+        r"|\b(?:sort|kind) of (?:ok|okay|fine|alright)\b|\bkinda (?:ok|okay|fine)\b|\bso-so\b"
+        r"|\bmeh\b"
     ),
     good_state=(
         "fine", "ok", "okay", "good", "great", "perfect", "happy", "strong", "solid", "normal",
@@ -204,6 +224,7 @@ WORDS = Words(
         r"\byesterday\b|\bearlier\b|\bthis morning\b|\blast (?:week|night)\b|\bfrom\b"
         r"|\bbefore\b|\bat first\b|\bat the start\b|\binitially\b"
     ),
+    now_pattern=r"\bnow\b|\btoday\b|\bcurrently\b|\bat the moment\b|\bthese days\b",
     later=(
         "now", "then", "later", "finished", "finish", "end", "ended", "after", "afterwards",
         "currently", "tonight", "→", "->", ">", "rising", "dropped", "down", "up", "eventually",

@@ -2,6 +2,11 @@
 
 from analyzer.lexicon.words import Words
 
+_MEDIA = (  # what one reads, hears or watches: a topic, not a feeling
+    r"(?:podcast|episodio|artículo|articulo|vídeo|video|libro|blog|estudio|charla|programa"
+    r"|documental|foro|hilo|post|capítulo|webinar|curso|entrevista|reportaje)s?"
+)
+
 WORDS = Words(
     markers=(
         "el", "los", "las", "y", "después", "despues", "con", "mi", "mis", "una", "rodilla",
@@ -34,7 +39,7 @@ WORDS = Words(
         r"|dolorido|molestias?|"
         r"molesta|molestó|molestaba|lesión|lesionad[oa]|inflamad[oa]|tendinitis|"
         r"resentid[oa]|sobrecarga\w*|problemas?|mal|sensible|tocada|tocado|punzada\w*"
-        r"|matando|mata|fastidi\w*|queja\w*|jodid[oa]|jode|quema|pincha\w*|resiente"
+        r"|matando|mata|fastidi\w*|queja\w*|jodid[oa]|jode|quema|pincha\w*|resiente|auch"
     ),
     pain_phrase_pattern=(
         r"\b(?:da|dado|dando|dio|dar) (?:mucha )?guerra\b"
@@ -49,12 +54,20 @@ WORDS = Words(
         r"muñeca|codo|cabeza|sóleo|soleo|femoral"
     ),
     swelling_pattern=r"\bhinch\w*|\binflamación visible\b|\bderrame\b",
-    locking_pattern=r"\bbloque\w*|\btrabad[oa]\b|\bse (?:me )?trab\w*|\btrabó\b",
+    locking_pattern=(
+        r"\bbloque\w*|\btrabad[oa]\b|\bse (?:me )?trab\w*|\btrabó\b"
+        r"|\bse (?:me )?engancha\w*|\bse (?:me )?enganchó\b"
+    ),
     giving_way_pattern=(
         r"\bfalló\b|\bfallado\b|\bcedió\b|\bha cedido\b|\bse me fue\b|\bse me va\b"
         r"|\binestable\b|\bse (?:me )?dobl\w*"
     ),
     sharp_pattern=r"\bpunzante\w*|\bagud[oa]\b|\bpinchazos?\b|\bpunzadas?\b",
+    weight_bearing_pattern=(
+        r"\b(?:no|sin)\s+(?:puedo|podía|podia|pude|poder|podría|podria|puede)\s+(?:ni\s+)?"
+        r"(?:apoyar|apoyarme|pisar|cargar|poner peso)(?:\s+(?:bien|nada|del todo))?"
+        r"(?:\s+(?:peso|el pie|la pierna|sobre (?:el pie|la pierna)))?\b"
+    ),
     resolved_pattern=(
         r"\bsin dolor\b|\bse (?:me )?(?:ha )?(?:fue|ido|pasó|pasado)\b"
         r"|\bhistoria\b|\bun recuerdo lejano\b|\bolvidad[oa]\b"
@@ -62,6 +75,9 @@ WORDS = Words(
     no_longer_pattern=r"\bya no\b|\bni rastro\b|\bno (?:\w+ ){0,2}ya\b",
     resolved=("desaparecido", "desapareció", "curada", "curado", "pasado", "olvidada"),
     good_phrase_pattern=r"\bmejor que nunca\b|\bcomo nuev[oa]\b",
+    hedged_pattern=(
+        r"\bregular\b|\basí así\b|\b(?:más o menos|medio) (?:bien|ok)\b"
+    ),
     good_state=("bien", "perfecta", "perfecto", "genial", "ok", "estupenda", "fenomenal", "fina"),
     state_fillers=(
         "está", "esta", "estaba", "estuvo", "se", "siente", "sentía", "sintió", "muy", "todo",
@@ -91,7 +107,8 @@ WORDS = Words(
     spelled_knee=("rodilla", "rodillas", "rótula"),
     other_people_pattern=(
         r"\bvi\s+(?:a|un|una|alguien)\b|"
-        r"\b(?:(?:mi|nuestro|nuestra|un|una)\s+(?:\w+\s+)?)?(?:amig[oa]|herman[oa]|pareja|novi[oa]"
+        r"\b(?!atleta\b)"
+        r"(?:(?:mi|nuestro|nuestra|un|una)\s+(?:\w+\s+)?)?(?:amig[oa]|herman[oa]|pareja|novi[oa]"
         r"|espos[oa]|mujer|marido|compañer[oa]|hij[oa]|atleta|corredor[a]?|perr[oa]|padre|madre"
         r"|papá|mamá|abuel[oa]|tí[oa]|prim[oa]|vecin[oa]|entrenador[a]?)"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
@@ -107,11 +124,11 @@ WORDS = Words(
         r"|\bpreocupad[oa]\b|\bpor precaución\b"
     ),
     topic_pattern=(
-        r"\b(?:podcast|artículo|articulo|vídeo|video|libro|blog|estudio|charla)s?\s+(?:\w+\s+)?"
-        r"(?:sobre|acerca)\b"
-        r"|\b(?:leí|leído|preguntó|pregunté|preguntado|hablamos|hablé|oí|escuché)\s+"
-        r"(?:\w+\s+)?(?:sobre|por|cómo|si|que)\b"
+        rf"\b{_MEDIA}"
+        r"\s+(?:\w+\s+)?(?:sobre|acerca)\b|\b(?:leí|leído|preguntó|pregunté|preguntado"
+        r"|hablamos|hablé|oí|escuché|vi)\s+(?:\w+\s+)?(?:sobre|por|cómo|si|que)\b"
     ),
+    media_pattern=_MEDIA,
     spelled_pain=("dolor", "duele", "molestia", "hinchada", "hinchado", "dolorida"),
     exception_pattern=r"\bexcepto\b|\bsalvo\b|\baparte de\b|\bquitando\b|\bexcepción de\b",
     answers_no=("nada", "ninguno", "ninguna", "no", "cero"),
@@ -138,6 +155,7 @@ WORDS = Words(
         r"\bayer\b|\bantes\b|\besta mañana\b|\bla semana pasada\b|\bal principio\b"
         r"|\bal empezar\b|\bdesde\b"
     ),
+    now_pattern=r"\bahora\b|\bhoy\b|\bactualmente\b|\bya\b",
     later=(
         "ahora", "luego", "después", "despues", "final", "acabar", "terminar", "noche", "→", "->",
         ">",

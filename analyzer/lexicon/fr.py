@@ -2,6 +2,11 @@
 
 from analyzer.lexicon.words import Words
 
+_MEDIA = (  # what one reads, hears or watches: a topic, not a feeling
+    r"(?:podcast|épisode|article|vidéo|video|livre|blog|étude|conférence|émission"
+    r"|documentaire|forum|fil|post|chapitre|webinaire|cours|interview|reportage)s?"
+)
+
 WORDS = Words(
     markers=(
         "le", "les", "et", "après", "avec", "mon", "ma", "mes", "une", "au", "du", "des",
@@ -35,7 +40,7 @@ WORDS = Words(
         r"|gêne|gêné|gênant|gênée|tiraill\w*|"
         r"élancements?|bless\w*|inflamm\w*|tendinite|irrit\w*|souffr\w*|pincements?|"
         r"endolori\w*|lancin\w*|problèmes?|soucis?"
-        r"|embête\w*|titill\w*|râle|proteste\w*|brûl\w*"
+        r"|embête\w*|titill\w*|râle|proteste\w*|brûl\w*|aïe|ouille|ouïe"
     ),
     pain_phrase_pattern=(
         r"\bfait des siennes\b|\bme joue des tours\b|\bfait la (?:tête|gueule)\b"
@@ -48,11 +53,19 @@ WORDS = Words(
         r"épaules?|cou|jambes?|muscles?|tendons?|poignet|coude|ventre|tête|fascia|plantaire"
     ),
     swelling_pattern=r"\bgonfl\w*|\benfl\w*|\bœdème\b|\boedème\b",
-    locking_pattern=r"\bbloqu\w*|\bblocage\w*|\bcoincé\w*",
+    locking_pattern=r"\bbloqu\w*|\bblocage\w*|\bcoincé\w*|\baccroch\w*",
     giving_way_pattern=(
         r"\blâch(?:é|e|ait)\b|\bdérob\w*|\bs'est dérobé\w*|\binstable\b|\binstabilité\b"
+        r"|\bcéd(?:é|er|ait)\b|\bflanch\w*"
     ),
     sharp_pattern=r"\baigu[ëe]?s?\b|\bvive\b|\bpoignard\w*|\bcoup de couteau\b",
+    weight_bearing_pattern=(
+        r"\b(?:impossible d[e\']\s*|(?:ne\s+|n\')?(?:peux|pouvais|pourrais|peut|pouvait|arrive"
+        r"|arrivais)\s+(?:plus|pas|presque pas|quasiment pas|même pas)\s+(?:à\s+)?"
+        r"|(?:n\'ai\s+|ai\s+)?pas\s+pu\s+)(?:poser|mettre|appuyer|prendre appui)(?:\s+(?:le pied"
+        r"|la jambe|de poids|du poids|mon poids|dessus|sur (?:la|ma) jambe|sur (?:le|mon) pied))?\b"
+        r"|\bappui impossible\b"
+    ),
     resolved_pattern=(
         r"\bsans douleur\b|\bn'est plus là\b"
         r"|\bde l'histoire ancienne\b|\bun lointain souvenir\b|\boublié\w*"
@@ -62,6 +75,10 @@ WORDS = Words(
     ),
     resolved=("disparu", "disparue", "partie", "parti", "passé", "passée", "guéri", "envolée"),
     good_phrase_pattern=r"\bmieux que jamais\b|\bcomme neu(?:f|ve)\b",
+    hedged_pattern=(
+        r"\bbof\b|\bcouci-?couça\b|\bmoyen\b"
+        r"|\b(?:à peu près|plus ou moins|moyennement) (?:ok|bien)\b"
+    ),
     good_state=("bien", "bon", "ok", "nickel", "parfait", "impeccable", "super", "rien"),
     state_fillers=(
         "va", "allait", "était", "est", "se", "sent", "sentait", "senti", "tout", "à", "fait",
@@ -90,7 +107,8 @@ WORDS = Words(
     spelled_knee=("genou", "genoux", "rotule"),
     other_people_pattern=(
         r"\bvu\s+(?:un|une|quelqu'un)\b|"
-        r"\b(?:(?:mon|ma|notre|un|une)\s+(?:\w+\s+)?)?(?:ami|amie|copain|copine|femme|mari"
+        r"\b(?!athlète\b)"
+        r"(?:(?:mon|ma|notre|un|une)\s+(?:\w+\s+)?)?(?:ami|amie|copain|copine|femme|mari"
         r"|partenaire|frère|sœur|soeur|fille|fils|collègue|pote|athlète|coureur|coureuse|chien"
         r"|père|mère|papa|maman|oncle|tante|cousine?|voisine?|enfant|coéquipière?|entraîneu?r\w*"
         r"|coach)"
@@ -106,10 +124,11 @@ WORDS = Words(
         r"|\bpourvu que\b|\binquiet\w*|\bpar précaution\b"
     ),
     topic_pattern=(
-        r"\b(?:podcast|article|vidéo|video|livre|blog|étude|conférence)s?\s+(?:\w+\s+)?"
-        r"(?:sur|à propos)\b|\b(?:lu|demandé|parlé|discuté|entendu|appris)\s+(?:\w+\s+)?"
-        r"(?:sur|comment|si|que|qu)\b"
+        rf"\b{_MEDIA}"
+        r"\s+(?:\w+\s+)?(?:sur|à propos)\b|\b(?:lu|demandé|parlé|discuté|entendu|appris"
+        r"|écouté|regardé)\s+(?:\w+\s+)?(?:sur|comment|si|que|qu)\b"
     ),
+    media_pattern=_MEDIA,
     spelled_pain=("douleur", "douleurs", "douloureux", "gonflé", "gonflement"),
     exception_pattern=r"\bsauf\b|\bà part\b|\bexcepté\b|\bhormis\b|\bmis à part\b",
     answers_no=("aucune", "aucun", "non", "rien", "nada", "zéro", "néant"),
@@ -136,6 +155,7 @@ WORDS = Words(
         r"\bhier\b|\bplus tôt\b|\bce matin\b|\bla semaine dernière\b|\bavant\b|\bau début\b"
         r"|\bd'abord\b"
     ),
+    now_pattern=r"\bmaintenant\b|\baujourd\'hui\b|\bactuellement\b|\bdésormais\b|\ben ce moment\b",
     later=(
         "maintenant", "puis", "ensuite", "après", "fin", "finalement", "soir", "actuellement", "→",
         "->", ">",

@@ -2,6 +2,12 @@
 
 from analyzer.lexicon.words import Words
 
+_MEDIA = (  # what one reads, hears or watches: a topic, not a feeling
+    r"(?:podcast|puntat[ae]|episodi[oi]?|articol[oi]|video|libr[oi]|blog|studio|studi"
+    r"|conferenz[ae]|documentari[oi]?|forum|thread|post|capitol[oi]|webinar|cors[oi]"
+    r"|intervist[ae]|trasmission[ei])"
+)
+
 WORDS = Words(
     markers=(
         "il", "lo", "gli", "dopo", "con", "mio", "mia", "una", "ginocchio", "ginocchia",
@@ -32,7 +38,7 @@ WORDS = Words(
         r"|infortuni\w*|infiammat\w*|"
         r"tendinite|duole|fitt[ae]|indolenzit\w*|acciacc\w*|problem[ai]|sofferen\w*|"
         r"risentit\w*|irritat\w*"
-        r"|brucia|brontol\w*|protest\w*|uccide\w*|rompe"
+        r"|brucia|brontol\w*|protest\w*|uccide\w*|rompe|ahi|ahia|ahio"
     ),
     pain_phrase_pattern=(
         r"\bfa (?:i capricci|le bizze|storie)\b|"
@@ -49,9 +55,18 @@ WORDS = Words(
     swelling_pattern=r"\bgonfi\w*|\bversamento\b",
     locking_pattern=(
         r"\bbloccat\w*|\bsi blocca\w*|\bblocco\b|\bnon riesco a (?:stender\w*|piegar\w*)"
+        r"|\bsi incastr\w*|\bsi inceppa\w*|\bsi impunta\w*"
     ),
-    giving_way_pattern=r"\bceduto\b|\bcede\b|\bcedimento\w*|\binstabil\w*|\bmi ha mollato\b",
+    giving_way_pattern=(
+        r"\bceduto\b|\bcede\b|\bcedimento\w*|\binstabil\w*|\bmi ha mollato\b"
+        r"|\bmi ha tradito\b"
+    ),
     sharp_pattern=r"\bacut[oa]\b|\blancinant\w*|\bpungent\w*|\bfitt[ae]\b",
+    weight_bearing_pattern=(
+        r"\bnon\s+(?:riesco|riuscivo|posso|potevo|sono riuscit[oa]|ce la faccio)\s+(?:a\s+|ad\s+)?"
+        r"(?:appoggiare|poggiare|caricare|mettere peso|stare in piedi)(?:\s+(?:bene|per niente))?"
+        r"(?:\s+(?:il piede|la gamba|il peso|peso|sulla gamba|sul piede))?\b"
+    ),
     resolved_pattern=(
         r"\bsenza dolore\b|\bè passato\b|\bpassato tutto\b"
         r"|\bun lontano ricordo\b|\bacqua passata\b|\bdimenticat[oa]\b"
@@ -59,6 +74,9 @@ WORDS = Words(
     no_longer_pattern=r"\bnon (?:\w+ ){0,3}più\b|\bpiù nessun\w*\b",
     resolved=("sparito", "sparita", "passato", "passata", "scomparso", "guarito"),
     good_phrase_pattern=r"\bmeglio che mai\b|\bcome nuov[oa]\b",
+    hedged_pattern=(
+        r"\bcos[iì] cos[iì]\b|\binsomma\b|\bbenino\b|\bpiù o meno (?:bene|ok)\b"
+    ),
     good_state=("bene", "benissimo", "perfetto", "ok", "posto", "alla", "grande", "tranquillo"),
     state_fillers=(
         "sta", "stava", "stato", "è", "era", "si", "sente", "sentiva", "tutto", "molto", "oggi",
@@ -88,7 +106,8 @@ WORDS = Words(
     spelled_knee=("ginocchio", "ginocchia", "rotula"),
     other_people_pattern=(
         r"\bvisto\s+(?:un|una|qualcuno)\b|"
-        r"\b(?:(?:il mio|la mia|un|una|mio|mia)\s+(?:\w+\s+)?)?(?:amic[oa]|fratello|sorella|moglie"
+        r"\b(?!atleta\b)(?:(?:il mio|la mia|un|una|mio|mia)\s+(?:\w+\s+)?)?"
+        r"(?:amic[oa]|fratello|sorella|moglie"
         r"|marito|compagn[oa]|figli[oa]|ragazz[oa]|atleta|cane|collega|padre|madre|papà|mamma"
         r"|nonn[oa]|zi[oa]|cugin[oa]|vicin[oa]|allenat(?:ore|rice))"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
@@ -103,10 +122,12 @@ WORDS = Words(
         r"|\bpreoccupat[oa]\b|\bper precauzione\b"
     ),
     topic_pattern=(
-        r"\b(?:podcast|articolo|video|libro|blog|studio)s?\s+(?:\w+\s+)?"
-        r"(?:su|sul|sulla|sullo|riguardo)\b|\b(?:letto|chiesto|parlato|domandato|sentito)\s+"
-        r"(?:\w+\s+)?(?:di|del|della|su|come|se|che)\b"
+        rf"\b{_MEDIA}"
+        r"\s+(?:\w+\s+)?(?:su|sul|sulla|sullo|sui|sulle|riguardo)\b|\b(?:letto|chiesto"
+        r"|parlato|domandato|sentito|ascoltato|guardato|visto)\s+(?:\w+\s+)?(?:di|del"
+        r"|della|su|come|se|che)\b"
     ),
+    media_pattern=_MEDIA,
     spelled_pain=("dolore", "dolori", "fastidio", "gonfio", "dolorante"),
     exception_pattern=r"\btranne\b|\beccetto\b|\ba parte\b|\bsalvo\b|\bfuorché\b|\bad eccezione\b",
     answers_no=("nessuno", "nessuna", "niente", "no", "zero", "nulla"),
@@ -131,6 +152,7 @@ WORDS = Words(
     earlier_pattern=(
         r"\bieri\b|\bprima\b|\bstamattina\b|\bla settimana scorsa\b|\ball'inizio\b|\bda\b"
     ),
+    now_pattern=r"\bora\b|\badesso\b|\boggi\b|\battualmente\b",
     later=("ora", "adesso", "poi", "dopo", "fine", "finale", "sera", "→", "->", ">"),
     not_pain_score_before=("sforzo", "intensità", "sonno", "umore", "stanchezza", "energia"),
     months=(

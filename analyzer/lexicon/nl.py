@@ -2,6 +2,11 @@
 
 from analyzer.lexicon.words import Words
 
+_MEDIA = (  # what one reads, hears or watches: a topic, not a feeling
+    r"(?:podcast|aflevering|artikel|video|filmpje|boek|blog|studie|lezing|documentaire"
+    r"|forum|draadje|post|hoofdstuk|webinar|cursus|interview|uitzending)(?:s|en)?"
+)
+
 WORDS = Words(
     markers=(
         "de", "het", "een", "en", "na", "met", "mijn", "niet", "geen", "pijn", "van", "bij",
@@ -33,7 +38,7 @@ WORDS = Words(
         r"|blessure\w*|geblesseerd|ontstoken|"
         r"ontsteking|geïrriteerd|geirriteerd|irritatie|zeur\w*|steken|stekend\w*|problemen|"
         r"overbelast\w*|opspeelt|speelt|beurs"
-        r"|protest\w*|klaag\w*|sputter\w*|brandt|branderig|moeilijk"
+        r"|protest\w*|klaag\w*|sputter\w*|brandt|branderig|moeilijk|au|auw|auwch"
     ),
     pain_phrase_pattern=(
         r"\bspeelt (?:weer )?op\b|\bdoet (?:weer )?moeilijk\b"
@@ -47,12 +52,21 @@ WORDS = Words(
         r"tenen|fascia|schouders?|nek|been|benen|spier|spieren|pees|pezen|pols|elleboog|hoofd"
     ),
     swelling_pattern=r"\b(?:op)?gezwollen\b|\bzw(?:el|ol)\w*|\bdik\b|\bopgezet\b|\bvocht\b",
-    locking_pattern=r"\bop slot\b|\bblokkeer\w*|\bblokkeert\b|\bslot schoot\b|\bklem\b",
+    locking_pattern=(
+        r"\bop slot\b|\bblokkeer\w*|\bblokkeert\b|\bslot schoot\b|\bklem\w*"
+        r"|\b(?:bleef|blijft|bleven) (?:\w+ )?haken\b|\bhaakt\b|\bhaakte\b|\bhapert\b|\bhaperde\b"
+    ),
     giving_way_pattern=(
         r"\bzakte (?:\w+ )?door\b|\bknikte (?:\w+ )?door\b|\bgaf (?:\w+ )?mee\b"
         r"|\bdoorgezakt\b|\binstabiel\w*"
     ),
     sharp_pattern=r"\bscherpe?\b|\bstekende?\b|\bsteek\b",
+    weight_bearing_pattern=(
+        r"\b(?:kan|kon|kunnen)\s+(?:er\s+|mijn been\s+|het been\s+)?(?:niet|nauwelijks|amper"
+        r"|bijna niet)\s+(?:meer\s+)?(?:goed\s+)?(?:op\s+(?:(?:mijn|m'n|het)\s+(?:been|voet)\s+)?)?"
+        r"(?:staan|steunen|belasten|lopen)(?:\s+op\s+(?:mijn|m'n|het)\s+(?:been|voet))?\b"
+        r"|\b(?:niet|nauwelijks) te belasten\b"
+    ),
     resolved_pattern=(
         r"\bpijnvrij\b|\bklachtenvrij\b|\bzonder pijn\b"
         r"|\bverleden tijd\b|\bvergeten\b"
@@ -60,6 +74,9 @@ WORDS = Words(
     no_longer_pattern=r"\bniet (?:\w+ ){0,2}meer\b|\bgeen \w* ?meer\b",
     resolved=("weg", "verdwenen", "genezen", "voorbij"),
     good_phrase_pattern=r"\bbeter dan ooit\b|\bals nieuw\b",
+    hedged_pattern=(
+        r"\bgaat wel\b|\bredelijk\b|\bmatig\b|\bzo-?zo\b|\bmin of meer (?:ok|oké|goed)\b"
+    ),
     good_state=("goed", "prima", "perfect", "top", "oké", "oke", "stabiel", "rustig"),
     state_fillers=(
         "voelt", "voelde", "is", "was", "zich", "helemaal", "heel", "erg", "vandaag", "weer",
@@ -78,14 +95,15 @@ WORDS = Words(
     joiners=("en", "of", "de", "het"),
     clause_words=("maar", "want", "omdat", "behalve", "terwijl", "daarna", "toch"),
     improving=("beter", "minder", "verbetert", "verbeterd"),
-    out_of_pattern=r"van|uit|op",
+    out_of_pattern=r"van(?: de)?|uit|op(?: de)?",  # "vier van de tien"
     effort_pattern=r"inspanning|intensiteit|rpe",
     change_pattern=r"daarna|dan|naar",
     range_pattern=r"tot|à|a",
     spelled_knee=("knie", "knieën", "knieschijf"),
     other_people_pattern=(
         r"\b(?:zag|gezien)\s+(?:een|iemand)\b|"
-        r"\b(?:(?:mijn|m'n|onze|ons|een)\s+(?:\w+\s+)?)?(?:vriend|vriendin|vrouw|man|partner|broer"
+        r"\b(?!atleet\b)"
+        r"(?:(?:mijn|m'n|onze|ons|een)\s+(?:\w+\s+)?)?(?:vriend|vriendin|vrouw|man|partner|broer"
         r"|zus|trainer|collega|zoon|dochter|maat|loopmaatje|atleet|loper|hond|vader|moeder|opa"
         r"|oma|oom|tante|buurman|buurvrouw|kind)"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
@@ -101,11 +119,13 @@ WORDS = Words(
         r"|\bbezorgd\b|\buit voorzorg\b"
     ),
     topic_pattern=(
-        r"\b(?:podcast|artikel|video|boek|blog|studie)s?\s+(?:\w+\s+)?(?:over)\b"
-        r"|\b(?:gelezen|gevraagd|vroeg|gepraat|gesproken|gehoord)\s+(?:\w+\s+)?(?:over|naar|hoe|of"
-        r"|dat)\b"
-        r"|\bover(?=(?:\s+\w+){1,3}\s+(?:gelezen|gehoord|gesproken|gepraat)\b)"
+        rf"\b{_MEDIA}"
+        r"\s+(?:\w+\s+)?(?:over)\b|\b(?:gelezen|gevraagd|vroeg|gepraat|gesproken|gehoord"
+        r"|geluisterd|luisterde|gekeken|keek)\s+(?:\w+\s+)?(?:over|naar|hoe|of|dat)\b"
+        r"|\bover(?=(?:\s+\w+){1,3}\s+(?:gelezen|gehoord|gesproken|gepraat|geluisterd"
+        r"|gekeken)\b)"
     ),
+    media_pattern=_MEDIA,
     spelled_pain=("pijn", "pijnlijk", "gezwollen", "zeurt", "gevoelig"),
     exception_pattern=r"\bbehalve\b|\buitgezonderd\b",
     answers_no=("geen", "nee", "niks", "nul", "niets"),
@@ -131,6 +151,7 @@ WORDS = Words(
         r"\bgisteren\b|\beerder\b|\bvanochtend\b|\bvanmorgen\b|\bvorige week\b|\bvan\b"
         r"|\bin het begin\b|\beerst\b"
     ),
+    now_pattern=r"\bnu\b|\bvandaag\b|\bmomenteel\b|\binmiddels\b",
     later=("nu", "daarna", "dan", "later", "einde", "eind", "vanavond", "→", "->", ">"),
     not_pain_score_before=("inspanning", "intensiteit", "slaap", "humeur", "energie"),
     months=(

@@ -2,6 +2,12 @@
 
 from analyzer.lexicon.words import Words
 
+_MEDIA = (  # what one reads, hears or watches: a topic, not a feeling
+    r"(?:podkast|podcast|podd|pod|episode|artikkel|artikkelen|video|bok|boka|boken|blogg"
+    r"|studie|foredrag|dokumentar|forum|tråd|innlegg|kapittel|webinar|kurs|intervju"
+    r"|program|sending)(?:en|et|a|er|ene|s)?"
+)
+
 WORDS = Words(
     markers=(
         "og", "etter", "mitt", "min", "er", "ikke", "kne", "kneet", "knærne", "knea", "vondt",
@@ -31,7 +37,7 @@ WORDS = Words(
         r"|ømhet|"
         r"skade|skadet|plager|plage|plagsom\w*|problemer|irritert|betent|betennelse|murring|"
         r"murrer|stikk|stikker|overbelast\w*|kjenning|kjenner"
-        r"|krangl\w*|tuller|protester\w*|brenn\w*|maser"
+        r"|krangl\w*|tuller|protester\w*|brenn\w*|maser|au|aua"
     ),
     pain_phrase_pattern=(
         r"\bgjør seg bemerket\b|\bmerkes\b"
@@ -45,9 +51,16 @@ WORDS = Words(
         r"muskler|sene|senen|håndledd|albue|hode|baksida|forside"
     ),
     swelling_pattern=r"\bhoven\b|\bhovent\b|\bhevelse\w*|\bhovnet\b|\bvæske\b",
-    locking_pattern=r"\blåste seg\b|\blåser seg\b|\blåsning\w*|\blåst\b|\bhaket seg\b",
+    locking_pattern=(
+        r"\blåste seg\b|\blåser seg\b|\blåsning\w*|\blåst\b|\bhak(?:et|er) seg\b"
+        r"|\bhak(?:et|er)\b|\bsatt fast\b|\bhenger seg opp\b"
+    ),
     giving_way_pattern=r"\bsvikta\b|\bsviktet\b|\bsvikter\b|\bga etter\b|\bustabil\w*",
     sharp_pattern=r"\bskarp\w*|\bstikkende\b|\bjagende\b",
+    weight_bearing_pattern=(
+        r"\b(?:kan|kunne|klarte|klarer)\s+(?:nesten\s+)?(?:ikke|knapt)\s+(?:lenger\s+)?(?:å\s+)?"
+        r"(?:støtte|belaste|stå|tråkke|gå)(?:\s+på)?(?:\s+(?:beinet|benet|foten|det|den))?\b"
+    ),
     resolved_pattern=(
         r"\bsmertefri\b|\buten smerter\b|\ber borte\b|\bgikk over\b"
         r"|\bglemt\b|\bet tilbakelagt stadium\b"
@@ -55,6 +68,9 @@ WORDS = Words(
     no_longer_pattern=r"\bikke (?:\w+ ){0,2}(?:lenger|mer)\b|\bingen \w* ?mer\b",
     resolved=("borte", "forsvunnet", "forsvant", "leget"),
     good_phrase_pattern=r"\bbedre enn noensinne\b|\bsom ny\b",
+    hedged_pattern=(
+        r"\bsånn passe\b|\bnoenlunde\b|\bnogenlunde\b|\bhalvbra\b|\bmiddels\b"
+    ),
     good_state=("bra", "fint", "fin", "godt", "perfekt", "stabilt", "ok", "greit", "topp"),
     state_fillers=(
         "føltes", "føles", "kjentes", "kjennes", "var", "er", "helt", "skikkelig", "veldig",
@@ -80,9 +96,13 @@ WORDS = Words(
     spelled_knee=("kneet", "knærne", "kneskål"),
     other_people_pattern=(
         r"\bså\s+(?:en|et|noen)\b|"
-        r"(?:\b(?:(?:min|mitt|vår|en|et)\s+(?:\w+\s+)?)?(?:venn|venninne|kone|mann|kjæreste|bror"
+        r"(?:\b(?!atlet(?:en)?\b)"
+        r"(?:(?:min|mitt|vår|en|et)\s+(?:\w+\s+)?)?"
+        r"(?:atlet|atleten|venn|venninne|kone|mann|kjæreste|bror"
         r"|søster|trener|sønn|datter|kollega|løpevenn|makker|kompis|hund|far|mor|pappa|mamma"
-        r"|onkel|tante|nabo|barn)"
+        r"|onkel|tante|nabo|barn|samboer|samboeren|kona|konen|mannen|kjæresten|broren|søstera"
+        r"|søsteren|treneren|sønnen|dattera|datteren|kollegaen|kompisen|løpevennen|makkeren"
+        r"|venninna|venninnen|vennen|naboen|hunden)"
         r"|\b(?:venn|venninn|kon|mann|kjærest|bror|søst|trener|sønn|datter|kolleg|løpevenn"
         r"|makker|kompis|hund|far|mor|pappa|mamma|onkel|tant|nabo)\w*\s+(?:min|mi|mitt|vår))"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
@@ -97,10 +117,11 @@ WORDS = Words(
         r"|\bfor sikkerhets skyld\b"
     ),
     topic_pattern=(
-        r"\b(?:podkast|podcast|artikkel|video|bok|blogg|studie)s?\s+(?:\w+\s+)?(?:om)\b"
-        r"|\b(?:leste|lest|spurte|spurt|snakket|pratet|hørt|hørte)\s+(?:\w+\s+)?(?:om|hvordan|hvis"
-        r"|at)\b"
+        rf"\b{_MEDIA}"
+        r"\s+(?:\w+\s+)?(?:om)\b|\b(?:leste|lest|spurte|spurt|snakket|pratet|hørt|hørte"
+        r"|lyttet|lyttede|så på)\s+(?:\w+\s+)?(?:om|hvordan|hvis|at)\b"
     ),
+    media_pattern=_MEDIA,
     spelled_pain=("vondt", "smerter", "smerte", "hoven", "verker"),
     exception_pattern=r"\bunntatt\b|\bbortsett fra\b|\butenom\b|\bforuten\b",
     answers_no=("ingen", "nei", "ingenting", "null", "niks"),
@@ -127,6 +148,7 @@ WORDS = Words(
         r"\bi går\b|\btidligere\b|\bi morges\b|\bforrige uke\b|\bfra\b|\bførst\b"
         r"|\bi starten\b"
     ),
+    now_pattern=r"\bnå\b|\bi dag\b|\bidag\b|\bfor tiden\b",
     later=("nå", "så", "deretter", "senere", "slutt", "slutten", "kveld", "→", "->", ">"),
     not_pain_score_before=("anstrengelse", "innsats", "intensitet", "søvn", "humør", "energi"),
     months=(

@@ -2,6 +2,12 @@
 
 from analyzer.lexicon.words import Words
 
+_MEDIA = (  # what one reads, hears or watches: a topic, not a feeling
+    r"(?:podcast|episódio|episodio|artigo|vídeo|video|livro|blog|estudo|palestra"
+    r"|documentário|fórum|forum|tópico|post|capítulo|webinar|curso|entrevista|reportagem"
+    r"|programa)s?"
+)
+
 WORDS = Words(
     markers=(
         "o", "os", "as", "depois", "com", "meu", "minha", "um", "uma", "joelho", "joelhos",
@@ -33,7 +39,7 @@ WORDS = Words(
         r"|incomodou|"
         r"incomodando|incomoda|desconforto|lesão|lesionad[oa]|inflamad[oa]|inflamação|"
         r"tendinite|machucad[oa]|sensível|problemas?|pontadas?|fisgadas?|sobrecarga\w*"
-        r"|reclam\w*|matando|chat\w*|queima\w*"
+        r"|reclam\w*|matando|chat\w*|queima\w*|ui|aiai"
     ),
     pain_phrase_pattern=(
         r"\bdando sinal\b|\benchendo o saco\b|\bdando trabalho\b"
@@ -48,9 +54,14 @@ WORDS = Words(
         r"pulso|cotovelo|cabeça"
     ),
     swelling_pattern=r"\binch[aeo]\w*|\bderrame\b",
-    locking_pattern=r"\btrav\w*|\bbloque\w*|\bprend(?:eu|endo)\b",
+    locking_pattern=r"\btrav\w*|\bbloque\w*|\bprend(?:e|eu|endo)\b|\bengancha\w*|\benganchou\b",
     giving_way_pattern=r"\bfalseou\b|\bfalseando\b|\bfalhou\b|\bcedeu\b|\binstável\b|\bfalsear\b",
     sharp_pattern=r"\bagud[oa]\b|\bpontadas?\b|\bfisgadas?\b|\bfacada\b",
+    weight_bearing_pattern=(
+        r"\b(?:não|sem)\s+(?:consigo|conseguia|consegui|conseguir|posso|podia|pude|dá para"
+        r"|dava para)\s+(?:apoiar|pisar|pôr peso|colocar peso|por peso|andar)(?:\s+(?:bem|nada))?"
+        r"(?:\s+(?:o pé|a perna|peso|no chão))?\b"
+    ),
     resolved_pattern=(
         r"\bsem dor\b|\bsem dores\b"
         r"|\bcoisa do passado\b|\bpágina virada\b|\besquecid[oa]\b"
@@ -58,6 +69,9 @@ WORDS = Words(
     no_longer_pattern=r"\bnão (?:\w+ ){0,3}mais\b|\bjá não\b|\bnem sinal\b",
     resolved=("passou", "sumiu", "desapareceu", "curado", "curada"),
     good_phrase_pattern=r"\bmelhor do que nunca\b|\bcomo nov[oa]\b",
+    hedged_pattern=(
+        r"\bassim assim\b|\bmais ou menos (?:bem|ok)\b|\brazoável\b"
+    ),
     good_state=("bem", "ótimo", "otimo", "perfeito", "tranquilo", "ok", "firme", "beleza"),
     state_fillers=(
         "está", "esta", "estava", "ficou", "se", "sentiu", "sente", "muito", "todo", "hoje",
@@ -87,7 +101,8 @@ WORDS = Words(
     spelled_knee=("joelho", "joelhos", "patela", "rótula"),
     other_people_pattern=(
         r"\bvi\s+(?:um|uma|alguém)\b|"
-        r"\b(?:(?:meu|minha|nosso|nossa|um|uma)\s+(?:\w+\s+)?)?(?:amig[oa]|irmão|irmã|esposa|marido"
+        r"\b(?!atleta\b)"
+        r"(?:(?:meu|minha|nosso|nossa|um|uma)\s+(?:\w+\s+)?)?(?:amig[oa]|irmão|irmã|esposa|marido"
         r"|namorad[oa]|parceir[oa]|filh[oa]|colega|atleta|cachorro|cão|pai|mãe|avô|avó|ti[oa]"
         r"|prim[oa]|vizinh[oa]|treinador[a]?)"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
@@ -102,10 +117,11 @@ WORDS = Words(
         r"|\bpor precaução\b"
     ),
     topic_pattern=(
-        r"\b(?:podcast|artigo|vídeo|video|livro|blog|estudo)s?\s+(?:\w+\s+)?(?:sobre)\b"
-        r"|\b(?:li|lido|perguntou|perguntei|falamos|falei|conversamos|ouvi)\s+(?:\w+\s+)?"
-        r"(?:sobre|como|se|que)\b"
+        rf"\b{_MEDIA}"
+        r"\s+(?:\w+\s+)?(?:sobre)\b|\b(?:li|lido|perguntou|perguntei|falamos|falei"
+        r"|conversamos|ouvi|escutei|assisti)\s+(?:\w+\s+)?(?:sobre|como|se|que)\b"
     ),
+    media_pattern=_MEDIA,
     spelled_pain=("dores", "doendo", "incômodo", "inchado", "inchaço"),
     exception_pattern=r"\bexceto\b|\bsalvo\b|\btirando\b|\bà exceção\b",
     answers_no=("nenhuma", "nenhum", "não", "nada", "zero"),
@@ -129,6 +145,7 @@ WORDS = Words(
         r"\bontem\b|\bantes\b|\bhoje de manhã\b|\bde manhã\b|\bsemana passada\b|\bno início\b"
         r"|\bno começo\b"
     ),
+    now_pattern=r"\bagora\b|\bhoje\b|\batualmente\b|\bjá\b",
     later=("agora", "depois", "então", "fim", "final", "noite", "→", "->", ">"),
     not_pain_score_before=("esforço", "intensidade", "sono", "humor", "cansaço", "energia", "pse"),
     months=(

@@ -2,6 +2,12 @@
 
 from analyzer.lexicon.words import Words
 
+_MEDIA = (  # what one reads, hears or watches: a topic, not a feeling
+    r"(?:podcast|podd|pod|avsnitt|artikel|artikeln|artiklar|video|bok|boken|blogg|studie"
+    r"|föreläsning|dokumentär|forum|tråd|inlägg|kapitel|webbinarium|kurs|intervju"
+    r"|program)(?:en|et|n|ar|er|erna|arna|s)?"
+)
+
 WORDS = Words(
     markers=(
         "och", "efter", "mitt", "min", "är", "inte", "knä", "knät", "knäet", "knäna", "ont",
@@ -28,7 +34,7 @@ WORDS = Words(
         r"|ömt|ömma|ömmar|"
         r"ömmade|skada|skadad|skadat|besvär|problem|irriterad|irriterat|inflammerad\w*|"
         r"molar|molande|känning|känningar|överbelast\w*|hugger|högg"
-        r"|bråk\w*|gnäll\w*|protester\w*|spök\w*|strul\w*"
+        r"|bråk\w*|gnäll\w*|protester\w*|spök\w*|strul\w*|aj|aoj"
     ),
     pain_phrase_pattern=(
         r"\bkänns av\b|\bgör sig påmin\w*"
@@ -43,11 +49,18 @@ WORDS = Words(
         r"handled|armbåge|huvud|hamstring\w*"
     ),
     swelling_pattern=r"\bsvull\w*|\bsvälld\w*|\bvätska\b",
-    locking_pattern=r"\blåste sig\b|\blåser sig\b|\blåsning\w*|\blåst\b|\bhakade upp sig\b",
+    locking_pattern=(
+        r"\blåste sig\b|\blåser sig\b|\blåsning\w*|\blåst\b|\bhak(?:ade|ar) upp sig\b"
+        r"|\bhak(?:ade|ar)\b|\b(?:fastnade|fastnar)\b"
+    ),
     giving_way_pattern=(
         r"\bvek sig\b|\bviker sig\b|\bgav vika\b|\bsvek\b|\bsviker\b|\binstabil\w*"
     ),
     sharp_pattern=r"\bskarp\w*|\bhuggande\b|\bstickande\b|\bhugg\b",
+    weight_bearing_pattern=(
+        r"\b(?:kan|kunde|klarar|klarade)\s+(?:knappt|inte|knappast)\s+(?:längre\s+)?(?:att\s+)?"
+        r"(?:stödja|stötta|belasta|stå|trampa|gå)(?:\s+på)?(?:\s+(?:benet|foten|det|den))?\b"
+    ),
     resolved_pattern=(
         r"\bsmärtfri\w*|\butan smärta\b|\bhar gått över\b|\bgick över\b"
         r"|\bglömt\b|\bett minne blott\b"
@@ -55,6 +68,9 @@ WORDS = Words(
     no_longer_pattern=r"\binte (?:\w+ ){0,2}(?:längre|mer)\b|\binget mer\b",
     resolved=("borta", "försvunnen", "försvunnit", "läkt"),
     good_phrase_pattern=r"\bbättre än någonsin\b|\bsom ny\b",
+    hedged_pattern=(
+        r"\bsådär\b|\bsisådär\b|\bhyfsat\b|\bhalvbra\b|\bnågorlunda\b"
+    ),
     good_state=("bra", "fint", "fin", "perfekt", "stabilt", "ok", "okej", "toppen", "lugnt"),
     state_fillers=(
         "känns", "kändes", "kändes", "var", "är", "helt", "riktigt", "mycket", "idag", "igen",
@@ -80,10 +96,13 @@ WORDS = Words(
     spelled_knee=("knät", "knäet", "knäna", "knäskål"),
     other_people_pattern=(
         r"\bsåg\s+(?:en|ett|någon)\b|"
-        r"\b(?:(?:min|mitt|vår|en|ett)\s+(?:\w+\s+)?)?(?:vän|väninna|fru|(?<=min )man|(?<=en )man"
+        r"\b(?!atlet(?:en)?\b)(?:(?:min|mitt|vår|en|ett)\s+(?:\w+\s+)?)?"
+        r"(?:atlet|atleten|vän|väninna|fru|(?<=min )man|(?<=en )man"
         r"|pojkvän|flickvän|bror"
         r"|syster|tränare|son|dotter|kollega|löparkompis|kompis|hund|pappa|mamma|far|mor|farfar"
-        r"|morfar|farmor|mormor|granne|barn)"
+        r"|morfar|farmor|mormor|granne|barn|sambo|sambon|frun|frugan|mannen|pojkvännen|flickvännen"
+        r"|brorsan|brodern|systern|syrran|tränaren|sonen|dottern|kollegan|kompisen"
+        r"|löparkompisen|vännen|väninnan|grannen|hunden|partnern)"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
         r"(?=\s+(?:har|hade|är|var|säger|sa|klagar|med|känner|kände|fick|berättade)\b)"
     ),
@@ -96,13 +115,14 @@ WORDS = Words(
         r"|\borolig\b|\bför säkerhets skull\b"
     ),
     topic_pattern=(
-        r"\b(?:podcast|artikel|video|bok|blogg|studie)s?\s+(?:\w+\s+)?(?:om)\b"
-        r"|\b(?:läste|läst|frågade|frågat|pratade|pratat|hört|hörde)\s+(?:\w+\s+)?(?:om|hur|ifall"
-        r"|att)\b"
+        rf"\b{_MEDIA}"
+        r"\s+(?:\w+\s+)?(?:om)\b|\b(?:läste|läst|frågade|frågat|pratade|pratat|hört|hörde"
+        r"|lyssnade|lyssnat|tittade|tittat)\s+(?:\w+\s+)?(?:om|hur|ifall|att)\b"
     ),
+    media_pattern=_MEDIA,
     spelled_pain=("smärta", "smärtan", "svullen", "värker", "ömmar"),
     exception_pattern=r"\butom\b|\bförutom\b|\bbortsett från\b",
-    answers_no=("ingen", "inga", "nej", "inget", "noll"),
+    answers_no=("ingen", "inga", "nej", "inget", "ingenting", "noll"),
     location_words=("bakom", "under", "ovanför", "runt", "vid", "nedanför"),
     from_words=("från",),
     side_nouns=("sida", "sidan"),
@@ -126,6 +146,7 @@ WORDS = Words(
         r"\bigår\b|\bi går\b|\btidigare\b|\bi morse\b|\bförra veckan\b|\bfrån\b|\bförst\b"
         r"|\bi början\b"
     ),
+    now_pattern=r"\bnu\b|\bi dag\b|\bidag\b|\bför närvarande\b",
     later=("nu", "sedan", "sen", "senare", "slutet", "slut", "ikväll", "→", "->", ">"),
     not_pain_score_before=("ansträngning", "intensitet", "sömn", "humör", "energi", "borg"),
     months=(

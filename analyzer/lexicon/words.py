@@ -23,6 +23,8 @@ class Words:
     past_pattern: str  # a pain of the past, recalled ("last year's", "remember when")
     hypothetical_pattern: str  # a pain hoped away, feared or supposed ("hope", "if", "in case")
     topic_pattern: str  # the knee as a topic, not a feeling ("a podcast on", "asked about")
+    media_pattern: str  # what one reads, hears or watches ("thread", "podcast"): a title beside
+    # it in quotes is a topic ("the 'knee pain' thread")
     pain_pattern: str  # a token that says pain ("sore", "douleur", "ondt")
     spelled_pain: tuple[str, ...]  # the pain words a one-letter typo is matched to ("pain")
     pain_phrase_pattern: str  # phrases that say pain ("acting up", "playing up")
@@ -31,11 +33,14 @@ class Words:
     locking_pattern: str
     giving_way_pattern: str
     sharp_pattern: str
+    weight_bearing_pattern: str  # the leg will not take weight ("can't put weight on it"), with
+    # the limb it names ("no puedo apoyar el pie"): a red flag, not another part's pain
     resolved_pattern: str  # phrases: the pain has gone ("went away", "plus de douleur")
     no_longer_pattern: str  # phrases that negate like "no longer"
     exception_pattern: str  # "except", "apart from": what follows is not negated
     resolved: tuple[str, ...]  # words after the pain: "gone", "weg"
     good_phrase_pattern: str  # phrases of a good state ("better than ever", "like new")
+    hedged_pattern: str  # a state neither fine nor sore ("ok-ish", "so lala"): not fine
     good_state: tuple[str, ...]  # "fine", "gut", "bien"
     state_fillers: tuple[str, ...]  # words between the knee and its state ("felt", "est")
     negations: tuple[str, ...]  # "no", "kein", "pas", "ikke"
@@ -62,6 +67,7 @@ class Words:
     previous_day_pattern: str  # "yesterday", "last night": "sore yesterday, fine today" is fine
     earlier_pattern: str  # a score of before ("yesterday", "from"): not the current one
     later: tuple[str, ...]  # a score of later ("now", "finished"): the current one
+    now_pattern: str  # "now", "today": "antes me dolía la rodilla, ahora nada" is fine now
     effort_pattern: str  # words of an effort rating ("rpe", "effort", "anstrengung")
     change_pattern: str  # words of a change between two scores ("then", "dann", "puis")
     range_pattern: str  # words of a range of scores ("to", "bis", "à")

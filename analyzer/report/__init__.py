@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analyzer.checkers import RULES, rule_by_slug
-from analyzer.checkers._format import whole_distance_text
+from analyzer.checkers._format import count_text, whole_distance_text
 from analyzer.checkers.rule import Finding
 from analyzer.log import TrainingLog
 from analyzer.patterns import PainPatterns
@@ -24,6 +24,7 @@ from analyzer.status import (
     CHRONIC_DAYS,
     OPEN_WINDOW_DAYS,
     ShoeNear,
+    ShoeState,
     Status,
     by_attention,
     finding_headline,
@@ -151,7 +152,7 @@ def status_rows(status: Status) -> list[tuple[str, str]]:
     rows.append(("Rest", _rest_text(status)))
     if status.recent_cadence_spm is not None:
         rows.append(("Cadence", _cadence_text(status)))
-    shoes = [f"{shoe.shoe} past its limit since {day_text(shoe.date)}" for shoe in status.shoes]
+    shoes = [shoe_past_text(shoe, status.units) for shoe in status.shoes]
     shoes += [shoe_near_text(shoe, status.units) for shoe in status.shoes_near]
     if shoes:
         rows.append(("Shoes", "; ".join(shoes)))
@@ -259,24 +260,49 @@ def attention_pain_text(status: Status) -> str:
 
 
 def attention_reason(status: Status) -> str:
-    """Why the athlete is where they are: no data, else the most severe open finding's line."""
-    if not status.has_recent_data or (status.is_stale and not status.open_findings):
+    """Why the athlete is where they are (`by_attention`), the most serious open item and
+    never an information: a red flag or knee pain of the trend's days, no data, the most
+    severe open finding, a shoe in use past its limit; else what the status could not judge,
+    or that nothing was flagged."""
+    serious = [item for item in status.open_findings if item.severity != "info"]
+    if (status.has_red_flag or status.has_recent_pain) and status.latest_pain is not None:
+        noted = [item for item in serious if item.date == status.latest_pain.date]
+        pain = _finding_why(noted[0]) if noted else f"knee pain {attention_pain_text(status)}"
+        return pain + (f"; {status.pain_trend}" if status.pain_trend else "")
+    if not status.has_recent_data or (status.is_stale and not serious):
         last = status.last_activity_date
         if last is None:
             return f"no activity on or before {day_text(status.as_of)}"
         days = count_text(status.days_since_last_activity or 0, "day")
         return f"no activity since {day_text(last)} ({days})"
-    if status.open_findings:
-        top = status.open_findings[0]
-        return f"{finding_headline(top)} ({top.code}, {top.date:%a} {top.date.day} {top.date:%b})"
+    if serious:
+        return _finding_why(serious[0])
+    if status.shoes:
+        return "; ".join(shoe_past_text(shoe, status.units) for shoe in status.shoes)
     if not status.has_run_in_open_window:  # no open finding, and no run it could come from
         if status.last_run_date is None:
             return _no_runs_text(status)
         days = count_text((status.as_of - status.last_run_date).days, "day")
         return f"{_no_runs_text(status)} ({days})"
+    if status.open_findings:
+        return f"only information in the last {OPEN_WINDOW_DAYS} days"
     if status.rules_not_run:
         return f"no open finding; {count_text(len(status.rules_not_run), 'rule')} could not judge"
     return f"nothing flagged in the last {OPEN_WINDOW_DAYS} days"
+
+
+def _finding_why(finding: Finding) -> str:
+    """A finding's few words with its code and day: '... under 170 (its code, Sun 1 Nov)'."""
+    day = f"{finding.date:%a} {finding.date.day} {finding.date:%b}"
+    return f"{finding_headline(finding)} ({finding.code}, {day})"
+
+
+def shoe_past_text(shoe: ShoeState, units: str) -> str:
+    """'Nimbus past its limit since Sun 8 Mar 2026 (596 km)', in the athlete's units."""
+    return (
+        f"{shoe.shoe} past its limit since {day_text(shoe.date)} "
+        f"({whole_distance_text(shoe.distance_m, units)})"
+    )
 
 
 def no_open_findings_text(status: Status) -> str:
@@ -312,6 +338,28 @@ def telling_patterns(patterns: PainPatterns, most: int = 5) -> list[str]:
         "No pattern came before your knee pain clearly more often than at other times.",
         *frequent["sentence"].head(3),
     ]
+
+
+def odds_ratio_text(row: Mapping[str, object]) -> str:
+    """A squad study row's odds ratio and interval: '4.21 (95 % CI 1.85-9.60)'; '' when none."""
+    ratio, low, high = (row.get(name) for name in ("odds_ratio", "ci_low", "ci_high"))
+    if not isinstance(ratio, float | int) or ratio != ratio:  # NaN: no odds ratio
+        return ""
+    return f"{ratio_number(ratio)} (95 % CI {ratio_number(low)}-{ratio_number(high)})"
+
+
+def ratio_number(value: object) -> str:
+    """An odds ratio with two or three figures: '0.84', '4.21', '42.6', '147'."""
+    number = float(value)  # type: ignore[arg-type]
+    if number >= 100:
+        return f"{number:,.0f}"
+    return f"{number:.1f}" if number >= 10 else f"{number:.2f}"
+
+
+def p_text(value: object) -> str:
+    """A p-value: 'p 0.03', 'p <0.001'."""
+    number = float(value)  # type: ignore[arg-type]
+    return "p <0.001" if number < 0.001 else f"p {number:.3f}".rstrip("0").rstrip(".")
 
 
 def newest_first(findings: Iterable[Finding]) -> list[Finding]:
@@ -384,8 +432,18 @@ def _week_text(status: Status) -> str:
     else:
         week += f"; last week {distance_text(status.last_week_m, units)}"
     if status.average_week_m is not None:
-        week += f"; {AVERAGE_WEEKS_TEXT} average {distance_text(status.average_week_m, units)}"
+        week += f"; {average_week_text(status)}"
     return week
+
+
+def average_week_text(status: Status) -> str:
+    """'4-week average 29.1 km', and the weeks it is over when some held no data ('(over 1
+    week with data)'): a week without data is not a week of rest."""
+    average = distance_text(status.average_week_m or 0.0, status.units)
+    text = f"{AVERAGE_WEEKS_TEXT} average {average}"
+    if status.average_weeks < AVERAGE_WEEKS:
+        text += f" (over {count_text(status.average_weeks, 'week')} with data)"
+    return text
 
 
 def _long_run_text(status: Status) -> str:
@@ -546,11 +604,6 @@ def span_text(first: dt.date | None, last: dt.date | None) -> str:
     return f"{day_text(first)} to {day_text(last)}"
 
 
-def count_text(count: int, singular: str, plural: str | None = None) -> str:
-    """'1 run', '3 runs', '1,204 runs'."""
-    return f"{count:,} {singular if count == 1 else (plural or singular + 's')}"
-
-
 __all__ = [
     "AthleteSummary",
     "RiskRank",
@@ -561,6 +614,9 @@ __all__ = [
     "finding_label",
     "is_pain_note",
     "newest_first",
+    "odds_ratio_text",
+    "p_text",
+    "ratio_number",
     "related_window_days",
     "risk_ranking",
     "span_text",

@@ -3,8 +3,9 @@
 The terminal, the HTML board and the JSON document show the same board: one row per athlete
 in the coach's order (`status.by_attention`), each with the status in a line, the reason for
 their place, and whether they need attention this week. An athlete needs attention with an
-open warning or high finding, a knee-pain note of the knee's trend days, or no data
-for longer than their `stale_after_days`; the others can wait for the next look.
+open warning or high finding, a knee-pain note of the knee's trend days, no data for longer
+than their `stale_after_days`, or a shoe in use past its limit; the others can wait for the
+next look.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from analyzer.report import (
     attention_pain_text,
     attention_ratio_text,
     attention_reason,
+    average_week_text,
     count_text,
     distance_text,
     week_not_judged_text,
@@ -84,14 +86,16 @@ def board(statuses: Mapping[str, Status]) -> list[BoardRow]:
 
 def attention_reasons(status: Status) -> tuple[str, ...]:
     """Why the athlete needs attention besides open findings: knee pain in the last
-    `pain_trend_days` ('knee pain 3 days before'), no data for a while ('no data for 29 days')."""
+    `pain_trend_days` ('knee pain 3 days before'), no data for a while ('no data for 29 days'),
+    a shoe in use past its limit however long ago it passed ('Nimbus past its limit')."""
     reasons = []
     pain = status.latest_pain
-    if pain is not None and (status.as_of - pain.date).days < status.pain_trend_days:
+    if pain is not None and status.has_recent_pain:
         reasons.append(f"knee pain {_days_ago(status.as_of, pain.date)}")
     if status.is_stale:
         days = status.days_since_last_activity
         reasons.append("no data" if days is None else f"no data for {count_text(days, 'day')}")
+    reasons += [f"{shoe.shoe} past its limit" for shoe in status.shoes]
     return tuple(reasons)
 
 
@@ -106,8 +110,7 @@ def status_line(status: Status) -> str:
         if not week_not_judged_text(status, status.this_week_m):  # no data is not a 0
             weeks.append(f"this week {distance_text(status.this_week_m, status.units)}")
         if status.average_week_m is not None:
-            average = distance_text(status.average_week_m, status.units)
-            weeks.append(f"{AVERAGE_WEEKS}-week average {average}")
+            weeks.append(average_week_text(status))
         parts += [", ".join(weeks)] if weeks else []
     else:
         parts.append(f"no runs this week or in the {AVERAGE_WEEKS} before")

@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
+import math
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -32,7 +33,7 @@ from matplotlib.transforms import blended_transform_factory
 
 from analyzer.checkers.rule import ChartMarks, Finding
 from analyzer.log import TrainingLog
-from analyzer.report import finding_label
+from analyzer.report import finding_label, ratio_number
 from analyzer.report.literal import literal_figure
 from analyzer.units import METRES_PER_MILE
 
@@ -54,6 +55,8 @@ BAR_COLOUR = "#4f7fb0"
 PARTIAL_COLOUR = "#b9cde2"
 AVERAGE_COLOUR = "#1f3d5c"
 REST_COLOUR = "#ececec"
+NO_DATA_COLOUR = "white"  # a day without data: an empty cell, apart from a rest day's grey
+NO_DATA_EDGE = "#c8c8c8"
 RETIRED_COLOUR = "#b5b5b5"
 UNKNOWN_COLOUR = "#dadada"  # an unknown surface is grey, never a guess
 SIDE_STYLES = {  # knee side -> marker, colour, label
@@ -257,6 +260,9 @@ def weeks_table(log: TrainingLog, window: Window, units: str) -> pd.DataFrame:
     complete = weekly.copy()
     if window.days_in_last_week < 7:
         complete.iloc[-1] = np.nan  # an unfinished week would pull the average down
+    # the weeks after the last activity (any sport) hold no data, not zero: no average there
+    last_day = pd.Timestamp(_until(log.activities, window.as_of)["local_date"].max())
+    complete[complete.index > last_day - pd.Timedelta(days=last_day.day_of_week)] = np.nan
     average = complete.rolling(AVERAGE_WEEKS, min_periods=AVERAGE_WEEKS).mean()
     table = pd.DataFrame({"distance": weekly, "average": average})
     return table.reindex(window.mondays).fillna({"distance": 0.0})
@@ -469,7 +475,10 @@ def rest_calendar_figure(
     marks: Marks,
     size: Size,
 ) -> Figure:
-    """The calendar's figure: one column per week, Monday at the top."""
+    """The calendar's figure: one column per week, Monday at the top. A day before the first
+    activity or after the last (of any sport) is no data, drawn apart from rest."""
+    active = pd.to_datetime(_until(log.activities, window.as_of)["local_date"])
+    covered = (active.min(), active.max())
     runs = _runs_until(log, window.as_of)
     runs = runs[runs["local_date"] >= window.first]
     daily = (runs["distance_m"] / _unit_m(units)).groupby(pd.to_datetime(runs["local_date"])).sum()
@@ -485,6 +494,7 @@ def rest_calendar_figure(
     figure, axes = _figure(size, 2.7 if not size.is_narrow else 2.5, grid=False)
     top = max(float(daily.max()) if len(daily) else 1.0, 1.0)
     shades = mpl.colormaps["Blues"]
+    no_data = False
     cells: list[Rectangle] = []
     faces: list[ColorType] = []
     edges: list[str] = []
@@ -496,6 +506,10 @@ def rest_calendar_figure(
             if day > pd.Timestamp(window.as_of):
                 faces.append("white")
                 edges.append("#d6d6d6")
+            elif not covered[0] <= day <= covered[1]:
+                faces.append(NO_DATA_COLOUR)
+                edges.append(NO_DATA_EDGE)
+                no_data = True
             else:
                 faces.append(
                     shades(0.35 + 0.6 * float(daily[day]) / top) if is_run else REST_COLOUR
@@ -567,6 +581,8 @@ def rest_calendar_figure(
         else Patch(color=shades(0.7), label="run (darker: longer)"),
         Patch(color=REST_COLOUR, label="rest"),
     ]
+    if no_data:
+        handles.append(Patch(facecolor=NO_DATA_COLOUR, edgecolor=NO_DATA_EDGE, label="no data"))
     if pain:
         handles.append(
             Patch(facecolor="white", edgecolor=PAIN_COLOUR, label="knee-pain note (its score)")
@@ -1031,6 +1047,89 @@ def pain_patterns_figure(table: pd.DataFrame, size: Size) -> Figure:
     ]
     _fit(figure, handles, left_in=0.15, bottom_in=0.35, right_in=0.2)
     return figure
+
+
+# 10. What tends to come before knee pain across the squad?
+
+FOREST_LIMITS = (0.05, 500.0)  # the odds-ratio axis at most: an interval beyond ends in an arrow
+_AS_OFTEN_COLOUR = "#6b6b6b"
+
+
+def forest_chart(table: pd.DataFrame) -> Chart | None:
+    """The squad study's odds ratios with their 95 % intervals, one row per pattern that has
+    one (the table's order), on a log axis with 1 marked; None when no pattern has one."""
+    shown = table[table["odds_ratio"].notna()]
+    if shown.empty:
+        return None
+    return _both(lambda size: forest_figure(shown, size))
+
+
+def forest_figure(table: pd.DataFrame, size: Size) -> Figure:
+    """Each pattern's row: its name and figures above a line from the interval's low to high
+    end and a dot at the odds ratio; the rows whose interval lies above or below 1 in colour."""
+    figure, axes = _figure(size, 0.35 + 0.5 * len(table), grid=False)
+    axes.set_xscale("log")
+    axes.grid(axis="x", color="#e4e4e4", linewidth=0.8)
+    lowest, highest = FOREST_LIMITS
+    left = max(lowest, min(0.5, float(table["ci_low"].min())) / 1.5)
+    right = min(highest, max(2.0, float(table["ci_high"].max())) * 1.5)
+    axes.axvline(1.0, color="#333333", linewidth=1.0, linestyle="--", zorder=1)
+    for position, row in enumerate(table.itertuples(index=False)):
+        is_clear = row.ci_low > 1 or row.ci_high < 1
+        colour = PAIN_COLOUR if is_clear else _AS_OFTEN_COLOUR
+        low, high = max(row.ci_low, left), min(row.ci_high, right)
+        axes.plot([low, high], [position, position], color=colour, linewidth=2.2, zorder=2)
+        axes.plot([row.odds_ratio], [position], "o", color=colour, markersize=6, zorder=3)
+        for end, edge, marker in ((row.ci_low, left, "<"), (row.ci_high, right, ">")):
+            if (end < edge) if marker == "<" else (end > edge):  # the interval runs on past it
+                axes.plot([edge], [position], marker, color=colour, markersize=6, zorder=3)
+        counts = (
+            f"{row.episodes_with:,}/{row.episodes:,}, "
+            f"{row.pain_free_with:,}/{row.pain_free_fortnights:,}"
+        )
+        if not size.is_narrow:
+            counts = (
+                f"before {row.episodes_with:,} of {row.episodes:,} episodes, in "
+                f"{row.pain_free_with:,} of {row.pain_free_fortnights:,} pain-free fortnights"
+            )
+        ratio = ratio_number(row.odds_ratio)
+        figures = f"{ratio} ({ratio_number(row.ci_low)}-{ratio_number(row.ci_high)}) · {counts}"
+        axes.text(
+            0.0,
+            position - 0.2,
+            f"{row.pattern}: {figures}",
+            transform=blended_transform_factory(axes.transAxes, axes.transData),
+            ha="left",
+            va="bottom",
+            fontsize=8 if size.is_narrow else 8.5,
+            weight="bold" if is_clear else "normal",
+            color="#222222",
+            bbox=_LABEL_BOX,  # the dashed 1 passes behind the words
+        )
+    axes.set_xlim(left, right)
+    axes.set_ylim(len(table) - 0.5, -0.8)
+    axes.set_yticks([])
+    axes.spines["left"].set_visible(False)
+    decades = math.log10(right / left)
+    subs = (1.0,) if size.is_narrow and decades > 2 else (1.0, 2.0, 5.0)
+    axes.xaxis.set_major_locator(mpl.ticker.LogLocator(subs=subs))
+    axes.xaxis.set_minor_locator(mpl.ticker.NullLocator())
+    axes.xaxis.set_major_formatter(mpl.ticker.FuncFormatter(_ratio_tick))
+    axes.set_xlabel(
+        "odds ratio, log scale (1: as often)"
+        if size.is_narrow
+        else "odds ratio, log scale (1: as often before pain as in pain-free fortnights)"
+    )
+    handles = [
+        Line2D([], [], color=PAIN_COLOUR, marker="o", label="95 % interval above or below 1"),
+        Line2D([], [], color=_AS_OFTEN_COLOUR, marker="o", label="interval includes 1"),
+    ]
+    _fit(figure, handles, left_in=0.15, bottom_in=0.55, right_in=0.2)
+    return figure
+
+
+def _ratio_tick(value: float, _position: object) -> str:
+    return f"{value:g}"
 
 
 # shared parts

@@ -37,7 +37,9 @@ from analyzer.report import (
     is_pain_note,
     newest_first,
     no_open_findings_text,
+    odds_ratio_text,
     open_finding_text,
+    p_text,
     pain_patterns_title,
     related_window_days,
     span_text,
@@ -49,6 +51,7 @@ from analyzer.report.literal import html_text as escape  # escaped, no bidirecti
 from analyzer.report.sparkline import weekly_sparkline
 from analyzer.status import OPEN_WINDOW_DAYS, Status, default_as_of
 from analyzer.status import statuses as athlete_statuses
+from analyzer.study import SquadStudy
 
 CARDS_BELOW_PX = 600  # narrower than this, every table is a column of cards
 NARROW_CHARTS_BELOW_PX = 700  # narrower than this, charts use their phone drawing
@@ -134,6 +137,7 @@ class _View:
     since: dt.date | None
     errors: list[FileError]
     name: str | None  # the squad's name (the folder named), for its titles
+    study: SquadStudy | None = None  # what tends to come before knee pain across the squad
 
     @property
     def is_squad(self) -> bool:
@@ -153,16 +157,18 @@ def render_html(
     statuses: Mapping[str, Status] | None = None,
     since: dt.date | None = None,
     processes: int | None = None,
+    study: SquadStudy | None = None,
 ) -> str:
-    """One page: for a runner, their report; for a squad, the board, then one section per
-    athlete in its order (each with a link back to the board), then the files not read.
+    """One page: for a runner, their report; for a squad, the board, what tends to come before
+    knee pain across the squad (`study`), then one section per athlete in its order (each
+    with a link back to the board), then the files not read.
 
     The charts show the `WINDOW_WEEKS` weeks up to `as_of` (default: the log's newest day), or
     the weeks from `since` when it is given; the counts are of the days from `since` to `as_of`.
     `name` names the squad in the title (the folder named). `processes` draw the athletes'
     charts (default: one per core, at most 8; the command line passes RUNLOG_WORKERS).
     """
-    view = _view(log, findings, errors, name, as_of, statuses, since)
+    view = _view(log, findings, errors, name, as_of, statuses, since, study)
     anchors = _anchors(view.summaries)
     if not view.is_squad:
         summary = view.summaries[0] if view.summaries else None
@@ -175,6 +181,7 @@ def render_html(
     title = _squad_title(view)
     body = [f"<h1>{escape(title)}</h1>", _overview(view)]
     body.append(_board(view, {athlete: f"#{anchor}" for athlete, anchor in anchors.items()}))
+    body.append(_study(view.study))
     back = f'<nav class="back"><a href="#{BOARD_ID}">↑ The board</a></nav>'
     openings = {
         summary.athlete: f'<section class="athlete" id="{anchors[summary.athlete]}">\n{back}\n'
@@ -194,15 +201,23 @@ def render_site(
     statuses: Mapping[str, Status] | None = None,
     since: dt.date | None = None,
     processes: int | None = None,
+    study: SquadStudy | None = None,
 ) -> dict[str, str]:
-    """A squad as a small site, by file name: `index.html`, the board and the files not read,
-    and one page per athlete (`page_names`), titled with their name and the as-of day, with a
-    link back to the board. Each page holds its style and charts: it opens alone.
-    `processes` as for render_html."""
-    view = _view(log, findings, errors, name, as_of, statuses, since)
+    """A squad as a small site, by file name: `index.html` (the board, what tends to come
+    before knee pain across the squad (`study`) and the files not read) and one page per
+    athlete (`page_names`), titled with their name and the as-of day, with a link back to the
+    board. Each page holds its style and charts: it opens alone. `processes` as for
+    render_html."""
+    view = _view(log, findings, errors, name, as_of, statuses, since, study)
     files = page_names([summary.athlete for summary in view.summaries])
     title = _squad_title(view)
-    index = [f"<h1>{escape(title)}</h1>", _overview(view), _board(view, files), *_files(view)]
+    index = [
+        f"<h1>{escape(title)}</h1>",
+        _overview(view),
+        _board(view, files),
+        _study(view.study),
+        *_files(view),
+    ]
     pages = {INDEX_PAGE: _page(title, index)}
     back = f'<nav class="back"><a href="{INDEX_PAGE}#{BOARD_ID}">← {escape(title)}</a></nav>'
     sections = _sections(
@@ -263,6 +278,7 @@ def _view(
     as_of: dt.date | None,
     statuses: Mapping[str, Status] | None,
     since: dt.date | None,
+    study: SquadStudy | None = None,
 ) -> _View:
     as_of = as_of or default_as_of(log) or dt.date.today()
     if statuses is None:
@@ -272,7 +288,7 @@ def _view(
         weeks = (window.last_monday - since).days // 7 + 1
         window = charts.status_window(as_of, max(weeks, 1))
     summaries = in_attention_order(athlete_summaries(log, findings, since, as_of), statuses)
-    return _View(log, summaries, statuses, window, since, list(errors), name)
+    return _View(log, summaries, statuses, window, since, list(errors), name, study)
 
 
 def _squad_title(view: _View) -> str:
@@ -348,7 +364,8 @@ def _board(view: _View, links: Mapping[str, str]) -> str:
             "<h2>Athletes, most in need of a call first</h2>",
             f'<p class="summary">{needing} of {len(rows)} need attention, marked at the left: '
             f"an open warning or high finding (the last {OPEN_WINDOW_DAYS} days), knee pain "
-            f"(the last {_pain_days(view.statuses)}) or no data for a while. Knee-pain notes are "
+            f"(the last {_pain_days(view.statuses)}), no data for a while or a shoe in use past "
+            "its limit. Knee-pain notes are "
             "dotted above the weeks.</p>",
             '<table class="board cards">',
             f"<thead><tr><th>#</th><th>Athlete</th><th>Last {len(view.window.mondays)} weeks</th>"
@@ -400,6 +417,73 @@ def _board_row(view: _View, row: BoardRow, link: str) -> str:
         f'<td class="why" data-label="Why">{escape(row.why)}{before}</td>'
         "</tr>"
     )
+
+
+STUDY_ID = "before-knee-pain"
+
+
+def _study(study: SquadStudy | None) -> str:
+    """What tends to come before knee pain across the squad: the design and its numbers, the
+    forest plot, every pattern's counts and figures, and what they cannot say; under the
+    minimum, the reason and the counts."""
+    if study is None:
+        return ""
+    rows = "\n".join(
+        "<tr>"
+        f'<td class="pattern"><strong>{escape(str(row["pattern"]))}</strong>'
+        f'<div class="evidence">{escape(str(row["label"]))}</div></td>'
+        f'<td data-label="{_BEFORE_EPISODE}">{row["episodes_with"]:,} of {row["episodes"]:,}</td>'
+        f'<td data-label="{_PAIN_FREE}">{row["pain_free_with"]:,} of '
+        f"{row['pain_free_fortnights']:,}</td>"
+        + (
+            f'<td data-label="Odds ratio">{escape(_study_figures(row))}</td>'
+            if study.reason is None
+            else ""
+        )
+        + "</tr>"
+        for row in study.rows()
+    )
+    ratio_head = "<th>Odds ratio (95 % CI), Holm p</th>" if study.reason is None else ""
+    said = [study.design_text, study.without_episodes_text]
+    parts = [
+        f'<section id="{STUDY_ID}" class="study">',
+        "<h2>What tends to come before knee pain across the squad?</h2>",
+        f'<p class="summary">{escape(" ".join(part for part in said if part))}</p>',
+    ]
+    if study.reason is not None:
+        parts.append(f"<p>{escape(study.reason)}</p>")
+    else:
+        parts.append(
+            _chart(
+                charts.forest_chart(study.table),
+                "Odds ratio of each pattern before knee pain against pain-free fortnights, "
+                "within runners, with its 95 % interval, on a log scale; 1 is as often",
+                "No pattern had an odds ratio to give: see each one's reason below.",
+                "Dot: the odds ratio; line: its 95 % interval; then the episodes with the "
+                "pattern of those judged, and the pain-free fortnights. Right of the dashed 1: "
+                "more often in the 14 days before an episode than in the same runners' "
+                "pain-free fortnights.",
+            )
+        )
+    parts += [
+        '<table class="study cards">',
+        f"<thead><tr><th>Pattern</th><th>{_BEFORE_EPISODE}</th><th>{_PAIN_FREE}</th>"
+        f"{ratio_head}</tr></thead>",
+        f"<tbody>{rows}</tbody>",
+        "</table>",
+        f'<p class="quiet">{escape(study.caveat)}</p>',
+        "</section>",
+    ]
+    return "\n".join(parts)
+
+
+def _study_figures(row: Mapping[str, object]) -> str:
+    """'4.21 (95 % CI 1.85-9.60), Holm p 0.002', or why there is no odds ratio."""
+    ratio = odds_ratio_text(row)
+    if not ratio:
+        return str(row["reason"])
+    held = row["p_holm"]
+    return f"{ratio}, Holm {p_text(held)}" if held == held else ratio  # NaN: no test
 
 
 def _athlete(view: _View, summary: AthleteSummary, opening: str) -> str:
@@ -525,9 +609,9 @@ def _pain_patterns(patterns: PainPatterns) -> str:
     rows = "\n".join(
         "<tr>"
         f"<td>{escape(row['label'])}</td>"
-        f'<td data-label="{_BEFORE_EPISODE}">{row["episodes_with"]} of {row["episodes"]}</td>'
-        f'<td data-label="{_PAIN_FREE}">{row["pain_free_with"]} of '
-        f"{row['pain_free_fortnights']}</td>"
+        f'<td data-label="{_BEFORE_EPISODE}">{row["episodes_with"]:,} of {row["episodes"]:,}</td>'
+        f'<td data-label="{_PAIN_FREE}">{row["pain_free_with"]:,} of '
+        f"{row['pain_free_fortnights']:,}</td>"
         "</tr>"
         for row in patterns.table.to_dict("records")
     )

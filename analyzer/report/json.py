@@ -30,6 +30,7 @@ from analyzer.report import (
 )
 from analyzer.report.board import BoardRow, board
 from analyzer.status import Status, finding_headline, finding_line
+from analyzer.study import DESIGN, SquadStudy
 
 
 def render_json(
@@ -39,9 +40,10 @@ def render_json(
     statuses: Mapping[str, Status] | None = None,
     as_of: dt.date | None = None,
     since: dt.date | None = None,
+    study: SquadStudy | None = None,
 ) -> str:
     """The document (docs/DESIGN.md#the-json-document): the as-of day, each athlete with their
-    status and findings, then the files not read."""
+    status and findings, the squad's board and `study`, then the files not read."""
     statuses = statuses or {}
     athletes = []
     for summary in athlete_summaries(log, findings, since, as_of):
@@ -66,6 +68,8 @@ def render_json(
     document["athletes"] = athletes
     if len(statuses) > 1:
         document["squad"] = {"board": [board_row_dict(row) for row in board(statuses)]}
+        if study is not None:
+            document["squad"]["patterns"] = study_dict(study)
     document["errors"] = [
         {"path": error.path, "kind": str(error.kind), "error": error.reason} for error in errors
     ]
@@ -87,6 +91,28 @@ def board_row_dict(row: BoardRow) -> dict[str, Any]:
         "status_line": row.line,
         "why": row.why,
         "before_knee_pain": row.before_pain,
+    }
+
+
+def study_dict(study: SquadStudy) -> dict[str, Any]:
+    """What tends to come before knee pain across the squad
+    (docs/DESIGN.md#what-comes-before-knee-pain-across-a-squad): the design, the numbers it
+    rests on, why it shows counts only (or null), what it cannot say, and a row per pattern
+    (no odds ratio, interval or p-value where its `reason` says why)."""
+    return {
+        "design": DESIGN,
+        "summary": study.design_text,
+        "runners": study.runners,
+        "runners_without_episodes": study.runners_without_episodes,
+        "without_episodes": study.without_episodes_text or None,
+        "episodes": study.episodes,
+        "pain_free_fortnights": study.pain_free_fortnights,
+        "min_episodes": study.min_episodes,
+        "min_runners": study.min_runners,
+        "patterns_tested": study.tested,
+        "reason": study.reason,
+        "note": study.caveat,
+        "rows": [{column: plain(value) for column, value in row.items()} for row in study.rows()],
     }
 
 

@@ -9,7 +9,9 @@ output has its own way of reading text as more than text, and each has one funct
   an SVG cannot hold most control characters: `literal_figure` turns mathematics and TeX off
   for every text of a figure and strips the characters;
 - a spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` as a formula:
-  `spreadsheet_cell` puts a `'` before it, as spreadsheets themselves do to keep text;
+  `spreadsheet_cell` puts a `'` before it, as spreadsheets themselves do to keep text (but
+  not before a number, a time or an offset such as `+01:00`: a spreadsheet reads those as
+  values, and they are data that must read back as written);
 - HTML is escaped where it is written (`html_text`, for every text of report/html.py); JSON
   escapes itself;
 - a line runlog prints about a file is one line: `one_line` shows a line break in a file's
@@ -42,6 +44,9 @@ _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
 _WHITE_CONTROL = re.compile(r"[\t\r\x0b\x0c]")  # shown as a space, not joined to the next word
 _BIDI_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# What a spreadsheet reads as a value, not a formula, though it starts with + or -: a number
+# (-5, +3.5e2) or a clock time or UTC offset (+01:00, -05:30:00).
+_VALUE = re.compile(r"[+-]?(?:\d+(?:[.,]\d+)?(?:[eE][+-]?\d+)?|\d{1,2}:\d{2}(?::\d{2})?)")
 
 
 def terminal_text(text: str) -> str:
@@ -82,9 +87,13 @@ def literal_figure(figure: Figure) -> Figure:
 
 
 def spreadsheet_cell(value: object) -> object:
-    """The value for a CSV cell: text a spreadsheet would run as a formula starts with `'`;
-    bidirectional controls are removed."""
+    """The value for a CSV cell: bidirectional controls removed; text a spreadsheet would run
+    as a formula starts with `'`, and so does text that starts with `'` already, so that
+    exactly one `'` comes off again (schema.read_csv) and every text reads back as it was
+    written."""
     if not isinstance(value, str):
         return value
     value = _BIDI_CONTROL.sub("", value)
-    return "'" + value if value.startswith(_FORMULA_STARTS) else value
+    if value.startswith("'") or (value.startswith(_FORMULA_STARTS) and not _VALUE.fullmatch(value)):
+        return "'" + value
+    return value

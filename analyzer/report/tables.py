@@ -1,8 +1,10 @@
 """The activities table as a file for other tools: Parquet (typed) or CSV (ISO dates).
 
-`runlog import` writes these. Parquet keeps every dtype: `local_date` as a date, times as UTC
-timestamps, lists of ids as lists. CSV writes dates and times as ISO text and joins lists
-with ';'.
+`runlog import` writes these (the table as published: analyzer/schema.py). Parquet keeps
+every dtype: `local_date` as a date, times as UTC timestamps, lists of ids as lists. CSV
+writes dates and times as ISO text (every instant whole), joins lists with ';', and marks
+text a spreadsheet would run as a formula with a leading `'` (report/literal.py): read back
+with analyzer.schema.read_csv, a CSV gives the Parquet's values.
 """
 
 from __future__ import annotations
@@ -43,13 +45,19 @@ def activities_csv(activities: pd.DataFrame) -> str:
 
 
 def _iso_times(values: pd.Series) -> pd.Series:
-    """Times as ISO 8601 text ('2026-03-22T06:00:00+00:00'), one precision for the column.
-
-    One precision, so that readers parsing the column with one format do not stumble.
-    """
+    """Times as ISO 8601 text ('2026-03-22T06:00:00+00:00'), one precision for the column:
+    the coarsest that writes every time whole (a reader gets the same instants back), so
+    that readers parsing the column with one format do not stumble."""
     present = values.dropna()
-    whole_seconds = bool((present.dt.microsecond == 0).all() and (present.dt.nanosecond == 0).all())
-    timespec = "seconds" if whole_seconds else "milliseconds"
+    nanoseconds = present.dt.microsecond * 1000 + present.dt.nanosecond
+    timespec = next(
+        (
+            name
+            for name, unit in (("seconds", 10**9), ("milliseconds", 10**6), ("microseconds", 10**3))
+            if ((nanoseconds % unit) == 0).all()
+        ),
+        "nanoseconds",
+    )
     return values.map(lambda time: time.isoformat(timespec=timespec), na_action="ignore")
 
 

@@ -43,6 +43,8 @@ from analyzer.report import (
     is_pain_note,
     newest_first,
     no_open_findings_text,
+    odds_ratio_text,
+    p_text,
     pain_patterns_title,
     ratio_not_judged_text,
     related_window_days,
@@ -61,6 +63,7 @@ from analyzer.status import (
     finding_headline,
     finding_line,
 )
+from analyzer.study import SquadStudy, minimum_text
 
 WIDTH_CHARS = 100  # wrap messages to a wide terminal; long messages stay readable
 MIN_WIDTH_CHARS = 60  # narrower terminals still get this width: the lines stay readable
@@ -79,16 +82,20 @@ def render_text(
     show_all: bool = False,
     width: int = WIDTH_CHARS,
     athletes: Sequence[str] = (),
+    study: SquadStudy | None = None,
 ) -> str:
     """The whole report, then the errors. For one athlete (or each of `athletes`, as named):
     their status when given, then their history. For a squad: the board, the athletes who need
     attention with their open findings and advice, the others one line each; with `show_all`,
     the board and every athlete in full. A history shows the findings of the `HISTORY_WEEKS`
     weeks up to the as-of day, older ones counted per quarter, unless `since` or `show_all` asks
-    for them. Lines wrap at `width` characters (60 at the least)."""
+    for them. A squad's `study` (what tends to come before knee pain) closes its view in three
+    lines. Lines wrap at `width` characters (60 at the least)."""
     token = _width_chars.set(max(width, MIN_WIDTH_CHARS))
     try:
-        return _render_text(log, findings, errors, statuses, (since, until), show_all, athletes)
+        return _render_text(
+            log, findings, errors, statuses, (since, until), show_all, athletes, study
+        )
     finally:
         _width_chars.reset(token)
 
@@ -101,6 +108,7 @@ def _render_text(
     days: tuple[dt.date | None, dt.date | None],
     show_all: bool,
     athletes: Sequence[str],
+    study: SquadStudy | None,
 ) -> str:
     since, until = days
     summaries = athlete_summaries(log, findings, since, until)
@@ -112,10 +120,12 @@ def _render_text(
         by_name = {summary.athlete: summary for summary in summaries}
         summaries = [by_name[athlete] for athlete in athletes if athlete in by_name]
     elif len(summaries) > 1 and statuses and not show_all:
-        blocks += _squad_blocks(statuses)
+        blocks += _squad_blocks(statuses, study)
         summaries = []
     elif len(summaries) > 1:
         blocks.append(attention_text(statuses) if statuses else _ranking(summaries))
+        if study is not None:
+            blocks.append("\n".join(study_lines(study)))
     for summary in summaries:
         status = statuses.get(summary.athlete)
         if status is not None:
@@ -259,9 +269,10 @@ def attention_text(statuses: Mapping[str, Status], with_why: bool = True) -> str
     return "\n".join(lines)
 
 
-def _squad_blocks(statuses: Mapping[str, Status]) -> list[str]:
+def _squad_blocks(statuses: Mapping[str, Status], study: SquadStudy | None) -> list[str]:
     """A squad at a glance: the board, the athletes who need attention (their open findings and
-    advice), the others one line each, and how to see more."""
+    advice), the others one line each, what tends to come before knee pain across the squad,
+    and how to see more."""
     rows = board(statuses)
     needing = [row for row in rows if row.needs_attention]
     others = [row for row in rows if not row.needs_attention]
@@ -275,6 +286,8 @@ def _squad_blocks(statuses: Mapping[str, Status]) -> list[str]:
         lines = [f"The others ({len(others)} of {len(rows)}): why they are where they are"]
         lines += [_one_line(f"  {row.athlete}: {row.why}") for row in others]
         blocks.append("\n".join(lines))
+    if study is not None:
+        blocks.append("\n".join(study_lines(study)))
     blocks.append(
         "\n".join(
             _wrapped(
@@ -287,14 +300,61 @@ def _squad_blocks(statuses: Mapping[str, Status]) -> list[str]:
     return blocks
 
 
+STUDY_LINES = 3  # the squad's study in a terminal: its numbers, what stood out, what it is
+STUDY_NAMED = 1  # the patterns named on its line, the largest odds ratio; the rest counted
+
+
+def study_lines(study: SquadStudy) -> list[str]:
+    """What tends to come before knee pain across the squad, in `STUDY_LINES` lines: the
+    design and its numbers; the patterns whose 95 % interval lies above 1 (or below), or
+    that none does; and what the figures are not. Under the minimum: the counts' reason."""
+    head = (
+        f"Across the squad: {count_text(study.episodes, 'knee-pain episode')} of "
+        f"{count_text(study.runners, 'runner')} against their "
+        f"{count_text(study.pain_free_fortnights, 'pain-free fortnight')}"
+    )
+    if study.reason is not None:  # under the minimum
+        said = minimum_text(study.min_episodes, study.min_runners)
+        return [_one_line(head + ":"), _one_line(f"  {said[0].upper()}{said[1:]}.")]
+    rows = study.table[study.table["odds_ratio"].notna()]
+    above, below = rows[rows["ci_low"] > 1], rows[rows["ci_high"] < 1]
+    tested = count_text(study.tested, "pattern")
+    if rows.empty:
+        said = "  No pattern had an odds ratio to give; each one's counts say why"
+    elif above.empty and below.empty:
+        said = f"  None of {tested} came before pain clearly more or less often than otherwise"
+    else:
+        named = [_study_row_text(row) for row in above.head(STUDY_NAMED).to_dict("records")]
+        if len(above) > STUDY_NAMED:
+            named.append(f"{len(above) - STUDY_NAMED} more")
+        more = f"more often: {'; '.join(named)}" if named else ""
+        fewer = f"less often: {count_text(len(below), 'pattern')}" if len(below) else ""
+        said = " / ".join(part for part in (more, fewer) if part)
+        said = f"  {said[0].upper()}{said[1:]} ({tested} tested)"
+    return [
+        _one_line(head + ":"),
+        _one_line(said),
+        _one_line(
+            "  Case-crossover, each runner against themself, Holm-adjusted p: associations, "
+            "not causes."
+        ),
+    ]
+
+
+def _study_row_text(row: Mapping[str, object]) -> str:
+    """'<pattern>, odds ratio 4.21 (95 % CI 1.85-9.60), Holm p 0.002'."""
+    return f"{row['pattern']}, odds ratio {odds_ratio_text(row)}, Holm {p_text(row['p_holm'])}"
+
+
 NEED_FINDINGS_SHOWN = 3  # an athlete's open warning and high findings listed; the rest counted
 
 
 def attention_lines(row: BoardRow) -> list[str]:
     """An athlete who needs attention: why, their open warning and high findings one line each
-    (the first `NEED_FINDINGS_SHOWN`), and this week's advice."""
+    (the first `NEED_FINDINGS_SHOWN`, a note once), and this week's advice."""
     lines = [_one_line(f"{row.athlete} (#{row.place}): {'; '.join(row.reasons)}")]
-    serious = [item for item in row.status.open_findings if item.severity != "info"]
+    # one line per note: its pain and its red flags are two findings of one journal line
+    serious = [item for item in row.status.counted_findings if item.severity != "info"]
     if not serious:  # stale or in pain without a finding: the board's why says what is known
         lines += _wrapped(f"why: {row.why}", "  ", "       ")
     if row.before_pain:
@@ -304,7 +364,7 @@ def attention_lines(row: BoardRow) -> list[str]:
         day = f"{finding.date:%a} {finding.date.day} {finding.date:%b}"
         lines.append(_one_line(f"  {mark:<4}  {finding.code} {day}  {finding_headline(finding)}"))
     if len(serious) > NEED_FINDINGS_SHOWN:
-        lines.append(f"  and {count_text(len(serious) - NEED_FINDINGS_SHOWN, 'more')}")
+        lines.append(f"  and {count_text(len(serious) - NEED_FINDINGS_SHOWN, 'more', 'more')}")
     lead = "  This week: "
     for number, sentence in enumerate(row.status.advice):
         lines += _wrapped(sentence, lead if number == 0 else " " * len(lead), " " * len(lead))

@@ -52,12 +52,13 @@ def test_the_squads_why_is_the_top_finding_in_a_few_words(squad):
     squad_statuses = statuses(log, findings, dt.date(2026, 11, 8))
     text = render_text(log, findings, (), squad_statuses, show_all=True)  # the board's whys
     whys = [line.strip() for line in text.split("\n\n", 1)[0].splitlines() if "why:" in line]
-    assert whys == [
+    assert whys == [  # in the board's order of need: red flags, no data, the rest
+        "why: right knee pain 4/10, swelling (RL501, Tue 3 Nov); still with swelling (5/10 to "
+        "4/10),",
         "why: no activity since Sun 11 Oct 2026 (28 days)",
-        "why: right knee pain 4/10, swelling (RL501, Tue 3 Nov)",  # "still": its episode's side
         "why: cadence 161 steps/min over 4 runs, under 170 (RL201, Sun 1 Nov)",
         "why: nothing flagged in the last 28 days",
-    ]
+    ]  # Ben's "still swollen" takes its episode's side; the line wraps at 100 characters
 
 
 def test_a_miles_runners_headline_is_in_miles():

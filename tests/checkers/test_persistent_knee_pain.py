@@ -159,3 +159,17 @@ def test_a_red_flag_past_two_weeks_says_both():
     (finding,) = rule.check(log_of(*notes), DEFAULTS)
     assert "You have noted knee pain for 15 days now, since Mon 19 Jan." in finding.message
     assert finding.evidence["days"] == 15
+
+
+def test_the_profiles_episode_gap_makes_the_notes_readers_episodes_too():
+    # "still aching" names no knee: it is the knee's only inside an open episode, whose gap is
+    # this rule's setting for the notes reader, the knee-pain notes and this rule alike
+    log = log_of(note(day(0), "right knee sore 4/10"), note(day(20), "still aching, 3/10"))
+    longer = profile_from_dict({"rules": {SLUG: {"episode_gap_days": 30}}})
+    told = {
+        (item.rule, item.evidence.get("side"), item.evidence.get("score_of_10"))
+        for item in run_rules(log, longer)
+        if item.date == day(20)
+    }
+    assert told == {("knee-pain-note", "right", 3.0), (SLUG, None, None)}
+    assert [item for item in run_rules(log) if item.date == day(20)] == []

@@ -216,21 +216,15 @@ def test_findings_keep_the_contract(log):
 
 
 def test_a_rule_with_two_things_to_say_on_one_day_says_one_with_the_other_in_evidence():
-    # a week all on the road, three of every four runs of unknown surface: on the same
-    # Sunday monotonous-surface has a spell on the road and a note on the unknown surface
-    days = [
-        FIRST_MONDAY + dt.timedelta(weeks=week, days=day)
-        for week in range(8)
-        for day in (0, 2, 4, 6)
-    ]
-    surfaces = ["road", "unknown", "unknown", "unknown"] * 8
-    log = make_log(
-        [run(date, 6, surface=place) for date, place in zip(days, surfaces, strict=True)]
-    )
-    (finding,) = [item for item in run_rules(log) if item.rule == "monotonous-surface"]
-    assert finding.evidence["surface"] == "road"
+    # two pairs pass their limit on the same Sunday, one in the morning run, one in the
+    # evening's: shoe-overdue has two things to say that day
+    runs = [run(FIRST_MONDAY + dt.timedelta(days=6), 6, hour=7, shoe="Pegasus")]
+    runs += [run(FIRST_MONDAY + dt.timedelta(days=6), 6, hour=18, shoe="Ghost")]
+    shoes = [ShoeSetting("Pegasus", pre_used_km=475.0), ShoeSetting("Ghost", pre_used_km=476.0)]
+    (finding,) = [item for item in run_rules(make_log(runs, shoes=shoes)) if item.code == "RL402"]
     (other,) = finding.evidence["also"]
-    assert other["unknown_pct"] == 75.0 and "[[surfaces]]" in other["message"]
+    assert {finding.evidence["shoe"], other["shoe"]} == {"Pegasus", "Ghost"}
+    assert "passed 480.0 km" in other["message"]
 
 
 @pytest.mark.parametrize(

@@ -235,3 +235,23 @@ def near_shoe_log() -> TrainingLog:
 @pytest.fixture(scope="module")
 def near_shoe_status(near_shoe_log) -> Status:
     return statuses(near_shoe_log, [], default_as_of(near_shoe_log))["ana"]
+
+
+@pytest.fixture(scope="module")
+def squad_study():
+    """A squad study over six runners with three episodes each, from counts written here: a
+    pattern before two of each runner's three episodes and in 2 of their 20 pain-free
+    fortnights, one as common either way, and one that never held."""
+    from analyzer.study import PooledCounts, SquadCounts, squad_study
+
+    counts = SquadCounts(runners=6, runners_without_episodes=1, episodes=18)
+    counts.pain_free_fortnights = 120
+    for slug, label, before, pain_free in (
+        ("low-cadence", "running cadence under 170 steps/min", 2, 2),
+        ("weekly-mileage-jump", "a week's distance well up on your usual week", 1, 7),
+        ("shoe-overdue", "runs on a shoe past its warning distance", 0, 0),
+    ):
+        counts.patterns[slug] = PooledCounts(label)
+        for _ in range(6):
+            counts.patterns[slug].add(before, 3, pain_free, 20)
+    return squad_study(counts)

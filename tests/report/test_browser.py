@@ -39,12 +39,15 @@ def browser():
 
 
 @pytest.fixture(scope="module")
-def pages(tmp_path_factory, coach_log, coach_findings, coach_errors) -> dict[str, Path]:
+def pages(
+    tmp_path_factory, coach_log, coach_findings, coach_errors, squad_study
+) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("pages")
     sample = load(SAMPLE_DATA)
     written = {
         "sample": render_html(sample, run_rules(sample), sample.errors),
-        "coach": render_html(coach_log, coach_findings, coach_errors),
+        # the coach's page with a squad study's forest plot after the board
+        "coach": render_html(coach_log, coach_findings, coach_errors, study=squad_study),
     }
     paths = {}
     for name, page in written.items():

@@ -91,16 +91,16 @@ def test_the_board_comes_first_and_links_to_each_athlete(outline):
     ]
     athlete_links = [link for link in outline.links if link.startswith("#athlete-")]
     assert [link.lstrip("#") for link in athlete_links] == [
-        "athlete-1-zo",  # no activity in the 28 days before the as-of day: first
-        "athlete-2-bo",
-        "athlete-3-ana",
+        "athlete-1-ana",  # knee pain on the as-of day: first
+        "athlete-2-bo",  # knee pain 13 days before, no data for 15
+        "athlete-3-zo",  # no activity in the 28 days before the as-of day
     ]
     assert all(link.lstrip("#") in outline.ids for link in athlete_links)
 
 
 def test_each_athlete_has_every_section_status_first(outline):
     per_athlete = [*CHART_QUESTIONS, "Knee pain and what came before it", "Findings"]
-    athletes = ("zoë", "bo", "ana")
+    athletes = ("ana", "bo", "zoë")
     starts = [outline.headings.index(athlete) for athlete in athletes]
     assert starts == sorted(starts)  # the sections follow the ranking
     for start, end in zip(starts, [*starts[1:], len(outline.headings)], strict=True):
@@ -110,7 +110,7 @@ def test_each_athlete_has_every_section_status_first(outline):
 
 
 def test_the_status_opens_each_section_and_the_history_is_folded(page):
-    ana = page.split('id="athlete-3-ana"', 1)[1].split("</section>", 1)[0]
+    ana = page.split('id="athlete-1-ana"', 1)[1].split("</section>", 1)[0]
     status = ana.split('<div class="status">', 1)[1].split("<h3>Is my weekly", 1)[0]
     assert "Rest or cut back until the knee settles" in status  # the note of the as-of day
     assert "long run under" not in status
@@ -126,7 +126,7 @@ def board_rows(page: str) -> list[str]:
 
 
 def test_the_coach_row_says_since_when_there_is_no_data_and_why(page):
-    zoe = board_rows(page)[0]
+    zoe = board_rows(page)[2]
     assert '<div class="attention-reasons">no data for 29 days</div>' in zoe
     assert '<td class="status" data-label="Status">no data since 8 Feb 2026;' in zoe
     assert '<td class="why" data-label="Why">no activity since Sun 8 Feb 2026 (29 days)' in zoe
@@ -136,7 +136,11 @@ def test_a_stale_athletes_ratio_is_not_judged_rather_than_zero(page):
     bo_row = board_rows(page)[1]
     line = bo_row.split('data-label="Status">', 1)[1].split("</td>", 1)[0]
     # no week this week and no ratio while he sends no data: left out, never a 0
-    assert line == "no data since 22 Feb 2026; 4-week average 8.7 mi; knee pain 24 Feb"
+    # the average is over the weeks the log covers: 2 of the 4, not 0 for the weeks after
+    assert line == (
+        "no data since 22 Feb 2026; 4-week average 17.4 mi (over 2 weeks with data); "
+        "knee pain 24 Feb"
+    )
     assert "0.00" not in bo_row
     bo = page.split('id="athlete-2-bo"', 1)[1].split("</section>", 1)[0]
     status = bo.split('<div class="status">', 1)[1].split("</table>", 1)[0]
@@ -167,9 +171,9 @@ def test_missing_chart_data_is_said_in_words(page):
 def test_the_coach_page_has_a_row_per_athlete_in_ranking_order(page):
     rows = board_rows(page)
     assert [row.split('href="#', 1)[1].split('"', 1)[0] for row in rows] == [
-        "athlete-1-zo",
+        "athlete-1-ana",
         "athlete-2-bo",
-        "athlete-3-ana",
+        "athlete-3-zo",
     ]
     assert all('<svg class="sparkline"' in row for row in rows)
     assert "<picture>" not in page.split('<section id="board">', 1)[1].split("</section>", 1)[0]
@@ -183,7 +187,7 @@ def test_each_athletes_section_links_back_to_the_board(page, outline):
 
 
 def test_the_pain_timeline_lists_what_came_before_the_note(page):
-    ana = page.split('id="athlete-3-ana"', 1)[1]
+    ana = page.split('id="athlete-1-ana"', 1)[1]
     timeline = ana.split("Knee pain and what came before it", 2)[1].split("<h3>", 1)[0]
     assert "What came before it (14 days):" in timeline
     assert "RL103" in timeline and "RL102" in timeline
@@ -252,9 +256,9 @@ def test_the_board_links_to_each_page_in_order_of_need(site):
     assert "<title>coach: 3 athletes as of Mon 9 Mar 2026 · runlog</title>" in index
     rows = board_rows(index)
     assert [row.split('href="', 1)[1].split('"', 1)[0] for row in rows] == [
-        "zoe.html",
-        "bo.html",
         "ana.html",
+        "bo.html",
+        "zoe.html",
     ]
     assert 'id="errors"' in index and "Is my weekly distance" not in index
 
@@ -284,7 +288,7 @@ def test_every_page_name_is_plain_distinct_and_never_the_board():
 
 
 def test_the_history_is_newest_first(page):
-    ana = page.split('id="athlete-3-ana"', 1)[1].split("</section>", 1)[0]
+    ana = page.split('id="athlete-1-ana"', 1)[1].split("</section>", 1)[0]
     table = ana.split('<table class="findings cards">', 1)[1]
     days = re.findall(r'<td class="day">(\w+ \d+ \w+ \d+)', table)
     assert days == ["Mon 9 Mar 2026", "Sat 7 Mar 2026", "Wed 4 Mar 2026", "Sun 11 Jan 2026"]
@@ -300,3 +304,47 @@ def test_pages_drawn_on_every_core_are_the_pages_drawn_in_one(
 ):
     one = render_site(coach_log, coach_findings, coach_errors, name="coach", processes=1)
     assert one == site
+
+
+def test_the_squad_study_is_a_forest_plot_and_a_row_per_pattern(
+    coach_log, coach_findings, squad_study
+):
+    page = render_html(coach_log, coach_findings, study=squad_study)
+    section = page[page.index('<section id="before-knee-pain"') :]
+    section = section[: section.index("</section>")]
+    board, study = page.index('id="board"'), page.index('id="before-knee-pain"')
+    assert board < study < page.index('id="athlete-1')
+    assert "What tends to come before knee pain across the squad?" in section
+    assert "18 knee-pain episodes of 6 runners" in section and "120 pain-free" in section
+    assert "1 runner without a knee-pain episode adds nothing" in section
+    assert section.count('<figure class="chart">') == 1  # the forest plot
+    assert section.count("<tr>") == 1 + 3  # the head and a row per pattern
+    cadence = squad_study.table.set_index("pattern").loc["low-cadence"]
+    assert f"{cadence['odds_ratio']:.1f} (95 % CI {cadence['ci_low']:.2f}-" in section
+    assert "no odds ratio: it never held in these windows" in section
+    assert "Holm-adjusted p" in section and "not a cause" in section
+
+
+def test_a_squad_under_the_minimum_shows_the_reason_and_counts_only(
+    coach_log, coach_findings, coach_statuses
+):
+    from analyzer.study import study_of_statuses
+
+    page = render_html(coach_log, coach_findings, study=study_of_statuses(coach_statuses))
+    section = page[page.index('<section id="before-knee-pain"') :]
+    section = section[: section.index("</section>")]
+    assert "a within-runner comparison needs 10 episodes from 5 runners" in section
+    assert "<figure" not in section and "Odds ratio" not in section
+    assert "Before an episode" in section  # the counts
+
+
+def test_the_forest_plots_drawings_mark_1_on_a_log_axis(squad_study):
+    from analyzer.report import charts
+
+    chart = charts.forest_chart(squad_study.table)
+    for drawing in (chart.wide, chart.narrow):
+        text = drawing.decode()
+        assert "low-cadence: " in text and "weekly-mileage-jump: " in text
+        assert "shoe-overdue" not in text  # no odds ratio: in the table, not on the axis
+        assert "odds ratio, log scale (1: as often" in text
+    assert charts.forest_chart(squad_study.table.iloc[2:]) is None

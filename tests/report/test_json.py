@@ -11,6 +11,7 @@ import pytest
 from analyzer.checkers import RULES
 from analyzer.report.json import finding_dict, plain, render_json, render_rules_json, status_dict
 from analyzer.status import ShoeNear
+from analyzer.study import study_of_statuses
 from tests.report.golden import assert_matches_golden
 
 FINDING_KEYS = [
@@ -30,7 +31,10 @@ def test_a_coach_folder_matches_its_golden_file(
     coach_log, coach_findings, coach_errors, coach_statuses
 ):
     as_of = dt.date(2026, 3, 9)
-    document = render_json(coach_log, coach_findings, coach_errors, coach_statuses, as_of)
+    study = study_of_statuses(coach_statuses)  # two athletes' notes: counts only, and why
+    document = render_json(
+        coach_log, coach_findings, coach_errors, coach_statuses, as_of, study=study
+    )
     assert_matches_golden("check_coach.json", document)
 
 
@@ -180,7 +184,8 @@ def test_figures_over_days_without_a_run_are_null_with_their_reason(
     assert zoe["last_rest_date"] is None and zoe["days_since_rest"] is None
     assert (bo["this_week_km"], bo["last_week_km"]) == (None, None)  # weeks without any data
     assert bo["this_week_km_reason"] == bo["last_week_km_reason"] == "no data since Sun 22 Feb 2026"
-    assert bo["average_week_km"] == 14.0 and bo["average_week_km_reason"] is None
+    # over the 2 weeks the log covers of the 4: no data after 22 Feb is not two zero weeks
+    assert bo["average_week_km"] == 28.0 and bo["average_week_km_reason"] is None
     assert bo["running_days_in_row"] is None  # no data for 15 days: no rest days counted
     assert bo["running_days_in_row_reason"] == "no data since Sun 22 Feb 2026"
     assert (ana["this_week_km"], ana["last_week_km"], ana["running_days_in_row"]) == (0.0, 29.0, 0)

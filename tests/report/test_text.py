@@ -14,6 +14,7 @@ from analyzer.report.text import (
     status_text,
 )
 from analyzer.status import ShoeNear, statuses
+from analyzer.study import study_of_statuses
 from tests.builders import make_log, note, steady_runs
 from tests.report.golden import assert_matches_golden
 
@@ -21,7 +22,8 @@ from tests.report.golden import assert_matches_golden
 def test_a_coach_folder_matches_its_golden_file(
     coach_log, coach_findings, coach_errors, coach_statuses
 ):
-    text = render_text(coach_log, coach_findings, coach_errors, coach_statuses)
+    study = study_of_statuses(coach_statuses)
+    text = render_text(coach_log, coach_findings, coach_errors, coach_statuses, study=study)
     assert_matches_golden("check_coach.txt", text)
     every = render_text(coach_log, coach_findings, coach_errors, coach_statuses, show_all=True)
     assert_matches_golden("check_coach_all.txt", every)
@@ -52,16 +54,17 @@ def test_without_statuses_the_athletes_are_ranked_by_risk(coach_log, coach_findi
     assert [line.split()[1] for line in lines[1:4]] == ["bo", "ana", "zoë"]
 
 
-def test_the_coach_view_puts_the_athlete_without_recent_data_first(
+def test_the_coach_view_puts_knee_pain_before_the_athlete_without_recent_data(
     coach_log, coach_findings, coach_statuses
 ):
     lines = render_text(coach_log, coach_findings, (), coach_statuses).splitlines()
     assert lines[0].startswith("Athletes, most in need of a call first (as of Mon 9 Mar 2026")
     rows = [line for line in lines[2:9] if line[:4].strip().isdigit()]
-    assert [row.split()[1] for row in rows] == ["zoë", "bo", "ana"]
-    assert "no data since 8 Feb 2026" in rows[0]
+    # knee pain on the as-of day, knee pain 13 days before (and no data), no data for 29 days
+    assert [row.split()[1] for row in rows] == ["ana", "bo", "zoë"]
+    assert "no data since 8 Feb 2026" in rows[2]
     assert "no data since 22 Feb 2026" in rows[1]  # 15 days: past the 14 of the profile
-    assert "Sat 7 Mar (2 days)" in rows[2]
+    assert "Sat 7 Mar (2 days)" in rows[0]
 
 
 def test_a_stale_athlete_shows_no_ratio_or_week_as_if_measured(
@@ -70,7 +73,7 @@ def test_a_stale_athlete_shows_no_ratio_or_week_as_if_measured(
     text = render_text(coach_log, coach_findings, (), coach_statuses, show_all=True)
     rows = {line.split()[1]: line for line in text.splitlines()[2:9] if line[:4].strip().isdigit()}
     assert rows["zoë"].split("2026", 1)[1].split() == ["-", "-", "-"]  # week, ratio, knee
-    assert "- / 8.7 mi" in rows["bo"] and "0.00" not in rows["bo"]
+    assert "- / 17.4 mi" in rows["bo"] and "0.00" not in rows["bo"]  # the weeks with data
     assert "0.0 / 0.0" not in text
     zoe = text.split("zoë: status", 1)[1].split("Could not judge", 1)[0]
     assert "This week      no runs since Sun 8 Feb 2026: none this week" in zoe
@@ -227,7 +230,7 @@ def test_the_coach_rows_fit_80_columns_moving_the_last_columns_beneath(
         assert row[header.index("last activity")] != " "
         assert row[header.index("last activity") - 1] == " "
         assert row[header.index("A:C") :].strip() in ("-", "0.97")
-    beneath = lines[lines.index(rows[2]) + 1 :]
+    beneath = lines[lines.index(rows[0]) + 1 :]
     assert beneath[0] == "     knee pain 9 Mar, left"
     assert not any("knee pain -" in line for line in lines)  # nothing to say, not said
 
@@ -242,12 +245,10 @@ def test_the_coach_rows_keep_every_column_on_one_line_at_140_columns(
         "# athlete high warn last activity this week / 4-wk avg A:C knee pain"
     )
     rows = [line for line in lines if line[:4].strip().isdigit()]
-    assert rows[2][header.index("knee pain") :] == "9 Mar, left"
-    assert rows[1][header.index("this week") :].startswith("- / 8.7 mi")
+    assert rows[0][header.index("knee pain") :] == "9 Mar, left"
+    assert rows[1][header.index("this week") :].startswith("- / 17.4 mi")
     assert not any(line.lstrip().startswith("knee pain") for line in lines)
-    assert lines[lines.index(rows[1]) + 1] == (
-        "     why: Old Faithful at 504.6 mi, past 497.1 mi (RL402, Fri 20 Feb)"
-    )
+    assert lines[lines.index(rows[1]) + 1] == ("     why: knee pain 24 Feb; noted on 1 day in 14")
 
 
 def test_a_long_name_at_80_columns_moves_more_columns_beneath(
