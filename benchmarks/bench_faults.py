@@ -648,6 +648,77 @@ def notes_faults(base: Path, cache: Path) -> list[Outcome]:
     return outcomes
 
 
+# ---- --profile --------------------------------------------------------------------------------
+
+
+def profile_sources(base: Path, cache: Path) -> list[Outcome]:
+    """`--profile` from a process substitution and from standard input (twice each, the cache
+    on: the second run finds its result kept), a FIFO nobody writes to, and /dev/zero."""
+    data = base / "profile-data"
+    shutil.rmtree(data, ignore_errors=True)
+    shutil.copytree(REPOSITORY / "sample_data", data, ignore=shutil.ignore_patterns("runlog.toml"))
+    miles = base / "miles.toml"
+    miles.write_text('athlete = "sam"\nunits = "miles"\n')
+    env = environment(cache)
+    command = shlex.join([*RUNLOG, "check", str(data)])
+    outcomes = []
+    for label, runner in (
+        (
+            "--profile <(cat miles.toml)",
+            lambda: subprocess.run(
+                ["bash", "-c", f"{command} --profile <(cat {shlex.quote(str(miles))})"],
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=300,
+            ),
+        ),
+        (
+            "--profile /dev/stdin",
+            lambda: subprocess.run(
+                [*RUNLOG, "check", str(data), "--profile", "/dev/stdin"],
+                input=miles.read_text(),
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=300,
+            ),
+        ),
+    ):
+        applied = []
+        for _ in range(2):
+            result = runner()
+            applied.append(result.returncode == 0 and " mi" in result.stdout)
+        outcomes.append(
+            Outcome(
+                f"{label}, twice with the cache on",
+                all(applied),
+                f"the profile's miles applied in {sum(applied)} of 2 runs",
+            )
+        )
+    fifo = base / "silent.fifo"
+    fifo.unlink(missing_ok=True)
+    os.mkfifo(fifo)
+    for label, named in (("a FIFO nobody writes to", fifo), ("/dev/zero", Path("/dev/zero"))):
+        started = time.perf_counter()
+        try:
+            result = run(["check", str(data), "--profile", str(named)], env, timeout_s=60)
+        except subprocess.TimeoutExpired:
+            outcomes.append(Outcome(f"--profile {label}", False, "still running after 60 s"))
+            continue
+        took_s = time.perf_counter() - started
+        lines = [line for line in result.stderr.splitlines() if line.strip()]
+        said = lines[-1][:100] if lines else ""
+        outcomes.append(
+            Outcome(
+                f"--profile {label}",
+                result.returncode == 2 and len(lines) == 1,
+                f"exit {result.returncode} after {took_s:.1f} s; {said!r}",
+            )
+        )
+    return outcomes
+
+
 # ---- smaller ones ---------------------------------------------------------------------------
 
 
@@ -908,6 +979,7 @@ def main() -> None:
             )
         ),
         "notes": lambda: _each(lambda: notes_faults(base, cache)),
+        "profile": lambda: _each(lambda: profile_sources(base, cache)),
         "smaller": lambda: _each(
             lambda: dst_runs(base, cache),
             lambda: newline_name(base, cache),

@@ -38,6 +38,7 @@ REPOSITORY = Path(__file__).resolve().parents[1]
 SAMPLE_DATA = REPOSITORY / "sample_data"
 RUNLOG = [sys.executable, "-c", "from analyzer.cli import main; main()"]
 KILL_POINTS = 20
+LIMIT_S = 300  # each test's bound; the slowest, the 20 kills, takes 80 s on 2 idle cores
 
 
 def environment(cache: Path, **more: str) -> dict[str, str]:
@@ -76,6 +77,23 @@ def in_namespace(setup: str, args: list[object], cache: Path) -> subprocess.Comp
         text=True,
         timeout=120,
     )
+
+
+@pytest.fixture(autouse=True)
+def _bounded_in_time():
+    """Each test ends within LIMIT_S: a hang (a writer waiting for ever, a pipe a worker holds
+    open) fails that test, and `subprocess.run` kills what it started as the failure unwinds."""
+
+    def overdue(_signum, _frame):
+        pytest.fail(f"still running after {LIMIT_S} s")
+
+    previous = signal.signal(signal.SIGALRM, overdue)
+    signal.alarm(LIMIT_S)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def stderr_lines(result: subprocess.CompletedProcess) -> list[str]:
@@ -179,6 +197,8 @@ def test_import_killed_at_20_points_leaves_every_table_readable_old_or_new(short
         process = context.Process(target=_kill_at, args=(point, arguments, str(cache)))
         process.start()
         process.join(timeout=120)
+        if process.is_alive():
+            process.kill()
         assert process.exitcode == -signal.SIGKILL, (point, process.exitcode)
         rows = _rows(out)  # pandas reads every table, or this raises
         for key, count in rows.items():
@@ -226,7 +246,12 @@ def test_four_concurrent_imports_into_one_folder_take_turns(short_cohort, tmp_pa
         )
         for _ in range(4)
     ]
-    results = [(run.communicate(timeout=300), run.returncode) for run in runs]
+    try:
+        results = [(run.communicate(timeout=LIMIT_S), run.returncode) for run in runs]
+    finally:
+        for run in runs:
+            if run.poll() is None:
+                run.kill()
     assert [code for _, code in results] == [0] * 4, results
     alone = tmp_path / "alone"
     assert runlog("import", cohort, "-o", f"{alone}/", cache=cache).returncode == 0
@@ -386,12 +411,16 @@ def test_a_signal_during_a_parallel_read_leaves_no_worker(
     )
     workers: set[int] = set()
     deadline = time.monotonic() + 60
-    while len(workers) < 2 and time.monotonic() < deadline and reading.poll() is None:
-        workers |= descendants(reading.pid)
-        time.sleep(0.05)
-    assert len(workers) >= 2, "the files were not read in parallel"
-    reading.send_signal(how)
-    _, error = reading.communicate(timeout=30)  # the pipes close: no worker holds them
+    try:
+        while len(workers) < 2 and time.monotonic() < deadline and reading.poll() is None:
+            workers |= descendants(reading.pid)
+            time.sleep(0.05)
+        assert len(workers) >= 2, "the files were not read in parallel"
+        reading.send_signal(how)
+        _, error = reading.communicate(timeout=30)  # the pipes close: no worker holds them
+    finally:
+        if reading.poll() is None:
+            reading.kill()
     time.sleep(2)
     alive = [pid for pid in workers if is_alive(pid)]
     for pid in alive:
