@@ -150,22 +150,24 @@ def athlete_tables(
 
 def write_athletes(out: str, tables: dict[str, pd.DataFrame], athletes: Iterable[str]) -> None:
     """Each athlete's rows of each table into its partition under `out`, replacing what was
-    there, each athlete's files staged together and then swapped in; an athlete without rows
-    in a table has no file in it. OutputError when the disk refuses, the athletes not yet
+    there, each athlete's files staged together and then swapped in. An athlete without rows
+    in a table gets a file without rows: a file that was there is replaced, never removed, so
+    a reader that listed it finds it. OutputError when the disk refuses, the athletes not yet
     swapped in keeping their old files."""
     with _Writer(out) as writer:
         for athlete in athletes:
-            parts: dict[str, _Write | None] = {}
+            parts: dict[str, _Write] = {}
             for name, table in tables.items():
                 rows = table[table[PARTITION_COLUMN] == athlete]
                 arrow = _arrow_table(rows.drop(columns=[PARTITION_COLUMN]), SCHEMAS[name])
-                parts[name] = None if rows.empty else _table_writer(arrow, athlete)
+                parts[name] = _table_writer(arrow, athlete)
             writer.replace(athlete, parts)
 
 
 def write_samples(out: str, log: TrainingLog, athlete: str) -> int:
     """The athlete's samples into its samples partition, one activity at a time (never all of
-    them in memory), replacing what was there; the number of samples written."""
+    them in memory), replacing what was there (an athlete without samples gets a file
+    without rows); the number of samples written."""
     ids = log.activities.loc[log.activities[PARTITION_COLUMN] == athlete, "activity_id"]
     ids = [activity_id for activity_id in ids if activity_id in log.sample_loaders]
     written = [0]
@@ -179,7 +181,7 @@ def write_samples(out: str, log: TrainingLog, athlete: str) -> int:
                 written[0] += len(samples)
 
     with _Writer(out) as writer:
-        writer.replace(athlete, {SAMPLES: write if ids else None})
+        writer.replace(athlete, {SAMPLES: write})
     return written[0]
 
 
@@ -302,8 +304,8 @@ class _Writer:
     def __exit__(self, *exc: object) -> None:
         self._stack.close()
 
-    def replace(self, athlete: str, parts: dict[str, _Write | None]) -> None:
-        """The athlete's file in each table of `parts` replaced (None: removed)."""
+    def replace(self, athlete: str, parts: dict[str, _Write]) -> None:
+        """The athlete's file in each table of `parts` replaced by what its writer writes."""
         try:
             if self.is_local:
                 self._replace_on_disk(athlete, parts)
@@ -320,42 +322,30 @@ class _Writer:
             ) from err
         self.athletes_done += 1
 
-    def _replace_on_disk(self, athlete: str, parts: dict[str, _Write | None]) -> None:
-        staged: list[tuple[Path, Path | None]] = []  # (the part, its new version)
+    def _replace_on_disk(self, athlete: str, parts: dict[str, _Write]) -> None:
+        staged: list[tuple[Path, Path]] = []  # (the part, its new version)
         try:
             for name, write in parts.items():
                 folder = Path(partition_folder(self.root, name, athlete))
                 atomic.remove_stale(folder, PART_NAME)
                 part = folder / PART_NAME
-                if write is None:
-                    staged.append((part, None))
-                    continue
                 folder.mkdir(parents=True, exist_ok=True)
                 staged.append((part, atomic.staged(part, write)))
             for part, new in staged:  # all written: now swapped in, one rename each
-                if new is not None:
-                    new.replace(part)
-                else:
-                    _remove_part(part)
+                new.replace(part)
                 legacy = part.parent.with_name(_legacy_folder_name(athlete))
                 if legacy != part.parent and len(legacy.name.encode()) <= _MAX_NAME_BYTES:
                     _remove_part(legacy / PART_NAME)
         except BaseException:
             for _, new in staged:
-                if new is not None:
-                    atomic.discard(new)
+                atomic.discard(new)
             raise
 
-    def _replace_in_store(self, athlete: str, parts: dict[str, _Write | None]) -> None:
+    def _replace_in_store(self, athlete: str, parts: dict[str, _Write]) -> None:
         for name, write in parts.items():
             folder = partition_folder(self.root, name, athlete)
-            part = f"{folder}/{PART_NAME}"
-            if write is None:
-                if self.fs.exists(part):
-                    self.fs.rm(part)
-            else:
-                with self.fs.open(part, "wb") as stream:
-                    write(stream)
+            with self.fs.open(f"{folder}/{PART_NAME}", "wb") as stream:
+                write(stream)
             legacy = f"{self.root}/{name}/{_legacy_folder_name(athlete)}"
             if legacy != folder and self.fs.exists(legacy):
                 self.fs.rm(legacy, recursive=True)

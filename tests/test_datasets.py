@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 import analyzer
-from analyzer import atomic, cohort, datasets
+from analyzer import atomic, datasets
 from analyzer.checkers import run_rules
 from analyzer.relative import relative_log
 from benchmarks.synthetic import write_cohort
@@ -31,7 +31,7 @@ def written(folder: Path, out: Path):
     """The folder's datasets, written to `out`: its log."""
     log = relative_log(analyzer.load(folder), [folder])
     findings = run_rules(log)
-    cohort.write_local(log, findings, str(out), None, with_samples=False)
+    datasets.write_log(str(out), log, findings)
     return log
 
 

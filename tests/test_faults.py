@@ -13,6 +13,7 @@ the test is skipped).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import multiprocessing
 import os
@@ -22,6 +23,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -157,24 +159,55 @@ def _kill_at(step: int, arguments: list[str], cache: str) -> None:
         print(f"steps={steps[0]}", file=sys.stderr)
 
 
-def test_import_killed_at_20_points_leaves_every_table_readable_old_or_new(short_cohort, tmp_path):
-    """20 kills of `runlog import -o OUT/` over the steps of its writing (each file's sync, each
-    rename, each removal), each rewriting a dataset written before from a different log:
-    after every kill pandas reads every table, and each athlete's rows are all old or all new."""
+@dataclasses.dataclass(frozen=True)
+class Rewrite:
+    """A dataset written from a cohort's log (old) and the same cohort with one run more for
+    each athlete (newer), both imported once with a warm cache: what a rewrite turns old
+    into, and the rows of each athlete in each table before and after."""
+
+    cohort: Path
+    newer: Path
+    cache: Path
+    old_out: Path
+    old: dict[tuple[str, str], int]
+    new: dict[tuple[str, str], int]
+
+    def wrong(self, rows: dict[tuple[str, str], int]) -> list[tuple[str, str, object]]:
+        """The tables and athletes whose rows, as read, are neither all old nor all new."""
+        mixed: list[tuple[str, str, object]] = [
+            (*key, count)
+            for key, count in rows.items()
+            if count not in (self.old.get(key), self.new.get(key))
+        ]
+        return mixed + [
+            (*key, "missing") for key in self.old.keys() & self.new.keys() if key not in rows
+        ]
+
+
+@pytest.fixture(scope="module")
+def rewrite(short_cohort, tmp_path_factory) -> Rewrite:
     cohort = short_cohort
-    cache = tmp_path / "cache"
-    newer = tmp_path / "newer"  # the cohort and one run more for each athlete
+    folder = tmp_path_factory.mktemp("rewrite")
+    cache = folder / "cache"
+    newer = folder / "newer"  # the cohort and one run more for each athlete
     shutil.copytree(cohort, newer)
     for number, athlete in enumerate(sorted(path.name for path in cohort.iterdir())):
         extra = PlannedRun(dt.date(2025, 1, 27), 7, 6.0, 168.0)
         data = watch_fit(extra, "Europe/Copenhagen", 55.68, 12.57, (30,), seed=900 + number)
         (newer / athlete / "2025" / "extra.fit").write_bytes(data)
-    old_out, new_out = tmp_path / "old", tmp_path / "new"
-    for folder, out in ((cohort, old_out), (newer, new_out)):  # the cache warm for both
-        assert runlog("import", folder, "-o", f"{out}/", cache=cache).returncode == 0
+    old_out, new_out = folder / "old", folder / "new"
+    for logs, out in ((cohort, old_out), (newer, new_out)):  # the cache warm for both
+        assert runlog("import", logs, "-o", f"{out}/", cache=cache).returncode == 0
     old, new = _rows(old_out), _rows(new_out)
     assert old != new
+    return Rewrite(cohort, newer, cache, old_out, old, new)
 
+
+def test_import_killed_at_20_points_leaves_every_table_readable_old_or_new(rewrite, tmp_path):
+    """20 kills of `runlog import -o OUT/` over the steps of its writing (each file's sync, each
+    rename, each removal), each rewriting a dataset written before from a different log:
+    after every kill pandas reads every table, and each athlete's rows are all old or all new."""
+    newer, cache, old_out = rewrite.newer, rewrite.cache, rewrite.old_out
     context = multiprocessing.get_context("forkserver")  # a clean, single-threaded parent
     context.set_forkserver_preload(["analyzer.cli", "analyzer.loader", "analyzer.datasets"])
     out = tmp_path / "out"
@@ -201,18 +234,43 @@ def test_import_killed_at_20_points_leaves_every_table_readable_old_or_new(short
             process.kill()
         assert process.exitcode == -signal.SIGKILL, (point, process.exitcode)
         rows = _rows(out)  # pandas reads every table, or this raises
-        for key, count in rows.items():
-            if count not in (old.get(key), new.get(key)):
-                mixed.append((point, key, count))
-        for key in set(old) | set(new):
-            if key not in rows and not (key not in old or key not in new):
-                mixed.append((point, key, "missing"))
+        mixed += [(point, *wrong) for wrong in rewrite.wrong(rows)]
     assert not mixed
     assert len(points) == KILL_POINTS
     again = runlog(*arguments, cache=cache)  # the next run completes, leftovers removed
     assert again.returncode == 0, again.stderr
-    assert _rows(out) == new
+    assert _rows(out) == rewrite.new
     assert not [path for path in out.rglob(".*") if path.name != atomic.LOCK_NAME]
+
+
+def test_pandas_reading_during_rewrites_sees_each_athlete_old_or_new(rewrite, tmp_path):
+    """pandas reads every table again and again while `runlog import -o OUT/` rewrites the
+    dataset four times (new, old, new, old): every read finds every athlete, each with all
+    its old rows or all its new ones (before, 102 of 1,269 reads were wrong)."""
+    out = tmp_path / "out"
+    shutil.copytree(rewrite.old_out, out)
+    rewriting = threading.Event()
+    rewriting.set()
+    exits: list[int] = []
+
+    def rewrite_four_times() -> None:
+        try:
+            for logs in (rewrite.newer, rewrite.cohort) * 2:
+                result = runlog("import", logs, "-o", f"{out}/", cache=rewrite.cache)
+                exits.append(result.returncode)
+        finally:
+            rewriting.clear()
+
+    writer = threading.Thread(target=rewrite_four_times)
+    writer.start()
+    reads, wrong = 0, []
+    while rewriting.is_set():
+        reads += 1
+        wrong += rewrite.wrong(_rows(out))  # pandas reads every table, or this raises
+    writer.join()
+    assert exits == [0] * 4
+    assert reads >= 4
+    assert not wrong, f"{len(wrong)} wrong in {reads} reads: {wrong[:5]}"
 
 
 _COUNT_STEPS = """

@@ -56,10 +56,7 @@ class _CountingPool:
         self.sent = 0
         self.most_out = 0
 
-    def __enter__(self) -> _CountingPool:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
+    def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
         pass
 
     def submit(self, function, *args) -> Future:
@@ -87,7 +84,7 @@ def test_only_a_few_batches_are_in_flight(folder, monkeypatch):
         return outcome(self, task, batch, work)
 
     TAKEN[0] = 0
-    monkeypatch.setattr(pipeline, "ProcessPoolExecutor", pool)
+    monkeypatch.setattr(pipeline, "process_pool", pool)
     monkeypatch.setattr(pipeline._Sender, "outcome", taken)
     plan = make_plan([folder], None, settings(2))
     results = list(pipeline.LocalPool(2).results(plan, pipeline.Step(rules=False)))
