@@ -37,7 +37,7 @@ from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
 
-from tests.processes import descendants, is_alive
+from tests.processes import PRIVATE_MOUNTS, can_unshare, descendants, is_alive
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 CODE = [REPOSITORY]  # the runlog under test (--code)
@@ -73,22 +73,11 @@ def fresh(folder: Path) -> Path:
     return folder
 
 
-def can_unshare() -> bool:
-    probe = (
-        subprocess.run(
-            ["unshare", "--mount", "--map-root-user", "true"], capture_output=True, check=False
-        )
-        if shutil.which("unshare")
-        else None
-    )
-    return probe is not None and probe.returncode == 0
-
-
 def in_namespace(setup: str, args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
     """`runlog ARGS` after `setup` (shell: mounts) in a private mount namespace."""
     command = f"{setup} && exec {shlex.join([*RUNLOG, *args])}"
     return subprocess.run(
-        ["unshare", "--mount", "--map-root-user", "--propagation", "private", "sh", "-c", command],
+        [*PRIVATE_MOUNTS, "sh", "-c", command],
         env=env,
         capture_output=True,
         text=True,
@@ -247,16 +236,7 @@ def output_faults(base: Path, cohort: Path, cache: Path, namespaces: bool) -> li
                     f"{sys.executable} {script} {shlex.quote(str(folder))} > {base}/snap.txt"
                 )
                 subprocess.run(
-                    [
-                        "unshare",
-                        "--mount",
-                        "--map-root-user",
-                        "--propagation",
-                        "private",
-                        "sh",
-                        "-c",
-                        shell,
-                    ],
+                    [*PRIVATE_MOUNTS, "sh", "-c", shell],
                     env=env,
                     timeout=300,
                     check=False,
@@ -428,7 +408,7 @@ def cache_full_temporaries(base: Path, cohort: Path, namespaces: bool) -> Outcom
         f"find {shlex.quote(str(cache))} -name '*.tmp' | wc -l >> {count}"
     )
     subprocess.run(
-        ["unshare", "--mount", "--map-root-user", "--propagation", "private", "sh", "-c", shell],
+        [*PRIVATE_MOUNTS, "sh", "-c", shell],
         env=environment(cache),
         timeout=600,
         check=False,

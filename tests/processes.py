@@ -1,9 +1,24 @@
 """A process's descendants and whether a process runs, from /proc (Linux): what the fault
-tests and benchmarks/bench_faults.py look at to find orphans."""
+tests and benchmarks/bench_faults.py look at to find orphans; and the private mount namespace
+they make full and read-only folders in."""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
+
+# a command after these runs in a mount namespace of its own, as root there: its mounts (a
+# small tmpfs, a read-only bind) are seen by it alone and end with it
+PRIVATE_MOUNTS = ["unshare", "--mount", "--map-root-user", "--propagation", "private"]
+
+
+def can_unshare() -> bool:
+    """Whether this user may make a private mount namespace (unprivileged user namespaces)."""
+    if shutil.which("unshare") is None:
+        return False
+    probe = subprocess.run([*PRIVATE_MOUNTS, "true"], capture_output=True, check=False)
+    return probe.returncode == 0
 
 
 def descendants(pid: int) -> set[int]:

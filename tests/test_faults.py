@@ -32,7 +32,7 @@ import pytest
 
 from analyzer import atomic, datasets
 from benchmarks.synthetic import PlannedRun, run_gpx, watch_fit, write_cohort
-from tests.processes import descendants, is_alive
+from tests.processes import PRIVATE_MOUNTS, can_unshare, descendants, is_alive
 
 pytestmark = pytest.mark.faults
 
@@ -60,20 +60,11 @@ def runlog(*args: object, cache: Path, **options) -> subprocess.CompletedProcess
     )
 
 
-def can_unshare() -> bool:
-    if shutil.which("unshare") is None:
-        return False
-    probe = subprocess.run(
-        ["unshare", "--mount", "--map-root-user", "true"], capture_output=True, check=False
-    )
-    return probe.returncode == 0
-
-
 def in_namespace(setup: str, args: list[object], cache: Path) -> subprocess.CompletedProcess:
     """`runlog ARGS` after `setup` (mounts, in shell) in a private mount namespace."""
     command = f"{setup} && exec {shlex.join([*RUNLOG, *map(str, args)])}"
     return subprocess.run(
-        ["unshare", "--mount", "--map-root-user", "--propagation", "private", "sh", "-c", command],
+        [*PRIVATE_MOUNTS, "sh", "-c", command],
         env=environment(cache),
         capture_output=True,
         text=True,
@@ -347,16 +338,7 @@ def test_a_full_disk_under_the_output_is_one_line_and_the_previous_output_intact
             f'; echo "exit=$?" >&2; rm {quoted}/filler; cp -a {quoted}/. {kept}.after'
         )
         result = subprocess.run(
-            [
-                "unshare",
-                "--mount",
-                "--map-root-user",
-                "--propagation",
-                "private",
-                "sh",
-                "-c",
-                shell,
-            ],
+            [*PRIVATE_MOUNTS, "sh", "-c", shell],
             env=environment(cache),
             capture_output=True,
             text=True,
