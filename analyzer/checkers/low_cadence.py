@@ -218,8 +218,12 @@ def _run_cadences(log: TrainingLog, runs: pd.DataFrame, limits: Thresholds) -> p
         | (cadence_spm < limits.min_cadence_spm)
         | (cadence_spm < predicted * (1 - limits.below_own_pct / 100))
     )
+    # read once per run and settings: the findings, the status and the chart ask for them
+    name = f"moving cadence {limits.min_moving_speed_mps:g} {limits.min_running_cadence_spm:g}"
     from_samples = {
-        index: _moving_cadence(log.sample_values(activity_id, *_SAMPLE_NAMES), limits)
+        index: log.sample_figure(
+            activity_id, name, lambda values: _moving_cadence(values, limits), *_SAMPLE_NAMES
+        )
         for index, activity_id in runs.loc[looks_low, "activity_id"].items()
         if activity_id in log.sample_loaders
     }
