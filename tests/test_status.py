@@ -1,6 +1,7 @@
 """The status as of a day: numbers counted on the runner's calendar up to that day, open
 findings most severe first, and advice drawn from them."""
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -191,10 +192,15 @@ def test_a_miles_runner_is_near_within_50_miles():
     assert [shoe.shoe for shoe in at_70_km_left.shoes_near] == ["Pegasus"]  # 43.5 mi left
 
 
-def test_a_retired_shoe_is_not_named_near_its_limit():
+def test_a_retired_shoe_is_not_named_near_its_limit_unless_runs_name_it_again():
     log = shoe_log(retired=dt.date(2026, 3, 5))
-    assert athlete_status(log, [], "ana", dt.date(2026, 3, 4)).shoes_near != ()
-    assert athlete_status(log, [], "ana", dt.date(2026, 3, 6)).shoes_near == ()
+    up_to_retired = log.activities["local_date"] <= dt.date(2026, 3, 5)
+    retired = dataclasses.replace(log, activities=log.activities[up_to_retired])
+    assert athlete_status(retired, [], "ana", dt.date(2026, 3, 4)).shoes_near != ()
+    assert athlete_status(retired, [], "ana", dt.date(2026, 3, 6)).shoes_near == ()
+    # a run that names it after its retirement counts: the pair is in use again
+    worn_again = athlete_status(log, [], "ana", dt.date(2026, 3, 6)).shoes_near
+    assert [(shoe.shoe, shoe.distance_m) for shoe in worn_again] == [("Pegasus", 650_000.0)]
 
 
 def test_a_shoe_near_its_limit_gets_a_plain_sentence_of_advice():

@@ -110,13 +110,14 @@ def distance_advice(
     )
 
 
-def told_weeks_pattern(day: AsOf, label: str, min_history_weeks: int) -> Pattern:
-    """A weekly rule's pattern: the days its flagged weeks passed their limit (the measure's
-    `told_date`), judged from the week its history minimum is met."""
+def passed_weeks_pattern(day: AsOf, label: str, min_history_weeks: int) -> Pattern:
+    """A weekly rule's pattern: the days its weeks passed the limit of the level they reached,
+    told or not (the measure's `passed_date`), judged from the week its history minimum is
+    met."""
     weeks = day.measure
     return Pattern(
         label=label,
-        days=day_array(weeks["told_date"].dropna()) if len(weeks) else day_array([]),
+        days=day_array(weeks["passed_date"].dropna()) if len(weeks) else day_array([]),
         judged_from=weeks_judged_from(day, min_history_weeks),
     )
 

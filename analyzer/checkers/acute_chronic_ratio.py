@@ -6,12 +6,14 @@ criticised since: the 7 days sit inside the 28, which couples the two numbers (L
 its concept and statistics have been questioned (Impellizzeri 2020), and among 5,205
 runners it did not predict injury (Frandsen 2025) while single long runs did (long-run-spike).
 So it is shown as information at 1.3 and as a warning at 1.5, never higher, and one finding
-covers an episode: the days in a row the ratio stays up. A return to your usual week after
-lighter ones (7 days no longer than the longest of the 4 seven-day blocks before them, as
-after a taper or a race week) is information at most, and the message says so. Load is
-distance; both windows end on the day judged and count rest days as 0 (rolling means rather
-than Williams 2017's exponentially weighted ones, which swing past 1.3 every week on a steady
-plan with a long Sunday run).
+covers an episode: the days in a row the ratio stays up. Seven days no more than 10 % above
+your usual week (the most you reached in two of the 12 Monday-Sunday weeks before, as
+weekly-mileage-jump tells it), as after a taper, a race, an illness or a holiday,
+are a return: information at most, and the message says so. A climb is told once at each
+level: the next episode of the same climb is told only when it is worse, or after 7 days
+more than 10 % under the climb's highest. Load is distance; both windows end on the day
+judged and count rest days as 0 (rolling means rather than Williams 2017's exponentially
+weighted ones, which swing past 1.3 every week on a steady plan with a long Sunday run).
 Source: Gabbett TJ 2016, Br J Sports Med 50:273-280; contested by Lolli L et al. 2019, Br J
 Sports Med 53:921-922, and Impellizzeri FM et al. 2020, Int J Sports Physiol Perform
 15(6):907-913.
@@ -26,7 +28,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from analyzer.checkers._calendar import daily_totals, rows_between, runs_by_athlete
+from analyzer.checkers._calendar import (
+    daily_totals,
+    rows_between,
+    runs_by_athlete,
+    weekly_totals,
+)
 from analyzer.checkers._format import day_text, distance_text, noun_phrase
 from analyzer.checkers._today import (
     day_array,
@@ -35,6 +42,16 @@ from analyzer.checkers._today import (
     first_run_day,
     history_days_reason,
     newest,
+)
+from analyzer.checkers._usual import (
+    HELD_WEEKS,
+    LIGHTER_WEEK_PCT,
+    USUAL_WEEKS,
+    USUAL_WITHIN_PCT,
+    climb_numbers,
+    told_once_per_climb,
+    usual_level,
+    usual_words,
 )
 from analyzer.checkers.rule import Advice, AsOf, ChartMarks, Finding, Pattern, Rule, setting
 from analyzer.log import TrainingLog
@@ -47,8 +64,13 @@ class Thresholds:
     warning_ratio: float = setting(1.5, 1.0, 5.0)  # Gabbett's "danger zone"
     acute_days: int = setting(7, 1, 27)
     chronic_days: int = setting(28, 7, 90)
-    # 7 days no longer than the longest of these 7-day blocks: a return
-    usual_weeks: int = setting(4, 1, 12)
+    # your usual week: the most you reached in held_weeks of these Monday-Sunday weeks
+    usual_weeks: int = setting(USUAL_WEEKS, 1, 52)
+    held_weeks: int = setting(HELD_WEEKS, 1, 8)
+    # the last 7 days at most this much above your usual week: a return, information at most
+    usual_within_pct: float = setting(USUAL_WITHIN_PCT, 0.0, 50.0)
+    # 7 days this much under the climb's highest end the climb: the next episode is told
+    lighter_week_pct: float = setting(LIGHTER_WEEK_PCT, 1.0, 50.0)
     min_history_days: int = setting(28, 0, 365)  # days of log before the day judged
     min_chronic_weekly_km: float = setting(10.0, 0.0, 500.0)  # a tiny base makes any week a "spike"
 
@@ -56,9 +78,10 @@ class Thresholds:
 def measure(log: TrainingLog, limits: Thresholds) -> pd.DataFrame:
     """Per athlete and local day from the first run to the last: the day's `distance_m`, the
     acute and chronic windows' distance as weekly means (`acute_m`, `chronic_m`), their
-    `ratio`, the usual week (`usual_m`, the longest of the `usual_weeks` 7-day blocks before
-    the acute window), `is_return` (the acute week no longer than the usual one) and
-    `is_judged` (history and chronic load enough)."""
+    `ratio`, your usual week (`usual_m`: the most reached in `held_weeks` of the `usual_weeks`
+    Monday-Sunday weeks before the day's week), `is_return` (the acute week at
+    most `usual_within_pct` above it), `is_back` (and no more than that under it), its
+    `climb` (number) and `is_judged` (history and chronic load enough)."""
     frames = [days.assign(athlete=athlete) for athlete, _, days in _by_athlete(log, limits)]
     if not frames:
         return pd.DataFrame(columns=["athlete", "day", "distance_m", "ratio", "is_judged"])
@@ -68,16 +91,22 @@ def measure(log: TrainingLog, limits: Thresholds) -> pd.DataFrame:
 def _by_athlete(log: TrainingLog, limits: Thresholds):
     """Each athlete's runs and days (the measure's columns but `athlete`, by day)."""
     for athlete, runs in runs_by_athlete(log):
-        yield athlete, runs, _days(daily_totals(runs, "distance_m"), limits)
+        daily_m = daily_totals(runs, "distance_m")
+        # your usual week, as weekly-mileage-jump tells it: from the Monday-Sunday weeks
+        # before the day's week
+        usual_by_week = usual_level(
+            weekly_totals(runs, "distance_m"),
+            max(limits.usual_weeks, limits.held_weeks),
+            limits.held_weeks,
+        )
+        mondays = daily_m.index - pd.to_timedelta(daily_m.index.day_of_week, unit="D")
+        usual_m = pd.Series(usual_by_week.reindex(mondays).to_numpy(), index=daily_m.index)
+        yield athlete, runs, _days(daily_m, usual_m, limits)
 
 
-def _days(daily_m: pd.Series, limits: Thresholds) -> pd.DataFrame:
+def _days(daily_m: pd.Series, usual_m: pd.Series, limits: Thresholds) -> pd.DataFrame:
     acute_weekly_m, chronic_weekly_m, ratio = weekly_load_ratio(daily_m, limits)
-    # the usual week: the longest of the 7-day blocks just before the last 7 days
-    usual_weekly_m = pd.concat(
-        [acute_weekly_m.shift(7 * block) for block in range(1, limits.usual_weeks + 1)],
-        axis=1,
-    ).max(axis=1)
+    within = limits.usual_within_pct / 100
     history_days = (daily_m.index - daily_m.index[0]).days
     return pd.DataFrame(
         {
@@ -85,8 +114,11 @@ def _days(daily_m: pd.Series, limits: Thresholds) -> pd.DataFrame:
             "acute_m": acute_weekly_m,
             "chronic_m": chronic_weekly_m,
             "ratio": ratio,
-            "usual_m": usual_weekly_m,
-            "is_return": np.round(acute_weekly_m - usual_weekly_m, 3) <= 0,
+            "usual_m": usual_m,
+            # within usual_within_pct of your usual week, or under it: no jump
+            "is_return": np.round(acute_weekly_m - usual_m * (1 + within), 3) <= 0,
+            "is_back": np.round(acute_weekly_m - usual_m * (1 - within), 3) >= 0,
+            "climb": climb_numbers(acute_weekly_m.to_numpy(), limits.lighter_week_pct),
             "is_judged": (history_days >= limits.min_history_days)
             & (chronic_weekly_m >= limits.min_chronic_weekly_km * 1000),
         }
@@ -103,9 +135,13 @@ def check(log: TrainingLog, limits: Thresholds) -> list[Finding]:
         days = days.assign(episode=(is_up != is_up.shift(fill_value=False)).cumsum())[is_up]
         units = log.profile_for(athlete).units
         days_and_ids = (runs["day"].to_numpy(), runs["activity_id"].to_numpy())
+        episodes = _episodes(days, limits)
+        told = told_once_per_climb(
+            episodes["is_warning"].to_numpy().astype(int), episodes["climb"].to_numpy()
+        )
         findings += [
             _finding(athlete, episode, days_and_ids, limits, units)
-            for episode in _episodes(days, limits).itertuples()
+            for episode in episodes[told].itertuples()
         ]
     return findings
 
@@ -209,6 +245,8 @@ def _episodes(days: pd.DataFrame, limits: Thresholds) -> pd.DataFrame:
             "chronic_m": days["chronic_m"].to_numpy()[told],
             "usual_m": days["usual_m"].to_numpy()[told],
             "is_return": days["is_return"].to_numpy()[told],
+            "is_back": days["is_back"].to_numpy()[told],
+            "climb": days["climb"].to_numpy()[told],
             "first_day": days.index[starts],
             "peak_ratio": peak_so_far,
             "is_warning": is_warning,
@@ -230,9 +268,11 @@ def _finding(
     acute_runs = rows_between(run_days, date - dt.timedelta(days=limits.acute_days - 1), date)
     lasted = (date - first_day).days + 1
     if episode.is_return:
+        where = "back to" if episode.is_back else "still under"
         advice = (
-            f"That is back to your usual {distance_text(episode.usual_m, units)} a week after "
-            "lighter ones, not a jump; nothing to change."
+            f"That is {where} your usual {distance_text(episode.usual_m, units)} a week ("
+            f"{usual_words(limits.held_weeks, limits.usual_weeks)}) after lighter ones, not a "
+            "jump; nothing to change."
         )
     elif episode.is_warning:
         advice = "Keep the coming week no bigger than this one, so your base can catch up."

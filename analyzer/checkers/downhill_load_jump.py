@@ -1,4 +1,4 @@
-"""A week with far more downhill running than the weeks before it.
+"""A week with far more downhill running than the weeks before it, and than your usual.
 
 Why it matters: running downhill loads the knee harder than running on the flat. In the
 lab, at a 9° downhill slope the impact peak rose 54 % and the braking peak 73 % over level
@@ -6,8 +6,13 @@ running, and downhill running aggravates ITB syndrome; pain that is worse runnin
 a sign of runner's knee. No study has tested a weekly limit, so this is a warning, never
 high. The rule flags a Monday-Sunday week whose total descent is more than 1.5 times the
 runner's weekly average of the 4 weeks before, once the week has at least 300 m of descent
-and the log holds 4 whole weeks before it. A week whose runs carry no elevation data is
-not judged, and neither are the 4 weeks after it.
+and the log holds 4 whole weeks before it, and only when it is also more than 10 % above
+the runner's usual descent: the most reached in two of the 12 weeks before. A
+jump no more than 10 % above that usual descent after lighter weeks (a taper, a race, a
+holiday) is noted once, for information, saying whether the week is back to it (within
+10 %) or still under it. A climb of descent is told once: again only after a week more than
+10 % under its highest. A week whose runs carry no elevation data is not judged, and neither
+are the 4 weeks after it.
 Source: Gottschall JS, Kram R 2005, J Biomech 38(3):445-452; Orchard JW et al. 1996, Am J
 Sports Med 24(3):375-379 (unverified pages).
 """
@@ -28,7 +33,17 @@ from analyzer.checkers._today import (
     dated_runs,
     history_weeks_reason,
     newest,
-    told_weeks_pattern,
+    passed_weeks_pattern,
+)
+from analyzer.checkers._usual import (
+    HELD_WEEKS,
+    LIGHTER_WEEK_PCT,
+    USUAL_WEEKS,
+    USUAL_WITHIN_PCT,
+    climb_numbers,
+    told_once_per_climb,
+    usual_level,
+    usual_words,
 )
 from analyzer.checkers.rule import (
     Advice,
@@ -52,69 +67,97 @@ class Thresholds:
     window_weeks: int = setting(4, 1, 26)
     min_history_weeks: int = setting(4, 0, 52)  # whole weeks of log before the week judged
     min_week_descent_m: float = setting(300.0, 0.0, 20000.0)  # smaller weeks are not flagged
+    # your usual descent: the most you reached in held_weeks of these weeks (_usual.py)
+    usual_weeks: int = setting(USUAL_WEEKS, 1, 52)
+    held_weeks: int = setting(HELD_WEEKS, 1, 8)
+    # a week within this of your usual descent is back to it: information at most
+    usual_within_pct: float = setting(USUAL_WITHIN_PCT, 0.0, 50.0)
+    # a week this much under the climb's highest ends the climb: the next jump is told again
+    lighter_week_pct: float = setting(LIGHTER_WEEK_PCT, 1.0, 50.0)
 
 
 def measure(log: TrainingLog, limits: Thresholds) -> pd.DataFrame:
     """Per athlete and Monday-Sunday week from the first run to the last: its `descent_m`
     (NaN when no run recorded one), the weekly mean of the window's weeks before it
-    (`baseline_m`), the descent it had to pass (`limit_m`), `is_jump`, and for a jump
-    `told_date`: the day its running total passed the limit."""
+    (`baseline_m`), your usual descent (`usual_m`: the most reached in `held_weeks` of the
+    `usual_weeks` weeks before), the descent it had to pass (`limit_m`), its `level`
+    (warning: a jump above your usual; info: a jump back to it; "" otherwise), its `climb`,
+    its `severity` (the level told, "" when its climb was told as much before), and the days
+    its running total passed its limit (`passed_date`) and, for a told week, `told_date`."""
     frames = []
     for athlete, runs, weeks in _weeks_by_athlete(log, limits):
-        told = [
-            _week_runs(runs, week_start).local_dates[_crossing(runs, week_start, limit_m)]
-            if jumped
-            else None
-            for week_start, jumped, limit_m in zip(
-                weeks.index, weeks["is_jump"], weeks["limit_m"], strict=True
-            )
-        ]
+        passed = pd.Series(
+            [
+                _week_runs(runs, week_start).local_dates[_crossing(runs, week_start, limit_m)]
+                if level
+                else None
+                for week_start, level, limit_m in zip(
+                    weeks.index, weeks["level"], weeks["limit_m"], strict=True
+                )
+            ],
+            index=weeks.index,
+            dtype=object,
+        )
         frames.append(
-            weeks.assign(athlete=athlete, told_date=told).rename_axis("week_start").reset_index()
+            weeks.assign(
+                athlete=athlete,
+                passed_date=passed,
+                told_date=passed.where(weeks["severity"] != "", None),
+            )
+            .rename_axis("week_start")
+            .reset_index()
         )
     if not frames:
-        return pd.DataFrame(columns=["athlete", "week_start", "descent_m", "is_jump"])
+        return pd.DataFrame(columns=["athlete", "week_start", "descent_m", "severity"])
     return pd.concat(frames, ignore_index=True)
 
 
 def check(log: TrainingLog, limits: Thresholds) -> list[Finding]:
-    """One finding per week whose descent passed `warning_ratio` times the window's mean."""
+    """One finding per told week: a jump above your usual descent (a warning), or back to it
+    (information), once per climb."""
     findings: list[Finding] = []
     for athlete, runs, weeks in _weeks_by_athlete(log, limits):
         units = log.profile_for(athlete).units
-        for week_start, week in weeks[weeks["is_jump"]].iterrows():
+        first_week = runs["week_start"].iloc[0].date()
+        for week_start, week in weeks[weeks["severity"] != ""].iterrows():
             findings.append(
-                _finding(
-                    athlete,
-                    _week_runs(runs, week_start),
-                    float(week["baseline_m"]),
-                    float(week["limit_m"]),
-                    limits,
-                    units,
-                )
+                _finding(athlete, _week_runs(runs, week_start), week, first_week, limits, units)
             )
     return findings
 
 
 def _weeks_by_athlete(log: TrainingLog, limits: Thresholds):
-    """Each athlete's runs and weeks with their descent, baseline, limit and `is_jump`."""
+    """Each athlete's runs and weeks with their descent, baseline, usual, limit and level."""
     for athlete, runs in runs_by_athlete(log, "descent_m"):
         # a week whose runs all lack descent is unknown (NaN), and so is any mean over it
         weekly_m = weekly_totals(runs, "descent_m", min_count=1)
         baseline_m = weekly_m.shift(1).rolling(limits.window_weeks).mean()
+        usual_m = usual_level(
+            weekly_m, max(limits.usual_weeks, limits.held_weeks), limits.held_weeks
+        )
         history_days = (weekly_m.index - runs["day"].iloc[0]).days
-        limit_m = np.maximum(baseline_m * limits.warning_ratio, limits.min_week_descent_m)
+        jump_m = np.maximum(baseline_m * limits.warning_ratio, limits.min_week_descent_m)
+        # above your usual descent: more than usual_within_pct over it (unknown: judged as jumps)
+        above_m = np.maximum(jump_m, (usual_m * (1 + limits.usual_within_pct / 100)).fillna(0))
         is_jump = (
-            (weekly_m > limit_m + 1e-9)  # float sums: exactly 1.5 times is not "more"
+            (weekly_m > jump_m + 1e-9)  # float sums: exactly 1.5 times is not "more"
             & baseline_m.notna()
             & (history_days >= 7 * limits.min_history_weeks)
         )
+        is_above = is_jump & (weekly_m > above_m + 1e-9)
+        level = np.select([is_above, is_jump], ["warning", "info"], "")
+        climbs = climb_numbers(weekly_m.to_numpy(dtype=float), limits.lighter_week_pct)
+        ranks = np.select([is_above, is_jump], [1, 0], -1)
+        told = told_once_per_climb(ranks, climbs)
         weeks = pd.DataFrame(
             {
                 "descent_m": weekly_m,
                 "baseline_m": baseline_m,
-                "limit_m": limit_m,
-                "is_jump": is_jump,
+                "usual_m": usual_m,
+                "limit_m": np.where(is_above, above_m, jump_m),
+                "level": level,
+                "climb": climbs,
+                "severity": np.where(told, level, ""),
             }
         )
         yield athlete, runs, weeks
@@ -154,8 +197,8 @@ def not_judged(day: AsOf) -> str | None:
 
 
 def pattern(day: AsOf) -> Pattern:
-    """The days on which a flagged week passed its limit."""
-    return told_weeks_pattern(day, noun_phrase(RULE.title), day.limits.min_history_weeks)
+    """The days on which a week passed the limit of its level, told or not."""
+    return passed_weeks_pattern(day, noun_phrase(RULE.title), day.limits.min_history_weeks)
 
 
 def chart_marks(day: AsOf) -> ChartMarks:
@@ -181,11 +224,13 @@ class _Week(NamedTuple):
 def _finding(
     athlete: str,
     week: _Week,
-    baseline_m: float,
-    limit_m: float,
+    judged: pd.Series,
+    first_week: dt.date,
     limits: Thresholds,
     units: str,
 ) -> Finding:
+    baseline_m, limit_m = float(judged["baseline_m"]), float(judged["limit_m"])
+    usual_m = float(judged["usual_m"])
     running_total_m = np.nancumsum(week.descent_m)
     # dated on the day the week's descent first passed its limit
     crossing = int(np.argmax(running_total_m > limit_m + 1e-9))
@@ -199,38 +244,66 @@ def _finding(
         if baseline_m > 0
         else f"after {limits.window_weeks} weeks with no descent"
     )
+    usual = (
+        f"your usual {elevation_text(usual_m, units)} "
+        f"({usual_words(limits.held_weeks, limits.usual_weeks)})"
+    )
+    reached = (
+        f"{day_text(date)}: with this run your week of {day_text(week_start)} reached "
+        f"{elevation_text(crossed_m, units)} of descent, {compared}"
+    )
+    if judged["severity"] == "info":
+        # back within usual_within_pct of your usual descent, or still under it
+        is_back = crossed_m >= usual_m * (1 - limits.usual_within_pct / 100) - 1e-9
+        where = "back to" if is_back else "still under"
+        message = (
+            f"{reached}, {where} {usual} after lighter weeks. A return towards the descent "
+            "you have held is not a jump; nothing to change."
+        )
+        headline = (
+            f"{elevation_text(crossed_m, units)} of descent in a week, {where} your usual "
+            f"{elevation_text(usual_m, units)}"
+        )
+    else:
+        above = f", above {usual}" if usual_m > 0 else ""
+        message = (
+            f"{reached}{above}. Downhill running loads the knee harder (in the lab, impact "
+            "+54% and braking +73% at a 9° slope). Add descents gradually, and keep next "
+            "week's downhills gentle."
+        )
+        headline = f"{elevation_text(crossed_m, units)} of descent in a week, " + (
+            f"{crossed_m / baseline_m:.1f} times your recent {elevation_text(baseline_m, units)}"
+            if baseline_m > 0
+            else f"after {limits.window_weeks} weeks with none"
+        )
     return RULE.finding(
         athlete=athlete,
-        severity="warning",
+        severity=str(judged["severity"]),
         date=date,
-        period_start=week_start - dt.timedelta(weeks=limits.window_weeks),
-        period_end=date,
-        message=(
-            f"{day_text(date)}: with this run your week of {day_text(week_start)} reached "
-            f"{elevation_text(crossed_m, units)} of descent, {compared}. Downhill "
-            "running loads the knee harder (in the lab, impact +54% and braking +73% at a 9° "
-            "slope). Add descents gradually, and keep next week's downhills gentle."
+        # the weeks compared with: the window's and those of the usual level, in the log
+        period_start=max(
+            first_week,
+            week_start
+            - dt.timedelta(weeks=max(limits.window_weeks, limits.usual_weeks, limits.held_weeks)),
         ),
+        period_end=date,
+        message=message,
         evidence={
             "week_start": week_start.isoformat(),
             "week_descent_m": round(crossed_m),  # up to the finding's day
             "baseline_weekly_descent_m": round(baseline_m),
+            "usual_weekly_descent_m": None if np.isnan(usual_m) else round(usual_m),
             "ratio": None if ratio is None else round(ratio, 2),
         },
         activity_ids=tuple(week.activity_ids[: crossing + 1]),
-        headline=f"{elevation_text(crossed_m, units)} of descent in a week, "
-        + (
-            f"{crossed_m / baseline_m:.1f} times your usual {elevation_text(baseline_m, units)}"
-            if baseline_m > 0
-            else f"after {limits.window_weeks} weeks with none"
-        ),
+        headline=headline,
     )
 
 
 RULE = Rule(
     code="RL105",
     slug="downhill-load-jump",
-    title="A week with far more downhill running than your last 4 weeks",
+    title="A week with far more downhill running than your last 4 weeks, above your usual",
     label="downhill",
     rationale=__doc__,
     thresholds=Thresholds,

@@ -10,7 +10,9 @@ easy week is compared with your own cadence at those speeds too.
 How it is judged: each run's cadence comes from its moving, running samples (stops under 1.5
 m/s, walking breaks under 130 steps/min or at less than 60 % of the run's usual speed, and
 zeros are left out), else from the run's average (a Garmin or Strava CSV or Apple Health may
-give it only as steps over moving time; the message then says so). Runs without cadence, or
+give it only as steps over moving time; the message then says so). A run/walk session
+without samples (named or noted "run/walk", "walk breaks", C25K, Galloway) is left out, and
+the rule says so: its average mixes its walking in. Runs without cadence, or
 under 130 (a walk filed as a run, or one foot counted) are skipped; treadmill runs count. A
 Monday-Sunday week's cadence is the distance-weighted mean of its runs. A week is low when
 it is under 170 steps/min (a warning), or 5 % or more under what you ran at the same speeds
@@ -33,6 +35,15 @@ import pandas as pd
 
 from analyzer.checkers._calendar import runs_by_athlete
 from analyzer.checkers._format import day_text, noun_phrase, number_beyond, round_judged
+from analyzer.checkers._running import (
+    MIN_MOVING_SPEED_MPS,
+    MIN_RUNNING_CADENCE_SPM,
+    SAMPLE_NAMES,
+    mean,
+    run_walk_reason,
+    run_walk_without_samples,
+    running_samples,
+)
 from analyzer.checkers._today import (
     columns_of,
     dated_runs,
@@ -49,11 +60,9 @@ SPEED_SLOPE_SPM_PER_MPS = 5.6  # Burns 2019: cadence rises 5.6 steps/min per m/s
 _MAX_SLOPE_SPM_PER_MPS = 12.0  # a fitted slope beyond this is noise from a few runs
 _MIN_SPEED_SPREAD_MPS = 0.25  # below this spread of speeds, a fitted slope means nothing
 _MIN_SAMPLES = 10  # fewer running samples: use the run's average instead
-_WALK_SPEED_SHARE = 0.6  # samples under this share of the run's median speed are walking
 _SEVERITIES = ("info", "warning")  # under your own cadence; under the floor
 _STEP_UP_PCT = 5.0  # raise cadence about 5 % at a time (Heiderscheit 2011: 5-10 %)
 _RECENT_DAYS = 14  # the status's cadence: the runs of these days
-_SAMPLE_NAMES = ("cadence_spm", "speed_mps", "distance_m", "time_utc")  # the columns it reads
 
 
 @dataclass(frozen=True)
@@ -66,9 +75,10 @@ class Thresholds:
     min_own_runs: int = setting(8, 1, 500)  # runs with cadence in that window before comparing
     # after a finding, the next comes this many weeks later at the soonest
     repeat_weeks: int = setting(4, 1, 52)
-    min_moving_speed_mps: float = setting(1.5, 0.0, 10.0)  # slower samples are stops
+    # slower samples are stops
+    min_moving_speed_mps: float = setting(MIN_MOVING_SPEED_MPS, 0.0, 10.0)
     # lower samples are walking; lower runs are skipped
-    min_running_cadence_spm: float = setting(130.0, 50.0, 200.0)
+    min_running_cadence_spm: float = setting(MIN_RUNNING_CADENCE_SPM, 50.0, 200.0)
 
 
 def measure(log: TrainingLog, limits: Thresholds) -> pd.DataFrame:
@@ -152,10 +162,22 @@ def advice(day: AsOf) -> Advice | None:
 
 
 def not_judged(day: AsOf) -> str | None:
+    """No cadence at all; else the run/walk sessions without samples of the last
+    `own_window_weeks` weeks."""
     runs = dated_runs(day)
     if not runs.empty and not runs["avg_cadence_spm"].notna().any():
         return "no run records cadence"
-    return no_runs_reason(day)
+    if runs.empty:
+        return no_runs_reason(day)
+    weeks = day.limits.own_window_weeks
+    recent = runs[
+        (runs["local_date"] > day.as_of - dt.timedelta(weeks=weeks))
+        & runs["avg_cadence_spm"].notna()
+    ]
+    unknown = int(run_walk_without_samples(recent, day.log.sample_loaders).sum())
+    if not unknown:
+        return None
+    return run_walk_reason(unknown, len(recent), f"{weeks} weeks", "cadence")
 
 
 def pattern(day: AsOf) -> Pattern:
@@ -194,7 +216,14 @@ def _weights(runs: pd.DataFrame) -> pd.Series:
 
 def _by_athlete(log: TrainingLog, limits: Thresholds):
     """Each athlete with runs of a cadence: those runs (`_run_cadences`) and their weeks."""
-    columns = ("avg_cadence_spm", "cadence_is_derived", "avg_speed_mps", "moving_s")
+    columns = (
+        "avg_cadence_spm",
+        "cadence_is_derived",
+        "avg_speed_mps",
+        "moving_s",
+        "name",
+        "notes",
+    )
     for athlete, runs in runs_by_athlete(log, *columns):
         judged = _run_cadences(log, runs, limits)
         if not judged.empty:
@@ -207,7 +236,8 @@ def _run_cadences(log: TrainingLog, runs: pd.DataFrame, limits: Thresholds) -> p
     Samples are read only for runs whose average is missing or looks low: walking breaks
     and stops only pull an average down, so a run whose average is fine is fine.
     """
-    runs = runs.reset_index(drop=True)
+    # a run/walk session without samples: its average mixes walking in (as for pace-jump)
+    runs = runs[~run_walk_without_samples(runs, log.sample_loaders)].reset_index(drop=True)
     cadence_spm = runs["avg_cadence_spm"].where(runs["avg_cadence_spm"] > 0)
     speed_mps = runs["avg_speed_mps"].where(runs["avg_speed_mps"] > 0)
     speed_mps = speed_mps.fillna(runs["distance_m"] / runs["moving_s"].where(runs["moving_s"] > 0))
@@ -222,7 +252,7 @@ def _run_cadences(log: TrainingLog, runs: pd.DataFrame, limits: Thresholds) -> p
     name = f"moving cadence {limits.min_moving_speed_mps:g} {limits.min_running_cadence_spm:g}"
     from_samples = {
         index: log.sample_figure(
-            activity_id, name, lambda values: _moving_cadence(values, limits), *_SAMPLE_NAMES
+            activity_id, name, lambda values: _moving_cadence(values, limits), *SAMPLE_NAMES
         )
         for index, activity_id in runs.loc[looks_low, "activity_id"].items()
         if activity_id in log.sample_loaders
@@ -249,40 +279,13 @@ def _moving_cadence(
     """The median cadence and mean speed of a run's moving, running samples (None if too few).
 
     `samples` holds the run's cadence_spm, speed_mps, distance_m and time_utc arrays."""
-    cadence_spm, speed_mps = samples["cadence_spm"], samples["speed_mps"]
-    has_speed = ~np.isnan(speed_mps)
-    distance_m = samples["distance_m"]
-    if not has_speed.any() and not np.isnan(distance_m).all():
-        times = samples["time_utc"]
-        elapsed_s = np.diff(times, prepend=times[:1]) / np.timedelta64(1, "s")
-        with np.errstate(invalid="ignore", divide="ignore"):
-            speed_mps = np.diff(distance_m, prepend=np.nan) / np.where(
-                elapsed_s > 0, elapsed_s, np.nan
-            )
-        has_speed = ~np.isnan(speed_mps)
-    with np.errstate(invalid="ignore"):
-        kept = cadence_spm > 0
-        if has_speed.any():
-            moving = speed_mps >= limits.min_moving_speed_mps
-            usual_mps = _median(speed_mps[kept & moving])
-            kept &= moving & (speed_mps >= _WALK_SPEED_SHARE * usual_mps)
-        if _median(cadence_spm[kept]) > limits.min_running_cadence_spm:
-            kept &= cadence_spm >= limits.min_running_cadence_spm
-    if kept.sum() < _MIN_SAMPLES:
+    kept, speed_mps = running_samples(
+        samples, limits.min_moving_speed_mps, limits.min_running_cadence_spm
+    )
+    cadence_spm = samples["cadence_spm"]
+    if kept.sum() < _MIN_SAMPLES or np.isnan(cadence_spm[kept]).all():
         return None
-    return float(np.median(cadence_spm[kept])), _mean(speed_mps[kept])
-
-
-def _median(values: np.ndarray) -> float:
-    """The median of the values that are not NaN (NaN when there are none)."""
-    values = values[~np.isnan(values)]
-    return float(np.median(values)) if values.size else np.nan
-
-
-def _mean(values: np.ndarray) -> float:
-    """The mean of the values that are not NaN (NaN when there are none)."""
-    values = values[~np.isnan(values)]
-    return float(values.mean()) if values.size else np.nan
+    return float(np.median(cadence_spm[kept])), mean(speed_mps[kept])
 
 
 def _own_cadence_spm(runs: pd.DataFrame, limits: Thresholds) -> pd.Series:

@@ -196,13 +196,15 @@ class ChartMarks:
 
 @dataclass(frozen=True)
 class ShoeState:
-    """A shoe in use past its limit on the as-of day: not retired, not replaced."""
+    """A shoe in use past its limit on the as-of day: not replaced, and not retired (or worn
+    again after the day the profile retired it: then `retired_date` is that day)."""
 
     shoe: str
     severity: str  # warning or high: the level its distance passed
     date: dt.date  # the day it passed that level
     distance_m: float  # as this rule counts it, pre-use included
     limit_m: float  # the distance of that level
+    retired_date: dt.date | None = None  # the profile retired it, yet runs since name it
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,11 @@ is a convention. Rotating shoes has better support: among 264 runners, those who
 more than one pair had fewer running injuries (hazard ratio 0.614).
 A shoe's distance is its distance before the log (pre_used_km) plus the runs that name it or
 one of its aliases (any case), the runs its export links to it, and, for the default shoe,
-runs that name no shoe; only runs from its start date to its retirement count, so a retired
-shoe is never flagged for runs after it. A warning when a shoe passes 480 km, high past
+runs that name no shoe; runs before its start date do not count, nor do runs that name no
+shoe after it retired. A run that names a shoe after the day the profile retired it counts:
+the pair is worn again, and that is said once, on the first such run (information, or the
+level its distance has passed), and any limit it passes after says the profile calls it
+retired. A warning when a shoe passes 480 km, high past
 800 km. A shoe's own limit (the profile's limit_km, or Garmin's maximumMeters) replaces the
 480 km, and the high mark moves with it in proportion (own limit x 800 / 480). Shoes that only
 appear in the activities (a Strava gear name) count with the defaults. A runner whose profile
@@ -26,7 +29,7 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -91,6 +94,15 @@ class ShoeDistance:
     retired_date: dt.date | None
     warning_km: float
     high_km: float
+
+    @property
+    def is_worn_after_retired(self) -> bool:
+        """The profile retired it, yet a run since names it."""
+        return (
+            self.retired_date is not None
+            and self.last_used is not None
+            and self.last_used > self.retired_date
+        )
 
 
 def measure(log: TrainingLog, limits: Thresholds) -> pd.DataFrame:
@@ -157,6 +169,7 @@ def _past_limit(day: AsOf) -> tuple[ShoeState, ...]:
                 passed["local_date"].iloc[0],
                 shoe.distance_km * 1000,
                 limit_km * 1000,
+                shoe.retired_date if shoe.is_worn_after_retired else None,
             )
         )
     return tuple(states)
@@ -177,13 +190,14 @@ def _day_shoes(day: AsOf) -> list[ShoeDistance]:
 
 
 def _shoes_in_use(day: AsOf) -> list[ShoeDistance]:
-    """The athlete's shoes on the as-of day that are not retired and not replaced: a shoe
-    is replaced when another shoe's first run came after its last run."""
+    """The athlete's shoes on the as-of day that are not retired (or worn again since) and not
+    replaced: a shoe is replaced when another shoe's first run came after its last run."""
     shoes = _day_shoes(day)
     firsts = {shoe.shoe: shoe.first_used for shoe in shoes if shoe.first_used is not None}
     in_use = []
     for shoe in shoes:
-        if shoe.retired_date is not None and shoe.retired_date <= day.as_of:
+        is_retired = shoe.retired_date is not None and shoe.retired_date <= day.as_of
+        if is_retired and not shoe.is_worn_after_retired:
             continue
         if shoe.last_used is not None and any(
             first > shoe.last_used for name, first in firsts.items() if name != shoe.shoe
@@ -194,18 +208,26 @@ def _shoes_in_use(day: AsOf) -> list[ShoeDistance]:
 
 
 def advice(day: AsOf) -> Advice | None:
-    """Replace a shoe in use past its limit; else plan a new pair for one near it."""
+    """Replace a shoe in use past its limit, or keep one retired that was worn again; else
+    plan a new pair for one near its limit."""
     past = current_shoes_past_limit(day)
     if past:
-        names = " and ".join(
-            f"{shoe.shoe} ({whole_distance_text(shoe.distance_m, day.units)})" for shoe in past
-        )
+        worn = [shoe for shoe in past if shoe.retired_date is None]
+        retired = [shoe for shoe in past if shoe.retired_date is not None]
+        sentences = []
+        if worn:
+            sentences.append(f"Replace {_shoe_names(worn, day.units)}: past its limit.")
+        if retired:
+            sentences.append(
+                f"Keep {_shoe_names(retired, day.units)} retired, as your profile says: past "
+                "its limit."
+            )
         because = tuple(
             finding
             for finding in day.findings
             if finding.evidence.get("shoe") in {shoe.shoe for shoe in past}
         )
-        return Advice(kind="shoes", text=f"Replace {names}: past its limit.", because=because)
+        return Advice(kind="shoes", text=" ".join(sentences), because=because)
     near = shoes_near_limit(day)
     if not near:
         return None
@@ -216,6 +238,13 @@ def advice(day: AsOf) -> Advice | None:
     ]
     opening = "Plan a new pair" if len(parts) == 1 else "Plan new pairs"
     return Advice(kind="shoes", text=f"{opening}: {'; '.join(parts)}.")
+
+
+def _shoe_names(shoes: list[ShoeState], units: str) -> str:
+    """'Pegasus (812 km) and Ghost (790 km)'."""
+    return " and ".join(
+        f"{shoe.shoe} ({whole_distance_text(shoe.distance_m, units)})" for shoe in shoes
+    )
 
 
 def not_judged(day: AsOf) -> str | None:
@@ -253,7 +282,10 @@ def chart_marks(day: AsOf) -> ChartMarks:
                 "high_m": shoe.high_km * 1000,
                 "last_used": shoe.last_used,
                 "retired_date": shoe.retired_date,
-                "is_retired": shoe.retired_date is not None and shoe.retired_date <= day.as_of,
+                # retired and not worn since: a shoe worn again counts, as one in use
+                "is_retired": shoe.retired_date is not None
+                and shoe.retired_date <= day.as_of
+                and not shoe.is_worn_after_retired,
             }
             for shoe in shoes
         ],
@@ -274,7 +306,8 @@ def shoe_distances(log: TrainingLog, athlete: str, limits: Thresholds) -> list[S
     """Each shoe of the athlete with the distance this rule counts on it, by name.
 
     The one count of a shoe's distance: the rule judges it and the report draws it, so a
-    retired shoe's runs after its retirement are left out of both. A shoe of a shared list
+    retired shoe's runs after its retirement count in both when they name it, and in neither
+    when they name no shoe. A shoe of a shared list
     shows once the athlete has run in it; the athlete's own listed shoes always show.
     """
     own_names = {
@@ -403,8 +436,10 @@ _SHOE_WORD = re.compile(r"\w+")
 def _shoe_of_each_run(runs: pd.DataFrame, shoes: list[_Shoe]) -> pd.Series:
     """The shoe each run counts on: the export's link, else its name or alias, else the default.
 
-    A shoe counts only the runs from its start date to its retirement; for runs that name no
-    shoe, the default shoe that was in use that day (the latest started, if several) counts.
+    A shoe counts the runs that name it (or that its export links to it) from its start date
+    on, after its retirement too (the pair is worn again); for runs that name no shoe, the
+    default shoe in use that day, from its start to its retirement (the latest started, if
+    several), counts.
     """
     names = runs["shoe"].astype("string").str.strip().str.casefold().fillna("")
     by_name = {}
@@ -425,10 +460,10 @@ def _shoe_of_each_run(runs: pd.DataFrame, shoes: list[_Shoe]) -> pd.Series:
     )
     for shoe in defaults:
         worn = worn.mask(unnamed & _in_use(runs, shoe), shoe.name)
-    in_use = pd.Series(False, index=runs.index)
+    counted = pd.Series(False, index=runs.index)
     for shoe in shoes:
-        in_use |= (worn == shoe.name) & _in_use(runs, shoe)
-    return worn.where(in_use)
+        counted |= (worn == shoe.name) & (runs["day"] >= _day(shoe.start_date, 0))
+    return worn.where(counted)
 
 
 def shoe_of_each_run(
@@ -502,24 +537,38 @@ def _day(value: object, missing_end: int) -> pd.Timestamp:
 def _shoe_findings(
     athlete: str, shoe: _Shoe, runs: pd.DataFrame, limits: Thresholds, units: str
 ) -> list[Finding]:
+    """The shoe's findings: each level its distance passed, and the first run that names it
+    after its retirement (said once; with the level it has passed, if any)."""
     if runs.empty:
         return []
     warning_km, high_km = _limits_km(shoe, limits)
     total_km = _worn_km(shoe, runs)
-    findings = []
     high_at = _first_at_least(total_km, high_km)
     warning_at = _first_at_least(total_km, warning_km)
+    told: dict[int, tuple[float, str, bool]] = {}  # position: limit, severity, passed there
     if warning_at is not None and warning_at != high_at:
-        findings.append(
-            _finding(
-                athlete, shoe, runs, warning_at, total_km, warning_km, "warning", limits, units
-            )
-        )
+        told[warning_at] = (warning_km, "warning", True)
     if high_at is not None:
-        findings.append(
-            _finding(athlete, shoe, runs, high_at, total_km, high_km, "high", limits, units)
+        told[high_at] = (high_km, "high", True)
+    retired = _date_of(shoe.retired_date)
+    after = np.flatnonzero(runs["local_date"].to_numpy() > retired) if retired else np.array([])
+    first_after = int(after[0]) if len(after) else None
+    if first_after is not None and first_after not in told:
+        worn_km = float(np.round(total_km[first_after], 6))
+        level = "high" if worn_km >= high_km else "warning" if worn_km >= warning_km else "info"
+        told[first_after] = (high_km if level == "high" else warning_km, level, False)
+    return [
+        _finding(
+            athlete,
+            shoe,
+            runs,
+            _Told(position, limit_km, severity, passed, first_after),
+            total_km,
+            limits,
+            units,
         )
-    return findings
+        for position, (limit_km, severity, passed) in sorted(told.items())
+    ]
 
 
 def _first_at_least(total_km: np.ndarray, limit_km: float) -> int | None:
@@ -527,19 +576,31 @@ def _first_at_least(total_km: np.ndarray, limit_km: float) -> int | None:
     return int(np.argmax(past)) if past.any() else None
 
 
+class _Told(NamedTuple):
+    """A shoe finding's run: its position among the shoe's runs, the limit and severity told,
+    whether the run passed that limit, and the position of the shoe's first run after its
+    retirement (None: none)."""
+
+    position: int
+    limit_km: float
+    severity: str
+    passed: bool
+    first_after_retired: int | None
+
+
 def _finding(
     athlete: str,
     shoe: _Shoe,
     runs: pd.DataFrame,
-    position: int,
+    told: _Told,
     total_km: np.ndarray,
-    limit_km: float,
-    severity: str,
     limits: Thresholds,
     units: str,
 ) -> Finding:
-    run = runs.iloc[position]
-    distance_km = float(total_km[position])
+    run = runs.iloc[told.position]
+    distance_km = float(total_km[told.position])
+    distance = distance_text(distance_km * 1000, units)
+    limit = distance_text(told.limit_km * 1000, units)
     before = (
         f", {distance_text(shoe.pre_used_km * 1000, units)} of it before this log"
         if shoe.pre_used_km
@@ -551,37 +612,66 @@ def _finding(
         low_text = distance_text(limits.warning_km * 1000, units)
         high_text = distance_text(limits.high_km * 1000, units)
         limit_text = f"runners are told to replace a pair after {low_text} to {high_text}"
-    advice = (
-        "Replace them: the cushioning is likely well worn."
-        if severity == "high"
-        else "Plan a new pair."
+    retired = _date_of(shoe.retired_date)
+    is_worn_again = told.first_after_retired is not None and (
+        told.position >= told.first_after_retired
     )
+    retired_text = f"{day_text(retired)} {retired.year}" if retired else ""
+    if told.passed:
+        opening = f"your {shoe.name} passed {limit} ({distance}{before}); {limit_text}."
+    else:  # the first run after its retirement
+        where = f"past {limit}" if told.severity != "info" else f"under its {limit}"
+        pre_used = f" ({before[2:]})" if before else ""
+        opening = (
+            f"this run names your {shoe.name}, which your profile retired on {retired_text}; "
+            f"with this run it is at {distance}{pre_used}, {where}; {limit_text}."
+        )
+    if is_worn_again and told.passed:
+        advice = (
+            f"Your profile retired this pair on {retired_text}, yet this run names it: keep "
+            "it retired, or take `retired` out of your runlog.toml if it is back in use."
+        )
+    elif is_worn_again:
+        advice = (
+            "Its runs since count towards it: keep it retired, or take `retired` out of your "
+            "runlog.toml if it is back in use."
+        )
+    else:
+        advice = (
+            "Replace them: the cushioning is likely well worn."
+            if told.severity == "high"
+            else "Plan a new pair."
+        )
+    headline = f"{shoe.name} at {distance}, past {limit}"
+    if is_worn_again and retired is not None:
+        headline = (
+            f"{shoe.name} worn again after its retirement ({day_text(retired)}), at {distance}"
+            if not told.passed
+            else f"{headline}, retired in your profile"
+        )
     return RULE.finding(
         athlete=athlete,
-        severity=severity,
+        severity=told.severity,
         date=run["local_date"],
         period_start=runs["local_date"].iloc[0],
         period_end=run["local_date"],
         message=(
-            f"{day_text(run['local_date'])}: your {shoe.name} passed "
-            f"{distance_text(limit_km * 1000, units)} ({distance_text(distance_km * 1000, units)}"
-            f"{before}); {limit_text}. Shoes lose cushioning with use (to about 60-80 % by "
-            f"{LAB_TEST_TEXT[units]} in a lab test), though no study ties a mileage to injury. "
-            f"{advice} Runners "
-            "who rotated more than one pair had fewer injuries in one study (hazard ratio 0.61)."
+            f"{day_text(run['local_date'])}: {opening} Shoes lose cushioning with use (to about "
+            f"60-80 % by {LAB_TEST_TEXT[units]} in a lab test), though no study ties a mileage "
+            f"to injury. {advice} Runners who rotated more than one pair had fewer injuries in "
+            "one study (hazard ratio 0.61)."
         ),
         evidence={
             "shoe": shoe.name,
             "distance_km": round(distance_km, 1),
-            "limit_km": round(limit_km, 1),
+            "limit_km": round(told.limit_km, 1),
             "pre_used_km": round(shoe.pre_used_km, 1),
-            "runs": position + 1,
+            "runs": told.position + 1,
+            "retired_date": retired.isoformat() if retired else None,
+            "worn_after_retired": is_worn_again,
         },
         activity_ids=(str(run["activity_id"]),),
-        headline=(
-            f"{shoe.name} at {distance_text(distance_km * 1000, units)}, past "
-            f"{distance_text(limit_km * 1000, units)}"
-        ),
+        headline=headline,
     )
 
 

@@ -832,6 +832,10 @@ def shoe_figure(table: pd.DataFrame, units: str, size: Size) -> Figure:
         has_run = pd.notna(shoe.last_used)
         last = f"last run {_short_day(shoe.last_used)}" if has_run else "no runs yet"
         status = f"retired {_short_day(shoe.retired_date)}" if is_retired else last
+        # retired in the profile, yet worn since: it counts, as a shoe in use
+        is_worn_again = has_run and pd.notna(shoe.retired_date) and not is_retired
+        if is_worn_again and shoe.retired_date < shoe.last_used:
+            status = f"retired {_short_day(shoe.retired_date)}, worn since"
         axes.text(
             0,
             position - 0.27,

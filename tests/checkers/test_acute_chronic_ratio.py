@@ -138,7 +138,10 @@ def test_a_return_to_the_usual_week_after_a_taper_is_information_at_most():
     (finding,) = rule.check(weeks_log(*[STEADY] * 5, *taper, STEADY), DEFAULTS)
     assert finding.severity == "info"
     assert finding.evidence["is_return"] is True
-    assert "back to your usual 30.0 km a week after lighter ones" in finding.message
+    assert (
+        "back to your usual 30.0 km a week (the most you reached in 2 of the last "
+        "12 weeks) after lighter ones, not a jump" in finding.message
+    )
 
 
 def test_a_doubled_week_after_a_taper_is_still_a_warning():

@@ -52,8 +52,13 @@ def found(log, limits=DEFAULTS):
         pytest.param([100] * 4 + [250], [], id="under 300 m in the week: quiet"),
         pytest.param(
             [300] * 4 + [600, 600, 600],
-            [("warning", on(4, 6)), ("warning", on(5, 6))],
-            id="a new level is flagged until the mean catches up",
+            [("warning", on(4, 6))],
+            id="a new level is flagged once, not again while the mean catches up",
+        ),
+        pytest.param(
+            [300] * 4 + [600, 300, 300, 300, 900],
+            [("warning", on(4, 6)), ("warning", on(8, 3))],
+            id="after a lighter week, a new jump is flagged again",
         ),
         pytest.param([300, 300, 0, 300, 600], [("warning", on(4, 3))], id="a week off is 0 m"),
     ],
@@ -71,13 +76,15 @@ def test_the_finding_is_dated_the_day_the_weeks_descent_passed_the_limit():
         "week_start": on(4, 0).isoformat(),
         "week_descent_m": 500,  # the week as it stood that Thursday
         "baseline_weekly_descent_m": 300,
+        "usual_weekly_descent_m": 300,
         "ratio": 1.67,
     }
     assert len(finding.activity_ids) == 2
     assert (finding.period_start, finding.period_end) == (on(0, 0), on(4, 3))
     assert finding.message.startswith(
         "Thu 5 Feb: with this run your week of Mon 2 Feb reached 500 m of descent, 1.7 times "
-        "your weekly average of the 4 weeks before (300 m). Downhill"
+        "your weekly average of the 4 weeks before (300 m), above your usual 300 m (the most you "
+        "reached in 2 of the last 12 weeks). Downhill"
     )
 
 

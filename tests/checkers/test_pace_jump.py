@@ -7,6 +7,7 @@ import pytest
 from analyzer.checkers import pace_jump as rule
 from analyzer.checkers import run_rules
 from analyzer.profile import Profile, profile_from_dict
+from tests import plans
 from tests.builders import FIRST_MONDAY, make_log, run, steady_log
 
 DEFAULTS = rule.Thresholds()
@@ -185,3 +186,36 @@ def test_a_lower_norm_rank_compares_with_the_quick_end_instead():
     assert "than the quick end of your past 8 weeks (6:00 /km: 90% of your 24 runs" in (
         finding.message
     )
+
+
+def test_a_run_walk_session_without_samples_is_neither_judged_nor_part_of_the_norm():
+    walks = [
+        run(FIRST_MONDAY + dt.timedelta(weeks=week, days=5), 5, pace_min_per_km=8.0, name=name)
+        for week, name in enumerate(["Run/walk 4:1", "C25K W3D1", "Galloway intervals"] * 3)
+    ]
+    fast_walk = run(LAST_DAY, 5, pace_min_per_km=5.0, notes="with walk breaks")
+    log = make_log([*easy_weeks(), *walks, fast_walk])
+    assert found(log) == []  # its average mixes running and walking: not judged
+    measured = rule.measure(log, DEFAULTS)
+    assert int(measured["is_run_walk"].sum()) == 10
+    assert measured["window_runs"].iloc[-1] == 24  # the 30 runs of the window, less 6 run/walk
+    fast = make_log([*easy_weeks(), *walks, run(LAST_DAY, 8, pace_min_per_km=5.0)])
+    assert found(fast) == [("warning", LAST_DAY)]
+
+
+def test_with_samples_a_run_is_judged_on_its_running_not_its_walk_breaks():
+    """Ten weeks of run/walk sessions with samples (a third of the time walking), then one
+    whose jogging is 8 % quicker: flagged at its running pace, walk breaks left out."""
+    log = plans.beginner()
+    rows = log.activities.to_dict("records")[:-1]
+    samples = {key: loader() for key, loader in log.sample_loaders.items()}
+    jog, walk = (480, plans.JOG_MPS * 1.08, plans.JOG_SPM), (120, plans.WALK_MPS, plans.WALK_SPM)
+    quicker, frame = plans.session(
+        plans.BEGINNER_FIRST_RUN, [jog, walk] * 3, plans.RUN_WALK_NAME, with_samples=True
+    )
+    samples[quicker["activity_id"]] = frame
+    log = make_log([*rows, quicker], samples=samples)
+    (finding,) = rule.check(log, DEFAULTS)
+    assert (finding.severity, finding.evidence["speed_from"]) == ("warning", "samples")
+    assert finding.evidence["ratio"] == pytest.approx(1.08, abs=0.001)
+    assert ", running at 6:43 /km, 8% faster than your fastest run" in finding.message

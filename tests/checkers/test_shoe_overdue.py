@@ -86,16 +86,28 @@ def found(log, limits=DEFAULTS):
             id="runs before its start date do not count: 410 km, quiet",
         ),
         pytest.param(
-            runs_of(60),
+            runs_of(40),
             [ShoeSetting("Pegasus", retired=day(40))],
             [],
-            id="runs after its retirement do not count: 400 km, quiet",
+            id="retired after 400 km, no run since: quiet",
+        ),
+        pytest.param(
+            runs_of(60),
+            [ShoeSetting("Pegasus", retired=day(40))],
+            [("Pegasus", "info", day(41)), ("Pegasus", "warning", day(48))],
+            id="runs that name it after its retirement count: worn again, then past 480 km",
         ),
         pytest.param(
             runs_of(60),
             [ShoeSetting("Pegasus", retired=day(55))],
+            [("Pegasus", "warning", day(48)), ("Pegasus", "warning", day(56))],
+            id="past its limit, retired, worn again: a warning that it is worn again",
+        ),
+        pytest.param(
+            runs_of(55) + runs_of(5, shoe="", first=56),
+            [ShoeSetting("Pegasus", retired=day(55), default=True)],
             [("Pegasus", "warning", day(48))],
-            id="a shoe that passed its limit before retiring was flagged then",
+            id="runs that name no shoe do not count on a retired default shoe",
         ),
         pytest.param(
             runs_of(30, shoe="Pegasus") + runs_of(30, shoe="Ghost", first=31),
@@ -131,12 +143,12 @@ def test_runs_the_export_links_to_the_shoe_count_whatever_they_name():
     assert found(log) == [("Trail shoe", "warning", day(48))]
 
 
-def test_retirement_is_a_local_day_a_run_after_midnight_local_does_not_count():
+def test_retirement_is_a_local_day_a_run_after_midnight_local_is_worn_again():
     # retired on day 47 (470 km); the next run at 00:00 in Copenhagen is day 47 in UTC
-    runs = [*runs_of(47), run(day(48), 20, shoe="Pegasus", hour=0)]
+    runs = [*runs_of(47), run(day(48), 5, shoe="Pegasus", hour=0)]
     assert runs[-1]["start_time_utc"].date() == day(47)
     log = make_log(runs, shoes=[ShoeSetting("Pegasus", retired=day(47))])
-    assert found(log) == []
+    assert found(log) == [("Pegasus", "info", day(48))]
 
 
 def test_the_message_says_the_distance_the_pre_use_and_to_rotate():
@@ -153,6 +165,8 @@ def test_the_message_says_the_distance_the_pre_use_and_to_rotate():
         "limit_km": 480.0,
         "pre_used_km": 100.0,
         "runs": 38,
+        "retired_date": None,
+        "worn_after_retired": False,
     }
 
 
@@ -183,13 +197,30 @@ def test_the_steady_log_draws_no_finding():
 
 
 def test_a_retired_shoe_counts_the_same_for_the_rule_and_the_report():
-    """30 of 60 runs of 10 km before it retired: 300 km in both, and no finding."""
+    """30 of 60 runs of 10 km before it retired, 30 after that name it: 600 km in both."""
     log = make_log(runs_of(60), shoes=[ShoeSetting("Pegasus", retired=day(30))])
     (shoe,) = rule.shoe_distances(log, "ana", DEFAULTS)
     assert (shoe.distance_km, shoe.runs, shoe.last_used, shoe.retired_date) == (
-        300.0,
-        30,
-        day(30),
+        600.0,
+        60,
+        day(60),
         day(30),
     )
-    assert found(log) == []
+    assert shoe.is_worn_after_retired
+    assert found(log) == [("Pegasus", "info", day(31)), ("Pegasus", "warning", day(48))]
+
+
+def test_a_retired_shoe_worn_again_is_told_once_with_the_profiles_day():
+    log = make_log(runs_of(60), shoes=[ShoeSetting("Pegasus", retired=day(30))])
+    again, passed = rule.check(log, DEFAULTS)
+    assert again.message.startswith(
+        "Wed 4 Feb: this run names your Pegasus, which your profile retired on Tue 3 Feb "
+        "2026; with this run it is at 310.0 km, under its 480.0 km;"
+    )
+    assert "take `retired` out of your runlog.toml if it is back in use" in again.message
+    assert again.evidence["worn_after_retired"] and again.evidence["retired_date"] == "2026-02-03"
+    assert again.headline == "Pegasus worn again after its retirement (Tue 3 Feb), at 310.0 km"
+    assert "Your profile retired this pair on Tue 3 Feb 2026, yet this run names it" in (
+        passed.message
+    )
+    assert passed.headline == "Pegasus at 480.0 km, past 480.0 km, retired in your profile"

@@ -174,13 +174,19 @@ def test_treadmill_runs_are_marked_and_the_floor_comes_from_the_profile():
 
 
 def test_a_retired_shoe_is_drawn_at_the_distance_the_rule_counts_and_greyed():
+    # 30 runs in the Pegasus, then the profile retires it and 30 runs name the Clifton
     runs = [
-        run(dt.date(2026, 3, 1) + dt.timedelta(days=day), 10.0, shoe="Pegasus") for day in range(60)
+        run(
+            dt.date(2026, 3, 1) + dt.timedelta(days=day),
+            10.0,
+            shoe="Pegasus" if day < 30 else "Clifton",
+        )
+        for day in range(60)
     ]
     retired = dt.date(2026, 3, 30)  # after 30 of the 60 runs
-    log = make_log(runs, shoes=[ShoeSetting("Pegasus", retired=retired)])
-    (shoe,) = shoe_overdue.shoe_distances(log, "ana", shoe_overdue.Thresholds())
-    assert shoe.distance_km == 300.0
+    log = make_log(runs, shoes=[ShoeSetting("Pegasus", retired=retired), ShoeSetting("Clifton")])
+    pegasus, _ = shoe_overdue.shoe_distances(log, "ana", shoe_overdue.Thresholds())
+    assert pegasus.distance_km == 300.0
     assert shoe_overdue.check(log, shoe_overdue.Thresholds()) == []
     as_of = dt.date(2026, 4, 29)
     shoes = marks(log, as_of)["shoe-overdue"].series
@@ -192,6 +198,25 @@ def test_a_retired_shoe_is_drawn_at_the_distance_the_rule_counts_and_greyed():
     assert "Pegasus: 300 km · retired 30 Mar 2026" in texts
     window = charts.status_window(as_of)
     assert b"300 km" in svg(charts.shoe_chart(window, "km", marks(log, as_of)))
+
+
+def test_a_retired_shoe_worn_again_is_drawn_in_use_at_every_run_that_names_it():
+    """Issue 21: runs that name a shoe after the profile retired it count towards it."""
+    runs = [
+        run(dt.date(2026, 3, 1) + dt.timedelta(days=day), 10.0, shoe="Pegasus") for day in range(60)
+    ]
+    retired = dt.date(2026, 3, 30)  # after 30 of the 60 runs
+    log = make_log(runs, shoes=[ShoeSetting("Pegasus", retired=retired)])
+    (shoe,) = shoe_overdue.shoe_distances(log, "ana", shoe_overdue.Thresholds())
+    assert shoe.distance_km == 600.0
+    as_of = dt.date(2026, 4, 29)
+    with mpl.rc_context(charts._RC):
+        figure = charts.shoe_figure(marks(log, as_of)["shoe-overdue"].series, "km", charts.WIDE)
+    assert parts(figure, "retired-shoe") == []
+    (bar,) = parts(figure, "shoe")
+    assert bar.get_width() == 600.0
+    texts = [text.get_text() for text in figure.findobj(mpl.text.Text)]
+    assert "Pegasus: 600 km · retired 30 Mar 2026, worn since" in texts
 
 
 def test_the_long_run_chart_rings_the_spike_the_rule_found(
