@@ -83,6 +83,14 @@ def test_one_note_counts_once_on_the_board():
     assert board({"ben": ben})[0].open_text == "1 high open"
 
 
+def test_the_board_counts_with_the_plural():
+    from analyzer.report import severity_counts
+
+    assert severity_counts(1, 2) == [("high", "1 high"), ("warning", "2 warnings")]
+    assert severity_counts(2, 1) == [("high", "2 high"), ("warning", "1 warning")]
+    assert severity_counts(0, 0) == []  # a zero is no badge
+
+
 def test_the_why_is_the_most_serious_open_item_never_an_information():
     information = Finding(
         athlete="ann",

@@ -135,6 +135,15 @@ def risk_ranking(summaries: list[AthleteSummary]) -> list[RiskRank]:
     return sorted(ranks, key=lambda rank: (-rank.high_count, -rank.warning_count, rank.athlete))
 
 
+def severity_counts(high: int, warning: int) -> list[tuple[str, str]]:
+    """(severity, text) of each severity counted, zeros left out: [('high', '1 high'),
+    ('warning', '2 warnings')]."""
+    counts = (("high", high, count_text(high, "high", "high")), ("warning", warning, ""))
+    return [
+        (severity, text or count_text(count, severity)) for severity, count, text in counts if count
+    ]
+
+
 def status_rows(status: Status) -> list[tuple[str, str]]:
     """The status as (label, plain sentence) rows, the order text and HTML show them in."""
     rows = [("Last activity", _last_activity_text(status)), ("This week", _week_text(status))]

@@ -142,7 +142,7 @@ def coach_findings(ana_findings) -> list[Finding]:
         "warning",
         "2026-02-10",
         "Tue 10 Feb: 5.0 mi at 159 steps/min, under the floor of 170. Try shorter, quicker steps.",
-        evidence={"cadence_spm": 159.0, "floor_spm": 170},
+        evidence={"cadence_spm": 159.0, "floor_spm": 170, "target_spm": 170},
         activity_ids=("bo-8",),
         headline="cadence 159 steps/min over 1 run, under 170",
     )
