@@ -118,8 +118,8 @@ def test_a_shoe_in_use_past_its_limit_stays_in_the_coach_row():
     assert not [finding for finding in dev.open_findings if finding in shoe_findings]  # 32 days ago
     row = board({"dev": dev})[0]
     assert row.needs_attention
-    assert row.why == "Nimbus past its limit since Wed 25 Feb 2026 (596 km)"
-    assert "Replace Nimbus (596 km): past its limit." in dev.advice
+    assert row.why == "Nimbus past its limit since Wed 25 Feb 2026 (596.0 km)"
+    assert "Replace Nimbus (596.0 km): past its limit." in dev.advice
 
 
 def test_a_stale_athletes_average_is_over_the_weeks_with_data():

@@ -226,7 +226,7 @@ def test_a_shoe_past_its_limit_is_the_one_shoe_sentence():
     status = athlete_status(log, run_rules(log), "ana", dt.date(2026, 3, 11))  # 700 km of 700
     assert [shoe.shoe for shoe in status.shoes] == ["Pegasus"] and status.shoes_near == ()
     shoe_advice = [item for item in status.advice_items if item.kind == "shoes"]
-    assert [item.text for item in shoe_advice] == ["Replace Pegasus (700 km): past its limit."]
+    assert [item.text for item in shoe_advice] == ["Replace Pegasus (700.0 km): past its limit."]
 
 
 def test_cadence_recent_against_the_floor_and_the_runners_own():

@@ -307,10 +307,11 @@ def _finding_why(finding: Finding) -> str:
 
 
 def shoe_past_text(shoe: ShoeState, units: str) -> str:
-    """'Nimbus past its limit since Sun 8 Mar 2026 (596 km)', in the athlete's units."""
+    """'Nimbus past its limit since Sun 8 Mar 2026 (596.4 km)', in the athlete's units and
+    as the shoe's finding says it (one decimal)."""
     return (
         f"{shoe.shoe} past its limit since {day_text(shoe.date)} "
-        f"({whole_distance_text(shoe.distance_m, units)})"
+        f"({distance_text(shoe.distance_m, units)})"
     )
 
 
