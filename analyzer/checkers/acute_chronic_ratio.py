@@ -5,7 +5,8 @@ ratio of 0.8-1.3 was called a "sweet spot" and 1.5 or more a "danger zone". It h
 criticised since: the 7 days sit inside the 28, which couples the two numbers (Lolli 2019),
 its concept and statistics have been questioned (Impellizzeri 2020), and among 5,205
 runners it did not predict injury (Frandsen 2025) while single long runs did (long-run-spike).
-So it is shown as information at 1.3 and as a warning at 1.5, never higher, and one finding
+So it is shown (to one decimal, as it is judged: 1.46 is 1.5) as information at 1.3 and as a
+warning at 1.5, never higher, and one finding
 covers an episode: the days in a row the ratio stays up. Seven days no more than 10 % above
 your usual week (the most you reached in two of the 12 Monday-Sunday weeks before, as
 weekly-mileage-jump tells it), as after a taper, a race, an illness or a holiday,
@@ -34,7 +35,7 @@ from analyzer.checkers._calendar import (
     runs_by_athlete,
     weekly_totals,
 )
-from analyzer.checkers._format import day_text, distance_text, noun_phrase
+from analyzer.checkers._format import day_text, distance_text, noun_phrase, round_judged
 from analyzer.checkers._today import (
     day_array,
     distance_advice,
@@ -113,7 +114,7 @@ def _days(daily_m: pd.Series, usual_m: pd.Series, limits: Thresholds) -> pd.Data
             "distance_m": daily_m,
             "acute_m": acute_weekly_m,
             "chronic_m": chronic_weekly_m,
-            "ratio": ratio,
+            "ratio": round_judged(ratio),  # as messages show and the rule judges it: 1.46 is 1.5
             "usual_m": usual_m,
             # within usual_within_pct of your usual week, or under it: no jump
             "is_return": np.round(acute_weekly_m - usual_m * (1 + within), 3) <= 0,
@@ -167,7 +168,7 @@ def ratio_on(day: AsOf) -> float | None:
     if not (daily_m[acute_from:] > 0).any():
         return None
     _, chronic_m, ratio = weekly_load_ratio(daily_m, day.limits)
-    return float(ratio.iloc[-1]) if chronic_m.iloc[-1] > 0 else None
+    return float(round_judged(ratio.iloc[-1])) if chronic_m.iloc[-1] > 0 else None
 
 
 def advice(day: AsOf) -> Advice | None:
@@ -176,7 +177,7 @@ def advice(day: AsOf) -> Advice | None:
     ratio = ratio_on(day)
     if finding is None or day.days_ago(finding.date) >= day.limits.acute_days:
         return None
-    if ratio is None or round(ratio, 2) < day.limits.info_ratio:
+    if ratio is None or ratio < day.limits.info_ratio:
         return None  # the ratio came down since
     days = day.measure.set_index("day")
     return distance_advice(
@@ -289,7 +290,7 @@ def _finding(
             f"{day_text(date)}: {distance_text(episode.acute_m, units)} a week over the last "
             f"{limits.acute_days} days against {distance_text(episode.chronic_m, units)} a "
             f"week over the last {limits.chronic_days} (acute:chronic ratio "
-            f"{episode.ratio:.2f}, at or above {episode.limit_ratio:g}{in_a_row}). "
+            f"{episode.ratio:.1f}, at or above {episode.limit_ratio:g}{in_a_row}). "
             f"Context for a coach; the evidence for this ratio is contested. {advice}"
         ),
         evidence={
@@ -304,7 +305,7 @@ def _finding(
         },
         activity_ids=tuple(ids[acute_runs]),
         headline=(
-            f"acute:chronic {episode.ratio:.2f} ({distance_text(episode.acute_m, units)} a week "
+            f"acute:chronic {episode.ratio:.1f} ({distance_text(episode.acute_m, units)} a week "
             f"against {distance_text(episode.chronic_m, units)})"
         ),
     )

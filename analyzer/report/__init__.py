@@ -151,7 +151,7 @@ def status_rows(status: Status) -> list[tuple[str, str]]:
         rows.append(
             (
                 "Acute:chronic",
-                f"{status.acute_chronic_ratio:.2f} (the last 7 days against the last 28; "
+                f"{status.acute_chronic_ratio:.1f} (the last 7 days against the last 28; "
                 "context, contested)",
             )
         )
@@ -210,7 +210,7 @@ def attention_ratio_text(status: Status, with_reason: bool = False) -> str:
     """'1.02', or '-' when not judged ('not judged: no runs since ...' `with_reason`)."""
     ratio = status.acute_chronic_ratio
     if ratio is not None:
-        return f"{ratio:.2f}"
+        return f"{ratio:.1f}"
     reason = ratio_not_judged_text(status)
     return f"not judged: {reason}" if with_reason and reason else "-"
 
