@@ -5,8 +5,8 @@ ratio of 0.8-1.3 was called a "sweet spot" and 1.5 or more a "danger zone". It h
 criticised since: the 7 days sit inside the 28, which couples the two numbers (Lolli 2019),
 its concept and statistics have been questioned (Impellizzeri 2020), and among 5,205
 runners it did not predict injury (Frandsen 2025) while single long runs did (long-run-spike).
-So it is shown (to one decimal, as it is judged: 1.46 is 1.5) as information at 1.3 and as a
-warning at 1.5, never higher, and one finding
+So it is shown (to one decimal) as information at 1.3 and as a warning at 1.5 as printed (1.46
+is 1.5), never higher, and one finding
 covers an episode: the days in a row the ratio stays up. Seven days no more than 10 % above
 your usual week (the most you reached in two of the 12 Monday-Sunday weeks before, as
 weekly-mileage-jump tells it), as after a taper, a race, an illness or a holiday,
@@ -35,12 +35,10 @@ from analyzer.checkers._calendar import (
     runs_by_athlete,
     weekly_totals,
 )
-from analyzer.checkers._format import day_text, distance_text, noun_phrase, round_judged
+from analyzer.checkers._format import day_text, distance_text, round_judged
 from analyzer.checkers._today import (
-    day_array,
+    days_pattern,
     distance_advice,
-    first_day_after,
-    first_run_day,
     history_days_reason,
     newest,
 )
@@ -114,7 +112,7 @@ def _days(daily_m: pd.Series, usual_m: pd.Series, limits: Thresholds) -> pd.Data
             "distance_m": daily_m,
             "acute_m": acute_weekly_m,
             "chronic_m": chronic_weekly_m,
-            "ratio": round_judged(ratio),  # as messages show and the rule judges it: 1.46 is 1.5
+            "ratio": ratio,
             "usual_m": usual_m,
             # within usual_within_pct of your usual week, or under it: no jump
             "is_return": np.round(acute_weekly_m - usual_m * (1 + within), 3) <= 0,
@@ -168,7 +166,7 @@ def ratio_on(day: AsOf) -> float | None:
     if not (daily_m[acute_from:] > 0).any():
         return None
     _, chronic_m, ratio = weekly_load_ratio(daily_m, day.limits)
-    return float(round_judged(ratio.iloc[-1])) if chronic_m.iloc[-1] > 0 else None
+    return float(ratio.iloc[-1]) if chronic_m.iloc[-1] > 0 else None
 
 
 def advice(day: AsOf) -> Advice | None:
@@ -197,11 +195,7 @@ def pattern(day: AsOf) -> Pattern:
     """The days the ratio was at or above `info_ratio`."""
     days = day.measure
     up = days[days["is_judged"] & (days["ratio"] >= day.limits.info_ratio)] if len(days) else days
-    return Pattern(
-        label=noun_phrase(RULE.title),
-        days=day_array(up["day"]) if len(up) else day_array([]),
-        judged_from=first_day_after(first_run_day(day), day.limits.min_history_days),
-    )
+    return days_pattern(day, RULE.title, up["day"], day.limits.min_history_days)
 
 
 def chart_marks(day: AsOf) -> ChartMarks:
@@ -230,7 +224,8 @@ def _episodes(days: pd.DataFrame, limits: Thresholds) -> pd.DataFrame:
     ends = np.r_[starts[1:], len(numbers)] - 1
     ratio = days["ratio"].to_numpy()
     # a return to the usual week is information at most, however high its ratio
-    is_warning_day = (ratio >= limits.warning_ratio) & ~days["is_return"].to_numpy()
+    # the warning judged as printed (one decimal): 1.46 is 1.5, never "1.5" told as information
+    is_warning_day = (round_judged(ratio) >= limits.warning_ratio) & ~days["is_return"].to_numpy()
     is_warning = np.maximum.reduceat(is_warning_day.astype(int), starts).astype(bool)
     # dated on the first day the ratio reached the finding's level: the runner could be told
     reached = np.flatnonzero(is_warning_day | ~np.repeat(is_warning, ends - starts + 1))

@@ -22,15 +22,12 @@ from analyzer.checkers._calendar import runs_by_athlete
 from analyzer.checkers._format import (
     day_text,
     distance_text,
-    noun_phrase,
     percent_beyond,
     round_judged,
 )
 from analyzer.checkers._today import (
-    day_array,
+    days_pattern,
     distance_advice,
-    first_day_after,
-    first_run_day,
     history_days_reason,
     newest,
 )
@@ -152,11 +149,8 @@ def not_judged(day: AsOf) -> str | None:
 def pattern(day: AsOf) -> Pattern:
     """The days of runs this rule flags."""
     runs = day.measure
-    return Pattern(
-        label=noun_phrase(RULE.title),
-        days=day_array(runs.loc[runs["severity"] != "", "day"]),
-        judged_from=first_day_after(first_run_day(day), day.limits.min_history_days),
-    )
+    flagged = runs.loc[runs["severity"] != "", "day"]
+    return days_pattern(day, RULE.title, flagged, day.limits.min_history_days)
 
 
 def chart_marks(day: AsOf) -> ChartMarks:
