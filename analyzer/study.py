@@ -244,6 +244,21 @@ class SquadStudy:
         )
 
     @property
+    def judged_text(self) -> str:
+        """Why a pattern's row may count fewer windows than the design names: a rule judges
+        only windows with enough of the log before them (its history minimum)."""
+        rows = self.table
+        fewer = (rows["episodes"] != self.episodes) | (
+            rows["pain_free_fortnights"] != self.pain_free_fortnights
+        )
+        if not fewer.any():
+            return ""
+        return (
+            "A pattern counts only the windows its rule could judge, with enough weeks of the "
+            "log before them, so its row may count fewer episodes or fortnights than these."
+        )
+
+    @property
     def without_episodes_text(self) -> str:
         """What the runners without an episode add: nothing to a within-runner comparison."""
         count = self.runners_without_episodes

@@ -231,3 +231,16 @@ def _pooled(label: str):
     from analyzer.study import PooledCounts
 
     return PooledCounts(label)
+
+
+def test_a_row_that_counts_fewer_windows_than_the_design_says_why(study):
+    """A rule judges only windows with its history minimum met (pace-jump needs weeks of
+    runs): its row counts fewer fortnights than the design sentence, and the study says so."""
+    assert (study.table["pain_free_fortnights"] < study.pain_free_fortnights).any()
+    assert study.judged_text.startswith("A pattern counts only the windows its rule could judge")
+    every_window = SquadCounts(runners=5, episodes=10, pain_free_fortnights=50)
+    for slug in ("first", "second"):
+        every_window.patterns[slug] = _pooled(slug)
+        for _ in range(5):
+            every_window.patterns[slug].add(1, 2, 3, 10)
+    assert squad_study(every_window).judged_text == ""

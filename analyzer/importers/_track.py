@@ -138,26 +138,28 @@ def points_frame(length: int, **columns: Any) -> pd.DataFrame:
 def record_of(track: Track) -> tuple[Record, str | None]:
     """The record of a track, samples included, and the notice of the order its points were
     measured in when their times step back (None when they never do)."""
-    points = track.points
-    times_s = seconds_of(points["time_utc"])
+    # The columns as arrays, once: pandas' column lookups cost more than the sums below
+    times = pd.DatetimeIndex(track.points["time_utc"]).as_unit("ns")
+    point = {name: track.points[name].to_numpy() for name in POINT_COLUMNS[1:]}
+    times_s = seconds_of(times)
     order = plausible_order(
-        times_s,
-        points["segment"].to_numpy(),
-        points["lat_deg"].to_numpy(),
-        points["lon_deg"].to_numpy(),
-        points["distance_m"].to_numpy(),
+        times_s, point["segment"], point["lat_deg"], point["lon_deg"], point["distance_m"]
     )
     if order.positions is not None:
-        points = points.iloc[order.positions].reset_index(drop=True)
-        times_s = times_s[order.positions]
+        point = {name: values[order.positions] for name, values in point.items()}
+        times, times_s = times[order.positions], times_s[order.positions]
     laps = track.laps
     is_timed = ~np.isnan(times_s)
-    timed = points if is_timed.all() else points[is_timed].reset_index(drop=True)
+    if is_timed.all():
+        timed, timed_times = point, times
+    else:
+        timed = {name: values[is_timed] for name, values in point.items()}
+        timed_times = times[is_timed]
     timed_s = times_s[is_timed]
-    segment = timed["segment"].to_numpy()
-    lat_deg, lon_deg = timed["lat_deg"].to_numpy(), timed["lon_deg"].to_numpy()
-    odometer_m = timed["distance_m"].to_numpy()
-    device_speed_mps = timed["speed_mps"].to_numpy()
+    segment = timed["segment"]
+    lat_deg, lon_deg = timed["lat_deg"], timed["lon_deg"]
+    odometer_m = timed["distance_m"]
+    device_speed_mps = timed["speed_mps"]
     has_odometer = bool((~np.isnan(odometer_m)).any())
     has_speed = bool((~np.isnan(device_speed_mps)).any())
     gps_step_m = step_distances_m(lat_deg, lon_deg)
@@ -165,9 +167,9 @@ def record_of(track: Track) -> tuple[Record, str | None]:
     step_m[segment_starts(segment)] = np.nan
 
     stated_moving_s = _stated_sum(laps, "moving_s")
-    moving_step_s = np.zeros(len(timed))
-    derived_speed_mps = np.full(len(timed), np.nan)
-    if len(timed) and (math.isnan(stated_moving_s) or not has_speed):
+    moving_step_s = np.zeros(len(timed_s))
+    derived_speed_mps = np.full(len(timed_s), np.nan)
+    if len(timed_s) and (math.isnan(stated_moving_s) or not has_speed):
         moving_step_s, derived_speed_mps = motion_of(timed_s, step_m, segment, lat_deg, lon_deg)
     # Moving: the device's own speed says so where it has one, else the stops found above.
     with np.errstate(invalid="ignore"):
@@ -176,11 +178,11 @@ def record_of(track: Track) -> tuple[Record, str | None]:
 
     distance_m = _stated_sum(laps, "distance_m")
     if math.isnan(distance_m):
-        distance_m = _distance_from_points_m(points)
+        distance_m = _distance_from_points_m(point)
     moving_s = stated_moving_s if not math.isnan(stated_moving_s) else float(moving_step_s.sum())
-    start, elapsed_s = _start_and_elapsed_s(track, timed["time_utc"], timed_s, moving_s)
+    start, elapsed_s = _start_and_elapsed_s(track, timed_times, timed_s, moving_s)
 
-    written = timed["written_cadence"].to_numpy()
+    written = timed["written_cadence"]
     sport = track.sport or _sport_by_motion(speed_mps, is_moving, written)
     stated_cadence = _lap_average(laps, "avg_written_cadence")
     factor = cadence_factor(sport, written[is_moving], stated_cadence)
@@ -189,17 +191,17 @@ def record_of(track: Track) -> tuple[Record, str | None]:
         avg_cadence_spm = stated_cadence * factor
     else:
         avg_cadence_spm = mean_of_positive(cadence_spm, is_moving)
-    hr_bpm = timed["hr_bpm"].to_numpy()
+    hr_bpm = timed["hr_bpm"]
     avg_hr_bpm = _lap_average(laps, "avg_hr_bpm")
     if math.isnan(avg_hr_bpm):
         avg_hr_bpm = mean_of_positive(hr_bpm, is_moving)
     ascent_m, descent_m = _stated_sum(laps, "ascent_m"), _stated_sum(laps, "descent_m")
     if math.isnan(ascent_m) or math.isnan(descent_m):
-        climbed = climb_m(points["altitude_m"].to_numpy(), points["segment"].to_numpy())
+        climbed = climb_m(point["altitude_m"], point["segment"])
         ascent_m = climbed[0] if math.isnan(ascent_m) else ascent_m
         descent_m = climbed[1] if math.isnan(descent_m) else descent_m
 
-    all_lat, all_lon = points["lat_deg"].to_numpy(), points["lon_deg"].to_numpy()
+    all_lat, all_lon = point["lat_deg"], point["lon_deg"]
     placed = ~np.isnan(all_lat) & ~np.isnan(all_lon)
     has_gps = bool(placed.any()) and track.positions_are_places
     first_fix = int(np.argmax(placed)) if has_gps else None
@@ -207,7 +209,7 @@ def record_of(track: Track) -> tuple[Record, str | None]:
         "start_time_utc": pd.NaT if track.is_wall_time else start,
         "sport": sport,
         "sub_sport": track.sub_sport.lower() if track.sub_sport else None,
-        "surface": _surface(track, sport, has_gps if len(points) else None),
+        "surface": _surface(track, sport, has_gps if len(times) else None),
         "distance_m": distance_m,
         "elapsed_s": elapsed_s,
         "moving_s": moving_s,
@@ -232,13 +234,13 @@ def record_of(track: Track) -> tuple[Record, str | None]:
     if track.stated_utc_offset_s is not None:
         fields["stated_utc_offset_s"] = track.stated_utc_offset_s
     samples = None
-    if len(timed):
+    if len(timed_s):
         samples = pd.DataFrame(
             {
-                "time_utc": timed["time_utc"].array,
+                "time_utc": timed_times.array,
                 "lat_deg": lat_deg,
                 "lon_deg": lon_deg,
-                "altitude_m": timed["altitude_m"].to_numpy(),
+                "altitude_m": timed["altitude_m"],
                 "distance_m": odometer_m
                 if has_odometer
                 else np.cumsum(np.where(segment_starts(segment), 0.0, np.nan_to_num(gps_step_m))),
@@ -269,23 +271,24 @@ def _lap_average(laps: tuple[Lap, ...], name: str) -> float:
     return float(np.mean(present)) if present else math.nan
 
 
-def _distance_from_points_m(points: pd.DataFrame) -> float:
-    """Distance over the points: the device's own cumulative distance, else the GPS path
-    (every point with a position, never across segments, as gpxpy's length_2d), else 0."""
-    odometer_m = points["distance_m"].dropna()
+def _distance_from_points_m(point: dict[str, np.ndarray]) -> float:
+    """Distance over the points (their columns): the device's own cumulative distance, else
+    the GPS path (every point with a position, never across segments, as gpxpy's
+    length_2d), else 0."""
+    odometer_m = point["distance_m"][~np.isnan(point["distance_m"])]
     if len(odometer_m) > 1 and odometer_m.max() > odometer_m.min():
         return float(odometer_m.max() - odometer_m.min())
-    lat_deg, lon_deg = points["lat_deg"].to_numpy(), points["lon_deg"].to_numpy()
+    lat_deg, lon_deg = point["lat_deg"], point["lon_deg"]
     placed = ~np.isnan(lat_deg) & ~np.isnan(lon_deg)
     if placed.sum() < 2:
         return 0.0
     steps_m = step_distances_m(lat_deg[placed], lon_deg[placed])
-    steps_m[segment_starts(points["segment"].to_numpy()[placed])] = np.nan
+    steps_m[segment_starts(point["segment"][placed])] = np.nan
     return float(np.nansum(steps_m))
 
 
 def _start_and_elapsed_s(
-    track: Track, times: pd.Series, timed_s: np.ndarray, moving_s: float
+    track: Track, times: pd.DatetimeIndex, timed_s: np.ndarray, moving_s: float
 ) -> tuple[pd.Timestamp, float]:
     """The start (the one stated, else the first lap's, else the first point's) and the
     wall-clock seconds: stated, else to the last point or lap end. The wall clock never runs

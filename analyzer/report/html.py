@@ -445,7 +445,7 @@ def _study(study: SquadStudy | None) -> str:
         for row in study.rows()
     )
     ratio_head = "<th>Odds ratio (95 % CI), Holm p</th>" if study.reason is None else ""
-    said = [study.design_text, study.without_episodes_text]
+    said = [study.design_text, study.judged_text, study.without_episodes_text]
     parts = [
         f'<section id="{STUDY_ID}" class="study">',
         "<h2>What tends to come before knee pain across the squad?</h2>",

@@ -105,6 +105,7 @@ def study_dict(study: SquadStudy) -> dict[str, Any]:
         "runners": study.runners,
         "runners_without_episodes": study.runners_without_episodes,
         "without_episodes": study.without_episodes_text or None,
+        "judged": study.judged_text or None,
         "episodes": study.episodes,
         "pain_free_fortnights": study.pain_free_fortnights,
         "min_episodes": study.min_episodes,
