@@ -284,7 +284,10 @@ def _check_made(
         if not chosen or finding.athlete in chosen
     ]
     days_shown = (first_day, last_day, as_of_day)
-    report = _check_report(shown_log, judged, plan.given, shown, days_shown, chosen, study)
+    processes = plan.settings.reading_processes()
+    report = _check_report(
+        shown_log, judged, plan.given, shown, days_shown, chosen, study, processes
+    )
     return _check_result(plan.paths, training_log, shown.output_format, report)
 
 
@@ -333,11 +336,12 @@ def _check_report(
     days: tuple[dt.date | None, dt.date | None, dt.date | None],
     chosen: Sequence[str],
     study: SquadStudy | None,
+    processes: int | None = None,
 ) -> str:
     """What `check` prints on stdout: the text report, the JSON document or the CSV, of the
     `chosen` athletes when there are any, and a squad's `study` with its board. `judged` are
     the findings up to the last day shown: the status of the as-of day reads them all, the
-    history those from --since on."""
+    history those from --since on. `processes` make the athletes' statuses."""
     from analyzer.checkers import findings_within
     from analyzer.report.csv import render_csv
     from analyzer.report.json import render_json
@@ -346,7 +350,9 @@ def _check_report(
 
     first_day, last_day, as_of_day = days
     status_by_athlete = (
-        statuses(training_log, judged, as_of_day, profile, first_day) if as_of_day else {}
+        statuses(training_log, judged, as_of_day, profile, first_day, processes)
+        if as_of_day
+        else {}
     )
     findings = findings_within(judged, first_day, None)
     if shown.output_format == "json":
@@ -508,8 +514,11 @@ def _report_result(
     as_of_day = _as_of_day(as_of, training_log, last_day)
     judged = findings_within(findings, None, last_day or as_of_day)
     profile = plan.given
+    processes = plan.settings.reading_processes()
     status_by_athlete = (
-        statuses(training_log, judged, as_of_day, profile, first_day) if as_of_day else {}
+        statuses(training_log, judged, as_of_day, profile, first_day, processes)
+        if as_of_day
+        else {}
     )
     findings = findings_within(judged, first_day, None)
     render = render_site if is_site else render_html
@@ -521,7 +530,7 @@ def _report_result(
         as_of=as_of_day,
         statuses=status_by_athlete,
         since=first_day,
-        processes=plan.settings.reading_processes(),
+        processes=processes,
         study=study,
     )
     pages = rendered if isinstance(rendered, dict) else {PAGE_OUTPUT: rendered}

@@ -14,7 +14,10 @@ sentence:
   knee", "Sarah's knee", "sein Knie") and the knee words of kit and drills ("knee-high
   socks", "high knees", "knee sleeve") are not the runner's knee. One-letter typos of the
   knee, pain and side words are read as the word ("kneee", "pian", "lft", "rigth"; rapidfuzz
-  measures the distance), unless the word is a real word of the language ("knew", "tight").
+  measures the distance), unless the word is a real word of the language ("knew", "tight"). A
+  side written onto the knee word is its side ("lknee", "linkerknie", "venstreknæet"). Another
+  part written together with its pain or another part is that part ("Wadenschmerzen",
+  "kuitpijn", "lårmuskler"), in the languages that write words together.
 - **Evidence.** Pain words (pain, sore, ache, hurt, niggle, and the runners' verbs: bothering,
   bugging, killing me, grumbling, playing up, flaring ...), red flags, scores, and "not
   fine"/"hasn't gone away yet" (a good state or a resolution negated). Each belongs to the
@@ -23,26 +26,31 @@ sentence:
   named last ("Left knee felt off. It's sore now."). So "calf sore, knee fine" is not knee
   pain, "knee and calf sore" is. A knee said to be fine in its own clause takes no evidence
   from other clauses unless a later state is said ("knee ok for the first half, then niggly").
-  "Better" said of the knee is pain that eases ("knee better now, 1/10").
+  "Better" said of the knee, or in a clause of its own after it ("knee update: much better"),
+  is pain that eases, and takes its score ("knee better now, 1/10", "joelho bem melhor, 1/10":
+  a good word right before "better" says how much better, not a good state). A pictograph
+  other than a face of pain ends a clause, as a comma would ("no knee pain 👍 ankle 3/10").
 - **Scopes.** A negation reaches a few words ahead ("no knee pain", "knee isn't sore",
   "keine Knieschmerzen", "das Knie schmerzt nicht"), a resolution after ("knee pain gone");
   "except"/"apart from" turns a negated or fine clause round for the knee it names ("no pain
   anywhere except the left knee"); a negative answer after "?" or ":" ("Knee pain? None.",
-  "knee: nil") is no pain.
+  "knee: nil") is no pain, and so is "nothing to report" ("rien à signaler", "nichts zu
+  berichten").
 - **Frames.** From its cue to the end of the clause, nothing is current pain: the past recalled
   ("last year's knee injury", "remember when my knee swelled up", "back in 2022"), the
   hypothetical ("hope the knee holds up", "if it flares", "worried the knee might"), a topic
   ("a podcast on runner's knee", "coach asked about my knee", a title in quotes beside what one
   reads: "the 'knee pain' thread"), another person ("my buddy has knee pain", "she said", "my
   athlete reports"; but a coach's "athlete reports L knee pain" is the log's own runner).
-  "Better than last year" compares with the past: no pain eases today. Pain said before, then
-  nothing now ("antes me dolía la rodilla, ahora nada", "... Heute gar nichts") is a knee fine
-  now.
+  "Better than last year" compares with the past: no pain eases today; a year right after an
+  injury is the past too ("knäskada 2020"). Pain said before, then nothing now ("antes me
+  dolía la rodilla, ahora nada", "... Heute gar nichts") is a knee fine now.
 
 Scores out of ten are read in every common form: "7/10", "7 / 10", "4/10ish", "~4/10", "7 out
 of 10", "three out of ten", "6 of 10" (only when the words make it a rating: "km 7 of 10" and
 "7 of 10 reps" are counts), "pain 7", "VAS 4", "(pain 3)", "around a 3", "maybe a 4", "a
-solid six", a bare number right after the knee or a side ("L knee 5", "L 3 R 0"). A range
+solid six", "noch so ne 3", "5 em 10", a bare number right after the knee or a side ("L knee
+5", "L 3 R 0"). A range
 counts its higher end ("6-7/10"), a change its latest ("3/10 -> 5/10", "started at 3/10,
 finished at 6/10", "3/10 this morning, now 1/10"), scores side by side the highest ("L 2/10,
 R 4/10" is both knees at 4; "3/10 walking, 5/10 running" is 5). A score of before
@@ -52,9 +60,10 @@ to 4", "3 at the start, 5 by the finish"); an effort rating beside a score is it
 "effort 8/10", "a 7/10 effort", "a 9/10 run").
 
 Red flags (see a professional at once: docs/EVIDENCE.md#knee-pain-note): swelling ("puffed
-up"), locking ("catches", "stuck"), giving way ("buckled", "gave out"), sharp pain, and a leg
+up"), locking ("catches", "stuck"), giving way ("buckled", "went out from under me", "eingeknickt"),
+sharp pain, and a leg
 that will not bear weight ("couldn't put any weight on it", "no puedo apoyar el pie": the
-limb it names is not another part's pain).
+limb it names is not another part's pain; "knee wouldn't take my weight", "trug mich nicht").
 
 `knee_notes` reads a table of notes and adds, per note, `knee_pain` (a `KneePain` or None)
 and `is_knee_clear`. Given an episode gap, notes of one athlete are read in date order as
@@ -144,6 +153,9 @@ _STRETCHED = re.compile(r"([^\W\d_])\1{2,}")
 _ENDINGS = ("ing", "ed", "es", "s", "y", "iness", "ness", "ly")
 # A face that says it hurts: "knee :(", "knee 😖"
 _EMOTICON = re.compile(r":-?\(|:'\(|[☹🙁😖😣😫😩🤕😬😢😭😞😤😟]")
+# Any other pictograph ends a clause, as a comma would: "no knee pain 👍 ankle 3/10"
+_PICTOGRAPH = re.compile(r"[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _ABBREVIATION_MAX_CHARS = 4
 _CUT_SIDE_MAX_CHARS = 2  # "v.", "li.": a side word cut to its first letters, with a period
@@ -230,6 +242,7 @@ class _Grammar:
     scores: re.Pattern[str]  # the scores, in one pass (`_score_token` writes their tokens)
     kinds: dict[str, int]  # a word's kinds, from the word lists
     patterns: tuple[tuple[re.Pattern[str], int], ...]  # a word's kinds, from the patterns
+    compound_links: tuple[str, ...]
     typo_targets: tuple[str, ...]
     typo_kinds: dict[str, int]  # a typo target's kinds ("swollen": pain and swelling)
     real_words: frozenset[str]  # real words one letter away from a target: never typos
@@ -243,7 +256,8 @@ class _Grammar:
 
     def tokens(self, text: str) -> list[str]:
         """The tokens of a lower-case text: words, marks, and one token per phrase or score."""
-        text = _STRETCHED.sub(r"\1\1", _EMOTICON.sub(" _pain_ ", text))  # "sooooore": "soore"
+        text = _PICTOGRAPH.sub(" | ", _EMOTICON.sub(" _pain_ ", text))
+        text = _STRETCHED.sub(r"\1\1", text)  # "sooooore": "soore"
         text = self.titles.sub(_title_token, text)
         text = self.phrases.sub(self._phrase_token, text)
         for pattern, number in self.number_words:
@@ -282,8 +296,39 @@ class _Grammar:
         if token[0].isdigit():
             return found | (NUMBER if _number_value(token) is not None else 0)
         if not found:
-            found = self._inflected_kind(token) or self._typo_kind(token)
+            found = (
+                self._inflected_kind(token)
+                or self._sided_knee(token)
+                or self._compound_part(token)
+                or self._typo_kind(token)
+            )
         return found
+
+    def _compound_part(self, token: str) -> int:
+        """Another body part written together with its pain or another part ("wadenschmerzen",
+        "kuitpijn", "lårmuskler", "hüftschmerzen"): that part, in the languages that write so."""
+        for size in range(_TYPO_MIN_CHARS, len(token) - _TYPO_MIN_CHARS + 1):
+            head = token[:size]
+            if not (self.known_kind(head) | self.known_kind(head + "e")) & OTHER_PART:
+                continue
+            for link in self.compound_links:
+                tail = token[size + len(link) :]
+                if (
+                    token.startswith(link, size)
+                    and len(tail) >= _TYPO_MIN_CHARS
+                    and self.known_kind(tail) & (PAIN | OTHER_PART)
+                ):
+                    return OTHER_PART
+        return 0
+
+    def _sided_knee(self, token: str) -> int:
+        """A side written onto the knee word ("lknee", "rknie", "linkerknie", "venstrekne"):
+        the knee, with its side."""
+        for size in range(1, len(token) - 1):
+            side = self.kinds.get(token[:size], 0) & (LEFT | RIGHT)
+            if side and self.known_kind(token[size:]) & KNEE:
+                return KNEE | side
+        return 0
 
     def _inflected_kind(self, token: str) -> int:
         """The pain kind of a pain word with an ending its table lacks ("flaring": "flare",
@@ -327,12 +372,13 @@ def _grammar(language: str) -> _Grammar:
         (words.not_knee_pattern, " _other_word_ "),
         (words.knee_pain_pattern, " _knee_pain_ "),
         (_IT_BAND, " _knee_ "),
+        # before the frames and "bar" (except): "kunne ikke bære", "bar inte min vikt"
+        (words.weight_bearing_pattern, " _no_weight_ "),
         (words.other_people_pattern, " _them_ "),
         (words.past_pattern, " _past_ "),
         (words.hypothetical_pattern, " _hypo_ "),
         (words.topic_pattern, " _topic_ "),
         (words.exception_pattern, " _except_ "),
-        (words.weight_bearing_pattern, " _no_weight_ "),
         (words.giving_way_pattern, " _giving_way_ "),
         (words.locking_pattern, " _locking_ "),
         (words.swelling_pattern, " _swell_ "),
@@ -365,6 +411,7 @@ def _grammar(language: str) -> _Grammar:
             (re.compile(words.other_part_pattern), OTHER_PART),
             (re.compile(words.count_pattern), COUNT),
         ),
+        compound_links=words.compound_links,
         typo_targets=typo_targets(language),
         typo_kinds={},
         real_words=REAL_WORDS_NEAR_TARGETS.get(language, frozenset())
@@ -838,6 +885,9 @@ class _Note:
         self.grammar = grammar
         self.tokens = tokens
         self.kinds = [grammar.kind(token) for token in tokens]
+        for index in range(len(tokens) - 1):  # "bem melhor", "bien mieux", "godt bedre": how
+            if self.kinds[index + 1] & IMPROVING:  # much better, not a good state of its own
+                self.kinds[index] &= ~GOOD
         self.sentence: list[int] = []
         self.clause: list[int] = []
         self.is_clear = False
@@ -1006,9 +1056,9 @@ class _Note:
             }
         )
         first = painful[0]
-        evidence_sentences = [self.sentence[position] for position in first.live] or [
-            first.sentence
-        ]
+        evidence_sentences = [
+            self.sentence[position] for position in (*first.live, *first.weak)
+        ] or [first.sentence]
         involved = [first.sentence, *evidence_sentences]
         span = range(min(involved), max(involved) + 1)
         return KneePain(
@@ -1164,11 +1214,17 @@ class _Note:
         position = index - 1
         while (
             position >= 0
-            and self.kinds[position] & (STATE_FILLER | SIDE)
+            and self.kinds[position] & (STATE_FILLER | SIDE | SCORE_CUE)  # "a bit", "un peu"
             and not self.kinds[position] & PARTS
         ):
             position -= 1
         group = self._group_at(position) if position >= 0 else None
+        starts_clause = position < 0 or bool(self.kinds[position] & (BREAK | CLAUSE_WORD))
+        if group is None and starts_clause:
+            # better said in a clause of its own: of the part named before ("knee update: much
+            # better"), not of one the clause names after it ("better to rest the knee")
+            in_clause = any(other.clause == self.clause[index] for other in self.groups)
+            group = None if in_clause else self._owner(index)
         compared = range(index + 1, min(len(self.tokens), index + 1 + _SCORE_CONTEXT_TOKENS))
         if any(self.kinds[at] & PAST and self.clause[at] == self.clause[index] for at in compared):
             return  # "genou va mieux que l'an dernier": a comparison, not pain easing today
@@ -1316,11 +1372,18 @@ class _Note:
             if self.clause[position] != clause:
                 break
             kind = self.kinds[position]
-            if kind & PAST:
-                return PAST
+            if kind & PAST or self._is_year_of(position):
+                return PAST  # "knee injury last year", "knäskada 2020", "lesión de rodilla 2018"
             if kind & RESOLVED and not self._is_negated(position):
                 return RESOLVED
         return 0
+
+    def _is_year_of(self, position: int) -> bool:
+        """A year right after the injury or the knee ("knee injury 2019", "blessure au genou
+        2019"): when it happened, not "since 2023"."""
+        return bool(_YEAR.fullmatch(self.tokens[position])) and bool(
+            self.kinds[position - 1] & (PAIN | PARTS)
+        )
 
     def _is_fine_after(self, group: _Group) -> bool:
         """'knee fine', 'knees felt great', 'Knee? Perfect.': a good state after the knee."""
@@ -1427,9 +1490,9 @@ class _Note:
         if group is None or not group.is_knee:
             return
         if self.sentence[index] != group.sentence and not (
-            group.live or self._sentence_has(self.sentence[index], PAIN | FLAGS)
+            group.live or group.weak or self._sentence_has(self.sentence[index], PAIN | FLAGS)
         ):
-            return  # "Knee fine. 7/10 today": not the knee's score
+            return  # "Knee fine. 7/10 today": not the knee's score ("Knee better. 1/10" is)
         previous = index - 1
         while previous >= 0 and self.tokens[previous] in {":", "=", "(", "~"}:
             previous -= 1

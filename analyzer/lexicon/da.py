@@ -38,7 +38,7 @@ WORDS = Words(
         r"ondt|driller|drillede|generede|generende|ømmer|ømmede|smerte|smerter|smerten|smerterne"
         r"|smertende|øm|ømt|ømme|ømhed|skade|skadet|"
         r"gener|generer|genere|problemer|irriteret|betændt|betændelse|murren|murrer|"
-        r"jager|værk|værker|sart|overbelast\w*|stikker"
+        r"jager|værk|værker|værkende|smertefuld\w*|sart|overbelast\w*|stikker"
         r"|brokke\w*|protester\w*|murre\w*|brænd\w*|au|avs"
     ),
     pain_phrase_pattern=(
@@ -49,10 +49,11 @@ WORDS = Words(
     ),
     other_part_pattern=(
         r"læg|læggen|lægge|læggene|skinneben\w*|ankel|anklen|fod|foden|fødder|hæl|hælen|"
-        r"achilles\w*|baglår\w*|forlår\w*|lår|låret|hofte|hoften|balde|ballen|ryg|ryggen|"
+        r"achilles\w*|baglår\w*|forlår\w*|lår|låret|lårene|hofte|hoften|balde|ballen|ryg|ryggen|"
         r"lyske|lysken|tæer|tå|fascia|skulder|nakke|ben|benet|benene|muskel|muskler|sene|"
         r"senen|håndled|albue|hoved|hamstring\w*"
     ),
+    compound_links=("", "s", "e"),
     swelling_pattern=r"\bhæv\w*|\bhoven\b|\bopsvulmet\b|\bvæske\b",
     locking_pattern=(
         r"\blåst\b|\blåser\b|\blåste\b|\bsatte sig fast\b|\bgik i baglås\b|\bhakker\b"
@@ -62,17 +63,24 @@ WORDS = Words(
     giving_way_pattern=(
         r"\bgav efter\b|\bgiver efter\b|\bsvigtede\b|\bsvigter\b|\bknækkede sammen\b"
         r"|\bustabil\w*"
+        r"|\b(?:klappede|klapper|foldede|folder|faldt) sammen\b|\bsvigt(?:e|et)\b"
+        r"|\bgik fra under mig\b"
     ),
     sharp_pattern=r"\bskarp\w*|\bjagende\b|\bstikkende\b|\bstik\b",
     weight_bearing_pattern=(
         r"\b(?:kan|kunne)\s+(?:næsten\s+)?(?:ikke|ik|knap)\s+(?:længere\s+)?(?:støtte|belaste|stå"
         r"|træde|gå)(?:\s+på)?(?:\s+(?:benet|foden|det|den))?\b"
+        r"|\b(?:kunne|kan|ville|vil)\s+(?:ikke|ik)\s+(?:bære|holde)\s+(?:min\s+)?vægt(?:en)?\b"
+        r"|\b(?:bar|bærer|holdt|holder)\s+ikke\s+(?:min\s+)?vægt(?:en)?\b"
     ),
     resolved_pattern=(
         r"\bsmertefri\b|\buden smerter\b|\ber gået væk\b|\bgik væk\b"
         r"|\bglemt\b|\bfortid\b"
     ),
-    no_longer_pattern=r"\bikke (?:\w+ ){0,2}(?:længere|mere)\b|\bingen \w* ?mere\b",
+    no_longer_pattern=(
+        r"\bikke (?:\w+ ){0,2}(?:længere|mere)\b|\bingen \w* ?mere\b"
+        r"|\b(?:intet|ingenting|ikke noget) (?:nyt )?at (?:bemærke|rapportere|melde|sige)\b"
+    ),
     resolved=("væk", "forsvundet", "ovre", "helet"),
     good_phrase_pattern=r"\bbedre end nogensinde\b|\bsom ny\b",
     hedged_pattern=(
@@ -82,6 +90,7 @@ WORDS = Words(
     state_fillers=(
         "har", "det", "var", "er", "føltes", "føles", "føltes", "helt", "rigtig", "meget",
         "i", "dag", "igen", "stadig", "også", "holdt", "venstre", "højre", "virkelig",
+        "lidt", "noget", "godt", "del",  # how much ("much better")
     ),
     negations=("ingen", "ikke", "uden", "aldrig", "intet", "nul", "ingenting"),
     negation_fillers=(

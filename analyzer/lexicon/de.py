@@ -34,7 +34,7 @@ WORDS = Words(
     ),
     pain_pattern=(
         r"schmerz\w*|weh\w*|zwick\w*|zieht|ziehen|stich\w*|beschwerden|probleme?|"
-        r"entz(?:ü|ue)nd\w*|gereizt|verletz\w*|empfindlich|unangenehm|muckt|meckert|"
+        r"entz(?:ü|ue)nd\w*|gereizt|verletz\w*|empfindlich\w*|unangenehm\w*|muckt|meckert|"
         r"überlast\w*|gemerkt|gespürt|spürbar"
         r"|nervt|nervig|brennt|brennen|pocht|pochen|zickt|bemerkbar|quält|aua|autsch"
     ),
@@ -46,9 +46,10 @@ WORDS = Words(
     ),
     other_part_pattern=(
         r"waden?|schienbeine?|kn(?:ö|oe)chel|f(?:u|ü)(?:ss|ß)|f(?:ü|ue)(?:ss|ß)e|fersen?|"
-        r"achillessehnen?|oberschenkel|h(?:ü|ue)ften?|r(?:ü|ue)cken|zehe?n?|beine?|"
+        r"achillessehnen?|(?:ober|unter)schenkeln?|h(?:ü|ue)ften?|r(?:ü|ue)cken|zehe?n?|beine?n?|muskelkater|"
         r"po|gesäß|leiste|schultern?|nacken|muskeln?|sehnen?|hamstrings?"
     ),
+    compound_links=("", "n", "s", "en", "e"),
     swelling_pattern=r"\b(?:an)?geschwollen\w*|\bschw(?:ellung|ill|oll)\w*|\bdick\b|\berguss\b",
     locking_pattern=(
         r"\bblockier\w*|\bblockade\b|\brastet\b|\beingerastet\b|\bhakt\b|\bhakte\b|\bklemmt\b"
@@ -58,6 +59,9 @@ WORDS = Words(
     giving_way_pattern=(
         r"\bknickt?e? (?:\w+ )?weg\b|\bweggeknickt\b|\binstabil\b|\bgab nach\b|\bwackelig\w*"
         r"|\b(?:sackt|sackte) (?:\w+ )?weg\b|\bweggesackt\b|\bnachgegeben\b|\bgibt nach\b"
+        r"|\b(?:ein|weg|zusammen)ge(?:knickt|sackt)\b"
+        r"|\b(?:knickt|knickte|sackt|sackte) (?:\w+ ){0,3}(?:ein|zusammen)\b"
+        r"|\b(?:einknick|wegknick|wegsack|einsack)\w*|\bversagt(?:e|en)?\b"
     ),
     sharp_pattern=r"\bstechend\w*|\bscharf\w*|\bstiche?\b",
     weight_bearing_pattern=(
@@ -65,12 +69,16 @@ WORDS = Words(
         r"|fuß|fuss|gar|fast|überhaupt|noch))*\s+(?:nicht|kaum)\s+(?:mehr\s+)?(?:richtig\s+)?"
         r"(?:auftreten|belasten|draufstehen|drauf stehen|stehen)\b|\b(?:nicht|kaum)\s+(?:mehr\s+)?"
         r"belastbar\b"
+        r"|\b(?:trägt|trug|hält|hielt)\s+(?:mich|mein gewicht|das gewicht)\s+(?:nicht|kaum)\b"
     ),
     resolved_pattern=(
         r"\bschmerzfrei\b|\bbeschwerdefrei\b"
         r"|\bschnee von gestern\b|\bvergessen\b|\bgeschichte\b"
     ),
-    no_longer_pattern=r"\bnicht (?:\w+ ){0,2}mehr\b|\bkein\w* (?:\w+ )?mehr\b",
+    no_longer_pattern=(
+        r"\bnicht (?:\w+ ){0,2}mehr\b|\bkein\w* (?:\w+ )?mehr\b"
+        r"|\bnichts (?:besonderes |weiter |neues )?zu (?:berichten|melden|vermelden|sagen)\b"
+    ),
     resolved=("weg", "verschwunden", "vorbei", "ausgeheilt"),
     good_phrase_pattern=r"\bbesser als je\w*|\bwie neu\b",
     hedged_pattern=(
@@ -81,6 +89,7 @@ WORDS = Words(
     state_fillers=(
         "ist", "war", "fühlte", "fühlt", "sich", "völlig", "ganz", "wieder", "heute", "alles",
         "blieb", "bleibt", "auch", "sehr", "hat", "gehalten", "an",
+        "viel", "deutlich", "etwas", "bisschen", "wesentlich", "schon",  # how much ("much better")
     ),
     negations=(
         "kein", "keine", "keinen", "keiner", "keinem", "keines", "keinerlei", "nicht", "ohne",
@@ -148,7 +157,8 @@ WORDS = Words(
     ),
     score_cues=(
         "etwa", "ca", "circa", "ungefähr", "vielleicht", "so", "knapp", "gute", "glatte", "eine",
-        "vas", "nrs", "schmerzlevel", "stufe", "wert", "schmerz", "schmerzen", "~",
+        "ne", "nen", "so'ne", "vas", "nrs", "schmerzlevel", "stufe", "wert", "schmerz",
+        "schmerzen", "~",
     ),
     count_pattern=(
         r"km|k|x|tage?n?|wochen?|mal|std|stunden?|min|minuten|wdh|wiederholungen|runden?|sätze"

@@ -108,8 +108,9 @@ WORDS = Words(
         r"calf|calves|shins?|ankles?|foot|feet|heels?|achilles|hamstrings?|hammys?|quads?|"
         r"quadriceps|hips?|glutes?|butt|back|thighs?|groin|toes?|arch|arches|plantar|fascia|"
         r"shoulders?|neck|lungs?|chest|stomach|throat|head|legs?|muscles?|tendons?|wrist|"
-        r"elbow|blisters?|soleus|adductors?|piriformis|sit bones?"
+        r"elbow|blisters?|doms|soleus|adductors?|piriformis|sit bones?"
     ),
+    compound_links=(),
     swelling_pattern=(
         r"\bswell\w*(?: up)?|\bswollen\b|\bpuff(?:y|ed up|ing up|s up|ed)\b"
         r"|\bfluid on\b|\bballoon(?:ed|ing)?\b|\bfat and\b"
@@ -124,6 +125,9 @@ WORDS = Words(
         r"\b(?:gave|giving|give|gives|given) (?:way|out)\b|\bbuckl(?:ed|ing|es?)\b"
         r"|\bunstable\b|\bcollapsed\b|\bfold(?:ed|s)\b|\bwent from under me\b"
         r"|\bwobbl(?:y|ed|ing|es)\b|\b(?:went|gone|goes|go|going) on me\b"
+        r"|\b(?:went|go|goes|going|gone|came|slipped|dropped) (?:out )?(?:from )?under(?:neath)?"
+        r" me\b"
+        r"|\bcav(?:ed|es|ing) in\b|\bcrumpl(?:ed|es|ing)\b|\bgave in\b"
     ),
     sharp_pattern=r"\b(?:sharp|stabbing|shooting)\b",
     weight_bearing_pattern=(
@@ -132,6 +136,11 @@ WORDS = Words(
         r"weight(?: on(?: it| (?:the|my) (?:left |right )?(?:leg|foot))?)?\b"
         r"|\b(?:can\'t|cannot|couldn\'t|could not|unable to) (?:stand|walk) on (?:it|(?:the|my) "
         r"(?:left |right )?leg)\b|\bnon[- ]weight[- ]bearing\b"
+        # the knee or leg as the one refusing: "knee wouldn't take my weight"
+        r"|\b(?:wouldn\'t|wouldnt|won\'t|wont|would not|will not|didn\'t|didnt|did not"
+        r"|doesn\'t|doesnt|does not|couldn\'t|can\'t|refused to|refuses to) (?:take|bear|hold"
+        r"|carry|support|handle) (?:any |my |the |much |full |body )*weight\b"
+        r"|\b(?:wouldn\'t|won\'t|couldn\'t|can\'t|didn\'t|doesn\'t) (?:hold|support|carry) me\b"
     ),
     resolved_pattern=(
         r"\bpain[- ]?free\b|\b(?:went|gone|go|goes) away\b|\bcleared up\b"
@@ -140,7 +149,10 @@ WORDS = Words(
         r"|\b(?:is |a )*distant memory\b|\ba thing of the past\b|\b(?:long|all) gone\b"
         r"|\bhistory now\b"
     ),
-    no_longer_pattern=r"\bno longer\b|\bnot any ?more\b|\bnot even\b",
+    no_longer_pattern=(
+        r"\bno longer\b|\bnot any ?more\b|\bnot even\b"
+        r"|\bnothing (?:much |at all |else |new )?to (?:report|note|mention|say|flag|declare)\b"
+    ),
     exception_pattern=(
         r"\bexcept(?: for)?\b|\bapart from\b|\bother than\b|\bbesides\b|\bsave for\b"
         r"|\bbar\b|\bbut for\b|\bexcluding\b"
@@ -164,6 +176,9 @@ WORDS = Words(
         "totally", "completely", "perfectly", "quite", "pretty", "really", "very", "now",
         "today", "again", "still", "held", "up", "holding", "stayed", "remained", "also", "too",
         "fully", "well", "both", "left", "right", "absolutely", "good", "as", "s", "'s", "at",
+        # how much ("much better", "a bit better")
+        "much", "way", "lot", "bit", "little", "slightly", "somewhat", "far", "loads", "heaps",
+        "tad",
     ),
     negations=(
         "no", "not", "never", "without", "none", "zero", "nor", "nothing", "_not_", "nil",

@@ -35,10 +35,10 @@ WORDS = Words(
         r"|\ben (?:19|20)\d\d\b|\bcuando tuve\b|\bhace (?:\w+ )?meses\b"
     ),
     pain_pattern=(
-        r"dolor|dolores|doler|duele|irritad[oa]s?|irritación|duelen|dolía|dolió|doliendo|dolorida"
-        r"|dolorido|molestias?|"
+        r"dolor|dolores|doler|duele|irritad[oa]s?|irritación|duelen|dolía|dolió|doliendo|dolorid[oa]s?"
+        r"|adolorid[oa]s?|molestias?|"
         r"molesta|molestó|molestaba|lesión|lesionad[oa]|inflamad[oa]|tendinitis|"
-        r"resentid[oa]|sobrecarga\w*|problemas?|mal|sensible|tocada|tocado|punzada\w*"
+        r"resentid[oa]|sobrecarga\w*|problemas?|mal|sensibles?|tocada|tocado|punzada\w*"
         r"|matando|mata|fastidi\w*|queja\w*|jodid[oa]|jode|quema|pincha\w*|resiente|auch"
     ),
     pain_phrase_pattern=(
@@ -53,6 +53,7 @@ WORDS = Words(
         r"muslos?|ingle|dedos?|fascia|plantar|hombros?|cuello|piernas?|músculos?|tendón|"
         r"muñeca|codo|cabeza|sóleo|soleo|femoral"
     ),
+    compound_links=(),
     swelling_pattern=r"\bhinch\w*|\binflamación visible\b|\bderrame\b",
     locking_pattern=(
         r"\bbloque\w*|\btrabad[oa]\b|\bse (?:me )?trab\w*|\btrabó\b"
@@ -61,18 +62,25 @@ WORDS = Words(
     giving_way_pattern=(
         r"\bfalló\b|\bfallado\b|\bcedió\b|\bha cedido\b|\bse me fue\b|\bse me va\b"
         r"|\binestable\b|\bse (?:me )?dobl\w*"
+        r"|\bse (?:me )?(?:venc|vence|venció|vencía)\w*|\bflaque\w*|\bse me (?:aflojó|salió)\b"
     ),
     sharp_pattern=r"\bpunzante\w*|\bagud[oa]\b|\bpinchazos?\b|\bpunzadas?\b",
     weight_bearing_pattern=(
         r"\b(?:no|sin)\s+(?:puedo|podía|podia|pude|poder|podría|podria|puede)\s+(?:ni\s+)?"
         r"(?:apoyar|apoyarme|pisar|cargar|poner peso)(?:\s+(?:bien|nada|del todo))?"
         r"(?:\s+(?:peso|el pie|la pierna|sobre (?:el pie|la pierna)))?\b"
+        r"|\bno\s+(?:aguanta|aguantaba|aguantó|soporta|soportaba|soportó|sostiene|sostenía"
+        r"|sostuvo)\s+(?:mi|el)\s+peso\b|\bno me (?:sostiene|sostenía|sostuvo|aguanta"
+        r"|aguantaba)\b"
     ),
     resolved_pattern=(
         r"\bsin dolor\b|\bse (?:me )?(?:ha )?(?:fue|ido|pasó|pasado)\b"
         r"|\bhistoria\b|\bun recuerdo lejano\b|\bolvidad[oa]\b"
     ),
-    no_longer_pattern=r"\bya no\b|\bni rastro\b|\bno (?:\w+ ){0,2}ya\b",
+    no_longer_pattern=(
+        r"\bya no\b|\bni rastro\b|\bno (?:\w+ ){0,2}ya\b"
+        r"|\bnada (?:que|de que|qué) (?:reportar|destacar|decir|señalar|contar)\b"
+    ),
     resolved=("desaparecido", "desapareció", "curada", "curado", "pasado", "olvidada"),
     good_phrase_pattern=r"\bmejor que nunca\b|\bcomo nuev[oa]\b",
     hedged_pattern=(
@@ -83,6 +91,7 @@ WORDS = Words(
         "está", "esta", "estaba", "estuvo", "se", "siente", "sentía", "sintió", "muy", "todo",
         "hoy", "la", "de", "nuevo", "ha", "respondido", "respondió", "aguantó", "perfectamente",
         "izquierda", "derecha", "sigue", "totalmente",
+        "mucho", "algo", "poco", "bastante",  # how much ("much better")
     ),
     negations=(
         "no", "sin", "ningún", "ninguna", "ninguno", "ningunas", "ningunos", "nada", "nunca",

@@ -52,11 +52,13 @@ WORDS = Words(
         r"quadriceps|quadris?|hanches?|fessiers?|dos|cuisses?|aine|orteils?|voûte|"
         r"épaules?|cou|jambes?|muscles?|tendons?|poignet|coude|ventre|tête|fascia|plantaire"
     ),
+    compound_links=(),
     swelling_pattern=r"\bgonfl\w*|\benfl\w*|\bœdème\b|\boedème\b",
     locking_pattern=r"\bbloqu\w*|\bblocage\w*|\bcoincé\w*|\baccroch\w*",
     giving_way_pattern=(
         r"\blâch(?:é|e|ait)\b|\bdérob\w*|\bs'est dérobé\w*|\binstable\b|\binstabilité\b"
         r"|\bcéd(?:é|er|ait)\b|\bflanch\w*"
+        r"|\bs'est (?:effondré|affaissé)e?\b|\ba plié sous moi\b|\bm'a lâché\b"
     ),
     sharp_pattern=r"\baigu[ëe]?s?\b|\bvive\b|\bpoignard\w*|\bcoup de couteau\b",
     weight_bearing_pattern=(
@@ -65,6 +67,8 @@ WORDS = Words(
         r"|(?:n\'ai\s+|ai\s+)?pas\s+pu\s+)(?:poser|mettre|appuyer|prendre appui)(?:\s+(?:le pied"
         r"|la jambe|de poids|du poids|mon poids|dessus|sur (?:la|ma) jambe|sur (?:le|mon) pied))?\b"
         r"|\bappui impossible\b"
+        r"|\b(?:ne\s+|n\')?(?:supporte|supportait|porte|portait|tient|tenait)\s+(?:plus|pas)"
+        r"\s+(?:mon|le)\s+poids\b|\bne me (?:porte|portait|tient|tenait) (?:plus|pas)\b"
     ),
     resolved_pattern=(
         r"\bsans douleur\b|\bn'est plus là\b"
@@ -72,6 +76,7 @@ WORDS = Words(
     ),
     no_longer_pattern=(
         r"\bplus (?:de|d'|aucune?)\b|\bne (?:\w+ ){1,3}plus\b|\bn'(?:\w+ ){0,2}\w+ plus\b"
+        r"|\brien (?:de spécial |de particulier |de neuf )?à (?:signaler|déclarer|dire|noter)\b"
     ),
     resolved=("disparu", "disparue", "partie", "parti", "passé", "passée", "guéri", "envolée"),
     good_phrase_pattern=r"\bmieux que jamais\b|\bcomme neu(?:f|ve)\b",
@@ -84,6 +89,7 @@ WORDS = Words(
         "va", "allait", "était", "est", "se", "sent", "sentait", "senti", "tout", "à", "fait",
         "très", "toujours", "encore", "aujourd", "hui", "a", "tenu", "gauche", "droit", "droite",
         "reste", "resté", "parfaitement",
+        "beaucoup", "nettement", "peu",  # how much ("much better")
     ),
     negations=(
         "pas", "sans", "aucun", "aucune", "aucunement", "nulle", "jamais", "ni", "rien", "zéro",

@@ -34,7 +34,7 @@ WORDS = Words(
         r"|\bnel (?:19|20)\d\d\b|\bquando avevo\b|\bmesi fa\b"
     ),
     pain_pattern=(
-        r"dolore|dolori|male|tira|tirava|fastidi\w*|doloros[oa]|dolorante|dolent[ei]|fastidi?o?"
+        r"dolore|dolori|male|tira|tirava|fastidi\w*|doloros[oaie]|dolorant[ei]|dolent[ei]|fastidi?o?"
         r"|infortuni\w*|infiammat\w*|"
         r"tendinite|duole|fitt[ae]|indolenzit\w*|acciacc\w*|problem[ai]|sofferen\w*|"
         r"risentit\w*|irritat\w*"
@@ -49,9 +49,10 @@ WORDS = Words(
     other_part_pattern=(
         r"polpaccio|polpacci|stinco|stinchi|tibia|tibie|caviglia|caviglie|piede|piedi|"
         r"tallone|talloni|achille|femorali|quadricipite|quadricipiti|anca|anche|glute[oi]|schiena"
-        r"|cosci[ae]|inguine|dita|"
+        r"|cosci[ae]|cosce|inguine|dita|"
         r"fascia|plantare|spall[ae]|collo|gamb[ae]|muscol[oi]|tendin[ei]|polso|gomito|testa"
     ),
+    compound_links=(),
     swelling_pattern=r"\bgonfi\w*|\bversamento\b",
     locking_pattern=(
         r"\bbloccat\w*|\bsi blocca\w*|\bblocco\b|\bnon riesco a (?:stender\w*|piegar\w*)"
@@ -60,18 +61,25 @@ WORDS = Words(
     giving_way_pattern=(
         r"\bceduto\b|\bcede\b|\bcedimento\w*|\binstabil\w*|\bmi ha mollato\b"
         r"|\bmi ha tradito\b"
+        r"|\bsi è (?:piegat|accasciat)[oa]\b|\bmi ha (?:abbandonat[oa]|piantat[oa])\b"
+        r"|\bha cedut[oa]\b"
     ),
     sharp_pattern=r"\bacut[oa]\b|\blancinant\w*|\bpungent\w*|\bfitt[ae]\b",
     weight_bearing_pattern=(
         r"\bnon\s+(?:riesco|riuscivo|posso|potevo|sono riuscit[oa]|ce la faccio)\s+(?:a\s+|ad\s+)?"
         r"(?:appoggiare|poggiare|caricare|mettere peso|stare in piedi)(?:\s+(?:bene|per niente))?"
         r"(?:\s+(?:il piede|la gamba|il peso|peso|sulla gamba|sul piede))?\b"
+        r"|\bnon\s+(?:regge|reggeva|ha retto|sostiene|sosteneva|teneva)\s+(?:il\s+)?(?:mio\s+)?"
+        r"peso\b|\bnon mi (?:regge|reggeva|sostiene|sosteneva|teneva)\b"
     ),
     resolved_pattern=(
         r"\bsenza dolore\b|\bè passato\b|\bpassato tutto\b"
         r"|\bun lontano ricordo\b|\bacqua passata\b|\bdimenticat[oa]\b"
     ),
-    no_longer_pattern=r"\bnon (?:\w+ ){0,3}più\b|\bpiù nessun\w*\b",
+    no_longer_pattern=(
+        r"\bnon (?:\w+ ){0,3}più\b|\bpiù nessun\w*\b"
+        r"|\b(?:niente|nulla) da (?:segnalare|dire|riferire|notare)\b"
+    ),
     resolved=("sparito", "sparita", "passato", "passata", "scomparso", "guarito"),
     good_phrase_pattern=r"\bmeglio che mai\b|\bcome nuov[oa]\b",
     hedged_pattern=(
@@ -82,6 +90,7 @@ WORDS = Words(
         "sta", "stava", "stato", "è", "era", "si", "sente", "sentiva", "tutto", "molto", "oggi",
         "di", "nuovo", "a", "ha", "tenuto", "risposto", "sinistro", "destro", "sempre",
         "perfettamente", "ancora",
+        "po", "parecchio", "decisamente",  # how much ("much better")
     ),
     negations=(
         "non", "senza", "nessun", "nessuna", "nessuno", "mai", "né", "niente", "zero", "nulla",

@@ -34,7 +34,7 @@ WORDS = Words(
         r"|\bmaanden geleden\b"
     ),
     pain_pattern=(
-        r"pijn|pijnlijk\w*|vervelend\w*|gevoeld|voelbaar|zeer|last|klachten|gevoelig\w*"
+        r"pijn|pijnlijk\w*|vervelend\w*|gevoeld|voelbaar|zeer|zere|last|klachten|gevoelig\w*"
         r"|blessure\w*|geblesseerd|ontstoken|"
         r"ontsteking|geïrriteerd|geirriteerd|irritatie|zeur\w*|steken|stekend\w*|problemen|"
         r"overbelast\w*|opspeelt|speelt|beurs"
@@ -48,9 +48,10 @@ WORDS = Words(
     ),
     other_part_pattern=(
         r"kuit|kuiten|scheenbeen|scheen|schenen|enkels?|voet|voeten|hiel|hielen|achilles\w*|"
-        r"hamstrings?|quadriceps|heup|heupen|bil|billen|rug|dij|dijen|bovenbeen|lies|teen|"
+        r"hamstrings?|quadriceps|heup|heupen|bil|billen|rug|dij|dijen|bovenbeen|bovenbenen|onderbenen?|onderbeen|lies|teen|"
         r"tenen|fascia|schouders?|nek|been|benen|spier|spieren|pees|pezen|pols|elleboog|hoofd"
     ),
+    compound_links=("", "s", "en", "e"),
     swelling_pattern=r"\b(?:op)?gezwollen\b|\bzw(?:el|ol)\w*|\bdik\b|\bopgezet\b|\bvocht\b",
     locking_pattern=(
         r"\bop slot\b|\bblokkeer\w*|\bblokkeert\b|\bslot schoot\b|\bklem\w*"
@@ -59,6 +60,8 @@ WORDS = Words(
     giving_way_pattern=(
         r"\bzakte (?:\w+ )?door\b|\bknikte (?:\w+ )?door\b|\bgaf (?:\w+ )?mee\b"
         r"|\bdoorgezakt\b|\binstabiel\w*"
+        r"|\b(?:zakte|knikte|zakt|knikt) (?:\w+ )?(?:weg|in)\b|\b(?:weg|in|door)ge(?:zakt|knikt)\b"
+        r"|\bbegaf het\b|\bbegeeft het\b"
     ),
     sharp_pattern=r"\bscherpe?\b|\bstekende?\b|\bsteek\b",
     weight_bearing_pattern=(
@@ -66,12 +69,17 @@ WORDS = Words(
         r"|bijna niet)\s+(?:meer\s+)?(?:goed\s+)?(?:op\s+(?:(?:mijn|m'n|het)\s+(?:been|voet)\s+)?)?"
         r"(?:staan|steunen|belasten|lopen)(?:\s+op\s+(?:mijn|m'n|het)\s+(?:been|voet))?\b"
         r"|\b(?:niet|nauwelijks) te belasten\b"
+        r"|\b(?:hield|houdt|droeg|draagt)\s+(?:mijn|m'n|het)\s+gewicht\s+niet\b"
+        r"|\b(?:kon|kan)\s+(?:mijn|m'n|het)\s+gewicht\s+niet\s+(?:dragen|houden|hebben)\b"
     ),
     resolved_pattern=(
         r"\bpijnvrij\b|\bklachtenvrij\b|\bzonder pijn\b"
         r"|\bverleden tijd\b|\bvergeten\b"
     ),
-    no_longer_pattern=r"\bniet (?:\w+ ){0,2}meer\b|\bgeen \w* ?meer\b",
+    no_longer_pattern=(
+        r"\bniet (?:\w+ ){0,2}meer\b|\bgeen \w* ?meer\b"
+        r"|\b(?:niets|niks) (?:bijzonders |nieuws )?te (?:melden|vermelden|zeggen)\b"
+    ),
     resolved=("weg", "verdwenen", "genezen", "voorbij"),
     good_phrase_pattern=r"\bbeter dan ooit\b|\bals nieuw\b",
     hedged_pattern=(
@@ -81,6 +89,7 @@ WORDS = Words(
     state_fillers=(
         "voelt", "voelde", "is", "was", "zich", "helemaal", "heel", "erg", "vandaag", "weer",
         "bleef", "blijft", "ook", "hield", "stand", "zat", "links", "rechts", "nog", "steeds",
+        "veel", "wat", "iets", "stuk", "stukje",  # how much ("much better")
     ),
     negations=("geen", "niet", "zonder", "nooit", "niks", "nul", "niets", "nergens"),
     negation_fillers=(
@@ -139,7 +148,7 @@ WORDS = Words(
         "nul", "een|één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien",
     ),
     score_cues=(
-        "ongeveer", "zo'n", "rond", "misschien", "een", "vas", "niveau", "circa", "pijn",
+        "ongeveer", "zo'n", "n", "rond", "misschien", "een", "vas", "niveau", "circa", "pijn",
         "pijnscore", "~",
     ),
     count_pattern=(

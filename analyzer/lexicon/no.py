@@ -33,7 +33,7 @@ WORDS = Words(
         r"|\bi (?:19|20)\d\d\b|\bmåneder siden\b|\bden gangen\b"
     ),
     pain_pattern=(
-        r"vondt|vond|plaget|plagde|smerte|smerter|smertene|smerten|verk|verker|verket|øm|ømt|ømme"
+        r"vondt|vond|vonde|vondere|sår|sårt|såre|plaget|plagde|smerte|smerter|smertene|smerten|verk|verker|verket|verkende|smertefull\w*|øm|ømt|ømme"
         r"|ømhet|"
         r"skade|skadet|plager|plage|plagsom\w*|problemer|irritert|betent|betennelse|murring|"
         r"murrer|stikk|stikker|overbelast\w*|kjenning|kjenner"
@@ -46,26 +46,35 @@ WORDS = Words(
     ),
     other_part_pattern=(
         r"legg|leggen|legger|leggene|legga|skinnlegg\w*|ankel|ankelen|fot|foten|føtter|"
-        r"føttene|hæl|hælen|akilles\w*|hamstring\w*|lår|låret|hofte|hofta|hoften|rumpe|"
+        r"føttene|hæl|hælen|akilles\w*|hamstring\w*|lår|låret|lårene|låra|støl|støle|stølhet|hofte|hofta|hoften|rumpe|"
         r"rygg|ryggen|lyske|lysken|tær|fascia|skulder|nakke|bein|beinet|beina|muskel|"
         r"muskler|sene|senen|håndledd|albue|hode|baksida|forside"
     ),
+    compound_links=("", "s", "e"),
     swelling_pattern=r"\bhoven\b|\bhovent\b|\bhevelse\w*|\bhovnet\b|\bvæske\b",
     locking_pattern=(
         r"\blåste seg\b|\blåser seg\b|\blåsning\w*|\blåst\b|\bhak(?:et|er) seg\b"
         r"|\bhak(?:et|er)\b|\bsatt fast\b|\bhenger seg opp\b"
     ),
-    giving_way_pattern=r"\bsvikta\b|\bsviktet\b|\bsvikter\b|\bga etter\b|\bustabil\w*",
+    giving_way_pattern=(
+        r"\bsvikta\b|\bsviktet\b|\bsvikter\b|\bga etter\b|\bustabil\w*"
+        r"|\b(?:klappet|klappa|knakk|falt) sammen\b|\bgir etter\b|\bsvikte\b"
+    ),
     sharp_pattern=r"\bskarp\w*|\bstikkende\b|\bjagende\b",
     weight_bearing_pattern=(
         r"\b(?:kan|kunne|klarte|klarer)\s+(?:nesten\s+)?(?:ikke|knapt)\s+(?:lenger\s+)?(?:å\s+)?"
         r"(?:støtte|belaste|stå|tråkke|gå)(?:\s+på)?(?:\s+(?:beinet|benet|foten|det|den))?\b"
+        r"|\b(?:kunne|kan|ville)\s+ikke\s+(?:bære|holde|tåle)\s+(?:min\s+)?vekt(?:en)?\b"
+        r"|\b(?:bar|bærer|holdt|tålte|tåler)\s+ikke\s+(?:min\s+)?vekt(?:en)?\b"
     ),
     resolved_pattern=(
         r"\bsmertefri\b|\buten smerter\b|\ber borte\b|\bgikk over\b"
         r"|\bglemt\b|\bet tilbakelagt stadium\b"
     ),
-    no_longer_pattern=r"\bikke (?:\w+ ){0,2}(?:lenger|mer)\b|\bingen \w* ?mer\b",
+    no_longer_pattern=(
+        r"\bikke (?:\w+ ){0,2}(?:lenger|mer)\b|\bingen \w* ?mer\b"
+        r"|\b(?:ingenting|intet|ikke noe) (?:nytt )?å (?:melde|rapportere|bemerke|si)\b"
+    ),
     resolved=("borte", "forsvunnet", "forsvant", "leget"),
     good_phrase_pattern=r"\bbedre enn noensinne\b|\bsom ny\b",
     hedged_pattern=(
@@ -75,6 +84,7 @@ WORDS = Words(
     state_fillers=(
         "føltes", "føles", "kjentes", "kjennes", "var", "er", "helt", "skikkelig", "veldig",
         "i", "dag", "igjen", "fortsatt", "også", "holdt", "venstre", "høyre", "seg",
+        "mye", "litt", "godt", "noe", "del",  # how much ("much better")
     ),
     negations=("ingen", "ikke", "ikkje", "uten", "aldri", "ingenting", "null", "intet"),
     negation_fillers=(

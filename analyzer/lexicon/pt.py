@@ -35,10 +35,10 @@ WORDS = Words(
         r"|\bquando tive\b|\bmeses atrás\b|\bhá (?:\w+ )?meses\b"
     ),
     pain_pattern=(
-        r"dor|dores|doer|dói|irritad[oa]s?|doem|doendo|doeu|doía|dolorid[oa]s?|incômodo|incomodo"
+        r"dor|dores|doer|dói|irritad[oa]s?|doem|doendo|doeu|doía|dolorid[oa]s?|dorid[oa]s?|doloros[oa]s?|incômodo|incomodo"
         r"|incomodou|"
         r"incomodando|incomoda|desconforto|lesão|lesionad[oa]|inflamad[oa]|inflamação|"
-        r"tendinite|machucad[oa]|sensível|problemas?|pontadas?|fisgadas?|sobrecarga\w*"
+        r"tendinite|machucad[oa]|sensível|sensíveis|problemas?|pontadas?|fisgadas?|sobrecarga\w*"
         r"|reclam\w*|matando|chat\w*|queima\w*|ui|aiai"
     ),
     pain_phrase_pattern=(
@@ -53,20 +53,30 @@ WORDS = Words(
         r"virilha|dedos?|fáscia|fascia|plantar|ombros?|pescoço|pernas?|músculos?|tendão|"
         r"pulso|cotovelo|cabeça"
     ),
+    compound_links=(),
     swelling_pattern=r"\binch[aeo]\w*|\bderrame\b",
     locking_pattern=r"\btrav\w*|\bbloque\w*|\bprend(?:e|eu|endo)\b|\bengancha\w*|\benganchou\b",
-    giving_way_pattern=r"\bfalseou\b|\bfalseando\b|\bfalhou\b|\bcedeu\b|\binstável\b|\bfalsear\b",
+    giving_way_pattern=(
+        r"\bfalseou\b|\bfalseando\b|\bfalhou\b|\bcedeu\b|\binstável\b|\bfalsear\b"
+        r"|\bfraquej\w*|\bvacilou\b|\bdobrou-se\b|\bse dobrou\b|\bme deixou na mão\b"
+    ),
     sharp_pattern=r"\bagud[oa]\b|\bpontadas?\b|\bfisgadas?\b|\bfacada\b",
     weight_bearing_pattern=(
         r"\b(?:não|sem)\s+(?:consigo|conseguia|consegui|conseguir|posso|podia|pude|dá para"
         r"|dava para)\s+(?:apoiar|pisar|pôr peso|colocar peso|por peso|andar)(?:\s+(?:bem|nada))?"
         r"(?:\s+(?:o pé|a perna|peso|no chão))?\b"
+        r"|\bnão\s+(?:aguenta|aguentava|aguentou|suporta|suportava|suportou|sustenta"
+        r"|sustentava)\s+(?:o\s+)?(?:meu\s+)?peso\b|\bnão me (?:aguenta|aguentava|sustentava"
+        r"|segurava)\b"
     ),
     resolved_pattern=(
         r"\bsem dor\b|\bsem dores\b"
         r"|\bcoisa do passado\b|\bpágina virada\b|\besquecid[oa]\b"
     ),
-    no_longer_pattern=r"\bnão (?:\w+ ){0,3}mais\b|\bjá não\b|\bnem sinal\b",
+    no_longer_pattern=(
+        r"\bnão (?:\w+ ){0,3}mais\b|\bjá não\b|\bnem sinal\b"
+        r"|\bnada (?:de novo )?a (?:relatar|declarar|dizer|reportar|assinalar)\b"
+    ),
     resolved=("passou", "sumiu", "desapareceu", "curado", "curada"),
     good_phrase_pattern=r"\bmelhor do que nunca\b|\bcomo nov[oa]\b",
     hedged_pattern=(
@@ -77,6 +87,7 @@ WORDS = Words(
         "está", "esta", "estava", "ficou", "se", "sentiu", "sente", "muito", "todo", "hoje",
         "de", "novo", "respondeu", "aguentou", "esquerdo", "direito", "continua", "totalmente",
         "super", "bem",
+        "pouco", "bastante",  # how much ("much better")
     ),
     negations=(
         "não", "nao", "sem", "nenhum", "nenhuma", "nenhuns", "nenhumas", "nunca", "nem", "nada",
@@ -94,7 +105,7 @@ WORDS = Words(
     joiners=("e", "ou", "o", "os"),
     clause_words=("mas", "porém", "porque", "depois", "exceto", "embora", "enquanto", "pois"),
     improving=("melhor", "menos", "melhorando", "melhorou"),
-    out_of_pattern=r"de",
+    out_of_pattern=r"de|em|sobre",  # "5 em 10"
     effort_pattern=r"esforço|intensidade|rpe|pse",
     change_pattern=r"depois|para|a",
     range_pattern=r"a|ou",

@@ -25,7 +25,7 @@ WORDS = Words(
         r"|dotters) (?:\w+ )?knä\w*"
     ),
     past_pattern=(
-        r"\bförra året\b|\bförra årets\b|\bgammal\b|\bgamla\b|\bför \w+ år sedan\b"
+        r"\bförra året\b|\bförra årets\b|\bgammal\b|\bgamla\b|\btidigare\b|\bför \w+ år sedan\b"
         r"|\bminns du\b|\bjag minns\b|\bnär jag hade\b|\bförra gången\b|\bi (?:19|20)\d\d\b"
         r"|\bmånader sedan\b|\bpå den tiden\b"
     ),
@@ -33,7 +33,7 @@ WORDS = Words(
         r"ont|besvär\w*|smärta|smärtor|smärtan|smärtsam\w*|värk|värker|värkte|värkt|krångl\w*|öm"
         r"|ömt|ömma|ömmar|"
         r"ömmade|skada|skadad|skadat|besvär|problem|irriterad|irriterat|inflammerad\w*|"
-        r"molar|molande|känning|känningar|överbelast\w*|hugger|högg"
+        r"molar|molande|värkande|smärtande|ömmande|känning|känningar|överbelast\w*|hugger|högg"
         r"|bråk\w*|gnäll\w*|protester\w*|spök\w*|strul\w*|aj|aoj"
     ),
     pain_phrase_pattern=(
@@ -44,10 +44,11 @@ WORDS = Words(
     ),
     other_part_pattern=(
         r"vaden|vaderna|vadmuskel\w*|smalben\w*|fotled\w*|fot|foten|fötter|fötterna|häl|"
-        r"hälen|hälsena\w*|baksida|lår|låret|höft|höften|rumpa|rumpan|rygg|ryggen|ljumske|"
+        r"hälen|hälsena\w*|baksida|lår|låret|låren|träningsvärk|höft|höften|rumpa|rumpan|rygg|ryggen|ljumske|"
         r"ljumsken|tår|fascia|axel|axeln|nacke|ben|benet|benen|muskel|muskler|sena|senan|"
         r"handled|armbåge|huvud|hamstring\w*"
     ),
+    compound_links=("", "s", "a"),
     swelling_pattern=r"\bsvull\w*|\bsvälld\w*|\bvätska\b",
     locking_pattern=(
         r"\blåste sig\b|\blåser sig\b|\blåsning\w*|\blåst\b|\bhak(?:ade|ar) upp sig\b"
@@ -55,17 +56,23 @@ WORDS = Words(
     ),
     giving_way_pattern=(
         r"\bvek sig\b|\bviker sig\b|\bgav vika\b|\bsvek\b|\bsviker\b|\binstabil\w*"
+        r"|\bsvikt(?:ade|ar|at)\b|\bgav efter\b|\b(?:vek|viker|föll|faller) ihop\b"
     ),
     sharp_pattern=r"\bskarp\w*|\bhuggande\b|\bstickande\b|\bhugg\b",
     weight_bearing_pattern=(
         r"\b(?:kan|kunde|klarar|klarade)\s+(?:knappt|inte|knappast)\s+(?:längre\s+)?(?:att\s+)?"
         r"(?:stödja|stötta|belasta|stå|trampa|gå)(?:\s+på)?(?:\s+(?:benet|foten|det|den))?\b"
+        r"|\b(?:kunde|kan|ville)\s+inte\s+(?:bära|hålla)\s+(?:min\s+)?vikt(?:en)?\b"
+        r"|\b(?:bar|bär|höll|håller)\s+inte\s+(?:upp\s+)?(?:min\s+)?vikt(?:en)?\b"
     ),
     resolved_pattern=(
         r"\bsmärtfri\w*|\butan smärta\b|\bhar gått över\b|\bgick över\b"
         r"|\bglömt\b|\bett minne blott\b"
     ),
-    no_longer_pattern=r"\binte (?:\w+ ){0,2}(?:längre|mer)\b|\binget mer\b",
+    no_longer_pattern=(
+        r"\binte (?:\w+ ){0,2}(?:längre|mer)\b|\binget mer\b"
+        r"|\b(?:inget|ingenting) (?:nytt )?att (?:rapportera|anmärka|säga|notera)\b"
+    ),
     resolved=("borta", "försvunnen", "försvunnit", "läkt"),
     good_phrase_pattern=r"\bbättre än någonsin\b|\bsom ny\b",
     hedged_pattern=(
@@ -75,6 +82,7 @@ WORDS = Words(
     state_fillers=(
         "känns", "kändes", "kändes", "var", "är", "helt", "riktigt", "mycket", "idag", "igen",
         "fortfarande", "också", "höll", "vänstra", "högra", "det", "sig",
+        "lite", "bra", "betydligt", "något", "del",  # how much ("much better")
     ),
     negations=("ingen", "inga", "inte", "utan", "aldrig", "inget", "noll", "ingenting"),
     negation_fillers=(
