@@ -21,6 +21,7 @@ import datetime as dt
 import logging
 import re
 import shutil
+import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from functools import partial
@@ -50,6 +51,7 @@ EXIT_OK = 0
 EXIT_SKIPPED_FILES = 1  # some files are listed as errors; everything else was checked
 EXIT_USAGE = 2  # nothing checked: no readable path, a bad profile, a bad option
 EXIT_BUG = 3  # runlog itself failed: a bug to report, not the user's doing
+EXIT_SIGNAL_BASE = 128  # stopped by signal N: 128 + N (Ctrl-C: 130, SIGTERM: 143), as shells say
 MAX_WIDTH_CHARS = 140  # wider lines are hard to read, however wide the terminal
 _PROGRESS_MIN_FILES = 50  # fewer files read in a moment: no bar
 
@@ -74,10 +76,17 @@ class RunlogGroup(click.Group):
     """The command group: a RunlogError becomes one line, a bug one line unless --debug."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        from analyzer.executor import Stopped
+
         try:
             return super().invoke(ctx)
         except RunlogError as err:
             raise UserError(str(err)) from err
+        except KeyboardInterrupt as err:  # Ctrl-C, or a SIGTERM or SIGHUP (executor.Stopped)
+            signum = err.signum if isinstance(err, Stopped) else signal.SIGINT
+            how = "Ctrl-C" if signum == signal.SIGINT else signal.Signals(signum).name
+            click.echo(f"Stopped by {how}; every file written so far is whole.", err=True)
+            ctx.exit(EXIT_SIGNAL_BASE + signum)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except MemoryError as err:  # the machine's limit: not a bug to report
@@ -92,6 +101,8 @@ class RunlogGroup(click.Group):
                 f"runlog failed ({err!r}); please report it with the output of "
                 "`runlog --debug` and the same command"
             ) from err
+        finally:
+            _echo_cache_notice()
 
 
 class PathOrURL(click.ParamType):
@@ -273,7 +284,10 @@ def _check_made(
         if not chosen or finding.athlete in chosen
     ]
     days_shown = (first_day, last_day, as_of_day)
-    report = _check_report(shown_log, judged, plan.given, shown, days_shown, chosen, study)
+    processes = plan.settings.reading_processes()
+    report = _check_report(
+        shown_log, judged, plan.given, shown, days_shown, chosen, study, processes
+    )
     return _check_result(plan.paths, training_log, shown.output_format, report)
 
 
@@ -322,11 +336,12 @@ def _check_report(
     days: tuple[dt.date | None, dt.date | None, dt.date | None],
     chosen: Sequence[str],
     study: SquadStudy | None,
+    processes: int | None = None,
 ) -> str:
     """What `check` prints on stdout: the text report, the JSON document or the CSV, of the
     `chosen` athletes when there are any, and a squad's `study` with its board. `judged` are
     the findings up to the last day shown: the status of the as-of day reads them all, the
-    history those from --since on."""
+    history those from --since on. `processes` make the athletes' statuses."""
     from analyzer.checkers import findings_within
     from analyzer.report.csv import render_csv
     from analyzer.report.json import render_json
@@ -335,7 +350,9 @@ def _check_report(
 
     first_day, last_day, as_of_day = days
     status_by_athlete = (
-        statuses(training_log, judged, as_of_day, profile, first_day) if as_of_day else {}
+        statuses(training_log, judged, as_of_day, profile, first_day, processes)
+        if as_of_day
+        else {}
     )
     findings = findings_within(judged, first_day, None)
     if shown.output_format == "json":
@@ -497,8 +514,11 @@ def _report_result(
     as_of_day = _as_of_day(as_of, training_log, last_day)
     judged = findings_within(findings, None, last_day or as_of_day)
     profile = plan.given
+    processes = plan.settings.reading_processes()
     status_by_athlete = (
-        statuses(training_log, judged, as_of_day, profile, first_day) if as_of_day else {}
+        statuses(training_log, judged, as_of_day, profile, first_day, processes)
+        if as_of_day
+        else {}
     )
     findings = findings_within(judged, first_day, None)
     render = render_site if is_site else render_html
@@ -510,7 +530,7 @@ def _report_result(
         as_of=as_of_day,
         statuses=status_by_athlete,
         since=first_day,
-        processes=plan.settings.reading_processes(),
+        processes=processes,
         study=study,
     )
     pages = rendered if isinstance(rendered, dict) else {PAGE_OUTPUT: rendered}
@@ -765,6 +785,9 @@ def list_rules(names: tuple[str, ...], output_format: str) -> None:
 
 def main() -> None:
     """The console script `runlog`."""
+    from analyzer.executor import stop_on_signals
+
+    stop_on_signals()  # a SIGTERM unwinds as Ctrl-C does: outputs whole, workers stopped
     cli(prog_name="runlog")
 
 
@@ -939,6 +962,14 @@ def _is_terminal() -> bool:
     return sys.stdout.isatty()
 
 
+def _echo_cache_notice() -> None:
+    """One line when the cache could not be written (a read-only or full folder)."""
+    memo = sys.modules.get("analyzer.memo")  # not imported: nothing was cached
+    notice = memo.cache_notice() if memo is not None else None
+    if notice:
+        click.echo(notice, err=True)
+
+
 def _echo_errors(errors: Sequence[FileError]) -> None:
     from analyzer.report.literal import one_line
 
@@ -983,13 +1014,15 @@ def _exit_code_before_writing(training_log: TrainingLog, paths: Sequence[Path | 
 
 
 def _write(output: Path, data: bytes) -> None:
+    from analyzer.atomic import cannot_write, remove_stale, write_whole
     from analyzer.discover import shown
-    from analyzer.writing import write_atomically
 
+    remove_stale(output.parent, output.name)  # what a stopped run left beside it
     try:
-        write_atomically(output, data)
+        write_whole(output, data)
     except OSError as err:
-        raise UserError(f"{shown(output)}: cannot write it ({err.strerror or err})") from err
+        kept = "the file there is as it was" if output.exists() else "nothing was written"
+        raise UserError(str(cannot_write(shown(output), err, kept))) from err
 
 
 def _rule_named(name: str) -> Rule:
@@ -1002,4 +1035,4 @@ def _rule_named(name: str) -> Rule:
     raise UserError(f"{name} is not a rule runlog knows; the rules are {known}")
 
 
-__all__ = ["EXIT_OK", "EXIT_SKIPPED_FILES", "EXIT_USAGE", "cli", "main"]
+__all__ = ["EXIT_OK", "EXIT_SIGNAL_BASE", "EXIT_SKIPPED_FILES", "EXIT_USAGE", "cli", "main"]

@@ -25,7 +25,7 @@ from analyzer.discover import Source
 from analyzer.errors import BadFile, FileErrorKind, NotAnActivity, UnrecognisedFile
 from analyzer.importers import Imported, importers, suffix_of
 from analyzer.localtime import resolve_local_time
-from analyzer.log import FileError, FileNotice, SampleLoader, TrainingLog
+from analyzer.log import FileError, FileNotice, KeptSamples, SampleLoader, TrainingLog
 from analyzer.merge import merge_duplicates
 from analyzer.profile import Profile
 from analyzer.reading import Read, load_cached, read_afresh
@@ -95,7 +95,7 @@ def file_part(
     part.rows = _activity_rows(source, file_format, content_id, imported, athlete, read.has_samples)
     for index, row in enumerate(part.rows):
         if row["has_samples"]:
-            loader = partial(_samples, source, read.cache_path, index, settings)
+            loader = KeptSamples(partial(_samples, source, read.cache_path, index, settings))
             part.sample_loaders[row["activity_id"]] = loader
     part.notes = [
         {**note, "athlete": note.get("athlete") or athlete, "source": source.path}

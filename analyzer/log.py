@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar, cast
 
 import numpy as np
 import pandas as pd
@@ -49,6 +49,22 @@ class FileNotice:
 
 
 SampleLoader = Callable[[], pd.DataFrame]
+Figure = TypeVar("Figure")
+
+
+class KeptSamples:
+    """One activity's samples, read again each time they are asked for (`read`: from the
+    import cache, else the file; they are not held), and the figures the rules derive from
+    them, kept by name. Every log made from this one (an athlete's part, the log up to a
+    day) holds the same object, and a log sent back from another process brings its
+    figures, so a rule reads an activity's samples once, not once per view."""
+
+    def __init__(self, read: SampleLoader) -> None:
+        self.read = read
+        self.figures: dict[str, object] = {}
+
+    def __call__(self) -> pd.DataFrame:
+        return self.read()
 
 
 @dataclass
@@ -112,6 +128,22 @@ class TrainingLog:
             else:
                 values[name] = frame[name].to_numpy(dtype=float, na_value=np.nan)
         return values
+
+    def sample_figure(
+        self,
+        activity_id: str,
+        name: str,
+        derive: Callable[[dict[str, np.ndarray]], Figure],
+        *columns: str,
+    ) -> Figure:
+        """`derive` of some sample columns of one activity (`sample_values`), made once per
+        activity and `name` (which names every setting `derive` reads) when its samples are
+        `KeptSamples`."""
+        loader = self.sample_loaders.get(activity_id)
+        figures = loader.figures if isinstance(loader, KeptSamples) else {}
+        if name not in figures:
+            figures[name] = derive(self.sample_values(activity_id, *columns))
+        return cast(Figure, figures[name])
 
     @property
     def samples(self) -> pd.DataFrame:

@@ -18,12 +18,20 @@ Working that out reads and digests each file (as the file cache does) but import
 pandas nor any importer. A change to any of these gives a new key, and the result is made
 afresh. Results are checked before they are trusted (a SHA-256 of the whole, as cache
 entries are): a damaged one is made again. The newest `KEEP_RESULTS` are kept.
+
+The cache folder (this module's results, analyzer/reading.py's entries) is an optimisation,
+never a point of failure: a folder that is read-only, full, or removed while runlog runs, or
+written by several runs at once, costs at most the time of making things again and one
+notice (`cache_notice`). Everything in it is written whole (analyzer/atomic.py); what a run
+that was stopped left half written is removed by the next run.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import logging
 import os
 import struct
 import time
@@ -31,11 +39,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from analyzer import atomic
 from analyzer.errors import RunlogError
 from analyzer.fingerprint import code_key
 from analyzer.places import forget_zips
 from analyzer.plan import Plan
 from analyzer.settings import Settings
+
+log = logging.getLogger(__name__)
 
 RESULT_MAGIC = b"runlog-result 1\n"
 KEEP_RESULTS = 32  # distinct commands over distinct folders; each holds one output table
@@ -53,10 +64,61 @@ class Result:
     exit_code: int
 
 
+_cache_problems: dict[Path, str] = {}  # a cache folder runlog could not write, and why
+_cleaned: set[Path] = set()  # cache folders whose leftovers this process removed
+
+
+def cache_folder(settings: Settings) -> Path | None:
+    """Where runlog keeps what it can make again (`Settings.cache_folder`); None when the cache
+    is off or the folder cannot be made (noted for `cache_notice`). The first call of a run
+    removes what stopped runs left half written there."""
+    folder = settings.cache_folder()
+    if folder is None:
+        if settings.cache != "0":
+            where = settings.cache or str(Path(settings.default_cache_base or "~") / "runlog")
+            _cache_problems.setdefault(Path(where), "it cannot be made")
+        return None
+    if folder not in _cleaned:
+        _cleaned.add(folder)
+        atomic.remove_stale(folder)
+        atomic.remove_stale(folder / _RESULTS_FOLDER)
+    return folder
+
+
+def keep_in_cache(path: Path, data: bytes) -> bool:
+    """Write one cache file whole (or not at all); whether it was written. A folder that
+    refuses (read-only, full, removed) is noted once, never raised."""
+    try:
+        path.parent.mkdir(exist_ok=True)
+        atomic.write_whole(path, data, sync=False)  # made again if a crash loses it
+    except OSError as err:
+        cache_unwritable(path.parent, err)
+        return False
+    return True
+
+
+def cache_unwritable(folder: Path, err: OSError) -> None:
+    """Note that a cache folder refused a write (told once, by `cache_notice`)."""
+    log.debug("cannot write the cache in %s", folder, exc_info=True)
+    _cache_problems.setdefault(folder, err.strerror or str(err))
+
+
+def cache_notice() -> str | None:
+    """One line when the cache could not be written in this run, else None."""
+    if not _cache_problems:
+        return None
+    folder, reason = next(iter(_cache_problems.items()))
+    return (
+        f"Note: runlog could not keep what it read in its cache ({folder}: {reason}); the "
+        "results are complete, and the next run reads the files again (RUNLOG_CACHE sets "
+        "another folder)."
+    )
+
+
 def key_of(command: str, plan: Plan, options: dict[str, str]) -> str | None:
     """The key of a command's result, or None when it cannot be kept (an input by URL, no
     cache folder)."""
-    if plan.settings.cache_folder() is None or plan.has_url:
+    if cache_folder(plan.settings) is None or plan.has_url:
         return None
     try:
         return _key(command, plan, options)
@@ -109,31 +171,28 @@ def recall(key: str | None, settings: Settings) -> Result | None:
     try:
         data = path.read_bytes()
         result = _decoded(key or "", data)
-        os.utime(path)  # the newest results are the ones kept
     except (OSError, ValueError, KeyError, TypeError, struct.error):
         return None
+    with contextlib.suppress(OSError):  # a read-only cache still serves what it holds
+        os.utime(path)  # the newest results are the ones kept
     return result
 
 
 def keep(key: str | None, result: Result, settings: Settings) -> None:
     """Keep a result under `key` (whole or not at all), and only the newest KEEP_RESULTS."""
     path = _result_path(key, settings)
-    if path is None:
+    if path is None or not keep_in_cache(path, _encoded(key or "", result)):
         return
-    temporary = path.with_suffix(f".{os.getpid()}.tmp")
     try:
-        path.parent.mkdir(exist_ok=True)
-        temporary.write_bytes(_encoded(key or "", result))
-        temporary.replace(path)
         kept = sorted(path.parent.glob("*.result"), key=_modified, reverse=True)
         for old in kept[KEEP_RESULTS:]:
             old.unlink(missing_ok=True)
-    except OSError:
-        temporary.unlink(missing_ok=True)
+    except OSError:  # another run removed it first, or the folder went away
+        log.debug("cannot remove old results in %s", path.parent, exc_info=True)
 
 
 def _result_path(key: str | None, settings: Settings) -> Path | None:
-    folder = settings.cache_folder()
+    folder = cache_folder(settings)
     if key is None or folder is None:
         return None
     return folder / _RESULTS_FOLDER / f"{key}.result"

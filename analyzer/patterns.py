@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from analyzer.checkers import Finding, rules_as_of, run_rules
+from analyzer.checkers._format import count_text
 from analyzer.checkers.rule import EPISODE_COLUMN, AsOf, Pattern, Rule
 from analyzer.log import TrainingLog
 from analyzer.profile import Profile
@@ -78,8 +79,9 @@ class PainPatterns:
         """The plain words that go with the table."""
         count = len(self.onsets)
         return (
-            f"Counts from your own log ({count} episodes): they show what came together in it, "
-            "not what causes your knee pain. One more episode can change the picture."
+            f"Counts from your own log ({count_text(count, 'episode')}): they show what came "
+            "together in it, not what causes your knee pain. One more episode can change the "
+            "picture."
         )
 
     @property

@@ -13,15 +13,15 @@
 3. **combine**: the groups' logs and findings as one, with what could not be read.
 
 The executor decides only where those two functions run: `InProcess` (one after another,
-here), `LocalPool` (batches of files over a pool of processes, each group put together
-here) or, in analyzer/cohort.py, a Dask cluster (both as tasks). Every executor runs the
-same functions on the same plan, so the tables are the same wherever they are made.
+here), `LocalPool` (batches of files, then each group's step, over a pool of processes) or,
+in analyzer/cohort.py, a Dask cluster (both as tasks). Every executor runs the same
+functions on the same plan, so the tables are the same wherever they are made.
 
 Memory: a batch's files are read where they are parsed, one at a time; only their rows,
 notes and shoes come back (samples stay in the import cache, or in the file, until a rule
-or `--samples` asks). The driver holds a few batches in flight and one group's parts at a
-time, so its memory grows with the largest file and the number of processes, not with
-the number of files.
+or `--samples` asks). The driver holds a few batches in flight and the parts of the groups
+being put together, so its memory grows with the largest file, the largest group and the
+number of processes, not with the number of files.
 """
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ from analyzer.checkers import Finding, check_rule_settings, run_rules
 from analyzer.datasets import write_log
 from analyzer.discover import Source
 from analyzer.errors import ProfileError
+from analyzer.executor import process_pool, running
 from analyzer.loader import FilePart, assemble, file_part
 from analyzer.log import FileError, FileNotice, TrainingLog
 from analyzer.plan import Group, Plan, bad_profile_problem, make_plan, without_athlete
@@ -328,8 +329,9 @@ class InProcess:
 
 class LocalPool:
     """Files read and parsed by a pool of processes, a few batches in flight; each group put
-    together and checked here as its last batch comes back. A process that dies costs no
-    file: its batch, and the rest, are read here."""
+    together and checked by the pool too (its rules: seconds an athlete), once its last
+    batch is back, so a squad's rules run on every core. A process that dies costs no file
+    and no group: its work, and the rest, are done here."""
 
     def __init__(self, processes: int) -> None:
         self.processes = processes
@@ -342,7 +344,7 @@ class LocalPool:
             yield from InProcess().results(plan, step, progress)
             return
         try:
-            pool = ProcessPoolExecutor(max_workers=self.processes)
+            pool = process_pool(self.processes)  # its processes end when runlog ends
         except (OSError, RuntimeError) as err:  # no processes here (a sandbox): read in this one
             log.debug("parallel reading unavailable (%s); reading one file at a time", err)
             yield from InProcess().results(plan, step, progress)
@@ -358,9 +360,10 @@ class LocalPool:
         left = {task.index: len(task.group.sources) for task in tasks}
         done = 0
         ahead = self.processes * IN_FLIGHT_PER_PROCESS
-        with pool:
+        with running(pool):  # interrupted: its processes are stopped at once
             sent = _Sender(pool, common.settings)
             in_flight = deque(sent(task, batch) for task, batch in islice(batches, ahead))
+            steps: list[_Stepping] = []  # groups whose files are all read, put together there
             while in_flight:
                 task, batch, work = in_flight.popleft()
                 in_flight.extend(sent(later, more) for later, more in islice(batches, 1))
@@ -370,7 +373,19 @@ class LocalPool:
                 if progress is not None:
                     progress(done, total)
                 if not left[task.index]:
-                    yield athlete_result(task, [parts.pop(task.index)], common, step)
+                    steps.append(sent.step(task, parts.pop(task.index), common, step))
+                finished = [
+                    stepping for stepping in steps if stepping[2] is None or stepping[2].done()
+                ]
+                for stepping in finished:
+                    steps.remove(stepping)
+                    yield sent.result(stepping, common, step)
+            for stepping in steps:
+                yield sent.result(stepping, common, step)
+
+
+# a group's step as sent: the group, its parts (to do it here if the pool breaks), its future
+_Stepping = tuple[GroupTask, list[FilePart], "Future[AthleteResult] | None"]
 
 
 class _Sender:
@@ -391,6 +406,27 @@ class _Sender:
             except (BrokenProcessPool, RuntimeError):  # a process died before: read here
                 self.broken = True
         return task, batch, work
+
+    def step(self, task: GroupTask, parts: list[FilePart], common: Common, step: Step) -> _Stepping:
+        """A group's step (`athlete_result`: its log put together, its rules run) sent to the
+        pool, so the groups' rules run on every core; here once a process has died."""
+        work = None
+        if not self.broken:
+            try:
+                work = self.pool.submit(athlete_result, task, [parts], common, step)
+            except (BrokenProcessPool, RuntimeError):
+                self.broken = True
+        return task, parts, work
+
+    def result(self, stepping: _Stepping, common: Common, step: Step) -> AthleteResult:
+        task, parts, work = stepping
+        if work is not None:
+            try:
+                return work.result()
+            except BrokenProcessPool as err:  # a process died: this group is put together here
+                log.debug("a process failed (%s); putting the group together here", err)
+                self.broken = True
+        return athlete_result(task, [parts], common, step)
 
     def outcome(
         self, task: GroupTask, batch: Sequence[Source], work: Future[list[FilePart]] | None

@@ -13,7 +13,6 @@ import dataclasses
 import hashlib
 import io
 import logging
-import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -27,6 +26,7 @@ from analyzer.discover import Source
 from analyzer.errors import BadFile, FileErrorKind
 from analyzer.fingerprint import code_key
 from analyzer.importers import Imported, importer_for, suffix_of, text
+from analyzer.memo import cache_folder, keep_in_cache
 from analyzer.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -89,7 +89,7 @@ def read_sources(sources: Iterable[Source], settings: Settings) -> Iterator[Read
     no samples once the next is asked for (a Read's samples are read again from its cache
     entry, or its file): memory does not grow with the number of files.
     """
-    cache = settings.cache_folder()
+    cache = cache_folder(settings)
     # (suffix, digest) -> the Read of the first copy, without its samples: 2,000 copies of
     # one FIT file parse once (18 s -> 1 s)
     parsed: dict[tuple[str, bytes], Read] = {}
@@ -122,7 +122,7 @@ def read_afresh(source: Source, settings: Settings) -> Read:
     if isinstance(data, BadFile):
         return Read(data, None)
     outcome = parse(source.name, data, settings)
-    return Read.of(outcome, _to_cache(settings.cache_folder(), data, outcome))
+    return Read.of(outcome, _to_cache(cache_folder(settings), data, outcome))
 
 
 def _bytes_of(source: Source) -> bytes | BadFile:
@@ -208,12 +208,7 @@ def _to_cache(folder: Path | None, data: bytes, outcome: Outcome) -> Path | None
     except (TypeError, ValueError, pa.ArrowException):  # a value the entry cannot hold
         log.debug("not caching %s", path, exc_info=True)
         return None
-    temporary = path.with_suffix(f".{os.getpid()}.tmp")
-    try:
-        temporary.write_bytes(entry)
-        temporary.replace(path)  # whole or not at all: a reader never sees half an entry
-    except OSError:
-        log.debug("cannot write cache entry %s", path, exc_info=True)
+    if not keep_in_cache(path, entry):  # whole or not at all: a reader never sees half
         return None
     load_cached.cache_clear()  # an older read of this path must not be served
     return path

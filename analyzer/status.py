@@ -47,6 +47,7 @@ from analyzer.checkers.rule import (
     ShoeState,
 )
 from analyzer.log import TrainingLog
+from analyzer.parallel import each_on_every_core
 from analyzer.patterns import PainPatterns, athlete_pain_patterns
 from analyzer.profile import Profile
 
@@ -194,13 +195,20 @@ def statuses(
     as_of: dt.date,
     profile: Profile | None = None,
     since: dt.date | None = None,
+    processes: int | None = None,
 ) -> dict[str, Status]:
     """Each athlete's status on `as_of`, in name order; `profile` overrides their own. The
-    pain patterns compare the episodes from `since` (the whole log when None) to `as_of`."""
-    return {
-        athlete: athlete_status(log.for_athlete(athlete), findings, athlete, as_of, profile, since)
-        for athlete in log.athletes
-    }
+    pain patterns compare the episodes from `since` (the whole log when None) to `as_of`.
+    A squad's are made on every core (`processes`: analyzer.parallel's default when None)."""
+    athletes = log.athletes
+    made = each_on_every_core(
+        lambda athlete: athlete_status(
+            log.for_athlete(athlete), findings, athlete, as_of, profile, since
+        ),
+        athletes,
+        processes,
+    )
+    return dict(zip(athletes, made, strict=True))
 
 
 def athlete_status(

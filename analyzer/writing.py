@@ -3,13 +3,11 @@
 An output that is one of the inputs, or that sits in an input folder where the next run would
 read it back as data, is refused whatever the options; an existing file is replaced only with
 `--force`. What is written goes to a temporary name beside the output and is renamed over it
-once complete, so an interrupted run leaves the old file as it was.
+once complete (analyzer/atomic.py), so an interrupted run leaves the old file as it was.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -62,21 +60,6 @@ def check_pages(folder: Path, names: Iterable[str], *, force: bool = False) -> N
         raise OutputRefused(
             f"{folder / existing[0]}{more}: already exists; add --force to replace the site's pages"
         )
-
-
-def write_atomically(output: Path, data: bytes) -> None:
-    """Write `data` to `output` through a temporary file renamed over it when complete."""
-    temporary = output.with_name(f".{output.name}.{os.getpid()}.tmp")
-    try:
-        with temporary.open("wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        temporary.replace(output)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        raise
 
 
 def _is_read(name: str) -> bool:

@@ -122,6 +122,23 @@ def test_the_cadence_target_is_the_findings():
     assert "here to about 172" in low[-1].message
 
 
+@pytest.mark.parametrize(("week_spm", "target"), [(161.0, 170), (150.0, 170), (166.0, 174)])
+def test_the_cadence_target_is_never_under_the_floor_it_judges_against(week_spm, target):
+    # examples/squad's dev: a week at 161 was told "under 170" and sent to "about 169"
+    # (161 + 5 %): the finding and the advice now name one target, the floor at least
+    runs = steady_runs(weeks=12, cadence_spm=176.0)
+    low_week = FIRST_MONDAY + dt.timedelta(weeks=12)
+    runs += [run(low_week + dt.timedelta(days=d), 8, cadence_spm=week_spm) for d in (1, 3, 6)]
+    log = make_log(runs)
+    findings = run_rules(log)
+    (low,) = [item for item in findings if item.rule == "low-cadence"]
+    assert low.evidence["target_spm"] == target
+    assert f"here to about {target})" in low.message
+    status = athlete_status(log, findings, "ana", low_week + dt.timedelta(days=7))
+    (cadence,) = [item for item in status.advice_items if item.kind == "cadence"]
+    assert cadence.target == target and f"about {target} steps/min" in cadence.text
+
+
 def test_a_complete_week_back_above_the_floor_overtakes_the_cadence_finding():
     runs = steady_runs(weeks=12, cadence_spm=176.0)
     low_week = FIRST_MONDAY + dt.timedelta(weeks=12)

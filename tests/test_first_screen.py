@@ -83,6 +83,14 @@ def test_one_note_counts_once_on_the_board():
     assert board({"ben": ben})[0].open_text == "1 high open"
 
 
+def test_the_board_counts_with_the_plural():
+    from analyzer.report import severity_counts
+
+    assert severity_counts(1, 2) == [("high", "1 high"), ("warning", "2 warnings")]
+    assert severity_counts(2, 1) == [("high", "2 high"), ("warning", "1 warning")]
+    assert severity_counts(0, 0) == []  # a zero is no badge
+
+
 def test_the_why_is_the_most_serious_open_item_never_an_information():
     information = Finding(
         athlete="ann",
@@ -110,8 +118,8 @@ def test_a_shoe_in_use_past_its_limit_stays_in_the_coach_row():
     assert not [finding for finding in dev.open_findings if finding in shoe_findings]  # 32 days ago
     row = board({"dev": dev})[0]
     assert row.needs_attention
-    assert row.why == "Nimbus past its limit since Wed 25 Feb 2026 (596 km)"
-    assert "Replace Nimbus (596 km): past its limit." in dev.advice
+    assert row.why == "Nimbus past its limit since Wed 25 Feb 2026 (596.0 km)"
+    assert "Replace Nimbus (596.0 km): past its limit." in dev.advice
 
 
 def test_a_stale_athletes_average_is_over_the_weeks_with_data():

@@ -208,6 +208,61 @@ def test_a_rerun_of_report_writes_the_same_page_without_matplotlib(data, tmp_pat
     assert again.stderr == first.stderr
 
 
+def test_a_cache_that_refuses_every_write_gives_the_result_and_one_notice(
+    data, tmp_path, monkeypatch
+):
+    expected = run_import(data, tmp_path / "good.csv")
+    refused = []
+    cache = tmp_path / "other-cache"
+    write_whole = memo.atomic.write_whole
+
+    def read_only_cache(path, data, **options):
+        if not path.is_relative_to(cache):
+            return write_whole(path, data, **options)
+        refused.append(path)
+        raise OSError(30, "Read-only file system")
+
+    monkeypatch.setenv("RUNLOG_CACHE", str(cache))
+    monkeypatch.setattr(memo, "_cache_problems", {})
+    monkeypatch.setattr(memo.atomic, "write_whole", read_only_cache)
+    load_cached.cache_clear()
+    code, _, stderr = run_import(data, tmp_path / "runs.csv")
+    assert refused  # entries and the result were tried
+    assert (tmp_path / "runs.csv").read_bytes() == (tmp_path / "good.csv").read_bytes()
+    assert code == expected[0]
+    notes = [line for line in stderr.splitlines() if line.startswith("Note: runlog could not")]
+    assert len(notes) == 1 and "Read-only file system" in notes[0]
+    assert stderr.replace(notes[0] + "\n", "") == expected[2]
+
+
+def test_a_kept_result_is_served_from_a_folder_that_cannot_be_written(data, tmp_path, monkeypatch):
+    output = tmp_path / "runs.csv"
+    run_import(data, output)
+    first = output.read_bytes()
+
+    def refused(*args, **options):
+        raise OSError(30, "Read-only file system")
+
+    monkeypatch.setattr(memo.os, "utime", refused)
+    monkeypatch.setattr(memo, "keep", lambda *args: pytest.fail("made again"))
+    assert run_import(data, output, "--force")[0] == cli.EXIT_OK
+    assert output.read_bytes() == first
+
+
+def test_what_a_stopped_run_left_in_the_cache_goes_on_the_next_run(data, tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    (cache / "results").mkdir(parents=True)
+    left = [cache / "0123.entry.999999999.tmp", cache / "results" / ".ab.result.999999999.tmp"]
+    for path in left:
+        path.write_bytes(b"half an entry")
+    running = cache / f".cd.entry.{os.getpid()}.tmp"  # this process writes it: not stale
+    running.write_bytes(b"half an entry")
+    monkeypatch.setattr(memo, "_cleaned", set())
+    assert memo.cache_folder(Settings(cache=str(cache))) == cache
+    assert not any(path.exists() for path in left)
+    assert running.exists()
+
+
 def test_a_site_is_kept_apart_from_a_page_and_written_again_the_same(data, tmp_path):
     site = tmp_path / "site"
     first = CliRunner().invoke(cli.cli, ["report", str(data), "-o", f"{site}/"])

@@ -50,21 +50,23 @@ def test_many_files_parse_in_processes_as_in_one(folder):
 
 
 class _CountingPool:
-    """A pool that does each batch at once, here, and counts the batches not yet taken back."""
+    """A pool that does each task at once, here, and counts the batches not yet taken back
+    (and the groups' steps sent after their last batch)."""
 
     def __init__(self, max_workers: int) -> None:
         self.sent = 0
         self.most_out = 0
+        self.steps = 0
 
-    def __enter__(self) -> _CountingPool:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
+    def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
         pass
 
     def submit(self, function, *args) -> Future:
-        self.sent += 1
-        self.most_out = max(self.most_out, self.sent - TAKEN[0])
+        if function is pipeline.athlete_result:
+            self.steps += 1
+        else:
+            self.sent += 1
+            self.most_out = max(self.most_out, self.sent - TAKEN[0])
         future: Future = Future()
         future.set_result(function(*args))
         return future
@@ -87,12 +89,13 @@ def test_only_a_few_batches_are_in_flight(folder, monkeypatch):
         return outcome(self, task, batch, work)
 
     TAKEN[0] = 0
-    monkeypatch.setattr(pipeline, "ProcessPoolExecutor", pool)
+    monkeypatch.setattr(pipeline, "process_pool", pool)
     monkeypatch.setattr(pipeline._Sender, "outcome", taken)
     plan = make_plan([folder], None, settings(2))
     results = list(pipeline.LocalPool(2).results(plan, pipeline.Step(rules=False)))
     assert sum(result.files for result in results) == RUNS + 1
     assert pools[0].sent == -(-(RUNS + 1) // pipeline.BATCH_FILES)  # every batch, once
+    assert pools[0].steps == len(results)  # each group put together in the pool, once
     # two processes, and the batch being taken back (the next is sent first: none waits)
     assert pools[0].most_out <= 2 * pipeline.IN_FLIGHT_PER_PROCESS + 1
 

@@ -83,6 +83,8 @@ def test_the_real_folder_read_at_once_merges_as_it_did(real_data, monkeypatch):
 
     # merged_ids is a working column of the import, which the published table leaves out
     monkeypatch.setattr(loader, "merge_duplicates", counted)
+    # in this process: a pool's processes would count into their own copies of `merged`
+    monkeypatch.setenv("RUNLOG_WORKERS", "1")
     log = load(real_data)
     runs = [
         {

@@ -4,8 +4,9 @@ import hashlib
 
 import pytest
 
-from analyzer import cli, writing
-from analyzer.writing import OutputRefused, check_output, write_atomically
+from analyzer import atomic, cli
+from analyzer.atomic import write_whole
+from analyzer.writing import OutputRefused, check_output
 from tests.test_cli import invoke, write_runs
 
 HAND_LOG = "date,distance_km,duration_min,notes\n2026-03-02,8.0,45,easy\n2026-03-04,10.0,55,\n"
@@ -88,9 +89,9 @@ def test_an_interrupted_write_leaves_the_old_file_and_no_temporary(tmp_path, mon
     def interrupted(descriptor: int) -> None:
         raise KeyboardInterrupt  # Ctrl-C after the bytes went out, before the rename
 
-    monkeypatch.setattr(writing.os, "fsync", interrupted)
+    monkeypatch.setattr(atomic.os, "fsync", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        write_atomically(output, b"new\n")
+        write_whole(output, b"new\n")
     assert output.read_text(encoding="utf-8") == "old\n"
     assert [path.name for path in tmp_path.iterdir()] == ["runs.csv"]
 
@@ -105,6 +106,18 @@ def test_nothing_read_writes_nothing_even_with_force(tmp_path):
         result = invoke(command, folder, "-o", output, "--force")
         assert result.exit_code == cli.EXIT_USAGE and "run.gpx" in result.stderr
         assert output.read_text(encoding="utf-8") == "mine\n"
+
+
+def test_a_temporary_a_stopped_run_left_is_removed_and_no_file_of_the_user(tmp_path):
+    runs = write_runs(tmp_path / "runs")
+    output = tmp_path / "runs.csv"
+    left = tmp_path / ".runs.csv.999999999.tmp"  # a run that was killed (no such process)
+    left.write_text("half a table", encoding="utf-8")
+    theirs = tmp_path / ".notes.txt.999999999.tmp"  # another program's
+    theirs.write_text("mine", encoding="utf-8")
+    assert invoke("import", runs, "-o", output).exit_code == cli.EXIT_OK
+    assert not left.exists()
+    assert theirs.read_text(encoding="utf-8") == "mine"
 
 
 def test_a_site_is_written_to_a_folder_and_replaced_only_with_force(tmp_path):

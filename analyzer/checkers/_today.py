@@ -6,7 +6,7 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
-from analyzer.checkers._format import round_distance
+from analyzer.checkers._format import noun_phrase, round_distance
 from analyzer.checkers.rule import Advice, AsOf, Finding, Pattern
 
 
@@ -107,6 +107,16 @@ def distance_advice(
     value, unit = distance.split(" ")
     return Advice(
         kind=kind, text=text.format(distance), because=because, target=float(value), unit=unit
+    )
+
+
+def days_pattern(day: AsOf, title: str, days: pd.Series, history_days: int) -> Pattern:
+    """A rule's pattern: the local `days` on which it held (a column of its measure), judged
+    from the day its history minimum (`history_days` after the first run) is met."""
+    return Pattern(
+        label=noun_phrase(title),
+        days=day_array(days) if len(days) else day_array([]),
+        judged_from=first_day_after(first_run_day(day), history_days),
     )
 
 

@@ -5,7 +5,8 @@ ratio of 0.8-1.3 was called a "sweet spot" and 1.5 or more a "danger zone". It h
 criticised since: the 7 days sit inside the 28, which couples the two numbers (Lolli 2019),
 its concept and statistics have been questioned (Impellizzeri 2020), and among 5,205
 runners it did not predict injury (Frandsen 2025) while single long runs did (long-run-spike).
-So it is shown as information at 1.3 and as a warning at 1.5, never higher, and one finding
+So it is shown (to one decimal) as information at 1.3 and as a warning at 1.5 as printed (1.46
+is 1.5), never higher, and one finding
 covers an episode: the days in a row the ratio stays up. Seven days no more than 10 % above
 your usual week (the most you reached in two of the 12 Monday-Sunday weeks before, as
 weekly-mileage-jump tells it), as after a taper, a race, an illness or a holiday,
@@ -34,12 +35,10 @@ from analyzer.checkers._calendar import (
     runs_by_athlete,
     weekly_totals,
 )
-from analyzer.checkers._format import day_text, distance_text, noun_phrase
+from analyzer.checkers._format import day_text, distance_text, round_judged
 from analyzer.checkers._today import (
-    day_array,
+    days_pattern,
     distance_advice,
-    first_day_after,
-    first_run_day,
     history_days_reason,
     newest,
 )
@@ -176,7 +175,7 @@ def advice(day: AsOf) -> Advice | None:
     ratio = ratio_on(day)
     if finding is None or day.days_ago(finding.date) >= day.limits.acute_days:
         return None
-    if ratio is None or round(ratio, 2) < day.limits.info_ratio:
+    if ratio is None or ratio < day.limits.info_ratio:
         return None  # the ratio came down since
     days = day.measure.set_index("day")
     return distance_advice(
@@ -196,11 +195,7 @@ def pattern(day: AsOf) -> Pattern:
     """The days the ratio was at or above `info_ratio`."""
     days = day.measure
     up = days[days["is_judged"] & (days["ratio"] >= day.limits.info_ratio)] if len(days) else days
-    return Pattern(
-        label=noun_phrase(RULE.title),
-        days=day_array(up["day"]) if len(up) else day_array([]),
-        judged_from=first_day_after(first_run_day(day), day.limits.min_history_days),
-    )
+    return days_pattern(day, RULE.title, up["day"], day.limits.min_history_days)
 
 
 def chart_marks(day: AsOf) -> ChartMarks:
@@ -229,7 +224,8 @@ def _episodes(days: pd.DataFrame, limits: Thresholds) -> pd.DataFrame:
     ends = np.r_[starts[1:], len(numbers)] - 1
     ratio = days["ratio"].to_numpy()
     # a return to the usual week is information at most, however high its ratio
-    is_warning_day = (ratio >= limits.warning_ratio) & ~days["is_return"].to_numpy()
+    # the warning judged as printed (one decimal): 1.46 is 1.5, never "1.5" told as information
+    is_warning_day = (round_judged(ratio) >= limits.warning_ratio) & ~days["is_return"].to_numpy()
     is_warning = np.maximum.reduceat(is_warning_day.astype(int), starts).astype(bool)
     # dated on the first day the ratio reached the finding's level: the runner could be told
     reached = np.flatnonzero(is_warning_day | ~np.repeat(is_warning, ends - starts + 1))
@@ -289,7 +285,7 @@ def _finding(
             f"{day_text(date)}: {distance_text(episode.acute_m, units)} a week over the last "
             f"{limits.acute_days} days against {distance_text(episode.chronic_m, units)} a "
             f"week over the last {limits.chronic_days} (acute:chronic ratio "
-            f"{episode.ratio:.2f}, at or above {episode.limit_ratio:g}{in_a_row}). "
+            f"{episode.ratio:.1f}, at or above {episode.limit_ratio:g}{in_a_row}). "
             f"Context for a coach; the evidence for this ratio is contested. {advice}"
         ),
         evidence={
@@ -304,7 +300,7 @@ def _finding(
         },
         activity_ids=tuple(ids[acute_runs]),
         headline=(
-            f"acute:chronic {episode.ratio:.2f} ({distance_text(episode.acute_m, units)} a week "
+            f"acute:chronic {episode.ratio:.1f} ({distance_text(episode.acute_m, units)} a week "
             f"against {distance_text(episode.chronic_m, units)})"
         ),
     )

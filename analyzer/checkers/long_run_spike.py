@@ -22,14 +22,12 @@ from analyzer.checkers._calendar import runs_by_athlete
 from analyzer.checkers._format import (
     day_text,
     distance_text,
-    noun_phrase,
     percent_beyond,
+    round_judged,
 )
 from analyzer.checkers._today import (
-    day_array,
+    days_pattern,
     distance_advice,
-    first_day_after,
-    first_run_day,
     history_days_reason,
     newest,
 )
@@ -73,9 +71,9 @@ def measure(log: TrainingLog, limits: Thresholds) -> pd.DataFrame:
             runs["distance_m"] >= limits.min_distance_km * 1000
         )
         severity = np.where(
-            is_judged & (ratio > limits.high_ratio),
+            is_judged & _over(ratio, limits.high_ratio),
             "high",
-            np.where(is_judged & (ratio > limits.warning_ratio), "warning", ""),
+            np.where(is_judged & _over(ratio, limits.warning_ratio), "warning", ""),
         )
         frames.append(
             runs.assign(
@@ -151,11 +149,8 @@ def not_judged(day: AsOf) -> str | None:
 def pattern(day: AsOf) -> Pattern:
     """The days of runs this rule flags."""
     runs = day.measure
-    return Pattern(
-        label=noun_phrase(RULE.title),
-        days=day_array(runs.loc[runs["severity"] != "", "day"]),
-        judged_from=first_day_after(first_run_day(day), day.limits.min_history_days),
-    )
+    flagged = runs.loc[runs["severity"] != "", "day"]
+    return days_pattern(day, RULE.title, flagged, day.limits.min_history_days)
 
 
 def chart_marks(day: AsOf) -> ChartMarks:
@@ -172,27 +167,33 @@ def chart_marks(day: AsOf) -> ChartMarks:
     )
 
 
-def _percent_longer(ratio: float, limits: Thresholds) -> str:
+def _over(ratio, limit_ratio: float):
+    """Whether a run is longer than `limit_ratio` times the longest before, as its message
+    prints it (the percentage to one decimal): 30.004 % longer is not more than 30 %."""
+    return round_judged((ratio - 1) * 100) > round((limit_ratio - 1) * 100, 6)
+
+
+def _percent_longer(run, limits: Thresholds) -> str:
     """'31%' for a high run, never '30%': printed past the limit its severity says it passed."""
-    limit_ratio = limits.high_ratio if ratio > limits.high_ratio else limits.warning_ratio
-    return percent_beyond(ratio - 1, limit_ratio - 1)
+    limit_ratio = limits.high_ratio if run.severity == "high" else limits.warning_ratio
+    return percent_beyond(run.ratio - 1, limit_ratio - 1)
 
 
 def _finding(athlete: str, run, limits: Thresholds, units: str) -> Finding:
     longer = (
         f"more than double your longest run of the previous {limits.window_days} days"
         if run.ratio > limits.double_ratio
-        else f"{_percent_longer(run.ratio, limits)} longer than your longest run of the previous "
+        else f"{_percent_longer(run, limits)} longer than your longest run of the previous "
         f"{limits.window_days} days"
     )
     over = (
         "more than double"
         if run.ratio > limits.double_ratio
-        else f"{_percent_longer(run.ratio, limits)} over"
+        else f"{_percent_longer(run, limits)} over"
     )
     return RULE.finding(
         athlete=athlete,
-        severity="high" if run.ratio > limits.high_ratio else "warning",
+        severity=run.severity,
         date=run.local_date,
         period_start=run.local_date - dt.timedelta(days=limits.window_days),
         period_end=run.local_date,

@@ -27,6 +27,7 @@ Source: Heiderscheit BC et al. 2011, Med Sci Sports Exerc 43(2):296-302; Lenhart
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -142,7 +143,7 @@ def advice(day: AsOf) -> Advice | None:
     low_weeks = runs[(runs["week_severity"] != "") & (runs["day"] <= pd.Timestamp(finding.date))]
     if low_weeks.empty:
         return None
-    target_spm = target_cadence_spm(float(low_weeks["week_cadence_spm"].iloc[-1]))
+    target_spm = float(finding.evidence["target_spm"])  # one figure: the finding's
     later = runs[runs["day"] > pd.Timestamp(finding.date)]
     this_week = later[later["week_start"] == pd.Timestamp(monday_of(day.as_of))]
     complete = later[later["week_start"] < pd.Timestamp(monday_of(day.as_of))]
@@ -204,9 +205,11 @@ def chart_marks(day: AsOf) -> ChartMarks:
     )
 
 
-def target_cadence_spm(week_cadence_spm: float) -> int:
-    """The cadence a low week's finding and advice ask for: about 5 % more, whole steps."""
-    return round(week_cadence_spm * (1 + _STEP_UP_PCT / 100))
+def target_cadence_spm(week_cadence_spm: float, floor_spm: float | None = None) -> int:
+    """The cadence a low week's finding and advice ask for: about 5 % more, whole steps, and
+    for a week under the floor never less than the floor (161 asks for 170, not 169)."""
+    step_spm = round(week_cadence_spm * (1 + _STEP_UP_PCT / 100))
+    return step_spm if floor_spm is None else max(step_spm, math.ceil(floor_spm))
 
 
 def _weights(runs: pd.DataFrame) -> pd.Series:
@@ -248,8 +251,12 @@ def _run_cadences(log: TrainingLog, runs: pd.DataFrame, limits: Thresholds) -> p
         | (cadence_spm < limits.min_cadence_spm)
         | (cadence_spm < predicted * (1 - limits.below_own_pct / 100))
     )
+    # read once per run and settings: the findings, the status and the chart ask for them
+    name = f"moving cadence {limits.min_moving_speed_mps:g} {limits.min_running_cadence_spm:g}"
     from_samples = {
-        index: _moving_cadence(log.sample_values(activity_id, *SAMPLE_NAMES), limits)
+        index: log.sample_figure(
+            activity_id, name, lambda values: _moving_cadence(values, limits), *SAMPLE_NAMES
+        )
         for index, activity_id in runs.loc[looks_low, "activity_id"].items()
         if activity_id in log.sample_loaders
     }
@@ -388,7 +395,7 @@ def _finding(
     told = week_runs.iloc[-1]
     lowest = week_runs.loc[week_runs["cadence_spm"].idxmin()]
     cadence_spm = float(week["cadence_spm"])
-    target_spm = target_cadence_spm(cadence_spm)
+    target_spm = target_cadence_spm(cadence_spm, limits.min_cadence_spm if is_warning else None)
     runs_text = f"{len(week_runs)} run{'s' if len(week_runs) != 1 else ''}"
     derived = int(week_runs["cadence_is_derived"].fillna(False).astype(bool).sum())
     if derived:

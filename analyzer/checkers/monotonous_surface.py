@@ -25,13 +25,11 @@ import numpy as np
 import pandas as pd
 
 from analyzer.checkers._calendar import rows_between, runs_by_athlete
-from analyzer.checkers._format import day_text, distance_text, noun_phrase
+from analyzer.checkers._format import day_text, distance_text
 from analyzer.checkers._today import (
     columns_of,
     dated_runs,
-    day_array,
-    first_day_after,
-    first_run_day,
+    days_pattern,
     history_days_reason,
 )
 from analyzer.checkers.rule import (
@@ -140,11 +138,7 @@ def pattern(day: AsOf) -> Pattern:
     """The days whose window was on one surface."""
     days = day.measure
     held = days[_is_one_surface(days, day.limits)] if len(days) else days
-    return Pattern(
-        label=noun_phrase(RULE.title),
-        days=day_array(held["day"]) if len(held) else day_array([]),
-        judged_from=first_day_after(first_run_day(day), day.limits.min_history_days - 1),
-    )
+    return days_pattern(day, RULE.title, held["day"], day.limits.min_history_days - 1)
 
 
 def chart_marks(day: AsOf) -> ChartMarks:

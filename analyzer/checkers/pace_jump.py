@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 from analyzer.checkers._calendar import runs_by_athlete
-from analyzer.checkers._format import day_text, distance_text, noun_phrase, number_beyond, pace_text
+from analyzer.checkers._format import day_text, distance_text, number_beyond, pace_text
 from analyzer.checkers._running import (
     MIN_MOVING_SPEED_MPS,
     MIN_RUNNING_CADENCE_SPM,
@@ -39,9 +39,7 @@ from analyzer.checkers._running import (
 )
 from analyzer.checkers._today import (
     columns_of,
-    day_array,
-    first_day_after,
-    first_run_day,
+    days_pattern,
     history_days_reason,
     newest,
 )
@@ -211,11 +209,7 @@ def pattern(day: AsOf) -> Pattern:
     """The days of runs this rule flags (races included)."""
     runs = day.measure
     jumped = runs[runs["is_jump"].astype(bool)] if len(runs) else runs
-    return Pattern(
-        label=noun_phrase(RULE.title),
-        days=day_array(jumped["day"]) if len(jumped) else day_array([]),
-        judged_from=first_day_after(first_run_day(day), day.limits.min_history_days),
-    )
+    return days_pattern(day, RULE.title, jumped["day"], day.limits.min_history_days)
 
 
 def chart_marks(day: AsOf) -> ChartMarks:

@@ -241,10 +241,8 @@ def advice(day: AsOf) -> Advice | None:
 
 
 def _shoe_names(shoes: list[ShoeState], units: str) -> str:
-    """'Pegasus (812 km) and Ghost (790 km)'."""
-    return " and ".join(
-        f"{shoe.shoe} ({whole_distance_text(shoe.distance_m, units)})" for shoe in shoes
-    )
+    """'Pegasus (812.3 km) and Ghost (790.0 km)': one decimal, as the findings say it."""
+    return " and ".join(f"{shoe.shoe} ({distance_text(shoe.distance_m, units)})" for shoe in shoes)
 
 
 def not_judged(day: AsOf) -> str | None:

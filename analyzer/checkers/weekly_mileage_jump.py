@@ -11,7 +11,8 @@ is the most you reached in two of the 12 weeks before: a taper, a race, a
 recovery week, an illness or a holiday lowers the last weeks, not it. A week more than 30 %
 above your usual level (so more than 30 % up in two weeks at most) is a warning, and more
 than 50 % above it is high. A week more than 10 % up on last week (or on your usual level,
-when last week was lighter) is shown for information. Four weeks up in a row, together more
+when last week was lower; it is called lighter only when more than 10 % under that level) is
+shown for information. Four weeks up in a row, together more
 than 10 %, get one nudge: most plans put a lighter week in every 3-4 weeks. A week back
 within 10 % of your usual level after a lighter stretch is noted once, for information: a
 return is not a jump. A climb (the weeks since the last week more than 10 % under the
@@ -402,8 +403,11 @@ def _finding(
             "lighter."
         )
     else:
+        # "lighter" only when last week was more than usual_within_pct under your usual
+        is_lighter = _more((1 - limits.usual_within_pct / 100) * usual_m, previous_m)
+        lighter = f" (last week was a lighter {distance_text(previous_m, units)})"
         compared = (
-            f"{usual} (last week was a lighter {distance_text(previous_m, units)})"
+            f"{usual}{lighter if is_lighter else ''}"
             if base_m > previous_m
             else f"last week's {distance_text(base_m, units)}"
         )

@@ -135,6 +135,15 @@ def risk_ranking(summaries: list[AthleteSummary]) -> list[RiskRank]:
     return sorted(ranks, key=lambda rank: (-rank.high_count, -rank.warning_count, rank.athlete))
 
 
+def severity_counts(high: int, warning: int) -> list[tuple[str, str]]:
+    """(severity, text) of each severity counted, zeros left out: [('high', '1 high'),
+    ('warning', '2 warnings')]."""
+    counts = (("high", high, count_text(high, "high", "high")), ("warning", warning, ""))
+    return [
+        (severity, text or count_text(count, severity)) for severity, count, text in counts if count
+    ]
+
+
 def status_rows(status: Status) -> list[tuple[str, str]]:
     """The status as (label, plain sentence) rows, the order text and HTML show them in."""
     rows = [("Last activity", _last_activity_text(status)), ("This week", _week_text(status))]
@@ -142,7 +151,7 @@ def status_rows(status: Status) -> list[tuple[str, str]]:
         rows.append(
             (
                 "Acute:chronic",
-                f"{status.acute_chronic_ratio:.2f} (the last 7 days against the last 28; "
+                f"{status.acute_chronic_ratio:.1f} (the last 7 days against the last 28; "
                 "context, contested)",
             )
         )
@@ -201,7 +210,7 @@ def attention_ratio_text(status: Status, with_reason: bool = False) -> str:
     """'1.02', or '-' when not judged ('not judged: no runs since ...' `with_reason`)."""
     ratio = status.acute_chronic_ratio
     if ratio is not None:
-        return f"{ratio:.2f}"
+        return f"{ratio:.1f}"
     reason = ratio_not_judged_text(status)
     return f"not judged: {reason}" if with_reason and reason else "-"
 
@@ -298,10 +307,11 @@ def _finding_why(finding: Finding) -> str:
 
 
 def shoe_past_text(shoe: ShoeState, units: str) -> str:
-    """'Nimbus past its limit since Sun 8 Mar 2026 (596 km)', in the athlete's units."""
+    """'Nimbus past its limit since Sun 8 Mar 2026 (596.4 km)', in the athlete's units and
+    as the shoe's finding says it (one decimal)."""
     return (
         f"{shoe.shoe} past its limit since {day_text(shoe.date)} "
-        f"({whole_distance_text(shoe.distance_m, units)})"
+        f"({distance_text(shoe.distance_m, units)})"
     )
 
 

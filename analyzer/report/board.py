@@ -22,6 +22,7 @@ from analyzer.report import (
     average_week_text,
     count_text,
     distance_text,
+    severity_counts,
     week_not_judged_text,
 )
 from analyzer.status import AVERAGE_WEEKS, Status, by_attention
@@ -43,14 +44,9 @@ class BoardRow:
 
     @property
     def open_text(self) -> str:
-        """The open warning and high findings counted: '1 high and 2 warning open', or ''."""
+        """The open warning and high findings counted: '1 high and 2 warnings open', or ''."""
         counts = [
-            f"{count} {severity}"
-            for severity, count in (
-                ("high", self.status.high_count),
-                ("warning", self.status.warning_count),
-            )
-            if count
+            text for _, text in severity_counts(self.status.high_count, self.status.warning_count)
         ]
         return f"{' and '.join(counts)} open" if counts else ""
 

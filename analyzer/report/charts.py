@@ -33,7 +33,7 @@ from matplotlib.transforms import blended_transform_factory
 
 from analyzer.checkers.rule import ChartMarks, Finding
 from analyzer.log import TrainingLog
-from analyzer.report import finding_label, ratio_number
+from analyzer.report import count_text, finding_label, ratio_number
 from analyzer.report.literal import literal_figure
 from analyzer.units import METRES_PER_MILE
 
@@ -1093,8 +1093,9 @@ def forest_figure(table: pd.DataFrame, size: Size) -> Figure:
         )
         if not size.is_narrow:
             counts = (
-                f"before {row.episodes_with:,} of {row.episodes:,} episodes, in "
-                f"{row.pain_free_with:,} of {row.pain_free_fortnights:,} pain-free fortnights"
+                f"before {row.episodes_with:,} of {count_text(row.episodes, 'episode')}, in "
+                f"{row.pain_free_with:,} of "
+                f"{count_text(row.pain_free_fortnights, 'pain-free fortnight')}"
             )
         ratio = ratio_number(row.odds_ratio)
         figures = f"{ratio} ({ratio_number(row.ci_low)}-{ratio_number(row.ci_high)}) · {counts}"

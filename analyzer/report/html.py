@@ -42,6 +42,7 @@ from analyzer.report import (
     p_text,
     pain_patterns_title,
     related_window_days,
+    severity_counts,
     span_text,
     status_rows,
     telling_patterns,
@@ -368,7 +369,8 @@ def _board(view: _View, links: Mapping[str, str]) -> str:
             "its limit. Knee-pain notes are "
             "dotted above the weeks.</p>",
             '<table class="board cards">',
-            f"<thead><tr><th>#</th><th>Athlete</th><th>Last {len(view.window.mondays)} weeks</th>"
+            "<thead><tr><th>#</th><th>Athlete</th>"
+            f"<th>Last {count_text(len(view.window.mondays), 'week')}</th>"
             "<th>Status</th><th>Why</th></tr></thead>",
             "<tbody>",
             *(_board_row(view, row, links.get(row.athlete, "")) for row in rows),
@@ -382,10 +384,9 @@ def _board(view: _View, links: Mapping[str, str]) -> str:
 def _board_row(view: _View, row: BoardRow, link: str) -> str:
     status = row.status
     name = escape(row.athlete)
-    badges = "".join(
-        f" {_severity(severity, f'{count} {severity}')}"
-        for severity, count in (("high", status.high_count), ("warning", status.warning_count))
-        if count  # a zero is no badge
+    badges = "".join(  # a zero is no badge
+        f" {_severity(severity, text)}"
+        for severity, text in severity_counts(status.high_count, status.warning_count)
     )
     reasons = (  # the badges say the open findings
         f'<div class="attention-reasons">{escape("; ".join(row.attention))}</div>'

@@ -69,7 +69,8 @@ def _description(
     """'Weekly distance of the 16 weeks to Sun 4 Jan 2026: 31 to 53 km; knee pain in 1 week'."""
     unit = "mi" if units == "miles" else "km"
     ran = [distance for distance in distances if distance > 0]
-    text = f"Weekly distance of the {len(distances)} weeks to {day_text(window.as_of)}: "
+    weeks = count_text(len(distances), "week")
+    text = f"Weekly distance of the {weeks} to {day_text(window.as_of)}: "
     text += f"{min(ran):.0f} to {max(ran):.0f} {unit}" if ran else "no runs"
     pain = sum(has_pain)
     return text + (f"; knee pain noted in {count_text(pain, 'week')}" if pain else "")

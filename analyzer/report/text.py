@@ -419,7 +419,7 @@ def _ranking(summaries: list[AthleteSummary]) -> str:
         window = span_text(rank.window_start, rank.window_end)
         lines.append(
             f"  {place:>2}. {rank.athlete:<{name_chars}}  {rank.high_count:>3} high  "
-            f"{rank.warning_count:>3} warning  ({window})"
+            f"{count_text(rank.warning_count, 'warning'):>12}  ({window})"
         )
     return "\n".join(lines)
 

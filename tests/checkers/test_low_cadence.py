@@ -113,9 +113,9 @@ def test_the_message_says_how_far_to_raise_it_and_that_180_is_folklore():
         "Sun 11 Jan: your cadence the week of Mon 5 Jan averaged 160 steps/min over 4 runs, "
         "under 170."
     )
-    assert "here to about 168" in finding.message
+    assert "here to about 170" in finding.message
     assert "180 is folklore" in finding.message
-    assert finding.evidence["target_spm"] == 168
+    assert finding.evidence["target_spm"] == 170
 
 
 def test_a_finding_quotes_no_run_after_its_day():

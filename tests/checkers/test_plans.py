@@ -244,7 +244,7 @@ def test_a_retired_pair_worn_again_counts_and_is_said_once(units):
     (state,) = [shoe for shoe in status.shoes if shoe.shoe == "Pegasus 38"]
     assert (state.severity, state.retired_date) == ("high", plans.RETIRED_ON)
     (shoes,) = [item for item in status.advice_items if item.kind == "shoes"]
-    limit = "806 km" if units == "km" else "504 mi"
+    limit = "806.0 km" if units == "km" else "503.8 mi"
     assert f"Keep Pegasus 38 ({limit}) retired, as your profile says" in shoes.text
 
 

@@ -448,3 +448,43 @@ def test_every_rule_has_a_few_words_for_the_charts_of_its_own():
     assert all(0 < len(label) <= LABEL_MAX_CHARS for label in labels), labels
     assert len(set(labels)) == len(labels)
     assert not any(re.search(r"\d{3}", label) for label in labels)  # words, not codes
+
+
+# a figure printed with two or more decimals: "169.97", "1.38" (not "1,204" nor "12.5")
+_OVER_ONE_DECIMAL = re.compile(r"(?<![\d.])\d[\d,]*\.\d{2,}(?!\d)")
+
+
+def _logs_to_read():
+    """The samples, the plan logs in km and miles, and a generated 4-athlete half year."""
+    import tempfile
+
+    import analyzer
+    from benchmarks.synthetic import cohort_csv
+    from tests import plans
+
+    repository = Path(__file__).resolve().parents[2]
+    for source in ("sample_data", "examples/strava_export", "examples/squad"):
+        yield source, analyzer.load(repository / source)
+    for name, make in plans.PLANS.items():
+        for units in ("km", "miles"):
+            yield f"{name} [{units}]", make(units)
+    path = Path(tempfile.mkdtemp()) / "cohort.csv"
+    path.write_text(cohort_csv(4, weeks=26), encoding="utf-8")
+    yield "cohort", analyzer.load(path)
+
+
+def test_no_rule_prints_a_figure_with_more_than_one_decimal():
+    """Issue 20: every rule's figures have one decimal at most in its message and headline
+    (the text, HTML and JSON outputs print them as they are); a figure a rule quotes from its
+    sources (a hazard ratio of 1.64) is its source's, named in its rationale."""
+    printed = []
+    for source, log in _logs_to_read():
+        for finding in run_rules(log):
+            cited = rule_by_slug(finding.rule).rationale
+            for text in (finding.message, finding.headline or ""):
+                printed += [
+                    (source, finding.rule, figure, text)
+                    for figure in _OVER_ONE_DECIMAL.findall(text)
+                    if figure not in cited
+                ]
+    assert printed == []

@@ -250,6 +250,15 @@ def test_a_week_after_a_lighter_one_is_compared_with_the_usual_level():
     assert (jump.severity, jump.evidence["compared_with"]) == ("info", "jump")
 
 
+def test_last_week_is_called_lighter_only_when_more_than_10_percent_under_the_usual():
+    # Riley: "14% up on your usual 21.1 mi (last week was a lighter 20.7 mi)": 2 % under
+    (step,) = rule.check(weeks_log(30, 30, 30, 30, 28, 34), DEFAULTS)
+    assert "13% up on your usual 30.0 km." in step.message
+    assert "lighter" not in step.message
+    (step,) = rule.check(weeks_log(30, 30, 30, 30, 26.9, 34), DEFAULTS)
+    assert "13% up on your usual 30.0 km (last week was a lighter 26.9 km)" in step.message
+
+
 def test_the_stated_percentage_is_over_the_limit_it_is_compared_with():
     # 39.09 / 30 is 30.3 % up: printed as 30%, it would contradict "more than 30%"
     (finding,) = rule.check(weeks_log(30, 30, 30, 39.09), DEFAULTS)

@@ -71,7 +71,8 @@ def coach_log() -> TrainingLog:
         ],
         shoes=[
             ShoeSetting("Ghost", limit_km=700),
-            ShoeSetting("Old Faithful", aliases=("OF",), pre_used_km=700.0),
+            # 724 km before the log and 88 in it: 812 km (504.6 mi), past 500 mi on Sun 22 Feb
+            ShoeSetting("Old Faithful", aliases=("OF",), pre_used_km=724.0),
         ],
     )
     log.profiles["bo"] = Profile(timezone=TIMEZONE, units="miles")
@@ -142,7 +143,7 @@ def coach_findings(ana_findings) -> list[Finding]:
         "warning",
         "2026-02-10",
         "Tue 10 Feb: 5.0 mi at 159 steps/min, under the floor of 170. Try shorter, quicker steps.",
-        evidence={"cadence_spm": 159.0, "floor_spm": 170},
+        evidence={"cadence_spm": 159.0, "floor_spm": 170, "target_spm": 170},
         activity_ids=("bo-8",),
         headline="cadence 159 steps/min over 1 run, under 170",
     )
@@ -151,19 +152,19 @@ def coach_findings(ana_findings) -> list[Finding]:
         "RL402",
         "shoe-overdue",
         "high",
-        "2026-02-20",
-        "Fri 20 Feb: Old Faithful has 504.6 mi on it (pre-use included), past its 497.1 mi limit.",
-        evidence={"shoe": "Old Faithful", "distance_km": np.int64(812), "limit_km": 800},
-        activity_ids=("bo-18",),
-        headline="Old Faithful at 504.6 mi, past 497.1 mi",
+        "2026-02-22",
+        "Sun 22 Feb: Old Faithful has 504.6 mi on it (pre-use included), past its 500.0 mi limit.",
+        evidence={"shoe": "Old Faithful", "distance_km": np.int64(812), "limit_km": 804.7},
+        activity_ids=("bo-20",),
+        headline="Old Faithful at 504.6 mi, past 500.0 mi",
     )
     shoe_warning = finding(
         "bo",
         "RL402",
         "shoe-overdue",
         "warning",
-        "2026-02-20",
-        "Fri 20 Feb: a second shoe entry with no limit of its own.",
+        "2026-02-22",
+        "Sun 22 Feb: a second shoe entry with no limit of its own.",
         evidence={"shoe": "OF", "distance_km": None},
     )
     return [

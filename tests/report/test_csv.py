@@ -30,7 +30,7 @@ def test_high_comes_before_warning_on_the_same_day(coach_log, coach_findings):
     same_day = [
         row["severity"]
         for row in rows(render_csv(coach_log, coach_findings))
-        if row["date"] == "2026-02-20"
+        if row["date"] == "2026-02-22"
     ]
     assert same_day == ["high", "warning"]
 

@@ -132,6 +132,14 @@ def test_the_coach_row_says_since_when_there_is_no_data_and_why(page):
     assert '<td class="why" data-label="Why">no activity since Sun 8 Feb 2026 (29 days)' in zoe
 
 
+def test_the_board_badges_count_in_words_with_the_plural(page):
+    """bo has 1 high and 2 warnings open: '2 warnings', never '2 warning'."""
+    import re
+
+    badges = re.findall(r'class="severity severity-(\w+)">([^<]*)<', board_rows(page)[1])
+    assert badges == [("high", "1 high"), ("warning", "2 warnings")]
+
+
 def test_a_stale_athletes_ratio_is_not_judged_rather_than_zero(page):
     bo_row = board_rows(page)[1]
     line = bo_row.split('data-label="Status">', 1)[1].split("</td>", 1)[0]

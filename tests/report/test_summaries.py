@@ -74,3 +74,15 @@ def test_spans_and_counts_read_as_words():
     assert span_text(None, None) == "no runs"
     assert (count_text(1, "run"), count_text(1204, "run")) == ("1 run", "1,204 runs")
     assert count_text(2, "activity", "activities") == "2 activities"
+
+
+def test_one_figure_per_shoe_on_the_screen(coach_statuses, coach_findings):
+    """bo's Old Faithful: the advice and the status quote the shoe rule's measure as of the
+    day, with the finding's precision: 504.6 mi everywhere (it read 490 mi beside 504.6)."""
+    bo = coach_statuses["bo"]
+    (shoe,) = [item for item in bo.advice_items if item.kind == "shoes"]
+    assert shoe.text == "Replace Old Faithful (504.6 mi): past its limit."
+    (high,) = [
+        item for item in coach_findings if item.rule == "shoe-overdue" and item.severity == "high"
+    ]
+    assert "504.6 mi" in high.headline

@@ -229,7 +229,7 @@ def test_the_coach_rows_fit_80_columns_moving_the_last_columns_beneath(
     for row in rows:  # each cell starts under its header
         assert row[header.index("last activity")] != " "
         assert row[header.index("last activity") - 1] == " "
-        assert row[header.index("A:C") :].strip() in ("-", "0.97")
+        assert row[header.index("A:C") :].strip() in ("-", "1.0")
     beneath = lines[lines.index(rows[0]) + 1 :]
     assert beneath[0] == "     knee pain 9 Mar, left"
     assert not any("knee pain -" in line for line in lines)  # nothing to say, not said
@@ -262,7 +262,7 @@ def test_a_long_name_at_80_columns_moves_more_columns_beneath(
     }
     lines = coach_rows((coach_log, coach_findings, (), long_named), 80)
     assert max(len(line) for line in lines) <= 80
-    assert "this week / 4-wk avg 0.0 / 29.8 km; acute:chronic 0.97; knee pain 9 Mar, left" in (
+    assert "this week / 4-wk avg 0.0 / 29.8 km; acute:chronic 1.0; knee pain 9 Mar, left" in (
         " ".join(" ".join(lines).split())
     )
 
@@ -277,7 +277,7 @@ def test_a_coach_row_says_why_the_ratio_is_not_judged_when_the_athlete_is_not_st
     by_name = {row.split()[1]: row for row in rows}
     assert "acute:chronic not judged: no runs since Sun 15 Feb 2026" in by_name["walker"]
     assert " - " in by_name["walker"].splitlines()[0]  # the column keeps its '-'
-    assert "not judged" not in by_name["ana"]  # ana's ratio is given: 0.97
+    assert "not judged" not in by_name["ana"]  # ana's ratio is given: 1.0 (0.975)
     stale = attention_text(coach_statuses)
     assert "acute:chronic not judged" not in stale  # bo's and zoë's rows say 'no data since'
 
