@@ -894,7 +894,8 @@ def _as_of_day(
     as_of: str | None, training_log: TrainingLog, last_day: dt.date | None
 ) -> dt.date | None:
     """The day statuses are judged on: as asked, else the newest day with data (no later than
-    --until). None only when the log holds no dated activity or note."""
+    --until). None only when the log holds no dated activity or note up to a day after
+    today."""
     from analyzer.status import default_as_of
 
     asked = _asked_as_of(as_of)

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from analyzer import plausible
 from analyzer.advice import plan
 from analyzer.checkers import RULES, rules_as_of
 from analyzer.checkers.rule import (
@@ -183,10 +184,14 @@ class Status:
         return (self.as_of - self.last_rest_date).days
 
 
-def default_as_of(log: TrainingLog) -> dt.date | None:
-    """The newest local day with an activity or a note anywhere in the log."""
+def default_as_of(log: TrainingLog, today: dt.date | None = None) -> dt.date | None:
+    """The newest local day with an activity or a note anywhere in the log, no later than a
+    day after `today` (the computer's): a note dated years ahead (a typed year gone wrong)
+    stays in the log but does not move every status to its day, as activities dated after
+    today are left out when loaded (analyzer/plausible.py MAX_DAYS_AHEAD)."""
+    latest = (today or dt.date.today()) + dt.timedelta(days=plausible.MAX_DAYS_AHEAD)
     days = [*log.activities["local_date"].dropna(), *log.notes["local_date"].dropna()]
-    return max(days, default=None)
+    return max((day for day in days if day <= latest), default=None)
 
 
 def statuses(

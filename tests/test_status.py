@@ -40,6 +40,19 @@ def test_the_default_as_of_day_is_the_newest_day_with_an_activity_or_a_note():
     assert default_as_of(log) == dt.date(2026, 3, 4)
 
 
+def test_a_note_dated_years_ahead_does_not_move_the_as_of_day():
+    """A note typed with a wrong year stays in the log; the status is judged on the newest day
+    with data up to a day after today (a runner's day may be ahead of this computer's)."""
+    log = make_log(
+        [run("2026-03-01", 5)],
+        notes=[note("2026-03-02", "knee sore 3/10"), note("2031-03-02", "knee sore 3/10")],
+    )
+    assert default_as_of(log, today=dt.date(2026, 3, 5)) == dt.date(2026, 3, 2)
+    assert default_as_of(log, today=dt.date(2026, 3, 1)) == dt.date(2026, 3, 2)  # a day ahead
+    assert default_as_of(log, today=dt.date(2026, 2, 27)) is None
+    assert len(log.notes) == 2
+
+
 def test_an_empty_log_has_no_as_of_day():
     assert default_as_of(make_log([])) is None
 
