@@ -100,6 +100,7 @@ WORDS = Words(
         "meinen", "irgendwelche", "linke", "linken", "linkes", "rechte", "rechten", "rechtes",
         "beide", "beiden", "spürbaren", "spürbare", "echten", "große", "großen", "mir",
         "hat", "hatte", "habe", "tat", "tut", "einmal", "ein", "bisschen", "mit",
+        "gespürt", "gemerkt", "bemerkt",
     ),
     negations_after=("nicht", "nie", "kaum"),
     left=("links", "linke", "linkes", "linken", "linker", "li"),

@@ -95,6 +95,7 @@ WORDS = Words(
     negation_fillers=(
         "de", "het", "mijn", "m'n", "in", "aan", "last", "van", "had", "heb", "ik", "meer",
         "enkele", "echt", "deed", "doet", "een", "beetje", "centje", "greintje", "spoor",
+        "gemerkt", "gevoeld",
     ),
     negations_after=("niet",),
     left=("links", "linker", "linkse", "linkerknie"),
