@@ -17,7 +17,8 @@ sentence:
   measures the distance), unless the word is a real word of the language ("knew", "tight"). A
   side written onto the knee word is its side ("lknee", "linkerknie", "venstreknæet"). Another
   part written together with its pain or another part is that part ("Wadenschmerzen",
-  "kuitpijn", "lårmuskler"), in the languages that write words together.
+  "kuitpijn", "lårmuskler"), in the languages that write words together. A part's word in a
+  phrase that names no part ("back down", "walked back", "on foot", "à pied", "zu Fuß") is none.
 - **Evidence.** Pain words (pain, sore, ache, hurt, niggle, and the runners' verbs: bothering,
   bugging, killing me, grumbling, playing up, flaring ...), red flags, scores, and "not
   fine"/"hasn't gone away yet" (a good state or a resolution negated). Each belongs to the
@@ -39,25 +40,27 @@ sentence:
 - **Frames.** From its cue to the end of the clause, nothing is current pain: the past recalled
   ("last year's knee injury", "remember when my knee swelled up", "back in 2022"), the
   hypothetical ("hope the knee holds up", "if it flares", "worried the knee might"), a topic
-  ("a podcast on runner's knee", "coach asked about my knee", a title in quotes beside what one
-  reads: "the 'knee pain' thread"), another person ("my buddy has knee pain", "she said", "my
-  athlete reports"; but a coach's "athlete reports L knee pain" is the log's own runner).
+  ("a podcast on runner's knee", "a talk by the club physio on", "coach asked about my knee", a
+  title in quotes beside what one reads: "the 'knee pain' thread"), another person ("my buddy
+  has knee pain", "my teammate hurt her knee", "she said", "my athlete reports"; but a coach's
+  "athlete reports L knee pain" is the log's own runner).
   "Better than last year" compares with the past: no pain eases today; a year right after an
   injury is the past too ("knäskada 2020"). Pain said before, then nothing now ("antes me
-  dolía la rodilla, ahora nada", "... Heute gar nichts") is a knee fine now.
+  dolía la rodilla, ahora nada", "... Heute gar nichts") is a knee fine now; "no" said of a
+  thing ("hoy no corro", "oggi niente corsa": no run today) is not.
 
-Scores out of ten are read in every common form: "7/10", "7 / 10", "4/10ish", "~4/10", "7 out
-of 10", "three out of ten", "6 of 10" (only when the words make it a rating: "km 7 of 10" and
-"7 of 10 reps" are counts), "pain 7", "VAS 4", "(pain 3)", "around a 3", "maybe a 4", "a
-solid six", "noch so ne 3", "5 em 10", a bare number right after the knee or a side ("L knee
-5", "L 3 R 0"). A range
-counts its higher end ("6-7/10"), a change its latest ("3/10 -> 5/10", "started at 3/10,
-finished at 6/10", "3/10 this morning, now 1/10"), scores side by side the highest ("L 2/10,
-R 4/10" is both knees at 4; "3/10 walking, 5/10 running" is 5). A score of before
-("yesterday", "from") gives way to a current one, bare or not ("6/10 yesterday, today down
-to 4", "3 at the start, 5 by the finish"); an effort rating beside a score is its own ("knee
-0/10, RPE 8"). Effort ratings are never pain ("RPE 7",
-"effort 8/10", "a 7/10 effort", "a 9/10 run").
+Scores out of ten are read in every common form: "7/10", "7 / 10", "4/10ish", "~4/10", "7 out of
+10", "three out of ten", "6 of 10" (only when the words make it a rating: "km 7 of 10" and "7 of
+10 reps" are counts), "pain 7", "VAS 4", "(pain 3)", "around a 3", "maybe a 4", "a solid six",
+"noch so ne 3", "5 em 10", a bare number right after the knee or a side ("L knee 5", "L 3 R 0").
+A range counts its higher end ("6-7/10"), a change its latest ("3/10 -> 5/10", "started at 3/10,
+finished at 6/10", "3/10 this morning, now 1/10", "was 5, now 3"), scores side by side the
+highest ("L 2/10, R 4/10" is both knees at 4; "3/10 walking, 5/10 running" is 5). A score of
+before ("yesterday", "from") gives way to a current one, bare or not ("6/10 yesterday, today
+down to 4", "3 at the start, 5 by the finish"); an effort rating beside a score is its own
+("knee 0/10, RPE 8"). Effort ratings are never pain ("RPE 7", "effort 8/10", "a 7/10 effort", "a
+9/10 run"), nor are dates ("Mon 4/10", "4/10/2026") and minutes ("r=1'", "5'30"). A score out of
+five is read out of ten ("2/5" is 4/10, "3 sur 5" 6).
 
 Red flags (see a professional at once: docs/EVIDENCE.md#knee-pain-note): swelling ("puffed
 up"), locking ("catches", "stuck"), giving way ("buckled", "went out from under me", "eingeknickt"),
@@ -226,6 +229,7 @@ _PLACEHOLDERS = {
     "_again_": CONTINUING,  # "knee pain is back": not the back
     "_good_": GOOD,  # "better than ever"
     "_hedged_": 0,  # "ok-ish", "so lala": neither fine nor sore, so the knee is not fine
+    "_no_part_": 0,  # "back down", "on foot": a part's word naming no part
     "_left_": LEFT,  # "li.", "v.": a side written short, with its period
     "_right_": RIGHT,  # "dr.", "h."
 }
@@ -391,6 +395,7 @@ def _grammar(language: str) -> _Grammar:
         (words.no_longer_pattern, " _not_ "),
         (words.pain_phrase_pattern, " _pain_ "),
         (words.returned_pattern, " _again_ "),
+        (words.not_part_pattern, " _no_part_ "),  # "back down", "à pied": no part
         (words.hedged_pattern, " _hedged_ "),
         (words.good_phrase_pattern, " _good_ "),
     ]
@@ -1516,7 +1521,18 @@ class _Note:
         ]
         return any(self.kinds[at] & (SCORE | OF_SCORE | NUMBER) for at in before) and bool(
             self.grammar.earlier.search(" ".join(self.tokens[at] for at in before))
+            or self._is_said_now(index)
         )
+
+    def _is_said_now(self, index: int) -> bool:
+        """Whether "now" comes right before the number ("was 5, now 3", "war 5, jetzt 3",
+        "era 5, ahora 3", "i dag 3")."""
+        said = [
+            self.tokens[at]
+            for at in range(max(0, index - 2), index)
+            if self.clause[at] == self.clause[index]
+        ]
+        return any(self.grammar.now.fullmatch(" ".join(said[start:])) for start in range(len(said)))
 
     def _score(self, index: int, value: float) -> None:
         group = self._owner(index, _SCORE_WINDOW_TOKENS)
