@@ -24,7 +24,7 @@ import pandas as pd
 from analyzer import plausible
 from analyzer.classify import surface_of
 from analyzer.errors import BadFile, FileErrorKind, UnrecognisedFile
-from analyzer.importers.base import Record
+from analyzer.importers.base import RecordTable
 from analyzer.lexicon import month_numbers, weekday_names
 
 DELIMITERS = (",", ";", "\t")
@@ -459,23 +459,12 @@ def surfaces_of(
     return pd.Series(surfaces, index=kind.index, dtype="string")
 
 
-TEXT_FIELDS = frozenset(
-    {"sport", "sub_sport", "surface", "shoe", "name", "notes", "device", "linked_file", "athlete"}
-)
-
 # --- records -------------------------------------------------------------------------------
 
 
-def records_of(frame: pd.DataFrame) -> list[Record]:
-    """One Record per row of a frame of activity fields; missing texts become None."""
-    keys = list(frame.columns)
-    values = []
-    for name in keys:
-        column = frame[name]
-        if name in TEXT_FIELDS or column.dtype in ("string", "boolean", object):
-            column = column.astype(object).where(column.notna(), None)
-        values.append(column.tolist())
-    return [Record(fields=dict(zip(keys, row, strict=True))) for row in zip(*values, strict=True)]
+def records_of(frame: pd.DataFrame) -> RecordTable:
+    """The records of a frame of activity fields, one per row, kept as the frame."""
+    return RecordTable(frame)
 
 
 def unrecognised(reason: str) -> UnrecognisedFile:
