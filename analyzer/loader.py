@@ -343,7 +343,10 @@ def _shift_local_samples(
     """Samples of local-time-only sources carry wall time as if UTC: move them to real UTC."""
     if "start_time_local" not in activities.columns:
         return samples
-    local_only = activities[pd.to_datetime(activities["start_time_local"]).notna()]
+    local_only = activities[
+        pd.to_datetime(activities["start_time_local"]).notna()
+        & activities["activity_id"].isin(list(samples))  # a table's rows have no samples
+    ]
     shifted = dict(samples)
     for row in local_only.itertuples():
         loader = samples.get(row.activity_id)

@@ -96,14 +96,28 @@ def check(log: TrainingLog, limits: Thresholds) -> list[Finding]:
         ]
         weeks = _spans(days, days["week_start"], max_running_days)
         restless = weeks[weeks["running_days"] > max_running_days]
-        for week in restless.itertuples():
-            # a week that overlaps a flagged streak has been told already
-            monday = week.first_day - pd.Timedelta(days=week.first_day.weekday())
-            sunday = monday + pd.Timedelta(days=6)
-            if ((streaks["first_day"] <= sunday) & (streaks["last_day"] >= monday)).any():
-                continue
-            findings.append(_week_finding(athlete, week, days_and_ids, limits, units))
+        # a week that overlaps a flagged streak has been told already
+        restless = restless[~_overlaps_a_streak(restless["first_day"], streaks)]
+        findings += [
+            _week_finding(athlete, week, days_and_ids, limits, units)
+            for week in restless.itertuples()
+        ]
     return findings
+
+
+def _overlaps_a_streak(first_days: pd.Series, streaks: pd.DataFrame) -> np.ndarray:
+    """Whether the Monday-Sunday week of each day overlaps one of the streaks (in day order,
+    none overlapping another): the last streak that starts by the Sunday ends after the
+    Monday."""
+    days = pd.DatetimeIndex(first_days)
+    mondays = (days - pd.to_timedelta(days.day_of_week, unit="D")).as_unit("ns").asi8
+    sundays = mondays + pd.Timedelta(days=6).value
+    starts = pd.DatetimeIndex(streaks["first_day"]).as_unit("ns").asi8
+    ends = pd.DatetimeIndex(streaks["last_day"]).as_unit("ns").asi8
+    if not len(starts):
+        return np.zeros(len(days), dtype=bool)
+    before = np.searchsorted(starts, sundays, side="right") - 1
+    return (before >= 0) & (ends[np.maximum(before, 0)] >= mondays)
 
 
 def today(day: AsOf) -> dict[str, Any]:
