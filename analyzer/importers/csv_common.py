@@ -368,6 +368,15 @@ def _normalised_stamps(values: pd.Series) -> pd.Series:
     return values.map(spelled, na_action="ignore").astype("string")
 
 
+def _stamp_parts(values: pd.Series) -> pd.DataFrame:
+    """_STAMP's parts of each date cell (date, hour, minute, second, half), each distinct
+    cell read once: a log of a million rows has a few thousand days."""
+    codes, distinct = pd.factorize(values)  # a missing cell is -1: the last row, missing too
+    cells = pd.Series([*distinct, None], dtype="string")
+    parts = _normalised_stamps(cells).str.extract(_STAMP).iloc[codes]
+    return parts.set_axis(values.index)
+
+
 def _normalised_stamp(value: str) -> str:
     text = _WEEKDAY.sub("", value.strip().lower())
     text = _HALF_DAY.sub(r"\1m", text)
@@ -416,7 +425,7 @@ def to_datetime(values: pd.Series | None, *, by_hand: bool = False) -> pd.Series
     """
     if values is None:
         return None
-    parts = _normalised_stamps(values).str.extract(_STAMP)
+    parts = _stamp_parts(values)
     layout = _date_layout(parts["date"])
     if layout is None:
         return pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
@@ -439,7 +448,7 @@ def to_datetime(values: pd.Series | None, *, by_hand: bool = False) -> pd.Series
 
 def has_clock_time(values: pd.Series) -> pd.Series:
     """Whether each date cell also gives a time of day."""
-    parts = _normalised_stamps(values).str.extract(_STAMP)
+    parts = _stamp_parts(values)
     return parts["hour"].notna()
 
 
