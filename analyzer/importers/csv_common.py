@@ -13,8 +13,8 @@ from __future__ import annotations
 import codecs
 import csv
 import html
-import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import overload
 
@@ -103,12 +103,29 @@ def clean_name(cell: str) -> str:
 
 def rows_of(text: str, delimiter: str = ",") -> list[list[str]]:
     """The rows of CSV text; BadFile when the csv module cannot split them."""
+    return list(_rows(text, delimiter))
+
+
+def _rows(text: str, delimiter: str, offset: int = 0) -> Iterator[list[str]]:
+    """The rows of CSV text from `offset`, one at a time (the text's lines are not copied
+    whole); BadFile when the csv module cannot split them."""
     try:
-        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        yield from csv.reader(_lines(text, offset), delimiter=delimiter)
     except csv.Error as err:  # a quote that never closes swallows the rest into one field
         raise BadFile(
             f"is not a readable CSV table ({err}); an unclosed quote?", FileErrorKind.BROKEN_TABLE
         ) from err
+
+
+def _lines(text: str, offset: int) -> Iterator[str]:
+    """The lines of `text` from `offset`, each with its line break (as a file opened with
+    newline="" gives them: a quoted cell may hold a line break)."""
+    start = offset
+    for match in _LINE_BREAK.finditer(text, offset):
+        yield text[start : match.end()]
+        start = match.end()
+    if start < len(text):
+        yield text[start:]
 
 
 def head_names(head: bytes) -> tuple[str, ...]:
@@ -146,20 +163,25 @@ def read_table(data: bytes) -> Table:
     offset = 0
     for _ in range(index):  # skip the title lines, keeping quoted line breaks below intact
         offset = _next_line_start(text, offset)
-    rows = rows_of(text[offset:], delimiter)
-    header = [cell.strip() for cell in rows[0]]
+    rows = _rows(text, delimiter, offset)
+    header = [cell.strip() for cell in next(rows, [])]
     width = len(header)
-    body = [
-        row + [""] * (width - len(row)) if len(row) < width else row[:width]
-        for row in rows[1:]
-        if any(cell.strip() for cell in row)
-    ]
-    columns = tuple(zip(*body, strict=True)) if body else tuple(() for _ in header)
+    cells: list[list[str]] = [[] for _ in header]
+    # Each distinct cell text is held once: a log of a million rows repeats its days, names
+    # and words (a list of rows would hold six million texts, 700 MB).
+    texts: dict[str, str] = {}
+    length = 0
+    for row in rows:
+        if not any(cell.strip() for cell in row):
+            continue
+        for column, cell in zip(cells, [*row, *[""] * (width - len(row))], strict=False):
+            column.append(texts.setdefault(cell, cell))
+        length += 1
     return Table(
         header=tuple(header),
         names=tuple(clean_name(cell) for cell in header),
-        columns=columns,
-        length=len(body),
+        columns=tuple(tuple(column) for column in cells),
+        length=length,
         delimiter=delimiter,
     )
 
