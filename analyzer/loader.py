@@ -327,6 +327,8 @@ def _samples_of_kept_runs(
 ) -> dict[str, SampleLoader]:
     """Each kept run's samples: those of the richest of the records merged into it."""
     kept: dict[str, SampleLoader] = {}
+    if not samples:  # a table's rows: none has samples
+        return kept
     for activity_id, merged_ids in zip(
         activities["activity_id"], activities["merged_ids"], strict=True
     ):

@@ -49,10 +49,13 @@ def merge_duplicates(activities: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, 
         if root_first != root_second:
             parent[max(root_first, root_second)] = min(root_first, root_second)
 
-    for first, second in _pairs(frame):
+    pairs = _pairs(frame)
+    if not pairs:  # every record is its own run
+        return frame.assign(merged_ids=[(value,) for value in frame["activity_id"]]), {}
+    for first, second in pairs:
         union(first, second)
     roots = np.array([find(position) for position in range(len(frame))])
-    if len(set(roots)) == len(frame):
+    if len(np.unique(roots)) == len(frame):
         return frame.assign(merged_ids=[(value,) for value in frame["activity_id"]]), {}
 
     # Rows as dicts, grouped in the order of each group's first row (a root is the smallest

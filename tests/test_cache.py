@@ -213,7 +213,8 @@ def test_every_file_comes_back_from_its_entry_as_it_was_read(folder, request):
 def test_a_tables_columns_come_back_from_their_entry_with_their_dtypes():
     # a CSV log's rows are one frame (RecordTable): typed columns go through Arrow, columns
     # of Python objects (an export's ids) through tagged JSON
-    outcome = parse("log.csv", b"athlete,date,km,notes\nana,2024-05-01,5,knee ok\nbo,2024-05-02,3,\n")
+    table = b"athlete,date,km,notes\nana,2024-05-01,5,knee ok\nbo,2024-05-02,3,\n"
+    outcome = parse("log.csv", table)
     assert not isinstance(outcome, BadFile)
     file_format, content_id, imported = outcome
     assert isinstance(imported.records, RecordTable)
