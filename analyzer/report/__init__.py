@@ -12,10 +12,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-import pandas as pd
-
 from analyzer.checkers import RULES, rule_by_slug
-from analyzer.checkers._format import count_text, whole_distance_text
 from analyzer.checkers.rule import Finding
 from analyzer.log import TrainingLog
 from analyzer.patterns import PainPatterns
@@ -30,7 +27,7 @@ from analyzer.status import (
     finding_headline,
     finding_line,
 )
-from analyzer.units import METRES_PER_MILE
+from analyzer.words import count_text, day_text, distance_text, span_text, whole_distance_text
 
 RANKING_WINDOW_DAYS = 28  # the ranking counts each athlete's findings of their last 4 weeks
 SEVERITY_MARKS = {"high": "HIGH", "warning": "warn", "info": "info"}
@@ -185,10 +182,10 @@ def attention_last_text(status: Status) -> str:
     if last is None:
         return "no data"
     if status.is_stale:
-        return f"no data since {last.day} {last:%b %Y}"
+        return f"no data since {day_text(last, weekday=False)}"
     days = status.days_since_last_activity or 0
     ago = "the as-of day" if days == 0 else count_text(days, "day")
-    return f"{last:%a} {last.day} {last:%b} ({ago})"
+    return f"{day_text(last, year=False)} ({ago})"
 
 
 def attention_week_text(status: Status) -> str:
@@ -259,7 +256,7 @@ def attention_pain_text(status: Status) -> str:
     pain = status.latest_pain
     if pain is None:
         return "-"
-    parts = [f"{pain.date.day} {pain.date:%b}"]
+    parts = [day_text(pain.date, weekday=False, year=False)]
     if pain.score_of_10 is not None:
         parts.append(f"{pain.score_of_10:g}/10")
     if pain.side:
@@ -302,7 +299,7 @@ def attention_reason(status: Status) -> str:
 
 def _finding_why(finding: Finding) -> str:
     """A finding's few words with its code and day: '... under 170 (its code, Sun 1 Nov)'."""
-    day = f"{finding.date:%a} {finding.date.day} {finding.date:%b}"
+    day = day_text(finding.date, year=False)
     return f"{finding_headline(finding)} ({finding.code}, {day})"
 
 
@@ -587,31 +584,6 @@ def related_window_days(finding: Finding) -> int:
         if rule.slug == finding.rule and rule.related_window_days is not None:
             return rule.related_window_days
     return PAIN_WINDOW_DAYS
-
-
-def distance_text(metres: float, units: str) -> str:
-    """A total distance as '1,234.5 km', or in miles when the athlete's units are miles."""
-    if pd.isna(metres):
-        return "no distance"
-    if units == "miles":
-        return f"{metres / METRES_PER_MILE:,.1f} mi"
-    return f"{metres / 1000:,.1f} km"
-
-
-def day_text(date: dt.date | None) -> str:
-    """A local day as 'Sun 22 Mar 2026'."""
-    if date is None:
-        return "no date"
-    return f"{date:%a} {date.day} {date:%b %Y}"
-
-
-def span_text(first: dt.date | None, last: dt.date | None) -> str:
-    """The days a log covers: 'Tue 6 Jan 2026 to Sun 11 Oct 2026', or one day, or none."""
-    if first is None or last is None:
-        return "no runs"
-    if first == last:
-        return day_text(first)
-    return f"{day_text(first)} to {day_text(last)}"
 
 
 __all__ = [

@@ -35,7 +35,7 @@ from analyzer.checkers.rule import ChartMarks, Finding
 from analyzer.log import TrainingLog
 from analyzer.report import count_text, finding_label, ratio_number
 from analyzer.report.literal import literal_figure
-from analyzer.units import METRES_PER_MILE
+from analyzer.words import day_text, distance_unit, minutes_text
 
 if TYPE_CHECKING:
     from matplotlib.artist import Artist
@@ -206,7 +206,7 @@ def weekly_distance_figure(
         for week, height_pt in words_pt.items()
     ]
     axes.set_ylim(0, max([top * (1.45 if notes else 1.15), *needed]))
-    axes.set_ylabel(f"{_unit_label(units)} per week")
+    axes.set_ylabel(f"{distance_unit(units).label} per week")
     _week_ticks(axes, weeks.index, size)
     handles = [
         Patch(color=BAR_COLOUR, label="week"),
@@ -251,7 +251,7 @@ def weeks_table(log: TrainingLog, window: Window, units: str) -> pd.DataFrame:
     runs = _runs_until(log, window.as_of)
     day = pd.to_datetime(runs["local_date"])
     week_start = day - pd.to_timedelta(day.dt.day_of_week, unit="D")
-    weekly = (runs["distance_m"] / _unit_m(units)).groupby(week_start).sum()
+    weekly = (runs["distance_m"] / distance_unit(units).metres).groupby(week_start).sum()
     if weekly.empty:
         return pd.DataFrame({"distance": 0.0, "average": np.nan}, index=window.mondays)
     # the average starts once the log holds 4 weeks: weeks before it are unknown, not zero
@@ -366,7 +366,7 @@ def long_run_figure(
 ) -> Figure:
     """The long-run chart's figure: each run of `table` (the rule's marks in the window) with
     the rule's two lines, and the runs its findings flagged."""
-    unit_m = _unit_m(units)
+    unit_m = distance_unit(units).metres
     (before_column, before_label), (limit_column, limit_label) = runs.lines
     table = pd.DataFrame(
         {
@@ -435,7 +435,7 @@ def long_run_figure(
     top = float(np.nanmax([table["distance"].max(), table["longest_before"].max(), 1.0]))
     axes.set_ylim(0, top * 1.2)
     axes.set_xlim(pd.Timestamp(window.first), pd.Timestamp(window.as_of) + pd.Timedelta(days=1))
-    axes.set_ylabel(_unit_label(units))
+    axes.set_ylabel(distance_unit(units).label)
     _date_axis(axes, size)
     handles, _ = axes.get_legend_handles_labels()
     if flagged:
@@ -481,7 +481,11 @@ def rest_calendar_figure(
     covered = (active.min(), active.max())
     runs = _runs_until(log, window.as_of)
     runs = runs[runs["local_date"] >= window.first]
-    daily = (runs["distance_m"] / _unit_m(units)).groupby(pd.to_datetime(runs["local_date"])).sum()
+    daily = (
+        (runs["distance_m"] / distance_unit(units).metres)
+        .groupby(pd.to_datetime(runs["local_date"]))
+        .sum()
+    )
     weeks = window.mondays
     pain = _pain_by_day(marks, window)
     on_rest_chart = set(_on_chart(marks, "rest"))
@@ -570,13 +574,15 @@ def rest_calendar_figure(
     step = 4 if size.is_narrow else 2
     axes.set_xticks(
         np.arange(0, len(weeks), step) + 0.46,
-        [f"{monday.day} {monday:%b}" for monday in weeks[::step]],
+        [day_text(monday, weekday=False, year=False) for monday in weeks[::step]],
     )
     axes.tick_params(length=0)
     for spine in axes.spines.values():
         spine.set_visible(False)
     handles: list[Artist] = [
-        Patch(color=shades(0.7), label=f"run (darker: longer; {_unit_label(units)} written)")
+        Patch(
+            color=shades(0.7), label=f"run (darker: longer; {distance_unit(units).label} written)"
+        )
         if not size.is_narrow
         else Patch(color=shades(0.7), label="run (darker: longer)"),
         Patch(color=REST_COLOUR, label="rest"),
@@ -635,7 +641,7 @@ def cadence_figure(
     speed_mps = runs["speed_mps"].astype(float).where(runs["speed_mps"].astype(float) > 0)
     figure, axes = _figure(size, 3.1)
     is_treadmill = (runs["surface"] == "treadmill").fillna(False).to_numpy(dtype=bool)
-    pace_s = _unit_m(units) / speed_mps.to_numpy(dtype=float)  # seconds per km or mile
+    pace_s = distance_unit(units).metres / speed_mps.to_numpy(dtype=float)  # seconds per km or mile
     cadence_spm = runs["cadence_spm"].to_numpy(dtype=float)
     scale = {"cmap": "viridis_r", "vmin": np.nanmin(pace_s), "vmax": np.nanmax(pace_s)}
     if not np.isfinite(scale["vmin"]):
@@ -686,7 +692,7 @@ def cadence_figure(
     _date_axis(axes, size)
     if points is not None:
         bar = figure.colorbar(points, ax=axes, fraction=0.035, pad=0.015, aspect=18)
-        bar.set_label(f"pace, min/{_unit_label(units)}")
+        bar.set_label(f"pace, min/{distance_unit(units).label}")
         bar.ax.invert_yaxis()  # faster at the top, as cadence rises with speed
         bar.ax.yaxis.set_major_formatter(mpl.ticker.FuncFormatter(_pace_text))
         bar.ax.tick_params(labelsize=7.5)
@@ -775,9 +781,8 @@ def surface_figure(runs: pd.DataFrame, window: Window, size: Size) -> Figure:
     for index in shares.index:
         first = window.first + dt.timedelta(days=int(index) * SURFACE_BLOCK_DAYS)
         last = min(first + dt.timedelta(days=SURFACE_BLOCK_DAYS - 1), window.as_of)
-        labels.append(
-            "no runs" if totals[index] <= 0 else f"{first.day} {first:%b}–{last.day} {last:%b}"
-        )
+        first_text, last_text = (day_text(day, weekday=False, year=False) for day in (first, last))
+        labels.append("no runs" if totals[index] <= 0 else f"{first_text}–{last_text}")
     axes.set_yticks(positions, labels)
     axes.invert_yaxis()
     axes.set_xlim(0, 100)
@@ -806,7 +811,7 @@ def shoe_figure(table: pd.DataFrame, units: str, size: Size) -> Figure:
     """The shoe chart's figure: a bar per shoe (the rule's marks: `shoe`, `distance_m`,
     `warning_m`, `high_m`, `last_used`, `retired_date`, `is_retired`), its name and figures
     written above it."""
-    unit_m = _unit_m(units)
+    unit_m = distance_unit(units).metres
     shoes = list(table.itertuples(index=False))
     figure, axes = _figure(size, 0.8 + 0.62 * len(shoes), grid=False)
     axes.grid(axis="x", color="#e4e4e4", linewidth=0.8)
@@ -839,7 +844,7 @@ def shoe_figure(table: pd.DataFrame, units: str, size: Size) -> Figure:
         axes.text(
             0,
             position - 0.27,
-            f"{shoe.shoe}: {distance:,.0f} {_unit_label(units)} · {status}",
+            f"{shoe.shoe}: {distance:,.0f} {distance_unit(units).label} · {status}",
             ha="left",
             va="bottom",
             fontsize=8,
@@ -850,7 +855,7 @@ def shoe_figure(table: pd.DataFrame, units: str, size: Size) -> Figure:
     axes.set_ylim(len(shoes) - 0.5, -0.8)
     axes.set_yticks([])
     axes.spines["left"].set_visible(False)
-    axes.set_xlabel(f"{_unit_label(units)} on the shoe, pre-use included")
+    axes.set_xlabel(f"{distance_unit(units).label} on the shoe, pre-use included")
     handles: list[Artist] = [
         Line2D(
             [],
@@ -913,7 +918,7 @@ def pain_figure(
     score_axes.set_ylabel("pain /10")
     weeks = weeks_table(log, window, units)
     _weekly_bars(week_axes, weeks, window, size.is_narrow)
-    week_axes.set_ylabel(f"{_unit_label(units)}/week")
+    week_axes.set_ylabel(f"{distance_unit(units).label}/week")
     _week_ticks(week_axes, weeks.index, size)
     handles = score_axes.get_legend_handles_labels()[0]
     _fit(figure, handles, left_in=0.95, bottom_in=0.35, hspace=0.12)
@@ -942,7 +947,7 @@ def monthly_overview_figure(
     """The monthly overview's figure: distance bars above, findings per month below."""
     month = pd.to_datetime(runs["local_date"]).dt.to_period("M")
     months = pd.period_range(month.min(), pd.Period(window.as_of, "M"), freq="M")
-    distance = (runs["distance_m"] / _unit_m(units)).groupby(month.to_numpy()).sum()
+    distance = (runs["distance_m"] / distance_unit(units).metres).groupby(month.to_numpy()).sum()
     distance = distance.reindex(months, fill_value=0.0)
     counts = pd.DataFrame(0, index=months, columns=[*SEVERITY_COLOURS, "pain"])
     for finding in findings:
@@ -968,7 +973,7 @@ def monthly_overview_figure(
         zorder=0,
         label=f"last {WINDOW_WEEKS} weeks (charts above)",
     )
-    distance_axes.set_ylabel(f"{_unit_label(units)}/month")
+    distance_axes.set_ylabel(f"{distance_unit(units).label}/month")
     bottom = np.zeros(len(months))
     labels = {"high": "high", "warning": "warning", "info": "info", "pain": "knee-pain note"}
     colours = {**SEVERITY_COLOURS, "pain": PAIN_COLOUR}
@@ -1224,7 +1229,10 @@ def _legend_columns(label_lengths: list[int], width_in: float) -> int:
 def _week_ticks(axes, mondays: pd.DatetimeIndex, size: Size) -> None:
     step = 4 if size.is_narrow else 2
     positions = np.arange(len(mondays))
-    axes.set_xticks(positions[::step], [f"{monday.day} {monday:%b}" for monday in mondays[::step]])
+    axes.set_xticks(
+        positions[::step],
+        [day_text(monday, weekday=False, year=False) for monday in mondays[::step]],
+    )
     axes.set_xlim(-0.6, len(mondays) - 0.4)
 
 
@@ -1306,20 +1314,11 @@ def _month_step(count: int, size: Size) -> int:
 
 
 def _short_day(day: dt.date | None) -> str:
-    return "" if day is None else f"{day.day} {day:%b %Y}"
+    return "" if day is None else day_text(day, weekday=False)
 
 
-def _pace_text(seconds_per_km: float, _position: object) -> str:
-    minutes, seconds = divmod(round(seconds_per_km), 60)
-    return f"{minutes}:{seconds:02d}"
-
-
-def _unit_m(units: str) -> float:
-    return METRES_PER_MILE if units == "miles" else 1000.0
-
-
-def _unit_label(units: str) -> str:
-    return "mi" if units == "miles" else "km"
+def _pace_text(seconds_per_unit: float, _position: object) -> str:
+    return minutes_text(seconds_per_unit)
 
 
 __all__ = [

@@ -361,7 +361,7 @@ def attention_lines(row: BoardRow) -> list[str]:
         lines.append(_one_line(f"  before knee pain: {row.before_pain}"))
     for finding in serious[:NEED_FINDINGS_SHOWN]:
         mark = SEVERITY_MARKS.get(finding.severity, finding.severity)
-        day = f"{finding.date:%a} {finding.date.day} {finding.date:%b}"
+        day = day_text(finding.date, year=False)
         lines.append(_one_line(f"  {mark:<4}  {finding.code} {day}  {finding_headline(finding)}"))
     if len(serious) > NEED_FINDINGS_SHOWN:
         lines.append(f"  and {count_text(len(serious) - NEED_FINDINGS_SHOWN, 'more', 'more')}")
@@ -464,7 +464,7 @@ def _monday(date: dt.date) -> dt.date:
 
 def _finding_lines(finding: Finding, not_run: int = 0, said: set[str] | None = None) -> list[str]:
     mark = SEVERITY_MARKS.get(finding.severity, finding.severity)
-    day = f"{finding.date:%a} {finding.date.day} {finding.date:%b}"
+    day = day_text(finding.date, year=False)
     lines = [f"  {day:<10}  {mark:<4}  {finding.code} {finding.rule}"]
     indent = " " * 14
     said = set() if said is None else said
@@ -491,7 +491,7 @@ def _before_the_pain(finding: Finding, indent: str, not_run: int = 0) -> list[st
     lines = [f"{indent}What came before the pain ({window_days} days):"]
     for other in finding.related:
         mark = SEVERITY_MARKS.get(other.severity, other.severity)
-        head = f"{other.date:%a} {other.date.day} {other.date:%b}  {mark}  {other.code}"
+        head = f"{day_text(other.date, year=False)}  {mark}  {other.code}"
         lines.append(_one_line(f"{indent}  {head}  {finding_line(other)}"))
     return lines
 
