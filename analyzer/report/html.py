@@ -24,28 +24,8 @@ from analyzer.checkers.rule import ChartMarks, Finding
 from analyzer.log import FileError, FileNotice, TrainingLog
 from analyzer.parallel import each_on_every_core
 from analyzer.patterns import PainPatterns
-from analyzer.report import (
-    AthleteSummary,
-    athlete_summaries,
-    charts,
-    count_text,
-    day_text,
-    distance_text,
-    evidence_words,
-    in_attention_order,
-    is_pain_note,
-    newest_first,
-    no_open_findings_text,
-    odds_ratio_text,
-    open_finding_text,
-    p_text,
-    pain_patterns_title,
-    related_window_days,
-    severity_counts,
-    span_text,
-    status_rows,
-    telling_patterns,
-)
+from analyzer.report import charts
+from analyzer.report.athletes import AthleteSummary, athlete_summaries, in_attention_order
 from analyzer.report.board import BoardRow, board
 from analyzer.report.charts import (
     cadence,
@@ -59,11 +39,26 @@ from analyzer.report.charts import (
     surfaces,
     weekly,
 )
+from analyzer.report.finding_words import (
+    evidence_words,
+    is_pain_note,
+    newest_first,
+    open_finding_text,
+    related_window_days,
+)
 from analyzer.report.literal import html_text as escape  # escaped, no bidirectional controls
 from analyzer.report.sparkline import weekly_sparkline
+from analyzer.report.status_words import no_open_findings_text, severity_counts, status_rows
+from analyzer.report.study_words import (
+    odds_ratio_text,
+    p_text,
+    pain_patterns_title,
+    telling_patterns,
+)
 from analyzer.status import OPEN_WINDOW_DAYS, Status, default_as_of
 from analyzer.status import statuses as athlete_statuses
 from analyzer.study import SquadStudy
+from analyzer.words import count_text, day_text, distance_text, span_text
 
 CARDS_BELOW_PX = 600  # narrower than this, every table is a column of cards
 NARROW_CHARTS_BELOW_PX = 700  # narrower than this, charts use their phone drawing

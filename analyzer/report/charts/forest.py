@@ -14,7 +14,6 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.transforms import blended_transform_factory
 
-from analyzer.report import ratio_number
 from analyzer.report.charts.drawing import (
     LABEL_BOX,
     PAIN_COLOUR,
@@ -24,6 +23,7 @@ from analyzer.report.charts.drawing import (
     new_figure,
     wide_and_narrow,
 )
+from analyzer.report.study_words import ratio_number
 from analyzer.words import count_text
 
 QUESTION = "What tends to come before knee pain across the squad?"

@@ -15,7 +15,6 @@ from matplotlib.lines import Line2D
 
 from analyzer.checkers.rule import ChartMarks, Finding
 from analyzer.log import TrainingLog
-from analyzer.report import finding_label
 from analyzer.report.charts.drawing import (
     AVERAGE_COLOUR,
     BAR_COLOUR,
@@ -34,6 +33,7 @@ from analyzer.report.charts.marks import (
 from analyzer.report.charts.window import (
     Window,
 )
+from analyzer.report.finding_words import finding_label
 from analyzer.words import distance_unit
 
 QUESTION = "Is my long run jumping?"

@@ -19,7 +19,6 @@ from matplotlib.patches import Patch, Rectangle
 
 from analyzer.checkers.rule import Finding
 from analyzer.log import TrainingLog
-from analyzer.report import finding_label
 from analyzer.report.charts.drawing import (
     AVERAGE_COLOUR,
     PAIN_COLOUR,
@@ -41,6 +40,7 @@ from analyzer.report.charts.window import (
     dated_until,
     runs_until,
 )
+from analyzer.report.finding_words import finding_label
 from analyzer.words import day_text, distance_unit
 
 if TYPE_CHECKING:

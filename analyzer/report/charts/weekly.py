@@ -17,7 +17,6 @@ from matplotlib.transforms import blended_transform_factory
 
 from analyzer.checkers.rule import Finding
 from analyzer.log import TrainingLog
-from analyzer.report import finding_label
 from analyzer.report.charts.drawing import (
     AVERAGE_COLOUR,
     BAR_COLOUR,
@@ -47,6 +46,7 @@ from analyzer.report.charts.window import (
     runs_until,
     week_position,
 )
+from analyzer.report.finding_words import finding_label
 from analyzer.words import distance_unit
 
 QUESTION = "Is my weekly distance climbing too fast?"
