@@ -614,7 +614,7 @@ def _finding(
     is_worn_again = told.first_after_retired is not None and (
         told.position >= told.first_after_retired
     )
-    retired_text = f"{day_text(retired, year=False)} {retired.year}" if retired else ""
+    retired_text = day_text(retired) if retired else ""
     if told.passed:
         opening = f"your {shoe.name} passed {limit} ({distance}{before}); {limit_text}."
     else:  # the first run after its retirement
