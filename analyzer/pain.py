@@ -153,6 +153,7 @@ _TOKEN = re.compile(
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+|(?<=[.!?])$")
 _ABBREVIATED_WORD = re.compile(r"(\w+)\.$")
+_DIGIT = re.compile(r"\d")
 _ELISION = re.compile(r"^(l|d|j|n|m|s|c|t|qu|un|dell|all|nell|sull)'(\w.*)$")
 # A letter written three times or more ("sooooore", "kneeee") is read written twice
 _STRETCHED = re.compile(r"([^\W\d_])\1{2,}")
@@ -277,10 +278,13 @@ class _Grammar:
         text = self.phrases.sub(self._phrase_token, text)
         for pattern, number in self.number_words:
             text = pattern.sub(number, text)
-        if any(character.isdigit() for character in text):
+        if _DIGIT.search(text):  # every score form has a digit
             text = self.scores.sub(_score_token, text)
         tokens: list[str] = []
         for found in _TOKEN.findall(text):
+            if "'" not in found:  # most tokens: no elision, no quote to strip
+                tokens.append(found)
+                continue
             elided = _ELISION.match(found)
             if elided:  # "l'anno", "d'une": the article keeps its mark ("d'" is not "d", right)
                 tokens += [f"{elided[1]}'", elided[2].strip("'")]
@@ -850,6 +854,8 @@ def _with_episode(pain: KneePain, side: str | None, score: float | None) -> Knee
         and side is not None
         and (pain.is_continuing or pain.is_follow_up or pain.is_improving)
     )
+    if is_easing == pain.is_easing and takes_side == pain.side_from_episode and not takes_side:
+        return pain  # as read (most notes): no copy
     return replace(
         pain,
         is_easing=is_easing,
@@ -951,7 +957,8 @@ def _sentences(text: str, grammar: _Grammar) -> list[str]:
     sentences: list[str] = []
     start = 0
     for end in _SENTENCE_END.finditer(text):
-        abbreviated = _ABBREVIATED_WORD.search(text, start, end.start())
+        ends_with_period = text[end.start() - 1 : end.start()] == "."
+        abbreviated = ends_with_period and _ABBREVIATED_WORD.search(text, start, end.start())
         if abbreviated and abbreviated.group(1).lower() in grammar.side_abbreviations:
             continue
         sentences.append(text[start : end.start()])
