@@ -154,6 +154,9 @@ _TOKEN = re.compile(
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+|(?<=[.!?])$")
 _ABBREVIATED_WORD = re.compile(r"(\w+)\.$")
 _DIGIT = re.compile(r"\d")
+# Python's own parse of a regular expression (the module re compiles with), for `_gated`
+_RE_PARSER: Any = importlib.import_module("re._parser")
+_WIDEST_RANGE = 1000  # a character range wider than this is no gate
 _ELISION = re.compile(r"^(l|d|j|n|m|s|c|t|qu|un|dell|all|nell|sull)'(\w.*)$")
 # A letter written three times or more ("sooooore", "kneeee") is read written twice
 _STRETCHED = re.compile(r"([^\W\d_])\1{2,}")
@@ -510,15 +513,13 @@ def _gated(pattern: str) -> str:
     """A pattern behind a look at the characters it can start with, so a search tries it only
     where one of them stands (Python's re would try every phrase of the one pass at every
     word's start); the pattern alone when they cannot be told. It matches what it matched."""
-    first = _first_characters(list(_RE_PARSER.parse(pattern)))
+    parsed = _RE_PARSER.parse(pattern)
+    if parsed.state.flags & ~_RE_PARSER.SRE_FLAG_UNICODE:  # "(?i)", "(?x)": no gate
+        return pattern
+    first = _first_characters(list(parsed))
     if first is None or first[1]:  # unknown, or it may match nothing: no gate
         return pattern
     return "(?=[" + "".join(re.escape(character) for character in sorted(first[0])) + "])" + pattern
-
-
-# Python's own parse of a regular expression (the module re compiles with), for `_gated`
-_RE_PARSER: Any = importlib.import_module("re._parser")
-_WIDEST_RANGE = 1000  # a character range wider than this is no gate
 
 
 def _first_characters(items: list[tuple[Any, Any]]) -> tuple[set[str], bool] | None:
@@ -1201,11 +1202,13 @@ class _Note:
             red_flags=tuple(dict.fromkeys(name for _, name in flags)),
             excerpt=_excerpt(" ".join(self.sentences_text[number] for number in span)),
             language=self.grammar.language,
-            is_improving=any(
+            is_improving=bool(self.present & IMPROVING)
+            and any(
                 kinds[index] & IMPROVING and self.sentence[index] in span
                 for index in range(len(tokens))
             ),
-            is_continuing=any(
+            is_continuing=bool(self.present & CONTINUING)
+            and any(
                 kinds[index] & CONTINUING and self.sentence[index] in span
                 for index in range(len(tokens))
             ),
