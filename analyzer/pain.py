@@ -88,6 +88,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import itertools
 import operator
 import re
 from collections.abc import Callable, Iterable
@@ -1043,17 +1044,13 @@ class _Note:
                     inside = tokens[index + 1 : index + 2 + _ASIDE_MAX_TOKENS]
                     if closing in inside:
                         asides |= {index, index + 1 + inside.index(closing)}
-        sentence = clause = 0
-        sentences, clauses = self.sentence, self.clause
-        for index, token in enumerate(tokens):
-            if token == "¶":
-                sentence += 1
-                clause += 1
-            elif kinds[index] & (BREAK | CLAUSE_WORD) and index not in asides:
-                clause += 1
-            sentences.append(sentence)
-            clauses.append(clause)
-        self.sentence_count = sentence + 1
+        # a sentence ends at "¶", a clause at every mark or clause word ("¶" too) but an aside's
+        self.sentence = list(itertools.accumulate(int(token == "¶") for token in tokens))
+        clause_ends = [int(bool(kind & (BREAK | CLAUSE_WORD))) for kind in kinds]
+        for index in asides:
+            clause_ends[index] = 0
+        self.clause = list(itertools.accumulate(clause_ends))
+        self.sentence_count = (self.sentence[-1] if self.sentence else 0) + 1
 
     def _frames(self) -> None:
         """Which tokens stand in a frame: from its cue to the end of the clause."""
