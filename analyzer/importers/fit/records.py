@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-import pandas as pd
 
 from analyzer.importers.fit.decode import RECORD_FIELDS, Content
 from analyzer.importers.fit.values import FIT_TIME_LIMIT_S, as_number
@@ -26,21 +25,21 @@ def record_matrix(content: Content) -> np.ndarray:
     return _float_matrix(content.rows) if content.matrix is None else content.matrix
 
 
-_TABLE_COLUMNS = pd.Index(
-    [
-        "time_s",
-        "lat_deg",
-        "lon_deg",
-        "altitude_m",
-        "distance_m",
-        "speed_mps",
-        "raw_cadence",
-        "hr_bpm",
-    ]
+# A table of records: these columns, float arrays of one length (time_s in FIT seconds).
+Columns = dict[str, np.ndarray]
+TABLE_COLUMNS = (
+    "time_s",
+    "lat_deg",
+    "lon_deg",
+    "altitude_m",
+    "distance_m",
+    "speed_mps",
+    "raw_cadence",
+    "hr_bpm",
 )
 
 
-def record_table(matrix: np.ndarray) -> pd.DataFrame:
+def record_table(matrix: np.ndarray) -> Columns:
     """Records as float columns in canonical units, in the file's order.
 
     time_s stays in FIT seconds. The Strava app writes GPS and distance in separate records
@@ -71,17 +70,34 @@ def record_table(matrix: np.ndarray) -> pd.DataFrame:
             matrix[:, _HR],
         ]
     )
-    # Filtered as one numpy block: pandas would cost a millisecond a file.
+    # Numpy throughout: a pandas frame a file costs more than the rest of its reading.
     # A FIT time is a uint32; anything else is a garbled field, not a moment.
     is_time = (table[:, 0] >= 0) & (table[:, 0] < FIT_TIME_LIMIT_S)
     if not is_time.all():
         table = table[is_time]
-    frame = pd.DataFrame(table, columns=_TABLE_COLUMNS)
     is_repeat = np.diff(table[:, 0]) == 0
     if is_repeat.any():
-        same_time = np.concatenate([[0], np.cumsum(~is_repeat)])
-        frame = frame.groupby(same_time, sort=False).first().reset_index(drop=True)
-    return frame
+        table = _repeats_merged(table, is_repeat)
+    return {name: table[:, index].copy() for index, name in enumerate(TABLE_COLUMNS)}
+
+
+def _repeats_merged(table: np.ndarray, is_repeat: np.ndarray) -> np.ndarray:
+    """Rows whose time is the row before's merged into one row per time: in each column the
+    first value that is not NaN (NaN when none is)."""
+    group = np.concatenate([[0], np.cumsum(~is_repeat)])
+    merged = np.full((int(group[-1]) + 1, table.shape[1]), np.nan)
+    for column in range(table.shape[1]):
+        known = ~np.isnan(table[:, column])
+        groups = group[known]
+        first = np.ones(len(groups), dtype=bool)
+        first[1:] = groups[1:] != groups[:-1]
+        merged[groups[first], column] = table[known, column][first]
+    return merged
+
+
+def rows_of(table: Columns, chosen: np.ndarray) -> Columns:
+    """The records `chosen` (a boolean mask) of a table."""
+    return {name: values[chosen] for name, values in table.items()}
 
 
 def _float_matrix(rows: list[list[Any]]) -> np.ndarray:
@@ -98,11 +114,11 @@ def _first_known(preferred: np.ndarray, fallback: np.ndarray) -> np.ndarray:
     return np.where(np.isnan(preferred), fallback, preferred)
 
 
-def owners(times_s: pd.Series, sorted_starts_s: np.ndarray) -> np.ndarray:
+def owners(times_s: np.ndarray, sorted_starts_s: np.ndarray) -> np.ndarray:
     """For each record, the position (in start order) of the session it belongs to.
 
     A session owns the records from its start to the next session's start: the same as
     its [start_time, timestamp] window in a sound file, and still sensible in files whose
     session end is wrong (an Edge export ending a session at its own start).
     """
-    return np.searchsorted(sorted_starts_s[1:], times_s.to_numpy(), side="right")
+    return np.searchsorted(sorted_starts_s[1:], times_s, side="right")
