@@ -158,7 +158,9 @@ def _record_matrix(
     if record_count and not columns:
         return None  # no numeric field at all: nothing to check the count against
     missing = np.full(record_count, np.nan)
-    matrix = np.column_stack([columns.get(name, missing) for name in names]).astype(np.float64)
+    matrix = np.column_stack([columns.get(name, missing) for name in names]).astype(
+        np.float64, copy=False
+    )
     column = {name: index for index, name in enumerate(names)}
     if "timestamp" in column:
         matrix[:, column["timestamp"]] -= FIT_EPOCH_UNIX_S  # fitfast gives Unix seconds

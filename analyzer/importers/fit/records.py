@@ -25,18 +25,9 @@ def record_matrix(content: Content) -> np.ndarray:
     return _float_matrix(content.rows) if content.matrix is None else content.matrix
 
 
-# A table of records: these columns, float arrays of one length (time_s in FIT seconds).
+# Records as float columns of one length (record_table): time_s (FIT seconds), lat_deg,
+# lon_deg, altitude_m, distance_m, speed_mps, raw_cadence (as written), hr_bpm.
 Columns = dict[str, np.ndarray]
-TABLE_COLUMNS = (
-    "time_s",
-    "lat_deg",
-    "lon_deg",
-    "altitude_m",
-    "distance_m",
-    "speed_mps",
-    "raw_cadence",
-    "hr_bpm",
-)
 
 
 def record_table(matrix: np.ndarray) -> Columns:
@@ -47,6 +38,11 @@ def record_table(matrix: np.ndarray) -> Columns:
     the first value of each column winning. Records whose times step back are kept in the
     file's order: _track.record_of measures them in the order whose path is plausible.
     """
+    times_s = matrix[:, _T]
+    # A FIT time is a uint32; anything else is a garbled field, not a moment.
+    is_time = (times_s >= 0) & (times_s < FIT_TIME_LIMIT_S)
+    if not is_time.all():
+        matrix = matrix[is_time]
     lat_deg = matrix[:, _LAT] * DEGREES_PER_SEMICIRCLE
     lon_deg = matrix[:, _LON] * DEGREES_PER_SEMICIRCLE
     # No fix: out of range, or exactly (0, 0) as some devices write before the first fix.
@@ -55,43 +51,37 @@ def record_table(matrix: np.ndarray) -> Columns:
     )
     lat_deg[no_fix] = np.nan
     lon_deg[no_fix] = np.nan
-    # FIT record.cadence counts one foot (or a crank's rpm); fractional_cadence is its
-    # fraction. Doubling waits until the sport is known.
-    cadence = matrix[:, _CADENCE] + np.nan_to_num(matrix[:, _FRACTIONAL_CADENCE])
-    table = np.column_stack(
-        [
-            matrix[:, _T],
-            lat_deg,
-            lon_deg,
-            _first_known(matrix[:, _ENHANCED_ALTITUDE], matrix[:, _ALTITUDE]),
-            matrix[:, _DISTANCE],
-            _first_known(matrix[:, _ENHANCED_SPEED], matrix[:, _SPEED]),
-            cadence,
-            matrix[:, _HR],
-        ]
-    )
+    table = {
+        "time_s": matrix[:, _T].copy(),
+        "lat_deg": lat_deg,
+        "lon_deg": lon_deg,
+        "altitude_m": _first_known(matrix[:, _ENHANCED_ALTITUDE], matrix[:, _ALTITUDE]),
+        "distance_m": matrix[:, _DISTANCE].copy(),
+        "speed_mps": _first_known(matrix[:, _ENHANCED_SPEED], matrix[:, _SPEED]),
+        # FIT record.cadence counts one foot (or a crank's rpm); fractional_cadence is its
+        # fraction. Doubling waits until the sport is known.
+        "raw_cadence": matrix[:, _CADENCE] + np.nan_to_num(matrix[:, _FRACTIONAL_CADENCE]),
+        "hr_bpm": matrix[:, _HR].copy(),
+    }
     # Numpy throughout: a pandas frame a file costs more than the rest of its reading.
-    # A FIT time is a uint32; anything else is a garbled field, not a moment.
-    is_time = (table[:, 0] >= 0) & (table[:, 0] < FIT_TIME_LIMIT_S)
-    if not is_time.all():
-        table = table[is_time]
-    is_repeat = np.diff(table[:, 0]) == 0
+    is_repeat = np.diff(table["time_s"]) == 0
     if is_repeat.any():
-        table = _repeats_merged(table, is_repeat)
-    return {name: table[:, index].copy() for index, name in enumerate(TABLE_COLUMNS)}
+        return _repeats_merged(table, is_repeat)
+    return table
 
 
-def _repeats_merged(table: np.ndarray, is_repeat: np.ndarray) -> np.ndarray:
+def _repeats_merged(table: Columns, is_repeat: np.ndarray) -> Columns:
     """Rows whose time is the row before's merged into one row per time: in each column the
     first value that is not NaN (NaN when none is)."""
     group = np.concatenate([[0], np.cumsum(~is_repeat)])
-    merged = np.full((int(group[-1]) + 1, table.shape[1]), np.nan)
-    for column in range(table.shape[1]):
-        known = ~np.isnan(table[:, column])
+    merged: Columns = {}
+    for name, values in table.items():
+        known = ~np.isnan(values)
         groups = group[known]
         first = np.ones(len(groups), dtype=bool)
         first[1:] = groups[1:] != groups[:-1]
-        merged[groups[first], column] = table[known, column][first]
+        merged[name] = np.full(int(group[-1]) + 1, np.nan)
+        merged[name][groups[first]] = values[known][first]
     return merged
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from analyzer.classify import sport_of
 from analyzer.errors import FileErrorKind
-from analyzer.importers._track import Track, lap, points_frame, record_of
+from analyzer.importers._track import Track, lap, track_points, record_of
 from analyzer.importers.base import Problem, Record
 from analyzer.importers.fit.clock import FIT_SYSTEM_TIME_BELOW, Clock
 from analyzer.importers.fit.decode import Content, Session
@@ -70,7 +70,7 @@ def record_of_session(
     start = clock.utc_start(start_s)
     local_start = clock.local_start(start_s) if start_s < FIT_SYSTEM_TIME_BELOW else None
     track = Track(
-        points=points_frame(
+        points=track_points(
             len(rows["time_s"]),
             **{name: rows[name] for name in _RECORD_VALUES},
             time_utc=clock.sample_times(rows["time_s"]),
