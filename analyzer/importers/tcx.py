@@ -26,7 +26,7 @@ from analyzer import plausible
 from analyzer.classify import sport_of
 from analyzer.errors import BadFile, FileErrorKind, NotAnActivity
 from analyzer.importers import _xml as xml
-from analyzer.importers._track import Track, lap, track_points, record_of
+from analyzer.importers._track import Track, lap, record_of, track_points
 from analyzer.importers.base import Imported, Problem, Record
 
 FORMAT = "tcx"

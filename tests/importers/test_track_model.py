@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 from analyzer.importers import _track, epson_csv, fit, gpx, tcx
-from analyzer.importers._track import Track, lap, track_points, record_of
+from analyzer.importers._track import Track, lap, record_of, track_points
 from tests.fitwriter import SEMICIRCLES_PER_DEGREE, FitMessage, encode_fit, simple_run_messages
 from tests.importers.test_epson_csv import training
 from tests.importers.test_gpx import METRES_PER_DEGREE

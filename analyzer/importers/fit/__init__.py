@@ -43,7 +43,7 @@ from analyzer.importers.fit.decode import (
 )
 from analyzer.importers.fit.device import device_of
 from analyzer.importers.fit.reader import FastReader as _FastReader  # noqa: F401  (tests)
-from analyzer.importers.fit.records import owners, record_matrix, record_table, rows_of
+from analyzer.importers.fit.records import owners, record_fields, record_table, rows_of
 from analyzer.importers.fit.session import (
     label_of,
     record_of_session,
@@ -93,7 +93,7 @@ def read(stream: BinaryIO, *, use_fitfast: bool = True) -> Imported:
     log.debug("records decoded by %s", "fitdecode" if content is None else "fitfast")
     if content is None:
         content = decoded(data)
-    table = record_table(record_matrix(content))
+    table = record_table(record_fields(content))
     has_records = bool(len(table["time_s"]))
     problems = damage_problems(content, data, has_data=bool(content.sessions) or has_records)
     sessions = content.sessions

@@ -14,23 +14,22 @@ from analyzer.importers.fit.decode import RECORD_FIELDS, Content
 from analyzer.importers.fit.values import FIT_TIME_LIMIT_S, as_number
 
 DEGREES_PER_SEMICIRCLE = 180 / 2**31
-(
-    _T, _LAT, _LON, _ENHANCED_ALTITUDE, _ALTITUDE, _DISTANCE, _ENHANCED_SPEED, _SPEED, _HR,
-    _CADENCE, _FRACTIONAL_CADENCE,
-) = range(len(RECORD_FIELDS))  # fmt: skip
 
-
-def record_matrix(content: Content) -> np.ndarray:
-    """The record rows as a float matrix (RECORD_FIELDS columns), times in FIT seconds."""
-    return _float_matrix(content.rows) if content.matrix is None else content.matrix
-
-
-# Records as float columns of one length (record_table): time_s (FIT seconds), lat_deg,
-# lon_deg, altitude_m, distance_m, speed_mps, raw_cadence (as written), hr_bpm.
+# Records as float columns of one length: as decoded (record_fields: RECORD_FIELDS), or in
+# canonical units (record_table: time_s in FIT seconds, lat_deg, lon_deg, altitude_m,
+# distance_m, speed_mps, raw_cadence as written, hr_bpm).
 Columns = dict[str, np.ndarray]
 
 
-def record_table(matrix: np.ndarray) -> Columns:
+def record_fields(content: Content) -> Columns:
+    """The record fields (RECORD_FIELDS) as float columns, times in FIT seconds."""
+    if content.fields is not None:
+        return content.fields
+    matrix = _float_matrix(content.rows)
+    return {name: matrix[:, index] for index, name in enumerate(RECORD_FIELDS)}
+
+
+def record_table(fields: Columns) -> Columns:
     """Records as float columns in canonical units, in the file's order.
 
     time_s stays in FIT seconds. The Strava app writes GPS and distance in separate records
@@ -38,13 +37,13 @@ def record_table(matrix: np.ndarray) -> Columns:
     the first value of each column winning. Records whose times step back are kept in the
     file's order: _track.record_of measures them in the order whose path is plausible.
     """
-    times_s = matrix[:, _T]
+    times_s = fields["timestamp"]
     # A FIT time is a uint32; anything else is a garbled field, not a moment.
     is_time = (times_s >= 0) & (times_s < FIT_TIME_LIMIT_S)
     if not is_time.all():
-        matrix = matrix[is_time]
-    lat_deg = matrix[:, _LAT] * DEGREES_PER_SEMICIRCLE
-    lon_deg = matrix[:, _LON] * DEGREES_PER_SEMICIRCLE
+        fields = rows_of(fields, is_time)
+    lat_deg = fields["position_lat"] * DEGREES_PER_SEMICIRCLE
+    lon_deg = fields["position_long"] * DEGREES_PER_SEMICIRCLE
     # No fix: out of range, or exactly (0, 0) as some devices write before the first fix.
     no_fix = ~((np.abs(lat_deg) <= 90) & (np.abs(lon_deg) <= 180)) | (
         (lat_deg == 0) & (lon_deg == 0)
@@ -52,16 +51,16 @@ def record_table(matrix: np.ndarray) -> Columns:
     lat_deg[no_fix] = np.nan
     lon_deg[no_fix] = np.nan
     table = {
-        "time_s": matrix[:, _T].copy(),
+        "time_s": fields["timestamp"].copy(),
         "lat_deg": lat_deg,
         "lon_deg": lon_deg,
-        "altitude_m": _first_known(matrix[:, _ENHANCED_ALTITUDE], matrix[:, _ALTITUDE]),
-        "distance_m": matrix[:, _DISTANCE].copy(),
-        "speed_mps": _first_known(matrix[:, _ENHANCED_SPEED], matrix[:, _SPEED]),
+        "altitude_m": _first_known(fields["enhanced_altitude"], fields["altitude"]),
+        "distance_m": fields["distance"].copy(),
+        "speed_mps": _first_known(fields["enhanced_speed"], fields["speed"]),
         # FIT record.cadence counts one foot (or a crank's rpm); fractional_cadence is its
         # fraction. Doubling waits until the sport is known.
-        "raw_cadence": matrix[:, _CADENCE] + np.nan_to_num(matrix[:, _FRACTIONAL_CADENCE]),
-        "hr_bpm": matrix[:, _HR].copy(),
+        "raw_cadence": fields["cadence"] + np.nan_to_num(fields["fractional_cadence"]),
+        "hr_bpm": fields["heart_rate"].copy(),
     }
     # Numpy throughout: a pandas frame a file costs more than the rest of its reading.
     is_repeat = np.diff(table["time_s"]) == 0

@@ -16,7 +16,7 @@ from typing import Any
 
 from analyzer.classify import sport_of
 from analyzer.errors import FileErrorKind
-from analyzer.importers._track import Track, lap, track_points, record_of
+from analyzer.importers._track import Track, lap, record_of, track_points
 from analyzer.importers.base import Problem, Record
 from analyzer.importers.fit.clock import FIT_SYSTEM_TIME_BELOW, Clock
 from analyzer.importers.fit.decode import Content, Session
