@@ -155,8 +155,12 @@ _TOKEN = re.compile(
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+|(?<=[.!?])$")
 _ABBREVIATED_WORD = re.compile(r"(\w+)\.$")
 _DIGIT = re.compile(r"\d")
-# Python's own parse of a regular expression (the module re compiles with), for `_gated`
-_RE_PARSER: Any = importlib.import_module("re._parser")
+# Python's own parse of a regular expression (the module re compiles with), for `_gated`. It
+# is private: a Python without it reads every note the same, only slower (no gate).
+try:
+    _RE_PARSER: Any = importlib.import_module("re._parser")
+except ImportError:
+    _RE_PARSER = None
 _WIDEST_RANGE = 1000  # a character range wider than this is no gate
 _ELISION = re.compile(r"^(l|d|j|n|m|s|c|t|qu|un|dell|all|nell|sull)'(\w.*)$")
 # A letter written three times or more ("sooooore", "kneeee") is read written twice
@@ -514,10 +518,15 @@ def _gated(pattern: str) -> str:
     """A pattern behind a look at the characters it can start with, so a search tries it only
     where one of them stands (Python's re would try every phrase of the one pass at every
     word's start); the pattern alone when they cannot be told. It matches what it matched."""
-    parsed = _RE_PARSER.parse(pattern)
-    if parsed.state.flags & ~_RE_PARSER.SRE_FLAG_UNICODE:  # "(?i)", "(?x)": no gate
+    if _RE_PARSER is None:
         return pattern
-    first = _first_characters(list(parsed))
+    try:
+        parsed = _RE_PARSER.parse(pattern)
+        if parsed.state.flags & ~_RE_PARSER.SRE_FLAG_UNICODE:  # "(?i)", "(?x)": no gate
+            return pattern
+        first = _first_characters(list(parsed))
+    except AttributeError:  # a Python whose parser names its parts otherwise: no gate
+        return pattern
     if first is None or first[1]:  # unknown, or it may match nothing: no gate
         return pattern
     return "(?=[" + "".join(re.escape(character) for character in sorted(first[0])) + "])" + pattern

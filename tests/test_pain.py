@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from analyzer import pain
 from analyzer.pain import KneePain, _gated, is_red_flag, knee_clear_in, knee_notes, knee_pain_in
 
 KNEE_PAIN = [
@@ -1232,3 +1233,10 @@ def test_a_pattern_behind_its_first_characters_matches_what_it_matched(pattern):
         assert re.findall(_gated(pattern), text) == re.findall(pattern, text)
     assert _gated(r"\bab|cd").startswith("(?=[ac])")
     assert _gated(r"\w+x") == r"\w+x"  # cannot be told: no gate
+
+
+def test_a_python_without_its_private_parser_reads_the_same_without_gates(monkeypatch):
+    monkeypatch.setattr(pain, "_RE_PARSER", None)
+    assert _gated(r"\bab|cd") == r"\bab|cd"
+    monkeypatch.setattr(pain, "_RE_PARSER", object())  # a parser that names its parts otherwise
+    assert _gated(r"\bab|cd") == r"\bab|cd"
