@@ -1,11 +1,14 @@
 """Reading knee pain from notes: which sentences are knee pain, which knee, how bad, red flags."""
 
+import re
+
 import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from analyzer.pain import KneePain, is_red_flag, knee_clear_in, knee_notes, knee_pain_in
+from analyzer import pain
+from analyzer.pain import KneePain, _gated, is_red_flag, knee_clear_in, knee_notes, knee_pain_in
 
 KNEE_PAIN = [
     "left knee sore",
@@ -1218,3 +1221,22 @@ def test_a_teammates_knee_is_another_persons(text):
 )
 def test_a_talk_given_by_someone_on_knee_pain_is_a_topic(text):
     assert knee_pain_in(text) is None
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [r"\bknee|calf", r"(?:ab)?c", r"\w+x", r"x*y", r"(?<![\w.])(?:l|li)\.", r"[^a]b|c", r"(?i)k"],
+)
+def test_a_pattern_behind_its_first_characters_matches_what_it_matched(pattern):
+    texts = ["knee calf abc c x yx y", "li. l. l.knee", "Kb ab cb", "xxy cy", ""]
+    for text in texts:
+        assert re.findall(_gated(pattern), text) == re.findall(pattern, text)
+    assert _gated(r"\bab|cd").startswith("(?=[ac])")
+    assert _gated(r"\w+x") == r"\w+x"  # cannot be told: no gate
+
+
+def test_a_python_without_its_private_parser_reads_the_same_without_gates(monkeypatch):
+    monkeypatch.setattr(pain, "_RE_PARSER", None)
+    assert _gated(r"\bab|cd") == r"\bab|cd"
+    monkeypatch.setattr(pain, "_RE_PARSER", object())  # a parser that names its parts otherwise
+    assert _gated(r"\bab|cd") == r"\bab|cd"
