@@ -281,14 +281,14 @@ def _dropped(
         ("moving_s",),
         "moving time",
         "longer than the whole activity",
-        lambda at: f"{_clock(moving_s[at])} moving in {_clock(elapsed_s[at])}",
+        lambda at: f"{_clock(float(moving_s[at]))} moving in {_clock(float(elapsed_s[at]))}",
         len(_TOTALS),
     )
     moving_s = values.get("moving_s", missing)
     distance_m = values.get("distance_m", missing)
     duration_s = np.where(np.isnan(moving_s) | (moving_s == 0), elapsed_s, moving_s)
     for foot, limit_mps in ((True, MAX_FOOT_SPEED_MPS), (False, MAX_SPEED_MPS)):
-        with np.errstate(invalid="ignore", divide="ignore"):
+        with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
             fast = (
                 (np.nan_to_num(distance_m) != 0)
                 & (np.nan_to_num(duration_s) != 0)
@@ -301,10 +301,7 @@ def _dropped(
             "distance",
             f"covered faster than {'anyone runs' if foot else 'any sport goes'} "
             f"({_speed(limit_mps)})",
-            lambda at: (
-                f"{_km(distance_m[at])} in {_clock(duration_s[at])}, "
-                f"{_speed(distance_m[at] / duration_s[at])}"
-            ),
+            lambda at: _covered(float(distance_m[at]), float(duration_s[at])),
             len(_TOTALS) + 1,
         )
     for check, spec in enumerate(_READINGS, start=len(_TOTALS) + 2):
@@ -320,7 +317,7 @@ def _dropped(
         ("start_lat_deg", "start_lon_deg"),
         "start position",
         "off the globe (latitude within ±90, longitude within ±180)",
-        lambda at: _position(lat_deg[at], lon_deg[at]),
+        lambda at: _position(float(lat_deg[at]), float(lon_deg[at])),
         _POSITION_CHECK,
     )
     return dropped
@@ -334,6 +331,10 @@ def _numbers(column: pd.Series) -> np.ndarray:
         return column.to_numpy(dtype=float, na_value=np.nan)
     numbers = (_number(value) for value in column.tolist())
     return np.array([np.nan if number is None else number for number in numbers], dtype=float)
+
+
+def _covered(distance_m: float, duration_s: float) -> str:
+    return f"{_km(distance_m)} in {_clock(duration_s)}, {_speed(distance_m / duration_s)}"
 
 
 def _position(lat_deg: float, lon_deg: float) -> str:
