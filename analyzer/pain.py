@@ -17,7 +17,8 @@ sentence:
   measures the distance), unless the word is a real word of the language ("knew", "tight"). A
   side written onto the knee word is its side ("lknee", "linkerknie", "venstreknæet"). Another
   part written together with its pain or another part is that part ("Wadenschmerzen",
-  "kuitpijn", "lårmuskler"), in the languages that write words together.
+  "kuitpijn", "lårmuskler"), in the languages that write words together. A part's word in a
+  phrase that names no part ("back down", "walked back", "on foot", "à pied", "zu Fuß") is none.
 - **Evidence.** Pain words (pain, sore, ache, hurt, niggle, and the runners' verbs: bothering,
   bugging, killing me, grumbling, playing up, flaring ...), red flags, scores, and "not
   fine"/"hasn't gone away yet" (a good state or a resolution negated). Each belongs to the
@@ -39,25 +40,27 @@ sentence:
 - **Frames.** From its cue to the end of the clause, nothing is current pain: the past recalled
   ("last year's knee injury", "remember when my knee swelled up", "back in 2022"), the
   hypothetical ("hope the knee holds up", "if it flares", "worried the knee might"), a topic
-  ("a podcast on runner's knee", "coach asked about my knee", a title in quotes beside what one
-  reads: "the 'knee pain' thread"), another person ("my buddy has knee pain", "she said", "my
-  athlete reports"; but a coach's "athlete reports L knee pain" is the log's own runner).
+  ("a podcast on runner's knee", "a talk by the club physio on", "coach asked about my knee", a
+  title in quotes beside what one reads: "the 'knee pain' thread"), another person ("my buddy
+  has knee pain", "my teammate hurt her knee", "she said", "my athlete reports"; but a coach's
+  "athlete reports L knee pain" is the log's own runner).
   "Better than last year" compares with the past: no pain eases today; a year right after an
   injury is the past too ("knäskada 2020"). Pain said before, then nothing now ("antes me
-  dolía la rodilla, ahora nada", "... Heute gar nichts") is a knee fine now.
+  dolía la rodilla, ahora nada", "... Heute gar nichts") is a knee fine now; "no" said of a
+  thing ("hoy no corro", "oggi niente corsa": no run today) is not.
 
-Scores out of ten are read in every common form: "7/10", "7 / 10", "4/10ish", "~4/10", "7 out
-of 10", "three out of ten", "6 of 10" (only when the words make it a rating: "km 7 of 10" and
-"7 of 10 reps" are counts), "pain 7", "VAS 4", "(pain 3)", "around a 3", "maybe a 4", "a
-solid six", "noch so ne 3", "5 em 10", a bare number right after the knee or a side ("L knee
-5", "L 3 R 0"). A range
-counts its higher end ("6-7/10"), a change its latest ("3/10 -> 5/10", "started at 3/10,
-finished at 6/10", "3/10 this morning, now 1/10"), scores side by side the highest ("L 2/10,
-R 4/10" is both knees at 4; "3/10 walking, 5/10 running" is 5). A score of before
-("yesterday", "from") gives way to a current one, bare or not ("6/10 yesterday, today down
-to 4", "3 at the start, 5 by the finish"); an effort rating beside a score is its own ("knee
-0/10, RPE 8"). Effort ratings are never pain ("RPE 7",
-"effort 8/10", "a 7/10 effort", "a 9/10 run").
+Scores out of ten are read in every common form: "7/10", "7 / 10", "4/10ish", "~4/10", "7 out of
+10", "three out of ten", "6 of 10" (only when the words make it a rating: "km 7 of 10" and "7 of
+10 reps" are counts), "pain 7", "VAS 4", "(pain 3)", "around a 3", "maybe a 4", "a solid six",
+"noch so ne 3", "5 em 10", a bare number right after the knee or a side ("L knee 5", "L 3 R 0").
+A range counts its higher end ("6-7/10"), a change its latest ("3/10 -> 5/10", "started at 3/10,
+finished at 6/10", "3/10 this morning, now 1/10", "was 5, now 3"), scores side by side the
+highest ("L 2/10, R 4/10" is both knees at 4; "3/10 walking, 5/10 running" is 5). A score of
+before ("yesterday", "from") gives way to a current one, bare or not ("6/10 yesterday, today
+down to 4", "3 at the start, 5 by the finish"); an effort rating beside a score is its own
+("knee 0/10, RPE 8"). Effort ratings are never pain ("RPE 7", "effort 8/10", "a 7/10 effort", "a
+9/10 run"), nor are dates ("Mon 4/10", "4/10/2026") and minutes ("r=1'", "5'30"). A score out of
+five is read out of ten ("2/5" is 4/10, "3 sur 5" 6).
 
 Red flags (see a professional at once: docs/EVIDENCE.md#knee-pain-note): swelling ("puffed
 up"), locking ("catches", "stuck"), giving way ("buckled", "went out from under me", "eingeknickt"),
@@ -140,6 +143,7 @@ _IT_BAND = r"\bit[- ]?bands?\b|\biliotibial(?: band| tract)?\b|\bitb\b"
 _TOKEN = re.compile(
     r"_(?:of)?score_[\d.,]+_|_[a-z_]+_"  # what the phrases made
     r"|\d+:\d+"  # a time or a pace: never a score
+    r"|\d+['′]\d*(?:''|[\"″])?(?!\w)"  # minutes and seconds ("r=1'", "5'30"): never a score
     r"|\d+(?:[.,]\d+)?(?:[^\W\d_]+|%)?"  # a number, with a unit glued on ("10k", "3rd")
     r"|[^\W\d_]+(?:'[^\W\d_]+)*"  # a word
     r"|[,;:()\[\]|?¶~]|(?<=\s)[-–—](?=\s)"  # the marks that end a clause
@@ -171,6 +175,7 @@ _ASIDE_MAX_TOKENS = 2  # "(ITB?)": a bracket this short is part of its clause
 _SCORE_CONTEXT_TOKENS = 3  # "finished at 6/10", "3/10 this morning": a score's time
 _SENTENCES_BACK = 2  # evidence in a sentence naming no body part: the part named this far back
 _TYPO_MIN_CHARS = 3
+_WEEKDAY_MIN_CHARS = 3  # "Mon 4/10" is a date; "so 4/10" ("so", German Sunday) may be a score
 _EFFORT = "_effort_"  # an effort rating, whole ("RPE 8/10"): never the pain's score
 _BARE_CONTRACTIONS = {
     "dont", "didnt", "isnt", "wasnt", "doesnt", "hasnt", "havent", "wont", "cant", "arent",
@@ -190,6 +195,8 @@ OF_SCORE, LATER, BREAK, PAST = 1 << 32, 1 << 33, 1 << 34, 1 << 35
 LOCATION, FROM, OTHER_PERSON, OWN, PRONOUN = 1 << 36, 1 << 37, 1 << 38, 1 << 39, 1 << 40
 NO_WEIGHT = 1 << 41
 FLAGS = SWELLING | LOCKING | GIVING_WAY | SHARP | NO_WEIGHT
+# what may follow a "nothing" said of now: "now nothing at all", "heute gar nichts gespürt"
+_NOTHING_FILLERS = NEGATION | NEGATION_FILLER | STATE_FILLER | ANSWER_NO | BREAK
 PARTS = KNEE | KNEE_PAIN | OTHER_PART
 SIDE = LEFT | RIGHT | BOTH
 # what a clause that says a side on its own may hold besides the side: "la derecha", "R. Hurts"
@@ -222,6 +229,7 @@ _PLACEHOLDERS = {
     "_again_": CONTINUING,  # "knee pain is back": not the back
     "_good_": GOOD,  # "better than ever"
     "_hedged_": 0,  # "ok-ish", "so lala": neither fine nor sore, so the knee is not fine
+    "_no_part_": 0,  # "back down", "on foot": a part's word naming no part
     "_left_": LEFT,  # "li.", "v.": a side written short, with its period
     "_right_": RIGHT,  # "dr.", "h."
 }
@@ -269,7 +277,7 @@ class _Grammar:
             elided = _ELISION.match(found)
             if elided:  # "l'anno", "d'une": the article keeps its mark ("d'" is not "d", right)
                 tokens += [f"{elided[1]}'", elided[2].strip("'")]
-            elif token := found.strip("'"):
+            elif token := found if found[0].isdigit() else found.strip("'"):
                 tokens.append(token)
         return tokens
 
@@ -387,6 +395,7 @@ def _grammar(language: str) -> _Grammar:
         (words.no_longer_pattern, " _not_ "),
         (words.pain_phrase_pattern, " _pain_ "),
         (words.returned_pattern, " _again_ "),
+        (words.not_part_pattern, " _no_part_ "),  # "back down", "à pied": no part
         (words.hedged_pattern, " _hedged_ "),
         (words.good_phrase_pattern, " _good_ "),
     ]
@@ -523,7 +532,11 @@ def _scores(words: Words) -> re.Pattern[str]:
     slash = r"\s*/\s*10\b(?:\s*ish\b)?"
     out_of = rf"{slash}|\s+(?:out of|{words.out_of_pattern})\s+10\b"
     effort = words.effort_pattern
+    weekdays = _alternatives(day for day in words.weekdays if len(day) >= _WEEKDAY_MIN_CHARS)
     forms = [
+        # a date is no score: "Mon 4/10", "4/10/2026"
+        rf"(?P<date>\b(?:{weekdays})\.?,?\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b"
+        r"|(?<![\d.,/])\d{1,2}/\d{1,2}/\d{2,4}\b)",
         rf"(?P<effort>\b(?:{effort})\s*(?:was|of|at|:|=)?\s*{_number('e1')}(?:{out_of})?"
         rf"|{_number('e2')}(?:{out_of})\s*(?:{effort})\b(?!\s*(?:[:=]\s*)?\d))",  # not "0/10 RPE 8"
         rf"(?P<change>{_number('c1')}(?:{out_of})?\s*(?:{words.change_pattern})\s*"
@@ -531,6 +544,9 @@ def _scores(words: Words) -> re.Pattern[str]:
         rf"(?P<range>{_number('r1')}\s*(?:{words.range_pattern})\s*{_number('r2')}(?:{out_of}))",
         rf"(?P<slash>{_number('s1')}{slash})",
         rf"(?P<of>{_number('o1')}\s+(?:out of|{words.out_of_pattern})\s+10\b)",
+        # out of five, as some physios and apps rate: read out of ten ("2/5" is 4/10)
+        rf"(?P<five>{_number('f1')}\s*/\s*5\b(?![/.,]\d))",
+        rf"(?P<offive>{_number('v1')}\s+(?:out of|{words.out_of_pattern})\s+5\b(?![/.,]\d))",
         # a range without "/10" ("knee pain 3-4"): its higher end, a bare number to be judged
         rf"(?P<bare>(?<![-–]){_number('b1')}\s*[-–]\s*{_number('b2')})(?![\d/.,:-]|\s*(?:{words.count_pattern})\b)",
     ]
@@ -538,6 +554,8 @@ def _scores(words: Words) -> re.Pattern[str]:
 
 
 def _score_token(match: re.Match[str]) -> str:
+    if match["date"] is not None:
+        return " _date_ "
     if match["effort"] is not None:
         return " _effort_ "
     if match["change"] is not None:
@@ -549,8 +567,17 @@ def _score_token(match: re.Match[str]) -> str:
         return f" _score_{match['s1']}_ "
     if match["of"] is not None:
         return f" _ofscore_{match['o1']}_ "
+    if match["five"] is not None:
+        return f" _score_{_of_five(match['f1'])}_ "
+    if match["offive"] is not None:
+        return f" _ofscore_{_of_five(match['v1'])}_ "
     low, high = (float(match[name].replace(",", ".")) for name in ("b1", "b2"))
     return f" {match['b2'] if high >= low else match['b1']} "
+
+
+def _of_five(number: str) -> str:
+    """A score out of five, written out of ten ("2" -> "4", "2,5" -> "5")."""
+    return f"{float(number.replace(',', '.')) * 10 / 5:g}"
 
 
 def _word_kinds(words: Words) -> dict[str, int]:
@@ -1123,7 +1150,7 @@ class _Note:
         clause says nothing of a knee, and it or the clause before (in the same sentence, saying
         nothing of one either) says now."""
         clause = self.clause[index]
-        if not self._says_nothing_of_the_knee(clause):
+        if not self._says_nothing_of_the_knee(clause) or self._negates_a_thing(index):
             return False
         start = self.clause.index(clause)
         before = start > 0 and self.sentence[start - 1] == self.sentence[index]
@@ -1131,6 +1158,17 @@ class _Note:
             before
             and self._says_nothing_of_the_knee(clause - 1)
             and self._clause_says_now(clause - 1)
+        )
+
+    def _negates_a_thing(self, index: int) -> bool:
+        """Whether "no" here denies a thing named after it ("hoy no corro", "oggi niente
+        corsa", "today no run"), not the pain: a word after it in its clause that is no filler
+        ("ahora nada", "heute gar nichts gespürt", "now nothing at all")."""
+        clause = self.clause[index]
+        return any(
+            not self.kinds[at] & _NOTHING_FILLERS
+            for at in range(index + 1, len(self.tokens))
+            if self.clause[at] == clause
         )
 
     def _says_nothing_of_the_knee(self, clause: int) -> bool:
@@ -1483,7 +1521,18 @@ class _Note:
         ]
         return any(self.kinds[at] & (SCORE | OF_SCORE | NUMBER) for at in before) and bool(
             self.grammar.earlier.search(" ".join(self.tokens[at] for at in before))
+            or self._is_said_now(index)
         )
+
+    def _is_said_now(self, index: int) -> bool:
+        """Whether "now" comes right before the number ("was 5, now 3", "war 5, jetzt 3",
+        "era 5, ahora 3", "i dag 3")."""
+        said = [
+            self.tokens[at]
+            for at in range(max(0, index - 2), index)
+            if self.clause[at] == self.clause[index]
+        ]
+        return any(self.grammar.now.fullmatch(" ".join(said[start:])) for start in range(len(said)))
 
     def _score(self, index: int, value: float) -> None:
         group = self._owner(index, _SCORE_WINDOW_TOKENS)

@@ -1085,3 +1085,136 @@ def test_a_past_injury_fine_now_is_no_pain_now(text):
 )
 def test_pain_since_a_year_or_gone_by_now_is_todays_pain(text):
     assert side_and_score(text) == (None, 3.0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "6x800 r=90'', legs good, no knee pain",
+        "10x1' on 1' off, knee fine",
+        "Intervalle 8x3' p=1'30, keine Knieschmerzen",
+        "Series 6x1000 rec 2', rodilla sin dolor",
+        "Ripetute 5x2' r 1', ginocchio a posto",
+        "intervaller 6x3' p 1', ingen smerter i knæet",
+    ],
+)
+def test_minutes_and_seconds_after_a_side_letter_are_no_score(text):
+    assert knee_pain_in(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("right knee sore, physio scale 3/5", 6.0),
+        ("knee ache 1 out of 5 today", 2.0),
+        ("Knie links 2/5 auf der Skala der Physio", 4.0),
+        ("douleur genou droit 3 sur 5", 6.0),
+        ("dolor en la rodilla, 2 de 5", 4.0),
+        ("ginocchio sinistro dolorante, 2,5/5", 5.0),
+        ("pijn in mijn knie, 4/5", 8.0),
+        ("dor no joelho 1/5", 2.0),
+    ],
+)
+def test_a_score_out_of_five_is_read_out_of_ten(text, score):
+    pain = knee_pain_in(text)
+    assert pain is not None and pain.score_of_10 == score
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("Tue 3/10: 8 km easy, left knee sore", None),
+        ("Sat 4/10 - long run, knee pain 2/10", 2.0),
+        ("5/10/2026 knee sore after the hills", None),
+        ("Donnerstag 7/10 Knie tut weh, 3/10", 3.0),
+        ("samedi 6/10, genou douloureux", None),
+        ("Wed 12/10 - knee ache, 2/5 going downstairs", 4.0),
+    ],
+)
+def test_a_date_is_no_score(text, score):
+    pain = knee_pain_in(text)
+    assert pain is not None and pain.score_of_10 == score
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("knee sore, a bit better (was 6, now 4)", 4.0),
+        ("Knie war 5, jetzt 2", 2.0),
+        ("genou à 6, maintenant 3", 3.0),
+        ("rodilla: era un 5, ahora 3", 3.0),
+        ("ginocchio era 6, adesso 4", 4.0),
+        ("knie was 5, nu 2", 2.0),
+        ("joelho era 5, agora 2", 2.0),
+    ],
+)
+def test_was_then_now_is_the_current_score(text, score):
+    pain = knee_pain_in(text)
+    assert pain is not None and pain.score_of_10 == score
+
+
+@pytest.mark.parametrize(
+    ("text", "side", "score"),
+    [
+        ("Left knee grumbling on the way back down. Pain around 3.", "left", 3.0),
+        ("Had to walk back, right knee stiff and sore. Maybe a 5.", "right", 5.0),
+        ("Rentré à pied, genou gauche douloureux. Douleur environ 4.", "left", 4.0),
+        ("Volví a pie, rodilla derecha dolorida. Dolor unos 3.", "right", 3.0),
+        ("Tornato a piedi, ginocchio destro dolorante. Dolore circa 4.", "right", 4.0),
+        ("Zu Fuß zurück, linkes Knie tut weh. Schmerz etwa 3.", "left", 3.0),
+    ],
+)
+def test_a_part_word_naming_no_part_leaves_the_next_sentence_to_the_knee(text, side, score):
+    assert side_and_score(text) == (side, score)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Left knee swollen, can't put weight on it. No run today.",
+        "Linkes Knie geschwollen und blockiert. Heute kein Lauf.",
+        "Genou droit gonflé et bloqué, aujourd'hui pas de course.",
+        "Rodilla derecha bloqueada y hinchada. Hoy no entreno.",
+        "Ginocchio destro gonfio e non riesco ad appoggiare il piede, oggi niente allenamento",
+        "Linkerknie opgezwollen, vandaag geen training",
+        "Venstre knæ hævet og låst, i dag ingen løb",
+        "Joelho esquerdo inchado e travou, hoje não corri",
+    ],
+)
+def test_a_red_flag_then_no_run_today_is_still_the_red_flag(text):
+    assert is_red_flag(knee_pain_in(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my teammate hurt her knee on the trail, I walked her back. I'm fine.",
+        "Mein Vereinskamerad verletzte sich am Knie. Mir geht's gut.",
+        "Ma coéquipière s'est blessée au genou hier. Moi ça va.",
+        "Mi compañero se lesionó la rodilla en la bajada. Yo bien.",
+        "Il mio compagno di squadra si è fatto male al ginocchio. Io tutto ok.",
+        "Mijn teamgenoot blesseerde zijn knie. Ik voel me goed.",
+        "Min holdkammerat vred knæet på stien. Jeg har det fint.",
+        "Min lagkamrat skadade knät i backen. Jag mår bra.",
+        "Lagkameraten min vridde kneet i løypa. Jeg har det fint.",
+        "Meu companheiro de equipe machucou o joelho. Eu estou bem.",
+    ],
+)
+def test_a_teammates_knee_is_another_persons(text):
+    assert knee_pain_in(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Great talk by the club physio on runner's knee tonight.",
+        "Vortrag vom Vereinsphysio über Knieschmerzen beim Laufen.",
+        "Conférence du kiné sur le syndrome de l'essuie-glace et la douleur au genou.",
+        "Charla de una fisio sobre el dolor de rodilla.",
+        "Conferenza del fisioterapista sul dolore al ginocchio.",
+        "Lezing van de fysio over knieklachten bij lopers.",
+        "Palestra do fisioterapeuta sobre dor no joelho.",
+    ],
+)
+def test_a_talk_given_by_someone_on_knee_pain_is_a_topic(text):
+    assert knee_pain_in(text) is None

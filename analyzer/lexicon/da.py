@@ -8,6 +8,9 @@ _MEDIA = (  # what one reads, hears or watches: a topic, not a feeling
     r"|udsendelse)(?:en|et|s|er|erne)?"
 )
 
+# who gives the talk or writes the piece: "et foredrag af fysioterapeuten om"
+_AUTHOR = r"(?:(?:af|fra|med|ved)\s+(?:\w+\s+){0,2}\w+\s+)?"
+
 WORDS = Words(
     markers=(
         "og", "efter", "mit", "min", "er", "ikke", "knæ", "knæet", "knæene", "ondt", "lidt",
@@ -47,6 +50,7 @@ WORDS = Words(
         r"|\b(?:afbrød|udgik|sprang over|dnf)\b"
         r"|\bpå grund af (?=(?:mit |det )?(?:venstre |højre )?knæ)"
     ),
+    not_part_pattern=r"\btil fods\b|\bpå benene\b",
     other_part_pattern=(
         r"læg|læggen|lægge|læggene|skinneben\w*|ankel|anklen|fod|foden|fødder|hæl|hælen|"
         r"achilles\w*|baglår\w*|forlår\w*|lår|låret|lårene|hofte|hoften|balde|ballen|ryg|ryggen|"
@@ -115,12 +119,13 @@ WORDS = Words(
         r"\b(?!atlet(?:en)?\b)"
         r"(?:(?:min|mit|vores|en|et)\s+(?:\w+\s+)?)?"
         r"(?:atlet|atleten|ven|veninde|kone|mand|kæreste|bror|søster"
-        r"|træner|makker|søn|datter|kollega|løbemakker|kammerat|hund|far|mor|farfar|morfar"
+        r"|træner|makker|\w*kammerat\w*|søn|datter|kollega|løbemakker|kammerat|hund|far|mor|farfar|morfar"
         r"|farmor|mormor|onkel|moster|faster|nabo|barn|samlever|samleveren|konen|manden"
         r"|kæresten|broren|søsteren|træneren|sønnen|datteren|kollegaen|kammeraten|vennen"
         r"|veninden|naboen|hunden|makkeren|løbemakkeren)"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
-        r"(?=\s+(?:har|havde|er|var|siger|sagde|klager|med|mærker|mærkede|fik|fortalte|meldte)\b)"
+        r"(?=\s+(?:har|havde|er|var|siger|sagde|klager|med|mærker|mærkede|fik|fortalte|meldte"
+        r"|skadede|vred|forstuvede)\b)"
     ),
     pronouns=("det",),
     own=("mit", "min", "mine"),
@@ -131,7 +136,7 @@ WORDS = Words(
     ),
     topic_pattern=(
         rf"\b{_MEDIA}"
-        r"\s+(?:\w+\s+)?(?:om)\b|\b(?:læste|læst|spurgte|spurgt|snakkede|talte|hørt|hørte"
+        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:om)\b|\b(?:læste|læst|spurgte|spurgt|snakkede|talte|hørt|hørte"
         r"|lyttede|lyttet|kiggede)\s+(?:\w+\s+)?(?:om|hvordan|hvis|at)\b"
     ),
     media_pattern=_MEDIA,

@@ -7,6 +7,9 @@ _MEDIA = (  # what one reads, hears or watches: a topic, not a feeling
     r"|thread|post|interview|sendung|doku|kapitel|webinar|kurs)(?:s|n|en|e)?"
 )
 
+# who gives the talk or writes the piece: "ein Vortrag vom Physio über"
+_AUTHOR = r"(?:(?:von|vom|mit|des|der)\s+(?:\w+\s+){0,2}\w+\s+)?"
+
 WORDS = Words(
     markers=(
         "der", "die", "das", "und", "nach", "mit", "ist", "war", "ein", "eine", "mein", "meine",
@@ -44,6 +47,7 @@ WORDS = Words(
         r"|\b(?:abgebrochen|ausgestiegen|ausgelassen|dnf)\b"
         r"|\bwegen (?=(?:dem |des |meinem )?(?:linken |rechten )?knie)"
     ),
+    not_part_pattern=r"\bzu fuß\b|\bam fuß (?:des|der|vom)\b",
     other_part_pattern=(
         r"waden?|schienbeine?|kn(?:ö|oe)chel|f(?:u|ü)(?:ss|ß)|f(?:ü|ue)(?:ss|ß)e|fersen?|"
         r"achillessehnen?|(?:ober|unter)schenkeln?|h(?:ü|ue)ften?|r(?:ü|ue)cken|zehe?n?|beine?n?|muskelkater|"
@@ -100,6 +104,7 @@ WORDS = Words(
         "meinen", "irgendwelche", "linke", "linken", "linkes", "rechte", "rechten", "rechtes",
         "beide", "beiden", "spürbaren", "spürbare", "echten", "große", "großen", "mir",
         "hat", "hatte", "habe", "tat", "tut", "einmal", "ein", "bisschen", "mit",
+        "gespürt", "gemerkt", "bemerkt",
     ),
     negations_after=("nicht", "nie", "kaum"),
     left=("links", "linke", "linkes", "linken", "linker", "li"),
@@ -119,10 +124,10 @@ WORDS = Words(
         r"\b(?!athlet(?:in)?\b)"
         r"(?:(?:mein|meine|unser|unsere|ein|eine)\s+(?:\w+\s+)?)?(?:freund|freundin|frau|mann"
         r"|partner|partnerin|bruder|schwester|tochter|sohn|\w*kolleg\w*|\w*partner\w*|\w*freund\w*"
-        r"|athlet\w*|läufer\w*|hund|vater|mutter|opa|oma|onkel|tante|kind|nachbar\w*|trainer\w*)"
+        r"|\w*kamerad\w*|athlet\w*|läufer\w*|hund|vater|mutter|opa|oma|onkel|tante|kind|nachbar\w*|trainer\w*)"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
         r"(?=\s+(?:hat|hatte|ist|war|sagt|sagte|klagt|klagte|mit|spürt|spürte|bekam|erzählt|meldet"
-        r"|meldete)\b)"
+        r"|meldete|verletzte|verdrehte)\b)"
     ),
     pronouns=("es",),
     own=("mein", "meine", "meinem", "meinen", "meiner"),
@@ -134,7 +139,7 @@ WORDS = Words(
     ),
     topic_pattern=(
         rf"\b{_MEDIA}"
-        r"\s+(?:\w+\s+)?(?:über|zu|zum|zur)\b|\b(?:gelesen|gefragt|fragte|fragt|gesprochen"
+        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:über|zu|zum|zur)\b|\b(?:gelesen|gefragt|fragte|fragt|gesprochen"
         r"|geredet|recherchiert|erkundigt|gehört)\s+(?:\w+\s+)?(?:über|nach|wie|ob|dass)\b"
         r"|\b(?:über|von)(?=(?:\s+\w+){1,3}\s+(?:gelesen|gehört|angehört|gesprochen"
         r"|geredet|gelernt|gesehen|angeschaut|geschaut)\b)"

@@ -7,6 +7,9 @@ _MEDIA = (  # what one reads, hears or watches: a topic, not a feeling
     r"|webinar|talk|lecture|chapter|youtube|documentary|course|interview|newsletter)s?"
 )
 
+# who gives the talk or writes the piece: "a talk by the physio on"
+_AUTHOR = r"(?:(?:by|from|of)\s+(?:\w+\s+){0,2}\w+\s+)?"
+
 WORDS = Words(
     markers=(
         "the", "and", "my", "was", "after", "with", "felt", "bit", "today", "run", "knee",
@@ -75,7 +78,7 @@ WORDS = Words(
     ),
     topic_pattern=(
         rf"\b{_MEDIA}"
-        r"\s+(?:\w+\s+)?(?:on|about|re)\b|\b(?:read|reading|researching|googl\w+|watched"
+        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:on|about|re)\b|\b(?:read|reading|researching|googl\w+|watched"
         r"|watching|learn\w*|asked|asking|asks|talked|talking|chatted|chatting|heard"
         r"|hearing|listened|listening)\s+(?:up\s+)?(?:about|on|how|if|whether|that)\b"
     ),
@@ -103,6 +106,11 @@ WORDS = Words(
         r"|gave up)\b"
         r"|\bbecause of (?=(?:my |the )?(?:left |right )?kne)"
         r"|\bdue to (?=(?:my |the )?(?:left |right )?kne)"
+    ),
+    not_part_pattern=(
+        r"\bback (?:down|up|home|to)\b|\bback and forth\b|\bon foot\b"
+        r"|\b(?:way|ran|run|running|jogged|jog|jogging|walked|walk|walking|headed|head|heading"
+        r"|drove|drive|limped|limp|limping|hobbled|hobble) back\b"
     ),
     other_part_pattern=(
         r"calf|calves|shins?|ankles?|foot|feet|heels?|achilles|hamstrings?|hammys?|quads?|"

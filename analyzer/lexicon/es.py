@@ -7,6 +7,9 @@ _MEDIA = (  # what one reads, hears or watches: a topic, not a feeling
     r"|documental|foro|hilo|post|capítulo|webinar|curso|entrevista|reportaje)s?"
 )
 
+# who gives the talk or writes the piece: "charla del fisio sobre"
+_AUTHOR = r"(?:(?:del|de|por|con)\s+(?:\w+\s+){0,2}\w+\s+)?"
+
 WORDS = Words(
     markers=(
         "el", "los", "las", "y", "después", "despues", "con", "mi", "mis", "una", "rodilla",
@@ -47,6 +50,7 @@ WORDS = Words(
         r"|\botra vez no\b|\bdijo que no\b|\bse neg\w*"
         r"|\b(?:abandoné|abandono|cancelé|me salté|dnf)\b|\bpor culpa de (?=(?:la |mi )?rodilla)"
     ),
+    not_part_pattern=r"\ba pie\b|\bde pie\b|\bal pie de\b",
     other_part_pattern=(
         r"gemelos?|pantorrillas?|espinillas?|tibias?|tobillos?|pies?|talón|talones|aquiles|"
         r"isquios?|isquiotibiales|cuádriceps|cuadriceps|caderas?|glúteos?|gluteos?|espalda|"
@@ -122,7 +126,7 @@ WORDS = Words(
         r"|papá|mamá|abuel[oa]|tí[oa]|prim[oa]|vecin[oa]|entrenador[a]?)"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
         r"(?=\s+(?:tiene|tenía|tuvo|está|estaba|dice|dijo|se queja|con|siente|sintió|notó|comentó"
-        r"|reportó)\b)"
+        r"|reportó|se|le)\b)"
     ),
     pronouns=(),
     own=("mi", "mis"),
@@ -134,7 +138,7 @@ WORDS = Words(
     ),
     topic_pattern=(
         rf"\b{_MEDIA}"
-        r"\s+(?:\w+\s+)?(?:sobre|acerca)\b|\b(?:leí|leído|preguntó|pregunté|preguntado"
+        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:sobre|acerca)\b|\b(?:leí|leído|preguntó|pregunté|preguntado"
         r"|hablamos|hablé|oí|escuché|vi)\s+(?:\w+\s+)?(?:sobre|por|cómo|si|que)\b"
     ),
     media_pattern=_MEDIA,

@@ -7,6 +7,9 @@ _MEDIA = (  # what one reads, hears or watches: a topic, not a feeling
     r"|documentaire|forum|fil|post|chapitre|webinaire|cours|interview|reportage)s?"
 )
 
+# who gives the talk or writes the piece: "une conférence du kiné sur"
+_AUTHOR = r"(?:(?:(?:de|du|des|par|avec)\s+|d')(?:\w+\s+){0,2}\w+\s+)?"
+
 WORDS = Words(
     markers=(
         "le", "les", "et", "après", "avec", "mon", "ma", "mes", "une", "au", "du", "des",
@@ -47,6 +50,7 @@ WORDS = Words(
         r"|\bpas encore\b|\ba dit non\b|\brefus\w*|\bs'est réveillé\b"
         r"|\b(?:abandonné|abandon|annulé|sauté|dnf)\b|\bà cause (?:du|de mon) (?=(?:\w+ )?genou)"
     ),
+    not_part_pattern=r"\bà pied\b|\bau pied (?:de|du|des)\b",
     other_part_pattern=(
         r"mollets?|tibias?|chevilles?|pieds?|talons?|achille|ischios?|ischio-jambiers|"
         r"quadriceps|quadris?|hanches?|fessiers?|dos|cuisses?|aine|orteils?|voûte|"
@@ -116,10 +120,11 @@ WORDS = Words(
         r"\b(?!athlète\b)"
         r"(?:(?:mon|ma|notre|un|une)\s+(?:\w+\s+)?)?(?:ami|amie|copain|copine|femme|mari"
         r"|partenaire|frère|sœur|soeur|fille|fils|collègue|pote|athlète|coureur|coureuse|chien"
-        r"|père|mère|papa|maman|oncle|tante|cousine?|voisine?|enfant|coéquipière?|entraîneu?r\w*"
+        r"|père|mère|papa|maman|oncle|tante|cousine?|voisine?|enfant|coéquipi(?:er|ère)|entraîneu?r\w*"
         r"|coach)"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
-        r"(?=\s+(?:a|avait|est|était|dit|disait|se plaint|s'est|ressent|ressentait|signale|sent)\b)"
+        r"(?=\s+(?:a|avait|est|était|dit|disait|se plaint|s'est|s'était|se|ressent|ressentait"
+        r"|signale|sent)\b)"
     ),
     pronouns=("il",),
     own=("mon", "ma", "mes"),
@@ -131,7 +136,7 @@ WORDS = Words(
     ),
     topic_pattern=(
         rf"\b{_MEDIA}"
-        r"\s+(?:\w+\s+)?(?:sur|à propos)\b|\b(?:lu|demandé|parlé|discuté|entendu|appris"
+        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:sur|à propos)\b|\b(?:lu|demandé|parlé|discuté|entendu|appris"
         r"|écouté|regardé)\s+(?:\w+\s+)?(?:sur|comment|si|que|qu)\b"
     ),
     media_pattern=_MEDIA,

@@ -8,6 +8,9 @@ _MEDIA = (  # what one reads, hears or watches: a topic, not a feeling
     r"|intervist[ae]|trasmission[ei])"
 )
 
+# who gives the talk or writes the piece: "una conferenza del fisio su"
+_AUTHOR = r"(?:(?:(?:di|del|della|dal|dalla|con|col)\s+|dell')(?:\w+\s+){0,2}\w+\s+)?"
+
 WORDS = Words(
     markers=(
         "il", "lo", "gli", "dopo", "con", "mio", "mia", "una", "ginocchio", "ginocchia",
@@ -46,6 +49,7 @@ WORDS = Words(
         r"|\bdi nuovo no\b|\bha detto no\b|\bsi rifiut\w*|\bsi è svegliato\b"
         r"|\b(?:ritirato|ritiro|saltato|interrotto|dnf)\b|\ba causa (?:del|del mio) (?=ginocchio)"
     ),
+    not_part_pattern=r"\ba piedi\b|\bin piedi\b|\bai piedi (?:di|del|della|dei)\b",
     other_part_pattern=(
         r"polpaccio|polpacci|stinco|stinchi|tibia|tibie|caviglia|caviglie|piede|piedi|"
         r"tallone|talloni|achille|femorali|quadricipite|quadricipiti|anca|anche|glute[oi]|schiena"
@@ -120,7 +124,8 @@ WORDS = Words(
         r"|marito|compagn[oa]|figli[oa]|ragazz[oa]|atleta|cane|collega|padre|madre|papà|mamma"
         r"|nonn[oa]|zi[oa]|cugin[oa]|vicin[oa]|allenat(?:ore|rice))"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
-        r"(?=\s+(?:ha|aveva|è|era|dice|diceva|si lamenta|con|sente|sentiva|segnala|lamenta)\b)"
+        r"(?=\s+(?:ha|aveva|è|era|dice|diceva|si lamenta|con|sente|sentiva|segnala|lamenta"
+        r"|si)\b)"
     ),
     pronouns=(),
     own=("mio", "mia", "miei", "mie"),
@@ -132,7 +137,7 @@ WORDS = Words(
     ),
     topic_pattern=(
         rf"\b{_MEDIA}"
-        r"\s+(?:\w+\s+)?(?:su|sul|sulla|sullo|sui|sulle|riguardo)\b|\b(?:letto|chiesto"
+        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:su|sul|sulla|sullo|sui|sulle|riguardo)\b|\b(?:letto|chiesto"
         r"|parlato|domandato|sentito|ascoltato|guardato|visto)\s+(?:\w+\s+)?(?:di|del"
         r"|della|su|come|se|che)\b"
     ),

@@ -7,6 +7,9 @@ _MEDIA = (  # what one reads, hears or watches: a topic, not a feeling
     r"|forum|draadje|post|hoofdstuk|webinar|cursus|interview|uitzending)(?:s|en)?"
 )
 
+# who gives the talk or writes the piece: "een lezing van de fysio over"
+_AUTHOR = r"(?:(?:van|door|met)\s+(?:\w+\s+){0,2}\w+\s+)?"
+
 WORDS = Words(
     markers=(
         "de", "het", "een", "en", "na", "met", "mijn", "niet", "geen", "pijn", "van", "bij",
@@ -46,6 +49,7 @@ WORDS = Words(
         r"|\b(?:uitgestapt|overgeslagen|afgebroken|dnf)\b"
         r"|\bvanwege (?=(?:de |mijn )?(?:linker|rechter)?knie)"
     ),
+    not_part_pattern=r"\bte voet\b|\bop de been\b|\bvoet bij stuk\b",
     other_part_pattern=(
         r"kuit|kuiten|scheenbeen|scheen|schenen|enkels?|voet|voeten|hiel|hielen|achilles\w*|"
         r"hamstrings?|quadriceps|heup|heupen|bil|billen|rug|dij|dijen|bovenbeen|bovenbenen|onderbenen?|onderbeen|lies|teen|"
@@ -95,6 +99,7 @@ WORDS = Words(
     negation_fillers=(
         "de", "het", "mijn", "m'n", "in", "aan", "last", "van", "had", "heb", "ik", "meer",
         "enkele", "echt", "deed", "doet", "een", "beetje", "centje", "greintje", "spoor",
+        "gemerkt", "gevoeld",
     ),
     negations_after=("niet",),
     left=("links", "linker", "linkse", "linkerknie"),
@@ -113,11 +118,11 @@ WORDS = Words(
         r"\b(?:zag|gezien)\s+(?:een|iemand)\b|"
         r"\b(?!atleet\b)"
         r"(?:(?:mijn|m'n|onze|ons|een)\s+(?:\w+\s+)?)?(?:vriend|vriendin|vrouw|man|partner|broer"
-        r"|zus|trainer|collega|zoon|dochter|maat|loopmaatje|atleet|loper|hond|vader|moeder|opa"
+        r"|zus|trainer|collega|\w*genoot|zoon|dochter|maat|loopmaatje|atleet|loper|hond|vader|moeder|opa"
         r"|oma|oom|tante|buurman|buurvrouw|kind)"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
         r"(?=\s+(?:heeft|had|is|was|zegt|zei|klaagt|klaagde|met|voelt|voelde|kreeg|meldt"
-        r"|vertelde)\b)"
+        r"|vertelde|blesseerde|verdraaide|verzwikte)\b)"
     ),
     pronouns=(),
     own=("mijn", "m'n"),
@@ -129,7 +134,7 @@ WORDS = Words(
     ),
     topic_pattern=(
         rf"\b{_MEDIA}"
-        r"\s+(?:\w+\s+)?(?:over)\b|\b(?:gelezen|gevraagd|vroeg|gepraat|gesproken|gehoord"
+        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:over)\b|\b(?:gelezen|gevraagd|vroeg|gepraat|gesproken|gehoord"
         r"|geluisterd|luisterde|gekeken|keek)\s+(?:\w+\s+)?(?:over|naar|hoe|of|dat)\b"
         r"|\bover(?=(?:\s+\w+){1,3}\s+(?:gelezen|gehoord|gesproken|gepraat|geluisterd"
         r"|gekeken)\b)"

@@ -8,6 +8,9 @@ _MEDIA = (  # what one reads, hears or watches: a topic, not a feeling
     r"|program|sending)(?:en|et|a|er|ene|s)?"
 )
 
+# who gives the talk or writes the piece: "et foredrag av fysioen om"
+_AUTHOR = r"(?:(?:av|fra|med)\s+(?:\w+\s+){0,2}\w+\s+)?"
+
 WORDS = Words(
     markers=(
         "og", "etter", "mitt", "min", "er", "ikke", "kne", "kneet", "knærne", "knea", "vondt",
@@ -44,6 +47,7 @@ WORDS = Words(
         r"|\bikke igjen\b|\bsa nei\b|\bstreike\w*|\bnekte\w*"
         r"|\b(?:avbrøt|brøt|droppet|dnf)\b|\bpå grunn av (?=(?:mitt |det )?(?:venstre |høyre )?kne)"
     ),
+    not_part_pattern=r"\btil fots\b|\bpå beina\b",
     other_part_pattern=(
         r"legg|leggen|legger|leggene|legga|skinnlegg\w*|ankel|ankelen|fot|foten|føtter|"
         r"føttene|hæl|hælen|akilles\w*|hamstring\w*|lår|låret|lårene|låra|støl|støle|stølhet|hofte|hofta|hoften|rumpe|"
@@ -109,14 +113,15 @@ WORDS = Words(
         r"(?:\b(?!atlet(?:en)?\b)"
         r"(?:(?:min|mitt|vår|en|et)\s+(?:\w+\s+)?)?"
         r"(?:atlet|atleten|venn|venninne|kone|mann|kjæreste|bror"
-        r"|søster|trener|sønn|datter|kollega|løpevenn|makker|kompis|hund|far|mor|pappa|mamma"
+        r"|søster|trener|sønn|datter|kollega|løpevenn|makker|\w*kamerat\w*|kompis|hund|far|mor|pappa|mamma"
         r"|onkel|tante|nabo|barn|samboer|samboeren|kona|konen|mannen|kjæresten|broren|søstera"
         r"|søsteren|treneren|sønnen|dattera|datteren|kollegaen|kompisen|løpevennen|makkeren"
         r"|venninna|venninnen|vennen|naboen|hunden)"
         r"|\b(?:venn|venninn|kon|mann|kjærest|bror|søst|trener|sønn|datter|kolleg|løpevenn"
         r"|makker|kompis|hund|far|mor|pappa|mamma|onkel|tant|nabo)\w*\s+(?:min|mi|mitt|vår))"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
-        r"(?=\s+(?:har|hadde|er|var|sier|sa|klager|med|kjenner|kjente|fikk|fortalte)\b)"
+        r"(?=\s+(?:har|hadde|er|var|sier|sa|klager|med|kjenner|kjente|fikk|fortalte|skadet"
+        r"|vridde|forstuet)\b)"
     ),
     pronouns=("det",),
     own=("mitt", "min", "mi", "mine"),
@@ -128,7 +133,7 @@ WORDS = Words(
     ),
     topic_pattern=(
         rf"\b{_MEDIA}"
-        r"\s+(?:\w+\s+)?(?:om)\b|\b(?:leste|lest|spurte|spurt|snakket|pratet|hørt|hørte"
+        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:om)\b|\b(?:leste|lest|spurte|spurt|snakket|pratet|hørt|hørte"
         r"|lyttet|lyttede|så på)\s+(?:\w+\s+)?(?:om|hvordan|hvis|at)\b"
     ),
     media_pattern=_MEDIA,

@@ -8,6 +8,9 @@ _MEDIA = (  # what one reads, hears or watches: a topic, not a feeling
     r"|programa)s?"
 )
 
+# who gives the talk or writes the piece: "palestra do fisio sobre"
+_AUTHOR = r"(?:(?:do|da|de|dos|das|com|por)\s+(?:\w+\s+){0,2}\w+\s+)?"
+
 WORDS = Words(
     markers=(
         "o", "os", "as", "depois", "com", "meu", "minha", "um", "uma", "joelho", "joelhos",
@@ -47,6 +50,7 @@ WORDS = Words(
         r"|\b(?:abandonei|desisti|pulei o treino|cancelei|dnf)\b"
         r"|\bpor causa d[oa] (?=(?:meu )?joelho)"
     ),
+    not_part_pattern=r"\ba pé\b|\bde pé\b|\bem pé\b|\bao pé (?:de|do|da|dos|das)\b",
     other_part_pattern=(
         r"panturrilhas?|batata da perna|canelas?|tornozelos?|pé|pés|calcanhar\w*|aquiles|"
         r"posteriores?|quadríceps|quadriceps|quadril|anca|glúteos?|gluteos?|costas|coxas?|"
@@ -114,10 +118,11 @@ WORDS = Words(
         r"\bvi\s+(?:um|uma|alguém)\b|"
         r"\b(?!atleta\b)"
         r"(?:(?:meu|minha|nosso|nossa|um|uma)\s+(?:\w+\s+)?)?(?:amig[oa]|irmão|irmã|esposa|marido"
-        r"|namorad[oa]|parceir[oa]|filh[oa]|colega|atleta|cachorro|cão|pai|mãe|avô|avó|ti[oa]"
+        r"|namorad[oa]|parceir[oa]|filh[oa]|colega|companheir[oa]|atleta|cachorro|cão|pai|mãe|avô|avó|ti[oa]"
         r"|prim[oa]|vizinh[oa]|treinador[a]?)"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
-        r"(?=\s+(?:tem|tinha|teve|está|estava|diz|disse|reclama|com|sente|sentiu|relatou|contou)\b)"
+        r"(?=\s+(?:tem|tinha|teve|está|estava|diz|disse|reclama|com|sente|sentiu|relatou|contou"
+        r"|se|machucou|lesionou|torceu)\b)"
     ),
     pronouns=(),
     own=("meu", "minha", "meus", "minhas"),
@@ -129,7 +134,7 @@ WORDS = Words(
     ),
     topic_pattern=(
         rf"\b{_MEDIA}"
-        r"\s+(?:\w+\s+)?(?:sobre)\b|\b(?:li|lido|perguntou|perguntei|falamos|falei"
+        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:sobre)\b|\b(?:li|lido|perguntou|perguntei|falamos|falei"
         r"|conversamos|ouvi|escutei|assisti)\s+(?:\w+\s+)?(?:sobre|como|se|que)\b"
     ),
     media_pattern=_MEDIA,

@@ -8,6 +8,9 @@ _MEDIA = (  # what one reads, hears or watches: a topic, not a feeling
     r"|program)(?:en|et|n|ar|er|erna|arna|s)?"
 )
 
+# who gives the talk or writes the piece: "en föreläsning av sjukgymnasten om"
+_AUTHOR = r"(?:(?:av|från|med)\s+(?:\w+\s+){0,2}\w+\s+)?"
+
 WORDS = Words(
     markers=(
         "och", "efter", "mitt", "min", "är", "inte", "knä", "knät", "knäet", "knäna", "ont",
@@ -42,6 +45,7 @@ WORDS = Words(
         r"|\b(?:avbröt|bröt|klev av|hoppade över|dnf)\b"
         r"|\bpå grund av (?=(?:mitt |det )?(?:vänstra |högra )?knä)"
     ),
+    not_part_pattern=r"\btill fots\b|\bpå benen\b",
     other_part_pattern=(
         r"vaden|vaderna|vadmuskel\w*|smalben\w*|fotled\w*|fot|foten|fötter|fötterna|häl|"
         r"hälen|hälsena\w*|baksida|lår|låret|låren|träningsvärk|höft|höften|rumpa|rumpan|rygg|ryggen|ljumske|"
@@ -107,12 +111,13 @@ WORDS = Words(
         r"\b(?!atlet(?:en)?\b)(?:(?:min|mitt|vår|en|ett)\s+(?:\w+\s+)?)?"
         r"(?:atlet|atleten|vän|väninna|fru|(?<=min )man|(?<=en )man"
         r"|pojkvän|flickvän|bror"
-        r"|syster|tränare|son|dotter|kollega|löparkompis|kompis|hund|pappa|mamma|far|mor|farfar"
+        r"|syster|tränare|son|dotter|kollega|lagkamrat\w*|\w*kompis|hund|pappa|mamma|far|mor|farfar"
         r"|morfar|farmor|mormor|granne|barn|sambo|sambon|frun|frugan|mannen|pojkvännen|flickvännen"
         r"|brorsan|brodern|systern|syrran|tränaren|sonen|dottern|kollegan|kompisen"
         r"|löparkompisen|vännen|väninnan|grannen|hunden|partnern)"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
-        r"(?=\s+(?:har|hade|är|var|säger|sa|klagar|med|känner|kände|fick|berättade)\b)"
+        r"(?=\s+(?:har|hade|är|var|säger|sa|klagar|med|känner|kände|fick|berättade|skadade"
+        r"|vred|stukade)\b)"
     ),
     pronouns=("det",),
     own=("mitt", "min", "mina"),
@@ -124,7 +129,7 @@ WORDS = Words(
     ),
     topic_pattern=(
         rf"\b{_MEDIA}"
-        r"\s+(?:\w+\s+)?(?:om)\b|\b(?:läste|läst|frågade|frågat|pratade|pratat|hört|hörde"
+        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:om)\b|\b(?:läste|läst|frågade|frågat|pratade|pratat|hört|hörde"
         r"|lyssnade|lyssnat|tittade|tittat)\s+(?:\w+\s+)?(?:om|hur|ifall|att)\b"
     ),
     media_pattern=_MEDIA,

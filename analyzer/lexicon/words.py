@@ -29,6 +29,8 @@ class Words:
     spelled_pain: tuple[str, ...]  # the pain words a one-letter typo is matched to ("pain")
     pain_phrase_pattern: str  # phrases that say pain ("acting up", "playing up")
     other_part_pattern: str  # a token that names another body part ("calf", "mollet")
+    not_part_pattern: str  # a part's word in a phrase that names no part ("back down", "on
+    # foot", "à pied", "zu Fuß"): no part
     compound_links: tuple[str, ...]  # what may join a body part to the word after it in one
     # word ("wadenschmerzen", "kuitpijn", "lårmuskler": "", "s", "n"): none where words are not
     # written together, as in English
