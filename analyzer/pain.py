@@ -87,6 +87,7 @@ use:
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -232,6 +233,9 @@ _PLACEHOLDERS = {
     "_no_part_": 0,  # "back down", "on foot": a part's word naming no part
     "_left_": LEFT,  # "li.", "v.": a side written short, with its period
     "_right_": RIGHT,  # "dr.", "h."
+    "_left_leg_": LEFT | SIDE_NOUN,  # "the left leg": the side of the knee, not another part
+    "_right_leg_": RIGHT | SIDE_NOUN,
+    "_say_": SCORE_CUE,  # "I'd say", "ich sag mal": a rating follows
 }
 
 
@@ -398,11 +402,14 @@ def _grammar(language: str) -> _Grammar:
         (words.not_part_pattern, " _no_part_ "),  # "back down", "à pied": no part
         (words.hedged_pattern, " _hedged_ "),
         (words.good_phrase_pattern, " _good_ "),
+        (words.say_pattern, " _say_ "),
     ]
     cut_sides = _cut_sides(words)
     phrases += [
         (_cut_side_pattern(cut_sides["left"]), " _left_ "),
         (_cut_side_pattern(cut_sides["right"]), " _right_ "),
+        (_sided_leg_pattern(words.left, words.legs), " _left_leg_ "),
+        (_sided_leg_pattern(words.right, words.legs), " _right_leg_ "),
     ]
     phrases = [(pattern, token) for pattern, token in phrases if pattern]
     # every phrase starts at a word's start: "\b" first lets the search skip the rest
@@ -486,6 +493,13 @@ def _cut_side_pattern(prefixes: frozenset[str]) -> str:
     """A side cut short with its period: not an initial of a word run together ("e.g."), nor an
     hour ("1 h.")."""
     return rf"(?<![\w.])(?<!\d )(?:{_alternatives(prefixes)})\.(?![\w.])"
+
+
+def _sided_leg_pattern(sides: tuple[str, ...], legs: tuple[str, ...]) -> str:
+    """The leg with its side ("left leg", "venstre bein", "jambe gauche"): the side of the
+    knee the note speaks of ("can't stand on the left leg"), not another part."""
+    side, leg = _alternatives(word for word in sides if len(word) > 1), _alternatives(legs)
+    return rf"(?:{side})\s+(?:{leg})\b|(?:{leg})\s+(?:{side})\b"
 
 
 def _uncaptured(pattern: str) -> str:
@@ -949,6 +963,12 @@ class _Note:
             self.sentence.append(sentence)
             self.clause.append(clause)
         self.sentence_count = sentence + 1
+        # a sentence of one word ("Knie. Links. Wieder.") is part of the note's flow: it does
+        # not put the part named before it further away
+        words = [0] * self.sentence_count
+        for token, number in zip(tokens, self.sentence, strict=True):
+            words[number] += token != "¶"
+        self.flow = list(itertools.accumulate(count > 1 for count in words))
 
     def _frames(self) -> None:
         """Which tokens stand in a frame: from its cue to the end of the clause."""
@@ -1073,6 +1093,8 @@ class _Note:
                 or (_is_bare(group) and any(other.sentence == group.sentence for other in painful))
             )
         )
+        if not sides:  # "... 4/10. höger knä alltså": the knee named again, with its side
+            sides = set().union(*(self._sides(group) for group in knees if _is_bare(group)))
         flags = sorted(
             {
                 (position, _FLAG_NAMES[flag])
@@ -1351,7 +1373,8 @@ class _Note:
         before = [
             group
             for group in self.groups
-            if group.sentence < sentence <= self._last_spoken_of(group) + _SENTENCES_BACK
+            if group.sentence < sentence
+            and self.flow[sentence] - self.flow[self._last_spoken_of(group)] <= _SENTENCES_BACK
         ]
         if before:
             last = max(before, key=lambda group: group.start)
@@ -1560,7 +1583,9 @@ class _Note:
         ):
             return  # a side beside a part: read with the part
         after = index + 1
-        has_noun = after < len(self.tokens) and bool(self.kinds[after] & SIDE_NOUN)
+        has_noun = bool(self.kinds[index] & SIDE_NOUN) or (  # "left leg", "left side"
+            after < len(self.tokens) and bool(self.kinds[after] & SIDE_NOUN)
+        )
         if not (has_noun or self._is_side_clause(index)):
             return
         group = self._owner(index)

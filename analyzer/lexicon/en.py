@@ -32,11 +32,11 @@ WORDS = Words(
         r"|pads?|warmers?|tape|support)\b"
     ),
     someone_elses_knee_pattern=(
-        r"\b(?:his|her|their|your)\s+(?:(?:left|right|bad|sore|dodgy)\s+)?knees?\b"
+        r"\b(?:his|her|their|your)\s+(?:(?!my\b)\w+\s+){0,2}knees?\b"
         r"|\b(?!(?:runner|jumper|today|yesterday|tonight|week|weekend|month|year|morning"
         r"|evening|day|race|run|session|season|last|this|monday|tuesday|wednesday|thursday"
         r"|friday|saturday|sunday|it|that|what|there|here|who|one|everyone)'s\b)"
-        r"[a-z]+'s\s+(?:(?:left|right|bad|sore|dodgy|good)\s+)?knees?\b"
+        r"[a-z]+'s\s+(?:(?!my\b)\w+\s+){0,2}knees?\b"
         r"|\b(?:friend|wife|husband|partner|son|daughter|mum|mom|dad|brother|sister|teammate"
         r"|buddy|mate|coach|client|girlfriend|boyfriend|colleague|dog|athlete)s'\s+knees?\b"
     ),
@@ -64,7 +64,7 @@ WORDS = Words(
     past_pattern=(
         r"\blast (?:year|month|season|summer|winter|spring|autumn|fall|time)'?s?\b"
         r"|\bold(?= (?:\w+ )?(?:knee )?(?:injur|surgery|op\b|operation|problem))"
-        r"|\b(?:previous|former)\b|\b(?:years|months) ago\b|\bhistory of\b"
+        r"|\b(?:previous|former)\b|\b(?:years?|yrs?|months?|mths?|mos)\s+ago\b|\bhistory of\b"
         r"|\bremember(?:ed|ing)? (?:when|how|that|the)\b|\bback in\b|\bused to\b"
         r"|\bwhen i had\b|\breminded me of\b"
         r"|\bin (?:19|20)\d\d\b"
@@ -78,7 +78,7 @@ WORDS = Words(
     ),
     topic_pattern=(
         rf"\b{_MEDIA}"
-        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:on|about|re)\b|\b(?:read|reading|researching|googl\w+|watched"
+        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:on|about|re)\b|\b(?:read|reads|reading|researching|googl\w+|watched"
         r"|watching|learn\w*|asked|asking|asks|talked|talking|chatted|chatting|heard"
         r"|hearing|listened|listening)\s+(?:up\s+)?(?:about|on|how|if|whether|that)\b"
     ),
@@ -130,7 +130,7 @@ WORDS = Words(
         r"(?:straighten|extend|bend)\b"
     ),
     giving_way_pattern=(
-        r"\b(?:gave|giving|give|gives|given) (?:way|out)\b|\bbuckl(?:ed|ing|es?)\b"
+        r"\b(?:gave|giving|give|gives|given) (?:way|out)\b|\bkeeps giving\b|\bbuckl(?:ed|ing|es?)\b"
         r"|\bunstable\b|\bcollapsed\b|\bfold(?:ed|s)\b|\bwent from under me\b"
         r"|\bwobbl(?:y|ed|ing|es)\b|\b(?:went|gone|goes|go|going) on me\b"
         r"|\b(?:went|go|goes|going|gone|came|slipped|dropped) (?:out )?(?:from )?under(?:neath)?"
@@ -170,6 +170,8 @@ WORDS = Words(
         r"\bbetter than (?:it has |it's |ever |i can remember)?(?:been )?(?:ever|in (?:years|ages"
         r"|months)|for (?:years|ages))\b|\bnever better\b|\b(?:as good as|like) new\b"
     ),
+    say_pattern=r"\b(?:i\'?d|i would|i\'ll) (?:say|call it|put it at|rate it)\b|\blet\'s say\b",
+    legs=("leg", "legs"),
     hedged_pattern=(
         r"\b(?:ok|okay|fine|good|alright|decent)[- ]?ish\b"
         r"|\b(?:sort|kind) of (?:ok|okay|fine|alright)\b|\bkinda (?:ok|okay|fine)\b|\bso-so\b"

@@ -30,10 +30,10 @@ WORDS = Words(
     ),
     someone_elses_knee_pattern=(
         r"\bjoelhos? (?:do|da) (?:meu|minha) (?:amig[oa]|irmão|irmã|esposa|marido|namorad[oa]"
-        r"|parceir[oa]|treinador[a]?|filh[oa]|colega)\b|\bjoelhos? (?:dele|dela)\b"
+        r"|parceir[oa]|treinador[a]?|filh[oa]|colega)\b|\bjoelhos? (?:\w+ )?(?:dele|dela)\b|\b(?:seu|teu) (?:\w+ )?joelho\b"
     ),
     past_pattern=(
-        r"\bano passado\b|\bantiga\b|\bvelha\b|\bhá (?:\w+ )?anos\b|\banterior\b"
+        r"\bano passado\b|\bantiga\b|\bvelha\b|\bhá (?:\w+ )?(?:anos|ano)\b|\b(?:anos|ano|meses|mês) atrás\b|\banterior\b"
         r"|\blembro (?:quando|que)\b|\blembra quando\b|\bda última vez\b|\bem (?:19|20)\d\d\b"
         r"|\bquando tive\b|\bmeses atrás\b|\bhá (?:\w+ )?meses\b"
     ),
@@ -61,7 +61,7 @@ WORDS = Words(
     swelling_pattern=r"\binch[aeo]\w*|\bderrame\b",
     locking_pattern=r"\btrav\w*|\bbloque\w*|\bprend(?:e|eu|endo)\b|\bengancha\w*|\benganchou\b",
     giving_way_pattern=(
-        r"\bfalseou\b|\bfalseando\b|\bfalhou\b|\bcedeu\b|\binstável\b|\bfalsear\b"
+        r"\bfalseou\b|\bfalseando\b|\bfalseia\b|\bcede\b|\bfalhou\b|\bcedeu\b|\binstável\b|\bfalsear\b"
         r"|\bfraquej\w*|\bvacilou\b|\bdobrou-se\b|\bse dobrou\b|\bme deixou na mão\b"
     ),
     sharp_pattern=r"\bagud[oa]\b|\bpontadas?\b|\bfisgadas?\b|\bfacada\b",
@@ -83,6 +83,8 @@ WORDS = Words(
     ),
     resolved=("passou", "sumiu", "desapareceu", "curado", "curada"),
     good_phrase_pattern=r"\bmelhor do que nunca\b|\bcomo nov[oa]\b",
+    say_pattern=r"\b(?:eu )?diria\b|\bdigamos\b",
+    legs=("perna", "pernas"),
     hedged_pattern=(
         r"\bassim assim\b|\bmais ou menos (?:bem|ok)\b|\brazoável\b"
     ),
@@ -102,7 +104,7 @@ WORDS = Words(
         "sinal", "qualquer", "um", "uma", "incomodou", "tenho",
     ),
     negations_after=(),
-    left=("esquerdo", "esquerda", "esq"),
+    left=("esquerdo", "esquerda", "esq", "esqdo", "esqda"),
     right=("direito", "direita", "dir"),
     both=("ambos", "dois", "os dois"),
     side_gap=("meu", "o", "no", "do", "lado", "externo", "interno", "parte"),
@@ -134,7 +136,7 @@ WORDS = Words(
     ),
     topic_pattern=(
         rf"\b{_MEDIA}"
-        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:sobre)\b|\b(?:li|lido|perguntou|perguntei|falamos|falei"
+        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:sobre)\b|\b(?:li|lido|leio|lendo|leu|ouço|ouvindo|escuto|escutando|perguntou|perguntei|falamos|falei"
         r"|conversamos|ouvi|escutei|assisti)\s+(?:\w+\s+)?(?:sobre|como|se|que)\b"
     ),
     media_pattern=_MEDIA,
