@@ -67,7 +67,8 @@ WORDS = Words(
     giving_way_pattern=(
         r"\bgav efter\b|\bgiver efter\b|\bsvigtede\b|\bsvigter\b|\bknækkede sammen\b"
         r"|\bustabil\w*"
-        r"|\b(?:klappede|klapper|foldede|folder|faldt|knækker) (?:\w+ )?sammen\b|\bgiver (?:\w+ )?efter\b|\bsvigt(?:e|et)\b"
+        r"|\b(?:klappede|klapper|foldede|folder|faldt|knækker) (?:\w+ )?sammen\b"
+        r"|\bgiver (?:\w+ ){0,3}efter\b|\bsvigt(?:e|et)\b"
         r"|\bgik fra under mig\b"
     ),
     sharp_pattern=r"\bskarp\w*|\bjagende\b|\bstikkende\b|\bstik\b",
@@ -121,7 +122,8 @@ WORDS = Words(
         r"\b(?!atlet(?:en)?\b)"
         r"(?:(?:min|mit|vores|en|et)\s+(?:\w+\s+)?)?"
         r"(?:atlet|atleten|ven|veninde|kone|mand|kæreste|bror|søster"
-        r"|træner|\w*makker\w*|\w*kammerat\w*|\w*kompis\w*|søn|datter|kollega|løbemakker|kammerat|hund|far|mor|farfar|morfar"
+        r"|træner|\w*makker\w*|\w*kammerat\w*|\w*kompis\w*|søn|datter|kollega|løbemakker|kammerat"
+        r"|hund|far|mor|farfar|morfar"
         r"|farmor|mormor|onkel|moster|faster|nabo|barn|samlever|samleveren|konen|manden"
         r"|kæresten|broren|søsteren|træneren|sønnen|datteren|kollegaen|kammeraten|vennen"
         r"|veninden|naboen|hunden|makkeren|løbemakkeren)"
@@ -138,7 +140,8 @@ WORDS = Words(
     ),
     topic_pattern=(
         rf"\b{_MEDIA}"
-        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:om)\b|\b(?:læste|læst|læser|lytter|hører|spurgte|spurgt|snakkede|talte|hørt|hørte"
+        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:om)\b|\b(?:læste|læst|læser|lytter|hører|spurgte|spurgt"
+        r"|snakkede|talte|hørt|hørte"
         r"|lyttede|lyttet|kiggede)\s+(?:\w+\s+)?(?:om|hvordan|hvis|at)\b"
     ),
     media_pattern=_MEDIA,

@@ -31,7 +31,8 @@ WORDS = Words(
         r"|sohnes|trainers|kollegin|kollegen)\b"
     ),
     past_pattern=(
-        r"\bletztes jahr\b|\b(?:alte|alten|frühere|früheren)\b|\bvor (?:\w+ )?(?:jahren|jahr|monaten|monat)\b"
+        r"\bletztes jahr\b|\b(?:alte|alten|frühere|früheren)\b|\bvor (?:\w+ )?(?:jahren|jahr"
+        r"|monaten|monat)\b"
         r"|\berinner\w* mich\b|\bdamals\b|\bfrüher\b|\bletztes mal\b|\bim (?:jahr )?(?:19|20)\d\d\b"
         r"|\bals ich \w+ hatte\b"
     ),
@@ -50,7 +51,8 @@ WORDS = Words(
     not_part_pattern=r"\bzu fuß\b|\bam fuß (?:des|der|vom)\b",
     other_part_pattern=(
         r"waden?|schienbeine?|kn(?:ö|oe)chel|f(?:u|ü)(?:ss|ß)|f(?:ü|ue)(?:ss|ß)e|fersen?|"
-        r"achillessehnen?|(?:ober|unter)schenkeln?|h(?:ü|ue)ften?|r(?:ü|ue)cken|zehe?n?|beine?n?|muskelkater|"
+        r"achillessehnen?|(?:ober|unter)schenkeln?|h(?:ü|ue)ften?|r(?:ü|ue)cken|zehe?n?|beine?n?"
+        r"|muskelkater|"
         r"po|gesäß|leiste|schultern?|nacken|muskeln?|sehnen?|hamstrings?"
     ),
     compound_links=("", "n", "s", "en", "e"),
@@ -61,7 +63,8 @@ WORDS = Words(
         r"|\bkann (?:\w+ )?(?:\w+ )?nicht (?:ganz |richtig )?(?:strecken|beugen)\b"
     ),
     giving_way_pattern=(
-        r"\bknickt?e? (?:\w+ ){0,3}weg\b|\bweggeknickt\b|\binstabil\b|\b(?:gab|gibt) (?:\w+ ){0,2}nach\b|\bwackelig\w*"
+        r"\bknickt?e? (?:\w+ ){0,3}weg\b|\bweggeknickt\b|\binstabil\b|\b(?:gab"
+        r"|gibt) (?:\w+ ){0,2}nach\b|\bwackelig\w*"
         r"|\b(?:sackt|sackte) (?:\w+ )?weg\b|\bweggesackt\b|\bnachgegeben\b|\bgibt nach\b"
         r"|\b(?:ein|weg|zusammen)ge(?:knickt|sackt)\b"
         r"|\b(?:knickt|knickte|sackt|sackte) (?:\w+ ){0,3}(?:ein|zusammen)\b"
@@ -85,7 +88,9 @@ WORDS = Words(
     ),
     resolved=("weg", "verschwunden", "vorbei", "ausgeheilt"),
     good_phrase_pattern=r"\bbesser als je\w*|\bwie neu\b",
-    say_pattern=r"\b(?:ich )?sag(?:e|\')? mal\b|\b(?:ich )?würde (?:mal )?sagen\b|\bsagen wir(?: mal)?\b",
+    say_pattern=(
+        r"\b(?:ich )?sag(?:e|\')? mal\b|\b(?:ich )?würde (?:mal )?sagen\b|\bsagen wir(?: mal)?\b"
+    ),
     legs=("bein", "beine", "beins"),
     hedged_pattern=(
         r"\bso lala\b|\bgeht so\b|\bmittelmäßig\b"
@@ -126,7 +131,8 @@ WORDS = Words(
         r"\b(?!athlet(?:in)?\b)"
         r"(?:(?:mein|meine|unser|unsere|ein|eine)\s+(?:\w+\s+)?)?(?:freund|freundin|frau|mann"
         r"|partner|partnerin|bruder|schwester|tochter|sohn|\w*kolleg\w*|\w*partner\w*|\w*freund\w*"
-        r"|\w*kamerad\w*|athlet\w*|läufer\w*|hund|vater|mutter|opa|oma|onkel|tante|kind|nachbar\w*|trainer\w*)"
+        r"|\w*kamerad\w*|athlet\w*|läufer\w*|hund|vater|mutter|opa|oma|onkel|tante|kind|nachbar\w*"
+        r"|trainer\w*)"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
         r"(?=\s+(?:hat|hatte|ist|war|sagt|sagte|klagt|klagte|mit|spürt|spürte|bekam|erzählt|meldet"
         r"|meldete|verletzte|verdrehte)\b)"
@@ -141,7 +147,8 @@ WORDS = Words(
     ),
     topic_pattern=(
         rf"\b{_MEDIA}"
-        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:über|zu|zum|zur)\b|\b(?:gelesen|las|lese|liest|hörte|höre|gefragt|fragte|fragt|gesprochen"
+        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:über|zu|zum|zur)\b|\b(?:gelesen|las|lese|liest|hörte|höre"
+        r"|gefragt|fragte|fragt|gesprochen"
         r"|geredet|recherchiert|erkundigt|gehört)\s+(?:\w+\s+)?(?:über|nach|wie|ob|dass)\b"
         r"|\b(?:über|von)(?=(?:\s+\w+){1,3}\s+(?:gelesen|gehört|gelauscht|angehört|gesprochen"
         r"|geredet|gelernt|gesehen|angeschaut|geschaut)\b)"

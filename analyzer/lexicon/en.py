@@ -78,7 +78,8 @@ WORDS = Words(
     ),
     topic_pattern=(
         rf"\b{_MEDIA}"
-        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:on|about|re)\b|\b(?:read|reads|reading|researching|googl\w+|watched"
+        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:on|about|re)\b|\b(?:read|reads|reading|researching|googl\w+"
+        r"|watched"
         r"|watching|learn\w*|asked|asking|asks|talked|talking|chatted|chatting|heard"
         r"|hearing|listened|listening)\s+(?:up\s+)?(?:about|on|how|if|whether|that)\b"
     ),
@@ -141,9 +142,10 @@ WORDS = Words(
     weight_bearing_pattern=(
         r"\b(?:can\'t|cant|cannot|can not|couldn\'t|couldnt|could not|unable to|not able to"
         r"|(?:can|could) (?:barely|hardly)) (?:put|bear|take|carry) (?:any |much |full |my |the )?"
-        r"weight(?: on(?: it| (?:the|my) (?:left |right )?(?:leg|foot))?)?\b"
-        r"|\b(?:can\'t|cannot|couldn\'t|could not|unable to) (?:stand|walk) on (?:it|(?:the|my) "
-        r"(?:left |right )?leg)\b|\bnon[- ]weight[- ]bearing\b"
+        r"weight(?: on(?: it| (?:the|my) (?:leg|foot))?)?\b"  # "on my left leg": the knee's side
+        r"|\b(?:can\'t|cannot|couldn\'t|could not|unable to) (?:stand|walk) on"
+        r"(?: it\b| (?:the|my) leg\b|(?= (?:the|my) (?:left|right) leg\b))"
+        r"|\bnon[- ]weight[- ]bearing\b"
         # the knee or leg as the one refusing: "knee wouldn't take my weight"
         r"|\b(?:wouldn\'t|wouldnt|won\'t|wont|would not|will not|didn\'t|didnt|did not"
         r"|doesn\'t|doesnt|does not|couldn\'t|can\'t|refused to|refuses to) (?:take|bear|hold"

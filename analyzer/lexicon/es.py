@@ -33,12 +33,14 @@ WORDS = Words(
         r"|\b(?:su|tu)\s+(?:\w+\s+)?rodilla\b"
     ),
     past_pattern=(
-        r"\b(?:el|del) año pasado\b|\bantigua\b|\bvieja\b|\bhace (?:\w+ )?(?:años|año|mes)\b|\banterior\b"
+        r"\b(?:el|del) año pasado\b|\bantigua\b|\bvieja\b|\bhace (?:\w+ )?(?:años|año|mes)\b"
+        r"|\banterior\b"
         r"|\bme acuerdo\b|\bacuérdate\b|\brecuerdo (?:cuando|que)\b|\bla última vez\b"
         r"|\ben (?:19|20)\d\d\b|\bcuando tuve\b|\bhace (?:\w+ )?meses\b"
     ),
     pain_pattern=(
-        r"dolor|dolores|doler|duele|irritad[oa]s?|irritación|duelen|dolía|dolió|doliendo|dolorid[oa]s?"
+        r"dolor|dolores|doler|duele|irritad[oa]s?|irritación|duelen|dolía|dolió|doliendo"
+        r"|dolorid[oa]s?"
         r"|adolorid[oa]s?|molestias?|"
         r"molesta|molestó|molestaba|lesión|lesionad[oa]|inflamad[oa]|tendinitis|"
         r"resentid[oa]|sobrecarga\w*|problemas?|mal|sensibles?|tocada|tocado|punzada\w*"
@@ -64,7 +66,8 @@ WORDS = Words(
         r"|\bse (?:me )?engancha\w*|\bse (?:me )?enganchó\b"
     ),
     giving_way_pattern=(
-        r"\bfalló\b|\bfallado\b|\bcedió\b|\bha cedido\b|\bced(?:e|en|ía)\b|\bme falla\b|\bse me fue\b|\bse me va\b"
+        r"\bfalló\b|\bfallado\b|\bcedió\b|\bha cedido\b|\bced(?:e|en|ía)\b|\bme falla\b"
+        r"|\bse me fue\b|\bse me va\b"
         r"|\binestable\b|\bse (?:me )?dobl\w*"
         r"|\bse (?:me )?(?:venc|vence|venció|vencía)\w*|\bflaque\w*|\bse me (?:aflojó|salió)\b"
     ),
@@ -140,7 +143,8 @@ WORDS = Words(
     ),
     topic_pattern=(
         rf"\b{_MEDIA}"
-        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:sobre|acerca)\b|\b(?:leí|leído|leo|leyendo|leyó|escucho|escuchando|oigo|preguntó|pregunté|preguntado"
+        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:sobre|acerca)\b|\b(?:leí|leído|leo|leyendo|leyó|escucho"
+        r"|escuchando|oigo|preguntó|pregunté|preguntado"
         r"|hablamos|hablé|oí|escuché|vi)\s+(?:\w+\s+)?(?:sobre|por|cómo|si|que)\b"
     ),
     media_pattern=_MEDIA,

@@ -122,7 +122,8 @@ WORDS = Words(
         r"\b(?!athlète\b)"
         r"(?:(?:mon|ma|notre|un|une)\s+(?:\w+\s+)?)?(?:ami|amie|copain|copine|femme|mari"
         r"|partenaire|frère|sœur|soeur|fille|fils|collègue|pote|athlète|coureur|coureuse|chien"
-        r"|père|mère|papa|maman|oncle|tante|cousine?|voisine?|enfant|coéquipi(?:er|ère)|entraîneu?r\w*"
+        r"|père|mère|papa|maman|oncle|tante|cousine?|voisine?|enfant|coéquipi(?:er|ère)"
+        r"|entraîneu?r\w*"
         r"|coach)"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
         r"(?=\s+(?:a|avait|est|était|dit|disait|se plaint|s'est|s'était|se|ressent|ressentait"
@@ -138,7 +139,8 @@ WORDS = Words(
     ),
     topic_pattern=(
         rf"\b{_MEDIA}"
-        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:sur|à propos)\b|\b(?:lu|lis|lisais|lit|écoute|écoutais|demandé|parlé|discuté|entendu|appris"
+        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:sur|à propos)\b|\b(?:lu|lis|lisais|lit|écoute|écoutais"
+        r"|demandé|parlé|discuté|entendu|appris"
         r"|écouté|regardé)\s+(?:\w+\s+)?(?:sur|comment|si|que|qu)\b"
     ),
     media_pattern=_MEDIA,

@@ -52,7 +52,8 @@ WORDS = Words(
     not_part_pattern=r"\bte voet\b|\bop de been\b|\bvoet bij stuk\b",
     other_part_pattern=(
         r"kuit|kuiten|scheenbeen|scheen|schenen|enkels?|voet|voeten|hiel|hielen|achilles\w*|"
-        r"hamstrings?|quadriceps|heup|heupen|bil|billen|rug|dij|dijen|bovenbeen|bovenbenen|onderbenen?|onderbeen|lies|teen|"
+        r"hamstrings?|quadriceps|heup|heupen|bil|billen|rug|dij|dijen|bovenbeen|bovenbenen"
+        r"|onderbenen?|onderbeen|lies|teen|"
         r"tenen|fascia|schouders?|nek|been|benen|spier|spieren|pees|pezen|pols|elleboog|hoofd"
     ),
     compound_links=("", "s", "en", "e"),
@@ -121,7 +122,8 @@ WORDS = Words(
         r"\b(?:zag|gezien)\s+(?:een|iemand)\b|"
         r"\b(?!atleet\b)"
         r"(?:(?:mijn|m'n|onze|ons|een)\s+(?:\w+\s+)?)?(?:vriend|vriendin|vrouw|man|partner|broer"
-        r"|zus|trainer|collega|\w*genoot|zoon|dochter|maat|\w*maatje|\w*vriend\w*|atleet|loper|hond|vader|moeder|opa"
+        r"|zus|trainer|collega|\w*genoot|zoon|dochter|maat|\w*maatje|\w*vriend\w*|atleet|loper"
+        r"|hond|vader|moeder|opa"
         r"|oma|oom|tante|buurman|buurvrouw|kind)"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
         r"(?=\s+(?:heeft|had|is|was|zegt|zei|klaagt|klaagde|met|voelt|voelde|kreeg|meldt"
@@ -137,7 +139,8 @@ WORDS = Words(
     ),
     topic_pattern=(
         rf"\b{_MEDIA}"
-        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:over)\b|\b(?:gelezen|las|lees|lazen|hoorde|luister|gevraagd|vroeg|gepraat|gesproken|gehoord"
+        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:over)\b|\b(?:gelezen|las|lees|lazen|hoorde|luister|gevraagd"
+        r"|vroeg|gepraat|gesproken|gehoord"
         r"|geluisterd|luisterde|gekeken|keek)\s+(?:\w+\s+)?(?:over|naar|hoe|of|dat)\b"
         r"|\bover(?=(?:\s+\w+){1,3}\s+(?:gelezen|gehoord|gesproken|gepraat|geluisterd"
         r"|gekeken)\b)"

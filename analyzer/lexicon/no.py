@@ -31,12 +31,14 @@ WORDS = Words(
         r" (?:\w+ )?kne\w*"
     ),
     past_pattern=(
-        r"\bi fjor\b|\bfjorårets\b|\bgammel\b|\bgamle\b|\bfor \w+ (?:år|måned) (?:siden|sia)\b|\btidligere\b"
+        r"\bi fjor\b|\bfjorårets\b|\bgammel\b|\bgamle\b|\bfor \w+ (?:år|måned) (?:siden|sia)\b"
+        r"|\btidligere\b"
         r"|\bhusker du\b|\bjeg husker\b|\bda jeg hadde\b|\bsist gang\b|\bforrige gang\b"
         r"|\bi (?:19|20)\d\d\b|\bmåneder siden\b|\bden gangen\b"
     ),
     pain_pattern=(
-        r"vondt|vond|vonde|vondere|sår|sårt|såre|plaget|plagde|smerte|smerter|smertene|smerten|verk|verker|verket|verkende|smertefull\w*|øm|ømt|ømme"
+        r"vondt|vond|vonde|vondere|sår|sårt|såre|plaget|plagde|smerte|smerter|smertene|smerten"
+        r"|verk|verker|verket|verkende|smertefull\w*|øm|ømt|ømme"
         r"|ømhet|"
         r"skade|skadet|plager|plage|plagsom\w*|problemer|irritert|betent|betennelse|murring|"
         r"murrer|stikk|stikker|overbelast\w*|kjenning|kjenner"
@@ -50,7 +52,8 @@ WORDS = Words(
     not_part_pattern=r"\btil fots\b|\bpå beina\b",
     other_part_pattern=(
         r"legg|leggen|legger|leggene|legga|skinnlegg\w*|ankel|ankelen|fot|foten|føtter|"
-        r"føttene|hæl|hælen|akilles\w*|hamstring\w*|lår|låret|lårene|låra|støl|støle|stølhet|hofte|hofta|hoften|rumpe|"
+        r"føttene|hæl|hælen|akilles\w*|hamstring\w*|lår|låret|lårene|låra|støl|støle|stølhet|hofte"
+        r"|hofta|hoften|rumpe|"
         r"rygg|ryggen|lyske|lysken|tær|fascia|skulder|nakke|bein|beinet|beina|muskel|"
         r"muskler|sene|senen|håndledd|albue|hode|baksida|forside"
     ),
@@ -61,7 +64,8 @@ WORDS = Words(
         r"|\bhak(?:et|er)\b|\bsatt fast\b|\bhenger seg opp\b"
     ),
     giving_way_pattern=(
-        r"\bsvikta\b|\bsviktet\b|\bsvikter\b|\b(?:ga|gir) (?:\w+ )?etter\b|\bklapper sammen\b|\bustabil\w*"
+        r"\bsvikta\b|\bsviktet\b|\bsvikter\b|\b(?:ga|gir) (?:\w+ ){0,3}etter\b|\bklapper sammen\b"
+        r"|\bustabil\w*"
         r"|\b(?:klappet|klappa|knakk|falt) sammen\b|\bgir etter\b|\bsvikte\b"
     ),
     sharp_pattern=r"\bskarp\w*|\bstikkende\b|\bjagende\b",
@@ -115,7 +119,8 @@ WORDS = Words(
         r"(?:\b(?!atlet(?:en)?\b)"
         r"(?:(?:min|mitt|vår|en|et)\s+(?:\w+\s+)?)?"
         r"(?:atlet|atleten|venn|venninne|kone|mann|kjæreste|bror"
-        r"|søster|trener|sønn|datter|kollega|løpevenn|\w*makker\w*|\w*kamerat\w*|\w*kompis\w*|hund|far|mor|pappa|mamma"
+        r"|søster|trener|sønn|datter|kollega|løpevenn|\w*makker\w*|\w*kamerat\w*|\w*kompis\w*|hund"
+        r"|far|mor|pappa|mamma"
         r"|onkel|tante|nabo|barn|samboer|samboeren|kona|konen|mannen|kjæresten|broren|søstera"
         r"|søsteren|treneren|sønnen|dattera|datteren|kollegaen|kompisen|løpevennen|makkeren"
         r"|venninna|venninnen|vennen|naboen|hunden)"
@@ -135,7 +140,8 @@ WORDS = Words(
     ),
     topic_pattern=(
         rf"\b{_MEDIA}"
-        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:om)\b|\b(?:leste|lest|leser|lytter|hører|spurte|spurt|snakket|pratet|hørt|hørte"
+        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:om)\b|\b(?:leste|lest|leser|lytter|hører|spurte|spurt|snakket"
+        r"|pratet|hørt|hørte"
         r"|lyttet|lyttede|så på)\s+(?:\w+\s+)?(?:om|hvordan|hvis|at)\b"
     ),
     media_pattern=_MEDIA,
