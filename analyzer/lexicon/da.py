@@ -68,7 +68,8 @@ WORDS = Words(
         r"\bgav efter\b|\bgiver efter\b|\bsvigtede\b|\bsvigter\b|\bknækkede sammen\b"
         r"|\bustabil\w*"
         r"|\b(?:klappede|klapper|foldede|folder|faldt|knækker) (?:\w+ )?sammen\b"
-        r"|\bgiver (?:\w+ ){0,3}efter\b|\bsvigt(?:e|et)\b"
+        r"|\bgiver (?:nogle gange |af og til |indimellem |tit |ofte |pludselig )?efter\b"
+        r"|\bsvigt(?:e|et)\b"
         r"|\bgik fra under mig\b"
     ),
     sharp_pattern=r"\bskarp\w*|\bjagende\b|\bstikkende\b|\bstik\b",

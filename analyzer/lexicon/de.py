@@ -63,8 +63,8 @@ WORDS = Words(
         r"|\bkann (?:\w+ )?(?:\w+ )?nicht (?:ganz |richtig )?(?:strecken|beugen)\b"
     ),
     giving_way_pattern=(
-        r"\bknickt?e? (?:\w+ ){0,3}weg\b|\bweggeknickt\b|\binstabil\b|\b(?:gab"
-        r"|gibt) (?:\w+ ){0,2}nach\b|\bwackelig\w*"
+        r"\bknickt?e? (?:\w+ ){0,3}weg\b|\bweggeknickt\b|\binstabil\b|\bwackelig\w*"
+        r"|\b(?:gab|gibt) (?:manchmal |immer wieder |ab und zu |öfter |plötzlich |einfach )?nach\b"
         r"|\b(?:sackt|sackte) (?:\w+ )?weg\b|\bweggesackt\b|\bnachgegeben\b|\bgibt nach\b"
         r"|\b(?:ein|weg|zusammen)ge(?:knickt|sackt)\b"
         r"|\b(?:knickt|knickte|sackt|sackte) (?:\w+ ){0,3}(?:ein|zusammen)\b"

@@ -131,7 +131,7 @@ WORDS = Words(
         r"(?:straighten|extend|bend)\b"
     ),
     giving_way_pattern=(
-        r"\b(?:gave|giving|give|gives|given) (?:way|out)\b|\bkeeps giving\b|\bbuckl(?:ed|ing|es?)\b"
+        r"\b(?:gave|giving|give|gives|given) (?:way|out)\b|\bbuckl(?:ed|ing|es?)\b"
         r"|\bunstable\b|\bcollapsed\b|\bfold(?:ed|s)\b|\bwent from under me\b"
         r"|\bwobbl(?:y|ed|ing|es)\b|\b(?:went|gone|goes|go|going) on me\b"
         r"|\b(?:went|go|goes|going|gone|came|slipped|dropped) (?:out )?(?:from )?under(?:neath)?"

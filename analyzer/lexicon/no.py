@@ -64,7 +64,8 @@ WORDS = Words(
         r"|\bhak(?:et|er)\b|\bsatt fast\b|\bhenger seg opp\b"
     ),
     giving_way_pattern=(
-        r"\bsvikta\b|\bsviktet\b|\bsvikter\b|\b(?:ga|gir) (?:\w+ ){0,3}etter\b|\bklapper sammen\b"
+        r"\bsvikta\b|\bsviktet\b|\bsvikter\b|\bklapper sammen\b"
+        r"|\b(?:ga|gir) (?:av og til |noen ganger |innimellom |ofte |plutselig )?etter\b"
         r"|\bustabil\w*"
         r"|\b(?:klappet|klappa|knakk|falt) sammen\b|\bgir etter\b|\bsvikte\b"
     ),

@@ -61,7 +61,8 @@ WORDS = Words(
         r"|\bhak(?:ade|ar)\b|\b(?:fastnade|fastnar)\b"
     ),
     giving_way_pattern=(
-        r"\b(?:vek|viker) (?:\w+ )?sig\b|\b(?:gav|ger) vika\b|\bger efter\b|\bsvek\b|\bsviker\b"
+        r"\b(?:vek|viker) (?:ibland |ofta |plötsligt )?sig\b|\b(?:gav|ger) vika\b|\bger efter\b"
+        r"|\bsvek\b|\bsviker\b"
         r"|\binstabil\w*"
         r"|\bsvikt(?:ade|ar|at)\b|\bgav efter\b|\b(?:vek|viker|föll|faller) ihop\b"
     ),
