@@ -72,7 +72,8 @@ five is read out of ten ("2/5" is 4/10, "3 sur 5" 6).
 Red flags (see a professional at once: docs/EVIDENCE.md#knee-pain-note): swelling ("puffed
 up"), locking ("catches", "stuck"), giving way ("buckled", "went out from under me", "eingeknickt",
 "klapt soms door", "knickt manchmal weg", "cède"), sharp pain, and a leg that will not bear
-weight ("couldn't put any weight on it", "no puedo apoyar el pie": the limb it names is not another part's pain; "knee wouldn't take my weight", "trug mich nicht").
+weight ("couldn't put any weight on it", "no puedo apoyar el pie": the limb it names is not
+another part's pain; "knee wouldn't take my weight", "trug mich nicht").
 
 `knee_notes` reads a table of notes and adds, per note, `knee_pain` (a `KneePain` or None)
 and `is_knee_clear`. Given an episode gap, notes of one athlete are read in date order as
