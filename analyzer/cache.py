@@ -38,7 +38,7 @@ class DamagedEntry(Exception):
 
 def encode_entry(key: str, file_format: str, content_id: str, imported: Imported) -> bytes:
     """The bytes of an entry; TypeError or pyarrow's ArrowException for a value it cannot hold."""
-    blobs: list[bytes] = []
+    blobs: list[pa.Buffer] = []
     records = []
     for record in imported.records:
         span = None
@@ -132,10 +132,10 @@ def _checked_body(key: str, data: bytes) -> bytes:
     return body
 
 
-def _frame_bytes(frame: pd.DataFrame) -> tuple[bytes, bool]:
-    """An Arrow IPC stream of the frame, and whether it is plain: numbers and times under a
-    0..n index, rebuilt column by column (pandas' own rebuilding costs ~2 ms a frame, which a
-    warm load of years of files feels)."""
+def _frame_bytes(frame: pd.DataFrame) -> tuple[pa.Buffer, bool]:
+    """An Arrow IPC stream of the frame (a buffer: bytes-like, not copied into bytes), and
+    whether it is plain: numbers and times under a 0..n index, rebuilt column by column
+    (pandas' own rebuilding costs ~2 ms a frame, which a warm load of years of files feels)."""
     index = frame.index
     is_plain = (
         isinstance(index, pd.RangeIndex)
@@ -143,17 +143,33 @@ def _frame_bytes(frame: pd.DataFrame) -> tuple[bytes, bool]:
         and index.step == 1
         and frame.columns.is_unique
         and all(isinstance(name, str) for name in frame.columns)
-        and all(str(dtype) in _PLAIN_DTYPES for dtype in frame.dtypes)
     )
-    if is_plain:  # column by column: from_pandas costs twice as much and starts threads
-        arrays = [pa.array(frame[name]) for name in frame.columns]
-        table = pa.Table.from_arrays(arrays, names=list(frame.columns))
+    columns = list(frame.items()) if is_plain else []
+    if is_plain and all(str(column.dtype) in _PLAIN_DTYPES for _, column in columns):
+        # column by column from numpy: from_pandas costs 5x as much, and starts threads
+        arrays = [_arrow_array(column) for _, column in columns]
+        table = pa.Table.from_arrays(arrays, names=[name for name, _ in columns])
     else:
+        is_plain = False
         table = pa.Table.from_pandas(frame, preserve_index=True, nthreads=1)
     sink = pa.BufferOutputStream()
     with pa.ipc.new_stream(sink, table.schema) as writer:
         writer.write_table(table)
-    return sink.getvalue().to_pybytes(), is_plain
+    return sink.getvalue(), is_plain
+
+
+def _arrow_array(column: pd.Series) -> pa.Array:
+    """A plain column (_PLAIN_DTYPES) as Arrow, from its numpy values: the same array as
+    pa.array(column) gives (NaT and NaN are nulls), at a fifth of the cost."""
+    dtype = column.dtype
+    if dtype.kind == "M":  # datetime64[ns], naive or in UTC
+        nanoseconds = column.array.asi8
+        tz = str(dtype.tz) if isinstance(dtype, pd.DatetimeTZDtype) else None
+        is_nat = nanoseconds == np.iinfo(np.int64).min
+        return pa.array(
+            nanoseconds, type=pa.timestamp("ns", tz=tz), mask=is_nat if is_nat.any() else None
+        )
+    return pa.array(column.to_numpy(), from_pandas=True)
 
 
 def _samples(blobs: memoryview, span: list[Any] | None) -> pd.DataFrame | None:

@@ -94,10 +94,13 @@ use:
 from __future__ import annotations
 
 import functools
+import importlib
 import itertools
+import operator
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -158,6 +161,10 @@ _TOKEN = re.compile(
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+|(?<=[.!?])$")
 _ABBREVIATED_WORD = re.compile(r"(\w+)\.$")
+_DIGIT = re.compile(r"\d")
+# Python's own parse of a regular expression (the module re compiles with), for `_gated`
+_RE_PARSER: Any = importlib.import_module("re._parser")
+_WIDEST_RANGE = 1000  # a character range wider than this is no gate
 _ELISION = re.compile(r"^(l|d|j|n|m|s|c|t|qu|un|dell|all|nell|sull)'(\w.*)$")
 # A letter written three times or more ("sooooore", "kneeee") is read written twice
 _STRETCHED = re.compile(r"([^\W\d_])\1{2,}")
@@ -207,6 +214,10 @@ FLAGS = SWELLING | LOCKING | GIVING_WAY | SHARP | NO_WEIGHT
 _NOTHING_FILLERS = NEGATION | NEGATION_FILLER | STATE_FILLER | ANSWER_NO | BREAK
 PARTS = KNEE | KNEE_PAIN | OTHER_PART
 SIDE = LEFT | RIGHT | BOTH
+# the kinds `_Note.pain` reads a token for (a token of none is passed over)
+_READ_KINDS = (
+    KNEE_PAIN | PAIN | FLAGS | GOOD | RESOLVED | SCORE | OF_SCORE | NUMBER | SIDE | IMPROVING
+) | (ANSWER_NO | NEGATION)
 # what a clause that says a side on its own may hold besides the side: "la derecha", "R. Hurts"
 _SIDE_CLAUSE_KINDS = BREAK | SIDE_GAP | JOINER | SIDE_NOUN | PAIN | FLAGS | SCORE | OF_SCORE
 _FLAG_NAMES = {
@@ -281,10 +292,13 @@ class _Grammar:
         text = self.phrases.sub(self._phrase_token, text)
         for pattern, number in self.number_words:
             text = pattern.sub(number, text)
-        if any(character.isdigit() for character in text):
+        if _DIGIT.search(text):  # every score form has a digit
             text = self.scores.sub(_score_token, text)
         tokens: list[str] = []
         for found in _TOKEN.findall(text):
+            if "'" not in found:  # most tokens: no elision, no quote to strip
+                tokens.append(found)
+                continue
             elided = _ELISION.match(found)
             if elided:  # "l'anno", "d'une": the article keeps its mark ("d'" is not "d", right)
                 tokens += [f"{elided[1]}'", elided[2].strip("'")]
@@ -419,8 +433,13 @@ def _grammar(language: str) -> _Grammar:
         (_sided_leg_pattern(words.right, words.legs), " _right_leg_ "),
     ]
     phrases = [(pattern, token) for pattern, token in phrases if pattern]
-    # every phrase starts at a word's start: "\b" first lets the search skip the rest
-    one_pass = r"\b(?:" + "|".join(f"({_uncaptured(pattern)})" for pattern, _ in phrases) + ")"
+    # every phrase starts where a word starts: "\b(?=\w)" first lets the search skip the other
+    # places (Python's re would try every phrase there, a word's end included)
+    one_pass = (
+        r"\b(?=\w)(?:"
+        + "|".join(_gated(f"({_uncaptured(pattern)})") for pattern, _ in phrases)
+        + ")"
+    )
     grammar = _Grammar(
         language=language,
         phrases=re.compile(one_pass),
@@ -443,8 +462,10 @@ def _grammar(language: str) -> _Grammar:
         previous_day=re.compile(words.previous_day_pattern),
         now=re.compile(words.now_pattern),
         titles=re.compile(
-            rf"(?P<media>\b(?:{words.media_pattern})\s+){_QUOTED}"
-            rf"|{_QUOTED}(?=[\s-]*(?:{words.media_pattern})\b)"
+            _gated(
+                rf"(?P<media>\b(?:{words.media_pattern})\s+){_QUOTED}"
+                rf"|{_QUOTED}(?=[\s-]*(?:{words.media_pattern})\b)"
+            )
         ),
         side_abbreviations=frozenset(
             word
@@ -509,6 +530,73 @@ def _sided_leg_pattern(sides: tuple[str, ...], legs: tuple[str, ...]) -> str:
     return rf"(?:{side})\s+(?:{leg})\b|(?:{leg})\s+(?:{side})\b"
 
 
+def _gated(pattern: str) -> str:
+    """A pattern behind a look at the characters it can start with, so a search tries it only
+    where one of them stands (Python's re would try every phrase of the one pass at every
+    word's start); the pattern alone when they cannot be told. It matches what it matched."""
+    parsed = _RE_PARSER.parse(pattern)
+    if parsed.state.flags & ~_RE_PARSER.SRE_FLAG_UNICODE:  # "(?i)", "(?x)": no gate
+        return pattern
+    first = _first_characters(list(parsed))
+    if first is None or first[1]:  # unknown, or it may match nothing: no gate
+        return pattern
+    return "(?=[" + "".join(re.escape(character) for character in sorted(first[0])) + "])" + pattern
+
+
+def _first_characters(items: list[tuple[Any, Any]]) -> tuple[set[str], bool] | None:
+    """The characters a parsed sequence can start with, and whether it can match nothing;
+    None when they cannot be told (\\w, ".", a negated class ...). Lookarounds and anchors
+    take no character: they are passed over, which only widens the set."""
+    characters: set[str] = set()
+    for op, argument in items:
+        found = _first_of_item(op, argument)
+        if found is None:
+            return None
+        characters |= found[0]
+        if not found[1]:
+            return characters, False
+    return characters, True
+
+
+def _first_of_item(op: Any, argument: Any) -> tuple[set[str], bool] | None:
+    parser = _RE_PARSER
+    if op is parser.LITERAL:
+        return {chr(argument)}, False
+    if op is parser.IN:
+        characters = set()
+        for kind, value in argument:
+            if kind is parser.LITERAL:
+                characters.add(chr(value))
+            elif kind is parser.RANGE and value[1] - value[0] <= _WIDEST_RANGE:
+                characters |= {chr(code) for code in range(value[0], value[1] + 1)}
+            else:
+                return None
+        return characters, False
+    if op in (parser.AT, parser.ASSERT, parser.ASSERT_NOT):
+        return set(), True
+    if op is parser.SUBPATTERN:
+        _, added_flags, _, inner = argument
+        if added_flags & parser.SRE_FLAG_IGNORECASE:
+            return None
+        return _first_characters(list(inner))
+    if op is parser.BRANCH:
+        characters, can_be_empty = set(), False
+        for alternative in argument[1]:
+            found = _first_characters(list(alternative))
+            if found is None:
+                return None
+            characters |= found[0]
+            can_be_empty = can_be_empty or found[1]
+        return characters, can_be_empty
+    if op in (parser.MAX_REPEAT, parser.MIN_REPEAT, parser.POSSESSIVE_REPEAT):
+        least, _, inner = argument
+        found = _first_characters(list(inner))
+        return None if found is None else (found[0], found[1] or least == 0)
+    if op is parser.ATOMIC_GROUP:
+        return _first_characters(list(argument))
+    return None
+
+
 def _uncaptured(pattern: str) -> str:
     """A pattern whose own groups capture nothing (so a match tells its phrase by its group)."""
     return re.sub(r"(?<!\\)\((?!\?)", "(?:", pattern)
@@ -534,9 +622,9 @@ def _number_words(
         return match[0] if value in ("0", "1") else match[1] + value
 
     return (
-        (re.compile(before_ten), lambda match: values[match[1]]),
-        (re.compile(ten_itself), lambda match: f"{match[1]}10"),
-        (re.compile(after_cue), rated),
+        (re.compile(_gated(before_ten)), lambda match: values[match[1]]),
+        (re.compile(_gated(ten_itself)), lambda match: f"{match[1]}10"),
+        (re.compile(_gated(after_cue)), rated),
     )
 
 
@@ -554,12 +642,14 @@ def _scores(words: Words) -> re.Pattern[str]:
     out_of = rf"{slash}|\s+(?:out of|{words.out_of_pattern})\s+10\b"
     effort = words.effort_pattern
     weekdays = _alternatives(day for day in words.weekdays if len(day) >= _WEEKDAY_MIN_CHARS)
-    forms = [
-        # a date is no score: "Mon 4/10", "4/10/2026"
-        rf"(?P<date>\b(?:{weekdays})\.?,?\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b"
-        r"|(?<![\d.,/])\d{1,2}/\d{1,2}/\d{2,4}\b)",
-        rf"(?P<effort>\b(?:{effort})\s*(?:was|of|at|:|=)?\s*{_number('e1')}(?:{out_of})?"
-        rf"|{_number('e2')}(?:{out_of})\s*(?:{effort})\b(?!\s*(?:[:=]\s*)?\d))",  # not "0/10 RPE 8"
+    after_a_word = [  # the forms that start with a word
+        rf"(?P<date>\b(?:{weekdays})\.?,?\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b)",  # "Mon 4/10"
+        rf"(?P<effort>\b(?:{effort})\s*(?:was|of|at|:|=)?\s*{_number('e1')}(?:{out_of})?)",
+    ]
+    after_a_number = [  # the forms that start with a number, tried only where one starts
+        r"(?P<numbered_date>\d{1,2}/\d{1,2}/\d{2,4}\b)",  # "4/10/2026": a date is no score
+        rf"(?P<effort_after>{_number('e2')}(?:{out_of})\s*(?:{effort})\b(?!\s*(?:[:=]\s*)?\d))",
+        # not "0/10 RPE 8"
         rf"(?P<change>{_number('c1')}(?:{out_of})?\s*(?:{words.change_pattern})\s*"
         rf"{_number('c2')}(?:{out_of}))",
         rf"(?P<range>{_number('r1')}\s*(?:{words.range_pattern})\s*{_number('r2')}(?:{out_of}))",
@@ -571,13 +661,16 @@ def _scores(words: Words) -> re.Pattern[str]:
         # a range without "/10" ("knee pain 3-4"): its higher end, a bare number to be judged
         rf"(?P<bare>(?<![-–]){_number('b1')}\s*[-–]\s*{_number('b2')})(?![\d/.,:-]|\s*(?:{words.count_pattern})\b)",
     ]
-    return re.compile("|".join(forms))
+    # Python's re tries every form at every place: a number's forms only where a number starts
+    return re.compile(
+        _gated("|".join(after_a_word)) + r"|(?<![\d.,/])(?=\d)(?:" + "|".join(after_a_number) + ")"
+    )
 
 
 def _score_token(match: re.Match[str]) -> str:
-    if match["date"] is not None:
+    if match["date"] is not None or match["numbered_date"] is not None:
         return " _date_ "
-    if match["effort"] is not None:
+    if match["effort"] is not None or match["effort_after"] is not None:
         return " _effort_ "
     if match["change"] is not None:
         return f" _score_{match['c2']}_ "
@@ -783,6 +876,8 @@ def _with_episode(pain: KneePain, side: str | None, score: float | None) -> Knee
         and side is not None
         and (pain.is_continuing or pain.is_follow_up or pain.is_improving)
     )
+    if is_easing == pain.is_easing and takes_side == pain.side_from_episode and not takes_side:
+        return pain  # as read (most notes): no copy
     return replace(
         pain,
         is_easing=is_easing,
@@ -884,7 +979,8 @@ def _sentences(text: str, grammar: _Grammar) -> list[str]:
     sentences: list[str] = []
     start = 0
     for end in _SENTENCE_END.finditer(text):
-        abbreviated = _ABBREVIATED_WORD.search(text, start, end.start())
+        ends_with_period = text[end.start() - 1 : end.start()] == "."
+        abbreviated = ends_with_period and _ABBREVIATED_WORD.search(text, start, end.start())
         if abbreviated and abbreviated.group(1).lower() in grammar.side_abbreviations:
             continue
         sentences.append(text[start : end.start()])
@@ -932,10 +1028,17 @@ class _Note:
         self.sentences_text = sentences
         self.grammar = grammar
         self.tokens = tokens
-        self.kinds = [grammar.kind(token) for token in tokens]
-        for index in range(len(tokens) - 1):  # "bem melhor", "bien mieux", "godt bedre": how
-            if self.kinds[index + 1] & IMPROVING:  # much better, not a good state of its own
-                self.kinds[index] &= ~GOOD
+        known = grammar.cache  # most words are known: their kinds without a call
+        self.kinds = [
+            kind if (kind := known.get(token)) is not None else grammar.kind(token)
+            for token in tokens
+        ]
+        # the kinds the note has at all: a pass for a kind it lacks is skipped
+        self.present = functools.reduce(operator.or_, self.kinds, 0)
+        if self.present & IMPROVING:
+            for index in range(len(tokens) - 1):  # "bem melhor", "bien mieux", "godt bedre":
+                if self.kinds[index + 1] & IMPROVING:  # how much better, not a good state
+                    self.kinds[index] &= ~GOOD
         self.sentence: list[int] = []
         self.clause: list[int] = []
         self.is_clear = False
@@ -954,22 +1057,20 @@ class _Note:
         """Sentence and clause numbers per token; brackets of two words or fewer are asides."""
         tokens, kinds = self.tokens, self.kinds
         asides = set()
-        for index, token in enumerate(tokens):
-            if token in {"(", "["}:
-                closing = ")" if token == "(" else "]"
-                inside = tokens[index + 1 : index + 2 + _ASIDE_MAX_TOKENS]
-                if closing in inside:
-                    asides |= {index, index + 1 + inside.index(closing)}
-        sentence = clause = 0
-        for index, token in enumerate(tokens):
-            if token == "¶":
-                sentence += 1
-                clause += 1
-            elif (kinds[index] & (BREAK | CLAUSE_WORD)) and index not in asides:
-                clause += 1
-            self.sentence.append(sentence)
-            self.clause.append(clause)
-        self.sentence_count = sentence + 1
+        if "(" in tokens or "[" in tokens:
+            for index, token in enumerate(tokens):
+                if token in {"(", "["}:
+                    closing = ")" if token == "(" else "]"
+                    inside = tokens[index + 1 : index + 2 + _ASIDE_MAX_TOKENS]
+                    if closing in inside:
+                        asides |= {index, index + 1 + inside.index(closing)}
+        # a sentence ends at "¶", a clause at every mark or clause word ("¶" too) but an aside's
+        self.sentence = list(itertools.accumulate(int(token == "¶") for token in tokens))
+        clause_ends = [int(bool(kind & (BREAK | CLAUSE_WORD))) for kind in kinds]
+        for index in asides:
+            clause_ends[index] = 0
+        self.clause = list(itertools.accumulate(clause_ends))
+        self.sentence_count = (self.sentence[-1] if self.sentence else 0) + 1
         # a sentence of one word ("Knie. Links. Wieder.") is part of the note's flow: it does
         # not put the part named before it further away
         words = [0] * self.sentence_count
@@ -980,6 +1081,8 @@ class _Note:
     def _frames(self) -> None:
         """Which tokens stand in a frame: from its cue to the end of the clause."""
         self.framed = [False] * len(self.tokens)
+        if not self.present & FRAME:
+            return  # no cue: nothing is framed ("my" undoes only another person's frame)
         active, is_someone_else = -1, False
         for index, kind in enumerate(self.kinds):
             if kind & FRAME:
@@ -1058,8 +1161,9 @@ class _Note:
         knees = [group for group in self.groups if group.is_knee]
         if not knees:
             return None
+        framed = self.framed
         for index, kind in enumerate(kinds):
-            if self.framed[index]:
+            if not kind & _READ_KINDS or framed[index]:
                 continue
             if kind & KNEE_PAIN:
                 self._knee_pain_mention(index)
@@ -1123,11 +1227,13 @@ class _Note:
             red_flags=tuple(dict.fromkeys(name for _, name in flags)),
             excerpt=_excerpt(" ".join(self.sentences_text[number] for number in span)),
             language=self.grammar.language,
-            is_improving=any(
+            is_improving=bool(self.present & IMPROVING)
+            and any(
                 kinds[index] & IMPROVING and self.sentence[index] in span
                 for index in range(len(tokens))
             ),
-            is_continuing=any(
+            is_continuing=bool(self.present & CONTINUING)
+            and any(
                 kinds[index] & CONTINUING and self.sentence[index] in span
                 for index in range(len(tokens))
             ),
@@ -1136,6 +1242,8 @@ class _Note:
     def _fine_since(self, knees: list[_Group]) -> None:
         """Pain of a day before, then a good state said of the same knee ("knee sore yesterday,
         fine today"): a knee fine today."""
+        if not self.present & GOOD:
+            return
         for index, kind in enumerate(self.kinds):
             if not kind & GOOD or self.framed[index] or self._is_negated(index):
                 continue
@@ -1155,6 +1263,8 @@ class _Note:
         """Pain said before, then nothing now: "antes me dolía la rodilla, ahora nada",
         "Physio meinte, die Knieschmerzen kämen von der Hüfte. Heute aber gar nichts gespürt."
         The knee is fine now, unless its pain was said of now too."""
+        if not self.present & ANSWER_NO:
+            return
         for index, kind in enumerate(self.kinds):
             if not kind & ANSWER_NO or self.framed[index] or not self._says_nothing_now(index):
                 continue
@@ -1326,6 +1436,8 @@ class _Note:
     def _exceptions(self) -> None:
         """An exception turns the clause before round for the knee it names ("no pain anywhere
         except the left knee", "all good apart from the knee")."""
+        if not self.present & EXCEPTION:
+            return
         for index, kind in enumerate(self.kinds):
             if not kind & EXCEPTION:
                 continue

@@ -1,11 +1,13 @@
 """Reading knee pain from notes: which sentences are knee pain, which knee, how bad, red flags."""
 
+import re
+
 import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from analyzer.pain import KneePain, is_red_flag, knee_clear_in, knee_notes, knee_pain_in
+from analyzer.pain import KneePain, _gated, is_red_flag, knee_clear_in, knee_notes, knee_pain_in
 
 KNEE_PAIN = [
     "left knee sore",
@@ -1368,3 +1370,15 @@ def test_reading_about_runners_knee_is_a_topic(text):
 def test_giving_way_with_words_between_is_a_red_flag(text):
     pain = knee_pain_in(text)
     assert pain is not None and "giving way" in pain.red_flags
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [r"\bknee|calf", r"(?:ab)?c", r"\w+x", r"x*y", r"(?<![\w.])(?:l|li)\.", r"[^a]b|c", r"(?i)k"],
+)
+def test_a_pattern_behind_its_first_characters_matches_what_it_matched(pattern):
+    texts = ["knee calf abc c x yx y", "li. l. l.knee", "Kb ab cb", "xxy cy", ""]
+    for text in texts:
+        assert re.findall(_gated(pattern), text) == re.findall(pattern, text)
+    assert _gated(r"\bab|cd").startswith("(?=[ac])")
+    assert _gated(r"\w+x") == r"\w+x"  # cannot be told: no gate

@@ -24,10 +24,11 @@ import numpy as np
 import pandas as pd
 
 from analyzer.checkers._calendar import foster_monotony, rows_between, runs_by_athlete
-from analyzer.checkers._format import day_text, distance_text, noun_phrase, number_beyond
+from analyzer.checkers._format import noun_phrase, number_beyond
 from analyzer.checkers._today import columns_of, day_array, first_run_day, newest, no_runs_reason
 from analyzer.checkers.rule import Advice, AsOf, ChartMarks, Finding, Pattern, Rule, setting
 from analyzer.log import TrainingLog
+from analyzer.words import day_text, distance_text
 
 
 @dataclass(frozen=True)
@@ -245,8 +246,9 @@ def _streak_finding(
         period_start=streak.first_day.date(),
         period_end=told.date(),
         message=(
-            f"{day_text(told.date())}: your {_ordinal(limit_day)} running day in a row, "
-            f"since {day_text(streak.first_day.date())} "
+            f"{day_text(told.date(), year=False)}: your {_ordinal(limit_day)} running day in a "
+            f"row, "
+            f"since {day_text(streak.first_day.date(), year=False)} "
             f"({distance_text(streak.told_distance_m, units)} in all). {why} The knee adapts "
             "on the days between runs. Take a rest day, or cross-train, in the next day or two."
         ),
@@ -283,7 +285,8 @@ def _week_finding(
         period_start=monday,
         period_end=told.date(),
         message=(
-            f"{day_text(told.date())}: your week of {day_text(monday)} had {rest_text} "
+            f"{day_text(told.date(), year=False)}: your week of {day_text(monday, year=False)} had "
+            f"{rest_text} "
             f"({running_days} running days, {distance_text(week.told_distance_m, units)}). "
             f"Plan at least {_count_text(limits.min_weekly_rest_days, 'rest day')} a week."
         ),
@@ -293,7 +296,10 @@ def _week_finding(
             "distance_km": round(float(week.told_distance_m) / 1000, 2),
         },
         activity_ids=_runs_between(days_and_ids, monday, told),
-        headline=f"{rest_text} in the week of {day_text(monday)} ({running_days} running days)",
+        headline=(
+            f"{rest_text} in the week of {day_text(monday, year=False)} "
+            f"({running_days} running days)"
+        ),
     )
 
 
