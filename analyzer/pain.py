@@ -15,7 +15,10 @@ sentence:
   socks", "high knees", "knee sleeve") are not the runner's knee. One-letter typos of the
   knee, pain and side words are read as the word ("kneee", "pian", "lft", "rigth"; rapidfuzz
   measures the distance), unless the word is a real word of the language ("knew", "tight"). A
-  side written onto the knee word is its side ("lknee", "linkerknie", "venstreknæet"). Another
+  side written onto the knee word is its side ("lknee", "linkerknie", "venstreknæet"), and so is
+  a side written short ("li", "re", "vä", "hø", "v", "h", "izq", "dcha", "sx", "esq", "g"), a
+  side said of the leg ("can't stand on the left leg", "venstre bein", "jambe droite") and one
+  said by the knee named again in a later sentence ("... 4/10. höger knä alltså"). Another
   part written together with its pain or another part is that part ("Wadenschmerzen",
   "kuitpijn", "lårmuskler"), in the languages that write words together. A part's word in a
   phrase that names no part ("back down", "walked back", "on foot", "à pied", "zu Fuß") is none.
@@ -24,7 +27,8 @@ sentence:
   fine"/"hasn't gone away yet" (a good state or a resolution negated). Each belongs to the
   nearest body part of its clause; in a clause that names none, to the nearest of its sentence
   ("Swollen again after the long run yesterday, L knee"), else to the part the sentence before
-  named last ("Left knee felt off. It's sore now."). So "calf sore, knee fine" is not knee
+  named last ("Left knee felt off. It's sore now."; a sentence of one word, as in "Knie. Links.
+  Wieder. ...", puts it no further away). So "calf sore, knee fine" is not knee
   pain, "knee and calf sore" is. A knee said to be fine in its own clause takes no evidence
   from other clauses unless a later state is said ("knee ok for the first half, then niggly").
   "Better" said of the knee, or in a clause of its own after it ("knee update: much better"),
@@ -39,10 +43,12 @@ sentence:
   berichten").
 - **Frames.** From its cue to the end of the clause, nothing is current pain: the past recalled
   ("last year's knee injury", "remember when my knee swelled up", "back in 2022"), the
-  hypothetical ("hope the knee holds up", "if it flares", "worried the knee might"), a topic
+  hypothetical ("hope the knee holds up", "if it flares", "worried the knee might"), a time
+  ago ("2 yrs ago my L knee locked", "vor 2 Jahren", "il y a 2 ans"), a topic
   ("a podcast on runner's knee", "a talk by the club physio on", "coach asked about my knee", a
-  title in quotes beside what one reads: "the 'knee pain' thread"), another person ("my buddy
-  has knee pain", "my teammate hurt her knee", "she said", "my athlete reports"; but a coach's
+  title in quotes beside what one reads: "the 'knee pain' thread", "las over runner's knee"),
+  another person ("my buddy has knee pain", "my teammate hurt her knee", "his swollen knee",
+  "Treningskompisen min har vondt", "she said", "my athlete reports"; but a coach's
   "athlete reports L knee pain" is the log's own runner).
   "Better than last year" compares with the past: no pain eases today; a year right after an
   injury is the past too ("knäskada 2020"). Pain said before, then nothing now ("antes me
@@ -52,7 +58,8 @@ sentence:
 Scores out of ten are read in every common form: "7/10", "7 / 10", "4/10ish", "~4/10", "7 out of
 10", "three out of ten", "6 of 10" (only when the words make it a rating: "km 7 of 10" and "7 of
 10 reps" are counts), "pain 7", "VAS 4", "(pain 3)", "around a 3", "maybe a 4", "a solid six",
-"noch so ne 3", "5 em 10", a bare number right after the knee or a side ("L knee 5", "L 3 R 0").
+"noch so ne 3", "5 em 10", "I'd say five out of ten" ("ich sag mal", "vil si", "je dirais"), a
+bare number right after the knee or a side ("L knee 5", "L 3 R 0").
 A range counts its higher end ("6-7/10"), a change its latest ("3/10 -> 5/10", "started at 3/10,
 finished at 6/10", "3/10 this morning, now 1/10", "was 5, now 3"), scores side by side the
 highest ("L 2/10, R 4/10" is both knees at 4; "3/10 walking, 5/10 running" is 5). A score of
@@ -63,10 +70,10 @@ down to 4", "3 at the start, 5 by the finish"); an effort rating beside a score 
 five is read out of ten ("2/5" is 4/10, "3 sur 5" 6).
 
 Red flags (see a professional at once: docs/EVIDENCE.md#knee-pain-note): swelling ("puffed
-up"), locking ("catches", "stuck"), giving way ("buckled", "went out from under me", "eingeknickt"),
-sharp pain, and a leg
-that will not bear weight ("couldn't put any weight on it", "no puedo apoyar el pie": the
-limb it names is not another part's pain; "knee wouldn't take my weight", "trug mich nicht").
+up"), locking ("catches", "stuck"), giving way ("buckled", "went out from under me", "eingeknickt",
+"klapt soms door", "knickt manchmal weg", "cède"), sharp pain, and a leg that will not bear
+weight ("couldn't put any weight on it", "no puedo apoyar el pie": the limb it names is not
+another part's pain; "knee wouldn't take my weight", "trug mich nicht").
 
 `knee_notes` reads a table of notes and adds, per note, `knee_pain` (a `KneePain` or None)
 and `is_knee_clear`. Given an episode gap, notes of one athlete are read in date order as
@@ -248,6 +255,9 @@ _PLACEHOLDERS = {
     "_no_part_": 0,  # "back down", "on foot": a part's word naming no part
     "_left_": LEFT,  # "li.", "v.": a side written short, with its period
     "_right_": RIGHT,  # "dr.", "h."
+    "_left_leg_": LEFT | SIDE_NOUN,  # "the left leg": the side of the knee, not another part
+    "_right_leg_": RIGHT | SIDE_NOUN,
+    "_say_": SCORE_CUE,  # "I'd say", "ich sag mal": a rating follows
 }
 
 
@@ -402,6 +412,7 @@ def _grammar(language: str) -> _Grammar:
         # before the frames and "bar" (except): "kunne ikke bære", "bar inte min vikt"
         (words.weight_bearing_pattern, " _no_weight_ "),
         (words.other_people_pattern, " _them_ "),
+        (words.say_pattern, " _say_ "),  # before the hypothetical: "skulle säga", "würde sagen"
         (words.past_pattern, " _past_ "),
         (words.hypothetical_pattern, " _hypo_ "),
         (words.topic_pattern, " _topic_ "),
@@ -422,6 +433,8 @@ def _grammar(language: str) -> _Grammar:
     phrases += [
         (_cut_side_pattern(cut_sides["left"]), " _left_ "),
         (_cut_side_pattern(cut_sides["right"]), " _right_ "),
+        (_sided_leg_pattern(words.left, words.legs), " _left_leg_ "),
+        (_sided_leg_pattern(words.right, words.legs), " _right_leg_ "),
     ]
     phrases = [(pattern, token) for pattern, token in phrases if pattern]
     # every phrase starts where a word starts: "\b(?=\w)" first lets the search skip the other
@@ -512,6 +525,13 @@ def _cut_side_pattern(prefixes: frozenset[str]) -> str:
     """A side cut short with its period: not an initial of a word run together ("e.g."), nor an
     hour ("1 h.")."""
     return rf"(?<![\w.])(?<!\d )(?:{_alternatives(prefixes)})\.(?![\w.])"
+
+
+def _sided_leg_pattern(sides: tuple[str, ...], legs: tuple[str, ...]) -> str:
+    """The leg with its side ("left leg", "venstre bein", "jambe gauche"): the side of the
+    knee the note speaks of ("can't stand on the left leg"), not another part."""
+    side, leg = _alternatives(word for word in sides if len(word) > 1), _alternatives(legs)
+    return rf"(?:{side})\s+(?:{leg})\b|(?:{leg})\s+(?:{side})\b"
 
 
 def _gated(pattern: str) -> str:
@@ -1060,6 +1080,12 @@ class _Note:
             clause_ends[index] = 0
         self.clause = list(itertools.accumulate(clause_ends))
         self.sentence_count = (self.sentence[-1] if self.sentence else 0) + 1
+        # a sentence of one word ("Knie. Links. Wieder.") is part of the note's flow: it does
+        # not put the part named before it further away
+        words = [0] * self.sentence_count
+        for token, number in zip(tokens, self.sentence, strict=True):
+            words[number] += token != "¶"
+        self.flow = list(itertools.accumulate(count > 1 for count in words))
 
     def _frames(self) -> None:
         """Which tokens stand in a frame: from its cue to the end of the clause."""
@@ -1187,6 +1213,8 @@ class _Note:
                 or (_is_bare(group) and any(other.sentence == group.sentence for other in painful))
             )
         )
+        if not sides:  # "... 4/10. höger knä alltså": the knee named again, with its side
+            sides = set().union(*(self._sides(group) for group in knees if _is_bare(group)))
         flags = sorted(
             {
                 (position, _FLAG_NAMES[flag])
@@ -1473,7 +1501,8 @@ class _Note:
         before = [
             group
             for group in self.groups
-            if group.sentence < sentence <= self._last_spoken_of(group) + _SENTENCES_BACK
+            if group.sentence < sentence
+            and self.flow[sentence] - self.flow[self._last_spoken_of(group)] <= _SENTENCES_BACK
         ]
         if before:
             last = max(before, key=lambda group: group.start)
@@ -1682,7 +1711,9 @@ class _Note:
         ):
             return  # a side beside a part: read with the part
         after = index + 1
-        has_noun = after < len(self.tokens) and bool(self.kinds[after] & SIDE_NOUN)
+        has_noun = bool(self.kinds[index] & SIDE_NOUN) or (  # "left leg", "left side"
+            after < len(self.tokens) and bool(self.kinds[after] & SIDE_NOUN)
+        )
         if not (has_noun or self._is_side_clause(index)):
             return
         group = self._owner(index)
