@@ -846,7 +846,11 @@ def _problem_errors(plan: Plan) -> list[FileError]:
 
 @contextlib.contextmanager
 def _progress_bar() -> Iterator[Callable[[int, int], None] | None]:
-    """A bar on the terminal (stderr) while many files are read; nothing when piped."""
+    """A bar on the terminal (stderr) while many files are read; nothing when piped (and
+    rich, 60 ms to import, is left unimported)."""
+    if not sys.stderr.isatty():
+        yield None
+        return
     from rich.console import Console
     from rich.progress import (
         BarColumn,
@@ -856,9 +860,6 @@ def _progress_bar() -> Iterator[Callable[[int, int], None] | None]:
         TimeRemainingColumn,
     )
 
-    if not sys.stderr.isatty():
-        yield None
-        return
     bar = Progress(
         TextColumn("Reading files"),
         BarColumn(),

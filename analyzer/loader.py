@@ -23,7 +23,7 @@ from analyzer import plausible
 from analyzer.checkers.shoe_overdue import unmatched_profile_shoes, worn_shoes
 from analyzer.discover import Source
 from analyzer.errors import BadFile, FileErrorKind, NotAnActivity, UnrecognisedFile
-from analyzer.importers import Imported, importers, suffix_of
+from analyzer.importers import Record, RecordTable, importers, suffix_of
 from analyzer.localtime import resolve_local_time
 from analyzer.log import FileError, FileNotice, KeptSamples, SampleLoader, TrainingLog
 from analyzer.merge import merge_duplicates
@@ -58,6 +58,7 @@ class FilePart:
     """What one source gave: its activity rows, how to get their samples, notes, shoes, errors."""
 
     rows: list[dict[str, Any]] = field(default_factory=list)
+    table: pd.DataFrame | None = None  # a table's rows (importers.RecordTable), as one frame
     sample_loaders: dict[str, SampleLoader] = field(default_factory=dict)
     notes: list[dict[str, Any]] = field(default_factory=list)
     shoes: list[dict[str, Any]] = field(default_factory=list)
@@ -92,7 +93,12 @@ def file_part(
         ],
     )
     athlete = source.athlete or _profile_athlete(profiles) or DEFAULT_ATHLETE
-    part.rows = _activity_rows(source, file_format, content_id, imported, athlete, read.has_samples)
+    if isinstance(imported.records, RecordTable):
+        part.table = _activity_table(source, file_format, content_id, imported.records, athlete)
+    else:
+        part.rows = _activity_rows(
+            source, file_format, content_id, imported.records, athlete, read.has_samples
+        )
     for index, row in enumerate(part.rows):
         if row["has_samples"]:
             loader = KeptSamples(partial(_samples, source, read.cache_path, index, settings))
@@ -119,20 +125,30 @@ def assemble(
     errors = list(errors)
     notices: list[FileNotice] = []
     rows: list[dict[str, Any]] = []
+    tables: list[pd.DataFrame] = []
     samples: dict[str, SampleLoader] = {}
     notes: list[dict[str, Any]] = []
     shoes: list[dict[str, Any]] = []
     for part in parts:
         rows += part.rows
+        tables += [] if part.table is None else [part.table]
         samples.update(part.sample_loaders)
         notes += part.notes
         shoes += part.shoes
         errors += part.errors
         notices += part.notices
 
-    # One frame from every file's rows: a frame per file and their concat cost ~5 ms a file.
+    # One frame from every file's rows (a frame per file and their concat cost ~5 ms a file),
+    # and the tables' frames.
+    frames = [pd.DataFrame(rows)] if rows else []
+    frames += tables
     activities = conform(
-        pd.DataFrame(rows) if rows else empty_frame(ACTIVITY_COLUMNS), ACTIVITY_COLUMNS
+        pd.concat(frames, ignore_index=True)
+        if len(frames) > 1
+        else frames[0]
+        if frames
+        else empty_frame(ACTIVITY_COLUMNS),
+        ACTIVITY_COLUMNS,
     )
     activities, undated = _dated(activities)
     errors += undated
@@ -199,13 +215,13 @@ def _activity_rows(
     source: Source,
     file_format: str,
     content_id: str,
-    imported: Imported,
+    records: list[Record],
     athlete: str,
     has_samples: tuple[bool, ...],  # per record (records read from the cache hold none)
 ) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
-    many = len(imported.records) > 1
-    for index, (record, with_samples) in enumerate(zip(imported.records, has_samples, strict=True)):
+    many = len(records) > 1
+    for index, (record, with_samples) in enumerate(zip(records, has_samples, strict=True)):
         fields = dict(record.fields)
         activity_id = fields.get("activity_id") or (f"{content_id}-{index}" if many else content_id)
         if source.athlete and not fields.get("activity_id"):
@@ -220,6 +236,39 @@ def _activity_rows(
         )
         rows.append(fields)
     return rows
+
+
+def _activity_table(
+    source: Source, file_format: str, content_id: str, table: RecordTable, athlete: str
+) -> pd.DataFrame:
+    """A table's rows as `_activity_rows` makes records' rows, column by column."""
+    frame = table.frame
+    count = len(frame)
+    made = (
+        pd.Series([f"{content_id}-{index}" for index in range(count)], dtype=object)
+        if count > 1
+        else pd.Series([content_id] * count, dtype=object)
+    )
+    if source.athlete:  # one file copied into two athletes' folders is a run of each
+        made = f"{source.athlete}:" + made
+    given = _texts(frame, "activity_id")
+    named = _texts(frame, "athlete")
+    return frame.assign(
+        activity_id=given.where(given.notna(), made).astype(str),
+        athlete=named.where(named.notna(), athlete),
+        source_path=source.path,
+        source_format=file_format,
+        has_samples=False,
+    )
+
+
+def _texts(frame: pd.DataFrame, name: str) -> pd.Series:
+    """A column's values as objects, None where a record's field would be missing or empty
+    (as `fields.get(name) or ...` reads it)."""
+    if name not in frame.columns:
+        return pd.Series([None] * len(frame), dtype=object)
+    column = frame[name].astype(object)
+    return column.where(column.notna() & column.ne(""), None)
 
 
 def _samples(
@@ -278,6 +327,8 @@ def _samples_of_kept_runs(
 ) -> dict[str, SampleLoader]:
     """Each kept run's samples: those of the richest of the records merged into it."""
     kept: dict[str, SampleLoader] = {}
+    if not samples:  # a table's rows: none has samples
+        return kept
     for activity_id, merged_ids in zip(
         activities["activity_id"], activities["merged_ids"], strict=True
     ):
@@ -294,7 +345,10 @@ def _shift_local_samples(
     """Samples of local-time-only sources carry wall time as if UTC: move them to real UTC."""
     if "start_time_local" not in activities.columns:
         return samples
-    local_only = activities[pd.to_datetime(activities["start_time_local"]).notna()]
+    local_only = activities[
+        pd.to_datetime(activities["start_time_local"]).notna()
+        & activities["activity_id"].isin(list(samples))  # a table's rows have no samples
+    ]
     shifted = dict(samples)
     for row in local_only.itertuples():
         loader = samples.get(row.activity_id)

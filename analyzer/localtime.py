@@ -133,8 +133,16 @@ def resolve_local_time(
     frame["start_time_utc"] = start_utc
     frame["timezone"] = zone_series
     frame["local_start"] = local_start
-    frame["local_date"] = [None if pd.isna(value) else value.date() for value in local_start]
+    frame["local_date"] = _dates(local_start)
     return frame
+
+
+def _dates(times: pd.Series) -> np.ndarray:
+    """The calendar day of each time (None when missing), one date object per distinct day:
+    a club's log of a million runs has ten thousand days."""
+    codes, days = pd.factorize(times.dt.normalize())
+    dates = np.array([*(day.date() for day in days), None], dtype=object)
+    return dates[codes]  # a missing time's code is -1: the None at the end
 
 
 def _zone_for(

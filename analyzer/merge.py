@@ -49,10 +49,13 @@ def merge_duplicates(activities: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, 
         if root_first != root_second:
             parent[max(root_first, root_second)] = min(root_first, root_second)
 
-    for first, second in _pairs(frame):
+    pairs = _pairs(frame)
+    if not pairs:  # every record is its own run
+        return frame.assign(merged_ids=[(value,) for value in frame["activity_id"]]), {}
+    for first, second in pairs:
         union(first, second)
     roots = np.array([find(position) for position in range(len(frame))])
-    if len(set(roots)) == len(frame):
+    if len(np.unique(roots)) == len(frame):
         return frame.assign(merged_ids=[(value,) for value in frame["activity_id"]]), {}
 
     # Rows as dicts, grouped in the order of each group's first row (a root is the smallest
@@ -94,7 +97,10 @@ def _pairs(frame: pd.DataFrame) -> list[tuple[int, int]]:
 
 def _same_id_pairs(frame: pd.DataFrame) -> list[tuple[int, int]]:
     pairs = []
-    for _, positions in frame.groupby("activity_id", sort=False).indices.items():
+    repeated = frame["activity_id"].duplicated(keep=False).to_numpy()  # the others are alone
+    shared = frame[repeated].groupby("activity_id", sort=False).indices
+    positions_of = np.flatnonzero(repeated)
+    for positions in (positions_of[indices] for indices in shared.values()):
         pairs += [(positions[0], other) for other in positions[1:]]
     return pairs
 
@@ -203,8 +209,7 @@ def _same_start_pairs(frame: pd.DataFrame, columns: dict[str, list]) -> list[tup
             # Wall clocks repeat an hour when the clocks go back: two records that know their
             # UTC start are compared by it alone; the wall clock pairs a record that knew only
             # its local time (a hand log, a watch without UTC) with another.
-            knew_local_only = groups["position"].agg(lambda rows: local_only[rows].any())
-            knew_local_only = knew_local_only.to_numpy()
+            knew_local_only = np.bincount(group, weights=local_only[positions]) > 0
             linked = [pair for pair in linked if knew_local_only[list(pair)].any()]
             is_joined &= knew_local_only
         firsts = first["position"].to_numpy()
@@ -227,15 +232,20 @@ def _sweep(
 ) -> list[tuple[int, int]]:
     """Pairs of groups (their numbers) that start within SAME_START_S and pass the
     `_compatible` test; each group compared with the groups after it in time, in numpy."""
-    order = np.argsort(start_ns, kind="stable")
+    # by athlete, then start: a group's window is the same athlete's groups after it (a club's
+    # hand log starts a hundred runners at 07:00 every day, and none of them is another)
+    order = np.lexsort((start_ns, athlete))
     start_ns, athlete, sport = start_ns[order], athlete[order], sport[order]
     own_path, distance_m = own_path[order], distance_m[order]
-    ends = np.searchsorted(start_ns, start_ns + SAME_START_S * 1_000_000_000, side="right")
+    ends = np.empty(len(order), dtype=np.int64)
+    bounds = np.flatnonzero(np.r_[True, athlete[1:] != athlete[:-1], True])
+    for first, stop in zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True):
+        starts = start_ns[first:stop]
+        window_ends = np.searchsorted(starts, starts + SAME_START_S * 1_000_000_000, "right")
+        ends[first:stop] = first + window_ends
     pairs: list[tuple[int, int]] = []
-    for index in range(len(order)):
+    for index in np.flatnonzero(ends > np.arange(len(order)) + 1).tolist():
         after = slice(index + 1, ends[index])
-        if after.start >= after.stop:
-            continue
         distances = distance_m[after]
         longer = np.fmax(distances, distance_m[index])
         with np.errstate(invalid="ignore"):

@@ -15,7 +15,10 @@ sentence:
   socks", "high knees", "knee sleeve") are not the runner's knee. One-letter typos of the
   knee, pain and side words are read as the word ("kneee", "pian", "lft", "rigth"; rapidfuzz
   measures the distance), unless the word is a real word of the language ("knew", "tight"). A
-  side written onto the knee word is its side ("lknee", "linkerknie", "venstreknæet"). Another
+  side written onto the knee word is its side ("lknee", "linkerknie", "venstreknæet"), and so is
+  a side written short ("li", "re", "vä", "hø", "v", "h", "izq", "dcha", "sx", "esq", "g"), a
+  side said of the leg ("can't stand on the left leg", "venstre bein", "jambe droite") and one
+  said by the knee named again in a later sentence ("... 4/10. höger knä alltså"). Another
   part written together with its pain or another part is that part ("Wadenschmerzen",
   "kuitpijn", "lårmuskler"), in the languages that write words together. A part's word in a
   phrase that names no part ("back down", "walked back", "on foot", "à pied", "zu Fuß") is none.
@@ -24,7 +27,8 @@ sentence:
   fine"/"hasn't gone away yet" (a good state or a resolution negated). Each belongs to the
   nearest body part of its clause; in a clause that names none, to the nearest of its sentence
   ("Swollen again after the long run yesterday, L knee"), else to the part the sentence before
-  named last ("Left knee felt off. It's sore now."). So "calf sore, knee fine" is not knee
+  named last ("Left knee felt off. It's sore now."; a sentence of one word, as in "Knie. Links.
+  Wieder. ...", puts it no further away). So "calf sore, knee fine" is not knee
   pain, "knee and calf sore" is. A knee said to be fine in its own clause takes no evidence
   from other clauses unless a later state is said ("knee ok for the first half, then niggly").
   "Better" said of the knee, or in a clause of its own after it ("knee update: much better"),
@@ -39,10 +43,12 @@ sentence:
   berichten").
 - **Frames.** From its cue to the end of the clause, nothing is current pain: the past recalled
   ("last year's knee injury", "remember when my knee swelled up", "back in 2022"), the
-  hypothetical ("hope the knee holds up", "if it flares", "worried the knee might"), a topic
+  hypothetical ("hope the knee holds up", "if it flares", "worried the knee might"), a time
+  ago ("2 yrs ago my L knee locked", "vor 2 Jahren", "il y a 2 ans"), a topic
   ("a podcast on runner's knee", "a talk by the club physio on", "coach asked about my knee", a
-  title in quotes beside what one reads: "the 'knee pain' thread"), another person ("my buddy
-  has knee pain", "my teammate hurt her knee", "she said", "my athlete reports"; but a coach's
+  title in quotes beside what one reads: "the 'knee pain' thread", "las over runner's knee"),
+  another person ("my buddy has knee pain", "my teammate hurt her knee", "his swollen knee",
+  "Treningskompisen min har vondt", "she said", "my athlete reports"; but a coach's
   "athlete reports L knee pain" is the log's own runner).
   "Better than last year" compares with the past: no pain eases today; a year right after an
   injury is the past too ("knäskada 2020"). Pain said before, then nothing now ("antes me
@@ -52,7 +58,8 @@ sentence:
 Scores out of ten are read in every common form: "7/10", "7 / 10", "4/10ish", "~4/10", "7 out of
 10", "three out of ten", "6 of 10" (only when the words make it a rating: "km 7 of 10" and "7 of
 10 reps" are counts), "pain 7", "VAS 4", "(pain 3)", "around a 3", "maybe a 4", "a solid six",
-"noch so ne 3", "5 em 10", a bare number right after the knee or a side ("L knee 5", "L 3 R 0").
+"noch so ne 3", "5 em 10", "I'd say five out of ten" ("ich sag mal", "vil si", "je dirais"), a
+bare number right after the knee or a side ("L knee 5", "L 3 R 0").
 A range counts its higher end ("6-7/10"), a change its latest ("3/10 -> 5/10", "started at 3/10,
 finished at 6/10", "3/10 this morning, now 1/10", "was 5, now 3"), scores side by side the
 highest ("L 2/10, R 4/10" is both knees at 4; "3/10 walking, 5/10 running" is 5). A score of
@@ -63,10 +70,10 @@ down to 4", "3 at the start, 5 by the finish"); an effort rating beside a score 
 five is read out of ten ("2/5" is 4/10, "3 sur 5" 6).
 
 Red flags (see a professional at once: docs/EVIDENCE.md#knee-pain-note): swelling ("puffed
-up"), locking ("catches", "stuck"), giving way ("buckled", "went out from under me", "eingeknickt"),
-sharp pain, and a leg
-that will not bear weight ("couldn't put any weight on it", "no puedo apoyar el pie": the
-limb it names is not another part's pain; "knee wouldn't take my weight", "trug mich nicht").
+up"), locking ("catches", "stuck"), giving way ("buckled", "went out from under me", "eingeknickt",
+"klapt soms door", "knickt manchmal weg", "cède"), sharp pain, and a leg that will not bear
+weight ("couldn't put any weight on it", "no puedo apoyar el pie": the limb it names is not
+another part's pain; "knee wouldn't take my weight", "trug mich nicht").
 
 `knee_notes` reads a table of notes and adds, per note, `knee_pain` (a `KneePain` or None)
 and `is_knee_clear`. Given an episode gap, notes of one athlete are read in date order as
@@ -87,9 +94,13 @@ use:
 from __future__ import annotations
 
 import functools
+import importlib
+import itertools
+import operator
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -150,6 +161,14 @@ _TOKEN = re.compile(
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+|(?<=[.!?])$")
 _ABBREVIATED_WORD = re.compile(r"(\w+)\.$")
+_DIGIT = re.compile(r"\d")
+# Python's own parse of a regular expression (the module re compiles with), for `_gated`. It
+# is private: a Python without it reads every note the same, only slower (no gate).
+try:
+    _RE_PARSER: Any = importlib.import_module("re._parser")
+except ImportError:
+    _RE_PARSER = None
+_WIDEST_RANGE = 1000  # a character range wider than this is no gate
 _ELISION = re.compile(r"^(l|d|j|n|m|s|c|t|qu|un|dell|all|nell|sull)'(\w.*)$")
 # A letter written three times or more ("sooooore", "kneeee") is read written twice
 _STRETCHED = re.compile(r"([^\W\d_])\1{2,}")
@@ -199,6 +218,10 @@ FLAGS = SWELLING | LOCKING | GIVING_WAY | SHARP | NO_WEIGHT
 _NOTHING_FILLERS = NEGATION | NEGATION_FILLER | STATE_FILLER | ANSWER_NO | BREAK
 PARTS = KNEE | KNEE_PAIN | OTHER_PART
 SIDE = LEFT | RIGHT | BOTH
+# the kinds `_Note.pain` reads a token for (a token of none is passed over)
+_READ_KINDS = (
+    KNEE_PAIN | PAIN | FLAGS | GOOD | RESOLVED | SCORE | OF_SCORE | NUMBER | SIDE | IMPROVING
+) | (ANSWER_NO | NEGATION)
 # what a clause that says a side on its own may hold besides the side: "la derecha", "R. Hurts"
 _SIDE_CLAUSE_KINDS = BREAK | SIDE_GAP | JOINER | SIDE_NOUN | PAIN | FLAGS | SCORE | OF_SCORE
 _FLAG_NAMES = {
@@ -232,6 +255,9 @@ _PLACEHOLDERS = {
     "_no_part_": 0,  # "back down", "on foot": a part's word naming no part
     "_left_": LEFT,  # "li.", "v.": a side written short, with its period
     "_right_": RIGHT,  # "dr.", "h."
+    "_left_leg_": LEFT | SIDE_NOUN,  # "the left leg": the side of the knee, not another part
+    "_right_leg_": RIGHT | SIDE_NOUN,
+    "_say_": SCORE_CUE,  # "I'd say", "ich sag mal": a rating follows
 }
 
 
@@ -270,10 +296,13 @@ class _Grammar:
         text = self.phrases.sub(self._phrase_token, text)
         for pattern, number in self.number_words:
             text = pattern.sub(number, text)
-        if any(character.isdigit() for character in text):
+        if _DIGIT.search(text):  # every score form has a digit
             text = self.scores.sub(_score_token, text)
         tokens: list[str] = []
         for found in _TOKEN.findall(text):
+            if "'" not in found:  # most tokens: no elision, no quote to strip
+                tokens.append(found)
+                continue
             elided = _ELISION.match(found)
             if elided:  # "l'anno", "d'une": the article keeps its mark ("d'" is not "d", right)
                 tokens += [f"{elided[1]}'", elided[2].strip("'")]
@@ -383,6 +412,7 @@ def _grammar(language: str) -> _Grammar:
         # before the frames and "bar" (except): "kunne ikke bære", "bar inte min vikt"
         (words.weight_bearing_pattern, " _no_weight_ "),
         (words.other_people_pattern, " _them_ "),
+        (words.say_pattern, " _say_ "),  # before the hypothetical: "skulle säga", "würde sagen"
         (words.past_pattern, " _past_ "),
         (words.hypothetical_pattern, " _hypo_ "),
         (words.topic_pattern, " _topic_ "),
@@ -403,10 +433,17 @@ def _grammar(language: str) -> _Grammar:
     phrases += [
         (_cut_side_pattern(cut_sides["left"]), " _left_ "),
         (_cut_side_pattern(cut_sides["right"]), " _right_ "),
+        (_sided_leg_pattern(words.left, words.legs), " _left_leg_ "),
+        (_sided_leg_pattern(words.right, words.legs), " _right_leg_ "),
     ]
     phrases = [(pattern, token) for pattern, token in phrases if pattern]
-    # every phrase starts at a word's start: "\b" first lets the search skip the rest
-    one_pass = r"\b(?:" + "|".join(f"({_uncaptured(pattern)})" for pattern, _ in phrases) + ")"
+    # every phrase starts where a word starts: "\b(?=\w)" first lets the search skip the other
+    # places (Python's re would try every phrase there, a word's end included)
+    one_pass = (
+        r"\b(?=\w)(?:"
+        + "|".join(_gated(f"({_uncaptured(pattern)})") for pattern, _ in phrases)
+        + ")"
+    )
     grammar = _Grammar(
         language=language,
         phrases=re.compile(one_pass),
@@ -429,8 +466,10 @@ def _grammar(language: str) -> _Grammar:
         previous_day=re.compile(words.previous_day_pattern),
         now=re.compile(words.now_pattern),
         titles=re.compile(
-            rf"(?P<media>\b(?:{words.media_pattern})\s+){_QUOTED}"
-            rf"|{_QUOTED}(?=[\s-]*(?:{words.media_pattern})\b)"
+            _gated(
+                rf"(?P<media>\b(?:{words.media_pattern})\s+){_QUOTED}"
+                rf"|{_QUOTED}(?=[\s-]*(?:{words.media_pattern})\b)"
+            )
         ),
         side_abbreviations=frozenset(
             word
@@ -488,6 +527,85 @@ def _cut_side_pattern(prefixes: frozenset[str]) -> str:
     return rf"(?<![\w.])(?<!\d )(?:{_alternatives(prefixes)})\.(?![\w.])"
 
 
+def _sided_leg_pattern(sides: tuple[str, ...], legs: tuple[str, ...]) -> str:
+    """The leg with its side ("left leg", "venstre bein", "jambe gauche"): the side of the
+    knee the note speaks of ("can't stand on the left leg"), not another part."""
+    side, leg = _alternatives(word for word in sides if len(word) > 1), _alternatives(legs)
+    return rf"(?:{side})\s+(?:{leg})\b|(?:{leg})\s+(?:{side})\b"
+
+
+def _gated(pattern: str) -> str:
+    """A pattern behind a look at the characters it can start with, so a search tries it only
+    where one of them stands (Python's re would try every phrase of the one pass at every
+    word's start); the pattern alone when they cannot be told. It matches what it matched."""
+    if _RE_PARSER is None:
+        return pattern
+    try:
+        parsed = _RE_PARSER.parse(pattern)
+        if parsed.state.flags & ~_RE_PARSER.SRE_FLAG_UNICODE:  # "(?i)", "(?x)": no gate
+            return pattern
+        first = _first_characters(list(parsed))
+    except AttributeError:  # a Python whose parser names its parts otherwise: no gate
+        return pattern
+    if first is None or first[1]:  # unknown, or it may match nothing: no gate
+        return pattern
+    return "(?=[" + "".join(re.escape(character) for character in sorted(first[0])) + "])" + pattern
+
+
+def _first_characters(items: list[tuple[Any, Any]]) -> tuple[set[str], bool] | None:
+    """The characters a parsed sequence can start with, and whether it can match nothing;
+    None when they cannot be told (\\w, ".", a negated class ...). Lookarounds and anchors
+    take no character: they are passed over, which only widens the set."""
+    characters: set[str] = set()
+    for op, argument in items:
+        found = _first_of_item(op, argument)
+        if found is None:
+            return None
+        characters |= found[0]
+        if not found[1]:
+            return characters, False
+    return characters, True
+
+
+def _first_of_item(op: Any, argument: Any) -> tuple[set[str], bool] | None:
+    parser = _RE_PARSER
+    if op is parser.LITERAL:
+        return {chr(argument)}, False
+    if op is parser.IN:
+        characters = set()
+        for kind, value in argument:
+            if kind is parser.LITERAL:
+                characters.add(chr(value))
+            elif kind is parser.RANGE and value[1] - value[0] <= _WIDEST_RANGE:
+                characters |= {chr(code) for code in range(value[0], value[1] + 1)}
+            else:
+                return None
+        return characters, False
+    if op in (parser.AT, parser.ASSERT, parser.ASSERT_NOT):
+        return set(), True
+    if op is parser.SUBPATTERN:
+        _, added_flags, _, inner = argument
+        if added_flags & parser.SRE_FLAG_IGNORECASE:
+            return None
+        return _first_characters(list(inner))
+    if op is parser.BRANCH:
+        characters, can_be_empty = set(), False
+        for alternative in argument[1]:
+            found = _first_characters(list(alternative))
+            if found is None:
+                return None
+            characters |= found[0]
+            can_be_empty = can_be_empty or found[1]
+        return characters, can_be_empty
+    if op in (parser.MAX_REPEAT, parser.MIN_REPEAT, parser.POSSESSIVE_REPEAT):
+        least, _, inner = argument
+        found = _first_characters(list(inner))
+        return None if found is None else (found[0], found[1] or least == 0)
+    if op is parser.ATOMIC_GROUP:
+        return _first_characters(list(argument))
+    return None
+
+
 def _uncaptured(pattern: str) -> str:
     """A pattern whose own groups capture nothing (so a match tells its phrase by its group)."""
     return re.sub(r"(?<!\\)\((?!\?)", "(?:", pattern)
@@ -513,9 +631,9 @@ def _number_words(
         return match[0] if value in ("0", "1") else match[1] + value
 
     return (
-        (re.compile(before_ten), lambda match: values[match[1]]),
-        (re.compile(ten_itself), lambda match: f"{match[1]}10"),
-        (re.compile(after_cue), rated),
+        (re.compile(_gated(before_ten)), lambda match: values[match[1]]),
+        (re.compile(_gated(ten_itself)), lambda match: f"{match[1]}10"),
+        (re.compile(_gated(after_cue)), rated),
     )
 
 
@@ -533,12 +651,14 @@ def _scores(words: Words) -> re.Pattern[str]:
     out_of = rf"{slash}|\s+(?:out of|{words.out_of_pattern})\s+10\b"
     effort = words.effort_pattern
     weekdays = _alternatives(day for day in words.weekdays if len(day) >= _WEEKDAY_MIN_CHARS)
-    forms = [
-        # a date is no score: "Mon 4/10", "4/10/2026"
-        rf"(?P<date>\b(?:{weekdays})\.?,?\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b"
-        r"|(?<![\d.,/])\d{1,2}/\d{1,2}/\d{2,4}\b)",
-        rf"(?P<effort>\b(?:{effort})\s*(?:was|of|at|:|=)?\s*{_number('e1')}(?:{out_of})?"
-        rf"|{_number('e2')}(?:{out_of})\s*(?:{effort})\b(?!\s*(?:[:=]\s*)?\d))",  # not "0/10 RPE 8"
+    after_a_word = [  # the forms that start with a word
+        rf"(?P<date>\b(?:{weekdays})\.?,?\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b)",  # "Mon 4/10"
+        rf"(?P<effort>\b(?:{effort})\s*(?:was|of|at|:|=)?\s*{_number('e1')}(?:{out_of})?)",
+    ]
+    after_a_number = [  # the forms that start with a number, tried only where one starts
+        r"(?P<numbered_date>\d{1,2}/\d{1,2}/\d{2,4}\b)",  # "4/10/2026": a date is no score
+        rf"(?P<effort_after>{_number('e2')}(?:{out_of})\s*(?:{effort})\b(?!\s*(?:[:=]\s*)?\d))",
+        # not "0/10 RPE 8"
         rf"(?P<change>{_number('c1')}(?:{out_of})?\s*(?:{words.change_pattern})\s*"
         rf"{_number('c2')}(?:{out_of}))",
         rf"(?P<range>{_number('r1')}\s*(?:{words.range_pattern})\s*{_number('r2')}(?:{out_of}))",
@@ -550,13 +670,16 @@ def _scores(words: Words) -> re.Pattern[str]:
         # a range without "/10" ("knee pain 3-4"): its higher end, a bare number to be judged
         rf"(?P<bare>(?<![-–]){_number('b1')}\s*[-–]\s*{_number('b2')})(?![\d/.,:-]|\s*(?:{words.count_pattern})\b)",
     ]
-    return re.compile("|".join(forms))
+    # Python's re tries every form at every place: a number's forms only where a number starts
+    return re.compile(
+        _gated("|".join(after_a_word)) + r"|(?<![\d.,/])(?=\d)(?:" + "|".join(after_a_number) + ")"
+    )
 
 
 def _score_token(match: re.Match[str]) -> str:
-    if match["date"] is not None:
+    if match["date"] is not None or match["numbered_date"] is not None:
         return " _date_ "
-    if match["effort"] is not None:
+    if match["effort"] is not None or match["effort_after"] is not None:
         return " _effort_ "
     if match["change"] is not None:
         return f" _score_{match['c2']}_ "
@@ -762,6 +885,8 @@ def _with_episode(pain: KneePain, side: str | None, score: float | None) -> Knee
         and side is not None
         and (pain.is_continuing or pain.is_follow_up or pain.is_improving)
     )
+    if is_easing == pain.is_easing and takes_side == pain.side_from_episode and not takes_side:
+        return pain  # as read (most notes): no copy
     return replace(
         pain,
         is_easing=is_easing,
@@ -863,7 +988,8 @@ def _sentences(text: str, grammar: _Grammar) -> list[str]:
     sentences: list[str] = []
     start = 0
     for end in _SENTENCE_END.finditer(text):
-        abbreviated = _ABBREVIATED_WORD.search(text, start, end.start())
+        ends_with_period = text[end.start() - 1 : end.start()] == "."
+        abbreviated = ends_with_period and _ABBREVIATED_WORD.search(text, start, end.start())
         if abbreviated and abbreviated.group(1).lower() in grammar.side_abbreviations:
             continue
         sentences.append(text[start : end.start()])
@@ -911,10 +1037,17 @@ class _Note:
         self.sentences_text = sentences
         self.grammar = grammar
         self.tokens = tokens
-        self.kinds = [grammar.kind(token) for token in tokens]
-        for index in range(len(tokens) - 1):  # "bem melhor", "bien mieux", "godt bedre": how
-            if self.kinds[index + 1] & IMPROVING:  # much better, not a good state of its own
-                self.kinds[index] &= ~GOOD
+        known = grammar.cache  # most words are known: their kinds without a call
+        self.kinds = [
+            kind if (kind := known.get(token)) is not None else grammar.kind(token)
+            for token in tokens
+        ]
+        # the kinds the note has at all: a pass for a kind it lacks is skipped
+        self.present = functools.reduce(operator.or_, self.kinds, 0)
+        if self.present & IMPROVING:
+            for index in range(len(tokens) - 1):  # "bem melhor", "bien mieux", "godt bedre":
+                if self.kinds[index + 1] & IMPROVING:  # how much better, not a good state
+                    self.kinds[index] &= ~GOOD
         self.sentence: list[int] = []
         self.clause: list[int] = []
         self.is_clear = False
@@ -933,26 +1066,32 @@ class _Note:
         """Sentence and clause numbers per token; brackets of two words or fewer are asides."""
         tokens, kinds = self.tokens, self.kinds
         asides = set()
-        for index, token in enumerate(tokens):
-            if token in {"(", "["}:
-                closing = ")" if token == "(" else "]"
-                inside = tokens[index + 1 : index + 2 + _ASIDE_MAX_TOKENS]
-                if closing in inside:
-                    asides |= {index, index + 1 + inside.index(closing)}
-        sentence = clause = 0
-        for index, token in enumerate(tokens):
-            if token == "¶":
-                sentence += 1
-                clause += 1
-            elif (kinds[index] & (BREAK | CLAUSE_WORD)) and index not in asides:
-                clause += 1
-            self.sentence.append(sentence)
-            self.clause.append(clause)
-        self.sentence_count = sentence + 1
+        if "(" in tokens or "[" in tokens:
+            for index, token in enumerate(tokens):
+                if token in {"(", "["}:
+                    closing = ")" if token == "(" else "]"
+                    inside = tokens[index + 1 : index + 2 + _ASIDE_MAX_TOKENS]
+                    if closing in inside:
+                        asides |= {index, index + 1 + inside.index(closing)}
+        # a sentence ends at "¶", a clause at every mark or clause word ("¶" too) but an aside's
+        self.sentence = list(itertools.accumulate(int(token == "¶") for token in tokens))
+        clause_ends = [int(bool(kind & (BREAK | CLAUSE_WORD))) for kind in kinds]
+        for index in asides:
+            clause_ends[index] = 0
+        self.clause = list(itertools.accumulate(clause_ends))
+        self.sentence_count = (self.sentence[-1] if self.sentence else 0) + 1
+        # a sentence of one word ("Knie. Links. Wieder.") is part of the note's flow: it does
+        # not put the part named before it further away
+        words = [0] * self.sentence_count
+        for token, number in zip(tokens, self.sentence, strict=True):
+            words[number] += token != "¶"
+        self.flow = list(itertools.accumulate(count > 1 for count in words))
 
     def _frames(self) -> None:
         """Which tokens stand in a frame: from its cue to the end of the clause."""
         self.framed = [False] * len(self.tokens)
+        if not self.present & FRAME:
+            return  # no cue: nothing is framed ("my" undoes only another person's frame)
         active, is_someone_else = -1, False
         for index, kind in enumerate(self.kinds):
             if kind & FRAME:
@@ -1031,8 +1170,9 @@ class _Note:
         knees = [group for group in self.groups if group.is_knee]
         if not knees:
             return None
+        framed = self.framed
         for index, kind in enumerate(kinds):
-            if self.framed[index]:
+            if not kind & _READ_KINDS or framed[index]:
                 continue
             if kind & KNEE_PAIN:
                 self._knee_pain_mention(index)
@@ -1073,6 +1213,8 @@ class _Note:
                 or (_is_bare(group) and any(other.sentence == group.sentence for other in painful))
             )
         )
+        if not sides:  # "... 4/10. höger knä alltså": the knee named again, with its side
+            sides = set().union(*(self._sides(group) for group in knees if _is_bare(group)))
         flags = sorted(
             {
                 (position, _FLAG_NAMES[flag])
@@ -1094,11 +1236,13 @@ class _Note:
             red_flags=tuple(dict.fromkeys(name for _, name in flags)),
             excerpt=_excerpt(" ".join(self.sentences_text[number] for number in span)),
             language=self.grammar.language,
-            is_improving=any(
+            is_improving=bool(self.present & IMPROVING)
+            and any(
                 kinds[index] & IMPROVING and self.sentence[index] in span
                 for index in range(len(tokens))
             ),
-            is_continuing=any(
+            is_continuing=bool(self.present & CONTINUING)
+            and any(
                 kinds[index] & CONTINUING and self.sentence[index] in span
                 for index in range(len(tokens))
             ),
@@ -1107,6 +1251,8 @@ class _Note:
     def _fine_since(self, knees: list[_Group]) -> None:
         """Pain of a day before, then a good state said of the same knee ("knee sore yesterday,
         fine today"): a knee fine today."""
+        if not self.present & GOOD:
+            return
         for index, kind in enumerate(self.kinds):
             if not kind & GOOD or self.framed[index] or self._is_negated(index):
                 continue
@@ -1126,6 +1272,8 @@ class _Note:
         """Pain said before, then nothing now: "antes me dolía la rodilla, ahora nada",
         "Physio meinte, die Knieschmerzen kämen von der Hüfte. Heute aber gar nichts gespürt."
         The knee is fine now, unless its pain was said of now too."""
+        if not self.present & ANSWER_NO:
+            return
         for index, kind in enumerate(self.kinds):
             if not kind & ANSWER_NO or self.framed[index] or not self._says_nothing_now(index):
                 continue
@@ -1297,6 +1445,8 @@ class _Note:
     def _exceptions(self) -> None:
         """An exception turns the clause before round for the knee it names ("no pain anywhere
         except the left knee", "all good apart from the knee")."""
+        if not self.present & EXCEPTION:
+            return
         for index, kind in enumerate(self.kinds):
             if not kind & EXCEPTION:
                 continue
@@ -1351,7 +1501,8 @@ class _Note:
         before = [
             group
             for group in self.groups
-            if group.sentence < sentence <= self._last_spoken_of(group) + _SENTENCES_BACK
+            if group.sentence < sentence
+            and self.flow[sentence] - self.flow[self._last_spoken_of(group)] <= _SENTENCES_BACK
         ]
         if before:
             last = max(before, key=lambda group: group.start)
@@ -1560,7 +1711,9 @@ class _Note:
         ):
             return  # a side beside a part: read with the part
         after = index + 1
-        has_noun = after < len(self.tokens) and bool(self.kinds[after] & SIDE_NOUN)
+        has_noun = bool(self.kinds[index] & SIDE_NOUN) or (  # "left leg", "left side"
+            after < len(self.tokens) and bool(self.kinds[after] & SIDE_NOUN)
+        )
         if not (has_noun or self._is_side_clause(index)):
             return
         group = self._owner(index)

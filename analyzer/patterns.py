@@ -26,10 +26,10 @@ import numpy as np
 import pandas as pd
 
 from analyzer.checkers import Finding, rules_as_of, run_rules
-from analyzer.checkers._format import count_text
 from analyzer.checkers.rule import EPISODE_COLUMN, AsOf, Pattern, Rule
 from analyzer.log import TrainingLog
 from analyzer.profile import Profile
+from analyzer.words import count_text
 
 WINDOW_DAYS = 14  # the days before an onset that are looked at, and a pain-free block's length
 MIN_EPISODES = 2  # fewer: nothing to put side by side

@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from analyzer.errors import FileErrorKind
-from analyzer.importers.base import Imported, Problem, Record
+from analyzer.importers.base import Imported, Problem, Record, RecordTable
 from analyzer.units import FOOT_SPORTS
 
 # A watch, a phone or a person dates a run within these years. Outside them a clock was never
@@ -79,23 +79,12 @@ def checked(imported: Imported) -> Imported:
     """The import with implausible values dropped and records written twice kept once; a
     problem line for each kind of value dropped (and for the repeats)."""
     remarks = _Remarks()
-    records: list[Record] = []
-    seen: set[str] = set()
-    repeats: list[str] = []
-    for record in imported.records:
-        fields = _checked_fields(record.fields, remarks)
-        key = _identity(fields, record.samples)
-        if key is not None and key in seen:
-            repeats.append(_when(fields))
-            continue
-        if key is not None:
-            seen.add(key)
-        samples = _checked_samples(record.samples, _when(fields), remarks)
-        if fields != record.fields or samples is not record.samples:
-            record = replace(record, fields=fields, samples=samples)
-        records.append(record)
     notes, cut = _cut_notes(imported.notes)
-    records = [_cut_record_notes(record, cut) for record in records]
+    records: list[Record] | RecordTable
+    if isinstance(imported.records, RecordTable):
+        records, repeats = _checked_table(imported.records, remarks, cut)
+    else:
+        records, repeats = _checked_records(imported.records, remarks, cut)
     problems = remarks.lines()
     if cut:
         lengths = ", ".join(f"{length:,}" for length in cut[:3])
@@ -107,16 +96,80 @@ def checked(imported: Imported) -> Imported:
                 FileErrorKind.NOTICE,
             )
         )
-    if repeats:
+    if repeats is not None:
+        count, first = repeats
         problems.append(
             Problem(
-                f"{_count(len(repeats), 'activity', 'activities')} written twice in the file, "
-                f"counted once (first: {repeats[0]})"
+                f"{_count(count, 'activity', 'activities')} written twice in the file, "
+                f"counted once (first: {first})"
             )
         )
     if not problems:
         return imported
     return replace(imported, records=records, notes=notes, problems=[*imported.problems, *problems])
+
+
+# how many records were written twice, and the first of them (None: none was)
+_Repeats = tuple[int, str] | None
+
+
+def _checked_records(
+    records: list[Record], remarks: _Remarks, cut: list[int]
+) -> tuple[list[Record], _Repeats]:
+    """Records with implausible values dropped (NaN), each kept once, notes cut."""
+    dropped = _dropped(
+        pd.DataFrame([record.fields for record in records]),
+        remarks,
+        lambda position: _when(records[position].fields),
+    )
+    kept: list[Record] = []
+    seen: set[str] = set()
+    repeats: list[str] = []
+    for position, record in enumerate(records):
+        names = [name for name, mask in dropped.items() if mask[position]]
+        fields = {**record.fields, **dict.fromkeys(names, math.nan)}
+        key = _identity(fields, record.samples)
+        if key is not None and key in seen:
+            repeats.append(_when(fields))
+            continue
+        if key is not None:
+            seen.add(key)
+        samples = _checked_samples(record.samples, _when(fields), remarks, position)
+        if names or samples is not record.samples:
+            record = replace(record, fields=fields, samples=samples)
+        kept.append(_cut_record_notes(record, cut))
+    return kept, (len(repeats), repeats[0]) if repeats else None
+
+
+def _checked_table(
+    table: RecordTable, remarks: _Remarks, cut: list[int]
+) -> tuple[RecordTable, _Repeats]:
+    """A table's records checked as `_checked_records` checks records, column by column
+    (rows equal in every field are records written twice)."""
+    frame = table.frame
+    dropped = _dropped(frame, remarks, lambda position: _when(table[position].fields))
+    if dropped:
+        frame = frame.assign(
+            **{
+                name: frame[name].mask(mask) if name in frame.columns else np.nan
+                for name, mask in dropped.items()
+            }
+        )
+    twice = frame.duplicated(keep="first").to_numpy()
+    repeats = None
+    if twice.any():
+        first = int(np.flatnonzero(twice)[0])
+        repeats = (int(twice.sum()), _when(RecordTable(frame)[first].fields))
+        frame = frame[~twice]
+    notes = frame["notes"] if "notes" in frame.columns else pd.Series(dtype="string")
+    lengths = notes.str.len()
+    long = lengths.gt(MAX_NOTE_CHARS).fillna(False).to_numpy(dtype=bool)
+    if long.any():
+        cut += [int(length) for length in lengths[long]]
+        frame = frame.assign(notes=notes.mask(long, notes.str[:MAX_NOTE_CHARS]))
+    if not dropped and repeats is None and not long.any():
+        return table, None
+    return RecordTable(frame), repeats
 
 
 def _cut_notes(notes: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[int]]:
@@ -143,89 +196,163 @@ def _cut_record_notes(record: Record, cut: list[int]) -> Record:
 
 @dataclass
 class _Remarks:
-    """The values left out, by what and why: one line each, with how many and a first one."""
+    """The values left out, by what and why: one line each, with how many and a first one.
+    Lines come in the order of their first value: by record, then by check."""
 
-    examples: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    # (what, reason) -> [(position, check) of the first, its example, how many]
+    firsts: dict[tuple[str, str], list[Any]] = field(default_factory=dict)
 
-    def add(self, what: str, reason: str, example: str) -> None:
-        self.examples.setdefault((what, reason), []).append(example)
+    def add(
+        self, what: str, reason: str, example: str, at: tuple[int, int], count: int = 1
+    ) -> None:
+        known = self.firsts.get((what, reason))
+        if known is None:
+            self.firsts[(what, reason)] = [at, example, count]
+            return
+        if at < known[0]:
+            known[0], known[1] = at, example
+        known[2] += count
 
     def lines(self) -> list[Problem]:
         lines = []
-        for (what, reason), examples in self.examples.items():
-            if len(examples) == 1:
-                line = f"left out the {what} of {examples[0]}: {reason}"
+        ordered = sorted(self.firsts.items(), key=lambda item: item[1][0])
+        for (what, reason), (_, example, count) in ordered:
+            if count == 1:
+                line = f"left out the {what} of {example}: {reason}"
             else:
-                line = (
-                    f"left out the {what} of {len(examples):,} activities, {reason} "
-                    f"(first: {examples[0]})"
-                )
+                line = f"left out the {what} of {count:,} activities, {reason} (first: {example})"
             lines.append(Problem(line, FileErrorKind.IMPLAUSIBLE))
         return lines
 
 
-def _checked_fields(fields: dict[str, Any], remarks: _Remarks) -> dict[str, Any]:
-    result = dict(fields)
-    when = _when(fields)
-    is_foot = fields.get("sport") in FOOT_SPORTS
+def _dropped(
+    frame: pd.DataFrame, remarks: _Remarks, when: Callable[[int], str]
+) -> dict[str, np.ndarray]:
+    """Which values of each field to drop (a mask over the rows of a frame of records'
+    fields), each kind with its remark; `when(position)` names a record's activity."""
+    rows = len(frame)
+    missing = np.full(rows, np.nan)
+    values = {name: _numbers(frame[name]) for name in _CHECKED if name in frame.columns}
+    sports = frame["sport"] if "sport" in frame.columns else pd.Series(None, index=frame.index)
+    is_foot = sports.isin(FOOT_SPORTS).fillna(False).to_numpy(dtype=bool)
+    dropped: dict[str, np.ndarray] = {}
 
-    def drop(names: tuple[str, ...], what: str, reason: str, value: str) -> None:
-        for name in names:
-            result[name] = math.nan
-        remarks.add(what, reason, f"{when}, {value}")
-
-    for name, low, highs, what, shown in _TOTALS:
-        _check_range(result, name, low, highs[0] if is_foot else highs[1], what, shown, drop)
-    distance_m, moving_s, elapsed_s = (
-        _number(result.get(name)) for name in ("distance_m", "moving_s", "elapsed_s")
-    )
-    if (
-        elapsed_s is not None
-        and moving_s is not None
-        and moving_s > elapsed_s * MOVING_OVER_ELAPSED_RATIO + MOVING_OVER_ELAPSED_S
-    ):
-        drop(
-            ("moving_s",),
-            "moving time",
-            "longer than the whole activity",
-            f"{_clock(moving_s)} moving in {_clock(elapsed_s)}",
+    def drop(
+        wrong: np.ndarray,
+        names: tuple[str, ...],
+        what: str,
+        reason: str,
+        example: Callable[[int], str],
+        check: int,
+    ) -> None:
+        if not wrong.any():
+            return
+        first = int(np.flatnonzero(wrong)[0])
+        remarks.add(
+            what, reason, f"{when(first)}, {example(first)}", (first, check), int(wrong.sum())
         )
-        moving_s = None
-    duration_s = moving_s or elapsed_s
-    limit_mps = MAX_FOOT_SPEED_MPS if is_foot else MAX_SPEED_MPS
-    if distance_m and duration_s and distance_m / duration_s > limit_mps:
+        for name in names:
+            dropped[name] = dropped.get(name, np.zeros(rows, dtype=bool)) | wrong
+            if name in values:
+                values[name] = np.where(wrong, np.nan, values[name])
+
+    def outside(check: int, spec: _Range) -> None:
+        name, low, highs, what, shown = spec
+        if name not in values:
+            return
+        value = values[name]
+        # the speed of a distance that is not one is not one either
+        names = ("distance_m", "avg_speed_mps") if name == "distance_m" else (name,)
+        for foot, high in ((True, highs[0]), (False, highs[1])):
+            with np.errstate(invalid="ignore"):
+                fits = np.isfinite(value) & (value >= low) & (value <= high)
+            wrong = ~np.isnan(value) & ~fits & (is_foot == foot)
+            reason = f"not between {shown(low)} and {shown(high)}"
+            drop(wrong, names, what, reason, lambda at: shown(float(value[at])), check)
+
+    for check, spec in enumerate(_TOTALS):
+        outside(check, spec)
+    moving_s = values.get("moving_s", missing)
+    elapsed_s = values.get("elapsed_s", missing)
+    with np.errstate(invalid="ignore"):
+        longer = moving_s > elapsed_s * MOVING_OVER_ELAPSED_RATIO + MOVING_OVER_ELAPSED_S
+    drop(
+        longer,
+        ("moving_s",),
+        "moving time",
+        "longer than the whole activity",
+        lambda at: f"{_clock(float(moving_s[at]))} moving in {_clock(float(elapsed_s[at]))}",
+        len(_TOTALS),
+    )
+    moving_s = values.get("moving_s", missing)
+    distance_m = values.get("distance_m", missing)
+    duration_s = np.where(np.isnan(moving_s) | (moving_s == 0), elapsed_s, moving_s)
+    for foot, limit_mps in ((True, MAX_FOOT_SPEED_MPS), (False, MAX_SPEED_MPS)):
+        with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
+            fast = (
+                (np.nan_to_num(distance_m) != 0)
+                & (np.nan_to_num(duration_s) != 0)
+                & (distance_m / duration_s > limit_mps)
+                & (is_foot == foot)
+            )
         drop(
+            fast,
             ("distance_m", "avg_speed_mps"),
             "distance",
-            f"covered faster than {'anyone runs' if is_foot else 'any sport goes'} "
+            f"covered faster than {'anyone runs' if foot else 'any sport goes'} "
             f"({_speed(limit_mps)})",
-            f"{_km(distance_m)} in {_clock(duration_s)}, {_speed(distance_m / duration_s)}",
+            lambda at: _covered(float(distance_m[at]), float(duration_s[at])),
+            len(_TOTALS) + 1,
         )
-    for name, low, highs, what, shown in _READINGS:
-        _check_range(result, name, low, highs[0] if is_foot else highs[1], what, shown, drop)
-    lat_deg, lon_deg = (_number(result.get(name)) for name in ("start_lat_deg", "start_lon_deg"))
-    if (lat_deg is not None and not abs(lat_deg) <= 90) or (
-        lon_deg is not None and not abs(lon_deg) <= 180
-    ):
-        drop(
-            ("start_lat_deg", "start_lon_deg"),
-            "start position",
-            "off the globe (latitude within ±90, longitude within ±180)",
-            f"latitude {lat_deg:g}, longitude {lon_deg:g}"
-            if lat_deg is not None and lon_deg is not None
-            else f"latitude {lat_deg}, longitude {lon_deg}",
+    for check, spec in enumerate(_READINGS, start=len(_TOTALS) + 2):
+        outside(check, spec)
+    lat_deg = values.get("start_lat_deg", missing)
+    lon_deg = values.get("start_lon_deg", missing)
+    with np.errstate(invalid="ignore"):
+        off = (~np.isnan(lat_deg) & ~(np.abs(lat_deg) <= 90)) | (
+            ~np.isnan(lon_deg) & ~(np.abs(lon_deg) <= 180)
         )
-    return result
+    drop(
+        off,
+        ("start_lat_deg", "start_lon_deg"),
+        "start position",
+        "off the globe (latitude within ±90, longitude within ±180)",
+        lambda at: _position(float(lat_deg[at]), float(lon_deg[at])),
+        _POSITION_CHECK,
+    )
+    return dropped
+
+
+def _numbers(column: pd.Series) -> np.ndarray:
+    """A field's values as floats, NaN where `_number` finds none."""
+    if pd.api.types.is_bool_dtype(column.dtype):
+        return np.full(len(column), np.nan)
+    if pd.api.types.is_numeric_dtype(column.dtype):
+        return column.to_numpy(dtype=float, na_value=np.nan)
+    numbers = (_number(value) for value in column.tolist())
+    return np.array([np.nan if number is None else number for number in numbers], dtype=float)
+
+
+def _covered(distance_m: float, duration_s: float) -> str:
+    return f"{_km(distance_m)} in {_clock(duration_s)}, {_speed(distance_m / duration_s)}"
+
+
+def _position(lat_deg: float, lon_deg: float) -> str:
+    if np.isnan(lat_deg) or np.isnan(lon_deg):
+        shown = ["None" if np.isnan(value) else str(float(value)) for value in (lat_deg, lon_deg)]
+        return f"latitude {shown[0]}, longitude {shown[1]}"
+    return f"latitude {lat_deg:g}, longitude {lon_deg:g}"
 
 
 def _checked_samples(
-    samples: pd.DataFrame | None, when: str, remarks: _Remarks
+    samples: pd.DataFrame | None, when: str, remarks: _Remarks, position: int
 ) -> pd.DataFrame | None:
-    """The samples with readings no body or place gives left out (a copy when any is)."""
+    """The samples with readings no body or place gives left out (a copy when any is); the
+    remarks come after those of the record's fields (`position`: the record's)."""
     if samples is None or samples.empty:
         return samples
     changed: dict[str, np.ndarray] = {}
-    for name, low, high, what, shown in _SAMPLE_RANGES:
+    for check, (name, low, high, what, shown) in enumerate(_SAMPLE_RANGES, _POSITION_CHECK + 1):
         if name not in samples.columns:
             continue
         values = samples[name].to_numpy(dtype=float, na_value=np.nan)
@@ -236,6 +363,7 @@ def _checked_samples(
                 what,
                 f"not between {shown(low)} and {shown(high)}",
                 f"{when}, {int(wrong.sum()):,} of them (first: {shown(values[wrong][0])})",
+                (position, check),
             )
     if "lat_deg" in samples.columns and "lon_deg" in samples.columns:
         lat_deg = samples["lat_deg"].to_numpy(dtype=float, na_value=np.nan)
@@ -249,24 +377,9 @@ def _checked_samples(
                 "off the globe (latitude within ±90, longitude within ±180)",
                 f"{when}, {int(lost.sum()):,} of them (first: {lat_deg[lost][0]:g}, "
                 f"{lon_deg[lost][0]:g})",
+                (position, _POSITION_CHECK + 1 + len(_SAMPLE_RANGES)),
             )
     return samples.assign(**changed) if changed else samples
-
-
-def _check_range(
-    fields: dict[str, Any],
-    name: str,
-    low: float,
-    high: float,
-    what: str,
-    shown: Callable[[float], str],
-    drop: Callable[[tuple[str, ...], str, str, str], None],
-) -> None:
-    value = _number(fields.get(name))
-    if value is not None and not (math.isfinite(value) and low <= value <= high):
-        # the speed of a distance that is not one is not one either
-        names = ("distance_m", "avg_speed_mps") if name == "distance_m" else (name,)
-        drop(names, what, f"not between {shown(low)} and {shown(high)}", shown(value))
 
 
 def _number(value: object) -> float | None:
@@ -344,6 +457,11 @@ _READINGS: tuple[_Range, ...] = (
     ("ascent_m", 0.0, (MAX_CLIMB_M,) * 2, "ascent", _metres),
     ("descent_m", 0.0, (MAX_CLIMB_M,) * 2, "descent", _metres),
 )
+# the fields checked, and the place of the start position's check (after the readings')
+_CHECKED = tuple(
+    dict.fromkeys([*(spec[0] for spec in (*_TOTALS, *_READINGS)), "start_lat_deg", "start_lon_deg"])
+)
+_POSITION_CHECK = len(_TOTALS) + 2 + len(_READINGS)
 _SAMPLE_RANGES: tuple[tuple[str, float, float, str, Callable[[float], str]], ...] = (
     ("cadence_spm", 0.0, MAX_CADENCE_SPM, "cadence readings", _spm),
     ("hr_bpm", 0.0, MAX_HR_BPM, "heart-rate readings", _bpm),

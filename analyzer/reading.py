@@ -25,7 +25,7 @@ from analyzer.cache import DamagedEntry, Entry, decode_entry, encode_entry, entr
 from analyzer.discover import Source
 from analyzer.errors import BadFile, FileErrorKind
 from analyzer.fingerprint import code_key
-from analyzer.importers import Imported, importer_for, suffix_of, text
+from analyzer.importers import Imported, RecordTable, importer_for, suffix_of, text
 from analyzer.memo import cache_folder, keep_in_cache
 from analyzer.settings import Settings
 
@@ -47,8 +47,8 @@ class Read:
     """One source's outcome, and the cache entry that holds it (None when there is none).
 
     An outcome from the cache holds no samples (rebuilding them is most of a warm load's time,
-    and few are ever asked for): `has_samples` says which records have some, and
-    `load_cached(cache_path)` gives them.
+    and few are ever asked for): `has_samples` says which records have some (a RecordTable's
+    have none), and `load_cached(cache_path)` gives them.
     """
 
     outcome: Outcome
@@ -57,8 +57,8 @@ class Read:
 
     def without_samples(self) -> Read:
         """This Read with its records' samples left out (has_samples still says which had)."""
-        if isinstance(self.outcome, BadFile):
-            return self
+        if isinstance(self.outcome, BadFile) or isinstance(self.outcome[2].records, RecordTable):
+            return self  # a table's records have no samples
         file_format, content_id, imported = self.outcome
         records = [dataclasses.replace(record, samples=None) for record in imported.records]
         kept = (file_format, content_id, dataclasses.replace(imported, records=records))
@@ -70,6 +70,8 @@ class Read:
         if isinstance(outcome, BadFile):
             return cls(outcome, cache_path)
         records = outcome[2].records
+        if isinstance(records, RecordTable):  # a table's records have no samples
+            return cls(outcome, cache_path, (False,) * len(records))
         held = tuple(record.samples is not None and not record.samples.empty for record in records)
         return cls(outcome, cache_path, held)
 

@@ -18,6 +18,8 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
+import pandas as pd
+
 from analyzer.discover import shown
 from analyzer.log import TrainingLog
 from analyzer.storage import is_url
@@ -41,13 +43,16 @@ def relative_log(log: TrainingLog, roots: Sequence[str | Path]) -> TrainingLog:
     """The log with every path in it (errors, notices, note sources, source_path) relative
     to `roots`."""
 
-    def relative(value: object) -> object:
-        return relative_path(value, roots) if isinstance(value, str) else value
+    def relative(column: pd.Series) -> pd.Series:
+        """Each path once: a file of a million rows names one path a million times."""
+        paths = {
+            value: relative_path(value, roots) if isinstance(value, str) else value
+            for value in column.dropna().unique()
+        }
+        return column.map(paths, na_action="ignore")
 
-    activities = log.activities.assign(
-        source_path=log.activities["source_path"].map(relative, na_action="ignore")
-    )
-    notes = log.notes.assign(source=log.notes["source"].map(relative, na_action="ignore"))
+    activities = log.activities.assign(source_path=relative(log.activities["source_path"]))
+    notes = log.notes.assign(source=relative(log.notes["source"]))
     return dataclasses.replace(
         log,
         activities=activities.astype({"source_path": log.activities["source_path"].dtype}),

@@ -293,6 +293,11 @@ class _Marks(Mapping[str, ChartMarks]):
     def __len__(self) -> int:
         return len(self._days)
 
+    def __reduce__(self) -> tuple[type[dict], tuple[dict[str, ChartMarks]]]:
+        """Sent to another process as the marks themselves: the rules' days they are made
+        from hold every day of the log (36 MB an athlete of 10,000 days, against 2 MB)."""
+        return dict, ({slug: self[slug] for slug in self},)
+
 
 def _not_run(days: list, profile: Profile) -> tuple[NotRun, ...]:
     """The rules turned off in the profile, and those whose `not_judged` gives a reason, in

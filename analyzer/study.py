@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from analyzer.checkers._format import count_text
 from analyzer.patterns import pain_pattern_reports
+from analyzer.words import count_text
 
 if TYPE_CHECKING:
     import datetime as dt

@@ -1,7 +1,8 @@
 """runlog under the faults of the world around a run: kills, full and read-only disks,
 concurrent runs, odd dates and odd characters; how many hold.
 
-    python -m benchmarks.bench_faults [--only GROUP ...] [--keep FOLDER] [--code FOLDER]
+    python -m benchmarks.bench_faults [--only GROUP ...] [--scale CASE ...] [--keep FOLDER]
+                                      [--code FOLDER]
 
 Each experiment runs `runlog` in fresh processes, as a user would, on a generated coach's
 folder (benchmarks/synthetic.py) or on small files made here, and says whether the fault held
@@ -832,36 +833,46 @@ def out_of_memory(base: Path, cache: Path) -> Outcome:
     )
 
 
-def scale(base: Path, cache: Path) -> list[Outcome]:
+SCALE_CASES = ("gpx", "csv", "journal")
+
+
+def scale(base: Path, cache: Path, cases: tuple[str, ...] = SCALE_CASES) -> list[Outcome]:
+    """One huge file of each case (--scale picks some): a 1M-point GPX, a 1M-row CSV log,
+    a 10 MB single-line journal."""
     outcomes = []
     folder = base / "scale"
     fresh(folder)
     start = dt.datetime(2026, 3, 2, 7, 0, tzinfo=dt.UTC)
-    with (folder / "big.gpx").open("w") as stream:
-        stream.write('<?xml version="1.0"?><gpx version="1.1" creator="x"><trk><trkseg>\n')
-        for index in range(1_000_000):
-            moment = start + dt.timedelta(seconds=index)
-            stream.write(
-                f'<trkpt lat="{55 + index * 1e-6:.6f}" lon="12.500000"><time>'
-                f"{moment:%Y-%m-%dT%H:%M:%S}Z</time></trkpt>\n"
-            )
-        stream.write("</trkseg></trk></gpx>\n")
-    outcomes.append(_measured("a 1M-point GPX", folder / "big.gpx", cache, 1536, None))
-    (folder / "big.gpx").unlink()
-    with (folder / "log.csv").open("w") as stream:  # a club's hand log: 100 runners, 10,000 days
-        stream.write("athlete,date,time of day,distance_km,duration_min,notes\n")
-        first_day = dt.date(1999, 6, 1)
-        for athlete in range(100):
-            for day in range(10_000):
+    if "gpx" in cases:
+        with (folder / "big.gpx").open("w") as stream:
+            stream.write('<?xml version="1.0"?><gpx version="1.1" creator="x"><trk><trkseg>\n')
+            for index in range(1_000_000):
+                moment = start + dt.timedelta(seconds=index)
                 stream.write(
-                    f"runner-{athlete:03d},{first_day + dt.timedelta(days=day)},07:00,"
-                    f"{8 + day % 5},{45 + day % 20},easy\n"
+                    f'<trkpt lat="{55 + index * 1e-6:.6f}" lon="12.500000"><time>'
+                    f"{moment:%Y-%m-%dT%H:%M:%S}Z</time></trkpt>\n"
                 )
-    outcomes.append(_measured("a 1M-row CSV log", folder / "log.csv", cache, 1536, None))
-    (folder / "log.csv").unlink()
-    journal = folder / "journal.md"
-    journal.write_text("2026-03-02 " + "left knee sore, 4/10 and some words " * 290_000 + "\n")
-    outcomes.append(_measured("a 10 MB single-line journal", journal, cache, None, 2.0))
+            stream.write("</trkseg></trk></gpx>\n")
+        outcomes.append(_measured("a 1M-point GPX", folder / "big.gpx", cache, 1536, None))
+        (folder / "big.gpx").unlink()
+    if "csv" in cases:
+        with (folder / "log.csv").open(
+            "w"
+        ) as stream:  # a club's hand log: 100 runners x 10,000 days
+            stream.write("athlete,date,time of day,distance_km,duration_min,notes\n")
+            first_day = dt.date(1999, 6, 1)
+            for athlete in range(100):
+                for day in range(10_000):
+                    stream.write(
+                        f"runner-{athlete:03d},{first_day + dt.timedelta(days=day)},07:00,"
+                        f"{8 + day % 5},{45 + day % 20},easy\n"
+                    )
+        outcomes.append(_measured("a 1M-row CSV log", folder / "log.csv", cache, 1536, None))
+        (folder / "log.csv").unlink()
+    if "journal" in cases:
+        journal = folder / "journal.md"
+        journal.write_text("2026-03-02 " + "left knee sore, 4/10 and some words " * 290_000 + "\n")
+        outcomes.append(_measured("a 10 MB single-line journal", journal, cache, None, 2.0))
     return outcomes
 
 
@@ -923,6 +934,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--only", nargs="*", help="experiments whose group names these")
     parser.add_argument("--keep", type=Path, help="build here and keep it")
+    parser.add_argument(
+        "--scale",
+        nargs="+",
+        choices=SCALE_CASES,
+        default=SCALE_CASES,
+        help="the huge files the scale group reads (default: all)",
+    )
     parser.add_argument("--athletes", type=int, default=12)
     parser.add_argument("--code", type=Path, help="the runlog checkout to run (default: this)")
     options = parser.parse_args()
@@ -968,7 +986,7 @@ def main() -> None:
             lambda: read_only_home(base, cache, namespaces),
             lambda: out_of_memory(base, cache),
         ),
-        "scale": lambda: _each(lambda: scale(base, cache)),
+        "scale": lambda: _each(lambda: scale(base, cache, tuple(options.scale))),
     }
     outcomes: list[Outcome] = []
     for group, experiments in groups.items():

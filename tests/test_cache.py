@@ -15,7 +15,7 @@ from analyzer import cli, load
 from analyzer.cache import DamagedEntry, decode_entry, encode_entry, entry_head_size
 from analyzer.discover import discover
 from analyzer.errors import BadFile
-from analyzer.importers import Imported, Record
+from analyzer.importers import Imported, Record, RecordTable
 from analyzer.reading import load_cached, parse
 
 SAMPLE_DATA = Path(__file__).resolve().parents[1] / "sample_data"
@@ -208,3 +208,20 @@ def test_every_file_comes_back_from_its_entry_as_it_was_read(folder, request):
             _assert_same(getattr(imported, name), getattr(outcome[2], name))
         checked += 1
     assert checked > 20
+
+
+def test_a_tables_columns_come_back_from_their_entry_with_their_dtypes():
+    # a CSV log's rows are one frame (RecordTable): typed columns go through Arrow, columns
+    # of Python objects (an export's ids) through tagged JSON
+    table = b"athlete,date,km,notes\nana,2024-05-01,5,knee ok\nbo,2024-05-02,3,\n"
+    outcome = parse("log.csv", table)
+    assert not isinstance(outcome, BadFile)
+    file_format, content_id, imported = outcome
+    assert isinstance(imported.records, RecordTable)
+    frame = imported.records.frame.assign(export_ids=[("a", "b"), ()])
+    entry = encode_entry("k", file_format, content_id, Imported(records=RecordTable(frame)))
+    for with_samples in (True, False):
+        read = decode_entry("k", entry, with_samples=with_samples)
+        assert isinstance(read.imported.records, RecordTable)
+        pd.testing.assert_frame_equal(read.imported.records.frame, frame)
+        assert read.has_samples == (False, False)

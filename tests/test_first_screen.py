@@ -193,7 +193,7 @@ def test_the_calendar_draws_the_days_without_data_apart_from_rest():
     window = charts.status_window(AS_OF)
     findings = run_rules(log)
     marks = athlete_status(log, findings, "ana", AS_OF).chart_marks
-    with mpl.rc_context(charts._RC):
+    with mpl.rc_context(charts.CHART_STYLE):
         figure = charts.rest_calendar_figure(log, findings, window, "km", marks, charts.WIDE)
     (cells,) = [item for item in figure.axes[0].collections if len(item.get_paths()) > 50]
     faces = [mpl.colors.to_hex(face) for face in cells.get_facecolors()]

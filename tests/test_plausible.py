@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from analyzer import cli, load, plausible
 from analyzer.errors import FileErrorKind, ProfileError
-from analyzer.importers import Imported, Problem, Record
+from analyzer.importers import Imported, Problem, Record, RecordTable
 from analyzer.profile import profile_from_dict
 from analyzer.reading import parse
 from tests.test_cli import gpx_run
@@ -199,6 +199,52 @@ def test_no_checked_value_is_one_a_runner_could_not_have_run(sport, values):
         assert moving_s <= elapsed_s * 1.05 + 60
     assert math.isnan(value("start_lat_deg")) or abs(value("start_lat_deg")) <= 90
     assert math.isnan(value("start_lon_deg")) or abs(value("start_lon_deg")) <= 180
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    rows=st.lists(
+        st.fixed_dictionaries(
+            {
+                "sport": st.sampled_from(["running", "walking", "cycling", None]),
+                **{
+                    name: _any_number
+                    for name in (
+                        "distance_m",
+                        "elapsed_s",
+                        "moving_s",
+                        "avg_speed_mps",
+                        "avg_cadence_spm",
+                        "start_lat_deg",
+                        "start_lon_deg",
+                    )
+                },
+            }
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_a_tables_records_are_checked_as_records_one_by_one(rows):
+    # a CSV log's rows come as one frame (RecordTable), checked column by column: the same
+    # values are left out, with the same lines, as when each record is checked on its own
+    rows = [{**row, "name": f"run {index}"} for index, row in enumerate(rows)]  # none twice
+    one_by_one = plausible.checked(Imported(records=[Record(dict(row)) for row in rows]))
+    as_table = plausible.checked(Imported(records=RecordTable(pd.DataFrame(rows))))
+    assert as_table.problems == one_by_one.problems
+
+    def numbers(fields: dict) -> dict:
+        return {
+            name: math.nan if value is None else float(value)
+            for name, value in fields.items()
+            if name not in ("sport", "name")
+        }
+
+    for table_record, record in zip(as_table.records, one_by_one.records, strict=True):
+        kept, wanted = numbers(table_record.fields), numbers(record.fields)
+        assert kept.keys() == wanted.keys()
+        for name, value in wanted.items():
+            assert kept[name] == value or (math.isnan(kept[name]) and math.isnan(value)), name
 
 
 def test_gpx_points_out_of_time_order_are_sorted_not_zigzagged():

@@ -6,8 +6,9 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
-from analyzer.checkers._format import noun_phrase, round_distance
+from analyzer.checkers._format import noun_phrase
 from analyzer.checkers.rule import Advice, AsOf, Finding, Pattern
+from analyzer.words import day_text, round_distance
 
 
 def dated_runs(day: AsOf) -> pd.DataFrame:
@@ -39,9 +40,9 @@ def monday_of(date: dt.date) -> dt.date:
 
 
 def no_runs_reason(day: AsOf) -> str | None:
-    """'no runs on or before 08 Nov 2026' when the log holds no run up to the as-of day."""
+    """'no runs on or before Sun 8 Nov 2026' when the log holds no run up to the as-of day."""
     if dated_runs(day).empty:
-        return f"no runs on or before {day.as_of:%d %b %Y}"
+        return f"no runs on or before {day_text(day.as_of)}"
     return None
 
 

@@ -35,7 +35,7 @@ from analyzer.checkers._calendar import (
     runs_by_athlete,
     weekly_totals,
 )
-from analyzer.checkers._format import day_text, distance_text, round_judged
+from analyzer.checkers._format import round_judged
 from analyzer.checkers._today import (
     days_pattern,
     distance_advice,
@@ -54,6 +54,7 @@ from analyzer.checkers._usual import (
 )
 from analyzer.checkers.rule import Advice, AsOf, ChartMarks, Finding, Pattern, Rule, setting
 from analyzer.log import TrainingLog
+from analyzer.words import day_text, distance_text
 
 
 @dataclass(frozen=True)
@@ -282,7 +283,8 @@ def _finding(
         period_start=date - dt.timedelta(days=limits.chronic_days - 1),
         period_end=date,
         message=(
-            f"{day_text(date)}: {distance_text(episode.acute_m, units)} a week over the last "
+            f"{day_text(date, year=False)}: {distance_text(episode.acute_m, units)} a week over "
+            f"the last "
             f"{limits.acute_days} days against {distance_text(episode.chronic_m, units)} a "
             f"week over the last {limits.chronic_days} (acute:chronic ratio "
             f"{episode.ratio:.1f}, at or above {episode.limit_ratio:g}{in_a_row}). "

@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 from analyzer.checkers._calendar import rows_between, runs_by_athlete, weekly_totals
-from analyzer.checkers._format import day_text, elevation_text, noun_phrase
+from analyzer.checkers._format import noun_phrase
 from analyzer.checkers._today import (
     columns_of,
     dated_runs,
@@ -56,6 +56,7 @@ from analyzer.checkers.rule import (
     setting,
 )
 from analyzer.log import TrainingLog
+from analyzer.words import day_text, elevation_text
 
 _ADVICE_DAYS = 7  # a week of descent older than this asks nothing of this week
 
@@ -249,7 +250,8 @@ def _finding(
         f"({usual_words(limits.held_weeks, limits.usual_weeks)})"
     )
     reached = (
-        f"{day_text(date)}: with this run your week of {day_text(week_start)} reached "
+        f"{day_text(date, year=False)}: with this run your week of "
+        f"{day_text(week_start, year=False)} reached "
         f"{elevation_text(crossed_m, units)} of descent, {compared}"
     )
     if judged["severity"] == "info":

@@ -22,7 +22,6 @@ from typing import Any
 
 import pandas as pd
 
-from analyzer.checkers._format import day_text
 from analyzer.checkers._knee import knee_readings, quoted
 from analyzer.checkers._today import no_notes_reason
 from analyzer.checkers.rule import (
@@ -37,6 +36,7 @@ from analyzer.checkers.rule import (
 )
 from analyzer.log import TrainingLog
 from analyzer.pain import KneePain, is_red_flag, score_text, score_words
+from analyzer.words import day_text
 
 RELATED_WINDOW_DAYS = 14  # run_rules lists the findings of these days before the note
 TREND_DAYS = 14  # the status's knee trend: the notes of these days
@@ -252,7 +252,8 @@ def _message(date: dt.date, pain: KneePain, is_severe: bool) -> str:
     else:
         warning = ""
     return (
-        f"{day_text(date)}: you noted {what}{score}: {quoted(pain.excerpt)}.{warning} Pain is a "
+        f"{day_text(date, year=False)}: you noted {what}{score}: {quoted(pain.excerpt)}.{warning} "
+        f"Pain is a "
         "signal, not something to run through: rest or cut back until it settles. The "
         f"findings listed with this note are what the log showed in the {RELATED_WINDOW_DAYS} "
         "days before it."

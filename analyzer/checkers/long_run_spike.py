@@ -19,12 +19,7 @@ import numpy as np
 import pandas as pd
 
 from analyzer.checkers._calendar import runs_by_athlete
-from analyzer.checkers._format import (
-    day_text,
-    distance_text,
-    percent_beyond,
-    round_judged,
-)
+from analyzer.checkers._format import percent_beyond, round_judged
 from analyzer.checkers._today import (
     days_pattern,
     distance_advice,
@@ -33,6 +28,7 @@ from analyzer.checkers._today import (
 )
 from analyzer.checkers.rule import Advice, AsOf, ChartMarks, Finding, Pattern, Rule, setting
 from analyzer.log import TrainingLog
+from analyzer.words import day_text, distance_text
 
 # Frandsen 2025's bands (ratio at most) and hazard rate ratios against runs within 10 %
 _STUDY_REFERENCE_RATIO = 1.10
@@ -198,7 +194,8 @@ def _finding(athlete: str, run, limits: Thresholds, units: str) -> Finding:
         period_start=run.local_date - dt.timedelta(days=limits.window_days),
         period_end=run.local_date,
         message=(
-            f"{day_text(run.local_date)}: {distance_text(run.distance_m, units)}, {longer} "
+            f"{day_text(run.local_date, year=False)}: {distance_text(run.distance_m, units)}, "
+            f"{longer} "
             f"({distance_text(run.longest_before_m, units)}). {_study_text(run.ratio)} "
             "Grow your long run by about a tenth at a time."
         ),

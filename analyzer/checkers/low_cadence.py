@@ -35,7 +35,7 @@ import numpy as np
 import pandas as pd
 
 from analyzer.checkers._calendar import runs_by_athlete
-from analyzer.checkers._format import day_text, noun_phrase, number_beyond, round_judged
+from analyzer.checkers._format import noun_phrase, number_beyond, round_judged
 from analyzer.checkers._running import (
     MIN_MOVING_SPEED_MPS,
     MIN_RUNNING_CADENCE_SPM,
@@ -56,6 +56,7 @@ from analyzer.checkers._today import (
 )
 from analyzer.checkers.rule import Advice, AsOf, ChartMarks, Finding, Pattern, Rule, setting
 from analyzer.log import TrainingLog
+from analyzer.words import day_text
 
 SPEED_SLOPE_SPM_PER_MPS = 5.6  # Burns 2019: cadence rises 5.6 steps/min per m/s
 _MAX_SLOPE_SPM_PER_MPS = 12.0  # a fitted slope beyond this is noise from a few runs
@@ -402,7 +403,7 @@ def _finding(
         of_them = "all" if derived == len(week_runs) else f"{derived}"
         runs_text += f" ({of_them} from steps and time, not recorded)"
     lowest_text = (
-        f", lowest {lowest['cadence_spm']:.0f} on {day_text(lowest['local_date'])}"
+        f", lowest {lowest['cadence_spm']:.0f} on {day_text(lowest['local_date'], year=False)}"
         if lowest["cadence_spm"] < cadence_spm - 1.5  # worth saying only when it differs
         else ""
     )
@@ -428,7 +429,8 @@ def _finding(
         period_start=week_start,
         period_end=told["local_date"],
         message=(
-            f"{day_text(told['local_date'])}: your cadence the week of {day_text(week_start)} "
+            f"{day_text(told['local_date'], year=False)}: your cadence the week of "
+            f"{day_text(week_start, year=False)} "
             f"averaged {cadence_text} steps/min over {runs_text}{lowest_text}, "
             f"{compared}.{spell} In lab studies, 5-10 % more steps per minute at the same speed "
             "lowered the load on the knee (10 % more: 14 % less force behind the kneecap). "

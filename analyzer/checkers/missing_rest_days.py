@@ -24,10 +24,11 @@ import numpy as np
 import pandas as pd
 
 from analyzer.checkers._calendar import foster_monotony, rows_between, runs_by_athlete
-from analyzer.checkers._format import day_text, distance_text, noun_phrase, number_beyond
+from analyzer.checkers._format import noun_phrase, number_beyond
 from analyzer.checkers._today import columns_of, day_array, first_run_day, newest, no_runs_reason
 from analyzer.checkers.rule import Advice, AsOf, ChartMarks, Finding, Pattern, Rule, setting
 from analyzer.log import TrainingLog
+from analyzer.words import day_text, distance_text
 
 
 @dataclass(frozen=True)
@@ -96,14 +97,28 @@ def check(log: TrainingLog, limits: Thresholds) -> list[Finding]:
         ]
         weeks = _spans(days, days["week_start"], max_running_days)
         restless = weeks[weeks["running_days"] > max_running_days]
-        for week in restless.itertuples():
-            # a week that overlaps a flagged streak has been told already
-            monday = week.first_day - pd.Timedelta(days=week.first_day.weekday())
-            sunday = monday + pd.Timedelta(days=6)
-            if ((streaks["first_day"] <= sunday) & (streaks["last_day"] >= monday)).any():
-                continue
-            findings.append(_week_finding(athlete, week, days_and_ids, limits, units))
+        # a week that overlaps a flagged streak has been told already
+        restless = restless[~_overlaps_a_streak(restless["first_day"], streaks)]
+        findings += [
+            _week_finding(athlete, week, days_and_ids, limits, units)
+            for week in restless.itertuples()
+        ]
     return findings
+
+
+def _overlaps_a_streak(first_days: pd.Series, streaks: pd.DataFrame) -> np.ndarray:
+    """Whether the Monday-Sunday week of each day overlaps one of the streaks (in day order,
+    none overlapping another): the last streak that starts by the Sunday ends after the
+    Monday."""
+    days = pd.DatetimeIndex(first_days)
+    mondays = (days - pd.to_timedelta(days.day_of_week, unit="D")).as_unit("ns").asi8
+    sundays = mondays + pd.Timedelta(days=6).value
+    starts = pd.DatetimeIndex(streaks["first_day"]).as_unit("ns").asi8
+    ends = pd.DatetimeIndex(streaks["last_day"]).as_unit("ns").asi8
+    if not len(starts):
+        return np.zeros(len(days), dtype=bool)
+    before = np.searchsorted(starts, sundays, side="right") - 1
+    return (before >= 0) & (ends[np.maximum(before, 0)] >= mondays)
 
 
 def today(day: AsOf) -> dict[str, Any]:
@@ -245,8 +260,9 @@ def _streak_finding(
         period_start=streak.first_day.date(),
         period_end=told.date(),
         message=(
-            f"{day_text(told.date())}: your {_ordinal(limit_day)} running day in a row, "
-            f"since {day_text(streak.first_day.date())} "
+            f"{day_text(told.date(), year=False)}: your {_ordinal(limit_day)} running day in a "
+            f"row, "
+            f"since {day_text(streak.first_day.date(), year=False)} "
             f"({distance_text(streak.told_distance_m, units)} in all). {why} The knee adapts "
             "on the days between runs. Take a rest day, or cross-train, in the next day or two."
         ),
@@ -283,7 +299,8 @@ def _week_finding(
         period_start=monday,
         period_end=told.date(),
         message=(
-            f"{day_text(told.date())}: your week of {day_text(monday)} had {rest_text} "
+            f"{day_text(told.date(), year=False)}: your week of {day_text(monday, year=False)} had "
+            f"{rest_text} "
             f"({running_days} running days, {distance_text(week.told_distance_m, units)}). "
             f"Plan at least {_count_text(limits.min_weekly_rest_days, 'rest day')} a week."
         ),
@@ -293,7 +310,10 @@ def _week_finding(
             "distance_km": round(float(week.told_distance_m) / 1000, 2),
         },
         activity_ids=_runs_between(days_and_ids, monday, told),
-        headline=f"{rest_text} in the week of {day_text(monday)} ({running_days} running days)",
+        headline=(
+            f"{rest_text} in the week of {day_text(monday, year=False)} "
+            f"({running_days} running days)"
+        ),
     )
 
 

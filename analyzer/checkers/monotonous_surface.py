@@ -25,7 +25,6 @@ import numpy as np
 import pandas as pd
 
 from analyzer.checkers._calendar import rows_between, runs_by_athlete
-from analyzer.checkers._format import day_text, distance_text
 from analyzer.checkers._today import (
     columns_of,
     dated_runs,
@@ -43,6 +42,7 @@ from analyzer.checkers.rule import (
     setting,
 )
 from analyzer.log import TrainingLog
+from analyzer.words import day_text, distance_text
 
 UNKNOWN = "unknown"
 
@@ -248,7 +248,7 @@ def _spell_finding(
         period_start=first_day.date(),
         period_end=told.date(),
         message=(
-            f"{day_text(told.date())}: {day['share']:.0%} of your running of the last "
+            f"{day_text(told.date(), year=False)}: {day['share']:.0%} of your running of the last "
             f"{limits.window_days} days with a known surface was on {surface} "
             f"({distance_text(day['top_m'], units)} of "
             f"{distance_text(day['known_m'], units)}){unknown_text}. The evidence is weak, but "
@@ -288,7 +288,8 @@ def _unknown_finding(
         period_start=first_day.date(),
         period_end=told.date(),
         message=(
-            f"{day_text(told.date())}: the surface of {distance_text(day['unknown_m'], units)} "
+            f"{day_text(told.date(), year=False)}: the surface of "
+            f"{distance_text(day['unknown_m'], units)} "
             f"of your {distance_text(total_m[told], units)} of running in the last "
             f"{limits.window_days} days is unknown ({unknown_pct[told]:.0f}%), so runlog "
             "cannot tell how varied your surfaces are. Put the surface in a run's title "

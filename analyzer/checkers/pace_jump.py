@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 from analyzer.checkers._calendar import runs_by_athlete
-from analyzer.checkers._format import day_text, distance_text, number_beyond, pace_text
+from analyzer.checkers._format import number_beyond
 from analyzer.checkers._running import (
     MIN_MOVING_SPEED_MPS,
     MIN_RUNNING_CADENCE_SPM,
@@ -54,6 +54,7 @@ from analyzer.checkers.rule import (
     setting,
 )
 from analyzer.log import TrainingLog
+from analyzer.words import day_text, distance_text, pace_text
 
 _ADVICE_DAYS = 7  # a faster run older than this asks nothing of this week
 _MIN_SAMPLES = 10  # fewer running samples: the run's average stands
@@ -253,7 +254,8 @@ def _finding(athlete: str, run, limits: Thresholds, units: str) -> Finding:
         period_start=run.local_date - dt.timedelta(days=limits.window_days),
         period_end=run.local_date,
         message=(
-            f"{day_text(run.local_date)}: {distance_text(run.distance_m, units)}{running} at "
+            f"{day_text(run.local_date, year=False)}: "
+            f"{distance_text(run.distance_m, units)}{running} at "
             f"{pace_text(run.speed_mps, units)}, {faster_pct}% faster than "
             f"{_norm_text(run, limits, units, window_text)}. "
             f"Coaches caution against sudden jumps in intensity (no outcome study). {advice}"

@@ -23,7 +23,6 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from analyzer.checkers._format import day_text
 from analyzer.checkers._knee import episode_numbers, knee_readings, noted_fine_after, quoted
 from analyzer.checkers._today import newest, no_notes_reason
 from analyzer.checkers.rule import (
@@ -38,6 +37,7 @@ from analyzer.checkers.rule import (
 )
 from analyzer.log import TrainingLog
 from analyzer.pain import score_text, score_words
+from analyzer.words import day_text
 
 
 @dataclass(frozen=True)
@@ -153,7 +153,7 @@ def _red_flag_finding(
     span_days = (note["day"] - first["day"]).days
     since = (
         f" You have noted knee pain for {span_days} days now, since "
-        f"{day_text(first['local_date'])}."
+        f"{day_text(first['local_date'], year=False)}."
         if is_persistent
         else ""
     )
@@ -167,7 +167,7 @@ def _red_flag_finding(
         period_start=first["local_date"],
         period_end=note["local_date"],
         message=(
-            f"{day_text(note['local_date'])}: you noted {words} with your knee pain"
+            f"{day_text(note['local_date'], year=False)}: you noted {words} with your knee pain"
             f"{score_text(pain)}: "
             f"{quoted(pain.excerpt)}.{since} Swelling, locking, giving way, sharp pain or a "
             "leg that will not bear weight are reasons to see a doctor or physiotherapist now, "
@@ -193,8 +193,10 @@ def _persistent_finding(
         period_start=first["local_date"],
         period_end=note["local_date"],
         message=(
-            f"{day_text(note['local_date'])}: knee pain noted again, {span_days} days after you "
-            f"first noted it on {day_text(first['local_date'])} ({len(so_far)} notes in all; "
+            f"{day_text(note['local_date'], year=False)}: knee pain noted again, {span_days} days "
+            f"after you "
+            f"first noted it on {day_text(first['local_date'], year=False)} ({len(so_far)} notes "
+            f"in all; "
             f"the latest{score_text(note['knee_pain'])}: {quoted(note['knee_pain'].excerpt)}). "
             f"Pain that lasts more than "
             f"{limits.persistent_days} days is a reason to see a physiotherapist or doctor; "

@@ -49,6 +49,7 @@ import pandas as pd
 
 from analyzer.errors import ProfileError, shown_value
 from analyzer.units import METRES_PER_MILE
+from analyzer.words import is_miles
 
 if TYPE_CHECKING:
     from analyzer.log import TrainingLog
@@ -363,7 +364,7 @@ def limits_from(thresholds: type, settings: dict[str, Any], where: str, units: s
     """
     km_per_mile = METRES_PER_MILE / 1000
     values: dict[str, Any] = {}
-    if units == "miles":
+    if is_miles(units):
         in_miles = getattr(thresholds, "DEFAULTS_IN_MILES", {})
         values.update({key: miles * km_per_mile for key, miles in in_miles.items()})
     for key, value in settings.items():

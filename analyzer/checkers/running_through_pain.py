@@ -22,12 +22,12 @@ import numpy as np
 import pandas as pd
 
 from analyzer.checkers._calendar import daily_totals, rows_between, runs_by_athlete
-from analyzer.checkers._format import day_text, distance_text
 from analyzer.checkers._knee import knee_readings, noted_fine_after
 from analyzer.checkers._today import history_days_reason, newest, no_notes_reason
 from analyzer.checkers.rule import Advice, AsOf, ChartMarks, Declined, Finding, Rule, setting
 from analyzer.log import TrainingLog
 from analyzer.pain import score_text
+from analyzer.words import day_text, distance_text
 
 
 @dataclass(frozen=True)
@@ -187,9 +187,10 @@ def _finding(
         period_start=first_before.date(),
         period_end=told.date(),
         message=(
-            f"{day_text(told.date())}: {distance_text(after_total_m, units)} run in the "
+            f"{day_text(told.date(), year=False)}: {distance_text(after_total_m, units)} run in "
+            f"the "
             f"{_count(days_after, 'day')} after your knee-pain note{score_text(note.knee_pain)} of "
-            f"{day_text(note.local_date)}, already {ratio:.0%} of the "
+            f"{day_text(note.local_date, year=False)}, already {ratio:.0%} of the "
             f"{distance_text(before_m, units)} of the {limits.window_days} days up to it.{again} "
             "Pain is a signal, not something to run through: rest, or cut your running well "
             "back until the knee settles."

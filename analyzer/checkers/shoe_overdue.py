@@ -35,7 +35,6 @@ import numpy as np
 import pandas as pd
 
 from analyzer.checkers._calendar import runs_by_athlete
-from analyzer.checkers._format import day_text, distance_text, whole_distance_text
 from analyzer.checkers._today import dated_runs, day_array, first_run_day, no_runs_reason
 from analyzer.checkers.rule import (
     Advice,
@@ -49,9 +48,10 @@ from analyzer.checkers.rule import (
     setting,
 )
 from analyzer.log import FileNotice, TrainingLog
+from analyzer.words import day_text, distance_text, distance_unit, whole_distance_text
 
 # Cook 1985 measured in miles: 500 mi, which a km runner reads as 800 km
-LAB_TEST_TEXT = {"km": "800 km", "miles": "500 mi"}
+LAB_TEST_TEXT = {"km": "800 km", "mi": "500 mi"}  # by the unit the runner reads
 
 
 @dataclass(frozen=True)
@@ -614,7 +614,7 @@ def _finding(
     is_worn_again = told.first_after_retired is not None and (
         told.position >= told.first_after_retired
     )
-    retired_text = f"{day_text(retired)} {retired.year}" if retired else ""
+    retired_text = day_text(retired) if retired else ""
     if told.passed:
         opening = f"your {shoe.name} passed {limit} ({distance}{before}); {limit_text}."
     else:  # the first run after its retirement
@@ -643,7 +643,8 @@ def _finding(
     headline = f"{shoe.name} at {distance}, past {limit}"
     if is_worn_again and retired is not None:
         headline = (
-            f"{shoe.name} worn again after its retirement ({day_text(retired)}), at {distance}"
+            f"{shoe.name} worn again after its retirement ({day_text(retired, year=False)}), at "
+            f"{distance}"
             if not told.passed
             else f"{headline}, retired in your profile"
         )
@@ -654,8 +655,10 @@ def _finding(
         period_start=runs["local_date"].iloc[0],
         period_end=run["local_date"],
         message=(
-            f"{day_text(run['local_date'])}: {opening} Shoes lose cushioning with use (to about "
-            f"60-80 % by {LAB_TEST_TEXT[units]} in a lab test), though no study ties a mileage "
+            f"{day_text(run['local_date'], year=False)}: {opening} Shoes lose cushioning with use "
+            f"(to about "
+            f"60-80 % by {LAB_TEST_TEXT[distance_unit(units)[0]]} in a lab test), though no study "
+            f"ties a mileage "
             f"to injury. {advice} Runners who rotated more than one pair had fewer injuries in "
             "one study (hazard ratio 0.61)."
         ),

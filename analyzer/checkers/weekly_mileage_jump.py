@@ -33,12 +33,7 @@ import numpy as np
 import pandas as pd
 
 from analyzer.checkers._calendar import rows_between, runs_by_athlete, weekly_totals
-from analyzer.checkers._format import (
-    day_text,
-    distance_text,
-    noun_phrase,
-    percent_beyond,
-)
+from analyzer.checkers._format import noun_phrase, percent_beyond
 from analyzer.checkers._today import (
     dated_runs,
     distance_advice,
@@ -69,6 +64,7 @@ from analyzer.checkers.rule import (
     setting,
 )
 from analyzer.log import TrainingLog
+from analyzer.words import day_text, distance_text
 
 # what a week is compared with, by the kind of finding it makes
 KINDS = (
@@ -371,7 +367,10 @@ def _finding(
         severity, limits.info_ratio
     )
     up = percent_beyond(ratio - 1, limit_ratio - 1)
-    reached = f"{day_text(date)}: with this run your week of {day_text(week_start)} reached "
+    reached = (
+        f"{day_text(date, year=False)}: with this run your week of "
+        f"{day_text(week_start, year=False)} reached "
+    )
     reached += distance_text(so_far_m, units)
     usual = f"your usual {distance_text(usual_m, units)}"
     held = usual_words(limits.held_weeks, limits.usual_weeks)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from analyzer.errors import UnrecognisedFile
 
 if TYPE_CHECKING:
-    from analyzer.importers.base import Imported, Importer, Problem, Record
+    from analyzer.importers.base import Imported, Importer, Problem, Record, RecordTable
 
 # Each format's module, the file suffixes it claims (lower case, with the dot), and the folder
 # names its exports and devices keep files in (patterns, matched whole, any case: a folder so
@@ -76,9 +76,9 @@ def claims(name: str) -> bool:
 
 
 def __getattr__(name: str) -> object:
-    """Imported, Importer, Problem and Record from analyzer.importers.base, read when asked
-    for (base imports pandas)."""
-    if name in {"Imported", "Importer", "Problem", "Record"}:
+    """Imported, Importer, Problem, Record and RecordTable from analyzer.importers.base, read
+    when asked for (base imports pandas)."""
+    if name in {"Imported", "Importer", "Problem", "Record", "RecordTable"}:
         from analyzer.importers import base
 
         return getattr(base, name)
@@ -92,6 +92,7 @@ __all__ = [
     "Importer",
     "Problem",
     "Record",
+    "RecordTable",
     "claims",
     "importer_for",
     "importers",

@@ -6,8 +6,9 @@ importer modules: nothing imports in a circle.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, BinaryIO, Protocol
+from typing import Any, BinaryIO, Protocol, overload
 
 import pandas as pd
 
@@ -45,11 +46,58 @@ class Record:
     samples: pd.DataFrame | None = None
 
 
+# Fields a table's records give as text: a missing one is None, as a source leaves it out.
+TEXT_FIELDS = frozenset(
+    {"sport", "sub_sport", "surface", "shoe", "name", "notes", "device", "linked_file", "athlete"}
+)
+
+
+class RecordTable(Sequence[Record]):
+    """The records of a table (a spreadsheet's rows: one activity each, no samples) as the
+    columns of one frame, Record's field names as its column names.
+
+    A hand log of a club keeps a million rows: as Records they would be a million dicts
+    (5 GB, minutes to make and check). The import cache, the plausibility checks and the
+    loader read the frame whole; a Record is made only when one is asked for (a test, a
+    notebook), its missing texts None as a source's record leaves them.
+    """
+
+    def __init__(self, frame: pd.DataFrame) -> None:
+        self.frame = frame.reset_index(drop=True)
+
+    def __len__(self) -> int:
+        return len(self.frame)
+
+    @overload
+    def __getitem__(self, index: int) -> Record: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Record]: ...
+
+    def __getitem__(self, index: int | slice) -> Record | list[Record]:
+        if isinstance(index, slice):
+            return list(RecordTable(self.frame.iloc[index]))
+        position = range(len(self.frame))[index]  # IndexError past the end, as a list's
+        return next(iter(RecordTable(self.frame.iloc[position : position + 1])))
+
+    def __iter__(self) -> Iterator[Record]:
+        keys = list(self.frame.columns)
+        values = []
+        for name in keys:
+            column = self.frame[name]
+            if name in TEXT_FIELDS or column.dtype in ("string", "boolean", object):
+                column = column.astype(object).where(column.notna(), None)
+            values.append(column.tolist())
+        for row in zip(*values, strict=True):
+            yield Record(fields=dict(zip(keys, row, strict=True)))
+
+
 @dataclass(frozen=True)
 class Imported:
     """What one file gave: activities, notes, shoes, and what could not be read."""
 
-    records: list[Record] = field(default_factory=list)
+    # each activity as a Record; a table's rows as a RecordTable (one frame)
+    records: list[Record] | RecordTable = field(default_factory=list)
     notes: list[dict[str, Any]] = field(default_factory=list)  # local_date, text[, athlete]
     shoes: list[dict[str, Any]] = field(default_factory=list)  # schema.SHOE_COLUMNS keys
     # partial reads, what was skipped; kind NOTICE: read in full, with a remark

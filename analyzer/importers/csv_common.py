@@ -13,8 +13,8 @@ from __future__ import annotations
 import codecs
 import csv
 import html
-import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import overload
 
@@ -24,7 +24,7 @@ import pandas as pd
 from analyzer import plausible
 from analyzer.classify import surface_of
 from analyzer.errors import BadFile, FileErrorKind, UnrecognisedFile
-from analyzer.importers.base import Record
+from analyzer.importers.base import RecordTable
 from analyzer.lexicon import month_numbers, weekday_names
 
 DELIMITERS = (",", ";", "\t")
@@ -103,12 +103,29 @@ def clean_name(cell: str) -> str:
 
 def rows_of(text: str, delimiter: str = ",") -> list[list[str]]:
     """The rows of CSV text; BadFile when the csv module cannot split them."""
+    return list(_rows(text, delimiter))
+
+
+def _rows(text: str, delimiter: str, offset: int = 0) -> Iterator[list[str]]:
+    """The rows of CSV text from `offset`, one at a time (the text's lines are not copied
+    whole); BadFile when the csv module cannot split them."""
     try:
-        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        yield from csv.reader(_lines(text, offset), delimiter=delimiter)
     except csv.Error as err:  # a quote that never closes swallows the rest into one field
         raise BadFile(
             f"is not a readable CSV table ({err}); an unclosed quote?", FileErrorKind.BROKEN_TABLE
         ) from err
+
+
+def _lines(text: str, offset: int) -> Iterator[str]:
+    """The lines of `text` from `offset`, each with its line break (as a file opened with
+    newline="" gives them: a quoted cell may hold a line break)."""
+    start = offset
+    for match in _LINE_BREAK.finditer(text, offset):
+        yield text[start : match.end()]
+        start = match.end()
+    if start < len(text):
+        yield text[start:]
 
 
 def head_names(head: bytes) -> tuple[str, ...]:
@@ -146,20 +163,25 @@ def read_table(data: bytes) -> Table:
     offset = 0
     for _ in range(index):  # skip the title lines, keeping quoted line breaks below intact
         offset = _next_line_start(text, offset)
-    rows = rows_of(text[offset:], delimiter)
-    header = [cell.strip() for cell in rows[0]]
+    rows = _rows(text, delimiter, offset)
+    header = [cell.strip() for cell in next(rows, [])]
     width = len(header)
-    body = [
-        row + [""] * (width - len(row)) if len(row) < width else row[:width]
-        for row in rows[1:]
-        if any(cell.strip() for cell in row)
-    ]
-    columns = tuple(zip(*body, strict=True)) if body else tuple(() for _ in header)
+    cells: list[list[str]] = [[] for _ in header]
+    # Each distinct cell text is held once: a log of a million rows repeats its days, names
+    # and words (a list of rows would hold six million texts, 700 MB).
+    texts: dict[str, str] = {}
+    length = 0
+    for row in rows:
+        if not any(cell.strip() for cell in row):
+            continue
+        for column, cell in zip(cells, [*row, *[""] * (width - len(row))], strict=False):
+            column.append(texts.setdefault(cell, cell))
+        length += 1
     return Table(
         header=tuple(header),
         names=tuple(clean_name(cell) for cell in header),
-        columns=columns,
-        length=len(body),
+        columns=tuple(tuple(column) for column in cells),
+        length=length,
         delimiter=delimiter,
     )
 
@@ -368,6 +390,15 @@ def _normalised_stamps(values: pd.Series) -> pd.Series:
     return values.map(spelled, na_action="ignore").astype("string")
 
 
+def _stamp_parts(values: pd.Series) -> pd.DataFrame:
+    """_STAMP's parts of each date cell (date, hour, minute, second, half), each distinct
+    cell read once: a log of a million rows has a few thousand days."""
+    codes, distinct = pd.factorize(values)  # a missing cell is -1: the last row, missing too
+    cells = pd.Series([*distinct, None], dtype="string")
+    parts = _normalised_stamps(cells).str.extract(_STAMP).iloc[codes]
+    return parts.set_axis(values.index)
+
+
 def _normalised_stamp(value: str) -> str:
     text = _WEEKDAY.sub("", value.strip().lower())
     text = _HALF_DAY.sub(r"\1m", text)
@@ -416,7 +447,7 @@ def to_datetime(values: pd.Series | None, *, by_hand: bool = False) -> pd.Series
     """
     if values is None:
         return None
-    parts = _normalised_stamps(values).str.extract(_STAMP)
+    parts = _stamp_parts(values)
     layout = _date_layout(parts["date"])
     if layout is None:
         return pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
@@ -439,7 +470,7 @@ def to_datetime(values: pd.Series | None, *, by_hand: bool = False) -> pd.Series
 
 def has_clock_time(values: pd.Series) -> pd.Series:
     """Whether each date cell also gives a time of day."""
-    parts = _normalised_stamps(values).str.extract(_STAMP)
+    parts = _stamp_parts(values)
     return parts["hour"].notna()
 
 
@@ -459,23 +490,12 @@ def surfaces_of(
     return pd.Series(surfaces, index=kind.index, dtype="string")
 
 
-TEXT_FIELDS = frozenset(
-    {"sport", "sub_sport", "surface", "shoe", "name", "notes", "device", "linked_file", "athlete"}
-)
-
 # --- records -------------------------------------------------------------------------------
 
 
-def records_of(frame: pd.DataFrame) -> list[Record]:
-    """One Record per row of a frame of activity fields; missing texts become None."""
-    keys = list(frame.columns)
-    values = []
-    for name in keys:
-        column = frame[name]
-        if name in TEXT_FIELDS or column.dtype in ("string", "boolean", object):
-            column = column.astype(object).where(column.notna(), None)
-        values.append(column.tolist())
-    return [Record(fields=dict(zip(keys, row, strict=True))) for row in zip(*values, strict=True)]
+def records_of(frame: pd.DataFrame) -> RecordTable:
+    """The records of a frame of activity fields, one per row, kept as the frame."""
+    return RecordTable(frame)
 
 
 def unrecognised(reason: str) -> UnrecognisedFile:

@@ -43,7 +43,7 @@ from analyzer import plausible
 from analyzer.classify import sport_of
 from analyzer.errors import BadFile, FileErrorKind, NotAnActivity
 from analyzer.importers import csv_common as common
-from analyzer.importers._track import Track, lap, points_frame, record_of
+from analyzer.importers._track import Track, lap, record_of, track_points
 from analyzer.importers.base import Imported, Problem, Record
 from analyzer.units import MAX_UTC_OFFSET_S
 
@@ -289,7 +289,7 @@ def _points(
         columns["lon_deg"][slot] = placed_lon
     offsets = pd.to_timedelta(np.arange(count) * interval_s, unit="s")
     times = pd.DatetimeIndex(start + offsets).tz_localize("UTC").as_unit("ns")
-    return points_frame(count, time_utc=times, **columns)
+    return track_points(count, time_utc=times, **columns)
 
 
 def _padded(values: np.ndarray, count: int) -> np.ndarray:

@@ -36,7 +36,7 @@ from analyzer import plausible
 from analyzer.classify import sport_of
 from analyzer.errors import BadFile, FileErrorKind, NotAnActivity
 from analyzer.importers import _xml as xml
-from analyzer.importers._track import Track, points_frame, record_of
+from analyzer.importers._track import Track, record_of, track_points
 from analyzer.importers.base import Imported, Problem
 
 FORMAT = "gpx"
@@ -322,7 +322,7 @@ def _track_model(
     name = next((item.name for item in described if item.name), None) or metadata["name"]
     notes = "\n".join(dict.fromkeys(item.notes for item in described if item.notes))
     return Track(
-        points=points_frame(
+        points=track_points(
             len(frame),
             **{name: frame[name].to_numpy() for name in _POINT_VALUES_READ},
             time_utc=frame["time_utc"].array,

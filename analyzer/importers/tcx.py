@@ -26,7 +26,7 @@ from analyzer import plausible
 from analyzer.classify import sport_of
 from analyzer.errors import BadFile, FileErrorKind, NotAnActivity
 from analyzer.importers import _xml as xml
-from analyzer.importers._track import Track, lap, points_frame, record_of
+from analyzer.importers._track import Track, lap, record_of, track_points
 from analyzer.importers.base import Imported, Problem, Record
 
 FORMAT = "tcx"
@@ -256,7 +256,7 @@ def _record(activity: etree._Element, author: str | None) -> tuple[Record, str |
     # The laps give the totals, as Garmin's own tools do: distance the sum of their
     # DistanceMeters, moving time the sum of their TotalTimeSeconds (the timer time).
     track = Track(
-        points=points_frame(
+        points=track_points(
             len(timed),
             **{column: timed[column].to_numpy() for column in _POINT_VALUES_READ},
             time_utc=timed["time_utc"].array,

@@ -31,7 +31,8 @@ _WORD = re.compile(r"[^\W\d_]+")
 _MARKERS = {
     code: frozenset(
         (
-            *words.markers, *words.negations, *words.good_state, *words.left, *words.right,
+            *words.markers, *words.negations, *words.good_state,
+            *(word for word in (*words.left, *words.right) if len(word) > 1),  # not "h", "v"
             *words.improving, *words.clause_words, *words.resolved,
         )
     )

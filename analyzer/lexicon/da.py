@@ -28,12 +28,12 @@ WORDS = Words(
     ),
     not_knee_pattern=r"\bknæløft\w*|\bknæhøje?\b|\bknæstrømper\b|\bknæbind\w*|\bhøje knæ\b",
     someone_elses_knee_pattern=(
-        r"\b(?:hans|hendes|deres)\s+(?:(?:venstre|højre)\s+)?knæ\w*"
+        r"\b(?:hans|hendes|deres)\s+(?:(?!mit)\w+\s+){0,2}knæ\w*"
         r"|\bmin (?:vens|venindes|kones|mands|kærestes|brors|søsters|træners|makkers|søns"
         r"|datters) (?:\w+ )?knæ\w*"
     ),
     past_pattern=(
-        r"\bsidste år\w*|\bgammel\b|\bgamle\b|\bfor (?:\w+ )?år siden\b|\btidligere\b"
+        r"\bsidste år\w*|\bgammel\b|\bgamle\b|\bfor (?:\w+ )?(?:år|måned) siden\b|\btidligere\b"
         r"|\bkan du huske\b|\bjeg husker\b|\bda jeg havde\b|\bsidste gang\b|\bi (?:19|20)\d\d\b"
         r"|\bmåneder siden\b|\bdengang\b"
     ),
@@ -67,7 +67,9 @@ WORDS = Words(
     giving_way_pattern=(
         r"\bgav efter\b|\bgiver efter\b|\bsvigtede\b|\bsvigter\b|\bknækkede sammen\b"
         r"|\bustabil\w*"
-        r"|\b(?:klappede|klapper|foldede|folder|faldt) sammen\b|\bsvigt(?:e|et)\b"
+        r"|\b(?:klappede|klapper|foldede|folder|faldt|knækker) (?:\w+ )?sammen\b"
+        r"|\bgiver (?:nogle gange |af og til |indimellem |tit |ofte |pludselig )?efter\b"
+        r"|\bsvigt(?:e|et)\b"
         r"|\bgik fra under mig\b"
     ),
     sharp_pattern=r"\bskarp\w*|\bjagende\b|\bstikkende\b|\bstik\b",
@@ -87,6 +89,8 @@ WORDS = Words(
     ),
     resolved=("væk", "forsvundet", "ovre", "helet"),
     good_phrase_pattern=r"\bbedre end nogensinde\b|\bsom ny\b",
+    say_pattern=r"\b(?:jeg )?vil (?:nok )?sige\b|\blad os sige\b",
+    legs=("ben", "benet"),
     hedged_pattern=(
         r"\bnogenlunde\b|\bså som så\b|\bhalvgodt\b|\bmere eller mindre (?:ok|okay|fint)\b"
     ),
@@ -102,8 +106,8 @@ WORDS = Words(
         "nogen", "noget", "særlig", "rigtig", "en", "et", "af", "med", "overhovedet",
     ),
     negations_after=(),
-    left=("venstre",),
-    right=("højre",),
+    left=("venstre", "ve", "v"),
+    right=("højre", "hø", "h"),
     both=("begge", "begge to"),
     side_gap=("mit", "det", "i", "ydre", "indre", "yderside", "inderside"),
     joiners=("og", "eller"),
@@ -119,7 +123,8 @@ WORDS = Words(
         r"\b(?!atlet(?:en)?\b)"
         r"(?:(?:min|mit|vores|en|et)\s+(?:\w+\s+)?)?"
         r"(?:atlet|atleten|ven|veninde|kone|mand|kæreste|bror|søster"
-        r"|træner|makker|\w*kammerat\w*|søn|datter|kollega|løbemakker|kammerat|hund|far|mor|farfar|morfar"
+        r"|træner|\w*makker\w*|\w*kammerat\w*|\w*kompis\w*|søn|datter|kollega|løbemakker|kammerat"
+        r"|hund|far|mor|farfar|morfar"
         r"|farmor|mormor|onkel|moster|faster|nabo|barn|samlever|samleveren|konen|manden"
         r"|kæresten|broren|søsteren|træneren|sønnen|datteren|kollegaen|kammeraten|vennen"
         r"|veninden|naboen|hunden|makkeren|løbemakkeren)"
@@ -136,7 +141,8 @@ WORDS = Words(
     ),
     topic_pattern=(
         rf"\b{_MEDIA}"
-        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:om)\b|\b(?:læste|læst|spurgte|spurgt|snakkede|talte|hørt|hørte"
+        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:om)\b|\b(?:læste|læst|læser|lytter|hører|spurgte|spurgt"
+        r"|snakkede|talte|hørt|hørte"
         r"|lyttede|lyttet|kiggede)\s+(?:\w+\s+)?(?:om|hvordan|hvis|at)\b"
     ),
     media_pattern=_MEDIA,

@@ -24,14 +24,15 @@ WORDS = Words(
     ),
     not_knee_pattern=r"\bkniehoh\w*|\bknielang\w*|\bkniehebe?\w*|\bkniehub\w*|\bkniebandage\w*",
     someone_elses_knee_pattern=(
-        r"\b(?:sein|ihr|seine|ihre|seinem|ihrem)\s+(?:(?:linkes|rechtes)\s+)?knie\b"
+        r"\b(?:sein|ihr|seine|ihre|seinem|ihrem|seines|ihres)\s+(?:(?!mein)\w+\s+){0,2}knie\w*"
         r"|\b(?:mein|meine)\s+(?:trainer|trainerin|freund|freundin|frau|mann|partner|partnerin"
         r"|bruder|schwester|tochter|sohn|kollege|kollegin)\s+(?:hat|hatte)\s+(?:\w+\s+)?knie\w*"
         r"|\bknie (?:meine[sr]|meiner) (?:freundin|frau|mannes|partners|partnerin|tochter"
         r"|sohnes|trainers|kollegin|kollegen)\b"
     ),
     past_pattern=(
-        r"\bletztes jahr\b|\b(?:alte|alten|frühere|früheren)\b|\bvor (?:\w+ )?jahren\b"
+        r"\bletztes jahr\b|\b(?:alte|alten|frühere|früheren)\b|\bvor (?:\w+ )?(?:jahren|jahr"
+        r"|monaten|monat)\b"
         r"|\berinner\w* mich\b|\bdamals\b|\bfrüher\b|\bletztes mal\b|\bim (?:jahr )?(?:19|20)\d\d\b"
         r"|\bals ich \w+ hatte\b"
     ),
@@ -50,7 +51,8 @@ WORDS = Words(
     not_part_pattern=r"\bzu fuß\b|\bam fuß (?:des|der|vom)\b",
     other_part_pattern=(
         r"waden?|schienbeine?|kn(?:ö|oe)chel|f(?:u|ü)(?:ss|ß)|f(?:ü|ue)(?:ss|ß)e|fersen?|"
-        r"achillessehnen?|(?:ober|unter)schenkeln?|h(?:ü|ue)ften?|r(?:ü|ue)cken|zehe?n?|beine?n?|muskelkater|"
+        r"achillessehnen?|(?:ober|unter)schenkeln?|h(?:ü|ue)ften?|r(?:ü|ue)cken|zehe?n?|beine?n?"
+        r"|muskelkater|"
         r"po|gesäß|leiste|schultern?|nacken|muskeln?|sehnen?|hamstrings?"
     ),
     compound_links=("", "n", "s", "en", "e"),
@@ -61,7 +63,8 @@ WORDS = Words(
         r"|\bkann (?:\w+ )?(?:\w+ )?nicht (?:ganz |richtig )?(?:strecken|beugen)\b"
     ),
     giving_way_pattern=(
-        r"\bknickt?e? (?:\w+ )?weg\b|\bweggeknickt\b|\binstabil\b|\bgab nach\b|\bwackelig\w*"
+        r"\bknickt?e? (?:\w+ ){0,3}weg\b|\bweggeknickt\b|\binstabil\b|\bwackelig\w*"
+        r"|\b(?:gab|gibt) (?:manchmal |immer wieder |ab und zu |öfter |plötzlich |einfach )?nach\b"
         r"|\b(?:sackt|sackte) (?:\w+ )?weg\b|\bweggesackt\b|\bnachgegeben\b|\bgibt nach\b"
         r"|\b(?:ein|weg|zusammen)ge(?:knickt|sackt)\b"
         r"|\b(?:knickt|knickte|sackt|sackte) (?:\w+ ){0,3}(?:ein|zusammen)\b"
@@ -85,6 +88,10 @@ WORDS = Words(
     ),
     resolved=("weg", "verschwunden", "vorbei", "ausgeheilt"),
     good_phrase_pattern=r"\bbesser als je\w*|\bwie neu\b",
+    say_pattern=(
+        r"\b(?:ich )?sag(?:e|\')? mal\b|\b(?:ich )?würde (?:mal )?sagen\b|\bsagen wir(?: mal)?\b"
+    ),
+    legs=("bein", "beine", "beins"),
     hedged_pattern=(
         r"\bso lala\b|\bgeht so\b|\bmittelmäßig\b"
         r"|\b(?:einigermaßen|halbwegs)(?: (?:ok|okay|gut))?\b"
@@ -97,7 +104,7 @@ WORDS = Words(
     ),
     negations=(
         "kein", "keine", "keinen", "keiner", "keinem", "keines", "keinerlei", "nicht", "ohne",
-        "nie", "niemals", "nichts", "nirgends",
+        "nie", "niemals", "nichts", "nirgends", "null", "nix",
     ),
     negation_fillers=(
         "mehr", "die", "das", "der", "dem", "den", "im", "am", "mein", "meine", "meinem",
@@ -124,7 +131,8 @@ WORDS = Words(
         r"\b(?!athlet(?:in)?\b)"
         r"(?:(?:mein|meine|unser|unsere|ein|eine)\s+(?:\w+\s+)?)?(?:freund|freundin|frau|mann"
         r"|partner|partnerin|bruder|schwester|tochter|sohn|\w*kolleg\w*|\w*partner\w*|\w*freund\w*"
-        r"|\w*kamerad\w*|athlet\w*|läufer\w*|hund|vater|mutter|opa|oma|onkel|tante|kind|nachbar\w*|trainer\w*)"
+        r"|\w*kamerad\w*|athlet\w*|läufer\w*|hund|vater|mutter|opa|oma|onkel|tante|kind|nachbar\w*"
+        r"|trainer\w*)"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
         r"(?=\s+(?:hat|hatte|ist|war|sagt|sagte|klagt|klagte|mit|spürt|spürte|bekam|erzählt|meldet"
         r"|meldete|verletzte|verdrehte)\b)"
@@ -139,9 +147,10 @@ WORDS = Words(
     ),
     topic_pattern=(
         rf"\b{_MEDIA}"
-        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:über|zu|zum|zur)\b|\b(?:gelesen|gefragt|fragte|fragt|gesprochen"
+        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:über|zu|zum|zur)\b|\b(?:gelesen|las|lese|liest|hörte|höre"
+        r"|gefragt|fragte|fragt|gesprochen"
         r"|geredet|recherchiert|erkundigt|gehört)\s+(?:\w+\s+)?(?:über|nach|wie|ob|dass)\b"
-        r"|\b(?:über|von)(?=(?:\s+\w+){1,3}\s+(?:gelesen|gehört|angehört|gesprochen"
+        r"|\b(?:über|von)(?=(?:\s+\w+){1,3}\s+(?:gelesen|gehört|gelauscht|angehört|gesprochen"
         r"|geredet|gelernt|gesehen|angeschaut|geschaut)\b)"
     ),
     media_pattern=_MEDIA,

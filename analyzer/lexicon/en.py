@@ -32,11 +32,11 @@ WORDS = Words(
         r"|pads?|warmers?|tape|support)\b"
     ),
     someone_elses_knee_pattern=(
-        r"\b(?:his|her|their|your)\s+(?:(?:left|right|bad|sore|dodgy)\s+)?knees?\b"
+        r"\b(?:his|her|their|your)\s+(?:(?!my\b)\w+\s+){0,2}knees?\b"
         r"|\b(?!(?:runner|jumper|today|yesterday|tonight|week|weekend|month|year|morning"
         r"|evening|day|race|run|session|season|last|this|monday|tuesday|wednesday|thursday"
         r"|friday|saturday|sunday|it|that|what|there|here|who|one|everyone)'s\b)"
-        r"[a-z]+'s\s+(?:(?:left|right|bad|sore|dodgy|good)\s+)?knees?\b"
+        r"[a-z]+'s\s+(?:(?!my\b)\w+\s+){0,2}knees?\b"
         r"|\b(?:friend|wife|husband|partner|son|daughter|mum|mom|dad|brother|sister|teammate"
         r"|buddy|mate|coach|client|girlfriend|boyfriend|colleague|dog|athlete)s'\s+knees?\b"
     ),
@@ -64,7 +64,7 @@ WORDS = Words(
     past_pattern=(
         r"\blast (?:year|month|season|summer|winter|spring|autumn|fall|time)'?s?\b"
         r"|\bold(?= (?:\w+ )?(?:knee )?(?:injur|surgery|op\b|operation|problem))"
-        r"|\b(?:previous|former)\b|\b(?:years|months) ago\b|\bhistory of\b"
+        r"|\b(?:previous|former)\b|\b(?:years?|yrs?|months?|mths?|mos)\s+ago\b|\bhistory of\b"
         r"|\bremember(?:ed|ing)? (?:when|how|that|the)\b|\bback in\b|\bused to\b"
         r"|\bwhen i had\b|\breminded me of\b"
         r"|\bin (?:19|20)\d\d\b"
@@ -78,7 +78,8 @@ WORDS = Words(
     ),
     topic_pattern=(
         rf"\b{_MEDIA}"
-        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:on|about|re)\b|\b(?:read|reading|researching|googl\w+|watched"
+        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:on|about|re)\b|\b(?:read|reads|reading|researching|googl\w+"
+        r"|watched"
         r"|watching|learn\w*|asked|asking|asks|talked|talking|chatted|chatting|heard"
         r"|hearing|listened|listening)\s+(?:up\s+)?(?:about|on|how|if|whether|that)\b"
     ),
@@ -141,9 +142,10 @@ WORDS = Words(
     weight_bearing_pattern=(
         r"\b(?:can\'t|cant|cannot|can not|couldn\'t|couldnt|could not|unable to|not able to"
         r"|(?:can|could) (?:barely|hardly)) (?:put|bear|take|carry) (?:any |much |full |my |the )?"
-        r"weight(?: on(?: it| (?:the|my) (?:left |right )?(?:leg|foot))?)?\b"
-        r"|\b(?:can\'t|cannot|couldn\'t|could not|unable to) (?:stand|walk) on (?:it|(?:the|my) "
-        r"(?:left |right )?leg)\b|\bnon[- ]weight[- ]bearing\b"
+        r"weight(?: on(?: it| (?:the|my) (?:leg|foot))?)?\b"  # "on my left leg": the knee's side
+        r"|\b(?:can\'t|cannot|couldn\'t|could not|unable to) (?:stand|walk) on"
+        r"(?: it\b| (?:the|my) leg\b|(?= (?:the|my) (?:left|right) leg\b))"
+        r"|\bnon[- ]weight[- ]bearing\b"
         # the knee or leg as the one refusing: "knee wouldn't take my weight"
         r"|\b(?:wouldn\'t|wouldnt|won\'t|wont|would not|will not|didn\'t|didnt|did not"
         r"|doesn\'t|doesnt|does not|couldn\'t|can\'t|refused to|refuses to) (?:take|bear|hold"
@@ -170,6 +172,8 @@ WORDS = Words(
         r"\bbetter than (?:it has |it's |ever |i can remember)?(?:been )?(?:ever|in (?:years|ages"
         r"|months)|for (?:years|ages))\b|\bnever better\b|\b(?:as good as|like) new\b"
     ),
+    say_pattern=r"\b(?:i\'?d|i would|i\'ll) (?:say|call it|put it at|rate it)\b|\blet\'s say\b",
+    legs=("leg", "legs"),
     hedged_pattern=(
         r"\b(?:ok|okay|fine|good|alright|decent)[- ]?ish\b"
         r"|\b(?:sort|kind) of (?:ok|okay|fine|alright)\b|\bkinda (?:ok|okay|fine)\b|\bso-so\b"

@@ -30,15 +30,17 @@ WORDS = Words(
     someone_elses_knee_pattern=(
         r"\brodillas? de (?:mi|su|nuestro|nuestra) (?:amig[oa]|herman[oa]|pareja|novi[oa]"
         r"|espos[oa]|mujer|marido|compañer[oa]|entrenador|hij[oa]|padre|madre)\b"
-        r"|\b(?:su|tu)\s+rodilla\b"
+        r"|\b(?:su|tu)\s+(?:\w+\s+)?rodilla\b"
     ),
     past_pattern=(
-        r"\b(?:el|del) año pasado\b|\bantigua\b|\bvieja\b|\bhace (?:\w+ )?años\b|\banterior\b"
+        r"\b(?:el|del) año pasado\b|\bantigua\b|\bvieja\b|\bhace (?:\w+ )?(?:años|año|mes)\b"
+        r"|\banterior\b"
         r"|\bme acuerdo\b|\bacuérdate\b|\brecuerdo (?:cuando|que)\b|\bla última vez\b"
         r"|\ben (?:19|20)\d\d\b|\bcuando tuve\b|\bhace (?:\w+ )?meses\b"
     ),
     pain_pattern=(
-        r"dolor|dolores|doler|duele|irritad[oa]s?|irritación|duelen|dolía|dolió|doliendo|dolorid[oa]s?"
+        r"dolor|dolores|doler|duele|irritad[oa]s?|irritación|duelen|dolía|dolió|doliendo"
+        r"|dolorid[oa]s?"
         r"|adolorid[oa]s?|molestias?|"
         r"molesta|molestó|molestaba|lesión|lesionad[oa]|inflamad[oa]|tendinitis|"
         r"resentid[oa]|sobrecarga\w*|problemas?|mal|sensibles?|tocada|tocado|punzada\w*"
@@ -64,7 +66,8 @@ WORDS = Words(
         r"|\bse (?:me )?engancha\w*|\bse (?:me )?enganchó\b"
     ),
     giving_way_pattern=(
-        r"\bfalló\b|\bfallado\b|\bcedió\b|\bha cedido\b|\bse me fue\b|\bse me va\b"
+        r"\bfalló\b|\bfallado\b|\bcedió\b|\bha cedido\b|\bced(?:e|en|ía)\b|\bme falla\b"
+        r"|\bse me fue\b|\bse me va\b"
         r"|\binestable\b|\bse (?:me )?dobl\w*"
         r"|\bse (?:me )?(?:venc|vence|venció|vencía)\w*|\bflaque\w*|\bse me (?:aflojó|salió)\b"
     ),
@@ -87,6 +90,8 @@ WORDS = Words(
     ),
     resolved=("desaparecido", "desapareció", "curada", "curado", "pasado", "olvidada"),
     good_phrase_pattern=r"\bmejor que nunca\b|\bcomo nuev[oa]\b",
+    say_pattern=r"\b(?:yo )?dir[ií]a\b|\bdigamos\b",
+    legs=("pierna", "piernas"),
     hedged_pattern=(
         r"\bregular\b|\basí así\b|\b(?:más o menos|medio) (?:bien|ok)\b"
     ),
@@ -106,8 +111,8 @@ WORDS = Words(
         "sentido", "notado", "nada", "ninguna", "una", "un", "en", "ni", "siquiera", "tengo",
     ),
     negations_after=(),
-    left=("izquierda", "izquierdo", "izq", "izda"),
-    right=("derecha", "derecho", "dcha", "der"),
+    left=("izquierda", "izquierdo", "izq", "izda", "izqda", "izqdo"),
+    right=("derecha", "derecho", "dcha", "der", "dcho", "dch"),
     both=("ambas", "ambos", "dos"),
     side_gap=("mi", "la", "el", "en", "externa", "interna", "parte"),
     joiners=("y", "e", "o", "la", "las", "el"),
@@ -138,7 +143,8 @@ WORDS = Words(
     ),
     topic_pattern=(
         rf"\b{_MEDIA}"
-        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:sobre|acerca)\b|\b(?:leí|leído|preguntó|pregunté|preguntado"
+        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:sobre|acerca)\b|\b(?:leí|leído|leo|leyendo|leyó|escucho"
+        r"|escuchando|oigo|preguntó|pregunté|preguntado"
         r"|hablamos|hablé|oí|escuché|vi)\s+(?:\w+\s+)?(?:sobre|por|cómo|si|que)\b"
     ),
     media_pattern=_MEDIA,

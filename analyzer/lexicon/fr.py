@@ -28,12 +28,12 @@ WORDS = Words(
         r"|\bchaussettes? (?:\w+ )?(?:aux|jusqu'aux) genoux\b|\bgenouillère\w*"
     ),
     someone_elses_knee_pattern=(
-        r"\b(?:son|leur|ton|votre)\s+genou\b"
+        r"\b(?:son|leur|ton|votre)\s+(?:\w+\s+)?genou\b"
         r"|\bgenoux? (?:de|d') ?(?:mon|ma|notre) (?:ami|amie|copain|copine|femme|mari"
         r"|partenaire|fils|fille|coach|collègue|pote)\b"
     ),
     past_pattern=(
-        r"\bl'an(?:née)? derni(?:er|ère)\b|\bancienne?s?\b|\bil y a (?:\w+ )?ans\b"
+        r"\bl'an(?:née)? derni(?:er|ère)\b|\bancienne?s?\b|\bil y a (?:\w+ )?(?:ans?|mois)\b"
         r"|\bprécédente?\b"
         r"|\bje me souviens\b|\bsouviens[- ]toi\b|\bà l'époque\b|\bautrefois\b|\bla dernière fois\b"
         r"|\ben (?:19|20)\d\d\b|\bquand j'avais\b"
@@ -61,7 +61,7 @@ WORDS = Words(
     locking_pattern=r"\bbloqu\w*|\bblocage\w*|\bcoincé\w*|\baccroch\w*",
     giving_way_pattern=(
         r"\blâch(?:é|e|ait)\b|\bdérob\w*|\bs'est dérobé\w*|\binstable\b|\binstabilité\b"
-        r"|\bcéd(?:é|er|ait)\b|\bflanch\w*"
+        r"|\bcéd(?:é|er|ait)\b|\bcèd(?:e|ent)\b|\bflanch\w*"
         r"|\bs'est (?:effondré|affaissé)e?\b|\ba plié sous moi\b|\bm'a lâché\b"
     ),
     sharp_pattern=r"\baigu[ëe]?s?\b|\bvive\b|\bpoignard\w*|\bcoup de couteau\b",
@@ -84,6 +84,8 @@ WORDS = Words(
     ),
     resolved=("disparu", "disparue", "partie", "parti", "passé", "passée", "guéri", "envolée"),
     good_phrase_pattern=r"\bmieux que jamais\b|\bcomme neu(?:f|ve)\b",
+    say_pattern=r"\bje dirais\b|\bdisons\b",
+    legs=("jambe", "jambes"),
     hedged_pattern=(
         r"\bbof\b|\bcouci-?couça\b|\bmoyen\b"
         r"|\b(?:à peu près|plus ou moins|moyennement) (?:ok|bien)\b"
@@ -120,7 +122,8 @@ WORDS = Words(
         r"\b(?!athlète\b)"
         r"(?:(?:mon|ma|notre|un|une)\s+(?:\w+\s+)?)?(?:ami|amie|copain|copine|femme|mari"
         r"|partenaire|frère|sœur|soeur|fille|fils|collègue|pote|athlète|coureur|coureuse|chien"
-        r"|père|mère|papa|maman|oncle|tante|cousine?|voisine?|enfant|coéquipi(?:er|ère)|entraîneu?r\w*"
+        r"|père|mère|papa|maman|oncle|tante|cousine?|voisine?|enfant|coéquipi(?:er|ère)"
+        r"|entraîneu?r\w*"
         r"|coach)"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
         r"(?=\s+(?:a|avait|est|était|dit|disait|se plaint|s'est|s'était|se|ressent|ressentait"
@@ -136,7 +139,8 @@ WORDS = Words(
     ),
     topic_pattern=(
         rf"\b{_MEDIA}"
-        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:sur|à propos)\b|\b(?:lu|demandé|parlé|discuté|entendu|appris"
+        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:sur|à propos)\b|\b(?:lu|lis|lisais|lit|écoute|écoutais"
+        r"|demandé|parlé|discuté|entendu|appris"
         r"|écouté|regardé)\s+(?:\w+\s+)?(?:sur|comment|si|que|qu)\b"
     ),
     media_pattern=_MEDIA,

@@ -29,15 +29,17 @@ WORDS = Words(
     ),
     someone_elses_knee_pattern=(
         r"\bginocchi[oa] (?:del|della|di) (?:mio|mia) (?:amic[oa]|fratello|sorella|moglie"
-        r"|marito|compagn[oa]|allenatore|figli[oa]|ragazz[oa])\b|\bsuo ginocchio\b"
+        r"|marito|compagn[oa]|allenatore|figli[oa]|ragazz[oa])\b"
+        r"|\b(?:il )?suo (?:\w+ )?ginocchio\b|\bginocchio (?:suo|di lui|di lei)\b"
     ),
     past_pattern=(
-        r"\bl'anno scorso\b|\bvecchi[oa]\b|\banni fa\b|\bprecedente\b"
+        r"\bl'anno scorso\b|\bvecchi[oa]\b|\b(?:anni|anno|mese) fa\b|\bprecedente\b"
         r"|\bmi ricordo\b|\bricordo (?:quando|che)\b|\bti ricordi\b|\bl'ultima volta\b"
         r"|\bnel (?:19|20)\d\d\b|\bquando avevo\b|\bmesi fa\b"
     ),
     pain_pattern=(
-        r"dolore|dolori|male|tira|tirava|fastidi\w*|doloros[oaie]|dolorant[ei]|dolent[ei]|fastidi?o?"
+        r"dolore|dolori|male|tira|tirava|fastidi\w*|doloros[oaie]|dolorant[ei]|dolent[ei]"
+        r"|fastidi?o?"
         r"|infortuni\w*|infiammat\w*|"
         r"tendinite|duole|fitt[ae]|indolenzit\w*|acciacc\w*|problem[ai]|sofferen\w*|"
         r"risentit\w*|irritat\w*"
@@ -63,7 +65,8 @@ WORDS = Words(
         r"|\bsi incastr\w*|\bsi inceppa\w*|\bsi impunta\w*"
     ),
     giving_way_pattern=(
-        r"\bceduto\b|\bcede\b|\bcedimento\w*|\binstabil\w*|\bmi ha mollato\b"
+        r"\bceduto\b|\bcede\b|\bcedev[ao]\b|\bcedono\b|\bsi piega\b|\bcedimento\w*|\binstabil\w*"
+        r"|\bmi ha mollato\b"
         r"|\bmi ha tradito\b"
         r"|\bsi è (?:piegat|accasciat)[oa]\b|\bmi ha (?:abbandonat[oa]|piantat[oa])\b"
         r"|\bha cedut[oa]\b"
@@ -86,6 +89,8 @@ WORDS = Words(
     ),
     resolved=("sparito", "sparita", "passato", "passata", "scomparso", "guarito"),
     good_phrase_pattern=r"\bmeglio che mai\b|\bcome nuov[oa]\b",
+    say_pattern=r"\b(?:io )?direi\b|\bdiciamo\b",
+    legs=("gamba", "gambe"),
     hedged_pattern=(
         r"\bcos[iì] cos[iì]\b|\binsomma\b|\bbenino\b|\bpiù o meno (?:bene|ok)\b"
     ),
@@ -137,7 +142,8 @@ WORDS = Words(
     ),
     topic_pattern=(
         rf"\b{_MEDIA}"
-        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:su|sul|sulla|sullo|sui|sulle|riguardo)\b|\b(?:letto|chiesto"
+        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:su|sul|sulla|sullo|sui|sulle|riguardo)\b|\b(?:letto|leggo"
+        r"|leggendo|lessi|ascolto|ascoltando|chiesto"
         r"|parlato|domandato|sentito|ascoltato|guardato|visto)\s+(?:\w+\s+)?(?:di|del"
         r"|della|su|come|se|che)\b"
     ),

@@ -27,12 +27,12 @@ WORDS = Words(
     ),
     not_knee_pattern=r"\bknieheffen\b|\bkniehoge?\b|\bkniekousen\b|\bkniebrace\w*",
     someone_elses_knee_pattern=(
-        r"\b(?:zijn|haar|hun)\s+(?:(?:linker|rechter)\s*)?knie\b"
+        r"\b(?:zijn|haar|hun)\s+(?:(?!mijn)\w+\s+){0,2}(?:linker|rechter)?knie\b"
         r"|\bknie van (?:mijn|m'n) (?:vriend|vriendin|vrouw|man|partner|broer|zus|trainer"
         r"|collega|zoon|dochter|maat)\b"
     ),
     past_pattern=(
-        r"\bvorig jaar\b|\boude\b|\bjaren geleden\b|\beerdere\b"
+        r"\bvorig jaar\b|\boude\b|\b(?:jaren|jaar|maand) geleden\b|\beerdere\b"
         r"|\bweet je nog\b|\bik herinner me\b|\bvroeger\b|\bde vorige keer\b|\bin (?:19|20)\d\d\b"
         r"|\bmaanden geleden\b"
     ),
@@ -52,7 +52,8 @@ WORDS = Words(
     not_part_pattern=r"\bte voet\b|\bop de been\b|\bvoet bij stuk\b",
     other_part_pattern=(
         r"kuit|kuiten|scheenbeen|scheen|schenen|enkels?|voet|voeten|hiel|hielen|achilles\w*|"
-        r"hamstrings?|quadriceps|heup|heupen|bil|billen|rug|dij|dijen|bovenbeen|bovenbenen|onderbenen?|onderbeen|lies|teen|"
+        r"hamstrings?|quadriceps|heup|heupen|bil|billen|rug|dij|dijen|bovenbeen|bovenbenen"
+        r"|onderbenen?|onderbeen|lies|teen|"
         r"tenen|fascia|schouders?|nek|been|benen|spier|spieren|pees|pezen|pols|elleboog|hoofd"
     ),
     compound_links=("", "s", "en", "e"),
@@ -62,7 +63,8 @@ WORDS = Words(
         r"|\b(?:bleef|blijft|bleven) (?:\w+ )?haken\b|\bhaakt\b|\bhaakte\b|\bhapert\b|\bhaperde\b"
     ),
     giving_way_pattern=(
-        r"\bzakte (?:\w+ )?door\b|\bknikte (?:\w+ )?door\b|\bgaf (?:\w+ )?mee\b"
+        r"\b(?:zakte|knikte|zakt|knikt|klapt|klapte|klapten) (?:\w+ ){0,2}door\b"
+        r"|\b(?:gaf|geeft) (?:\w+ )?mee\b|\bdoorgeklapt\b"
         r"|\bdoorgezakt\b|\binstabiel\w*"
         r"|\b(?:zakte|knikte|zakt|knikt) (?:\w+ )?(?:weg|in)\b|\b(?:weg|in|door)ge(?:zakt|knikt)\b"
         r"|\bbegaf het\b|\bbegeeft het\b"
@@ -86,6 +88,8 @@ WORDS = Words(
     ),
     resolved=("weg", "verdwenen", "genezen", "voorbij"),
     good_phrase_pattern=r"\bbeter dan ooit\b|\bals nieuw\b",
+    say_pattern=r"\b(?:ik )?zou (?:zeggen|het houden op)\b|\bzeg maar\b|\blaten we zeggen\b",
+    legs=("been", "benen", "poot"),
     hedged_pattern=(
         r"\bgaat wel\b|\bredelijk\b|\bmatig\b|\bzo-?zo\b|\bmin of meer (?:ok|oké|goed)\b"
     ),
@@ -102,8 +106,8 @@ WORDS = Words(
         "gemerkt", "gevoeld",
     ),
     negations_after=("niet",),
-    left=("links", "linker", "linkse", "linkerknie"),
-    right=("rechts", "rechter", "rechtse", "rechterknie"),
+    left=("links", "linker", "linkse", "linkerknie", "li"),
+    right=("rechts", "rechter", "rechtse", "rechterknie", "re"),
     both=("beide", "allebei", "beiden"),
     side_gap=("mijn", "m'n", "de", "het", "in", "aan", "buitenkant", "binnenkant"),
     joiners=("en", "of", "de", "het"),
@@ -118,7 +122,8 @@ WORDS = Words(
         r"\b(?:zag|gezien)\s+(?:een|iemand)\b|"
         r"\b(?!atleet\b)"
         r"(?:(?:mijn|m'n|onze|ons|een)\s+(?:\w+\s+)?)?(?:vriend|vriendin|vrouw|man|partner|broer"
-        r"|zus|trainer|collega|\w*genoot|zoon|dochter|maat|loopmaatje|atleet|loper|hond|vader|moeder|opa"
+        r"|zus|trainer|collega|\w*genoot|zoon|dochter|maat|\w*maatje|\w*vriend\w*|atleet|loper"
+        r"|hond|vader|moeder|opa"
         r"|oma|oom|tante|buurman|buurvrouw|kind)"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
         r"(?=\s+(?:heeft|had|is|was|zegt|zei|klaagt|klaagde|met|voelt|voelde|kreeg|meldt"
@@ -134,7 +139,8 @@ WORDS = Words(
     ),
     topic_pattern=(
         rf"\b{_MEDIA}"
-        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:over)\b|\b(?:gelezen|gevraagd|vroeg|gepraat|gesproken|gehoord"
+        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:over)\b|\b(?:gelezen|las|lees|lazen|hoorde|luister|gevraagd"
+        r"|vroeg|gepraat|gesproken|gehoord"
         r"|geluisterd|luisterde|gekeken|keek)\s+(?:\w+\s+)?(?:over|naar|hoe|of|dat)\b"
         r"|\bover(?=(?:\s+\w+){1,3}\s+(?:gelezen|gehoord|gesproken|gepraat|geluisterd"
         r"|gekeken)\b)"

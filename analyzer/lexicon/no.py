@@ -25,18 +25,20 @@ WORDS = Words(
     ),
     not_knee_pattern=r"\bkneløft\w*|\bhøye kne\w*|\bknehøye\b|\bknestrømper\b|\bknebeskytter\w*",
     someone_elses_knee_pattern=(
-        r"\b(?:hans|hennes|deres)\s+(?:(?:venstre|høyre)\s+)?kne\w*"
+        r"\b(?:hans|hennes|deres)\s+(?:(?!mitt)\w+\s+){0,2}kne\w*"
         r"|\bkneet til (?:kompisen|venninna|kona|mannen|kjæresten|broren|søstera|treneren"
         r"|sønnen|dattera|min \w+)\b|\bmin (?:venns|kones|manns|brors|søsters|trenerens)"
         r" (?:\w+ )?kne\w*"
     ),
     past_pattern=(
-        r"\bi fjor\b|\bfjorårets\b|\bgammel\b|\bgamle\b|\bfor \w+ år siden\b|\btidligere\b"
+        r"\bi fjor\b|\bfjorårets\b|\bgammel\b|\bgamle\b|\bfor \w+ (?:år|måned) (?:siden|sia)\b"
+        r"|\btidligere\b"
         r"|\bhusker du\b|\bjeg husker\b|\bda jeg hadde\b|\bsist gang\b|\bforrige gang\b"
         r"|\bi (?:19|20)\d\d\b|\bmåneder siden\b|\bden gangen\b"
     ),
     pain_pattern=(
-        r"vondt|vond|vonde|vondere|sår|sårt|såre|plaget|plagde|smerte|smerter|smertene|smerten|verk|verker|verket|verkende|smertefull\w*|øm|ømt|ømme"
+        r"vondt|vond|vonde|vondere|sår|sårt|såre|plaget|plagde|smerte|smerter|smertene|smerten"
+        r"|verk|verker|verket|verkende|smertefull\w*|øm|ømt|ømme"
         r"|ømhet|"
         r"skade|skadet|plager|plage|plagsom\w*|problemer|irritert|betent|betennelse|murring|"
         r"murrer|stikk|stikker|overbelast\w*|kjenning|kjenner"
@@ -50,7 +52,8 @@ WORDS = Words(
     not_part_pattern=r"\btil fots\b|\bpå beina\b",
     other_part_pattern=(
         r"legg|leggen|legger|leggene|legga|skinnlegg\w*|ankel|ankelen|fot|foten|føtter|"
-        r"føttene|hæl|hælen|akilles\w*|hamstring\w*|lår|låret|lårene|låra|støl|støle|stølhet|hofte|hofta|hoften|rumpe|"
+        r"føttene|hæl|hælen|akilles\w*|hamstring\w*|lår|låret|lårene|låra|støl|støle|stølhet|hofte"
+        r"|hofta|hoften|rumpe|"
         r"rygg|ryggen|lyske|lysken|tær|fascia|skulder|nakke|bein|beinet|beina|muskel|"
         r"muskler|sene|senen|håndledd|albue|hode|baksida|forside"
     ),
@@ -61,7 +64,9 @@ WORDS = Words(
         r"|\bhak(?:et|er)\b|\bsatt fast\b|\bhenger seg opp\b"
     ),
     giving_way_pattern=(
-        r"\bsvikta\b|\bsviktet\b|\bsvikter\b|\bga etter\b|\bustabil\w*"
+        r"\bsvikta\b|\bsviktet\b|\bsvikter\b|\bklapper sammen\b"
+        r"|\b(?:ga|gir) (?:av og til |noen ganger |innimellom |ofte |plutselig )?etter\b"
+        r"|\bustabil\w*"
         r"|\b(?:klappet|klappa|knakk|falt) sammen\b|\bgir etter\b|\bsvikte\b"
     ),
     sharp_pattern=r"\bskarp\w*|\bstikkende\b|\bjagende\b",
@@ -81,6 +86,8 @@ WORDS = Words(
     ),
     resolved=("borte", "forsvunnet", "forsvant", "leget"),
     good_phrase_pattern=r"\bbedre enn noensinne\b|\bsom ny\b",
+    say_pattern=r"\b(?:jeg )?vil (?:nok )?si\b|\bla oss si\b|\bskal vi si\b",
+    legs=("bein", "beinet", "ben", "benet"),
     hedged_pattern=(
         r"\bsånn passe\b|\bnoenlunde\b|\bnogenlunde\b|\bhalvbra\b|\bmiddels\b"
     ),
@@ -96,8 +103,8 @@ WORDS = Words(
         "noe", "noen", "særlig", "skikkelig", "en", "et", "av", "med", "i", "hele", "tatt",
     ),
     negations_after=(),
-    left=("venstre",),
-    right=("høyre",),
+    left=("venstre", "ve", "v"),
+    right=("høyre", "hø", "h"),
     both=("begge",),
     side_gap=("mitt", "det", "i", "ytre", "indre", "utsiden", "innsiden"),
     joiners=("og", "eller"),
@@ -113,11 +120,12 @@ WORDS = Words(
         r"(?:\b(?!atlet(?:en)?\b)"
         r"(?:(?:min|mitt|vår|en|et)\s+(?:\w+\s+)?)?"
         r"(?:atlet|atleten|venn|venninne|kone|mann|kjæreste|bror"
-        r"|søster|trener|sønn|datter|kollega|løpevenn|makker|\w*kamerat\w*|kompis|hund|far|mor|pappa|mamma"
+        r"|søster|trener|sønn|datter|kollega|løpevenn|\w*makker\w*|\w*kamerat\w*|\w*kompis\w*|hund"
+        r"|far|mor|pappa|mamma"
         r"|onkel|tante|nabo|barn|samboer|samboeren|kona|konen|mannen|kjæresten|broren|søstera"
         r"|søsteren|treneren|sønnen|dattera|datteren|kollegaen|kompisen|løpevennen|makkeren"
         r"|venninna|venninnen|vennen|naboen|hunden)"
-        r"|\b(?:venn|venninn|kon|mann|kjærest|bror|søst|trener|sønn|datter|kolleg|løpevenn"
+        r"|\b(?:venn|venninn|kon|mann|kjærest|bror|søst|trener|sønn|datter|kolleg|\w*venn|\w*kompis"
         r"|makker|kompis|hund|far|mor|pappa|mamma|onkel|tant|nabo)\w*\s+(?:min|mi|mitt|vår))"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
         r"(?=\s+(?:har|hadde|er|var|sier|sa|klager|med|kjenner|kjente|fikk|fortalte|skadet"
@@ -133,7 +141,8 @@ WORDS = Words(
     ),
     topic_pattern=(
         rf"\b{_MEDIA}"
-        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:om)\b|\b(?:leste|lest|spurte|spurt|snakket|pratet|hørt|hørte"
+        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:om)\b|\b(?:leste|lest|leser|lytter|hører|spurte|spurt|snakket"
+        r"|pratet|hørt|hørte"
         r"|lyttet|lyttede|så på)\s+(?:\w+\s+)?(?:om|hvordan|hvis|at)\b"
     ),
     media_pattern=_MEDIA,

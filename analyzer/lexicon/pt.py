@@ -30,15 +30,18 @@ WORDS = Words(
     ),
     someone_elses_knee_pattern=(
         r"\bjoelhos? (?:do|da) (?:meu|minha) (?:amig[oa]|irmão|irmã|esposa|marido|namorad[oa]"
-        r"|parceir[oa]|treinador[a]?|filh[oa]|colega)\b|\bjoelhos? (?:dele|dela)\b"
+        r"|parceir[oa]|treinador[a]?|filh[oa]|colega)\b|\bjoelhos? (?:\w+ )?(?:dele|dela)\b"
+        r"|\b(?:seu|teu) (?:\w+ )?joelho\b"
     ),
     past_pattern=(
-        r"\bano passado\b|\bantiga\b|\bvelha\b|\bhá (?:\w+ )?anos\b|\banterior\b"
+        r"\bano passado\b|\bantiga\b|\bvelha\b|\bhá (?:\w+ )?(?:anos|ano)\b|\b(?:anos|ano|meses"
+        r"|mês) atrás\b|\banterior\b"
         r"|\blembro (?:quando|que)\b|\blembra quando\b|\bda última vez\b|\bem (?:19|20)\d\d\b"
         r"|\bquando tive\b|\bmeses atrás\b|\bhá (?:\w+ )?meses\b"
     ),
     pain_pattern=(
-        r"dor|dores|doer|dói|irritad[oa]s?|doem|doendo|doeu|doía|dolorid[oa]s?|dorid[oa]s?|doloros[oa]s?|incômodo|incomodo"
+        r"dor|dores|doer|dói|irritad[oa]s?|doem|doendo|doeu|doía|dolorid[oa]s?|dorid[oa]s?"
+        r"|doloros[oa]s?|incômodo|incomodo"
         r"|incomodou|"
         r"incomodando|incomoda|desconforto|lesão|lesionad[oa]|inflamad[oa]|inflamação|"
         r"tendinite|machucad[oa]|sensível|sensíveis|problemas?|pontadas?|fisgadas?|sobrecarga\w*"
@@ -61,7 +64,8 @@ WORDS = Words(
     swelling_pattern=r"\binch[aeo]\w*|\bderrame\b",
     locking_pattern=r"\btrav\w*|\bbloque\w*|\bprend(?:e|eu|endo)\b|\bengancha\w*|\benganchou\b",
     giving_way_pattern=(
-        r"\bfalseou\b|\bfalseando\b|\bfalhou\b|\bcedeu\b|\binstável\b|\bfalsear\b"
+        r"\bfalseou\b|\bfalseando\b|\bfalseia\b|\bcede\b|\bfalhou\b|\bcedeu\b|\binstável\b"
+        r"|\bfalsear\b"
         r"|\bfraquej\w*|\bvacilou\b|\bdobrou-se\b|\bse dobrou\b|\bme deixou na mão\b"
     ),
     sharp_pattern=r"\bagud[oa]\b|\bpontadas?\b|\bfisgadas?\b|\bfacada\b",
@@ -83,6 +87,8 @@ WORDS = Words(
     ),
     resolved=("passou", "sumiu", "desapareceu", "curado", "curada"),
     good_phrase_pattern=r"\bmelhor do que nunca\b|\bcomo nov[oa]\b",
+    say_pattern=r"\b(?:eu )?diria\b|\bdigamos\b",
+    legs=("perna", "pernas"),
     hedged_pattern=(
         r"\bassim assim\b|\bmais ou menos (?:bem|ok)\b|\brazoável\b"
     ),
@@ -102,7 +108,7 @@ WORDS = Words(
         "sinal", "qualquer", "um", "uma", "incomodou", "tenho",
     ),
     negations_after=(),
-    left=("esquerdo", "esquerda", "esq"),
+    left=("esquerdo", "esquerda", "esq", "esqdo", "esqda"),
     right=("direito", "direita", "dir"),
     both=("ambos", "dois", "os dois"),
     side_gap=("meu", "o", "no", "do", "lado", "externo", "interno", "parte"),
@@ -118,7 +124,8 @@ WORDS = Words(
         r"\bvi\s+(?:um|uma|alguém)\b|"
         r"\b(?!atleta\b)"
         r"(?:(?:meu|minha|nosso|nossa|um|uma)\s+(?:\w+\s+)?)?(?:amig[oa]|irmão|irmã|esposa|marido"
-        r"|namorad[oa]|parceir[oa]|filh[oa]|colega|companheir[oa]|atleta|cachorro|cão|pai|mãe|avô|avó|ti[oa]"
+        r"|namorad[oa]|parceir[oa]|filh[oa]|colega|companheir[oa]|atleta|cachorro|cão|pai|mãe|avô"
+        r"|avó|ti[oa]"
         r"|prim[oa]|vizinh[oa]|treinador[a]?)"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
         r"(?=\s+(?:tem|tinha|teve|está|estava|diz|disse|reclama|com|sente|sentiu|relatou|contou"
@@ -134,7 +141,8 @@ WORDS = Words(
     ),
     topic_pattern=(
         rf"\b{_MEDIA}"
-        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:sobre)\b|\b(?:li|lido|perguntou|perguntei|falamos|falei"
+        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:sobre)\b|\b(?:li|lido|leio|lendo|leu|ouço|ouvindo|escuto"
+        r"|escutando|perguntou|perguntei|falamos|falei"
         r"|conversamos|ouvi|escutei|assisti)\s+(?:\w+\s+)?(?:sobre|como|se|que)\b"
     ),
     media_pattern=_MEDIA,

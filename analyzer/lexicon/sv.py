@@ -23,12 +23,13 @@ WORDS = Words(
     knee_pain_pattern=r"\bknäsmärt\w*|\bknäproblem\w*|\bknäskad\w*|\blöparknä\w*|\bknävärk\b",
     not_knee_pattern=r"\bknälyft\w*|\bhöga knän\b|\bknästrumpor\b|\bknäskydd\w*|\bknähöga\b",
     someone_elses_knee_pattern=(
-        r"\b(?:hans|hennes|deras)\s+(?:(?:vänstra|högra)\s+)?knä\w*"
+        r"\b(?:hans|hennes|deras)\s+(?:(?!mitt)\w+\s+){0,2}knä\w*"
         r"|\bmin (?:väns|väninnas|frus|mans|pojkväns|flickväns|brors|systers|tränares|sons"
         r"|dotters) (?:\w+ )?knä\w*"
     ),
     past_pattern=(
-        r"\bförra året\b|\bförra årets\b|\bgammal\b|\bgamla\b|\btidigare\b|\bför \w+ år sedan\b"
+        r"\bförra året\b|\bförra årets\b|\bgammal\b|\bgamla\b|\btidigare\b|\bför \w+ (?:år"
+        r"|månad) (?:sedan|sen)\b"
         r"|\bminns du\b|\bjag minns\b|\bnär jag hade\b|\bförra gången\b|\bi (?:19|20)\d\d\b"
         r"|\bmånader sedan\b|\bpå den tiden\b"
     ),
@@ -48,7 +49,8 @@ WORDS = Words(
     not_part_pattern=r"\btill fots\b|\bpå benen\b",
     other_part_pattern=(
         r"vaden|vaderna|vadmuskel\w*|smalben\w*|fotled\w*|fot|foten|fötter|fötterna|häl|"
-        r"hälen|hälsena\w*|baksida|lår|låret|låren|träningsvärk|höft|höften|rumpa|rumpan|rygg|ryggen|ljumske|"
+        r"hälen|hälsena\w*|baksida|lår|låret|låren|träningsvärk|höft|höften|rumpa|rumpan|rygg"
+        r"|ryggen|ljumske|"
         r"ljumsken|tår|fascia|axel|axeln|nacke|ben|benet|benen|muskel|muskler|sena|senan|"
         r"handled|armbåge|huvud|hamstring\w*"
     ),
@@ -59,7 +61,9 @@ WORDS = Words(
         r"|\bhak(?:ade|ar)\b|\b(?:fastnade|fastnar)\b"
     ),
     giving_way_pattern=(
-        r"\bvek sig\b|\bviker sig\b|\bgav vika\b|\bsvek\b|\bsviker\b|\binstabil\w*"
+        r"\b(?:vek|viker) (?:ibland |ofta |plötsligt )?sig\b|\b(?:gav|ger) vika\b|\bger efter\b"
+        r"|\bsvek\b|\bsviker\b"
+        r"|\binstabil\w*"
         r"|\bsvikt(?:ade|ar|at)\b|\bgav efter\b|\b(?:vek|viker|föll|faller) ihop\b"
     ),
     sharp_pattern=r"\bskarp\w*|\bhuggande\b|\bstickande\b|\bhugg\b",
@@ -79,6 +83,8 @@ WORDS = Words(
     ),
     resolved=("borta", "försvunnen", "försvunnit", "läkt"),
     good_phrase_pattern=r"\bbättre än någonsin\b|\bsom ny\b",
+    say_pattern=r"\b(?:jag )?skulle (?:nog )?säga\b|\bvi säger\b",
+    legs=("ben", "benet"),
     hedged_pattern=(
         r"\bsådär\b|\bsisådär\b|\bhyfsat\b|\bhalvbra\b|\bnågorlunda\b"
     ),
@@ -94,8 +100,8 @@ WORDS = Words(
         "någon", "något", "några", "särskilt", "riktigt", "en", "ett", "av", "alls", "ont",
     ),
     negations_after=(),
-    left=("vänster", "vänstra", "vänsterknä", "vänsterknät"),
-    right=("höger", "högra", "högerknä", "högerknät"),
+    left=("vänster", "vänstra", "vänsterknä", "vänsterknät", "vä", "v"),
+    right=("höger", "högra", "högerknä", "högerknät", "hö", "h"),
     both=("båda", "bägge"),
     side_gap=("mitt", "det", "i", "yttre", "inre", "utsidan", "insidan"),
     joiners=("och", "eller"),
@@ -111,7 +117,8 @@ WORDS = Words(
         r"\b(?!atlet(?:en)?\b)(?:(?:min|mitt|vår|en|ett)\s+(?:\w+\s+)?)?"
         r"(?:atlet|atleten|vän|väninna|fru|(?<=min )man|(?<=en )man"
         r"|pojkvän|flickvän|bror"
-        r"|syster|tränare|son|dotter|kollega|lagkamrat\w*|\w*kompis|hund|pappa|mamma|far|mor|farfar"
+        r"|syster|tränare|son|dotter|kollega|\w*kamrat\w*|\w*kompis\w*|hund|pappa|mamma|far|mor"
+        r"|farfar"
         r"|morfar|farmor|mormor|granne|barn|sambo|sambon|frun|frugan|mannen|pojkvännen|flickvännen"
         r"|brorsan|brodern|systern|syrran|tränaren|sonen|dottern|kollegan|kompisen"
         r"|löparkompisen|vännen|väninnan|grannen|hunden|partnern)"
@@ -129,7 +136,8 @@ WORDS = Words(
     ),
     topic_pattern=(
         rf"\b{_MEDIA}"
-        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:om)\b|\b(?:läste|läst|frågade|frågat|pratade|pratat|hört|hörde"
+        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:om)\b|\b(?:läste|läst|läser|lyssnar|hör|frågade|frågat"
+        r"|pratade|pratat|hört|hörde"
         r"|lyssnade|lyssnat|tittade|tittat)\s+(?:\w+\s+)?(?:om|hur|ifall|att)\b"
     ),
     media_pattern=_MEDIA,

@@ -46,6 +46,9 @@ class Words:
     resolved: tuple[str, ...]  # words after the pain: "gone", "weg"
     good_phrase_pattern: str  # phrases of a good state ("better than ever", "like new")
     hedged_pattern: str  # a state neither fine nor sore ("ok-ish", "so lala"): not fine
+    say_pattern: str  # "I'd say", "ich sag mal", "vil si": a rating follows
+    legs: tuple[str, ...]  # the leg ("leg", "Bein", "jambe"): a side said of it is the knee's
+    # ("can't stand on the left leg", "venstre bein")
     good_state: tuple[str, ...]  # "fine", "gut", "bien"
     state_fillers: tuple[str, ...]  # words between the knee and its state ("felt", "est")
     negations: tuple[str, ...]  # "no", "kein", "pas", "ikke"

@@ -14,18 +14,17 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from analyzer.report import (
+from analyzer.report.status_words import (
     attention_last_text,
     attention_pain_text,
     attention_ratio_text,
     attention_reason,
     average_week_text,
-    count_text,
-    distance_text,
     severity_counts,
     week_not_judged_text,
 )
 from analyzer.status import AVERAGE_WEEKS, Status, by_attention
+from analyzer.words import count_text, distance_text
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ import io
 
 from analyzer.checkers.rule import Finding
 from analyzer.log import TrainingLog
-from analyzer.report import athlete_summaries
+from analyzer.report.athletes import athlete_summaries
 from analyzer.report.json import evidence_json, plain
 from analyzer.report.literal import spreadsheet_cell
 

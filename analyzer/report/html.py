@@ -24,35 +24,41 @@ from analyzer.checkers.rule import ChartMarks, Finding
 from analyzer.log import FileError, FileNotice, TrainingLog
 from analyzer.parallel import each_on_every_core
 from analyzer.patterns import PainPatterns
-from analyzer.report import (
-    AthleteSummary,
-    athlete_summaries,
-    charts,
-    count_text,
-    day_text,
-    distance_text,
+from analyzer.report import charts
+from analyzer.report.athletes import AthleteSummary, athlete_summaries, in_attention_order
+from analyzer.report.board import BoardRow, board
+from analyzer.report.charts import (
+    cadence,
+    forest,
+    knee,
+    long_run,
+    monthly,
+    pain_patterns,
+    rest,
+    shoes,
+    surfaces,
+    weekly,
+)
+from analyzer.report.finding_words import (
     evidence_words,
-    finding_label,
-    in_attention_order,
     is_pain_note,
     newest_first,
-    no_open_findings_text,
-    odds_ratio_text,
     open_finding_text,
-    p_text,
-    pain_patterns_title,
     related_window_days,
-    severity_counts,
-    span_text,
-    status_rows,
-    telling_patterns,
 )
-from analyzer.report.board import BoardRow, board
 from analyzer.report.literal import html_text as escape  # escaped, no bidirectional controls
 from analyzer.report.sparkline import weekly_sparkline
+from analyzer.report.status_words import no_open_findings_text, severity_counts, status_rows
+from analyzer.report.study_words import (
+    odds_ratio_text,
+    p_text,
+    pain_patterns_title,
+    telling_patterns,
+)
 from analyzer.status import OPEN_WINDOW_DAYS, Status, default_as_of
 from analyzer.status import statuses as athlete_statuses
 from analyzer.study import SquadStudy
+from analyzer.words import count_text, day_text, distance_text, span_text
 
 CARDS_BELOW_PX = 600  # narrower than this, every table is a column of cards
 NARROW_CHARTS_BELOW_PX = 700  # narrower than this, charts use their phone drawing
@@ -448,7 +454,7 @@ def _study(study: SquadStudy | None) -> str:
     said = [study.design_text, study.judged_text, study.without_episodes_text]
     parts = [
         f'<section id="{STUDY_ID}" class="study">',
-        "<h2>What tends to come before knee pain across the squad?</h2>",
+        f"<h2>{escape(forest.QUESTION)}</h2>",
         f'<p class="summary">{escape(" ".join(part for part in said if part))}</p>',
     ]
     if study.reason is not None:
@@ -456,14 +462,10 @@ def _study(study: SquadStudy | None) -> str:
     else:
         parts.append(
             _chart(
-                charts.forest_chart(study.table),
-                "Odds ratio of each pattern before knee pain against pain-free fortnights, "
-                "within runners, with its 95 % interval, on a log scale; 1 is as often",
-                "No pattern had an odds ratio to give: see each one's reason below.",
-                "Dot: the odds ratio; line: its 95 % interval; then the episodes with the "
-                "pattern of those judged, and the pain-free fortnights. Right of the dashed 1: "
-                "more often in the 14 days before an episode than in the same runners' "
-                "pain-free fortnights.",
+                forest.forest_chart(study.table),
+                forest.DESCRIPTION,
+                forest.WHEN_EMPTY,
+                forest.CAPTION,
             )
         )
     parts += [
@@ -508,69 +510,58 @@ def _athlete(view: _View, summary: AthleteSummary, opening: str) -> str:
     )
     sections = [
         (
-            "Is my weekly distance climbing too fast?",
-            charts.weekly_distance_chart(athlete_log, findings, window, units, marks),
-            f"Weekly distance of {athlete} with its {charts.AVERAGE_WEEKS}-week average, "
-            "findings labelled by rule code at their week, knee-pain notes with their score",
-            "No runs to chart.",
-            _codes_key(findings, window, marks),
+            weekly.QUESTION,
+            weekly.weekly_distance_chart(athlete_log, findings, window, units, marks),
+            weekly.description(athlete),
+            weekly.WHEN_EMPTY,
+            weekly.caption(findings, window, marks),
         ),
         (
-            "Is my long run jumping?",
-            charts.long_run_chart(athlete_log, findings, window, units, marks),
-            f"Each run of {athlete} against the longest run of the days before it",
-            "No runs in these weeks.",
+            long_run.QUESTION,
+            long_run.long_run_chart(athlete_log, findings, window, units, marks),
+            long_run.description(athlete),
+            long_run.WHEN_EMPTY,
             "",
         ),
         (
-            "Am I resting?",
-            charts.rest_calendar_chart(athlete_log, findings, window, units, marks),
-            f"Every day of the last {charts.WINDOW_WEEKS} weeks of {athlete}: runs, rest days, "
-            "knee-pain days with their score",
-            "No runs to chart.",
+            rest.QUESTION,
+            rest.rest_calendar_chart(athlete_log, findings, window, units, marks),
+            rest.description(athlete),
+            rest.WHEN_EMPTY,
             "",
         ),
         (
-            "Is my cadence low?",
-            charts.cadence_chart(athlete_log, window, units, marks),
-            f"Cadence of each run of {athlete} coloured by pace, treadmill runs as squares, "
-            "against the cadence floor",
-            "No run in these weeks records cadence.",
+            cadence.QUESTION,
+            cadence.cadence_chart(athlete_log, window, units, marks),
+            cadence.description(athlete),
+            cadence.WHEN_EMPTY,
             "",
         ),
         (
-            "Are my surfaces varied?",
-            charts.surface_chart(athlete_log, window),
-            f"Share of each surface in {athlete}'s running, per 4-week block",
-            "No runs in these weeks.",
+            surfaces.QUESTION,
+            surfaces.surface_chart(athlete_log, window),
+            surfaces.description(athlete),
+            surfaces.WHEN_EMPTY,
             "",
         ),
         (
-            "Are my shoes worn?",
-            charts.shoe_chart(window, units, marks),
-            f"Distance on each shoe of {athlete} as the shoe rule counts it, against its limits",
-            "No shoes named in the runs or the profile.",
+            shoes.QUESTION,
+            shoes.shoe_chart(window, units, marks),
+            shoes.description(athlete),
+            shoes.WHEN_EMPTY,
             "",
         ),
         (
-            "How is my knee?",
-            charts.pain_chart(athlete_log, window, units, marks),
-            f"Knee-pain scores of {athlete} by side, above the weekly distance",
-            f"No knee-pain notes in the last {charts.WINDOW_WEEKS} weeks.",
+            knee.QUESTION,
+            knee.pain_chart(athlete_log, window, units, marks),
+            knee.description(athlete),
+            knee.WHEN_EMPTY,
             "",
         ),
     ]
-    overview = charts.monthly_overview_chart(athlete_log, findings, window, units, marks)
+    overview = monthly.monthly_overview_chart(athlete_log, findings, window, units, marks)
     if overview is not None:
-        sections.append(
-            (
-                "The whole log, month by month",
-                overview,
-                f"Distance and findings per month over all of {athlete}'s log",
-                "",
-                "",
-            )
-        )
+        sections.append((monthly.QUESTION, overview, monthly.description(athlete), "", ""))
     parts = [
         opening,
         '<p class="summary">'
@@ -586,7 +577,10 @@ def _athlete(view: _View, summary: AthleteSummary, opening: str) -> str:
     for heading, chart, description, when_empty, caption in sections:
         parts += [f"<h3>{escape(heading)}</h3>", _chart(chart, description, when_empty, caption)]
     if status is not None and status.pain_patterns is not None:
-        parts += ["<h3>What came before my knee pain?</h3>", _pain_patterns(status.pain_patterns)]
+        parts += [
+            f"<h3>{escape(pain_patterns.QUESTION)}</h3>",
+            _pain_patterns(status.pain_patterns),
+        ]
     not_run = len(status.rules_not_run) if status is not None else 0
     parts += [
         '<details class="history">',
@@ -621,10 +615,9 @@ def _pain_patterns(patterns: PainPatterns) -> str:
             f"<p>{escape(pain_patterns_title(patterns))}:</p>",
             f"<ul>{sentences}</ul>",
             _chart(
-                charts.pain_patterns_chart(patterns.table),
-                "Share of knee-pain episodes each pattern came before, beside its share of "
-                "pain-free fortnights",
-                "No pattern came before an episode or in a pain-free fortnight.",
+                pain_patterns.pain_patterns_chart(patterns.table),
+                pain_patterns.DESCRIPTION,
+                pain_patterns.WHEN_EMPTY,
             ),
             '<table class="pain-patterns cards">',
             f"<thead><tr><th>Pattern</th><th>{_BEFORE_EPISODE}</th><th>{_PAIN_FREE}</th></tr>"
@@ -671,18 +664,6 @@ def _status(status: Status) -> str:
         )
     parts.append("</div>")
     return "\n".join(parts)
-
-
-def _codes_key(findings: tuple[Finding, ...], window, marks: Mapping[str, ChartMarks]) -> str:
-    """What each label on the weekly chart stands for: the label, then the rule's code and
-    slug (a knee-pain note is drawn as its dashed line, not a label)."""
-    drawn_apart = {slug for slug, mark in marks.items() if mark.chart == "knee"}
-    labels = {
-        finding_label(finding): f"{finding.code} {finding.rule}"
-        for finding in findings
-        if finding.rule not in drawn_apart and window.first <= finding.date <= window.as_of
-    }
-    return " · ".join(f"{label}: {rule}" for label, rule in sorted(labels.items()))
 
 
 def _pain_timeline(findings: tuple[Finding, ...], not_run: int = 0) -> str:

@@ -20,15 +20,15 @@ import pandas as pd
 from analyzer.checkers.rule import Finding, Rule, setting_range
 from analyzer.log import FileError, TrainingLog
 from analyzer.patterns import PATTERN_COLUMNS, PainPatterns
-from analyzer.report import (
-    athlete_summaries,
+from analyzer.report.athletes import athlete_summaries
+from analyzer.report.board import BoardRow, board
+from analyzer.report.status_words import (
     average_week_not_judged_text,
     ratio_not_judged_text,
     rest_not_judged_text,
     shoe_near_text,
     week_not_judged_text,
 )
-from analyzer.report.board import BoardRow, board
 from analyzer.status import Status, finding_headline, finding_line
 from analyzer.study import DESIGN, SquadStudy
 

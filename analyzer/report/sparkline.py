@@ -11,7 +11,8 @@ import datetime as dt
 from collections.abc import Sequence
 
 from analyzer.log import TrainingLog
-from analyzer.report import charts, count_text, day_text
+from analyzer.report import charts
+from analyzer.words import count_text, day_text, distance_unit
 
 BAR_STEP_PX = 10  # one week: a bar and its gap
 BAR_WIDTH_PX = 8
@@ -67,7 +68,7 @@ def _description(
     distances: Sequence[float], has_pain: Sequence[bool], window: charts.Window, units: str
 ) -> str:
     """'Weekly distance of the 16 weeks to Sun 4 Jan 2026: 31 to 53 km; knee pain in 1 week'."""
-    unit = "mi" if units == "miles" else "km"
+    unit = distance_unit(units).label
     ran = [distance for distance in distances if distance > 0]
     weeks = count_text(len(distances), "week")
     text = f"Weekly distance of the {weeks} to {day_text(window.as_of)}: "

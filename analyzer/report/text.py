@@ -24,37 +24,39 @@ from analyzer.checkers import RULES
 from analyzer.checkers.rule import Finding, Rule, setting_range
 from analyzer.log import FileError, TrainingLog
 from analyzer.patterns import PainPatterns
-from analyzer.report import (
+from analyzer.report.athletes import (
     RANKING_WINDOW_DAYS,
-    SEVERITY_MARKS,
     AthleteSummary,
     athlete_summaries,
+    in_attention_order,
+    risk_ranking,
+)
+from analyzer.report.board import BoardRow, board
+from analyzer.report.finding_words import (
+    SEVERITY_MARKS,
+    finding_label,
+    finding_summary,
+    is_pain_note,
+    newest_first,
+    related_window_days,
+)
+from analyzer.report.literal import terminal_text
+from analyzer.report.status_words import (
     attention_last_text,
     attention_pain_text,
     attention_ratio_text,
     attention_reason,
     attention_week_text,
-    count_text,
-    day_text,
-    distance_text,
-    finding_label,
-    finding_summary,
-    in_attention_order,
-    is_pain_note,
-    newest_first,
     no_open_findings_text,
+    ratio_not_judged_text,
+    status_rows,
+)
+from analyzer.report.study_words import (
     odds_ratio_text,
     p_text,
     pain_patterns_title,
-    ratio_not_judged_text,
-    related_window_days,
-    risk_ranking,
-    span_text,
-    status_rows,
     telling_patterns,
 )
-from analyzer.report.board import BoardRow, board
-from analyzer.report.literal import terminal_text
 from analyzer.status import (
     HISTORY_WEEKS,
     OPEN_WINDOW_DAYS,
@@ -64,6 +66,7 @@ from analyzer.status import (
     finding_line,
 )
 from analyzer.study import SquadStudy, minimum_text
+from analyzer.words import count_text, day_text, distance_text, span_text
 
 WIDTH_CHARS = 100  # wrap messages to a wide terminal; long messages stay readable
 MIN_WIDTH_CHARS = 60  # narrower terminals still get this width: the lines stay readable
@@ -361,7 +364,7 @@ def attention_lines(row: BoardRow) -> list[str]:
         lines.append(_one_line(f"  before knee pain: {row.before_pain}"))
     for finding in serious[:NEED_FINDINGS_SHOWN]:
         mark = SEVERITY_MARKS.get(finding.severity, finding.severity)
-        day = f"{finding.date:%a} {finding.date.day} {finding.date:%b}"
+        day = day_text(finding.date, year=False)
         lines.append(_one_line(f"  {mark:<4}  {finding.code} {day}  {finding_headline(finding)}"))
     if len(serious) > NEED_FINDINGS_SHOWN:
         lines.append(f"  and {count_text(len(serious) - NEED_FINDINGS_SHOWN, 'more', 'more')}")
@@ -464,7 +467,7 @@ def _monday(date: dt.date) -> dt.date:
 
 def _finding_lines(finding: Finding, not_run: int = 0, said: set[str] | None = None) -> list[str]:
     mark = SEVERITY_MARKS.get(finding.severity, finding.severity)
-    day = f"{finding.date:%a} {finding.date.day} {finding.date:%b}"
+    day = day_text(finding.date, year=False)
     lines = [f"  {day:<10}  {mark:<4}  {finding.code} {finding.rule}"]
     indent = " " * 14
     said = set() if said is None else said
@@ -491,7 +494,7 @@ def _before_the_pain(finding: Finding, indent: str, not_run: int = 0) -> list[st
     lines = [f"{indent}What came before the pain ({window_days} days):"]
     for other in finding.related:
         mark = SEVERITY_MARKS.get(other.severity, other.severity)
-        head = f"{other.date:%a} {other.date.day} {other.date:%b}  {mark}  {other.code}"
+        head = f"{day_text(other.date, year=False)}  {mark}  {other.code}"
         lines.append(_one_line(f"{indent}  {head}  {finding_line(other)}"))
     return lines
 

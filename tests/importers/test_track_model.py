@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 from analyzer.importers import _track, epson_csv, fit, gpx, tcx
-from analyzer.importers._track import Track, lap, points_frame, record_of
+from analyzer.importers._track import Track, lap, record_of, track_points
 from tests.fitwriter import SEMICIRCLES_PER_DEGREE, FitMessage, encode_fit, simple_run_messages
 from tests.importers.test_epson_csv import training
 from tests.importers.test_gpx import METRES_PER_DEGREE
@@ -150,7 +150,7 @@ def test_an_epson_run_without_altitudes_has_no_climb_known():
 def test_a_stated_total_wins_over_the_measured_one():
     seconds = np.arange(601)
     track = Track(
-        points=points_frame(
+        points=track_points(
             601,
             time_utc=pd.DatetimeIndex([stamp(int(second)) for second in seconds]),
             lat_deg=55 + seconds * SPEED_MPS / METRES_PER_DEGREE,

@@ -104,7 +104,7 @@ def test_the_window_is_16_weeks_to_the_as_of_day_or_from_the_first_run():
 def test_the_unfinished_week_is_marked_and_left_out_of_the_average(as_of, partial_label):
     runs = [run(dt.date(2026, 1, 5) + dt.timedelta(days=day), 10.0) for day in range(0, 70, 2)]
     log = make_log(runs)
-    with mpl.rc_context(charts._RC):
+    with mpl.rc_context(charts.CHART_STYLE):
         figure = charts.weekly_distance_figure(
             log, [], charts.status_window(as_of), "km", {}, charts.WIDE
         )
@@ -122,7 +122,7 @@ def test_the_unfinished_week_is_marked_and_left_out_of_the_average(as_of, partia
 def test_findings_are_labelled_in_words_at_their_week_and_pain_notes_by_score(
     ana, ana_findings, ana_window, ana_marks, size
 ):
-    with mpl.rc_context(charts._RC):
+    with mpl.rc_context(charts.CHART_STYLE):
         figure = charts.weekly_distance_figure(ana, ana_findings, ana_window, "km", ana_marks, size)
     (spike,) = parts(figure, "finding-RL103")
     week_of_spike = list(ana_window.mondays).index(np.datetime64("2026-03-02"))
@@ -146,7 +146,7 @@ def test_the_cadence_trend_is_never_drawn_across_a_gap():
     log = make_log([run(day, 8.0, cadence_spm=170 + index % 5) for index, day in enumerate(days)])
     window = charts.status_window(days[-1], weeks=400)
     runs = marks(log, days[-1])["low-cadence"].series.assign(surface="road")
-    with mpl.rc_context(charts._RC):
+    with mpl.rc_context(charts.CHART_STYLE):
         figure = charts.cadence_figure(runs, window, 170.0, "km", charts.WIDE)
     lines = parts(figure, "trend")
     assert len(lines) == 3  # 2019, January, March: three stretches, three lines
@@ -165,7 +165,7 @@ def test_treadmill_runs_are_marked_and_the_floor_comes_from_the_profile():
     window = charts.status_window(THURSDAY)
     runs = marks(log, THURSDAY)["low-cadence"].series
     runs = runs.assign(surface=["road"] * (len(runs) - 1) + ["treadmill"])
-    with mpl.rc_context(charts._RC):
+    with mpl.rc_context(charts.CHART_STYLE):
         figure = charts.cadence_figure(runs, window, 172.0, "km", charts.NARROW)
     texts = [text.get_text() for text in figure.findobj(mpl.text.Text)]
     assert "floor 172" in texts and "treadmill" in texts
@@ -190,7 +190,7 @@ def test_a_retired_shoe_is_drawn_at_the_distance_the_rule_counts_and_greyed():
     assert shoe_overdue.check(log, shoe_overdue.Thresholds()) == []
     as_of = dt.date(2026, 4, 29)
     shoes = marks(log, as_of)["shoe-overdue"].series
-    with mpl.rc_context(charts._RC):
+    with mpl.rc_context(charts.CHART_STYLE):
         figure = charts.shoe_figure(shoes, "km", charts.WIDE)
     (bar,) = parts(figure, "retired-shoe")
     assert bar.get_width() == 300.0
@@ -210,7 +210,7 @@ def test_a_retired_shoe_worn_again_is_drawn_in_use_at_every_run_that_names_it():
     (shoe,) = shoe_overdue.shoe_distances(log, "ana", shoe_overdue.Thresholds())
     assert shoe.distance_km == 600.0
     as_of = dt.date(2026, 4, 29)
-    with mpl.rc_context(charts._RC):
+    with mpl.rc_context(charts.CHART_STYLE):
         figure = charts.shoe_figure(marks(log, as_of)["shoe-overdue"].series, "km", charts.WIDE)
     assert parts(figure, "retired-shoe") == []
     (bar,) = parts(figure, "shoe")
@@ -224,7 +224,7 @@ def test_the_long_run_chart_rings_the_spike_the_rule_found(
 ):
     long_run = ana_marks["long-run-spike"]
     spikes = [finding for finding in ana_findings if finding.rule == "long-run-spike"]
-    with mpl.rc_context(charts._RC):
+    with mpl.rc_context(charts.CHART_STYLE):
         figure = charts.long_run_figure(
             long_run.series, long_run, spikes, ana_window, "km", charts.WIDE
         )
@@ -233,7 +233,7 @@ def test_the_long_run_chart_rings_the_spike_the_rule_found(
 
 
 def test_the_calendar_shows_rest_days_and_the_pain_day(ana, ana_findings, ana_window, ana_marks):
-    with mpl.rc_context(charts._RC):
+    with mpl.rc_context(charts.CHART_STYLE):
         figure = charts.rest_calendar_figure(
             ana, ana_findings, ana_window, "km", ana_marks, charts.WIDE
         )
@@ -247,7 +247,7 @@ def test_a_run_on_a_pain_day_keeps_its_distance_and_the_score_sits_beside_it():
     )
     window = charts.status_window(dt.date(2026, 3, 8))
     findings = run_rules(log)
-    with mpl.rc_context(charts._RC):
+    with mpl.rc_context(charts.CHART_STYLE):
         figure = charts.rest_calendar_figure(
             log, findings, window, "km", marks(log, window.as_of, findings=findings), charts.WIDE
         )
@@ -265,7 +265,7 @@ def test_the_knee_chart_puts_each_score_by_side():
     )
     window = charts.status_window(dt.date(2026, 3, 8))
     notes = marks(log, window.as_of)["knee-pain-note"].series
-    with mpl.rc_context(charts._RC):
+    with mpl.rc_context(charts.CHART_STYLE):
         figure = charts.pain_figure(log, notes, window, "km", charts.WIDE)
     (left,) = parts(figure, "pain-left")
     (right,) = parts(figure, "pain-right")
@@ -308,7 +308,7 @@ def test_the_long_run_chart_draws_the_rules_own_numbers_by_local_day():
     assert [finding.evidence["longest_prev_30d_km"] for finding in spikes] == [10.0]
     long_run = marks(log, day, findings=findings)["long-run-spike"]
     window = charts.status_window(day)
-    with mpl.rc_context(charts._RC):
+    with mpl.rc_context(charts.CHART_STYLE):
         figure = charts.long_run_figure(
             long_run.series, long_run, spikes, window, "km", charts.WIDE
         )

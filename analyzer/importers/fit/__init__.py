@@ -43,7 +43,7 @@ from analyzer.importers.fit.decode import (
 )
 from analyzer.importers.fit.device import device_of
 from analyzer.importers.fit.reader import FastReader as _FastReader  # noqa: F401  (tests)
-from analyzer.importers.fit.records import owners, record_matrix, record_table
+from analyzer.importers.fit.records import owners, record_fields, record_table, rows_of
 from analyzer.importers.fit.session import (
     label_of,
     record_of_session,
@@ -93,13 +93,14 @@ def read(stream: BinaryIO, *, use_fitfast: bool = True) -> Imported:
     log.debug("records decoded by %s", "fitdecode" if content is None else "fitfast")
     if content is None:
         content = decoded(data)
-    table = record_table(record_matrix(content))
-    problems = damage_problems(content, data, has_data=bool(content.sessions) or not table.empty)
+    table = record_table(record_fields(content))
+    has_records = bool(len(table["time_s"]))
+    problems = damage_problems(content, data, has_data=bool(content.sessions) or has_records)
     sessions = content.sessions
     if not sessions:
         made_up = session_without_summary(content, table)
         sessions = [Session(made_up, content.last_sport, is_written=False)]
-        problems.append(missing_summary_problem(content, table))
+        problems.append(missing_summary_problem(content, len(table["time_s"])))
     clock = clock_of(content)
     device = device_of(content)
     records: list[Record] = []
@@ -107,7 +108,7 @@ def read(stream: BinaryIO, *, use_fitfast: bool = True) -> Imported:
     order = np.argsort(starts_s, kind="stable")
     owner = owners(table["time_s"], starts_s[order])
     for position, index in enumerate(order):
-        rows = table if len(sessions) == 1 else table[owner == position].reset_index(drop=True)
+        rows = table if len(sessions) == 1 else rows_of(table, owner == position)
         record, notes = record_of_session(
             sessions[index],
             rows,

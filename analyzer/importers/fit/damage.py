@@ -7,8 +7,6 @@ rest was not.
 
 from __future__ import annotations
 
-import pandas as pd
-
 from analyzer.errors import BadFile, FileErrorKind, NotAnActivity
 from analyzer.importers.base import Problem
 from analyzer.importers.fit.crc import crc16
@@ -96,9 +94,9 @@ def _kept(content: Content) -> str:
     return " and ".join(parts)
 
 
-def missing_summary_problem(content: Content, table: pd.DataFrame) -> Problem:
+def missing_summary_problem(content: Content, record_count: int) -> Problem:
     return Problem(
-        f"has no session summary; distance and times come from its {len(table):,} records "
+        f"has no session summary; distance and times come from its {record_count:,} records "
         f"and {len(content.timer)} timer events",
         FileErrorKind.NOTICE,
     )

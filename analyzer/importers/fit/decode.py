@@ -82,12 +82,12 @@ class Content:
     rows: list[list[Any]] = field(default_factory=list)  # fitdecode's records
     files: list[tuple[int, int]] = field(default_factory=list)  # (offset, bytes incl. CRC)
     stop: Stop | None = None
-    matrix: np.ndarray | None = None  # fitfast's records, already as record_matrix gives
+    fields: dict[str, np.ndarray] | None = None  # fitfast's records, as record_fields gives
     crc_checked: bool = False  # fitfast checked every file's CRC
 
     @property
     def record_count(self) -> int:
-        return len(self.rows) if self.matrix is None else len(self.matrix)
+        return len(self.rows) if self.fields is None else len(self.fields["timestamp"])
 
 
 def decoder_for(data: bytes, *, use_fitfast: bool = True) -> str:
@@ -113,7 +113,7 @@ def decoded_fast(data: bytes) -> Content | None:
     if content.stop is not None or any(kind != "activity" for kind in content.file_types):
         return None
     content.files = halves.files
-    content.matrix = halves.records
+    content.fields = halves.records
     content.crc_checked = True
     return content
 

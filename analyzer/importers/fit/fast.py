@@ -70,7 +70,7 @@ class Split:
     """A FIT file that fitfast read in full, in two halves."""
 
     files: list[tuple[int, int]]  # each chained FIT file: (offset, bytes incl. CRC)
-    records: np.ndarray  # the record fields asked for, a column each; times in FIT seconds
+    records: dict[str, np.ndarray]  # the record fields asked for (float); times in FIT s
     # The messages of the kinds asked for, with their definitions and the developer
     # definitions, as FIT files of their own (one per chained file; CRCs left at 0).
     other_messages: bytes
@@ -103,7 +103,7 @@ def split(data: bytes, record_fields: tuple[str, ...], kinds: frozenset[int]) ->
         if type(err).__name__ != "PanicException":
             raise
         return None
-    records = _record_matrix(columns, record_fields, record_count)
+    records = _record_columns(columns, record_fields, record_count)
     if records is None:
         return None
     other_messages = b"".join(
@@ -149,23 +149,23 @@ def _scratch_file() -> BinaryIO | None:
         return None
 
 
-def _record_matrix(
+def _record_columns(
     columns: dict[str, np.ndarray], names: tuple[str, ...], record_count: int
-) -> np.ndarray | None:
-    """fitfast's columns as runlog's record matrix; None when they are not one per record."""
+) -> dict[str, np.ndarray] | None:
+    """fitfast's columns as runlog's record fields (`names`, NaN where a field is absent);
+    None when they are not one per record."""
     if any(len(column) != record_count for column in columns.values()):
         return None
     if record_count and not columns:
         return None  # no numeric field at all: nothing to check the count against
     missing = np.full(record_count, np.nan)
-    matrix = np.column_stack([columns.get(name, missing) for name in names]).astype(np.float64)
-    column = {name: index for index, name in enumerate(names)}
-    if "timestamp" in column:
-        matrix[:, column["timestamp"]] -= FIT_EPOCH_UNIX_S  # fitfast gives Unix seconds
+    fields = {name: np.asarray(columns.get(name, missing), np.float64) for name in names}
+    if "timestamp" in fields:
+        fields["timestamp"] = fields["timestamp"] - FIT_EPOCH_UNIX_S  # fitfast: Unix seconds
     for enhanced, legacy in _EXPANDED_FROM.items():
-        if enhanced in column and legacy in column:
-            matrix[~np.isnan(matrix[:, column[legacy]]), column[enhanced]] = np.nan
-    return matrix
+        if enhanced in fields and legacy in fields:
+            fields[enhanced] = np.where(np.isnan(fields[legacy]), fields[enhanced], np.nan)
+    return fields
 
 
 # A kept message: its local number, its definition's bytes and its own bytes.

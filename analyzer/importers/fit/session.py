@@ -14,14 +14,13 @@ from __future__ import annotations
 import math
 from typing import Any
 
-import pandas as pd
-
 from analyzer.classify import sport_of
 from analyzer.errors import FileErrorKind
-from analyzer.importers._track import Track, lap, points_frame, record_of
+from analyzer.importers._track import Track, lap, record_of, track_points
 from analyzer.importers.base import Problem, Record
 from analyzer.importers.fit.clock import FIT_SYSTEM_TIME_BELOW, Clock
 from analyzer.importers.fit.decode import Content, Session
+from analyzer.importers.fit.records import Columns
 from analyzer.importers.fit.values import as_number, as_positive, as_text, fit_time_s
 
 INDOOR_SUB_SPORTS = frozenset({"treadmill", "indoor_running", "virtual_activity"})
@@ -29,7 +28,7 @@ TIMER_STOPS = frozenset({"stop", "stop_all", "stop_disable", "stop_disable_all"}
 _RECORD_VALUES = ("lat_deg", "lon_deg", "altitude_m", "distance_m", "speed_mps", "hr_bpm")
 
 
-def session_start_s(values: dict[str, Any], table: pd.DataFrame) -> float:
+def session_start_s(values: dict[str, Any], table: Columns) -> float:
     start_s = fit_time_s(values.get("start_time"))
     if start_s is not None:
         return start_s
@@ -37,22 +36,23 @@ def session_start_s(values: dict[str, Any], table: pd.DataFrame) -> float:
     elapsed_s = as_positive(values.get("total_elapsed_time"))
     if end_s is not None and elapsed_s is not None and elapsed_s <= end_s:
         return end_s - elapsed_s
-    return float(table["time_s"].iloc[0]) if len(table) else math.nan
+    return float(table["time_s"][0]) if len(table["time_s"]) else math.nan
 
 
-def session_without_summary(content: Content, table: pd.DataFrame) -> dict[str, Any]:
+def session_without_summary(content: Content, table: Columns) -> dict[str, Any]:
     """A session made from what precedes it in the file: sport messages and laps."""
     sport = content.last_sport or content.lap_sport
     values: dict[str, Any] = {key: sport.get(key) for key in ("sport", "sub_sport")}
-    if len(table):
-        values["start_time"] = float(table["time_s"].iloc[0])
-        values["timestamp"] = float(table["time_s"].iloc[-1])
+    times_s = table["time_s"]
+    if len(times_s):
+        values["start_time"] = float(times_s[0])
+        values["timestamp"] = float(times_s[-1])
     return values
 
 
 def record_of_session(
     session: Session,
-    rows: pd.DataFrame,
+    rows: Columns,
     timer: list[tuple[float, str]],
     clock: Clock,
     start_s: float,
@@ -70,11 +70,11 @@ def record_of_session(
     start = clock.utc_start(start_s)
     local_start = clock.local_start(start_s) if start_s < FIT_SYSTEM_TIME_BELOW else None
     track = Track(
-        points=points_frame(
-            len(rows),
-            **{name: rows[name].to_numpy() for name in _RECORD_VALUES},
-            time_utc=clock.sample_times(rows["time_s"].to_numpy()),
-            written_cadence=rows["raw_cadence"].to_numpy(),
+        points=track_points(
+            len(rows["time_s"]),
+            **{name: rows[name] for name in _RECORD_VALUES},
+            time_utc=clock.sample_times(rows["time_s"]),
+            written_cadence=rows["raw_cadence"],
         ),
         laps=(
             lap(
@@ -132,10 +132,10 @@ def record_of_session(
 
 
 def _durations_s(
-    values: dict[str, Any], rows: pd.DataFrame, timer: list[tuple[float, str]], start_s: float
+    values: dict[str, Any], rows: Columns, timer: list[tuple[float, str]], start_s: float
 ) -> tuple[float, float]:
     """Elapsed and moving seconds: the session's totals, else the records and timer events."""
-    times_s = rows["time_s"].to_numpy()
+    times_s = rows["time_s"]
     span_s = float(times_s[-1] - times_s[0]) if len(times_s) > 1 else 0.0
     end_s = fit_time_s(values.get("timestamp"))
     if end_s is None or end_s < start_s:
