@@ -652,7 +652,9 @@ def _scores(words: Words) -> re.Pattern[str]:
     effort = words.effort_pattern
     weekdays = _alternatives(day for day in words.weekdays if len(day) >= _WEEKDAY_MIN_CHARS)
     after_a_word = [  # the forms that start with a word
-        rf"(?P<date>\b(?:{weekdays})\.?,?\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b)",  # "Mon 4/10"
+        # "Mon 4/10", "Mon, 4/10"; after a word, a comma ends the day ("sore from Sat, 3/10")
+        rf"(?P<date>(?:\b(?:{weekdays})\.?|(?<![\w'] )\b(?:{weekdays})\.?,)"
+        r"\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?\b)",
         rf"(?P<effort>\b(?:{effort})\s*(?:was|of|at|:|=)?\s*{_number('e1')}(?:{out_of})?)",
     ]
     after_a_number = [  # the forms that start with a number, tried only where one starts
@@ -1615,8 +1617,12 @@ class _Note:
         if kind & OF_SCORE:  # "6 of 10": not "km 7 of 10", not "7 of 10 hill reps"
             if index > 0 and kinds[index - 1] & COUNT:
                 return None
-            if after + 1 < len(tokens) and kinds[after + 1] & COUNT:
-                return None
+            if (
+                after + 1 < len(tokens)
+                and kinds[after + 1] & COUNT
+                and self.clause[after + 1] == self.clause[index]
+            ):
+                return None  # not "6 of 10, no swelling": a count of the next clause
             return _score_value(token)
         if _number_value(token) is None:
             return None

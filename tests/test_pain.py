@@ -1390,3 +1390,92 @@ def test_a_python_without_its_private_parser_reads_the_same_without_gates(monkey
     assert _gated(r"\bab|cd") == r"\bab|cd"
     monkeypatch.setattr(pain, "_RE_PARSER", object())  # a parser that names its parts otherwise
     assert _gated(r"\bab|cd") == r"\bab|cd"
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("hamstring fine, knee aching since Tuesday, two out of ten, no swelling", 2.0),
+        ("right knee tender after Sunday, 5/10, no reps today", 5.0),
+        ("Knie schmerzt seit Montag, 4/10", 4.0),
+        ("Fri, 6/10: knee sore 3/10", 3.0),  # a day opening the note is still a date
+    ],
+)
+def test_a_day_ended_by_a_comma_or_a_count_in_the_next_clause_leaves_the_score(text, score):
+    pain = knee_pain_in(text)
+    assert pain is not None and pain.score_of_10 == score
+
+
+@pytest.mark.parametrize(
+    ("text", "side", "score"),
+    [
+        ("rechtes Knie zwickt, würde sagen 3", "right", 3.0),
+        ("Knie links meldet sich, ich würd mal sagen 5", "left", 5.0),
+        ("left knee grumpy on the hills, I'd guess 6", "left", 6.0),
+        ("genou droit douloureux, j'dirais 4", "right", 4.0),
+        ("genou gauche sensible, on va dire 2", "left", 2.0),
+    ],
+)
+def test_a_bare_number_after_a_contracted_i_would_say_is_the_score(text, side, score):
+    assert side_and_score(text) == (side, score)
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("douleur au genou drte après le fractionné", "right"),
+        ("genou gch douloureux dans la descente", "left"),
+    ],
+)
+def test_french_side_shorthands_are_read(text, side):
+    assert side_and_score(text)[0] == side
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "le genou droit se coince dans les marches, 2/10",
+        "genou qui coinçait en descente, douleur 3",
+    ],
+)
+def test_a_knee_that_catches_in_french_is_locking(text):
+    pain = knee_pain_in(text)
+    assert pain is not None and "locking" in pain.red_flags
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the physio told us about patellar tendinopathy at club night, great session",
+        "Der Trainer erzählte über Läuferknie beim Vereinsabend, 10 km locker",
+        "le coach a raconté sur le syndrome rotulien pendant la sortie, rien à signaler",
+        "el fisio habló sobre rodilla del corredor en el club, 8 km suaves",
+        "o fisioterapeuta falou sobre joelho de corredor no clube, 10 km leves",
+        "il fisio raccontava del ginocchio del corridore, 12 km tranquilli",
+        "de trainer vertelde over lopersknie, rustig 8 km",
+        "fysioterapeuten fortalte om løberknæ i klubben, 8 km roligt",
+        "fysioen fortalte om løperkne på klubbkvelden, 8 km rolig",
+        "sjukgymnasten berättade om löparknä på klubben, 8 km lugnt",
+    ],
+)
+def test_someone_telling_about_a_knee_condition_is_a_topic(text):
+    assert knee_pain_in(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a runner I coach complained of his left knee, my 8 km felt fine",
+        "ein Läufer, den ich trainiere, beklagte sich über das Knie; ich 10 km locker",
+        "l'athlète que j'entraîne se plaignait du genou gauche, moi 10 km sans souci",
+        "la atleta que entreno se quejó de la rodilla, yo 8 km sin nada",
+        "a atleta que eu acompanho queixou do joelho esquerdo, eu corri 8 km bem",
+        "l'atleta che alleno lamentava il ginocchio destro, io 10 km tranquillo",
+        "de atleet die ik train klaagde over zijn knie, ik liep 8 km zonder klachten",
+        "atleten jeg træner klagede over knæet, jeg løb 8 km uden problemer",
+        "atleten jeg trener klaget på kneet, jeg løp 8 km uten plager",
+        "atleten jag tränar klagade på knät, jag sprang 8 km utan besvär",
+    ],
+)
+def test_the_athlete_one_coaches_complaining_is_someone_elses_knee(text):
+    assert knee_pain_in(text) is None

@@ -119,6 +119,7 @@ WORDS = Words(
     range_pattern=r"til",
     spelled_knee=("knæet", "knæene", "knæskal"),
     other_people_pattern=(
+        r"\batlet(?:en)?\s+(?:som\s+)?jeg\s+(?:træner|coacher)\b|"
         r"\bså\s+(?:en|et|nogen)\b|"
         r"\b(?!atlet(?:en)?\b)"
         r"(?:(?:min|mit|vores|en|et)\s+(?:\w+\s+)?)?"
@@ -129,7 +130,7 @@ WORDS = Words(
         r"|kæresten|broren|søsteren|træneren|sønnen|datteren|kollegaen|kammeraten|vennen"
         r"|veninden|naboen|hunden|makkeren|løbemakkeren)"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
-        r"(?=\s+(?:har|havde|er|var|siger|sagde|klager|med|mærker|mærkede|fik|fortalte|meldte"
+        r"(?=\s+(?:har|havde|er|var|siger|sagde|klager|klagede|med|mærker|mærkede|fik|fortalte|meldte"
         r"|skadede|vred|forstuvede)\b)"
     ),
     pronouns=("det",),
@@ -143,7 +144,7 @@ WORDS = Words(
         rf"\b{_MEDIA}"
         rf"\s+(?:\w+\s+)?{_AUTHOR}(?:om)\b|\b(?:læste|læst|læser|lytter|hører|spurgte|spurgt"
         r"|snakkede|talte|hørt|hørte"
-        r"|lyttede|lyttet|kiggede)\s+(?:\w+\s+)?(?:om|hvordan|hvis|at)\b"
+        r"|lyttede|lyttet|kiggede|fortalte|fortæller|forklarede|forklarer)\s+(?:\w+\s+)?(?:om|hvordan|hvis|at)\b"
     ),
     media_pattern=_MEDIA,
     spelled_pain=("ondt", "smerter", "smerte", "hævet", "ømme"),

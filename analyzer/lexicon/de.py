@@ -89,7 +89,8 @@ WORDS = Words(
     resolved=("weg", "verschwunden", "vorbei", "ausgeheilt"),
     good_phrase_pattern=r"\bbesser als je\w*|\bwie neu\b",
     say_pattern=(
-        r"\b(?:ich )?sag(?:e|\')? mal\b|\b(?:ich )?würde (?:mal )?sagen\b|\bsagen wir(?: mal)?\b"
+        r"\b(?:ich )?sag(?:e|\')? mal\b|\b(?:ich )?w(?:ü|ue)rd(?:e|\')? (?:mal |so )?sagen\b"
+        r"|\bsagen wir(?: mal)?\b"
     ),
     legs=("bein", "beine", "beins"),
     hedged_pattern=(
@@ -127,6 +128,8 @@ WORDS = Words(
     range_pattern=r"bis",
     spelled_knee=("knie", "knies", "kniescheibe"),
     other_people_pattern=(
+        r"\b(?:athlet\w*|schützling\w*|läufer\w*),?\s+(?:den|die)\s+ich\s+(?:trainiere|betreue"
+        r"|coache)\b|"
         r"\b(?:sah|gesehen,?)\s+(?:ein|eine|einen|jemand\w*)\b|"
         r"\b(?!athlet(?:in)?\b)"
         r"(?:(?:mein|meine|unser|unsere|ein|eine)\s+(?:\w+\s+)?)?(?:freund|freundin|frau|mann"
@@ -134,7 +137,7 @@ WORDS = Words(
         r"|\w*kamerad\w*|athlet\w*|läufer\w*|hund|vater|mutter|opa|oma|onkel|tante|kind|nachbar\w*"
         r"|trainer\w*)"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
-        r"(?=\s+(?:hat|hatte|ist|war|sagt|sagte|klagt|klagte|mit|spürt|spürte|bekam|erzählt|meldet"
+        r"(?=\s+(?:hat|hatte|ist|war|sagt|sagte|klagt|klagte|beklagte|beschwerte|mit|spürt|spürte|bekam|erzählt|meldet"
         r"|meldete|verletzte|verdrehte)\b)"
     ),
     pronouns=("es",),
@@ -149,7 +152,7 @@ WORDS = Words(
         rf"\b{_MEDIA}"
         rf"\s+(?:\w+\s+)?{_AUTHOR}(?:über|zu|zum|zur)\b|\b(?:gelesen|las|lese|liest|hörte|höre"
         r"|gefragt|fragte|fragt|gesprochen"
-        r"|geredet|recherchiert|erkundigt|gehört)\s+(?:\w+\s+)?(?:über|nach|wie|ob|dass)\b"
+        r"|geredet|recherchiert|erkundigt|gehört|erzählte|erzählt|erklärte|erklärt|sprach|redete)\s+(?:\w+\s+)?(?:über|nach|wie|ob|dass)\b"
         r"|\b(?:über|von)(?=(?:\s+\w+){1,3}\s+(?:gelesen|gehört|gelauscht|angehört|gesprochen"
         r"|geredet|gelernt|gesehen|angeschaut|geschaut)\b)"
     ),

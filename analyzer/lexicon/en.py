@@ -41,6 +41,7 @@ WORDS = Words(
         r"|buddy|mate|coach|client|girlfriend|boyfriend|colleague|dog|athlete)s'\s+knees?\b"
     ),
     other_people_pattern=(
+        r"\b(?:athlete|client|runner)s?\s+(?:(?:that|who|whom)\s+)?i\s+(?:coach|train)\b|"
         r"\b(?:saw|seen|watched|witnessed)\s+(?:a|an|the|some|someone|somebody|this|that|two"
         r"|one)\b|"
         r"\b(?:someone|somebody|everyone)\b"
@@ -81,7 +82,8 @@ WORDS = Words(
         rf"\s+(?:\w+\s+)?{_AUTHOR}(?:on|about|re)\b|\b(?:read|reads|reading|researching|googl\w+"
         r"|watched"
         r"|watching|learn\w*|asked|asking|asks|talked|talking|chatted|chatting|heard"
-        r"|hearing|listened|listening)\s+(?:up\s+)?(?:about|on|how|if|whether|that)\b"
+        r"|hearing|listened|listening|told|tells|telling|explained|explaining|spoke|speaking)"
+        r"\s+(?:(?:us|me|them|everyone|the group)\s+)?(?:up\s+)?(?:about|on|how|if|whether|that)\b"
     ),
     media_pattern=_MEDIA,
     pain_pattern=(
@@ -172,7 +174,9 @@ WORDS = Words(
         r"\bbetter than (?:it has |it's |ever |i can remember)?(?:been )?(?:ever|in (?:years|ages"
         r"|months)|for (?:years|ages))\b|\bnever better\b|\b(?:as good as|like) new\b"
     ),
-    say_pattern=r"\b(?:i\'?d|i would|i\'ll) (?:say|call it|put it at|rate it)\b|\blet\'s say\b",
+    say_pattern=(
+        r"\b(?:i\'?d|id|i would|i\'ll) (?:say|guess|call it|put it at|rate it)\b|\blet\'s say\b"
+    ),
     legs=("leg", "legs"),
     hedged_pattern=(
         r"\b(?:ok|okay|fine|good|alright|decent)[- ]?ish\b"

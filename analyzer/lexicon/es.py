@@ -124,13 +124,16 @@ WORDS = Words(
     range_pattern=r"a|o",
     spelled_knee=("rodilla", "rodillas", "rótula"),
     other_people_pattern=(
+        r"\batleta\s+que\s+(?:yo\s+)?(?:entreno|llevo|preparo)\b|"
         r"\bvi\s+(?:a|un|una|alguien)\b|"
         r"\b(?!atleta\b)"
         r"(?:(?:mi|nuestro|nuestra|un|una)\s+(?:\w+\s+)?)?(?:amig[oa]|herman[oa]|pareja|novi[oa]"
         r"|espos[oa]|mujer|marido|compañer[oa]|hij[oa]|atleta|corredor[a]?|perr[oa]|padre|madre"
         r"|papá|mamá|abuel[oa]|tí[oa]|prim[oa]|vecin[oa]|entrenador[a]?)"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
-        r"(?=\s+(?:tiene|tenía|tuvo|está|estaba|dice|dijo|se queja|con|siente|sintió|notó|comentó"
+        r"(?=\s+(?:tiene|tenía|tuvo|está|estaba|dice|dijo|se queja|se quejó|se quejaba|con"
+        r"|siente|sintió"
+        r"|notó|comentó"
         r"|reportó|se|le)\b)"
     ),
     pronouns=(),
@@ -145,7 +148,7 @@ WORDS = Words(
         rf"\b{_MEDIA}"
         rf"\s+(?:\w+\s+)?{_AUTHOR}(?:sobre|acerca)\b|\b(?:leí|leído|leo|leyendo|leyó|escucho"
         r"|escuchando|oigo|preguntó|pregunté|preguntado"
-        r"|hablamos|hablé|oí|escuché|vi)\s+(?:\w+\s+)?(?:sobre|por|cómo|si|que)\b"
+        r"|hablamos|hablé|oí|escuché|vi|habló|hablaba|contó|contaba|explicó|explicaba)\s+(?:\w+\s+)?(?:sobre|por|cómo|si|que)\b"
     ),
     media_pattern=_MEDIA,
     spelled_pain=("dolor", "duele", "molestia", "hinchada", "hinchado", "dolorida"),

@@ -58,7 +58,7 @@ WORDS = Words(
     ),
     compound_links=(),
     swelling_pattern=r"\bgonfl\w*|\benfl\w*|\bœdème\b|\boedème\b",
-    locking_pattern=r"\bbloqu\w*|\bblocage\w*|\bcoincé\w*|\baccroch\w*",
+    locking_pattern=r"\bbloqu\w*|\bblocage\w*|\bcoin[cç]\w*|\baccroch\w*",
     giving_way_pattern=(
         r"\blâch(?:é|e|ait)\b|\bdérob\w*|\bs'est dérobé\w*|\binstable\b|\binstabilité\b"
         r"|\bcéd(?:é|er|ait)\b|\bcèd(?:e|ent)\b|\bflanch\w*"
@@ -84,7 +84,7 @@ WORDS = Words(
     ),
     resolved=("disparu", "disparue", "partie", "parti", "passé", "passée", "guéri", "envolée"),
     good_phrase_pattern=r"\bmieux que jamais\b|\bcomme neu(?:f|ve)\b",
-    say_pattern=r"\bje dirais\b|\bdisons\b",
+    say_pattern=r"\b(?:je |j\'|j)dirais\b|\bdisons\b|\bon va dire\b",
     legs=("jambe", "jambes"),
     hedged_pattern=(
         r"\bbof\b|\bcouci-?couça\b|\bmoyen\b"
@@ -105,8 +105,8 @@ WORDS = Words(
         "ne", "me", "m'", "fait", "a", "senti", "ressenti", "vraiment", "douleur", "un", "une",
     ),
     negations_after=(),
-    left=("gauche", "gche", "g"),
-    right=("droit", "droite", "dt", "dte", "d"),
+    left=("gauche", "gche", "gch", "g"),
+    right=("droit", "droite", "drt", "drte", "dt", "dte", "d"),
     both=("deux",),
     side_gap=("mon", "le", "au", "la", "du", "externe", "interne", "côté"),
     joiners=("et", "ou", "le", "la", "les"),
@@ -118,6 +118,7 @@ WORDS = Words(
     range_pattern=r"à",
     spelled_knee=("genou", "genoux", "rotule"),
     other_people_pattern=(
+        r"\bathlète\s+que\s+j'(?:entraîne|entraine|accompagne|coache)\b|"
         r"\bvu\s+(?:un|une|quelqu'un)\b|"
         r"\b(?!athlète\b)"
         r"(?:(?:mon|ma|notre|un|une)\s+(?:\w+\s+)?)?(?:ami|amie|copain|copine|femme|mari"
@@ -140,7 +141,8 @@ WORDS = Words(
     topic_pattern=(
         rf"\b{_MEDIA}"
         rf"\s+(?:\w+\s+)?{_AUTHOR}(?:sur|à propos)\b|\b(?:lu|lis|lisais|lit|écoute|écoutais"
-        r"|demandé|parlé|discuté|entendu|appris"
+        r"|demandé|parlé|parlait|parle|discuté|entendu|appris|raconté|racontait|raconte|expliqué"
+        r"|expliquait|explique"
         r"|écouté|regardé)\s+(?:\w+\s+)?(?:sur|comment|si|que|qu)\b"
     ),
     media_pattern=_MEDIA,

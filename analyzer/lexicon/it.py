@@ -123,13 +123,15 @@ WORDS = Words(
     range_pattern=r"a|o",
     spelled_knee=("ginocchio", "ginocchia", "rotula"),
     other_people_pattern=(
+        r"\batleta\s+che\s+(?:io\s+)?(?:alleno|seguo)\b|"
         r"\bvisto\s+(?:un|una|qualcuno)\b|"
         r"\b(?!atleta\b)(?:(?:il mio|la mia|un|una|mio|mia)\s+(?:\w+\s+)?)?"
         r"(?:amic[oa]|fratello|sorella|moglie"
         r"|marito|compagn[oa]|figli[oa]|ragazz[oa]|atleta|cane|collega|padre|madre|papà|mamma"
         r"|nonn[oa]|zi[oa]|cugin[oa]|vicin[oa]|allenat(?:ore|rice))"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
-        r"(?=\s+(?:ha|aveva|è|era|dice|diceva|si lamenta|con|sente|sentiva|segnala|lamenta"
+        r"(?=\s+(?:ha|aveva|è|era|dice|diceva|si lamenta|lamentava|con|sente|sentiva"
+        r"|segnala|lamenta"
         r"|si)\b)"
     ),
     pronouns=(),
@@ -144,7 +146,8 @@ WORDS = Words(
         rf"\b{_MEDIA}"
         rf"\s+(?:\w+\s+)?{_AUTHOR}(?:su|sul|sulla|sullo|sui|sulle|riguardo)\b|\b(?:letto|leggo"
         r"|leggendo|lessi|ascolto|ascoltando|chiesto"
-        r"|parlato|domandato|sentito|ascoltato|guardato|visto)\s+(?:\w+\s+)?(?:di|del"
+        r"|parlato|domandato|sentito|ascoltato|guardato|visto|parlava|raccontato|raccontava"
+        r"|spiegato|spiegava)\s+(?:\w+\s+)?(?:di|del"
         r"|della|su|come|se|che)\b"
     ),
     media_pattern=_MEDIA,

@@ -119,6 +119,7 @@ WORDS = Words(
     range_pattern=r"tot|à|a",
     spelled_knee=("knie", "knieën", "knieschijf"),
     other_people_pattern=(
+        r"\b(?:atleet|loper|pupil)\s+(?:die|dat)\s+ik\s+(?:train|begeleid|coach)\b|"
         r"\b(?:zag|gezien)\s+(?:een|iemand)\b|"
         r"\b(?!atleet\b)"
         r"(?:(?:mijn|m'n|onze|ons|een)\s+(?:\w+\s+)?)?(?:vriend|vriendin|vrouw|man|partner|broer"
@@ -140,7 +141,7 @@ WORDS = Words(
     topic_pattern=(
         rf"\b{_MEDIA}"
         rf"\s+(?:\w+\s+)?{_AUTHOR}(?:over)\b|\b(?:gelezen|las|lees|lazen|hoorde|luister|gevraagd"
-        r"|vroeg|gepraat|gesproken|gehoord"
+        r"|vroeg|gepraat|gesproken|gehoord|vertelde|vertelt|verteld|sprak|praatte|legde|uitgelegd"
         r"|geluisterd|luisterde|gekeken|keek)\s+(?:\w+\s+)?(?:over|naar|hoe|of|dat)\b"
         r"|\bover(?=(?:\s+\w+){1,3}\s+(?:gelezen|gehoord|gesproken|gepraat|geluisterd"
         r"|gekeken)\b)"

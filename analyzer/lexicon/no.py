@@ -116,6 +116,7 @@ WORDS = Words(
     range_pattern=r"til",
     spelled_knee=("kneet", "knærne", "kneskål"),
     other_people_pattern=(
+        r"\batlet(?:en)?\s+(?:som\s+)?jeg\s+(?:trener|coacher)\b|"
         r"\bså\s+(?:en|et|noen)\b|"
         r"(?:\b(?!atlet(?:en)?\b)"
         r"(?:(?:min|mitt|vår|en|et)\s+(?:\w+\s+)?)?"
@@ -128,7 +129,7 @@ WORDS = Words(
         r"|\b(?:venn|venninn|kon|mann|kjærest|bror|søst|trener|sønn|datter|kolleg|\w*venn|\w*kompis"
         r"|makker|kompis|hund|far|mor|pappa|mamma|onkel|tant|nabo)\w*\s+(?:min|mi|mitt|vår))"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
-        r"(?=\s+(?:har|hadde|er|var|sier|sa|klager|med|kjenner|kjente|fikk|fortalte|skadet"
+        r"(?=\s+(?:har|hadde|er|var|sier|sa|klager|klaget|med|kjenner|kjente|fikk|fortalte|skadet"
         r"|vridde|forstuet)\b)"
     ),
     pronouns=("det",),
@@ -143,7 +144,8 @@ WORDS = Words(
         rf"\b{_MEDIA}"
         rf"\s+(?:\w+\s+)?{_AUTHOR}(?:om)\b|\b(?:leste|lest|leser|lytter|hører|spurte|spurt|snakket"
         r"|pratet|hørt|hørte"
-        r"|lyttet|lyttede|så på)\s+(?:\w+\s+)?(?:om|hvordan|hvis|at)\b"
+        r"|lyttet|lyttede|så på|fortalte|forteller|forklarte|forklarer)"
+        r"\s+(?:\w+\s+)?(?:om|hvordan|hvis|at)\b"
     ),
     media_pattern=_MEDIA,
     spelled_pain=("vondt", "smerter", "smerte", "hoven", "verker"),

@@ -121,6 +121,7 @@ WORDS = Words(
     range_pattern=r"a|ou",
     spelled_knee=("joelho", "joelhos", "patela", "rótula"),
     other_people_pattern=(
+        r"\batleta\s+que\s+(?:eu\s+)?(?:treino|acompanho|oriento)\b|"
         r"\bvi\s+(?:um|uma|alguém)\b|"
         r"\b(?!atleta\b)"
         r"(?:(?:meu|minha|nosso|nossa|um|uma)\s+(?:\w+\s+)?)?(?:amig[oa]|irmão|irmã|esposa|marido"
@@ -128,7 +129,7 @@ WORDS = Words(
         r"|avó|ti[oa]"
         r"|prim[oa]|vizinh[oa]|treinador[a]?)"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
-        r"(?=\s+(?:tem|tinha|teve|está|estava|diz|disse|reclama|com|sente|sentiu|relatou|contou"
+        r"(?=\s+(?:tem|tinha|teve|está|estava|diz|disse|reclama|reclamou|reclamava|queixou|queixa|com|sente|sentiu|relatou|contou"
         r"|se|machucou|lesionou|torceu)\b)"
     ),
     pronouns=(),
@@ -143,7 +144,7 @@ WORDS = Words(
         rf"\b{_MEDIA}"
         rf"\s+(?:\w+\s+)?{_AUTHOR}(?:sobre)\b|\b(?:li|lido|leio|lendo|leu|ouço|ouvindo|escuto"
         r"|escutando|perguntou|perguntei|falamos|falei"
-        r"|conversamos|ouvi|escutei|assisti)\s+(?:\w+\s+)?(?:sobre|como|se|que)\b"
+        r"|conversamos|ouvi|escutei|assisti|falou|falava|contou|contava|explicou|explicava)\s+(?:\w+\s+)?(?:sobre|como|se|que)\b"
     ),
     media_pattern=_MEDIA,
     spelled_pain=("dores", "doendo", "incômodo", "inchado", "inchaço"),

@@ -113,6 +113,7 @@ WORDS = Words(
     range_pattern=r"till",
     spelled_knee=("knät", "knäet", "knäna", "knäskål"),
     other_people_pattern=(
+        r"\batlet(?:en)?\s+(?:som\s+)?jag\s+(?:tränar|coachar)\b|"
         r"\bsåg\s+(?:en|ett|någon)\b|"
         r"\b(?!atlet(?:en)?\b)(?:(?:min|mitt|vår|en|ett)\s+(?:\w+\s+)?)?"
         r"(?:atlet|atleten|vän|väninna|fru|(?<=min )man|(?<=en )man"
@@ -123,7 +124,7 @@ WORDS = Words(
         r"|brorsan|brodern|systern|syrran|tränaren|sonen|dottern|kollegan|kompisen"
         r"|löparkompisen|vännen|väninnan|grannen|hunden|partnern)"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
-        r"(?=\s+(?:har|hade|är|var|säger|sa|klagar|med|känner|kände|fick|berättade|skadade"
+        r"(?=\s+(?:har|hade|är|var|säger|sa|klagar|klagade|med|känner|kände|fick|berättade|skadade"
         r"|vred|stukade)\b)"
     ),
     pronouns=("det",),
@@ -138,7 +139,7 @@ WORDS = Words(
         rf"\b{_MEDIA}"
         rf"\s+(?:\w+\s+)?{_AUTHOR}(?:om)\b|\b(?:läste|läst|läser|lyssnar|hör|frågade|frågat"
         r"|pratade|pratat|hört|hörde"
-        r"|lyssnade|lyssnat|tittade|tittat)\s+(?:\w+\s+)?(?:om|hur|ifall|att)\b"
+        r"|lyssnade|lyssnat|tittade|tittat|berättade|berättar|förklarade|förklarar)\s+(?:\w+\s+)?(?:om|hur|ifall|att)\b"
     ),
     media_pattern=_MEDIA,
     spelled_pain=("smärta", "smärtan", "svullen", "värker", "ömmar"),
