@@ -48,7 +48,12 @@ from analyzer.report.finding_words import (
 )
 from analyzer.report.literal import html_text as escape  # escaped, no bidirectional controls
 from analyzer.report.sparkline import weekly_sparkline
-from analyzer.report.status_words import no_open_findings_text, severity_counts, status_rows
+from analyzer.report.status_words import (
+    no_open_findings_text,
+    severity_counts,
+    severity_text,
+    status_rows,
+)
 from analyzer.report.study_words import (
     odds_ratio_text,
     p_text,
@@ -505,7 +510,7 @@ def _athlete(view: _View, summary: AthleteSummary, opening: str) -> str:
     athlete, units, findings = summary.athlete, summary.units, summary.findings
     marks = _marks(status)
     counts = ", ".join(
-        f"{sum(finding.severity == severity for finding in findings):,} {severity}"
+        severity_text(sum(finding.severity == severity for finding in findings), severity)
         for severity in ("high", "warning", "info")
     )
     sections = [

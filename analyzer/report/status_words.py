@@ -17,14 +17,19 @@ from analyzer.status import (
 )
 from analyzer.words import count_text, day_text, distance_text, whole_distance_text
 
+_SEVERITY_PLURALS = {"high": "high", "warning": "warnings", "info": "info"}
+
+
+def severity_text(count: int, severity: str) -> str:
+    """'1 high', '3 warnings', '0 info'."""
+    return count_text(count, severity, _SEVERITY_PLURALS[severity])
+
 
 def severity_counts(high: int, warning: int) -> list[tuple[str, str]]:
     """(severity, text) of each severity counted, zeros left out: [('high', '1 high'),
     ('warning', '2 warnings')]."""
-    counts = (("high", high, count_text(high, "high", "high")), ("warning", warning, ""))
-    return [
-        (severity, text or count_text(count, severity)) for severity, count, text in counts if count
-    ]
+    counts = (("high", high), ("warning", warning))
+    return [(severity, severity_text(count, severity)) for severity, count in counts if count]
 
 
 def status_rows(status: Status) -> list[tuple[str, str]]:
@@ -329,6 +334,7 @@ __all__ = [
     "ratio_not_judged_text",
     "rest_not_judged_text",
     "severity_counts",
+    "severity_text",
     "shoe_near_text",
     "shoe_past_text",
     "status_rows",

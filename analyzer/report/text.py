@@ -49,6 +49,7 @@ from analyzer.report.status_words import (
     attention_week_text,
     no_open_findings_text,
     ratio_not_judged_text,
+    severity_text,
     status_rows,
 )
 from analyzer.report.study_words import (
@@ -519,7 +520,7 @@ def _older_lines(older: list[Finding], older_than: dt.date | None) -> list[str]:
     for (year, quarter), in_quarter in quarters.items():
         severities = Counter(finding.severity for finding in in_quarter)
         counts = ", ".join(
-            f"{severities[severity]} {severity}"
+            severity_text(severities[severity], severity)
             for severity in ("high", "warning", "info")
             if severities[severity]
         )

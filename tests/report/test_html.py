@@ -12,6 +12,8 @@ from html.parser import HTMLParser
 import pytest
 
 from analyzer.report.html import page_names, render_html, render_site
+from analyzer.report.status_words import severity_text
+from analyzer.report.text import render_text
 from analyzer.status import ShoeNear
 
 CHART_QUESTIONS = [
@@ -138,6 +140,21 @@ def test_the_board_badges_count_in_words_with_the_plural(page):
 
     badges = re.findall(r'class="severity severity-(\w+)">([^<]*)<', board_rows(page)[1])
     assert badges == [("high", "1 high"), ("warning", "2 warnings")]
+
+
+def test_every_count_of_findings_says_warnings_with_the_plural(page, coach_log, coach_findings):
+    """The summary under an athlete's heading counts as the board does: '2 warnings', never
+    '2 warning' (ben's page of examples/squad said 'findings: 3 high, 3 warning, 0 info')."""
+    assert not re.search(r"\b(?:0|[2-9]|\d\d+) warning\b", page)
+    assert re.search(r"findings: \d+ high, \d+ warnings, \d+ info\.", page)
+    text = render_text(coach_log, coach_findings, [], show_all=True)
+    assert not re.search(r"\b(?:0|[2-9]|\d\d+) warning\b", text)
+    assert [severity_text(count, "warning") for count in (0, 1, 3)] == [
+        "0 warnings",
+        "1 warning",
+        "3 warnings",
+    ]
+    assert severity_text(2, "high") == "2 high" and severity_text(2, "info") == "2 info"
 
 
 def test_a_stale_athletes_ratio_is_not_judged_rather_than_zero(page):
