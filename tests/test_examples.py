@@ -151,3 +151,11 @@ def test_the_squad_makes_its_site(tmp_path, monkeypatch):
     ben = (tmp_path / "site" / "ben.html").read_text(encoding="utf-8")
     assert "<title>ben as of Sun 8 Nov 2026 · runlog</title>" in ben
     assert ben.count('<a href="index.html#board">') == 2
+    # the page's open findings count as the board does, once per note: ben's note of Tue 27 Oct
+    # speaks to RL501 and RL502, and the board's "2 high" is two high lines on his page too
+    board = re.findall(r'class="severity severity-(\w+)">(\d+)', index.split("</tr>")[1])
+    listed = ben.split('<ul class="open-findings">', 1)[1].split("</ul>", 1)[0]
+    severities = re.findall(r'class="severity severity-(\w+)">', listed)
+    assert [(name, int(count)) for name, count in board] == [
+        (name, severities.count(name)) for name in ("high", "warning")
+    ]

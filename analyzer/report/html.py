@@ -651,7 +651,7 @@ def _status(status: Status) -> str:
     if status.open_findings:
         items = "\n".join(
             f"<li>{_severity(finding.severity)} {escape(open_finding_text(finding))}</li>"
-            for finding in status.open_findings
+            for finding in status.counted_findings
         )
         parts.append(
             f"<h3>Open findings (last {OPEN_WINDOW_DAYS} days, most severe first)</h3>\n"

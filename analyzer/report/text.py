@@ -192,7 +192,7 @@ def status_text(status: Status) -> str:
         lines += _wrapped(text, f"  {label:<{label_chars}}", " " * (label_chars + 2))
     if status.open_findings:
         lines.append(f"Open findings (last {OPEN_WINDOW_DAYS} days, most severe first):")
-        for finding in status.open_findings:
+        for finding in status.counted_findings:
             lines += _wrapped(finding_summary(finding), "  ", " " * 13)
     else:
         lines += _wrapped(no_open_findings_text(status), "")
