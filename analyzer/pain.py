@@ -112,6 +112,7 @@ from rapidfuzz.distance import OSA
 from analyzer.lexicon import (
     ENGLISH,
     LANGUAGES,
+    is_common_word,
     TYPO_TARGET_MIN_CHARS,
     Words,
     language_of,
@@ -181,6 +182,9 @@ _PICTOGRAPH = re.compile(r"[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _ABBREVIATION_MAX_CHARS = 4
+# A word written capitalised (a name may be one: "Helmut hat wieder Knieprobleme")
+_CAPITALISED = re.compile(r"(?<![\w'])[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,}(?![\w'])")
+_NAME_REACH_TOKENS = 3  # "Tom has had knee pain": the pain this far after the verb
 _CUT_SIDE_MAX_CHARS = 2  # "v.", "li.": a side word cut to its first letters, with a period
 _EXCERPT_MAX_CHARS = 200
 _LONG_NOTE_CHARS = 4000  # a longer note is read around its knee words only
@@ -212,12 +216,14 @@ CONTINUING, FRAME, NOT_PAIN_BEFORE, COUNT = 1 << 24, 1 << 25, 1 << 26, 1 << 27
 SCORE_CUE, ANSWER_NO, NUMBER, SCORE = 1 << 28, 1 << 29, 1 << 30, 1 << 31
 OF_SCORE, LATER, BREAK, PAST = 1 << 32, 1 << 33, 1 << 34, 1 << 35
 LOCATION, FROM, OTHER_PERSON, OWN, PRONOUN = 1 << 36, 1 << 37, 1 << 38, 1 << 39, 1 << 40
-NO_WEIGHT = 1 << 41
+NO_WEIGHT, TOPIC, ANSWER_YES, PERSON_VERB = 1 << 41, 1 << 42, 1 << 43, 1 << 44
 FLAGS = SWELLING | LOCKING | GIVING_WAY | SHARP | NO_WEIGHT
 # what may follow a "nothing" said of now: "now nothing at all", "heute gar nichts gespürt"
 _NOTHING_FILLERS = NEGATION | NEGATION_FILLER | STATE_FILLER | ANSWER_NO | BREAK
 PARTS = KNEE | KNEE_PAIN | OTHER_PART
 SIDE = LEFT | RIGHT | BOTH
+# what may stand between a name's verb and the pain: "hat wieder", "has a sore", "has knee pain"
+_NAME_GAP_KINDS = CONTINUING | KNEE | NEGATION_FILLER | STATE_FILLER | PERSON_VERB
 # the kinds `_Note.pain` reads a token for (a token of none is passed over)
 _READ_KINDS = (
     KNEE_PAIN | PAIN | FLAGS | GOOD | RESOLVED | SCORE | OF_SCORE | NUMBER | SIDE | IMPROVING
@@ -245,7 +251,7 @@ _PLACEHOLDERS = {
     "_not_": NEGATION | NEGATION_AFTER,
     "_past_": FRAME | PAST,
     "_hypo_": FRAME,
-    "_topic_": FRAME,
+    "_topic_": FRAME | TOPIC,
     "_them_": FRAME | OTHER_PERSON,
     "_except_": EXCEPTION | CLAUSE_WORD,
     "_effort_": NOT_PAIN_BEFORE,
@@ -286,6 +292,8 @@ class _Grammar:
     titles: re.Pattern[str]  # a title in quotes beside what one reads: "the 'knee pain' thread"
     side_abbreviations: frozenset[str]  # "li.", "izq.", "dcha.": a period that ends no sentence
     both_knees: frozenset[str]
+    weekdays: frozenset[str]
+    not_names: frozenset[str]  # "ich", "jeg", weekdays, months: capitalised, never a name
     cache: dict[str, int] = field(default_factory=dict)
 
     def tokens(self, text: str) -> list[str]:
@@ -480,6 +488,10 @@ def _grammar(language: str) -> _Grammar:
         | cut_sides["left"]
         | cut_sides["right"],
         both_knees=frozenset(words.both_knees),
+        weekdays=frozenset(day for day in words.weekdays if len(day) >= _WEEKDAY_MIN_CHARS),
+        not_names=frozenset(
+            (*words.first_person, *words.weekdays, *itertools.chain.from_iterable(words.months))
+        ),
     )
     flags = (
         (words.swelling_pattern, SWELLING),
@@ -656,6 +668,9 @@ def _scores(words: Words) -> re.Pattern[str]:
         rf"(?P<date>(?:\b(?:{weekdays})\.?|(?<![\w'] )\b(?:{weekdays})\.?,)"
         r"\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?\b)",
         rf"(?P<effort>\b(?:{effort})\s*(?:was|of|at|:|=)?\s*{_number('e1')}(?:{out_of})?)",
+        # a form's field of a score out of ten: "Score /10: 3", "intensidade (0-10): 4"
+        rf"(?P<field>(?:\(\s*(?:0\s*[-–]\s*|/\s*)10\s*\)|(?<![\d)])/\s*10)\s*[:=]\s*{_number('d1')}"
+        r"(?![\d/]))",
     ]
     after_a_number = [  # the forms that start with a number, tried only where one starts
         r"(?P<numbered_date>\d{1,2}/\d{1,2}/\d{2,4}\b)",  # "4/10/2026": a date is no score
@@ -670,7 +685,7 @@ def _scores(words: Words) -> re.Pattern[str]:
         rf"(?P<five>{_number('f1')}\s*/\s*5\b(?![/.,]\d))",
         rf"(?P<offive>{_number('v1')}\s+(?:out of|{words.out_of_pattern})\s+5\b(?![/.,]\d))",
         # a range without "/10" ("knee pain 3-4"): its higher end, a bare number to be judged
-        rf"(?P<bare>(?<![-–]){_number('b1')}\s*[-–]\s*{_number('b2')})(?![\d/.,:-]|\s*(?:{words.count_pattern})\b)",
+        rf"(?P<bare>(?<![-–]){_number('b1')}\s*[-–]\s*{_number('b2')})(?![\d/:-]|[.,]\d|\s*(?:{words.count_pattern})\b)",
     ]
     # Python's re tries every form at every place: a number's forms only where a number starts
     return re.compile(
@@ -690,6 +705,8 @@ def _score_token(match: re.Match[str]) -> str:
         return f" _score_{match['r2'] if high >= low else match['r1']}_ "
     if match["slash"] is not None:
         return f" _score_{match['s1']}_ "
+    if match["field"] is not None:
+        return f" _score_{match['d1']}_ "
     if match["of"] is not None:
         return f" _ofscore_{match['o1']}_ "
     if match["five"] is not None:
@@ -730,6 +747,8 @@ def _word_kinds(words: Words) -> dict[str, int]:
         (words.not_pain_score_before, NOT_PAIN_BEFORE),
         (words.score_cues, SCORE_CUE),
         (words.answers_no, ANSWER_NO),
+        (words.answers_yes, ANSWER_YES),
+        (words.person_verbs, PERSON_VERB),
         (words.later, LATER),
         (words.location_words, LOCATION),
         (words.from_words, FROM),
@@ -956,17 +975,35 @@ def _read_text(text: str) -> tuple[KneePain | None, bool]:
 
 def _language(text: str) -> str:
     """The note's language; on a tie of common words, the one whose word tables know more of
-    the note ("knie voelt instabiel": Dutch, where "knie" alone is German as much as Dutch)."""
+    the note ("knie voelt instabiel": Dutch, where "knie" alone is German as much as Dutch).
+    A note whose language names no knee in it, where another language's knee word stands, is
+    read in that language, whose tables hold English too ("knæet (venstre) began to ache":
+    Danish and English)."""
     tied = likeliest_languages(text)
+    lowered = f" {text.lower()} "
+    if not _names_knee(tied[0], lowered):
+        knees = [code for code in LANGUAGES if code != ENGLISH and _names_knee(code, lowered)]
+        if knees:
+            return knees[0] if tied[0] == ENGLISH or len(knees) == 1 else tied[0]
     if len(tied) == 1:
         return tied[0]
-    lowered = f" {text.lower()} "
     return max(
         tied,
         key=lambda code: sum(
             bool(_grammar(code).kind(token) & ~BREAK) for token in _grammar(code).tokens(lowered)
         ),
     )
+
+
+def _names_knee(language: str, lowered: str) -> bool:
+    """Whether a language's own knee words stand in a lower-case text."""
+    return bool(_OWN_KNEE[language].search(lowered))
+
+
+_OWN_KNEE = {
+    code: re.compile(rf"(?<![^\W\d_])(?:{words.knee_pattern})(?![^\W\d_])|{words.knee_pain_pattern}")
+    for code, words in LANGUAGES.items()
+}
 
 
 def _around_knee_words(text: str) -> str:
@@ -1035,7 +1072,13 @@ class _Group:
 class _Note:
     """The tokens of one note with their kinds, sentences, clauses, frames and body parts."""
 
-    def __init__(self, sentences: list[str], grammar: _Grammar, tokens: list[str]):
+    def __init__(
+        self,
+        sentences: list[str],
+        grammar: _Grammar,
+        tokens: list[str],
+        names: frozenset[str] = frozenset(),
+    ):
         self.sentences_text = sentences
         self.grammar = grammar
         self.tokens = tokens
@@ -1054,13 +1097,18 @@ class _Note:
         self.clause: list[int] = []
         self.is_clear = False
         self._split()
+        if names and self.present & PERSON_VERB:
+            self._named_people(names)
         self._frames()
         self.groups = self._groups()
 
     @classmethod
     def read(cls, sentences: list[str], grammar: _Grammar) -> _Note:
         text = " " + " ¶ ".join(sentences).lower().replace("’", "'").replace("`", "'") + " "
-        return cls(sentences, grammar, grammar.tokens(text))
+        names = frozenset(
+            word.lower() for sentence in sentences for word in _CAPITALISED.findall(sentence)
+        )
+        return cls(sentences, grammar, grammar.tokens(text), names)
 
     # --- structure ---------------------------------------------------------------------
 
@@ -1094,13 +1142,47 @@ class _Note:
         self.framed = [False] * len(self.tokens)
         if not self.present & FRAME:
             return  # no cue: nothing is framed ("my" undoes only another person's frame)
-        active, is_someone_else = -1, False
+        active, is_undone_by_own = -1, False
         for index, kind in enumerate(self.kinds):
             if kind & FRAME:
-                active, is_someone_else = self.clause[index], bool(kind & OTHER_PERSON)
-            elif kind & OWN and is_someone_else:
-                active = -1  # "coach said my knee looked swollen": the runner's knee again
+                active, is_undone_by_own = self.clause[index], bool(kind & (OTHER_PERSON | TOPIC))
+            elif kind & OWN and is_undone_by_own:
+                # "coach said my knee looked swollen", "told the physio about my sore knee": the
+                # runner's knee again
+                active = -1
             self.framed[index] = self.clause[index] == active
+
+    def _named_people(self, names: frozenset[str]) -> None:
+        """A name, then a verb of a third person, then pain ("Helmut hat wieder Knieprobleme",
+        "Tom has a sore knee", "Mette har ondt i knæet"): another person's complaint, framed
+        as "my buddy has" is. A name is a word written capitalised that the reader does not
+        know (not "Heute", "Jeg", "Gestern", a weekday); an article or a pronoun between the
+        verb and the pain says the verb's subject is another ("Bergab hat das Knie gezwickt")."""
+        tokens, kinds = self.tokens, self.kinds
+        for index in range(len(tokens) - 2):
+            token = tokens[index]
+            if (
+                token not in names
+                or kinds[index]
+                or not kinds[index + 1] & PERSON_VERB
+                or token in self.grammar.not_names
+                or is_common_word(token)
+                or self.grammar.earlier.search(token)  # "Igår hade knät ont"
+                or self.grammar.previous_day.search(token)
+                or self.grammar.now.search(token)
+            ):
+                continue
+            for at in range(index + 2, min(len(tokens), index + 2 + _NAME_REACH_TOKENS)):
+                if kinds[at] & (PAIN | KNEE_PAIN | FLAGS):
+                    kinds[index] |= FRAME | OTHER_PERSON
+                    self.present |= FRAME
+                    break
+                if (
+                    not kinds[at] & _NAME_GAP_KINDS
+                    or kinds[at] & (BREAK | SIDE_GAP | OWN | PRONOUN)
+                    or tokens[at] in self.grammar.not_names
+                ):
+                    break  # "Downhill has always hurt", "Heute hat das Knie", "Nu har jeg ondt"
 
     def _groups(self) -> list[_Group]:
         """Body-part mentions per clause; parts joined by "and", "/" are one group."""
@@ -1381,8 +1463,12 @@ class _Note:
             group.live.append(index)
 
     def _evidence(self, index: int) -> None:
-        """A pain word or red flag: to its body part, live or cleared."""
-        group = self._owner(index)
+        """A pain word or red flag: to its body part, live or cleared. A red flag reaches as
+        far in its clause as a score ("il ginocchio ha cominciato a fare male (7/10) e si è
+        gonfiato a fine gara")."""
+        group = self._owner(
+            index, _SCORE_WINDOW_TOKENS if self.kinds[index] & FLAGS else _WINDOW_TOKENS
+        )
         if group is None or not group.is_knee or not self._reaches(index, group):
             return
         negated = (
@@ -1500,6 +1586,15 @@ class _Note:
                 ),
             )
             return nearest if self._reaches(index, nearest) else None
+        if self._is_answered_yes(index):  # "Any pain? Y. Where? knee (L)": the part named next
+            named_next = [
+                group
+                for group in self.groups
+                if group.start > index
+                and self.flow[group.sentence] - self.flow[sentence] <= _SENTENCES_BACK
+            ]
+            if named_next:
+                return named_next[0]
         before = [
             group
             for group in self.groups
@@ -1514,6 +1609,24 @@ class _Note:
         after = [group for group in self.groups if group.sentence == sentence + 1]
         return min(after, key=lambda group: group.start) if after else None
 
+    def _is_answered_yes(self, index: int) -> bool:
+        """Whether a form asks of this word and the answer is yes ("Any pain? Y.", "dor? sim.",
+        "Schmerzen? Ja")."""
+        rest = [at for at in range(index + 1, min(len(self.tokens), index + 5))]
+        rest = [at for at in rest if self.tokens[at] != "¶"]
+        if len(rest) < 2 or self.tokens[rest[0]] != "?" or not self.kinds[rest[1]] & ANSWER_YES:
+            return False
+        after = rest[1] + 1  # the answer alone: "Y." ("? y ..." may be "and")
+        return after >= len(self.tokens) or bool(self.kinds[after] & BREAK)
+
+    @functools.cached_property
+    def is_pain_asked_yes(self) -> bool:
+        """Whether the note is a form whose pain question is answered yes ("dor? sim.")."""
+        return bool(self.present & ANSWER_YES) and any(
+            self.kinds[index] & PAIN and self._is_answered_yes(index)
+            for index in range(len(self.tokens))
+        )
+
     def _last_spoken_of(self, group: _Group) -> int:
         """The last sentence that named the part or said something of it."""
         return max([group.sentence, *(self.sentence[at] for at in group.live)])
@@ -1526,9 +1639,12 @@ class _Note:
         clause = self.clause[index]
         return any(
             self.kinds[position] & SEQUENCE
-            for position in range(max(0, index - _WINDOW_TOKENS), index)
-            if self.clause[position] in (clause, clause - 1) and position > group.end
-        )
+            for position in range(
+                max(0, index - _WINDOW_TOKENS), min(len(self.tokens), index + _WINDOW_TOKENS)
+            )
+            if position > group.end
+            and (self.clause[position] == clause or (position < index and self.clause[position] == clause - 1))
+        )  # "fine on the way up but coming down the right one started to ache"
 
     # --- scopes ----------------------------------------------------------------------
 
@@ -1603,7 +1719,10 @@ class _Note:
             for position in range(max(0, index - 2), index)
             if self.clause[position] == self.clause[index] and tokens[position] != _EFFORT
         ]
-        if any(kinds[position] & NOT_PAIN_BEFORE for position in before):
+        if any(
+            kinds[position] & NOT_PAIN_BEFORE and not self._rates_asked_pain(position)
+            for position in before
+        ):
             return None
         after = index + 1
         if (
@@ -1629,7 +1748,7 @@ class _Note:
         in_brackets = 0 < index < len(tokens) - 1 and tokens[index - 1] + tokens[after] == "()"
         if in_brackets and (index < 2 or not kinds[index - 2] & COUNT):
             return _number_value(token)  # "nothing major (2)", "knee pain yes (5)"
-        if self._is_later_score(index):
+        if self._is_later_score(index) or self._is_joined_to_a_score(index):
             return _number_value(token)  # "3/10 at the start, 5 by the finish"
         position = index - 1
         while position >= 0 and tokens[position] in {":", "=", "(", "~", "a", "an", "-", ","}:
@@ -1655,6 +1774,23 @@ class _Note:
         if cue & SIDE and not cue & KNEE and not any(group.is_knee for group in self.groups):
             return None
         return _number_value(token)
+
+    def _is_joined_to_a_score(self, index: int) -> bool:
+        """A bare number joined to a score just before it, on the same scale: "4 su 10
+        camminando e 6 correndo", "3/10 walking, 5 running", "L 2/10 and R 4"."""
+        joint = index - 1
+        if joint < 1 or not (self.kinds[joint] & JOINER or self.tokens[joint] == ","):
+            return False
+        return any(
+            self.kinds[at] & (SCORE | OF_SCORE) and self.sentence[at] == self.sentence[index]
+            for at in range(max(0, joint - _SCORE_CONTEXT_TOKENS), joint)
+        )
+
+    def _rates_asked_pain(self, index: int) -> bool:
+        """Whether an intensity field rates the pain a form asked of ("dor? sim. ...
+        intensidade (0-10): 4"), not the effort: the word of intensity is "intens..." in each
+        of the ten languages."""
+        return self.tokens[index].startswith("intens") and self.is_pain_asked_yes
 
     def _is_later_score(self, index: int) -> bool:
         """A bare number said with a later time or now, after a clause that scored the pain
@@ -1696,9 +1832,13 @@ class _Note:
         if group is None or not group.is_knee:
             return
         if self.sentence[index] != group.sentence and not (
-            group.live or group.weak or self._sentence_has(self.sentence[index], PAIN | FLAGS)
+            group.live
+            or group.weak
+            or self._sentence_has(self.sentence[index], PAIN | FLAGS)
+            or (self._is_asked(group) and not group.is_fine)
         ):
-            return  # "Knee fine. 7/10 today": not the knee's score ("Knee better. 1/10" is)
+            return  # "Knee fine. 7/10 today": not the knee's score ("Knee better. 1/10" is; so
+            # is "how's the knee? me: meh. 2/5 on the run")
         previous = index - 1
         while previous >= 0 and self.tokens[previous] in {":", "=", "(", "~"}:
             previous -= 1
@@ -1706,6 +1846,10 @@ class _Note:
         if previous >= 0 and self.kinds[previous] & SIDE and not self.kinds[previous] & PARTS:
             side = _side(self._side_words([self.tokens[previous]]))
         group.scores.append((index, value, side))
+
+    def _is_asked(self, group: _Group) -> bool:
+        """Whether the part is asked of ("how's the knee?", "Knie?")."""
+        return "?" in self.tokens[group.end : group.end + 2]
 
     def _loose_side(self, index: int) -> None:
         """A side said away from the knee word, in a clause of its own or with "side" ("ITB,
@@ -1810,8 +1954,32 @@ class _Note:
         later = [(at, value) for time, at, value in timed if time > 0]
         if later:
             return max(later)[1]
-        current = [value for time, _, value in timed if time == 0]
-        return max(current or [value for _, _, value in timed])
+        current = [(at, value) for time, at, value in timed if time == 0]
+        today = [value for at, value in current if self._said_of_today(at)]
+        if today and any(self._said_of_a_day_before_score(at) for at, _ in current):
+            return max(today)  # "el martes ... un 5/10. Hoy ... sigue en un 3": 3
+        return max([value for _, value in current] or [value for _, _, value in timed])
+
+    def _said_of_today(self, index: int) -> bool:
+        """Whether the score's sentence says today or now before it ("Hoy rodaje suave y sigue
+        en un 3")."""
+        return bool(self.grammar.now.search(self._sentence_before(index)))
+
+    def _said_of_a_day_before_score(self, index: int) -> bool:
+        """Whether the score's sentence says a day before, before it ("el martes hice las
+        series ... un 5/10", "yesterday ... 6/10"), and not today."""
+        said = self._sentence_before(index)
+        return not self.grammar.now.search(said) and bool(
+            self.grammar.previous_day.search(said)
+            or any(word in self.grammar.weekdays for word in said.split())
+        )
+
+    def _sentence_before(self, index: int) -> str:
+        sentence = self.sentence[index]
+        start = index
+        while start > 0 and self.sentence[start - 1] == sentence:
+            start -= 1
+        return " ".join(self.tokens[start:index])
 
     def _score_time(self, index: int) -> int:
         """-2 for a score left behind ("from 2/10 to ..."), -1 for one of before ("yesterday
