@@ -184,7 +184,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-
 _ABBREVIATION_MAX_CHARS = 4
 # A word written capitalised (a name may be one: "Helmut hat wieder Knieprobleme")
 _CAPITALISED = re.compile(r"(?<![\w'])[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,}(?![\w'])")
-_NAME_REACH_TOKENS = 3  # "Tom has had knee pain": the pain this far after the verb
+_NAME_REACH_TOKENS = 4  # "Javi tiene la rodilla derecha hinchada": the pain this far on
+# Where a verb comes second, a word before it need not be its subject ("Bergab hat das Knie
+# gezwickt"): there an article after the verb says the subject is another
+_VERB_SECOND = frozenset({"de", "nl", "da", "sv", "no"})
 _CUT_SIDE_MAX_CHARS = 2  # "v.", "li.": a side word cut to its first letters, with a period
 _EXCERPT_MAX_CHARS = 200
 _LONG_NOTE_CHARS = 4000  # a longer note is read around its knee words only
@@ -293,6 +296,7 @@ class _Grammar:
     side_abbreviations: frozenset[str]  # "li.", "izq.", "dcha.": a period that ends no sentence
     both_knees: frozenset[str]
     weekdays: frozenset[str]
+    that_words: frozenset[str]
     not_names: frozenset[str]  # "ich", "jeg", weekdays, months: capitalised, never a name
     cache: dict[str, int] = field(default_factory=dict)
 
@@ -489,6 +493,7 @@ def _grammar(language: str) -> _Grammar:
         | cut_sides["right"],
         both_knees=frozenset(words.both_knees),
         weekdays=frozenset(day for day in words.weekdays if len(day) >= _WEEKDAY_MIN_CHARS),
+        that_words=frozenset(words.that_words),
         not_names=frozenset(
             (*words.first_person, *words.weekdays, *itertools.chain.from_iterable(words.months))
         ),
@@ -1150,6 +1155,14 @@ class _Note:
                 # "coach said my knee looked swollen", "told the physio about my sore knee": the
                 # runner's knee again
                 active = -1
+            elif (
+                active >= 0
+                and index >= 2
+                and self.clause[index - 2] == active
+                and self.tokens[index - 1] == ","
+                and self.tokens[index] in self.grammar.that_words
+            ):
+                active = self.clause[index]  # "Ich habe Angst, dass das Knie ...": still feared
             self.framed[index] = self.clause[index] == active
 
     def _named_people(self, names: frozenset[str]) -> None:
@@ -1159,6 +1172,7 @@ class _Note:
         know (not "Heute", "Jeg", "Gestern", a weekday); an article or a pronoun between the
         verb and the pain says the verb's subject is another ("Bergab hat das Knie gezwickt")."""
         tokens, kinds = self.tokens, self.kinds
+        stops = BREAK | OWN | PRONOUN | (SIDE_GAP if self.grammar.language in _VERB_SECOND else 0)
         for index in range(len(tokens) - 2):
             token = tokens[index]
             if (
@@ -1178,8 +1192,8 @@ class _Note:
                     self.present |= FRAME
                     break
                 if (
-                    not kinds[at] & _NAME_GAP_KINDS
-                    or kinds[at] & (BREAK | SIDE_GAP | OWN | PRONOUN)
+                    not kinds[at] & (_NAME_GAP_KINDS | SIDE_GAP)
+                    or kinds[at] & stops
                     or tokens[at] in self.grammar.not_names
                 ):
                     break  # "Downhill has always hurt", "Heute hat das Knie", "Nu har jeg ondt"

@@ -153,6 +153,7 @@ WORDS = Words(
     answers_yes=("ja", "j"),
     person_verbs=("har", "havde", "siger", "sagde", "klager", "klagede", "mærker", "fik"),
     first_person=("jeg", "vi"),
+    that_words=("at",),
     location_words=("bag", "under", "over", "omkring", "ved", "bagpå"),
     from_words=("fra",),
     side_nouns=("side", "siden"),

@@ -163,6 +163,7 @@ WORDS = Words(
     answers_yes=("ja", "j", "jep"),
     person_verbs=("hat", "hatte", "klagt", "klagte", "sagt", "sagte", "meinte", "meldet", "spürt", "spürte"),
     first_person=("ich", "wir"),
+    that_words=("dass", "daß"),
     location_words=(
         "hinter", "hinterm", "unter", "unterm", "unterhalb", "über", "oberhalb", "neben", "um",
     ),

@@ -213,6 +213,7 @@ WORDS = Words(
     answers_yes=("y", "yes", "yep", "yeah", "yup"),
     person_verbs=("has", "had", "says", "said", "complained", "complains", "reported", "reports", "mentioned", "got", "hurt", "tweaked"),
     first_person=("i", "we", "me"),
+    that_words=("that",),
     left=("left", "l", "lt", "lft", "lk"),
     right=("right", "r", "rt", "rgt", "rk"),
     both=("both", "bilateral", "bilaterally"),

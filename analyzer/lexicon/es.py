@@ -157,6 +157,7 @@ WORDS = Words(
     answers_yes=("sí", "si", "s"),
     person_verbs=("tiene", "tenía", "tuvo", "dice", "dijo", "se", "siente", "sintió", "comentó"),
     first_person=("yo", "nosotros"),
+    that_words=("que",),
     location_words=("detrás", "debajo", "encima", "alrededor", "cerca", "bajo"),
     from_words=("desde",),
     side_nouns=("lado",),

@@ -157,6 +157,7 @@ WORDS = Words(
     answers_yes=("sì", "si", "s"),
     person_verbs=("ha", "aveva", "dice", "diceva", "si", "sente", "lamenta", "accusa"),
     first_person=("io", "noi"),
+    that_words=("che",),
     location_words=("dietro", "sotto", "sopra", "intorno", "vicino", "attorno"),
     from_words=("da",),
     side_nouns=("lato",),

@@ -153,6 +153,7 @@ WORDS = Words(
     answers_yes=("ja", "j"),
     person_verbs=("heeft", "had", "zegt", "zei", "klaagt", "klaagde", "voelt", "kreeg"),
     first_person=("ik", "wij", "we"),
+    that_words=("dat",),
     location_words=("achter", "onder", "boven", "rond", "naast", "rondom"),
     from_words=(),
     side_nouns=("kant", "zijde"),

@@ -154,6 +154,7 @@ WORDS = Words(
     answers_yes=("ja", "j"),
     person_verbs=("har", "hadde", "sier", "sa", "klager", "klaget", "kjenner", "fikk"),
     first_person=("jeg", "eg", "vi"),
+    that_words=("at",),
     location_words=("bak", "under", "over", "rundt", "ved", "nedenfor"),
     from_words=("fra",),
     side_nouns=("side", "siden", "sida"),

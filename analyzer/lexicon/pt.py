@@ -153,6 +153,7 @@ WORDS = Words(
     answers_yes=("sim", "s"),
     person_verbs=("tem", "tinha", "teve", "diz", "disse", "reclama", "reclamou", "sente", "sentiu", "se"),
     first_person=("eu", "nós"),
+    that_words=("que",),
     location_words=("atrás", "abaixo", "acima", "embaixo", "perto", "volta"),
     from_words=(),
     side_nouns=("lado",),

@@ -148,6 +148,7 @@ WORDS = Words(
     answers_yes=("ja", "j"),
     person_verbs=("har", "hade", "säger", "sa", "klagar", "klagade", "känner", "fick"),
     first_person=("jag", "vi"),
+    that_words=("att",),
     location_words=("bakom", "under", "ovanför", "runt", "vid", "nedanför"),
     from_words=("från",),
     side_nouns=("sida", "sidan"),

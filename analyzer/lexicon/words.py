@@ -60,6 +60,8 @@ class Words:
     person_verbs: tuple[str, ...]  # a verb of a third person ("has", "hat", "tiene", "har") that
     # a name before ("Helmut hat wieder Knieprobleme") makes another person's complaint
     first_person: tuple[str, ...]  # "I", "ich", "jeg": the runner, never a name
+    that_words: tuple[str, ...]  # "that", "dass", "que": a frame goes on after a comma into the
+    # clause they start ("Ich habe Angst, dass das Knie ...")
     left: tuple[str, ...]
     right: tuple[str, ...]
     both: tuple[str, ...]
