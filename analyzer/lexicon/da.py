@@ -142,9 +142,9 @@ WORDS = Words(
     ),
     topic_pattern=(
         rf"\b{_MEDIA}"
-        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:om)\b|\b(?:læste|læst|læser|lytter|hører|spurgte|spurgt"
+        rf"\s+(?:\w+\s+){{0,2}}{_AUTHOR}(?:om)\b|\b(?:læste|læst|læser|lytter|hører|spurgte|spurgt"
         r"|snakkede|talte|hørt|hørte"
-        r"|lyttede|lyttet|kiggede|fortalte|fortæller|forklarede|forklarer)\s+(?:\w+\s+){0,2}(?:om|hvordan|hvis|at)\b"
+        r"|lyttede|lyttet|kiggede|fortalte|fortæller|forklarede|forklarer)\s+(?:\w+\s+){0,3}(?:om|hvordan|hvis|at)\b"
     ),
     media_pattern=_MEDIA,
     spelled_pain=("ondt", "smerter", "smerte", "hævet", "ømme"),

@@ -150,9 +150,9 @@ WORDS = Words(
     ),
     topic_pattern=(
         rf"\b{_MEDIA}"
-        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:über|zu|zum|zur)\b|\b(?:gelesen|las|lese|liest|hörte|höre"
+        rf"\s+(?:\w+\s+){{0,2}}{_AUTHOR}(?:über|zu|zum|zur)\b|\b(?:gelesen|las|lese|liest|hörte|höre"
         r"|gefragt|fragte|fragt|gesprochen"
-        r"|geredet|recherchiert|erkundigt|gehört|erzählte|erzählt|erklärte|erklärt|sprach|redete)\s+(?:\w+\s+){0,2}(?:über|nach|wie|ob|dass)\b"
+        r"|geredet|recherchiert|erkundigt|gehört|erzählte|erzählt|erklärte|erklärt|sprach|redete)\s+(?:\w+\s+){0,3}(?:über|nach|wie|ob|dass)\b"
         r"|\b(?:über|von)(?=(?:\s+\w+){1,3}\s+(?:gelesen|gehört|gelauscht|angehört|gesprochen"
         r"|geredet|gelernt|gesehen|angeschaut|geschaut)\b)"
     ),

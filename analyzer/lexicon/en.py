@@ -79,7 +79,7 @@ WORDS = Words(
     ),
     topic_pattern=(
         rf"\b{_MEDIA}"
-        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:on|about|re)\b|\b(?:read|reads|reading|researching|googl\w+"
+        rf"\s+(?:\w+\s+){{0,2}}{_AUTHOR}(?:on|about|re)\b|\b(?:read|reads|reading|researching|googl\w+"
         r"|watched"
         r"|watching|learn\w*|asked|asking|asks|talked|talking|chatted|chatting|heard"
         r"|hearing|listened|listening|told|tells|telling|explained|explaining|spoke|speaking)"

@@ -146,9 +146,9 @@ WORDS = Words(
     ),
     topic_pattern=(
         rf"\b{_MEDIA}"
-        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:sobre|acerca)\b|\b(?:leí|leído|leo|leyendo|leyó|escucho"
+        rf"\s+(?:\w+\s+){{0,2}}{_AUTHOR}(?:sobre|acerca)\b|\b(?:leí|leído|leo|leyendo|leyó|escucho"
         r"|escuchando|oigo|preguntó|pregunté|preguntado"
-        r"|hablamos|hablé|oí|escuché|vi|habló|hablaba|contó|contaba|explicó|explicaba)\s+(?:\w+\s+){0,2}(?:sobre|por|cómo|si|que|de|del)\b"
+        r"|hablamos|hablé|oí|escuché|vi|habló|hablaba|contó|contaba|explicó|explicaba)\s+(?:\w+\s+){0,3}(?:sobre|por|cómo|si|que|de|del)\b"
     ),
     media_pattern=_MEDIA,
     spelled_pain=("dolor", "duele", "molestia", "hinchada", "hinchado", "dolorida"),

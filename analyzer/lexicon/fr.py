@@ -140,10 +140,10 @@ WORDS = Words(
     ),
     topic_pattern=(
         rf"\b{_MEDIA}"
-        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:sur|à propos)\b|\b(?:lu|lis|lisais|lit|écoute|écoutais"
+        rf"\s+(?:\w+\s+){{0,2}}{_AUTHOR}(?:sur|à propos)\b|\b(?:lu|lis|lisais|lit|écoute|écoutais"
         r"|demandé|parlé|parlait|parle|discuté|entendu|appris|raconté|racontait|raconte|expliqué"
         r"|expliquait|explique"
-        r"|écouté|regardé)\s+(?:\w+\s+){0,2}(?:sur|comment|si|que|qu|de|du|des)\b"
+        r"|écouté|regardé)\s+(?:\w+\s+){0,3}(?:sur|comment|si|que|qu|de|du|des)\b"
     ),
     media_pattern=_MEDIA,
     spelled_pain=("douleur", "douleurs", "douloureux", "gonflé", "gonflement"),

@@ -144,10 +144,10 @@ WORDS = Words(
     ),
     topic_pattern=(
         rf"\b{_MEDIA}"
-        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:su|sul|sulla|sullo|sui|sulle|riguardo)\b|\b(?:letto|leggo"
+        rf"\s+(?:\w+\s+){{0,2}}{_AUTHOR}(?:su|sul|sulla|sullo|sui|sulle|riguardo)\b|\b(?:letto|leggo"
         r"|leggendo|lessi|ascolto|ascoltando|chiesto"
         r"|parlato|domandato|sentito|ascoltato|guardato|visto|parlava|raccontato|raccontava"
-        r"|spiegato|spiegava)\s+(?:\w+\s+){0,2}(?:di|del"
+        r"|spiegato|spiegava)\s+(?:\w+\s+){0,3}(?:di|del"
         r"|della|su|come|se|che)\b"
     ),
     media_pattern=_MEDIA,

@@ -4,7 +4,7 @@ from analyzer.lexicon.words import Words
 
 _MEDIA = (  # what one reads, hears or watches: a topic, not a feeling
     r"(?:podcast|aflevering|artikel|video|filmpje|boek|blog|studie|lezing|documentaire"
-    r"|forum|draadje|post|hoofdstuk|webinar|cursus|interview|uitzending)(?:s|en)?"
+    r"|forum|draadje|post|hoofdstuk|webinar|cursus|interview|uitzending|stuk|stukje|paper)(?:s|en)?"
 )
 
 # who gives the talk or writes the piece: "een lezing van de fysio over"
@@ -140,9 +140,9 @@ WORDS = Words(
     ),
     topic_pattern=(
         rf"\b{_MEDIA}"
-        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:over)\b|\b(?:gelezen|las|lees|lazen|hoorde|luister|gevraagd"
+        rf"\s+(?:\w+\s+){{0,2}}{_AUTHOR}(?:over)\b|\b(?:gelezen|las|lees|lazen|hoorde|luister|gevraagd"
         r"|vroeg|gepraat|gesproken|gehoord|vertelde|vertelt|verteld|sprak|praatte|legde|uitgelegd"
-        r"|geluisterd|luisterde|gekeken|keek)\s+(?:\w+\s+){0,2}(?:over|naar|hoe|of|dat)\b"
+        r"|geluisterd|luisterde|gekeken|keek)\s+(?:\w+\s+){0,3}(?:over|naar|hoe|of|dat)\b"
         r"|\bover(?=(?:\s+\w+){1,3}\s+(?:gelezen|gehoord|gesproken|gepraat|geluisterd"
         r"|gekeken)\b)"
     ),

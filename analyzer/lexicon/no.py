@@ -142,10 +142,10 @@ WORDS = Words(
     ),
     topic_pattern=(
         rf"\b{_MEDIA}"
-        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:om)\b|\b(?:leste|lest|leser|lytter|hører|spurte|spurt|snakket"
+        rf"\s+(?:\w+\s+){{0,2}}{_AUTHOR}(?:om)\b|\b(?:leste|lest|leser|lytter|hører|spurte|spurt|snakket"
         r"|pratet|hørt|hørte"
         r"|lyttet|lyttede|så på|fortalte|forteller|forklarte|forklarer)"
-        r"\s+(?:\w+\s+){0,2}(?:om|hvordan|hvis|at)\b"
+        r"\s+(?:\w+\s+){0,3}(?:om|hvordan|hvis|at)\b"
     ),
     media_pattern=_MEDIA,
     spelled_pain=("vondt", "smerter", "smerte", "hoven", "verker"),

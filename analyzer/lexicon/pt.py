@@ -142,9 +142,9 @@ WORDS = Words(
     ),
     topic_pattern=(
         rf"\b{_MEDIA}"
-        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:sobre)\b|\b(?:li|lido|leio|lendo|leu|ouço|ouvindo|escuto"
+        rf"\s+(?:\w+\s+){{0,2}}{_AUTHOR}(?:sobre)\b|\b(?:li|lido|leio|lendo|leu|ouço|ouvindo|escuto"
         r"|escutando|perguntou|perguntei|falamos|falei"
-        r"|conversamos|ouvi|escutei|assisti|falou|falava|contou|contava|explicou|explicava)\s+(?:\w+\s+){0,2}(?:sobre|como|se|que|de|do|da|dos|das)\b"
+        r"|conversamos|ouvi|escutei|assisti|falou|falava|contou|contava|explicou|explicava)\s+(?:\w+\s+){0,3}(?:sobre|como|se|que|de|do|da|dos|das)\b"
     ),
     media_pattern=_MEDIA,
     spelled_pain=("dores", "doendo", "incômodo", "inchado", "inchaço"),

@@ -137,9 +137,9 @@ WORDS = Words(
     ),
     topic_pattern=(
         rf"\b{_MEDIA}"
-        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:om)\b|\b(?:läste|läst|läser|lyssnar|hör|frågade|frågat"
+        rf"\s+(?:\w+\s+){{0,2}}{_AUTHOR}(?:om)\b|\b(?:läste|läst|läser|lyssnar|hör|frågade|frågat"
         r"|pratade|pratat|hört|hörde"
-        r"|lyssnade|lyssnat|tittade|tittat|berättade|berättar|förklarade|förklarar)\s+(?:\w+\s+){0,2}(?:om|hur|ifall|att)\b"
+        r"|lyssnade|lyssnat|tittade|tittat|berättade|berättar|förklarade|förklarar)\s+(?:\w+\s+){0,3}(?:om|hur|ifall|att)\b"
     ),
     media_pattern=_MEDIA,
     spelled_pain=("smärta", "smärtan", "svullen", "värker", "ömmar"),
