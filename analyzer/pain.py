@@ -988,8 +988,7 @@ def _language(text: str) -> str:
     lowered = f" {text.lower()} "
     if not _names_knee(tied[0], lowered):
         knees = [code for code in LANGUAGES if code != ENGLISH and _names_knee(code, lowered)]
-        if knees:
-            return knees[0] if tied[0] == ENGLISH or len(knees) == 1 else tied[0]
+        tied = [code for code in tied if code in knees] or knees or tied
     if len(tied) == 1:
         return tied[0]
     return max(

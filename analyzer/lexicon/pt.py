@@ -108,7 +108,7 @@ WORDS = Words(
         "sinal", "qualquer", "um", "uma", "incomodou", "tenho",
     ),
     negations_after=(),
-    left=("esquerdo", "esquerda", "esq", "esqdo", "esqda", "eq", "esqd"),
+    left=("esquerdo", "esquerda", "esq", "esqdo", "esqda"),
     right=("direito", "direita", "dir", "dto", "dta"),
     both=("ambos", "dois", "os dois"),
     side_gap=("meu", "o", "no", "do", "lado", "externo", "interno", "parte", "aliás"),
