@@ -112,9 +112,9 @@ from rapidfuzz.distance import OSA
 from analyzer.lexicon import (
     ENGLISH,
     LANGUAGES,
-    is_common_word,
     TYPO_TARGET_MIN_CHARS,
     Words,
+    is_common_word,
     language_of,
     likeliest_languages,
     typo_targets,
@@ -1005,7 +1005,9 @@ def _names_knee(language: str, lowered: str) -> bool:
 
 
 _OWN_KNEE = {
-    code: re.compile(rf"(?<![^\W\d_])(?:{words.knee_pattern})(?![^\W\d_])|{words.knee_pain_pattern}")
+    code: re.compile(
+        rf"(?<![^\W\d_])(?:{words.knee_pattern})(?![^\W\d_])|{words.knee_pain_pattern}"
+    )
     for code, words in LANGUAGES.items()
 }
 
@@ -1656,7 +1658,10 @@ class _Note:
                 max(0, index - _WINDOW_TOKENS), min(len(self.tokens), index + _WINDOW_TOKENS)
             )
             if position > group.end
-            and (self.clause[position] == clause or (position < index and self.clause[position] == clause - 1))
+            and (
+                self.clause[position] == clause
+                or (position < index and self.clause[position] == clause - 1)
+            )
         )  # "fine on the way up but coming down the right one started to ache"
 
     # --- scopes ----------------------------------------------------------------------

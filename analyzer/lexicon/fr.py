@@ -121,7 +121,8 @@ WORDS = Words(
         r"\bathlète\s+que\s+j'(?:entraîne|entraine|accompagne|coache)\b|"
         r"\bvu\s+(?:un|une|quelqu'un)\b|"
         r"\b(?!athlète\b)"
-        r"(?:(?:mon|ma|notre|un|une)\s+(?:\w+\s+)?)?(?:élève|stagiaire|débutante?|participante?|membre|ami|amie|copain|copine|femme|mari"
+        r"(?:(?:mon|ma|notre|un|une)\s+(?:\w+\s+)?)?(?:élève|stagiaire|débutante?|participante?"
+        r"|membre|ami|amie|copain|copine|femme|mari"
         r"|partenaire|frère|sœur|soeur|fille|fils|collègue|pote|athlète|coureur|coureuse|chien"
         r"|père|mère|papa|maman|oncle|tante|cousine?|voisine?|enfant|coéquipi(?:er|ère)"
         r"|entraîneu?r\w*"
@@ -135,7 +136,8 @@ WORDS = Words(
     other_subjects=("elle", "ils", "elles"),
     hypothetical_pattern=(
         r"\bj'espère\b|\bespère\w*|\bsi (?=le |la |l'|j'|je |ça |ca |il |jamais\b)|\bau cas où\b"
-        r"|\bpeur\b|\bangoiss\w*|\bterrifi\w*|\bredout\w*|\bappréhen\w*|\bcrain\w*|\bpour éviter\b|\béviter\b|\bprévenir\b|\bpourrait\b"
+        r"|\bpeur\b|\bangoiss\w*|\bterrifi\w*|\bredout\w*|\bappréhen\w*|\bcrain\w*|\bpour éviter\b"
+        r"|\béviter\b|\bprévenir\b|\bpourrait\b"
         r"|\bpourvu que\b|\binquiet\w*|\bpar précaution\b"
     ),
     topic_pattern=(

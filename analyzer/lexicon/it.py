@@ -28,7 +28,8 @@ WORDS = Words(
         r"\bginocchia alte\b|\bskip\b|\bcalze (?:\w+ )?al ginocchio\b|\bginocchier\w*"
     ),
     someone_elses_knee_pattern=(
-        r"\bginocchi[oa] (?:del|della|di) (?:mio|mia) (?:alliev[oa]|principiante|partecipante|amic[oa]|fratello|sorella|moglie"
+        r"\bginocchi[oa] (?:del|della|di) (?:mio|mia) (?:alliev[oa]|principiante|partecipante"
+        r"|amic[oa]|fratello|sorella|moglie"
         r"|marito|compagn[oa]|allenatore|figli[oa]|ragazz[oa])\b"
         r"|\b(?:il )?suo (?:\w+ )?ginocchio\b|\bginocchio (?:suo|di lui|di lei)\b"
     ),
@@ -139,12 +140,14 @@ WORDS = Words(
     other_subjects=("lui", "lei", "loro"),
     hypothetical_pattern=(
         r"\bspero\b|\bsperiamo\b|\bse (?=il |la |mi |domani|torna|dovesse)|\bnel caso\b"
-        r"|\bcaso mai\b|\bpaura\b|\bterrorizzat[oa]\b|\bansia\b|\btemo\b|\bnervos[oa]\b|\bper evitare\b|\bevitare\b|\bprevenire\b|\bpotrebbe\b"
+        r"|\bcaso mai\b|\bpaura\b|\bterrorizzat[oa]\b|\bansia\b|\btemo\b|\bnervos[oa]\b"
+        r"|\bper evitare\b|\bevitare\b|\bprevenire\b|\bpotrebbe\b"
         r"|\bpreoccupat[oa]\b|\bper precauzione\b"
     ),
     topic_pattern=(
         rf"\b{_MEDIA}"
-        rf"\s+(?:\w+\s+){{0,2}}{_AUTHOR}(?:su|sul|sulla|sullo|sui|sulle|riguardo)\b|\b(?:letto|leggo"
+        rf"\s+(?:\w+\s+){{0,2}}{_AUTHOR}(?:su|sul|sulla|sullo|sui|sulle|riguardo)\b|\b(?:letto"
+        rf"|leggo"
         r"|leggendo|lessi|ascolto|ascoltando|chiesto"
         r"|parlato|domandato|sentito|ascoltato|guardato|visto|parlava|raccontato|raccontava"
         r"|spiegato|spiegava)\s+(?:\w+\s+){0,3}(?:di|del"
@@ -161,7 +164,10 @@ WORDS = Words(
     location_words=("dietro", "sotto", "sopra", "intorno", "vicino", "attorno"),
     from_words=("da",),
     side_nouns=("lato",),
-    sequence=("poi", "dopo", "fino", "successivamente", "cominciato", "iniziato", "comincia", "inizia", "cominciò", "iniziò"),
+    sequence=(
+        "poi", "dopo", "fino", "successivamente", "cominciato", "iniziato", "comincia", "inizia",
+        "cominciò", "iniziò",
+    ),
     returned_pattern=r"\bè tornat[oa]\b|\btorna\b",
     continuing=("ancora", "sempre", "nuovo", "solito"),
     numbers=(

@@ -28,7 +28,8 @@ WORDS = Words(
     not_knee_pattern=r"\bknieheffen\b|\bkniehoge?\b|\bkniekousen\b|\bkniebrace\w*",
     someone_elses_knee_pattern=(
         r"\b(?:zijn|haar|hun)\s+(?:(?!mijn)\w+\s+){0,2}(?:linker|rechter)?knie\b"
-        r"|\bknie van (?:mijn|m'n) (?:leerling|cursist\w*|beginner|deelnemer\w*|vriend|vriendin|vrouw|man|partner|broer|zus|trainer"
+        r"|\bknie van (?:mijn|m'n) (?:leerling|cursist\w*|beginner|deelnemer\w*|vriend|vriendin"
+        r"|vrouw|man|partner|broer|zus|trainer"
         r"|collega|zoon|dochter|maat)\b"
     ),
     past_pattern=(
@@ -122,7 +123,8 @@ WORDS = Words(
         r"\b(?:atleet|loper|pupil)\s+(?:die|dat)\s+ik\s+(?:train|begeleid|coach)\b|"
         r"\b(?:zag|gezien)\s+(?:een|iemand)\b|"
         r"\b(?!atleet\b)"
-        r"(?:(?:mijn|m'n|onze|ons|een)\s+(?:\w+\s+)?)?(?:leerling|cursist\w*|beginner|deelnemer\w*|vriend|vriendin|vrouw|man|partner|broer"
+        r"(?:(?:mijn|m'n|onze|ons|een)\s+(?:\w+\s+)?)?(?:leerling|cursist\w*|beginner|deelnemer\w*"
+        r"|vriend|vriendin|vrouw|man|partner|broer"
         r"|zus|trainer|collega|\w*genoot|zoon|dochter|maat|\w*maatje|\w*vriend\w*|atleet|loper"
         r"|hond|vader|moeder|opa"
         r"|oma|oom|tante|buurman|buurvrouw|kind)"
@@ -135,12 +137,14 @@ WORDS = Words(
     other_subjects=("zij",),
     hypothetical_pattern=(
         r"\bhoop\w*|\bhopelijk\b|\bals (?=de |het |m'n |mijn |ik |morgen)|\bindien\b"
-        r"|\bvoor het geval\b|\bbang\b|\bdoodsbang\b|\bzenuwachtig\b|\bvrees\b|\bom (?:\w+ )?te voorkomen\b|\bvoorkomen\b|\bzou\b"
+        r"|\bvoor het geval\b|\bbang\b|\bdoodsbang\b|\bzenuwachtig\b|\bvrees\b"
+        r"|\bom (?:\w+ )?te voorkomen\b|\bvoorkomen\b|\bzou\b"
         r"|\bbezorgd\b|\buit voorzorg\b"
     ),
     topic_pattern=(
         rf"\b{_MEDIA}"
-        rf"\s+(?:\w+\s+){{0,2}}{_AUTHOR}(?:over)\b|\b(?:gelezen|las|lees|lazen|hoorde|luister|gevraagd"
+        rf"\s+(?:\w+\s+){{0,2}}{_AUTHOR}(?:over)\b|\b(?:gelezen|las|lees|lazen|hoorde|luister"
+        rf"|gevraagd"
         r"|vroeg|gepraat|gesproken|gehoord|vertelde|vertelt|verteld|sprak|praatte|legde|uitgelegd"
         r"|geluisterd|luisterde|gekeken|keek)\s+(?:\w+\s+){0,3}(?:over|naar|hoe|of|dat)\b"
         r"|\bover(?=(?:\s+\w+){1,3}\s+(?:gelezen|gehoord|gesproken|gepraat|geluisterd"

@@ -136,13 +136,15 @@ WORDS = Words(
     own=("mitt", "min", "mi", "mine"),
     other_subjects=("han", "hun"),
     hypothetical_pattern=(
-        r"\bhåper\w*|\bforhåpentligvis\b|\bhvis\b|\bi tilfelle\b|\bredd for\b|\blivredd\b|\bnervøs\b|\bfrykter\b|\bgruer\b"
+        r"\bhåper\w*|\bforhåpentligvis\b|\bhvis\b|\bi tilfelle\b|\bredd for\b|\blivredd\b"
+        r"|\bnervøs\b|\bfrykter\b|\bgruer\b"
         r"|\bfor å unngå\b|\bunngå\b|\bforebygge\w*|\bkunne\b|\bbekymret\b"
         r"|\bfor sikkerhets skyld\b"
     ),
     topic_pattern=(
         rf"\b{_MEDIA}"
-        rf"\s+(?:\w+\s+){{0,2}}{_AUTHOR}(?:om)\b|\b(?:leste|lest|leser|lytter|hører|spurte|spurt|snakket"
+        rf"\s+(?:\w+\s+){{0,2}}{_AUTHOR}(?:om)\b|\b(?:leste|lest|leser|lytter|hører|spurte|spurt"
+        rf"|snakket"
         r"|pratet|hørt|hørte"
         r"|lyttet|lyttede|så på|fortalte|forteller|forklarte|forklarer)"
         r"\s+(?:\w+\s+){0,3}(?:om|hvordan|hvis|at)\b"

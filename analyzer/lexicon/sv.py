@@ -132,14 +132,16 @@ WORDS = Words(
     other_subjects=("han", "hon"),
     hypothetical_pattern=(
         r"\bhopp(?:as|ades)\b|\bförhoppningsvis\b|\bom (?=knät|det |jag |smärtan)|\bifall\b"
-        r"|\bi fall\b|\brädd\b|\blivrädd\b|\bnervös\b|\bfruktar\b|\bför att undvika\b|\bundvika\b|\bförebygg\w*|\bskulle\b"
+        r"|\bi fall\b|\brädd\b|\blivrädd\b|\bnervös\b|\bfruktar\b|\bför att undvika\b|\bundvika\b"
+        r"|\bförebygg\w*|\bskulle\b"
         r"|\borolig\b|\bför säkerhets skull\b"
     ),
     topic_pattern=(
         rf"\b{_MEDIA}"
         rf"\s+(?:\w+\s+){{0,2}}{_AUTHOR}(?:om)\b|\b(?:läste|läst|läser|lyssnar|hör|frågade|frågat"
         r"|pratade|pratat|hört|hörde"
-        r"|lyssnade|lyssnat|tittade|tittat|berättade|berättar|förklarade|förklarar)\s+(?:\w+\s+){0,3}(?:om|hur|ifall|att)\b"
+        r"|lyssnade|lyssnat|tittade|tittat|berättade|berättar|förklarade"
+        r"|förklarar)\s+(?:\w+\s+){0,3}(?:om|hur|ifall|att)\b"
     ),
     media_pattern=_MEDIA,
     spelled_pain=("smärta", "smärtan", "svullen", "värker", "ömmar"),
