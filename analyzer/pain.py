@@ -5,8 +5,9 @@ downhill", "Knie tut weh", "douleur au genou droit" or "ondt i venstre knæ", an
 "no knee pain", "knee fine", "Knee pain? None." or "hope the knee holds up on Sunday". Each
 note is read in English and in its own language, found from its words
 (`analyzer.lexicon.language_of`: en, de, fr, es, it, nl, da, sv, no, pt), with that language's
-words (the tables live in analyzer/lexicon/). A note is read as a whole, not sentence by
-sentence:
+words (the tables live in analyzer/lexicon/); a note that names the knee only in another of
+the ten languages is read in that one, whose tables hold English too ("Long run, knæet
+(venstre) began to ache at km 20, 4/10"). A note is read as a whole, not sentence by sentence:
 
 - **Body parts.** A knee mention: knee, kneecap, patella, the IT band (outer knee pain), Knie,
   genou, rodilla, ginocchio, knæ, knä, kne, joelho ..., "L kn"; "runner's knee", "ITB
@@ -30,7 +31,13 @@ sentence:
   named last ("Left knee felt off. It's sore now."; a sentence of one word, as in "Knie. Links.
   Wieder. ...", puts it no further away). So "calf sore, knee fine" is not knee
   pain, "knee and calf sore" is. A knee said to be fine in its own clause takes no evidence
-  from other clauses unless a later state is said ("knee ok for the first half, then niggly").
+  from other clauses unless a later state is said ("knee ok for the first half, then niggly",
+  "fine on the way up but coming down the right one started to ache"). A red flag reaches as
+  far in its clause as a score ("... ha cominciato a fare male (7/10) e si è gonfiato a fine
+  gara"). A form's pain question answered yes is pain of the knee its next field names, and
+  its intensity field the score ("Any pain? Y. Where? knee (L). Score /10: 3", "dor? sim.
+  local: joelho direito. intensidade (0-10): 4"); a knee asked of and not said fine takes the
+  score of the answer ("how's the knee? me: meh. 2/5 on the run").
   "Better" said of the knee, or in a clause of its own after it ("knee update: much better"),
   is pain that eases, and takes its score ("knee better now, 1/10", "joelho bem melhor, 1/10":
   a good word right before "better" says how much better, not a good state). A pictograph
@@ -43,13 +50,17 @@ sentence:
   berichten").
 - **Frames.** From its cue to the end of the clause, nothing is current pain: the past recalled
   ("last year's knee injury", "remember when my knee swelled up", "back in 2022"), the
-  hypothetical ("hope the knee holds up", "if it flares", "worried the knee might"), a time
+  hypothetical ("hope the knee holds up", "if it flares", "worried the knee might", "terrified
+  the knee flares up", "Angst, dass das Knie ...": the frame goes on into its "that"), a time
   ago ("2 yrs ago my L knee locked", "vor 2 Jahren", "il y a 2 ans"), a topic
   ("a podcast on runner's knee", "a talk by the club physio on", "coach asked about my knee", a
   title in quotes beside what one reads: "the 'knee pain' thread", "las over runner's knee"),
   another person ("my buddy has knee pain", "my teammate hurt her knee", "his swollen knee",
-  "Treningskompisen min har vondt", "she said", "my athlete reports"; but a coach's
-  "athlete reports L knee pain" is the log's own runner).
+  "Treningskompisen min har vondt", "she said", "my athlete reports", "one of my beginners",
+  "Uma aluna reclamou"; a name the word tables do not know, then a verb of a third person and
+  the pain: "Helmut hat wieder Knieprobleme", "Javi tiene la rodilla hinchada"; but a coach's
+  "athlete reports L knee pain" is the log's own runner). "My" undoes another person's frame
+  and a topic's ("told the physio about my sore knee, 4/10" is the runner's pain).
   "Better than last year" compares with the past: no pain eases today; a year right after an
   injury is the past too ("knäskada 2020"). Pain said before, then nothing now ("antes me
   dolía la rodilla, ahora nada", "... Heute gar nichts") is a knee fine now; "no" said of a
@@ -65,9 +76,13 @@ finished at 6/10", "3/10 this morning, now 1/10", "was 5, now 3"), scores side b
 highest ("L 2/10, R 4/10" is both knees at 4; "3/10 walking, 5/10 running" is 5). A score of
 before ("yesterday", "from") gives way to a current one, bare or not ("6/10 yesterday, today
 down to 4", "3 at the start, 5 by the finish"); an effort rating beside a score is its own
-("knee 0/10, RPE 8"). Effort ratings are never pain ("RPE 7", "effort 8/10", "a 7/10 effort", "a
-9/10 run"), nor are dates ("Mon 4/10", "4/10/2026") and minutes ("r=1'", "5'30"). A score out of
-five is read out of ten ("2/5" is 4/10, "3 sur 5" 6).
+("knee 0/10, RPE 8"); a score said of an earlier day gives way to one said of today in a
+later sentence ("el martes ... un 5/10. Hoy ... sigue en un 3" is 3), and a bare number joined
+to a score is on its scale ("4 su 10 camminando e 6 correndo" is 6), as is a form's field
+("Score /10: 3", "(0-10): 4"). Effort and fatigue ratings are never pain ("RPE 7", "effort
+8/10", "a 7/10 effort", "a 9/10 run", "Fatica 8/10"), nor are dates ("Mon 4/10", "4/10/2026")
+and minutes ("r=1'", "5'30"). A score out of five is read out of ten ("2/5" is 4/10, "3 sur 5"
+6).
 
 Red flags (see a professional at once: docs/EVIDENCE.md#knee-pain-note): swelling ("puffed
 up"), locking ("catches", "stuck"), giving way ("buckled", "went out from under me", "eingeknickt",
