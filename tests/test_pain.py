@@ -1574,6 +1574,7 @@ def test_a_score_of_an_earlier_day_gives_way_to_todays(text, score):
         ("Knee hurts, 4/10. Left btw.", "left"),
         ("Genou douloureux, 3/10. Le gauche d'ailleurs.", "left"),
         ("Kneet verker, 3/10. Høyre forresten.", "right"),
+        ("Rodilla duele, 3/10. La izquierda por cierto.", "left"),
     ],
 )
 def test_side_shorthands_and_asides(text, side):
