@@ -199,6 +199,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-
 _ABBREVIATION_MAX_CHARS = 4
 # A word written capitalised (a name may be one: "Helmut hat wieder Knieprobleme")
 _CAPITALISED = re.compile(r"(?<![\w'])[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,}(?![\w'])")
+# What may stand before a turn of a pasted chat: "[18:02] Ana:", "| Tom:", a new line
+_TURN_STARTS = frozenset({"¶", "|", "]", ")", "-", "–", "—", ";"})
+_CLOCK = re.compile(r"\d{1,2}:\d\d")
 _NAME_REACH_TOKENS = 4  # "Javi tiene la rodilla derecha hinchada": the pain this far on
 # Where a verb comes second, a word before it need not be its subject ("Bergab hat das Knie
 # gezwickt"): there an article after the verb says the subject is another
@@ -312,6 +315,7 @@ class _Grammar:
     both_knees: frozenset[str]
     weekdays: frozenset[str]
     that_words: frozenset[str]
+    first_person: frozenset[str]  # "me", "ich", "moi": the runner's own turn in a chat
     not_names: frozenset[str]  # "ich", "jeg", weekdays, months: capitalised, never a name
     cache: dict[str, int] = field(default_factory=dict)
 
@@ -509,6 +513,7 @@ def _grammar(language: str) -> _Grammar:
         both_knees=frozenset(words.both_knees),
         weekdays=frozenset(day for day in words.weekdays if len(day) >= _WEEKDAY_MIN_CHARS),
         that_words=frozenset(words.that_words),
+        first_person=frozenset(words.first_person),
         not_names=frozenset(
             (*words.first_person, *words.weekdays, *itertools.chain.from_iterable(words.months))
         ),
@@ -1117,8 +1122,9 @@ class _Note:
         self.sentence: list[int] = []
         self.clause: list[int] = []
         self.is_clear = False
+        self.spoken: set[int] = set()  # the turns of others in a pasted chat
         self._split()
-        if names and self.present & PERSON_VERB:
+        if names:
             self._named_people(names)
         self._frames()
         self.groups = self._groups()
@@ -1179,7 +1185,7 @@ class _Note:
                 and self.tokens[index] in self.grammar.that_words
             ):
                 active = self.clause[index]  # "Ich habe Angst, dass das Knie ...": still feared
-            self.framed[index] = self.clause[index] == active
+            self.framed[index] = self.clause[index] == active or index in self.spoken
 
     def _named_people(self, names: frozenset[str]) -> None:
         """A name, then a verb of a third person, then pain ("Helmut hat wieder Knieprobleme",
@@ -1190,17 +1196,12 @@ class _Note:
         tokens, kinds = self.tokens, self.kinds
         stops = BREAK | OWN | PRONOUN | (SIDE_GAP if self.grammar.language in _VERB_SECOND else 0)
         for index in range(len(tokens) - 2):
-            token = tokens[index]
-            if (
-                token not in names
-                or kinds[index]
-                or not kinds[index + 1] & PERSON_VERB
-                or token in self.grammar.not_names
-                or is_common_word(token)
-                or self.grammar.earlier.search(token)  # "Igår hade knät ont"
-                or self.grammar.previous_day.search(token)
-                or self.grammar.now.search(token)
-            ):
+            if tokens[index] not in names or not self._is_name(index):
+                continue
+            if tokens[index + 1] == ":" and self._starts_a_turn(index):
+                self._spoken_by_another(index)
+                continue
+            if not kinds[index + 1] & PERSON_VERB:
                 continue
             for at in range(index + 2, min(len(tokens), index + 2 + _NAME_REACH_TOKENS)):
                 if kinds[at] & (PAIN | KNEE_PAIN | FLAGS):
@@ -1213,6 +1214,56 @@ class _Note:
                     or tokens[at] in self.grammar.not_names
                 ):
                     break  # "Downhill has always hurt", "Heute hat das Knie", "Nu har jeg ondt"
+
+    def _is_name(self, index: int) -> bool:
+        """Whether a capitalised word may be a name: one the reader does not know, and not a
+        weekday, a month, "ich", "jeg", nor a word of now or before ("Heute", "Igår")."""
+        token = self.tokens[index]
+        return not (
+            self.kinds[index]
+            or token in self.grammar.not_names
+            or is_common_word(token)
+            or self.grammar.earlier.search(token)
+            or self.grammar.previous_day.search(token)
+            or self.grammar.now.search(token)
+        )
+
+    def _starts_a_turn(self, index: int) -> bool:
+        """Whether a word and ":" start a turn of a pasted chat: after its time ("[18:02] Ana:
+        ..."), or at a line's start in a chat where the runner has turns too ("Tom: ... | me:
+        ..."); not a heading or the one a note is written to ("Coach: knee sore", "Update:")."""
+        before = self.tokens[max(0, index - 2) : index]
+        if any(_CLOCK.fullmatch(token) for token in before):
+            return True
+        return (index == 0 or self.tokens[index - 1] in _TURN_STARTS) and any(
+            self.tokens[at] in self.grammar.first_person and self.tokens[at + 1] == ":"
+            for at in range(len(self.tokens) - 1)
+        )
+
+    def _spoken_by_another(self, index: int) -> None:
+        """A turn of someone named in a pasted chat ("[18:02] Ana: my knee hurts | [18:03] me:
+        sorry, mine is fine"): what they say, "my knee" too, is theirs, up to the next turn;
+        but what they ask is of the runner's knee ("[07:30] Tom: sore knee? [07:31] me: yes,
+        left, 4/10")."""
+        end = next(
+            (
+                at
+                for at in range(index + 2, len(self.tokens) - 1)
+                if self.tokens[at + 1] == ":"
+                and self.tokens[at].isalpha()
+                and self._starts_a_turn(at)
+            ),
+            len(self.tokens),
+        )
+        start = index
+        for at in range(index, end):
+            if self.tokens[at] == "?":
+                start = at + 1  # a question: not what they say of their own knee
+            elif self.tokens[at] in _TURN_STARTS:
+                self.spoken.update(range(start, at + 1))
+                start = at + 1
+        self.spoken.update(range(start, end))
+        self.present |= FRAME
 
     def _groups(self) -> list[_Group]:
         """Body-part mentions per clause; parts joined by "and", "/" are one group."""

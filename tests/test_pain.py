@@ -1701,3 +1701,19 @@ def test_a_fear_for_the_knee_is_not_knee_pain(text):
 )
 def test_a_fatigue_rating_beside_fine_knees_is_not_knee_pain(text):
     assert knee_pain_in(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("[18:02] Ana: my knee hurts | [18:03] me: sorry to hear, mine is fine", None),
+        ("Tom: my knee is swollen | me: mine is fine", None),
+        ("[07:12] Helmut: mein Knie tut weh [07:13] ich: alles gut bei mir", None),
+        ("[18:02] Ana: how's the knee? | [18:03] me: sore again, left, 4/10", ("left", 4.0, False)),
+        ("[09:14] me: knee is sore again, left, 4/10 [09:15] Coach: ok rest", ("left", 4.0, False)),
+        ("Sarah: left knee sore, 3/10", ("left", 3.0, False)),
+        ("Coach : le genou droit me gêne encore, 3/10", ("right", 3.0, False)),
+    ],
+)
+def test_a_named_persons_turn_in_a_pasted_chat_is_theirs(text, expected):
+    assert _read(text) == expected
