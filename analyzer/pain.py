@@ -438,6 +438,7 @@ def _grammar(language: str) -> _Grammar:
     phrases = [
         (words.someone_elses_knee_pattern, " _other_word_ "),
         (words.not_knee_pattern, " _other_word_ "),
+        (_knee_pain_as_topic(words), " _topic_ "),  # "about runner's knee", "ITB podcast"
         (words.knee_pain_pattern, " _knee_pain_ "),
         (_IT_BAND, " _knee_ "),
         # before the frames and "bar" (except): "kunne ikke bære", "bar inte min vikt"
@@ -530,6 +531,18 @@ def _grammar(language: str) -> _Grammar:
                 kind |= flag | PAIN
         grammar.typo_kinds[target] = kind
     return grammar
+
+
+def _knee_pain_as_topic(words: Words) -> str:
+    """A knee pain's name said as a topic: after "about" ("a talk about runner's knee", "es
+    ging nur um Läuferknie", "Klubbmøte om løperkne"; not "about my runner's knee") or before
+    what one reads or hears ("runners knee ep of that podcast")."""
+    not_own = rf"(?!(?:{_alternatives(words.own)})\b)"
+    name = rf"(?:{words.knee_pain_pattern}|{_IT_BAND})"
+    return (
+        rf"\b(?:{words.about_pattern})\s+(?:{not_own}[^\W\d_]+\s+)?{name}"
+        rf"|(?<![\w'])(?:{name})[\s-]+(?:{words.media_pattern})\b"
+    )
 
 
 # A quoted span: a title ("the 'runner's knee' podcast"), not a note of the runner's own

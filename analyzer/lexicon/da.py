@@ -151,6 +151,7 @@ WORDS = Words(
         r"|hvordan|hvis|at)\b"
     ),
     media_pattern=_MEDIA,
+    about_pattern=r"om",
     spelled_pain=("ondt", "smerter", "smerte", "hævet", "ømme"),
     exception_pattern=r"\bundtagen\b|\bbortset fra\b|\bpånær\b",
     answers_no=("ingen", "nej", "intet", "ingenting", "nul", "nix"),

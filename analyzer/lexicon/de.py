@@ -165,6 +165,7 @@ WORDS = Words(
         r"|geredet|gelernt|gesehen|angeschaut|geschaut)\b)"
     ),
     media_pattern=_MEDIA,
+    about_pattern=r"über|um|zum thema",
     spelled_pain=("schmerz", "schmerzen", "schmerzt", "geschwollen", "schwellung"),
     exception_pattern=r"\baußer\b|\bausser\b|\bbis auf\b|\babgesehen von\b|\bausgenommen\b",
     answers_no=("keine", "nein", "nix", "nichts", "null", "kein"),

@@ -3,7 +3,7 @@
 from analyzer.lexicon.words import Words
 
 _MEDIA = (  # what one reads, hears or watches: a topic, not a feeling
-    r"(?:podcast|pod|episode|article|video|vid|book|blog|paper|study|thread|post|forum"
+    r"(?:podcast|pod|episode|ep|article|video|vid|book|blog|paper|study|thread|post|forum"
     r"|webinar|talk|lecture|chapter|youtube|documentary|course|interview|newsletter)s?"
 )
 
@@ -89,6 +89,7 @@ WORDS = Words(
         r"\s+(?:(?:us|me|them|everyone|the group)\s+)?(?:up\s+)?(?:about|on|how|if|whether|that)\b"
     ),
     media_pattern=_MEDIA,
+    about_pattern=r"about|re|regarding",
     pain_pattern=(
         r"pains?|painful|sore|soreness|sorer|achy|aches?|ached|aching|hurts?|hurting|twinges?|"
         r"twinged|twingy|niggles?|niggled|niggly|niggling|tender|tenderness|throbb?\w*|"

@@ -155,6 +155,7 @@ WORDS = Words(
         r"|explicaba)\s+(?:\w+\s+){0,3}(?:sobre|por|cómo|si|que|de|del)\b"
     ),
     media_pattern=_MEDIA,
+    about_pattern=r"sobre|acerca de|del tema de",
     spelled_pain=("dolor", "duele", "molestia", "hinchada", "hinchado", "dolorida"),
     exception_pattern=r"\bexcepto\b|\bsalvo\b|\baparte de\b|\bquitando\b|\bexcepción de\b",
     answers_no=("nada", "ninguno", "ninguna", "no", "cero"),

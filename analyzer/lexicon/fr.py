@@ -148,6 +148,7 @@ WORDS = Words(
         r"|écouté|regardé)\s+(?:\w+\s+){0,3}(?:sur|comment|si|que|qu|de|du|des)\b"
     ),
     media_pattern=_MEDIA,
+    about_pattern=r"sur|à propos de|au sujet de|concernant",
     spelled_pain=("douleur", "douleurs", "douloureux", "gonflé", "gonflement"),
     exception_pattern=r"\bsauf\b|\bà part\b|\bexcepté\b|\bhormis\b|\bmis à part\b",
     answers_no=("aucune", "aucun", "non", "rien", "nada", "zéro", "néant"),

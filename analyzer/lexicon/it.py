@@ -154,6 +154,7 @@ WORDS = Words(
         r"|della|su|come|se|che)\b"
     ),
     media_pattern=_MEDIA,
+    about_pattern=r"su|sul|sulla|sullo|riguardo(?: al?)?",
     spelled_pain=("dolore", "dolori", "fastidio", "gonfio", "dolorante"),
     exception_pattern=r"\btranne\b|\beccetto\b|\ba parte\b|\bsalvo\b|\bfuorché\b|\bad eccezione\b",
     answers_no=("nessuno", "nessuna", "niente", "no", "zero", "nulla"),

@@ -151,6 +151,7 @@ WORDS = Words(
         r"|gekeken)\b)"
     ),
     media_pattern=_MEDIA,
+    about_pattern=r"over",
     spelled_pain=("pijn", "pijnlijk", "gezwollen", "zeurt", "gevoelig"),
     exception_pattern=r"\bbehalve\b|\buitgezonderd\b",
     answers_no=("geen", "nee", "niks", "nul", "niets"),

@@ -150,6 +150,7 @@ WORDS = Words(
         r"\s+(?:\w+\s+){0,3}(?:om|hvordan|hvis|at)\b"
     ),
     media_pattern=_MEDIA,
+    about_pattern=r"om",
     spelled_pain=("vondt", "smerter", "smerte", "hoven", "verker"),
     exception_pattern=r"\bunntatt\b|\bbortsett fra\b|\butenom\b|\bforuten\b",
     answers_no=("ingen", "nei", "ingenting", "null", "niks"),

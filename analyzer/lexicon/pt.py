@@ -152,6 +152,7 @@ WORDS = Words(
         r"|explicava)\s+(?:\w+\s+){0,3}(?:sobre|como|se|que|de|do|da|dos|das)\b"
     ),
     media_pattern=_MEDIA,
+    about_pattern=r"sobre|acerca de",
     spelled_pain=("dores", "doendo", "incômodo", "inchado", "inchaço"),
     exception_pattern=r"\bexceto\b|\bsalvo\b|\btirando\b|\bà exceção\b",
     answers_no=("nenhuma", "nenhum", "não", "nada", "zero"),

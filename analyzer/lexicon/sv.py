@@ -144,6 +144,7 @@ WORDS = Words(
         r"|förklarar)\s+(?:\w+\s+){0,3}(?:om|hur|ifall|att)\b"
     ),
     media_pattern=_MEDIA,
+    about_pattern=r"om",
     spelled_pain=("smärta", "smärtan", "svullen", "värker", "ömmar"),
     exception_pattern=r"\butom\b|\bförutom\b|\bbortsett från\b",
     answers_no=("ingen", "inga", "nej", "inget", "ingenting", "noll"),
