@@ -1861,7 +1861,11 @@ class _Note:
         if position < 0 or (kinds[position] & COUNT and not kinds[position] & (KNEE | SIDE)):
             return None
         cue = kinds[position]
-        is_last = after >= len(tokens) or kinds[after] & BREAK  # "knee mildly sore, 2"
+        is_last = (  # "knee mildly sore, 2", "not very painful, a 2 maybe"
+            after >= len(tokens)
+            or kinds[after] & BREAK
+            or (kinds[after] & SCORE_CUE and (after + 1 >= len(tokens) or kinds[after + 1] & BREAK))
+        )
         if position != copula and not cue & (KNEE | KNEE_PAIN | PRONOUN | CONTINUING):
             return None  # "knee is a 3", "By the end it was a 5"
         if after_comma and not (cue & (KNEE | KNEE_PAIN) or (cue & PAIN and is_last)):
@@ -1931,6 +1935,11 @@ class _Note:
         if self.sentence[index] != group.sentence and not (
             group.live
             or group.weak
+            # "itb flaring again outside of r knee. ended 5/10": the pain of the sentence before
+            or any(
+                other.is_knee and other.sentence == group.sentence and (other.live or other.weak)
+                for other in self.groups
+            )
             or self._sentence_has(self.sentence[index], PAIN | FLAGS)
             or (self._is_asked(group) and not group.is_fine)
         ):
