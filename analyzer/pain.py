@@ -285,6 +285,7 @@ _PLACEHOLDERS = {
     "_left_leg_": LEFT | SIDE_NOUN,  # "the left leg": the side of the knee, not another part
     "_right_leg_": RIGHT | SIDE_NOUN,
     "_say_": SCORE_CUE,  # "I'd say", "ich sag mal": a rating follows
+    "_to_": 0,  # the end of a change of scores ("from 5/10 to 2/10")
 }
 
 
@@ -736,8 +737,8 @@ def _score_token(match: re.Match[str]) -> str:
         return " _date_ "
     if match["effort"] is not None or match["effort_after"] is not None:
         return " _effort_ "
-    if match["change"] is not None:
-        return f" _score_{match['c2']}_ "
+    if match["change"] is not None:  # "fra 5/10 til 2/10": the latest, not left behind
+        return f" _to_ _score_{match['c2']}_ "
     if match["range"] is not None:
         low, high = (float(match[name].replace(",", ".")) for name in ("r1", "r2"))
         return f" _score_{match['r2'] if high >= low else match['r1']}_ "
@@ -1946,7 +1947,7 @@ class _Note:
             return  # "Knee fine. 7/10 today": not the knee's score ("Knee better. 1/10" is; so
             # is "how's the knee? me: meh. 2/5 on the run")
         previous = index - 1
-        while previous >= 0 and self.tokens[previous] in {":", "=", "(", "~"}:
+        while previous >= 0 and self.tokens[previous] in {":", "=", "(", "~", "_to_"}:
             previous -= 1
         side = None
         if previous >= 0 and self.kinds[previous] & SIDE and not self.kinds[previous] & PARTS:
@@ -2103,6 +2104,8 @@ class _Note:
             )
             if self.clause[position] == clause
         ]
+        if index and self.tokens[index - 1] == "_to_":
+            return 1  # the end of a change ("from 5/10 to 2/10"), whole
         if any(self.kinds[position] & FROM for position in before[-2:]):
             return -2
         if any(self.kinds[position] & LATER for position in before):

@@ -31,6 +31,7 @@ WORDS = Words(
         r"|sohnes|trainers|kollegin|kollegen)\b"
     ),
     past_pattern=(
+        r"\bnach (?:der|meiner) (?:knie-?)?(?:verletzung|operation|op)\b|"  # the weeks after an injury: it is over
         r"\bletztes jahr\b|\b(?:alte|alten|frühere|früheren)\b|\bvor (?:\w+ )?(?:jahren|jahr"
         r"|monaten|monat)\b"
         r"|\berinner\w* mich\b|\bdamals\b|\bfrüher\b|\bletztes mal\b|\bim (?:jahr )?(?:19|20)\d\d\b"
@@ -193,7 +194,7 @@ WORDS = Words(
     score_cues=(
         "etwa", "ca", "circa", "ungefähr", "vielleicht", "so", "knapp", "gute", "glatte", "eine",
         "ne", "nen", "so'ne", "vas", "nrs", "schmerzlevel", "stufe", "wert", "schmerz",
-        "schmerzen", "~",
+        "schmerzen", "~", "eher",
     ),
     count_pattern=(
         r"km|k|x|tage?n?|wochen?|mal|std|stunden?|min|minuten|wdh|wiederholungen|runden?|sätze"

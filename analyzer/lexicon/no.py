@@ -31,6 +31,7 @@ WORDS = Words(
         r" (?:\w+ )?kne\w*"
     ),
     past_pattern=(
+        r"\better (?:skaden|operasjonen|kneskaden|kneoperasjonen)\b|"  # the weeks after an injury: it is over
         r"\bi fjor\b|\bfjorårets\b|\bgammel\b|\bgamle\b|\bfor \w+ (?:år|måned) (?:siden|sia)\b"
         r"|\btidligere\b"
         r"|\bhusker du\b|\bjeg husker\b|\bda jeg hadde\b|\bsist gang\b|\bforrige gang\b"
@@ -99,7 +100,7 @@ WORDS = Words(
     ),
     negations=("ingen", "ikke", "ikkje", "uten", "aldri", "ingenting", "null", "intet"),
     negation_fillers=(
-        "i", "det", "kneet", "mitt", "min", "har", "hadde", "gjorde", "gjør", "kjent", "merket",
+        "i", "det", "kneet", "mitt", "min", "har", "hadde", "gjorde", "gjør", "gjort", "kjent", "merket",
         "noe", "noen", "særlig", "skikkelig", "en", "et", "av", "med", "i", "hele", "tatt",
     ),
     negations_after=(),

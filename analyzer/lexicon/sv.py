@@ -28,6 +28,7 @@ WORDS = Words(
         r"|dotters) (?:\w+ )?knä\w*"
     ),
     past_pattern=(
+        r"\befter (?:skadan|operationen|knäskadan|knäoperationen)\b|"  # the weeks after an injury: it is over
         r"\bförra året\b|\bförra årets\b|\bgammal\b|\bgamla\b|\btidigare\b|\bför \w+ (?:år"
         r"|månad) (?:sedan|sen)\b"
         r"|\bminns du\b|\bjag minns\b|\bnär jag hade\b|\bförra gången\b|\bi (?:19|20)\d\d\b"
@@ -96,7 +97,7 @@ WORDS = Words(
     ),
     negations=("ingen", "inga", "inte", "utan", "aldrig", "inget", "noll", "ingenting"),
     negation_fillers=(
-        "i", "det", "knät", "mitt", "min", "har", "hade", "gjorde", "gör", "känt", "märkt",
+        "i", "det", "knät", "mitt", "min", "har", "hade", "gjorde", "gör", "gjort", "känt", "märkt",
         "någon", "något", "några", "särskilt", "riktigt", "en", "ett", "av", "alls", "ont",
     ),
     negations_after=(),
