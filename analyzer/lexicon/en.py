@@ -36,7 +36,7 @@ WORDS = Words(
         r"|\b(?!(?:runner|jumper|today|yesterday|tonight|week|weekend|month|year|morning"
         r"|evening|day|race|run|session|season|last|this|monday|tuesday|wednesday|thursday"
         r"|friday|saturday|sunday|it|that|what|there|here|who|one|everyone|how|where|when|why)'s\b)"
-        r"[a-z]+'s\s+(?:(?!my\b)\w+\s+){0,2}knees?\b"
+        r"[a-z]+'s\s+(?:(?!my\b)\w+\s+){0,2}(?:knees?|itb|it band)\b"
         r"|\b(?:friend|wife|husband|partner|son|daughter|mum|mom|dad|brother|sister|teammate"
         r"|buddy|mate|coach|client|girlfriend|boyfriend|colleague|dog|athlete)s'\s+knees?\b"
     ),

@@ -130,7 +130,7 @@ WORDS = Words(
         r"|coach)"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
         r"(?=\s+(?:a|avait|est|était|dit|disait|se plaint|s'est|s'était|se|ressent|ressentait"
-        r"|signale|sent)\b)"
+        r"|signale|sent|revient|souffre|souffrait)\b)"
     ),
     pronouns=("il",),
     own=("mon", "ma", "mes"),
