@@ -1717,3 +1717,64 @@ def test_a_fatigue_rating_beside_fine_knees_is_not_knee_pain(text):
 )
 def test_a_named_persons_turn_in_a_pasted_chat_is_theirs(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Great talk at the club about runner's knee tonight. 10 km easy, legs fine.",
+        "runners knee podcast on the drive home, good tips on glutes. RPE 5",
+        "Vortrag im Verein über Läuferknie, sehr spannend. 8 km locker.",
+        "Klubbkveld om løperkne i går, mye om styrke. 10 km rolig.",
+        "Föreläsning om löparknä på klubben, nyttigt. 9 km lugnt.",
+        "Charla en el club sobre rodilla del corredor, muy útil. 10 km suaves.",
+        "Avond over lopersknie bij de club, leerzaam. 8 km rustig.",
+    ],
+)
+def test_a_knee_pains_name_said_as_a_topic_is_not_knee_pain(text):
+    assert knee_pain_in(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two months after the knee surgery: no pain, 30 km this week.",
+        "Drei Monate nach der Verletzung: keine Schmerzen, 40 km diese Woche.",
+        "Quatre mois après la blessure : aucune douleur, 35 km cette semaine.",
+        "Seis meses después de la lesión: cero dolor, 30 km esta semana.",
+        "Due mesi dopo l'infortunio: nessun dolore, 25 km questa settimana.",
+        "Twee maanden na de operatie: geen pijn, 30 km deze week.",
+        "Et år efter operationen: ingen smerter, 40 km denne uge.",
+        "Ett år efter skadan: ingen smärta, 40 km den här veckan.",
+        "Seis meses depois da cirurgia: zero dor, 30 km esta semana.",
+        "Knæet har ikke gjort ondt i tre måneder. 12 km i dag.",
+    ],
+)
+def test_the_weeks_after_a_knee_injury_said_pain_free_are_no_knee_pain(text):
+    assert knee_pain_in(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Long run 20 km. right knee aching from km 15. finished 4/10", ("right", 4.0, False)),
+        ("Left knee grumbling on the hills, ITB I think. Around 3/10.", ("left", 3.0, False)),
+        ("Knee a bit puffy after the race. Not very painful, a 3 maybe.", (None, 3.0, True)),
+        ("Rechtes Knie zwickt seit Montag. Heute eher 3.", ("right", 3.0, False)),
+        ("Venstre knæ gør ondt, men bedre: fra 6/10 til 3/10.", ("left", 3.0, False)),
+        ("Joelho esquerdo dói, melhorou de 5/10 para 2/10.", ("left", 2.0, False)),
+    ],
+)
+def test_a_later_sentences_or_a_changes_score_is_the_knees_now(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Coaching notes: Anna's right ITB is sore again, 4/10. My own 10 km easy.",
+        "Coach log: Mark's left knee flared up (he said 5/10). Me: 12 km, all good.",
+    ],
+)
+def test_another_persons_itb_or_knee_in_a_coaching_log_is_not_knee_pain(text):
+    assert knee_pain_in(text) is None
