@@ -33,7 +33,8 @@ WORDS = Words(
         r"|datters) (?:\w+ )?knæ\w*"
     ),
     past_pattern=(
-        r"\befter (?:skaden|operationen|knæskaden|knæoperationen)\b|"  # the weeks after an injury: it is over
+        # the weeks after an injury: it is over
+        r"\befter (?:skaden|operationen|knæskaden|knæoperationen)\b|"
         r"\bsidste år\w*|\bgammel\b|\bgamle\b|\bfor (?:\w+ )?(?:år|måned) siden\b|\btidligere\b"
         r"|\bkan du huske\b|\bjeg husker\b|\bda jeg havde\b|\bsidste gang\b|\bi (?:19|20)\d\d\b"
         r"|\bmåneder siden\b|\bdengang\b"
@@ -103,8 +104,8 @@ WORDS = Words(
     ),
     negations=("ingen", "ikke", "uden", "aldrig", "intet", "nul", "ingenting"),
     negation_fillers=(
-        "i", "det", "knæet", "mit", "min", "har", "havde", "gjorde", "gør", "gjort", "mærket", "følt",
-        "nogen", "noget", "særlig", "rigtig", "en", "et", "af", "med", "overhovedet",
+        "i", "det", "knæet", "mit", "min", "har", "havde", "gjorde", "gør", "gjort", "mærket",
+        "følt", "nogen", "noget", "særlig", "rigtig", "en", "et", "af", "med", "overhovedet",
     ),
     negations_after=(),
     left=("venstre", "ve", "v"),

@@ -31,7 +31,8 @@ WORDS = Words(
         r"|sohnes|trainers|kollegin|kollegen)\b"
     ),
     past_pattern=(
-        r"\bnach (?:der|meiner) (?:knie-?)?(?:verletzung|operation|op)\b|"  # the weeks after an injury: it is over
+        # the weeks after an injury: it is over
+        r"\bnach (?:der|meiner) (?:knie-?)?(?:verletzung|operation|op)\b|"
         r"\bletztes jahr\b|\b(?:alte|alten|frühere|früheren)\b|\bvor (?:\w+ )?(?:jahren|jahr"
         r"|monaten|monat)\b"
         r"|\berinner\w* mich\b|\bdamals\b|\bfrüher\b|\bletztes mal\b|\bim (?:jahr )?(?:19|20)\d\d\b"

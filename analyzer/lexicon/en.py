@@ -64,7 +64,8 @@ WORDS = Words(
     own=("my",),
     other_subjects=("he", "she", "he's", "she's"),
     past_pattern=(
-        r"\b(?:after|post)\s+(?:the|my)\s+(?:knee\s+)?(?:injury|surgery|operation|op)\b|"  # the weeks after an injury: it is over
+        # the weeks after an injury: it is over
+        r"\b(?:after|post)\s+(?:the|my)\s+(?:knee\s+)?(?:injury|surgery|operation|op)\b|"
         r"\blast (?:year|month|season|summer|winter|spring|autumn|fall|time)'?s?\b"
         r"|\bold(?= (?:\w+ )?(?:knee )?(?:injur|surgery|op\b|operation|problem))"
         r"|\b(?:previous|former)\b|\b(?:years?|yrs?|months?|mths?|mos)\s+ago\b|\bhistory of\b"

@@ -34,7 +34,8 @@ WORDS = Words(
         r"|\b(?:su|tu)\s+(?:\w+\s+)?rodilla\b"
     ),
     past_pattern=(
-        r"\bdespués de (?:la|mi) (?:lesión|operación|cirugía)\b|"  # the weeks after an injury: it is over
+        # the weeks after an injury: it is over
+        r"\bdespués de (?:la|mi) (?:lesión|operación|cirugía)\b|"
         r"\b(?:el|del) año pasado\b|\bantigua\b|\bvieja\b|\bhace (?:\w+ )?(?:años|año|mes)\b"
         r"|\banterior\b"
         r"|\bme acuerdo\b|\bacuérdate\b|\brecuerdo (?:cuando|que)\b|\bla última vez\b"

@@ -33,7 +33,8 @@ WORDS = Words(
         r"|partenaire|fils|fille|coach|collègue|pote)\b"
     ),
     past_pattern=(
-        r"\baprès (?:la|ma|l'|mon) ?(?:blessure|opération|chirurgie|entorse)\b|"  # the weeks after an injury: it is over
+        # the weeks after an injury: it is over
+        r"\baprès (?:la|ma|l'|mon) ?(?:blessure|opération|chirurgie|entorse)\b|"
         r"\bl'an(?:née)? derni(?:er|ère)\b|\bancienne?s?\b|\bil y a (?:\w+ )?(?:ans?|mois)\b"
         r"|\bprécédente?\b"
         r"|\bje me souviens\b|\bsouviens[- ]toi\b|\bà l'époque\b|\bautrefois\b|\bla dernière fois\b"

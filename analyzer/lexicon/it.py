@@ -34,7 +34,8 @@ WORDS = Words(
         r"|\b(?:il )?suo (?:\w+ )?ginocchio\b|\bginocchio (?:suo|di lui|di lei)\b"
     ),
     past_pattern=(
-        r"\bdopo (?:l'|il |la |il mio |la mia )(?:infortunio|intervento|operazione|lesione)\b|"  # the weeks after an injury: it is over
+        # the weeks after an injury: it is over
+        r"\bdopo (?:l'|il |la |il mio |la mia )(?:infortunio|intervento|operazione|lesione)\b|"
         r"\bl'anno scorso\b|\bvecchi[oa]\b|\b(?:anni|anno|mese) fa\b|\bprecedente\b"
         r"|\bmi ricordo\b|\bricordo (?:quando|che)\b|\bti ricordi\b|\bl'ultima volta\b"
         r"|\bnel (?:19|20)\d\d\b|\bquando avevo\b|\bmesi fa\b"

@@ -33,7 +33,8 @@ WORDS = Words(
         r"|collega|zoon|dochter|maat)\b"
     ),
     past_pattern=(
-        r"\bna (?:de|mijn) (?:knie)?(?:blessure|operatie)\b|"  # the weeks after an injury: it is over
+        # the weeks after an injury: it is over
+        r"\bna (?:de|mijn) (?:knie)?(?:blessure|operatie)\b|"
         r"\bvorig jaar\b|\boude\b|\b(?:jaren|jaar|maand) geleden\b|\beerdere\b"
         r"|\bweet je nog\b|\bik herinner me\b|\bvroeger\b|\bde vorige keer\b|\bin (?:19|20)\d\d\b"
         r"|\bmaanden geleden\b"

@@ -31,7 +31,8 @@ WORDS = Words(
         r" (?:\w+ )?kne\w*"
     ),
     past_pattern=(
-        r"\better (?:skaden|operasjonen|kneskaden|kneoperasjonen)\b|"  # the weeks after an injury: it is over
+        # the weeks after an injury: it is over
+        r"\better (?:skaden|operasjonen|kneskaden|kneoperasjonen)\b|"
         r"\bi fjor\b|\bfjorårets\b|\bgammel\b|\bgamle\b|\bfor \w+ (?:år|måned) (?:siden|sia)\b"
         r"|\btidligere\b"
         r"|\bhusker du\b|\bjeg husker\b|\bda jeg hadde\b|\bsist gang\b|\bforrige gang\b"
@@ -100,8 +101,9 @@ WORDS = Words(
     ),
     negations=("ingen", "ikke", "ikkje", "uten", "aldri", "ingenting", "null", "intet"),
     negation_fillers=(
-        "i", "det", "kneet", "mitt", "min", "har", "hadde", "gjorde", "gjør", "gjort", "kjent", "merket",
-        "noe", "noen", "særlig", "skikkelig", "en", "et", "av", "med", "i", "hele", "tatt",
+        "i", "det", "kneet", "mitt", "min", "har", "hadde", "gjorde", "gjør", "gjort", "kjent",
+        "merket", "noe", "noen", "særlig", "skikkelig", "en", "et", "av", "med", "i", "hele",
+        "tatt",
     ),
     negations_after=(),
     left=("venstre", "ve", "v"),

@@ -35,7 +35,8 @@ WORDS = Words(
         r"|\b(?:seu|teu) (?:\w+ )?joelho\b"
     ),
     past_pattern=(
-        r"\bdepois (?:da|de) (?:minha )?(?:lesão|cirurgia|operação)\b|"  # the weeks after an injury: it is over
+        # the weeks after an injury: it is over
+        r"\bdepois (?:da|de) (?:minha )?(?:lesão|cirurgia|operação)\b|"
         r"\bano passado\b|\bantiga\b|\bvelha\b|\bhá (?:\w+ )?(?:anos|ano)\b|\b(?:anos|ano|meses"
         r"|mês) atrás\b|\banterior\b"
         r"|\blembro (?:quando|que)\b|\blembra quando\b|\bda última vez\b|\bem (?:19|20)\d\d\b"

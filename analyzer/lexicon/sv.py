@@ -28,7 +28,8 @@ WORDS = Words(
         r"|dotters) (?:\w+ )?knä\w*"
     ),
     past_pattern=(
-        r"\befter (?:skadan|operationen|knäskadan|knäoperationen)\b|"  # the weeks after an injury: it is over
+        # the weeks after an injury: it is over
+        r"\befter (?:skadan|operationen|knäskadan|knäoperationen)\b|"
         r"\bförra året\b|\bförra årets\b|\bgammal\b|\bgamla\b|\btidigare\b|\bför \w+ (?:år"
         r"|månad) (?:sedan|sen)\b"
         r"|\bminns du\b|\bjag minns\b|\bnär jag hade\b|\bförra gången\b|\bi (?:19|20)\d\d\b"
