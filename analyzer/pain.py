@@ -1931,8 +1931,9 @@ class _Note:
 
     def _score(self, index: int, value: float) -> None:
         group = self._owner(index, _SCORE_WINDOW_TOKENS)
-        if group is None or not group.is_knee:
-            return
+        if group is None or not group.is_knee or group.is_framed:
+            return  # a knee feared for, recalled or another's takes no number of today ("ho
+            # paura per il ginocchio, oggi 6 facili")
         if self.sentence[index] != group.sentence and not (
             group.live
             or group.weak

@@ -18,7 +18,10 @@ WORDS = Words(
         "mig", "vänster", "höger", "idag", "nu", "lugnt", "långpass", "backe", "utförs",
         "rundan", "känns", "kändes", "smärta", "värk",
     ),
-    knee_pattern=r"knä|knät|knäet|knäna|knäskål\w*|knäled\w*|menisk\w*|vänsterknä\w*|högerknä\w*",
+    knee_pattern=(
+        r"knä|knät|knäet|knäna|knäskål\w*|knäled\w*|menisk\w*|vänsterknä\w*|högerknä\w*"
+        r"|kna|knat|knaet|knana|knaskal\w*|knaled\w*"  # typed without the dots on a phone
+    ),
     both_knees=("knäna",),
     knee_pain_pattern=r"\bknäsmärt\w*|\bknäproblem\w*|\bknäskad\w*|\blöparknä\w*|\bknävärk\b",
     not_knee_pattern=r"\bknälyft\w*|\bhöga knän\b|\bknästrumpor\b|\bknäskydd\w*|\bknähöga\b",
