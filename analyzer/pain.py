@@ -1564,7 +1564,7 @@ class _Note:
         group = self._owner(
             index, _SCORE_WINDOW_TOKENS if self.kinds[index] & FLAGS else _WINDOW_TOKENS
         )
-        if group is None or not group.is_knee or not self._reaches(index, group):
+        if group is None or not group.is_knee or group.is_framed or not self._reaches(index, group):
             return
         negated = (
             self._is_negated(index)
