@@ -90,7 +90,11 @@ WORDS = Words(
         r"|\b(?:intet|ingenting|ikke noget) (?:nyt )?at (?:bemærke|rapportere|melde|sige)\b"
     ),
     resolved=("væk", "forsvundet", "ovre", "helet"),
-    good_phrase_pattern=r"\bbedre end nogensinde\b|\bsom ny\b",
+    good_phrase_pattern=(
+        r"\bbedre end nogensinde\b|\bsom ny\b"
+        # "the least of my problems": the knee is fine
+        r"|\bdet mindste af mine (?:problemer|bekymringer)\b"
+    ),
     say_pattern=r"\b(?:jeg )?vil (?:nok )?sige\b|\blad os sige\b",
     legs=("ben", "benet"),
     hedged_pattern=(

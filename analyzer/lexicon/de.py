@@ -89,7 +89,11 @@ WORDS = Words(
         r"|\bnichts (?:besonderes |weiter |neues )?zu (?:berichten|melden|vermelden|sagen)\b"
     ),
     resolved=("weg", "verschwunden", "vorbei", "ausgeheilt"),
-    good_phrase_pattern=r"\bbesser als je\w*|\bwie neu\b",
+    good_phrase_pattern=(
+        r"\bbesser als je\w*|\bwie neu\b"
+        # "the least of my problems": the knee is fine
+        r"|\bmein (?:geringstes|kleinstes) problem\b|\bmeine geringste sorge\b"
+    ),
     say_pattern=(
         r"\b(?:ich )?sag(?:e|\')? mal\b|\b(?:ich )?w(?:ü|ue)rd(?:e|\')? (?:mal |so )?sagen\b"
         r"|\bsagen wir(?: mal)?\b"

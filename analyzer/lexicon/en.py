@@ -179,6 +179,7 @@ WORDS = Words(
     good_phrase_pattern=(
         r"\bbetter than (?:it has |it's |ever |i can remember)?(?:been )?(?:ever|in (?:years|ages"
         r"|months)|for (?:years|ages))\b|\bnever better\b|\b(?:as good as|like) new\b"
+        r"|\bthe least of my (?:problems|worries)\b"  # the knee is fine
     ),
     say_pattern=(
         r"\b(?:i\'?d|id|i would|i\'ll) (?:say|guess|call it|put it at|rate it)\b|\blet\'s say\b"

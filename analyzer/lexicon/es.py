@@ -92,7 +92,11 @@ WORDS = Words(
         r"|\bnada (?:que|de que|qué) (?:reportar|destacar|decir|señalar|contar)\b"
     ),
     resolved=("desaparecido", "desapareció", "curada", "curado", "pasado", "olvidada"),
-    good_phrase_pattern=r"\bmejor que nunca\b|\bcomo nuev[oa]\b",
+    good_phrase_pattern=(
+        r"\bmejor que nunca\b|\bcomo nuev[oa]\b"
+        # "the least of my problems": the knee is fine
+        r"|\bel menor de mis (?:problemas|males)\b|\blo de menos\b"
+    ),
     say_pattern=r"\b(?:yo )?dir[ií]a\b|\bdigamos\b",
     legs=("pierna", "piernas"),
     hedged_pattern=(

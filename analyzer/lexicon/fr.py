@@ -85,7 +85,11 @@ WORDS = Words(
         r"|\brien (?:de spécial |de particulier |de neuf )?à (?:signaler|déclarer|dire|noter)\b"
     ),
     resolved=("disparu", "disparue", "partie", "parti", "passé", "passée", "guéri", "envolée"),
-    good_phrase_pattern=r"\bmieux que jamais\b|\bcomme neu(?:f|ve)\b",
+    good_phrase_pattern=(
+        r"\bmieux que jamais\b|\bcomme neu(?:f|ve)\b"
+        # "the least of my problems": the knee is fine
+        r"|\ble (?:moindre|cadet) de mes (?:problèmes|soucis)\b"
+    ),
     say_pattern=r"\b(?:je |j\'|j)dirais\b|\bdisons\b|\bon va dire\b",
     legs=("jambe", "jambes"),
     hedged_pattern=(

@@ -91,7 +91,12 @@ WORDS = Words(
         r"|\b(?:niente|nulla) da (?:segnalare|dire|riferire|notare)\b"
     ),
     resolved=("sparito", "sparita", "passato", "passata", "scomparso", "guarito"),
-    good_phrase_pattern=r"\bmeglio che mai\b|\bcome nuov[oa]\b",
+    good_phrase_pattern=(
+        r"\bmeglio che mai\b|\bcome nuov[oa]\b"
+        # "the least of my problems": the knee is fine
+        r"|\bil (?:minore|minimo|più piccolo) dei miei problemi\b"
+        r"|\bl'ultimo dei miei (?:problemi|pensieri)\b"
+    ),
     say_pattern=r"\b(?:io )?direi\b|\bdiciamo\b",
     legs=("gamba", "gambe"),
     hedged_pattern=(

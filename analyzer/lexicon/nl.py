@@ -90,7 +90,11 @@ WORDS = Words(
         r"|\b(?:niets|niks) (?:bijzonders |nieuws )?te (?:melden|vermelden|zeggen)\b"
     ),
     resolved=("weg", "verdwenen", "genezen", "voorbij"),
-    good_phrase_pattern=r"\bbeter dan ooit\b|\bals nieuw\b",
+    good_phrase_pattern=(
+        r"\bbeter dan ooit\b|\bals nieuw\b"
+        # "the least of my problems": the knee is fine
+        r"|\bmijn minste (?:zorg|probleem)\b|\bhet minste van mijn problemen\b"
+    ),
     say_pattern=r"\b(?:ik )?zou (?:zeggen|het houden op)\b|\bzeg maar\b|\blaten we zeggen\b",
     legs=("been", "benen", "poot"),
     hedged_pattern=(

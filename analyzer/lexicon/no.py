@@ -87,7 +87,11 @@ WORDS = Words(
         r"|\b(?:ingenting|intet|ikke noe) (?:nytt )?å (?:melde|rapportere|bemerke|si)\b"
     ),
     resolved=("borte", "forsvunnet", "forsvant", "leget"),
-    good_phrase_pattern=r"\bbedre enn noensinne\b|\bsom ny\b",
+    good_phrase_pattern=(
+        r"\bbedre enn noensinne\b|\bsom ny\b"
+        # "the least of my problems": the knee is fine
+        r"|\bdet minste (?:av mine problemer|problemet mitt)\b"
+    ),
     say_pattern=r"\b(?:jeg )?vil (?:nok )?si\b|\bla oss si\b|\bskal vi si\b",
     legs=("bein", "beinet", "ben", "benet"),
     hedged_pattern=(

@@ -89,7 +89,11 @@ WORDS = Words(
         r"|\bnada (?:de novo )?a (?:relatar|declarar|dizer|reportar|assinalar)\b"
     ),
     resolved=("passou", "sumiu", "desapareceu", "curado", "curada"),
-    good_phrase_pattern=r"\bmelhor do que nunca\b|\bcomo nov[oa]\b",
+    good_phrase_pattern=(
+        r"\bmelhor do que nunca\b|\bcomo nov[oa]\b"
+        # "the least of my problems": the knee is fine
+        r"|\bo menor dos meus problemas\b"
+    ),
     say_pattern=r"\b(?:eu )?diria\b|\bdigamos\b",
     legs=("perna", "pernas"),
     hedged_pattern=(

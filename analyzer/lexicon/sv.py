@@ -87,7 +87,11 @@ WORDS = Words(
         r"|\b(?:inget|ingenting) (?:nytt )?att (?:rapportera|anmärka|säga|notera)\b"
     ),
     resolved=("borta", "försvunnen", "försvunnit", "läkt"),
-    good_phrase_pattern=r"\bbättre än någonsin\b|\bsom ny\b",
+    good_phrase_pattern=(
+        r"\bbättre än någonsin\b|\bsom ny\b"
+        # "the least of my problems": the knee is fine
+        r"|\bdet minsta av mina problem\b|\bmitt minsta problem\b"
+    ),
     say_pattern=r"\b(?:jag )?skulle (?:nog )?säga\b|\bvi säger\b",
     legs=("ben", "benet"),
     hedged_pattern=(
