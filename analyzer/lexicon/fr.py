@@ -187,7 +187,7 @@ WORDS = Words(
     ),
     now_pattern=r"\bmaintenant\b|\baujourd\'hui\b|\bactuellement\b|\bdésormais\b|\ben ce moment\b",
     later=(
-        "maintenant", "puis", "ensuite", "après", "fin", "finalement", "soir", "actuellement", "→",
+        "maintenant", "puis", "ensuite", "après", "fin", "finalement", "actuellement", "→",
         "->", ">",
     ),
     not_pain_score_before=("effort", "intensité", "sommeil", "forme", "moral", "fatigue"),
