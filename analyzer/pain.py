@@ -1200,6 +1200,26 @@ class _Note:
             ):
                 active = self.clause[index]  # "Ich habe Angst, dass das Knie ...": still feared
             self.framed[index] = self.clause[index] == active or index in self.spoken
+        for index, kind in enumerate(self.kinds):
+            if kind & FRAME and kind & OTHER_PERSON and self._is_reported_tail(index):
+                for at in range(index - 1, -1, -1):  # "douleur 2/10 d'après elle": hers
+                    if self.clause[at] != self.clause[index]:
+                        break
+                    self.framed[at] = True
+
+    def _is_reported_tail(self, index: int) -> bool:
+        """Whether another person's cue ends a clause that said pain or a score before it, of
+        no knee of the runner's own ("douleur 2/10 d'après elle", "knee 5/10 says she"): the
+        clause is what they reported."""
+        clause = self.clause[index]
+        inside = [at for at in range(len(self.tokens)) if self.clause[at] == clause]
+        before = [at for at in inside if at < index]
+        after = [at for at in inside if at > index]
+        return (
+            not any(self.kinds[at] & (PAIN | FLAGS | SCORE | OF_SCORE | PARTS) for at in after)
+            and any(self.kinds[at] & (PAIN | FLAGS | SCORE | OF_SCORE) for at in before)
+            and not any(self.kinds[at] & OWN for at in before)
+        )
 
     def _named_people(self, names: frozenset[str]) -> None:
         """A name, then a verb of a third person, then pain ("Helmut hat wieder Knieprobleme",
@@ -1931,9 +1951,9 @@ class _Note:
 
     def _score(self, index: int, value: float) -> None:
         group = self._owner(index, _SCORE_WINDOW_TOKENS)
-        if group is None or not group.is_knee or group.is_framed:
-            return  # a knee feared for, recalled or another's takes no number of today ("ho
-            # paura per il ginocchio, oggi 6 facili")
+        if group is None or not group.is_knee or (group.is_framed and not self._is_others(group)):
+            return  # a knee feared for or recalled takes no number of today ("ho paura per il
+            # ginocchio, oggi 6 facili"); a coach's "Athlet meldet Schmerzen im Knie, 3/10" does
         if self.sentence[index] != group.sentence and not (
             group.live
             or group.weak
@@ -1954,6 +1974,14 @@ class _Note:
         if previous >= 0 and self.kinds[previous] & SIDE and not self.kinds[previous] & PARTS:
             side = _side(self._side_words([self.tokens[previous]]))
         group.scores.append((index, value, side))
+
+    def _is_others(self, group: _Group) -> bool:
+        """Whether another person's cue frames the part ("Athlet meldet ... Knie")."""
+        return any(
+            self.kinds[at] & OTHER_PERSON
+            for at in range(group.start)
+            if self.clause[at] == group.clause
+        )
 
     def _is_asked(self, group: _Group) -> bool:
         """Whether the part is asked of ("how's the knee?", "Knie?")."""

@@ -187,7 +187,7 @@ WORDS = Words(
         r"\bi går\b|\btidligere\b|\bi morges\b|\bsidste uge\b|\bfra\b|\bførst\b|\bi starten\b"
     ),
     now_pattern=r"\bnu\b|\bi dag\b|\bidag\b|\bfor tiden\b",
-    later=("nu", "så", "derefter", "senere", "slut", "slutningen", "aften", "→", "->", ">"),
+    later=("nu", "så", "derefter", "senere", "slut", "slutningen", "→", "->", ">"),
     not_pain_score_before=("anstrengelse", "indsats", "intensitet", "søvn", "humør", "energi"),
     months=(
         ("januar",), ("februar",), ("marts",), (), ("maj",), (), (), (), (), ("oktober", "okt"),

@@ -214,7 +214,7 @@ WORDS = Words(
         r"\bjetzt\b|\bheute\b|\bnun\b|\baktuell\b|\bmomentan\b|\binzwischen\b|\bmittlerweile\b"
     ),
     later=(
-        "jetzt", "nun", "dann", "danach", "später", "ende", "abends", "schluss", "inzwischen",
+        "jetzt", "nun", "dann", "danach", "später", "ende", "schluss", "inzwischen",
         "aktuell", "→", "->", ">",
     ),
     not_pain_score_before=("anstrengung", "belastung", "schlaf", "stimmung"),

@@ -197,7 +197,7 @@ WORDS = Words(
     ),
     now_pattern=r"\bahora\b|\bhoy\b|\bactualmente\b|\bya\b",
     later=(
-        "ahora", "luego", "después", "despues", "final", "acabar", "terminar", "noche", "→", "->",
+        "ahora", "luego", "después", "despues", "final", "acabar", "terminar", "→", "->",
         ">",
     ),
     not_pain_score_before=("esfuerzo", "intensidad", "sueño", "ánimo", "cansancio", "energía"),

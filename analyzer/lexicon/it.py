@@ -194,7 +194,7 @@ WORDS = Words(
         r"\bieri\b|\bprima\b|\bstamattina\b|\bla settimana scorsa\b|\ball'inizio\b|\bda\b"
     ),
     now_pattern=r"\bora\b|\badesso\b|\boggi\b|\battualmente\b",
-    later=("ora", "adesso", "poi", "dopo", "fine", "finale", "sera", "→", "->", ">"),
+    later=("ora", "adesso", "poi", "dopo", "fine", "finale", "→", "->", ">"),
     not_pain_score_before=("sforzo", "intensità", "sonno", "umore", "stanchezza", "energia"),
     months=(
         ("gennaio", "gen"), ("febbraio",), ("marzo",), ("aprile",), ("maggio", "mag"),

@@ -189,7 +189,7 @@ WORDS = Words(
         r"|\bi starten\b"
     ),
     now_pattern=r"\bnå\b|\bi dag\b|\bidag\b|\bfor tiden\b",
-    later=("nå", "så", "deretter", "senere", "slutt", "slutten", "kveld", "→", "->", ">"),
+    later=("nå", "så", "deretter", "senere", "slutt", "slutten", "→", "->", ">"),
     not_pain_score_before=("anstrengelse", "innsats", "intensitet", "søvn", "humør", "energi"),
     months=(
         ("januar",), ("februar",), ("mars",), (), ("mai",), (), (), (), (), ("oktober", "okt"),

@@ -189,7 +189,7 @@ WORDS = Words(
         r"|\bno começo\b"
     ),
     now_pattern=r"\bagora\b|\bhoje\b|\batualmente\b|\bjá\b",
-    later=("agora", "depois", "então", "fim", "final", "noite", "→", "->", ">"),
+    later=("agora", "depois", "então", "fim", "final", "→", "->", ">"),
     not_pain_score_before=("esforço", "intensidade", "sono", "humor", "cansaço", "energia", "pse"),
     months=(
         ("janeiro",), ("fevereiro", "fev"), ("março", "marco"), (), ("maio",), ("junho",),
