@@ -2139,7 +2139,14 @@ class _Note:
             return -2
         if any(self.kinds[position] & LATER for position in before):
             return 1
-        context_before = " ".join(self.tokens[position] for position in before)
+        start = index  # the earlier time may open the clause ("vorige maand was het nog een 6"),
+        while (  # but one before another score is that score's ("van een 4 naar een 2")
+            start > 0
+            and self.clause[start - 1] == clause
+            and not self.kinds[start - 1] & (SCORE | OF_SCORE | NUMBER)
+        ):
+            start -= 1
+        context_before = " ".join(self.tokens[start:index])
         context_after = " ".join(self.tokens[position] for position in after)
         if self.grammar.earlier.search(context_before) or self.grammar.earlier.search(
             context_after

@@ -184,6 +184,7 @@ WORDS = Words(
     ),
     previous_day_pattern=r"\bi går\b|\bi forgårs\b",
     earlier_pattern=(
+        r"\bsidste måned\b|\bfor (?:\w+ )?uger? siden\b|"  # a month or weeks ago
         r"\bi går\b|\btidligere\b|\bi morges\b|\bsidste uge\b|\bfra\b|\bførst\b|\bi starten\b"
     ),
     now_pattern=r"\bnu\b|\bi dag\b|\bidag\b|\bfor tiden\b",

@@ -207,6 +207,7 @@ WORDS = Words(
     ),
     previous_day_pattern=r"\bgestern\b|\bvorgestern\b|\bletzte nacht\b",
     earlier_pattern=(
+        r"\bletzten monat\b|\bvor (?:\w+ )?wochen?\b|"  # a month or weeks ago
         r"\bgestern\b|\bvorhin\b|\bheute morgen\b|\bletzte woche\b|\bvon\b|\bvorher\b"
         r"|\banfangs\b|\bzu beginn\b"
     ),

@@ -270,6 +270,7 @@ WORDS = Words(
         r"|\bon (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
     ),
     earlier_pattern=(
+        r"\blast month\b|\b(?:\w+ )?weeks? ago\b|"  # a month or weeks ago
         r"\byesterday\b|\bearlier\b|\bthis morning\b|\blast (?:week|night)\b|\bfrom\b"
         r"|\bbefore\b|\bat first\b|\bat the start\b|\binitially\b"
     ),

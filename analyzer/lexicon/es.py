@@ -192,6 +192,7 @@ WORDS = Words(
     ),
     previous_day_pattern=r"\bayer\b|\banoche\b|\banteayer\b",
     earlier_pattern=(
+        r"\bel mes pasado\b|\bhace (?:\w+ )?semanas?\b|"  # a month or weeks ago
         r"\bayer\b|\bantes\b|\besta mañana\b|\bla semana pasada\b|\bal principio\b"
         r"|\bal empezar\b|\bdesde\b"
     ),

@@ -182,6 +182,7 @@ WORDS = Words(
     ),
     previous_day_pattern=r"\bhier\b|\bavant-hier\b|\bla veille\b",
     earlier_pattern=(
+        r"\ble mois dernier\b|\bil y a (?:\w+ )?semaines?\b|"  # a month or weeks ago
         r"\bhier\b|\bplus tôt\b|\bce matin\b|\bla semaine dernière\b|\bavant\b|\bau début\b"
         r"|\bd'abord\b"
     ),

@@ -191,6 +191,7 @@ WORDS = Words(
     ),
     previous_day_pattern=r"\bieri\b|\bieri sera\b|\bl'altro ieri\b",
     earlier_pattern=(
+        r"\bil mese scorso\b|\b(?:\w+ )?settimane? fa\b|"  # a month or weeks ago
         r"\bieri\b|\bprima\b|\bstamattina\b|\bla settimana scorsa\b|\ball'inizio\b|\bda\b"
     ),
     now_pattern=r"\bora\b|\badesso\b|\boggi\b|\battualmente\b",

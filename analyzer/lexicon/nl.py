@@ -184,6 +184,7 @@ WORDS = Words(
     ),
     previous_day_pattern=r"\bgisteren\b|\beergisteren\b|\bgisteravond\b",
     earlier_pattern=(
+        r"\bvorige maand\b|\b(?:\w+ )?weken? geleden\b|"  # a month or weeks ago
         r"\bgisteren\b|\beerder\b|\bvanochtend\b|\bvanmorgen\b|\bvorige week\b|\bvan\b"
         r"|\bin het begin\b|\beerst\b"
     ),

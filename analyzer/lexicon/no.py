@@ -185,6 +185,7 @@ WORDS = Words(
     ),
     previous_day_pattern=r"\bi går\b|\bi forgårs\b",
     earlier_pattern=(
+        r"\bforrige måned\b|\bfor (?:\w+ )?uker? siden\b|"  # a month or weeks ago
         r"\bi går\b|\btidligere\b|\bi morges\b|\bforrige uke\b|\bfra\b|\bførst\b"
         r"|\bi starten\b"
     ),

@@ -185,6 +185,7 @@ WORDS = Words(
     ),
     previous_day_pattern=r"\bontem\b|\banteontem\b",
     earlier_pattern=(
+        r"\bo mês passado\b|\bhá (?:\w+ )?semanas?\b|"  # a month or weeks ago
         r"\bontem\b|\bantes\b|\bhoje de manhã\b|\bde manhã\b|\bsemana passada\b|\bno início\b"
         r"|\bno começo\b"
     ),

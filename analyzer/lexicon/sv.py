@@ -181,6 +181,7 @@ WORDS = Words(
     ),
     previous_day_pattern=r"\bigår\b|\bi går\b|\bi förrgår\b",
     earlier_pattern=(
+        r"\bförra månaden\b|\bför (?:\w+ )?veckor? sedan\b|"  # a month or weeks ago
         r"\bigår\b|\bi går\b|\btidigare\b|\bi morse\b|\bförra veckan\b|\bfrån\b|\bförst\b"
         r"|\bi början\b"
     ),
