@@ -1392,6 +1392,7 @@ class _Note:
         self._exceptions()
         self._fine_since(knees)
         self._nothing_now(knees)
+        self._pain_free_now(knees)
         painful = [group for group in knees if self._is_painful(group)]
         for group in knees:
             if group not in painful and not group.is_framed and (group.is_fine or group.clear):
@@ -1476,21 +1477,42 @@ class _Note:
         for index, kind in enumerate(self.kinds):
             if not kind & ANSWER_NO or self.framed[index] or not self._says_nothing_now(index):
                 continue
-            for group in knees:
-                if (
-                    group.start > index
-                    or not (group.live or group.scores)
-                    or self.sentence[index] - group.sentence > _SENTENCES_BACK
-                ):
-                    continue
-                said = {group.clause, *(self.clause[at] for at in group.live)}
-                if any(self._clause_says_now(clause) for clause in said):
-                    continue
-                group.clear += group.live
-                group.live.clear()
-                group.scores.clear()
-                group.weak.clear()
-                group.is_fine = True
+            self._fine_now(index, knees)
+
+    def _pain_free_now(self, knees: list[_Group]) -> None:
+        """A knee said pain-free now, in a sentence after its pain ("Im Januar hatte ich mit dem
+        rechten Knie echte Probleme ... Jetzt ... ist es komplett schmerzfrei", "Now it's
+        pain-free"): the pain is over."""
+        if not self.present & RESOLVED:
+            return
+        for index, kind in enumerate(self.kinds):
+            if not kind & RESOLVED or self.framed[index] or self._is_negated(index):
+                continue
+            sentence = self.sentence[index]
+            said = [at for at in range(index) if self.sentence[at] == sentence]
+            if any(self.kinds[at] & PARTS for at in said) or not self.grammar.now.search(
+                " ".join(self.tokens[at] for at in said)
+            ):
+                continue  # "calf pain-free now", or a resolution not said of now
+            self._fine_now(index, [group for group in knees if group.sentence < sentence])
+
+    def _fine_now(self, index: int, knees: list[_Group]) -> None:
+        """The knees named before `index` (its pain not said of now) are fine now."""
+        for group in knees:
+            if (
+                group.start > index
+                or not (group.live or group.scores)
+                or self.sentence[index] - group.sentence > _SENTENCES_BACK
+            ):
+                continue
+            said = {group.clause, *(self.clause[at] for at in group.live)}
+            if any(self._clause_says_now(clause) for clause in said):
+                continue
+            group.clear += group.live
+            group.live.clear()
+            group.scores.clear()
+            group.weak.clear()
+            group.is_fine = True
 
     def _says_nothing_now(self, index: int) -> bool:
         """Whether "nothing" here is said of now ("ahora nada", "heute aber gar nichts"): its
