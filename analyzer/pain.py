@@ -1494,6 +1494,12 @@ class _Note:
                 " ".join(self.tokens[at] for at in said)
             ):
                 continue  # "calf pain-free now", or a resolution not said of now
+            if any(
+                self.kinds[at] & (PAIN | FLAGS | SCORE | OF_SCORE) and not self._is_negated(at)
+                for at in range(index + 1, len(self.tokens))
+                if self.sentence[at] == sentence
+            ):
+                continue  # "now pain-free walking but it hurts running"
             self._fine_now(index, [group for group in knees if group.sentence < sentence])
 
     def _fine_now(self, index: int, knees: list[_Group]) -> None:

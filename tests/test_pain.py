@@ -1778,3 +1778,70 @@ def test_a_later_sentences_or_a_changes_score_is_the_knees_now(text, expected):
 )
 def test_another_persons_itb_or_knee_in_a_coaching_log_is_not_knee_pain(text):
     assert knee_pain_in(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In March my left knee was really sore. Now it is pain-free, 40 km this week.",
+        "Im Januar hatte ich Probleme mit dem rechten Knie. Jetzt ist es schmerzfrei.",
+        "Au printemps le genou droit me faisait mal. Maintenant je suis sans douleur.",
+        "En marzo la rodilla derecha me dolía mucho. Ahora sin dolor.",
+        "A marzo il ginocchio destro mi faceva male. Ora è senza dolore.",
+        "In maart deed mijn linkerknie pijn. Nu is hij pijnvrij.",
+        "I marts gjorde mit venstre knæ ondt. Nu er det smertefrit.",
+        "I mars gjorde vänster knä ont. Nu är det smärtfritt.",
+        "I mars hadde jeg vondt i venstre kne. Nå er det smertefritt.",
+        "Em março o joelho direito doía muito. Agora está sem dor.",
+        "The knee is the least of my worries now; it's the calf, 4/10.",
+        "Das Knie ist mein geringstes Problem, die Wade tut weh.",
+        "Le genou est le cadet de mes soucis, le mollet 3/10.",
+    ],
+)
+def test_a_knee_said_pain_free_now_after_its_past_is_no_knee_pain(text):
+    assert knee_pain_in(text) is None
+
+
+def test_pain_said_beside_pain_free_now_is_still_pain():
+    assert _read("Left knee sore 3/10. Now it is pain-free walking but hurts running.") == (
+        "left",
+        3.0,
+        False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("genou droit: 2/10 le matin, 5/10 le soir", ("right", 5.0, False)),
+        ("Knie links: 4/10 morgens, 2/10 abends", ("left", 4.0, False)),
+        ("rodilla derecha 4/10 por la mañana, 2/10 por la noche", ("right", 4.0, False)),
+        ("ginocchio sinistro 4/10 la mattina, 2/10 la sera", ("left", 4.0, False)),
+        ("genou gauche douloureux: 3/10 ce matin, 1/10 ce soir", ("left", 1.0, False)),
+        ("Right knee aching, about 3/10, but last month it was a 7", ("right", 3.0, False)),
+        (
+            "Rechtes Knie tut weh, etwa 3/10, vor drei Wochen war es noch eine 6",
+            ("right", 3.0, False),
+        ),
+        ("Rodilla izquierda 2/10, el mes pasado era un 6", ("left", 2.0, False)),
+        ("knie iets beter vandaag, van een 4 naar een 2", (None, 2.0, False)),
+    ],
+)
+def test_scores_by_time_of_day_or_against_weeks_ago(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ho paura per il ginocchio domenica, oggi 8 facili", None),
+        ("hope the knee holds up on Sunday, today 6 easy", None),
+        ("Angst um das Knie vor dem Rennen, heute 5 locker", None),
+        ("Coach log: my athlete Ben is back from an ITB problem, pain 3/10 according to him", None),
+        ("mon athlète Paul revient d'une entorse du genou, douleur 3/10 d'après lui", None),
+        ("Athlet meldet Schmerzen im linken Knie, 3/10", ("left", 3.0, False)),
+        ("lugnt 6, hoger kna ont igen, typ 4", ("right", 4.0, False)),
+    ],
+)
+def test_a_worry_or_anothers_report_takes_no_score_of_today(text, expected):
+    assert _read(text) == expected

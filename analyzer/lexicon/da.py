@@ -82,7 +82,7 @@ WORDS = Words(
         r"|\b(?:bar|bærer|holdt|holder)\s+ikke\s+(?:min\s+)?vægt(?:en)?\b"
     ),
     resolved_pattern=(
-        r"\bsmertefri\b|\buden smerter\b|\ber gået væk\b|\bgik væk\b"
+        r"\bsmertefri(?:t|e)?\b|\buden smerter\b|\ber gået væk\b|\bgik væk\b"
         r"|\bglemt\b|\bfortid\b"
     ),
     no_longer_pattern=(
@@ -125,6 +125,8 @@ WORDS = Words(
     range_pattern=r"til",
     spelled_knee=("knæet", "knæene", "knæskal"),
     other_people_pattern=(
+        # what another reports ("according to her"): theirs
+        r"\bifølge (?:ham|hende|dem)\b|"
         r"\batlet(?:en)?\s+(?:som\s+)?jeg\s+(?:træner|coacher)\b|"
         r"\bså\s+(?:en|et|nogen)\b|"
         r"\b(?!atlet(?:en)?\b)"

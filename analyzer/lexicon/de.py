@@ -137,6 +137,8 @@ WORDS = Words(
     range_pattern=r"bis",
     spelled_knee=("knie", "knies", "kniescheibe"),
     other_people_pattern=(
+        # what another reports ("according to her"): theirs
+        r"\blaut (?:ihm|ihr|ihnen)\b|\b(?:ihm|ihr) zufolge\b|"
         r"\b(?:athlet\w*|schützling\w*|läufer\w*),?\s+(?:den|die)\s+ich\s+(?:trainiere|betreue"
         r"|coache)\b|"
         r"\b(?:sah|gesehen,?)\s+(?:ein|eine|einen|jemand\w*)\b|"

@@ -41,6 +41,8 @@ WORDS = Words(
         r"|buddy|mate|coach|client|girlfriend|boyfriend|colleague|dog|athlete)s'\s+knees?\b"
     ),
     other_people_pattern=(
+        # what another reports ("according to her"): theirs
+        r"\baccording to (?:him|her|them)\b|"
         r"\b(?:athlete|client|runner)s?\s+(?:(?:that|who|whom)\s+)?i\s+(?:coach|train)\b|"
         r"\b(?:saw|seen|watched|witnessed)\s+(?:a|an|the|some|someone|somebody|this|that|two"
         r"|one)\b|"

@@ -131,6 +131,8 @@ WORDS = Words(
     range_pattern=r"a|o",
     spelled_knee=("rodilla", "rodillas", "rótula"),
     other_people_pattern=(
+        # what another reports ("according to her"): theirs
+        r"\bseg[úu]n (?:él|ella|ellos|ellas)\b|"
         r"\batleta\s+que\s+(?:yo\s+)?(?:entreno|llevo|preparo)\b|"
         r"\bvi\s+(?:a|un|una|alguien)\b|"
         r"\b(?!atleta\b)"

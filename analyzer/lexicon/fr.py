@@ -124,6 +124,8 @@ WORDS = Words(
     range_pattern=r"à",
     spelled_knee=("genou", "genoux", "rotule"),
     other_people_pattern=(
+        # what another reports ("according to her"): theirs
+        r"\b(?:d'après|selon) (?:lui|elle|eux|elles)\b|"
         r"\bathlète\s+que\s+j'(?:entraîne|entraine|accompagne|coache)\b|"
         r"\bvu\s+(?:un|une|quelqu'un)\b|"
         r"\b(?!athlète\b)"

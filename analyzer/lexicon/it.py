@@ -131,6 +131,8 @@ WORDS = Words(
     range_pattern=r"a|o",
     spelled_knee=("ginocchio", "ginocchia", "rotula"),
     other_people_pattern=(
+        # what another reports ("according to her"): theirs
+        r"\bsecondo (?:lui|lei|loro)\b|"
         r"\batleta\s+che\s+(?:io\s+)?(?:alleno|seguo)\b|"
         r"\bvisto\s+(?:un|una|qualcuno)\b|"
         r"\b(?!atleta\b)(?:(?:il mio|la mia|un|una|mio|mia)\s+(?:\w+\s+)?)?"

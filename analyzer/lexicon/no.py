@@ -79,7 +79,7 @@ WORDS = Words(
         r"|\b(?:bar|bærer|holdt|tålte|tåler)\s+ikke\s+(?:min\s+)?vekt(?:en)?\b"
     ),
     resolved_pattern=(
-        r"\bsmertefri\b|\buten smerter\b|\ber borte\b|\bgikk over\b"
+        r"\bsmertefri(?:tt|e)?\b|\buten smerter\b|\ber borte\b|\bgikk over\b"
         r"|\bglemt\b|\bet tilbakelagt stadium\b"
     ),
     no_longer_pattern=(
@@ -123,6 +123,8 @@ WORDS = Words(
     range_pattern=r"til",
     spelled_knee=("kneet", "knærne", "kneskål"),
     other_people_pattern=(
+        # what another reports ("according to her"): theirs
+        r"\bifølge (?:ham|han|henne|dem)\b|"
         r"\batlet(?:en)?\s+(?:som\s+)?jeg\s+(?:trener|coacher)\b|"
         r"\bså\s+(?:en|et|noen)\b|"
         r"(?:\b(?!atlet(?:en)?\b)"

@@ -128,6 +128,8 @@ WORDS = Words(
     range_pattern=r"a|ou",
     spelled_knee=("joelho", "joelhos", "patela", "rótula"),
     other_people_pattern=(
+        # what another reports ("according to her"): theirs
+        r"\bsegundo (?:ele|ela|eles|elas)\b|"
         r"\batleta\s+que\s+(?:eu\s+)?(?:treino|acompanho|oriento)\b|"
         r"\bvi\s+(?:um|uma|alguém)\b|"
         r"\b(?!atleta\b)"
