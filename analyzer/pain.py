@@ -1303,6 +1303,8 @@ class _Note:
         """Body-part mentions per clause; parts joined by "and", "/" are one group."""
         groups: list[_Group] = []
         for index, kind in enumerate(self.kinds):
+            if self._is_knee_again(index, groups):
+                kind |= KNEE
             if not kind & PARTS:
                 continue
             is_knee = bool(kind & (KNEE | KNEE_PAIN)) and not (
@@ -1334,6 +1336,16 @@ class _Note:
             if group.is_knee:
                 group.is_fine = self._is_fine_after(group)
         return groups
+
+    def _is_knee_again(self, index: int, groups: list[_Group]) -> bool:
+        """Whether "one" after a side names again the knees of its sentence ("Both knees stiff
+        and the left one properly sore by the end, the right one less so")."""
+        return (
+            self.tokens[index] in {"one", "ones"}
+            and index > 0
+            and bool(self.kinds[index - 1] & SIDE)
+            and any(group.is_knee and group.sentence == self.sentence[index] for group in groups)
+        )
 
     def _is_region_of_the_knee(self, group: _Group) -> bool:
         """Whether another part's word names a region of the knee: "the back of my knee"."""
