@@ -2076,7 +2076,7 @@ class _Note:
             words.append(tokens[position])  # "genou droit", "ITB on the left"
             if not kinds[position] & SIDE_GAP:
                 break
-        words += self._side_after_pain(group)
+        words += self._side_after_pain(group) + self._side_ending_clause(group)
         if "(" in tokens[group.end : group.end + 8]:  # "knee pain 3/10 (left)", "(L/R)"
             bracket = tokens.index("(", group.end)
             inside = tokens[bracket + 1 : bracket + 2 + _ASIDE_MAX_TOKENS]
@@ -2090,6 +2090,22 @@ class _Note:
         ):
             sides.add("both")
         return sides
+
+    def _side_ending_clause(self, group: _Group) -> list[str]:
+        """A side said last in the part's clause, after an article or "on" ("The jumper's knee
+        is still there on the right", "le genou me gêne encore à droite")."""
+        end = min(len(self.tokens), group.end + _WINDOW_TOKENS)
+        for position in range(group.end + 1, end):
+            if self.clause[position] != group.clause:
+                break
+            after = position + 1
+            if (
+                self.kinds[position] & SIDE
+                and self.kinds[position - 1] & SIDE_GAP
+                and (after >= len(self.tokens) or self.clause[after] != group.clause)
+            ):
+                return [self.tokens[position]]
+        return []
 
     def _side_after_pain(self, group: _Group) -> list[str]:
         """A side after the pain words ("knee pain R", "knee sore left side"), said as a letter,
