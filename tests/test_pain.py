@@ -1845,3 +1845,26 @@ def test_scores_by_time_of_day_or_against_weeks_ago(text, expected):
 )
 def test_a_worry_or_anothers_report_takes_no_score_of_today(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The jumper's knee is still there on the right. Maybe 2 out of 10.",
+            ("right", 2.0, False),
+        ),
+        ("le genou me gêne encore à droite", ("right", None, False)),
+        ("il ginocchio fa ancora male a destra", ("right", None, False)),
+        ("knæet gør stadig ondt til højre", ("right", None, False)),
+        ("knät gör fortfarande ont till vänster", ("left", None, False)),
+        ("o joelho ainda dói à direita", ("right", None, False)),
+        (
+            "Both knees stiff, the left one sore at the end, the right one less. Left 4, right 2.",
+            ("both", 4.0, False),
+        ),
+        ("knee sore so I left early", (None, None, False)),
+    ],
+)
+def test_a_side_said_last_in_the_clause_or_by_the_left_one(text, expected):
+    assert _read(text) == expected

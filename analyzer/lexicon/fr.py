@@ -114,7 +114,9 @@ WORDS = Words(
     left=("gauche", "gche", "gch", "g"),
     right=("droit", "droite", "drt", "drte", "dt", "dte", "dr", "d"),
     both=("deux",),
-    side_gap=("mon", "le", "au", "la", "du", "externe", "interne", "côté", "ailleurs", "d'", "btw"),
+    side_gap=(
+        "mon", "le", "au", "la", "du", "externe", "interne", "côté", "ailleurs", "d'", "btw", "à",
+    ),
     joiners=("et", "ou", "le", "la", "les"),
     clause_words=("mais", "car", "parce", "puis", "ensuite", "sauf", "alors", "tandis", "pourtant"),
     improving=("mieux", "moins", "améliore", "amélioration", "diminue"),
