@@ -119,11 +119,11 @@ def _checked_records(
     """Records with implausible values dropped (NaN), each kept once, notes cut."""
     # the fields' values as columns, as a frame of the records would give them (a frame a
     # file costs more than every check made on it)
-    names = dict.fromkeys(name for record in records for name in record.fields)
+    present = {name for record in records for name in record.fields}
     values = {
         name: np.array([_number_or_nan(record.fields.get(name)) for record in records], float)
         for name in _CHECKED
-        if name in names
+        if name in present
     }
     is_foot = np.array(
         [_is_foot_sport(record.fields.get("sport")) for record in records], dtype=bool
