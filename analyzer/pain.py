@@ -18,8 +18,11 @@ the ten languages is read in that one, whose tables hold English too ("Long run,
   measures the distance), unless the word is a real word of the language ("knew", "tight"). A
   side written onto the knee word is its side ("lknee", "linkerknie", "venstreknæet"), and so is
   a side written short ("li", "re", "vä", "hø", "v", "h", "izq", "dcha", "sx", "esq", "g"), a
-  side said of the leg ("can't stand on the left leg", "venstre bein", "jambe droite") and one
-  said by the knee named again in a later sentence ("... 4/10. höger knä alltså"). Another
+  side said of the leg ("can't stand on the left leg", "venstre bein", "jambe droite"), one
+  said by the knee named again in a later sentence ("... 4/10. höger knä alltså") or by "the
+  left one" after the knees of its sentence, and one said last in the part's clause ("the
+  jumper's knee is still there on the right", "à droite", "til højre"). A knee typed without
+  its accent is the knee ("vanster kna varker"). Another
   part written together with its pain or another part is that part ("Wadenschmerzen",
   "kuitpijn", "lårmuskler"), in the languages that write words together. A part's word in a
   phrase that names no part ("back down", "walked back", "on foot", "à pied", "zu Fuß") is none.
@@ -29,8 +32,9 @@ the ten languages is read in that one, whose tables hold English too ("Long run,
   nearest body part of its clause; in a clause that names none, to the nearest of its sentence
   ("Swollen again after the long run yesterday, L knee"), else to the part the sentence before
   named last ("Left knee felt off. It's sore now."; a sentence of one word, as in "Knie. Links.
-  Wieder. ...", puts it no further away). So "calf sore, knee fine" is not knee
-  pain, "knee and calf sore" is. A knee said to be fine in its own clause takes no evidence
+  Wieder. ...", puts it no further away); a later sentence's score goes to the knee pain of
+  the sentence before ("itb flaring again outside of r knee. ended 5/10"). So "calf sore, knee
+  fine" is not knee pain, "knee and calf sore" is. A knee said to be fine in its own clause takes no evidence
   from other clauses unless a later state is said ("knee ok for the first half, then niggly",
   "fine on the way up but coming down the right one started to ache"). A red flag reaches as
   far in its clause as a score ("... ha cominciato a fare male (7/10) e si è gonfiato a fine
@@ -62,7 +66,14 @@ the ten languages is read in that one, whose tables hold English too ("Long run,
   "athlete reports L knee pain" is the log's own runner). "My" undoes another person's frame
   and a topic's ("told the physio about my sore knee, 4/10" is the runner's pain).
   "Better than last year" compares with the past: no pain eases today; a year right after an
-  injury is the past too ("knäskada 2020"). Pain said before, then nothing now ("antes me
+  injury is the past too ("knäskada 2020"), and so are the weeks after one ("Drie maanden na
+  de blessure", "Um ano depois da lesão"). A knee pain's name after "about" is a topic ("a
+  talk about runner's knee", "um Läuferknie", "om løperkne"), as is one before a medium
+  ("runners knee ep"); what another reports is theirs ("according to her", "d'après elle", a
+  cue ending the clause of the score). A knee in a frame takes no pain word from outside it,
+  and a knee feared for or recalled no score ("ho paura per il ginocchio, oggi 6 facili"). A
+  knee said pain-free in a sentence of now after its pain ("Im Januar ... Probleme. Jetzt ...
+  komplett schmerzfrei"), or "the least of my problems", is fine. Pain said before, then nothing now ("antes me
   dolía la rodilla, ahora nada", "... Heute gar nichts") is a knee fine now; "no" said of a
   thing ("hoy no corro", "oggi niente corsa": no run today) is not.
 
@@ -75,7 +86,9 @@ A range counts its higher end ("6-7/10"), a change its latest ("3/10 -> 5/10", "
 finished at 6/10", "3/10 this morning, now 1/10", "was 5, now 3"), scores side by side the
 highest ("L 2/10, R 4/10" is both knees at 4; "3/10 walking, 5/10 running" is 5). A score of
 before ("yesterday", "from") gives way to a current one, bare or not ("6/10 yesterday, today
-down to 4", "3 at the start, 5 by the finish"); an effort rating beside a score is its own
+down to 4", "3 at the start, 5 by the finish", "3 op 10, maar vorige maand was het nog een
+6", "fra 5/10 til 2/10"); a time of day is no later time ("4/10 le matin, 2/10 le soir" is 4);
+an effort rating beside a score is its own
 ("knee 0/10, RPE 8"); a score said of an earlier day gives way to one said of today in a
 later sentence ("el martes ... un 5/10. Hoy ... sigue en un 3" is 3), and a bare number joined
 to a score is on its scale ("4 su 10 camminando e 6 correndo" is 6), as is a form's field
