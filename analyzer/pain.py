@@ -28,20 +28,20 @@ the ten languages is read in that one, whose tables hold English too ("Long run,
   phrase that names no part ("back down", "walked back", "on foot", "à pied", "zu Fuß") is none.
 - **Evidence.** Pain words (pain, sore, ache, hurt, niggle, and the runners' verbs: bothering,
   bugging, killing me, grumbling, playing up, flaring ...), red flags, scores, and "not
-  fine"/"hasn't gone away yet" (a good state or a resolution negated). Each belongs to the
-  nearest body part of its clause; in a clause that names none, to the nearest of its sentence
-  ("Swollen again after the long run yesterday, L knee"), else to the part the sentence before
-  named last ("Left knee felt off. It's sore now."; a sentence of one word, as in "Knie. Links.
-  Wieder. ...", puts it no further away); a later sentence's score goes to the knee pain of
-  the sentence before ("itb flaring again outside of r knee. ended 5/10"). So "calf sore, knee
-  fine" is not knee pain, "knee and calf sore" is. A knee said to be fine in its own clause takes no evidence
-  from other clauses unless a later state is said ("knee ok for the first half, then niggly",
-  "fine on the way up but coming down the right one started to ache"). A red flag reaches as
-  far in its clause as a score ("... ha cominciato a fare male (7/10) e si è gonfiato a fine
-  gara"). A form's pain question answered yes is pain of the knee its next field names, and
-  its intensity field the score ("Any pain? Y. Where? knee (L). Score /10: 3", "dor? sim.
-  local: joelho direito. intensidade (0-10): 4"); a knee asked of and not said fine takes the
-  score of the answer ("how's the knee? me: meh. 2/5 on the run").
+  fine"/"hasn't gone away yet" (a good state or a resolution negated). Each belongs to the nearest
+  body part of its clause; in a clause that names none, to the nearest of its sentence ("Swollen
+  again after the long run yesterday, L knee"), else to the part the sentence before named last
+  ("Left knee felt off. It's sore now."; a sentence of one word, as in "Knie. Links. Wieder. ...",
+  puts it no further away); a later sentence's score goes to the knee pain of the sentence before
+  ("itb flaring again outside of r knee. ended 5/10"). So "calf sore, knee fine" is not knee pain,
+  "knee and calf sore" is. A knee said to be fine in its own clause takes no evidence from other
+  clauses unless a later state is said ("knee ok for the first half, then niggly", "fine on the way
+  up but coming down the right one started to ache"). A red flag reaches as far in its clause as a
+  score ("... ha cominciato a fare male (7/10) e si è gonfiato a fine gara"). A form's pain question
+  answered yes is pain of the knee its next field names, and its intensity field the score ("Any
+  pain? Y. Where? knee (L). Score /10: 3", "dor? sim. local: joelho direito. intensidade (0-10):
+  4"); a knee asked of and not said fine takes the score of the answer ("how's the knee? me: meh.
+  2/5 on the run").
   "Better" said of the knee, or in a clause of its own after it ("knee update: much better"),
   is pain that eases, and takes its score ("knee better now, 1/10", "joelho bem melhor, 1/10":
   a good word right before "better" says how much better, not a good state). A pictograph
@@ -73,9 +73,9 @@ the ten languages is read in that one, whose tables hold English too ("Long run,
   cue ending the clause of the score). A knee in a frame takes no pain word from outside it,
   and a knee feared for or recalled no score ("ho paura per il ginocchio, oggi 6 facili"). A
   knee said pain-free in a sentence of now after its pain ("Im Januar ... Probleme. Jetzt ...
-  komplett schmerzfrei"), or "the least of my problems", is fine. Pain said before, then nothing now ("antes me
-  dolía la rodilla, ahora nada", "... Heute gar nichts") is a knee fine now; "no" said of a
-  thing ("hoy no corro", "oggi niente corsa": no run today) is not.
+  komplett schmerzfrei"), or "the least of my problems", is fine. Pain said before, then
+  nothing now ("antes me dolía la rodilla, ahora nada", "... Heute gar nichts") is a knee fine
+  now; "no" said of a thing ("hoy no corro", "oggi niente corsa": no run today) is not.
 
 Scores out of ten are read in every common form: "7/10", "7 / 10", "4/10ish", "~4/10", "7 out of
 10", "three out of ten", "6 of 10" (only when the words make it a rating: "km 7 of 10" and "7 of
