@@ -331,6 +331,8 @@ class _Grammar:
     that_words: frozenset[str]
     first_person: frozenset[str]  # "me", "ich", "moi": the runner's own turn in a chat
     not_names: frozenset[str]  # "ich", "jeg", weekdays, months: capitalised, never a name
+    about: re.Pattern[str]  # "about", "über", "om" (and a word not "my") ending the tokens joined
+    media: re.Pattern[str]  # "podcast", "ep", "Folge": what one reads, hears or watches
     cache: dict[str, int] = field(default_factory=dict)
 
     def tokens(self, text: str) -> list[str]:
@@ -353,7 +355,25 @@ class _Grammar:
                 tokens += [f"{elided[1]}'", elided[2].strip("'")]
             elif token := found if found[0].isdigit() else found.strip("'"):
                 tokens.append(token)
+        if "_knee_pain_" in tokens or "_knee_" in tokens:
+            self._knee_pain_topics(tokens)
         return tokens
+
+    def _knee_pain_topics(self, tokens: list[str]) -> None:
+        """A knee pain's name said as a topic becomes one: after "about" ("a talk about runner's
+        knee", "es ging nur um Läuferknie", "Klubbmøte om løperkne"; not "about my runner's
+        knee") or before what one reads or hears ("runners knee podcast", "runners knee ep of
+        that podcast on": a topic's phrase)."""
+        for index, token in enumerate(tokens):
+            if token not in {"_knee_pain_", "_knee_"}:
+                continue
+            after = tokens[index + 1] if index + 1 < len(tokens) else ""
+            if (
+                after == "_topic_"
+                or self.media.fullmatch(after)
+                or self.about.search(" ".join(tokens[max(0, index - 4) : index]))
+            ):
+                tokens[index] = "_topic_"
 
     def _phrase_token(self, match: re.Match[str]) -> str:
         return self.phrase_tokens[match.lastindex - 1 if match.lastindex else 0]
@@ -452,7 +472,6 @@ def _grammar(language: str) -> _Grammar:
     phrases = [
         (words.someone_elses_knee_pattern, " _other_word_ "),
         (words.not_knee_pattern, " _other_word_ "),
-        (_knee_pain_as_topic(words), " _topic_ "),  # "about runner's knee", "ITB podcast"
         (words.knee_pain_pattern, " _knee_pain_ "),
         (_IT_BAND, " _knee_ "),
         # before the frames and "bar" (except): "kunne ikke bære", "bar inte min vikt"
@@ -532,6 +551,11 @@ def _grammar(language: str) -> _Grammar:
         not_names=frozenset(
             (*words.first_person, *words.weekdays, *itertools.chain.from_iterable(words.months))
         ),
+        about=re.compile(
+            rf"(?:^| )(?:{words.about_pattern})(?: (?!(?:{_alternatives(words.own)})\b)"
+            r"[^\W\d_]+)?$"
+        ),
+        media=re.compile(words.media_pattern),
     )
     flags = (
         (words.swelling_pattern, SWELLING),
@@ -545,18 +569,6 @@ def _grammar(language: str) -> _Grammar:
                 kind |= flag | PAIN
         grammar.typo_kinds[target] = kind
     return grammar
-
-
-def _knee_pain_as_topic(words: Words) -> str:
-    """A knee pain's name said as a topic: after "about" ("a talk about runner's knee", "es
-    ging nur um Läuferknie", "Klubbmøte om løperkne"; not "about my runner's knee") or before
-    what one reads or hears ("runners knee ep of that podcast")."""
-    not_own = rf"(?!(?:{_alternatives(words.own)})\b)"
-    name = rf"(?:{words.knee_pain_pattern}|{_IT_BAND})"
-    return (
-        rf"\b(?:{words.about_pattern})\s+(?:{not_own}[^\W\d_]+\s+)?{name}"
-        rf"|(?<![\w'])(?:{name})[\s-]+(?:{words.media_pattern})\b"
-    )
 
 
 # A quoted span: a title ("the 'runner's knee' podcast"), not a note of the runner's own
