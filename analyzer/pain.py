@@ -221,6 +221,7 @@ _NAME_REACH_TOKENS = 4  # "Javi tiene la rodilla derecha hinchada": the pain thi
 _VERB_SECOND = frozenset({"de", "nl", "da", "sv", "no"})
 _CUT_SIDE_MAX_CHARS = 2  # "v.", "li.": a side word cut to its first letters, with a period
 _EXCERPT_MAX_CHARS = 200
+_KNEE_ONE = frozenset({"one", "ones"})  # "the left one": the knee named again with its side
 _LONG_NOTE_CHARS = 4000  # a longer note is read around its knee words only
 _AROUND_KNEE_CHARS = 400
 _WINDOW_TOKENS = 8  # a pain word this far from the body part of its clause is not about it
@@ -1328,7 +1329,7 @@ class _Note:
         """Body-part mentions per clause; parts joined by "and", "/" are one group."""
         groups: list[_Group] = []
         for index, kind in enumerate(self.kinds):
-            if self._is_knee_again(index, groups):
+            if self.tokens[index] in _KNEE_ONE and self._is_knee_again(index, groups):
                 kind |= KNEE
             if not kind & PARTS:
                 continue
@@ -1366,8 +1367,7 @@ class _Note:
         """Whether "one" after a side names again the knees of its sentence ("Both knees stiff
         and the left one properly sore by the end, the right one less so")."""
         return (
-            self.tokens[index] in {"one", "ones"}
-            and index > 0
+            index > 0
             and bool(self.kinds[index - 1] & SIDE)
             and any(group.is_knee and group.sentence == self.sentence[index] for group in groups)
         )
