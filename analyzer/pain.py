@@ -221,6 +221,7 @@ _NAME_REACH_TOKENS = 4  # "Javi tiene la rodilla derecha hinchada": the pain thi
 _VERB_SECOND = frozenset({"de", "nl", "da", "sv", "no"})
 _CUT_SIDE_MAX_CHARS = 2  # "v.", "li.": a side word cut to its first letters, with a period
 _EXCERPT_MAX_CHARS = 200
+_NAME_OF = frozenset({"de", "di", "do", "da"})  # "le genou de Marc": the knee of a name
 _KNEE_ONE = frozenset({"one", "ones"})  # "the left one": the knee named again with its side
 _LONG_NOTE_CHARS = 4000  # a longer note is read around its knee words only
 _AROUND_KNEE_CHARS = 400
@@ -1258,6 +1259,7 @@ class _Note:
         for index in range(len(tokens) - 2):
             if tokens[index] not in names or not self._is_name(index):
                 continue
+            self._names_knee(index)
             if tokens[index + 1] == ":" and self._starts_a_turn(index):
                 self._spoken_by_another(index)
                 continue
@@ -1274,6 +1276,24 @@ class _Note:
                     or tokens[at] in self.grammar.not_names
                 ):
                     break  # "Downhill has always hurt", "Heute hat das Knie", "Nu har jeg ondt"
+
+    def _names_knee(self, index: int) -> None:
+        """A name's knee is another part, not the runner's knee: a name with its genitive "s"
+        before it ("Lenas rechtes Knie", "Emmas knæ") or after it with "de", "di", "do", "da"
+        ("le genou de Marc", "la rodilla de Ana", "il ginocchio di Luca")."""
+        tokens, kinds = self.tokens, self.kinds
+        after = index + 1
+        if after < len(tokens) and kinds[after] & SIDE and not kinds[after] & KNEE:
+            after += 1  # "Lenas rechtes Knie"
+        if tokens[index].endswith("s") and after < len(tokens) and kinds[after] & KNEE:
+            kinds[after] = OTHER_PART
+        if (
+            index >= 2
+            and tokens[index - 1] in _NAME_OF
+            and kinds[index - 2] & KNEE
+            and not kinds[index - 2] & SIDE
+        ):
+            kinds[index - 2] = OTHER_PART
 
     def _is_name(self, index: int) -> bool:
         """Whether a capitalised word may be a name: one the reader does not know, and not a

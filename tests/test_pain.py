@@ -1868,3 +1868,29 @@ def test_a_worry_or_anothers_report_takes_no_score_of_today(text, expected):
 )
 def test_a_side_said_last_in_the_clause_or_by_the_left_one(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trainingsnotiz: Lenas rechtes Knie tut seit Dienstag weh (sie sagt 4/10). Ich: 10 km.",
+        "Journal du club : le genou de Marc lui fait mal, 3/10 selon lui. Moi, 8 km tranquilles.",
+        "Emmas venstre knæ gør ondt, 4/10. Selv 10 km roligt.",
+        "La rodilla de Ana sigue hinchada. Yo 10 km suaves.",
+        "Il ginocchio di Luca fa male, 5/10. Io 8 km facili.",
+        "Toms knie doet pijn. Zelf 10 km rustig.",
+    ],
+)
+def test_a_names_knee_is_not_the_runners(text):
+    assert knee_pain_in(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Links Knie tut weh, 3/10", ("left", 3.0, False)),
+        ("Genou de nouveau douloureux, 3/10", (None, 3.0, False)),
+    ],
+)
+def test_a_side_or_a_word_beside_the_knee_is_no_name(text, expected):
+    assert _read(text) == expected
