@@ -10,22 +10,22 @@ the ten languages is read in that one, whose tables hold English too ("Long run,
 (venstre) began to ache at km 20, 4/10"). A note is read as a whole, not sentence by sentence:
 
 - **Body parts.** A knee mention: knee, kneecap, patella, the IT band (outer knee pain), Knie,
-  genou, rodilla, ginocchio, knæ, knä, kne, joelho ..., "L kn"; "runner's knee", "ITB
-  syndrome", "Knieschmerzen" are pain by themselves. Another person's knee ("my friend's
-  knee", "Sarah's knee", "sein Knie") and the knee words of kit and drills ("knee-high
-  socks", "high knees", "knee sleeve") are not the runner's knee. One-letter typos of the
-  knee, pain and side words are read as the word ("kneee", "pian", "lft", "rigth"; rapidfuzz
-  measures the distance), unless the word is a real word of the language ("knew", "tight"). A
-  side written onto the knee word is its side ("lknee", "linkerknie", "venstreknæet"), and so is
-  a side written short ("li", "re", "vä", "hø", "v", "h", "izq", "dcha", "sx", "esq", "g"), a
-  side said of the leg ("can't stand on the left leg", "venstre bein", "jambe droite"), one
-  said by the knee named again in a later sentence ("... 4/10. höger knä alltså") or by "the
-  left one" after the knees of its sentence, and one said last in the part's clause ("the
-  jumper's knee is still there on the right", "à droite", "til højre"). A knee typed without
-  its accent is the knee ("vanster kna varker"). Another
-  part written together with its pain or another part is that part ("Wadenschmerzen",
-  "kuitpijn", "lårmuskler"), in the languages that write words together. A part's word in a
-  phrase that names no part ("back down", "walked back", "on foot", "à pied", "zu Fuß") is none.
+  genou, rodilla, ginocchio, knæ, knä, kne, joelho ..., "L kn"; "runner's knee", "ITB syndrome",
+  "Knieschmerzen" are pain by themselves. Another person's knee ("my friend's knee", "Sarah's knee",
+  "sein Knie", a name's: "Lenas Knie", "le genou de Marc") and the knee words of kit and drills
+  ("knee-high socks", "high knees", "knee sleeve") are not the runner's knee. One-letter typos of
+  the knee, pain and side words are read as the word ("kneee", "pian", "lft", "rigth"; rapidfuzz
+  measures the distance), unless the word is a real word of the language ("knew", "tight"). A side
+  written onto the knee word is its side ("lknee", "linkerknie", "venstreknæet"), and so is a side
+  written short ("li", "re", "vä", "hø", "v", "h", "izq", "dcha", "sx", "esq", "g"), a side said of
+  the leg ("can't stand on the left leg", "venstre bein", "jambe droite"), one said by the knee
+  named again in a later sentence ("... 4/10. höger knä alltså") or by "the left one" after the
+  knees of its sentence, and one said last in the part's clause ("the jumper's knee is still there
+  on the right", "à droite", "til højre"). A knee typed without its accent is the knee ("vanster kna
+  varker"). Another part written together with its pain or another part is that part
+  ("Wadenschmerzen", "kuitpijn", "lårmuskler"), in the languages that write words together. A part's
+  word in a phrase that names no part ("back down", "walked back", "on foot", "à pied", "zu Fuß") is
+  none.
 - **Evidence.** Pain words (pain, sore, ache, hurt, niggle, and the runners' verbs: bothering,
   bugging, killing me, grumbling, playing up, flaring ...), red flags, scores, and "not
   fine"/"hasn't gone away yet" (a good state or a resolution negated). Each belongs to the nearest
