@@ -16,6 +16,7 @@ import matplotlib as mpl
 import numpy as np
 import pandas as pd
 from matplotlib.backends.backend_svg import FigureCanvasSVG
+from matplotlib.collections import PolyCollection
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 from matplotlib.figure import Figure
 
@@ -90,6 +91,35 @@ def new_figure(size: Size, height_in: float, grid: bool = True):
     if grid:
         axes.grid(axis="y", color="#e4e4e4", linewidth=0.8)
     return figure, axes
+
+
+def bars(
+    axes,
+    positions: np.ndarray,
+    lengths: np.ndarray,
+    width: float,
+    colour: str,
+    bottom: np.ndarray | None = None,
+) -> PolyCollection:
+    """Upright bars as `axes.bar` draws them, as one collection of rectangles: a Rectangle
+    each costs about a millisecond to add and to draw. Like `bar`'s, their base is a sticky
+    edge: the axis starts at it, not a margin below."""
+    base = np.zeros(len(positions)) if bottom is None else np.asarray(bottom, dtype=float)
+    left = np.asarray(positions, dtype=float) - width / 2
+    top = base + np.asarray(lengths, dtype=float)
+    corners = np.stack(
+        [
+            np.column_stack([left, base]),
+            np.column_stack([left + width, base]),
+            np.column_stack([left + width, top]),
+            np.column_stack([left, top]),
+        ],
+        axis=1,
+    )
+    drawn = PolyCollection(list(corners), facecolors=colour, edgecolors="none", linewidths=0)
+    drawn.sticky_edges.y.append(float(base.min(initial=0.0)))
+    axes.add_collection(drawn)
+    return drawn
 
 
 def svg_bytes(figure: Figure) -> bytes:
