@@ -99,25 +99,31 @@ def bars(
     lengths: np.ndarray,
     width: float,
     colour: str,
-    bottom: np.ndarray | None = None,
+    start: np.ndarray | None = None,
+    horizontal: bool = False,
+    edge: str = "none",
 ) -> PolyCollection:
-    """Upright bars as `axes.bar` draws them, as one collection of rectangles: a Rectangle
-    each costs about a millisecond to add and to draw. Like `bar`'s, their base is a sticky
-    edge: the axis starts at it, not a margin below."""
-    base = np.zeros(len(positions)) if bottom is None else np.asarray(bottom, dtype=float)
-    left = np.asarray(positions, dtype=float) - width / 2
-    top = base + np.asarray(lengths, dtype=float)
-    corners = np.stack(
-        [
-            np.column_stack([left, base]),
-            np.column_stack([left + width, base]),
-            np.column_stack([left + width, top]),
-            np.column_stack([left, top]),
-        ],
-        axis=1,
+    """Bars as `axes.bar` (or `barh`, `horizontal`) draws them, as one collection of
+    rectangles: a Rectangle each costs about a millisecond to add and to draw. Each bar runs
+    from its `start` (0 when None) for its length; as with `bar`, the lowest start is a sticky
+    edge (the axis begins there, not a margin before), and an `edge` is drawn 1 pt wide."""
+    base = np.zeros(len(positions)) if start is None else np.asarray(start, dtype=float)
+    low = np.asarray(positions, dtype=float) - width / 2
+    high = base + np.asarray(lengths, dtype=float)
+    # a rectangle's corners in the order matplotlib's Rectangle goes round them
+    across = [(low, base), (low + width, base), (low + width, high), (low, high)]
+    if horizontal:
+        across = [(base, low), (high, low), (high, low + width), (base, low + width)]
+    corners = np.stack([np.column_stack(corner) for corner in across], axis=1)
+    drawn = PolyCollection(
+        list(corners),
+        facecolors=colour,
+        edgecolors=edge,
+        linewidths=0 if edge == "none" else mpl.rcParams["patch.linewidth"],
+        joinstyle="miter",  # as a Rectangle's
     )
-    drawn = PolyCollection(list(corners), facecolors=colour, edgecolors="none", linewidths=0)
-    drawn.sticky_edges.y.append(float(base.min(initial=0.0)))
+    edges = drawn.sticky_edges.x if horizontal else drawn.sticky_edges.y
+    edges.append(float(base.min(initial=0.0)))
     axes.add_collection(drawn)
     return drawn
 

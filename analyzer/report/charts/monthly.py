@@ -100,7 +100,7 @@ def monthly_overview_figure(
         values = counts[column].to_numpy(dtype=float)
         if values.any():
             drawn = values > 0  # months without such findings draw no empty bar
-            bars(count_axes, positions[drawn], values[drawn], width, colours[column], bottom[drawn])
+            bars(count_axes, positions[drawn], values[drawn], width, colours[column], start=bottom[drawn])
             handles.append(Patch(facecolor=colours[column], label=labels[column]))
             bottom += values
     count_axes.set_ylabel("findings")
