@@ -222,7 +222,11 @@ def _arrow_array(column: pd.Series) -> pa.Array:
         return pa.array(
             nanoseconds, type=pa.timestamp("ns", tz=tz), mask=is_nat if is_nat.any() else None
         )
-    return pa.array(column.to_numpy(), from_pandas=True)
+    values = column.to_numpy()
+    if dtype.kind == "f":  # NaN as null, as from_pandas makes it, at a tenth of the cost
+        is_nan = np.isnan(values)
+        return pa.array(values, mask=is_nan if is_nan.any() else None)
+    return pa.array(values, from_pandas=True)
 
 
 def _samples(blobs: memoryview, span: list[Any] | None) -> pd.DataFrame | None:

@@ -5,8 +5,9 @@ downhill", "Knie tut weh", "douleur au genou droit" or "ondt i venstre knæ", an
 "no knee pain", "knee fine", "Knee pain? None." or "hope the knee holds up on Sunday". Each
 note is read in English and in its own language, found from its words
 (`analyzer.lexicon.language_of`: en, de, fr, es, it, nl, da, sv, no, pt), with that language's
-words (the tables live in analyzer/lexicon/). A note is read as a whole, not sentence by
-sentence:
+words (the tables live in analyzer/lexicon/); a note that names the knee only in another of
+the ten languages is read in that one, whose tables hold English too ("Long run, knæet
+(venstre) began to ache at km 20, 4/10"). A note is read as a whole, not sentence by sentence:
 
 - **Body parts.** A knee mention: knee, kneecap, patella, the IT band (outer knee pain), Knie,
   genou, rodilla, ginocchio, knæ, knä, kne, joelho ..., "L kn"; "runner's knee", "ITB
@@ -30,7 +31,13 @@ sentence:
   named last ("Left knee felt off. It's sore now."; a sentence of one word, as in "Knie. Links.
   Wieder. ...", puts it no further away). So "calf sore, knee fine" is not knee
   pain, "knee and calf sore" is. A knee said to be fine in its own clause takes no evidence
-  from other clauses unless a later state is said ("knee ok for the first half, then niggly").
+  from other clauses unless a later state is said ("knee ok for the first half, then niggly",
+  "fine on the way up but coming down the right one started to ache"). A red flag reaches as
+  far in its clause as a score ("... ha cominciato a fare male (7/10) e si è gonfiato a fine
+  gara"). A form's pain question answered yes is pain of the knee its next field names, and
+  its intensity field the score ("Any pain? Y. Where? knee (L). Score /10: 3", "dor? sim.
+  local: joelho direito. intensidade (0-10): 4"); a knee asked of and not said fine takes the
+  score of the answer ("how's the knee? me: meh. 2/5 on the run").
   "Better" said of the knee, or in a clause of its own after it ("knee update: much better"),
   is pain that eases, and takes its score ("knee better now, 1/10", "joelho bem melhor, 1/10":
   a good word right before "better" says how much better, not a good state). A pictograph
@@ -43,13 +50,17 @@ sentence:
   berichten").
 - **Frames.** From its cue to the end of the clause, nothing is current pain: the past recalled
   ("last year's knee injury", "remember when my knee swelled up", "back in 2022"), the
-  hypothetical ("hope the knee holds up", "if it flares", "worried the knee might"), a time
+  hypothetical ("hope the knee holds up", "if it flares", "worried the knee might", "terrified
+  the knee flares up", "Angst, dass das Knie ...": the frame goes on into its "that"), a time
   ago ("2 yrs ago my L knee locked", "vor 2 Jahren", "il y a 2 ans"), a topic
   ("a podcast on runner's knee", "a talk by the club physio on", "coach asked about my knee", a
   title in quotes beside what one reads: "the 'knee pain' thread", "las over runner's knee"),
   another person ("my buddy has knee pain", "my teammate hurt her knee", "his swollen knee",
-  "Treningskompisen min har vondt", "she said", "my athlete reports"; but a coach's
-  "athlete reports L knee pain" is the log's own runner).
+  "Treningskompisen min har vondt", "she said", "my athlete reports", "one of my beginners",
+  "Uma aluna reclamou"; a name the word tables do not know, then a verb of a third person and
+  the pain: "Helmut hat wieder Knieprobleme", "Javi tiene la rodilla hinchada"; but a coach's
+  "athlete reports L knee pain" is the log's own runner). "My" undoes another person's frame
+  and a topic's ("told the physio about my sore knee, 4/10" is the runner's pain).
   "Better than last year" compares with the past: no pain eases today; a year right after an
   injury is the past too ("knäskada 2020"). Pain said before, then nothing now ("antes me
   dolía la rodilla, ahora nada", "... Heute gar nichts") is a knee fine now; "no" said of a
@@ -65,9 +76,13 @@ finished at 6/10", "3/10 this morning, now 1/10", "was 5, now 3"), scores side b
 highest ("L 2/10, R 4/10" is both knees at 4; "3/10 walking, 5/10 running" is 5). A score of
 before ("yesterday", "from") gives way to a current one, bare or not ("6/10 yesterday, today
 down to 4", "3 at the start, 5 by the finish"); an effort rating beside a score is its own
-("knee 0/10, RPE 8"). Effort ratings are never pain ("RPE 7", "effort 8/10", "a 7/10 effort", "a
-9/10 run"), nor are dates ("Mon 4/10", "4/10/2026") and minutes ("r=1'", "5'30"). A score out of
-five is read out of ten ("2/5" is 4/10, "3 sur 5" 6).
+("knee 0/10, RPE 8"); a score said of an earlier day gives way to one said of today in a
+later sentence ("el martes ... un 5/10. Hoy ... sigue en un 3" is 3), and a bare number joined
+to a score is on its scale ("4 su 10 camminando e 6 correndo" is 6), as is a form's field
+("Score /10: 3", "(0-10): 4"). Effort and fatigue ratings are never pain ("RPE 7", "effort
+8/10", "a 7/10 effort", "a 9/10 run", "Fatica 8/10"), nor are dates ("Mon 4/10", "4/10/2026")
+and minutes ("r=1'", "5'30"). A score out of five is read out of ten ("2/5" is 4/10, "3 sur 5"
+6).
 
 Red flags (see a professional at once: docs/EVIDENCE.md#knee-pain-note): swelling ("puffed
 up"), locking ("catches", "stuck"), giving way ("buckled", "went out from under me", "eingeknickt",
@@ -114,6 +129,7 @@ from analyzer.lexicon import (
     LANGUAGES,
     TYPO_TARGET_MIN_CHARS,
     Words,
+    is_common_word,
     language_of,
     likeliest_languages,
     typo_targets,
@@ -181,6 +197,15 @@ _PICTOGRAPH = re.compile(r"[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _ABBREVIATION_MAX_CHARS = 4
+# A word written capitalised (a name may be one: "Helmut hat wieder Knieprobleme")
+_CAPITALISED = re.compile(r"(?<![\w'])[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,}(?![\w'])")
+# What may stand before a turn of a pasted chat: "[18:02] Ana:", "| Tom:", a new line
+_TURN_STARTS = frozenset({"¶", "|", "]", ")", "-", "–", "—", ";"})
+_CLOCK = re.compile(r"\d{1,2}:\d\d")
+_NAME_REACH_TOKENS = 4  # "Javi tiene la rodilla derecha hinchada": the pain this far on
+# Where a verb comes second, a word before it need not be its subject ("Bergab hat das Knie
+# gezwickt"): there an article after the verb says the subject is another
+_VERB_SECOND = frozenset({"de", "nl", "da", "sv", "no"})
 _CUT_SIDE_MAX_CHARS = 2  # "v.", "li.": a side word cut to its first letters, with a period
 _EXCERPT_MAX_CHARS = 200
 _LONG_NOTE_CHARS = 4000  # a longer note is read around its knee words only
@@ -212,12 +237,14 @@ CONTINUING, FRAME, NOT_PAIN_BEFORE, COUNT = 1 << 24, 1 << 25, 1 << 26, 1 << 27
 SCORE_CUE, ANSWER_NO, NUMBER, SCORE = 1 << 28, 1 << 29, 1 << 30, 1 << 31
 OF_SCORE, LATER, BREAK, PAST = 1 << 32, 1 << 33, 1 << 34, 1 << 35
 LOCATION, FROM, OTHER_PERSON, OWN, PRONOUN = 1 << 36, 1 << 37, 1 << 38, 1 << 39, 1 << 40
-NO_WEIGHT = 1 << 41
+NO_WEIGHT, TOPIC, ANSWER_YES, PERSON_VERB = 1 << 41, 1 << 42, 1 << 43, 1 << 44
 FLAGS = SWELLING | LOCKING | GIVING_WAY | SHARP | NO_WEIGHT
 # what may follow a "nothing" said of now: "now nothing at all", "heute gar nichts gespürt"
 _NOTHING_FILLERS = NEGATION | NEGATION_FILLER | STATE_FILLER | ANSWER_NO | BREAK
 PARTS = KNEE | KNEE_PAIN | OTHER_PART
 SIDE = LEFT | RIGHT | BOTH
+# what may stand between a name's verb and the pain: "hat wieder", "has a sore", "has knee pain"
+_NAME_GAP_KINDS = CONTINUING | KNEE | NEGATION_FILLER | STATE_FILLER | PERSON_VERB
 # the kinds `_Note.pain` reads a token for (a token of none is passed over)
 _READ_KINDS = (
     KNEE_PAIN | PAIN | FLAGS | GOOD | RESOLVED | SCORE | OF_SCORE | NUMBER | SIDE | IMPROVING
@@ -245,7 +272,7 @@ _PLACEHOLDERS = {
     "_not_": NEGATION | NEGATION_AFTER,
     "_past_": FRAME | PAST,
     "_hypo_": FRAME,
-    "_topic_": FRAME,
+    "_topic_": FRAME | TOPIC,
     "_them_": FRAME | OTHER_PERSON,
     "_except_": EXCEPTION | CLAUSE_WORD,
     "_effort_": NOT_PAIN_BEFORE,
@@ -286,6 +313,10 @@ class _Grammar:
     titles: re.Pattern[str]  # a title in quotes beside what one reads: "the 'knee pain' thread"
     side_abbreviations: frozenset[str]  # "li.", "izq.", "dcha.": a period that ends no sentence
     both_knees: frozenset[str]
+    weekdays: frozenset[str]
+    that_words: frozenset[str]
+    first_person: frozenset[str]  # "me", "ich", "moi": the runner's own turn in a chat
+    not_names: frozenset[str]  # "ich", "jeg", weekdays, months: capitalised, never a name
     cache: dict[str, int] = field(default_factory=dict)
 
     def tokens(self, text: str) -> list[str]:
@@ -480,6 +511,12 @@ def _grammar(language: str) -> _Grammar:
         | cut_sides["left"]
         | cut_sides["right"],
         both_knees=frozenset(words.both_knees),
+        weekdays=frozenset(day for day in words.weekdays if len(day) >= _WEEKDAY_MIN_CHARS),
+        that_words=frozenset(words.that_words),
+        first_person=frozenset(words.first_person),
+        not_names=frozenset(
+            (*words.first_person, *words.weekdays, *itertools.chain.from_iterable(words.months))
+        ),
     )
     flags = (
         (words.swelling_pattern, SWELLING),
@@ -656,6 +693,9 @@ def _scores(words: Words) -> re.Pattern[str]:
         rf"(?P<date>(?:\b(?:{weekdays})\.?|(?<![\w'] )\b(?:{weekdays})\.?,)"
         r"\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?\b)",
         rf"(?P<effort>\b(?:{effort})\s*(?:was|of|at|:|=)?\s*{_number('e1')}(?:{out_of})?)",
+        # a form's field of a score out of ten: "Score /10: 3", "intensidade (0-10): 4"
+        rf"(?P<field>(?:\(\s*(?:0\s*[-–]\s*|/\s*)10\s*\)|(?<![\d)])/\s*10)\s*[:=]\s*{_number('d1')}"
+        r"(?![\d/]))",
     ]
     after_a_number = [  # the forms that start with a number, tried only where one starts
         r"(?P<numbered_date>\d{1,2}/\d{1,2}/\d{2,4}\b)",  # "4/10/2026": a date is no score
@@ -670,7 +710,7 @@ def _scores(words: Words) -> re.Pattern[str]:
         rf"(?P<five>{_number('f1')}\s*/\s*5\b(?![/.,]\d))",
         rf"(?P<offive>{_number('v1')}\s+(?:out of|{words.out_of_pattern})\s+5\b(?![/.,]\d))",
         # a range without "/10" ("knee pain 3-4"): its higher end, a bare number to be judged
-        rf"(?P<bare>(?<![-–]){_number('b1')}\s*[-–]\s*{_number('b2')})(?![\d/.,:-]|\s*(?:{words.count_pattern})\b)",
+        rf"(?P<bare>(?<![-–]){_number('b1')}\s*[-–]\s*{_number('b2')})(?![\d/:-]|[.,]\d|\s*(?:{words.count_pattern})\b)",
     ]
     # Python's re tries every form at every place: a number's forms only where a number starts
     return re.compile(
@@ -690,6 +730,8 @@ def _score_token(match: re.Match[str]) -> str:
         return f" _score_{match['r2'] if high >= low else match['r1']}_ "
     if match["slash"] is not None:
         return f" _score_{match['s1']}_ "
+    if match["field"] is not None:
+        return f" _score_{match['d1']}_ "
     if match["of"] is not None:
         return f" _ofscore_{match['o1']}_ "
     if match["five"] is not None:
@@ -730,6 +772,8 @@ def _word_kinds(words: Words) -> dict[str, int]:
         (words.not_pain_score_before, NOT_PAIN_BEFORE),
         (words.score_cues, SCORE_CUE),
         (words.answers_no, ANSWER_NO),
+        (words.answers_yes, ANSWER_YES),
+        (words.person_verbs, PERSON_VERB),
         (words.later, LATER),
         (words.location_words, LOCATION),
         (words.from_words, FROM),
@@ -956,17 +1000,36 @@ def _read_text(text: str) -> tuple[KneePain | None, bool]:
 
 def _language(text: str) -> str:
     """The note's language; on a tie of common words, the one whose word tables know more of
-    the note ("knie voelt instabiel": Dutch, where "knie" alone is German as much as Dutch)."""
+    the note ("knie voelt instabiel": Dutch, where "knie" alone is German as much as Dutch).
+    A note whose language names no knee in it, where another language's knee word stands, is
+    read in that language, whose tables hold English too ("knæet (venstre) began to ache":
+    Danish and English)."""
     tied = likeliest_languages(text)
+    lowered = f" {text.lower()} "
+    if not _names_knee(tied[0], lowered):
+        knees = [code for code in LANGUAGES if code != ENGLISH and _names_knee(code, lowered)]
+        tied = [code for code in tied if code in knees] or knees or tied
     if len(tied) == 1:
         return tied[0]
-    lowered = f" {text.lower()} "
     return max(
         tied,
         key=lambda code: sum(
             bool(_grammar(code).kind(token) & ~BREAK) for token in _grammar(code).tokens(lowered)
         ),
     )
+
+
+def _names_knee(language: str, lowered: str) -> bool:
+    """Whether a language's own knee words stand in a lower-case text."""
+    return bool(_OWN_KNEE[language].search(lowered))
+
+
+_OWN_KNEE = {
+    code: re.compile(
+        rf"(?<![^\W\d_])(?:{words.knee_pattern})(?![^\W\d_])|{words.knee_pain_pattern}"
+    )
+    for code, words in LANGUAGES.items()
+}
 
 
 def _around_knee_words(text: str) -> str:
@@ -1035,7 +1098,13 @@ class _Group:
 class _Note:
     """The tokens of one note with their kinds, sentences, clauses, frames and body parts."""
 
-    def __init__(self, sentences: list[str], grammar: _Grammar, tokens: list[str]):
+    def __init__(
+        self,
+        sentences: list[str],
+        grammar: _Grammar,
+        tokens: list[str],
+        names: frozenset[str] = frozenset(),
+    ):
         self.sentences_text = sentences
         self.grammar = grammar
         self.tokens = tokens
@@ -1053,14 +1122,20 @@ class _Note:
         self.sentence: list[int] = []
         self.clause: list[int] = []
         self.is_clear = False
+        self.spoken: set[int] = set()  # the turns of others in a pasted chat
         self._split()
+        if names:
+            self._named_people(names)
         self._frames()
         self.groups = self._groups()
 
     @classmethod
     def read(cls, sentences: list[str], grammar: _Grammar) -> _Note:
         text = " " + " ¶ ".join(sentences).lower().replace("’", "'").replace("`", "'") + " "
-        return cls(sentences, grammar, grammar.tokens(text))
+        names = frozenset(
+            word.lower() for sentence in sentences for word in _CAPITALISED.findall(sentence)
+        )
+        return cls(sentences, grammar, grammar.tokens(text), names)
 
     # --- structure ---------------------------------------------------------------------
 
@@ -1094,13 +1169,101 @@ class _Note:
         self.framed = [False] * len(self.tokens)
         if not self.present & FRAME:
             return  # no cue: nothing is framed ("my" undoes only another person's frame)
-        active, is_someone_else = -1, False
+        active, is_undone_by_own = -1, False
         for index, kind in enumerate(self.kinds):
             if kind & FRAME:
-                active, is_someone_else = self.clause[index], bool(kind & OTHER_PERSON)
-            elif kind & OWN and is_someone_else:
-                active = -1  # "coach said my knee looked swollen": the runner's knee again
-            self.framed[index] = self.clause[index] == active
+                active, is_undone_by_own = self.clause[index], bool(kind & (OTHER_PERSON | TOPIC))
+            elif kind & OWN and is_undone_by_own:
+                # "coach said my knee looked swollen", "told the physio about my sore knee": the
+                # runner's knee again
+                active = -1
+            elif (
+                active >= 0
+                and index >= 2
+                and self.clause[index - 2] == active
+                and self.tokens[index - 1] == ","
+                and self.tokens[index] in self.grammar.that_words
+            ):
+                active = self.clause[index]  # "Ich habe Angst, dass das Knie ...": still feared
+            self.framed[index] = self.clause[index] == active or index in self.spoken
+
+    def _named_people(self, names: frozenset[str]) -> None:
+        """A name, then a verb of a third person, then pain ("Helmut hat wieder Knieprobleme",
+        "Tom has a sore knee", "Mette har ondt i knæet"): another person's complaint, framed
+        as "my buddy has" is. A name is a word written capitalised that the reader does not
+        know (not "Heute", "Jeg", "Gestern", a weekday); an article or a pronoun between the
+        verb and the pain says the verb's subject is another ("Bergab hat das Knie gezwickt")."""
+        tokens, kinds = self.tokens, self.kinds
+        stops = BREAK | OWN | PRONOUN | (SIDE_GAP if self.grammar.language in _VERB_SECOND else 0)
+        for index in range(len(tokens) - 2):
+            if tokens[index] not in names or not self._is_name(index):
+                continue
+            if tokens[index + 1] == ":" and self._starts_a_turn(index):
+                self._spoken_by_another(index)
+                continue
+            if not kinds[index + 1] & PERSON_VERB:
+                continue
+            for at in range(index + 2, min(len(tokens), index + 2 + _NAME_REACH_TOKENS)):
+                if kinds[at] & (PAIN | KNEE_PAIN | FLAGS):
+                    kinds[index] |= FRAME | OTHER_PERSON
+                    self.present |= FRAME
+                    break
+                if (
+                    not kinds[at] & (_NAME_GAP_KINDS | SIDE_GAP)
+                    or kinds[at] & stops
+                    or tokens[at] in self.grammar.not_names
+                ):
+                    break  # "Downhill has always hurt", "Heute hat das Knie", "Nu har jeg ondt"
+
+    def _is_name(self, index: int) -> bool:
+        """Whether a capitalised word may be a name: one the reader does not know, and not a
+        weekday, a month, "ich", "jeg", nor a word of now or before ("Heute", "Igår")."""
+        token = self.tokens[index]
+        return not (
+            self.kinds[index]
+            or token in self.grammar.not_names
+            or is_common_word(token)
+            or self.grammar.earlier.search(token)
+            or self.grammar.previous_day.search(token)
+            or self.grammar.now.search(token)
+        )
+
+    def _starts_a_turn(self, index: int) -> bool:
+        """Whether a word and ":" start a turn of a pasted chat: after its time ("[18:02] Ana:
+        ..."), or at a line's start in a chat where the runner has turns too ("Tom: ... | me:
+        ..."); not a heading or the one a note is written to ("Coach: knee sore", "Update:")."""
+        before = self.tokens[max(0, index - 2) : index]
+        if any(_CLOCK.fullmatch(token) for token in before):
+            return True
+        return (index == 0 or self.tokens[index - 1] in _TURN_STARTS) and any(
+            self.tokens[at] in self.grammar.first_person and self.tokens[at + 1] == ":"
+            for at in range(len(self.tokens) - 1)
+        )
+
+    def _spoken_by_another(self, index: int) -> None:
+        """A turn of someone named in a pasted chat ("[18:02] Ana: my knee hurts | [18:03] me:
+        sorry, mine is fine"): what they say, "my knee" too, is theirs, up to the next turn;
+        but what they ask is of the runner's knee ("[07:30] Tom: sore knee? [07:31] me: yes,
+        left, 4/10")."""
+        end = next(
+            (
+                at
+                for at in range(index + 2, len(self.tokens) - 1)
+                if self.tokens[at + 1] == ":"
+                and self.tokens[at].isalpha()
+                and self._starts_a_turn(at)
+            ),
+            len(self.tokens),
+        )
+        start = index
+        for at in range(index, end):
+            if self.tokens[at] == "?":
+                start = at + 1  # a question: not what they say of their own knee
+            elif self.tokens[at] in _TURN_STARTS:
+                self.spoken.update(range(start, at + 1))
+                start = at + 1
+        self.spoken.update(range(start, end))
+        self.present |= FRAME
 
     def _groups(self) -> list[_Group]:
         """Body-part mentions per clause; parts joined by "and", "/" are one group."""
@@ -1381,8 +1544,12 @@ class _Note:
             group.live.append(index)
 
     def _evidence(self, index: int) -> None:
-        """A pain word or red flag: to its body part, live or cleared."""
-        group = self._owner(index)
+        """A pain word or red flag: to its body part, live or cleared. A red flag reaches as
+        far in its clause as a score ("il ginocchio ha cominciato a fare male (7/10) e si è
+        gonfiato a fine gara")."""
+        group = self._owner(
+            index, _SCORE_WINDOW_TOKENS if self.kinds[index] & FLAGS else _WINDOW_TOKENS
+        )
         if group is None or not group.is_knee or not self._reaches(index, group):
             return
         negated = (
@@ -1500,6 +1667,15 @@ class _Note:
                 ),
             )
             return nearest if self._reaches(index, nearest) else None
+        if self._is_answered_yes(index):  # "Any pain? Y. Where? knee (L)": the part named next
+            named_next = [
+                group
+                for group in self.groups
+                if group.start > index
+                and self.flow[group.sentence] - self.flow[sentence] <= _SENTENCES_BACK
+            ]
+            if named_next:
+                return named_next[0]
         before = [
             group
             for group in self.groups
@@ -1514,6 +1690,24 @@ class _Note:
         after = [group for group in self.groups if group.sentence == sentence + 1]
         return min(after, key=lambda group: group.start) if after else None
 
+    def _is_answered_yes(self, index: int) -> bool:
+        """Whether a form asks of this word and the answer is yes ("Any pain? Y.", "dor? sim.",
+        "Schmerzen? Ja")."""
+        rest = [at for at in range(index + 1, min(len(self.tokens), index + 5))]
+        rest = [at for at in rest if self.tokens[at] != "¶"]
+        if len(rest) < 2 or self.tokens[rest[0]] != "?" or not self.kinds[rest[1]] & ANSWER_YES:
+            return False
+        after = rest[1] + 1  # the answer alone: "Y." ("? y ..." may be "and")
+        return after >= len(self.tokens) or bool(self.kinds[after] & BREAK)
+
+    @functools.cached_property
+    def is_pain_asked_yes(self) -> bool:
+        """Whether the note is a form whose pain question is answered yes ("dor? sim.")."""
+        return bool(self.present & ANSWER_YES) and any(
+            self.kinds[index] & PAIN and self._is_answered_yes(index)
+            for index in range(len(self.tokens))
+        )
+
     def _last_spoken_of(self, group: _Group) -> int:
         """The last sentence that named the part or said something of it."""
         return max([group.sentence, *(self.sentence[at] for at in group.live)])
@@ -1526,9 +1720,15 @@ class _Note:
         clause = self.clause[index]
         return any(
             self.kinds[position] & SEQUENCE
-            for position in range(max(0, index - _WINDOW_TOKENS), index)
-            if self.clause[position] in (clause, clause - 1) and position > group.end
-        )
+            for position in range(
+                max(0, index - _WINDOW_TOKENS), min(len(self.tokens), index + _WINDOW_TOKENS)
+            )
+            if position > group.end
+            and (
+                self.clause[position] == clause
+                or (position < index and self.clause[position] == clause - 1)
+            )
+        )  # "fine on the way up but coming down the right one started to ache"
 
     # --- scopes ----------------------------------------------------------------------
 
@@ -1603,7 +1803,10 @@ class _Note:
             for position in range(max(0, index - 2), index)
             if self.clause[position] == self.clause[index] and tokens[position] != _EFFORT
         ]
-        if any(kinds[position] & NOT_PAIN_BEFORE for position in before):
+        if any(
+            kinds[position] & NOT_PAIN_BEFORE and not self._rates_asked_pain(position)
+            for position in before
+        ):
             return None
         after = index + 1
         if (
@@ -1629,7 +1832,7 @@ class _Note:
         in_brackets = 0 < index < len(tokens) - 1 and tokens[index - 1] + tokens[after] == "()"
         if in_brackets and (index < 2 or not kinds[index - 2] & COUNT):
             return _number_value(token)  # "nothing major (2)", "knee pain yes (5)"
-        if self._is_later_score(index):
+        if self._is_later_score(index) or self._is_joined_to_a_score(index):
             return _number_value(token)  # "3/10 at the start, 5 by the finish"
         position = index - 1
         while position >= 0 and tokens[position] in {":", "=", "(", "~", "a", "an", "-", ","}:
@@ -1655,6 +1858,23 @@ class _Note:
         if cue & SIDE and not cue & KNEE and not any(group.is_knee for group in self.groups):
             return None
         return _number_value(token)
+
+    def _is_joined_to_a_score(self, index: int) -> bool:
+        """A bare number joined to a score just before it, on the same scale: "4 su 10
+        camminando e 6 correndo", "3/10 walking, 5 running", "L 2/10 and R 4"."""
+        joint = index - 1
+        if joint < 1 or not (self.kinds[joint] & JOINER or self.tokens[joint] == ","):
+            return False
+        return any(
+            self.kinds[at] & (SCORE | OF_SCORE) and self.sentence[at] == self.sentence[index]
+            for at in range(max(0, joint - _SCORE_CONTEXT_TOKENS), joint)
+        )
+
+    def _rates_asked_pain(self, index: int) -> bool:
+        """Whether an intensity field rates the pain a form asked of ("dor? sim. ...
+        intensidade (0-10): 4"), not the effort: the word of intensity is "intens..." in each
+        of the ten languages."""
+        return self.tokens[index].startswith("intens") and self.is_pain_asked_yes
 
     def _is_later_score(self, index: int) -> bool:
         """A bare number said with a later time or now, after a clause that scored the pain
@@ -1696,9 +1916,13 @@ class _Note:
         if group is None or not group.is_knee:
             return
         if self.sentence[index] != group.sentence and not (
-            group.live or group.weak or self._sentence_has(self.sentence[index], PAIN | FLAGS)
+            group.live
+            or group.weak
+            or self._sentence_has(self.sentence[index], PAIN | FLAGS)
+            or (self._is_asked(group) and not group.is_fine)
         ):
-            return  # "Knee fine. 7/10 today": not the knee's score ("Knee better. 1/10" is)
+            return  # "Knee fine. 7/10 today": not the knee's score ("Knee better. 1/10" is; so
+            # is "how's the knee? me: meh. 2/5 on the run")
         previous = index - 1
         while previous >= 0 and self.tokens[previous] in {":", "=", "(", "~"}:
             previous -= 1
@@ -1706,6 +1930,10 @@ class _Note:
         if previous >= 0 and self.kinds[previous] & SIDE and not self.kinds[previous] & PARTS:
             side = _side(self._side_words([self.tokens[previous]]))
         group.scores.append((index, value, side))
+
+    def _is_asked(self, group: _Group) -> bool:
+        """Whether the part is asked of ("how's the knee?", "Knie?")."""
+        return "?" in self.tokens[group.end : group.end + 2]
 
     def _loose_side(self, index: int) -> None:
         """A side said away from the knee word, in a clause of its own or with "side" ("ITB,
@@ -1810,8 +2038,32 @@ class _Note:
         later = [(at, value) for time, at, value in timed if time > 0]
         if later:
             return max(later)[1]
-        current = [value for time, _, value in timed if time == 0]
-        return max(current or [value for _, _, value in timed])
+        current = [(at, value) for time, at, value in timed if time == 0]
+        today = [value for at, value in current if self._said_of_today(at)]
+        if today and any(self._said_of_a_day_before_score(at) for at, _ in current):
+            return max(today)  # "el martes ... un 5/10. Hoy ... sigue en un 3": 3
+        return max([value for _, value in current] or [value for _, _, value in timed])
+
+    def _said_of_today(self, index: int) -> bool:
+        """Whether the score's sentence says today or now before it ("Hoy rodaje suave y sigue
+        en un 3")."""
+        return bool(self.grammar.now.search(self._sentence_before(index)))
+
+    def _said_of_a_day_before_score(self, index: int) -> bool:
+        """Whether the score's sentence says a day before, before it ("el martes hice las
+        series ... un 5/10", "yesterday ... 6/10"), and not today."""
+        said = self._sentence_before(index)
+        return not self.grammar.now.search(said) and bool(
+            self.grammar.previous_day.search(said)
+            or any(word in self.grammar.weekdays for word in said.split())
+        )
+
+    def _sentence_before(self, index: int) -> str:
+        sentence = self.sentence[index]
+        start = index
+        while start > 0 and self.sentence[start - 1] == sentence:
+            start -= 1
+        return " ".join(self.tokens[start:index])
 
     def _score_time(self, index: int) -> int:
         """-2 for a score left behind ("from 2/10 to ..."), -1 for one of before ("yesterday

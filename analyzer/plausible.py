@@ -117,11 +117,18 @@ def _checked_records(
     records: list[Record], remarks: _Remarks, cut: list[int]
 ) -> tuple[list[Record], _Repeats]:
     """Records with implausible values dropped (NaN), each kept once, notes cut."""
-    dropped = _dropped(
-        pd.DataFrame([record.fields for record in records]),
-        remarks,
-        lambda position: _when(records[position].fields),
+    # the fields' values as columns, as a frame of the records would give them (a frame a
+    # file costs more than every check made on it)
+    present = {name for record in records for name in record.fields}
+    values = {
+        name: np.array([_number_or_nan(record.fields.get(name)) for record in records], float)
+        for name in _CHECKED
+        if name in present
+    }
+    is_foot = np.array(
+        [_is_foot_sport(record.fields.get("sport")) for record in records], dtype=bool
     )
+    dropped = _dropped(values, is_foot, remarks, lambda position: _when(records[position].fields))
     kept: list[Record] = []
     seen: set[str] = set()
     repeats: list[str] = []
@@ -147,7 +154,10 @@ def _checked_table(
     """A table's records checked as `_checked_records` checks records, column by column
     (rows equal in every field are records written twice)."""
     frame = table.frame
-    dropped = _dropped(frame, remarks, lambda position: _when(table[position].fields))
+    values = {name: _numbers(frame[name]) for name in _CHECKED if name in frame.columns}
+    sports = frame["sport"] if "sport" in frame.columns else pd.Series(None, index=frame.index)
+    is_foot = sports.isin(FOOT_SPORTS).fillna(False).to_numpy(dtype=bool)
+    dropped = _dropped(values, is_foot, remarks, lambda position: _when(table[position].fields))
     if dropped:
         frame = frame.assign(
             **{
@@ -226,15 +236,18 @@ class _Remarks:
 
 
 def _dropped(
-    frame: pd.DataFrame, remarks: _Remarks, when: Callable[[int], str]
+    values: dict[str, np.ndarray],
+    is_foot: np.ndarray,
+    remarks: _Remarks,
+    when: Callable[[int], str],
 ) -> dict[str, np.ndarray]:
-    """Which values of each field to drop (a mask over the rows of a frame of records'
-    fields), each kind with its remark; `when(position)` names a record's activity."""
-    rows = len(frame)
+    """Which values of each field to drop (a mask over the records), each kind with its
+    remark. `values`: the checked fields the records have, as floats (NaN where there is no
+    number); `is_foot`: which records are of a foot sport; `when(position)` names a record's
+    activity."""
+    rows = len(is_foot)
     missing = np.full(rows, np.nan)
-    values = {name: _numbers(frame[name]) for name in _CHECKED if name in frame.columns}
-    sports = frame["sport"] if "sport" in frame.columns else pd.Series(None, index=frame.index)
-    is_foot = sports.isin(FOOT_SPORTS).fillna(False).to_numpy(dtype=bool)
+    values = dict(values)
     dropped: dict[str, np.ndarray] = {}
 
     def drop(
@@ -331,6 +344,16 @@ def _numbers(column: pd.Series) -> np.ndarray:
         return column.to_numpy(dtype=float, na_value=np.nan)
     numbers = (_number(value) for value in column.tolist())
     return np.array([np.nan if number is None else number for number in numbers], dtype=float)
+
+
+def _number_or_nan(value: object) -> float:
+    """A field as `_numbers` reads a column of it: a float, NaN where `_number` finds none."""
+    number = None if isinstance(value, np.bool_) else _number(value)  # a bool is no number
+    return math.nan if number is None else number
+
+
+def _is_foot_sport(sport: object) -> bool:
+    return isinstance(sport, str) and sport in FOOT_SPORTS
 
 
 def _covered(distance_m: float, duration_s: float) -> str:

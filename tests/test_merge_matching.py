@@ -110,9 +110,9 @@ def test_copies_of_one_file_are_read_once_and_counted_once(tmp_path, monkeypatch
     parsed: list[str] = []
     original = reading.parse
 
-    def counted(name: str, data: bytes, settings=None):
+    def counted(name: str, data: bytes, settings=None, **known):
         parsed.append(name)
-        return original(name, data, settings)
+        return original(name, data, settings, **known)
 
     monkeypatch.setattr(reading, "parse", counted)
     monkeypatch.setenv("RUNLOG_CACHE", "0")

@@ -1479,3 +1479,241 @@ def test_someone_telling_about_a_knee_condition_is_a_topic(text):
 )
 def test_the_athlete_one_coaches_complaining_is_someone_elses_knee(text):
     assert knee_pain_in(text) is None
+
+
+def _read(text: str) -> tuple[str | None, float | None, bool] | None:
+    pain = knee_pain_in(text)
+    return None if pain is None else (pain.side, pain.score_of_10, is_red_flag(pain))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Weekly check-in — Any pain? Y. Where? knee (L). Score /10: 3.", ("left", 3.0, False)),
+        ("dor? sim. local: joelho direito. intensidade (0-10): 4.", ("right", 4.0, False)),
+        ("Schmerzen? Ja. Wo? Knie rechts. Stärke (0-10): 5", ("right", 5.0, False)),
+        ("Douleur ? oui. Où ? genou gauche. Intensité (0-10) : 6", ("left", 6.0, False)),
+        ("Dolor? Sí. Dónde: rodilla derecha. Intensidad (0-10): 6", ("right", 6.0, False)),
+        ("Pijn? Ja. Waar? knie links. Score (0-10): 5", ("left", 5.0, False)),
+        ("Smerter? Ja. Hvor? højre knæ. Intensitet (0-10): 3", ("right", 3.0, False)),
+        ("Vondt? Ja. Hvor: høyre kne. (0-10): 2", ("right", 2.0, False)),
+    ],
+)
+def test_a_form_answered_yes_is_pain_of_the_knee_it_names_next(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Any pain? N. Where? -. Score /10: 0. knee fine",
+        "Pain? Y. Where? calf. Score /10: 4",
+        "Intensity (0-10): 8, knee fine",
+        "Schmerzen? Nein. Knie? gut. Anstrengung (0-10): 7",
+    ],
+)
+def test_a_form_without_knee_pain_is_not_knee_pain(text):
+    assert knee_pain_in(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Long run 25 km, knæet (venstre) began to ache at km 20, 4/10", ("left", 4.0, False)),
+        ("Knie (links) started hurting at km 12, 5/10", ("left", 5.0, False)),
+        ("joelho esquerdo doendo after the race, like 3/10", ("left", 3.0, False)),
+        ("Ginocchio dx hurting since Tuesday, 3/10", ("right", 3.0, False)),
+        ("Knæ (højre) was sore after the trail, 3/10", ("right", 3.0, False)),
+    ],
+)
+def test_a_knee_named_in_another_language_than_the_note_is_read(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("coach: how's the knee? me: meh. 2/5 on the run, better after", 4.0),
+        ("Kneet verker fortsatt etter langturen. Høyre. Vil si 3-4.", 4.0),
+        ("Knie tut weh. Würd sagen 5-6.", 6.0),
+        ("genou dr encore douloureux 3-4/10 mais ça s'améliore", 4.0),
+        ("knee started to ache like a five maybe six out of ten", 6.0),
+        ("il ginocchio destro fa male, direi 4 su 10 camminando e 6 correndo", 6.0),
+        ("knee sore 3/10 walking and 5 running", 5.0),
+        ("Knie tut weh, 3 von 10 beim Gehen und 6 beim Laufen", 6.0),
+        ("rodilla con dolor, 2/10 andando, 5 corriendo", 5.0),
+    ],
+)
+def test_ranges_and_joined_scores_count_the_highest(text, score):
+    assert knee_pain_in(text).score_of_10 == score
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        (
+            "el martes la rodilla derecha me molestó bastante, un 5/10. Hoy rodaje suave y "
+            "sigue en un 3.",
+            3.0,
+        ),
+        ("Am Montag tat das Knie richtig weh, 7/10. Heute nur noch 3/10.", 3.0),
+        ("Yesterday the knee was sore, 6/10. Today easy 5k, knee 2/10.", 2.0),
+        ("Knee 3/10 today, stairs 6/10", 6.0),
+    ],
+)
+def test_a_score_of_an_earlier_day_gives_way_to_todays(text, score):
+    assert knee_pain_in(text).score_of_10 == score
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("genou dr encore douloureux", "right"),
+        ("joelho dto inchado hj depois do trail", "right"),
+        ("Knie tut weh, 4/10. Links übrigens.", "left"),
+        ("Knee hurts, 4/10. Left btw.", "left"),
+        ("Genou douloureux, 3/10. Le gauche d'ailleurs.", "left"),
+        ("Kneet verker, 3/10. Høyre forresten.", "right"),
+        ("Rodilla duele, 3/10. La izquierda por cierto.", "left"),
+    ],
+)
+def test_side_shorthands_and_asides(text, side):
+    assert knee_pain_in(text).side == side
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dal 30esimo il ginocchio sinistro ha cominciato a fare male (7/10) e si è gonfiato a "
+        "fine gara.",
+        "the left knee started aching at km 30 and by the end of the race had swollen up",
+        "das rechte Knie fing bei km 25 an zu schmerzen und war am Ende vom Rennen geschwollen",
+    ],
+)
+def test_a_red_flag_far_on_in_the_knees_clause_is_read(text):
+    assert is_red_flag(knee_pain_in(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ok so today was the hill loop um knee was fine on the way up but coming down the "
+        "right one really started to ache",
+        "knee fine at first, then it started to ache at 8k, 3/10",
+        "Knie war anfangs gut, dann fing es an zu schmerzen, 4/10",
+        "Rodilla bien al principio, luego empezó a doler, 5/10",
+        "Le genou allait bien, puis il a commencé à faire mal, 4/10",
+    ],
+)
+def test_a_knee_fine_then_starting_to_hurt_is_pain(text):
+    assert knee_pain_in(text) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Laufgruppe Senioren: Helmut hat wieder Knieprobleme. Ich selbst 10 km locker.",
+        "Tom has a swollen knee again. Mine is fine.",
+        "Julien a mal au genou. Moi rien.",
+        "Javi tiene la rodilla hinchada. Yo perfecto.",
+        "Marco ha il ginocchio gonfio. Io niente.",
+        "Anna heeft pijn in haar knie, ik niet.",
+        "Mette har ondt i knæet igen. Jeg har det fint.",
+        "Uma aluna reclamou de dor no joelho direito, mandei pra casa.",
+        "One of my beginners complained of knee pain, sent her home. Me: fine.",
+        "Eine Teilnehmerin klagte über Knieschmerzen, ich selbst top.",
+        "En deltaker har vondt i kneet. Jeg ingenting.",
+    ],
+)
+def test_a_named_person_or_a_beginner_one_coaches_is_someone_else(text):
+    assert knee_pain_in(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Idag har knæet ondt, 3/10", (None, 3.0, False)),
+        ("Heute hat das Knie wehgetan", (None, None, False)),
+        ("Bergab hat das Knie gezwickt, 3/10", (None, 3.0, False)),
+        ("Igår hade knät ont", (None, None, False)),
+        ("Hoy tiene la rodilla hinchada", (None, None, True)),
+        ("Downhill has always hurt my left knee", ("left", None, False)),
+    ],
+)
+def test_a_capitalised_word_that_is_no_name_leaves_the_runners_knee(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sortie avec le club. Tout le monde parlait du runner's knee de Julien. Moi, rien.",
+        "On a parlé de tendinite rotulienne au club. Mes genoux vont bien.",
+        "Ho letto un paper su patellar tendinopathy, very interesting. Io zero dolore.",
+        "Leí un artículo muy bueno sobre la rodilla del corredor. Cero dolor.",
+        "Ik las een lang stuk over runner's knee. Zelf nul pijn.",
+        "Read a really long article about runner's knee. No pain myself.",
+    ],
+)
+def test_a_topic_read_or_talked_of_is_not_knee_pain(text):
+    assert knee_pain_in(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("The physio told me about my knee: sore 3/10 from the patellar tendon", 3.0),
+        ("Physio told me about my sore left knee, 4/10 on stairs", 4.0),
+        ("J'ai parlé de mon genou au kiné, douleur 3/10", 3.0),
+    ],
+)
+def test_a_topic_of_the_runners_own_knee_keeps_its_pain(text, score):
+    assert knee_pain_in(text).score_of_10 == score
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "taper week. terrified the knee flares up again before Berlin. all quiet so far",
+        "Nervous the knee will act up at Chicago. Nothing so far.",
+        "Ich habe Angst, dass das Knie beim Marathon wieder zickt. Bisher alles ruhig.",
+        "J'angoisse que le genou lâche à Paris, pour l'instant rien.",
+        "Tengo pánico de que la rodilla vuelva a doler en Valencia. De momento nada.",
+        "Ho ansia che il ginocchio torni a far male prima di Roma. Per ora niente.",
+        "Doodsbang dat mijn knie weer opspeelt voor Rotterdam. Tot nu toe rustig.",
+    ],
+)
+def test_a_fear_for_the_knee_is_not_knee_pain(text):
+    assert knee_pain_in(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trail 18 km. Fatica 8/10 ma le ginocchia hanno tenuto benissimo.",
+        "Fatigue 8/10 but knees felt great",
+        "Müdigkeit 7/10, Knie gut",
+        "Cansancio 8/10, rodillas bien",
+        "Cansaço 7/10, joelhos ótimos",
+        "Trötthet 7/10, knäna ok",
+        "Vermoeidheid 7/10, knieën prima",
+    ],
+)
+def test_a_fatigue_rating_beside_fine_knees_is_not_knee_pain(text):
+    assert knee_pain_in(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("[18:02] Ana: my knee hurts | [18:03] me: sorry to hear, mine is fine", None),
+        ("Tom: my knee is swollen | me: mine is fine", None),
+        ("[07:12] Helmut: mein Knie tut weh [07:13] ich: alles gut bei mir", None),
+        ("[18:02] Ana: how's the knee? | [18:03] me: sore again, left, 4/10", ("left", 4.0, False)),
+        ("[09:14] me: knee is sore again, left, 4/10 [09:15] Coach: ok rest", ("left", 4.0, False)),
+        ("Sarah: left knee sore, 3/10", ("left", 3.0, False)),
+        ("Coach : le genou droit me gêne encore, 3/10", ("right", 3.0, False)),
+    ],
+)
+def test_a_named_persons_turn_in_a_pasted_chat_is_theirs(text, expected):
+    assert _read(text) == expected

@@ -7,6 +7,7 @@ import logging
 import os
 from concurrent.futures import Future
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -100,10 +101,12 @@ def test_only_a_few_batches_are_in_flight(folder, monkeypatch):
     assert pools[0].most_out <= 2 * pipeline.IN_FLIGHT_PER_PROCESS + 1
 
 
-def _dies_on_one(name: str, data: bytes, settings: Settings | None = None) -> reading.Outcome:
+def _dies_on_one(
+    name: str, data: bytes, settings: Settings | None = None, **known: Any
+) -> reading.Outcome:
     if name == DIES_ON and os.getpid() != PARENT:
         os._exit(1)  # a reading process killed (out of memory, a crash in a library)
-    return PARSE(name, data, settings)
+    return PARSE(name, data, settings, **known)
 
 
 PARENT = os.getpid()
@@ -119,8 +122,9 @@ def test_a_reading_process_that_dies_costs_no_file(folder, monkeypatch, caplog):
 
 
 def test_the_path_of_a_cache_entry_is_the_same_for_the_same_bytes(tmp_path: Path):
-    assert reading._cache_path(tmp_path, b"x") == reading._cache_path(tmp_path, b"x")
-    assert reading._cache_path(tmp_path, b"x") != reading._cache_path(tmp_path, b"y")
+    x, y = reading._digest(b"x"), reading._digest(b"y")
+    assert reading._cache_path(tmp_path, x) == reading._cache_path(tmp_path, x)
+    assert reading._cache_path(tmp_path, x) != reading._cache_path(tmp_path, y)
 
 
 def test_a_nul_near_the_start_of_a_journal_costs_the_nul_not_the_notes():

@@ -68,6 +68,12 @@ def likeliest_languages(text: str) -> list[str]:
     )
 
 
+def is_common_word(word: str) -> bool:
+    """Whether a lower-case word is a common, knee or pain word of one of the languages (a
+    word written capitalised that is none may be a name: "Helmut hat wieder Knieprobleme")."""
+    return bool(_languages_of_word(word))
+
+
 @functools.lru_cache(maxsize=65536)
 def _languages_of_word(word: str) -> tuple[int, ...]:
     """The ranks of the languages a word speaks for (most words: none)."""

@@ -109,12 +109,12 @@ WORDS = Words(
     left=("venstre", "ve", "v"),
     right=("højre", "hø", "h"),
     both=("begge", "begge to"),
-    side_gap=("mit", "det", "i", "ydre", "indre", "yderside", "inderside"),
+    side_gap=("mit", "det", "i", "ydre", "indre", "yderside", "inderside", "forresten"),
     joiners=("og", "eller"),
     clause_words=("men", "fordi", "selvom", "dog", "mens", "bagefter"),
     improving=("bedre", "mindre", "aftaget", "forbedret"),
     out_of_pattern=r"ud af|af",
-    effort_pattern=r"anstrengelse|indsats|intensitet|rpe",
+    effort_pattern=r"anstrengelse|indsats|intensitet|rpe|træthed",
     change_pattern=r"derefter|senere|så|til",
     range_pattern=r"til",
     spelled_knee=("knæet", "knæene", "knæskal"),
@@ -123,37 +123,45 @@ WORDS = Words(
         r"\bså\s+(?:en|et|nogen)\b|"
         r"\b(?!atlet(?:en)?\b)"
         r"(?:(?:min|mit|vores|en|et)\s+(?:\w+\s+)?)?"
-        r"(?:atlet|atleten|ven|veninde|kone|mand|kæreste|bror|søster"
+        r"(?:elev\w*|deltager\w*|begynder\w*|nybegynder\w*|atlet|atleten|ven|veninde|kone|mand"
+        r"|kæreste|bror|søster"
         r"|træner|\w*makker\w*|\w*kammerat\w*|\w*kompis\w*|søn|datter|kollega|løbemakker|kammerat"
         r"|hund|far|mor|farfar|morfar"
         r"|farmor|mormor|onkel|moster|faster|nabo|barn|samlever|samleveren|konen|manden"
         r"|kæresten|broren|søsteren|træneren|sønnen|datteren|kollegaen|kammeraten|vennen"
         r"|veninden|naboen|hunden|makkeren|løbemakkeren)"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
-        r"(?=\s+(?:har|havde|er|var|siger|sagde|klager|klagede|med|mærker|mærkede|fik|fortalte|meldte"
+        r"(?=\s+(?:har|havde|er|var|siger|sagde|klager|klagede|med|mærker|mærkede|fik|fortalte"
+        r"|meldte"
         r"|skadede|vred|forstuvede)\b)"
     ),
     pronouns=("det",),
     own=("mit", "min", "mine"),
     other_subjects=("han", "hun"),
     hypothetical_pattern=(
-        r"\bhåber\w*|\bforhåbentlig\b|\bhvis\b|\bi tilfælde\b|\bbange for\b|\bfor at undgå\b"
+        r"\bhåber\w*|\bforhåbentlig\b|\bhvis\b|\bi tilfælde\b|\bbange for\b|\brædd\w* for\b"
+        r"|\bnervøs\b|\bfrygter\b|\bfor at undgå\b"
         r"|\bundgå\b|\bforebygge\w*|\bkunne\b|\bbekymret\b|\bfor en sikkerheds skyld\b"
     ),
     topic_pattern=(
         rf"\b{_MEDIA}"
-        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:om)\b|\b(?:læste|læst|læser|lytter|hører|spurgte|spurgt"
+        rf"\s+(?:\w+\s+){{0,2}}{_AUTHOR}(?:om)\b|\b(?:læste|læst|læser|lytter|hører|spurgte|spurgt"
         r"|snakkede|talte|hørt|hørte"
-        r"|lyttede|lyttet|kiggede|fortalte|fortæller|forklarede|forklarer)\s+(?:\w+\s+)?(?:om|hvordan|hvis|at)\b"
+        r"|lyttede|lyttet|kiggede|fortalte|fortæller|forklarede|forklarer)\s+(?:\w+\s+){0,3}(?:om"
+        r"|hvordan|hvis|at)\b"
     ),
     media_pattern=_MEDIA,
     spelled_pain=("ondt", "smerter", "smerte", "hævet", "ømme"),
     exception_pattern=r"\bundtagen\b|\bbortset fra\b|\bpånær\b",
     answers_no=("ingen", "nej", "intet", "ingenting", "nul", "nix"),
+    answers_yes=("ja", "j"),
+    person_verbs=("har", "havde", "siger", "sagde", "klager", "klagede", "mærker", "fik"),
+    first_person=("jeg", "vi"),
+    that_words=("at",),
     location_words=("bag", "under", "over", "omkring", "ved", "bagpå"),
     from_words=("fra",),
     side_nouns=("side", "siden"),
-    sequence=("så", "derefter", "senere", "indtil", "bagefter"),
+    sequence=("så", "derefter", "senere", "indtil", "bagefter", "begyndte", "begynder", "startede"),
     returned_pattern=r"\ber tilbage\b|\bkom tilbage\b",
     continuing=("stadig", "igen", "fortsat", "endnu"),
     numbers=(

@@ -118,12 +118,15 @@ WORDS = Words(
     left=("links", "linke", "linkes", "linken", "linker", "li"),
     right=("rechts", "rechte", "rechtes", "rechten", "rechter", "re"),
     both=("beide", "beiden", "beidseitig"),
-    side_gap=("mein", "meinem", "meinen", "im", "am", "dem", "das", "der", "äußeren", "inneren"),
+    side_gap=(
+        "mein", "meinem", "meinen", "im", "am", "dem", "das", "der", "äußeren", "inneren",
+        "übrigens", "btw",
+    ),
     joiners=("und", "oder"),
     clause_words=("aber", "jedoch", "doch", "sondern", "weil", "denn", "dann", "während"),
     improving=("besser", "weniger", "nachgelassen", "bessert", "leichter"),
     out_of_pattern=r"von|aus",
-    effort_pattern=r"anstrengung|belastung|intensität",
+    effort_pattern=r"anstrengung|belastung|intensität|müdigkeit|erschöpfung",
     change_pattern=r"dann|auf|danach|später",
     range_pattern=r"bis",
     spelled_knee=("knie", "knies", "kniescheibe"),
@@ -132,12 +135,14 @@ WORDS = Words(
         r"|coache)\b|"
         r"\b(?:sah|gesehen,?)\s+(?:ein|eine|einen|jemand\w*)\b|"
         r"\b(?!athlet(?:in)?\b)"
-        r"(?:(?:mein|meine|unser|unsere|ein|eine)\s+(?:\w+\s+)?)?(?:freund|freundin|frau|mann"
+        r"(?:(?:mein|meine|unser|unsere|ein|eine)\s+(?:\w+\s+)?)?(?:schüler\w*|teilnehmer\w*"
+        r"|anfänger\w*|einsteiger\w*|mitglied\w*|freund|freundin|frau|mann"
         r"|partner|partnerin|bruder|schwester|tochter|sohn|\w*kolleg\w*|\w*partner\w*|\w*freund\w*"
         r"|\w*kamerad\w*|athlet\w*|läufer\w*|hund|vater|mutter|opa|oma|onkel|tante|kind|nachbar\w*"
         r"|trainer\w*)"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
-        r"(?=\s+(?:hat|hatte|ist|war|sagt|sagte|klagt|klagte|beklagte|beschwerte|mit|spürt|spürte|bekam|erzählt|meldet"
+        r"(?=\s+(?:hat|hatte|ist|war|sagt|sagte|klagt|klagte|beklagte|beschwerte|mit|spürt|spürte"
+        r"|bekam|erzählt|meldet"
         r"|meldete|verletzte|verdrehte)\b)"
     ),
     pronouns=("es",),
@@ -145,14 +150,17 @@ WORDS = Words(
     other_subjects=("er",),
     hypothetical_pattern=(
         r"\bhoffe\w*|\bhoffentlich\b|\bfalls\b|\bwenn\b|\bdamit\b|\bum (?:\w+ )?zu vermeiden\b"
-        r"|\bvorbeug\w*|\bangst\b|\bsorgen?\b|\bbefürcht\w*|\bkönnte\b|\bvorsichtshalber\b"
+        r"|\bvorbeug\w*|\bangst\b|\bpanik\b|\bnervös\b|\bbammel\b|\bsorgen?\b|\bbefürcht\w*"
+        r"|\bkönnte\b|\bvorsichtshalber\b"
         r"|\bsicherheitshalber\b"
     ),
     topic_pattern=(
         rf"\b{_MEDIA}"
-        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:über|zu|zum|zur)\b|\b(?:gelesen|las|lese|liest|hörte|höre"
+        rf"\s+(?:\w+\s+){{0,2}}{_AUTHOR}(?:über|zu|zum|zur)\b|\b(?:gelesen|las|lese|liest|hörte"
+        rf"|höre"
         r"|gefragt|fragte|fragt|gesprochen"
-        r"|geredet|recherchiert|erkundigt|gehört|erzählte|erzählt|erklärte|erklärt|sprach|redete)\s+(?:\w+\s+)?(?:über|nach|wie|ob|dass)\b"
+        r"|geredet|recherchiert|erkundigt|gehört|erzählte|erzählt|erklärte|erklärt|sprach"
+        r"|redete)\s+(?:\w+\s+){0,3}(?:über|nach|wie|ob|dass)\b"
         r"|\b(?:über|von)(?=(?:\s+\w+){1,3}\s+(?:gelesen|gehört|gelauscht|angehört|gesprochen"
         r"|geredet|gelernt|gesehen|angeschaut|geschaut)\b)"
     ),
@@ -160,12 +168,21 @@ WORDS = Words(
     spelled_pain=("schmerz", "schmerzen", "schmerzt", "geschwollen", "schwellung"),
     exception_pattern=r"\baußer\b|\bausser\b|\bbis auf\b|\babgesehen von\b|\bausgenommen\b",
     answers_no=("keine", "nein", "nix", "nichts", "null", "kein"),
+    answers_yes=("ja", "j", "jep"),
+    person_verbs=(
+        "hat", "hatte", "klagt", "klagte", "sagt", "sagte", "meinte", "meldet", "spürt", "spürte",
+    ),
+    first_person=("ich", "wir"),
+    that_words=("dass", "daß"),
     location_words=(
         "hinter", "hinterm", "unter", "unterm", "unterhalb", "über", "oberhalb", "neben", "um",
     ),
     from_words=("von",),
     side_nouns=("seite",),
-    sequence=("dann", "danach", "später", "bis", "anschließend", "ab"),
+    sequence=(
+        "dann", "danach", "später", "bis", "anschließend", "ab", "fing", "anfing", "fängt",
+        "begann", "beginnt", "angefangen",
+    ),
     returned_pattern=r"\bist wieder da\b|\bkommt zurück\b|\bwieder da\b",
     continuing=("noch", "wieder", "immer", "weiterhin", "erneut"),
     numbers=(

@@ -35,7 +35,7 @@ WORDS = Words(
         r"\b(?:his|her|their|your)\s+(?:(?!my\b)\w+\s+){0,2}knees?\b"
         r"|\b(?!(?:runner|jumper|today|yesterday|tonight|week|weekend|month|year|morning"
         r"|evening|day|race|run|session|season|last|this|monday|tuesday|wednesday|thursday"
-        r"|friday|saturday|sunday|it|that|what|there|here|who|one|everyone)'s\b)"
+        r"|friday|saturday|sunday|it|that|what|there|here|who|one|everyone|how|where|when|why)'s\b)"
         r"[a-z]+'s\s+(?:(?!my\b)\w+\s+){0,2}knees?\b"
         r"|\b(?:friend|wife|husband|partner|son|daughter|mum|mom|dad|brother|sister|teammate"
         r"|buddy|mate|coach|client|girlfriend|boyfriend|colleague|dog|athlete)s'\s+knees?\b"
@@ -47,7 +47,8 @@ WORDS = Words(
         r"\b(?:someone|somebody|everyone)\b"
         # "athlete reports ...", a coach's note in the athlete's log: the log's own runner
         r"|\b(?!(?:the\s+)?(?:athlete|client)\b)"
-        r"(?:(?:my|our|a|the|one of my|one of the|some|this)\s+(?:\w+\s+)?)?(?:friend|wife"
+        r"(?:(?:my|our|a|the|one of my|one of the|some|this)\s+(?:\w+\s+)?)?(?:student|pupil"
+        r"|trainee|beginner|newbie|participant|member|friend|wife"
         r"|husband"
         r"|partner"
         r"|son|daughter|mum|mom|dad|brother|sister|teammate|buddy|mate|client|girlfriend"
@@ -72,14 +73,16 @@ WORDS = Words(
     ),
     hypothetical_pattern=(
         r"\bhop(?:e|ed|ing|efully)\b|\bif\b|\bin case\b|\bworr(?:y|ied|ying)\b|\bafraid\b"
-        r"|\bscared\b|\bfear(?:ing)?\b|\bto (?:avoid|prevent)\b|\bprevent(?:ing)?\b"
+        r"|\bscared\b|\bterrified\b|\bdread(?:ing|ed)?\b|\bnervous\b|\banxious\b|\bparanoid\b"
+        r"|\bfear(?:ing)?\b|\bto (?:avoid|prevent)\b|\bprevent(?:ing)?\b"
         r"|\bavoid(?:ing)?\b|\bmight\b|\bwill\b|\b(?:i|it|you)'ll\b|\bgoing to\b|\bunless\b"
         r"|\bfingers crossed\b|\btouch wood\b|\bprehab\b|\bwhether\b"
         r"|\bwonder(?:ing)?\b|\bin order\b|\bjust to be safe\b"
     ),
     topic_pattern=(
         rf"\b{_MEDIA}"
-        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:on|about|re)\b|\b(?:read|reads|reading|researching|googl\w+"
+        rf"\s+(?:\w+\s+){{0,2}}{_AUTHOR}(?:on|about|re)\b|\b(?:read|reads|reading|researching"
+        rf"|googl\w+"
         r"|watched"
         r"|watching|learn\w*|asked|asking|asks|talked|talking|chatted|chatting|heard"
         r"|hearing|listened|listening|told|tells|telling|explained|explaining|spoke|speaking)"
@@ -210,6 +213,13 @@ WORDS = Words(
     ),
     negations_after=(),
     answers_no=("none", "nope", "nil", "nada", "no", "zero", "nothing", "negative", "0"),
+    answers_yes=("y", "yes", "yep", "yeah", "yup"),
+    person_verbs=(
+        "has", "had", "says", "said", "complained", "complains", "reported", "reports",
+        "mentioned", "got", "hurt", "tweaked",
+    ),
+    first_person=("i", "we", "me"),
+    that_words=("that",),
     left=("left", "l", "lt", "lft", "lk"),
     right=("right", "r", "rt", "rgt", "rk"),
     both=("both", "bilateral", "bilaterally"),
@@ -220,13 +230,17 @@ WORDS = Words(
     side_nouns=("side", "sides", "one", "leg"),
     side_gap=(
         "my", "the", "outer", "inner", "outside", "inside", "lateral", "medial", "on", "of",
+        "btw", "fyi",
     ),
     joiners=("and", "&", "+", "/", "or", "the", "my"),
     clause_words=(
         "but", "however", "though", "although", "yet", "whereas", "because", "cause", "since",
         "so", "then", "while", "unlike",
     ),
-    sequence=("then", "until", "till", "later", "afterwards", "eventually"),
+    sequence=(
+        "then", "until", "till", "later", "afterwards", "eventually", "started", "starting",
+        "starts", "began", "begun", "begins",
+    ),
     returned_pattern=r"\b(?:is|'s|are|was|came|comes|coming|come|been) back\b|\bback again\b",
     continuing=("still", "again", "another", "same", "continues", "lingering"),
     improving=("better", "improving", "improved", "easing", "eased", "less", "settling"),
@@ -260,7 +274,7 @@ WORDS = Words(
         "now", "then", "later", "finished", "finish", "end", "ended", "after", "afterwards",
         "currently", "tonight", "→", "->", ">", "rising", "dropped", "down", "up", "eventually",
     ),
-    effort_pattern=r"rpe|effort|exertion|borg|intensity",
+    effort_pattern=r"rpe|effort|exertion|borg|intensity|fatigue|tiredness",
     change_pattern=r"→|->|=>|>|then|and then|rising to|up to|now|to",
     range_pattern=r"-|–|to|or",
     not_pain_score_before=(

@@ -28,7 +28,8 @@ WORDS = Words(
         r"|\bcalcetines (?:\w+ )?(?:hasta|por) (?:la|las) rodillas?\b|\brodilleras?\b"
     ),
     someone_elses_knee_pattern=(
-        r"\brodillas? de (?:mi|su|nuestro|nuestra) (?:amig[oa]|herman[oa]|pareja|novi[oa]"
+        r"\brodillas? de (?:mi|su|nuestro|nuestra) (?:alumn[oa]|principiante|participante"
+        r"|novat[oa]|amig[oa]|herman[oa]|pareja|novi[oa]"
         r"|espos[oa]|mujer|marido|compañer[oa]|entrenador|hij[oa]|padre|madre)\b"
         r"|\b(?:su|tu)\s+(?:\w+\s+)?rodilla\b"
     ),
@@ -114,12 +115,12 @@ WORDS = Words(
     left=("izquierda", "izquierdo", "izq", "izda", "izqda", "izqdo"),
     right=("derecha", "derecho", "dcha", "der", "dcho", "dch"),
     both=("ambas", "ambos", "dos"),
-    side_gap=("mi", "la", "el", "en", "externa", "interna", "parte"),
+    side_gap=("mi", "la", "el", "en", "externa", "interna", "parte", "por", "cierto"),
     joiners=("y", "e", "o", "la", "las", "el"),
     clause_words=("pero", "aunque", "porque", "luego", "sino", "excepto", "mientras", "después"),
     improving=("mejor", "menos", "mejorando", "mejora", "mejoró"),
     out_of_pattern=r"de|sobre",
-    effort_pattern=r"esfuerzo|intensidad|rpe",
+    effort_pattern=r"esfuerzo|intensidad|rpe|fatiga|cansancio",
     change_pattern=r"luego|después|a",
     range_pattern=r"a|o",
     spelled_knee=("rodilla", "rodillas", "rótula"),
@@ -127,7 +128,8 @@ WORDS = Words(
         r"\batleta\s+que\s+(?:yo\s+)?(?:entreno|llevo|preparo)\b|"
         r"\bvi\s+(?:a|un|una|alguien)\b|"
         r"\b(?!atleta\b)"
-        r"(?:(?:mi|nuestro|nuestra|un|una)\s+(?:\w+\s+)?)?(?:amig[oa]|herman[oa]|pareja|novi[oa]"
+        r"(?:(?:mi|nuestro|nuestra|un|una)\s+(?:\w+\s+)?)?(?:alumn[oa]|principiante|participante"
+        r"|novat[oa]|amig[oa]|herman[oa]|pareja|novi[oa]"
         r"|espos[oa]|mujer|marido|compañer[oa]|hij[oa]|atleta|corredor[a]?|perr[oa]|padre|madre"
         r"|papá|mamá|abuel[oa]|tí[oa]|prim[oa]|vecin[oa]|entrenador[a]?)"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
@@ -141,23 +143,32 @@ WORDS = Words(
     other_subjects=("él", "ella", "ellos", "ellas"),
     hypothetical_pattern=(
         r"\bespero\b|\bojalá\b|\bsi (?=la |el |me |mañana|vuelve|sigue|duele)|\bpor si\b"
-        r"|\bmiedo\b|\bpara (?:no |evitar)\b|\bevitar\b|\bprevenir\b|\bpodría\b"
+        r"|\bmiedo\b|\bpánico\b|\baterrad[oa]\b|\bnervios[oa]\b|\btemo\b|\bpara (?:no |evitar)\b"
+        r"|\bevitar\b|\bprevenir\b|\bpodría\b"
         r"|\bpreocupad[oa]\b|\bpor precaución\b"
     ),
     topic_pattern=(
         rf"\b{_MEDIA}"
-        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:sobre|acerca)\b|\b(?:leí|leído|leo|leyendo|leyó|escucho"
+        rf"\s+(?:\w+\s+){{0,2}}{_AUTHOR}(?:sobre|acerca)\b|\b(?:leí|leído|leo|leyendo|leyó|escucho"
         r"|escuchando|oigo|preguntó|pregunté|preguntado"
-        r"|hablamos|hablé|oí|escuché|vi|habló|hablaba|contó|contaba|explicó|explicaba)\s+(?:\w+\s+)?(?:sobre|por|cómo|si|que)\b"
+        r"|hablamos|hablé|oí|escuché|vi|habló|hablaba|contó|contaba|explicó"
+        r"|explicaba)\s+(?:\w+\s+){0,3}(?:sobre|por|cómo|si|que|de|del)\b"
     ),
     media_pattern=_MEDIA,
     spelled_pain=("dolor", "duele", "molestia", "hinchada", "hinchado", "dolorida"),
     exception_pattern=r"\bexcepto\b|\bsalvo\b|\baparte de\b|\bquitando\b|\bexcepción de\b",
     answers_no=("nada", "ninguno", "ninguna", "no", "cero"),
+    answers_yes=("sí", "si", "s"),
+    person_verbs=("tiene", "tenía", "tuvo", "dice", "dijo", "se", "siente", "sintió", "comentó"),
+    first_person=("yo", "nosotros"),
+    that_words=("que",),
     location_words=("detrás", "debajo", "encima", "alrededor", "cerca", "bajo"),
     from_words=("desde",),
     side_nouns=("lado",),
-    sequence=("luego", "después", "despues", "hasta"),
+    sequence=(
+        "luego", "después", "despues", "hasta", "empezó", "empieza", "empezaba", "comenzó",
+        "comienza",
+    ),
     returned_pattern=r"\bha vuelto\b|\bvolvió\b|\bvuelve\b",
     continuing=("todavía", "todavia", "aún", "aun", "sigue", "sigo", "seguía", "vez", "nuevo"),
     numbers=(

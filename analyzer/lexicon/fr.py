@@ -106,14 +106,14 @@ WORDS = Words(
     ),
     negations_after=(),
     left=("gauche", "gche", "gch", "g"),
-    right=("droit", "droite", "drt", "drte", "dt", "dte", "d"),
+    right=("droit", "droite", "drt", "drte", "dt", "dte", "dr", "d"),
     both=("deux",),
-    side_gap=("mon", "le", "au", "la", "du", "externe", "interne", "côté"),
+    side_gap=("mon", "le", "au", "la", "du", "externe", "interne", "côté", "ailleurs", "d'", "btw"),
     joiners=("et", "ou", "le", "la", "les"),
     clause_words=("mais", "car", "parce", "puis", "ensuite", "sauf", "alors", "tandis", "pourtant"),
     improving=("mieux", "moins", "améliore", "amélioration", "diminue"),
     out_of_pattern=r"sur",
-    effort_pattern=r"effort|intensité|ressenti d'effort",
+    effort_pattern=r"effort|intensité|ressenti d'effort|fatigue",
     change_pattern=r"puis|ensuite|à",
     range_pattern=r"à",
     spelled_knee=("genou", "genoux", "rotule"),
@@ -121,7 +121,8 @@ WORDS = Words(
         r"\bathlète\s+que\s+j'(?:entraîne|entraine|accompagne|coache)\b|"
         r"\bvu\s+(?:un|une|quelqu'un)\b|"
         r"\b(?!athlète\b)"
-        r"(?:(?:mon|ma|notre|un|une)\s+(?:\w+\s+)?)?(?:ami|amie|copain|copine|femme|mari"
+        r"(?:(?:mon|ma|notre|un|une)\s+(?:\w+\s+)?)?(?:élève|stagiaire|débutante?|participante?"
+        r"|membre|ami|amie|copain|copine|femme|mari"
         r"|partenaire|frère|sœur|soeur|fille|fils|collègue|pote|athlète|coureur|coureuse|chien"
         r"|père|mère|papa|maman|oncle|tante|cousine?|voisine?|enfant|coéquipi(?:er|ère)"
         r"|entraîneu?r\w*"
@@ -135,24 +136,29 @@ WORDS = Words(
     other_subjects=("elle", "ils", "elles"),
     hypothetical_pattern=(
         r"\bj'espère\b|\bespère\w*|\bsi (?=le |la |l'|j'|je |ça |ca |il |jamais\b)|\bau cas où\b"
-        r"|\bpeur\b|\bcrain\w*|\bpour éviter\b|\béviter\b|\bprévenir\b|\bpourrait\b"
+        r"|\bpeur\b|\bangoiss\w*|\bterrifi\w*|\bredout\w*|\bappréhen\w*|\bcrain\w*|\bpour éviter\b"
+        r"|\béviter\b|\bprévenir\b|\bpourrait\b"
         r"|\bpourvu que\b|\binquiet\w*|\bpar précaution\b"
     ),
     topic_pattern=(
         rf"\b{_MEDIA}"
-        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:sur|à propos)\b|\b(?:lu|lis|lisais|lit|écoute|écoutais"
+        rf"\s+(?:\w+\s+){{0,2}}{_AUTHOR}(?:sur|à propos)\b|\b(?:lu|lis|lisais|lit|écoute|écoutais"
         r"|demandé|parlé|parlait|parle|discuté|entendu|appris|raconté|racontait|raconte|expliqué"
         r"|expliquait|explique"
-        r"|écouté|regardé)\s+(?:\w+\s+)?(?:sur|comment|si|que|qu)\b"
+        r"|écouté|regardé)\s+(?:\w+\s+){0,3}(?:sur|comment|si|que|qu|de|du|des)\b"
     ),
     media_pattern=_MEDIA,
     spelled_pain=("douleur", "douleurs", "douloureux", "gonflé", "gonflement"),
     exception_pattern=r"\bsauf\b|\bà part\b|\bexcepté\b|\bhormis\b|\bmis à part\b",
     answers_no=("aucune", "aucun", "non", "rien", "nada", "zéro", "néant"),
+    answers_yes=("oui", "o", "ouais"),
+    person_verbs=("a", "avait", "dit", "disait", "se", "ressent", "sent", "signale"),
+    first_person=("je", "j'", "moi", "nous"),
+    that_words=("que", "qu'"),
     location_words=("derrière", "sous", "dessous", "dessus", "autour", "près", "vers"),
     from_words=(),
     side_nouns=("côté",),
-    sequence=("puis", "ensuite", "après", "jusqu"),
+    sequence=("puis", "ensuite", "après", "jusqu", "commencé", "commence", "commençait"),
     returned_pattern=r"\best revenue?\b|\brevient\b|\best de retour\b",
     continuing=("encore", "toujours", "nouveau"),
     numbers=(

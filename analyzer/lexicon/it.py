@@ -28,7 +28,8 @@ WORDS = Words(
         r"\bginocchia alte\b|\bskip\b|\bcalze (?:\w+ )?al ginocchio\b|\bginocchier\w*"
     ),
     someone_elses_knee_pattern=(
-        r"\bginocchi[oa] (?:del|della|di) (?:mio|mia) (?:amic[oa]|fratello|sorella|moglie"
+        r"\bginocchi[oa] (?:del|della|di) (?:mio|mia) (?:alliev[oa]|principiante|partecipante"
+        r"|amic[oa]|fratello|sorella|moglie"
         r"|marito|compagn[oa]|allenatore|figli[oa]|ragazz[oa])\b"
         r"|\b(?:il )?suo (?:\w+ )?ginocchio\b|\bginocchio (?:suo|di lui|di lei)\b"
     ),
@@ -113,12 +114,12 @@ WORDS = Words(
     left=("sinistro", "sinistra", "sx"),
     right=("destro", "destra", "dx"),
     both=("entrambe", "entrambi", "due"),
-    side_gap=("il", "al", "mio", "nel", "lato", "esterno", "interno"),
+    side_gap=("il", "al", "mio", "nel", "lato", "esterno", "interno", "comunque"),
     joiners=("e", "o", "il", "le", "la"),
     clause_words=("ma", "però", "perché", "poi", "tranne", "invece", "mentre", "anche se"),
     improving=("meglio", "meno", "migliora", "migliorato", "miglioramento"),
     out_of_pattern=r"su",
-    effort_pattern=r"sforzo|intensità|fatica percepita",
+    effort_pattern=r"sforzo|intensità|fatica percepita|fatica|stanchezza",
     change_pattern=r"poi|dopo|a",
     range_pattern=r"a|o",
     spelled_knee=("ginocchio", "ginocchia", "rotula"),
@@ -126,7 +127,7 @@ WORDS = Words(
         r"\batleta\s+che\s+(?:io\s+)?(?:alleno|seguo)\b|"
         r"\bvisto\s+(?:un|una|qualcuno)\b|"
         r"\b(?!atleta\b)(?:(?:il mio|la mia|un|una|mio|mia)\s+(?:\w+\s+)?)?"
-        r"(?:amic[oa]|fratello|sorella|moglie"
+        r"(?:alliev[oa]|principiante|partecipante|amic[oa]|fratello|sorella|moglie"
         r"|marito|compagn[oa]|figli[oa]|ragazz[oa]|atleta|cane|collega|padre|madre|papà|mamma"
         r"|nonn[oa]|zi[oa]|cugin[oa]|vicin[oa]|allenat(?:ore|rice))"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
@@ -139,25 +140,34 @@ WORDS = Words(
     other_subjects=("lui", "lei", "loro"),
     hypothetical_pattern=(
         r"\bspero\b|\bsperiamo\b|\bse (?=il |la |mi |domani|torna|dovesse)|\bnel caso\b"
-        r"|\bcaso mai\b|\bpaura\b|\bper evitare\b|\bevitare\b|\bprevenire\b|\bpotrebbe\b"
+        r"|\bcaso mai\b|\bpaura\b|\bterrorizzat[oa]\b|\bansia\b|\btemo\b|\bnervos[oa]\b"
+        r"|\bper evitare\b|\bevitare\b|\bprevenire\b|\bpotrebbe\b"
         r"|\bpreoccupat[oa]\b|\bper precauzione\b"
     ),
     topic_pattern=(
         rf"\b{_MEDIA}"
-        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:su|sul|sulla|sullo|sui|sulle|riguardo)\b|\b(?:letto|leggo"
+        rf"\s+(?:\w+\s+){{0,2}}{_AUTHOR}(?:su|sul|sulla|sullo|sui|sulle|riguardo)\b|\b(?:letto"
+        rf"|leggo"
         r"|leggendo|lessi|ascolto|ascoltando|chiesto"
         r"|parlato|domandato|sentito|ascoltato|guardato|visto|parlava|raccontato|raccontava"
-        r"|spiegato|spiegava)\s+(?:\w+\s+)?(?:di|del"
+        r"|spiegato|spiegava)\s+(?:\w+\s+){0,3}(?:di|del"
         r"|della|su|come|se|che)\b"
     ),
     media_pattern=_MEDIA,
     spelled_pain=("dolore", "dolori", "fastidio", "gonfio", "dolorante"),
     exception_pattern=r"\btranne\b|\beccetto\b|\ba parte\b|\bsalvo\b|\bfuorché\b|\bad eccezione\b",
     answers_no=("nessuno", "nessuna", "niente", "no", "zero", "nulla"),
+    answers_yes=("sì", "si", "s"),
+    person_verbs=("ha", "aveva", "dice", "diceva", "si", "sente", "lamenta", "accusa"),
+    first_person=("io", "noi"),
+    that_words=("che",),
     location_words=("dietro", "sotto", "sopra", "intorno", "vicino", "attorno"),
     from_words=("da",),
     side_nouns=("lato",),
-    sequence=("poi", "dopo", "fino", "successivamente"),
+    sequence=(
+        "poi", "dopo", "fino", "successivamente", "cominciato", "iniziato", "comincia", "inizia",
+        "cominciò", "iniziò",
+    ),
     returned_pattern=r"\bè tornat[oa]\b|\btorna\b",
     continuing=("ancora", "sempre", "nuovo", "solito"),
     numbers=(

@@ -4,7 +4,7 @@ from analyzer.lexicon.words import Words
 
 _MEDIA = (  # what one reads, hears or watches: a topic, not a feeling
     r"(?:podcast|aflevering|artikel|video|filmpje|boek|blog|studie|lezing|documentaire"
-    r"|forum|draadje|post|hoofdstuk|webinar|cursus|interview|uitzending)(?:s|en)?"
+    r"|forum|draadje|post|hoofdstuk|webinar|cursus|interview|uitzending|stuk|stukje|paper)(?:s|en)?"
 )
 
 # who gives the talk or writes the piece: "een lezing van de fysio over"
@@ -28,7 +28,8 @@ WORDS = Words(
     not_knee_pattern=r"\bknieheffen\b|\bkniehoge?\b|\bkniekousen\b|\bkniebrace\w*",
     someone_elses_knee_pattern=(
         r"\b(?:zijn|haar|hun)\s+(?:(?!mijn)\w+\s+){0,2}(?:linker|rechter)?knie\b"
-        r"|\bknie van (?:mijn|m'n) (?:vriend|vriendin|vrouw|man|partner|broer|zus|trainer"
+        r"|\bknie van (?:mijn|m'n) (?:leerling|cursist\w*|beginner|deelnemer\w*|vriend|vriendin"
+        r"|vrouw|man|partner|broer|zus|trainer"
         r"|collega|zoon|dochter|maat)\b"
     ),
     past_pattern=(
@@ -109,12 +110,12 @@ WORDS = Words(
     left=("links", "linker", "linkse", "linkerknie", "li"),
     right=("rechts", "rechter", "rechtse", "rechterknie", "re"),
     both=("beide", "allebei", "beiden"),
-    side_gap=("mijn", "m'n", "de", "het", "in", "aan", "buitenkant", "binnenkant"),
+    side_gap=("mijn", "m'n", "de", "het", "in", "aan", "buitenkant", "binnenkant", "trouwens"),
     joiners=("en", "of", "de", "het"),
     clause_words=("maar", "want", "omdat", "behalve", "terwijl", "daarna", "toch"),
     improving=("beter", "minder", "verbetert", "verbeterd"),
     out_of_pattern=r"van(?: de)?|uit|op(?: de)?",  # "vier van de tien"
-    effort_pattern=r"inspanning|intensiteit|rpe",
+    effort_pattern=r"inspanning|intensiteit|rpe|vermoeidheid",
     change_pattern=r"daarna|dan|naar",
     range_pattern=r"tot|à|a",
     spelled_knee=("knie", "knieën", "knieschijf"),
@@ -122,7 +123,8 @@ WORDS = Words(
         r"\b(?:atleet|loper|pupil)\s+(?:die|dat)\s+ik\s+(?:train|begeleid|coach)\b|"
         r"\b(?:zag|gezien)\s+(?:een|iemand)\b|"
         r"\b(?!atleet\b)"
-        r"(?:(?:mijn|m'n|onze|ons|een)\s+(?:\w+\s+)?)?(?:vriend|vriendin|vrouw|man|partner|broer"
+        r"(?:(?:mijn|m'n|onze|ons|een)\s+(?:\w+\s+)?)?(?:leerling|cursist\w*|beginner|deelnemer\w*"
+        r"|vriend|vriendin|vrouw|man|partner|broer"
         r"|zus|trainer|collega|\w*genoot|zoon|dochter|maat|\w*maatje|\w*vriend\w*|atleet|loper"
         r"|hond|vader|moeder|opa"
         r"|oma|oom|tante|buurman|buurvrouw|kind)"
@@ -135,14 +137,16 @@ WORDS = Words(
     other_subjects=("zij",),
     hypothetical_pattern=(
         r"\bhoop\w*|\bhopelijk\b|\bals (?=de |het |m'n |mijn |ik |morgen)|\bindien\b"
-        r"|\bvoor het geval\b|\bbang\b|\bom (?:\w+ )?te voorkomen\b|\bvoorkomen\b|\bzou\b"
+        r"|\bvoor het geval\b|\bbang\b|\bdoodsbang\b|\bzenuwachtig\b|\bvrees\b"
+        r"|\bom (?:\w+ )?te voorkomen\b|\bvoorkomen\b|\bzou\b"
         r"|\bbezorgd\b|\buit voorzorg\b"
     ),
     topic_pattern=(
         rf"\b{_MEDIA}"
-        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:over)\b|\b(?:gelezen|las|lees|lazen|hoorde|luister|gevraagd"
+        rf"\s+(?:\w+\s+){{0,2}}{_AUTHOR}(?:over)\b|\b(?:gelezen|las|lees|lazen|hoorde|luister"
+        rf"|gevraagd"
         r"|vroeg|gepraat|gesproken|gehoord|vertelde|vertelt|verteld|sprak|praatte|legde|uitgelegd"
-        r"|geluisterd|luisterde|gekeken|keek)\s+(?:\w+\s+)?(?:over|naar|hoe|of|dat)\b"
+        r"|geluisterd|luisterde|gekeken|keek)\s+(?:\w+\s+){0,3}(?:over|naar|hoe|of|dat)\b"
         r"|\bover(?=(?:\s+\w+){1,3}\s+(?:gelezen|gehoord|gesproken|gepraat|geluisterd"
         r"|gekeken)\b)"
     ),
@@ -150,10 +154,14 @@ WORDS = Words(
     spelled_pain=("pijn", "pijnlijk", "gezwollen", "zeurt", "gevoelig"),
     exception_pattern=r"\bbehalve\b|\buitgezonderd\b",
     answers_no=("geen", "nee", "niks", "nul", "niets"),
+    answers_yes=("ja", "j"),
+    person_verbs=("heeft", "had", "zegt", "zei", "klaagt", "klaagde", "voelt", "kreeg"),
+    first_person=("ik", "wij", "we"),
+    that_words=("dat",),
     location_words=("achter", "onder", "boven", "rond", "naast", "rondom"),
     from_words=(),
     side_nouns=("kant", "zijde"),
-    sequence=("daarna", "dan", "later", "tot", "vervolgens"),
+    sequence=("daarna", "dan", "later", "tot", "vervolgens", "begon", "begonnen", "begint"),
     returned_pattern=r"\bis terug\b|\bkomt terug\b",
     continuing=("nog", "steeds", "weer", "opnieuw"),
     numbers=(

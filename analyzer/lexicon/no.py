@@ -106,12 +106,12 @@ WORDS = Words(
     left=("venstre", "ve", "v"),
     right=("høyre", "hø", "h"),
     both=("begge",),
-    side_gap=("mitt", "det", "i", "ytre", "indre", "utsiden", "innsiden"),
+    side_gap=("mitt", "det", "i", "ytre", "indre", "utsiden", "innsiden", "forresten"),
     joiners=("og", "eller"),
     clause_words=("men", "fordi", "selv", "mens", "etterpå", "siden"),
     improving=("bedre", "mindre", "avtatt", "forbedret"),
     out_of_pattern=r"av",
-    effort_pattern=r"anstrengelse|innsats|intensitet|rpe|borg",
+    effort_pattern=r"anstrengelse|innsats|intensitet|rpe|borg|tretthet",
     change_pattern=r"deretter|senere|så|til",
     range_pattern=r"til",
     spelled_knee=("kneet", "knærne", "kneskål"),
@@ -120,7 +120,7 @@ WORDS = Words(
         r"\bså\s+(?:en|et|noen)\b|"
         r"(?:\b(?!atlet(?:en)?\b)"
         r"(?:(?:min|mitt|vår|en|et)\s+(?:\w+\s+)?)?"
-        r"(?:atlet|atleten|venn|venninne|kone|mann|kjæreste|bror"
+        r"(?:elev\w*|deltaker\w*|nybegynner\w*|atlet|atleten|venn|venninne|kone|mann|kjæreste|bror"
         r"|søster|trener|sønn|datter|kollega|løpevenn|\w*makker\w*|\w*kamerat\w*|\w*kompis\w*|hund"
         r"|far|mor|pappa|mamma"
         r"|onkel|tante|nabo|barn|samboer|samboeren|kona|konen|mannen|kjæresten|broren|søstera"
@@ -136,25 +136,31 @@ WORDS = Words(
     own=("mitt", "min", "mi", "mine"),
     other_subjects=("han", "hun"),
     hypothetical_pattern=(
-        r"\bhåper\w*|\bforhåpentligvis\b|\bhvis\b|\bi tilfelle\b|\bredd for\b"
+        r"\bhåper\w*|\bforhåpentligvis\b|\bhvis\b|\bi tilfelle\b|\bredd for\b|\blivredd\b"
+        r"|\bnervøs\b|\bfrykter\b|\bgruer\b"
         r"|\bfor å unngå\b|\bunngå\b|\bforebygge\w*|\bkunne\b|\bbekymret\b"
         r"|\bfor sikkerhets skyld\b"
     ),
     topic_pattern=(
         rf"\b{_MEDIA}"
-        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:om)\b|\b(?:leste|lest|leser|lytter|hører|spurte|spurt|snakket"
+        rf"\s+(?:\w+\s+){{0,2}}{_AUTHOR}(?:om)\b|\b(?:leste|lest|leser|lytter|hører|spurte|spurt"
+        rf"|snakket"
         r"|pratet|hørt|hørte"
         r"|lyttet|lyttede|så på|fortalte|forteller|forklarte|forklarer)"
-        r"\s+(?:\w+\s+)?(?:om|hvordan|hvis|at)\b"
+        r"\s+(?:\w+\s+){0,3}(?:om|hvordan|hvis|at)\b"
     ),
     media_pattern=_MEDIA,
     spelled_pain=("vondt", "smerter", "smerte", "hoven", "verker"),
     exception_pattern=r"\bunntatt\b|\bbortsett fra\b|\butenom\b|\bforuten\b",
     answers_no=("ingen", "nei", "ingenting", "null", "niks"),
+    answers_yes=("ja", "j"),
+    person_verbs=("har", "hadde", "sier", "sa", "klager", "klaget", "kjenner", "fikk"),
+    first_person=("jeg", "eg", "vi"),
+    that_words=("at",),
     location_words=("bak", "under", "over", "rundt", "ved", "nedenfor"),
     from_words=("fra",),
     side_nouns=("side", "siden", "sida"),
-    sequence=("så", "deretter", "senere", "til", "etterpå"),
+    sequence=("så", "deretter", "senere", "til", "etterpå", "begynte", "begynner", "startet"),
     returned_pattern=r"\ber tilbake\b|\bkom tilbake\b",
     continuing=("fortsatt", "igjen", "fremdeles", "enda", "ennå"),
     numbers=(

@@ -29,7 +29,8 @@ WORDS = Words(
         r"|\bmeias? (?:\w+ )?até o joelho\b"
     ),
     someone_elses_knee_pattern=(
-        r"\bjoelhos? (?:do|da) (?:meu|minha) (?:amig[oa]|irmão|irmã|esposa|marido|namorad[oa]"
+        r"\bjoelhos? (?:do|da) (?:meu|minha) (?:alun[oa]|iniciante|participante|novat[oa]|amig[oa]"
+        r"|irmão|irmã|esposa|marido|namorad[oa]"
         r"|parceir[oa]|treinador[a]?|filh[oa]|colega)\b|\bjoelhos? (?:\w+ )?(?:dele|dela)\b"
         r"|\b(?:seu|teu) (?:\w+ )?joelho\b"
     ),
@@ -109,14 +110,14 @@ WORDS = Words(
     ),
     negations_after=(),
     left=("esquerdo", "esquerda", "esq", "esqdo", "esqda"),
-    right=("direito", "direita", "dir"),
+    right=("direito", "direita", "dir", "dto", "dta"),
     both=("ambos", "dois", "os dois"),
-    side_gap=("meu", "o", "no", "do", "lado", "externo", "interno", "parte"),
+    side_gap=("meu", "o", "no", "do", "lado", "externo", "interno", "parte", "aliás"),
     joiners=("e", "ou", "o", "os"),
     clause_words=("mas", "porém", "porque", "depois", "exceto", "embora", "enquanto", "pois"),
     improving=("melhor", "menos", "melhorando", "melhorou"),
     out_of_pattern=r"de|em|sobre",  # "5 em 10"
-    effort_pattern=r"esforço|intensidade|rpe|pse",
+    effort_pattern=r"esforço|intensidade|rpe|pse|fadiga|cansaço",
     change_pattern=r"depois|para|a",
     range_pattern=r"a|ou",
     spelled_knee=("joelho", "joelhos", "patela", "rótula"),
@@ -124,12 +125,14 @@ WORDS = Words(
         r"\batleta\s+que\s+(?:eu\s+)?(?:treino|acompanho|oriento)\b|"
         r"\bvi\s+(?:um|uma|alguém)\b|"
         r"\b(?!atleta\b)"
-        r"(?:(?:meu|minha|nosso|nossa|um|uma)\s+(?:\w+\s+)?)?(?:amig[oa]|irmão|irmã|esposa|marido"
+        r"(?:(?:meu|minha|nosso|nossa|um|uma)\s+(?:\w+\s+)?)?(?:alun[oa]|iniciante|participante"
+        r"|novat[oa]|amig[oa]|irmão|irmã|esposa|marido"
         r"|namorad[oa]|parceir[oa]|filh[oa]|colega|companheir[oa]|atleta|cachorro|cão|pai|mãe|avô"
         r"|avó|ti[oa]"
         r"|prim[oa]|vizinh[oa]|treinador[a]?)"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
-        r"(?=\s+(?:tem|tinha|teve|está|estava|diz|disse|reclama|reclamou|reclamava|queixou|queixa|com|sente|sentiu|relatou|contou"
+        r"(?=\s+(?:tem|tinha|teve|está|estava|diz|disse|reclama|reclamou|reclamava|queixou|queixa"
+        r"|com|sente|sentiu|relatou|contou"
         r"|se|machucou|lesionou|torceu)\b)"
     ),
     pronouns=(),
@@ -137,23 +140,31 @@ WORDS = Words(
     other_subjects=("ela", "eles", "elas"),
     hypothetical_pattern=(
         r"\bespero\b|\btomara\b|\bse (?=o |a |doer|voltar|amanhã)|\bcaso\b|\bmedo\b"
+        r"|\bapavorad[oa]\b|\bnervos[oa]\b|\breceio\b|\btemo\b"
         r"|\bpara evitar\b|\bevitar\b|\bprevenir\b|\bpoderia\b|\bpreocupad[oa]\b"
         r"|\bpor precaução\b"
     ),
     topic_pattern=(
         rf"\b{_MEDIA}"
-        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:sobre)\b|\b(?:li|lido|leio|lendo|leu|ouço|ouvindo|escuto"
+        rf"\s+(?:\w+\s+){{0,2}}{_AUTHOR}(?:sobre)\b|\b(?:li|lido|leio|lendo|leu|ouço|ouvindo|escuto"
         r"|escutando|perguntou|perguntei|falamos|falei"
-        r"|conversamos|ouvi|escutei|assisti|falou|falava|contou|contava|explicou|explicava)\s+(?:\w+\s+)?(?:sobre|como|se|que)\b"
+        r"|conversamos|ouvi|escutei|assisti|falou|falava|contou|contava|explicou"
+        r"|explicava)\s+(?:\w+\s+){0,3}(?:sobre|como|se|que|de|do|da|dos|das)\b"
     ),
     media_pattern=_MEDIA,
     spelled_pain=("dores", "doendo", "incômodo", "inchado", "inchaço"),
     exception_pattern=r"\bexceto\b|\bsalvo\b|\btirando\b|\bà exceção\b",
     answers_no=("nenhuma", "nenhum", "não", "nada", "zero"),
+    answers_yes=("sim", "s"),
+    person_verbs=(
+        "tem", "tinha", "teve", "diz", "disse", "reclama", "reclamou", "sente", "sentiu", "se",
+    ),
+    first_person=("eu", "nós"),
+    that_words=("que",),
     location_words=("atrás", "abaixo", "acima", "embaixo", "perto", "volta"),
     from_words=(),
     side_nouns=("lado",),
-    sequence=("depois", "então", "até"),
+    sequence=("depois", "então", "até", "começou", "começa", "começava"),
     returned_pattern=r"\bvoltou\b|\bestá de volta\b",
     continuing=("ainda", "continua", "novo", "novamente"),
     numbers=(

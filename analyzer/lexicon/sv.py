@@ -103,12 +103,12 @@ WORDS = Words(
     left=("vänster", "vänstra", "vänsterknä", "vänsterknät", "vä", "v"),
     right=("höger", "högra", "högerknä", "högerknät", "hö", "h"),
     both=("båda", "bägge"),
-    side_gap=("mitt", "det", "i", "yttre", "inre", "utsidan", "insidan"),
+    side_gap=("mitt", "det", "i", "yttre", "inre", "utsidan", "insidan", "förresten"),
     joiners=("och", "eller"),
     clause_words=("men", "eftersom", "fast", "medan", "efteråt", "sedan"),
     improving=("bättre", "mindre", "avtagit", "förbättrats"),
     out_of_pattern=r"av",
-    effort_pattern=r"ansträngning|intensitet|rpe|borg",
+    effort_pattern=r"ansträngning|intensitet|rpe|borg|trötthet",
     change_pattern=r"sedan|sen|till",
     range_pattern=r"till",
     spelled_knee=("knät", "knäet", "knäna", "knäskål"),
@@ -116,7 +116,7 @@ WORDS = Words(
         r"\batlet(?:en)?\s+(?:som\s+)?jag\s+(?:tränar|coachar)\b|"
         r"\bsåg\s+(?:en|ett|någon)\b|"
         r"\b(?!atlet(?:en)?\b)(?:(?:min|mitt|vår|en|ett)\s+(?:\w+\s+)?)?"
-        r"(?:atlet|atleten|vän|väninna|fru|(?<=min )man|(?<=en )man"
+        r"(?:elev\w*|deltagar\w*|nybörjar\w*|atlet|atleten|vän|väninna|fru|(?<=min )man|(?<=en )man"
         r"|pojkvän|flickvän|bror"
         r"|syster|tränare|son|dotter|kollega|\w*kamrat\w*|\w*kompis\w*|hund|pappa|mamma|far|mor"
         r"|farfar"
@@ -132,23 +132,29 @@ WORDS = Words(
     other_subjects=("han", "hon"),
     hypothetical_pattern=(
         r"\bhopp(?:as|ades)\b|\bförhoppningsvis\b|\bom (?=knät|det |jag |smärtan)|\bifall\b"
-        r"|\bi fall\b|\brädd\b|\bför att undvika\b|\bundvika\b|\bförebygg\w*|\bskulle\b"
+        r"|\bi fall\b|\brädd\b|\blivrädd\b|\bnervös\b|\bfruktar\b|\bför att undvika\b|\bundvika\b"
+        r"|\bförebygg\w*|\bskulle\b"
         r"|\borolig\b|\bför säkerhets skull\b"
     ),
     topic_pattern=(
         rf"\b{_MEDIA}"
-        rf"\s+(?:\w+\s+)?{_AUTHOR}(?:om)\b|\b(?:läste|läst|läser|lyssnar|hör|frågade|frågat"
+        rf"\s+(?:\w+\s+){{0,2}}{_AUTHOR}(?:om)\b|\b(?:läste|läst|läser|lyssnar|hör|frågade|frågat"
         r"|pratade|pratat|hört|hörde"
-        r"|lyssnade|lyssnat|tittade|tittat|berättade|berättar|förklarade|förklarar)\s+(?:\w+\s+)?(?:om|hur|ifall|att)\b"
+        r"|lyssnade|lyssnat|tittade|tittat|berättade|berättar|förklarade"
+        r"|förklarar)\s+(?:\w+\s+){0,3}(?:om|hur|ifall|att)\b"
     ),
     media_pattern=_MEDIA,
     spelled_pain=("smärta", "smärtan", "svullen", "värker", "ömmar"),
     exception_pattern=r"\butom\b|\bförutom\b|\bbortsett från\b",
     answers_no=("ingen", "inga", "nej", "inget", "ingenting", "noll"),
+    answers_yes=("ja", "j"),
+    person_verbs=("har", "hade", "säger", "sa", "klagar", "klagade", "känner", "fick"),
+    first_person=("jag", "vi"),
+    that_words=("att",),
     location_words=("bakom", "under", "ovanför", "runt", "vid", "nedanför"),
     from_words=("från",),
     side_nouns=("sida", "sidan"),
-    sequence=("sedan", "sen", "efteråt", "tills", "senare"),
+    sequence=("sedan", "sen", "efteråt", "tills", "senare", "började", "börjar", "startade"),
     returned_pattern=r"\bär tillbaka\b|\bkom tillbaka\b",
     continuing=("fortfarande", "igen", "still", "ännu", "kvar"),
     numbers=(

@@ -55,13 +55,21 @@ class Words:
     negation_fillers: tuple[str, ...]  # words between a negation and what it negates
     negations_after: tuple[str, ...]  # negations after the verb ("schmerzt nicht")
     answers_no: tuple[str, ...]  # an answer after "?" or ":" that says none ("none", "nope")
+    answers_yes: tuple[str, ...]  # an answer after "?" that says yes ("y", "ja", "sim"): a form's
+    # "Any pain? Y. Where? knee (L)" is pain of the knee the next field names
+    person_verbs: tuple[str, ...]  # a verb of a third person ("has", "hat", "tiene", "har") that
+    # a name before ("Helmut hat wieder Knieprobleme") makes another person's complaint
+    first_person: tuple[str, ...]  # "I", "ich", "jeg": the runner, never a name
+    that_words: tuple[str, ...]  # "that", "dass", "que": a frame goes on after a comma into the
+    # clause they start ("Ich habe Angst, dass das Knie ...")
     left: tuple[str, ...]
     right: tuple[str, ...]
     both: tuple[str, ...]
     location_words: tuple[str, ...]  # "behind" in "hamstring sore behind the knee": a place
     from_words: tuple[str, ...]  # "from" in "went from 2/10 to ...": a score left behind
     side_nouns: tuple[str, ...]  # "side" in "right side": a side said on its own
-    side_gap: tuple[str, ...]  # words between a side and the knee ("my", "outer")
+    side_gap: tuple[str, ...]  # words between a side and the knee ("my", "outer"), and asides
+    # that may stand beside a side said on its own ("Links übrigens.", "left btw")
     joiners: tuple[str, ...]  # words joining body parts into one group ("and", "und")
     clause_words: tuple[str, ...]  # words that start a new clause ("but", "aber", "mais")
     sequence: tuple[str, ...]  # words of a later state ("then", "until"): "ok, then sore"
