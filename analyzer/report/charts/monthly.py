@@ -100,8 +100,9 @@ def monthly_overview_figure(
         values = counts[column].to_numpy(dtype=float)
         if values.any():
             drawn = values > 0  # months without such findings draw no empty bar
-            bars(count_axes, positions[drawn], values[drawn], width, colours[column], start=bottom[drawn])
-            handles.append(Patch(facecolor=colours[column], label=labels[column]))
+            colour = colours[column]
+            bars(count_axes, positions[drawn], values[drawn], width, colour, bottom[drawn])
+            handles.append(Patch(facecolor=colour, label=labels[column]))
             bottom += values
     count_axes.set_ylabel("findings")
     count_axes.yaxis.set_major_locator(mpl.ticker.MaxNLocator(integer=True, nbins=3))

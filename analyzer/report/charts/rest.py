@@ -128,7 +128,8 @@ def rest_calendar_figure(
                 edges.append(NO_DATA_EDGE)
                 no_data = True
             else:
-                faces.append(shades(0.35 + 0.6 * distance / top) if is_run else REST_COLOUR)
+                shade = None if distance is None else shades(0.35 + 0.6 * distance / top)
+                faces.append(REST_COLOUR if shade is None else shade)
                 edges.append("white")
             if distance is not None and not size.is_narrow:
                 axes.text(
