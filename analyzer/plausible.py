@@ -274,6 +274,9 @@ def _dropped(
         if name not in values:
             return
         value = values[name]
+        with np.errstate(invalid="ignore"):
+            if (np.isnan(value) | ((value >= low) & (value <= min(highs)))).all():
+                return  # every value fits either limit (most files: a few steps, not 16)
         # the speed of a distance that is not one is not one either
         names = ("distance_m", "avg_speed_mps") if name == "distance_m" else (name,)
         for foot, high in ((True, highs[0]), (False, highs[1])):

@@ -88,12 +88,27 @@ def cadence_factor(
     counted = np.zeros(0) if moving_cadence is None else np.asarray(moving_cadence, float)
     counted = counted[counted > 0]
     if counted.size:
-        typical = float(np.quantile(counted, CADENCE_QUANTILE))
+        typical = _quantile(counted, CADENCE_QUANTILE)
     elif average is not None and average > 0:
         typical = float(average)
     else:
         return 2.0  # nothing written: the usual case, and nothing is multiplied
     return 2.0 if typical < below else 1.0
+
+
+def _quantile(values: np.ndarray, share: float) -> float:
+    """np.quantile(values, share) for values without NaN, to the last bit (its 'linear'
+    method: the two neighbours of the virtual index, interpolated as numpy's _lerp does),
+    from a partition instead of numpy's general path: a third of the time a run."""
+    import numpy as np
+
+    virtual = (values.size - 1) * share
+    below = math.floor(virtual)
+    above = min(below + 1, values.size - 1)
+    parted = np.partition(values, (below, above))
+    low, high, gamma = float(parted[below]), float(parted[above]), virtual - below
+    difference = high - low
+    return high - difference * (1 - gamma) if gamma >= 0.5 else low + difference * gamma
 
 
 def steps_per_min(value: Cadence, sport: str | pd.Series) -> Cadence:

@@ -137,7 +137,7 @@ def track_points(length: int, **columns: Any) -> Points:
         else:
             values[name] = np.full(length, np.nan)
     return Points(
-        time_utc=pd.DatetimeIndex(times).as_unit("ns")
+        time_utc=_in_nanoseconds(times)
         if times is not None
         else pd.DatetimeIndex(np.full(length, np.datetime64("NaT", "ns")), tz="UTC"),
         values=values,
@@ -357,9 +357,16 @@ def _surface(track: Track, sport: str, has_gps: bool | None) -> str:
     )
 
 
+def _in_nanoseconds(times: Any) -> pd.DatetimeIndex:
+    """Times as a DatetimeIndex of nanoseconds (those that are one already, as they are)."""
+    if isinstance(times, pd.DatetimeIndex) and times.unit == "ns":
+        return times  # an index is immutable: no copy is needed
+    return pd.DatetimeIndex(times).as_unit("ns")
+
+
 def seconds_of(times: pd.Series) -> np.ndarray:
     """UTC times as seconds since 1970 (float64), NaN where a time is missing."""
-    nanoseconds = pd.DatetimeIndex(times).as_unit("ns").asi8
+    nanoseconds = _in_nanoseconds(times).asi8
     seconds = nanoseconds / 1e9
     seconds[nanoseconds == np.iinfo(np.int64).min] = np.nan
     return seconds
