@@ -215,6 +215,7 @@ _CAPITALISED = re.compile(r"(?<![\w'])[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,}(?![\w']
 # What may stand before a turn of a pasted chat: "[18:02] Ana:", "| Tom:", a new line
 _TURN_STARTS = frozenset({"¶", "|", "]", ")", "-", "–", "—", ";"})
 _CLOCK = re.compile(r"\d{1,2}:\d\d")
+_SAID_GAP_CHARS = 3  # "que", "le", "på": the short words between a name's verb and its pain
 _NAME_REACH_TOKENS = 4  # "Javi tiene la rodilla derecha hinchada": the pain this far on
 # Where a verb comes second, a word before it need not be its subject ("Bergab hat das Knie
 # gezwickt"): there an article after the verb says the subject is another
@@ -1272,10 +1273,19 @@ class _Note:
                     break
                 if (
                     not kinds[at] & (_NAME_GAP_KINDS | SIDE_GAP)
+                    and not self._is_said_gap(at)
                     or kinds[at] & stops
                     or tokens[at] in self.grammar.not_names
                 ):
                     break  # "Downhill has always hurt", "Heute hat das Knie", "Nu har jeg ondt"
+
+    def _is_said_gap(self, at: int) -> bool:
+        """Whether a word between a name's verb and the pain may stand there: "that" or a short
+        word of no kind ("Carmen dice que le duele", "Emma klaget på vondt")."""
+        token = self.tokens[at]
+        return token in self.grammar.that_words or (
+            not self.kinds[at] and len(token) <= _SAID_GAP_CHARS and token.isalpha()
+        )
 
     def _names_knee(self, index: int) -> None:
         """A name's knee is another part, not the runner's knee: a name with its genitive "s"

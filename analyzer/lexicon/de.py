@@ -139,6 +139,10 @@ WORDS = Words(
     other_people_pattern=(
         # what another reports ("according to her"): theirs
         r"\blaut (?:ihm|ihr|ihnen)\b|\b(?:ihm|ihr) zufolge\b|"
+        # the pain of another said with "ihr"/"ihm" ("das Knie tut ihr weh"): theirs
+        r"\b(?:ihm|ihr|ihnen)(?=\s+(?:weh|wehgetan)\b)|"
+        # "sie" before a verb of a person ("sie klagt über das Knie"): she, not the knee
+        r"\bsie(?=\s+(?:hat|hatte|klagt|klagte|sagt|sagte|meinte|spürt|spürte)\b)|"
         r"\b(?:athlet\w*|schützling\w*|läufer\w*),?\s+(?:den|die)\s+ich\s+(?:trainiere|betreue"
         r"|coache)\b|"
         r"\b(?:sah|gesehen,?)\s+(?:ein|eine|einen|jemand\w*)\b|"

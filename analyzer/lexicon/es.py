@@ -133,6 +133,8 @@ WORDS = Words(
     other_people_pattern=(
         # what another reports ("according to her"): theirs
         r"\bseg[úu]n (?:él|ella|ellos|ellas)\b|"
+        # the pain of another said with "le" ("le duele la rodilla"): theirs
+        r"\bles?(?=\s+duel[ea]n?\b)|"
         r"\batleta\s+que\s+(?:yo\s+)?(?:entreno|llevo|preparo)\b|"
         r"\bvi\s+(?:a|un|una|alguien)\b|"
         r"\b(?!atleta\b)"

@@ -128,6 +128,10 @@ WORDS = Words(
     other_people_pattern=(
         # what another reports ("according to her"): theirs
         r"\b(?:d'après|selon) (?:lui|elle|eux|elles)\b|"
+        # the pain of another said with "lui" ("le genou lui fait mal"): theirs
+        r"\b(?:lui|leur)(?=\s+(?:fait|font|faisait)\s+mal\b)|"
+        # "il" before a verb of a person ("il se plaint du genou"): he, not the knee
+        r"\bil(?=\s+(?:dit|disait|se\s+plaint|s'est\s+plaint|a\s+mal)\b)|"
         r"\bathlète\s+que\s+j'(?:entraîne|entraine|accompagne|coache)\b|"
         r"\bvu\s+(?:un|une|quelqu'un)\b|"
         r"\b(?!athlète\b)"

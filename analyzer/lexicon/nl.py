@@ -128,6 +128,10 @@ WORDS = Words(
     other_people_pattern=(
         # what another reports ("according to her"): theirs
         r"\bvolgens (?:hem|haar|hen)\b|"
+        # the pain of another said with "her"/"him" ("knie doet haar pijn"): theirs
+        r"\b(?:haar|hem|hen)(?=\s+(?:pijn|zeer)\b)|"
+        # "hij" before a verb of a person ("hij klaagde over zijn knie"): he, not the knee
+        r"\bhij(?=\s+(?:heeft|had|zegt|zei|klaagt|klaagde|kreeg)\b)|"
         r"\b(?:atleet|loper|pupil)\s+(?:die|dat)\s+ik\s+(?:train|begeleid|coach)\b|"
         r"\b(?:zag|gezien)\s+(?:een|iemand)\b|"
         r"\b(?!atleet\b)"

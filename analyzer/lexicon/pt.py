@@ -130,6 +130,10 @@ WORDS = Words(
     other_people_pattern=(
         # what another reports ("according to her"): theirs
         r"\bsegundo (?:ele|ela|eles|elas)\b|"
+        # the pain of another said with "lhe" ("o joelho lhe dói"): theirs
+        r"\blhes?(?=\s+d[oó]i)|"
+        # "ele" before a verb of a person ("ele reclamou do joelho"): he, not the knee
+        r"\bele(?=\s+(?:tem|tinha|teve|diz|disse|reclama|reclamou|sente|sentiu)\b)|"
         r"\batleta\s+que\s+(?:eu\s+)?(?:treino|acompanho|oriento)\b|"
         r"\bvi\s+(?:um|uma|alguém)\b|"
         r"\b(?!atleta\b)"
