@@ -1894,3 +1894,32 @@ def test_a_names_knee_is_not_the_runners(text):
 )
 def test_a_side_or_a_word_beside_the_knee_is_no_name(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Carmen dice que le duele la rodilla cuando sube cuestas. Yo, sin problemas.",
+        "Emma klaget på vondt i kneet etter spensttreningen. Resten løp bra.",
+        "Lars sa at kneet var vondt. Jeg løp 8 km.",
+        "Mijn dochter heeft Osgood-Schlatter, knie doet haar pijn. Ik liep 10 km.",
+        "Meine Tochter war mit, das Knie tut ihr weh. Ich lief 8 km.",
+        "Il ginocchio gli fa male da ieri, a mio figlio. Io bene.",
+        "Le genou lui fait mal depuis hier, à mon fils. Moi ça va.",
+        "O joelho lhe dói desde ontem, ao meu filho. Eu bem.",
+        "Meu marido correu comigo, mas hoje ele reclamou do joelho e paramos. Eu, nenhuma dor.",
+        "Mijn vriend liep mee, hij klaagde over zijn knie. Ik voelde niks.",
+        "Mon frère courait avec moi, il se plaint du genou. Moi rien.",
+        "Meine Schwester lief mit, sie klagt über Knieschmerzen. Ich nichts.",
+    ],
+)
+def test_another_persons_knee_said_with_their_own_verb(text):
+    assert knee_pain_in(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Me duele la rodilla, 3/10.", "Knie doet pijn, 3/10.", "Das Knie tut weh, 3/10."],
+)
+def test_the_runners_own_pain_verb_is_still_pain(text):
+    assert knee_pain_in(text) is not None
