@@ -1272,8 +1272,7 @@ class _Note:
                     self.present |= FRAME
                     break
                 if (
-                    not kinds[at] & (_NAME_GAP_KINDS | SIDE_GAP)
-                    and not self._is_said_gap(at)
+                    (not kinds[at] & (_NAME_GAP_KINDS | SIDE_GAP) and not self._is_said_gap(at))
                     or kinds[at] & stops
                     or tokens[at] in self.grammar.not_names
                 ):

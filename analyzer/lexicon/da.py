@@ -43,7 +43,7 @@ WORDS = Words(
         r"ondt|driller|drillede|generede|generende|ømmer|ømmede|smerte|smerter|smerten|smerterne"
         r"|smertende|øm|ømt|ømme|ømhed|skade|skadet|"
         r"gener|generer|genere|problemer|irriteret|betændt|betændelse|murren|murrer|"
-        r"jager|værk|værker|værkende|smertefuld\w*|sart|overbelast\w*|stikker"
+        r"jager|værk|værker|værkende|smertefuld\w*|sart|overbelast\w*|stikker|stikke|værke|ømme"
         r"|brokke\w*|protester\w*|murre\w*|brænd\w*|au|avs"
     ),
     pain_phrase_pattern=(

@@ -42,7 +42,7 @@ WORDS = Words(
         r"|\ben (?:19|20)\d\d\b|\bcuando tuve\b|\bhace (?:\w+ )?meses\b"
     ),
     pain_pattern=(
-        r"dolor|dolores|doler|duele|irritad[oa]s?|irritación|duelen|dolía|dolió|doliendo"
+        r"dolor|dolores|doler|dolerme|dolerte|duele|irritad[oa]s?|irritación|duelen|dolía|dolió|doliendo"
         r"|dolorid[oa]s?"
         r"|adolorid[oa]s?|molestias?|"
         r"molesta|molestó|molestaba|lesión|lesionad[oa]|inflamad[oa]|tendinitis|"

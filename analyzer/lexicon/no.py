@@ -40,7 +40,7 @@ WORDS = Words(
     ),
     pain_pattern=(
         r"vondt|vond|vonde|vondere|sår|sårt|såre|plaget|plagde|smerte|smerter|smertene|smerten"
-        r"|verk|verker|verket|verkende|smertefull\w*|øm|ømt|ømme"
+        r"|verk|verke|verker|stikke|verket|verkende|smertefull\w*|øm|ømt|ømme"
         r"|ømhet|"
         r"skade|skadet|plager|plage|plagsom\w*|problemer|irritert|betent|betennelse|murring|"
         r"murrer|stikk|stikker|overbelast\w*|kjenning|kjenner"

@@ -39,7 +39,7 @@ WORDS = Words(
         r"|\bmånader sedan\b|\bpå den tiden\b"
     ),
     pain_pattern=(
-        r"ont|besvär\w*|smärta|smärtor|smärtan|smärtsam\w*|värk|värker|värkte|värkt|krångl\w*|öm"
+        r"ont|besvär\w*|smärta|smärtor|smärtan|smärtsam\w*|värk|värker|värka|värkte|värkt|krångl\w*|öm"
         r"|ömt|ömma|ömmar|"
         r"ömmade|skada|skadad|skadat|besvär|problem|irriterad|irriterat|inflammerad\w*|"
         r"molar|molande|värkande|smärtande|ömmande|känning|känningar|överbelast\w*|hugger|högg"
