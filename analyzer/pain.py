@@ -704,6 +704,9 @@ def _number_words(
     before_ten = rf"\b({number})\b(?=\s*(?:/|\s(?:{words.out_of_pattern})\s)\s*(?:10|{ten})\b)"
     ten_itself = rf"(?<=\s)((?:{words.out_of_pattern})\s+|/\s*)(?:{ten})\b"
     after_cue = rf"\b((?:{cues})\s+(?:(?:{cues})\s+)?)({number})\b(?![-'])"  # "typ en trea"
+    # a number said with "now" after a score ("Sex av tio i mål, tre nu"): a later score, if
+    # a score comes before it (see `_Note._is_later_score`)
+    before_now = rf"\b({number})\b(?=\s+(?:{_alternatives(words.later)})\b)"
 
     def rated(match: re.Match[str]) -> str:  # "a one", "like zero": not a rating
         value = values[match[2]]
@@ -713,7 +716,13 @@ def _number_words(
         (re.compile(_gated(before_ten)), lambda match: values[match[1]]),
         (re.compile(_gated(ten_itself)), lambda match: f"{match[1]}10"),
         (re.compile(_gated(after_cue)), rated),
+        (re.compile(_gated(before_now)), lambda match: _rated_alone(values[match[1]], match[0])),
     )
+
+
+def _rated_alone(value: str, word: str) -> str:
+    """A number word on its own as a rating: not "one" or "zero" ("one now" is no score)."""
+    return word if value in ("0", "1") else value
 
 
 def _number(name: str) -> str:
@@ -2035,13 +2044,21 @@ class _Note:
 
     def _is_said_now(self, index: int) -> bool:
         """Whether "now" comes right before the number ("was 5, now 3", "war 5, jetzt 3",
-        "era 5, ahora 3", "i dag 3")."""
-        said = [
-            self.tokens[at]
-            for at in range(max(0, index - 2), index)
-            if self.clause[at] == self.clause[index]
+        "era 5, ahora 3", "i dag 3") or right after it ("Sex av tio i mål, tre nu")."""
+        clause = self.clause[index]
+        said = [at for at in range(max(0, index - 2), index) if self.clause[at] == clause]
+        next_said = [
+            at
+            for at in range(index + 1, min(len(self.tokens), index + 3))
+            if self.clause[at] == clause
         ]
-        return any(self.grammar.now.fullmatch(" ".join(said[start:])) for start in range(len(said)))
+        return any(
+            self.grammar.now.fullmatch(" ".join(self.tokens[at] for at in said[start:]))
+            for start in range(len(said))
+        ) or any(
+            self.grammar.now.fullmatch(" ".join(self.tokens[at] for at in next_said[:end]))
+            for end in range(1, len(next_said) + 1)
+        )
 
     def _score(self, index: int, value: float) -> None:
         group = self._owner(index, _SCORE_WINDOW_TOKENS)

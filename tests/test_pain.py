@@ -1923,3 +1923,32 @@ def test_another_persons_knee_said_with_their_own_verb(text):
 )
 def test_the_runners_own_pain_verb_is_still_pain(text):
     assert knee_pain_in(text) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Höger knä började värka. Sex av tio när jag gick i mål, tre nu på kvällen.", 3.0),
+        ("Knee sore, six out of ten at the finish, three now.", 3.0),
+        ("Knie tut weh, 6/10 im Ziel, 3 jetzt.", 3.0),
+        ("Ginocchio dolorante, sei su dieci all'arrivo, tre ora.", 3.0),
+        ("Knæet gør ondt, 6/10 i mål, 3 nu.", 3.0),
+        ("Knee sore, 3/10. One now walking.", 3.0),
+    ],
+)
+def test_a_number_said_with_now_after_a_score_is_the_current_score(text, expected):
+    pain = knee_pain_in(text)
+    assert pain is not None and pain.score_of_10 == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Empezó a dolerme la rodilla derecha. Le pongo un 5 de 10.", ("right", 5.0, False)),
+        ("Højre knæ begyndte at stikke i dag.", ("right", None, False)),
+        ("Höger knä började värka efter 20 km.", ("right", None, False)),
+        ("Høyre kne begynte å verke etter 20 km.", ("right", None, False)),
+    ],
+)
+def test_a_pain_verb_after_began_to(text, expected):
+    assert _read(text) == expected
