@@ -215,6 +215,8 @@ _CAPITALISED = re.compile(r"(?<![\w'])[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,}(?![\w']
 # What may stand before a turn of a pasted chat: "[18:02] Ana:", "| Tom:", a new line
 _TURN_STARTS = frozenset({"¶", "|", "]", ")", "-", "–", "—", ";"})
 _CLOCK = re.compile(r"\d{1,2}:\d\d")
+# what may stand between a bare score and its cue: "knee: 3", "a 3", "knæet er på 7" ("at 7")
+_BEFORE_A_BARE_SCORE = frozenset({":", "=", "(", "~", "a", "an", "-", ",", "på", "bei", "op", "à"})
 _SAID_GAP_CHARS = 3  # "que", "le", "på": the short words between a name's verb and its pain
 _NAME_REACH_TOKENS = 4  # "Javi tiene la rodilla derecha hinchada": the pain this far on
 # Where a verb comes second, a word before it need not be its subject ("Bergab hat das Knie
@@ -1972,7 +1974,7 @@ class _Note:
         if self._is_later_score(index) or self._is_joined_to_a_score(index):
             return _number_value(token)  # "3/10 at the start, 5 by the finish"
         position = index - 1
-        while position >= 0 and tokens[position] in {":", "=", "(", "~", "a", "an", "-", ","}:
+        while position >= 0 and tokens[position] in _BEFORE_A_BARE_SCORE:
             position -= 1
         after_comma = "," in tokens[position + 1 : index]  # "Pain? knee, 4."
         copula = position

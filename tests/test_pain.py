@@ -1952,3 +1952,17 @@ def test_a_number_said_with_now_after_a_score_is_the_current_score(text, expecte
 )
 def test_a_pain_verb_after_began_to(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Højre knæ begyndte at stikke. Kom i mål, men knæet er på 7 nu.", ("right", 7.0, False)),
+        ("Høyre kne verker. Kneet er på 5 nå.", ("right", 5.0, False)),
+        ("Höger knä värker, knät är på 4.", ("right", 4.0, False)),
+        ("Das Knie tut weh, es ist bei 4.", (None, 4.0, False)),
+        ("Le genou fait mal, il est à 4.", (None, 4.0, False)),
+    ],
+)
+def test_a_knee_said_to_be_at_a_number(text, expected):
+    assert _read(text) == expected
