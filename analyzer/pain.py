@@ -2077,6 +2077,7 @@ class _Note:
             )
             or self._sentence_has(self.sentence[index], PAIN | FLAGS)
             or (self._is_asked(group) and not group.is_fine)
+            or self._is_named_again(group)
         ):
             return  # "Knee fine. 7/10 today": not the knee's score ("Knee better. 1/10" is; so
             # is "how's the knee? me: meh. 2/5 on the run")
@@ -2087,6 +2088,15 @@ class _Note:
         if previous >= 0 and self.kinds[previous] & SIDE and not self.kinds[previous] & PARTS:
             side = _side(self._side_words([self.tokens[previous]]))
         group.scores.append((index, value, side))
+
+    def _is_named_again(self, group: _Group) -> bool:
+        """Whether the knee, named again in a sentence of no state of its own, follows its pain in
+        the sentence before ("pijn aan mijn rechterknie. Waarschijnlijk weer de ITB. Ik geef het
+        een 5 uit 10"): a later score is that pain's."""
+        return not group.is_fine and any(
+            other.is_knee and other.sentence == group.sentence - 1 and (other.live or other.weak)
+            for other in self.groups
+        )
 
     def _is_others(self, group: _Group) -> bool:
         """Whether another person's cue frames the part ("Athlet meldet ... Knie")."""

@@ -1966,3 +1966,25 @@ def test_a_pain_verb_after_began_to(text, expected):
 )
 def test_a_knee_said_to_be_at_a_number(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Vanaf km 15 pijn aan mijn rechterknie. Waarschijnlijk weer de ITB. Ik geef het een 5"
+            " uit 10.",
+            ("right", 5.0, False),
+        ),
+        (
+            "Right knee sore from km 15. Probably the ITB again. I'd give it a 5 out of 10.",
+            ("right", 5.0, False),
+        ),
+        (
+            "Douleur au genou droit. Sans doute la bandelette. Je lui donne 5 sur 10.",
+            ("right", 5.0, False),
+        ),
+    ],
+)
+def test_a_score_after_the_knee_named_again_is_its_pains(text, expected):
+    assert _read(text) == expected
