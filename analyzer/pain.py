@@ -750,6 +750,13 @@ def _scores(words: Words) -> re.Pattern[str]:
         rf"(?P<field>(?:\(\s*(?:0\s*[-–]\s*|/\s*)10\s*\)|(?<![\d)])/\s*10)\s*[:=]\s*{_number('d1')}"
         r"(?![\d/]))",
     ]
+    if words.from_words:  # a change said with "from" and no "/10": "da 5 a 2", "from 5 to 2"
+        ten_at_most = r"(?:10|\d)(?:[.,]\d)?"
+        after_a_word.append(
+            rf"(?P<from_to>\b(?:{_alternatives(words.from_words)})\s+(?<![\d.,/]){ten_at_most}\s+"
+            rf"(?:{words.change_pattern}|{words.range_pattern})\s+(?P<t2>{ten_at_most})"
+            rf"(?![\d/:.,]|\s*(?:{words.count_pattern})\b))"
+        )
     after_a_number = [  # the forms that start with a number, tried only where one starts
         r"(?P<numbered_date>\d{1,2}/\d{1,2}/\d{2,4}\b)",  # "4/10/2026": a date is no score
         rf"(?P<effort_after>{_number('e2')}(?:{out_of})\s*(?:{effort})\b(?!\s*(?:[:=]\s*)?\d))",
@@ -778,6 +785,8 @@ def _score_token(match: re.Match[str]) -> str:
         return " _effort_ "
     if match["change"] is not None:  # "fra 5/10 til 2/10": the latest, not left behind
         return f" _to_ _score_{match['c2']}_ "
+    if match["from_to"] is not None:  # "da 5 a 2": the latest
+        return f" _to_ _score_{match['t2']}_ "
     if match["range"] is not None:
         low, high = (float(match[name].replace(",", ".")) for name in ("r1", "r2"))
         return f" _score_{match['r2'] if high >= low else match['r1']}_ "

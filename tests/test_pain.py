@@ -1988,3 +1988,20 @@ def test_a_knee_said_to_be_at_a_number(text, expected):
 )
 def test_a_score_after_the_knee_named_again_is_its_pains(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ginocchio ancora dolorante ma meglio: da 5 a 2", 2.0),
+        ("knee still sore but better: from 5 to 2", 2.0),
+        ("Knie noch wund, aber besser: von 5 auf 2", 2.0),
+        ("knæet stadig ømt, men bedre: fra 5 til 2", 2.0),
+        ("knät fortfarande ömt: från 5 till 2", 2.0),
+        ("rodilla dolorida, desde 5 a 2", 2.0),
+        ("knee sore, from 5 to 8 km", None),
+    ],
+)
+def test_a_change_said_from_one_number_to_another_counts_its_latest(text, expected):
+    pain = knee_pain_in(text)
+    assert pain is not None and pain.score_of_10 == expected
