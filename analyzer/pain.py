@@ -208,6 +208,9 @@ _EMOTICON = re.compile(r":-?\(|:'\(|[☹🙁😖😣😫😩🤕😬😢😭😞
 # Any other pictograph ends a clause, as a comma would: "no knee pain 👍 ankle 3/10"
 _PICTOGRAPH = re.compile(r"[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# a key of a key=value cell with its side after "_" ("knee_R=2 hip_L=5", "Knie_li=3"): read as
+# the side before the part ("R knee=2")
+_KEYED_SIDE = re.compile(r"\b([^\W\d_]+)_([^\W\d_]{1,6})(?=\s*[=:])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _ABBREVIATION_MAX_CHARS = 4
 # A word written capitalised (a name may be one: "Helmut hat wieder Knieprobleme")
@@ -1049,7 +1052,7 @@ def _read(text: object) -> tuple[KneePain | None, bool]:
 
 @functools.lru_cache(maxsize=8192)  # the same note often comes from two sources
 def _read_text(text: str) -> tuple[KneePain | None, bool]:
-    text = _CONTROL.sub(" ", text)
+    text = _KEYED_SIDE.sub(r"\2 \1", _CONTROL.sub(" ", text))
     if len(text) > _LONG_NOTE_CHARS:
         text = _around_knee_words(text)
     grammar = _grammar(_language(text))

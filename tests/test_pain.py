@@ -2005,3 +2005,19 @@ def test_a_score_after_the_knee_named_again_is_its_pains(text, expected):
 def test_a_change_said_from_one_number_to_another_counts_its_latest(text, expected):
     pain = knee_pain_in(text)
     assert pain is not None and pain.score_of_10 == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("knee_R=2 hip_L=5", ("right", 2.0, False)),
+        ("Knie_li=3 Wade_re=0", ("left", 3.0, False)),
+        ("genou_g=5", ("left", 5.0, False)),
+    ],
+)
+def test_a_key_value_cell_with_the_side_after_the_part(text, expected):
+    assert _read(text) == expected
+
+
+def test_a_key_value_cell_scored_zero_is_no_pain():
+    assert knee_pain_in("knee_L=0 hip_R=4") is None
