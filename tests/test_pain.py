@@ -2021,3 +2021,16 @@ def test_a_key_value_cell_with_the_side_after_the_part(text, expected):
 
 def test_a_key_value_cell_scored_zero_is_no_pain():
     assert knee_pain_in("knee_L=0 hip_R=4") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("rite kne sore agn after 8k, 4/10 ugh", ("right", 4.0, False)),
+        ("ryt knee sore 3/10", ("right", 3.0, False)),
+        ("rigth kne sore, 3/10", ("right", 3.0, False)),
+        ("venstr knæ ømt, 3/10", ("left", 3.0, False)),
+    ],
+)
+def test_a_side_spelled_as_it_sounds_or_with_a_typo(text, expected):
+    assert _read(text) == expected

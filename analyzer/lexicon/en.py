@@ -227,7 +227,7 @@ WORDS = Words(
     first_person=("i", "we", "me"),
     that_words=("that",),
     left=("left", "l", "lt", "lft", "lk"),
-    right=("right", "r", "rt", "rgt", "rk"),
+    right=("right", "r", "rt", "rgt", "rk", "rite", "ryt"),  # "rite": right as it sounds
     both=("both", "bilateral", "bilaterally"),
     location_words=(
         "behind", "below", "under", "above", "around", "near", "beside", "over", "underneath",
