@@ -271,7 +271,18 @@ _READ_KINDS = (
     KNEE_PAIN | PAIN | FLAGS | GOOD | RESOLVED | SCORE | OF_SCORE | NUMBER | SIDE | IMPROVING
 ) | (ANSWER_NO | NEGATION)
 # what a clause that says a side on its own may hold besides the side: "la derecha", "R. Hurts"
-_SIDE_CLAUSE_KINDS = BREAK | SIDE_GAP | JOINER | SIDE_NOUN | PAIN | FLAGS | SCORE | OF_SCORE
+_SIDE_CLAUSE_KINDS = (
+    BREAK
+    | SIDE_GAP
+    | JOINER
+    | SIDE_NOUN
+    | PAIN
+    | FLAGS
+    | SCORE
+    | OF_SCORE
+    | CONTINUING
+    | NEGATION_FILLER
+)
 _FLAG_NAMES = {
     SWELLING: "swelling",
     LOCKING: "locking",

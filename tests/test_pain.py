@@ -2034,3 +2034,16 @@ def test_a_key_value_cell_scored_zero_is_no_pain():
 )
 def test_a_side_spelled_as_it_sounds_or_with_a_typo(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("hur känns knät? vänstra ömmar fortfarande, kanske 3/10", ("left", 3.0, False)),
+        ("Wie geht's dem Knie? Das linke tut noch weh, 3/10.", ("left", 3.0, False)),
+        ("Knæet? Venstre gør stadig ondt, 3/10.", ("left", 3.0, False)),
+        ("Knee? Left one aches still, 3/10", ("left", 3.0, False)),
+    ],
+)
+def test_a_side_said_alone_after_the_knee_asked_of(text, expected):
+    assert _read(text) == expected
