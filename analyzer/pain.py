@@ -2105,7 +2105,9 @@ class _Note:
             return  # "Knee fine. 7/10 today": not the knee's score ("Knee better. 1/10" is; so
             # is "how's the knee? me: meh. 2/5 on the run")
         previous = index - 1
-        while previous >= 0 and self.tokens[previous] in {":", "=", "(", "~", "_to_"}:
+        while previous >= 0 and (  # "L: 3", "il destro direi 2" ("I'd say")
+            self.tokens[previous] in {":", "=", "(", "~", "_to_", "_say_"}
+        ):
             previous -= 1
         side = None
         if previous >= 0 and self.kinds[previous] & SIDE and not self.kinds[previous] & PARTS:

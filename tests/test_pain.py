@@ -2047,3 +2047,15 @@ def test_a_side_spelled_as_it_sounds_or_with_a_typo(text, expected):
 )
 def test_a_side_said_alone_after_the_knee_asked_of(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ginocchia tutte e due un po' doloranti, poi meglio. Il destro direi 2, il sinistro 3.",
+        "Both knees sore. The right I'd say 2, the left 3.",
+        "Beide Knie tun weh. Das rechte ich sag mal 2, das linke 3.",
+    ],
+)
+def test_per_knee_scores_after_i_would_say_are_both_knees(text):
+    assert _read(text) == ("both", 3.0, False)
