@@ -1245,10 +1245,11 @@ class _Note:
         self.framed = [False] * len(self.tokens)
         if not self.present & FRAME:
             return  # no cue: nothing is framed ("my" undoes only another person's frame)
-        active, is_undone_by_own = -1, False
+        active, is_undone_by_own, opens_sentence = -1, False, False
         for index, kind in enumerate(self.kinds):
             if kind & FRAME:
                 active, is_undone_by_own = self.clause[index], bool(kind & (OTHER_PERSON | TOPIC))
+                opens_sentence = bool(kind & PAST) and self._opens_sentence(index)
             elif kind & OWN and is_undone_by_own:
                 # "coach said my knee looked swollen", "told the physio about my sore knee": the
                 # runner's knee again
@@ -1261,6 +1262,17 @@ class _Note:
                 and self.tokens[index] in self.grammar.that_words
             ):
                 active = self.clause[index]  # "Ich habe Angst, dass das Knie ...": still feared
+            elif (
+                opens_sentence
+                and index >= 1
+                and self.clause[index - 1] == active
+                and self.clause[index] != active
+                and self.sentence[index - 1] == self.sentence[index]
+                and not self._clause_says_now(self.clause[index])  # not "..., jetzt wieder"
+            ):
+                # "Vor einem Jahr hätte ich ..., das Knie war ständig dick": a sentence opened
+                # by the past stays in the past to its end, but for a clause of now
+                active = self.clause[index]
             self.framed[index] = self.clause[index] == active or index in self.spoken
         for index, kind in enumerate(self.kinds):
             if kind & FRAME and kind & OTHER_PERSON and self._is_reported_tail(index):
@@ -1268,6 +1280,15 @@ class _Note:
                     if self.clause[at] != self.clause[index]:
                         break
                     self.framed[at] = True
+
+    def _opens_sentence(self, index: int) -> bool:
+        """Whether the cue opens its sentence (an article before it at most: "A year ago")."""
+        start = index
+        while start > 0 and self.sentence[start - 1] == self.sentence[index]:
+            start -= 1
+        if start < index and self.tokens[start] == "¶":
+            start += 1
+        return index - start <= 1
 
     def _is_reported_tail(self, index: int) -> bool:
         """Whether another person's cue ends a clause that said pain or a score before it, of

@@ -2059,3 +2059,32 @@ def test_a_side_said_alone_after_the_knee_asked_of(text, expected):
 )
 def test_per_knee_scores_after_i_would_say_are_both_knees(text):
     assert _read(text) == ("both", 3.0, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vor einem Jahr hätte ich kaum die Treppe geschafft, das Knie war ständig dick. Heute 25"
+        " km. Kein Knieschmerz.",
+        "A year ago I could barely do stairs, the knee was always swollen. Today 25 km. No knee"
+        " pain.",
+        "Hace un año apenas podía bajar escaleras, la rodilla siempre hinchada. Hoy 20 km sin"
+        " dolor.",
+        "For et år siden kunne jeg knap gå, knæet var altid hævet. I dag ingen smerter.",
+    ],
+)
+def test_a_sentence_opened_by_the_past_stays_in_the_past(text):
+    assert knee_pain_in(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Vor einem Jahr operiert, jetzt wieder Knieschmerzen, 4/10.", 4.0),
+        ("A year ago I had surgery, now my knee aches again, 3/10.", 3.0),
+        ("A year ago I had surgery but today my knee aches, 3/10.", 3.0),
+    ],
+)
+def test_a_clause_of_now_after_the_past_is_current(text, expected):
+    pain = knee_pain_in(text)
+    assert pain is not None and pain.score_of_10 == expected
