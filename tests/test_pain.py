@@ -2088,3 +2088,23 @@ def test_a_sentence_opened_by_the_past_stays_in_the_past(text):
 def test_a_clause_of_now_after_the_past_is_current(text, expected):
     pain = knee_pain_in(text)
     assert pain is not None and pain.score_of_10 == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bericht van de trainer in de groepsapp: 'Wie kniepijn heeft, doet morgen alleen de"
+        " warming-up mee.' Ik heb nergens last van.",
+        "Nachricht vom Trainer: 'Wer Knieschmerzen hat, macht morgen nur das Aufwärmen mit.'",
+        "Coach's message: 'Anyone with knee pain, just do the warm-up tomorrow.' I'm fine.",
+        "Mensaje del entrenador: 'Quien tenga dolor de rodilla, mañana solo calentamiento.'",
+        "Messaggio del coach: 'Chi ha male al ginocchio domani fa solo riscaldamento.'",
+        "Besked fra træneren: 'Den der har ondt i knæet, laver kun opvarmning i morgen.'",
+        "Meddelande från tränaren: 'Den som har ont i knät kör bara uppvärmning imorgon.'",
+        "Mensagem do treinador: 'Quem tem dor no joelho faz só o aquecimento amanhã.'",
+        "Message du coach : 'Ceux qui ont mal au genou, juste l'échauffement demain.'",
+        "Melding fra treneren: 'De som har vondt i kneet, tar bare oppvarmingen i morgen.'",
+    ],
+)
+def test_whoever_has_knee_pain_is_not_the_runner(text):
+    assert knee_pain_in(text) is None

@@ -127,6 +127,8 @@ WORDS = Words(
     other_people_pattern=(
         # what another reports ("according to her"): theirs
         r"\bifølge (?:ham|hende|dem)\b|"
+        # "whoever has knee pain ..." (a coach's message to a group): not the runner's
+        r"\b(?:den|dem|de),? der(?= har\b)|\bhvem der(?= har\b)|"
         r"\batlet(?:en)?\s+(?:som\s+)?jeg\s+(?:træner|coacher)\b|"
         r"\bså\s+(?:en|et|nogen)\b|"
         r"\b(?!atlet(?:en)?\b)"

@@ -139,6 +139,8 @@ WORDS = Words(
     other_people_pattern=(
         # what another reports ("according to her"): theirs
         r"\blaut (?:ihm|ihr|ihnen)\b|\b(?:ihm|ihr) zufolge\b|"
+        # "whoever has knee pain ..." (a coach's message to a group): not the runner's
+        r"\bwer(?= (?:\w+ ){0,3}(?:hat|haben)\b)|"
         # the pain of another said with "ihr"/"ihm" ("das Knie tut ihr weh"): theirs
         r"\b(?:ihm|ihr|ihnen)(?=\s+(?:weh|wehgetan)\b)|"
         # "sie" before a verb of a person ("sie klagt über das Knie"): she, not the knee

@@ -43,6 +43,8 @@ WORDS = Words(
     other_people_pattern=(
         # what another reports ("according to her"): theirs
         r"\baccording to (?:him|her|them)\b|"
+        # "whoever has knee pain ..." (a coach's message to a group): not the runner's
+        r"\b(?:whoever|anyone|anybody|those|everyone) (?:with|who|that)\b|"
         r"\b(?:athlete|client|runner)s?\s+(?:(?:that|who|whom)\s+)?i\s+(?:coach|train)\b|"
         r"\b(?:saw|seen|watched|witnessed)\s+(?:a|an|the|some|someone|somebody|this|that|two"
         r"|one)\b|"

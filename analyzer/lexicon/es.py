@@ -133,6 +133,9 @@ WORDS = Words(
     other_people_pattern=(
         # what another reports ("according to her"): theirs
         r"\bseg[úu]n (?:él|ella|ellos|ellas)\b|"
+        # "whoever has knee pain ..." (a coach's message to a group): not the runner's
+        r"\b(?:quien|quienes|los que|las que|el que|la que)"
+        r"(?= (?:tenga|tengan|tiene|tienen|sienta|note)\b)|"
         # the pain of another said with "le" ("le duele la rodilla"): theirs
         r"\bles?(?=\s+duel[ea]n?\b)|"
         r"\batleta\s+que\s+(?:yo\s+)?(?:entreno|llevo|preparo)\b|"

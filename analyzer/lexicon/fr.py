@@ -128,6 +128,8 @@ WORDS = Words(
     other_people_pattern=(
         # what another reports ("according to her"): theirs
         r"\b(?:d'après|selon) (?:lui|elle|eux|elles)\b|"
+        # "whoever has knee pain ..." (a coach's message to a group): not the runner's
+        r"\b(?:ceux|celles|celui|celle) qui\b|\bqui(?= a (?:mal|des douleurs)\b)|"
         # the pain of another said with "lui" ("le genou lui fait mal"): theirs
         r"\b(?:lui|leur)(?=\s+(?:fait|font|faisait)\s+mal\b)|"
         # "il" before a verb of a person ("il se plaint du genou"): he, not the knee

@@ -133,6 +133,8 @@ WORDS = Words(
     other_people_pattern=(
         # what another reports ("according to her"): theirs
         r"\bsecondo (?:lui|lei|loro)\b|"
+        # "whoever has knee pain ..." (a coach's message to a group): not the runner's
+        r"\bchi(?= (?:ha|abbia|hanno|sente|senta)\b)|"
         # the pain of another said with "gli"/"le" ("gli fa male il ginocchio"): theirs
         r"\b(?:gli|le)(?=\s+(?:fa|fanno|faceva)\s+male\b)|"
         r"\batleta\s+che\s+(?:io\s+)?(?:alleno|seguo)\b|"

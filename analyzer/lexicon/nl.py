@@ -128,6 +128,8 @@ WORDS = Words(
     other_people_pattern=(
         # what another reports ("according to her"): theirs
         r"\bvolgens (?:hem|haar|hen)\b|"
+        # "whoever has knee pain ..." (a coach's message to a group): not the runner's
+        r"\bwie(?= (?:\w+ ){0,3}(?:heeft|hebben)\b)|"
         # the pain of another said with "her"/"him" ("knie doet haar pijn"): theirs
         r"\b(?:haar|hem|hen)(?=\s+(?:pijn|zeer)\b)|"
         # "hij" before a verb of a person ("hij klaagde over zijn knie"): he, not the knee

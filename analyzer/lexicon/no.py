@@ -125,6 +125,8 @@ WORDS = Words(
     other_people_pattern=(
         # what another reports ("according to her"): theirs
         r"\bifølge (?:ham|han|henne|dem)\b|"
+        # "whoever has knee pain ..." (a coach's message to a group): not the runner's
+        r"\b(?:den|de|alle) som(?= har\b| kjenner\b)|"
         r"\batlet(?:en)?\s+(?:som\s+)?jeg\s+(?:trener|coacher)\b|"
         r"\bså\s+(?:en|et|noen)\b|"
         r"(?:\b(?!atlet(?:en)?\b)"

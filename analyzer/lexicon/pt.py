@@ -130,6 +130,8 @@ WORDS = Words(
     other_people_pattern=(
         # what another reports ("according to her"): theirs
         r"\bsegundo (?:ele|ela|eles|elas)\b|"
+        # "whoever has knee pain ..." (a coach's message to a group): not the runner's
+        r"\bquem(?= (?:tem|tiver|sente|sentir)\b)|"
         # the pain of another said with "lhe" ("o joelho lhe dói"): theirs
         r"\blhes?(?=\s+d[oó]i)|"
         # "ele" before a verb of a person ("ele reclamou do joelho"): he, not the knee

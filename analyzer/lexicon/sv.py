@@ -124,6 +124,8 @@ WORDS = Words(
     other_people_pattern=(
         # what another reports ("according to her"): theirs
         r"\benligt (?:honom|henne|dem)\b|"
+        # "whoever has knee pain ..." (a coach's message to a group): not the runner's
+        r"\b(?:den|de|alla) som(?= har\b| känner\b)|"
         r"\batlet(?:en)?\s+(?:som\s+)?jag\s+(?:tränar|coachar)\b|"
         r"\bsåg\s+(?:en|ett|någon)\b|"
         r"\b(?!atlet(?:en)?\b)(?:(?:min|mitt|vår|en|ett)\s+(?:\w+\s+)?)?"
