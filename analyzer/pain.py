@@ -355,6 +355,7 @@ class _Grammar:
     first_person: frozenset[str]  # "me", "ich", "moi": the runner's own turn in a chat
     not_names: frozenset[str]  # "ich", "jeg", weekdays, months: capitalised, never a name
     about: re.Pattern[str]  # "about", "über", "om" (and a word not "my") ending the tokens joined
+    complaint_words: frozenset[str]  # "of", "über", "over": a complaint's pain after them
     media: re.Pattern[str]  # "podcast", "ep", "Folge": what one reads, hears or watches
     cache: dict[str, int] = field(default_factory=dict)
 
@@ -569,6 +570,7 @@ def _grammar(language: str) -> _Grammar:
         | cut_sides["right"],
         both_knees=frozenset(words.both_knees),
         weekdays=frozenset(day for day in words.weekdays if len(day) >= _WEEKDAY_MIN_CHARS),
+        complaint_words=frozenset(words.complaint_words),
         that_words=frozenset(words.that_words),
         first_person=frozenset(words.first_person),
         not_names=frozenset(
@@ -1323,11 +1325,14 @@ class _Note:
             if tokens[index + 1] == ":" and self._starts_a_turn(index):
                 self._spoken_by_another(index)
                 continue
-            if not kinds[index + 1] & PERSON_VERB:
+            verb = index + 1
+            if tokens[verb] == ":" and verb + 1 < len(tokens):
+                verb += 1  # a coach's log: "Amir: complained of right knee pain"
+            if not kinds[verb] & PERSON_VERB:
                 continue
-            for at in range(index + 2, min(len(tokens), index + 2 + _NAME_REACH_TOKENS)):
+            for at in range(verb + 1, min(len(tokens), verb + 1 + _NAME_REACH_TOKENS)):
                 if kinds[at] & (PAIN | KNEE_PAIN | FLAGS):
-                    kinds[index] |= FRAME | OTHER_PERSON
+                    kinds[verb if verb > index + 1 else index] |= FRAME | OTHER_PERSON
                     self.present |= FRAME
                     break
                 if (
@@ -1339,9 +1344,10 @@ class _Note:
 
     def _is_said_gap(self, at: int) -> bool:
         """Whether a word between a name's verb and the pain may stand there: "that" or a short
-        word of no kind ("Carmen dice que le duele", "Emma klaget på vondt")."""
+        word of no kind ("Carmen dice que le duele", "Emma klaget på vondt"), or the word of a
+        complaint's object ("Lena klagt über Schmerzen", "Sam complained about knee pain")."""
         token = self.tokens[at]
-        return token in self.grammar.that_words or (
+        return token in self.grammar.that_words | self.grammar.complaint_words or (
             not self.kinds[at] and len(token) <= _SAID_GAP_CHARS and token.isalpha()
         )
 

@@ -133,7 +133,7 @@ WORDS = Words(
         r"\bså\s+(?:en|et|nogen)\b|"
         r"\b(?!atlet(?:en)?\b)"
         r"(?:(?:min|mit|vores|en|et)\s+(?:\w+\s+)?)?"
-        r"(?:elev\w*|deltager\w*|begynder\w*|nybegynder\w*|atlet|atleten|ven|veninde|kone|mand"
+        r"(?:løberne|løbere|elev\w*|deltager\w*|begynder\w*|nybegynder\w*|atlet|atleten|ven|veninde|kone|mand"
         r"|kæreste|bror|søster"
         r"|træner|\w*makker\w*|\w*kammerat\w*|\w*kompis\w*|søn|datter|kollega|løbemakker|kammerat"
         r"|hund|far|mor|farfar|morfar"
@@ -169,6 +169,7 @@ WORDS = Words(
     person_verbs=("har", "havde", "siger", "sagde", "klager", "klagede", "mærker", "fik"),
     first_person=("jeg", "vi"),
     that_words=("at",),
+    complaint_words=("over",),
     location_words=("bag", "under", "over", "omkring", "ved", "bagpå"),
     from_words=("fra",),
     side_nouns=("side", "siden"),

@@ -156,7 +156,7 @@ WORDS = Words(
         r"|trainer\w*)"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
         r"(?=\s+(?:hat|hatte|ist|war|sagt|sagte|klagt|klagte|beklagte|beschwerte|mit|spürt|spürte"
-        r"|bekam|erzählt|meldet"
+        r"|haben|hatten|klagen|klagten|bekam|erzählt|meldet"
         r"|meldete|verletzte|verdrehte)\b)"
     ),
     pronouns=("es",),
@@ -189,6 +189,7 @@ WORDS = Words(
     ),
     first_person=("ich", "wir"),
     that_words=("dass", "daß"),
+    complaint_words=("über", "von"),
     location_words=(
         "hinter", "hinterm", "unter", "unterm", "unterhalb", "über", "oberhalb", "neben", "um",
     ),

@@ -228,6 +228,7 @@ WORDS = Words(
     ),
     first_person=("i", "we", "me"),
     that_words=("that",),
+    complaint_words=("of", "about"),
     left=("left", "l", "lt", "lft", "lk"),
     right=("right", "r", "rt", "rgt", "rk", "rite", "ryt"),  # "rite": right as it sounds
     both=("both", "bilateral", "bilaterally"),

@@ -143,7 +143,7 @@ WORDS = Words(
         r"\b(?!atleta\b)"
         r"(?:(?:mi|nuestro|nuestra|un|una)\s+(?:\w+\s+)?)?(?:alumn[oa]|principiante|participante"
         r"|novat[oa]|amig[oa]|herman[oa]|pareja|novi[oa]"
-        r"|espos[oa]|mujer|marido|compañer[oa]|hij[oa]|atleta|corredor[a]?|perr[oa]|padre|madre"
+        r"|espos[oa]|mujer|marido|compañer[oa]|hij[oa]|atleta|corredor(?:es|as|a)?|perr[oa]|padre|madre"
         r"|papá|mamá|abuel[oa]|tí[oa]|prim[oa]|vecin[oa]|entrenador[a]?)"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
         r"(?=\s+(?:tiene|tenía|tuvo|está|estaba|dice|dijo|se queja|se quejó|se quejaba|con"
@@ -173,9 +173,10 @@ WORDS = Words(
     exception_pattern=r"\bexcepto\b|\bsalvo\b|\baparte de\b|\bquitando\b|\bexcepción de\b",
     answers_no=("nada", "ninguno", "ninguna", "no", "cero"),
     answers_yes=("sí", "si", "s"),
-    person_verbs=("tiene", "tenía", "tuvo", "dice", "dijo", "se", "siente", "sintió", "comentó"),
+    person_verbs=("tiene", "tenía", "tuvo", "dice", "dijo", "se", "siente", "sintió", "comentó", "queja", "quejó", "quejaba"),
     first_person=("yo", "nosotros"),
     that_words=("que",),
+    complaint_words=("de", "del"),
     location_words=("detrás", "debajo", "encima", "alrededor", "cerca", "bajo"),
     from_words=("desde",),
     side_nouns=("lado",),

@@ -139,7 +139,7 @@ WORDS = Words(
         r"\b(?!athlète\b)"
         r"(?:(?:mon|ma|notre|un|une)\s+(?:\w+\s+)?)?(?:élève|stagiaire|débutante?|participante?"
         r"|membre|ami|amie|copain|copine|femme|mari"
-        r"|partenaire|frère|sœur|soeur|fille|fils|collègue|pote|athlète|coureur|coureuse|chien"
+        r"|partenaire|frère|sœur|soeur|fille|fils|collègue|pote|athlète|coureurs|coureuses|coureur|coureuse|chien"
         r"|père|mère|papa|maman|oncle|tante|cousine?|voisine?|enfant|coéquipi(?:er|ère)"
         r"|entraîneu?r\w*"
         r"|coach)"
@@ -169,9 +169,10 @@ WORDS = Words(
     exception_pattern=r"\bsauf\b|\bà part\b|\bexcepté\b|\bhormis\b|\bmis à part\b",
     answers_no=("aucune", "aucun", "non", "rien", "nada", "zéro", "néant"),
     answers_yes=("oui", "o", "ouais"),
-    person_verbs=("a", "avait", "dit", "disait", "se", "ressent", "sent", "signale"),
+    person_verbs=("a", "avait", "dit", "disait", "se", "ressent", "sent", "signale", "plaint", "plaignait"),
     first_person=("je", "j'", "moi", "nous"),
     that_words=("que", "qu'"),
+    complaint_words=("de", "d'", "du"),
     location_words=("derrière", "sous", "dessous", "dessus", "autour", "près", "vers"),
     from_words=(),
     side_nouns=("côté",),

@@ -142,7 +142,7 @@ WORDS = Words(
         r"\b(?!atleta\b)(?:(?:il mio|la mia|un|una|mio|mia)\s+(?:\w+\s+)?)?"
         r"(?:alliev[oa]|principiante|partecipante|amic[oa]|fratello|sorella|moglie"
         r"|marito|compagn[oa]|figli[oa]|ragazz[oa]|atleta|cane|collega|padre|madre|papà|mamma"
-        r"|nonn[oa]|zi[oa]|cugin[oa]|vicin[oa]|allenat(?:ore|rice))"
+        r"|nonn[oa]|zi[oa]|cugin[oa]|vicin[oa]|allenat(?:ore|rice)|corridori|atleti)"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
         r"(?=\s+(?:ha|aveva|è|era|dice|diceva|si lamenta|lamentava|con|sente|sentiva"
         r"|segnala|lamenta"
@@ -175,6 +175,7 @@ WORDS = Words(
     person_verbs=("ha", "aveva", "dice", "diceva", "si", "sente", "lamenta", "accusa"),
     first_person=("io", "noi"),
     that_words=("che",),
+    complaint_words=("di", "del", "per"),
     location_words=("dietro", "sotto", "sopra", "intorno", "vicino", "attorno"),
     from_words=("da",),
     side_nouns=("lato",),

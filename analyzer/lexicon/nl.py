@@ -139,7 +139,7 @@ WORDS = Words(
         r"\b(?!atleet\b)"
         r"(?:(?:mijn|m'n|onze|ons|een)\s+(?:\w+\s+)?)?(?:leerling|cursist\w*|beginner|deelnemer\w*"
         r"|vriend|vriendin|vrouw|man|partner|broer"
-        r"|zus|trainer|collega|\w*genoot|zoon|dochter|maat|\w*maatje|\w*vriend\w*|atleet|loper"
+        r"|zus|trainer|collega|\w*genoot|zoon|dochter|maat|\w*maatje|\w*vriend\w*|atleet|lopers|loper"
         r"|hond|vader|moeder|opa"
         r"|oma|oom|tante|buurman|buurvrouw|kind)"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
@@ -173,6 +173,7 @@ WORDS = Words(
     person_verbs=("heeft", "had", "zegt", "zei", "klaagt", "klaagde", "voelt", "kreeg"),
     first_person=("ik", "wij", "we"),
     that_words=("dat",),
+    complaint_words=("over", "van"),
     location_words=("achter", "onder", "boven", "rond", "naast", "rondom"),
     from_words=(),
     side_nouns=("kant", "zijde"),

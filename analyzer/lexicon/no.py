@@ -131,7 +131,7 @@ WORDS = Words(
         r"\bså\s+(?:en|et|noen)\b|"
         r"(?:\b(?!atlet(?:en)?\b)"
         r"(?:(?:min|mitt|vår|en|et)\s+(?:\w+\s+)?)?"
-        r"(?:elev\w*|deltaker\w*|nybegynner\w*|atlet|atleten|venn|venninne|kone|mann|kjæreste|bror"
+        r"(?:løperne|løpere|elev\w*|deltaker\w*|nybegynner\w*|atlet|atleten|venn|venninne|kone|mann|kjæreste|bror"
         r"|søster|trener|sønn|datter|kollega|løpevenn|\w*makker\w*|\w*kamerat\w*|\w*kompis\w*|hund"
         r"|far|mor|pappa|mamma"
         r"|onkel|tante|nabo|barn|samboer|samboeren|kona|konen|mannen|kjæresten|broren|søstera"
@@ -169,6 +169,7 @@ WORDS = Words(
     person_verbs=("har", "hadde", "sier", "sa", "klager", "klaget", "kjenner", "fikk"),
     first_person=("jeg", "eg", "vi"),
     that_words=("at",),
+    complaint_words=("over",),
     location_words=("bak", "under", "over", "rundt", "ved", "nedenfor"),
     from_words=("fra",),
     side_nouns=("side", "siden", "sida"),

@@ -141,7 +141,7 @@ WORDS = Words(
         r"\b(?!atleta\b)"
         r"(?:(?:meu|minha|nosso|nossa|um|uma)\s+(?:\w+\s+)?)?(?:alun[oa]|iniciante|participante"
         r"|novat[oa]|amig[oa]|irmão|irmã|esposa|marido"
-        r"|namorad[oa]|parceir[oa]|filh[oa]|colega|companheir[oa]|atleta|cachorro|cão|pai|mãe|avô"
+        r"|namorad[oa]|parceir[oa]|filh[oa]|colega|companheir[oa]|atletas|atleta|corredor(?:es|as|a)?|cachorro|cão|pai|mãe|avô"
         r"|avó|ti[oa]"
         r"|prim[oa]|vizinh[oa]|treinador[a]?)"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
@@ -172,10 +172,10 @@ WORDS = Words(
     answers_no=("nenhuma", "nenhum", "não", "nada", "zero"),
     answers_yes=("sim", "s"),
     person_verbs=(
-        "tem", "tinha", "teve", "diz", "disse", "reclama", "reclamou", "sente", "sentiu", "se",
-    ),
+        "tem", "tinha", "teve", "diz", "disse", "reclama", "reclamou", "sente", "sentiu", "se", "queixa", "queixou"),
     first_person=("eu", "nós"),
     that_words=("que",),
+    complaint_words=("de", "do", "da"),
     location_words=("atrás", "abaixo", "acima", "embaixo", "perto", "volta"),
     from_words=(),
     side_nouns=("lado",),

@@ -129,7 +129,7 @@ WORDS = Words(
         r"\batlet(?:en)?\s+(?:som\s+)?jag\s+(?:tränar|coachar)\b|"
         r"\bsåg\s+(?:en|ett|någon)\b|"
         r"\b(?!atlet(?:en)?\b)(?:(?:min|mitt|vår|en|ett)\s+(?:\w+\s+)?)?"
-        r"(?:elev\w*|deltagar\w*|nybörjar\w*|atlet|atleten|vän|väninna|fru|(?<=min )man|(?<=en )man"
+        r"(?:löparna|löpare|elev\w*|deltagar\w*|nybörjar\w*|atlet|atleten|vän|väninna|fru|(?<=min )man|(?<=en )man"
         r"|pojkvän|flickvän|bror"
         r"|syster|tränare|son|dotter|kollega|\w*kamrat\w*|\w*kompis\w*|hund|pappa|mamma|far|mor"
         r"|farfar"
@@ -165,6 +165,7 @@ WORDS = Words(
     person_verbs=("har", "hade", "säger", "sa", "klagar", "klagade", "känner", "fick"),
     first_person=("jag", "vi"),
     that_words=("att",),
+    complaint_words=("över", "om"),
     location_words=("bakom", "under", "ovanför", "runt", "vid", "nedanför"),
     from_words=("från",),
     side_nouns=("sida", "sidan"),

@@ -64,6 +64,8 @@ class Words:
     first_person: tuple[str, ...]  # "I", "ich", "jeg": the runner, never a name
     that_words: tuple[str, ...]  # "that", "dass", "que": a frame goes on after a comma into the
     # clause they start ("Ich habe Angst, dass das Knie ...")
+    complaint_words: tuple[str, ...]  # "of", "about", "über", "over": between a name's verb of
+    # complaint and the pain ("Lena klagt über Schmerzen", "Amir: complained of knee pain")
     left: tuple[str, ...]
     right: tuple[str, ...]
     both: tuple[str, ...]
