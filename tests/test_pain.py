@@ -2108,3 +2108,52 @@ def test_a_clause_of_now_after_the_past_is_current(text, expected):
 )
 def test_whoever_has_knee_pain_is_not_the_runner(text):
     assert knee_pain_in(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Session log - Priya: complained of left knee pain after the hills, told her to rest.",
+        "Sam complained about knee pain on the last rep. Rest of the group fine.",
+        "Trainingsprotokoll: Jonas klagt über Schmerzen im linken Knie, Pause bis Montag.",
+        "Sanne: klaagt over pijn in de knie na de intervallen, morgen rust.",
+        "Julie se plaint de douleurs au genou après la côte.",
+        "Marta: se quejó de dolor en la rodilla derecha, descanso mañana.",
+        "Ana se queixou de dor no joelho depois do treino.",
+        "Mette klager over ondt i knæet efter intervallerne.",
+        "Erik klagar över ont i knät efter backarna.",
+        "Lars: klaget over vondt i kneet etter bakkeintervallene.",
+    ],
+)
+def test_a_named_athletes_complaint_is_not_the_runners(text):
+    assert knee_pain_in(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "En af mine løbere har ondt i knæet, hun skal hvile.",
+        "En av mina löpare har ont i knät, hon vilar i morgon.",
+        "Een van mijn lopers heeft pijn aan de knie, zij rust morgen.",
+        "Uno de mis corredores tiene dolor de rodilla, descansa mañana.",
+        "Uno dei miei atleti ha male al ginocchio, domani riposo.",
+        "Um dos meus corredores tem dor no joelho, descansa amanhã.",
+        "Zwei meiner Läufer haben Knieschmerzen, sie pausieren.",
+        "Meine Läufer klagen über Knieschmerzen, ich nicht.",
+        "To av løperne mine har vondt i kneet, de hviler i morgen.",
+        "One of my runners has knee pain, she'll rest tomorrow.",
+    ],
+)
+def test_one_of_my_runners_is_not_the_runner(text):
+    assert knee_pain_in(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Monday: complained of knee pain to the physio, 4/10.",
+        "Jeg løper med vondt i kneet, 4/10.",
+    ],
+)
+def test_the_runners_own_complaint_is_still_read(text):
+    assert knee_pain_in(text) is not None
