@@ -2157,3 +2157,22 @@ def test_one_of_my_runners_is_not_the_runner(text):
 )
 def test_the_runners_own_complaint_is_still_read(text):
     assert knee_pain_in(text) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Knieschmerzen? Negativ. Dafür zwickt die Wade, 3/10.",
+        "Knee pain? Nah. Calf burning though, 4/10.",
+        "Dolor de rodilla? Negativo. Me arde el gemelo, 4/10.",
+        "Douleur au genou ? Négatif. Le mollet brûle, 4/10.",
+        "Dolore al ginocchio? Macché. Brucia il polpaccio, 4/10.",
+        "Kniepijn? Negatief. Wel brandende kuit, 4/10.",
+        "Ondt i knæet? Nope. Læggen brænder, 4/10.",
+        "Ont i knät? Nix. Vaden bränner, 4/10.",
+        "Vondt i kneet? Nope. Leggen brenner, 4/10.",
+        "Dor no joelho? Negativo. A panturrilha arde, 4/10.",
+    ],
+)
+def test_knee_pain_asked_and_answered_none_in_a_word_of_its_own(text):
+    assert knee_pain_in(text) is None

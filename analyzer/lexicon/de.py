@@ -182,7 +182,7 @@ WORDS = Words(
     about_pattern=r"über|um|zum thema",
     spelled_pain=("schmerz", "schmerzen", "schmerzt", "geschwollen", "schwellung"),
     exception_pattern=r"\baußer\b|\bausser\b|\bbis auf\b|\babgesehen von\b|\bausgenommen\b",
-    answers_no=("keine", "nein", "nix", "nichts", "null", "kein"),
+    answers_no=("keine", "nein", "nix", "nichts", "null", "kein", "fehlanzeige", "negativ", "nö"),
     answers_yes=("ja", "j", "jep"),
     person_verbs=(
         "hat", "hatte", "klagt", "klagte", "sagt", "sagte", "meinte", "meldet", "spürt", "spürte",

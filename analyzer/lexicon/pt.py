@@ -169,7 +169,7 @@ WORDS = Words(
     about_pattern=r"sobre|acerca de",
     spelled_pain=("dores", "doendo", "incômodo", "inchado", "inchaço"),
     exception_pattern=r"\bexceto\b|\bsalvo\b|\btirando\b|\bà exceção\b",
-    answers_no=("nenhuma", "nenhum", "não", "nada", "zero"),
+    answers_no=("nenhuma", "nenhum", "não", "nada", "zero", "negativo", "nops"),
     answers_yes=("sim", "s"),
     person_verbs=(
         "tem", "tinha", "teve", "diz", "disse", "reclama", "reclamou", "sente", "sentiu", "se", "queixa", "queixou"),
