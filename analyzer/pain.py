@@ -347,6 +347,7 @@ class _Grammar:
     earlier: re.Pattern[str]
     previous_day: re.Pattern[str]
     now: re.Pattern[str]  # "now", "today" (of a clause's tokens joined)
+    run_start: re.Pattern[str]  # "at the start", "a inizio corsa" (of a clause's tokens joined)
     titles: re.Pattern[str]  # a title in quotes beside what one reads: "the 'knee pain' thread"
     side_abbreviations: frozenset[str]  # "li.", "izq.", "dcha.": a period that ends no sentence
     both_knees: frozenset[str]
@@ -554,6 +555,7 @@ def _grammar(language: str) -> _Grammar:
         earlier=re.compile(words.earlier_pattern),
         previous_day=re.compile(words.previous_day_pattern),
         now=re.compile(words.now_pattern),
+        run_start=re.compile(words.run_start_pattern),
         titles=re.compile(
             _gated(
                 rf"(?P<media>\b(?:{words.media_pattern})\s+){_QUOTED}"
@@ -2284,12 +2286,28 @@ class _Note:
             return None
         later = [(at, value) for time, at, value in timed if time > 0]
         if later:
+            started = [
+                value for _, at, value in timed if self._said_in_clause(at, self.grammar.run_start)
+            ]
+            if started and not any(self._said_in_clause(at, self.grammar.now) for at, _ in later):
+                return max([*started, max(later)[1]])  # "4/10 a inizio corsa, 2/10 alla fine"
             return max(later)[1]
         current = [(at, value) for time, at, value in timed if time == 0]
         today = [value for at, value in current if self._said_of_today(at)]
         if today and any(self._said_of_a_day_before_score(at) for at, _ in current):
             return max(today)  # "el martes ... un 5/10. Hoy ... sigue en un 3": 3
         return max([value for _, value in current] or [value for _, _, value in timed])
+
+    def _said_in_clause(self, index: int, pattern: re.Pattern[str]) -> bool:
+        """Whether the score's clause says the run's start ("4/10 a inizio corsa") or now ("now
+        1/10") near it: a score at the run's end replaces neither one of its start nor now."""
+        clause = self.clause[index]
+        near = range(
+            max(0, index - _SCORE_CONTEXT_TOKENS),
+            min(len(self.tokens), index + 1 + _SCORE_CONTEXT_TOKENS),
+        )
+        said = " ".join(self.tokens[at] for at in near if self.clause[at] == clause)
+        return bool(pattern.search(said))
 
     def _said_of_today(self, index: int) -> bool:
         """Whether the score's sentence says today or now before it ("Hoy rodaje suave y sigue

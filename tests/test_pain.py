@@ -2176,3 +2176,31 @@ def test_the_runners_own_complaint_is_still_read(text):
 )
 def test_knee_pain_asked_and_answered_none_in_a_word_of_its_own(text):
     assert knee_pain_in(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ginocchio sinistro: 5/10 all'inizio, 2/10 alla fine del lungo.",
+        "Right knee 5/10 at the start, 2/10 by the end.",
+        "Knie rechts: 5/10 am Anfang, 2/10 am Ende.",
+        "Genou droit : 5/10 au début, 2/10 à la fin.",
+        "Rodilla derecha: 5/10 al principio, 2/10 al final.",
+        "Rechterknie: 5/10 in het begin, 2/10 aan het eind.",
+        "Højre knæ: 5/10 i begyndelsen, 2/10 til sidst.",
+        "Höger knä: 5/10 i början, 2/10 på slutet.",
+        "Høyre kne: 5/10 i starten, 2/10 på slutten.",
+    ],
+)
+def test_scores_at_a_runs_start_and_end_count_the_highest(text):
+    pain = knee_pain_in(text)
+    assert pain is not None and pain.score_of_10 == 5.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Right knee 5/10 at the start, now 2/10.", "Knie 5/10 am Anfang, jetzt 2/10."],
+)
+def test_a_score_of_now_after_the_runs_start_is_current(text):
+    pain = knee_pain_in(text)
+    assert pain is not None and pain.score_of_10 == 2.0

@@ -192,6 +192,7 @@ WORDS = Words(
         r"\bsidste måned\b|\bfor (?:\w+ )?uger? siden\b|"  # a month or weeks ago
         r"\bi går\b|\btidligere\b|\bi morges\b|\bsidste uge\b|\bfra\b|\bførst\b|\bi starten\b"
     ),
+    run_start_pattern=r"\bi starten\b|\bi begyndelsen\b|\bfra start\b",
     now_pattern=r"\bnu\b|\bi dag\b|\bidag\b|\bfor tiden\b",
     later=("nu", "så", "derefter", "senere", "slut", "slutningen", "→", "->", ">"),
     not_pain_score_before=("anstrengelse", "indsats", "intensitet", "søvn", "humør", "energi"),

@@ -220,6 +220,7 @@ WORDS = Words(
         r"\bgestern\b|\bvorhin\b|\bheute morgen\b|\bletzte woche\b|\bvon\b|\bvorher\b"
         r"|\banfangs\b|\bzu beginn\b"
     ),
+    run_start_pattern=r"\bam anfang\b|\bzu beginn\b|\banfangs\b|\bam start\b",
     now_pattern=(
         r"\bjetzt\b|\bheute\b|\bnun\b|\baktuell\b|\bmomentan\b|\binzwischen\b|\bmittlerweile\b"
     ),

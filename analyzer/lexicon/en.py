@@ -279,6 +279,7 @@ WORDS = Words(
         r"\byesterday\b|\bearlier\b|\bthis morning\b|\blast (?:week|night)\b|\bfrom\b"
         r"|\bbefore\b|\bat first\b|\bat the start\b|\binitially\b"
     ),
+    run_start_pattern=r"\bat the start\b|\bat first\b|\bstart(?:ed)? at\b|\bat the beginning\b",
     now_pattern=r"\bnow\b|\btoday\b|\bcurrently\b|\bat the moment\b|\bthese days\b",
     later=(
         "now", "then", "later", "finished", "finish", "end", "ended", "after", "afterwards",

@@ -204,6 +204,7 @@ WORDS = Words(
         r"\bayer\b|\bantes\b|\besta mañana\b|\bla semana pasada\b|\bal principio\b"
         r"|\bal empezar\b|\bdesde\b"
     ),
+    run_start_pattern=r"\bal (?:principio|inicio|empezar|comienzo)\b",
     now_pattern=r"\bahora\b|\bhoy\b|\bactualmente\b|\bya\b",
     later=(
         "ahora", "luego", "después", "despues", "final", "acabar", "terminar", "→", "->",

@@ -197,6 +197,7 @@ WORDS = Words(
         r"\bhier\b|\bplus tôt\b|\bce matin\b|\bla semaine dernière\b|\bavant\b|\bau début\b"
         r"|\bd'abord\b"
     ),
+    run_start_pattern=r"\bau début\b|\bdébut\b|\bau départ\b",
     now_pattern=r"\bmaintenant\b|\baujourd\'hui\b|\bactuellement\b|\bdésormais\b|\ben ce moment\b",
     later=(
         "maintenant", "puis", "ensuite", "après", "fin", "finalement", "actuellement", "→",

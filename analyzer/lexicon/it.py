@@ -201,6 +201,7 @@ WORDS = Words(
         r"\bil mese scorso\b|\b(?:\w+ )?settimane? fa\b|"  # a month or weeks ago
         r"\bieri\b|\bprima\b|\bstamattina\b|\bla settimana scorsa\b|\ball'inizio\b|\bda\b"
     ),
+    run_start_pattern=r"\ba(?:ll\')?\s*inizio\b|\ball\'inizio\b|\bin partenza\b",
     now_pattern=r"\bora\b|\badesso\b|\boggi\b|\battualmente\b",
     later=("ora", "adesso", "poi", "dopo", "fine", "finale", "→", "->", ">"),
     not_pain_score_before=("sforzo", "intensità", "sonno", "umore", "stanchezza", "energia"),

@@ -197,6 +197,7 @@ WORDS = Words(
         r"\bgisteren\b|\beerder\b|\bvanochtend\b|\bvanmorgen\b|\bvorige week\b|\bvan\b"
         r"|\bin het begin\b|\beerst\b"
     ),
+    run_start_pattern=r"\bin het begin\b|\baan het begin\b|\bbij de start\b|\beerst\b",
     now_pattern=r"\bnu\b|\bvandaag\b|\bmomenteel\b|\binmiddels\b",
     later=("nu", "daarna", "dan", "later", "einde", "eind", "vanavond", "→", "->", ">"),
     not_pain_score_before=("inspanning", "intensiteit", "slaap", "humeur", "energie"),

@@ -194,6 +194,7 @@ WORDS = Words(
         r"\bi går\b|\btidligere\b|\bi morges\b|\bforrige uke\b|\bfra\b|\bførst\b"
         r"|\bi starten\b"
     ),
+    run_start_pattern=r"\bi starten\b|\bi begynnelsen\b|\bfra start\b",
     now_pattern=r"\bnå\b|\bi dag\b|\bidag\b|\bfor tiden\b",
     later=("nå", "så", "deretter", "senere", "slutt", "slutten", "→", "->", ">"),
     not_pain_score_before=("anstrengelse", "innsats", "intensitet", "søvn", "humør", "energi"),

@@ -197,6 +197,7 @@ WORDS = Words(
         r"\bontem\b|\bantes\b|\bhoje de manhã\b|\bde manhã\b|\bsemana passada\b|\bno início\b"
         r"|\bno começo\b"
     ),
+    run_start_pattern=r"\bno (?:início|começo)\b|\bao começar\b",
     now_pattern=r"\bagora\b|\bhoje\b|\batualmente\b|\bjá\b",
     later=("agora", "depois", "então", "fim", "final", "→", "->", ">"),
     not_pain_score_before=("esforço", "intensidade", "sono", "humor", "cansaço", "energia", "pse"),

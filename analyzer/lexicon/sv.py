@@ -190,6 +190,7 @@ WORDS = Words(
         r"\bigår\b|\bi går\b|\btidigare\b|\bi morse\b|\bförra veckan\b|\bfrån\b|\bförst\b"
         r"|\bi början\b"
     ),
+    run_start_pattern=r"\bi början\b|\bi starten\b|\bfrån start\b",
     now_pattern=r"\bnu\b|\bi dag\b|\bidag\b|\bför närvarande\b",
     later=("nu", "sedan", "sen", "senare", "slutet", "slut", "ikväll", "→", "->", ">"),
     not_pain_score_before=("ansträngning", "intensitet", "sömn", "humör", "energi", "borg"),

@@ -87,6 +87,8 @@ class Words:
     previous_day_pattern: str  # "yesterday", "last night": "sore yesterday, fine today" is fine
     earlier_pattern: str  # a score of before ("yesterday", "from"): not the current one
     later: tuple[str, ...]  # a score of later ("now", "finished"): the current one
+    run_start_pattern: str  # "at the start", "a inizio corsa": a score of the run's start, which
+    # a score at its end does not replace ("4/10 a inizio corsa, 2/10 alla fine" is 4)
     now_pattern: str  # "now", "today": "antes me dolía la rodilla, ahora nada" is fine now
     effort_pattern: str  # words of an effort rating ("rpe", "effort", "anstrengung")
     change_pattern: str  # words of a change between two scores ("then", "dann", "puis")
