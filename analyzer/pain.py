@@ -171,6 +171,13 @@ _KNEE_HINT = "|".join(
         *(words.knee_pain_pattern for words in LANGUAGES.values()),
     )
 )
+# a key=value cell's key of the knee cut short, with its side after "_" ("rod_izq: 5"): the knee
+_KEY_KNEES = {
+    abbreviation: words.spelled_knee[0]
+    for words in LANGUAGES.values()
+    for abbreviation in words.knee_key_abbreviations
+}
+_KNEE_HINT += rf"|\b(?:{'|'.join(_KEY_KNEES)})_[^\W\d_]{{1,6}}\s*[=:]"
 _KNEE_HINT_PATTERN = re.compile(_KNEE_HINT)  # of lower-case text
 # A note that may carry an episode on: "still", "again", "noch", "encore", "igen" ...
 _CONTINUING_HINT = (
@@ -1071,7 +1078,7 @@ def _read(text: object) -> tuple[KneePain | None, bool]:
 
 @functools.lru_cache(maxsize=8192)  # the same note often comes from two sources
 def _read_text(text: str) -> tuple[KneePain | None, bool]:
-    text = _KEYED_SIDE.sub(r"\2 \1", _CONTROL.sub(" ", text))
+    text = _KEYED_SIDE.sub(_side_before_key, _CONTROL.sub(" ", text))
     if len(text) > _LONG_NOTE_CHARS:
         text = _around_knee_words(text)
     grammar = _grammar(_language(text))
@@ -1080,6 +1087,13 @@ def _read_text(text: str) -> tuple[KneePain | None, bool]:
         return None, False
     note = _Note.read(sentences, grammar)
     return note.pain(), note.is_clear
+
+
+def _side_before_key(match: re.Match[str]) -> str:
+    """A key=value cell's key with its side after "_", as the side before the part ("knee_R=2" is
+    "R knee=2", "rod_izq: 5" is "izq rodilla: 5")."""
+    part = match[1]
+    return f"{match[2]} {_KEY_KNEES.get(part.lower(), part)}"
 
 
 def _language(text: str) -> str:

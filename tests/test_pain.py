@@ -2013,6 +2013,10 @@ def test_a_change_said_from_one_number_to_another_counts_its_latest(text, expect
         ("knee_R=2 hip_L=5", ("right", 2.0, False)),
         ("Knie_li=3 Wade_re=0", ("left", 3.0, False)),
         ("genou_g=5", ("left", 5.0, False)),
+        ("gen_d: 4 | gen_g: 1 | km: 12", ("both", 4.0, False)),
+        ("gin_sx=3 gin_dx=5", ("both", 5.0, False)),
+        ("rod_der: 6 | ritmo 5:20", ("right", 6.0, False)),
+        ("jlh_esq: 2 | jlh_dir: 6", ("both", 6.0, False)),
     ],
 )
 def test_a_key_value_cell_with_the_side_after_the_part(text, expected):
@@ -2204,3 +2208,11 @@ def test_scores_at_a_runs_start_and_end_count_the_highest(text):
 def test_a_score_of_now_after_the_runs_start_is_current(text):
     pain = knee_pain_in(text)
     assert pain is not None and pain.score_of_10 == 2.0
+
+
+def test_a_key_value_cell_of_the_knee_cut_short_is_found_in_a_log_too():
+    notes = pd.DataFrame({"text": ["rod_izq: 5 | rod_der: 4 | km: 9,5", "ritmo_med: 5:35"]})
+    read = knee_notes(notes)
+    assert read["text"].tolist() == ["rod_izq: 5 | rod_der: 4 | km: 9,5"]
+    pain = read["knee_pain"].iloc[0]
+    assert pain is not None and (pain.side, pain.score_of_10) == ("both", 5.0)

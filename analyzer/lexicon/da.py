@@ -124,6 +124,7 @@ WORDS = Words(
     change_pattern=r"derefter|senere|så|til",
     range_pattern=r"til",
     spelled_knee=("knæet", "knæene", "knæskal"),
+    knee_key_abbreviations=(),
     other_people_pattern=(
         # what another reports ("according to her"): theirs
         r"\bifølge (?:ham|hende|dem)\b|"

@@ -136,6 +136,7 @@ WORDS = Words(
     change_pattern=r"dann|auf|danach|später",
     range_pattern=r"bis",
     spelled_knee=("knie", "knies", "kniescheibe"),
+    knee_key_abbreviations=(),
     other_people_pattern=(
         # what another reports ("according to her"): theirs
         r"\blaut (?:ihm|ihr|ihnen)\b|\b(?:ihm|ihr) zufolge\b|"

@@ -20,6 +20,7 @@ WORDS = Words(
         r"|pcl"
     ),
     spelled_knee=("knee", "knees", "kneecap"),
+    knee_key_abbreviations=(),
     both_knees=("knees", "kneecaps"),
     knee_pain_pattern=(
         r"\b(?:runner|jumper)'?s'?[- ]knee\b|\bpatell\w*[- ]?femoral(?: pain)?(?: syndrome)?\b"

@@ -130,6 +130,7 @@ WORDS = Words(
     change_pattern=r"luego|después|a",
     range_pattern=r"a|o",
     spelled_knee=("rodilla", "rodillas", "rótula"),
+    knee_key_abbreviations=("rod", "rodi"),
     other_people_pattern=(
         # what another reports ("according to her"): theirs
         r"\bseg[úu]n (?:él|ella|ellos|ellas)\b|"

@@ -125,6 +125,7 @@ WORDS = Words(
     change_pattern=r"puis|ensuite|à",
     range_pattern=r"à",
     spelled_knee=("genou", "genoux", "rotule"),
+    knee_key_abbreviations=("gen",),
     other_people_pattern=(
         # what another reports ("according to her"): theirs
         r"\b(?:d'après|selon) (?:lui|elle|eux|elles)\b|"

@@ -130,6 +130,7 @@ WORDS = Words(
     change_pattern=r"poi|dopo|a",
     range_pattern=r"a|o",
     spelled_knee=("ginocchio", "ginocchia", "rotula"),
+    knee_key_abbreviations=("gin", "ginoc", "ginocc"),
     other_people_pattern=(
         # what another reports ("according to her"): theirs
         r"\bsecondo (?:lui|lei|loro)\b|"

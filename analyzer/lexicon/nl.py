@@ -125,6 +125,7 @@ WORDS = Words(
     change_pattern=r"daarna|dan|naar",
     range_pattern=r"tot|à|a",
     spelled_knee=("knie", "knieën", "knieschijf"),
+    knee_key_abbreviations=(),
     other_people_pattern=(
         # what another reports ("according to her"): theirs
         r"\bvolgens (?:hem|haar|hen)\b|"

@@ -122,6 +122,7 @@ WORDS = Words(
     change_pattern=r"deretter|senere|så|til",
     range_pattern=r"til",
     spelled_knee=("kneet", "knærne", "kneskål"),
+    knee_key_abbreviations=(),
     other_people_pattern=(
         # what another reports ("according to her"): theirs
         r"\bifølge (?:ham|han|henne|dem)\b|"

@@ -127,6 +127,7 @@ WORDS = Words(
     change_pattern=r"depois|para|a",
     range_pattern=r"a|ou",
     spelled_knee=("joelho", "joelhos", "patela", "rótula"),
+    knee_key_abbreviations=("jlh", "joe", "joel"),
     other_people_pattern=(
         # what another reports ("according to her"): theirs
         r"\bsegundo (?:ele|ela|eles|elas)\b|"

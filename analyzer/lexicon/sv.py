@@ -121,6 +121,7 @@ WORDS = Words(
     change_pattern=r"sedan|sen|till",
     range_pattern=r"till",
     spelled_knee=("knät", "knäet", "knäna", "knäskål"),
+    knee_key_abbreviations=(),
     other_people_pattern=(
         # what another reports ("according to her"): theirs
         r"\benligt (?:honom|henne|dem)\b|"

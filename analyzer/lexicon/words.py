@@ -12,6 +12,8 @@ class Words:
     markers: tuple[str, ...]  # common words of this language and no other of the ten
     knee_pattern: str  # a token that names the knee ("knee", "genou", "knæet")
     spelled_knee: tuple[str, ...]  # the knee words a one-letter typo is matched to ("knee")
+    knee_key_abbreviations: tuple[str, ...]  # the knee cut short in a key=value cell's key, before
+    # "_" and its side ("rod_izq: 5", "gin_dx=3"); none where "kn" would be of several languages
     both_knees: tuple[str, ...]  # knee tokens that mean both knees when no side is said
     knee_pain_pattern: str  # phrases that are knee pain by themselves ("runner's knee")
     not_knee_pattern: str  # knee words not about a sore joint ("knee-high socks")
