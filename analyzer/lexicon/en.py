@@ -221,7 +221,9 @@ WORDS = Words(
         "even", "one",
     ),
     negations_after=(),
-    answers_no=("none", "nope", "nil", "nada", "no", "zero", "nothing", "negative", "0", "nah", "nay"),
+    answers_no=(
+        "none", "nope", "nil", "nada", "no", "zero", "nothing", "negative", "0", "nah", "nay",
+    ),
     answers_yes=("y", "yes", "yep", "yeah", "yup"),
     person_verbs=(
         "has", "had", "says", "said", "complained", "complains", "reported", "reports",

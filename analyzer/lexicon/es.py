@@ -174,7 +174,10 @@ WORDS = Words(
     exception_pattern=r"\bexcepto\b|\bsalvo\b|\baparte de\b|\bquitando\b|\bexcepción de\b",
     answers_no=("nada", "ninguno", "ninguna", "no", "cero", "negativo", "nanay"),
     answers_yes=("sí", "si", "s"),
-    person_verbs=("tiene", "tenía", "tuvo", "dice", "dijo", "se", "siente", "sintió", "comentó", "queja", "quejó", "quejaba"),
+    person_verbs=(
+        "tiene", "tenía", "tuvo", "dice", "dijo", "se", "siente", "sintió", "comentó", "queja",
+        "quejó", "quejaba",
+    ),
     first_person=("yo", "nosotros"),
     that_words=("que",),
     complaint_words=("de", "del"),

@@ -170,7 +170,9 @@ WORDS = Words(
     exception_pattern=r"\bsauf\b|\bà part\b|\bexcepté\b|\bhormis\b|\bmis à part\b",
     answers_no=("aucune", "aucun", "non", "rien", "nada", "zéro", "néant", "négatif", "nan"),
     answers_yes=("oui", "o", "ouais"),
-    person_verbs=("a", "avait", "dit", "disait", "se", "ressent", "sent", "signale", "plaint", "plaignait"),
+    person_verbs=(
+        "a", "avait", "dit", "disait", "se", "ressent", "sent", "signale", "plaint", "plaignait",
+    ),
     first_person=("je", "j'", "moi", "nous"),
     that_words=("que", "qu'"),
     complaint_words=("de", "d'", "du"),

@@ -173,7 +173,9 @@ WORDS = Words(
     answers_no=("nenhuma", "nenhum", "não", "nada", "zero", "negativo", "nops"),
     answers_yes=("sim", "s"),
     person_verbs=(
-        "tem", "tinha", "teve", "diz", "disse", "reclama", "reclamou", "sente", "sentiu", "se", "queixa", "queixou"),
+        "tem", "tinha", "teve", "diz", "disse", "reclama", "reclamou", "sente", "sentiu", "se",
+        "queixa", "queixou",
+    ),
     first_person=("eu", "nós"),
     that_words=("que",),
     complaint_words=("de", "do", "da"),
