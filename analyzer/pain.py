@@ -62,11 +62,13 @@ the ten languages is read in that one, whose tables hold English too ("Long run,
   title in quotes beside what one reads: "the 'knee pain' thread", "las over runner's knee"),
   another person ("my buddy has knee pain", "my teammate hurt her knee", "his swollen knee",
   "Treningskompisen min har vondt", "she said", "my athlete reports", "one of my beginners",
-  "Uma aluna reclamou", "whoever has knee pain", the pain of "her" or "him": "knie doet haar
-  pijn", "le duele", "ele reclamou"; a name the word tables do not know, then a verb of a third
-  person and the pain: "Helmut hat wieder Knieprobleme", "Javi tiene la rodilla hinchada"; but a
-  coach's "athlete reports L knee pain" is the log's own runner). "My" undoes another person's frame
-  and a topic's ("told the physio about my sore knee, 4/10" is the runner's pain).
+  "Uma aluna reclamou", "En av løperne mine har", "whoever has knee pain", the pain of "her"
+  or "him": "knie doet haar pijn", "le duele", "ele reclamou"; a name the word tables do not
+  know, then a verb of a third person and the pain: "Helmut hat wieder Knieprobleme", "Javi
+  tiene la rodilla hinchada", in a coach's log too ("Amir: complained of right knee pain",
+  "Lena klagt über Schmerzen"); but a coach's "athlete reports L knee pain" is the log's own
+  runner). "My" undoes another person's frame and a topic's ("told the physio about my sore
+  knee, 4/10" is the runner's pain).
   "Better than last year" compares with the past: no pain eases today; a year right after an
   injury is the past too ("knäskada 2020"), and so are the weeks after one ("Drie maanden na
   de blessure", "Um ano depois da lesão"). A knee pain's name after "about" is a topic ("a
@@ -84,14 +86,14 @@ Scores out of ten are read in every common form: "7/10", "7 / 10", "4/10ish", "~
 10 reps" are counts), "pain 7", "VAS 4", "(pain 3)", "around a 3", "maybe a 4", "a solid six",
 "noch so ne 3", "5 em 10", "I'd say five out of ten" ("ich sag mal", "vil si", "je dirais"), a
 bare number right after the knee or a side ("L knee 5", "L 3 R 0", "knæet er på 7", "il
-destro direi 2"), a key=value cell ("knee_R=2").
+destro direi 2"), a key=value cell ("knee_R=2", and the knee cut short: "rod_izq: 5").
 A range counts its higher end ("6-7/10"), a change its latest ("3/10 -> 5/10", "started at 3/10,
 finished at 6/10", "3/10 this morning, now 1/10", "was 5, now 3", "6/10 at the finish, three now",
 "da 5 a 2"), scores side by side the highest ("L 2/10, R 4/10" is both knees at 4; "3/10 walking,
 5/10 running" is 5). A score of before ("yesterday", "from") gives way to a current one, bare or not
 ("6/10 yesterday, today down to 4", "3 at the start, 5 by the finish", "3 op 10, maar vorige maand
 was het nog een 6", "fra 5/10 til 2/10"); a time of day is no later time ("4/10 le matin, 2/10 le
-soir" is 4);
+soir" is 4), nor is a run's end after its start ("4/10 a inizio corsa, 2/10 alla fine" is 4);
 an effort rating beside a score is its own
 ("knee 0/10, RPE 8"); a score said of an earlier day gives way to one said of today in a
 later sentence ("el martes ... un 5/10. Hoy ... sigue en un 3" is 3), and a bare number joined
