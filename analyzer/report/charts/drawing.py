@@ -16,6 +16,7 @@ import matplotlib as mpl
 import numpy as np
 import pandas as pd
 from matplotlib.backends.backend_svg import FigureCanvasSVG
+from matplotlib.collections import PolyCollection
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 from matplotlib.figure import Figure
 
@@ -90,6 +91,41 @@ def new_figure(size: Size, height_in: float, grid: bool = True):
     if grid:
         axes.grid(axis="y", color="#e4e4e4", linewidth=0.8)
     return figure, axes
+
+
+def bars(
+    axes,
+    positions: np.ndarray,
+    lengths: np.ndarray,
+    width: float,
+    colour: str,
+    start: np.ndarray | None = None,
+    horizontal: bool = False,
+    edge: str = "none",
+) -> PolyCollection:
+    """Bars as `axes.bar` (or `barh`, `horizontal`) draws them, as one collection of
+    rectangles: a Rectangle each costs about a millisecond to add and to draw. Each bar runs
+    from its `start` (0 when None) for its length; as with `bar`, the lowest start is a sticky
+    edge (the axis begins there, not a margin before), and an `edge` is drawn 1 pt wide."""
+    base = np.zeros(len(positions)) if start is None else np.asarray(start, dtype=float)
+    low = np.asarray(positions, dtype=float) - width / 2
+    high = base + np.asarray(lengths, dtype=float)
+    # a rectangle's corners in the order matplotlib's Rectangle goes round them
+    across = [(low, base), (low + width, base), (low + width, high), (low, high)]
+    if horizontal:
+        across = [(base, low), (high, low), (high, low + width), (base, low + width)]
+    corners = np.stack([np.column_stack(corner) for corner in across], axis=1)
+    drawn = PolyCollection(
+        list(corners),
+        facecolors=colour,
+        edgecolors=edge,
+        linewidths=0 if edge == "none" else mpl.rcParams["patch.linewidth"],
+        joinstyle="miter",  # as a Rectangle's
+    )
+    edges = drawn.sticky_edges.x if horizontal else drawn.sticky_edges.y
+    edges.append(float(base.min(initial=0.0)))
+    axes.add_collection(drawn)
+    return drawn
 
 
 def svg_bytes(figure: Figure) -> bytes:

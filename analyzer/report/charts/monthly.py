@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.backends.backend_svg import FigureCanvasSVG
 from matplotlib.figure import Figure
+from matplotlib.patches import Patch
 
 from analyzer.checkers.rule import Finding
 from analyzer.log import TrainingLog
@@ -22,6 +23,7 @@ from analyzer.report.charts.drawing import (
     SEVERITY_COLOURS,
     Chart,
     Size,
+    bars,
     fit,
     wide_and_narrow,
 )
@@ -80,7 +82,7 @@ def monthly_overview_figure(
     positions = np.arange(len(months))
     width = 0.85 if len(months) < 60 else 1.0
     ran = distance.to_numpy() > 0
-    distance_axes.bar(positions[ran], distance.to_numpy()[ran], width=width, color=BAR_COLOUR)
+    bars(distance_axes, positions[ran], distance.to_numpy()[ran], width, BAR_COLOUR)
     in_window = months >= pd.Period(window.first, "M")
     distance_axes.axvspan(
         float(positions[in_window][0]) - 0.5,
@@ -90,6 +92,7 @@ def monthly_overview_figure(
         label=f"last {WINDOW_WEEKS} weeks (charts above)",
     )
     distance_axes.set_ylabel(f"{distance_unit(units).label}/month")
+    handles = distance_axes.get_legend_handles_labels()[0]  # the window's span
     bottom = np.zeros(len(months))
     labels = {"high": "high", "warning": "warning", "info": "info", "pain": "knee-pain note"}
     colours = {**SEVERITY_COLOURS, "pain": PAIN_COLOUR}
@@ -97,14 +100,9 @@ def monthly_overview_figure(
         values = counts[column].to_numpy(dtype=float)
         if values.any():
             drawn = values > 0  # months without such findings draw no empty bar
-            count_axes.bar(
-                positions[drawn],
-                values[drawn],
-                bottom=bottom[drawn],
-                width=width,
-                color=colours[column],
-                label=labels[column],
-            )
+            colour = colours[column]
+            bars(count_axes, positions[drawn], values[drawn], width, colour, bottom[drawn])
+            handles.append(Patch(facecolor=colour, label=labels[column]))
             bottom += values
     count_axes.set_ylabel("findings")
     count_axes.yaxis.set_major_locator(mpl.ticker.MaxNLocator(integer=True, nbins=3))
@@ -120,8 +118,6 @@ def monthly_overview_figure(
         ],
     )
     count_axes.set_xlim(-0.6, len(months) - 0.4)
-    handles = distance_axes.get_legend_handles_labels()[0]
-    handles += count_axes.get_legend_handles_labels()[0]
     fit(figure, handles, bottom_in=0.3 if step >= 12 else 0.5, hspace=0.1)
     return figure
 

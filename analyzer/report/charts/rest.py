@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import matplotlib as mpl
 import numpy as np
 import pandas as pd
-from matplotlib.collections import PatchCollection
+from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
@@ -108,16 +108,19 @@ def rest_calendar_figure(
     figure, axes = new_figure(size, 2.7 if not size.is_narrow else 2.5, grid=False)
     top = max(float(daily.max()) if len(daily) else 1.0, 1.0)
     shades = mpl.colormaps["Blues"]
+    distances = dict(zip(daily.index, daily.to_numpy(dtype=float), strict=True))
+    last_day = pd.Timestamp(window.as_of)
     no_data = False
-    cells: list[Rectangle] = []
+    cells: list[np.ndarray] = []
     faces: list[ColorType] = []
     edges: list[str] = []
     for column, monday in enumerate(weeks):
         for row in range(7):
             day = monday + pd.Timedelta(days=row)
-            cells.append(Rectangle((column, row), 0.92, 0.88))
-            is_run = day in daily.index and day <= pd.Timestamp(window.as_of)
-            if day > pd.Timestamp(window.as_of):
+            cells.append(_cell(column, row))
+            distance = distances.get(day) if day <= last_day else None
+            is_run = distance is not None
+            if day > last_day:
                 faces.append("white")
                 edges.append("#d6d6d6")
             elif not covered[0] <= day <= covered[1]:
@@ -125,19 +128,18 @@ def rest_calendar_figure(
                 edges.append(NO_DATA_EDGE)
                 no_data = True
             else:
-                faces.append(
-                    shades(0.35 + 0.6 * float(daily[day]) / top) if is_run else REST_COLOUR
-                )
+                shade = None if distance is None else shades(0.35 + 0.6 * distance / top)
+                faces.append(REST_COLOUR if shade is None else shade)
                 edges.append("white")
-            if is_run and not size.is_narrow:
+            if distance is not None and not size.is_narrow:
                 axes.text(
                     column + 0.46,
                     row + 0.44,
-                    f"{daily[day]:.0f}",
+                    f"{distance:.0f}",
                     ha="center",
                     va="center",
                     fontsize=7,
-                    color="white" if float(daily[day]) / top > 0.45 else AVERAGE_COLOUR,
+                    color="white" if distance / top > 0.45 else AVERAGE_COLOUR,
                 )
             if day in pain:  # around the day, so its distance stays readable
                 axes.add_patch(
@@ -172,9 +174,9 @@ def rest_calendar_figure(
                     color=SEVERITY_COLOURS["warning"],
                     gid="rest-finding",
                 )
-    # one collection for the 112 cells: a patch each would cost a second per report
+    # one collection of plain polygons for the 112 cells: a patch each costs a second a report
     axes.add_collection(
-        PatchCollection(cells, facecolors=faces, edgecolors=edges, linewidths=0.8, zorder=0)
+        PolyCollection(cells, facecolors=faces, edgecolors=edges, linewidths=0.8, zorder=0)
     )
     axes.set_xlim(-0.1, len(weeks))
     axes.set_ylim(7, -0.1)
@@ -216,3 +218,9 @@ def rest_calendar_figure(
         )
     fit(figure, handles, left_in=0.25 if size.is_narrow else 0.45, bottom_in=0.3)
     return figure
+
+
+def _cell(column: int, row: int) -> np.ndarray:
+    """A day's cell: its corners, as a rectangle's path goes round them."""
+    left, top, right, bottom = column, row, column + 0.92, row + 0.88
+    return np.array([(left, top), (right, top), (right, bottom), (left, bottom)])

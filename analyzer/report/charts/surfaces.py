@@ -9,12 +9,15 @@ import datetime as dt
 
 import numpy as np
 import pandas as pd
+from matplotlib.artist import Artist
 from matplotlib.figure import Figure
+from matplotlib.patches import Patch
 
 from analyzer.log import TrainingLog
 from analyzer.report.charts.drawing import (
     Chart,
     Size,
+    bars,
     fit,
     new_figure,
     wide_and_narrow,
@@ -73,20 +76,15 @@ def surface_figure(runs: pd.DataFrame, window: Window, size: Size) -> Figure:
     shares = table[order].div(totals.where(totals > 0), axis=0).fillna(0.0) * 100
     figure, axes = new_figure(size, 0.9 + 0.42 * len(shares), grid=False)
     left = np.zeros(len(shares))
+    handles: list[Artist] = []
     positions = np.arange(len(shares))
     for name in order:
         values = shares[name].to_numpy()
         is_unknown = name == UNKNOWN_SURFACE
         drawn = values > 0
-        axes.barh(
-            positions[drawn],
-            values[drawn],
-            left=left[drawn],
-            height=0.7,
-            color=UNKNOWN_COLOUR if is_unknown else SURFACE_COLOURS.get(name, "#90a4ae"),
-            edgecolor="white",
-            label=name,
-        )
+        colour = UNKNOWN_COLOUR if is_unknown else SURFACE_COLOURS.get(name, "#90a4ae")
+        bars(axes, positions[drawn], values[drawn], 0.7, colour, left[drawn], True, "white")
+        handles.append(Patch(facecolor=colour, edgecolor="white", label=name))
         for position, value, start in zip(positions, values, left, strict=True):
             if value >= (20 if size.is_narrow else 12):
                 axes.text(
@@ -110,5 +108,5 @@ def surface_figure(runs: pd.DataFrame, window: Window, size: Size) -> Figure:
     axes.set_xlim(0, 100)
     axes.set_xlabel("share of the block's distance, %")
     axes.tick_params(axis="y", length=0)
-    fit(figure, axes.get_legend_handles_labels()[0], left_in=1.0, bottom_in=0.45)
+    fit(figure, handles, left_in=1.0, bottom_in=0.45)
     return figure

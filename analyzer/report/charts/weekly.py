@@ -28,6 +28,7 @@ from analyzer.report.charts.drawing import (
     SEVERITY_COLOURS,
     Chart,
     Size,
+    bars,
     fit,
     new_figure,
     week_ticks,
@@ -140,13 +141,19 @@ def weekly_distance_figure(
 def weekly_bars(axes, weeks: pd.DataFrame, window: Window, narrow: bool) -> None:
     positions = np.arange(len(weeks))
     distances = weeks["distance"].to_numpy(dtype=float)
-    bars = axes.bar(positions, distances, width=0.8, color=BAR_COLOUR)
-    if window.days_in_last_week < 7:
-        partial = bars[-1]
-        partial.set_facecolor(PARTIAL_COLOUR)
-        partial.set_edgecolor(BAR_COLOUR)
-        partial.set_hatch("///")
-        partial.set_gid("partial-week")
+    is_partial = window.days_in_last_week < 7
+    complete = len(weeks) - 1 if is_partial else len(weeks)
+    bars(axes, positions[:complete], distances[:complete], 0.8, BAR_COLOUR)
+    if is_partial:
+        axes.bar(
+            positions[-1:],
+            distances[-1:],
+            width=0.8,
+            facecolor=PARTIAL_COLOUR,
+            edgecolor=BAR_COLOUR,
+            hatch="///",
+            gid="partial-week",
+        )
         days = window.days_in_last_week
         axes.annotate(
             f"{days}/7" if narrow else f"{days} of 7\ndays",
