@@ -10,34 +10,38 @@ the ten languages is read in that one, whose tables hold English too ("Long run,
 (venstre) began to ache at km 20, 4/10"). A note is read as a whole, not sentence by sentence:
 
 - **Body parts.** A knee mention: knee, kneecap, patella, the IT band (outer knee pain), Knie,
-  genou, rodilla, ginocchio, knæ, knä, kne, joelho ..., "L kn"; "runner's knee", "ITB
-  syndrome", "Knieschmerzen" are pain by themselves. Another person's knee ("my friend's
-  knee", "Sarah's knee", "sein Knie") and the knee words of kit and drills ("knee-high
-  socks", "high knees", "knee sleeve") are not the runner's knee. One-letter typos of the
-  knee, pain and side words are read as the word ("kneee", "pian", "lft", "rigth"; rapidfuzz
-  measures the distance), unless the word is a real word of the language ("knew", "tight"). A
-  side written onto the knee word is its side ("lknee", "linkerknie", "venstreknæet"), and so is
-  a side written short ("li", "re", "vä", "hø", "v", "h", "izq", "dcha", "sx", "esq", "g"), a
-  side said of the leg ("can't stand on the left leg", "venstre bein", "jambe droite") and one
-  said by the knee named again in a later sentence ("... 4/10. höger knä alltså"). Another
-  part written together with its pain or another part is that part ("Wadenschmerzen",
-  "kuitpijn", "lårmuskler"), in the languages that write words together. A part's word in a
-  phrase that names no part ("back down", "walked back", "on foot", "à pied", "zu Fuß") is none.
+  genou, rodilla, ginocchio, knæ, knä, kne, joelho ..., "L kn"; "runner's knee", "ITB syndrome",
+  "Knieschmerzen" are pain by themselves. Another person's knee ("my friend's knee", "Sarah's knee",
+  "sein Knie", a name's: "Lenas Knie", "le genou de Marc") and the knee words of kit and drills
+  ("knee-high socks", "high knees", "knee sleeve") are not the runner's knee. One-letter typos of
+  the knee, pain and side words are read as the word ("kneee", "pian", "lft", "rigth"; rapidfuzz
+  measures the distance), unless the word is a real word of the language ("knew", "tight"). A side
+  written onto the knee word is its side ("lknee", "linkerknie", "venstreknæet"), and so is a side
+  written short ("li", "re", "vä", "hø", "v", "h", "izq", "dcha", "sx", "esq", "g"), a side said of
+  the leg ("can't stand on the left leg", "venstre bein", "jambe droite"), one said by the knee
+  named again in a later sentence ("... 4/10. höger knä alltså") or by "the left one" after the
+  knees of its sentence, and one said last in the part's clause ("the jumper's knee is still there
+  on the right", "à droite", "til højre"). A knee typed without its accent is the knee ("vanster kna
+  varker"). Another part written together with its pain or another part is that part
+  ("Wadenschmerzen", "kuitpijn", "lårmuskler"), in the languages that write words together. A part's
+  word in a phrase that names no part ("back down", "walked back", "on foot", "à pied", "zu Fuß") is
+  none.
 - **Evidence.** Pain words (pain, sore, ache, hurt, niggle, and the runners' verbs: bothering,
   bugging, killing me, grumbling, playing up, flaring ...), red flags, scores, and "not
-  fine"/"hasn't gone away yet" (a good state or a resolution negated). Each belongs to the
-  nearest body part of its clause; in a clause that names none, to the nearest of its sentence
-  ("Swollen again after the long run yesterday, L knee"), else to the part the sentence before
-  named last ("Left knee felt off. It's sore now."; a sentence of one word, as in "Knie. Links.
-  Wieder. ...", puts it no further away). So "calf sore, knee fine" is not knee
-  pain, "knee and calf sore" is. A knee said to be fine in its own clause takes no evidence
-  from other clauses unless a later state is said ("knee ok for the first half, then niggly",
-  "fine on the way up but coming down the right one started to ache"). A red flag reaches as
-  far in its clause as a score ("... ha cominciato a fare male (7/10) e si è gonfiato a fine
-  gara"). A form's pain question answered yes is pain of the knee its next field names, and
-  its intensity field the score ("Any pain? Y. Where? knee (L). Score /10: 3", "dor? sim.
-  local: joelho direito. intensidade (0-10): 4"); a knee asked of and not said fine takes the
-  score of the answer ("how's the knee? me: meh. 2/5 on the run").
+  fine"/"hasn't gone away yet" (a good state or a resolution negated). Each belongs to the nearest
+  body part of its clause; in a clause that names none, to the nearest of its sentence ("Swollen
+  again after the long run yesterday, L knee"), else to the part the sentence before named last
+  ("Left knee felt off. It's sore now."; a sentence of one word, as in "Knie. Links. Wieder. ...",
+  puts it no further away); a later sentence's score goes to the knee pain of the sentence before
+  ("itb flaring again outside of r knee. ended 5/10"). So "calf sore, knee fine" is not knee pain,
+  "knee and calf sore" is. A knee said to be fine in its own clause takes no evidence from other
+  clauses unless a later state is said ("knee ok for the first half, then niggly", "fine on the way
+  up but coming down the right one started to ache"). A red flag reaches as far in its clause as a
+  score ("... ha cominciato a fare male (7/10) e si è gonfiato a fine gara"). A form's pain question
+  answered yes is pain of the knee its next field names, and its intensity field the score ("Any
+  pain? Y. Where? knee (L). Score /10: 3", "dor? sim. local: joelho direito. intensidade (0-10):
+  4"); a knee asked of and not said fine takes the score of the answer ("how's the knee? me: meh.
+  2/5 on the run").
   "Better" said of the knee, or in a clause of its own after it ("knee update: much better"),
   is pain that eases, and takes its score ("knee better now, 1/10", "joelho bem melhor, 1/10":
   a good word right before "better" says how much better, not a good state). A pictograph
@@ -52,30 +56,43 @@ the ten languages is read in that one, whose tables hold English too ("Long run,
   ("last year's knee injury", "remember when my knee swelled up", "back in 2022"), the
   hypothetical ("hope the knee holds up", "if it flares", "worried the knee might", "terrified
   the knee flares up", "Angst, dass das Knie ...": the frame goes on into its "that"), a time
-  ago ("2 yrs ago my L knee locked", "vor 2 Jahren", "il y a 2 ans"), a topic
+  ago ("2 yrs ago my L knee locked", "vor 2 Jahren", "il y a 2 ans"; a sentence it opens stays
+  in the past to its end but for a clause of now), a topic
   ("a podcast on runner's knee", "a talk by the club physio on", "coach asked about my knee", a
   title in quotes beside what one reads: "the 'knee pain' thread", "las over runner's knee"),
   another person ("my buddy has knee pain", "my teammate hurt her knee", "his swollen knee",
   "Treningskompisen min har vondt", "she said", "my athlete reports", "one of my beginners",
-  "Uma aluna reclamou"; a name the word tables do not know, then a verb of a third person and
-  the pain: "Helmut hat wieder Knieprobleme", "Javi tiene la rodilla hinchada"; but a coach's
-  "athlete reports L knee pain" is the log's own runner). "My" undoes another person's frame
+  "Uma aluna reclamou", "whoever has knee pain", the pain of "her" or "him": "knie doet haar
+  pijn", "le duele", "ele reclamou"; a name the word tables do not know, then a verb of a third
+  person and the pain: "Helmut hat wieder Knieprobleme", "Javi tiene la rodilla hinchada"; but a
+  coach's "athlete reports L knee pain" is the log's own runner). "My" undoes another person's frame
   and a topic's ("told the physio about my sore knee, 4/10" is the runner's pain).
   "Better than last year" compares with the past: no pain eases today; a year right after an
-  injury is the past too ("knäskada 2020"). Pain said before, then nothing now ("antes me
-  dolía la rodilla, ahora nada", "... Heute gar nichts") is a knee fine now; "no" said of a
-  thing ("hoy no corro", "oggi niente corsa": no run today) is not.
+  injury is the past too ("knäskada 2020"), and so are the weeks after one ("Drie maanden na
+  de blessure", "Um ano depois da lesão"). A knee pain's name after "about" is a topic ("a
+  talk about runner's knee", "um Läuferknie", "om løperkne"), as is one before a medium
+  ("runners knee ep"); what another reports is theirs ("according to her", "d'après elle", a
+  cue ending the clause of the score). A knee in a frame takes no pain word from outside it,
+  and a knee feared for or recalled no score ("ho paura per il ginocchio, oggi 6 facili"). A
+  knee said pain-free in a sentence of now after its pain ("Im Januar ... Probleme. Jetzt ...
+  komplett schmerzfrei"), or "the least of my problems", is fine. Pain said before, then
+  nothing now ("antes me dolía la rodilla, ahora nada", "... Heute gar nichts") is a knee fine
+  now; "no" said of a thing ("hoy no corro", "oggi niente corsa": no run today) is not.
 
 Scores out of ten are read in every common form: "7/10", "7 / 10", "4/10ish", "~4/10", "7 out of
 10", "three out of ten", "6 of 10" (only when the words make it a rating: "km 7 of 10" and "7 of
 10 reps" are counts), "pain 7", "VAS 4", "(pain 3)", "around a 3", "maybe a 4", "a solid six",
 "noch so ne 3", "5 em 10", "I'd say five out of ten" ("ich sag mal", "vil si", "je dirais"), a
-bare number right after the knee or a side ("L knee 5", "L 3 R 0").
+bare number right after the knee or a side ("L knee 5", "L 3 R 0", "knæet er på 7", "il
+destro direi 2"), a key=value cell ("knee_R=2").
 A range counts its higher end ("6-7/10"), a change its latest ("3/10 -> 5/10", "started at 3/10,
-finished at 6/10", "3/10 this morning, now 1/10", "was 5, now 3"), scores side by side the
-highest ("L 2/10, R 4/10" is both knees at 4; "3/10 walking, 5/10 running" is 5). A score of
-before ("yesterday", "from") gives way to a current one, bare or not ("6/10 yesterday, today
-down to 4", "3 at the start, 5 by the finish"); an effort rating beside a score is its own
+finished at 6/10", "3/10 this morning, now 1/10", "was 5, now 3", "6/10 at the finish, three now",
+"da 5 a 2"), scores side by side the highest ("L 2/10, R 4/10" is both knees at 4; "3/10 walking,
+5/10 running" is 5). A score of before ("yesterday", "from") gives way to a current one, bare or not
+("6/10 yesterday, today down to 4", "3 at the start, 5 by the finish", "3 op 10, maar vorige maand
+was het nog een 6", "fra 5/10 til 2/10"); a time of day is no later time ("4/10 le matin, 2/10 le
+soir" is 4);
+an effort rating beside a score is its own
 ("knee 0/10, RPE 8"); a score said of an earlier day gives way to one said of today in a
 later sentence ("el martes ... un 5/10. Hoy ... sigue en un 3" is 3), and a bare number joined
 to a score is on its scale ("4 su 10 camminando e 6 correndo" is 6), as is a form's field
@@ -195,6 +212,9 @@ _EMOTICON = re.compile(r":-?\(|:'\(|[☹🙁😖😣😫😩🤕😬😢😭😞
 # Any other pictograph ends a clause, as a comma would: "no knee pain 👍 ankle 3/10"
 _PICTOGRAPH = re.compile(r"[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# a key of a key=value cell with its side after "_" ("knee_R=2 hip_L=5", "Knie_li=3"): read as
+# the side before the part ("R knee=2")
+_KEYED_SIDE = re.compile(r"\b([^\W\d_]+)_([^\W\d_]{1,6})(?=\s*[=:])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _ABBREVIATION_MAX_CHARS = 4
 # A word written capitalised (a name may be one: "Helmut hat wieder Knieprobleme")
@@ -202,12 +222,17 @@ _CAPITALISED = re.compile(r"(?<![\w'])[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,}(?![\w']
 # What may stand before a turn of a pasted chat: "[18:02] Ana:", "| Tom:", a new line
 _TURN_STARTS = frozenset({"¶", "|", "]", ")", "-", "–", "—", ";"})
 _CLOCK = re.compile(r"\d{1,2}:\d\d")
+# what may stand between a bare score and its cue: "knee: 3", "a 3", "knæet er på 7" ("at 7")
+_BEFORE_A_BARE_SCORE = frozenset({":", "=", "(", "~", "a", "an", "-", ",", "på", "bei", "op", "à"})
+_SAID_GAP_CHARS = 3  # "que", "le", "på": the short words between a name's verb and its pain
 _NAME_REACH_TOKENS = 4  # "Javi tiene la rodilla derecha hinchada": the pain this far on
 # Where a verb comes second, a word before it need not be its subject ("Bergab hat das Knie
 # gezwickt"): there an article after the verb says the subject is another
 _VERB_SECOND = frozenset({"de", "nl", "da", "sv", "no"})
 _CUT_SIDE_MAX_CHARS = 2  # "v.", "li.": a side word cut to its first letters, with a period
 _EXCERPT_MAX_CHARS = 200
+_NAME_OF = frozenset({"de", "di", "do", "da"})  # "le genou de Marc": the knee of a name
+_KNEE_ONE = frozenset({"one", "ones"})  # "the left one": the knee named again with its side
 _LONG_NOTE_CHARS = 4000  # a longer note is read around its knee words only
 _AROUND_KNEE_CHARS = 400
 _WINDOW_TOKENS = 8  # a pain word this far from the body part of its clause is not about it
@@ -250,7 +275,18 @@ _READ_KINDS = (
     KNEE_PAIN | PAIN | FLAGS | GOOD | RESOLVED | SCORE | OF_SCORE | NUMBER | SIDE | IMPROVING
 ) | (ANSWER_NO | NEGATION)
 # what a clause that says a side on its own may hold besides the side: "la derecha", "R. Hurts"
-_SIDE_CLAUSE_KINDS = BREAK | SIDE_GAP | JOINER | SIDE_NOUN | PAIN | FLAGS | SCORE | OF_SCORE
+_SIDE_CLAUSE_KINDS = (
+    BREAK
+    | SIDE_GAP
+    | JOINER
+    | SIDE_NOUN
+    | PAIN
+    | FLAGS
+    | SCORE
+    | OF_SCORE
+    | CONTINUING
+    | NEGATION_FILLER
+)
 _FLAG_NAMES = {
     SWELLING: "swelling",
     LOCKING: "locking",
@@ -285,6 +321,7 @@ _PLACEHOLDERS = {
     "_left_leg_": LEFT | SIDE_NOUN,  # "the left leg": the side of the knee, not another part
     "_right_leg_": RIGHT | SIDE_NOUN,
     "_say_": SCORE_CUE,  # "I'd say", "ich sag mal": a rating follows
+    "_to_": 0,  # the end of a change of scores ("from 5/10 to 2/10")
 }
 
 
@@ -317,6 +354,8 @@ class _Grammar:
     that_words: frozenset[str]
     first_person: frozenset[str]  # "me", "ich", "moi": the runner's own turn in a chat
     not_names: frozenset[str]  # "ich", "jeg", weekdays, months: capitalised, never a name
+    about: re.Pattern[str]  # "about", "über", "om" (and a word not "my") ending the tokens joined
+    media: re.Pattern[str]  # "podcast", "ep", "Folge": what one reads, hears or watches
     cache: dict[str, int] = field(default_factory=dict)
 
     def tokens(self, text: str) -> list[str]:
@@ -339,7 +378,25 @@ class _Grammar:
                 tokens += [f"{elided[1]}'", elided[2].strip("'")]
             elif token := found if found[0].isdigit() else found.strip("'"):
                 tokens.append(token)
+        if "_knee_pain_" in tokens or "_knee_" in tokens:
+            self._knee_pain_topics(tokens)
         return tokens
+
+    def _knee_pain_topics(self, tokens: list[str]) -> None:
+        """A knee pain's name said as a topic becomes one: after "about" ("a talk about runner's
+        knee", "es ging nur um Läuferknie", "Klubbmøte om løperkne"; not "about my runner's
+        knee") or before what one reads or hears ("runners knee podcast", "runners knee ep of
+        that podcast on": a topic's phrase)."""
+        for index, token in enumerate(tokens):
+            if token not in {"_knee_pain_", "_knee_"}:
+                continue
+            after = tokens[index + 1] if index + 1 < len(tokens) else ""
+            if (
+                after == "_topic_"
+                or self.media.fullmatch(after)
+                or self.about.search(" ".join(tokens[max(0, index - 4) : index]))
+            ):
+                tokens[index] = "_topic_"
 
     def _phrase_token(self, match: re.Match[str]) -> str:
         return self.phrase_tokens[match.lastindex - 1 if match.lastindex else 0]
@@ -517,6 +574,11 @@ def _grammar(language: str) -> _Grammar:
         not_names=frozenset(
             (*words.first_person, *words.weekdays, *itertools.chain.from_iterable(words.months))
         ),
+        about=re.compile(
+            rf"(?:^| )(?:{words.about_pattern})(?: (?!(?:{_alternatives(words.own)})\b)"
+            r"[^\W\d_]+)?$"
+        ),
+        media=re.compile(words.media_pattern),
     )
     flags = (
         (words.swelling_pattern, SWELLING),
@@ -662,6 +724,9 @@ def _number_words(
     before_ten = rf"\b({number})\b(?=\s*(?:/|\s(?:{words.out_of_pattern})\s)\s*(?:10|{ten})\b)"
     ten_itself = rf"(?<=\s)((?:{words.out_of_pattern})\s+|/\s*)(?:{ten})\b"
     after_cue = rf"\b((?:{cues})\s+(?:(?:{cues})\s+)?)({number})\b(?![-'])"  # "typ en trea"
+    # a number said with "now" after a score ("Sex av tio i mål, tre nu"): a later score, if
+    # a score comes before it (see `_Note._is_later_score`)
+    before_now = rf"\b({number})\b(?=\s+(?:{_alternatives(words.later)})\b)"
 
     def rated(match: re.Match[str]) -> str:  # "a one", "like zero": not a rating
         value = values[match[2]]
@@ -671,7 +736,13 @@ def _number_words(
         (re.compile(_gated(before_ten)), lambda match: values[match[1]]),
         (re.compile(_gated(ten_itself)), lambda match: f"{match[1]}10"),
         (re.compile(_gated(after_cue)), rated),
+        (re.compile(_gated(before_now)), lambda match: _rated_alone(values[match[1]], match[0])),
     )
+
+
+def _rated_alone(value: str, word: str) -> str:
+    """A number word on its own as a rating: not "one" or "zero" ("one now" is no score)."""
+    return word if value in ("0", "1") else value
 
 
 def _number(name: str) -> str:
@@ -697,6 +768,13 @@ def _scores(words: Words) -> re.Pattern[str]:
         rf"(?P<field>(?:\(\s*(?:0\s*[-–]\s*|/\s*)10\s*\)|(?<![\d)])/\s*10)\s*[:=]\s*{_number('d1')}"
         r"(?![\d/]))",
     ]
+    if words.from_words:  # a change said with "from" and no "/10": "da 5 a 2", "from 5 to 2"
+        ten_at_most = r"(?:10|\d)(?:[.,]\d)?"
+        after_a_word.append(
+            rf"(?P<from_to>\b(?:{_alternatives(words.from_words)})\s+(?<![\d.,/]){ten_at_most}\s+"
+            rf"(?:{words.change_pattern}|{words.range_pattern})\s+(?P<t2>{ten_at_most})"
+            rf"(?![\d/:.,]|\s*(?:{words.count_pattern})\b))"
+        )
     after_a_number = [  # the forms that start with a number, tried only where one starts
         r"(?P<numbered_date>\d{1,2}/\d{1,2}/\d{2,4}\b)",  # "4/10/2026": a date is no score
         rf"(?P<effort_after>{_number('e2')}(?:{out_of})\s*(?:{effort})\b(?!\s*(?:[:=]\s*)?\d))",
@@ -723,8 +801,10 @@ def _score_token(match: re.Match[str]) -> str:
         return " _date_ "
     if match["effort"] is not None or match["effort_after"] is not None:
         return " _effort_ "
-    if match["change"] is not None:
-        return f" _score_{match['c2']}_ "
+    if match["change"] is not None:  # "fra 5/10 til 2/10": the latest, not left behind
+        return f" _to_ _score_{match['c2']}_ "
+    if match["from_to"] is not None:  # "da 5 a 2": the latest
+        return f" _to_ _score_{match['t2']}_ "
     if match["range"] is not None:
         low, high = (float(match[name].replace(",", ".")) for name in ("r1", "r2"))
         return f" _score_{match['r2'] if high >= low else match['r1']}_ "
@@ -987,7 +1067,7 @@ def _read(text: object) -> tuple[KneePain | None, bool]:
 
 @functools.lru_cache(maxsize=8192)  # the same note often comes from two sources
 def _read_text(text: str) -> tuple[KneePain | None, bool]:
-    text = _CONTROL.sub(" ", text)
+    text = _KEYED_SIDE.sub(r"\2 \1", _CONTROL.sub(" ", text))
     if len(text) > _LONG_NOTE_CHARS:
         text = _around_knee_words(text)
     grammar = _grammar(_language(text))
@@ -1169,10 +1249,11 @@ class _Note:
         self.framed = [False] * len(self.tokens)
         if not self.present & FRAME:
             return  # no cue: nothing is framed ("my" undoes only another person's frame)
-        active, is_undone_by_own = -1, False
+        active, is_undone_by_own, opens_sentence = -1, False, False
         for index, kind in enumerate(self.kinds):
             if kind & FRAME:
                 active, is_undone_by_own = self.clause[index], bool(kind & (OTHER_PERSON | TOPIC))
+                opens_sentence = bool(kind & PAST) and self._opens_sentence(index)
             elif kind & OWN and is_undone_by_own:
                 # "coach said my knee looked swollen", "told the physio about my sore knee": the
                 # runner's knee again
@@ -1185,7 +1266,47 @@ class _Note:
                 and self.tokens[index] in self.grammar.that_words
             ):
                 active = self.clause[index]  # "Ich habe Angst, dass das Knie ...": still feared
+            elif (
+                opens_sentence
+                and index >= 1
+                and self.clause[index - 1] == active
+                and self.clause[index] != active
+                and self.sentence[index - 1] == self.sentence[index]
+                and not self._clause_says_now(self.clause[index])  # not "..., jetzt wieder"
+            ):
+                # "Vor einem Jahr hätte ich ..., das Knie war ständig dick": a sentence opened
+                # by the past stays in the past to its end, but for a clause of now
+                active = self.clause[index]
             self.framed[index] = self.clause[index] == active or index in self.spoken
+        for index, kind in enumerate(self.kinds):
+            if kind & FRAME and kind & OTHER_PERSON and self._is_reported_tail(index):
+                for at in range(index - 1, -1, -1):  # "douleur 2/10 d'après elle": hers
+                    if self.clause[at] != self.clause[index]:
+                        break
+                    self.framed[at] = True
+
+    def _opens_sentence(self, index: int) -> bool:
+        """Whether the cue opens its sentence (an article before it at most: "A year ago")."""
+        start = index
+        while start > 0 and self.sentence[start - 1] == self.sentence[index]:
+            start -= 1
+        if start < index and self.tokens[start] == "¶":
+            start += 1
+        return index - start <= 1
+
+    def _is_reported_tail(self, index: int) -> bool:
+        """Whether another person's cue ends a clause that said pain or a score before it, of
+        no knee of the runner's own ("douleur 2/10 d'après elle", "knee 5/10 says she"): the
+        clause is what they reported."""
+        clause = self.clause[index]
+        inside = [at for at in range(len(self.tokens)) if self.clause[at] == clause]
+        before = [at for at in inside if at < index]
+        after = [at for at in inside if at > index]
+        return (
+            not any(self.kinds[at] & (PAIN | FLAGS | SCORE | OF_SCORE | PARTS) for at in after)
+            and any(self.kinds[at] & (PAIN | FLAGS | SCORE | OF_SCORE) for at in before)
+            and not any(self.kinds[at] & OWN for at in before)
+        )
 
     def _named_people(self, names: frozenset[str]) -> None:
         """A name, then a verb of a third person, then pain ("Helmut hat wieder Knieprobleme",
@@ -1198,6 +1319,7 @@ class _Note:
         for index in range(len(tokens) - 2):
             if tokens[index] not in names or not self._is_name(index):
                 continue
+            self._names_knee(index)
             if tokens[index + 1] == ":" and self._starts_a_turn(index):
                 self._spoken_by_another(index)
                 continue
@@ -1209,11 +1331,37 @@ class _Note:
                     self.present |= FRAME
                     break
                 if (
-                    not kinds[at] & (_NAME_GAP_KINDS | SIDE_GAP)
+                    (not kinds[at] & (_NAME_GAP_KINDS | SIDE_GAP) and not self._is_said_gap(at))
                     or kinds[at] & stops
                     or tokens[at] in self.grammar.not_names
                 ):
                     break  # "Downhill has always hurt", "Heute hat das Knie", "Nu har jeg ondt"
+
+    def _is_said_gap(self, at: int) -> bool:
+        """Whether a word between a name's verb and the pain may stand there: "that" or a short
+        word of no kind ("Carmen dice que le duele", "Emma klaget på vondt")."""
+        token = self.tokens[at]
+        return token in self.grammar.that_words or (
+            not self.kinds[at] and len(token) <= _SAID_GAP_CHARS and token.isalpha()
+        )
+
+    def _names_knee(self, index: int) -> None:
+        """A name's knee is another part, not the runner's knee: a name with its genitive "s"
+        before it ("Lenas rechtes Knie", "Emmas knæ") or after it with "de", "di", "do", "da"
+        ("le genou de Marc", "la rodilla de Ana", "il ginocchio di Luca")."""
+        tokens, kinds = self.tokens, self.kinds
+        after = index + 1
+        if after < len(tokens) and kinds[after] & SIDE and not kinds[after] & KNEE:
+            after += 1  # "Lenas rechtes Knie"
+        if tokens[index].endswith("s") and after < len(tokens) and kinds[after] & KNEE:
+            kinds[after] = OTHER_PART
+        if (
+            index >= 2
+            and tokens[index - 1] in _NAME_OF
+            and kinds[index - 2] & KNEE
+            and not kinds[index - 2] & SIDE
+        ):
+            kinds[index - 2] = OTHER_PART
 
     def _is_name(self, index: int) -> bool:
         """Whether a capitalised word may be a name: one the reader does not know, and not a
@@ -1269,6 +1417,8 @@ class _Note:
         """Body-part mentions per clause; parts joined by "and", "/" are one group."""
         groups: list[_Group] = []
         for index, kind in enumerate(self.kinds):
+            if self.tokens[index] in _KNEE_ONE and self._is_knee_again(index, groups):
+                kind |= KNEE
             if not kind & PARTS:
                 continue
             is_knee = bool(kind & (KNEE | KNEE_PAIN)) and not (
@@ -1300,6 +1450,15 @@ class _Note:
             if group.is_knee:
                 group.is_fine = self._is_fine_after(group)
         return groups
+
+    def _is_knee_again(self, index: int, groups: list[_Group]) -> bool:
+        """Whether "one" after a side names again the knees of its sentence ("Both knees stiff
+        and the left one properly sore by the end, the right one less so")."""
+        return (
+            index > 0
+            and bool(self.kinds[index - 1] & SIDE)
+            and any(group.is_knee and group.sentence == self.sentence[index] for group in groups)
+        )
 
     def _is_region_of_the_knee(self, group: _Group) -> bool:
         """Whether another part's word names a region of the knee: "the back of my knee"."""
@@ -1358,6 +1517,7 @@ class _Note:
         self._exceptions()
         self._fine_since(knees)
         self._nothing_now(knees)
+        self._pain_free_now(knees)
         painful = [group for group in knees if self._is_painful(group)]
         for group in knees:
             if group not in painful and not group.is_framed and (group.is_fine or group.clear):
@@ -1442,21 +1602,48 @@ class _Note:
         for index, kind in enumerate(self.kinds):
             if not kind & ANSWER_NO or self.framed[index] or not self._says_nothing_now(index):
                 continue
-            for group in knees:
-                if (
-                    group.start > index
-                    or not (group.live or group.scores)
-                    or self.sentence[index] - group.sentence > _SENTENCES_BACK
-                ):
-                    continue
-                said = {group.clause, *(self.clause[at] for at in group.live)}
-                if any(self._clause_says_now(clause) for clause in said):
-                    continue
-                group.clear += group.live
-                group.live.clear()
-                group.scores.clear()
-                group.weak.clear()
-                group.is_fine = True
+            self._fine_now(index, knees)
+
+    def _pain_free_now(self, knees: list[_Group]) -> None:
+        """A knee said pain-free now, in a sentence after its pain ("Im Januar hatte ich mit dem
+        rechten Knie echte Probleme ... Jetzt ... ist es komplett schmerzfrei", "Now it's
+        pain-free"): the pain is over."""
+        if not self.present & RESOLVED:
+            return
+        for index, kind in enumerate(self.kinds):
+            if not kind & RESOLVED or self.framed[index] or self._is_negated(index):
+                continue
+            sentence = self.sentence[index]
+            said = [at for at in range(index) if self.sentence[at] == sentence]
+            if any(self.kinds[at] & PARTS for at in said) or not self.grammar.now.search(
+                " ".join(self.tokens[at] for at in said)
+            ):
+                continue  # "calf pain-free now", or a resolution not said of now
+            if any(
+                self.kinds[at] & (PAIN | FLAGS | SCORE | OF_SCORE) and not self._is_negated(at)
+                for at in range(index + 1, len(self.tokens))
+                if self.sentence[at] == sentence
+            ):
+                continue  # "now pain-free walking but it hurts running"
+            self._fine_now(index, [group for group in knees if group.sentence < sentence])
+
+    def _fine_now(self, index: int, knees: list[_Group]) -> None:
+        """The knees named before `index` (its pain not said of now) are fine now."""
+        for group in knees:
+            if (
+                group.start > index
+                or not (group.live or group.scores)
+                or self.sentence[index] - group.sentence > _SENTENCES_BACK
+            ):
+                continue
+            said = {group.clause, *(self.clause[at] for at in group.live)}
+            if any(self._clause_says_now(clause) for clause in said):
+                continue
+            group.clear += group.live
+            group.live.clear()
+            group.scores.clear()
+            group.weak.clear()
+            group.is_fine = True
 
     def _says_nothing_now(self, index: int) -> bool:
         """Whether "nothing" here is said of now ("ahora nada", "heute aber gar nichts"): its
@@ -1550,7 +1737,7 @@ class _Note:
         group = self._owner(
             index, _SCORE_WINDOW_TOKENS if self.kinds[index] & FLAGS else _WINDOW_TOKENS
         )
-        if group is None or not group.is_knee or not self._reaches(index, group):
+        if group is None or not group.is_knee or group.is_framed or not self._reaches(index, group):
             return
         negated = (
             self._is_negated(index)
@@ -1835,7 +2022,7 @@ class _Note:
         if self._is_later_score(index) or self._is_joined_to_a_score(index):
             return _number_value(token)  # "3/10 at the start, 5 by the finish"
         position = index - 1
-        while position >= 0 and tokens[position] in {":", "=", "(", "~", "a", "an", "-", ","}:
+        while position >= 0 and tokens[position] in _BEFORE_A_BARE_SCORE:
             position -= 1
         after_comma = "," in tokens[position + 1 : index]  # "Pain? knee, 4."
         copula = position
@@ -1848,7 +2035,11 @@ class _Note:
         if position < 0 or (kinds[position] & COUNT and not kinds[position] & (KNEE | SIDE)):
             return None
         cue = kinds[position]
-        is_last = after >= len(tokens) or kinds[after] & BREAK  # "knee mildly sore, 2"
+        is_last = (  # "knee mildly sore, 2", "not very painful, a 2 maybe"
+            after >= len(tokens)
+            or kinds[after] & BREAK
+            or (kinds[after] & SCORE_CUE and (after + 1 >= len(tokens) or kinds[after + 1] & BREAK))
+        )
         if position != copula and not cue & (KNEE | KNEE_PAIN | PRONOUN | CONTINUING):
             return None  # "knee is a 3", "By the end it was a 5"
         if after_comma and not (cue & (KNEE | KNEE_PAIN) or (cue & PAIN and is_last)):
@@ -1903,33 +2094,67 @@ class _Note:
 
     def _is_said_now(self, index: int) -> bool:
         """Whether "now" comes right before the number ("was 5, now 3", "war 5, jetzt 3",
-        "era 5, ahora 3", "i dag 3")."""
-        said = [
-            self.tokens[at]
-            for at in range(max(0, index - 2), index)
-            if self.clause[at] == self.clause[index]
+        "era 5, ahora 3", "i dag 3") or right after it ("Sex av tio i mål, tre nu")."""
+        clause = self.clause[index]
+        said = [at for at in range(max(0, index - 2), index) if self.clause[at] == clause]
+        next_said = [
+            at
+            for at in range(index + 1, min(len(self.tokens), index + 3))
+            if self.clause[at] == clause
         ]
-        return any(self.grammar.now.fullmatch(" ".join(said[start:])) for start in range(len(said)))
+        return any(
+            self.grammar.now.fullmatch(" ".join(self.tokens[at] for at in said[start:]))
+            for start in range(len(said))
+        ) or any(
+            self.grammar.now.fullmatch(" ".join(self.tokens[at] for at in next_said[:end]))
+            for end in range(1, len(next_said) + 1)
+        )
 
     def _score(self, index: int, value: float) -> None:
         group = self._owner(index, _SCORE_WINDOW_TOKENS)
-        if group is None or not group.is_knee:
-            return
+        if group is None or not group.is_knee or (group.is_framed and not self._is_others(group)):
+            return  # a knee feared for or recalled takes no number of today ("ho paura per il
+            # ginocchio, oggi 6 facili"); a coach's "Athlet meldet Schmerzen im Knie, 3/10" does
         if self.sentence[index] != group.sentence and not (
             group.live
             or group.weak
+            # "itb flaring again outside of r knee. ended 5/10": the pain of the sentence before
+            or any(
+                other.is_knee and other.sentence == group.sentence and (other.live or other.weak)
+                for other in self.groups
+            )
             or self._sentence_has(self.sentence[index], PAIN | FLAGS)
             or (self._is_asked(group) and not group.is_fine)
+            or self._is_named_again(group)
         ):
             return  # "Knee fine. 7/10 today": not the knee's score ("Knee better. 1/10" is; so
             # is "how's the knee? me: meh. 2/5 on the run")
         previous = index - 1
-        while previous >= 0 and self.tokens[previous] in {":", "=", "(", "~"}:
+        while previous >= 0 and (  # "L: 3", "il destro direi 2" ("I'd say")
+            self.tokens[previous] in {":", "=", "(", "~", "_to_", "_say_"}
+        ):
             previous -= 1
         side = None
         if previous >= 0 and self.kinds[previous] & SIDE and not self.kinds[previous] & PARTS:
             side = _side(self._side_words([self.tokens[previous]]))
         group.scores.append((index, value, side))
+
+    def _is_named_again(self, group: _Group) -> bool:
+        """Whether the knee, named again in a sentence of no state of its own, follows its pain in
+        the sentence before ("pijn aan mijn rechterknie. Waarschijnlijk weer de ITB. Ik geef het
+        een 5 uit 10"): a later score is that pain's."""
+        return not group.is_fine and any(
+            other.is_knee and other.sentence == group.sentence - 1 and (other.live or other.weak)
+            for other in self.groups
+        )
+
+    def _is_others(self, group: _Group) -> bool:
+        """Whether another person's cue frames the part ("Athlet meldet ... Knie")."""
+        return any(
+            self.kinds[at] & OTHER_PERSON
+            for at in range(group.start)
+            if self.clause[at] == group.clause
+        )
 
     def _is_asked(self, group: _Group) -> bool:
         """Whether the part is asked of ("how's the knee?", "Knie?")."""
@@ -1984,7 +2209,7 @@ class _Note:
             words.append(tokens[position])  # "genou droit", "ITB on the left"
             if not kinds[position] & SIDE_GAP:
                 break
-        words += self._side_after_pain(group)
+        words += self._side_after_pain(group) + self._side_ending_clause(group)
         if "(" in tokens[group.end : group.end + 8]:  # "knee pain 3/10 (left)", "(L/R)"
             bracket = tokens.index("(", group.end)
             inside = tokens[bracket + 1 : bracket + 2 + _ASIDE_MAX_TOKENS]
@@ -1998,6 +2223,22 @@ class _Note:
         ):
             sides.add("both")
         return sides
+
+    def _side_ending_clause(self, group: _Group) -> list[str]:
+        """A side said last in the part's clause, after an article or "on" ("The jumper's knee
+        is still there on the right", "le genou me gêne encore à droite")."""
+        end = min(len(self.tokens), group.end + _WINDOW_TOKENS)
+        for position in range(group.end + 1, end):
+            if self.clause[position] != group.clause:
+                break
+            after = position + 1
+            if (
+                self.kinds[position] & SIDE
+                and self.kinds[position - 1] & SIDE_GAP
+                and (after >= len(self.tokens) or self.clause[after] != group.clause)
+            ):
+                return [self.tokens[position]]
+        return []
 
     def _side_after_pain(self, group: _Group) -> list[str]:
         """A side after the pain words ("knee pain R", "knee sore left side"), said as a letter,
@@ -2081,11 +2322,20 @@ class _Note:
             )
             if self.clause[position] == clause
         ]
+        if index and self.tokens[index - 1] == "_to_":
+            return 1  # the end of a change ("from 5/10 to 2/10"), whole
         if any(self.kinds[position] & FROM for position in before[-2:]):
             return -2
         if any(self.kinds[position] & LATER for position in before):
             return 1
-        context_before = " ".join(self.tokens[position] for position in before)
+        start = index  # the earlier time may open the clause ("vorige maand was het nog een 6"),
+        while (  # but one before another score is that score's ("van een 4 naar een 2")
+            start > 0
+            and self.clause[start - 1] == clause
+            and not self.kinds[start - 1] & (SCORE | OF_SCORE | NUMBER)
+        ):
+            start -= 1
+        context_before = " ".join(self.tokens[start:index])
         context_after = " ".join(self.tokens[position] for position in after)
         if self.grammar.earlier.search(context_before) or self.grammar.earlier.search(
             context_after

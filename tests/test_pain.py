@@ -1717,3 +1717,394 @@ def test_a_fatigue_rating_beside_fine_knees_is_not_knee_pain(text):
 )
 def test_a_named_persons_turn_in_a_pasted_chat_is_theirs(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Great talk at the club about runner's knee tonight. 10 km easy, legs fine.",
+        "runners knee podcast on the drive home, good tips on glutes. RPE 5",
+        "Vortrag im Verein über Läuferknie, sehr spannend. 8 km locker.",
+        "Klubbkveld om løperkne i går, mye om styrke. 10 km rolig.",
+        "Föreläsning om löparknä på klubben, nyttigt. 9 km lugnt.",
+        "Charla en el club sobre rodilla del corredor, muy útil. 10 km suaves.",
+        "Avond over lopersknie bij de club, leerzaam. 8 km rustig.",
+    ],
+)
+def test_a_knee_pains_name_said_as_a_topic_is_not_knee_pain(text):
+    assert knee_pain_in(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two months after the knee surgery: no pain, 30 km this week.",
+        "Drei Monate nach der Verletzung: keine Schmerzen, 40 km diese Woche.",
+        "Quatre mois après la blessure : aucune douleur, 35 km cette semaine.",
+        "Seis meses después de la lesión: cero dolor, 30 km esta semana.",
+        "Due mesi dopo l'infortunio: nessun dolore, 25 km questa settimana.",
+        "Twee maanden na de operatie: geen pijn, 30 km deze week.",
+        "Et år efter operationen: ingen smerter, 40 km denne uge.",
+        "Ett år efter skadan: ingen smärta, 40 km den här veckan.",
+        "Seis meses depois da cirurgia: zero dor, 30 km esta semana.",
+        "Knæet har ikke gjort ondt i tre måneder. 12 km i dag.",
+    ],
+)
+def test_the_weeks_after_a_knee_injury_said_pain_free_are_no_knee_pain(text):
+    assert knee_pain_in(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Long run 20 km. right knee aching from km 15. finished 4/10", ("right", 4.0, False)),
+        ("Left knee grumbling on the hills, ITB I think. Around 3/10.", ("left", 3.0, False)),
+        ("Knee a bit puffy after the race. Not very painful, a 3 maybe.", (None, 3.0, True)),
+        ("Rechtes Knie zwickt seit Montag. Heute eher 3.", ("right", 3.0, False)),
+        ("Venstre knæ gør ondt, men bedre: fra 6/10 til 3/10.", ("left", 3.0, False)),
+        ("Joelho esquerdo dói, melhorou de 5/10 para 2/10.", ("left", 2.0, False)),
+    ],
+)
+def test_a_later_sentences_or_a_changes_score_is_the_knees_now(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Coaching notes: Anna's right ITB is sore again, 4/10. My own 10 km easy.",
+        "Coach log: Mark's left knee flared up (he said 5/10). Me: 12 km, all good.",
+    ],
+)
+def test_another_persons_itb_or_knee_in_a_coaching_log_is_not_knee_pain(text):
+    assert knee_pain_in(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In March my left knee was really sore. Now it is pain-free, 40 km this week.",
+        "Im Januar hatte ich Probleme mit dem rechten Knie. Jetzt ist es schmerzfrei.",
+        "Au printemps le genou droit me faisait mal. Maintenant je suis sans douleur.",
+        "En marzo la rodilla derecha me dolía mucho. Ahora sin dolor.",
+        "A marzo il ginocchio destro mi faceva male. Ora è senza dolore.",
+        "In maart deed mijn linkerknie pijn. Nu is hij pijnvrij.",
+        "I marts gjorde mit venstre knæ ondt. Nu er det smertefrit.",
+        "I mars gjorde vänster knä ont. Nu är det smärtfritt.",
+        "I mars hadde jeg vondt i venstre kne. Nå er det smertefritt.",
+        "Em março o joelho direito doía muito. Agora está sem dor.",
+        "The knee is the least of my worries now; it's the calf, 4/10.",
+        "Das Knie ist mein geringstes Problem, die Wade tut weh.",
+        "Le genou est le cadet de mes soucis, le mollet 3/10.",
+    ],
+)
+def test_a_knee_said_pain_free_now_after_its_past_is_no_knee_pain(text):
+    assert knee_pain_in(text) is None
+
+
+def test_pain_said_beside_pain_free_now_is_still_pain():
+    assert _read("Left knee sore 3/10. Now it is pain-free walking but hurts running.") == (
+        "left",
+        3.0,
+        False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("genou droit: 2/10 le matin, 5/10 le soir", ("right", 5.0, False)),
+        ("Knie links: 4/10 morgens, 2/10 abends", ("left", 4.0, False)),
+        ("rodilla derecha 4/10 por la mañana, 2/10 por la noche", ("right", 4.0, False)),
+        ("ginocchio sinistro 4/10 la mattina, 2/10 la sera", ("left", 4.0, False)),
+        ("genou gauche douloureux: 3/10 ce matin, 1/10 ce soir", ("left", 1.0, False)),
+        ("Right knee aching, about 3/10, but last month it was a 7", ("right", 3.0, False)),
+        (
+            "Rechtes Knie tut weh, etwa 3/10, vor drei Wochen war es noch eine 6",
+            ("right", 3.0, False),
+        ),
+        ("Rodilla izquierda 2/10, el mes pasado era un 6", ("left", 2.0, False)),
+        ("knie iets beter vandaag, van een 4 naar een 2", (None, 2.0, False)),
+    ],
+)
+def test_scores_by_time_of_day_or_against_weeks_ago(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ho paura per il ginocchio domenica, oggi 8 facili", None),
+        ("hope the knee holds up on Sunday, today 6 easy", None),
+        ("Angst um das Knie vor dem Rennen, heute 5 locker", None),
+        ("Coach log: my athlete Ben is back from an ITB problem, pain 3/10 according to him", None),
+        ("mon athlète Paul revient d'une entorse du genou, douleur 3/10 d'après lui", None),
+        ("Athlet meldet Schmerzen im linken Knie, 3/10", ("left", 3.0, False)),
+        ("lugnt 6, hoger kna ont igen, typ 4", ("right", 4.0, False)),
+    ],
+)
+def test_a_worry_or_anothers_report_takes_no_score_of_today(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The jumper's knee is still there on the right. Maybe 2 out of 10.",
+            ("right", 2.0, False),
+        ),
+        ("le genou me gêne encore à droite", ("right", None, False)),
+        ("il ginocchio fa ancora male a destra", ("right", None, False)),
+        ("knæet gør stadig ondt til højre", ("right", None, False)),
+        ("knät gör fortfarande ont till vänster", ("left", None, False)),
+        ("o joelho ainda dói à direita", ("right", None, False)),
+        (
+            "Both knees stiff, the left one sore at the end, the right one less. Left 4, right 2.",
+            ("both", 4.0, False),
+        ),
+        ("knee sore so I left early", (None, None, False)),
+    ],
+)
+def test_a_side_said_last_in_the_clause_or_by_the_left_one(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trainingsnotiz: Lenas rechtes Knie tut seit Dienstag weh (sie sagt 4/10). Ich: 10 km.",
+        "Journal du club : le genou de Marc lui fait mal, 3/10 selon lui. Moi, 8 km tranquilles.",
+        "Emmas venstre knæ gør ondt, 4/10. Selv 10 km roligt.",
+        "La rodilla de Ana sigue hinchada. Yo 10 km suaves.",
+        "Il ginocchio di Luca fa male, 5/10. Io 8 km facili.",
+        "Toms knie doet pijn. Zelf 10 km rustig.",
+    ],
+)
+def test_a_names_knee_is_not_the_runners(text):
+    assert knee_pain_in(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Links Knie tut weh, 3/10", ("left", 3.0, False)),
+        ("Genou de nouveau douloureux, 3/10", (None, 3.0, False)),
+    ],
+)
+def test_a_side_or_a_word_beside_the_knee_is_no_name(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Carmen dice que le duele la rodilla cuando sube cuestas. Yo, sin problemas.",
+        "Emma klaget på vondt i kneet etter spensttreningen. Resten løp bra.",
+        "Lars sa at kneet var vondt. Jeg løp 8 km.",
+        "Mijn dochter heeft Osgood-Schlatter, knie doet haar pijn. Ik liep 10 km.",
+        "Meine Tochter war mit, das Knie tut ihr weh. Ich lief 8 km.",
+        "Il ginocchio gli fa male da ieri, a mio figlio. Io bene.",
+        "Le genou lui fait mal depuis hier, à mon fils. Moi ça va.",
+        "O joelho lhe dói desde ontem, ao meu filho. Eu bem.",
+        "Meu marido correu comigo, mas hoje ele reclamou do joelho e paramos. Eu, nenhuma dor.",
+        "Mijn vriend liep mee, hij klaagde over zijn knie. Ik voelde niks.",
+        "Mon frère courait avec moi, il se plaint du genou. Moi rien.",
+        "Meine Schwester lief mit, sie klagt über Knieschmerzen. Ich nichts.",
+    ],
+)
+def test_another_persons_knee_said_with_their_own_verb(text):
+    assert knee_pain_in(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Me duele la rodilla, 3/10.", "Knie doet pijn, 3/10.", "Das Knie tut weh, 3/10."],
+)
+def test_the_runners_own_pain_verb_is_still_pain(text):
+    assert knee_pain_in(text) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Höger knä började värka. Sex av tio när jag gick i mål, tre nu på kvällen.", 3.0),
+        ("Knee sore, six out of ten at the finish, three now.", 3.0),
+        ("Knie tut weh, 6/10 im Ziel, 3 jetzt.", 3.0),
+        ("Ginocchio dolorante, sei su dieci all'arrivo, tre ora.", 3.0),
+        ("Knæet gør ondt, 6/10 i mål, 3 nu.", 3.0),
+        ("Knee sore, 3/10. One now walking.", 3.0),
+    ],
+)
+def test_a_number_said_with_now_after_a_score_is_the_current_score(text, expected):
+    pain = knee_pain_in(text)
+    assert pain is not None and pain.score_of_10 == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Empezó a dolerme la rodilla derecha. Le pongo un 5 de 10.", ("right", 5.0, False)),
+        ("Højre knæ begyndte at stikke i dag.", ("right", None, False)),
+        ("Höger knä började värka efter 20 km.", ("right", None, False)),
+        ("Høyre kne begynte å verke etter 20 km.", ("right", None, False)),
+    ],
+)
+def test_a_pain_verb_after_began_to(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Højre knæ begyndte at stikke. Kom i mål, men knæet er på 7 nu.", ("right", 7.0, False)),
+        ("Høyre kne verker. Kneet er på 5 nå.", ("right", 5.0, False)),
+        ("Höger knä värker, knät är på 4.", ("right", 4.0, False)),
+        ("Das Knie tut weh, es ist bei 4.", (None, 4.0, False)),
+        ("Le genou fait mal, il est à 4.", (None, 4.0, False)),
+    ],
+)
+def test_a_knee_said_to_be_at_a_number(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Vanaf km 15 pijn aan mijn rechterknie. Waarschijnlijk weer de ITB. Ik geef het een 5"
+            " uit 10.",
+            ("right", 5.0, False),
+        ),
+        (
+            "Right knee sore from km 15. Probably the ITB again. I'd give it a 5 out of 10.",
+            ("right", 5.0, False),
+        ),
+        (
+            "Douleur au genou droit. Sans doute la bandelette. Je lui donne 5 sur 10.",
+            ("right", 5.0, False),
+        ),
+    ],
+)
+def test_a_score_after_the_knee_named_again_is_its_pains(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ginocchio ancora dolorante ma meglio: da 5 a 2", 2.0),
+        ("knee still sore but better: from 5 to 2", 2.0),
+        ("Knie noch wund, aber besser: von 5 auf 2", 2.0),
+        ("knæet stadig ømt, men bedre: fra 5 til 2", 2.0),
+        ("knät fortfarande ömt: från 5 till 2", 2.0),
+        ("rodilla dolorida, desde 5 a 2", 2.0),
+        ("knee sore, from 5 to 8 km", None),
+    ],
+)
+def test_a_change_said_from_one_number_to_another_counts_its_latest(text, expected):
+    pain = knee_pain_in(text)
+    assert pain is not None and pain.score_of_10 == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("knee_R=2 hip_L=5", ("right", 2.0, False)),
+        ("Knie_li=3 Wade_re=0", ("left", 3.0, False)),
+        ("genou_g=5", ("left", 5.0, False)),
+    ],
+)
+def test_a_key_value_cell_with_the_side_after_the_part(text, expected):
+    assert _read(text) == expected
+
+
+def test_a_key_value_cell_scored_zero_is_no_pain():
+    assert knee_pain_in("knee_L=0 hip_R=4") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("rite kne sore agn after 8k, 4/10 ugh", ("right", 4.0, False)),
+        ("ryt knee sore 3/10", ("right", 3.0, False)),
+        ("rigth kne sore, 3/10", ("right", 3.0, False)),
+        ("venstr knæ ømt, 3/10", ("left", 3.0, False)),
+    ],
+)
+def test_a_side_spelled_as_it_sounds_or_with_a_typo(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("hur känns knät? vänstra ömmar fortfarande, kanske 3/10", ("left", 3.0, False)),
+        ("Wie geht's dem Knie? Das linke tut noch weh, 3/10.", ("left", 3.0, False)),
+        ("Knæet? Venstre gør stadig ondt, 3/10.", ("left", 3.0, False)),
+        ("Knee? Left one aches still, 3/10", ("left", 3.0, False)),
+    ],
+)
+def test_a_side_said_alone_after_the_knee_asked_of(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ginocchia tutte e due un po' doloranti, poi meglio. Il destro direi 2, il sinistro 3.",
+        "Both knees sore. The right I'd say 2, the left 3.",
+        "Beide Knie tun weh. Das rechte ich sag mal 2, das linke 3.",
+    ],
+)
+def test_per_knee_scores_after_i_would_say_are_both_knees(text):
+    assert _read(text) == ("both", 3.0, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vor einem Jahr hätte ich kaum die Treppe geschafft, das Knie war ständig dick. Heute 25"
+        " km. Kein Knieschmerz.",
+        "A year ago I could barely do stairs, the knee was always swollen. Today 25 km. No knee"
+        " pain.",
+        "Hace un año apenas podía bajar escaleras, la rodilla siempre hinchada. Hoy 20 km sin"
+        " dolor.",
+        "For et år siden kunne jeg knap gå, knæet var altid hævet. I dag ingen smerter.",
+    ],
+)
+def test_a_sentence_opened_by_the_past_stays_in_the_past(text):
+    assert knee_pain_in(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Vor einem Jahr operiert, jetzt wieder Knieschmerzen, 4/10.", 4.0),
+        ("A year ago I had surgery, now my knee aches again, 3/10.", 3.0),
+        ("A year ago I had surgery but today my knee aches, 3/10.", 3.0),
+    ],
+)
+def test_a_clause_of_now_after_the_past_is_current(text, expected):
+    pain = knee_pain_in(text)
+    assert pain is not None and pain.score_of_10 == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bericht van de trainer in de groepsapp: 'Wie kniepijn heeft, doet morgen alleen de"
+        " warming-up mee.' Ik heb nergens last van.",
+        "Nachricht vom Trainer: 'Wer Knieschmerzen hat, macht morgen nur das Aufwärmen mit.'",
+        "Coach's message: 'Anyone with knee pain, just do the warm-up tomorrow.' I'm fine.",
+        "Mensaje del entrenador: 'Quien tenga dolor de rodilla, mañana solo calentamiento.'",
+        "Messaggio del coach: 'Chi ha male al ginocchio domani fa solo riscaldamento.'",
+        "Besked fra træneren: 'Den der har ondt i knæet, laver kun opvarmning i morgen.'",
+        "Meddelande från tränaren: 'Den som har ont i knät kör bara uppvärmning imorgon.'",
+        "Mensagem do treinador: 'Quem tem dor no joelho faz só o aquecimento amanhã.'",
+        "Message du coach : 'Ceux qui ont mal au genou, juste l'échauffement demain.'",
+        "Melding fra treneren: 'De som har vondt i kneet, tar bare oppvarmingen i morgen.'",
+    ],
+)
+def test_whoever_has_knee_pain_is_not_the_runner(text):
+    assert knee_pain_in(text) is None

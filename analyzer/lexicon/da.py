@@ -33,6 +33,8 @@ WORDS = Words(
         r"|datters) (?:\w+ )?knæ\w*"
     ),
     past_pattern=(
+        # the weeks after an injury: it is over
+        r"\befter (?:skaden|operationen|knæskaden|knæoperationen)\b|"
         r"\bsidste år\w*|\bgammel\b|\bgamle\b|\bfor (?:\w+ )?(?:år|måned) siden\b|\btidligere\b"
         r"|\bkan du huske\b|\bjeg husker\b|\bda jeg havde\b|\bsidste gang\b|\bi (?:19|20)\d\d\b"
         r"|\bmåneder siden\b|\bdengang\b"
@@ -41,7 +43,7 @@ WORDS = Words(
         r"ondt|driller|drillede|generede|generende|ømmer|ømmede|smerte|smerter|smerten|smerterne"
         r"|smertende|øm|ømt|ømme|ømhed|skade|skadet|"
         r"gener|generer|genere|problemer|irriteret|betændt|betændelse|murren|murrer|"
-        r"jager|værk|værker|værkende|smertefuld\w*|sart|overbelast\w*|stikker"
+        r"jager|værk|værker|værkende|smertefuld\w*|sart|overbelast\w*|stikker|stikke|værke|ømme"
         r"|brokke\w*|protester\w*|murre\w*|brænd\w*|au|avs"
     ),
     pain_phrase_pattern=(
@@ -80,7 +82,7 @@ WORDS = Words(
         r"|\b(?:bar|bærer|holdt|holder)\s+ikke\s+(?:min\s+)?vægt(?:en)?\b"
     ),
     resolved_pattern=(
-        r"\bsmertefri\b|\buden smerter\b|\ber gået væk\b|\bgik væk\b"
+        r"\bsmertefri(?:t|e)?\b|\buden smerter\b|\ber gået væk\b|\bgik væk\b"
         r"|\bglemt\b|\bfortid\b"
     ),
     no_longer_pattern=(
@@ -88,7 +90,11 @@ WORDS = Words(
         r"|\b(?:intet|ingenting|ikke noget) (?:nyt )?at (?:bemærke|rapportere|melde|sige)\b"
     ),
     resolved=("væk", "forsvundet", "ovre", "helet"),
-    good_phrase_pattern=r"\bbedre end nogensinde\b|\bsom ny\b",
+    good_phrase_pattern=(
+        r"\bbedre end nogensinde\b|\bsom ny\b"
+        # "the least of my problems": the knee is fine
+        r"|\bdet mindste af mine (?:problemer|bekymringer)\b"
+    ),
     say_pattern=r"\b(?:jeg )?vil (?:nok )?sige\b|\blad os sige\b",
     legs=("ben", "benet"),
     hedged_pattern=(
@@ -102,14 +108,14 @@ WORDS = Words(
     ),
     negations=("ingen", "ikke", "uden", "aldrig", "intet", "nul", "ingenting"),
     negation_fillers=(
-        "i", "det", "knæet", "mit", "min", "har", "havde", "gjorde", "gør", "mærket", "følt",
-        "nogen", "noget", "særlig", "rigtig", "en", "et", "af", "med", "overhovedet",
+        "i", "det", "knæet", "mit", "min", "har", "havde", "gjorde", "gør", "gjort", "mærket",
+        "følt", "nogen", "noget", "særlig", "rigtig", "en", "et", "af", "med", "overhovedet",
     ),
     negations_after=(),
     left=("venstre", "ve", "v"),
     right=("højre", "hø", "h"),
     both=("begge", "begge to"),
-    side_gap=("mit", "det", "i", "ydre", "indre", "yderside", "inderside", "forresten"),
+    side_gap=("mit", "det", "i", "ydre", "indre", "yderside", "inderside", "forresten", "til"),
     joiners=("og", "eller"),
     clause_words=("men", "fordi", "selvom", "dog", "mens", "bagefter"),
     improving=("bedre", "mindre", "aftaget", "forbedret"),
@@ -119,6 +125,10 @@ WORDS = Words(
     range_pattern=r"til",
     spelled_knee=("knæet", "knæene", "knæskal"),
     other_people_pattern=(
+        # what another reports ("according to her"): theirs
+        r"\bifølge (?:ham|hende|dem)\b|"
+        # "whoever has knee pain ..." (a coach's message to a group): not the runner's
+        r"\b(?:den|dem|de),? der(?= har\b)|\bhvem der(?= har\b)|"
         r"\batlet(?:en)?\s+(?:som\s+)?jeg\s+(?:træner|coacher)\b|"
         r"\bså\s+(?:en|et|nogen)\b|"
         r"\b(?!atlet(?:en)?\b)"
@@ -151,6 +161,7 @@ WORDS = Words(
         r"|hvordan|hvis|at)\b"
     ),
     media_pattern=_MEDIA,
+    about_pattern=r"om",
     spelled_pain=("ondt", "smerter", "smerte", "hævet", "ømme"),
     exception_pattern=r"\bundtagen\b|\bbortset fra\b|\bpånær\b",
     answers_no=("ingen", "nej", "intet", "ingenting", "nul", "nix"),
@@ -177,10 +188,11 @@ WORDS = Words(
     ),
     previous_day_pattern=r"\bi går\b|\bi forgårs\b",
     earlier_pattern=(
+        r"\bsidste måned\b|\bfor (?:\w+ )?uger? siden\b|"  # a month or weeks ago
         r"\bi går\b|\btidligere\b|\bi morges\b|\bsidste uge\b|\bfra\b|\bførst\b|\bi starten\b"
     ),
     now_pattern=r"\bnu\b|\bi dag\b|\bidag\b|\bfor tiden\b",
-    later=("nu", "så", "derefter", "senere", "slut", "slutningen", "aften", "→", "->", ">"),
+    later=("nu", "så", "derefter", "senere", "slut", "slutningen", "→", "->", ">"),
     not_pain_score_before=("anstrengelse", "indsats", "intensitet", "søvn", "humør", "energi"),
     months=(
         ("januar",), ("februar",), ("marts",), (), ("maj",), (), (), (), (), ("oktober", "okt"),

@@ -31,6 +31,8 @@ WORDS = Words(
         r"|sohnes|trainers|kollegin|kollegen)\b"
     ),
     past_pattern=(
+        # the weeks after an injury: it is over
+        r"\bnach (?:der|meiner) (?:knie-?)?(?:verletzung|operation|op)\b|"
         r"\bletztes jahr\b|\b(?:alte|alten|frühere|früheren)\b|\bvor (?:\w+ )?(?:jahren|jahr"
         r"|monaten|monat)\b"
         r"|\berinner\w* mich\b|\bdamals\b|\bfrüher\b|\bletztes mal\b|\bim (?:jahr )?(?:19|20)\d\d\b"
@@ -87,7 +89,11 @@ WORDS = Words(
         r"|\bnichts (?:besonderes |weiter |neues )?zu (?:berichten|melden|vermelden|sagen)\b"
     ),
     resolved=("weg", "verschwunden", "vorbei", "ausgeheilt"),
-    good_phrase_pattern=r"\bbesser als je\w*|\bwie neu\b",
+    good_phrase_pattern=(
+        r"\bbesser als je\w*|\bwie neu\b"
+        # "the least of my problems": the knee is fine
+        r"|\bmein (?:geringstes|kleinstes) problem\b|\bmeine geringste sorge\b"
+    ),
     say_pattern=(
         r"\b(?:ich )?sag(?:e|\')? mal\b|\b(?:ich )?w(?:ü|ue)rd(?:e|\')? (?:mal |so )?sagen\b"
         r"|\bsagen wir(?: mal)?\b"
@@ -131,6 +137,14 @@ WORDS = Words(
     range_pattern=r"bis",
     spelled_knee=("knie", "knies", "kniescheibe"),
     other_people_pattern=(
+        # what another reports ("according to her"): theirs
+        r"\blaut (?:ihm|ihr|ihnen)\b|\b(?:ihm|ihr) zufolge\b|"
+        # "whoever has knee pain ..." (a coach's message to a group): not the runner's
+        r"\bwer(?= (?:\w+ ){0,3}(?:hat|haben)\b)|"
+        # the pain of another said with "ihr"/"ihm" ("das Knie tut ihr weh"): theirs
+        r"\b(?:ihm|ihr|ihnen)(?=\s+(?:weh|wehgetan)\b)|"
+        # "sie" before a verb of a person ("sie klagt über das Knie"): she, not the knee
+        r"\bsie(?=\s+(?:hat|hatte|klagt|klagte|sagt|sagte|meinte|spürt|spürte)\b)|"
         r"\b(?:athlet\w*|schützling\w*|läufer\w*),?\s+(?:den|die)\s+ich\s+(?:trainiere|betreue"
         r"|coache)\b|"
         r"\b(?:sah|gesehen,?)\s+(?:ein|eine|einen|jemand\w*)\b|"
@@ -165,6 +179,7 @@ WORDS = Words(
         r"|geredet|gelernt|gesehen|angeschaut|geschaut)\b)"
     ),
     media_pattern=_MEDIA,
+    about_pattern=r"über|um|zum thema",
     spelled_pain=("schmerz", "schmerzen", "schmerzt", "geschwollen", "schwellung"),
     exception_pattern=r"\baußer\b|\bausser\b|\bbis auf\b|\babgesehen von\b|\bausgenommen\b",
     answers_no=("keine", "nein", "nix", "nichts", "null", "kein"),
@@ -192,7 +207,7 @@ WORDS = Words(
     score_cues=(
         "etwa", "ca", "circa", "ungefähr", "vielleicht", "so", "knapp", "gute", "glatte", "eine",
         "ne", "nen", "so'ne", "vas", "nrs", "schmerzlevel", "stufe", "wert", "schmerz",
-        "schmerzen", "~",
+        "schmerzen", "~", "eher",
     ),
     count_pattern=(
         r"km|k|x|tage?n?|wochen?|mal|std|stunden?|min|minuten|wdh|wiederholungen|runden?|sätze"
@@ -200,6 +215,7 @@ WORDS = Words(
     ),
     previous_day_pattern=r"\bgestern\b|\bvorgestern\b|\bletzte nacht\b",
     earlier_pattern=(
+        r"\bletzten monat\b|\bvor (?:\w+ )?wochen?\b|"  # a month or weeks ago
         r"\bgestern\b|\bvorhin\b|\bheute morgen\b|\bletzte woche\b|\bvon\b|\bvorher\b"
         r"|\banfangs\b|\bzu beginn\b"
     ),
@@ -207,7 +223,7 @@ WORDS = Words(
         r"\bjetzt\b|\bheute\b|\bnun\b|\baktuell\b|\bmomentan\b|\binzwischen\b|\bmittlerweile\b"
     ),
     later=(
-        "jetzt", "nun", "dann", "danach", "später", "ende", "abends", "schluss", "inzwischen",
+        "jetzt", "nun", "dann", "danach", "später", "ende", "schluss", "inzwischen",
         "aktuell", "→", "->", ">",
     ),
     not_pain_score_before=("anstrengung", "belastung", "schlaf", "stimmung"),

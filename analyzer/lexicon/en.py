@@ -3,7 +3,7 @@
 from analyzer.lexicon.words import Words
 
 _MEDIA = (  # what one reads, hears or watches: a topic, not a feeling
-    r"(?:podcast|pod|episode|article|video|vid|book|blog|paper|study|thread|post|forum"
+    r"(?:podcast|pod|episode|ep|article|video|vid|book|blog|paper|study|thread|post|forum"
     r"|webinar|talk|lecture|chapter|youtube|documentary|course|interview|newsletter)s?"
 )
 
@@ -36,11 +36,15 @@ WORDS = Words(
         r"|\b(?!(?:runner|jumper|today|yesterday|tonight|week|weekend|month|year|morning"
         r"|evening|day|race|run|session|season|last|this|monday|tuesday|wednesday|thursday"
         r"|friday|saturday|sunday|it|that|what|there|here|who|one|everyone|how|where|when|why)'s\b)"
-        r"[a-z]+'s\s+(?:(?!my\b)\w+\s+){0,2}knees?\b"
+        r"[a-z]+'s\s+(?:(?!my\b)\w+\s+){0,2}(?:knees?|itb|it band)\b"
         r"|\b(?:friend|wife|husband|partner|son|daughter|mum|mom|dad|brother|sister|teammate"
         r"|buddy|mate|coach|client|girlfriend|boyfriend|colleague|dog|athlete)s'\s+knees?\b"
     ),
     other_people_pattern=(
+        # what another reports ("according to her"): theirs
+        r"\baccording to (?:him|her|them)\b|"
+        # "whoever has knee pain ..." (a coach's message to a group): not the runner's
+        r"\b(?:whoever|anyone|anybody|those|everyone) (?:with|who|that)\b|"
         r"\b(?:athlete|client|runner)s?\s+(?:(?:that|who|whom)\s+)?i\s+(?:coach|train)\b|"
         r"\b(?:saw|seen|watched|witnessed)\s+(?:a|an|the|some|someone|somebody|this|that|two"
         r"|one)\b|"
@@ -64,6 +68,8 @@ WORDS = Words(
     own=("my",),
     other_subjects=("he", "she", "he's", "she's"),
     past_pattern=(
+        # the weeks after an injury: it is over
+        r"\b(?:after|post)\s+(?:the|my)\s+(?:knee\s+)?(?:injury|surgery|operation|op)\b|"
         r"\blast (?:year|month|season|summer|winter|spring|autumn|fall|time)'?s?\b"
         r"|\bold(?= (?:\w+ )?(?:knee )?(?:injur|surgery|op\b|operation|problem))"
         r"|\b(?:previous|former)\b|\b(?:years?|yrs?|months?|mths?|mos)\s+ago\b|\bhistory of\b"
@@ -89,6 +95,7 @@ WORDS = Words(
         r"\s+(?:(?:us|me|them|everyone|the group)\s+)?(?:up\s+)?(?:about|on|how|if|whether|that)\b"
     ),
     media_pattern=_MEDIA,
+    about_pattern=r"about|re|regarding",
     pain_pattern=(
         r"pains?|painful|sore|soreness|sorer|achy|aches?|ached|aching|hurts?|hurting|twinges?|"
         r"twinged|twingy|niggles?|niggled|niggly|niggling|tender|tenderness|throbb?\w*|"
@@ -176,6 +183,7 @@ WORDS = Words(
     good_phrase_pattern=(
         r"\bbetter than (?:it has |it's |ever |i can remember)?(?:been )?(?:ever|in (?:years|ages"
         r"|months)|for (?:years|ages))\b|\bnever better\b|\b(?:as good as|like) new\b"
+        r"|\bthe least of my (?:problems|worries)\b"  # the knee is fine
     ),
     say_pattern=(
         r"\b(?:i\'?d|id|i would|i\'ll) (?:say|guess|call it|put it at|rate it)\b|\blet\'s say\b"
@@ -221,7 +229,7 @@ WORDS = Words(
     first_person=("i", "we", "me"),
     that_words=("that",),
     left=("left", "l", "lt", "lft", "lk"),
-    right=("right", "r", "rt", "rgt", "rk"),
+    right=("right", "r", "rt", "rgt", "rk", "rite", "ryt"),  # "rite": right as it sounds
     both=("both", "bilateral", "bilaterally"),
     location_words=(
         "behind", "below", "under", "above", "around", "near", "beside", "over", "underneath",
@@ -266,6 +274,7 @@ WORDS = Words(
         r"|\bon (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
     ),
     earlier_pattern=(
+        r"\blast month\b|\b(?:\w+ )?weeks? ago\b|"  # a month or weeks ago
         r"\byesterday\b|\bearlier\b|\bthis morning\b|\blast (?:week|night)\b|\bfrom\b"
         r"|\bbefore\b|\bat first\b|\bat the start\b|\binitially\b"
     ),

@@ -34,13 +34,15 @@ WORDS = Words(
         r"|\b(?:su|tu)\s+(?:\w+\s+)?rodilla\b"
     ),
     past_pattern=(
+        # the weeks after an injury: it is over
+        r"\bdespués de (?:la|mi) (?:lesión|operación|cirugía)\b|"
         r"\b(?:el|del) año pasado\b|\bantigua\b|\bvieja\b|\bhace (?:\w+ )?(?:años|año|mes)\b"
         r"|\banterior\b"
         r"|\bme acuerdo\b|\bacuérdate\b|\brecuerdo (?:cuando|que)\b|\bla última vez\b"
         r"|\ben (?:19|20)\d\d\b|\bcuando tuve\b|\bhace (?:\w+ )?meses\b"
     ),
     pain_pattern=(
-        r"dolor|dolores|doler|duele|irritad[oa]s?|irritación|duelen|dolía|dolió|doliendo"
+        r"dolor|dolores|doler|dolerme|dolerte|duele|irritad[oa]s?|irritación|duelen|dolía|dolió|doliendo"
         r"|dolorid[oa]s?"
         r"|adolorid[oa]s?|molestias?|"
         r"molesta|molestó|molestaba|lesión|lesionad[oa]|inflamad[oa]|tendinitis|"
@@ -90,7 +92,11 @@ WORDS = Words(
         r"|\bnada (?:que|de que|qué) (?:reportar|destacar|decir|señalar|contar)\b"
     ),
     resolved=("desaparecido", "desapareció", "curada", "curado", "pasado", "olvidada"),
-    good_phrase_pattern=r"\bmejor que nunca\b|\bcomo nuev[oa]\b",
+    good_phrase_pattern=(
+        r"\bmejor que nunca\b|\bcomo nuev[oa]\b"
+        # "the least of my problems": the knee is fine
+        r"|\bel menor de mis (?:problemas|males)\b|\blo de menos\b"
+    ),
     say_pattern=r"\b(?:yo )?dir[ií]a\b|\bdigamos\b",
     legs=("pierna", "piernas"),
     hedged_pattern=(
@@ -125,6 +131,13 @@ WORDS = Words(
     range_pattern=r"a|o",
     spelled_knee=("rodilla", "rodillas", "rótula"),
     other_people_pattern=(
+        # what another reports ("according to her"): theirs
+        r"\bseg[úu]n (?:él|ella|ellos|ellas)\b|"
+        # "whoever has knee pain ..." (a coach's message to a group): not the runner's
+        r"\b(?:quien|quienes|los que|las que|el que|la que)"
+        r"(?= (?:tenga|tengan|tiene|tienen|sienta|note)\b)|"
+        # the pain of another said with "le" ("le duele la rodilla"): theirs
+        r"\bles?(?=\s+duel[ea]n?\b)|"
         r"\batleta\s+que\s+(?:yo\s+)?(?:entreno|llevo|preparo)\b|"
         r"\bvi\s+(?:a|un|una|alguien)\b|"
         r"\b(?!atleta\b)"
@@ -155,6 +168,7 @@ WORDS = Words(
         r"|explicaba)\s+(?:\w+\s+){0,3}(?:sobre|por|cómo|si|que|de|del)\b"
     ),
     media_pattern=_MEDIA,
+    about_pattern=r"sobre|acerca de|del tema de",
     spelled_pain=("dolor", "duele", "molestia", "hinchada", "hinchado", "dolorida"),
     exception_pattern=r"\bexcepto\b|\bsalvo\b|\baparte de\b|\bquitando\b|\bexcepción de\b",
     answers_no=("nada", "ninguno", "ninguna", "no", "cero"),
@@ -185,12 +199,13 @@ WORDS = Words(
     ),
     previous_day_pattern=r"\bayer\b|\banoche\b|\banteayer\b",
     earlier_pattern=(
+        r"\bel mes pasado\b|\bhace (?:\w+ )?semanas?\b|"  # a month or weeks ago
         r"\bayer\b|\bantes\b|\besta mañana\b|\bla semana pasada\b|\bal principio\b"
         r"|\bal empezar\b|\bdesde\b"
     ),
     now_pattern=r"\bahora\b|\bhoy\b|\bactualmente\b|\bya\b",
     later=(
-        "ahora", "luego", "después", "despues", "final", "acabar", "terminar", "noche", "→", "->",
+        "ahora", "luego", "después", "despues", "final", "acabar", "terminar", "→", "->",
         ">",
     ),
     not_pain_score_before=("esfuerzo", "intensidad", "sueño", "ánimo", "cansancio", "energía"),

@@ -33,6 +33,8 @@ WORDS = Words(
         r"|partenaire|fils|fille|coach|collègue|pote)\b"
     ),
     past_pattern=(
+        # the weeks after an injury: it is over
+        r"\baprès (?:la|ma|l'|mon) ?(?:blessure|opération|chirurgie|entorse)\b|"
         r"\bl'an(?:née)? derni(?:er|ère)\b|\bancienne?s?\b|\bil y a (?:\w+ )?(?:ans?|mois)\b"
         r"|\bprécédente?\b"
         r"|\bje me souviens\b|\bsouviens[- ]toi\b|\bà l'époque\b|\bautrefois\b|\bla dernière fois\b"
@@ -83,7 +85,11 @@ WORDS = Words(
         r"|\brien (?:de spécial |de particulier |de neuf )?à (?:signaler|déclarer|dire|noter)\b"
     ),
     resolved=("disparu", "disparue", "partie", "parti", "passé", "passée", "guéri", "envolée"),
-    good_phrase_pattern=r"\bmieux que jamais\b|\bcomme neu(?:f|ve)\b",
+    good_phrase_pattern=(
+        r"\bmieux que jamais\b|\bcomme neu(?:f|ve)\b"
+        # "the least of my problems": the knee is fine
+        r"|\ble (?:moindre|cadet) de mes (?:problèmes|soucis)\b"
+    ),
     say_pattern=r"\b(?:je |j\'|j)dirais\b|\bdisons\b|\bon va dire\b",
     legs=("jambe", "jambes"),
     hedged_pattern=(
@@ -108,7 +114,9 @@ WORDS = Words(
     left=("gauche", "gche", "gch", "g"),
     right=("droit", "droite", "drt", "drte", "dt", "dte", "dr", "d"),
     both=("deux",),
-    side_gap=("mon", "le", "au", "la", "du", "externe", "interne", "côté", "ailleurs", "d'", "btw"),
+    side_gap=(
+        "mon", "le", "au", "la", "du", "externe", "interne", "côté", "ailleurs", "d'", "btw", "à",
+    ),
     joiners=("et", "ou", "le", "la", "les"),
     clause_words=("mais", "car", "parce", "puis", "ensuite", "sauf", "alors", "tandis", "pourtant"),
     improving=("mieux", "moins", "améliore", "amélioration", "diminue"),
@@ -118,6 +126,14 @@ WORDS = Words(
     range_pattern=r"à",
     spelled_knee=("genou", "genoux", "rotule"),
     other_people_pattern=(
+        # what another reports ("according to her"): theirs
+        r"\b(?:d'après|selon) (?:lui|elle|eux|elles)\b|"
+        # "whoever has knee pain ..." (a coach's message to a group): not the runner's
+        r"\b(?:ceux|celles|celui|celle) qui\b|\bqui(?= a (?:mal|des douleurs)\b)|"
+        # the pain of another said with "lui" ("le genou lui fait mal"): theirs
+        r"\b(?:lui|leur)(?=\s+(?:fait|font|faisait)\s+mal\b)|"
+        # "il" before a verb of a person ("il se plaint du genou"): he, not the knee
+        r"\bil(?=\s+(?:dit|disait|se\s+plaint|s'est\s+plaint|a\s+mal)\b)|"
         r"\bathlète\s+que\s+j'(?:entraîne|entraine|accompagne|coache)\b|"
         r"\bvu\s+(?:un|une|quelqu'un)\b|"
         r"\b(?!athlète\b)"
@@ -129,7 +145,7 @@ WORDS = Words(
         r"|coach)"
         r"(?:\s+(?!(?:and|und|et|y|e|en|og|och)\b)\w+){0,3}?"
         r"(?=\s+(?:a|avait|est|était|dit|disait|se plaint|s'est|s'était|se|ressent|ressentait"
-        r"|signale|sent)\b)"
+        r"|signale|sent|revient|souffre|souffrait)\b)"
     ),
     pronouns=("il",),
     own=("mon", "ma", "mes"),
@@ -148,6 +164,7 @@ WORDS = Words(
         r"|écouté|regardé)\s+(?:\w+\s+){0,3}(?:sur|comment|si|que|qu|de|du|des)\b"
     ),
     media_pattern=_MEDIA,
+    about_pattern=r"sur|à propos de|au sujet de|concernant",
     spelled_pain=("douleur", "douleurs", "douloureux", "gonflé", "gonflement"),
     exception_pattern=r"\bsauf\b|\bà part\b|\bexcepté\b|\bhormis\b|\bmis à part\b",
     answers_no=("aucune", "aucun", "non", "rien", "nada", "zéro", "néant"),
@@ -175,12 +192,13 @@ WORDS = Words(
     ),
     previous_day_pattern=r"\bhier\b|\bavant-hier\b|\bla veille\b",
     earlier_pattern=(
+        r"\ble mois dernier\b|\bil y a (?:\w+ )?semaines?\b|"  # a month or weeks ago
         r"\bhier\b|\bplus tôt\b|\bce matin\b|\bla semaine dernière\b|\bavant\b|\bau début\b"
         r"|\bd'abord\b"
     ),
     now_pattern=r"\bmaintenant\b|\baujourd\'hui\b|\bactuellement\b|\bdésormais\b|\ben ce moment\b",
     later=(
-        "maintenant", "puis", "ensuite", "après", "fin", "finalement", "soir", "actuellement", "→",
+        "maintenant", "puis", "ensuite", "après", "fin", "finalement", "actuellement", "→",
         "->", ">",
     ),
     not_pain_score_before=("effort", "intensité", "sommeil", "forme", "moral", "fatigue"),

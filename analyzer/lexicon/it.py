@@ -34,6 +34,8 @@ WORDS = Words(
         r"|\b(?:il )?suo (?:\w+ )?ginocchio\b|\bginocchio (?:suo|di lui|di lei)\b"
     ),
     past_pattern=(
+        # the weeks after an injury: it is over
+        r"\bdopo (?:l'|il |la |il mio |la mia )(?:infortunio|intervento|operazione|lesione)\b|"
         r"\bl'anno scorso\b|\bvecchi[oa]\b|\b(?:anni|anno|mese) fa\b|\bprecedente\b"
         r"|\bmi ricordo\b|\bricordo (?:quando|che)\b|\bti ricordi\b|\bl'ultima volta\b"
         r"|\bnel (?:19|20)\d\d\b|\bquando avevo\b|\bmesi fa\b"
@@ -89,7 +91,12 @@ WORDS = Words(
         r"|\b(?:niente|nulla) da (?:segnalare|dire|riferire|notare)\b"
     ),
     resolved=("sparito", "sparita", "passato", "passata", "scomparso", "guarito"),
-    good_phrase_pattern=r"\bmeglio che mai\b|\bcome nuov[oa]\b",
+    good_phrase_pattern=(
+        r"\bmeglio che mai\b|\bcome nuov[oa]\b"
+        # "the least of my problems": the knee is fine
+        r"|\bil (?:minore|minimo|più piccolo) dei miei problemi\b"
+        r"|\bl'ultimo dei miei (?:problemi|pensieri)\b"
+    ),
     say_pattern=r"\b(?:io )?direi\b|\bdiciamo\b",
     legs=("gamba", "gambe"),
     hedged_pattern=(
@@ -114,7 +121,7 @@ WORDS = Words(
     left=("sinistro", "sinistra", "sx"),
     right=("destro", "destra", "dx"),
     both=("entrambe", "entrambi", "due"),
-    side_gap=("il", "al", "mio", "nel", "lato", "esterno", "interno", "comunque"),
+    side_gap=("il", "al", "mio", "nel", "lato", "esterno", "interno", "comunque", "a"),
     joiners=("e", "o", "il", "le", "la"),
     clause_words=("ma", "però", "perché", "poi", "tranne", "invece", "mentre", "anche se"),
     improving=("meglio", "meno", "migliora", "migliorato", "miglioramento"),
@@ -124,6 +131,12 @@ WORDS = Words(
     range_pattern=r"a|o",
     spelled_knee=("ginocchio", "ginocchia", "rotula"),
     other_people_pattern=(
+        # what another reports ("according to her"): theirs
+        r"\bsecondo (?:lui|lei|loro)\b|"
+        # "whoever has knee pain ..." (a coach's message to a group): not the runner's
+        r"\bchi(?= (?:ha|abbia|hanno|sente|senta)\b)|"
+        # the pain of another said with "gli"/"le" ("gli fa male il ginocchio"): theirs
+        r"\b(?:gli|le)(?=\s+(?:fa|fanno|faceva)\s+male\b)|"
         r"\batleta\s+che\s+(?:io\s+)?(?:alleno|seguo)\b|"
         r"\bvisto\s+(?:un|una|qualcuno)\b|"
         r"\b(?!atleta\b)(?:(?:il mio|la mia|un|una|mio|mia)\s+(?:\w+\s+)?)?"
@@ -154,6 +167,7 @@ WORDS = Words(
         r"|della|su|come|se|che)\b"
     ),
     media_pattern=_MEDIA,
+    about_pattern=r"su|sul|sulla|sullo|riguardo(?: al?)?",
     spelled_pain=("dolore", "dolori", "fastidio", "gonfio", "dolorante"),
     exception_pattern=r"\btranne\b|\beccetto\b|\ba parte\b|\bsalvo\b|\bfuorché\b|\bad eccezione\b",
     answers_no=("nessuno", "nessuna", "niente", "no", "zero", "nulla"),
@@ -183,10 +197,11 @@ WORDS = Words(
     ),
     previous_day_pattern=r"\bieri\b|\bieri sera\b|\bl'altro ieri\b",
     earlier_pattern=(
+        r"\bil mese scorso\b|\b(?:\w+ )?settimane? fa\b|"  # a month or weeks ago
         r"\bieri\b|\bprima\b|\bstamattina\b|\bla settimana scorsa\b|\ball'inizio\b|\bda\b"
     ),
     now_pattern=r"\bora\b|\badesso\b|\boggi\b|\battualmente\b",
-    later=("ora", "adesso", "poi", "dopo", "fine", "finale", "sera", "→", "->", ">"),
+    later=("ora", "adesso", "poi", "dopo", "fine", "finale", "→", "->", ">"),
     not_pain_score_before=("sforzo", "intensità", "sonno", "umore", "stanchezza", "energia"),
     months=(
         ("gennaio", "gen"), ("febbraio",), ("marzo",), ("aprile",), ("maggio", "mag"),

@@ -33,6 +33,8 @@ WORDS = Words(
         r"|collega|zoon|dochter|maat)\b"
     ),
     past_pattern=(
+        # the weeks after an injury: it is over
+        r"\bna (?:de|mijn) (?:knie)?(?:blessure|operatie)\b|"
         r"\bvorig jaar\b|\boude\b|\b(?:jaren|jaar|maand) geleden\b|\beerdere\b"
         r"|\bweet je nog\b|\bik herinner me\b|\bvroeger\b|\bde vorige keer\b|\bin (?:19|20)\d\d\b"
         r"|\bmaanden geleden\b"
@@ -88,7 +90,11 @@ WORDS = Words(
         r"|\b(?:niets|niks) (?:bijzonders |nieuws )?te (?:melden|vermelden|zeggen)\b"
     ),
     resolved=("weg", "verdwenen", "genezen", "voorbij"),
-    good_phrase_pattern=r"\bbeter dan ooit\b|\bals nieuw\b",
+    good_phrase_pattern=(
+        r"\bbeter dan ooit\b|\bals nieuw\b"
+        # "the least of my problems": the knee is fine
+        r"|\bmijn minste (?:zorg|probleem)\b|\bhet minste van mijn problemen\b"
+    ),
     say_pattern=r"\b(?:ik )?zou (?:zeggen|het houden op)\b|\bzeg maar\b|\blaten we zeggen\b",
     legs=("been", "benen", "poot"),
     hedged_pattern=(
@@ -120,6 +126,14 @@ WORDS = Words(
     range_pattern=r"tot|à|a",
     spelled_knee=("knie", "knieën", "knieschijf"),
     other_people_pattern=(
+        # what another reports ("according to her"): theirs
+        r"\bvolgens (?:hem|haar|hen)\b|"
+        # "whoever has knee pain ..." (a coach's message to a group): not the runner's
+        r"\bwie(?= (?:\w+ ){0,3}(?:heeft|hebben)\b)|"
+        # the pain of another said with "her"/"him" ("knie doet haar pijn"): theirs
+        r"\b(?:haar|hem|hen)(?=\s+(?:pijn|zeer)\b)|"
+        # "hij" before a verb of a person ("hij klaagde over zijn knie"): he, not the knee
+        r"\bhij(?=\s+(?:heeft|had|zegt|zei|klaagt|klaagde|kreeg)\b)|"
         r"\b(?:atleet|loper|pupil)\s+(?:die|dat)\s+ik\s+(?:train|begeleid|coach)\b|"
         r"\b(?:zag|gezien)\s+(?:een|iemand)\b|"
         r"\b(?!atleet\b)"
@@ -151,6 +165,7 @@ WORDS = Words(
         r"|gekeken)\b)"
     ),
     media_pattern=_MEDIA,
+    about_pattern=r"over",
     spelled_pain=("pijn", "pijnlijk", "gezwollen", "zeurt", "gevoelig"),
     exception_pattern=r"\bbehalve\b|\buitgezonderd\b",
     answers_no=("geen", "nee", "niks", "nul", "niets"),
@@ -177,6 +192,7 @@ WORDS = Words(
     ),
     previous_day_pattern=r"\bgisteren\b|\beergisteren\b|\bgisteravond\b",
     earlier_pattern=(
+        r"\bvorige maand\b|\b(?:\w+ )?weken? geleden\b|"  # a month or weeks ago
         r"\bgisteren\b|\beerder\b|\bvanochtend\b|\bvanmorgen\b|\bvorige week\b|\bvan\b"
         r"|\bin het begin\b|\beerst\b"
     ),

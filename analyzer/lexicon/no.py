@@ -31,6 +31,8 @@ WORDS = Words(
         r" (?:\w+ )?kne\w*"
     ),
     past_pattern=(
+        # the weeks after an injury: it is over
+        r"\better (?:skaden|operasjonen|kneskaden|kneoperasjonen)\b|"
         r"\bi fjor\b|\bfjorårets\b|\bgammel\b|\bgamle\b|\bfor \w+ (?:år|måned) (?:siden|sia)\b"
         r"|\btidligere\b"
         r"|\bhusker du\b|\bjeg husker\b|\bda jeg hadde\b|\bsist gang\b|\bforrige gang\b"
@@ -38,7 +40,7 @@ WORDS = Words(
     ),
     pain_pattern=(
         r"vondt|vond|vonde|vondere|sår|sårt|såre|plaget|plagde|smerte|smerter|smertene|smerten"
-        r"|verk|verker|verket|verkende|smertefull\w*|øm|ømt|ømme"
+        r"|verk|verke|verker|stikke|verket|verkende|smertefull\w*|øm|ømt|ømme"
         r"|ømhet|"
         r"skade|skadet|plager|plage|plagsom\w*|problemer|irritert|betent|betennelse|murring|"
         r"murrer|stikk|stikker|overbelast\w*|kjenning|kjenner"
@@ -77,7 +79,7 @@ WORDS = Words(
         r"|\b(?:bar|bærer|holdt|tålte|tåler)\s+ikke\s+(?:min\s+)?vekt(?:en)?\b"
     ),
     resolved_pattern=(
-        r"\bsmertefri\b|\buten smerter\b|\ber borte\b|\bgikk over\b"
+        r"\bsmertefri(?:tt|e)?\b|\buten smerter\b|\ber borte\b|\bgikk over\b"
         r"|\bglemt\b|\bet tilbakelagt stadium\b"
     ),
     no_longer_pattern=(
@@ -85,7 +87,11 @@ WORDS = Words(
         r"|\b(?:ingenting|intet|ikke noe) (?:nytt )?å (?:melde|rapportere|bemerke|si)\b"
     ),
     resolved=("borte", "forsvunnet", "forsvant", "leget"),
-    good_phrase_pattern=r"\bbedre enn noensinne\b|\bsom ny\b",
+    good_phrase_pattern=(
+        r"\bbedre enn noensinne\b|\bsom ny\b"
+        # "the least of my problems": the knee is fine
+        r"|\bdet minste (?:av mine problemer|problemet mitt)\b"
+    ),
     say_pattern=r"\b(?:jeg )?vil (?:nok )?si\b|\bla oss si\b|\bskal vi si\b",
     legs=("bein", "beinet", "ben", "benet"),
     hedged_pattern=(
@@ -99,14 +105,15 @@ WORDS = Words(
     ),
     negations=("ingen", "ikke", "ikkje", "uten", "aldri", "ingenting", "null", "intet"),
     negation_fillers=(
-        "i", "det", "kneet", "mitt", "min", "har", "hadde", "gjorde", "gjør", "kjent", "merket",
-        "noe", "noen", "særlig", "skikkelig", "en", "et", "av", "med", "i", "hele", "tatt",
+        "i", "det", "kneet", "mitt", "min", "har", "hadde", "gjorde", "gjør", "gjort", "kjent",
+        "merket", "noe", "noen", "særlig", "skikkelig", "en", "et", "av", "med", "i", "hele",
+        "tatt",
     ),
     negations_after=(),
     left=("venstre", "ve", "v"),
     right=("høyre", "hø", "h"),
     both=("begge",),
-    side_gap=("mitt", "det", "i", "ytre", "indre", "utsiden", "innsiden", "forresten"),
+    side_gap=("mitt", "det", "i", "ytre", "indre", "utsiden", "innsiden", "forresten", "til"),
     joiners=("og", "eller"),
     clause_words=("men", "fordi", "selv", "mens", "etterpå", "siden"),
     improving=("bedre", "mindre", "avtatt", "forbedret"),
@@ -116,6 +123,10 @@ WORDS = Words(
     range_pattern=r"til",
     spelled_knee=("kneet", "knærne", "kneskål"),
     other_people_pattern=(
+        # what another reports ("according to her"): theirs
+        r"\bifølge (?:ham|han|henne|dem)\b|"
+        # "whoever has knee pain ..." (a coach's message to a group): not the runner's
+        r"\b(?:den|de|alle) som(?= har\b| kjenner\b)|"
         r"\batlet(?:en)?\s+(?:som\s+)?jeg\s+(?:trener|coacher)\b|"
         r"\bså\s+(?:en|et|noen)\b|"
         r"(?:\b(?!atlet(?:en)?\b)"
@@ -150,6 +161,7 @@ WORDS = Words(
         r"\s+(?:\w+\s+){0,3}(?:om|hvordan|hvis|at)\b"
     ),
     media_pattern=_MEDIA,
+    about_pattern=r"om",
     spelled_pain=("vondt", "smerter", "smerte", "hoven", "verker"),
     exception_pattern=r"\bunntatt\b|\bbortsett fra\b|\butenom\b|\bforuten\b",
     answers_no=("ingen", "nei", "ingenting", "null", "niks"),
@@ -177,11 +189,12 @@ WORDS = Words(
     ),
     previous_day_pattern=r"\bi går\b|\bi forgårs\b",
     earlier_pattern=(
+        r"\bforrige måned\b|\bfor (?:\w+ )?uker? siden\b|"  # a month or weeks ago
         r"\bi går\b|\btidligere\b|\bi morges\b|\bforrige uke\b|\bfra\b|\bførst\b"
         r"|\bi starten\b"
     ),
     now_pattern=r"\bnå\b|\bi dag\b|\bidag\b|\bfor tiden\b",
-    later=("nå", "så", "deretter", "senere", "slutt", "slutten", "kveld", "→", "->", ">"),
+    later=("nå", "så", "deretter", "senere", "slutt", "slutten", "→", "->", ">"),
     not_pain_score_before=("anstrengelse", "innsats", "intensitet", "søvn", "humør", "energi"),
     months=(
         ("januar",), ("februar",), ("mars",), (), ("mai",), (), (), (), (), ("oktober", "okt"),

@@ -35,6 +35,8 @@ WORDS = Words(
         r"|\b(?:seu|teu) (?:\w+ )?joelho\b"
     ),
     past_pattern=(
+        # the weeks after an injury: it is over
+        r"\bdepois (?:da|de) (?:minha )?(?:lesão|cirurgia|operação)\b|"
         r"\bano passado\b|\bantiga\b|\bvelha\b|\bhá (?:\w+ )?(?:anos|ano)\b|\b(?:anos|ano|meses"
         r"|mês) atrás\b|\banterior\b"
         r"|\blembro (?:quando|que)\b|\blembra quando\b|\bda última vez\b|\bem (?:19|20)\d\d\b"
@@ -87,7 +89,11 @@ WORDS = Words(
         r"|\bnada (?:de novo )?a (?:relatar|declarar|dizer|reportar|assinalar)\b"
     ),
     resolved=("passou", "sumiu", "desapareceu", "curado", "curada"),
-    good_phrase_pattern=r"\bmelhor do que nunca\b|\bcomo nov[oa]\b",
+    good_phrase_pattern=(
+        r"\bmelhor do que nunca\b|\bcomo nov[oa]\b"
+        # "the least of my problems": the knee is fine
+        r"|\bo menor dos meus problemas\b"
+    ),
     say_pattern=r"\b(?:eu )?diria\b|\bdigamos\b",
     legs=("perna", "pernas"),
     hedged_pattern=(
@@ -112,7 +118,7 @@ WORDS = Words(
     left=("esquerdo", "esquerda", "esq", "esqdo", "esqda"),
     right=("direito", "direita", "dir", "dto", "dta"),
     both=("ambos", "dois", "os dois"),
-    side_gap=("meu", "o", "no", "do", "lado", "externo", "interno", "parte", "aliás"),
+    side_gap=("meu", "o", "no", "do", "lado", "externo", "interno", "parte", "aliás", "à"),
     joiners=("e", "ou", "o", "os"),
     clause_words=("mas", "porém", "porque", "depois", "exceto", "embora", "enquanto", "pois"),
     improving=("melhor", "menos", "melhorando", "melhorou"),
@@ -122,6 +128,14 @@ WORDS = Words(
     range_pattern=r"a|ou",
     spelled_knee=("joelho", "joelhos", "patela", "rótula"),
     other_people_pattern=(
+        # what another reports ("according to her"): theirs
+        r"\bsegundo (?:ele|ela|eles|elas)\b|"
+        # "whoever has knee pain ..." (a coach's message to a group): not the runner's
+        r"\bquem(?= (?:tem|tiver|sente|sentir)\b)|"
+        # the pain of another said with "lhe" ("o joelho lhe dói"): theirs
+        r"\blhes?(?=\s+d[oó]i)|"
+        # "ele" before a verb of a person ("ele reclamou do joelho"): he, not the knee
+        r"\bele(?=\s+(?:tem|tinha|teve|diz|disse|reclama|reclamou|sente|sentiu)\b)|"
         r"\batleta\s+que\s+(?:eu\s+)?(?:treino|acompanho|oriento)\b|"
         r"\bvi\s+(?:um|uma|alguém)\b|"
         r"\b(?!atleta\b)"
@@ -152,6 +166,7 @@ WORDS = Words(
         r"|explicava)\s+(?:\w+\s+){0,3}(?:sobre|como|se|que|de|do|da|dos|das)\b"
     ),
     media_pattern=_MEDIA,
+    about_pattern=r"sobre|acerca de",
     spelled_pain=("dores", "doendo", "incômodo", "inchado", "inchaço"),
     exception_pattern=r"\bexceto\b|\bsalvo\b|\btirando\b|\bà exceção\b",
     answers_no=("nenhuma", "nenhum", "não", "nada", "zero"),
@@ -178,11 +193,12 @@ WORDS = Words(
     ),
     previous_day_pattern=r"\bontem\b|\banteontem\b",
     earlier_pattern=(
+        r"\bo mês passado\b|\bhá (?:\w+ )?semanas?\b|"  # a month or weeks ago
         r"\bontem\b|\bantes\b|\bhoje de manhã\b|\bde manhã\b|\bsemana passada\b|\bno início\b"
         r"|\bno começo\b"
     ),
     now_pattern=r"\bagora\b|\bhoje\b|\batualmente\b|\bjá\b",
-    later=("agora", "depois", "então", "fim", "final", "noite", "→", "->", ">"),
+    later=("agora", "depois", "então", "fim", "final", "→", "->", ">"),
     not_pain_score_before=("esforço", "intensidade", "sono", "humor", "cansaço", "energia", "pse"),
     months=(
         ("janeiro",), ("fevereiro", "fev"), ("março", "marco"), (), ("maio",), ("junho",),

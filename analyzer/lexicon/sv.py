@@ -18,7 +18,10 @@ WORDS = Words(
         "mig", "vänster", "höger", "idag", "nu", "lugnt", "långpass", "backe", "utförs",
         "rundan", "känns", "kändes", "smärta", "värk",
     ),
-    knee_pattern=r"knä|knät|knäet|knäna|knäskål\w*|knäled\w*|menisk\w*|vänsterknä\w*|högerknä\w*",
+    knee_pattern=(
+        r"knä|knät|knäet|knäna|knäskål\w*|knäled\w*|menisk\w*|vänsterknä\w*|högerknä\w*"
+        r"|kna|knat|knaet|knana|knaskal\w*|knaled\w*"  # typed without the dots on a phone
+    ),
     both_knees=("knäna",),
     knee_pain_pattern=r"\bknäsmärt\w*|\bknäproblem\w*|\bknäskad\w*|\blöparknä\w*|\bknävärk\b",
     not_knee_pattern=r"\bknälyft\w*|\bhöga knän\b|\bknästrumpor\b|\bknäskydd\w*|\bknähöga\b",
@@ -28,13 +31,15 @@ WORDS = Words(
         r"|dotters) (?:\w+ )?knä\w*"
     ),
     past_pattern=(
+        # the weeks after an injury: it is over
+        r"\befter (?:skadan|operationen|knäskadan|knäoperationen)\b|"
         r"\bförra året\b|\bförra årets\b|\bgammal\b|\bgamla\b|\btidigare\b|\bför \w+ (?:år"
         r"|månad) (?:sedan|sen)\b"
         r"|\bminns du\b|\bjag minns\b|\bnär jag hade\b|\bförra gången\b|\bi (?:19|20)\d\d\b"
         r"|\bmånader sedan\b|\bpå den tiden\b"
     ),
     pain_pattern=(
-        r"ont|besvär\w*|smärta|smärtor|smärtan|smärtsam\w*|värk|värker|värkte|värkt|krångl\w*|öm"
+        r"ont|besvär\w*|smärta|smärtor|smärtan|smärtsam\w*|värk|värker|värka|värkte|värkt|krångl\w*|öm"
         r"|ömt|ömma|ömmar|"
         r"ömmade|skada|skadad|skadat|besvär|problem|irriterad|irriterat|inflammerad\w*|"
         r"molar|molande|värkande|smärtande|ömmande|känning|känningar|överbelast\w*|hugger|högg"
@@ -82,7 +87,11 @@ WORDS = Words(
         r"|\b(?:inget|ingenting) (?:nytt )?att (?:rapportera|anmärka|säga|notera)\b"
     ),
     resolved=("borta", "försvunnen", "försvunnit", "läkt"),
-    good_phrase_pattern=r"\bbättre än någonsin\b|\bsom ny\b",
+    good_phrase_pattern=(
+        r"\bbättre än någonsin\b|\bsom ny\b"
+        # "the least of my problems": the knee is fine
+        r"|\bdet minsta av mina problem\b|\bmitt minsta problem\b"
+    ),
     say_pattern=r"\b(?:jag )?skulle (?:nog )?säga\b|\bvi säger\b",
     legs=("ben", "benet"),
     hedged_pattern=(
@@ -96,14 +105,14 @@ WORDS = Words(
     ),
     negations=("ingen", "inga", "inte", "utan", "aldrig", "inget", "noll", "ingenting"),
     negation_fillers=(
-        "i", "det", "knät", "mitt", "min", "har", "hade", "gjorde", "gör", "känt", "märkt",
+        "i", "det", "knät", "mitt", "min", "har", "hade", "gjorde", "gör", "gjort", "känt", "märkt",
         "någon", "något", "några", "särskilt", "riktigt", "en", "ett", "av", "alls", "ont",
     ),
     negations_after=(),
     left=("vänster", "vänstra", "vänsterknä", "vänsterknät", "vä", "v"),
     right=("höger", "högra", "högerknä", "högerknät", "hö", "h"),
     both=("båda", "bägge"),
-    side_gap=("mitt", "det", "i", "yttre", "inre", "utsidan", "insidan", "förresten"),
+    side_gap=("mitt", "det", "i", "yttre", "inre", "utsidan", "insidan", "förresten", "till"),
     joiners=("och", "eller"),
     clause_words=("men", "eftersom", "fast", "medan", "efteråt", "sedan"),
     improving=("bättre", "mindre", "avtagit", "förbättrats"),
@@ -113,6 +122,10 @@ WORDS = Words(
     range_pattern=r"till",
     spelled_knee=("knät", "knäet", "knäna", "knäskål"),
     other_people_pattern=(
+        # what another reports ("according to her"): theirs
+        r"\benligt (?:honom|henne|dem)\b|"
+        # "whoever has knee pain ..." (a coach's message to a group): not the runner's
+        r"\b(?:den|de|alla) som(?= har\b| känner\b)|"
         r"\batlet(?:en)?\s+(?:som\s+)?jag\s+(?:tränar|coachar)\b|"
         r"\bsåg\s+(?:en|ett|någon)\b|"
         r"\b(?!atlet(?:en)?\b)(?:(?:min|mitt|vår|en|ett)\s+(?:\w+\s+)?)?"
@@ -144,6 +157,7 @@ WORDS = Words(
         r"|förklarar)\s+(?:\w+\s+){0,3}(?:om|hur|ifall|att)\b"
     ),
     media_pattern=_MEDIA,
+    about_pattern=r"om",
     spelled_pain=("smärta", "smärtan", "svullen", "värker", "ömmar"),
     exception_pattern=r"\butom\b|\bförutom\b|\bbortsett från\b",
     answers_no=("ingen", "inga", "nej", "inget", "ingenting", "noll"),
@@ -171,6 +185,7 @@ WORDS = Words(
     ),
     previous_day_pattern=r"\bigår\b|\bi går\b|\bi förrgår\b",
     earlier_pattern=(
+        r"\bförra månaden\b|\bför (?:\w+ )?veckor? sedan\b|"  # a month or weeks ago
         r"\bigår\b|\bi går\b|\btidigare\b|\bi morse\b|\bförra veckan\b|\bfrån\b|\bförst\b"
         r"|\bi början\b"
     ),

@@ -25,6 +25,8 @@ class Words:
     topic_pattern: str  # the knee as a topic, not a feeling ("a podcast on", "asked about")
     media_pattern: str  # what one reads, hears or watches ("thread", "podcast"): a title beside
     # it in quotes is a topic ("the 'knee pain' thread")
+    about_pattern: str  # "about", "über", "om": a knee pain's name after it is a topic ("a talk
+    # about runner's knee", "Klubbmøte om løperkne")
     pain_pattern: str  # a token that says pain ("sore", "douleur", "ondt")
     spelled_pain: tuple[str, ...]  # the pain words a one-letter typo is matched to ("pain")
     pain_phrase_pattern: str  # phrases that say pain ("acting up", "playing up")
