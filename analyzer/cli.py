@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import gc
 import logging
 import re
 import shutil
@@ -788,7 +789,13 @@ def main() -> None:
     from analyzer.executor import stop_on_signals
 
     stop_on_signals()  # a SIGTERM unwinds as Ctrl-C does: outputs whole, workers stopped
-    cli(prog_name="runlog")
+    try:
+        cli(prog_name="runlog")
+    finally:
+        # The command is done and its outputs closed: what the process holds (pandas, the
+        # word lists, the log) is left for the system to take back as the process ends,
+        # rather than searched for cycles as Python shuts down (0.3-0.5 s of a cold import).
+        gc.freeze()
 
 
 def _local(paths: Sequence[Path | str]) -> list[Path]:
